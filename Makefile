@@ -1,0 +1,41 @@
+# Two commands: `make run` (set up, load the sample data when there is no database, serve)
+# and `make test` (set up with test tools, run every test).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DB     ?= data/readiness.duckdb
+PORT   ?= 8501
+
+.PHONY: run test demo sample bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: requirements.txt constraints.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements.txt -c constraints.txt
+	touch $@
+
+$(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
+	$(BIN)/pip install -q -r requirements-test.txt -c constraints.txt
+	touch $@
+
+run: $(VENV)/.installed
+	@test -f $(DB) || $(BIN)/python -m readiness demo --db $(DB)
+	READINESS_DB=$(DB) $(BIN)/streamlit run dashboard.py --server.port $(PORT)
+
+# pytest exits 5 when it collects nothing; that is not a failure of the suite.
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest || [ $$? -eq 5 ]
+
+demo: $(VENV)/.installed
+	$(BIN)/python -m readiness demo --db $(DB)
+
+sample: $(VENV)/.installed
+	$(BIN)/python data/sample/generate.py
+
+bench: $(VENV)/.installed-test
+	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,37 @@
+-- Kabupaten totals for one election (one row): summed figures (missing when any kecamatan lacks
+-- them), the DPT-weighted previous participation, the kabupaten target, counts per status.
+-- params: election
+select
+    any_value(e.nama)                                                           as pemilihan,
+    any_value(e.tanggal)                                                        as tanggal_pemilihan,
+    any_value(e.kapasitas_tps)                                                  as kapasitas_tps,
+    count(*)                                                                    as jumlah_kecamatan,
+    case when count(k.dpt) = count(*) then sum(k.dpt) end                       as dpt,
+    case when count(k.dpt_l) = count(*) then sum(k.dpt_l) end                   as dpt_l,
+    case when count(k.dpt_p) = count(*) then sum(k.dpt_p) end                   as dpt_p,
+    case when count(k.tps) = count(*) then sum(k.tps) end                       as tps,
+    sum(k.tps_melebihi_kapasitas)                                               as tps_melebihi_kapasitas,
+    max(k.pemilih_per_tps_maks)                                                 as pemilih_per_tps_maks,
+    case when count(k.ktpel_wajib) = count(*) then sum(k.ktpel_wajib) end       as ktpel_wajib,
+    case when count(k.ktpel_rekam) = count(*) then sum(k.ktpel_rekam) end       as ktpel_rekam,
+    case when count(k.ktpel_wajib) = count(*)
+         then round(100.0 * sum(k.ktpel_rekam) / nullif(sum(k.ktpel_wajib), 0), 2) end as ktpel_persen,
+    -- The kabupaten target is the one the target file states for the kabupaten, else the
+    -- DPT-weighted mean of the kecamatan targets in force.
+    coalesce(
+        (select max(t.target_partisipasi) from stg_target t
+         where t.election_id = $election and t.kode_kecamatan is null),
+        round(sum(k.target_partisipasi * k.dpt) / nullif(sum(k.dpt) filter (where k.target_partisipasi is not null), 0), 2)
+    )                                                                           as target_partisipasi,
+    case when count(k.partisipasi_sebelumnya) = count(*)
+         then round(sum(k.partisipasi_sebelumnya * k.dpt) / nullif(sum(k.dpt), 0), 2) end
+                                                                                as partisipasi_sebelumnya,
+    count(*) filter (where k.status = 'hijau')                                  as jumlah_hijau,
+    count(*) filter (where k.status = 'kuning')                                 as jumlah_kuning,
+    count(*) filter (where k.status = 'merah')                                  as jumlah_merah,
+    case when count(*) filter (where k.status = 'merah') > 0 then 'merah'
+         when count(*) filter (where k.status = 'kuning') > 0 then 'kuning'
+         else 'hijau' end                                                       as status
+from int_kecamatan k
+join elections e using (election_id)
+where k.election_id = $election

@@ -1,0 +1,1 @@
+"""Dasbor Kesiapan Pilkada: the core (database, ingest, readiness model), without Streamlit."""

@@ -1,0 +1,177 @@
+"""The command line (DESIGN.md's contract): demo, ingest, report, versions, activate.
+
+Data goes to stdout (plain numbers, no thousands separators); messages go to stderr in
+Indonesian. Exit status 0 when everything asked was done, 1 when input was rejected (and then
+nothing was changed), 2 for a wrong command line.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from pathlib import Path
+
+from . import db, fmt, ingest, model, teks
+
+SAMPLE_DIR = db.ROOT / "data" / "sample"
+SAMPLE_FILES = (
+    "pemilih_rekap_desa_pilkada2024.xlsx",
+    "tps_pilkada2024.xlsx",
+    "ktpel_per_kecamatan_2024-11-20.xlsx",
+    "target_partisipasi_pilkada2024.xlsx",
+    "dpt_kecamatan_lumbang.xlsx",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse's own words are English
+        self.print_usage(sys.stderr)
+        self.exit(2, f"Perintah tidak lengkap atau salah: {message}\n")
+
+
+def _say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m readiness", description=f"{teks.APP_NAMA} — {teks.DISCLAIMER}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def common(p, election=True):
+        p.add_argument("--db", type=Path, default=db.DEFAULT_DB, help="berkas database DuckDB")
+        if election:
+            p.add_argument("--election", help="pemilihan (bawaan: pemilihan aktif, mis. pilkada-2024)")
+
+    common(sub.add_parser("demo", help="muat data contoh Kabupaten Probolinggo"), election=False)
+    p = sub.add_parser("ingest", help="unggah berkas Excel/CSV")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--kind", default="auto", choices=("auto",) + ingest.KINDS)
+    p.add_argument("--by", default=None, help="nama pengunggah yang dicatat")
+    common(p)
+    p = sub.add_parser("report", help="cetak kesiapan per tingkat")
+    p.add_argument("--level", required=True, choices=tuple(model.LEVELS))
+    p.add_argument("--format", default="csv", choices=("csv", "json"))
+    common(p)
+    common(sub.add_parser("versions", help="riwayat unggahan (versi)"))
+    p = sub.add_parser("activate", help="aktifkan kembali unggahan lama")
+    p.add_argument("upload_id", type=int, metavar="UPLOAD_ID")
+    common(p, election=False)
+    return parser
+
+
+def _print_problems(result: ingest.FileResult) -> None:
+    for problem in result.problems:
+        prefix = "GALAT" if problem.level == "galat" else "PERINGATAN"
+        _say(f"  {prefix}: {problem.text()}")
+    if result.hidden_problems:
+        _say(f"  … dan {fmt.angka(result.hidden_problems)} masalah lain tidak ditampilkan.")
+
+
+def _ingest(db_path: Path, paths: list[Path], election, kind, by) -> int:
+    files = []
+    for path in paths:
+        try:
+            files.append((path.name, path.read_bytes()))
+        except OSError:
+            _say(f"GALAT: {path}: berkas tidak ditemukan atau tidak dapat dibaca. Tidak ada data yang diubah.")
+            return 1
+    batch = ingest.ingest_files(db_path, files, election=election, kind=kind, uploaded_by=by, on_wait=_say)
+    for result in batch.results:
+        if result.errors:
+            _say(f"{result.file_name}: DITOLAK ({len(result.errors) + result.hidden_problems} masalah)")
+        elif result.duplicate_of:
+            note = f"sama dengan unggahan #{result.duplicate_of}" if result.duplicate_of > 0 else "duplikat"
+            _say(f"{result.file_name}: sudah pernah diunggah ({note}); tidak dihitung dua kali")
+        else:
+            detected = " (terdeteksi)" if result.kind_detected else ""
+            status = f"unggahan #{result.upload_id}" if batch.ok else "tidak disimpan"
+            _say(f"{result.file_name}: {teks.JENIS_SINGKAT[result.kind]}{detected}, {result.describe_layout()}, "
+                 f"{fmt.angka(result.rows)} baris, {result.describe_coverage()} → {status}")
+        _print_problems(result)
+    if not batch.ok:
+        _say("Tidak ada data yang disimpan dari perintah ini: perbaiki masalah di atas lalu unggah ulang.")
+        return 1
+    if not batch.committed:
+        _say("Tidak ada perubahan.")
+    return 0
+
+
+def _clean(value):
+    if value is None or value is getattr(__import__("pandas"), "NA"):
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "isoformat"):
+        if hasattr(value, "hour") and (value.hour, value.minute, value.second) == (0, 0, 0):
+            return value.date().isoformat() if hasattr(value, "date") else value.isoformat()
+        return value.isoformat()
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def _report(db_path: Path, election, level: str, out_format: str) -> int:
+    con = db.connect_read(db_path)
+    try:
+        election = election or db.active_election(con)
+        if not db.election_exists(con, election):
+            _say(f"GALAT: pemilihan '{election}' tidak dikenal.")
+            return 1
+        df = model.report(con, election, level)
+    finally:
+        con.close()
+    if out_format == "csv":
+        df.to_csv(sys.stdout, index=False)
+    else:
+        records = [{k: _clean(v) for k, v in row.items()} for row in df.to_dict(orient="records")]
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    return 0
+
+
+def _versions(db_path: Path, election) -> int:
+    con = db.connect_read(db_path)
+    try:
+        election = election or db.active_election(con)
+        df = db.run(con, "marts/uploads", election=election)
+    finally:
+        con.close()
+    if df.empty:
+        _say(f"Belum ada unggahan untuk {election}.")
+        return 0
+    df["aktif"] = df["kecamatan_aktif"].map(lambda n: "aktif" if n else "tidak aktif")
+    columns = ["upload_id", "kind", "file_name", "rows", "kecamatan_dicakup", "kecamatan_aktif", "aktif",
+               "uploaded_at", "uploaded_by", "sha256"]
+    df[columns].to_csv(sys.stdout, index=False)
+    return 0
+
+
+def main(argv=None) -> int:
+    args = _build_parser().parse_args(argv)
+    try:
+        if args.command == "demo":
+            db.ensure_database(args.db, on_wait=_say)
+            missing = [name for name in SAMPLE_FILES if not (SAMPLE_DIR / name).exists()]
+            if missing:
+                _say(f"GALAT: data contoh tidak ditemukan: {', '.join(missing)}")
+                return 1
+            return _ingest(args.db, [SAMPLE_DIR / n for n in SAMPLE_FILES], "pilkada-2024", "auto", "demo")
+        if args.command == "ingest":
+            return _ingest(args.db, args.files, args.election, args.kind, args.by)
+        if args.command == "report":
+            return _report(args.db, args.election, args.level, args.format)
+        if args.command == "versions":
+            return _versions(args.db, args.election)
+        if args.command == "activate":
+            info = ingest.activate(args.db, args.upload_id, on_wait=_say)
+            _say(f"Unggahan #{args.upload_id} ({info['file_name']}, {teks.JENIS_SINGKAT[info['kind']]}) "
+                 f"aktif kembali untuk {info['election']}.")
+            return 0
+    except db.DatabaseBusy as exc:
+        _say(f"GALAT: {exc}")
+        return 1
+    except ValueError as exc:
+        _say(f"GALAT: {exc}")
+        return 1
+    return 2

@@ -1,0 +1,318 @@
+"""The DuckDB file: schema, reference seeds, the query runner, and safe writing and reading.
+
+Writing never touches the live file. A writer takes an exclusive lock file, copies the
+database, changes the copy, checkpoints it and atomically renames it over the live file.
+So readers (the dashboard on the projector) keep reading the last committed version while an
+ingest runs, a rejected upload leaves no trace, and a process killed half-way leaves the live
+file exactly as it was. DuckDB allows one writing process per file; with this scheme the app
+and the command line never hold the live file for writing at all, only read-only.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import functools
+import hashlib
+import os
+import re
+import shutil
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERY_DIR = ROOT / "queries"
+REFERENCE_DIR = ROOT / "reference"
+SCHEMA_FILE = Path(__file__).with_name("schema.sql")
+DEFAULT_DB = Path(os.environ.get("READINESS_DB", ROOT / "data" / "readiness.duckdb"))
+DEFAULT_ELECTION = "pilkada-2024"
+
+# Views are rebuilt from these folders, in this order, on every write.
+VIEW_LAYERS = (("staging", "stg_"), ("intermediate", "int_"))
+
+
+class DatabaseBusy(RuntimeError):
+    """Another process is writing; the message is for the user (Indonesian)."""
+
+
+class QueryError(ValueError):
+    """A query was called with the wrong parameters (a programming error, never user input)."""
+
+
+# --------------------------------------------------------------------------- query runner
+@dataclass(frozen=True)
+class Query:
+    name: str
+    sql: str
+    params: frozenset[str]
+    header: str
+
+
+_PARAMS_LINE = re.compile(r"^--\s*params\s*:(.*)$", re.IGNORECASE | re.MULTILINE)
+_PARAM_USE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_LINE_COMMENT = re.compile(r"--[^\n]*")
+
+
+@functools.lru_cache(maxsize=None)
+def load_query(name: str) -> Query:
+    """Load `queries/<name>.sql`. Its header must declare `-- params: a, b` (or `-- params: -`)
+    and the body must use exactly those `$names`."""
+    path = (QUERY_DIR / f"{name}.sql").resolve()
+    if QUERY_DIR.resolve() not in path.parents or not path.is_file():
+        raise QueryError(f"unknown query {name!r}")
+    sql = path.read_text(encoding="utf-8")
+    match = _PARAMS_LINE.search(sql)
+    if not match:
+        raise QueryError(f"{name}: header lacks a '-- params:' line")
+    declared = {p.strip() for p in match.group(1).split(",") if p.strip() not in ("", "-")}
+    used = set(_PARAM_USE.findall(_LINE_COMMENT.sub("", sql)))
+    if declared != used:
+        raise QueryError(f"{name}: header declares {sorted(declared)} but body uses {sorted(used)}")
+    header = "\n".join(line[2:].strip() for line in sql.splitlines() if line.startswith("--"))
+    return Query(name, sql, frozenset(declared), header)
+
+
+def run(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
+    """Run a named query with `$named` parameters; unknown or missing parameters are refused."""
+    query = load_query(name)
+    unknown = set(params) - query.params
+    missing = query.params - set(params)
+    if unknown or missing:
+        raise QueryError(f"{name}: unknown parameters {sorted(unknown)}, missing {sorted(missing)}")
+    return con.execute(query.sql, params).df() if params else con.execute(query.sql).df()
+
+
+def view_sources() -> list[tuple[str, str]]:
+    """(view name, sql) for every staging and intermediate file."""
+    views = []
+    for folder, prefix in VIEW_LAYERS:
+        for path in sorted((QUERY_DIR / folder).glob("*.sql")):
+            views.append((prefix + path.stem, path.read_text(encoding="utf-8")))
+    return views
+
+
+def _views_hash() -> str:
+    digest = hashlib.sha256()
+    for name, sql in view_sources():
+        digest.update(name.encode() + b"\0" + sql.encode() + b"\0")
+    return digest.hexdigest()
+
+
+def _install_views(con: duckdb.DuckDBPyConnection) -> None:
+    # Later views may depend on earlier ones in the same folder: create in passes.
+    pending = view_sources()
+    while pending:
+        failed = []
+        for name, sql in pending:
+            try:
+                con.execute(f"create or replace view {name} as {sql}")
+            except duckdb.CatalogException:
+                failed.append((name, sql))
+        if len(failed) == len(pending):
+            name, sql = failed[0]
+            con.execute(f"create or replace view {name} as {sql}")  # raises the real error
+        pending = failed
+    con.execute("insert or replace into meta values ('views_hash', $h)", {"h": _views_hash()})
+
+
+# --------------------------------------------------------------------------- creation
+def _create(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
+    ref = REFERENCE_DIR
+    con.execute(
+        "insert into ref_kecamatan select kode_kecamatan, kecamatan, jumlah_desa, lat, lon "
+        "from read_csv($p, header=true, types={'kode_kecamatan': 'VARCHAR'})",
+        {"p": str(ref / "kecamatan.csv")},
+    )
+    con.execute(
+        "insert into ref_desa select kode_desa, desa, jenis, kode_kecamatan, lat, lon "
+        "from read_csv($p, header=true, types={'kode_desa': 'VARCHAR', 'kode_kecamatan': 'VARCHAR'})",
+        {"p": str(ref / "desa.csv")},
+    )
+    con.execute(
+        "insert into ref_kecamatan_alias select alias, kode_kecamatan, source "
+        "from read_csv($p, header=true, all_varchar=true)",
+        {"p": str(ref / "name_variants.csv")},
+    )
+    con.execute(
+        "insert into ref_desa_alias select alias, kode_desa, source "
+        "from read_csv($p, header=true, all_varchar=true)",
+        {"p": str(ref / "desa_name_variants.csv")},
+    )
+    con.execute(
+        "insert into ref_kecamatan_bps select kode_bps, nama_bps, kode_kecamatan "
+        "from read_csv($p, header=true, all_varchar=true)",
+        {"p": str(ref / "kecamatan_bps_crosswalk.csv")},
+    )
+    con.execute(
+        "insert into elections select election_id, nama, jenis, tanggal::date, kapasitas_tps::int "
+        "from read_csv($p, header=true, all_varchar=true)",
+        {"p": str(ref / "elections.csv")},
+    )
+    con.execute(
+        "insert into korwil select election, kode_kecamatan, korwil, koordinator "
+        "from read_csv($p, header=true, all_varchar=true)",
+        {"p": str(ref / "korwil.csv")},
+    )
+    con.execute(
+        "insert into settings select e.election_id, s.key, s.value::double "
+        "from elections e cross join read_csv($p, header=true, all_varchar=true) s",
+        {"p": str(ref / "pengaturan_bawaan.csv")},
+    )
+    con.execute("insert into app_settings values ('active_election', $e)", {"e": DEFAULT_ELECTION})
+    con.execute("insert into meta values ('created_at', $t), ('data_version', '0')",
+                {"t": dt.datetime.now().isoformat(timespec="seconds")})
+
+
+# --------------------------------------------------------------------------- writing
+def _lock(path: Path, timeout: float, on_wait) -> int:
+    fd = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    deadline = time.monotonic() + timeout
+    told = False
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return fd
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                os.close(fd)
+                raise DatabaseBusy(
+                    "Database sedang diperbarui oleh proses lain (unggahan atau perintah lain). "
+                    "Tidak ada yang diubah; coba lagi sebentar lagi."
+                ) from None
+            if not told and on_wait is not None:
+                on_wait("Database sedang diperbarui oleh proses lain; menunggu giliran…")
+                told = True
+            time.sleep(0.2)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def writing(path: Path | str = DEFAULT_DB, *, timeout: float = 300.0, on_wait=None):
+    """Yield a connection to a private copy of the database; on normal exit the copy replaces
+    the live file atomically, on any exception it is thrown away."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock_fd = _lock(path, timeout, on_wait)
+    tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}-{threading.get_ident()}")
+    try:
+        # Holding the lock, any temporary copy left behind is from a killed writer.
+        for stale in path.parent.glob(f"{path.name}.tmp-*"):
+            stale.unlink(missing_ok=True)
+        existed = path.exists()
+        if existed:
+            # The live file is only ever read; the copy is what gets changed.
+            shutil.copyfile(path, tmp)
+        con = duckdb.connect(str(tmp))
+        try:
+            if not existed:
+                _create(con)
+            _install_views(con)
+            yield con
+            con.execute(
+                "update meta set value = (value::bigint + 1)::varchar where key = 'data_version'"
+            )
+            con.execute("checkpoint")
+        finally:
+            con.close()
+        _fsync(tmp)
+        os.replace(tmp, path)
+        _fsync(path.parent)
+    finally:
+        for leftover in (tmp, Path(f"{tmp}.wal")):
+            leftover.unlink(missing_ok=True)
+        fcntl.flock(lock_fd, fcntl.LOCK_UN)
+        os.close(lock_fd)
+
+
+def ensure_database(path: Path | str = DEFAULT_DB, on_wait=None) -> Path:
+    """Create the database when missing, or refresh its views when this release changed them."""
+    path = Path(path)
+    if path.exists():
+        con = duckdb.connect(str(path), read_only=True)
+        try:
+            row = con.execute("select value from meta where key = 'views_hash'").fetchone()
+        finally:
+            con.close()
+        if row and row[0] == _views_hash():
+            return path
+    with writing(path, on_wait=on_wait):
+        pass
+    return path
+
+
+# --------------------------------------------------------------------------- reading
+def connect_read(path: Path | str = DEFAULT_DB) -> duckdb.DuckDBPyConnection:
+    """A read-only connection for one command (creating the database first when missing)."""
+    path = ensure_database(path)
+    return duckdb.connect(str(path), read_only=True)
+
+
+class Reader:
+    """One read-only connection per process, reopened when a writer replaced the file.
+
+    The app keeps one of these in `st.cache_resource`; each script run takes a `cursor()`.
+    `version` changes with every committed write, so it keys cached query results.
+    """
+
+    def __init__(self, path: Path | str = DEFAULT_DB):
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._identity: tuple | None = None
+
+    def _current_identity(self) -> tuple:
+        st = os.stat(self.path)
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        with self._lock:
+            if not self.path.exists():
+                ensure_database(self.path)
+            identity = self._current_identity()
+            if self._con is None or identity != self._identity:
+                if self._con is not None:
+                    self._con.close()
+                ensure_database(self.path)
+                identity = self._current_identity()
+                self._con = duckdb.connect(str(self.path), read_only=True)
+                self._identity = identity
+            return self._con
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        return self.connection().cursor()
+
+    @property
+    def version(self) -> tuple:
+        self.connection()
+        return self._identity
+
+    def close(self) -> None:
+        with self._lock:
+            if self._con is not None:
+                self._con.close()
+                self._con = None
+
+
+# --------------------------------------------------------------------------- small helpers
+def active_election(con: duckdb.DuckDBPyConnection) -> str:
+    row = con.execute("select value from app_settings where key = 'active_election'").fetchone()
+    return row[0] if row else DEFAULT_ELECTION
+
+
+def election_exists(con: duckdb.DuckDBPyConnection, election: str) -> bool:
+    return con.execute(
+        "select count(*) from elections where election_id = $e", {"e": election}
+    ).fetchone()[0] == 1

@@ -1,0 +1,44 @@
+"""Keeping voters' identity out of the database (UU 27/2022 Perlindungan Data Pribadi).
+
+NIK and NKK are stored only as an HMAC-SHA256 with a per-installation secret (enough to find
+duplicates, useless for recovering the number) and a masked display form `351301******0001`.
+The secret is created on first use next to the database, readable by its owner only, and is
+git-ignored; losing it only means duplicate detection starts afresh.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+from pathlib import Path
+
+SECRET_NAME = "secret.key"
+
+
+def installation_secret(db_path: Path | str) -> bytes:
+    path = Path(db_path).resolve().parent / SECRET_NAME
+    try:
+        return bytes.fromhex(path.read_text().strip())
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process created it first
+        return bytes.fromhex(path.read_text().strip())
+    with os.fdopen(fd, "w") as handle:
+        handle.write(secrets.token_hex(32))
+    return bytes.fromhex(path.read_text().strip())
+
+
+def keyed_hash(secret: bytes, value: str) -> str:
+    return hmac.new(secret, value.encode("ascii", "ignore"), hashlib.sha256).hexdigest()
+
+
+def mask_nik(digits: str) -> str:
+    """`3513010101900001` -> `351301******0001`; anything not 16 long is masked entirely but
+    for its length, so a malformed NIK can still be recognised without being shown."""
+    if len(digits) == 16:
+        return digits[:6] + "*" * 6 + digits[-4:]
+    return "*" * len(digits)

@@ -1,0 +1,43 @@
+"""Every word a user sees that is not data, in one place (Bahasa Indonesia)."""
+
+APP_NAMA = "Dasbor Kesiapan Pilkada"
+DISCLAIMER = "Data pemantauan internal — bukan hasil resmi KPU"
+
+JENIS = {
+    "pemilih": "Rekap pemilih (DPT per desa/kecamatan)",
+    "daftar": "Daftar pemilih per orang (DPT/DPS/DP4)",
+    "tps": "Daftar TPS",
+    "ktpel": "Perekaman KTP-el",
+    "target": "Target partisipasi",
+}
+JENIS_SINGKAT = {
+    "pemilih": "rekap pemilih",
+    "daftar": "daftar pemilih",
+    "tps": "daftar TPS",
+    "ktpel": "KTP-el",
+    "target": "target partisipasi",
+}
+
+STATUS = {"hijau": "Siap", "kuning": "Perlu perhatian", "merah": "Belum siap"}
+STATUS_IKON = {"hijau": "●", "kuning": "▲", "merah": "■"}
+STATUS_WARNA = {"hijau": "#1a7f37", "kuning": "#b58100", "merah": "#c62828"}
+TIDAK_ADA_DATA = "Tidak ada data"
+
+# Field names as users know them, for messages and column headers.
+KOLOM = {
+    "kecamatan": "Kecamatan", "desa": "Desa/Kelurahan", "tps": "TPS", "no_tps": "Nomor TPS",
+    "dpt": "DPT", "dpt_l": "DPT Laki-laki", "dpt_p": "DPT Perempuan",
+    "pemilih_pemula": "Pemilih pemula", "disabilitas": "Disabilitas",
+    "wajib_ktpel": "Wajib KTP-el", "sudah_rekam": "Sudah rekam", "belum_rekam": "Belum rekam",
+    "persen_rekam": "Persen rekam", "tanggal": "Tanggal",
+    "target_partisipasi": "Target partisipasi", "partisipasi_sebelumnya": "Partisipasi sebelumnya",
+    "pengguna_hak_pilih": "Pengguna hak pilih", "jk": "Jenis kelamin", "nik": "NIK", "nkk": "NKK",
+    "tgl_lahir": "Tanggal lahir", "sts": "Status kawin", "dis": "Disabilitas", "ktpel": "KTP-el",
+    "dpid": "DPID", "alamat": "Alamat", "lat": "Lintang", "lon": "Bujur",
+    "status_logistik": "Status logistik", "kategori_rawan": "Kategori rawan",
+}
+
+BELUM_ADA_DATA = (
+    "Belum ada data untuk pemilihan ini. Unggah rekap DPT, daftar TPS, data KTP-el dan target "
+    "partisipasi, atau jalankan `make run` untuk memuat data contoh."
+)

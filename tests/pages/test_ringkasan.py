@@ -1,0 +1,64 @@
+"""Ringkasan through Streamlit's AppTest, against real DuckDB files."""
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _app(db_path, monkeypatch, **query):
+    monkeypatch.setenv("READINESS_DB", str(db_path))
+    monkeypatch.chdir(ROOT)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_headline_figures(demo_db, monkeypatch):
+    at = _app(demo_db, monkeypatch)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["DPT (jumlah pemilih)"] == "872.218"
+    assert metrics["TPS"] == "1.739"
+    assert metrics["Perekaman KTP-el"] == "97,41%"
+    assert metrics["Target partisipasi"] == "82,0%"
+    captions = " ".join(c.value for c in at.caption)
+    assert "Laki-laki 425.106 · Perempuan 447.112" in captions
+    assert "3 TPS melebihi 600 pemilih" in captions
+    assert "Data pemantauan internal — bukan hasil resmi KPU" in captions
+
+
+def test_status_table_and_korwil_summary(demo_db, monkeypatch):
+    at = _app(demo_db, monkeypatch)
+    status_counts = {m.label: int(m.value) for m in at.metric if m.label.endswith("(kecamatan)")}
+    assert status_counts == {"■ Belum siap (kecamatan)": 8, "▲ Perlu perhatian (kecamatan)": 13,
+                             "● Siap (kecamatan)": 3}
+    kec, korwil = at.dataframe[0].value, at.dataframe[1].value
+    assert len(kec) == 24
+    paiton = kec.set_index("Kecamatan").loc["Paiton"]
+    assert paiton["Status"] == "■ Belum siap"
+    assert "2 TPS > 600 pemilih" in paiton["Alasan"]
+    assert paiton["DPT"] == "57.096"
+    assert list(korwil["Korwil"]) == ["Wilayah I", "Wilayah II", "Wilayah III"]
+    assert korwil["DPT"].str.replace(".", "").astype(int).sum() == 872218
+
+
+def test_other_election_from_the_url_shows_its_empty_state(demo_db, monkeypatch):
+    at = _app(demo_db, monkeypatch, pemilu="pilkada-2018")
+    assert at.sidebar.selectbox[0].value == "pilkada-2018"
+    assert "Belum ada data untuk pemilihan ini" in at.info[0].value
+    assert not at.metric
+
+
+def test_new_upload_is_shown_without_stale_cache(demo_db, monkeypatch, tmp_path):
+    from readiness import ingest
+    from tests import xlsx
+    at = _app(demo_db, monkeypatch)
+    assert {m.label: m.value for m in at.metric}["DPT (jumlah pemilih)"] == "872.218"
+    path = xlsx.recap(tmp_path / "lumbang.xlsx", [("Lumbang", "Lumbang", 50, 12500, 12600, 25100)])
+    assert ingest.ingest_files(demo_db, [(path.name, path.read_bytes())]).committed
+    at.run()
+    assert {m.label: m.value for m in at.metric}["DPT (jumlah pemilih)"] == "872.191"

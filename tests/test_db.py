@@ -1,0 +1,78 @@
+import duckdb
+import pytest
+
+from readiness import db
+
+
+def test_new_database_has_reference_and_elections(empty_db):
+    con = db.connect_read(empty_db)
+    assert con.execute("select count(*) from ref_kecamatan").fetchone()[0] == 24
+    assert con.execute("select count(*) from ref_desa").fetchone()[0] == 330
+    assert con.execute("select count(*) from ref_desa where jenis = 'kelurahan'").fetchone()[0] == 5
+    rows = dict(con.execute("select election_id, kapasitas_tps from elections").fetchall())
+    assert rows["pilkada-2024"] == 600 and "pilkada-2018" in rows
+    assert str(con.execute("select tanggal from elections where election_id='pilkada-2018'").fetchone()[0]) == "2018-06-27"
+    assert db.active_election(con) == "pilkada-2024"
+
+
+def test_every_kecamatan_in_exactly_one_korwil_per_election(empty_db):
+    con = db.connect_read(empty_db)
+    bad = con.execute("""
+        select e.election_id, k.kode_kecamatan, count(w.korwil) n
+        from elections e cross join ref_kecamatan k
+        left join korwil w on w.election_id = e.election_id and w.kode_kecamatan = k.kode_kecamatan
+        group by all having n <> 1""").fetchall()
+    assert bad == []
+    sizes = con.execute("select election_id, korwil, count(*) from korwil group by all order by 1, 2").fetchall()
+    assert [n for _, _, n in sizes] == [8] * 6
+    # The assignment changed between 2018 and 2024 (Tiris and Krucil moved region).
+    moved = con.execute("""select count(*) from korwil a join korwil b using (kode_kecamatan)
+        where a.election_id='pilkada-2018' and b.election_id='pilkada-2024'
+          and replace(a.korwil, 'Korwil', '') <> replace(b.korwil, 'Wilayah', '')""").fetchone()[0]
+    assert moved > 0
+
+
+def test_query_runner_refuses_unknown_and_missing_parameters(empty_db):
+    con = db.connect_read(empty_db)
+    with pytest.raises(db.QueryError, match="missing"):
+        db.run(con, "marts/kecamatan")
+    with pytest.raises(db.QueryError, match="unknown"):
+        db.run(con, "marts/kecamatan", election="pilkada-2024", kecamatan="x")
+    with pytest.raises(db.QueryError):
+        db.run(con, "../readiness/schema")
+    assert len(db.run(con, "marts/kecamatan", election="pilkada-2024")) == 24
+
+
+def test_every_query_file_declares_exactly_the_parameters_it_uses():
+    for path in db.QUERY_DIR.rglob("*.sql"):
+        name = str(path.relative_to(db.QUERY_DIR).with_suffix(""))
+        db.load_query(name)  # raises when header and body disagree
+
+
+def test_failed_write_leaves_database_unchanged(empty_db):
+    before = empty_db.read_bytes()
+    with pytest.raises(RuntimeError):
+        with db.writing(empty_db) as con:
+            con.execute("delete from ref_kecamatan")
+            raise RuntimeError("boom")
+    assert empty_db.read_bytes() == before
+    assert list(empty_db.parent.glob("*.tmp-*")) == []
+
+
+def test_reader_keeps_old_version_until_write_commits_then_sees_new(empty_db):
+    reader = db.Reader(empty_db)
+    v1 = reader.version
+    assert reader.cursor().execute("select count(*) from ref_kecamatan").fetchone()[0] == 24
+    with db.writing(empty_db) as con:
+        con.execute("delete from ref_desa where kode_kecamatan = '35.13.01'")
+        # A reader during the write still sees the committed data.
+        assert reader.cursor().execute("select count(*) from ref_desa").fetchone()[0] == 330
+    assert reader.version != v1
+    assert reader.cursor().execute("select count(*) from ref_desa").fetchone()[0] == 318
+
+
+def test_writers_wait_for_each_other(empty_db):
+    with db.writing(empty_db):
+        with pytest.raises(db.DatabaseBusy, match="sedang diperbarui"):
+            with db.writing(empty_db, timeout=0.3):
+                pass

@@ -1,0 +1,33 @@
+import datetime as dt
+import math
+
+from readiness import fmt
+
+
+def test_counts_use_dots_for_thousands():
+    assert fmt.angka(872218) == "872.218"
+    assert fmt.angka(1234567) == "1.234.567"
+    assert fmt.angka(600) == "600"
+
+
+def test_percent_uses_decimal_comma():
+    assert fmt.persen(98.03) == "98,03%"
+    assert fmt.persen(97.4125) == "97,41%"
+    assert fmt.persen(82, 1) == "82,0%"
+
+
+def test_missing_is_a_dash_not_zero():
+    assert fmt.angka(None) == "–"
+    assert fmt.persen(math.nan) == "–"
+
+
+def test_dates_in_indonesian():
+    assert fmt.tanggal(dt.date(2024, 11, 20)) == "20 November 2024"
+    assert fmt.tanggal(dt.date(2018, 6, 27)) == "27 Juni 2018"
+    assert fmt.tanggal_jam(dt.datetime(2024, 11, 20, 14, 0)) == "20 November 2024 14.00 WIB"
+
+
+def test_ringkas_drops_needless_decimals():
+    assert fmt.ringkas(98.0) == "98"
+    assert fmt.ringkas(0.5) == "0,5"
+    assert fmt.ringkas(57.2) == "57,2"

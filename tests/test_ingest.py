@@ -1,0 +1,172 @@
+"""Ingest against files shaped like real exports: exact totals, or a clean rejection that names
+file, sheet, row and column and leaves the database as it was."""
+from pathlib import Path
+
+import pytest
+from python_calamine import CalamineWorkbook
+
+from readiness import db, ingest, model
+from tests import xlsx
+
+SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample"
+
+
+def _files(*paths):
+    return [(p.name, p.read_bytes()) for p in paths]
+
+
+def _report(path, level="kecamatan"):
+    con = db.connect_read(path)
+    try:
+        return model.report(con, "pilkada-2024", level)
+    finally:
+        con.close()
+
+
+def test_sample_recap_loads_to_the_public_totals(empty_db):
+    batch = ingest.ingest_files(empty_db, _files(SAMPLE / "pemilih_rekap_desa_pilkada2024.xlsx"))
+    assert batch.ok and batch.committed
+    result = batch.results[0]
+    assert result.kind == "pemilih" and result.kind_detected
+    assert result.rows == 330  # the JUMLAH row is dropped, not counted
+    assert result.warnings == []  # the file's own JUMLAH agrees with its rows
+    kab = _report(empty_db, "kabupaten").iloc[0]
+    assert (kab["dpt"], kab["dpt_l"], kab["dpt_p"]) == (872218, 425106, 447112)
+
+
+def test_each_sample_file_is_detected_as_its_kind(empty_db):
+    expected = {"pemilih_rekap_desa_pilkada2024.xlsx": "pemilih", "tps_pilkada2024.xlsx": "tps",
+                "ktpel_per_kecamatan_2024-11-20.xlsx": "ktpel", "target_partisipasi_pilkada2024.xlsx": "target",
+                "dpt_kecamatan_lumbang.xlsx": "daftar"}
+    batch = ingest.ingest_files(empty_db, _files(*(SAMPLE / n for n in expected)))
+    assert batch.ok
+    assert {r.file_name: r.kind for r in batch.results} == expected
+    tps = next(r for r in batch.results if r.kind == "tps")
+    over = [p.message for p in tps.warnings if "melebihi kapasitas" in p.message]
+    assert len(over) == 3 and any("631 pemilih" in m and "Paiton" in m for m in over)
+    ktpel = next(r for r in batch.results if r.kind == "ktpel")
+    assert str(ktpel.tanggal_data) == "2024-11-20"  # read from the title row
+
+
+def test_bad_count_rejects_the_file_naming_row_and_column(empty_db, tmp_path):
+    bad = xlsx.recap(tmp_path / "rekap_salah.xlsx", [("Kraksaan", "Kandangjati Kulon", 3, 700, 710, 1410),
+                                                      ("Kraksaan", "Asembakor", 2, "35,4", 500, 535)])
+    before = empty_db.read_bytes()
+    batch = ingest.ingest_files(empty_db, _files(bad))
+    assert not batch.ok and not batch.committed
+    texts = [p.text() for p in batch.results[0].errors]
+    assert texts == ["rekap_salah.xlsx, sheet 'REKAP', baris 7, kolom E (JUMLAH PEMILIH / L): "
+                     "'35,4' bukan bilangan bulat"]
+    assert empty_db.read_bytes() == before
+
+
+def test_one_bad_file_means_nothing_from_the_command_is_committed(empty_db, tmp_path):
+    good = SAMPLE / "ktpel_per_kecamatan_2024-11-20.xlsx"
+    bad = xlsx.recap(tmp_path / "rekap.xlsx", [("Kraksaan", "Asembakor", 2, 300, 300, 601)])
+    before = empty_db.read_bytes()
+    batch = ingest.ingest_files(empty_db, _files(good, bad))
+    assert not batch.ok
+    assert "L + P = 600 tetapi L+P tertulis 601" in batch.results[1].errors[0].text()
+    assert empty_db.read_bytes() == before
+
+
+def test_unknown_kecamatan_and_desa_are_named_with_suggestions(empty_db, tmp_path):
+    bad = xlsx.recap(tmp_path / "r.xlsx", [("Kraksan", "Asembakor", 2, 300, 300, 600),
+                                           ("Kraksaan", "Asembakorr", 2, 300, 300, 600),
+                                           ("Sukapura", "Karanganyar", 2, 300, 300, 600)])
+    errors = [p.text() for p in ingest.ingest_files(empty_db, _files(bad)).results[0].errors]
+    assert "baris 6, kolom B (KECAMATAN): kecamatan 'Kraksan' tidak dikenal; mungkin maksudnya: Kraksaan" in errors[0]
+    assert "baris 7, kolom C (DESA/KELURAHAN): desa/kelurahan 'Asembakorr' tidak ada di Kecamatan Kraksaan" in errors[1]
+    assert "mungkin maksudnya: Asembakor" in errors[1]
+    # A real desa name, but of other kecamatan: say where it does exist.
+    assert "Karanganyar" in errors[2] and "ada di Kecamatan" in errors[2]
+
+
+def test_totals_row_that_disagrees_is_a_warning_and_data_is_committed(empty_db, tmp_path):
+    path = xlsx.recap(tmp_path / "r.xlsx", [("Kraksaan", "Asembakor", 2, 300, 300, 600),
+                                            (None, "Sidopekso", 2, 400, 400, 800)],  # kecamatan merged: blank
+                      total=(4, 700, 700, 1500))
+    batch = ingest.ingest_files(empty_db, _files(path))
+    assert batch.ok and batch.committed
+    warnings = [p.text() for p in batch.results[0].warnings]
+    # Only L+P disagrees (L, P and TPS add up): one warning, at the JUMLAH row, column G.
+    assert warnings == ["r.xlsx, sheet 'REKAP', baris 8, kolom G (JUMLAH PEMILIH / L+P): baris 'JUMLAH' "
+                        "menulis 1.500, tetapi jumlah semua baris sheet 'REKAP' = 1.400"]
+    kec = _report(empty_db).set_index("kecamatan")
+    assert kec.loc["Kraksaan", "dpt"] == 1400  # the merged kecamatan cell was filled down
+
+
+def test_same_desa_twice_is_refused_because_it_would_double_count(empty_db, tmp_path):
+    path = xlsx.recap(tmp_path / "r.xlsx", [("Kraksaan", "Asembakor", 2, 300, 300, 600),
+                                            ("KEC. KRAKSAAN", "ASEMBAKOR", 2, 300, 300, 600)])
+    errors = [p.text() for p in ingest.ingest_files(empty_db, _files(path)).results[0].errors]
+    assert errors == ["r.xlsx, sheet 'REKAP', baris 7: Desa Asembakor (Kecamatan Kraksaan) sudah ada di baris 6; "
+                      "baris ganda akan terhitung dua kali"]
+
+
+@pytest.mark.parametrize("name,data,expected", [
+    ("rekap.xlsx", b"%PDF-1.4\n...", "berkas ini PDF yang diberi nama Excel"),
+    ("rekap.xlsx", b"PK\x03\x04\x14\x00\x00\x00garbage", "rusak atau terpotong"),
+    ("rekap.xlsx", b"", "berkas kosong"),
+    ("rekap.xlsx", b"hello world, not excel", "bukan berkas Excel"),
+])
+def test_unreadable_files_get_an_indonesian_reason(empty_db, name, data, expected):
+    batch = ingest.ingest_files(empty_db, [(name, data)])
+    assert not batch.ok
+    assert expected in batch.results[0].errors[0].text()
+
+
+def test_truncated_sample_workbook(empty_db):
+    data = (SAMPLE / "tps_pilkada2024.xlsx").read_bytes()
+    batch = ingest.ingest_files(empty_db, [("tps.xlsx", data[: len(data) // 2])])
+    assert "rusak atau terpotong" in batch.results[0].errors[0].text()
+
+
+def test_csv_with_semicolons_and_bom(empty_db, tmp_path):
+    path = tmp_path / "ktpel.csv"
+    path.write_bytes("\ufeffKECAMATAN;WAJIB KTP-EL;SUDAH REKAM;%\nKraksaan;1.000;980;98,00%\n".encode("utf-8"))
+    batch = ingest.ingest_files(empty_db, _files(path))
+    assert batch.ok, [p.text() for p in batch.results[0].problems]
+    assert _report(empty_db).set_index("kecamatan").loc["Kraksaan", "ktpel_persen"] == 98.0
+
+
+def test_new_file_for_one_kecamatan_replaces_only_that_kecamatan_and_can_be_undone(demo_db, tmp_path):
+    before = _report(demo_db).set_index("kecamatan")
+    kraksaan = xlsx.recap(tmp_path / "kraksaan.xlsx", [("Kraksaan", "Asembakor", 2, 300, 300, 600)])
+    batch = ingest.ingest_files(demo_db, _files(kraksaan))
+    assert batch.ok and batch.committed
+    after = _report(demo_db).set_index("kecamatan")
+    assert after.loc["Kraksaan", "dpt"] == 600
+    others = [k for k in after.index if k != "Kraksaan"]
+    assert (after.loc[others, "dpt"] == before.loc[others, "dpt"]).all()
+    assert _report(demo_db, "kabupaten").iloc[0]["dpt"] == 872218 - before.loc["Kraksaan", "dpt"] + 600
+    # Undo: re-activate the original kabupaten-wide recap.
+    con = db.connect_read(demo_db)
+    first = int(con.execute("select min(upload_id) from uploads where kind = 'pemilih'").fetchone()[0])
+    con.close()
+    ingest.activate(demo_db, first)
+    assert _report(demo_db, "kabupaten").iloc[0]["dpt"] == 872218
+
+
+def test_same_file_twice_changes_nothing(demo_db):
+    before = demo_db.read_bytes()
+    batch = ingest.ingest_files(demo_db, _files(SAMPLE / "tps_pilkada2024.xlsx"))
+    assert batch.ok and not batch.committed
+    assert batch.results[0].duplicate_of == 2
+    assert demo_db.read_bytes() == before
+
+
+def test_no_raw_nik_or_name_is_stored(demo_db_master):
+    sheet = CalamineWorkbook.from_path(SAMPLE / "dpt_kecamatan_lumbang.xlsx").get_sheet_by_index(0).to_python()
+    header = sheet[4]
+    voters = [dict(zip(header, row)) for row in sheet[5:25]]
+    content = demo_db_master.read_bytes()
+    for voter in voters:
+        assert isinstance(voter["NIK"], str) and len(voter["NIK"]) == 16
+        assert voter["NIK"].encode() not in content
+        assert voter["NKK"].encode() not in content
+        assert voter["NAMA"].encode() not in content
+    con = db.connect_read(demo_db_master)
+    masks = [r[0] for r in con.execute("select nik_mask from raw_daftar limit 5").fetchall()]
+    con.close()
+    assert all(m[6:12] == "******" for m in masks)

@@ -1,0 +1,49 @@
+import datetime as dt
+
+import pytest
+
+from readiness.parse import ParseError, fraction_column, parse_count, parse_date, parse_percent
+
+
+@pytest.mark.parametrize("cell,expected", [
+    ("35.412", 35412), ("1.234.567", 1234567), ("35,412", 35412), ("1,234,567", 1234567),
+    (35412.0, 35412), ("35412", 35412), (" 1.234 ", 1234), ("1.234,00", 1234), (None, None), ("-", None),
+])
+def test_counts_in_every_representation(cell, expected):
+    assert parse_count(cell) == expected
+
+
+@pytest.mark.parametrize("cell", ["35,4", 35.4, "12a", "1.23"])
+def test_counts_that_are_not_whole_are_refused(cell):
+    with pytest.raises(ParseError):
+        parse_count(cell)
+
+
+def test_negative_count_is_refused():
+    with pytest.raises(ParseError, match="negatif"):
+        parse_count("-5")
+
+
+@pytest.mark.parametrize("cell,fraction,expected", [
+    ("97,85%", False, 97.85), ("97,85", False, 97.85), ("97.85", False, 97.85), (0.9785, True, 97.85),
+    (82, False, 82.0), ("82", False, 82.0),
+])
+def test_percents_in_every_representation(cell, fraction, expected):
+    assert parse_percent(cell, fraction) == pytest.approx(expected)
+
+
+def test_percent_above_100_is_refused():
+    with pytest.raises(ParseError, match="0–100"):
+        parse_percent("101,5")
+
+
+def test_fraction_column_detection():
+    assert fraction_column([0.572, 0.589, 0.731])
+    assert not fraction_column([57.2, 0.589])
+    assert not fraction_column(["97,85%", 0.9])
+
+
+@pytest.mark.parametrize("cell", ["27-11-2024", "27/11/2024", "2024-11-27", "27 November 2024",
+                                  dt.datetime(2024, 11, 27), 45623])
+def test_dates(cell):
+    assert parse_date(cell) == dt.date(2024, 11, 27)

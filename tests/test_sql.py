@@ -1,0 +1,68 @@
+"""The marts reconcile with each other and with their inputs on the sample data."""
+import pytest
+
+from readiness import db, model
+
+
+@pytest.fixture(scope="module")
+def con(demo_db_master):
+    connection = db.connect_read(demo_db_master)
+    yield connection
+    connection.close()
+
+
+SUMMED = ["dpt", "dpt_l", "dpt_p", "tps", "ktpel_wajib", "ktpel_rekam"]
+
+
+def test_kecamatan_rows_sum_to_kabupaten_totals(con):
+    kec = model.kecamatan(con, "pilkada-2024")
+    kab = model.kabupaten(con, "pilkada-2024").iloc[0]
+    assert len(kec) == 24
+    for col in SUMMED + ["tps_melebihi_kapasitas"]:
+        assert kec[col].sum() == kab[col], col
+    assert (kab["dpt"], kab["dpt_l"], kab["dpt_p"], kab["tps"]) == (872218, 425106, 447112, 1739)
+    assert kab["jumlah_hijau"] + kab["jumlah_kuning"] + kab["jumlah_merah"] == 24
+
+
+def test_korwil_rows_sum_to_kabupaten_and_each_has_eight(con):
+    kw = model.korwil(con, "pilkada-2024")
+    kab = model.kabupaten(con, "pilkada-2024").iloc[0]
+    assert list(kw["korwil"]) == ["Wilayah I", "Wilayah II", "Wilayah III"]
+    assert list(kw["jumlah_kecamatan"]) == [8, 8, 8]
+    for col in SUMMED:
+        assert kw[col].sum() == kab[col], col
+
+
+def test_desa_rows_sum_to_their_kecamatan(con):
+    desa = model.desa(con, "pilkada-2024")
+    kec = model.kecamatan(con, "pilkada-2024").set_index("kode_kecamatan")
+    assert len(desa) == 330
+    per_kec = desa.groupby("kode_kecamatan")[["dpt", "dpt_l", "dpt_p"]].sum()
+    assert (per_kec["dpt"] == kec["dpt"]).all()
+    assert (per_kec["dpt_l"] == kec["dpt_l"]).all()
+
+
+def test_recap_is_the_dpt_source_and_sources_are_compared(con):
+    kec = model.kecamatan(con, "pilkada-2024").set_index("kecamatan")
+    assert set(kec["dpt_sumber"]) == {"rekap"}
+    # The per-voter list of Lumbang agrees with the recap; Gending's TPS list is 17 short.
+    assert kec.loc["Lumbang", "dpt_daftar_pemilih"] == kec.loc["Lumbang", "dpt_rekap"] == 25127
+    assert kec.loc["Lumbang", "status_konsistensi"] == "hijau"
+    assert kec.loc["Gending", "dpt_rekap"] - kec.loc["Gending", "dpt_daftar_tps"] == 17
+    assert kec.loc["Gending", "status_konsistensi"] == "kuning"
+
+
+def test_planted_over_capacity_tps(con):
+    kec = model.kecamatan(con, "pilkada-2024").set_index("kecamatan")
+    assert kec.loc["Paiton", "tps_melebihi_kapasitas"] == 2
+    assert kec.loc["Kraksaan", "tps_melebihi_kapasitas"] == 1
+    assert kec["tps_melebihi_kapasitas"].sum() == 3
+    assert kec.loc["Paiton", "status"] == "merah"
+
+
+def test_other_election_has_its_own_korwil_and_no_data(con):
+    kw = model.korwil(con, "pilkada-2018")
+    assert list(kw["korwil"]) == ["Korwil I", "Korwil II", "Korwil III"]
+    assert kw["dpt"].isna().all()  # missing, never 0
+    tiris = model.kecamatan(con, "pilkada-2018").set_index("kecamatan").loc["Tiris"]
+    assert tiris["korwil"] == "Korwil III"
