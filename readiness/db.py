@@ -14,6 +14,7 @@ import datetime as dt
 import fcntl
 import functools
 import hashlib
+import itertools
 import os
 import re
 import shutil
@@ -170,6 +171,8 @@ def _create(con: duckdb.DuckDBPyConnection) -> None:
 
 
 # --------------------------------------------------------------------------- writing
+_WRITE_NUMBERS = itertools.count(1)
+
 def _lock(path: Path, timeout: float, on_wait) -> int:
     fd = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT, 0o600)
     deadline = time.monotonic() + timeout
@@ -206,7 +209,7 @@ def writing(path: Path | str = DEFAULT_DB, *, timeout: float = 300.0, on_wait=No
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     lock_fd = _lock(path, timeout, on_wait)
-    tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}-{threading.get_ident()}")
+    tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}-{next(_WRITE_NUMBERS)}")
     try:
         # Holding the lock, any temporary copy left behind is from a killed writer.
         for stale in path.parent.glob(f"{path.name}.tmp-*"):
@@ -241,7 +244,7 @@ def ensure_database(path: Path | str = DEFAULT_DB, on_wait=None) -> Path:
     """Create the database when missing, or refresh its views when this release changed them."""
     path = Path(path)
     if path.exists():
-        con = duckdb.connect(str(path), read_only=True)
+        con = open_read_only(path)
         try:
             row = con.execute("select value from meta where key = 'views_hash'").fetchone()
         finally:
@@ -254,10 +257,33 @@ def ensure_database(path: Path | str = DEFAULT_DB, on_wait=None) -> Path:
 
 
 # --------------------------------------------------------------------------- reading
+_OPEN_NUMBERS = itertools.count(1)
+
+
+def open_read_only(path: Path | str) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the file as it is on disk now.
+
+    DuckDB keeps one database instance per path and process and hands it out again to a later
+    `connect(path)` while any connection or cursor to it lives; after a writer replaced the
+    file, that instance would still show the old version. Connecting through a fresh hard link
+    (removed at once; the open file stays readable) always gets a new instance of the current
+    file, and cursors of it see the same."""
+    path = Path(path)
+    link = path.with_name(f"{path.name}.r-{os.getpid()}-{next(_OPEN_NUMBERS)}")
+    try:
+        os.link(path, link)
+    except OSError:  # a filesystem without hard links: fall back to the path itself
+        return duckdb.connect(str(path), read_only=True)
+    try:
+        return duckdb.connect(str(link), read_only=True)
+    finally:
+        link.unlink(missing_ok=True)
+
+
 def connect_read(path: Path | str = DEFAULT_DB) -> duckdb.DuckDBPyConnection:
     """A read-only connection for one command (creating the database first when missing)."""
     path = ensure_database(path)
-    return duckdb.connect(str(path), read_only=True)
+    return open_read_only(path)
 
 
 class Reader:
@@ -287,7 +313,7 @@ class Reader:
                     self._con.close()
                 ensure_database(self.path)
                 identity = self._current_identity()
-                self._con = duckdb.connect(str(self.path), read_only=True)
+                self._con = open_read_only(self.path)
                 self._identity = identity
             return self._con
 

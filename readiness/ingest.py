@@ -20,11 +20,12 @@ import duckdb
 import pandas as pd
 
 from . import db, fmt, teks
-from .names import Gazetteer, name_key
-from .parse import (ParseError, find_date_in_text, fraction_column, is_blank, parse_count,
+from .names import Gazetteer
+from .parse import (ParseError, find_date_in_text, is_blank, parse_count,
                     parse_date, parse_number, parse_percent)
-from .privacy import installation_secret, keyed_hash, mask_nik
-from .workbook import Sheet, UnreadableFile, column_letter, read_sheets
+from . import voterlist
+from .privacy import installation_secret
+from .workbook import CSV_SHEET, Book, Sheet, UnreadableFile, column_letter
 
 KINDS = ("pemilih", "daftar", "tps", "ktpel", "target")
 MAX_MESSAGES = 50
@@ -39,8 +40,6 @@ TYPES = {
     "number": ("lat", "lon"),
 }
 FIELD_TYPE = {f: t for t, fields in TYPES.items() for f in fields}
-# In the per-voter list `tps` is a TPS number (text), not a count of TPS.
-FIELD_TYPE_BY_KIND = {("daftar", "tps"): "text", ("daftar", "dis"): "text"}
 
 # Each kind needs one of these sets of fields.
 REQUIRED = {
@@ -94,7 +93,7 @@ class Problem:
 
     def text(self) -> str:
         where = [self.file]
-        if self.sheet:
+        if self.sheet and self.sheet != CSV_SHEET:
             where.append(f"sheet '{self.sheet}'")
         if self.row:
             where.append(f"baris {self.row}")
@@ -231,7 +230,9 @@ def detect_layout(sheet: Sheet, kinds=KINDS) -> Layout | None:
                 columns = _map_columns(kind, names)
                 if not _satisfied(kind, set(columns.values())):
                     continue
-                score = len(columns)
+                # More fields recognised wins; on a tie the one-row header (a title row just
+                # above a header is not a parent header).
+                score = len(columns) * 2 - (n - 1)
                 if best is None or score > best.score:
                     best = Layout(sheet, kind, r, n, columns, names, score)
     return best
@@ -292,6 +293,10 @@ def _is_numbering_row(row: list) -> bool:
     return numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
+def _header_signature(row: list) -> tuple:
+    return tuple((c, _norm_header(v)) for c, v in enumerate(row) if v is not None and str(v).strip())
+
+
 def _total_label(row: list, layout: Layout) -> str | None:
     for col in range(min(len(row), 6)):
         value = row[col]
@@ -322,19 +327,26 @@ def _read_rows(layout: Layout, result: FileResult) -> tuple[list[RawRow], list[T
     rows, totals = [], []
     last_kecamatan = None
     span_start = 0
-    header_keys = {_norm_header(n) for n in layout.names if n}
-    for i in range(layout.data_start, len(layout.sheet.rows)):
-        row = layout.sheet.rows[i]
+    sheet = layout.sheet
+    header_rows = [_header_signature(sheet.rows[r]) for r in range(layout.header_row, layout.data_start)]
+    for i in range(layout.data_start, len(sheet.rows)):
+        row = sheet.rows[i]
         if all(v is None for v in row):
             continue
         cells = {f: (row[c] if c < len(row) else None) for c, f in layout.columns.items()}
+        for fld in ("kecamatan", "desa"):
+            # A name written once in a cell merged down over the rows it applies to.
+            col = next((c for c, f in layout.columns.items() if f == fld), None)
+            if col is not None and is_blank(cells[fld]) and (i, col) in sheet.merged:
+                top, left = sheet.merged[(i, col)]
+                cells[fld] = sheet.rows[top][left]
         if all(is_blank(v) for v in cells.values()):
             continue
-        if _is_numbering_row(row):
+        if _is_numbering_row(row) or _header_signature(row) in header_rows:
+            continue  # the `1 2 3 …` row, or the header repeated on every printed page
+        if isinstance(cells.get("kecamatan"), str) and cells["kecamatan"].upper().startswith("CONTOH"):
+            result.add("peringatan", "baris contoh dari templat dilewati", layout.sheet.name, i + 1)
             continue
-        text_cells = [_norm_header(v) for v in cells.values() if isinstance(v, str)]
-        if text_cells and all(t in header_keys for t in text_cells):
-            continue  # a header repeated on every printed page
         label = _total_label(row, layout)
         if label is not None:
             totals.append(TotalRow(layout.sheet.name, i + 1, label, cells, layout, span_start))
@@ -353,18 +365,18 @@ def _read_rows(layout: Layout, result: FileResult) -> tuple[list[RawRow], list[T
 class _RowReader:
     """Parses the cells of one data row into typed values, recording problems."""
 
-    def __init__(self, result: FileResult, kind: str, fractions: dict[tuple[str, str], bool]):
-        self.result, self.kind, self.fractions = result, kind, fractions
+    def __init__(self, result: FileResult, kind: str):
+        self.result, self.kind = result, kind
         self.ok = True
 
     def value(self, raw: RawRow, fld: str):
         cell = raw.cells.get(fld)
-        kind_type = FIELD_TYPE_BY_KIND.get((self.kind, fld), FIELD_TYPE.get(fld, "text"))
+        kind_type = FIELD_TYPE.get(fld, "text")
         try:
             if kind_type == "count":
                 return parse_count(cell)
             if kind_type == "percent":
-                return parse_percent(cell, self.fractions.get((raw.sheet, fld), False))
+                return parse_percent(cell)
             if kind_type == "date":
                 return parse_date(cell)
             if kind_type == "number":
@@ -385,15 +397,6 @@ class _RowReader:
         self.result.add(level, message, raw.sheet, raw.row, column)
 
 
-def _fractions(rows: list[RawRow]) -> dict[tuple[str, str], bool]:
-    columns: dict[tuple[str, str], list] = defaultdict(list)
-    for raw in rows:
-        for fld in TYPES["percent"]:
-            if fld in raw.cells:
-                columns[(raw.sheet, fld)].append(raw.cells[fld])
-    return {key: fraction_column(values) for key, values in columns.items()}
-
-
 def _match_kecamatan(reader: _RowReader, raw: RawRow, gaz: Gazetteer) -> str | None:
     name = raw.cells.get("kecamatan")
     if is_blank(name):
@@ -401,9 +404,7 @@ def _match_kecamatan(reader: _RowReader, raw: RawRow, gaz: Gazetteer) -> str | N
         return None
     kode = gaz.match_kecamatan(str(name))
     if kode is None:
-        saran = gaz.suggest_kecamatan(str(name))
-        hint = f"; mungkin maksudnya: {', '.join(saran)}" if saran else ""
-        reader.error(raw, "kecamatan", f"kecamatan '{name}' tidak dikenal{hint}")
+        reader.error(raw, "kecamatan", gaz.unknown_kecamatan(str(name)))
     return kode
 
 
@@ -415,16 +416,7 @@ def _match_desa(reader: _RowReader, raw: RawRow, gaz: Gazetteer, kode_kec: str, 
         return None
     kode = gaz.match_desa(kode_kec, str(name))
     if kode is None:
-        kec = gaz.kecamatan[kode_kec].nama
-        elsewhere = [gaz.kecamatan[k[:8]].nama for k, p in gaz.desa.items()
-                     if name_key(p.nama) == name_key(str(name)) and k[:8] != kode_kec]
-        saran = gaz.suggest_desa(kode_kec, str(name))
-        hint = ""
-        if elsewhere:
-            hint += f"; desa dengan nama ini ada di Kecamatan {', '.join(elsewhere)}"
-        if saran:
-            hint += f"; mungkin maksudnya: {', '.join(saran)}"
-        reader.error(raw, "desa", f"desa/kelurahan '{name}' tidak ada di Kecamatan {kec}{hint}")
+        reader.error(raw, "desa", gaz.unknown_desa(kode_kec, str(name)))
     return kode
 
 
@@ -436,7 +428,8 @@ def _dpt_triplet(reader: _RowReader, raw: RawRow) -> tuple | None:
             return None
         dpt = dpt_l + dpt_p
     elif dpt is None:
-        reader.error(raw, "dpt", "jumlah pemilih (DPT) kosong")
+        if all(is_blank(raw.cells.get(f)) for f in ("dpt_l", "dpt_p", "dpt")):
+            reader.error(raw, "dpt", "jumlah pemilih (DPT) kosong")
         return None
     return dpt_l, dpt_p, dpt
 
@@ -528,90 +521,14 @@ def _convert_target(reader, raw, gaz, ctx):
     return rec
 
 
-_JK = {"L": "L", "LK": "L", "LAKI LAKI": "L", "LAKI": "L", "P": "P", "PR": "P", "PEREMPUAN": "P", "WANITA": "P"}
-_STS = {"B": "B", "BELUM KAWIN": "B", "BELUM": "B", "S": "S", "SUDAH KAWIN": "S", "KAWIN": "S", "SUDAH": "S",
-        "P": "P", "PERNAH KAWIN": "P", "PERNAH": "P", "CERAI": "P"}
-_KTPEL = {"S": "S", "SUDAH": "S", "SUDAH REKAM": "S", "Y": "S", "YA": "S", "B": "B", "BELUM": "B",
-          "BELUM REKAM": "B", "T": "B", "TIDAK": "B"}
-
-
-def _identity(reader, raw, fld, secret):
-    cell = raw.cells.get(fld)
-    if is_blank(cell):
-        return None, None, False
-    numeric = isinstance(cell, (int, float)) and not isinstance(cell, bool)
-    if numeric:
-        digits = str(int(cell)) if float(cell).is_integer() else re.sub(r"\D", "", repr(cell))
-    else:
-        text = str(cell).strip().lstrip("'")
-        numeric = bool(re.fullmatch(r"\d(\.\d+)?[eE]\+?\d+", text))
-        digits = str(int(float(text))) if numeric else re.sub(r"\s", "", text)
-    return keyed_hash(secret, digits), mask_nik(digits), numeric
-
-
-def _convert_daftar(reader, raw, gaz, ctx):
-    key = (raw.cells.get("kecamatan"), raw.cells.get("desa"))
-    cache = ctx["desa_cache"]
-    if key in cache:
-        kode_kec, kode_desa = cache[key]
-        if kode_kec is None or kode_desa is None:
-            return _report_cached_place(reader, raw, gaz, key)
-    else:
-        kode_kec = _match_kecamatan(reader, raw, gaz)
-        kode_desa = _match_desa(reader, raw, gaz, kode_kec, required=True) if kode_kec else None
-        cache[key] = (kode_kec, kode_desa)
-    jk_raw = raw.cells.get("jk")
-    jk = _JK.get(_norm_header(jk_raw)) if not is_blank(jk_raw) else None
-    if jk is None:
-        reader.error(raw, "jk", f"jenis kelamin '{jk_raw or ''}' harus L atau P")
-    tps = _tps_number(reader.value(raw, "tps"))
-    if tps is None:
-        reader.error(raw, "tps", "nomor TPS kosong")
-    sts_raw, ktpel_raw = raw.cells.get("sts"), raw.cells.get("ktpel")
-    sts = _STS.get(_norm_header(sts_raw)) if not is_blank(sts_raw) else None
-    if not is_blank(sts_raw) and sts is None:
-        reader.error(raw, "sts", f"status kawin '{sts_raw}' harus B, S atau P")
-    ktpel = _KTPEL.get(_norm_header(ktpel_raw)) if not is_blank(ktpel_raw) else None
-    if not is_blank(ktpel_raw) and ktpel is None:
-        reader.error(raw, "ktpel", f"status KTP-el '{ktpel_raw}' harus S (sudah rekam) atau B (belum)")
-    dis_raw = raw.cells.get("dis")
-    dis = 0
-    if not is_blank(dis_raw):
-        try:
-            dis = int(parse_count(dis_raw))
-        except (ParseError, TypeError):
-            dis = -1
-        if not 0 <= dis <= 6:
-            reader.error(raw, "dis", f"kode disabilitas '{dis_raw}' harus 0–6")
-    tgl = reader.value(raw, "tgl_lahir")
-    nik_hash, nik_mask, nik_numerik = _identity(reader, raw, "nik", ctx["secret"])
-    nkk_hash, _, _ = _identity(reader, raw, "nkk", ctx["secret"])
-    dpid = reader.value(raw, "dpid")
-    if not reader.ok or kode_desa is None:
-        return None
-    return dict(kode_kecamatan=kode_kec, kode_desa=kode_desa, tps=tps, jk=jk, nik_hash=nik_hash,
-                nik_mask=nik_mask, nkk_hash=nkk_hash, nik_numerik=nik_numerik, tgl_lahir=tgl, sts=sts,
-                dis=dis, ktpel=ktpel, dpid=dpid)
-
-
-def _report_cached_place(reader, raw, gaz, key):
-    # The same unknown place on many rows: each row is named, the suggestion computed once.
-    kode_kec = _match_kecamatan(reader, raw, gaz)
-    if kode_kec:
-        _match_desa(reader, raw, gaz, kode_kec, required=True)
-    return None
-
-
 CONVERTERS = {"pemilih": _convert_pemilih, "tps": _convert_tps, "ktpel": _convert_ktpel,
-              "target": _convert_target, "daftar": _convert_daftar}
+              "target": _convert_target}
 COLUMNS = {
     "pemilih": ["kode_kecamatan", "kode_desa", "tps", "dpt_l", "dpt_p", "dpt", "pemilih_pemula", "disabilitas"],
     "tps": ["kode_kecamatan", "kode_desa", "no_tps", "dpt_l", "dpt_p", "dpt", "alamat", "lat", "lon",
             "status_logistik", "kategori_rawan"],
     "ktpel": ["kode_kecamatan", "kode_desa", "wajib_ktpel", "sudah_rekam", "belum_rekam", "tanggal"],
     "target": ["kode_kecamatan", "target_partisipasi", "partisipasi_sebelumnya", "pengguna_hak_pilih"],
-    "daftar": ["kode_kecamatan", "kode_desa", "tps", "jk", "nik_hash", "nik_mask", "nkk_hash", "nik_numerik",
-               "tgl_lahir", "sts", "dis", "ktpel", "dpid"],
 }
 # Rows that must not appear twice in one upload (they would be counted twice).
 UNIQUE = {
@@ -693,18 +610,22 @@ def _reconcile(result: FileResult, kind: str, totals: list[TotalRow], records: l
 
 
 def parse_file(data: bytes, file_name: str, gaz: Gazetteer, *, kind: str = "auto",
-               kapasitas_tps: int = 600, secret: bytes = b"") -> FileResult:
-    """Read one file completely; never raises for bad input (problems are in the result)."""
+               kapasitas_tps: int = 600, secret: bytes = b"", step=None) -> FileResult:
+    """Read one file completely; never raises for bad input (problems are in the result).
+    `step(fraction, text)` hears how far it is (a large per-voter list takes seconds)."""
+    step = step or (lambda fraction, text: None)
     result = FileResult(file_name=file_name, sha256=hashlib.sha256(data).hexdigest())
     try:
-        sheets = read_sheets(data, file_name)
+        step(0.05, "membuka berkas")
+        book = Book(data, file_name)
+        heads = [book.head(name) for name in book.sheet_names]
     except UnreadableFile as exc:
         result.add("galat", str(exc))
         return result
-    if not any(any(v is not None for v in row) for s in sheets for row in s.rows):
+    if not any(any(v is not None for v in row) for s in heads for row in s.rows):
         result.add("galat", "berkas tidak berisi data (semua sheet kosong)")
         return result
-    chosen, layouts, hidden = choose_layouts(sheets, kind)
+    chosen, layouts, hidden = choose_layouts(heads, kind)
     if not layouts:
         if kind == "auto":
             result.add("galat", "jenis data tidak dikenali: tidak ditemukan baris judul kolom seperti "
@@ -723,6 +644,16 @@ def parse_file(data: bytes, file_name: str, gaz: Gazetteer, *, kind: str = "auto
             for value in row:
                 if isinstance(value, str) and (found := find_date_in_text(value)):
                     result.tanggal_data = result.tanggal_data or found
+    try:
+        step(0.3, "membaca baris")
+        if chosen == "daftar":
+            voterlist.parse(book, layouts, result, gaz, secret, MAX_MESSAGES, step)
+            return result
+        for lay in layouts:  # the head was enough to find the layout; now every typed cell
+            lay.sheet = book.sheet(lay.sheet.name)
+    except UnreadableFile as exc:
+        result.add("galat", str(exc))
+        return result
     raw_rows, totals = [], []
     for lay in layouts:
         r, t = _read_rows(lay, result)
@@ -732,20 +663,18 @@ def parse_file(data: bytes, file_name: str, gaz: Gazetteer, *, kind: str = "auto
         result.add("galat", "tidak ada baris data di bawah judul kolom", layouts[0].sheet.name,
                    layouts[0].data_start + 1)
         return result
-    ctx = {"kapasitas_tps": kapasitas_tps, "tanggal_data": result.tanggal_data, "secret": secret,
-           "desa_cache": {}}
+    ctx = {"kapasitas_tps": kapasitas_tps, "tanggal_data": result.tanggal_data}
     convert = CONVERTERS[chosen]
-    fractions = _fractions(raw_rows)
     records, origins = [], []
     for raw in raw_rows:
-        reader = _RowReader(result, chosen, fractions)
+        reader = _RowReader(result, chosen)
         rec = convert(reader, raw, gaz, ctx)
         if rec is not None and reader.ok:
             rec.update(source_sheet=raw.sheet, source_row=raw.row)
             records.append(rec)
             origins.append(raw)
     _check_duplicates(result, chosen, records, origins, gaz)
-    _reconcile(result, chosen, totals, records, origins, _RowReader(result, chosen, fractions), gaz)
+    _reconcile(result, chosen, totals, records, origins, _RowReader(result, chosen), gaz)
     if result.errors:
         return result
     frame = pd.DataFrame.from_records(records, columns=["source_sheet", "source_row"] + COLUMNS[chosen])
@@ -778,10 +707,10 @@ def commit(con: duckdb.DuckDBPyConnection, result: FileResult, election: str, up
          "tanggal": result.tanggal_data, "warnings": len(result.warnings) + result.hidden_problems},
     )
     con.executemany("insert into upload_coverage values (?, ?)", [(upload_id, k) for k in sorted(result.coverage)])
-    frame = result.frame.assign(upload_id=upload_id)
-    con.register("incoming_rows", frame)
+    con.register("incoming_rows", result.frame)
     try:
-        con.execute(f"insert into raw_{result.kind} by name select * from incoming_rows")
+        con.execute(f"insert into raw_{result.kind} by name select *, $id as upload_id from incoming_rows",
+                    {"id": upload_id})
     finally:
         con.unregister("incoming_rows")
     if result.warnings:
@@ -797,8 +726,8 @@ def previous_upload(con, election: str, kind: str, sha256: str) -> int | None:
     row = con.execute(
         "select min(upload_id) from uploads where election_id = $e and kind = $k and sha256 = $s",
         {"e": election, "k": kind, "s": sha256},
-    ).fetchone()
-    return row[0] if row else None
+    ).fetchall()
+    return row[0][0] if row else None
 
 
 @dataclass
@@ -813,22 +742,35 @@ class Batch:
         return all(not r.errors for r in self.results)
 
 
-def ingest(db_path, files: list[tuple[str, bytes]], *, election: str | None = None, kind: str = "auto",
-           uploaded_by: str | None = None, on_wait=None) -> Batch:
-    """Parse every file, and commit them together only when none has an error."""
+def prepare(db_path, files: list[tuple[str, bytes]], *, election: str | None = None,
+            kind: str | dict[str, str] = "auto", progress=None) -> Batch:
+    """Read and check every file without changing anything (the preview before committing).
+    `kind` is one kind for all files or a {file name: kind} choice per file."""
     db_path = Path(db_path)
     secret = installation_secret(db_path)
-    with db.writing(db_path, on_wait=on_wait) as con:
+    con = db.connect_read(db_path)
+    try:
         election = election or db.active_election(con)
         if not db.election_exists(con, election):
             raise ValueError(f"pemilihan '{election}' tidak dikenal")
         kapasitas = con.execute("select kapasitas_tps from elections where election_id = $e",
-                                {"e": election}).fetchone()[0]
+                                {"e": election}).fetchall()[0][0]
         gaz = load_gazetteer(con)
         batch = Batch(election, [])
         seen: dict[str, str] = {}
-        for file_name, data in files:
-            result = parse_file(data, file_name, gaz, kind=kind, kapasitas_tps=kapasitas, secret=secret)
+        for number, (file_name, data) in enumerate(files):
+            chosen = kind.get(file_name, "auto") if isinstance(kind, dict) else kind
+            def step(fraction, text, number=number, file_name=file_name):
+                if progress:
+                    progress((number + fraction) / len(files), f"{file_name}: {text}…")
+            try:
+                result = parse_file(data, file_name, gaz, kind=chosen, kapasitas_tps=kapasitas, secret=secret,
+                                    step=step)
+            except Exception as exc:  # a defect of ours must still not reach the user as a traceback
+                result = FileResult(file_name=file_name, sha256=hashlib.sha256(data).hexdigest())
+                result.add("galat", "berkas tidak dapat diproses karena kesalahan di aplikasi "
+                           f"({type(exc).__name__}); tidak ada yang disimpan. Laporkan ke pengelola aplikasi "
+                           "beserta berkasnya.")
             batch.results.append(result)
             if result.errors:
                 continue
@@ -839,27 +781,44 @@ def ingest(db_path, files: list[tuple[str, bytes]], *, election: str | None = No
                 continue
             seen[result.sha256] = file_name
             result.duplicate_of = previous_upload(con, election, result.kind, result.sha256)
-        if not batch.ok:
-            raise _Rollback(batch)
-        for result in batch.results:
-            if result.duplicate_of is None:
-                commit(con, result, election, uploaded_by)
-        batch.committed = any(r.upload_id for r in batch.results)
-        if not batch.committed:
-            raise _Rollback(batch)  # nothing new: leave the file (and its version) untouched
+    finally:
+        con.close()
+    if progress:
+        progress(1.0, "Pemeriksaan selesai")
     return batch
+
+
+def commit_batch(db_path, batch: Batch, *, uploaded_by: str | None = None, on_wait=None) -> Batch:
+    """Commit every prepared file in one write, or nothing when any file has an error."""
+    if not batch.ok:
+        return batch
+    try:
+        with db.writing(db_path, on_wait=on_wait) as con:
+            for result in batch.results:
+                if result.duplicate_of == -1:
+                    continue
+                # Another upload may have committed the same file since the preview.
+                result.duplicate_of = previous_upload(con, batch.election, result.kind, result.sha256)
+                if result.duplicate_of is None:
+                    commit(con, result, batch.election, uploaded_by)
+            if not any(r.upload_id for r in batch.results):
+                raise _Rollback(batch)  # nothing new: leave the file (and its version) untouched
+    except _Rollback:
+        return batch
+    batch.committed = True
+    return batch
+
+
+def ingest_files(db_path, files, *, election=None, kind="auto", uploaded_by=None, on_wait=None,
+                 progress=None) -> Batch:
+    """Prepare and commit: the command line's `ingest` and the tests' way in."""
+    batch = prepare(db_path, files, election=election, kind=kind, progress=progress)
+    return commit_batch(db_path, batch, uploaded_by=uploaded_by, on_wait=on_wait)
 
 
 class _Rollback(Exception):
     def __init__(self, batch: Batch):
         self.batch = batch
-
-
-def ingest_files(db_path, files, **kwargs) -> Batch:
-    try:
-        return ingest(db_path, files, **kwargs)
-    except _Rollback as rollback:
-        return rollback.batch
 
 
 def activate(db_path, upload_id: int, on_wait=None) -> dict:

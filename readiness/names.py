@@ -66,6 +66,26 @@ class Gazetteer:
     def match_desa(self, kode_kecamatan: str, name: str) -> str | None:
         return self._desa_by_key.get((kode_kecamatan, name_key(name)))
 
+    def unknown_kecamatan(self, name: str) -> str:
+        """Why `name` is not a kecamatan, with the closest known names."""
+        saran = self.suggest_kecamatan(name)
+        hint = f"; mungkin maksudnya: {', '.join(saran)}" if saran else ""
+        return f"kecamatan '{name}' tidak dikenal{hint}"
+
+    def unknown_desa(self, kode_kecamatan: str, name: str) -> str:
+        """Why `name` is not a desa of this kecamatan: where it does exist, and close names."""
+        kec = self.kecamatan[kode_kecamatan].nama
+        key = name_key(name)
+        elsewhere = [self.kecamatan[k[:8]].nama for k, p in self.desa.items()
+                     if name_key(p.nama) == key and k[:8] != kode_kecamatan]
+        saran = self.suggest_desa(kode_kecamatan, name)
+        hint = ""
+        if elsewhere:
+            hint += f"; desa dengan nama ini ada di Kecamatan {', '.join(elsewhere)}"
+        if saran:
+            hint += f"; mungkin maksudnya: {', '.join(saran)}"
+        return f"desa/kelurahan '{name}' tidak ada di Kecamatan {kec}{hint}"
+
     def suggest_kecamatan(self, name: str, n: int = 3) -> list[str]:
         return _closest(name, [p.nama for p in self.kecamatan.values()], n)
 

@@ -2,8 +2,7 @@
 
 Counts: `35.412`, `1.234.567` (Indonesian thousands), `35,412` (English thousands, some
 exports), `35412`, `35412.0`; a count that is not whole (`35,4`) is refused. Percents:
-`97,85%`, `97,85`, `97.85`, and `0.9785` in a column Excel formats as percent (decided per
-column by the caller: see `fraction_column`). Dates: Excel dates, `27-11-2024`, `27/11/2024`,
+`97,85%`, `97,85`, `97.85`, and `0.9785` from a cell Excel formats as percent. Dates: Excel dates, `27-11-2024`, `27/11/2024`,
 `2024-11-27`, `27 November 2024`.
 """
 from __future__ import annotations
@@ -93,30 +92,14 @@ def parse_number(value) -> float | None:
         raise ParseError(f"'{value}' bukan angka") from None
 
 
-def fraction_column(values) -> bool:
-    """True when a percent column holds fractions (Excel percent cells store 0,9785 for 97,85%):
-    every number in it is between 0 and 1 and none is written with a % sign."""
-    numbers = []
-    for value in values:
-        if is_blank(value) or percent_text(value):
-            if percent_text(value):
-                return False
-            continue
-        try:
-            number = parse_number(value)
-        except ParseError:
-            continue
-        if number is not None:
-            numbers.append(number)
-    return bool(numbers) and all(0 <= n <= 1 for n in numbers) and any(n > 0 for n in numbers)
-
-
-def parse_percent(value, fraction: bool = False) -> float | None:
-    """A percent on the 0–100 scale."""
+def parse_percent(value) -> float | None:
+    """A percent on the 0–100 scale. A value above 0 and at most 1 without a % sign is a
+    fraction: that is how Excel stores a percent-formatted cell (0,9785 shown as 97,85%), and
+    no coverage, participation or target in this domain is really 1% or less."""
     number = parse_number(value)
     if number is None:
         return None
-    if fraction and not percent_text(value):
+    if 0 < number <= 1 and not percent_text(value):
         number *= 100
     if number < 0 or number > 100:
         raise ParseError(f"{_show(number)}% di luar 0–100%")

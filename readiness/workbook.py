@@ -1,26 +1,45 @@
 """Opening what analysts upload: .xlsx/.xlsm/.xls/.ods workbooks and .csv files, as sheets of
-cell values with Excel's own row numbering, or a clear Indonesian reason why not."""
+cell values with Excel's own row numbering, or a clear Indonesian reason why not.
+
+Two readers, each for what it does best: fastexcel parses a sheet once (in Rust) and hands out
+Arrow columns, which is how a whole kabupaten's per-voter list (870.000 rows) is read; python-
+calamine gives each cell with its own type, which the small recap files need (a number cell
+`1.234` and a text cell `1.234` mean different things). Both number rows and columns from A1.
+"""
 from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from concurrent.futures import ThreadPoolExecutor
+
+import fastexcel
+import pyarrow as pa
+import pyarrow.compute as pc
 from python_calamine import CalamineWorkbook
+
+from .xlsxstream import XlsxParts
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls, or an encrypted .xlsx
 ZIP_MAGIC = b"PK\x03\x04"
+HEAD_ROWS = 40
 
 
 class UnreadableFile(ValueError):
     """The file cannot be read at all; the message is Indonesian."""
 
 
+CSV_SHEET = "(CSV)"
+
+
 @dataclass
 class Sheet:
     name: str
-    rows: list[list]  # rows[i] is Excel row i + 1; empty cells are None
+    rows: list[list]  # rows[i] is Excel row i + 1, rows[i][j] is column j (A = 0); empty cells None
     hidden: bool = False
+    # (row, col) of a cell covered by a merged range below its first row -> (row, col) of that first cell
+    merged: dict = field(default_factory=dict)
 
 
 def _clean(value):
@@ -32,40 +51,135 @@ def _clean(value):
     return value
 
 
-def read_sheets(data: bytes, file_name: str) -> list[Sheet]:
-    lower = file_name.lower()
-    if not data:
-        raise UnreadableFile("berkas kosong (0 byte)")
-    if lower.endswith((".csv", ".txt")):
-        return [_read_csv(data)]
-    head = data[:8]
-    if head.startswith(b"%PDF"):
-        raise UnreadableFile("berkas ini PDF yang diberi nama Excel; unggah berkas .xlsx, .xls atau .csv")
-    if not (head.startswith(ZIP_MAGIC) or head == OLE_MAGIC):
-        raise UnreadableFile("bukan berkas Excel (.xlsx/.xls) atau CSV yang dapat dibaca")
-    try:
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except Exception as exc:  # calamine raises several types; each means the same to a user
-        text = str(exc).lower()
-        if head == OLE_MAGIC and lower.endswith((".xlsx", ".xlsm")):
-            raise UnreadableFile("berkas dilindungi kata sandi; buka di Excel, hapus kata sandi, simpan ulang") from None
-        if "password" in text or "encrypt" in text:
-            raise UnreadableFile("berkas dilindungi kata sandi; buka di Excel, hapus kata sandi, simpan ulang") from None
-        raise UnreadableFile("berkas rusak atau terpotong (tidak dapat dibuka sebagai Excel); unduh ulang berkasnya") from None
-    sheets = []
-    hidden = {m.name for m in workbook.sheets_metadata if "hidden" in str(m.visible).lower()}
-    for name in workbook.sheet_names:
+PASSWORD = "berkas dilindungi kata sandi; buka di Excel, hapus kata sandi, simpan ulang"
+BROKEN = "berkas rusak atau terpotong (tidak dapat dibuka sebagai Excel); unduh ulang berkasnya"
+
+
+class Book:
+    """One uploaded file. `head()` is cheap even for a 80 MB sheet; `sheet()` gives every cell
+    typed; `columns()` gives chosen columns of a large sheet as Arrow."""
+
+    def __init__(self, data: bytes, file_name: str):
+        self.file_name = file_name
+        self.data = data
+        self._parts: XlsxParts | None = None
+        self._calamine = None
+        self._hidden: set[str] = set()
+        lower = file_name.lower()
+        if not data:
+            raise UnreadableFile("berkas kosong (0 byte)")
+        self.is_csv = lower.endswith((".csv", ".txt"))
+        if self.is_csv:
+            self._csv_rows = _read_csv(data)
+            self.sheet_names = [CSV_SHEET]
+            return
+        head = data[:8]
+        if head.startswith(b"%PDF"):
+            raise UnreadableFile("berkas ini PDF yang diberi nama Excel; unggah berkas .xlsx, .xls atau .csv")
+        if not (head.startswith(ZIP_MAGIC) or head == OLE_MAGIC):
+            raise UnreadableFile("bukan berkas Excel (.xlsx/.xls) atau CSV yang dapat dibaca")
+        if head.startswith(ZIP_MAGIC):
+            try:
+                self._parts = XlsxParts(data)
+            except KeyError:
+                self._parts = None  # a zip, but not .xlsx (e.g. .ods): the general reader decides
+            except Exception:
+                raise UnreadableFile(BROKEN) from None
+        if self._parts is not None:
+            self.sheet_names = [name for name, _, _ in self._parts.sheets]
+            self._hidden = {name for name, _, hidden in self._parts.sheets if hidden}
+            return
         try:
-            raw = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            self._calamine = CalamineWorkbook.from_filelike(io.BytesIO(data))
+            self.sheet_names = list(self._calamine.sheet_names)
+            self._hidden = {m.name for m in self._calamine.sheets_metadata if "hidden" in str(m.visible).lower()}
+        except Exception:  # the reader raises several types; each means the same to a user
+            if head == OLE_MAGIC and lower.endswith((".xlsx", ".xlsm")):
+                raise UnreadableFile(PASSWORD) from None
+            raise UnreadableFile(BROKEN) from None
+
+    def head(self, name: str, n: int = HEAD_ROWS) -> Sheet:
+        """The first rows of a sheet, for finding the header and the kind."""
+        if self.is_csv:
+            return Sheet(name, self._csv_rows[:n])
+        if self._parts is not None:
+            try:
+                rows = self._parts.head(name, n)
+            except Exception:
+                raise UnreadableFile(f"sheet '{name}' rusak atau terpotong; unduh ulang berkasnya") from None
+            return Sheet(name, [[_clean(v) for v in row] for row in rows], hidden=name in self._hidden)
+        full = self.sheet(name)
+        return Sheet(name, full.rows[:n], hidden=full.hidden)
+
+    def sheet(self, name: str) -> Sheet:
+        """Every cell of a sheet with its own type (numbers, text, dates)."""
+        if self.is_csv:
+            return Sheet(name, self._csv_rows)
+        try:
+            if self._calamine is None:
+                self._calamine = CalamineWorkbook.from_filelike(io.BytesIO(self.data))
+            found = self._calamine.get_sheet_by_name(name)
+            raw = found.to_python(skip_empty_area=False)
+            ranges = found.merged_cell_ranges or []
         except Exception:
             raise UnreadableFile(f"sheet '{name}' rusak atau terpotong; unduh ulang berkasnya") from None
-        rows = [[_clean(v) for v in row] for row in raw]
-        sheets.append(Sheet(name, rows, hidden=name in hidden))
-    return sheets
+        merged = {(r, c): (r1, c1) for (r1, c1), (r2, c2) in ranges
+                  for r in range(r1 + 1, r2 + 1) for c in range(c1, c2 + 1)}
+        return Sheet(name, [[_clean(v) for v in row] for row in raw], hidden=name in self._hidden, merged=merged)
+
+    def columns(self, name: str, first_row: int, columns: dict[int, str], numeric_flags=()) -> pa.Table:
+        """Columns (absolute index -> field name) from 0-based row `first_row` to the end, as
+        text, with `_row` (the Excel row number). For each field in `numeric_flags` a boolean
+        column `<field>_angka` tells which cells were numbers in Excel."""
+        flagged = {c: f for c, f in columns.items() if f in numeric_flags}
+        if self.is_csv:
+            rows = self._csv_rows[first_row:]
+            arrays = {f: pa.array([r[c] if c < len(r) else None for r in rows], pa.string())
+                      for c, f in columns.items()}
+            numeric = {f: set() for f in flagged.values()}
+        else:
+            numeric_job = None
+            if self._parts is not None and flagged:
+                # Scanning the XML for number cells runs while the Rust reader parses the sheet.
+                pool = ThreadPoolExecutor(max_workers=1)
+                numeric_job = pool.submit(self._parts.numeric_rows, name, [column_letter(c) for c in flagged])
+            try:
+                reader = fastexcel.read_excel(self.data)
+                batch = reader.load_sheet_eager(name, header_row=None, skip_rows=0, dtypes="string",
+                                                use_columns=",".join(column_letter(c) for c in sorted(columns)))
+            except Exception:
+                raise UnreadableFile(f"sheet '{name}' rusak atau terpotong; unduh ulang berkasnya") from None
+            table = pa.Table.from_batches([batch]).slice(first_row)
+            arrays = {f: table.column(i) for i, f in enumerate(columns[c] for c in sorted(columns))}
+            rows = range(table.num_rows)
+            if numeric_job is not None:
+                by_letter = numeric_job.result()
+                pool.shutdown()
+                numeric = {f: by_letter[column_letter(c)] for c, f in flagged.items()}
+            else:
+                numeric = self._numeric_by_type(name, flagged, first_row)
+        excel_rows = pa.array(range(first_row + 1, first_row + 1 + len(rows)), pa.int32())
+        for flagged_field, found in numeric.items():
+            arrays[f"{flagged_field}_angka"] = pc.is_in(excel_rows, value_set=pa.array(sorted(found), pa.int32()))
+        arrays["_row"] = excel_rows
+        return pa.table(arrays)
+
+    def _numeric_by_type(self, name, flagged, first_row) -> dict[str, set[int]]:
+        # Legacy .xls/.ods: ask the reader for the same columns as booleans; only number cells convert.
+        if not flagged:
+            return {}
+        reader = fastexcel.read_excel(self.data)
+        batch = reader.load_sheet_eager(name, header_row=None, skip_rows=0, dtypes="boolean",
+                                        use_columns=",".join(column_letter(c) for c in sorted(flagged)))
+        out = {}
+        for i, c in enumerate(sorted(flagged)):
+            valid = batch.column(i).is_valid().to_pylist()
+            out[flagged[c]] = {r + 1 for r, ok in enumerate(valid) if ok and r >= first_row}
+        return out
 
 
-def _read_csv(data: bytes) -> Sheet:
-    for encoding in ("utf-8-sig", "cp1252"):
+def _read_csv(data: bytes) -> list[list]:
+    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
         try:
             text = data.decode(encoding)
             break
@@ -74,8 +188,7 @@ def _read_csv(data: bytes) -> Sheet:
     sample = "\n".join(text.splitlines()[:30])
     counts = {d: sample.count(d) for d in (";", ",", "\t")}
     delimiter = max(counts, key=counts.get)
-    rows = [[_clean(v) for v in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
-    return Sheet("(CSV)", rows)
+    return [[_clean(v) for v in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
 
 
 def column_letter(index: int) -> str:

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from readiness.parse import ParseError, fraction_column, parse_count, parse_date, parse_percent
+from readiness.parse import ParseError, parse_count, parse_date, parse_percent
 
 
 @pytest.mark.parametrize("cell,expected", [
@@ -24,23 +24,17 @@ def test_negative_count_is_refused():
         parse_count("-5")
 
 
-@pytest.mark.parametrize("cell,fraction,expected", [
-    ("97,85%", False, 97.85), ("97,85", False, 97.85), ("97.85", False, 97.85), (0.9785, True, 97.85),
-    (82, False, 82.0), ("82", False, 82.0),
+@pytest.mark.parametrize("cell,expected", [
+    ("97,85%", 97.85), ("97,85", 97.85), ("97.85", 97.85), (0.9785, 97.85), (82, 82.0), ("82", 82.0),
+    (1, 100.0), (0, 0.0), ("0,5%", 0.5),
 ])
-def test_percents_in_every_representation(cell, fraction, expected):
-    assert parse_percent(cell, fraction) == pytest.approx(expected)
+def test_percents_in_every_representation(cell, expected):
+    assert parse_percent(cell) == pytest.approx(expected)
 
 
 def test_percent_above_100_is_refused():
     with pytest.raises(ParseError, match="0–100"):
         parse_percent("101,5")
-
-
-def test_fraction_column_detection():
-    assert fraction_column([0.572, 0.589, 0.731])
-    assert not fraction_column([57.2, 0.589])
-    assert not fraction_column(["97,85%", 0.9])
 
 
 @pytest.mark.parametrize("cell", ["27-11-2024", "27/11/2024", "2024-11-27", "27 November 2024",

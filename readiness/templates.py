@@ -1,0 +1,117 @@
+"""Excel templates per kind: the header the importer knows, one example row, drop-down lists and
+limits where they help, and an instruction sheet in Indonesian."""
+from __future__ import annotations
+
+import io
+
+import xlsxwriter
+
+from . import teks
+
+# (header, example value, validation) per kind. Validation: ("list", [...]), ("whole", lo, hi),
+# ("decimal", lo, hi), ("kecamatan",) or None.
+COLUMNS = {
+    "pemilih": [
+        ("KECAMATAN", "Kraksaan", ("kecamatan",)), ("DESA/KELURAHAN", "Asembakor", None),
+        ("JUMLAH TPS", 6, ("whole", 0, 10000)), ("L", 1450, ("whole", 0, 10**7)),
+        ("P", 1530, ("whole", 0, 10**7)), ("L+P", 2980, ("whole", 0, 10**7)),
+        ("PEMILIH PEMULA", 210, ("whole", 0, 10**7)), ("DISABILITAS", 12, ("whole", 0, 10**7)),
+    ],
+    "tps": [
+        ("KECAMATAN", "Kraksaan", ("kecamatan",)), ("DESA/KELURAHAN", "Asembakor", None),
+        ("NOMOR TPS", "001", None), ("L", 245, ("whole", 0, 10000)), ("P", 251, ("whole", 0, 10000)),
+        ("L+P", 496, ("whole", 0, 10000)), ("ALAMAT TPS", "Balai Desa Asembakor", None),
+        ("LATITUDE", -7.7566, ("decimal", -11, 6)), ("LONGITUDE", 113.4284, ("decimal", 95, 141)),
+        ("STATUS LOGISTIK", "Tiba", ("list", ["Belum dikirim", "Dalam perjalanan", "Tiba", "Lengkap"])),
+        ("KATEGORI RAWAN", "Tidak rawan", None),
+    ],
+    "ktpel": [
+        ("KECAMATAN", "Kraksaan", ("kecamatan",)), ("DESA/KELURAHAN", "", None),
+        ("WAJIB KTP-EL", 55432, ("whole", 0, 10**7)), ("SUDAH REKAM", 54721, ("whole", 0, 10**7)),
+        ("BELUM REKAM", 711, ("whole", 0, 10**7)), ("TANGGAL DATA", "20-11-2024", None),
+    ],
+    "target": [
+        ("KECAMATAN", "Kraksaan", ("kecamatan",)), ("PARTISIPASI SEBELUMNYA", 76.1, ("decimal", 0, 100)),
+        ("TARGET PARTISIPASI", 82, ("decimal", 0, 100)),
+    ],
+    "daftar": [
+        ("DPID", "100000001", None), ("NKK", "3513140101010001", None), ("NIK", "3513140101900001", None),
+        ("NAMA", "(tidak disimpan)", None), ("TANGGAL LAHIR", "01-01-1990", None),
+        ("STS KAWIN", "S", ("list", ["B", "S", "P"])), ("JENIS KELAMIN", "L", ("list", ["L", "P"])),
+        ("ALAMAT", "(tidak disimpan)", None), ("RT", "001", None), ("RW", "002", None),
+        ("DISABILITAS", 0, ("whole", 0, 6)), ("KTP-EL", "S", ("list", ["S", "B"])),
+        ("KECAMATAN", "Kraksaan", ("kecamatan",)), ("DESA/KELURAHAN", "Asembakor", None), ("TPS", "001", None),
+    ],
+}
+EXAMPLE_MARK = "CONTOH:"
+TEXT_COLUMNS = {"NOMOR TPS", "DPID", "NKK", "NIK", "RT", "RW", "TPS", "TANGGAL DATA", "TANGGAL LAHIR"}
+
+PETUNJUK = {
+    "pemilih": "Satu baris per desa/kelurahan (atau per kecamatan bila tidak ada rincian desa). Isi L dan P, "
+               "atau L+P saja. Bila ketiganya diisi, L + P harus sama dengan L+P.",
+    "tps": "Satu baris per TPS. Nomor TPS unik dalam satu desa. Koordinat (opsional) dalam derajat desimal.",
+    "ktpel": "Satu baris per kecamatan (atau per desa). Sudah rekam tidak boleh melebihi wajib KTP-el. "
+             "Isi tanggal keadaan data agar perkembangan dari waktu ke waktu terlihat.",
+    "target": "Satu baris per kecamatan. Persen ditulis 0–100 (82 berarti 82%). Baris dengan kecamatan "
+              "'KABUPATEN' berlaku untuk seluruh kabupaten.",
+    "daftar": "Satu baris per pemilih. NIK dan NKK harus berupa TEKS 16 digit (jangan diubah menjadi angka: "
+              "Excel akan menghilangkan digit terakhir). Nama dan alamat tidak disimpan oleh aplikasi.",
+}
+
+
+def template(kind: str, kecamatan: list[str]) -> bytes:
+    """The .xlsx template of one kind; `kecamatan` fills the drop-down list."""
+    buffer = io.BytesIO()
+    wb = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
+                                      "strings_to_numbers": False})
+    head = wb.add_format({"bold": True, "bg_color": "#0b4f8a", "font_color": "white", "border": 1,
+                          "text_wrap": True, "valign": "vcenter"})
+    example = wb.add_format({"italic": True, "font_color": "#555555"})
+    text_fmt = wb.add_format({"num_format": "@"})
+    sheet = wb.add_worksheet("DATA")
+    ref = wb.add_worksheet("REFERENSI")
+    ref.hide()
+    for i, name in enumerate(kecamatan):
+        ref.write_string(i, 0, name)
+    for col, (header, value, rule) in enumerate(COLUMNS[kind]):
+        sheet.write_string(0, col, header, head)
+        sheet.set_column(col, col, max(12, len(header) + 4), text_fmt if header in TEXT_COLUMNS else None)
+        if header == "KECAMATAN":
+            value = f"{EXAMPLE_MARK} {value}"  # an example left in place is skipped, never counted
+        if isinstance(value, str):
+            sheet.write_string(1, col, value, example)
+        else:
+            sheet.write_number(1, col, value, example)
+        if rule is None:
+            continue
+        cells = (1, col, 100000, col)
+        if rule[0] == "kecamatan":
+            sheet.data_validation(*cells, {"validate": "list", "source": f"=REFERENSI!$A$1:$A${len(kecamatan)}",
+                                           "error_message": "Pilih nama kecamatan dari daftar."})
+        elif rule[0] == "list":
+            sheet.data_validation(*cells, {"validate": "list", "source": rule[1],
+                                           "error_message": "Pilih salah satu: " + ", ".join(rule[1])})
+        else:
+            sheet.data_validation(*cells, {"validate": "integer" if rule[0] == "whole" else "decimal",
+                                           "criteria": "between", "minimum": rule[1], "maximum": rule[2],
+                                           "error_message": f"Isi angka {rule[1]}–{rule[2]}."})
+    sheet.freeze_panes(1, 0)
+    sheet.write_comment(1, 0, "Baris contoh: ganti atau hapus sebelum diunggah.")
+    notes = wb.add_worksheet("PETUNJUK")
+    wrap = wb.add_format({"text_wrap": True, "valign": "top"})
+    bold = wb.add_format({"bold": True, "font_size": 14})
+    notes.set_column(0, 0, 100)
+    lines = [
+        (f"Templat {teks.JENIS[kind]}", bold),
+        (PETUNJUK[kind], wrap),
+        ("Baris 2 sheet DATA adalah contoh (kecamatan diawali 'CONTOH:'); baris seperti itu dilewati saat "
+         "diunggah. Ganti dengan data Anda atau hapus.", wrap),
+        ("Angka boleh ditulis 35.412 atau 35412; persen boleh 97,85 atau 97,85%.", wrap),
+        ("Judul kolom tidak boleh diubah namanya; urutan kolom boleh berbeda dan kolom lain boleh ditambahkan.", wrap),
+        ("Unggah di halaman Unggah Data, atau: python -m readiness ingest NAMA_BERKAS.xlsx", wrap),
+        (teks.DISCLAIMER, wrap),
+    ]
+    for row, (text, style) in enumerate(lines):
+        notes.write_string(row, 0, text, style)
+    wb.close()
+    return buffer.getvalue()
