@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 from pathlib import Path
 
@@ -71,11 +72,10 @@ def _print_problems(result: ingest.FileResult) -> None:
 def _ingest(db_path: Path, paths: list[Path], election, kind, by) -> int:
     files = []
     for path in paths:
-        try:
-            files.append((path.name, path.read_bytes()))
-        except OSError:
+        if not path.is_file() or not os.access(path, os.R_OK):
             _say(f"GALAT: {path}: berkas tidak ditemukan atau tidak dapat dibaca. Tidak ada data yang diubah.")
             return 1
+        files.append((path.name, path))
     batch = ingest.ingest_files(db_path, files, election=election, kind=kind, uploaded_by=by, on_wait=_say)
     for result in batch.results:
         if result.errors:

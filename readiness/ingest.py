@@ -609,12 +609,22 @@ def _reconcile(result: FileResult, kind: str, totals: list[TotalRow], records: l
                              f"jumlah {scope} = {fmt.angka(sum(values))}", level="peringatan")
 
 
-def parse_file(data: bytes, file_name: str, gaz: Gazetteer, *, kind: str = "auto",
+def file_sha256(data: bytes | Path) -> str:
+    if isinstance(data, bytes):
+        return hashlib.sha256(data).hexdigest()
+    digest = hashlib.sha256()
+    with open(data, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def parse_file(data: bytes | Path, file_name: str, gaz: Gazetteer, *, kind: str = "auto",
                kapasitas_tps: int = 600, secret: bytes = b"", step=None) -> FileResult:
     """Read one file completely; never raises for bad input (problems are in the result).
     `step(fraction, text)` hears how far it is (a large per-voter list takes seconds)."""
     step = step or (lambda fraction, text: None)
-    result = FileResult(file_name=file_name, sha256=hashlib.sha256(data).hexdigest())
+    result = FileResult(file_name=file_name, sha256=file_sha256(data))
     try:
         step(0.05, "membuka berkas")
         book = Book(data, file_name)
@@ -742,10 +752,11 @@ class Batch:
         return all(not r.errors for r in self.results)
 
 
-def prepare(db_path, files: list[tuple[str, bytes]], *, election: str | None = None,
+def prepare(db_path, files: list[tuple[str, bytes | Path]], *, election: str | None = None,
             kind: str | dict[str, str] = "auto", progress=None) -> Batch:
     """Read and check every file without changing anything (the preview before committing).
-    `kind` is one kind for all files or a {file name: kind} choice per file."""
+    `files` are (name, bytes) or (name, path); `kind` is one kind for all files or a
+    {file name: kind} choice per file."""
     db_path = Path(db_path)
     secret = installation_secret(db_path)
     con = db.connect_read(db_path)
@@ -767,7 +778,7 @@ def prepare(db_path, files: list[tuple[str, bytes]], *, election: str | None = N
                 result = parse_file(data, file_name, gaz, kind=chosen, kapasitas_tps=kapasitas, secret=secret,
                                     step=step)
             except Exception as exc:  # a defect of ours must still not reach the user as a traceback
-                result = FileResult(file_name=file_name, sha256=hashlib.sha256(data).hexdigest())
+                result = FileResult(file_name=file_name, sha256=file_sha256(data))
                 result.add("galat", "berkas tidak dapat diproses karena kesalahan di aplikasi "
                            f"({type(exc).__name__}); tidak ada yang disimpan. Laporkan ke pengelola aplikasi "
                            "beserta berkasnya.")

@@ -60,15 +60,20 @@ def parse(book, layouts, result, gaz, secret: bytes, max_messages: int, step) ->
 
 
 def _parse(con, book, layouts, result, gaz, secret, max_messages, step) -> None:
-    con.register("incoming", _read(book, layouts))
+    incoming = _read(book, layouts)
+    con.register("incoming", incoming)
     step(0.6, "memeriksa baris")
     cleaned = ", ".join(f"nullif(trim({f}), '') as {f}" for f in FIELDS)
+    # A kecamatan written once over its rows (merged cells) applies to the rows below; the
+    # window (a sort) is only paid for when some kecamatan cell is empty.
+    gaps = con.execute("select count(*) from incoming where nullif(trim(kecamatan), '') is null").fetchall()[0][0]
+    kecamatan = ("coalesce(kecamatan, last_value(kecamatan ignore nulls) over (order by _sheet_no, _row))"
+                 if gaps else "kecamatan")
+    # `v` is a view: the rows are materialised once, joined with places and dates, as `w` below.
     con.execute(f"""
-        create temp table v as
+        create temp view v as
         with c as (select _sheet_no, _row, {cleaned}, nik_angka, nkk_angka from incoming)
-        select * exclude (kecamatan),
-            -- A kecamatan written once over its rows (merged cells) applies to the rows below.
-            coalesce(kecamatan, last_value(kecamatan ignore nulls) over (order by _sheet_no, _row)) as kecamatan
+        select * exclude (kecamatan), {kecamatan} as kecamatan
         from c
         where coalesce({", ".join(FIELDS)}) is not null
           and not regexp_matches(upper(coalesce(kecamatan, '')), '^(JUMLAH|TOTAL|SUB ?TOTAL|GRAND TOTAL|CONTOH)\\b')
@@ -82,6 +87,9 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step) -> None:
         return
 
     # Places: few distinct (kecamatan, desa) pairs, matched with the same rules as every file.
+    if gaps:
+        con.execute("create temp table v_rows as select * from v")  # the window once, not per use
+        con.execute("create or replace temp view v as select * from v_rows")
     pairs = con.execute("select distinct kecamatan, desa from v").fetchall()
     places = {"kecamatan": [], "desa": [], "kode_kecamatan": [], "kode_desa": [], "pesan_kec": [], "pesan_desa": []}
     for kec, desa in pairs:
@@ -137,6 +145,11 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step) -> None:
         left join kode_ktpel ktpel_ on ktpel_.kata = {norm(x='v.ktpel')}
         left join tgl on tgl.teks = v.tgl_lahir
     """)
+    # The rows now live in `w`; let the Arrow columns read from the file go.
+    con.unregister("incoming")
+    con.execute("drop view v")
+    con.execute("drop table if exists v_rows")
+    del incoming
     checks = [
         ("kecamatan", "pesan_kec is not null", "pesan_kec"),
         ("desa", "pesan_kec is null and pesan_desa is not null", "pesan_desa"),

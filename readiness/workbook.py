@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from concurrent.futures import ThreadPoolExecutor
 
@@ -59,28 +60,35 @@ class Book:
     """One uploaded file. `head()` is cheap even for a 80 MB sheet; `sheet()` gives every cell
     typed; `columns()` gives chosen columns of a large sheet as Arrow."""
 
-    def __init__(self, data: bytes, file_name: str):
+    def __init__(self, source: bytes | Path, file_name: str):
+        """`source` is the file's bytes (an upload) or its path (the command line: a large file
+        is then never held in memory whole)."""
         self.file_name = file_name
-        self.data = data
+        self.source = source if isinstance(source, bytes) else Path(source)
         self._parts: XlsxParts | None = None
         self._calamine = None
         self._hidden: set[str] = set()
         lower = file_name.lower()
-        if not data:
+        size = len(source) if isinstance(source, bytes) else self.source.stat().st_size
+        if not size:
             raise UnreadableFile("berkas kosong (0 byte)")
         self.is_csv = lower.endswith((".csv", ".txt"))
         if self.is_csv:
-            self._csv_rows = _read_csv(data)
+            self._csv_rows = _read_csv(source if isinstance(source, bytes) else self.source.read_bytes())
             self.sheet_names = [CSV_SHEET]
             return
-        head = data[:8]
+        if isinstance(source, bytes):
+            head = source[:8]
+        else:
+            with open(self.source, "rb") as handle:
+                head = handle.read(8)
         if head.startswith(b"%PDF"):
             raise UnreadableFile("berkas ini PDF yang diberi nama Excel; unggah berkas .xlsx, .xls atau .csv")
         if not (head.startswith(ZIP_MAGIC) or head == OLE_MAGIC):
             raise UnreadableFile("bukan berkas Excel (.xlsx/.xls) atau CSV yang dapat dibaca")
         if head.startswith(ZIP_MAGIC):
             try:
-                self._parts = XlsxParts(data)
+                self._parts = XlsxParts(self._stream())
             except KeyError:
                 self._parts = None  # a zip, but not .xlsx (e.g. .ods): the general reader decides
             except Exception:
@@ -90,13 +98,24 @@ class Book:
             self._hidden = {name for name, _, hidden in self._parts.sheets if hidden}
             return
         try:
-            self._calamine = CalamineWorkbook.from_filelike(io.BytesIO(data))
+            self._calamine = self._open_calamine()
             self.sheet_names = list(self._calamine.sheet_names)
             self._hidden = {m.name for m in self._calamine.sheets_metadata if "hidden" in str(m.visible).lower()}
         except Exception:  # the reader raises several types; each means the same to a user
             if head == OLE_MAGIC and lower.endswith((".xlsx", ".xlsm")):
                 raise UnreadableFile(PASSWORD) from None
             raise UnreadableFile(BROKEN) from None
+
+    def _stream(self):
+        return io.BytesIO(self.source) if isinstance(self.source, bytes) else open(self.source, "rb")
+
+    def _open_calamine(self):
+        if isinstance(self.source, bytes):
+            return CalamineWorkbook.from_filelike(io.BytesIO(self.source))
+        return CalamineWorkbook.from_path(str(self.source))
+
+    def _open_fast(self):
+        return fastexcel.read_excel(self.source if isinstance(self.source, bytes) else str(self.source))
 
     def head(self, name: str, n: int = HEAD_ROWS) -> Sheet:
         """The first rows of a sheet, for finding the header and the kind."""
@@ -117,7 +136,7 @@ class Book:
             return Sheet(name, self._csv_rows)
         try:
             if self._calamine is None:
-                self._calamine = CalamineWorkbook.from_filelike(io.BytesIO(self.data))
+                self._calamine = self._open_calamine()
             found = self._calamine.get_sheet_by_name(name)
             raw = found.to_python(skip_empty_area=False)
             ranges = found.merged_cell_ranges or []
@@ -144,7 +163,7 @@ class Book:
                 pool = ThreadPoolExecutor(max_workers=1)
                 numeric_job = pool.submit(self._parts.numeric_rows, name, [column_letter(c) for c in flagged])
             try:
-                reader = fastexcel.read_excel(self.data)
+                reader = self._open_fast()
                 batch = reader.load_sheet_eager(name, header_row=None, skip_rows=0, dtypes="string",
                                                 use_columns=",".join(column_letter(c) for c in sorted(columns)))
             except Exception:
@@ -168,7 +187,7 @@ class Book:
         # Legacy .xls/.ods: ask the reader for the same columns as booleans; only number cells convert.
         if not flagged:
             return {}
-        reader = fastexcel.read_excel(self.data)
+        reader = self._open_fast()
         batch = reader.load_sheet_eager(name, header_row=None, skip_rows=0, dtypes="boolean",
                                         use_columns=",".join(column_letter(c) for c in sorted(flagged)))
         out = {}

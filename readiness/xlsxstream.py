@@ -4,7 +4,6 @@ stored as numbers (a NIK typed as a number has lost its last digits; the fast co
 cannot tell a number cell from a text cell, the XML can)."""
 from __future__ import annotations
 
-import io
 import posixpath
 import re
 import xml.etree.ElementTree as ET
@@ -25,8 +24,8 @@ def _col_index(letters: str) -> int:
 class XlsxParts:
     """Sheet names, their XML paths and visibility, from workbook.xml and its relations."""
 
-    def __init__(self, data: bytes):
-        self.zip = zipfile.ZipFile(io.BytesIO(data))
+    def __init__(self, stream):
+        self.zip = zipfile.ZipFile(stream)
         names = set(self.zip.namelist())
         rels = ET.fromstring(self.zip.read("xl/_rels/workbook.xml.rels"))
         targets = {}
