@@ -1,23 +1,21 @@
 """Ringkasan: the one screen leadership opens. Queries: marts/kabupaten, marts/kecamatan,
-marts/korwil (through readiness.model)."""
+marts/korwil, marts/kelengkapan, marts/versi_data (through readiness.model.halaman_ringkasan)."""
 import pandas as pd
 import streamlit as st
 
 from pages import common
-from readiness import charts, fmt, teks
+from readiness import charts, fmt
+from readiness.export import Kolom
 
 election = common.election()
-kab = common.level("kabupaten", election).iloc[0]
-kecamatan = common.level("kecamatan", election)
-korwil = common.level("korwil", election)
+data = common.page_data("ringkasan", election)
+kab, kecamatan, korwil = data["kabupaten"].iloc[0], data["kecamatan"], data["korwil"]
 
 st.title("Ringkasan Kesiapan Pilkada")
-st.caption(common.data_caption(election))
+st.caption(common.caption_from(data))
 
 if kecamatan["jumlah_jenis_data"].sum() == 0:
-    st.info(teks.BELUM_ADA_DATA)
-    common.footer()
-    st.stop()
+    common.empty_state()
 
 c1, c2, c3, c4 = st.columns(4)
 c1.metric("DPT (jumlah pemilih)", fmt.angka(kab["dpt"]))
@@ -39,32 +37,40 @@ s1, s2, s3 = st.columns(3)
 for col, status in zip((s1, s2, s3), ("merah", "kuning", "hijau")):
     col.metric(f"{charts.status_label(status)} (kecamatan)", fmt.angka(kab[f"jumlah_{status}"]))
 
-st.subheader("Status per kecamatan")
-st.plotly_chart(charts.status_bars(kecamatan), use_container_width=True, config={"displaylogo": False})
+st.subheader("Peta status kecamatan")
+event = st.plotly_chart(charts.peta_status(kecamatan), width="stretch", config=charts.PLOT_CONFIG,
+                        on_select="rerun", selection_mode="points", key="peta_ringkasan")
+common.open_kecamatan(event, election)
+st.caption("Klik nama kecamatan pada peta atau batang grafik untuk membuka rinciannya.")
 
-table = kecamatan.assign(
-    Status=kecamatan["status"].map(charts.status_label),
-    DPT=kecamatan["dpt"].map(fmt.angka),
-    TPS=kecamatan["tps"].map(fmt.angka),
-    KTPel=kecamatan["ktpel_persen"].map(fmt.persen),
-    Target=kecamatan["target_partisipasi"].map(lambda v: fmt.persen(v, 1)),
-)
-table = table.rename(columns={"kecamatan": "Kecamatan", "korwil": "Korwil", "KTPel": "KTP-el",
-                              "Target": "Target partisipasi", "alasan": "Alasan"})
-st.dataframe(table[["Kecamatan", "Korwil", "Status", "DPT", "TPS", "KTP-el", "Target partisipasi", "Alasan"]],
-             hide_index=True, use_container_width=True)
+st.subheader("Status per kecamatan")
+event = st.plotly_chart(charts.status_bars(kecamatan), width="stretch", config=charts.PLOT_CONFIG,
+                        on_select="rerun", selection_mode="points", key="batang_ringkasan")
+common.open_kecamatan(event, election)
+common.table(kecamatan, [
+    Kolom("kecamatan", "Kecamatan"), Kolom("korwil", "Korwil"), Kolom("status", "Status", "status"),
+    Kolom("dpt", "DPT", "angka"), Kolom("tps", "TPS", "angka"), Kolom("ktpel_persen", "KTP-el", "persen"),
+    Kolom("target_partisipasi", "Target partisipasi", "persen", 1), Kolom("alasan", "Alasan", lebar=True),
+], "Status kesiapan per kecamatan", data, election, key="kecamatan")
 
 st.subheader("Ringkasan per koordinator wilayah (korwil)")
-kw = korwil.assign(
-    Status=korwil["status"].map(charts.status_label),
-    DPT=korwil["dpt"].map(fmt.angka),
-    TPS=korwil["tps"].map(fmt.angka),
-    KTPel=korwil["ktpel_persen"].map(fmt.persen),
-    Rincian=[f"{r.jumlah_merah} belum siap · {r.jumlah_kuning} perlu perhatian · {r.jumlah_hijau} siap"
-             for r in korwil.itertuples()],
-)
-kw = kw.rename(columns={"korwil": "Korwil", "koordinator": "Koordinator", "KTPel": "KTP-el",
-                        "kecamatan": "Kecamatan"})
-st.dataframe(kw[["Korwil", "Koordinator", "Status", "Rincian", "DPT", "TPS", "KTP-el", "Kecamatan"]],
-             hide_index=True, use_container_width=True)
+korwil = korwil.assign(rincian=[f"{r.jumlah_merah} belum siap · {r.jumlah_kuning} perlu perhatian · "
+                                f"{r.jumlah_hijau} siap" for r in korwil.itertuples()])
+common.table(korwil, [
+    Kolom("korwil", "Korwil"), Kolom("koordinator", "Koordinator"), Kolom("status", "Status", "status"),
+    Kolom("rincian", "Rincian"), Kolom("dpt", "DPT", "angka"), Kolom("tps", "TPS", "angka"),
+    Kolom("ktpel_persen", "KTP-el", "persen"), Kolom("kecamatan", "Kecamatan"),
+], "Kesiapan per korwil", data, election, key="korwil")
+st.page_link("pages/korwil.py", label="Buka halaman Korwil", icon=":material/groups:")
+
+with st.expander("Kelengkapan data per kecamatan (unggahan aktif)"):
+    common.table(data["kelengkapan"], [
+        Kolom("kecamatan", "Kecamatan"), Kolom("status_kelengkapan", "Kelengkapan", "status"),
+        Kolom("jumlah_jenis_data", "Jenis data ada (dari 4)", "angka"),
+        Kolom("unggahan_pemilih", "Rekap pemilih (unggahan #)", "angka"),
+        Kolom("unggahan_tps", "Daftar TPS (unggahan #)", "angka"),
+        Kolom("unggahan_ktpel", "KTP-el (unggahan #)", "angka"),
+        Kolom("unggahan_target", "Target (unggahan #)", "angka"),
+        Kolom("unggahan_daftar", "Daftar pemilih per orang (unggahan #)", "angka"),
+    ], "Kelengkapan data per kecamatan", data, election, key="kelengkapan")
 common.footer()

@@ -1,10 +1,14 @@
 """Plotly figures with Indonesian labels and separators; status colours always carry a label."""
 from __future__ import annotations
 
+import csv
+import functools
+import json
+
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import fmt, teks
+from . import db, fmt, teks
 
 STATUS_ORDER = ("merah", "kuning", "hijau")
 FONT = "Source Sans Pro, Arial, sans-serif"
@@ -44,8 +48,10 @@ def status_bars(df: pd.DataFrame, value: str = "dpt", value_label: str = "DPT") 
             marker=dict(color=teks.STATUS_WARNA[status]),
             text=[f"{fmt.angka(v)} · {teks.STATUS[status]}" for v in part[value]],
             textposition="outside", cliponaxis=False,
-            customdata=part["alasan"].fillna("").replace("", "Semua indikator hijau"),
-            hovertemplate="<b>%{y}</b><br>" + value_label + ": %{x:,.0f}<br>%{customdata}<extra></extra>",
+            # [reason, kode]: the kode lets a click on a bar open that kecamatan.
+            customdata=list(zip(part["alasan"].fillna("").replace("", "Semua indikator hijau"),
+                                part["kode_kecamatan"] if "kode_kecamatan" in part else part["kecamatan"])),
+            hovertemplate="<b>%{y}</b><br>" + value_label + ": %{x:,.0f}<br>%{customdata[0]}<extra></extra>",
         ))
     fig.update_yaxes(categoryorder="array", categoryarray=list(data["kecamatan"]), title=None)
     # Room on the right for the value and status written after each bar.
@@ -53,3 +59,321 @@ def status_bars(df: pd.DataFrame, value: str = "dpt", value_label: str = "DPT") 
     fig.update_xaxes(title=value_label, tickformat=",.0f", showgrid=True, gridcolor="#e5e5e5",
                      range=[0, top * 1.3])
     return _layout(fig, height=max(360, 26 * len(data) + 80))
+
+
+def _rgba(hex_colour: str, alpha: float) -> str:
+    h = hex_colour.lstrip("#")
+    r, g, b = (int(h[i:i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+GREY = "#9e9e9e"
+SYMBOL = {"merah": "square", "kuning": "triangle-up", "hijau": "circle"}
+PLOT_CONFIG = {"displaylogo": False, "locale": "id", "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+
+
+# --------------------------------------------------------------------------- the status map
+@functools.lru_cache(maxsize=1)
+def kecamatan_shapes() -> dict[str, dict]:
+    """Per kode_kecamatan: its name, outline rings as (lons, lats) and a label point, from
+    reference/kecamatan.geojson and reference/kecamatan.csv. No tiles, no network."""
+    geo = json.loads((db.REFERENCE_DIR / "kecamatan.geojson").read_text(encoding="utf-8"))
+    with open(db.REFERENCE_DIR / "kecamatan.csv", encoding="utf-8", newline="") as f:
+        points = {r["kode_kecamatan"]: (float(r["lon"]), float(r["lat"])) for r in csv.DictReader(f)}
+    shapes = {}
+    for feature in geo["features"]:
+        props, geom = feature["properties"], feature["geometry"]
+        polygons = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
+        lons, lats = [], []
+        for polygon in polygons:
+            for ring in polygon:
+                lons += [pt[0] for pt in ring] + [None]
+                lats += [pt[1] for pt in ring] + [None]
+        kode = props["kode_kecamatan"]
+        shapes[kode] = {"kecamatan": props["kecamatan"], "lons": lons, "lats": lats, "label": points[kode]}
+    return shapes
+
+
+def _label_positions(points: list[tuple[float, float]], names: list[str]) -> list[str]:
+    """Where each name goes around its point so neighbouring names do not overlap (greedy; sizes
+    in degrees for the map at ~1.000 px wide: a character ~0,005°, a line ~0,01°)."""
+    char, line, gap = 0.0052, 0.0105, 0.004
+    placed: list[tuple[float, float, float, float]] = []
+    out = []
+
+    def box(x, y, width, where):
+        if where == "top center":
+            return (x - width / 2, y + gap, x + width / 2, y + gap + line)
+        if where == "bottom center":
+            return (x - width / 2, y - gap - line, x + width / 2, y - gap)
+        if where == "middle right":
+            return (x + gap, y - line / 2, x + gap + width, y + line / 2)
+        return (x - gap - width, y - line / 2, x - gap, y + line / 2)
+
+    def clear(b):
+        return all(b[2] <= o[0] or o[2] <= b[0] or b[3] <= o[1] or o[3] <= b[1] for o in placed)
+
+    for (x, y), name in zip(points, names):
+        width = char * len(name)
+        choice = "top center"
+        for where in ("top center", "bottom center", "middle right", "middle left"):
+            if clear(box(x, y, width, where)):
+                choice = where
+                break
+        placed.append(box(x, y, width, choice))
+        out.append(choice)
+    return out
+
+
+def peta_status(df: pd.DataFrame, sorot: set[str] | None = None, height: int = 520,
+                zoom: bool = False) -> go.Figure:
+    """Choropleth of kecamatan status drawn from the boundary file as filled shapes (works
+    offline), each labelled with its name; a click on a name (or an outline) selects its kode.
+    Kecamatan outside `sorot` (when given) are drawn grey, so a korwil sees its own region;
+    `zoom` frames the map on that region."""
+    shapes = kecamatan_shapes()
+    fig = go.Figure()
+    shown_legend = set()
+    rows = df.set_index("kode_kecamatan")
+    for kode, shape in shapes.items():
+        status = rows["status"].get(kode) if kode in rows.index else None
+        status = status if isinstance(status, str) else None
+        dimmed = sorot is not None and kode not in sorot
+        colour = GREY if status is None else teks.STATUS_WARNA[status]
+        group = "lain" if dimmed else (status or "kosong")
+        label = "Di luar korwil ini" if dimmed else status_label(status)
+        reason = rows["alasan"].get(kode) if "alasan" in rows and kode in rows.index else ""
+        hover = f"<b>{shape['kecamatan']}</b><br>{status_label(status)}"
+        if isinstance(reason, str) and reason:
+            hover += "<br>" + reason.replace(", ", "<br>")
+        fig.add_trace(go.Scatter(
+            x=shape["lons"], y=shape["lats"], mode="lines", fill="toself",
+            fillcolor=_rgba("#d9d9d9", 0.6) if dimmed else _rgba(colour, 0.55),
+            line=dict(color="white", width=1.5), hoveron="fills", hoverinfo="text", text=hover,
+            name=label, legendgroup=group, showlegend=group not in shown_legend,
+            legendrank={"merah": 1, "kuning": 2, "hijau": 3, "kosong": 4, "lain": 5}[group],
+            customdata=[kode] * len(shape["lons"]),
+        ))
+        shown_legend.add(group)
+    order = [k for k in shapes if sorot is None or k in sorot]
+    statuses = [rows["status"].get(k) if k in rows.index else None for k in order]
+    statuses = [s if isinstance(s, str) else None for s in statuses]
+    fig.add_trace(go.Scatter(
+        x=[shapes[k]["label"][0] for k in order], y=[shapes[k]["label"][1] for k in order],
+        mode="markers+text", text=[shapes[k]["kecamatan"] for k in order],
+        textposition=_label_positions([shapes[k]["label"] for k in order], [shapes[k]["kecamatan"] for k in order]),
+        textfont=dict(size=12, color="#1b1b1b", shadow="1px 1px 2px #fff, -1px -1px 2px #fff"),
+        marker=dict(size=11, symbol=[SYMBOL.get(s, "diamond") for s in statuses],
+                    color=[teks.STATUS_WARNA.get(s, GREY) for s in statuses], line=dict(color="white", width=1.5)),
+        customdata=order, showlegend=False,
+        hovertext=[f"<b>{shapes[k]['kecamatan']}</b><br>{status_label(s)}<br>Klik untuk membuka kecamatan"
+                   for k, s in zip(order, statuses)],
+        hoverinfo="text",
+    ))
+    fig.update_xaxes(visible=False, fixedrange=True)
+    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1, fixedrange=True)
+    if zoom and sorot:
+        lons = [v for k in sorot if k in shapes for v in shapes[k]["lons"] if v is not None]
+        lats = [v for k in sorot if k in shapes for v in shapes[k]["lats"] if v is not None]
+        pad = 0.01
+        fig.update_xaxes(range=[min(lons) - pad, max(lons) + pad])
+        fig.update_yaxes(range=[min(lats) - pad, max(lats) + 2 * pad])
+    _layout(fig, height)
+    fig.update_layout(margin=dict(l=0, r=0, t=30, b=0), plot_bgcolor="white", clickmode="event+select",
+                      dragmode=False, hovermode="closest",
+                      legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0))
+    return fig
+
+
+# --------------------------------------------------------------------------- korwil
+def korwil_bandingan(df: pd.DataFrame) -> go.Figure:
+    """Per korwil, how many kecamatan are in each status (stacked bars, labelled)."""
+    fig = go.Figure()
+    for status in STATUS_ORDER:
+        counts = df[f"jumlah_{status}"].astype(int)
+        fig.add_trace(go.Bar(
+            y=df["korwil"], x=counts, orientation="h", name=status_label(status),
+            marker=dict(color=teks.STATUS_WARNA[status]),
+            text=[f"{n} {teks.STATUS[status].lower()}" if n else "" for n in counts], textposition="inside",
+            insidetextanchor="middle", textfont=dict(color="white"),
+            hovertemplate="<b>%{y}</b><br>%{x} kecamatan " + teks.STATUS[status].lower() + "<extra></extra>",
+        ))
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_xaxes(title="Jumlah kecamatan", dtick=1, showgrid=True, gridcolor="#e5e5e5")
+    fig = _layout(fig, height=100 + 60 * len(df))
+    fig.update_layout(legend_traceorder="normal")
+    return fig
+
+
+# --------------------------------------------------------------------------- voters
+def lp_bars(df: pd.DataFrame, label_col: str = "kecamatan") -> go.Figure:
+    """DPT per unit split by sex (stacked horizontal bars, biggest on top)."""
+    data = df.dropna(subset=["dpt"]).sort_values("dpt")
+    fig = go.Figure()
+    for col, name, colour in (("dpt_l", "Laki-laki", "#1f5f8b"), ("dpt_p", "Perempuan", "#d17a22")):
+        fig.add_trace(go.Bar(y=data[label_col], x=data[col], orientation="h", name=name, marker=dict(color=colour),
+                             hovertemplate="<b>%{y}</b><br>" + name + ": %{x:,.0f}<extra></extra>"))
+    fig.add_trace(go.Scatter(y=data[label_col], x=data["dpt"], mode="text", text=[fmt.angka(v) for v in data["dpt"]],
+                             textposition="middle right", showlegend=False, hoverinfo="skip", cliponaxis=False))
+    top = float(data["dpt"].max()) if len(data) else 1.0
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(title=None, categoryorder="array", categoryarray=list(data[label_col]))
+    fig.update_xaxes(title="DPT", tickformat=",.0f", range=[0, top * 1.18], showgrid=True, gridcolor="#e5e5e5")
+    fig = _layout(fig, height=max(320, 24 * len(data) + 90))
+    fig.update_layout(legend_traceorder="normal")
+    return fig
+
+
+def kategori_bars(labels: list[str], values: list, title: str, colour: str = "#1f5f8b") -> go.Figure:
+    """A small horizontal bar chart of counts per category, each bar labelled with its count."""
+    fig = go.Figure(go.Bar(y=labels, x=values, orientation="h", marker=dict(color=colour),
+                           text=[fmt.angka(v) for v in values], textposition="outside", cliponaxis=False,
+                           hovertemplate="<b>%{y}</b>: %{x:,.0f}<extra></extra>"))
+    top = max([float(v) for v in values if pd.notna(v)] or [1.0])
+    fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_xaxes(title=title, tickformat=",.0f", range=[0, top * 1.2], showgrid=True, gridcolor="#e5e5e5")
+    return _layout(fig, height=70 + 34 * len(labels))
+
+
+# --------------------------------------------------------------------------- TPS
+def tps_sebaran(df: pd.DataFrame) -> go.Figure:
+    """TPS per band of 50 voters; bands above the capacity in red and labelled, a line at the capacity."""
+    labels = [f"{fmt.angka(a)}–{fmt.angka(b)}" for a, b in zip(df["dari"], df["sampai"])]
+    over = df["melebihi_kapasitas"].astype(bool)
+    fig = go.Figure()
+    for flag, name, colour in ((False, "Dalam kapasitas", "#1f5f8b"), (True, "■ Melebihi kapasitas", teks.STATUS_WARNA["merah"])):
+        part = df[over == flag]
+        if part.empty:
+            continue
+        fig.add_trace(go.Bar(
+            x=[labels[i] for i in part.index], y=part["jumlah_tps"], name=name, marker=dict(color=colour),
+            text=[f"{fmt.angka(v)} TPS" for v in part["jumlah_tps"]], textposition="outside", cliponaxis=False,
+            constraintext="none", textfont=dict(color=colour, size=14 if flag else 12),
+            hovertemplate="%{x} pemilih: %{y:,.0f} TPS<extra></extra>"))
+    kapasitas = f" (kapasitas {fmt.angka(int(df['kapasitas_tps'].iloc[0]))})" if len(df) else ""
+    top = float(df["jumlah_tps"].max()) if len(df) else 1.0
+    fig.update_xaxes(title="Pemilih per TPS" + kapasitas, type="category", categoryorder="array", categoryarray=labels)
+    fig.update_yaxes(title="Jumlah TPS", tickformat=",.0f", range=[0, top * 1.2], showgrid=True, gridcolor="#e5e5e5")
+    fig = _layout(fig, height=380)
+    fig.update_layout(barmode="overlay")
+    return fig
+
+
+def tps_peta(tps_df: pd.DataFrame, kode_kecamatan: str | None = None) -> go.Figure:
+    """TPS with coordinates as points over the kecamatan outlines (no tiles); over-capacity TPS red."""
+    shapes = kecamatan_shapes()
+    fig = go.Figure()
+    for kode, shape in shapes.items():
+        if kode_kecamatan and kode != kode_kecamatan:
+            continue
+        fig.add_trace(go.Scatter(x=shape["lons"], y=shape["lats"], mode="lines", fill="toself",
+                                 fillcolor="rgba(230,230,230,0.5)", line=dict(color="#888", width=1),
+                                 hoverinfo="skip", showlegend=False))
+    data = tps_df.dropna(subset=["lat", "lon"])
+    for over, name, colour in ((False, "TPS", "#1f5f8b"), (True, "TPS melebihi kapasitas", teks.STATUS_WARNA["merah"])):
+        part = data[data["melebihi_kapasitas"].fillna(False).astype(bool) == over]
+        if part.empty:
+            continue
+        fig.add_trace(go.Scatter(
+            x=part["lon"], y=part["lat"], mode="markers", name=name,
+            marker=dict(size=9 if over else 6, color=colour, symbol="square" if over else "circle"),
+            text=[f"<b>TPS {t}</b> {d}<br>{fmt.angka(v)} pemilih" for t, d, v in zip(part["no_tps"], part["desa"], part["dpt"])],
+            hoverinfo="text"))
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1)
+    _layout(fig, 460)
+    fig.update_layout(margin=dict(l=0, r=0, t=30, b=0))
+    return fig
+
+
+# --------------------------------------------------------------------------- KTP-el
+def ktpel_bars(df: pd.DataFrame, hijau: float, kuning: float) -> go.Figure:
+    """Coverage per kecamatan (lowest on top), coloured by status, with the two threshold lines."""
+    data = df.dropna(subset=["ktpel_persen"]).sort_values("ktpel_persen", ascending=False)
+    fig = go.Figure()
+    for status in STATUS_ORDER:
+        part = data[data["status_ktpel"] == status]
+        if part.empty:
+            continue
+        fig.add_trace(go.Bar(
+            y=part["kecamatan"], x=part["ktpel_persen"], orientation="h", name=status_label(status),
+            marker=dict(color=teks.STATUS_WARNA[status]), text=[fmt.persen(v) for v in part["ktpel_persen"]],
+            textposition="outside", cliponaxis=False, customdata=part["kode_kecamatan"],
+            hovertemplate="<b>%{y}</b><br>KTP-el %{x:.2f}%<extra></extra>"))
+    low = min(float(data["ktpel_persen"].min()) if len(data) else 90.0, kuning) - 2
+    for value, text, anchor in ((hijau, f"Siap ≥ {fmt.ringkas(hijau)}% ", "left"),
+                                (kuning, f"Perlu perhatian ≥ {fmt.ringkas(kuning)}% ", "right")):
+        fig.add_vline(x=value, line=dict(color="#444", dash="dash", width=1))
+        # Above the plot, on either side of its line, so the two labels never overlap a bar or each other.
+        fig.add_annotation(x=value, y=1, yref="paper", yanchor="bottom", xanchor=anchor, text=text,
+                           showarrow=False, font=dict(size=12, color="#444"))
+    fig.update_yaxes(title=None, categoryorder="array", categoryarray=list(data["kecamatan"]))
+    fig.update_xaxes(title="Cakupan perekaman KTP-el (%)", range=[max(low, 0), 101], ticksuffix="%",
+                     showgrid=True, gridcolor="#e5e5e5")
+    fig = _layout(fig, height=max(380, 26 * len(data) + 150))
+    fig.update_layout(margin=dict(l=10, r=60, t=40, b=10),
+                      legend=dict(orientation="h", yanchor="top", y=-0.09, xanchor="left", x=0))
+    return fig
+
+
+def ktpel_tren(df: pd.DataFrame, hijau: float, kuning: float) -> go.Figure:
+    """Kabupaten coverage per data date."""
+    fig = go.Figure(go.Scatter(
+        x=df["tanggal"], y=df["ktpel_persen"], mode="lines+markers+text",
+        text=[fmt.persen(v) for v in df["ktpel_persen"]], textposition="top center",
+        line=dict(color="#1f5f8b", width=3), name="Kabupaten",
+        hovertemplate="%{x|%d %B %Y}<br>%{y:.2f}%<extra></extra>"))
+    for value, text in ((hijau, f"Siap ≥ {fmt.ringkas(hijau)}%"), (kuning, f"Perlu perhatian ≥ {fmt.ringkas(kuning)}%")):
+        fig.add_hline(y=value, line=dict(color="#444", dash="dash", width=1), annotation_text=text)
+    fig.update_xaxes(title="Tanggal data", tickformat="%d %b %Y")
+    fig.update_yaxes(title="Cakupan (%)", ticksuffix="%")
+    return _layout(fig, 340)
+
+
+# --------------------------------------------------------------------------- participation
+def partisipasi_gap(df: pd.DataFrame, label_sebelumnya: str) -> go.Figure:
+    """Per kecamatan a line from the previous turnout to the target (widest gap on top), the
+    target dot coloured by the gap's status."""
+    data = df.dropna(subset=["target_partisipasi", "partisipasi_sebelumnya"]).sort_values("selisih_partisipasi")
+    fig = go.Figure()
+    xs, ys = [], []
+    for _, r in data.iterrows():
+        xs += [r["partisipasi_sebelumnya"], r["target_partisipasi"], None]
+        ys += [r["kecamatan"], r["kecamatan"], None]
+    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(color="#bbbbbb", width=4), showlegend=False,
+                             hoverinfo="skip"))
+    fig.add_trace(go.Scatter(x=data["partisipasi_sebelumnya"], y=data["kecamatan"], mode="markers",
+                             name=label_sebelumnya, marker=dict(size=11, color="#555555"),
+                             hovertemplate="<b>%{y}</b><br>" + label_sebelumnya + " %{x:.1f}%<extra></extra>"))
+    for status in STATUS_ORDER:
+        part = data[data["status_partisipasi"] == status]
+        if part.empty:
+            continue
+        fig.add_trace(go.Scatter(
+            x=part["target_partisipasi"], y=part["kecamatan"], mode="markers+text",
+            name=f"Target · {status_label(status)}", marker=dict(size=13, color=teks.STATUS_WARNA[status],
+                                                                 symbol=SYMBOL[status]),
+            text=[f"+{fmt.ringkas(v)} poin" for v in part["selisih_partisipasi"]], textposition="middle right",
+            cliponaxis=False, customdata=part["kode_kecamatan"],
+            hovertemplate="<b>%{y}</b><br>Target %{x:.1f}%<extra></extra>"))
+    fig.update_yaxes(title=None, categoryorder="array", categoryarray=list(data["kecamatan"]))
+    low = float(data["partisipasi_sebelumnya"].min()) if len(data) else 50.0
+    fig.update_xaxes(title="Partisipasi (%)", ticksuffix="%", range=[max(low - 5, 0), 100], showgrid=True,
+                     gridcolor="#e5e5e5")
+    return _layout(fig, height=max(360, 26 * len(data) + 90))
+
+
+def realisasi_bars(df: pd.DataFrame) -> go.Figure:
+    """Realised turnout per kecamatan against its target (a marker)."""
+    data = df.dropna(subset=["partisipasi_realisasi"]).sort_values("selisih_realisasi", ascending=False)
+    colours = [teks.STATUS_WARNA["hijau"] if s >= 0 else teks.STATUS_WARNA["merah"] for s in data["selisih_realisasi"]]
+    fig = go.Figure(go.Bar(y=data["kecamatan"], x=data["partisipasi_realisasi"], orientation="h", name="Terealisasi",
+                           marker=dict(color=colours), text=[fmt.persen(v, 1) for v in data["partisipasi_realisasi"]],
+                           textposition="inside", hovertemplate="<b>%{y}</b><br>Terealisasi %{x:.2f}%<extra></extra>"))
+    fig.add_trace(go.Scatter(y=data["kecamatan"], x=data["target_partisipasi"], mode="markers", name="Target",
+                             marker=dict(symbol="line-ns-open", size=18, color="#111", line=dict(width=3)),
+                             hovertemplate="<b>%{y}</b><br>Target %{x:.1f}%<extra></extra>"))
+    fig.update_yaxes(title=None, categoryorder="array", categoryarray=list(data["kecamatan"]))
+    fig.update_xaxes(title="Partisipasi (%)", ticksuffix="%", range=[0, 100], showgrid=True, gridcolor="#e5e5e5")
+    return _layout(fig, height=max(360, 26 * len(data) + 90))

@@ -7,11 +7,12 @@ reasons with their numbers, e.g. `KTP-el 94,10% (< 95%)` or `Data TPS belum diun
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
 
-from . import db, fmt
+from . import db, fmt, parse, teks
 
 STATUS_ORDER = {"merah": 0, "kuning": 1, "hijau": 2}
 
@@ -58,9 +59,8 @@ def _present(value) -> bool:
 
 
 def _whole(df: pd.DataFrame) -> pd.DataFrame:
-    for col in COUNT_COLUMNS & set(df.columns):
-        df[col] = df[col].astype("Int64")
-    return df
+    columns = COUNT_COLUMNS & set(df.columns)
+    return df.astype({col: "Int64" for col in columns}) if columns else df
 
 
 def previous_label(con: duckdb.DuckDBPyConnection, election: str) -> str:
@@ -103,7 +103,7 @@ def kecamatan(con: duckdb.DuckDBPyConnection, election: str) -> pd.DataFrame:
     """Readiness per kecamatan (query marts/kecamatan) with `alasan` worded."""
     df = db.run(con, "marts/kecamatan", election=election)
     label = previous_label(con, election)
-    df["alasan"] = [", ".join(reasons(row, label)) for _, row in df.iterrows()]
+    df["alasan"] = [", ".join(reasons(row, label)) for row in df.to_dict("records")]
     return _whole(df)
 
 
@@ -130,3 +130,458 @@ LEVELS = {"kecamatan": kecamatan, "korwil": korwil, "kabupaten": kabupaten, "des
 def report(con: duckdb.DuckDBPyConnection, election: str, level: str) -> pd.DataFrame:
     df = LEVELS[level](con, election)
     return df[REPORT_COLUMNS[level]]
+
+
+# =========================================================================== pages
+# Everything a dashboard page shows is computed here, one function per page, so the figures can
+# be tested, benchmarked (bench/bench_pages.py) and exported without Streamlit. Each returns a
+# dict of DataFrames named after the query that made them.
+
+def basis(con: duckdb.DuckDBPyConnection, election: str):
+    """The rows of `int_kecamatan` for one election, computed once (an Arrow table)."""
+    return con.cursor().sql("select * from int_kecamatan where election_id = $e",
+                            params={"e": election}).to_arrow_table()
+
+
+def snapshot(con: duckdb.DuckDBPyConnection, election: str, rows=None) -> duckdb.DuckDBPyConnection:
+    """A cursor on which `int_kecamatan` is the precomputed `rows` of `election` (see `basis`).
+
+    The marts filter on the same election, so their results are identical to reading the view
+    (tests/test_marts_halaman.py checks it)."""
+    cur = con.cursor()
+    cur.register("int_kecamatan", rows if rows is not None else basis(con, election))
+    return cur
+
+
+@dataclass(frozen=True)
+class Dasar:
+    """What every page of one election shares at one data version, computed once.
+
+    int_kecamatan is a view over all active uploads (the per-voter list alone can be 870.000
+    rows); planning and evaluating it is most of a page's cost. The app keeps one Dasar per data
+    version and election (pages/common.py), so moving between pages only runs each page's own
+    marts. Treat it as read-only: it is shared by every session."""
+    rows: object                 # int_kecamatan rows (Arrow table)
+    kecamatan: pd.DataFrame      # marts/kecamatan with `alasan` and `tindak_lanjut`
+    kabupaten: pd.DataFrame      # marts/kabupaten
+    kelengkapan: pd.DataFrame    # marts/kelengkapan
+    versi: pd.DataFrame          # marts/versi_data
+    pemilihan: str               # `Pemilihan … (pemungutan suara 27 November 2024)`
+    label_sebelumnya: str        # `Partisipasi 2018`
+
+    def cursor(self, con: duckdb.DuckDBPyConnection, election: str) -> duckdb.DuckDBPyConnection:
+        return snapshot(con, election, self.rows)
+
+
+def dasar(con: duckdb.DuckDBPyConnection, election: str) -> Dasar:
+    """Queries: int_kecamatan (once), marts/kecamatan, marts/kabupaten, marts/kelengkapan, marts/versi_data."""
+    rows = basis(con, election)
+    cur = snapshot(con, election, rows)
+    kec = kecamatan(cur, election)
+    kec["tindak_lanjut"] = [tindak_lanjut(row) for row in kec.to_dict("records")]
+    return Dasar(rows, kec, kabupaten(cur, election), _whole(db.run(cur, "marts/kelengkapan", election=election)),
+                 versi(cur, election), pemilihan_label(cur, election), previous_label(cur, election))
+
+
+def versi(con: duckdb.DuckDBPyConnection, election: str) -> pd.DataFrame:
+    """Active uploads per kind (query marts/versi_data)."""
+    return db.run(con, "marts/versi_data", election=election)
+
+
+def versi_label(versi_df: pd.DataFrame) -> str:
+    """`versi data 7: rekap pemilih #1, daftar TPS #2, KTP-el #3 (data 20 November 2024), …`."""
+    if versi_df.empty:
+        return "belum ada data diunggah"
+    parts = []
+    for kind, group in versi_df.groupby("kind", sort=False):
+        ids = ", ".join(f"#{u}" for u in group["upload_id"])
+        dates = [d for d in group["tanggal_data"] if _present(d) and str(d) != "NaT"]
+        when = f" (data {fmt.tanggal(max(dates))})" if dates else ""
+        parts.append(f"{teks.JENIS_SINGKAT.get(kind, kind)} {ids}{when}")
+    return f"versi data {versi_df['data_version'].iloc[0]}: unggahan " + ", ".join(parts)
+
+
+def pemilihan_label(con: duckdb.DuckDBPyConnection, election: str) -> str:
+    row = con.execute("select nama, tanggal from elections where election_id = $e", {"e": election}).fetchone()
+    return f"{row[0]} (pemungutan suara {fmt.tanggal(row[1])})" if row else election
+
+
+def _start(con, election: str, base: Dasar | None):
+    """(cursor over the shared rows, the shared part of every page's data)."""
+    base = base or dasar(con, election)
+    shared = {"kecamatan": base.kecamatan.copy(), "kabupaten": base.kabupaten.copy(),
+              "kelengkapan": base.kelengkapan.copy(), "versi": base.versi,
+              "pemilihan": base.pemilihan, "label_sebelumnya": base.label_sebelumnya}
+    return base.cursor(con, election), shared
+
+
+def halaman_ringkasan(con, election: str, base: Dasar | None = None) -> dict:
+    """Queries: marts/kabupaten, marts/kecamatan, marts/korwil, marts/kelengkapan, marts/versi_data."""
+    cur, out = _start(con, election, base)
+    return {**out, "korwil": korwil(cur, election)}
+
+
+def halaman_korwil(con, election: str, base: Dasar | None = None) -> dict:
+    """Queries: marts/korwil, marts/kecamatan, marts/versi_data."""
+    cur, out = _start(con, election, base)
+    return {**out, "korwil": korwil(cur, election)}
+
+
+def halaman_kecamatan(con, election: str, kecamatan_kode: str | None, base: Dasar | None = None) -> dict:
+    """Queries: marts/kecamatan, marts/desa_kesiapan, marts/tps, marts/kelengkapan, marts/versi_data."""
+    cur, out = _start(con, election, base)
+    if kecamatan_kode:
+        out["desa"] = desa_kesiapan(cur, election, kecamatan_kode)
+        out["tps"] = tps(cur, election, kecamatan_kode)
+    return out
+
+
+def halaman_pemilih(con, election: str, kecamatan_kode: str | None, base: Dasar | None = None) -> dict:
+    """Queries: marts/kecamatan, marts/pemilih_desa, marts/versi_data."""
+    cur, out = _start(con, election, base)
+    desa_df = pemilih_desa(cur, election)
+    out.update(desa=desa_df, segmen_kecamatan=pemilih_per_kecamatan(desa_df))
+    if kecamatan_kode:
+        out["desa_kecamatan"] = desa_df[desa_df["kode_kecamatan"] == kecamatan_kode].reset_index(drop=True)
+    return out
+
+
+def halaman_tps(con, election: str, kecamatan_kode: str | None, base: Dasar | None = None) -> dict:
+    """Queries: marts/kecamatan, marts/tps, marts/tps_sebaran, marts/versi_data."""
+    cur, out = _start(con, election, base)
+    return {**out, "tps": tps(cur, election, kecamatan_kode),
+            "sebaran": db.run(cur, "marts/tps_sebaran", election=election, kecamatan=kecamatan_kode)}
+
+
+def halaman_ktpel(con, election: str, base: Dasar | None = None) -> dict:
+    """Queries: marts/kecamatan, marts/kabupaten, marts/ktpel_tren, marts/versi_data."""
+    cur, out = _start(con, election, base)
+    tren = _whole(db.run(cur, "marts/ktpel_tren", election=election))
+    return {**out, "tren": tren, "tren_kabupaten": ktpel_tren_kabupaten(tren)}
+
+
+def halaman_partisipasi(con, election: str, base: Dasar | None = None) -> dict:
+    """Queries: marts/partisipasi, marts/kabupaten, marts/versi_data."""
+    cur, out = _start(con, election, base)
+    part = _whole(db.run(cur, "marts/partisipasi", election=election))
+    part["pengguna_hak_pilih"] = part["pengguna_hak_pilih"].astype("Int64")
+    return {**out, "partisipasi": part}
+
+
+def halaman_pengaturan(con, election: str, base: Dasar | None = None) -> dict:
+    """Queries: marts/pengaturan, marts/korwil_penugasan, marts/elections, marts/partisipasi."""
+    cur, out = _start(con, election, base)
+    return {**out, "pengaturan": db.run(cur, "marts/pengaturan", election=election),
+            "korwil": db.run(cur, "marts/korwil_penugasan", election=election),
+            "elections": db.run(cur, "marts/elections"),
+            "partisipasi": db.run(cur, "marts/partisipasi", election=election)}
+
+
+PAGES = {
+    "ringkasan": halaman_ringkasan, "korwil": halaman_korwil, "kecamatan": halaman_kecamatan,
+    "pemilih": halaman_pemilih, "tps": halaman_tps, "ktpel": halaman_ktpel,
+    "partisipasi": halaman_partisipasi, "pengaturan": halaman_pengaturan,
+}
+
+
+# --------------------------------------------------------------------------- desa, TPS, voters
+def desa_kesiapan(con, election: str, kecamatan_kode: str | None) -> pd.DataFrame:
+    """Readiness per desa (query marts/desa_kesiapan) with `alasan` worded."""
+    df = _whole(db.run(con, "marts/desa_kesiapan", election=election, kecamatan=kecamatan_kode))
+    df["alasan"] = [", ".join(desa_reasons(row)) for row in df.to_dict("records")]
+    return df
+
+
+def desa_reasons(row) -> list[str]:
+    out = [] if _present(row["dpt"]) else ["Belum ada data pemilih"]
+    if row["status_tps"] == "merah":
+        out.append(f"{fmt.angka(row['tps_melebihi_kapasitas'])} TPS > {fmt.angka(row['kapasitas_tps'])} pemilih "
+                   f"(terbanyak {fmt.angka(row['pemilih_per_tps_maks'])})")
+    if row["status_ktpel"] == "kuning":
+        out.append(f"KTP-el {fmt.persen(row['ktpel_persen'])} (< {fmt.ringkas(row['t_ktpel_hijau'])}%)")
+    elif row["status_ktpel"] == "merah":
+        out.append(f"KTP-el {fmt.persen(row['ktpel_persen'])} (< {fmt.ringkas(row['t_ktpel_kuning'])}%)")
+    if row["status_konsistensi"] in ("kuning", "merah"):
+        out.append(_consistency_text(row))
+    return out
+
+
+def _consistency_text(row) -> str:
+    sources = [(label, row[col]) for col, label in _SOURCE_LABEL.items() if _present(row[col])]
+    main_label, main_value = sources[0]
+    return "; ".join(f"{main_label} {fmt.angka(main_value)} ≠ {label} {fmt.angka(value)}"
+                     for label, value in sources[1:] if value != main_value)
+
+
+def tps(con, election: str, kecamatan_kode: str | None) -> pd.DataFrame:
+    """TPS rows (query marts/tps)."""
+    return _whole(db.run(con, "marts/tps", election=election, kecamatan=kecamatan_kode))
+
+
+DISABILITAS = {  # KPU's codes in voter lists (PKPU 7/2024)
+    "dis_fisik": "Fisik", "dis_intelektual": "Intelektual", "dis_mental": "Mental",
+    "dis_wicara": "Sensorik wicara", "dis_rungu": "Sensorik rungu", "dis_netra": "Sensorik netra",
+}
+SEGMEN_KOLOM = ["daftar_dpt", "daftar_l", "daftar_p", "pemula", "pemula_l", "pemula_p", "tanpa_tgl_lahir",
+                "disabilitas", *DISABILITAS, "ktpel_belum_rekam", "pemula_rekap", "disabilitas_rekap"]
+
+
+def pemilih_desa(con, election: str) -> pd.DataFrame:
+    """Per desa: voters from the per-voter list by group, and the recap's own columns (marts/pemilih_desa)."""
+    counts = ["dpt", "dpt_l", "dpt_p", "tps", *SEGMEN_KOLOM]
+    return db.run(con, "marts/pemilih_desa", election=election).astype({col: "Int64" for col in counts})
+
+
+def pemilih_per_kecamatan(desa_df: pd.DataFrame) -> pd.DataFrame:
+    """The desa rows of marts/pemilih_desa summed per kecamatan; a kecamatan without a per-voter
+    list keeps empty figures (never 0)."""
+    grouped = desa_df.groupby(["kode_kecamatan", "kecamatan"], sort=True)[SEGMEN_KOLOM]
+    return grouped.sum(min_count=1).reset_index().astype({col: "Int64" for col in SEGMEN_KOLOM})
+
+
+# --------------------------------------------------------------------------- KTP-el trend
+def ktpel_tren_kabupaten(tren: pd.DataFrame) -> pd.DataFrame:
+    """Kabupaten coverage per data date from marts/ktpel_tren: summed only over the kecamatan that
+    have a figure by then; `jumlah_kecamatan` says how many."""
+    if tren.empty:
+        return pd.DataFrame(columns=["tanggal", "jumlah_kecamatan", "ktpel_wajib", "ktpel_rekam", "ktpel_persen"])
+    out = tren.groupby("tanggal", sort=True).agg(
+        jumlah_kecamatan=("kode_kecamatan", "count"),
+        ktpel_wajib=("ktpel_wajib", "sum"), ktpel_rekam=("ktpel_rekam", "sum")).reset_index()
+    out["ktpel_persen"] = (100.0 * out["ktpel_rekam"] / out["ktpel_wajib"]).round(2)
+    return out
+
+
+# --------------------------------------------------------------------------- follow-up and indicators
+_MINTA = {
+    "ada_pemilih": "Minta rekap DPT per desa ke KPU/PPK lalu unggah",
+    "ada_tps": "Minta daftar TPS ke KPU/PPK lalu unggah",
+    "ada_ktpel": "Minta data perekaman KTP-el ke Dispendukcapil lalu unggah",
+    "ada_target": "Tetapkan target partisipasi kecamatan (berkas target atau Pengaturan)",
+}
+
+
+def tindak_lanjut(row) -> list[str]:
+    """What the koordinator follows up for one kecamatan, one line per non-green indicator."""
+    if row["jumlah_jenis_data"] == 0:
+        return ["Minta camat/PPK mengirim data pemilih, TPS, KTP-el dan target partisipasi"]
+    out = [text for flag, text in _MINTA.items() if not row[flag]]
+    if row["status_tps"] == "merah":
+        out.append(f"Bahas dengan PPK pemecahan {fmt.angka(row['tps_melebihi_kapasitas'])} TPS yang melebihi "
+                   f"{fmt.angka(row['kapasitas_tps'])} pemilih")
+    if row["status_ktpel"] in ("kuning", "merah"):
+        belum = row["ktpel_wajib"] - row["ktpel_rekam"]
+        out.append(f"Percepat perekaman KTP-el bersama Dispendukcapil: {fmt.angka(belum)} wajib KTP-el belum rekam")
+    if row["status_partisipasi"] in ("kuning", "merah"):
+        out.append(f"Perkuat sosialisasi: target {fmt.ringkas(row['target_partisipasi'])}% perlu naik "
+                   f"{fmt.ringkas(row['selisih_partisipasi'])} poin dari pemilihan sebelumnya")
+    if row["status_konsistensi"] in ("kuning", "merah"):
+        out.append(f"Cocokkan DPT antarsumber dengan PPK (selisih {fmt.angka(row['selisih_dpt'])} pemilih)")
+    return out
+
+
+def indikator(row, label_sebelumnya: str = "Partisipasi sebelumnya") -> pd.DataFrame:
+    """The indicators of one kecamatan against the election's thresholds, one row each:
+    Indikator, Nilai, Ambang (what is green / yellow), status."""
+    kap = fmt.angka(row["kapasitas_tps"])
+    if _present(row["tps_melebihi_kapasitas"]):
+        tps_nilai = (f"{fmt.angka(row['tps_melebihi_kapasitas'])} TPS > {kap} pemilih "
+                     f"(terbanyak {fmt.angka(row['pemilih_per_tps_maks'])}, rata-rata "
+                     f"{fmt.angka(row['pemilih_per_tps_rata'], 1)})")
+    else:
+        tps_nilai = "Data TPS belum diunggah"
+    if _present(row["ktpel_persen"]):
+        ktpel_nilai = (f"{fmt.persen(row['ktpel_persen'])} ({fmt.angka(row['ktpel_rekam'])} dari "
+                       f"{fmt.angka(row['ktpel_wajib'])})")
+    else:
+        ktpel_nilai = "Data KTP-el belum diunggah"
+    if _present(row["selisih_partisipasi"]):
+        part_nilai = (f"target {fmt.ringkas(row['target_partisipasi'])}% vs {label_sebelumnya} "
+                      f"{fmt.ringkas(row['partisipasi_sebelumnya'])}% (selisih {fmt.ringkas(row['selisih_partisipasi'])} poin)")
+    elif _present(row["target_partisipasi"]):
+        part_nilai = f"target {fmt.ringkas(row['target_partisipasi'])}%, {label_sebelumnya.lower()} belum ada"
+    else:
+        part_nilai = "Target partisipasi belum ada"
+    ada = [label for flag, label in (("ada_pemilih", "pemilih"), ("ada_tps", "TPS"), ("ada_ktpel", "KTP-el"),
+                                     ("ada_target", "target")) if row[flag]]
+    lengkap = f"{row['jumlah_jenis_data']} dari 4 jenis data" + (f" ({', '.join(ada)})" if ada else "")
+    sources = [f"{label} {fmt.angka(row[col])}" for col, label in _SOURCE_LABEL.items() if _present(row[col])]
+    if len(sources) >= 2:
+        konsisten = ", ".join(sources) + (f" (selisih {fmt.persen(row['selisih_dpt_persen'])})"
+                                          if _present(row["selisih_dpt"]) and row["selisih_dpt"] else "")
+    else:
+        konsisten = "Hanya satu sumber DPT, tidak ada pembanding" if sources else "Data pemilih belum ada"
+    th = {k: fmt.ringkas(row[k]) for k in ("t_ktpel_hijau", "t_ktpel_kuning", "t_partisipasi_hijau",
+                                           "t_partisipasi_kuning", "t_konsistensi_kuning")}
+    rows = [
+        ("Kapasitas TPS", tps_nilai, f"Siap: tidak ada TPS > {kap} pemilih; Belum siap: 1 TPS atau lebih", row["status_tps"]),
+        ("Perekaman KTP-el", ktpel_nilai, f"Siap ≥ {th['t_ktpel_hijau']}%; Perlu perhatian ≥ {th['t_ktpel_kuning']}%; "
+                                          f"Belum siap < {th['t_ktpel_kuning']}%", row["status_ktpel"]),
+        ("Risiko partisipasi", part_nilai, f"Siap: selisih ≤ {th['t_partisipasi_hijau']} poin; Perlu perhatian ≤ "
+                                           f"{th['t_partisipasi_kuning']} poin; Belum siap > {th['t_partisipasi_kuning']} poin",
+         row["status_partisipasi"]),
+        ("Kelengkapan data", lengkap, "Siap: 4 jenis; Perlu perhatian: sebagian; Belum siap: tidak ada",
+         row["status_kelengkapan"]),
+        ("Konsistensi DPT", konsisten, f"Siap: sama; Perlu perhatian: selisih ≤ {th['t_konsistensi_kuning']}%; "
+                                       f"Belum siap: > {th['t_konsistensi_kuning']}%", row["status_konsistensi"]),
+    ]
+    return pd.DataFrame(rows, columns=["indikator", "nilai", "ambang", "status"])
+
+
+# --------------------------------------------------------------------------- settings (Pengaturan)
+PENGATURAN = {  # key: (label, minimum, maximum)
+    "kapasitas_tps": ("Kapasitas pemilih per TPS", 1, 10000),
+    "ktpel_hijau": ("KTP-el: batas Siap (%)", 0, 100),
+    "ktpel_kuning": ("KTP-el: batas Perlu perhatian (%)", 0, 100),
+    "partisipasi_hijau": ("Partisipasi: selisih terbesar untuk Siap (poin)", 0, 100),
+    "partisipasi_kuning": ("Partisipasi: selisih terbesar untuk Perlu perhatian (poin)", 0, 100),
+    "konsistensi_kuning": ("Konsistensi DPT: selisih terbesar untuk Perlu perhatian (%)", 0, 100),
+    "target_partisipasi": ("Target partisipasi bawaan kabupaten (%)", 0, 100),
+}
+TARGET_KEY = "target_partisipasi:"
+
+
+class PengaturanError(ValueError):
+    """Settings that cannot be saved; the message lists every problem in Indonesian."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+def periksa_pengaturan(values: dict) -> list[str]:
+    problems = []
+    for key, (label, lo, hi) in PENGATURAN.items():
+        v = values.get(key)
+        if v is None or (isinstance(v, float) and math.isnan(v)):
+            problems.append(f"{label} belum diisi")
+        elif not lo <= v <= hi:
+            problems.append(f"{label} harus antara {fmt.ringkas(lo)} dan {fmt.ringkas(hi)} (tertulis {fmt.ringkas(v)})")
+    if not problems:
+        if values["ktpel_kuning"] > values["ktpel_hijau"]:
+            problems.append(f"Batas KTP-el Perlu perhatian ({fmt.ringkas(values['ktpel_kuning'])}%) tidak boleh di atas "
+                            f"batas Siap ({fmt.ringkas(values['ktpel_hijau'])}%)")
+        if values["partisipasi_hijau"] > values["partisipasi_kuning"]:
+            problems.append(f"Selisih partisipasi untuk Siap ({fmt.ringkas(values['partisipasi_hijau'])} poin) tidak boleh "
+                            f"di atas selisih untuk Perlu perhatian ({fmt.ringkas(values['partisipasi_kuning'])} poin)")
+        if float(values["kapasitas_tps"]) != int(values["kapasitas_tps"]):
+            problems.append("Kapasitas pemilih per TPS harus bilangan bulat")
+    return problems
+
+
+def baca_angka(texts: dict, labels: dict | None = None) -> dict:
+    """Numbers typed the Indonesian way (`98`, `0,5`, `82,5`) -> floats; every unreadable one is
+    reported (PengaturanError), with the label the user saw."""
+    values, problems = {}, []
+    labels = {**{k: v[0] for k, v in PENGATURAN.items()}, **(labels or {})}
+    for key, text in texts.items():
+        try:
+            values[key] = parse.parse_number(text)
+        except parse.ParseError:
+            problems.append(f"{labels.get(key, key)}: '{text}' bukan angka")
+    if problems:
+        raise PengaturanError(problems)
+    return values
+
+
+def simpan_pengaturan(con: duckdb.DuckDBPyConnection, election: str, values: dict) -> None:
+    """Save the thresholds, default target and TPS capacity of one election (all or nothing)."""
+    problems = periksa_pengaturan(values)
+    if problems:
+        raise PengaturanError(problems)
+    con.execute("update elections set kapasitas_tps = $v where election_id = $e",
+                {"v": int(values["kapasitas_tps"]), "e": election})
+    for key in PENGATURAN:
+        if key == "kapasitas_tps":
+            continue
+        con.execute("insert or replace into settings values ($e, $k, $v)",
+                    {"e": election, "k": key, "v": float(values[key])})
+
+
+def simpan_target_kecamatan(con: duckdb.DuckDBPyConnection, election: str, targets: dict) -> None:
+    """Per-kecamatan target overrides: {kode_kecamatan: percent or None (no override)}."""
+    known = {r[0]: r[1] for r in con.execute("select kode_kecamatan, kecamatan from ref_kecamatan").fetchall()}
+    problems = []
+    for kode, value in targets.items():
+        if kode not in known:
+            problems.append(f"kecamatan {kode} tidak dikenal")
+        elif _present(value) and not 0 < value <= 100:
+            problems.append(f"Target {known[kode]} harus di atas 0 dan paling tinggi 100 (tertulis {fmt.ringkas(value)})")
+    if problems:
+        raise PengaturanError(problems)
+    for kode, value in targets.items():
+        con.execute("delete from settings where election_id = $e and key = $k", {"e": election, "k": TARGET_KEY + kode})
+        if _present(value):
+            con.execute("insert into settings values ($e, $k, $v)",
+                        {"e": election, "k": TARGET_KEY + kode, "v": float(value)})
+
+
+def _text(value) -> str:
+    return "" if not _present(value) else str(value).strip()
+
+
+def periksa_korwil(rows: pd.DataFrame, ref: pd.DataFrame) -> list[str]:
+    """Problems with a korwil assignment (columns kecamatan, korwil, koordinator; kecamatan by name
+    or code): every kecamatan of `ref` exactly once, each with a korwil, one koordinator per korwil."""
+    by_name = {n.casefold(): k for k, n in zip(ref["kode_kecamatan"], ref["kecamatan"])}
+    name_of = dict(zip(ref["kode_kecamatan"], ref["kecamatan"]))
+    problems, seen, unknown = [], [], []
+    for _, r in rows.iterrows():
+        text = _text(r.get("kecamatan"))
+        if not text and not _text(r.get("korwil")):
+            continue  # an empty row added in the editor
+        kode = text if text in name_of else by_name.get(text.casefold())
+        if kode is None:
+            unknown.append(text or "(kosong)")
+            continue
+        seen.append(kode)
+        if not _text(r.get("korwil")):
+            problems.append(f"Kecamatan {name_of[kode]} belum diberi korwil")
+    counts = pd.Series(seen, dtype="object").value_counts()
+    missing = [name_of[k] for k in ref["kode_kecamatan"] if k not in counts.index]
+    doubled = [f"{name_of[k]} ({n} kali)" for k, n in counts.items() if n > 1]
+    if unknown:
+        problems.insert(0, "Kecamatan tidak dikenal: " + ", ".join(unknown))
+    if doubled:
+        problems.insert(0, "Kecamatan tercantum lebih dari sekali: " + ", ".join(doubled))
+    if missing:
+        problems.insert(0, f"Kecamatan belum masuk korwil mana pun ({len(missing)}): " + ", ".join(missing))
+    koordinator: dict[str, set] = {}
+    for _, r in rows.iterrows():
+        if _text(r.get("korwil")):
+            koordinator.setdefault(_text(r.get("korwil")), set()).add(_text(r.get("koordinator")))
+    for name, people in sorted(koordinator.items()):
+        people.discard("")
+        if len(people) > 1:
+            problems.append(f"{name} punya lebih dari satu koordinator: " + ", ".join(sorted(people)))
+    return problems
+
+
+def simpan_korwil(con: duckdb.DuckDBPyConnection, election: str, rows: pd.DataFrame) -> None:
+    """Replace the korwil assignment of one election; refused (nothing changed) unless every
+    kecamatan is in exactly one korwil."""
+    ref = con.execute("select kode_kecamatan, kecamatan from ref_kecamatan order by 1").df()
+    problems = periksa_korwil(rows, ref)
+    if problems:
+        raise PengaturanError(problems)
+    by_name = {n.casefold(): k for k, n in zip(ref["kode_kecamatan"], ref["kecamatan"])}
+    codes = set(ref["kode_kecamatan"])
+    koordinator = {}
+    for _, r in rows.iterrows():
+        if _text(r.get("koordinator")):
+            koordinator[_text(r["korwil"])] = _text(r["koordinator"])
+    records = []
+    for _, r in rows.iterrows():
+        text = _text(r.get("kecamatan"))
+        if not text:
+            continue
+        kode = text if text in codes else by_name[text.casefold()]
+        records.append((election, kode, _text(r["korwil"]), koordinator.get(_text(r["korwil"]))))
+    con.execute("delete from korwil where election_id = $e", {"e": election})
+    con.executemany("insert into korwil values (?, ?, ?, ?)", records)
+
+
+def aktifkan_pemilihan(con: duckdb.DuckDBPyConnection, election: str) -> None:
+    if not db.election_exists(con, election):
+        raise PengaturanError([f"pemilihan '{election}' tidak dikenal"])
+    con.execute("insert or replace into app_settings values ('active_election', $e)", {"e": election})

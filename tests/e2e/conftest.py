@@ -26,14 +26,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def app_server(tmp_path_factory):
-    db_path = tmp_path_factory.mktemp("e2e") / "readiness.duckdb"
-    subprocess.run([sys.executable, "-m", "readiness", "demo", "--db", str(db_path)], cwd=ROOT, check=True,
-                   capture_output=True)
+def start_server(db_path: Path, log_dir: Path):
+    """`streamlit run dashboard.py` on a free loopback port against `db_path`; yields its URL."""
     port = _free_port()
     env = dict(os.environ, READINESS_DB=str(db_path))
-    log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w")
+    log = open(log_dir / "streamlit.log", "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true"],
@@ -49,10 +46,35 @@ def app_server(tmp_path_factory):
     else:
         proc.kill()
         raise RuntimeError("streamlit did not start")
-    yield {"url": url, "db": db_path}
-    proc.terminate()
-    proc.wait(timeout=20)
-    log.close()
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        log.close()
+
+
+def demo_database(directory: Path) -> Path:
+    db_path = directory / "readiness.duckdb"
+    subprocess.run([sys.executable, "-m", "readiness", "demo", "--db", str(db_path)], cwd=ROOT, check=True,
+                   capture_output=True)
+    return db_path
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory):
+    """The demo data, read-only for the tests that use it."""
+    db_path = demo_database(tmp_path_factory.mktemp("e2e"))
+    for url in start_server(db_path, tmp_path_factory.mktemp("log")):
+        yield {"url": url, "db": db_path}
+
+
+@pytest.fixture(scope="module")
+def writable_server(tmp_path_factory):
+    """A server of its own for tests that upload or change settings."""
+    db_path = demo_database(tmp_path_factory.mktemp("e2e-w"))
+    for url in start_server(db_path, tmp_path_factory.mktemp("log-w")):
+        yield {"url": url, "db": db_path}
 
 
 @pytest.fixture(scope="session")

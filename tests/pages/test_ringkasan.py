@@ -1,7 +1,6 @@
 """Ringkasan through Streamlit's AppTest, against real DuckDB files."""
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]

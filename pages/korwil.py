@@ -1,0 +1,77 @@
+"""Korwil: the three regions side by side, then one koordinator's own kecamatan — statuses,
+reasons and what to follow up. Queries: marts/korwil, marts/kecamatan, marts/versi_data
+(through readiness.model.halaman_korwil). URL: `?pemilu=…&korwil=Wilayah I`."""
+import streamlit as st
+
+from pages import common
+from readiness import charts, fmt
+from readiness.export import Kolom
+
+election = common.election()
+data = common.page_data("korwil", election)
+korwil, kecamatan = data["korwil"], data["kecamatan"]
+
+st.title("Kesiapan per Koordinator Wilayah (Korwil)")
+st.caption(common.caption_from(data))
+
+assigned = korwil[korwil["korwil"].notna()]
+if assigned.empty:
+    common.empty_state("Belum ada pembagian korwil untuk pemilihan ini. Atur di halaman Pengaturan.")
+if kecamatan["jumlah_jenis_data"].sum() == 0:
+    st.info("Belum ada data untuk pemilihan ini, jadi status korwil belum dapat dihitung. Unggah rekap DPT, "
+            "daftar TPS, data KTP-el dan target partisipasi. Pembagian kecamatan per korwil:")
+    common.table(kecamatan, [Kolom("korwil", "Korwil"), Kolom("koordinator", "Koordinator"),
+                             Kolom("kecamatan", "Kecamatan")], "Pembagian korwil", data, election, key="pembagian")
+    common.footer()
+    st.stop()
+
+st.subheader("Perbandingan wilayah")
+columns = st.columns(len(assigned))
+for col, row in zip(columns, assigned.itertuples()):
+    box = col.container(border=True)
+    box.markdown(f"### {row.korwil}")
+    box.caption(row.koordinator or "Koordinator belum ditetapkan")
+    box.markdown(f"**{charts.status_label(row.status)}**")
+    box.markdown(f"{row.jumlah_merah} belum siap · {row.jumlah_kuning} perlu perhatian · {row.jumlah_hijau} siap "
+                 f"(dari {row.jumlah_kecamatan} kecamatan)")
+    box.markdown(f"DPT **{fmt.angka(row.dpt)}** · TPS **{fmt.angka(row.tps)}** · "
+                 f"KTP-el **{fmt.persen(row.ktpel_persen)}**")
+    over = "–" if row.tps_melebihi_kapasitas != row.tps_melebihi_kapasitas else fmt.angka(row.tps_melebihi_kapasitas)
+    box.caption(f"TPS melebihi kapasitas: {over}")
+st.plotly_chart(charts.korwil_bandingan(assigned), width="stretch", config=charts.PLOT_CONFIG)
+
+st.divider()
+names = list(assigned["korwil"])
+koordinator = dict(zip(assigned["korwil"], assigned["koordinator"]))
+chosen = common.url_choice("korwil", names, "Pilih korwil",
+                           format_func=lambda k: f"{k} — {koordinator[k]}" if koordinator.get(k) else k)
+own = kecamatan[kecamatan["korwil"] == chosen]
+st.header(f"{chosen}")
+st.caption(f"Koordinator: {koordinator.get(chosen) or 'belum ditetapkan'} · {len(own)} kecamatan")
+
+left, right = st.columns([3, 2])
+with left:
+    event = st.plotly_chart(charts.peta_status(kecamatan, sorot=set(own["kode_kecamatan"]), height=440, zoom=True),
+                            width="stretch", config=charts.PLOT_CONFIG, on_select="rerun",
+                            selection_mode="points", key="peta_korwil")
+    common.open_kecamatan(event, election)
+with right:
+    st.markdown("#### Yang perlu ditindaklanjuti")
+    todo = own[own["status"] != "hijau"].assign(_urut=lambda d: d["status"].map({"merah": 0, "kuning": 1}))
+    todo = todo.sort_values(["_urut", "kecamatan"])
+    if todo.empty:
+        st.success("Semua kecamatan di wilayah ini siap.")
+    for row in todo.itertuples():
+        lines = "\n".join(f"- {item}" for item in row.tindak_lanjut)
+        st.markdown(f"**{row.kecamatan}** · {charts.status_label(row.status)}\n{lines}")
+
+st.subheader(f"Kecamatan di {chosen}")
+common.table(own, [
+    Kolom("kecamatan", "Kecamatan"), Kolom("status", "Status", "status"),
+    Kolom("status_tps", "TPS", "status"), Kolom("status_ktpel", "KTP-el", "status"),
+    Kolom("status_partisipasi", "Partisipasi", "status"), Kolom("status_kelengkapan", "Kelengkapan", "status"),
+    Kolom("status_konsistensi", "Konsistensi DPT", "status"), Kolom("dpt", "DPT", "angka"),
+    Kolom("ktpel_persen", "KTP-el (%)", "persen"), Kolom("alasan", "Alasan", lebar=True),
+    Kolom("tindak_lanjut", "Tindak lanjut", "daftar", lebar=True),
+], f"Kesiapan kecamatan {chosen}", data, election, key="korwil_kecamatan")
+common.footer()

@@ -1,0 +1,120 @@
+"""Pengaturan (admin): the active election; for the election chosen in the sidebar its TPS
+capacity, the readiness thresholds, the kabupaten default target, per-kecamatan targets, and the
+korwil assignment (refused unless every kecamatan is in exactly one korwil). Queries:
+marts/pengaturan, marts/korwil_penugasan, marts/elections, marts/partisipasi (through
+readiness.model.halaman_pengaturan). Writes go through readiness.db.writing (a new data version,
+so every page shows the new figures at once)."""
+import pandas as pd
+import streamlit as st
+
+from pages import common
+from readiness import db, fmt, model
+
+election = common.election()
+data = common.page_data("pengaturan", election)
+elections = data["elections"]
+names = dict(zip(elections["election_id"], elections["nama"]))
+
+st.title("Pengaturan")
+st.caption(f"Untuk admin desk pilkada. Perubahan berlaku untuk {names[election]} (pilih pemilihan lain di panel "
+           "samping) dan langsung terlihat di semua halaman.")
+
+if message := st.session_state.pop("_pengaturan_pesan", None):
+    st.success(message)
+
+
+def save(action, done: str) -> None:
+    """Run one write in its own copy-on-write transaction; Indonesian errors, nothing half-saved."""
+    try:
+        with db.writing(common.db_path(), timeout=10) as con:
+            action(con)
+    except model.PengaturanError as error:
+        st.error("Tidak disimpan:\n" + "\n".join(f"- {p}" for p in error.problems))
+        return
+    except db.DatabaseBusy as error:
+        st.error(str(error))
+        return
+    st.session_state["_pengaturan_pesan"] = done
+    st.rerun()
+
+
+st.subheader("Pemilihan aktif")
+active = next(e for e, a in zip(elections["election_id"], elections["aktif"]) if a)
+a1, a2 = st.columns([3, 1], vertical_alignment="bottom")
+new_active = a1.selectbox("Pemilihan yang dibuka pertama kali dan dipakai baris perintah", list(names),
+                          index=list(names).index(active), format_func=names.get)
+if a2.button("Jadikan aktif", disabled=new_active == active):
+    save(lambda con: model.aktifkan_pemilihan(con, new_active), f"{names[new_active]} sekarang pemilihan aktif.")
+
+st.subheader("Ambang status, kapasitas TPS dan target bawaan")
+current = dict(zip(data["pengaturan"]["key"], data["pengaturan"]["value"]))
+with st.form("ambang"):
+    texts = {}
+    cols = st.columns(2)
+    for i, (key, (label, lo, hi)) in enumerate(model.PENGATURAN.items()):
+        texts[key] = cols[i % 2].text_input(label, value=fmt.ringkas(current.get(key)), key=f"atur_{election}_{key}",
+                                            help=f"Antara {fmt.ringkas(lo)} dan {fmt.ringkas(hi)}; desimal dengan koma")
+    if st.form_submit_button("Simpan ambang dan kapasitas", type="primary"):
+        save(lambda con: model.simpan_pengaturan(con, election, model.baca_angka(texts)),
+             "Ambang, kapasitas dan target bawaan disimpan.")
+
+st.subheader("Target partisipasi per kecamatan")
+st.caption("Isi kolom *Target khusus* untuk mengganti target dari berkas; kosongkan untuk memakai target dari berkas "
+           "(atau target bawaan kabupaten bila berkas tidak ada).")
+part = data["partisipasi"]
+overrides = {row.kode_kecamatan: row.value for row in data["pengaturan"].dropna(subset=["kode_kecamatan"]).itertuples()}
+editor = pd.DataFrame({
+    "kode_kecamatan": part["kode_kecamatan"], "Kecamatan": part["kecamatan"],
+    "Target berlaku (%)": part["target_partisipasi"].map(lambda v: fmt.angka(v, 1)),
+    "Target khusus (%)": [fmt.ringkas(overrides[k]) if k in overrides else "" for k in part["kode_kecamatan"]],
+})
+edited = st.data_editor(editor, hide_index=True, width="stretch", key=f"target_{election}",
+                        disabled=["kode_kecamatan", "Kecamatan", "Target berlaku (%)"],
+                        column_config={"kode_kecamatan": None})
+if st.button("Simpan target per kecamatan"):
+    def save_targets(con):
+        texts = {k: (v or "").strip() for k, v in zip(edited["kode_kecamatan"], edited["Target khusus (%)"])}
+        values = model.baca_angka({k: v for k, v in texts.items() if v},
+                                  labels=dict(zip(part["kode_kecamatan"], "Target " + part["kecamatan"])))
+        model.simpan_target_kecamatan(con, election, {k: values.get(k) for k in texts})
+    save(save_targets, "Target per kecamatan disimpan.")
+
+st.subheader("Pembagian korwil")
+st.caption("Setiap kecamatan harus masuk tepat satu korwil. Tambah atau hapus baris bila perlu; satu korwil satu "
+           "koordinator. Pembagian ini hanya untuk pemilihan yang dipilih di panel samping.")
+korwil = data["korwil"].rename(columns={"kecamatan": "Kecamatan", "korwil": "Korwil", "koordinator": "Koordinator"})
+edited_korwil = st.data_editor(
+    korwil[["Kecamatan", "Korwil", "Koordinator"]], hide_index=True, width="stretch", num_rows="dynamic",
+    key=f"korwil_{election}",
+    column_config={"Kecamatan": st.column_config.SelectboxColumn(options=sorted(korwil["Kecamatan"]), required=True)})
+if st.button("Simpan pembagian korwil", type="primary"):
+    rows = edited_korwil.rename(columns={"Kecamatan": "kecamatan", "Korwil": "korwil", "Koordinator": "koordinator"})
+    save(lambda con: model.simpan_korwil(con, election, rows), "Pembagian korwil disimpan.")
+
+# ---- Identitas pemilih (issue 7, voter-list audit; readiness/audit.py, query marts/audit_identitas) ----
+st.subheader("Identitas pemilih di daftar per orang")
+st.caption("Bawaan: nama, alamat dan tempat lahir dari daftar pemilih per orang tidak dibaca dan tidak disimpan; "
+           "NIK dan NKK hanya disimpan sebagai sidik acak (HMAC) dan bentuk tersamar (UU 27/2022 Perlindungan Data "
+           "Pribadi). Nyalakan hanya bila desk pilkada benar-benar memerlukannya. Mematikannya menghapus semua "
+           "identitas yang tersimpan, termasuk sisa-sisanya di berkas database.")
+_identitas = common.query("marts/audit_identitas").iloc[0]
+_simpan = st.toggle("Simpan nama, alamat dan tempat lahir dari unggahan daftar pemilih berikutnya",
+                    value=bool(_identitas["simpan"]), key="simpan_identitas")
+st.caption(f"Tersimpan sekarang: identitas {fmt.angka(_identitas['baris'])} pemilih.")
+if _simpan != bool(_identitas["simpan"]) and st.button("Simpan pilihan identitas", type="primary"):
+    from readiness import audit
+    try:
+        if _simpan:
+            with db.writing(common.db_path(), timeout=10) as _con:
+                audit.atur_simpan_identitas(_con, True)
+            st.session_state["_pengaturan_pesan"] = ("Nama, alamat dan tempat lahir akan disimpan dari unggahan "
+                                                     "daftar pemilih berikutnya.")
+        else:
+            _dihapus = audit.purge_identitas(common.db_path())
+            st.session_state["_pengaturan_pesan"] = (f"Identitas tidak disimpan lagi; identitas {fmt.angka(_dihapus)} "
+                                                     "pemilih dihapus dari database.")
+    except db.DatabaseBusy as error:
+        st.error(str(error))
+    else:
+        st.rerun()
+common.footer()

@@ -1,0 +1,92 @@
+"""TPS: how many voters each TPS serves, which are over the election's capacity, where they are
+(when the TPS list has coordinates), and their logistics status and kerawanan category (when
+present). Queries: marts/kecamatan, marts/tps, marts/tps_sebaran, marts/versi_data (through
+readiness.model.halaman_tps). URL: `?pemilu=…&kecamatan=35.13.12` (or `semua`)."""
+import streamlit as st
+
+from pages import common
+from readiness import charts, fmt, teks
+from readiness.export import Kolom
+
+SEMUA = "semua"
+election = common.election()
+choices = common.query("marts/korwil_penugasan", election=election)
+names = dict(zip(choices["kode_kecamatan"], choices["kecamatan"]))
+kode = common.url_choice("kecamatan", [SEMUA, *names], "Kecamatan", where=st.sidebar,
+                         format_func=lambda k: "Semua kecamatan" if k == SEMUA else names[k], default=SEMUA)
+data = common.page_data("tps", election, kecamatan_kode=None if kode == SEMUA else kode)
+kecamatan, tps, sebaran = data["kecamatan"], data["tps"], data["sebaran"]
+wilayah = "Kabupaten" if kode == SEMUA else f"Kecamatan {names[kode]}"
+
+st.title(f"TPS — {wilayah}")
+st.caption(common.caption_from(data))
+if tps.empty:
+    common.empty_state("Data TPS belum diunggah untuk pilihan ini. Unggah daftar TPS dari KPU (satu baris per TPS: "
+                       "kecamatan, desa, nomor TPS, jumlah pemilih; boleh dengan alamat, lintang/bujur, status "
+                       "logistik dan kategori rawan).")
+
+kapasitas = int(tps["kapasitas_tps"].iloc[0])
+over = tps[tps["melebihi_kapasitas"].fillna(False).astype(bool)]
+c1, c2, c3, c4 = st.columns(4)
+c1.metric("TPS", fmt.angka(len(tps)))
+c1.caption(f"dalam daftar TPS · {fmt.angka(tps['kode_desa'].nunique())} desa/kelurahan")
+c2.metric(f"TPS > {fmt.angka(kapasitas)} pemilih", fmt.angka(len(over)))
+c2.caption(f"Kapasitas per TPS untuk pemilihan ini: {fmt.angka(kapasitas)} pemilih")
+c3.metric("Terbanyak per TPS", fmt.angka(tps["dpt"].max()))
+c3.caption(f"Rata-rata {fmt.angka(tps['dpt'].mean(), 1)} pemilih per TPS")
+c4.metric("Pemilih", fmt.angka(tps["dpt"].sum(min_count=1)))
+c4.caption("jumlah pemilih menurut daftar TPS")
+
+with st.container():
+    st.subheader("Sebaran pemilih per TPS")
+    st.plotly_chart(charts.tps_sebaran(sebaran), width="stretch", config=charts.PLOT_CONFIG)
+with st.container():
+    st.subheader(f"TPS melebihi kapasitas ({len(over)})")
+    if over.empty:
+        st.success(f"Tidak ada TPS dengan lebih dari {fmt.angka(kapasitas)} pemilih.")
+    else:
+        common.table(over, [
+            Kolom("kecamatan", "Kecamatan"), Kolom("desa", "Desa/Kelurahan"), Kolom("no_tps", "TPS"),
+            Kolom("dpt", "DPT", "angka"), Kolom("kelebihan", "Kelebihan", "angka"), Kolom("alamat", "Alamat"),
+        ], f"TPS melebihi kapasitas {wilayah}", data, election, key="tps_lebih")
+
+st.subheader("Lokasi TPS")
+located = tps.dropna(subset=["lat", "lon"])
+if located.empty:
+    st.info("Daftar TPS belum memuat koordinat (kolom lintang/bujur), jadi peta TPS belum dapat ditampilkan.")
+else:
+    st.plotly_chart(charts.tps_peta(tps, None if kode == SEMUA else kode), width="stretch", config=charts.PLOT_CONFIG)
+    st.caption(f"{fmt.angka(len(located))} dari {fmt.angka(len(tps))} TPS memiliki koordinat.")
+
+st.subheader("Logistik dan kerawanan")
+l1, l2 = st.columns(2)
+for col, field, empty in ((l1, "status_logistik", "Status logistik belum ada di daftar TPS."),
+                          (l2, "kategori_rawan", "Kategori kerawanan TPS belum ada di daftar TPS.")):
+    with col:
+        counts = tps[field].dropna().value_counts()
+        if counts.empty:
+            st.info(empty)
+        else:
+            st.plotly_chart(charts.kategori_bars(list(counts.index), list(counts.values), f"{teks.KOLOM[field]} (jumlah TPS)"),
+                            width="stretch", config=charts.PLOT_CONFIG)
+            st.caption(f"{fmt.angka(counts.sum())} dari {fmt.angka(len(tps))} TPS terisi")
+
+if kode == SEMUA:
+    st.subheader("Per kecamatan")
+    common.table(kecamatan, [
+        Kolom("kecamatan", "Kecamatan"), Kolom("status_tps", "Status TPS", "status"), Kolom("tps", "TPS", "angka"),
+        Kolom("pemilih_per_tps_maks", "Pemilih per TPS terbanyak", "angka"),
+        Kolom("pemilih_per_tps_rata", "Rata-rata pemilih per TPS", "desimal", 1),
+        Kolom("tps_melebihi_kapasitas", f"TPS > {fmt.angka(kapasitas)}", "angka"),
+    ], "TPS per kecamatan", data, election, key="tps_kecamatan")
+
+st.subheader(f"Daftar TPS ({fmt.angka(len(tps))})")
+tps = tps.assign(keterangan=["■ Melebihi kapasitas" if m else "" for m in tps["melebihi_kapasitas"]])
+common.table(tps, [
+    Kolom("kecamatan", "Kecamatan"), Kolom("desa", "Desa/Kelurahan"), Kolom("no_tps", "TPS"),
+    Kolom("dpt", "DPT", "angka"), Kolom("dpt_l", "Laki-laki", "angka"), Kolom("dpt_p", "Perempuan", "angka"),
+    Kolom("keterangan", "Keterangan", opsional=True),
+    *[Kolom(c, teks.KOLOM[c], opsional=True) for c in ("alamat", "status_logistik", "kategori_rawan")],
+    Kolom("lat", "Lintang", "desimal", 6, opsional=True), Kolom("lon", "Bujur", "desimal", 6, opsional=True),
+], f"Daftar TPS {wilayah}", data, election, key="tps_semua", height=420)
+common.footer()

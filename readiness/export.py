@@ -1,0 +1,231 @@
+"""Tables out of the dashboard: Excel (.xlsx) and CSV, plus the on-screen version of the same table.
+
+A table is described once by its columns (`Kolom`: source column, header, kind) and comes out
+three ways from the same data:
+- `tampilan`: text for the screen, formatted id-ID (`872.218`, `98,03%`, `■ Belum siap`);
+- `to_xlsx`: numbers kept as numbers with id-ID number formats (`#,##0` shows `872.218` in an
+  Indonesian Excel), a styled frozen header with autofilter, the title, the election, the data
+  version and the disclaimer above it;
+- `to_csv`: UTF-8 with BOM, `;` separated and decimal commas, which Indonesian Excel opens as is.
+Text that starts with `=`, `+`, `-` or `@` is always written as text, never as a formula
+(a name in an uploaded file can be anything).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+import xlsxwriter
+
+from . import fmt, teks
+
+FORMULA_START = ("=", "+", "-", "@")
+KINDS = ("teks", "angka", "desimal", "persen", "status", "tanggal", "daftar")
+
+
+@dataclass(frozen=True)
+class Kolom:
+    """One column of a table: where its value comes from, its header, and how it is shown.
+
+    jenis: teks | angka (whole number) | desimal | persen (0–100) | status (hijau/kuning/merah)
+    | tanggal | daftar (a list of texts, joined with "; ")."""
+    sumber: str
+    judul: str
+    jenis: str = "teks"
+    desimal: int | None = None
+    lebar: bool = False      # long text (reasons): shown in a wide column
+    opsional: bool = False   # left out of the table when no row has a value
+
+    def __post_init__(self):
+        if self.jenis not in KINDS:
+            raise ValueError(f"unknown column kind {self.jenis!r}")
+
+
+def _missing(value) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    try:
+        return bool(isinstance(value, float) and math.isnan(value))
+    except TypeError:
+        return False
+
+
+def _status_label(value) -> str:
+    if not isinstance(value, str) or value not in teks.STATUS:
+        return teks.TIDAK_ADA_DATA
+    return f"{teks.STATUS_IKON[value]} {teks.STATUS[value]}"
+
+
+def _decimals(kolom: Kolom) -> int:
+    if kolom.desimal is not None:
+        return kolom.desimal
+    return {"persen": 2, "desimal": 1}.get(kolom.jenis, 0)
+
+
+def _screen(value, kolom: Kolom) -> str:
+    if kolom.jenis == "status":
+        return _status_label(value)
+    if kolom.jenis == "daftar":
+        return "; ".join(value) if isinstance(value, (list, tuple)) else ("" if _missing(value) else str(value))
+    if _missing(value):
+        return fmt.MISSING
+    if kolom.jenis == "angka":
+        return fmt.angka(value)
+    if kolom.jenis == "desimal":
+        return fmt.angka(value, _decimals(kolom))
+    if kolom.jenis == "persen":
+        return fmt.persen(value, _decimals(kolom))
+    if kolom.jenis == "tanggal":
+        return fmt.tanggal(value)
+    return str(value)
+
+
+def pilih_kolom(df: pd.DataFrame, kolom: list[Kolom]) -> list[Kolom]:
+    """The columns to show: optional ones only when some row has a value."""
+    return [k for k in kolom if not k.opsional or any(not _missing(v) and v != "" for v in df[k.sumber])]
+
+
+def tampilan(df: pd.DataFrame, kolom: list[Kolom]) -> pd.DataFrame:
+    """The table as the screen shows it: every value formatted id-ID as text."""
+    return pd.DataFrame({k.judul: [_screen(v, k) for v in df[k.sumber]] for k in kolom}, index=range(len(df)))
+
+
+def _file_value(value, kolom: Kolom):
+    if kolom.jenis == "status":
+        return _status_label(value) if isinstance(value, str) else None
+    if kolom.jenis == "daftar":
+        return "; ".join(value) if isinstance(value, (list, tuple)) else (None if _missing(value) else str(value))
+    if _missing(value):
+        return None
+    if kolom.jenis == "angka":
+        return int(value)
+    if kolom.jenis in ("desimal", "persen"):
+        return float(value)
+    if kolom.jenis == "tanggal":
+        return value.date() if isinstance(value, (pd.Timestamp, dt.datetime)) else value
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    return value
+
+
+def ekspor(df: pd.DataFrame, kolom: list[Kolom]) -> pd.DataFrame:
+    """The table for a file: numbers stay numbers, missing stays empty, headers in Indonesian.
+    `attrs['formats']` carries each column's kind for `to_xlsx`."""
+    out = pd.DataFrame({k.judul: pd.Series([_file_value(v, k) for v in df[k.sumber]], dtype="object")
+                        for k in kolom}, index=range(len(df)))
+    out.attrs["formats"] = {k.judul: (k.jenis, _decimals(k)) for k in kolom}
+    return out
+
+
+# --------------------------------------------------------------------------- xlsx
+def _number_format(jenis: str, decimals: int) -> str | None:
+    places = "." + "0" * decimals if decimals else ""
+    return {
+        "angka": "#,##0",
+        "desimal": "#,##0" + places,
+        "persen": "#,##0" + places + '"%"',  # the value is on the 0–100 scale, as on screen
+        "tanggal": "d mmmm yyyy",
+    }.get(jenis)
+
+
+def _infer(series: pd.Series) -> tuple[str, int]:
+    values = [v for v in series if not _missing(v)]
+    if values and all(isinstance(v, (dt.date, dt.datetime, pd.Timestamp)) for v in values):
+        return "tanggal", 0
+    if values and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+        if all(float(v).is_integer() for v in values):
+            return "angka", 0
+        return "desimal", 2
+    return "teks", 0
+
+
+def to_xlsx(df: pd.DataFrame, title: str, election_label: str, data_version_label: str,
+            formats: dict | None = None, sheet: str = "Data", dibuat: dt.datetime | None = None) -> bytes:
+    """One sheet: title, election, data version, disclaimer and creation time above a styled,
+    frozen, filterable header; numbers as numbers with id-ID formats; missing values empty."""
+    formats = formats or df.attrs.get("formats") or {}
+    buffer = io.BytesIO()
+    wb = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
+                                      "strings_to_urls": False, "strings_to_numbers": False,
+                                      "nan_inf_to_errors": True})
+    wb.set_properties({"title": title, "comments": teks.DISCLAIMER})
+    ws = wb.add_worksheet(sheet[:31])
+    f_title = wb.add_format({"bold": True, "font_size": 14})
+    f_note = wb.add_format({"italic": True, "font_color": "#444444"})
+    f_warn = wb.add_format({"bold": True, "font_color": "#c62828"})
+    f_head = wb.add_format({"bold": True, "bg_color": "#1f3b57", "font_color": "#ffffff", "border": 1,
+                            "text_wrap": True, "valign": "top"})
+    dibuat = dibuat or dt.datetime.now().replace(microsecond=0)
+    ws.write_string(0, 0, title, f_title)
+    ws.write_string(1, 0, f"Pemilihan: {election_label}", f_note)
+    ws.write_string(2, 0, f"Sumber: {data_version_label}", f_note)
+    ws.write_string(3, 0, f"Dibuat: {fmt.tanggal_jam(dibuat)}", f_note)
+    ws.write_string(4, 0, teks.DISCLAIMER, f_warn)
+    header = 6
+    cell_formats = {}
+    for c, name in enumerate(df.columns):
+        jenis, decimals = formats.get(name) or _infer(df[name])
+        number_format = _number_format(jenis, decimals)
+        cell_formats[name] = (jenis, wb.add_format({"num_format": number_format}) if number_format else None)
+        ws.write_string(header, c, str(name), f_head)
+        texts = [len(str(name))] + [len(_screen(v, Kolom(name, name, jenis if jenis != "status" else "teks", decimals)))
+                                    for v in df[name].head(500)]
+        ws.set_column(c, c, min(max(texts) + 2, 60))
+    for r, row in enumerate(df.itertuples(index=False), start=header + 1):
+        for c, (name, value) in enumerate(zip(df.columns, row)):
+            jenis, cell_format = cell_formats[name]
+            if _missing(value):
+                continue  # missing stays empty, never 0
+            if isinstance(value, bool):
+                ws.write_string(r, c, "ya" if value else "tidak")
+            elif isinstance(value, (int, float)) and not isinstance(value, bool):
+                ws.write_number(r, c, float(value), cell_format)
+            elif isinstance(value, (dt.datetime, pd.Timestamp)):
+                ws.write_datetime(r, c, pd.Timestamp(value).to_pydatetime(), cell_format)
+            elif isinstance(value, dt.date):
+                ws.write_datetime(r, c, dt.datetime.combine(value, dt.time()), cell_format)
+            else:
+                # write_string never makes a formula, whatever the text starts with.
+                ws.write_string(r, c, str(value))
+    ws.freeze_panes(header + 1, 0)
+    ws.autofilter(header, 0, header + max(len(df), 1), max(len(df.columns) - 1, 0))
+    wb.close()
+    return buffer.getvalue()
+
+
+# --------------------------------------------------------------------------- csv
+def _csv_cell(value):
+    if _missing(value):
+        return ""
+    if isinstance(value, str):
+        # Spreadsheet programs would run `=…`, `+…`, `-…`, `@…` as a formula otherwise.
+        return "'" + value if value.startswith(FORMULA_START) else value
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    if isinstance(value, (pd.Timestamp, dt.datetime)):
+        value = pd.Timestamp(value)
+        return value.date().isoformat() if value == value.normalize() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value).replace(".", ",")
+    if hasattr(value, "item"):  # numpy scalars
+        return _csv_cell(value.item())
+    return str(value)
+
+
+def to_csv(df: pd.DataFrame) -> bytes:
+    """UTF-8 with BOM, `;` separated, decimal comma, missing values empty."""
+    clean = pd.DataFrame({col: [_csv_cell(v) for v in df[col]] for col in df.columns}, dtype="object")
+    text = clean.to_csv(sep=";", index=False, lineterminator="\r\n")
+    return "\ufeff".encode("utf-8") + text.encode("utf-8")
+
+
+def nama_berkas(judul: str, election: str, ext: str) -> str:
+    """`dpt-per-kecamatan_pilkada-2024.xlsx`."""
+    slug = "".join(ch.lower() if ch.isalnum() else "-" for ch in judul)
+    slug = "-".join(part for part in slug.split("-") if part)
+    return f"{slug}_{election}.{ext}"

@@ -1,0 +1,99 @@
+"""Every page in a real browser against one `streamlit run`: no error element, a kecamatan chosen
+shows its desa, the map opens a kecamatan, an Excel export opens with the right totals, and a
+shared URL opens (and reloads to) the same kecamatan. Screenshots at 1920x1080 and 1024x768."""
+import io
+import re
+import time
+
+from openpyxl import load_workbook
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import screenshot
+
+PAGES = [  # (path, title, a figure the page shows for the sample data, number of charts)
+    ("", "Ringkasan Kesiapan Pilkada", "872.218", 2),
+    ("korwil", "Kesiapan per Koordinator Wilayah (Korwil)", "Wilayah III", 2),
+    ("kecamatan", "Kecamatan Sukapura", "28.355", 1),
+    ("pemilih", "Data Pemilih", "447.112", 3),
+    ("tps", "TPS — Kabupaten", "1.739", 1),
+    ("ktpel", "Perekaman KTP-el", "97,41%", 1),
+    ("partisipasi", "Partisipasi Pemilih", "73,4%", 1),
+    ("pengaturan", "Pengaturan", "Pembagian korwil", 0),
+]
+
+
+def _wait_for_page(page, title: str, figure: str | None = None, charts: int = 0):
+    expect(page.locator("h1").filter(has_text=title).first).to_be_visible(timeout=30000)
+    expect(page.get_by_text("Data pemantauan internal — bukan hasil resmi KPU").first).to_be_visible(timeout=30000)
+    if figure:
+        expect(page.get_by_text(figure, exact=True).first).to_be_visible(timeout=30000)
+    # Metric and chart code loads lazily in the browser: wait until every chart is drawn.
+    expect(page.locator(".js-plotly-plot")).to_have_count(charts, timeout=30000)
+    page.wait_for_function("document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0",
+                           timeout=30000)
+    time.sleep(0.5)
+
+
+def test_every_page_opens_without_an_error(app_server, page):
+    for path, title, figure, charts in PAGES:
+        page.set_viewport_size({"width": 1920, "height": 1080})
+        page.goto(f"{app_server['url']}/{path}?pemilu=pilkada-2024")
+        _wait_for_page(page, title, figure, charts)
+        assert page.locator("[data-testid='stException']").count() == 0, path
+        name = path or "ringkasan"
+        screenshot(page, f"halaman-{name}-1920")
+        page.set_viewport_size({"width": 1024, "height": 768})
+        time.sleep(0.8)
+        assert page.locator("[data-testid='stException']").count() == 0, path
+        screenshot(page, f"halaman-{name}-1024")
+
+
+def test_choose_a_kecamatan_and_see_its_desa(app_server, page):
+    page.goto(f"{app_server['url']}/kecamatan?pemilu=pilkada-2024")
+    _wait_for_page(page, "Kecamatan", charts=1)
+    box = page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").filter(has_text="Kecamatan")
+    box.click()
+    page.keyboard.type("Kraksaan")
+    page.keyboard.press("Enter")
+    expect(page.locator("h1").filter(has_text="Kecamatan Kraksaan")).to_be_visible(timeout=30000)
+    # The desa chart names Kraksaan's desa, Asembakor among them (the TPS with 612 voters).
+    expect(page.locator(".js-plotly-plot text", has_text="Asembakor").first).to_be_visible(timeout=30000)
+    assert "kecamatan=35.13.14" in page.evaluate("window.location.href")
+
+
+def test_a_shared_url_opens_and_reloads_the_same_kecamatan(app_server, page):
+    page.goto(f"{app_server['url']}/kecamatan?pemilu=pilkada-2024&kecamatan=35.13.14")
+    expect(page.locator("h1").filter(has_text="Kecamatan Kraksaan")).to_be_visible(timeout=30000)
+    expect(page.get_by_text("54.217", exact=True)).to_be_visible(timeout=30000)
+    page.reload()
+    expect(page.locator("h1").filter(has_text="Kecamatan Kraksaan")).to_be_visible(timeout=30000)
+    assert "kecamatan=35.13.14" in page.evaluate("window.location.href")
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_excel_export_then_a_click_on_the_map(app_server, page):
+    page.goto(f"{app_server['url']}/?pemilu=pilkada-2024")
+    _wait_for_page(page, "Ringkasan", "872.218", charts=2)
+    button = page.get_by_role("button", name=re.compile("Unduh Excel")).first
+    button.scroll_into_view_if_needed()
+    with page.expect_download(timeout=30000) as info:
+        button.click()
+    download = info.value
+    assert download.suggested_filename == "status-kesiapan-per-kecamatan_pilkada-2024.xlsx"
+    ws = load_workbook(io.BytesIO(open(download.path(), "rb").read())).active
+    header = [c.value for c in ws[7]]
+    dpt = header.index("DPT")
+    values = [row[dpt] for row in ws.iter_rows(min_row=8, values_only=True)]
+    assert len(values) == 24 and sum(values) == 872218
+    assert ws["A5"].value == "Data pemantauan internal — bukan hasil resmi KPU"
+    assert ws.freeze_panes == "A8"
+
+    label = page.locator(".js-plotly-plot g.textpoint text", has_text=re.compile("^Paiton$")).first
+    label.scroll_into_view_if_needed()
+    expect(label).to_be_visible(timeout=30000)
+    box = label.bounding_box()
+    # The marker sits just below its name; a click selects it and opens the Kecamatan page.
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] + 8)
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] + 8)
+    expect(page.locator("h1").filter(has_text="Kecamatan Paiton")).to_be_visible(timeout=30000)
+    assert "kecamatan=35.13.12" in page.evaluate("window.location.href")

@@ -1,0 +1,42 @@
+"""Open one dashboard page in Streamlit's AppTest against a real DuckDB file."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def buka(db_path, monkeypatch, page: str, **query) -> AppTest:
+    """Run dashboard.py on `pages/<page>.py` with the URL query `query` (e.g. kecamatan="35.13.14")."""
+    monkeypatch.setenv("READINESS_DB", str(db_path))
+    monkeypatch.chdir(ROOT)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.switch_page(f"pages/{page}.py")
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def teks_semua(at: AppTest) -> str:
+    """Every markdown, caption, info, warning, error and success text on the page."""
+    parts = []
+    for kind in ("markdown", "caption", "info", "warning", "error", "success", "title", "header", "subheader"):
+        parts += [str(e.value) for e in getattr(at, kind)]
+    return "\n".join(parts)
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def tabel(at: AppTest, first_column: str):
+    """The first dataframe on the page whose first column is `first_column`."""
+    for frame in at.dataframe:
+        if len(frame.value.columns) and frame.value.columns[0] == first_column:
+            return frame.value
+    raise AssertionError(f"no table starting with {first_column!r}: "
+                         f"{[list(f.value.columns)[:3] for f in at.dataframe]}")

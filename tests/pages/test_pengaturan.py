@@ -1,0 +1,64 @@
+"""Pengaturan through AppTest: thresholds saved in the database change every page at once;
+wrong input is refused in Indonesian and nothing is saved."""
+from readiness import db
+from tests.pages.halaman import buka, metrics
+
+
+def _input(at, label):
+    return next(t for t in at.text_input if t.label == label)
+
+
+def _button(at, label):
+    return next(b for b in at.button if b.label == label)
+
+
+def test_current_settings_are_shown_in_indonesian_numbers(demo_db, monkeypatch):
+    at = buka(demo_db, monkeypatch, "pengaturan")
+    assert _input(at, "Kapasitas pemilih per TPS").value == "600"
+    assert _input(at, "KTP-el: batas Siap (%)").value == "98"
+    assert _input(at, "Konsistensi DPT: selisih terbesar untuk Perlu perhatian (%)").value == "0,5"
+
+
+def test_a_lower_threshold_changes_the_ktpel_page_at_once(demo_db, monkeypatch):
+    at = buka(demo_db, monkeypatch, "ktpel")
+    assert metrics(at)["Di bawah 98%"] == "11"
+    at.switch_page("pages/pengaturan.py").run()
+    _input(at, "KTP-el: batas Siap (%)").set_value("96,5")
+    _input(at, "Kapasitas pemilih per TPS").set_value("620")
+    _button(at, "Simpan ambang dan kapasitas").click().run()
+    assert not at.exception
+    assert at.success[0].value == "Ambang, kapasitas dan target bawaan disimpan."
+    at.switch_page("pages/ktpel.py").run()
+    assert metrics(at)["Di bawah 96,5%"] == "8"
+    at.switch_page("pages/tps.py").run()
+    assert metrics(at)["TPS > 620 pemilih"] == "1"  # only Randumerak's 631 left
+
+
+def test_unreadable_or_inconsistent_thresholds_are_refused(demo_db, monkeypatch):
+    at = buka(demo_db, monkeypatch, "pengaturan")
+    _input(at, "KTP-el: batas Siap (%)").set_value("sembilan puluh")
+    _input(at, "KTP-el: batas Perlu perhatian (%)").set_value("99")
+    _button(at, "Simpan ambang dan kapasitas").click().run()
+    assert "KTP-el: batas Siap (%): 'sembilan puluh' bukan angka" in at.error[0].value
+    _input(at, "KTP-el: batas Siap (%)").set_value("98")
+    _button(at, "Simpan ambang dan kapasitas").click().run()
+    assert "tidak boleh di atas batas Siap" in at.error[0].value
+    con = db.connect_read(demo_db)
+    try:
+        assert con.execute("select value from settings where election_id = 'pilkada-2024' "
+                           "and key = 'ktpel_kuning'").fetchone()[0] == 95
+    finally:
+        con.close()
+
+
+def test_the_active_election_can_be_changed(demo_db, monkeypatch):
+    at = buka(demo_db, monkeypatch, "pengaturan")
+    box = next(s for s in at.selectbox if s.label.startswith("Pemilihan yang dibuka pertama kali"))
+    box.set_value("pilkada-2018").run()
+    _button(at, "Jadikan aktif").click().run()
+    assert "sekarang pemilihan aktif" in at.success[0].value
+    con = db.connect_read(demo_db)
+    try:
+        assert db.active_election(con) == "pilkada-2018"
+    finally:
+        con.close()

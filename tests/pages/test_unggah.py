@@ -1,0 +1,78 @@
+"""Unggah Data through AppTest: history, re-activation and templates against real databases.
+(File upload itself is driven in a real browser in tests/e2e/test_unggah_e2e.py.)"""
+import io
+from pathlib import Path
+
+from openpyxl import load_workbook
+from streamlit.testing.v1 import AppTest
+
+from readiness import db, ingest, templates
+from tests import xlsx
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _app(db_path, monkeypatch):
+    monkeypatch.setenv("READINESS_DB", str(db_path))
+    monkeypatch.chdir(ROOT)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.switch_page("pages/unggah.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_history_lists_the_sample_uploads(demo_db, monkeypatch):
+    at = _app(demo_db, monkeypatch)
+    history = at.dataframe[0].value
+    assert sorted(history["Berkas"]) == sorted([
+        "pemilih_rekap_desa_pilkada2024.xlsx", "tps_pilkada2024.xlsx", "ktpel_per_kecamatan_2024-11-20.xlsx",
+        "target_partisipasi_pilkada2024.xlsx", "dpt_kecamatan_lumbang.xlsx"])
+    assert set(history.loc[history["Jenis"] == "rekap pemilih", "Aktif untuk"]) == {"24 kecamatan"}
+    assert history.loc[history["Jenis"] == "daftar pemilih", "Baris"].item() == "25.127"
+
+
+def test_reactivating_an_old_version_from_the_page(demo_db, monkeypatch, tmp_path):
+    path = xlsx.recap(tmp_path / "kraksaan.xlsx", [("Kraksaan", "Asembakor", 2, 300, 300, 600)])
+    assert ingest.ingest_files(demo_db, [(path.name, path.read_bytes())]).committed
+    at = _app(demo_db, monkeypatch)
+    history = at.dataframe[0].value.set_index("No.")
+    assert history.loc[1, "Aktif untuk"] == "23 kecamatan"  # Kraksaan now from the new file
+    box = next(s for s in at.selectbox if s.label == "Versi yang akan diaktifkan kembali")
+    box.select(1).run()
+    next(b for b in at.button if b.label == "Aktifkan kembali versi ini").click().run()
+    assert not at.exception
+    con = db.connect_read(demo_db)
+    dpt = con.execute("select sum(dpt) from stg_pemilih where election_id='pilkada-2024'").fetchall()[0][0]
+    con.close()
+    assert dpt == 872218
+    assert at.dataframe[0].value.set_index("No.").loc[1, "Aktif untuk"] == "24 kecamatan"
+
+
+def test_every_template_is_recognised_and_its_example_row_is_never_counted(empty_db):
+    names = ["Sukapura", "Kraksaan", "Paiton"]
+    for kind in ingest.KINDS:
+        data = templates.template(kind, names)
+        wb = load_workbook(io.BytesIO(data))
+        assert wb.sheetnames == ["DATA", "REFERENSI", "PETUNJUK"]
+        assert wb["DATA"].data_validations.dataValidation, kind
+        assert "Templat" in wb["PETUNJUK"]["A1"].value
+        # Uploaded as downloaded (only the example row): recognised, and nothing to save.
+        result = ingest.prepare(empty_db, [(f"templat_{kind}.xlsx", data)]).results[0]
+        assert result.kind == kind
+        assert [p.message for p in result.errors] == ["tidak ada baris data di bawah judul kolom"]
+
+
+def test_filled_template_loads(empty_db, tmp_path):
+    wb = load_workbook(io.BytesIO(templates.template("pemilih", ["Kraksaan"])))
+    sheet = wb["DATA"]
+    sheet.append(["Kraksaan", "Asembakor", 5, 1200, 1300, 2500, None, None])
+    sheet.append(["Kraksaan", "Sidopekso", 4, 1000, 1000, 2000, None, None])
+    path = tmp_path / "isi.xlsx"
+    wb.save(path)
+    batch = ingest.ingest_files(empty_db, [(path.name, path.read_bytes())])
+    assert batch.committed
+    assert [p.message for p in batch.results[0].warnings] == ["baris contoh dari templat dilewati"]
+    con = db.connect_read(empty_db)
+    assert con.execute("select sum(dpt) from stg_pemilih").fetchall()[0][0] == 4500
+    con.close()

@@ -1,0 +1,97 @@
+"""Exports: Excel and CSV out of every table, opened the way a user's program would open them."""
+import datetime as dt
+import io
+
+import pandas as pd
+from openpyxl import load_workbook
+
+from readiness import db, export, model
+from readiness.export import Kolom
+
+KOLOM = [Kolom("kecamatan", "Kecamatan"), Kolom("dpt", "DPT", "angka"), Kolom("ktpel_persen", "KTP-el", "persen"),
+         Kolom("status", "Status", "status"), Kolom("ktpel_tanggal", "Tanggal data", "tanggal"),
+         Kolom("alasan", "Alasan", lebar=True)]
+
+
+def _frame():
+    return pd.DataFrame({
+        "kecamatan": ["Kraksaan", "=HYPERLINK(\"http://x\",\"klik\")", "+62 812", "-5 TPS", "@SUM(A1)"],
+        "dpt": [54217, 1000, None, 25127, 7],
+        "ktpel_persen": [98.72, 94.1, None, 100.0, 0.5],
+        "status": ["merah", "hijau", None, "kuning", "hijau"],
+        "ktpel_tanggal": [pd.Timestamp("2024-11-20"), None, None, pd.Timestamp("2024-11-01"), None],
+        "alasan": ["1 TPS > 600 pemilih", "", None, "", ""],
+    })
+
+
+def _book(data: bytes):
+    return load_workbook(io.BytesIO(data)).active
+
+
+def test_xlsx_layout_numbers_and_metadata():
+    frame = export.ekspor(_frame(), KOLOM)
+    ws = _book(export.to_xlsx(frame, "Status per kecamatan", "Pilkada 2024 (pemungutan suara 27 November 2024)",
+                              "versi data 7: unggahan rekap pemilih #1", dibuat=dt.datetime(2024, 11, 21, 9, 30)))
+    assert ws["A1"].value == "Status per kecamatan"
+    assert ws["A2"].value == "Pemilihan: Pilkada 2024 (pemungutan suara 27 November 2024)"
+    assert ws["A3"].value == "Sumber: versi data 7: unggahan rekap pemilih #1"
+    assert ws["A4"].value == "Dibuat: 21 November 2024 09.30 WIB"
+    assert ws["A5"].value == "Data pemantauan internal — bukan hasil resmi KPU"
+    header = [c.value for c in ws[7]]
+    assert header == ["Kecamatan", "DPT", "KTP-el", "Status", "Tanggal data", "Alasan"]
+    assert all(c.font.bold for c in ws[7])
+    assert ws.freeze_panes == "A8"
+    assert ws.auto_filter.ref == "A7:F12"
+    # Numbers are numbers with id-ID formats (shown 54.217 and 98,72% by an Indonesian Excel).
+    assert ws["B8"].value == 54217 and ws["B8"].number_format == "#,##0"
+    assert ws["C8"].value == 98.72 and ws["C8"].number_format == '#,##0.00"%"'
+    assert ws["E8"].value == dt.datetime(2024, 11, 20)
+    assert ws["D8"].value == "■ Belum siap"
+    # Missing stays empty, never 0.
+    assert ws["B10"].value is None and ws["C10"].value is None and ws["D10"].value is None
+    assert sum(c.value for c in ws["B"][7:] if c.value is not None) == 54217 + 1000 + 25127 + 7
+
+
+def test_xlsx_never_writes_a_formula():
+    ws = _book(export.to_xlsx(export.ekspor(_frame(), KOLOM), "t", "e", "v"))
+    values = [ws.cell(row=r, column=1) for r in range(8, 13)]
+    assert [c.value for c in values] == ["Kraksaan", "=HYPERLINK(\"http://x\",\"klik\")", "+62 812", "-5 TPS",
+                                         "@SUM(A1)"]
+    assert all(c.data_type == "s" for c in values)
+
+
+def test_csv_for_indonesian_excel():
+    text = export.to_csv(export.ekspor(_frame(), KOLOM))
+    assert text.startswith("\ufeff".encode())
+    lines = text.decode("utf-8-sig").split("\r\n")
+    assert lines[0] == "Kecamatan;DPT;KTP-el;Status;Tanggal data;Alasan"
+    assert lines[1] == "Kraksaan;54217;98,72;■ Belum siap;2024-11-20;1 TPS > 600 pemilih"
+    assert lines[2].startswith("\"'=HYPERLINK(") and lines[3].startswith("'+62 812;")
+    assert lines[4].startswith("'-5 TPS;25127;100;") and lines[5].startswith("'@SUM(A1);7;0,5;")
+    assert lines[3] == "'+62 812;;;;;"  # missing values are empty
+
+
+def test_screen_text_and_optional_columns():
+    frame = _frame()
+    shown = export.tampilan(frame, KOLOM)
+    assert list(shown.iloc[0]) == ["Kraksaan", "54.217", "98,72%", "■ Belum siap", "20 November 2024",
+                                   "1 TPS > 600 pemilih"]
+    assert list(shown.iloc[2][["DPT", "KTP-el", "Status"]]) == ["–", "–", "Tidak ada data"]
+    optional = [Kolom("kecamatan", "Kecamatan"), Kolom("kosong", "Kosong", "angka", opsional=True)]
+    assert [k.judul for k in export.pilih_kolom(frame.assign(kosong=None), optional)] == ["Kecamatan"]
+    assert export.nama_berkas("Status kesiapan per kecamatan", "pilkada-2024", "xlsx") == \
+        "status-kesiapan-per-kecamatan_pilkada-2024.xlsx"
+
+
+def test_kecamatan_export_totals_match_the_kabupaten(demo_db_master):
+    con = db.connect_read(demo_db_master)
+    try:
+        data = model.halaman_ringkasan(con, "pilkada-2024")
+    finally:
+        con.close()
+    frame = export.ekspor(data["kecamatan"], [Kolom("kecamatan", "Kecamatan"), Kolom("dpt", "DPT", "angka"),
+                                              Kolom("ktpel_wajib", "Wajib KTP-el", "angka")])
+    ws = _book(export.to_xlsx(frame, "Status", data["pemilihan"], model.versi_label(data["versi"])))
+    assert sum(c.value for c in ws["B"][7:]) == 872218
+    assert sum(c.value for c in ws["C"][7:]) == 887588
+    assert "unggahan rekap pemilih #1" in ws["A3"].value

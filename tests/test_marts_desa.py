@@ -1,0 +1,105 @@
+"""marts/desa_kesiapan and marts/pemilih_desa reconcile with the kecamatan figures and the
+per-voter rows; desa statuses at their threshold boundaries."""
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from readiness import db, ingest, model
+from tests import xlsx
+
+
+@pytest.fixture(scope="module")
+def con(demo_db_master):
+    connection = db.connect_read(demo_db_master)
+    yield connection
+    connection.close()
+
+
+def test_desa_kesiapan_sums_to_each_kecamatan(con):
+    desa = model.desa_kesiapan(con, "pilkada-2024", None)
+    kec = model.kecamatan(con, "pilkada-2024").set_index("kode_kecamatan")
+    assert len(desa) == 330
+    sums = desa.groupby("kode_kecamatan")[["dpt", "dpt_l", "dpt_p", "tps", "tps_melebihi_kapasitas"]].sum()
+    for col in sums.columns:
+        assert (sums[col] == kec[col]).all(), col
+    assert desa["dpt"].sum() == 872218
+    assert (desa["status"] == "merah").sum() == 4  # 3 desa with a TPS over 600 + Gending's short desa
+    one = model.desa_kesiapan(con, "pilkada-2024", "35.13.14")
+    assert len(one) == 18 and one["dpt"].sum() == 54217
+
+
+def test_pemilih_desa_counts_the_voter_list(con):
+    desa = model.pemilih_desa(con, "pilkada-2024")
+    lumbang = desa[desa["kode_kecamatan"] == "35.13.24"]
+    rows = con.execute("select kode_desa, jk, tgl_lahir, dis, ktpel from stg_daftar "
+                       "where election_id = 'pilkada-2024'").df()
+    day = pd.Timestamp(dt.date(2024, 11, 27))
+    born = pd.to_datetime(rows["tgl_lahir"])
+    age = day.year - born.dt.year - ((born.dt.month > 11) | ((born.dt.month == 11) & (born.dt.day > 27))).astype(int)
+    assert lumbang["daftar_dpt"].sum() == len(rows) == 25127
+    assert lumbang["daftar_l"].sum() == (rows["jk"] == "L").sum()
+    assert lumbang["pemula"].sum() == ((age >= 17) & (age <= 21)).sum()
+    assert lumbang["pemula"].sum() == lumbang["pemula_l"].sum() + lumbang["pemula_p"].sum()
+    assert lumbang["disabilitas"].sum() == (rows["dis"] > 0).sum()
+    categories = lumbang[list(model.DISABILITAS)].sum().sum()
+    assert categories == lumbang["disabilitas"].sum()
+    assert lumbang["ktpel_belum_rekam"].sum() == (rows["ktpel"] == "B").sum()
+    # Other kecamatan have no per-voter list: missing, never 0.
+    assert desa.loc[desa["kode_kecamatan"] != "35.13.24", "pemula"].isna().all()
+    per_kec = model.pemilih_per_kecamatan(desa).set_index("kecamatan")
+    assert per_kec.loc["Lumbang", "daftar_dpt"] == 25127
+    assert pd.isna(per_kec.loc["Kraksaan", "pemula"])
+
+
+def test_pemula_age_boundaries(empty_db, tmp_path):
+    # Election day 27-11-2024: 17 exactly that day counts, 22 that day does not.
+    rows = [["KECAMATAN", "DESA", "TPS", "JENIS KELAMIN", "TANGGAL LAHIR", "DISABILITAS"],
+            ["Sukapura", "Ngadisari", 1, "L", "27-11-2007", 0],
+            ["Sukapura", "Ngadisari", 1, "P", "28-11-2002", 6],
+            ["Sukapura", "Ngadisari", 1, "P", "27-11-2002", 0],
+            ["Sukapura", "Ngadisari", 1, "L", "01-01-1970", 1]]
+    path = xlsx.write(tmp_path / "dpt.xlsx", rows)
+    batch = ingest.ingest_files(empty_db, [(path.name, path.read_bytes())], kind="daftar")
+    assert batch.committed, [p.text() for r in batch.results for p in r.problems]
+    con = db.connect_read(empty_db)
+    try:
+        desa = model.pemilih_desa(con, "pilkada-2024").set_index("desa")
+        row = desa.loc["Ngadisari"]
+        assert (row["daftar_dpt"], row["pemula"], row["pemula_l"], row["pemula_p"]) == (4, 2, 1, 1)
+        assert (row["disabilitas"], row["dis_netra"], row["dis_fisik"]) == (2, 1, 1)
+    finally:
+        con.close()
+
+
+def test_desa_ktpel_and_consistency_boundaries(empty_db, tmp_path):
+    ktpel = [["KECAMATAN", "DESA", "WAJIB KTP-EL", "SUDAH REKAM"],
+             ["Sukapura", "Ngadisari", 1000, 980], ["Sukapura", "Wonotoro", 1000, 979],
+             ["Sukapura", "Jetak", 1000, 950], ["Sukapura", "Ngadas", 1000, 949]]
+    recap = xlsx.recap(tmp_path / "rekap.xlsx", [("Sukapura", "Ngadisari", 2, 500, 500, 1000),
+                                                 ("Sukapura", "Wonotoro", 2, 500, 500, 1000),
+                                                 ("Sukapura", "Jetak", 2, 500, 500, 1000)])
+    tps = [["KECAMATAN", "DESA", "NO TPS", "DPT"], ["Sukapura", "Ngadisari", 1, 1000],
+           ["Sukapura", "Wonotoro", 1, 995], ["Sukapura", "Jetak", 1, 994]]
+    paths = [xlsx.write(tmp_path / "ktpel.xlsx", ktpel), recap, xlsx.write(tmp_path / "tps.xlsx", tps)]
+    assert ingest.ingest_files(empty_db, [(p.name, p.read_bytes()) for p in paths]).committed
+    con = db.connect_read(empty_db)
+    try:
+        d = model.desa_kesiapan(con, "pilkada-2024", "35.13.01").set_index("desa")
+    finally:
+        con.close()
+    assert list(d.loc[["Ngadisari", "Wonotoro", "Jetak", "Ngadas"], "status_ktpel"]) == [
+        "hijau", "kuning", "kuning", "merah"]
+    assert "KTP-el 94,90% (< 95%)" in d.loc["Ngadas", "alasan"]
+    # 1000 vs 995 is 0,50% apart (yellow); 1000 vs 994 is 0,60% (red); equal is green.
+    assert list(d.loc[["Ngadisari", "Wonotoro", "Jetak"], "status_konsistensi"]) == ["hijau", "kuning", "merah"]
+    assert "DPT rekap 1.000 ≠ daftar TPS 994" in d.loc["Jetak", "alasan"]
+    assert pd.isna(d.loc["Ngadas", "status_konsistensi"])  # one source only
+
+
+def test_pemilih_desa_gives_the_same_desa_figures_as_marts_desa(con):
+    figures = model.pemilih_desa(con, "pilkada-2024").set_index("kode_desa")
+    desa = model.desa(con, "pilkada-2024").set_index("kode_desa")
+    for col in ("dpt", "dpt_l", "dpt_p", "tps"):
+        assert (figures[col] == desa[col]).all(), col
+    assert figures["dpt"].sum() == 872218
