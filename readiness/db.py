@@ -97,6 +97,27 @@ def view_sources() -> list[tuple[str, str]]:
     return views
 
 
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def migrations() -> list[tuple[int, Path]]:
+    """readiness/migrations/NNN_what.sql, applied in order to databases made by older releases."""
+    return sorted((int(p.name.split("_", 1)[0]), p) for p in MIGRATIONS_DIR.glob("[0-9]*_*.sql"))
+
+
+def schema_version() -> int:
+    return max((n for n, _ in migrations()), default=0)
+
+
+def _migrate(con: duckdb.DuckDBPyConnection) -> None:
+    row = con.execute("select value from meta where key = 'schema_version'").fetchall()
+    current = int(row[0][0]) if row else 0
+    for number, path in migrations():
+        if number > current:
+            con.execute(path.read_text(encoding="utf-8"))
+    con.execute("insert or replace into meta values ('schema_version', $v)", {"v": str(schema_version())})
+
+
 def _views_hash() -> str:
     digest = hashlib.sha256()
     for name, sql in view_sources():
@@ -222,6 +243,7 @@ def writing(path: Path | str = DEFAULT_DB, *, timeout: float = 300.0, on_wait=No
         try:
             if not existed:
                 _create(con)
+            _migrate(con)
             _install_views(con)
             yield con
             con.execute(
@@ -241,15 +263,17 @@ def writing(path: Path | str = DEFAULT_DB, *, timeout: float = 300.0, on_wait=No
 
 
 def ensure_database(path: Path | str = DEFAULT_DB, on_wait=None) -> Path:
-    """Create the database when missing, or refresh its views when this release changed them."""
+    """Create the database when missing, or bring an older one up to this release (migrations,
+    then the views)."""
     path = Path(path)
     if path.exists():
         con = open_read_only(path)
         try:
-            row = con.execute("select value from meta where key = 'views_hash'").fetchone()
+            state = dict(con.execute("select key, value from meta where key in ('views_hash', 'schema_version')")
+                         .fetchall())
         finally:
             con.close()
-        if row and row[0] == _views_hash():
+        if state.get("views_hash") == _views_hash() and int(state.get("schema_version", 0)) == schema_version():
             return path
     with writing(path, on_wait=on_wait):
         pass

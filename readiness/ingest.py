@@ -137,6 +137,7 @@ class FileResult:
     hidden_problems: int = 0
     duplicate_of: int | None = None
     upload_id: int | None = None
+    identitas: object = None  # per-voter lists, only when an admin keeps names (voterlist.IDENTITAS)
 
     @property
     def errors(self) -> list[Problem]:
@@ -620,7 +621,8 @@ def file_sha256(data: bytes | Path) -> str:
 
 
 def parse_file(data: bytes | Path, file_name: str, gaz: Gazetteer, *, kind: str = "auto",
-               kapasitas_tps: int = 600, secret: bytes = b"", step=None) -> FileResult:
+               kapasitas_tps: int = 600, secret: bytes = b"", step=None, tanggal_pemilihan=None,
+               simpan_identitas: bool = False) -> FileResult:
     """Read one file completely; never raises for bad input (problems are in the result).
     `step(fraction, text)` hears how far it is (a large per-voter list takes seconds)."""
     step = step or (lambda fraction, text: None)
@@ -657,7 +659,8 @@ def parse_file(data: bytes | Path, file_name: str, gaz: Gazetteer, *, kind: str 
     try:
         step(0.3, "membaca baris")
         if chosen == "daftar":
-            voterlist.parse(book, layouts, result, gaz, secret, MAX_MESSAGES, step)
+            voterlist.parse(book, layouts, result, gaz, secret, MAX_MESSAGES, step, tanggal_pemilihan=tanggal_pemilihan,
+                            kapasitas_tps=kapasitas_tps, simpan_identitas=simpan_identitas)
             return result
         for lay in layouts:  # the head was enough to find the layout; now every typed cell
             lay.sheet = book.sheet(lay.sheet.name)
@@ -723,6 +726,13 @@ def commit(con: duckdb.DuckDBPyConnection, result: FileResult, election: str, up
                     {"id": upload_id})
     finally:
         con.unregister("incoming_rows")
+    if result.identitas is not None:  # names kept only when an admin chose to (simpan_identitas)
+        con.register("incoming_identitas", result.identitas)
+        try:
+            con.execute("insert into identitas_daftar by name select *, $id as upload_id from incoming_identitas",
+                        {"id": upload_id})
+        finally:
+            con.unregister("incoming_identitas")
     if result.warnings:
         con.executemany(
             "insert into upload_messages values (?, ?, ?, ?, ?, ?)",
@@ -764,8 +774,11 @@ def prepare(db_path, files: list[tuple[str, bytes | Path]], *, election: str | N
         election = election or db.active_election(con)
         if not db.election_exists(con, election):
             raise ValueError(f"pemilihan '{election}' tidak dikenal")
-        kapasitas = con.execute("select kapasitas_tps from elections where election_id = $e",
-                                {"e": election}).fetchall()[0][0]
+        kapasitas, tanggal = con.execute("select kapasitas_tps, tanggal from elections where election_id = $e",
+                                         {"e": election}).fetchall()[0]
+        # Names/addresses are read from per-voter lists only when an admin turned keeping them on.
+        simpan = con.execute("select count(*) from app_settings where key = 'simpan_identitas' and value = 'ya'"
+                             ).fetchone()[0] == 1
         gaz = load_gazetteer(con)
         batch = Batch(election, [])
         seen: dict[str, str] = {}
@@ -776,7 +789,7 @@ def prepare(db_path, files: list[tuple[str, bytes | Path]], *, election: str | N
                     progress((number + fraction) / len(files), f"{file_name}: {text}…")
             try:
                 result = parse_file(data, file_name, gaz, kind=chosen, kapasitas_tps=kapasitas, secret=secret,
-                                    step=step)
+                                    step=step, tanggal_pemilihan=tanggal, simpan_identitas=simpan)
             except Exception as exc:  # a defect of ours must still not reach the user as a traceback
                 result = FileResult(file_name=file_name, sha256=file_sha256(data))
                 result.add("galat", "berkas tidak dapat diproses karena kesalahan di aplikasi "

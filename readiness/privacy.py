@@ -1,7 +1,9 @@
 """Keeping voters' identity out of the database (UU 27/2022 Perlindungan Data Pribadi).
 
 NIK and NKK are stored only as an HMAC-SHA256 with a per-installation secret (enough to find
-duplicates, useless for recovering the number) and a masked display form `351301******0001`.
+duplicates, useless for recovering the number) and a masked display form `351301**********`
+(region code only: the date digits follow from the birth date and sex that are kept, so any more
+would give the whole NIK back).
 The secret is created on first use next to the database, readable by its owner only, and is
 git-ignored; losing it only means duplicate detection starts afresh.
 """
@@ -33,12 +35,5 @@ def installation_secret(db_path: Path | str) -> bytes:
 
 
 def keyed_hash(secret: bytes, value: str) -> str:
+    """HMAC-SHA256 as hex; the ingest computes the same inside DuckDB (readiness/voterlist.py)."""
     return hmac.new(secret, value.encode("ascii", "ignore"), hashlib.sha256).hexdigest()
-
-
-def mask_nik(digits: str) -> str:
-    """`3513010101900001` -> `351301******0001`; anything not 16 long is masked entirely but
-    for its length, so a malformed NIK can still be recognised without being shown."""
-    if len(digits) == 16:
-        return digits[:6] + "*" * 6 + digits[-4:]
-    return "*" * len(digits)

@@ -3,17 +3,30 @@ inside DuckDB, so a whole kabupaten (~870.000 rows) is handled in seconds, not m
 
 Identity never leaves this module in clear: NIK and NKK become an HMAC-SHA256 with the
 installation secret (computed in SQL: sha256(opad ‖ sha256(ipad ‖ m)), RFC 2104) plus a masked
-NIK; names, addresses and places of birth are not even read. Everything is text until it is
-checked, so NIK/NKK keep their 16 digits and RT `007` stays `007`.
+NIK; names, addresses and places of birth are not even read unless an admin turned keeping them
+on (app setting `simpan_identitas`), and then they go to `result.identitas`, a table of their own
+that can be deleted at once. Everything is text until it is checked, so NIK/NKK keep their 16
+digits and RT `007` stays `007`.
+
+What the voter-list audit (readiness/audit.py) needs is derived here, in the same pass: the NIK's
+length, whether it is all digits, its region code, whether its date part is possible and agrees
+with the birth date and sex (the date digits themselves are not kept: they are the six digits a
+masked NIK hides), and a 64-bit key from the keyed hash for finding duplicates fast. A desa that
+is not in the stated kecamatan is a finding (`desa_tidak_cocok`), not an error: the voter is kept
+with kode_desa null and the desa as written. The findings of the file are warnings, one per type
+with its count; the file is committed.
 """
 from __future__ import annotations
 
 import duckdb
 import pyarrow as pa
 
+from . import fmt
 from .parse import ParseError, parse_date
 
 FIELDS = ("kecamatan", "desa", "tps", "jk", "nik", "nkk", "tgl_lahir", "sts", "dis", "ktpel", "dpid")
+# Read only when an admin has turned on keeping identity (app setting `simpan_identitas`).
+IDENTITAS = ("nama", "alamat", "tempat_lahir")
 
 # Codes as written in exports (after upper-casing and punctuation to spaces) -> canonical code.
 JK = {"L": "L", "LK": "L", "LAKI LAKI": "L", "LAKI": "L", "P": "P", "PR": "P", "PEREMPUAN": "P", "WANITA": "P"}
@@ -23,6 +36,9 @@ KTPEL = {"S": "S", "SUDAH": "S", "SUDAH REKAM": "S", "Y": "S", "YA": "S", "B": "
          "BELUM REKAM": "B", "T": "B", "TIDAK": "B"}
 
 _NORM = "upper(trim(regexp_replace({x}, '[^0-9A-Za-z+%]+', ' ', 'g')))"
+# A cell quoted back in a message: a long run of digits (a NIK, NKK or DPID that landed in the
+# wrong column) is never repeated in a message, so never in a log.
+_SAMAR = "regexp_replace({x}, '\\d{{9,}}', '[angka panjang disamarkan]', 'g')"
 
 
 def _hmac_pads(secret: bytes) -> tuple[bytes, bytes]:
@@ -34,36 +50,43 @@ def _codes_table(con, name: str, mapping: dict[str, str]) -> None:
     con.register(name, pa.table({"kata": list(mapping), "kode": list(mapping.values())}))
 
 
-def _read(book, layouts) -> pa.Table:
+def _read(book, layouts, fields) -> pa.Table:
     tables = []
     for number, lay in enumerate(layouts):
-        columns = {c: f for c, f in lay.columns.items() if f in FIELDS}
+        columns = {c: f for c, f in lay.columns.items() if f in fields}
         table = book.columns(lay.sheet.name, lay.data_start, columns, numeric_flags=("nik", "nkk"))
-        for field in FIELDS:
+        for field in fields:
             if field not in table.column_names:
                 table = table.append_column(field, pa.nulls(table.num_rows, pa.string()))
         for flag in ("nik_angka", "nkk_angka"):
             if flag not in table.column_names:
                 table = table.append_column(flag, pa.array([False] * table.num_rows))
         table = table.append_column("_sheet_no", pa.array([number] * table.num_rows, pa.int16()))
-        tables.append(table.select(["_sheet_no", "_row", *FIELDS, "nik_angka", "nkk_angka"]))
+        tables.append(table.select(["_sheet_no", "_row", *fields, "nik_angka", "nkk_angka"]))
     return pa.concat_tables(tables)
 
 
-def parse(book, layouts, result, gaz, secret: bytes, max_messages: int, step) -> None:
-    """Fill `result.frame` with canonical rows for raw_daftar, or `result` with problems."""
+def parse(book, layouts, result, gaz, secret: bytes, max_messages: int, step, *,
+          tanggal_pemilihan=None, kapasitas_tps: int = 600, simpan_identitas: bool = False) -> None:
+    """Fill `result.frame` with canonical rows for raw_daftar (and `result.identitas` when keeping
+    identity is on), or `result` with problems. The audit findings of this file alone (duplicate
+    NIK within it, voters under 17 on `tanggal_pemilihan`, TPS over `kapasitas_tps`, …) become
+    warnings, one per finding type."""
     con = duckdb.connect()
     try:
-        _parse(con, book, layouts, result, gaz, secret, max_messages, step)
+        _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_identitas)
+        if result.frame is not None and not result.errors:
+            _warn_findings(result, gaz, tanggal_pemilihan, kapasitas_tps, max_messages)
     finally:
         con.close()
 
 
-def _parse(con, book, layouts, result, gaz, secret, max_messages, step) -> None:
-    incoming = _read(book, layouts)
+def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_identitas=False) -> None:
+    fields = FIELDS + (IDENTITAS if simpan_identitas else ())
+    incoming = _read(book, layouts, fields)
     con.register("incoming", incoming)
     step(0.6, "memeriksa baris")
-    cleaned = ", ".join(f"nullif(trim({f}), '') as {f}" for f in FIELDS)
+    cleaned = ", ".join(f"nullif(trim({f}), '') as {f}" for f in fields)
     # A kecamatan written once over its rows (merged cells) applies to the rows below; the
     # window (a sort) is only paid for when some kecamatan cell is empty.
     gaps = con.execute("select count(*) from incoming where nullif(trim(kecamatan), '') is null").fetchall()[0][0]
@@ -101,6 +124,8 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step) -> None:
         places["kode_desa"].append(kode_desa)
         places["pesan_kec"].append(None if kode_kec else
                                    ("nama kecamatan kosong" if not kec else gaz.unknown_kecamatan(kec)))
+        # Not an error: a voter whose desa is not in the stated kecamatan is a finding (the
+        # kecamatan is known, so the voter is still counted there).
         places["pesan_desa"].append(None if kode_desa or not kode_kec else
                                     ("nama desa/kelurahan kosong" if not desa else gaz.unknown_desa(kode_kec, desa)))
     con.register("places", pa.table(places))
@@ -150,17 +175,19 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step) -> None:
     con.execute("drop view v")
     con.execute("drop table if exists v_rows")
     del incoming
+    samar = _SAMAR.format
+    jk_text = samar(x="coalesce(jk, '')")
     checks = [
         ("kecamatan", "pesan_kec is not null", "pesan_kec"),
-        ("desa", "pesan_kec is null and pesan_desa is not null", "pesan_desa"),
-        ("jk", "jk_kode is null", "format('jenis kelamin ''{}'' harus L atau P', coalesce(jk, ''))"),
+        ("jk", "jk_kode is null", f"format('jenis kelamin ''{{}}'' harus L atau P', {jk_text})"),
         ("tps", "tps_teks is null", "'nomor TPS kosong'"),
-        ("sts", "sts is not null and sts_kode is null", "format('status kawin ''{}'' harus B, S atau P', sts)"),
+        ("sts", "sts is not null and sts_kode is null",
+         f"format('status kawin ''{{}}'' harus B, S atau P', {samar(x='sts')})"),
         ("ktpel", "ktpel is not null and ktpel_kode is null",
-         "format('status KTP-el ''{}'' harus S (sudah rekam) atau B (belum)', ktpel)"),
-        ("dis", "dis_kode is null", "format('kode disabilitas ''{}'' harus 0–6', dis)"),
+         f"format('status KTP-el ''{{}}'' harus S (sudah rekam) atau B (belum)', {samar(x='ktpel')})"),
+        ("dis", "dis_kode is null", f"format('kode disabilitas ''{{}}'' harus 0–6', {samar(x='dis')})"),
         ("tgl_lahir", "tgl_lahir is not null and tanggal is null",
-         "format('''{}'' bukan tanggal yang dikenali (contoh: 27-11-2024)', tgl_lahir)"),
+         f"format('''{{}}'' bukan tanggal yang dikenali (contoh: 27-11-2024)', {samar(x='tgl_lahir')})"),
     ]
     union = " union all ".join(
         f"select _sheet_no, _row, '{field}' as field, {message} as pesan from w where {cond}"
@@ -177,8 +204,10 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step) -> None:
     step(0.8, "menyamarkan NIK dan NKK")
     opad, ipad = _hmac_pads(secret)
     con.register("sheets", pa.table({"_sheet_no": pa.array(range(len(layouts)), pa.int16()),
-                                     "source_sheet": [lay.sheet.name for lay in layouts]}))
+                                     "source_sheet": [lay.sheet.name for lay in layouts],
+                                     "ada_nik": ["nik" in lay.columns.values() for lay in layouts]}))
     # A NIK typed as a number reaches us as digits (or `3.51324E+15` from a CSV); flag both.
+    # NIK = 2 digits province, 2 kabupaten, 2 kecamatan, DDMMYY of birth (women: DD + 40), 4 serial.
     frame = con.sql("""
         with n as (
             select w.*,
@@ -193,19 +222,67 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step) -> None:
                 case when regexp_matches(nkk_t, '^\\d(\\.\\d+)?[eE]\\+?\\d+$') then cast(cast(nkk_t as double) as hugeint)::varchar
                      when nkk_angka then split_part(nkk_t, '.', 1) else nullif(nkk_t, '') end as nkk_d
             from n
+        ), h as (
+            select d.*,
+                case when nik_d is not null then sha256($opad || unhex(sha256($ipad || encode(nik_d)))) end as nik_hash,
+                -- well formed: 16 digits, kept as text (a number has lost its last digits)
+                coalesce(regexp_full_match(nik_d, '\\d{16}') and not (nik_angka or nik_sci), false) as nik_baik
+            from d
+        ), t as (
+            select h.*,
+                case when nik_baik then nik_d[7:8]::integer end as nik_dd,
+                case when nik_baik then try_strptime(lpad((nik_d[7:8]::integer % 40)::varchar, 2, '0') || nik_d[9:12],
+                                                      '%d%m%y') end as nik_tgl
+            from h
         )
-        select s.source_sheet, d._row as source_row, d.kode_kecamatan, d.kode_desa,
+        select s.source_sheet, t._row as source_row, t.kode_kecamatan, t.kode_desa,
             case when regexp_matches(tps_teks, '^\\d+$') then cast(cast(tps_teks as hugeint) as varchar) else tps_teks end as tps,
-            d.jk_kode as jk,
-            case when nik_d is not null then sha256($opad || unhex(sha256($ipad || encode(nik_d)))) end as nik_hash,
-            case when length(nik_d) = 16 then nik_d[1:6] || '******' || nik_d[13:16]
+            t.jk_kode as jk,
+            nik_hash,
+            -- Only the region code stays readable: the date digits follow from the birth date and
+            -- sex kept beside it, so showing the serial too would give the whole NIK back.
+            case when length(nik_d) = 16 then nik_d[1:6] || '**********'
                  when nik_d is not null then repeat('*', length(nik_d)) end as nik_mask,
             case when nkk_d is not null then sha256($opad || unhex(sha256($ipad || encode(nkk_d)))) end as nkk_hash,
             case when nik_d is null then null else (nik_angka or nik_sci) end as nik_numerik,
-            d.tanggal as tgl_lahir, d.sts_kode as sts, d.dis_kode as dis, d.ktpel_kode as ktpel,
-            case when regexp_matches(d.dpid, '^\\d+\\.0+$') then split_part(d.dpid, '.', 1) else d.dpid end as dpid
-        from d join sheets s using (_sheet_no)
-        order by d._sheet_no, d._row
+            t.tanggal as tgl_lahir, t.sts_kode as sts, t.dis_kode as dis, t.ktpel_kode as ktpel,
+            case when regexp_matches(t.dpid, '^\\d+\\.0+$') then split_part(t.dpid, '.', 1) else t.dpid end as dpid,
+            case when s.ada_nik then length(coalesce(nik_d, '')) end as nik_panjang,
+            regexp_full_match(nik_d, '\\d+') as nik_digit,
+            case when nik_baik then nik_d[1:2] || '.' || nik_d[3:4] || '.' || nik_d[5:6] end as nik_kode_wilayah,
+            case when not nik_baik then null
+                 when nik_dd = 0 or nik_dd between 32 and 40 or nik_dd > 71 or nik_tgl is null then 'mustahil'
+                 when t.jk_kode is not null and (t.jk_kode = 'P') <> (nik_dd > 40) then 'beda_jk'
+                 when t.tanggal is not null and (day(t.tanggal) <> day(nik_tgl) or month(t.tanggal) <> month(nik_tgl)
+                                                 or year(t.tanggal) % 100 <> year(nik_tgl) % 100) then 'beda_tanggal'
+            end as nik_tanggal_masalah,
+            case when nik_baik then ('0x' || nik_hash[1:16])::ubigint end as nik_kunci,
+            case when t.kode_desa is null then t.desa end as desa_tertulis,
+            t.pesan_desa as desa_catatan
+        from t join sheets s using (_sheet_no)
+        order by t._sheet_no, t._row
     """, params={"opad": opad, "ipad": ipad}).to_arrow_table()
     result.frame = frame
     result.coverage = set(frame.column("kode_kecamatan").unique().to_pylist())
+    if simpan_identitas:
+        result.identitas = con.sql(f"""
+            select s.source_sheet, w._row as source_row, {", ".join(f"w.{f}" for f in IDENTITAS)}
+            from w join sheets s using (_sheet_no)
+            order by w._sheet_no, w._row
+        """).to_arrow_table()
+
+
+def _warn_findings(result, gaz, tanggal_pemilihan, kapasitas_tps, max_messages) -> None:
+    """The findings of this file alone as warnings: one line per type with its count, and one per
+    desa name that is not in its kecamatan (where it was first seen). Cross-list duplicates show
+    in the audit, which reads every active list of the election."""
+    from . import audit  # audit runs the marts; it does not import this module
+
+    counts, desa = audit.file_findings(result.frame, gaz, result.file_name, tanggal_pemilihan, kapasitas_tps)
+    for kode, jumlah in counts.items():
+        info = audit.JENIS[kode]
+        result.add("peringatan", f"temuan DPT — {info.nama}: {fmt.angka(jumlah)} pemilih ({info.singkat}). "
+                   "Dicatat, berkas tetap disimpan; rinciannya di halaman Temuan DPT")
+    for sheet, row, note, jumlah in desa[:max_messages]:
+        result.add("peringatan", f"{note} ({fmt.angka(jumlah)} pemilih; dicatat sebagai temuan desa tidak cocok, "
+                   "bukan penolakan)", sheet, row)

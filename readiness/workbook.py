@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -87,6 +88,7 @@ class Book:
         if not (head.startswith(ZIP_MAGIC) or head == OLE_MAGIC):
             raise UnreadableFile("bukan berkas Excel (.xlsx/.xls) atau CSV yang dapat dibaca")
         if head.startswith(ZIP_MAGIC):
+            _refuse_bomb(self._stream())
             try:
                 self._parts = XlsxParts(self._stream())
             except KeyError:
@@ -195,6 +197,26 @@ class Book:
             valid = batch.column(i).is_valid().to_pylist()
             out[flagged[c]] = {r + 1 for r, ok in enumerate(valid) if ok and r >= first_row}
         return out
+
+
+# A whole kabupaten's per-voter list unpacks to ~700 MB of XML at ~10:1; a file claiming far
+# more, or packed far tighter, is a decompression bomb and is refused before anything unpacks it.
+MAX_UNPACKED = 3 * 1024**3
+MAX_RATIO = 200
+
+
+def _refuse_bomb(stream) -> None:
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            entries = archive.infolist()
+    except zipfile.BadZipFile:
+        raise UnreadableFile(BROKEN) from None
+    total = sum(e.file_size for e in entries)
+    tight = [e for e in entries if e.file_size > 50 * 1024**2 and e.file_size > MAX_RATIO * max(e.compress_size, 1)]
+    if total > MAX_UNPACKED or tight:
+        raise UnreadableFile("berkas ditolak: isinya membengkak menjadi "
+                             f"{total / 1024**3:.1f} GB bila dibuka (batas {MAX_UNPACKED // 1024**3} GB); "
+                             "ini bukan ekspor Excel yang wajar".replace(".", ","))
 
 
 def _read_csv(data: bytes) -> list[list]:

@@ -760,9 +760,13 @@ def dpt_per_pemilih(tmp: Path) -> Case:
     mangled[3] = float(mangled[3][:15] + "0")  # Excel keeps 15 digits: shown as 3,51324E+15
     path = _save_openpyxl(tmp / "dpt_lumbang.xlsx", [{"name": "DPT LUMBANG", "rows": rows}])
     n_l = sum(1 for v in voters if v[2] == "L")
+    n_belum_rekam = sum(1 for row in rows[5:] if row[13] == "B")
     return Case(path, "per-voter list (DPT shape, 17 columns) with NIK/NKK as text, one NIK mangled to a number, "
                 "RT '007' as text, title rows",
                 kind="daftar", rows=len(voters),
+                # audit findings are warnings, one per type with its count (issue 7)
+                warnings=[Msg(("temuan DPT", "NIK tidak valid: 1 pemilih")),
+                          Msg(("temuan DPT", f"Belum rekam KTP-el: {n_belum_rekam} pemilih"))],
                 kecamatan={"Lumbang": {"dpt": len(voters), "dpt_l": n_l, "dpt_p": len(voters) - n_l, "tps": 3}})
 
 

@@ -170,3 +170,29 @@ def test_no_raw_nik_or_name_is_stored(demo_db_master):
     masks = [r[0] for r in con.execute("select nik_mask from raw_daftar limit 5").fetchall()]
     con.close()
     assert all(m[6:12] == "******" for m in masks)
+
+
+def test_decompression_bomb_is_refused_before_unpacking(empty_db, tmp_path):
+    import zipfile
+    bomb = tmp_path / "bom.xlsx"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
+            block = b"\0" * (1 << 24)
+            for _ in range(6):  # 96 MB of zeros in well under 1 MB: packed ~1000:1
+                member.write(block)
+    assert bomb.stat().st_size < 1024**2
+    batch = ingest.ingest_files(empty_db, [(bomb.name, bomb)])
+    assert not batch.ok
+    assert "membengkak" in batch.results[0].errors[0].text()
+
+
+def test_nik_hash_in_sql_is_the_standard_hmac(demo_db_master):
+    from readiness.privacy import installation_secret, keyed_hash
+    sheet = CalamineWorkbook.from_path(SAMPLE / "dpt_kecamatan_lumbang.xlsx").get_sheet_by_index(0).to_python()
+    first = dict(zip(sheet[4], sheet[5]))
+    secret = installation_secret(demo_db_master)
+    con = db.connect_read(demo_db_master)
+    row = con.execute("select nik_hash, nik_mask from raw_daftar where source_row = 6").fetchall()[0]
+    con.close()
+    assert row == (keyed_hash(secret, first["NIK"]), first["NIK"][:6] + "*" * 10)

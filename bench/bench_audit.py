@@ -1,0 +1,258 @@
+"""How fast the voter-list audit runs on a whole kabupaten (issue 7: < 5 s, ≤ 1,3× a plain scan).
+
+Builds a fresh database and inserts a synthetic per-voter list of all 872.218 voters of Kabupaten
+Probolinggo straight into raw_daftar (generated in DuckDB with range(): 330 desa, ~6 TPS each,
+NIK-derived columns as ingest would store them, with findings of every type planted at realistic
+rates), registered as one upload covering the 24 kecamatan so it is the active version. Then, in
+the same run:
+- baseline: `select kode_kecamatan, count(*) from raw_daftar group by 1` (a plain scan-and-group);
+- reference: `select kode_kecamatan, count(distinct nik_kunci) from raw_daftar group by 1` (the least
+  any duplicate search must do: one hash-group over ~870.000 keys);
+- the whole audit (readiness.audit.run: every finding per kecamatan, the full findings list with
+  explanations, and the groups), and its parts;
+each warm (open connection, median of several runs, no result cache) and cold (a fresh process
+opens the database and runs it once, median of 3), plus the `audit` command end to end.
+
+Writes its section of bench/RESULTS.md (between `<!-- audit:start -->` and `<!-- audit:end -->`).
+Never part of the test suite. Usage: .venv/bin/python bench/bench_audit.py [--keep DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from readiness import audit, db  # noqa: E402
+
+ELECTION = "pilkada-2024"
+VOTERS = 872218
+WARM_RUNS = 7
+COLD_RUNS = 3
+LIMIT_S, LIMIT_RATIO = 5.0, 1.3
+BASELINE = "select kode_kecamatan, count(*) from raw_daftar group by 1"
+REFERENCE = "select kode_kecamatan, count(distinct nik_kunci) from raw_daftar group by 1"
+
+
+def build(directory: Path) -> tuple[Path, int]:
+    path = directory / "readiness.duckdb"
+    db.ensure_database(path)
+    with db.writing(path) as con:
+        upload_id = con.execute("select nextval('upload_seq')").fetchone()[0]
+        activation = con.execute("select nextval('activation_seq')").fetchone()[0]
+        # 872.218 voters over the 330 desa; 6 TPS per desa (about 440 voters each), 4 in every 97th
+        # desa (about 660: over the 600 of Pilkada 2024). g numbers the voters; findings are planted
+        # on fixed residues of g, so every type occurs.
+        con.execute("""
+            insert into raw_daftar by name
+            with d as (select kode_desa, kode_kecamatan, (row_number() over (order by kode_desa) - 1)::int as k
+                       from ref_desa),
+            n as (select *, $voters // 330 + case when k < $voters % 330 then 1 else 0 end as dpt,
+                         case when k % 97 = 0 then 4 else 6 end as n_tps from d),
+            r as (select n.*, unnest(range(dpt)) as i from n),
+            v as (
+                select r.*, k * 3000 + i as g,
+                    case when hash(k, i) % 2 = 0 then 'L' else 'P' end as jk,
+                    case when (k * 3000 + i) % 4001 = 0 then date '2008-03-01'
+                         when (k * 3000 + i) % 50021 = 0 then date '1910-01-01'
+                         else date '1934-01-01' + (hash(k, i, 1) % 26000)::int end as lahir
+                from r
+            )
+            select $u as upload_id, 'DPT' as source_sheet, (g + 6)::int as source_row, kode_kecamatan,
+                case when g % 20011 = 0 then null else kode_desa end as kode_desa,
+                case when g % 20011 = 0 then 'DESA LAIN' end as desa_tertulis,
+                case when g % 20011 = 0 then 'desa/kelurahan ''DESA LAIN'' tidak ada di kecamatan ini' end as desa_catatan,
+                ((i % n_tps) + 1)::varchar as tps, jk,
+                -- every 997th voter is a copy of the one before (same NIK)
+                sha256('nik/' || (case when g % 997 = 0 then g - 1 else g end)) as nik_hash,
+                '3513' || right(kode_kecamatan, 2) || '******' || lpad((g % 10000)::varchar, 4, '0') as nik_mask,
+                sha256('nkk/' || (g // 3)) as nkk_hash,
+                g % 2003 = 0 as nik_numerik,
+                16 as nik_panjang, true as nik_digit,
+                case when g % 2003 = 0 then null
+                     when g % 211 = 0 then '35.13.99' else kode_kecamatan end as nik_kode_wilayah,
+                case when g % 1009 = 0 and g % 2003 <> 0 then 'beda_tanggal' end as nik_tanggal_masalah,
+                case when g % 2003 <> 0
+                     then ('0x' || sha256('nik/' || (case when g % 997 = 0 then g - 1 else g end))[1:16])::ubigint
+                end as nik_kunci,
+                lahir as tgl_lahir,
+                case when hash(g, 7) % 10 < 7 and lahir < date '2000-01-01' then 'S' else 'B' end as sts,
+                case when hash(g, 3) % 170 = 0 then (1 + (g // 7) % 6)::int else 0 end as dis,
+                case when hash(g, 9) % 40 = 0 then 'B' else 'S' end as ktpel,
+                (100000000 + g)::varchar as dpid
+            from v
+        """, {"u": upload_id, "voters": VOTERS})
+        rows = con.execute("select count(*) from raw_daftar where upload_id = $u", {"u": upload_id}).fetchone()[0]
+        con.execute("insert into uploads values ($u, $e, 'daftar', 'dpt_sintetis_kabupaten.xlsx', $sha, 'DPT', 5, "
+                    "$n, 'bench', now()::timestamp, $a, null, 0)",
+                    {"u": upload_id, "e": ELECTION, "sha": f"bench-{upload_id}", "n": rows, "a": activation})
+        con.execute("insert into upload_coverage select $u, kode_kecamatan from ref_kecamatan", {"u": upload_id})
+    return path, rows
+
+
+TASKS = {
+    "baseline": lambda con: con.execute(BASELINE).fetchall(),
+    "reference": lambda con: con.execute(REFERENCE).fetchall(),
+    "audit": lambda con: audit.run(con, ELECTION),
+    "ringkasan": lambda con: audit.findings_summary(con, ELECTION),
+    "temuan": lambda con: audit.findings(audit.snapshot(con, ELECTION), ELECTION),
+    "kelompok": lambda con: audit.groups(con, ELECTION),
+}
+LABELS = {
+    "baseline": "baseline: `count(*) … group by kode_kecamatan` over raw_daftar",
+    "reference": "reference: `count(distinct nik_kunci) … group by kode_kecamatan` over raw_daftar",
+    "audit": "**whole audit** (`audit.run`: summary + all findings + groups)",
+    "ringkasan": "summary per kecamatan and type (`audit.findings_summary`, the CLI's rows)",
+    "temuan": "all findings with explanations (`audit.findings` on the flagged rows)",
+    "kelompok": "groups: pemula, disabilitas, L/P per kecamatan and desa (`audit.groups`)",
+}
+
+
+def child(path: Path, name: str) -> dict:
+    started = time.perf_counter()
+    con = db.connect_read(path)
+    TASKS[name](con)
+    return {"total_ms": 1000 * (time.perf_counter() - started)}
+
+
+def cold(path: Path, name: str) -> float:
+    times = []
+    for _ in range(COLD_RUNS):
+        out = subprocess.run([sys.executable, __file__, "--child", name, "--db", str(path)], capture_output=True,
+                             text=True, cwd=ROOT)
+        if out.returncode != 0:
+            raise SystemExit(f"{name} failed:\n{out.stderr[-3000:]}")
+        times.append(json.loads(out.stdout.strip().splitlines()[-1])["total_ms"])
+    return statistics.median(times)
+
+
+def warm(con, name: str) -> float:
+    TASKS[name](con)
+    times = []
+    for _ in range(WARM_RUNS):
+        started = time.perf_counter()
+        TASKS[name](con)
+        times.append(1000 * (time.perf_counter() - started))
+    return statistics.median(times)
+
+
+def command(path: Path) -> float:
+    """`python -m readiness audit` end to end (process start, imports, open, audit, print)."""
+    times = []
+    for _ in range(COLD_RUNS):
+        started = time.perf_counter()
+        out = subprocess.run([sys.executable, "-m", "readiness", "audit", "--db", str(path)], capture_output=True,
+                             text=True, cwd=ROOT)
+        times.append(time.perf_counter() - started)
+        if out.returncode != 0:
+            raise SystemExit(out.stderr)
+    return statistics.median(times)
+
+
+def write_results(text: str) -> None:
+    results = ROOT / "bench" / "RESULTS.md"
+    start, end = "<!-- audit:start -->", "<!-- audit:end -->"
+    current = results.read_text() if results.exists() else "# Benchmark results\n\n"
+    block = f"{start}\n{text}\n{end}"
+    if start in current:
+        before, rest = current.split(start, 1)
+        current = before + block + rest.split(end, 1)[1]
+    else:
+        current = current.rstrip("\n") + "\n\n" + block + "\n"
+    results.write_text(current)
+
+
+def _machine() -> str:
+    load = os.getloadavg() if hasattr(os, "getloadavg") else (float("nan"),) * 3
+    return (f"{os.cpu_count()} CPU, {platform.python_implementation()} {platform.python_version()}, "
+            f"load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1/5/15 min; the machine is shared)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--child")
+    parser.add_argument("--db", type=Path)
+    parser.add_argument("--keep", type=Path, help="build the database in this folder and keep it")
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(child(args.db, args.child)))
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        directory = args.keep or Path(tmp)
+        directory.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        path, rows = build(directory)
+        built = time.perf_counter() - started
+        load_before = _machine()
+        con = db.connect_read(path)
+        hasil = audit.run(con, ELECTION)
+        results = {name: {"warm": warm(con, name)} for name in TASKS}
+        con.close()
+        for name in TASKS:
+            results[name]["cold"] = cold(path, name)
+        cli_s = command(path)
+        load_after = _machine()
+    base, ref, whole = results["baseline"], results["reference"], results["audit"]
+    counts = hasil.ringkasan.groupby("temuan", sort=False)["jumlah"].sum()
+    dots = lambda n: f"{n:,}".replace(",", ".")  # noqa: E731
+    ratio_warm, ratio_cold = whole["warm"] / base["warm"], whole["cold"] / base["cold"]
+    met_time = whole["cold"] / 1000 < LIMIT_S and whole["warm"] / 1000 < LIMIT_S
+    met_ratio = ratio_warm <= LIMIT_RATIO and ratio_cold <= LIMIT_RATIO
+    lines = [
+        "## Voter-list audit (issue 7)",
+        "",
+        f"A synthetic per-voter list of {dots(rows)} voters (whole Kabupaten Probolinggo; 330 desa, 24 kecamatan) "
+        f"inserted straight into `raw_daftar` as one active upload (built in {built:.1f} s). Findings planted: "
+        + ", ".join(f"{k} {dots(int(v))}" for k, v in counts.items()) + f"; {dots(len(hasil.temuan))} finding rows in "
+        f"the list. Machine: {load_before} at the start, {load_after.split(', load average ')[1]} at the end.",
+        "",
+        f"- **warm**: open connection, median of {WARM_RUNS}, no result cache; **cold**: a fresh process opens the "
+        f"database and runs it once (median of {COLD_RUNS}; Python start-up and imports not counted).",
+        f"- goals: the whole audit < {LIMIT_S:.0f} s, and ≤ {LIMIT_RATIO}× the baseline in the same run.",
+        "",
+        "| what | warm ms | × baseline | × reference | cold ms | × baseline |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name in TASKS:
+        r = results[name]
+        lines.append(f"| {LABELS[name]} | {r['warm']:.0f} | {r['warm'] / base['warm']:.1f} | "
+                     f"{r['warm'] / ref['warm']:.1f} | {r['cold']:.0f} | {r['cold'] / base['cold']:.1f} |")
+    lines += [
+        "",
+        f"`python -m readiness audit` end to end (process start, imports, open, summary, print): {cli_s:.2f} s "
+        f"(median of {COLD_RUNS}).",
+        "",
+        f"- **< {LIMIT_S:.0f} s: {'met' if met_time else 'NOT met'}** — whole audit {whole['warm'] / 1000:.2f} s warm, "
+        f"{whole['cold'] / 1000:.2f} s cold.",
+        f"- **≤ {LIMIT_RATIO}× a plain scan-and-group: {'met' if met_ratio else 'NOT met'}** — {ratio_warm:.1f}× warm, "
+        f"{ratio_cold:.1f}× cold. Against the reference (one `count(distinct)` over the NIK key, the least a "
+        f"duplicate search needs) the whole audit is {whole['warm'] / ref['warm']:.1f}× warm and "
+        f"{whole['cold'] / ref['cold']:.1f}× cold.",
+        "",
+        "Why the ratio goal is out of reach as stated: the baseline groups ~870.000 rows into 24 groups, while "
+        "finding duplicate NIKs across every active list needs one group per distinct NIK (~870.000 groups); that "
+        f"step alone (the reference) costs {ref['warm'] / base['warm']:.0f}× the baseline warm on this machine. "
+        "The rest of the audit is the per-row flags (one pass), the TPS sizes (one group-by), the findings list "
+        "(~39.000 rows sorted and worded in Indonesian) and the groups (one more pass). What was done to keep it "
+        "small: a 64-bit key from the keyed hash (`nik_kunci`, grouping on it is ~3× faster than on the 64-char "
+        "hex hash), aggregates joined back instead of window functions (870.000 one-row partitions: the first "
+        "version took 17 s), the election's age limits computed once, and the view evaluated once per audit "
+        "(`audit.run` keeps the flagged rows and runs the summary and the list on them).",
+        "",
+    ]
+    text = "\n".join(lines)
+    print(text)
+    write_results(text)
+
+
+if __name__ == "__main__":
+    main()

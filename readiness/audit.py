@@ -1,0 +1,482 @@
+"""The voter-list audit (DPT quality): findings in the active per-voter lists of an election, per
+kecamatan, desa and TPS, and the groups leadership asks about (pemilih pemula, disabilitas, L/P).
+
+Every finding is a flag on a voter row, defined once in SQL (queries/intermediate/daftar_temuan.sql
+-> view int_daftar_temuan); this module names each type in Indonesian, words each finding for the
+analyst, and writes the follow-up workbook for KPU. Nothing here sees an identity: rows carry the
+masked NIK, the DPID and the source file, sheet and Excel row, which is enough to find the voter
+in the original file. Queries: marts/audit_ringkasan, marts/audit_temuan, marts/audit_kelompok.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+import xlsxwriter
+
+from . import db, fmt, teks
+
+
+@dataclass(frozen=True)
+class Jenis:
+    kode: str          # the `temuan` code of the command line
+    nama: str          # short Indonesian name (tables, charts)
+    singkat: str       # the rule in a few words
+    penjelasan: str    # what it means and why it matters
+    tindak_lanjut: str  # what to ask KPU (PPK/PPS) or Dispendukcapil to do
+
+
+_JENIS = [
+    Jenis("nik_format", "NIK tidak valid", "bukan 16 angka, kosong, atau rusak menjadi angka oleh Excel",
+          "NIK harus 16 angka yang disimpan sebagai teks. NIK yang diketik sebagai angka di Excel (tampil "
+          "3,51324E+15) kehilangan angka terakhirnya, sehingga tidak bisa dicocokkan dengan data kependudukan.",
+          "Cocokkan NIK dengan KTP-el/KK pemilih, perbaiki di data KPU."),
+    Jenis("nik_wilayah", "Kode wilayah NIK berbeda", "6 angka pertama NIK bukan kode kabupaten/kecamatan ini",
+          "Angka ke-1 s.d. ke-6 NIK adalah kode provinsi, kabupaten dan kecamatan tempat NIK diterbitkan. "
+          "Berbeda bisa karena pemilih pindah domisili (sah) atau NIK salah ketik.",
+          "Pastikan pemilih memang berdomisili di sini dan tidak terdaftar juga di daerah asal; bila salah ketik, perbaiki NIK."),
+    Jenis("nik_tanggal", "Tanggal di NIK tidak cocok",
+          "tanggal di NIK mustahil atau berbeda dengan tanggal lahir/jenis kelamin",
+          "Angka ke-7 s.d. ke-12 NIK adalah tanggal lahir (HHBBTT); untuk perempuan tanggalnya ditambah 40. "
+          "Tanggal yang mustahil atau tidak sama dengan kolom tanggal lahir berarti NIK atau tanggal lahir salah.",
+          "Cocokkan NIK dan tanggal lahir dengan KTP-el/KK, perbaiki yang salah."),
+    Jenis("nik_ganda", "NIK ganda", "NIK yang sama sudah ada di baris sebelumnya; yang pertama tidak dihitung",
+          "NIK yang sama muncul lebih dari sekali di daftar pemilih yang aktif (dalam satu berkas, antarkecamatan "
+          "atau antarberkas). Yang dihitung adalah salinannya: baris pertama (unggahan paling awal, lalu sheet, lalu "
+          "baris) dianggap asli.",
+          "Pastikan satu orang hanya terdaftar sekali; coret salinannya (TMS ganda)."),
+    Jenis("usia_belum_17", "Belum 17 tahun", "belum 17 tahun pada hari pemungutan suara dan belum pernah kawin",
+          "Yang berhak memilih adalah yang sudah 17 tahun pada hari pemungutan suara (ulang tahun ke-17 tepat pada "
+          "hari itu sudah memenuhi syarat) atau sudah/pernah kawin (status S atau P).",
+          "Coret bila benar belum memenuhi syarat (TMS); bila sudah/pernah kawin, perbaiki status kawinnya."),
+    Jenis("usia_tidak_wajar", "Umur tidak wajar", "lahir sesudah hari pemungutan suara atau berumur lebih dari 110 tahun",
+          "Tanggal lahir sesudah hari pemungutan suara, atau umur lebih dari 110 tahun pada hari itu, hampir pasti "
+          "salah ketik atau pemilih yang sudah meninggal.",
+          "Periksa tanggal lahir; bila pemilih sudah meninggal, coret (TMS meninggal)."),
+    Jenis("desa_tidak_cocok", "Desa tidak cocok", "desa/kelurahan tidak ada di kecamatan yang tertulis",
+          "Nama desa/kelurahan tidak dikenal di kecamatan yang tertulis pada baris itu (salah kecamatan, salah "
+          "ketik, atau kosong). Pemilihnya tetap dihitung di kecamatan yang tertulis.",
+          "Perbaiki nama desa/kelurahan atau kecamatan pemilih."),
+    Jenis("ktpel_belum_rekam", "Belum rekam KTP-el", "status KTP-el B, belum rekam",
+          "Pemilih yang belum merekam KTP-el. Perlu didata untuk perekaman oleh Dispendukcapil sebelum hari "
+          "pemungutan suara.",
+          "Teruskan ke Dispendukcapil untuk jemput bola perekaman KTP-el."),
+    Jenis("tps_melebihi_kapasitas", "TPS melebihi kapasitas",
+          "pemilih di TPS yang jumlahnya melebihi kapasitas pemilihan",
+          "Semua pemilih di TPS yang jumlah pemilihnya (di daftar pemilih per orang) melebihi kapasitas per TPS "
+          "pemilihan ini (mis. 600 pemilih untuk Pilkada 2024) dihitung, agar terlihat berapa pemilih terdampak.",
+          "Bahas pemecahan TPS dengan PPK/KPU."),
+]
+JENIS: dict[str, Jenis] = {j.kode: j for j in _JENIS}
+KODE = list(JENIS)
+
+DISABILITAS = {  # KPU's codes in voter lists (DESIGN.md reference facts)
+    "dis_fisik": "Fisik", "dis_intelektual": "Intelektual", "dis_mental": "Mental",
+    "dis_wicara": "Sensorik wicara", "dis_rungu": "Sensorik rungu", "dis_netra": "Sensorik netra",
+}
+STS = {"B": "belum kawin", "S": "kawin", "P": "pernah kawin"}
+TANGGAL_NIK = {
+    "mustahil": "tanggal lahir di NIK tidak ada di kalender (mis. tanggal 32 atau bulan 13)",
+    "beda_tanggal": "tanggal lahir di NIK berbeda dengan kolom tanggal lahir",
+    "beda_jk": "kode jenis kelamin di NIK (tanggal + 40 untuk perempuan) tidak sesuai jenis kelamin",
+}
+
+
+def jenis_tabel() -> pd.DataFrame:
+    """The finding types: code, short name, rule, explanation, follow-up."""
+    return pd.DataFrame([{"temuan": j.kode, "nama": j.nama, "aturan": j.singkat, "penjelasan": j.penjelasan,
+                          "tindak_lanjut": j.tindak_lanjut} for j in _JENIS])
+
+
+# --------------------------------------------------------------------------- the audit
+def findings_summary(con: duckdb.DuckDBPyConnection, election: str) -> pd.DataFrame:
+    """The command line's rows: kode_kecamatan, kecamatan, temuan, jumlah (query marts/audit_ringkasan)."""
+    df = db.run(con, "marts/audit_ringkasan", election=election)
+    df["jumlah"] = df["jumlah"].astype("int64")
+    return df
+
+
+def flagged(con: duckdb.DuckDBPyConnection, election: str) -> pa.Table:
+    """The rows of int_daftar_temuan of one election that carry at least one finding, computed once
+    (an Arrow table). Registered in place of the view (`snapshot`), every audit mart gives the same
+    result from it, without evaluating the view over every voter again."""
+    return con.cursor().sql("""
+        select * from int_daftar_temuan
+        where election_id = $e
+          and (f_nik_format or f_nik_wilayah or f_nik_tanggal or f_nik_ganda or f_usia_belum_17
+               or f_usia_tidak_wajar or f_desa_tidak_cocok or f_ktpel_belum_rekam or f_tps_melebihi_kapasitas)
+    """, params={"e": election}).to_arrow_table()
+
+
+def snapshot(con: duckdb.DuckDBPyConnection, election: str, rows: pa.Table | None = None):
+    """A cursor on which `int_daftar_temuan` is `rows` (see `flagged`), the flagged rows only:
+    the audit marts count and list flags, so they give the same results from these."""
+    cur = con.cursor()
+    cur.register("int_daftar_temuan", rows if rows is not None else flagged(con, election))
+    return cur
+
+
+def findings(con: duckdb.DuckDBPyConnection, election: str, kecamatan: str | None = None,
+             desa: str | None = None, temuan: str | None = None) -> pd.DataFrame:
+    """One row per voter row and finding (query marts/audit_temuan), with the finding's Indonesian
+    name (`nama_temuan`) and what explains it for this voter (`keterangan`)."""
+    df = db.run(con, "marts/audit_temuan", election=election, kecamatan=kecamatan, desa=desa, temuan=temuan)
+    df["nama_temuan"] = df["temuan"].map({k: j.nama for k, j in JENIS.items()})
+    text = pd.Series("", index=df.index, dtype="object")
+    groups = df.groupby("temuan", sort=False).indices
+    # Plain arrays, not DataFrame rows: tens of thousands of findings stay fast.
+    arrays = ({c: df[c].to_numpy(dtype=object, na_value=None) for c in _KETERANGAN_KOLOM}
+              if set(groups) - set(_KETERANGAN_TETAP) else {})
+    for kode, index in groups.items():
+        if kode in _KETERANGAN_TETAP:
+            text.iloc[index] = _KETERANGAN_TETAP[kode]
+        else:
+            columns = [arrays[c][index] for c in _KETERANGAN_KOLOM]
+            text.iloc[index] = [keterangan(dict(zip(_KETERANGAN_KOLOM, values))) for values in zip(*columns)]
+    df["keterangan"] = text
+    for col in ("source_row", "asal_baris", "umur", "pemilih_tps", "kapasitas_tps"):
+        df[col] = df[col].astype("Int64")
+    return df
+
+
+_KETERANGAN_TETAP = {"ktpel_belum_rekam": "status KTP-el B (belum rekam)"}
+_KETERANGAN_KOLOM = ["temuan", "kode_kecamatan", "kecamatan", "tps", "umur", "lahir_sesudah_hari_h", "sts",
+                     "nik_numerik", "nik_panjang", "nik_digit", "nik_kode_wilayah", "nik_kecamatan",
+                     "nik_tanggal_masalah", "desa_catatan", "pemilih_tps", "kapasitas_tps", "asal_berkas",
+                     "asal_sheet", "asal_baris"]
+# fmt.angka is the one formatter; thousands of findings repeat a few values (an age, a TPS size).
+_angka = functools.lru_cache(maxsize=4096)(fmt.angka)
+
+
+def _present(value) -> bool:
+    return value is not None and value is not pd.NA and not (isinstance(value, float) and value != value)
+
+
+def keterangan(row: dict) -> str:
+    """What explains one finding of one voter, in Indonesian (never an identity)."""
+    kode = row["temuan"]
+    if kode == "nik_format":
+        if row.get("nik_numerik"):
+            return "NIK tersimpan sebagai angka di Excel; angka terakhirnya hilang"
+        if row.get("nik_panjang") == 0:
+            return "NIK kosong"
+        if row.get("nik_digit") is False or row.get("nik_digit") == 0:
+            return "NIK berisi karakter selain angka"
+        return f"NIK {_angka(row['nik_panjang'])} karakter, seharusnya 16 angka"
+    if kode == "nik_wilayah":
+        wilayah = str(row.get("nik_kode_wilayah") or "").replace(".", "")
+        kode_kec = str(row.get("kode_kecamatan") or "").replace(".", "")
+        if wilayah[:4] != kode_kec[:4]:
+            return f"kode wilayah NIK {wilayah} bukan kabupaten ini ({kode_kec[:4]})"
+        if _present(row.get("nik_kecamatan")):
+            return f"kode wilayah NIK {wilayah} adalah Kecamatan {row['nik_kecamatan']}, bukan {row['kecamatan']}"
+        return f"kode wilayah NIK {wilayah} bukan kode kecamatan yang dikenal"
+    if kode == "nik_tanggal":
+        return TANGGAL_NIK.get(row.get("nik_tanggal_masalah"), "tanggal di NIK tidak cocok")
+    if kode == "nik_ganda":
+        if _present(row.get("asal_baris")):
+            sheet = f", sheet '{row['asal_sheet']}'" if _present(row.get("asal_sheet")) else ""
+            return f"NIK sama dengan {row['asal_berkas']}{sheet}, baris {int(row['asal_baris'])}"
+        return "NIK sudah ada di baris sebelumnya"
+    if kode == "usia_belum_17":
+        sts = STS.get(row.get("sts"), "status kawin kosong")
+        return f"umur {_angka(row['umur'])} tahun pada hari pemungutan suara, {sts}"
+    if kode == "usia_tidak_wajar":
+        if row.get("lahir_sesudah_hari_h"):
+            return "tanggal lahir sesudah hari pemungutan suara"
+        return f"umur {_angka(row['umur'])} tahun pada hari pemungutan suara"
+    if kode == "desa_tidak_cocok":
+        return row.get("desa_catatan") or "desa/kelurahan tidak ada di kecamatan ini"
+    if kode in _KETERANGAN_TETAP:
+        return _KETERANGAN_TETAP[kode]
+    if kode == "tps_melebihi_kapasitas":
+        return (f"TPS {row['tps']} berisi {_angka(row['pemilih_tps'])} pemilih, kapasitas "
+                f"{_angka(row['kapasitas_tps'])}")
+    return ""
+
+
+def groups(con: duckdb.DuckDBPyConnection, election: str) -> dict[str, pd.DataFrame]:
+    """Pemilih pemula, disabilitas per category, L/P and the sex ratio, per kecamatan and per desa
+    (query marts/audit_kelompok): {"kecamatan": …, "desa": …}; empty frames without a per-voter list."""
+    df = db.run(con, "marts/audit_kelompok", election=election)
+    counts = [c for c in df.columns if c not in ("tingkat", "kode_kecamatan", "kecamatan", "kode_desa", "desa",
+                                                  "rasio_jk")]
+    for col in counts:
+        df[col] = df[col].astype("int64")
+    kec = df[df["tingkat"] == "kecamatan"].drop(columns=["tingkat", "kode_desa", "desa"]).reset_index(drop=True)
+    desa = df[df["tingkat"] == "desa"].drop(columns=["tingkat"]).reset_index(drop=True)
+    return {"kecamatan": kec, "desa": desa}
+
+
+@dataclass
+class Hasil:
+    """The whole audit of one election at one data version (what the Temuan page shows)."""
+    ringkasan: pd.DataFrame   # findings_summary
+    temuan: pd.DataFrame      # findings (all)
+    kelompok: dict            # groups
+    ada_daftar: bool          # any active per-voter list
+
+
+def run(con: duckdb.DuckDBPyConnection, election: str) -> Hasil:
+    """Everything: the flagged rows computed once, then the summary and the findings from them,
+    and the groups. Queries: int_daftar_temuan (once), marts/audit_ringkasan, marts/audit_temuan,
+    marts/audit_kelompok."""
+    cur = snapshot(con, election)
+    ada = con.execute("select count(*) from stg_active_upload where election_id = $e and kind = 'daftar'",
+                      {"e": election}).fetchone()[0] > 0
+    return Hasil(findings_summary(cur, election), findings(cur, election), groups(con, election), ada)
+
+
+# --------------------------------------------------------------------------- at ingest
+def file_findings(frame: pa.Table, gaz, file_name: str, tanggal_pemilihan, kapasitas_tps: int):
+    """The findings of one parsed per-voter file on its own (before it is committed), with the same
+    definitions as the audit: ({temuan: jumlah} of the types found, [(sheet, first row, note,
+    voters)] per desa name not in its kecamatan)."""
+    con = duckdb.connect()
+    try:
+        con.register("raw", frame)
+        con.execute("create view stg_daftar as select 'berkas' as election_id, 0 as upload_id, * from raw")
+        con.execute("create table uploads as select 0 as upload_id, 0 as activation, $f as file_name",
+                    {"f": file_name})
+        con.execute("create table elections as select 'berkas' as election_id, $t::date as tanggal, "
+                    "$k::integer as kapasitas_tps", {"t": tanggal_pemilihan, "k": kapasitas_tps})
+        con.register("ref_kecamatan", pa.table({"kode_kecamatan": list(gaz.kecamatan),
+                                                "kecamatan": [p.nama for p in gaz.kecamatan.values()]}))
+        view = (db.QUERY_DIR / "intermediate" / "daftar_temuan.sql").read_text(encoding="utf-8")
+        con.execute(f"create view int_daftar_temuan as {view}")
+        summary = findings_summary(con, "berkas")
+        counts = summary.groupby("temuan", sort=False)["jumlah"].sum()
+        ordered = {k: int(counts[k]) for k in KODE if k in counts.index}
+        desa = con.execute("""
+            select source_sheet, min(source_row), desa_catatan, count(*)
+            from raw where kode_desa is null
+            group by source_sheet, desa_catatan
+            order by 1, 2
+        """).fetchall()
+    finally:
+        con.close()
+    return ordered, desa
+
+
+# --------------------------------------------------------------------------- keeping identity (admin)
+def simpan_identitas(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether names, addresses and places of birth are kept from per-voter lists (default: no)."""
+    row = con.execute("select value from app_settings where key = 'simpan_identitas'").fetchone()
+    return bool(row) and row[0] == "ya"
+
+
+def atur_simpan_identitas(con: duckdb.DuckDBPyConnection, simpan: bool) -> int:
+    """Turn keeping identity on or off, inside db.writing. Turning it off deletes every kept name,
+    address and place of birth (returns how many rows); `purge_identitas` also rewrites the file."""
+    con.execute("insert or replace into app_settings values ('simpan_identitas', $v)",
+                {"v": "ya" if simpan else "tidak"})
+    return 0 if simpan else hapus_identitas(con)
+
+
+def hapus_identitas(con: duckdb.DuckDBPyConnection, upload_id: int | None = None) -> int:
+    """Delete kept names/addresses (of one upload, or all), inside db.writing. The rows are gone,
+    but DuckDB leaves their bytes in free blocks of the file: `purge_identitas` rewrites it."""
+    n = con.execute("select count(*) from identitas_daftar where $u is null or upload_id = $u",
+                    {"u": upload_id}).fetchone()[0]
+    con.execute("delete from identitas_daftar where $u is null or upload_id = $u", {"u": upload_id})
+    return n
+
+
+def purge_identitas(db_path, *, matikan: bool = True, on_wait=None) -> int:
+    """Stop keeping identity (when `matikan`) and delete every kept name, address and place of
+    birth for good: the rows are deleted, then the database file is rewritten without the free
+    blocks that still held their bytes (a deleted row is otherwise still readable in the file).
+    Returns how many rows were deleted."""
+    with db.writing(db_path, on_wait=on_wait) as con:
+        n = atur_simpan_identitas(con, False) if matikan else hapus_identitas(con)
+    _rewrite(Path(db_path), on_wait)
+    return n
+
+
+def _rewrite(path: Path, on_wait=None) -> None:
+    """Copy the whole database (tables, views, sequences) into a fresh file and put it in place,
+    under the same writer lock and atomic rename as readiness.db.writing."""
+    import fcntl
+    import os
+
+    fd = db._lock(path, 300.0, on_wait)
+    fresh = path.with_name(f"{path.name}.tmp-{os.getpid()}-padat")
+    try:
+        fresh.unlink(missing_ok=True)
+        con = duckdb.connect(str(fresh))
+        try:
+            name = con.execute("select current_database()").fetchone()[0]
+            con.execute(f"attach '{_sql_text(path)}' as lama (read_only)")
+            con.execute(f'copy from database lama to "{name}"')
+            con.execute("detach lama")
+            con.execute("checkpoint")
+        finally:
+            con.close()
+        db._fsync(fresh)
+        os.replace(fresh, path)
+        db._fsync(path.parent)
+    finally:
+        for leftover in (fresh, Path(f"{fresh}.wal")):
+            leftover.unlink(missing_ok=True)
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def _sql_text(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+# --------------------------------------------------------------------------- export for KPU
+KOLOM_EKSPOR = [  # (column of `findings`, header)
+    ("kecamatan", "Kecamatan"), ("desa", "Desa/Kelurahan"), ("tps", "TPS"), ("nama_temuan", "Temuan"),
+    ("keterangan", "Keterangan"), ("nik_mask", "NIK (tersamar)"), ("dpid", "DPID"), ("file_name", "Berkas"),
+    ("source_sheet", "Sheet"), ("source_row", "Baris"),
+]
+
+
+def ekspor_xlsx(hasil_temuan: pd.DataFrame, ringkasan: pd.DataFrame, pemilihan: str, versi: str,
+                dibuat: dt.datetime | None = None) -> bytes:
+    """The follow-up workbook for KPU: a summary sheet (findings per kecamatan and type, with each
+    type explained and what to do), then one sheet per kecamatan listing its findings grouped by
+    desa, TPS and type, with where to find each voter in the original file and an empty column for
+    the follow-up. Masked NIK only; text is never written as a formula."""
+    dibuat = dibuat or dt.datetime.now().replace(microsecond=0)
+    buffer = io.BytesIO()
+    wb = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+                                      "strings_to_numbers": False})
+    wb.set_properties({"title": "Temuan daftar pemilih", "comments": teks.DISCLAIMER})
+    f_title = wb.add_format({"bold": True, "font_size": 14})
+    f_note = wb.add_format({"italic": True, "font_color": "#444444"})
+    f_warn = wb.add_format({"bold": True, "font_color": "#c62828"})
+    f_head = wb.add_format({"bold": True, "bg_color": "#1f3b57", "font_color": "#ffffff", "border": 1,
+                            "text_wrap": True, "valign": "top"})
+    f_group = wb.add_format({"bold": True, "bg_color": "#e8eef5"})
+    f_num = wb.add_format({"num_format": "#,##0"})
+    f_wrap = wb.add_format({"text_wrap": True, "valign": "top"})
+
+    def header(ws, title: str) -> int:
+        ws.write_string(0, 0, title, f_title)
+        ws.write_string(1, 0, f"Pemilihan: {pemilihan}", f_note)
+        ws.write_string(2, 0, f"Sumber: {versi}", f_note)
+        ws.write_string(3, 0, f"Dibuat: {fmt.tanggal_jam(dibuat)}", f_note)
+        ws.write_string(4, 0, teks.DISCLAIMER + ". NIK tersamar; cari pemilih di berkas aslinya lewat berkas, "
+                        "sheet dan baris, atau DPID.", f_warn)
+        return 6
+
+    # Summary: kecamatan x type, then the types explained.
+    ws = wb.add_worksheet("Ringkasan")
+    r = header(ws, "Temuan daftar pemilih per kecamatan")
+    types = [k for k in KODE if k in set(ringkasan["temuan"])]
+    pivot = (ringkasan.pivot_table(index=["kode_kecamatan", "kecamatan"], columns="temuan", values="jumlah",
+                                   aggfunc="sum", fill_value=0).reindex(columns=types, fill_value=0).reset_index()
+             if len(ringkasan) else pd.DataFrame(columns=["kode_kecamatan", "kecamatan"]))
+    heads = ["Kecamatan"] + [JENIS[k].nama for k in types] + ["Jumlah temuan"]
+    for c, text in enumerate(heads):
+        ws.write_string(r, c, text, f_head)
+    ws.set_column(0, 0, 22)
+    ws.set_column(1, len(heads), 16)
+    for i, row in enumerate(pivot.itertuples(index=False), start=r + 1):
+        ws.write_string(i, 0, str(row.kecamatan))
+        values = [int(getattr(row, k)) for k in types]
+        for c, v in enumerate(values, start=1):
+            ws.write_number(i, c, v, f_num)
+        ws.write_number(i, len(values) + 1, sum(values), f_num)
+    r += len(pivot) + 3
+    ws.write_string(r, 0, "Jenis temuan", f_title)
+    r += 1
+    for c, text in enumerate(["Temuan", "Kode", "Aturan", "Penjelasan", "Tindak lanjut"]):
+        ws.write_string(r, c, text, f_head)
+    for j in _JENIS:
+        r += 1
+        for c, text in enumerate([j.nama, j.kode, j.singkat, j.penjelasan, j.tindak_lanjut]):
+            ws.write_string(r, c, text, f_wrap)
+
+    # One sheet per kecamatan, grouped by desa, TPS and type.
+    used: set[str] = {"ringkasan"}
+    for (kode, nama), rows in hasil_temuan.groupby(["kode_kecamatan", "kecamatan"], sort=True):
+        name = _sheet_name(nama, used)
+        ws = wb.add_worksheet(name)
+        r = header(ws, f"Temuan daftar pemilih Kecamatan {nama}")
+        columns = KOLOM_EKSPOR[1:] + [(None, "Tindak lanjut")]
+        for c, (_, text) in enumerate(columns):
+            ws.write_string(r, c, text, f_head)
+        for c, width in enumerate([22, 8, 24, 60, 20, 14, 28, 16, 8, 30]):
+            ws.set_column(c, c, width)
+        ws.freeze_panes(r + 1, 0)
+        first = r
+        group = None
+        for rec in rows.to_dict("records"):
+            key = (rec["desa"], rec["tps"], rec["temuan"])
+            if key != group:
+                group = key
+                r += 1
+                desa = rec["desa"] if _present(rec["desa"]) else "(desa kosong)"
+                ws.merge_range(r, 0, r, len(columns) - 1,
+                               f"Desa/Kelurahan {desa} · TPS {rec['tps']} · {rec['nama_temuan']}", f_group)
+            r += 1
+            for c, (col, _) in enumerate(columns):
+                value = rec.get(col) if col else None
+                if not _present(value):
+                    continue
+                if col == "source_row":
+                    ws.write_number(r, c, int(value))
+                else:
+                    ws.write_string(r, c, str(value))
+        ws.autofilter(first, 0, max(r, first + 1), len(columns) - 1)
+    wb.close()
+    return buffer.getvalue()
+
+
+def _sheet_name(name: str, used: set[str]) -> str:
+    base = "".join(ch for ch in str(name) if ch not in "[]:*?/\\")[:28] or "Kecamatan"
+    candidate, n = base, 2
+    while candidate.lower() in used:
+        candidate, n = f"{base[:25]} {n}", n + 1
+    used.add(candidate.lower())
+    return candidate
+
+
+def nama_berkas(election: str, bagian: str = "") -> str:
+    """`temuan-dpt_pilkada-2024.xlsx`, `temuan-dpt-lumbang-nik-ganda_pilkada-2024.xlsx`."""
+    slug = "".join(ch.lower() if ch.isalnum() else "-" for ch in f"temuan-dpt-{bagian}")
+    slug = "-".join(part for part in slug.split("-") if part)
+    return f"{slug}_{election}.xlsx"
+
+
+
+# --------------------------------------------------------------------------- chart
+WARNA = {  # one colour per finding type; identity problems warm, administrative ones cool
+    "nik_format": "#b2182b", "nik_wilayah": "#ef8a62", "nik_tanggal": "#d6604d", "nik_ganda": "#67001f",
+    "usia_belum_17": "#762a83", "usia_tidak_wajar": "#c2a5cf", "desa_tidak_cocok": "#8c510a",
+    "ktpel_belum_rekam": "#2166ac", "tps_melebihi_kapasitas": "#5aae61",
+}
+
+
+def grafik(ringkasan: pd.DataFrame, jenis: list[str] | None = None):
+    """Findings per kecamatan, stacked by type (Indonesian labels, id-ID separators); `jenis`
+    limits the types shown (the big administrative counts would hide the NIK findings)."""
+    import plotly.graph_objects as go
+
+    from .charts import _layout
+
+    df = ringkasan if jenis is None else ringkasan[ringkasan["temuan"].isin(jenis)]
+    order = (df.groupby("kecamatan")["jumlah"].sum().sort_values(ascending=False).index.tolist()
+             if len(df) else [])
+    fig = go.Figure()
+    for kode in KODE:
+        part = df[df["temuan"] == kode].set_index("kecamatan").reindex(order)
+        if part["jumlah"].isna().all():
+            continue
+        fig.add_trace(go.Bar(
+            y=order, x=part["jumlah"], orientation="h", name=JENIS[kode].nama, marker=dict(color=WARNA[kode]),
+            hovertemplate=f"<b>%{{y}}</b><br>{JENIS[kode].nama}: %{{x:,.0f}} pemilih<extra></extra>"))
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(autorange="reversed", title=None, type="category")
+    fig.update_xaxes(title="Jumlah pemilih dengan temuan", tickformat=",.0f", showgrid=True, gridcolor="#e5e5e5")
+    return _layout(fig, height=120 + 32 * max(len(order), 1))
