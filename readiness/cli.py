@@ -1,4 +1,4 @@
-"""The command line (DESIGN.md's contract): demo, ingest, report, versions, activate.
+"""The command line (DESIGN.md's contract): demo, ingest, report, versions, activate, slides, audit.
 
 Data goes to stdout (plain numbers, no thousands separators); messages go to stderr in
 Indonesian. Exit status 0 when everything asked was done, 1 when input was rejected (and then
@@ -55,6 +55,12 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", default="csv", choices=("csv", "json"))
     common(p)
     common(sub.add_parser("versions", help="riwayat unggahan (versi)"))
+    p = sub.add_parser("audit", help="temuan daftar pemilih per orang, per jenis dan kecamatan")  # readiness/audit.py
+    p.add_argument("--format", default="csv", choices=("csv", "json"))
+    common(p)
+    p = sub.add_parser("slides", help="bahan rakor: slide PPTX atau PDF dari data aktif")
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.pptx|FILE.pdf")
+    common(p)
     p = sub.add_parser("activate", help="aktifkan kembali unggahan lama")
     p.add_argument("upload_id", type=int, metavar="UPLOAD_ID")
     common(p, election=False)
@@ -147,6 +153,64 @@ def _versions(db_path: Path, election) -> int:
     return 0
 
 
+def _audit(db_path: Path, election, out_format: str) -> int:
+    """One row per kecamatan and finding type that occurs: kode_kecamatan, kecamatan, temuan, jumlah."""
+    from . import audit
+    con = db.connect_read(db_path)
+    try:
+        election = election or db.active_election(con)
+        if not db.election_exists(con, election):
+            _say(f"GALAT: pemilihan '{election}' tidak dikenal.")
+            return 1
+        df = audit.findings_summary(con, election)
+        lists = con.execute("select count(*) from stg_daftar where election_id = $e", {"e": election}).fetchone()[0]
+    finally:
+        con.close()
+    if out_format == "csv":
+        df.to_csv(sys.stdout, index=False)
+    else:
+        json.dump([{k: _clean(v) for k, v in row.items()} for row in df.to_dict(orient="records")],
+                  sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    if not lists:
+        _say(f"Belum ada daftar pemilih per orang (DPT/DPS/DP4) untuk {election}; tidak ada yang diperiksa.")
+    elif df.empty:
+        _say(f"Tidak ada temuan di {fmt.angka(lists)} baris daftar pemilih {election}.")
+    else:
+        _say(f"{fmt.angka(int(df['jumlah'].sum()))} temuan di {fmt.angka(lists)} baris daftar pemilih {election}.")
+    return 0
+
+
+def _slides(db_path: Path, election, out: Path) -> int:
+    from . import deck_pdf, deck_pptx, slides
+    writers = {".pptx": deck_pptx.to_pptx, ".pdf": deck_pdf.to_pdf}
+    if out.suffix.lower() not in writers:
+        _say(f"GALAT: {out}: nama berkas harus berakhiran .pptx atau .pdf.")
+        return 2
+    if not out.parent.is_dir():
+        _say(f"GALAT: folder {out.parent} tidak ada.")
+        return 1
+    con = db.connect_read(db_path)
+    try:
+        election = election or db.active_election(con)
+        if not db.election_exists(con, election):
+            _say(f"GALAT: pemilihan '{election}' tidak dikenal.")
+            return 1
+        deck = slides.deck(con, election)
+    finally:
+        con.close()
+    try:
+        data = writers[out.suffix.lower()](deck)
+    except deck_pdf.PdfError as exc:
+        _say(f"GALAT: {exc}")
+        return 1
+    tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
+    tmp.write_bytes(data)
+    os.replace(tmp, out)  # never a half-written deck under the final name
+    _say(f"{out}: {len(deck.slides)} slide, {deck.pemilihan}, {deck.data_per_teks}. {teks.DISCLAIMER}.")
+    return 0
+
+
 def main(argv=None) -> int:
     args = _build_parser().parse_args(argv)
     try:
@@ -163,6 +227,10 @@ def main(argv=None) -> int:
             return _report(args.db, args.election, args.level, args.format)
         if args.command == "versions":
             return _versions(args.db, args.election)
+        if args.command == "slides":
+            return _slides(args.db, args.election, args.out)
+        if args.command == "audit":
+            return _audit(args.db, args.election, args.format)
         if args.command == "activate":
             info = ingest.activate(args.db, args.upload_id, on_wait=_say)
             _say(f"Unggahan #{args.upload_id} ({info['file_name']}, {teks.JENIS_SINGKAT[info['kind']]}) "

@@ -1,0 +1,55 @@
+// Presentasi page: keyboard control and auto-advance. Keys click the page's own Streamlit
+// buttons, so every way of moving goes through the same code (and the URL's ?slide=).
+// Streamlit merges clicks of one button that arrive while the page is still rerunning, so quick
+// presses are queued here and sent one at a time, each after the previous slide is on screen.
+(function () {
+  var win = window, doc = document;
+  var queue = win.__rakorAntri || (win.__rakorAntri = []);
+
+  function pump() {
+    if (win.__rakorSibuk || !queue.length) return;
+    var key = queue.shift();
+    var button = doc.querySelector(".st-key-" + key + " button");
+    if (!button || button.disabled) { pump(); return; }
+    win.__rakorSibuk = true;
+    var before = win.__rakorPutaran, started = Date.now();
+    button.click();
+    (function wait() {
+      if (win.__rakorPutaran !== before || Date.now() - started > 5000) { win.__rakorSibuk = false; pump(); }
+      else win.setTimeout(wait, 40);
+    })();
+  }
+  win.__rakorPompa = pump;
+
+  if (!win.__rakorTombol) {
+    win.__rakorTombol = true;
+    var keys = {
+      ArrowRight: "rakor_berikut", ArrowDown: "rakor_berikut", PageDown: "rakor_berikut", " ": "rakor_berikut",
+      ArrowLeft: "rakor_sebelum", ArrowUp: "rakor_sebelum", PageUp: "rakor_sebelum",
+      Home: "rakor_awal", End: "rakor_akhir"
+    };
+    doc.addEventListener("keydown", function (event) {
+      if (!doc.querySelector("[data-testid='rakor-layar']")) return;  // another page is open
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      var target = event.target, tag = (target && target.tagName || "").toLowerCase();
+      if (tag === "input" || tag === "textarea" || tag === "select" || (target && target.isContentEditable)) return;
+      var key = keys[event.key];
+      if (!key) return;
+      event.preventDefault();
+      event.stopPropagation();
+      queue.push(key);
+      win.__rakorPompa();
+    }, true);
+  }
+
+  // This script runs again on every rerun of the page: the slide now on screen is final.
+  win.__rakorPutaran = "__PUTARAN__";
+  win.clearTimeout(win.__rakorWaktu);
+  var detik = __DETIK__;
+  if (detik > 0) {
+    win.__rakorWaktu = win.setTimeout(function () {
+      if (doc.querySelector("[data-testid='rakor-layar']")) { queue.push("rakor_otomatis"); win.__rakorPompa(); }
+    }, detik * 1000);
+  }
+  pump();
+})();

@@ -1,0 +1,227 @@
+"""The rakor deck as HTML: one slide for the Presentasi page, all slides for the PDF.
+
+Sizes are in design pixels of a 1920 x 1024 slide (the screen above the control bar at 1920x1080)
+multiplied by `--u`, which the screen sets from the viewport (`min(100vw/1920, (100vh-bar)/1024)`)
+and the print sets to 1px. So the slide keeps its proportions at any size, body text is 28 px at
+1920x1080, and whatever fits at one size fits at every other: no scrolling at 1024x768 either.
+
+Charts are plain HTML bars (text stays text, in the PDF too) and the map is an SVG drawn from
+reference/kecamatan.geojson (no tiles, no network). Every piece of data is escaped.
+"""
+from __future__ import annotations
+
+import base64
+import html
+from pathlib import Path
+
+from . import charts, slides, teks
+
+CSS_FILE = Path(__file__).with_name("deck.css")
+
+
+def css() -> str:
+    return CSS_FILE.read_text(encoding="utf-8")
+
+
+def _e(text) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _status_span(status, text: str | None = None) -> str:
+    text = slides.status_label(status) if text is None else text
+    cls = status if status in slides.WARNA else "kosong"
+    return f'<span class="rakor-status rakor-status-{cls}">{_e(text)}</span>'
+
+
+# --------------------------------------------------------------------------- the map
+SVG_WIDTH = 1000.0
+LABEL_FONT = 23.0
+
+
+def peta_geometri(peta) -> dict:
+    """Projected outlines and label places of the kecamatan on a SVG_WIDTH-wide canvas; the PPTX
+    draws the same map from it. Returns {"width", "height", "items": [...]}, each item: kode,
+    kecamatan, status, label (`▲ Gending`), rings [[(x, y), ...], ...], and the label's centre.
+
+    Each label carries the status icon, so the map reads without colour. Labels sit on their
+    kecamatan's label point, or nudged up, down or sideways until they cover no other label."""
+    shapes = charts.kecamatan_shapes()
+    status = dict(peta)
+    lons = [v for s in shapes.values() for v in s["lons"] if v is not None]
+    lats = [v for s in shapes.values() for v in s["lats"] if v is not None]
+    pad = 0.012
+    x0, x1, y0, y1 = min(lons) - pad, max(lons) + pad, min(lats) - pad, max(lats) + pad
+    k = SVG_WIDTH / (x1 - x0)
+    height = (y1 - y0) * k
+
+    def xy(lon, lat):
+        return ((lon - x0) * k, (y1 - lat) * k)
+
+    char, line = 0.55 * LABEL_FONT, 1.05 * LABEL_FONT
+    placed: list[tuple[float, float, float, float]] = []
+
+    def covered(b):
+        out = 0.0 if (b[0] >= 0 and b[2] <= SVG_WIDTH and b[1] >= 0 and b[3] <= height) else 1e6
+        for o in placed:
+            w, h = min(b[2], o[2]) - max(b[0], o[0]), min(b[3], o[3]) - max(b[1], o[1])
+            if w > 0 and h > 0:
+                out += w * h
+        return out
+
+    items = []
+    for kode, shape in shapes.items():
+        rings, ring = [], []
+        for lon, lat in zip(shape["lons"], shape["lats"]):
+            if lon is None:
+                if ring:
+                    rings.append(ring)
+                ring = []
+            else:
+                ring.append(xy(lon, lat))
+        if ring:
+            rings.append(ring)
+        st = status.get(kode)
+        label = f"{teks.STATUS_IKON[st]} {shape['kecamatan']}" if st in teks.STATUS_IKON else shape["kecamatan"]
+        x, y = xy(*shape["label"])
+        width = char * len(label)
+        offsets = [(0, 0), (0, -line), (0, line), (width / 2, 0), (-width / 2, 0), (0, -2 * line), (0, 2 * line),
+                   (width / 2, -line), (-width / 2, -line), (width / 2, line), (-width / 2, line)]
+
+        def box(o):
+            cx, cy = x + o[0], y + o[1]
+            return (cx - width / 2, cy - line / 2, cx + width / 2, cy + line / 2)
+
+        best = min(offsets, key=lambda o: (covered(box(o)), offsets.index(o)))
+        b = box(best)
+        placed.append(b)
+        items.append({"kode": kode, "kecamatan": shape["kecamatan"], "status": st, "label": label, "rings": rings,
+                      "centre": ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2)})
+    return {"width": SVG_WIDTH, "height": height, "items": items}
+
+
+def peta_svg(peta) -> str:
+    geo = peta_geometri(peta)
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {geo["width"]:.0f} {geo["height"]:.0f}" '
+             f'font-family="Liberation Sans, Arial, Helvetica, sans-serif">']
+    for item in geo["items"]:
+        fill = slides.WARNA.get(item["status"], slides.WARNA_KOSONG)
+        d = " ".join("M" + " L".join(f"{x:.1f},{y:.1f}" for x, y in ring) + " Z" for ring in item["rings"])
+        parts.append(f'<path d="{d}" fill="{fill}" stroke="#ffffff" stroke-width="3" stroke-linejoin="round">'
+                     f'<title>{_e(item["kecamatan"])}: {_e(slides.status_label(item["status"]))}</title></path>')
+    for item in geo["items"]:
+        cx, cy = item["centre"]
+        parts.append(f'<text x="{cx:.1f}" y="{cy + 0.36 * LABEL_FONT:.1f}" text-anchor="middle" '
+                     f'font-size="{LABEL_FONT:.0f}" font-weight="700" fill="#111" stroke="#fff" stroke-width="6" '
+                     f'paint-order="stroke" stroke-linejoin="round">{_e(item["label"])}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _peta_img(slide: slides.Slide) -> str:
+    data = base64.b64encode(peta_svg(slide.peta).encode("utf-8")).decode("ascii")
+    names = {i["kode"]: i["kecamatan"] for i in peta_geometri(slide.peta)["items"]}
+    alt = "; ".join(f"{names.get(k, k)}: {slides.status_label(s)}" for k, s in slide.peta)
+    return f'<img class="rakor-peta" alt="Peta status kecamatan. {_e(alt)}" src="data:image/svg+xml;base64,{data}">'
+
+
+# --------------------------------------------------------------------------- parts of a slide
+def _angka(a: slides.Angka, cls: str = "") -> str:
+    if a.status:
+        return (f'<div class="rakor-angka rakor-angka-status rakor-bg-{a.status} {cls}">'
+                f'<div class="rakor-angka-nilai">{_e(a.nilai)}</div>'
+                f'<div class="rakor-angka-label">{_e(slides.status_label(a.status))}</div>'
+                f'<div class="rakor-angka-ket">{_e(a.label)}</div></div>')
+    ket = f'<div class="rakor-angka-ket">{_e(a.keterangan)}</div>' if a.keterangan else ""
+    return (f'<div class="rakor-angka {cls}"><div class="rakor-angka-label">{_e(a.label)}</div>'
+            f'<div class="rakor-angka-nilai">{_e(a.nilai)}</div>{ket}</div>')
+
+
+def _tabel(slide: slides.Slide) -> str:
+    total = sum(slide.lebar) or len(slide.kolom)
+    widths = slide.lebar or (1,) * len(slide.kolom)
+    cols = "".join(f'<col style="width:{100 * w / total:.2f}%">' for w in widths)
+    head = "".join(f"<th>{_e(k)}</th>" for k in slide.kolom)
+    body = []
+    for b in slide.baris:
+        cells = []
+        for i, value in enumerate(b.sel):
+            if i == 0 and b.status:
+                cells.append(f"<td>{_status_span(b.status, value)}</td>")
+            else:
+                cells.append(f"<td>{_e(value)}</td>")
+        body.append(f'<tr class="rakor-baris-{b.status or "biasa"}">{"".join(cells)}</tr>')
+    return (f'<table class="rakor-tabel"><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table>')
+
+
+def _grafik(g: slides.Grafik) -> str:
+    span = (g.sumbu_maks - g.sumbu_min) or 1.0
+
+    def pos(value):
+        return max(0.0, min(100.0, 100.0 * (value - g.sumbu_min) / span))
+
+    lines = "".join(f'<div class="rakor-ambang" style="left:{pos(v):.2f}%"><span>{_e(t)}</span></div>'
+                    for v, t in g.ambang)
+    rows = []
+    for b in g.batang:
+        colour = slides.WARNA.get(b.status, slides.WARNA_KOSONG)
+        icon = slides.status_label(b.status).split(" ")[0] if b.status else ""
+        rows.append(
+            f'<div class="rakor-bar-baris"><div class="rakor-bar-label">{_e(b.label)}</div>'
+            f'<div class="rakor-bar-jalur"><div class="rakor-bar" style="width:{pos(b.nilai):.2f}%;'
+            f'background:{colour}"></div></div>'
+            f'<div class="rakor-bar-teks">{_e(icon)} {_e(b.teks)}</div></div>')
+    return (f'<div class="rakor-grafik"><div class="rakor-grafik-judul">{_e(g.judul)}</div>'
+            f'<div class="rakor-grafik-badan"><div class="rakor-ambang-lapis">{lines}</div>{"".join(rows)}</div></div>')
+
+
+def _catatan(slide: slides.Slide) -> str:
+    return f'<p class="rakor-catatan">{_e(slide.catatan)}</p>' if slide.catatan else ""
+
+
+def _isi(slide: slides.Slide) -> str:
+    if slide.kind == "ringkasan":
+        utama = "".join(_angka(a) for a in slide.angka if not a.status)
+        status = "".join(_angka(a) for a in slide.angka if a.status)
+        return (f'<div class="rakor-isi rakor-isi-ringkasan"><div class="rakor-angka-baris">{utama}</div>'
+                f'<div class="rakor-angka-baris rakor-angka-baris-status">{status}</div></div>')
+    if slide.kind == "peta":
+        status = "".join(_angka(a, "rakor-angka-kecil") for a in slide.angka)
+        tabel = _tabel(slide) if slide.baris else ""
+        return (f'<div class="rakor-isi rakor-isi-peta"><div class="rakor-peta-kotak">{_peta_img(slide)}</div>'
+                f'<div class="rakor-samping"><div class="rakor-angka-tumpuk">{status}</div>{tabel}</div></div>')
+    if slide.grafik is not None:
+        angka = "".join(_angka(a, "rakor-angka-kecil") for a in slide.angka)
+        return (f'<div class="rakor-isi rakor-isi-grafik"><div class="rakor-samping-kiri">{angka}</div>'
+                f'<div class="rakor-grafik-kolom">{_grafik(slide.grafik)}{_catatan(slide)}</div></div>')
+    if slide.baris:
+        return f'<div class="rakor-isi rakor-isi-tabel">{_tabel(slide)}{_catatan(slide)}</div>'
+    return f'<div class="rakor-isi rakor-isi-teks">{_catatan(slide)}</div>'
+
+
+def slide_html(deck: slides.Deck, index: int) -> str:
+    """Slide `index` (0-based) as one `<section>`, footer included."""
+    slide = deck.slides[index]
+    sub = f'<p class="rakor-sub">{_e(slide.subjudul)}</p>' if slide.subjudul else ""
+    return (
+        f'<section class="rakor-slide rakor-slide-{slide.kind}" data-nomor="{index + 1}">'
+        f'<header class="rakor-kepala"><div class="rakor-kicker">{_e(slide.kicker)}</div>'
+        f'<h1 class="rakor-judul">{_e(slide.judul)}</h1>{sub}</header>'
+        f'{_isi(slide)}'
+        f'<footer class="rakor-kaki"><span class="rakor-kaki-teks">{_e(deck.pemilihan)} · '
+        f'<b>{_e(deck.data_per_teks)}</b> · {_e(deck.disclaimer)}</span>'
+        f'<span class="rakor-kaki-nomor">{index + 1}/{len(deck.slides)}</span></footer>'
+        f'</section>')
+
+
+def layar(deck: slides.Deck, index: int) -> str:
+    """What the Presentasi page shows: the style and the current slide filling the screen."""
+    return f'<style>{css()}</style><div class="rakor-layar" data-testid="rakor-layar">{slide_html(deck, index)}</div>'
+
+
+def dokumen(deck: slides.Deck) -> str:
+    """A standalone HTML document, one 1920x1080 page per slide (for the PDF)."""
+    pages = "".join(f'<div class="rakor-halaman">{slide_html(deck, i)}</div>' for i in range(len(deck.slides)))
+    title = _e(f"Rakor — {deck.pemilihan} — {deck.data_per_teks}")
+    return (f'<!doctype html><html lang="id"><head><meta charset="utf-8"><title>{title}</title>'
+            f'<style>{css()}</style></head><body class="rakor-cetak">{pages}</body></html>')

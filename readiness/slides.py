@@ -1,0 +1,445 @@
+"""The rakor deck: the current data as slides, one message each, computed once per data version.
+
+The Presentasi page, the PPTX (deck_pptx.py) and the PDF (deck_pdf.py, through deck_html.py) all
+draw the same `Deck`, so what leadership sees on the projector is exactly what goes into the
+minutes. Every text a slide shows is worded here (id-ID numbers via fmt); the renderers only lay
+it out. Readiness itself comes from readiness.model; nothing is recomputed here.
+
+Each slide title states the finding in words with its numbers ("4 kecamatan belum siap: KTP-el di
+bawah 95%"), never just the name of a chart.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+import duckdb
+import pandas as pd
+
+from . import charts, db, fmt, model, teks
+
+STATUS_RANK = {"merah": 0, "kuning": 1, "hijau": 2}
+INDIKATOR = ("status_tps", "status_ktpel", "status_partisipasi", "status_kelengkapan", "status_konsistensi")
+# On a slide at 28 px body text about ten rows fit under a title; longer lists are cut and the
+# rest summed up in a line, a korwil with more kecamatan continues on a second slide.
+BARIS_MAKS = 10  # (one more is shown rather than a line saying "+ 1 kecamatan lain")
+BARIS_KORWIL_MAKS = 9
+PERHATIAN_MAKS = 7
+MASALAH_SELESAI = ("selesai", "ditutup", "tuntas", "closed", "done")
+
+# Status colours for the projector. The dashboard's green and red (teks.STATUS_WARNA) have the
+# same grey value, so on a washed-out projector, in a greyscale print or to a red-green
+# colour-blind viewer they look alike. These three differ in lightness (dark red, mid blue-green,
+# light amber: greys ~66, ~120, ~188) and hue, and every use also carries the icon and the word.
+WARNA = {"merah": "#9e1b1b", "kuning": "#f5c400", "hijau": "#2e9e7e"}
+WARNA_TEKS = {"merah": "#ffffff", "kuning": "#111111", "hijau": "#111111"}
+WARNA_KOSONG = "#d0d0d0"
+
+
+# `■ Belum siap`, `▲ Perlu perhatian`, `● Siap`, or `Tidak ada data`: the dashboard's own labels.
+status_label = charts.status_label
+
+
+# --------------------------------------------------------------------------- the deck's parts
+@dataclass(frozen=True)
+class Angka:
+    """A big number: `DPT` `872.218` `L 425.106 · P 447.112`."""
+    label: str
+    nilai: str
+    keterangan: str = ""
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class Baris:
+    """A table row; `status` colours the first cell (which holds its label)."""
+    sel: tuple[str, ...]
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class Batang:
+    """One bar: its label, length on the axis, the text written after it, its status."""
+    label: str
+    nilai: float
+    teks: str
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class Grafik:
+    judul: str
+    batang: tuple[Batang, ...]
+    sumbu_min: float
+    sumbu_maks: float
+    ambang: tuple[tuple[float, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Slide:
+    kind: str          # kosong | ringkasan | peta | korwil | perhatian | ktpel | partisipasi | masalah
+    kicker: str        # the topic, small above the title
+    judul: str         # the finding, in words with numbers
+    subjudul: str = ""
+    angka: tuple[Angka, ...] = ()
+    kolom: tuple[str, ...] = ()
+    lebar: tuple[int, ...] = ()   # relative column widths
+    baris: tuple[Baris, ...] = ()
+    grafik: Grafik | None = None
+    peta: tuple[tuple[str, str | None], ...] = ()   # (kode_kecamatan, status) for the status map
+    catatan: str = ""
+
+
+@dataclass(frozen=True)
+class Deck:
+    election: str
+    pemilihan: str
+    tanggal_pemilihan: dt.date | None
+    data_per: dt.datetime | None
+    slides: tuple[Slide, ...] = field(default_factory=tuple)
+
+    @property
+    def data_per_teks(self) -> str:
+        """`Data per 20 November 2024 14.00 WIB` (when the active data was last uploaded)."""
+        if self.data_per is None:
+            return "Belum ada data diunggah"
+        return f"Data per {fmt.tanggal_jam(self.data_per)}"
+
+    @property
+    def disclaimer(self) -> str:
+        return teks.DISCLAIMER
+
+    def kaki(self, nomor: int) -> str:
+        """The footer line of slide `nomor` (1-based), the same on screen, PPTX and PDF."""
+        return f"{self.pemilihan} · {self.data_per_teks} · {self.disclaimer} · {nomor}/{len(self.slides)}"
+
+    @property
+    def judul(self) -> list[str]:
+        return [s.judul for s in self.slides]
+
+
+# --------------------------------------------------------------------------- helpers
+def _ada(value) -> bool:
+    return model._present(value)
+
+
+def _jumlah(kec: pd.DataFrame, status: str) -> int:
+    return int((kec["status"] == status).sum())
+
+
+def _daftar(names: list[str]) -> str:
+    """`Lumbang`, `Lumbang dan Kuripan`, `Lumbang, Kuripan dan Tiris`."""
+    names = [str(n) for n in names]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " dan " + names[-1]
+
+
+def _korwil_nama(value) -> str:
+    return value if isinstance(value, str) and value else "Tanpa korwil"
+
+
+def _alasan(row, label_sebelumnya: str) -> str:
+    if row["status"] == "hijau":
+        return "Semua indikator terpenuhi"
+    return " · ".join(model.reasons(row, label_sebelumnya)) or "–"
+
+
+def _urut_terberat(kec: pd.DataFrame) -> pd.DataFrame:
+    """Worst first: status, then how many indicators are red, then yellow, then the most voters."""
+    data = kec.copy()
+    data["_rank"] = data["status"].map(STATUS_RANK).fillna(3)
+    data["_merah"] = sum((data[c] == "merah").astype(int) for c in INDIKATOR)
+    data["_kuning"] = sum((data[c] == "kuning").astype(int) for c in INDIKATOR)
+    data["_dpt"] = data["dpt"].astype("Float64").fillna(0)
+    return data.sort_values(["_rank", "_merah", "_kuning", "_dpt", "kecamatan"],
+                            ascending=[True, False, False, False, True])
+
+
+def _muat(n: int) -> int:
+    """How many bars a chart slide shows of `n`."""
+    return n if n <= BARIS_MAKS + 1 else BARIS_MAKS
+
+
+def _persen_ringkas(value) -> str:
+    """A target as set: `82%`, `83,82%`."""
+    return fmt.ringkas(value) + "%" if _ada(value) else fmt.MISSING
+
+
+def _tahun(label_sebelumnya: str) -> str:
+    """`Partisipasi 2018` -> `partisipasi 2018`."""
+    return label_sebelumnya[:1].lower() + label_sebelumnya[1:]
+
+
+# --------------------------------------------------------------------------- the slides
+def _slide_kosong(pemilihan: str) -> Slide:
+    return Slide(
+        "kosong", "Ringkasan kabupaten", "Belum ada data untuk pemilihan ini",
+        subjudul=pemilihan,
+        catatan=("Unggah rekap DPT, daftar TPS, data KTP-el dan target partisipasi di halaman Unggah Data; "
+                 "slide rakor tersusun otomatis dari data itu."))
+
+
+def _slide_ringkasan(kab, kec: pd.DataFrame, pemilihan: str, label_sebelumnya: str) -> Slide:
+    n = len(kec)
+    merah, kuning, hijau = (_jumlah(kec, s) for s in ("merah", "kuning", "hijau"))
+    if merah:
+        judul = f"{merah} dari {n} kecamatan belum siap, {kuning} perlu perhatian"
+    elif kuning:
+        judul = f"Tidak ada kecamatan belum siap; {kuning} dari {n} perlu perhatian"
+    else:
+        judul = f"Seluruh {n} kecamatan siap"
+    over = kab["tps_melebihi_kapasitas"]
+    if not _ada(over):
+        tps_ket = "data TPS belum lengkap"
+    elif over:
+        tps_ket = f"{fmt.angka(over)} TPS > {fmt.angka(kab['kapasitas_tps'])} pemilih"
+    else:
+        tps_ket = f"tidak ada TPS > {fmt.angka(kab['kapasitas_tps'])} pemilih"
+    hijau_ktpel = kec["t_ktpel_hijau"].iloc[0]
+    angka = [
+        Angka("DPT (pemilih)", fmt.angka(kab["dpt"]),
+              f"L {fmt.angka(kab['dpt_l'])} · P {fmt.angka(kab['dpt_p'])}"),
+        Angka("TPS", fmt.angka(kab["tps"]), tps_ket),
+        Angka("KTP-el terekam", fmt.persen(kab["ktpel_persen"]), f"target ≥ {fmt.ringkas(hijau_ktpel)}%"),
+        Angka("Target partisipasi", _persen_ringkas(kab["target_partisipasi"]),
+              f"{label_sebelumnya}: {fmt.persen(kab['partisipasi_sebelumnya'], 1)}"),
+        Angka("kecamatan", fmt.angka(merah), status="merah"),
+        Angka("kecamatan", fmt.angka(kuning), status="kuning"),
+        Angka("kecamatan", fmt.angka(hijau), status="hijau"),
+    ]
+    tanggal = kab["tanggal_pemilihan"]
+    sub = pemilihan + (f" · pemungutan suara {fmt.tanggal(tanggal)}" if _ada(tanggal) else "")
+    return Slide("ringkasan", "Ringkasan kabupaten", judul, subjudul=sub, angka=tuple(angka))
+
+
+def _slide_peta(kec: pd.DataFrame, korwil_urut: list[str]) -> Slide:
+    merah = kec[kec["status"] == "merah"]
+    per_korwil = merah.groupby(merah["korwil"].map(_korwil_nama)).size()
+    per_korwil = [(k, int(per_korwil[k])) for k in korwil_urut if k in per_korwil.index]
+    kuning = _jumlah(kec, "kuning")
+    if len(per_korwil) > 1:
+        judul = (f"Kecamatan belum siap ada di {len(per_korwil)} korwil: "
+                 + ", ".join(f"{k} {n}" for k, n in per_korwil))
+    elif per_korwil:
+        k, n = per_korwil[0]
+        judul = f"Kecamatan belum siap hanya di {k}: {n} kecamatan"
+    elif kuning:
+        judul = f"Tidak ada kecamatan belum siap; {kuning} perlu perhatian"
+    else:
+        judul = "Seluruh kecamatan siap"
+    angka = tuple(Angka("kecamatan", fmt.angka(_jumlah(kec, s)), status=s) for s in ("merah", "kuning", "hijau"))
+    baris = []
+    for k, _ in per_korwil:
+        names = merah[merah["korwil"].map(_korwil_nama) == k]["kecamatan"].tolist()
+        baris.append(Baris((k, ", ".join(names))))
+    return Slide("peta", "Peta status kecamatan", judul,
+                 subjudul="Warna, tanda dan nama: ■ belum siap · ▲ perlu perhatian · ● siap",
+                 angka=angka, kolom=("Korwil", "Belum siap"), lebar=(5, 8), baris=tuple(baris),
+                 peta=tuple((k, s if isinstance(s, str) else None) for k, s in zip(kec["kode_kecamatan"], kec["status"])))
+
+
+def _slides_korwil(kw_row, kec: pd.DataFrame, label_sebelumnya: str) -> list[Slide]:
+    nama = _korwil_nama(kw_row["korwil"])
+    rows = _urut_terberat(kec)
+    n = len(rows)
+    merah = rows[rows["status"] == "merah"]["kecamatan"].tolist()
+    kuning = int((rows["status"] == "kuning").sum())
+    hijau = int((rows["status"] == "hijau").sum())
+    if merah:
+        judul = f"{nama}: {len(merah)} dari {n} kecamatan belum siap ({_daftar(merah)})"
+    elif kuning:
+        judul = f"{nama}: tidak ada yang belum siap, {kuning} dari {n} kecamatan perlu perhatian"
+    else:
+        judul = f"{nama}: seluruh {n} kecamatan siap"
+    koordinator = kw_row["koordinator"] if isinstance(kw_row["koordinator"], str) else "koordinator belum ditetapkan"
+    sub = (f"{koordinator} · DPT {fmt.angka(kw_row['dpt'])} · {fmt.angka(kw_row['tps'])} TPS · "
+           f"{len(merah)} belum siap, {kuning} perlu perhatian, {hijau} siap")
+    baris = [Baris((status_label(r["status"]), r["kecamatan"], _alasan(r, label_sebelumnya)), r["status"])
+             for _, r in rows.iterrows()]
+    parts = [baris[i:i + BARIS_KORWIL_MAKS] for i in range(0, len(baris), BARIS_KORWIL_MAKS)] or [[]]
+    out = []
+    for i, part in enumerate(parts):
+        lanjut = f" (lanjutan {i + 1}/{len(parts)})" if len(parts) > 1 else ""
+        out.append(Slide("korwil", f"Korwil: {nama}{lanjut}", judul, subjudul=sub,
+                         kolom=("Status", "Kecamatan", "Alasan"), lebar=(5, 4, 15), baris=tuple(part)))
+    return out
+
+
+def _slide_perhatian(kec: pd.DataFrame, label_sebelumnya: str) -> Slide | None:
+    rows = _urut_terberat(kec[kec["status"].isin(["merah", "kuning"])])
+    if rows.empty:
+        return None
+    top = rows.head(PERHATIAN_MAKS)
+    names = top["kecamatan"].tolist()[:3]
+    merah = int((rows["status"] == "merah").sum())
+    judul = f"Tangani lebih dulu: {_daftar(names)}"
+    sub = (f"{merah} kecamatan belum siap, {len(rows) - merah} perlu perhatian · urutan: status, jumlah indikator "
+           "merah, lalu DPT terbanyak")
+    baris = tuple(Baris((status_label(r["status"]), f"{i}. {r['kecamatan']}", _korwil_nama(r["korwil"]),
+                         _alasan(r, label_sebelumnya)), r["status"])
+                  for i, (_, r) in enumerate(top.iterrows(), start=1))
+    rest = rows.iloc[len(top):]
+    catatan = ""
+    if len(rest):
+        counts = rest["status"].value_counts()
+        parts = [f"{counts[s]} {teks.STATUS[s].lower()}" for s in ("merah", "kuning") if counts.get(s, 0)]
+        catatan = f"+ {len(rest)} kecamatan lain ({', '.join(parts)}): rinciannya di slide per korwil"
+    return Slide("perhatian", "Kecamatan yang paling perlu perhatian", judul, subjudul=sub,
+                 kolom=("Status", "Kecamatan", "Korwil", "Alasan"), lebar=(5, 4, 3, 13), baris=baris, catatan=catatan)
+
+
+def _slide_ktpel(kab, kec: pd.DataFrame) -> Slide | None:
+    data = kec.dropna(subset=["ktpel_persen"])
+    if data.empty:
+        return None
+    hijau, kuning = float(kec["t_ktpel_hijau"].iloc[0]), float(kec["t_ktpel_kuning"].iloc[0])
+    merah_n = int((data["status_ktpel"] == "merah").sum())
+    kuning_n = int((data["status_ktpel"] == "kuning").sum())
+    kab_persen = kab["ktpel_persen"]
+    if _ada(kab_persen):
+        posisi = "di bawah" if kab_persen < hijau else "mencapai"
+        awal = f"KTP-el {fmt.persen(kab_persen)}, {posisi} target {fmt.ringkas(hijau)}%"
+    else:
+        awal = f"KTP-el: target {fmt.ringkas(hijau)}%"
+    if merah_n or kuning_n:
+        judul = (f"{awal}: {merah_n} kecamatan di bawah {fmt.ringkas(kuning)}%, "
+                 f"{kuning_n} di bawah {fmt.ringkas(hijau)}%")
+    else:
+        judul = f"{awal}: seluruh kecamatan ≥ {fmt.ringkas(hijau)}%"
+    belum = data["ktpel_wajib"] - data["ktpel_rekam"]
+    tanggal = data["ktpel_tanggal"].dropna()
+    angka = (
+        Angka("Cakupan kabupaten", fmt.persen(kab_persen),
+              f"{fmt.angka(kab['ktpel_rekam'])} dari {fmt.angka(kab['ktpel_wajib'])} wajib"),
+        Angka("Belum rekam", fmt.angka(belum.sum()),
+              f"data per {fmt.tanggal(tanggal.max())}" if len(tanggal) else "tanggal data tidak diketahui"),
+    )
+    below = data[data["status_ktpel"].isin(["merah", "kuning"])].sort_values(["ktpel_persen", "kecamatan"])
+    shown = below.head(_muat(len(below)))
+    batang = tuple(Batang(r["kecamatan"], float(r["ktpel_persen"]),
+                          f"{fmt.persen(r['ktpel_persen'])} · belum rekam {fmt.angka(r['ktpel_wajib'] - r['ktpel_rekam'])}",
+                          r["status_ktpel"]) for _, r in shown.iterrows())
+    low = float(below["ktpel_persen"].min()) if len(below) else kuning
+    sumbu_min = max(0.0, math.floor(min(low, kuning) - 1))
+    catatan_parts = []
+    if len(below) > len(shown):
+        catatan_parts.append(f"+ {len(below) - len(shown)} kecamatan lain di bawah {fmt.ringkas(hijau)}%")
+    siap = int((data["status_ktpel"] == "hijau").sum())
+    catatan_parts.append(f"{siap} kecamatan sudah ≥ {fmt.ringkas(hijau)}%")
+    missing = int(kec["ktpel_persen"].isna().sum())
+    if missing:
+        catatan_parts.append(f"{missing} kecamatan belum ada data KTP-el")
+    grafik = Grafik(f"Kecamatan di bawah {fmt.ringkas(hijau)}%, terendah di atas", batang, sumbu_min, 100.0,
+                    ((kuning, f"{fmt.ringkas(kuning)}%"), (hijau, f"{fmt.ringkas(hijau)}%")))
+    sub = (f"Perekaman KTP-el terhadap wajib KTP-el · Belum siap < {fmt.ringkas(kuning)}% · "
+           f"Perlu perhatian < {fmt.ringkas(hijau)}% · Siap ≥ {fmt.ringkas(hijau)}%")
+    return Slide("ktpel", "Perekaman KTP-el", judul, subjudul=sub, angka=angka, grafik=grafik,
+                 catatan="; ".join(catatan_parts))
+
+
+def _slide_partisipasi(kab, kec: pd.DataFrame, label_sebelumnya: str) -> Slide | None:
+    data = kec.dropna(subset=["selisih_partisipasi"])
+    if data.empty:
+        return None
+    hijau, kuning = float(kec["t_partisipasi_hijau"].iloc[0]), float(kec["t_partisipasi_kuning"].iloc[0])
+    merah_n = int((data["status_partisipasi"] == "merah").sum())
+    kuning_n = int((data["status_partisipasi"] == "kuning").sum())
+    target = kab["target_partisipasi"]
+    awal = f"Target partisipasi {fmt.ringkas(target)}%" if _ada(target) else "Target partisipasi"
+    if merah_n:
+        judul = (f"{awal}: {merah_n} kecamatan harus naik lebih dari {fmt.ringkas(kuning)} poin dari "
+                 f"{_tahun(label_sebelumnya)}")
+    elif kuning_n:
+        judul = (f"{awal}: {kuning_n} kecamatan harus naik {fmt.ringkas(hijau)}–{fmt.ringkas(kuning)} poin dari "
+                 f"{_tahun(label_sebelumnya)}")
+    else:
+        judul = f"{awal}: semua kecamatan dalam {fmt.ringkas(hijau)} poin dari {_tahun(label_sebelumnya)}"
+    gap = data[data["status_partisipasi"].isin(["merah", "kuning"])].sort_values(
+        ["selisih_partisipasi", "kecamatan"], ascending=[False, True])
+    shown = gap.head(_muat(len(gap)))
+    batang = tuple(Batang(r["kecamatan"], float(r["selisih_partisipasi"]),
+                          f"+{fmt.ringkas(r['selisih_partisipasi'])} poin ({fmt.ringkas(r['partisipasi_sebelumnya'])}% "
+                          f"→ {fmt.ringkas(r['target_partisipasi'])}%)", r["status_partisipasi"])
+                   for _, r in shown.iterrows())
+    top = float(gap["selisih_partisipasi"].max()) if len(gap) else kuning
+    grafik = Grafik(f"Kenaikan yang dibutuhkan dari {_tahun(label_sebelumnya)} ke target (poin)", batang, 0.0,
+                    float(max(top, kuning) * 1.05), ((hijau, f"{fmt.ringkas(hijau)} poin"),
+                                                      (kuning, f"{fmt.ringkas(kuning)} poin")))
+    angka = (
+        Angka("Target kabupaten", _persen_ringkas(target), "target partisipasi pemilihan ini"),
+        Angka(label_sebelumnya, fmt.persen(kab["partisipasi_sebelumnya"], 1), "rata-rata berbobot DPT"),
+    )
+    catatan_parts = []
+    if len(gap) > len(shown):
+        rest = gap.iloc[len(shown):]
+        catatan_parts.append(f"+ {len(rest)} kecamatan lain selisih {fmt.ringkas(rest['selisih_partisipasi'].min())}–"
+                             f"{fmt.ringkas(rest['selisih_partisipasi'].max())} poin")
+    siap = int((data["status_partisipasi"] == "hijau").sum())
+    catatan_parts.append(f"{siap} kecamatan selisih ≤ {fmt.ringkas(hijau)} poin (siap)")
+    sub = (f"Target dibanding {_tahun(label_sebelumnya)} per kecamatan · Belum siap > {fmt.ringkas(kuning)} poin · "
+           f"Perlu perhatian > {fmt.ringkas(hijau)} poin")
+    return Slide("partisipasi", "Risiko partisipasi", judul, subjudul=sub, angka=angka, grafik=grafik,
+                 catatan="; ".join(catatan_parts))
+
+
+def masalah_tersedia(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the inventory of problems (issue 8) exists in this database with the columns the
+    slide reads; until then the slide is left out."""
+    cols = {r[0] for r in con.execute(
+        "select column_name from information_schema.columns where table_name = 'masalah'").fetchall()}
+    return {"election_id", "kode_kecamatan", "status"} <= cols
+
+
+def _slide_masalah(con, election: str, kec: pd.DataFrame) -> Slide | None:
+    if not masalah_tersedia(con):
+        return None
+    df = db.run(con, "marts/masalah_terbuka", election=election, selesai=list(MASALAH_SELESAI))
+    df = df[df["terbuka"] > 0]
+    if df.empty:
+        return None
+    names = dict(zip(kec["kode_kecamatan"], kec["kecamatan"]))
+    korwil = dict(zip(kec["kode_kecamatan"], kec["korwil"]))
+    df = df.assign(kecamatan=df["kode_kecamatan"].map(names).fillna(df["kode_kecamatan"]))
+    df = df.sort_values(["terbuka", "kecamatan"], ascending=[False, True])
+    total = int(df["terbuka"].sum())
+    top = df.iloc[0]
+    judul = (f"{fmt.angka(total)} masalah belum selesai di {len(df)} kecamatan; terbanyak {top['kecamatan']} "
+             f"({fmt.angka(top['terbuka'])})")
+    shown = df.head(BARIS_MAKS)
+    baris = tuple(Baris((r["kecamatan"], _korwil_nama(korwil.get(r["kode_kecamatan"])), fmt.angka(r["terbuka"])))
+                  for _, r in shown.iterrows())
+    catatan = f"+ {len(df) - len(shown)} kecamatan lain" if len(df) > len(shown) else ""
+    return Slide("masalah", "Inventarisasi permasalahan", judul,
+                 subjudul="Masalah yang dilaporkan camat/OPD dan belum selesai, per kecamatan",
+                 kolom=("Kecamatan", "Korwil", "Masalah terbuka"), lebar=(4, 3, 3), baris=baris, catatan=catatan)
+
+
+# --------------------------------------------------------------------------- the deck
+def deck(con: duckdb.DuckDBPyConnection, election: str) -> Deck:
+    """Every slide for `election` from the active data (queries: marts/kecamatan, marts/korwil,
+    marts/kabupaten, marts/data_terakhir, marts/masalah_terbuka when the inventory exists)."""
+    cur = model.snapshot(con, election)
+    kec = model.kecamatan(cur, election)
+    kw = model.korwil(cur, election)
+    kab = model.kabupaten(cur, election).iloc[0]
+    label = model.previous_label(cur, election)
+    info = db.run(cur, "marts/data_terakhir", election=election).iloc[0]
+    data_per = info["terakhir_diunggah"]
+    data_per = data_per.to_pydatetime() if _ada(data_per) and str(data_per) != "NaT" else None
+    pemilihan = kab["pemilihan"] if isinstance(kab["pemilihan"], str) else election
+    tanggal = kab["tanggal_pemilihan"]
+    tanggal = tanggal.date() if hasattr(tanggal, "date") and _ada(tanggal) and str(tanggal) != "NaT" else None
+    if kec.empty or kec["jumlah_jenis_data"].sum() == 0:
+        return Deck(election, pemilihan, tanggal, data_per, (_slide_kosong(pemilihan),))
+    korwil_urut = [_korwil_nama(k) for k in kw["korwil"]]
+    slides: list[Slide] = [_slide_ringkasan(kab, kec, pemilihan, label), _slide_peta(kec, korwil_urut)]
+    for _, row in kw.iterrows():
+        mine = kec[kec["korwil"].map(_korwil_nama) == _korwil_nama(row["korwil"])]
+        slides += _slides_korwil(row, mine, label)
+    for extra in (_slide_perhatian(kec, label), _slide_ktpel(kab, kec), _slide_partisipasi(kab, kec, label),
+                  _slide_masalah(cur, election, kec)):
+        if extra is not None:
+            slides.append(extra)
+    return Deck(election, pemilihan, tanggal, data_per, tuple(slides))

@@ -1,0 +1,149 @@
+"""Presentasi in Chromium against a real `streamlit run`: every slide at 1920x1080 and 1024x768 fits
+the screen (no scrolling, nothing spilling out of the slide), body text is at least 28 px at
+1920x1080, the keyboard and auto-advance move the slide and the URL, a refresh keeps the place,
+and the PPTX/PDF buttons give the same deck. Screenshots of every slide land in screenshots/."""
+import io
+import time
+
+from playwright.sync_api import expect
+from pptx import Presentation
+from pypdf import PdfReader
+
+from tests.e2e.conftest import screenshot
+
+SLIDES = 8
+FITS = """() => {
+  const out = {problems: []};
+  const se = document.scrollingElement;
+  if (se.scrollHeight > innerHeight) out.problems.push(`page scrolls down: ${se.scrollHeight} > ${innerHeight}`);
+  if (se.scrollWidth > innerWidth) out.problems.push(`page scrolls sideways: ${se.scrollWidth} > ${innerWidth}`);
+  for (const el of document.querySelectorAll('*')) {
+    const cs = getComputedStyle(el);
+    if (['auto', 'scroll'].includes(cs.overflowY) && el.scrollHeight > el.clientHeight + 1)
+      out.problems.push('scrollbar in ' + (el.dataset.testid || el.className));
+    if (['auto', 'scroll'].includes(cs.overflowX) && el.scrollWidth > el.clientWidth + 1)
+      out.problems.push('sideways scrollbar in ' + (el.dataset.testid || el.className));
+  }
+  const slide = document.querySelector('.rakor-slide');
+  const box = slide.getBoundingClientRect();
+  const bar = document.querySelector('.st-key-rakor_kendali').getBoundingClientRect();
+  if (box.top < 0 || box.left < 0 || box.right > innerWidth + 0.5 || box.bottom > bar.top + 0.5)
+    out.problems.push(`slide outside the screen: ${JSON.stringify(box)}`);
+  for (const el of slide.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
+      out.problems.push('spills out of the slide: ' + el.className + ' ' + el.textContent.slice(0, 40));
+  }
+  const isi = slide.querySelector('.rakor-isi');
+  if (isi.scrollHeight > isi.clientHeight + 1 || isi.scrollWidth > isi.clientWidth + 1)
+    out.problems.push(`content larger than its area: ${isi.scrollHeight} > ${isi.clientHeight}`);
+  const kaki = slide.querySelector('.rakor-kaki').getBoundingClientRect();
+  for (const el of isi.querySelectorAll('*')) {
+    if (el.getBoundingClientRect().bottom > kaki.top + 1) out.problems.push('over the footer: ' + el.className);
+  }
+  const text = slide.querySelector('.rakor-kaki-teks');
+  if (text.scrollWidth > text.clientWidth + 1) out.problems.push('footer text cut off');
+  // The smallest text: body (title, table, numbers, bars) and footer.
+  out.body = 1e9; out.kaki = 1e9;
+  const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
+  let node;
+  while ((node = walker.nextNode())) {
+    if (!node.textContent.trim()) continue;
+    const size = parseFloat(getComputedStyle(node.parentElement).fontSize);
+    const zone = node.parentElement.closest('.rakor-kaki') ? 'kaki' : 'body';
+    out[zone] = Math.min(out[zone], size);
+  }
+  out.nomor = slide.dataset.nomor;
+  return out;
+}"""
+
+
+def _open(page, url: str, nomor: int):
+    page.goto(url)
+    _on(page, nomor)
+
+
+def _on(page, nomor: int, timeout: float = 15000):
+    expect(page.locator(f".rakor-slide[data-nomor='{nomor}']")).to_be_visible(timeout=timeout)
+    expect(page.locator(".st-key-rakor_berikut button").first).to_be_visible(timeout=timeout)
+    expect(page.get_by_role("link", name="Keluar")).to_be_visible(timeout=timeout)
+    page.wait_for_function("document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=timeout)
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_every_slide_fits_both_screens_with_large_type(app_server, page):
+    base = f"{app_server['url']}/presentasi?pemilu=pilkada-2024"
+    for width, height in ((1920, 1080), (1024, 768)):
+        page.set_viewport_size({"width": width, "height": height})
+        _open(page, f"{base}&slide=1", 1)
+        # Streamlit's own chrome is hidden: the slide is the screen.
+        for testid in ("stHeader", "stSidebar", "stToolbar"):
+            assert not page.locator(f"[data-testid='{testid}']").first.is_visible(), testid
+        for nomor in range(1, SLIDES + 1):
+            if nomor > 1:
+                page.keyboard.press("ArrowRight")
+                _on(page, nomor)
+            time.sleep(0.3)
+            result = page.evaluate(FITS)
+            assert result["nomor"] == str(nomor)
+            assert result["problems"] == [], (width, nomor, result["problems"])
+            if width == 1920:
+                assert result["body"] >= 27.9, (nomor, result["body"])
+                assert result["kaki"] >= 23.9, (nomor, result["kaki"])
+            page.get_by_text(f"{nomor}/{SLIDES}", exact=True).first.wait_for()
+            screenshot(page, f"presentasi-{nomor}-{width}")
+        assert page.evaluate("document.querySelector('.rakor-slide').textContent").count(
+            "Data pemantauan internal — bukan hasil resmi KPU") == 1
+
+
+def test_keyboard_moves_the_slide_and_the_url_keeps_the_place(app_server, page):
+    url = f"{app_server['url']}/presentasi?pemilu=pilkada-2024&slide=4"
+    _open(page, url, 4)
+    for key, nomor in (("ArrowRight", 5), ("Space", 6), ("PageDown", 7), ("ArrowLeft", 6), ("PageUp", 5),
+                       ("ArrowDown", 6), ("ArrowUp", 5), ("End", SLIDES), ("Home", 1), ("ArrowLeft", 1),
+                       ("ArrowRight", 2)):
+        page.keyboard.press(key)
+        _on(page, nomor)
+        page.wait_for_function(f"location.search.includes('slide={nomor}')", timeout=10000)
+    page.reload()
+    _on(page, 2)  # a refresh keeps the place
+    page.locator(".st-key-rakor_lompat").click()
+    page.get_by_role("option", name=f"6/{SLIDES}").click()
+    _on(page, 6)
+    assert "slide=6" in page.url
+    page.get_by_role("button", name="Berikutnya").click()
+    _on(page, 7)
+    page.get_by_role("link", name="Keluar").click()
+    expect(page.locator("h1").filter(has_text="Ringkasan Kesiapan Pilkada")).to_be_visible(timeout=30000)
+    page.keyboard.press("ArrowRight")  # the slide keys do nothing on other pages
+    time.sleep(0.5)
+    assert "/presentasi" not in page.url
+
+
+def test_auto_advance_moves_on_by_itself_and_starts_again(app_server, page):
+    started = time.monotonic()
+    _open(page, f"{app_server['url']}/presentasi?pemilu=pilkada-2024&slide={SLIDES - 1}&auto=3", SLIDES - 1)
+    shown = time.monotonic()
+    _on(page, SLIDES, timeout=12000)
+    assert time.monotonic() - shown >= 2.0  # it waited for its interval
+    _on(page, 1, timeout=12000)  # after the last slide the cycle starts again
+    assert "slide=1" in page.url and "auto=3" in page.url
+    expect(page.get_by_role("combobox", name="Ganti slide otomatis")).to_have_value("Otomatis: 3 detik")
+    assert time.monotonic() - started < 60
+
+
+def test_download_buttons_give_the_same_deck(app_server, page):
+    _open(page, f"{app_server['url']}/presentasi?pemilu=pilkada-2024&slide=1", 1)
+    title = page.locator(".rakor-judul").inner_text()
+    with page.expect_download(timeout=60000) as info:
+        page.get_by_role("button", name="PPTX").click()
+    prs = Presentation(io.BytesIO(open(info.value.path(), "rb").read()))
+    assert info.value.suggested_filename.startswith("rakor-pilkada-2024-")
+    assert len(prs.slides) == SLIDES
+    assert next(s.text_frame.text for s in prs.slides[0].shapes if s.name == "Judul") == title
+    with page.expect_download(timeout=90000) as info:
+        page.get_by_role("button", name="PDF").click()
+    reader = PdfReader(info.value.path())
+    assert len(reader.pages) == SLIDES
+    assert title in " ".join(reader.pages[0].extract_text().split())

@@ -1,0 +1,284 @@
+"""The rakor deck on the sample data: one message per slide with its numbers, the PPTX and PDF from
+`python -m readiness slides` carry the same slides and the same figures as `report`, and the
+status colours stay apart in greyscale."""
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pypdf import PdfReader
+
+from readiness import cli as readiness_cli
+from readiness import db, deck_html, fmt, model, slides, teks
+
+ROOT = Path(__file__).resolve().parent.parent
+
+TITLES = [
+    "8 dari 24 kecamatan belum siap, 13 perlu perhatian",
+    "Kecamatan belum siap ada di 3 korwil: Wilayah I 2, Wilayah II 3, Wilayah III 3",
+    "Wilayah I: 2 dari 8 kecamatan belum siap (Lumbang dan Kuripan)",
+    "Wilayah II: 3 dari 8 kecamatan belum siap (Tiris, Leces dan Krucil)",
+    "Wilayah III: 3 dari 8 kecamatan belum siap (Paiton, Kraksaan dan Pakuniran)",
+    "Tangani lebih dulu: Lumbang, Paiton dan Kraksaan",
+    "KTP-el 97,41%, di bawah target 98%: 4 kecamatan di bawah 95%, 7 di bawah 98%",
+    "Target partisipasi 82%: 3 kecamatan harus naik lebih dari 15 poin dari partisipasi 2018",
+]
+
+
+def cli(*args):
+    return subprocess.run([sys.executable, "-m", "readiness", *map(str, args)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def deck(demo_db_master):
+    con = db.connect_read(demo_db_master)
+    try:
+        return slides.deck(con, "pilkada-2024")
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def report(demo_db_master):
+    """What `python -m readiness report` prints: kabupaten and korwil from the command itself,
+    kecamatan from the function it prints (model.report), to keep the module fast."""
+    out = {}
+    for level in ("kabupaten", "korwil"):
+        done = cli("report", "--db", demo_db_master, "--level", level, "--format", "json")
+        assert done.returncode == 0, done.stderr
+        out[level] = json.loads(done.stdout)
+    con = db.connect_read(demo_db_master)
+    try:
+        out["kecamatan"] = model.report(con, "pilkada-2024", "kecamatan").to_dict(orient="records")
+    finally:
+        con.close()
+    return out
+
+
+@pytest.fixture(scope="module")
+def exported(demo_db_master, tmp_path_factory):
+    """`python -m readiness slides --out rakor.pptx` and `--out rakor.pdf`, each run once."""
+    folder = tmp_path_factory.mktemp("rakor")
+    files = {}
+    for suffix in ("pptx", "pdf"):
+        path = folder / f"rakor.{suffix}"
+        done = cli("slides", "--db", demo_db_master, "--out", path)
+        assert done.returncode == 0, done.stderr
+        assert "Traceback" not in done.stderr
+        assert "8 slide" in done.stderr and teks.DISCLAIMER in done.stderr
+        files[suffix] = path
+    return files
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# --------------------------------------------------------------------------- the deck
+def test_one_slide_per_message_with_titles_that_state_the_finding(deck):
+    assert [s.kind for s in deck.slides] == ["ringkasan", "peta", "korwil", "korwil", "korwil", "perhatian",
+                                              "ktpel", "partisipasi"]
+    assert deck.judul == TITLES
+    assert deck.pemilihan == "Pemilihan Bupati dan Wakil Bupati Probolinggo 2024"
+    assert re.fullmatch(r"Data per \d{1,2} \w+ \d{4} \d{2}\.\d{2} WIB", deck.data_per_teks)
+    assert deck.kaki(3).endswith("Data pemantauan internal — bukan hasil resmi KPU · 3/8")
+
+
+def test_summary_numbers_are_the_report_figures(deck, report):
+    kab = report["kabupaten"][0]
+    angka = {a.label: a.nilai for a in deck.slides[0].angka if not a.status}
+    assert angka["DPT (pemilih)"] == fmt.angka(kab["dpt"]) == "872.218"
+    assert angka["TPS"] == fmt.angka(kab["tps"]) == "1.739"
+    assert angka["KTP-el terekam"] == fmt.persen(kab["ktpel_persen"]) == "97,41%"
+    assert angka["Target partisipasi"] == "82%"
+    counts = {a.status: a.nilai for a in deck.slides[0].angka if a.status}
+    assert counts == {"merah": str(kab["jumlah_merah"]), "kuning": str(kab["jumlah_kuning"]),
+                      "hijau": str(kab["jumlah_hijau"])} == {"merah": "8", "kuning": "13", "hijau": "3"}
+
+
+def test_korwil_slides_list_each_kecamatan_worst_first_with_reasons(deck, report):
+    korwil = {r["korwil"]: r for r in report["korwil"]}
+    kecamatan = {r["kecamatan"]: r for r in report["kecamatan"]}
+    for slide in deck.slides[2:5]:
+        name = slide.judul.split(":")[0]
+        assert slide.kicker == f"Korwil: {name}"
+        assert f"DPT {fmt.angka(korwil[name]['dpt'])} · {fmt.angka(korwil[name]['tps'])} TPS" in slide.subjudul
+        rows = [b.sel[1] for b in slide.baris]
+        assert sorted(rows) == sorted(k for k, r in kecamatan.items() if r["korwil"] == name)
+        ranks = [slides.STATUS_RANK[b.status] for b in slide.baris]
+        assert ranks == sorted(ranks)
+        for b in slide.baris:
+            assert b.sel[0] == slides.status_label(kecamatan[b.sel[1]]["status"])
+            reason = kecamatan[b.sel[1]]["alasan"]
+            assert b.sel[2] == (reason.replace(", Partisipasi", " · Partisipasi").replace(", KTP-el", " · KTP-el")
+                                .replace(", DPT", " · DPT") if reason else "Semua indikator terpenuhi")
+
+
+def test_attention_ktpel_and_participation_slides(deck):
+    perhatian, ktpel, partisipasi = deck.slides[5:8]
+    assert [b.sel[1] for b in perhatian.baris][:3] == ["1. Lumbang", "2. Paiton", "3. Kraksaan"]
+    assert perhatian.catatan.startswith("+ 14 kecamatan lain (1 belum siap, 13 perlu perhatian)")
+    bars = ktpel.grafik.batang
+    assert [b.label for b in bars][:4] == ["Krucil", "Tiris", "Lumbang", "Pakuniran"]
+    assert bars[0].teks == "93,40% · belum rekam 2.343" and bars[0].status == "merah"
+    assert len(bars) == 11 and ktpel.catatan == "13 kecamatan sudah ≥ 98%"
+    assert {a.label: a.nilai for a in ktpel.angka} == {"Cakupan kabupaten": "97,41%", "Belum rekam": "23.010"}
+    gaps = partisipasi.grafik.batang
+    assert gaps[0].label == "Lumbang" and gaps[0].teks == "+22,8 poin (57,2% → 80%)"
+    assert partisipasi.catatan == "+ 6 kecamatan lain selisih 5,2–7,6 poin; 8 kecamatan selisih ≤ 5 poin (siap)"
+
+
+def test_election_without_data_gets_one_slide_saying_so(demo_db_master):
+    con = db.connect_read(demo_db_master)
+    try:
+        empty = slides.deck(con, "pilkada-2018")
+    finally:
+        con.close()
+    assert empty.judul == ["Belum ada data untuk pemilihan ini"]
+    assert empty.data_per_teks == "Belum ada data diunggah"
+
+
+def test_open_problems_slide_only_when_the_inventory_has_open_rows(demo_db):
+    with db.writing(demo_db) as con:
+        con.execute("create table masalah (election_id varchar, kode_kecamatan varchar, uraian varchar, "
+                    "status varchar)")
+        con.execute("insert into masalah values "
+                    "('pilkada-2024', '35.13.08', 'Jalan ke TPS 4 putus', 'terbuka'),"
+                    "('pilkada-2024', '35.13.08', 'Kotak suara kurang', 'Proses'),"
+                    "('pilkada-2024', '35.13.08', 'Sudah ditangani', 'Selesai'),"
+                    "('pilkada-2024', '35.13.24', 'Listrik padam', 'terbuka'),"
+                    "('pilkada-2018', '35.13.01', 'Lama', 'terbuka')")
+    con = db.connect_read(demo_db)
+    try:
+        assert slides.masalah_tersedia(con)
+        with_problems = slides.deck(con, "pilkada-2024")
+    finally:
+        con.close()
+    last = with_problems.slides[-1]
+    assert last.kind == "masalah"
+    assert last.judul == "3 masalah belum selesai di 2 kecamatan; terbanyak Krucil (2)"
+    assert [b.sel for b in last.baris] == [("Krucil", "Wilayah II", "2"), ("Lumbang", "Wilayah I", "1")]
+    with db.writing(demo_db) as con:
+        con.execute("update masalah set status = 'selesai'")
+    con = db.connect_read(demo_db)
+    try:
+        assert "masalah" not in [s.kind for s in slides.deck(con, "pilkada-2024").slides]
+    finally:
+        con.close()
+
+
+def test_status_colours_differ_in_greyscale_and_text_on_them_is_readable():
+    def lum(hex_colour):  # relative luminance (WCAG)
+        def channel(v):
+            v /= 255
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+        r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+        return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+    def grey(hex_colour):
+        r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+        return 0.299 * r + 0.587 * g + 0.114 * b
+
+    greys = sorted(grey(c) for c in slides.WARNA.values())
+    assert min(b - a for a, b in zip(greys, greys[1:])) >= 45
+    for status, colour in slides.WARNA.items():
+        hi, lo = sorted((lum(colour), lum(slides.WARNA_TEKS[status])), reverse=True)
+        assert (hi + 0.05) / (lo + 0.05) >= 4.5, status
+    assert {slides.status_label(s) for s in slides.WARNA} == {"■ Belum siap", "▲ Perlu perhatian", "● Siap"}
+
+
+def test_html_escapes_everything_from_the_data(deck):
+    evil = slides.Slide("korwil", "Korwil: <script>x</script>", "Judul <img src=x onerror=alert(1)>",
+                        kolom=("Status", "Kecamatan", "Alasan"), baris=(slides.Baris(("■ Belum siap", "<b>A</b>", "&"),
+                                                                                   "merah"),))
+    bad = slides.Deck("x", "<i>Pemilihan</i>", None, None, (evil,))
+    html = deck_html.slide_html(bad, 0)
+    assert "<script>" not in html and "<img src=x" not in html and "<b>A</b>" not in html and "<i>" not in html
+    assert "&lt;script&gt;" in html and "&lt;b&gt;A&lt;/b&gt;" in html
+
+
+def test_the_map_labels_every_kecamatan_with_its_status_icon(deck):
+    geo = deck_html.peta_geometri(deck.slides[1].peta)
+    labels = {i["kecamatan"]: i["label"] for i in geo["items"]}
+    assert len(labels) == 24
+    assert labels["Lumbang"] == "■ Lumbang" and labels["Besuk"] == "● Besuk" and labels["Maron"] == "▲ Maron"
+    svg = deck_html.peta_svg(deck.slides[1].peta)
+    assert svg.count("<path") == 24 and "■ Krucil" in svg
+
+
+# --------------------------------------------------------------------------- the exports
+def _pptx_texts(slide) -> list[str]:
+    texts = []
+    for shape in slide.shapes:
+        if shape.has_text_frame:
+            texts.append(shape.text_frame.text)
+        if shape.has_table:
+            texts += [cell.text for row in shape.table.rows for cell in row.cells]
+        if shape.has_chart:
+            for point in shape.chart.plots[0].series[0].points:
+                texts.append(point.data_label.text_frame.text)
+    return texts
+
+
+def test_pptx_has_the_slides_titles_and_numbers_of_the_report(exported, deck, report):
+    prs = Presentation(exported["pptx"])
+    assert len(prs.slides) == len(deck.slides) == 8
+    assert prs.slide_width * 9 == prs.slide_height * 16
+    titles = [next(s.text_frame.text for s in slide.shapes if s.name == "Judul") for slide in prs.slides]
+    assert titles == TITLES
+    everything = [_pptx_texts(slide) for slide in prs.slides]
+    flat = "\n".join("\n".join(t) for t in everything)
+    kab = report["kabupaten"][0]
+    for figure in (fmt.angka(kab["dpt"]), fmt.angka(kab["tps"]), fmt.persen(kab["ktpel_persen"]),
+                   fmt.angka(kab["dpt_l"]), fmt.angka(kab["dpt_p"])):
+        assert figure in flat, figure
+    assert "872.218" in flat and "1.739" in flat
+    for row in report["korwil"]:
+        assert f"DPT {fmt.angka(row['dpt'])}" in flat
+    for i, texts in enumerate(everything, start=1):
+        footer = "\n".join(texts)
+        assert teks.DISCLAIMER in footer and deck.data_per_teks in footer and deck.pemilihan in footer
+        assert f"{i}/8" in texts
+    # The korwil tables: every kecamatan with its status label, as text a user can edit.
+    cells = [c for slide in list(prs.slides)[2:5] for c in _pptx_texts(slide)]
+    assert cells.count("■ Belum siap") == 8 and cells.count("● Siap") == 3
+    # Native charts for the bars, editable shapes for the map.
+    ktpel_chart = next(s for s in prs.slides[6].shapes if s.has_chart).chart
+    assert list(ktpel_chart.plots[0].categories)[:2] == ["Krucil", "Tiris"]
+    assert ktpel_chart.plots[0].series[0].values[0] == pytest.approx(93.4)
+    assert "■ 93,40% · belum rekam 2.343" in _pptx_texts(prs.slides[6])
+    map_shapes = [s for s in prs.slides[1].shapes if s.name.endswith(("Belum siap", "Perlu perhatian", "Siap"))]
+    assert len(map_shapes) == 24
+
+
+def test_pdf_has_one_landscape_page_per_slide_with_real_text(exported, deck):
+    reader = PdfReader(exported["pdf"])
+    assert len(reader.pages) == len(deck.slides) == 8
+    for number, (page, title) in enumerate(zip(reader.pages, TITLES), start=1):
+        box = page.mediabox
+        assert float(box.width) * 9 == pytest.approx(float(box.height) * 16)
+        text = _flat(page.extract_text())
+        assert _flat(title) in text, (number, text[:300])
+        assert teks.DISCLAIMER in text and deck.data_per_teks in text and f"{number}/8" in text
+    first = _flat(reader.pages[0].extract_text())
+    assert "872.218" in first and "1.739" in first and "97,41%" in first
+
+
+def test_cli_refuses_other_extensions_and_unknown_elections(demo_db_master, tmp_path, capsys):
+    assert readiness_cli.main(["slides", "--db", str(demo_db_master), "--out", str(tmp_path / "rakor.docx")]) == 2
+    assert ".pptx atau .pdf" in capsys.readouterr().err
+    assert readiness_cli.main(["slides", "--db", str(demo_db_master), "--election", "pilpres-2099",
+                               "--out", str(tmp_path / "x.pptx")]) == 1
+    assert "tidak dikenal" in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())
+    assert readiness_cli.main(["slides", "--db", str(demo_db_master), "--election", "pilkada-2018",
+                               "--out", str(tmp_path / "2018.pptx")]) == 0
+    assert "1 slide" in capsys.readouterr().err
+    prs = Presentation(io.BytesIO((tmp_path / "2018.pptx").read_bytes()))
+    assert len(prs.slides) == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["2018.pptx"]  # no temporary file left
