@@ -15,7 +15,10 @@
     var before = win.__rakorPutaran, started = Date.now();
     button.click();
     (function wait() {
-      if (win.__rakorPutaran !== before || Date.now() - started > 5000) { win.__rakorSibuk = false; pump(); }
+      // The new slide's script has run; give Streamlit a moment to finish that rerun too, or
+      // a click sent while it is still running can be merged into it and lost.
+      if (win.__rakorPutaran !== before) win.setTimeout(function () { win.__rakorSibuk = false; pump(); }, 300);
+      else if (Date.now() - started > 5000) { win.__rakorSibuk = false; pump(); }
       else win.setTimeout(wait, 40);
     })();
   }

@@ -117,22 +117,35 @@ def _clean(value):
     return value
 
 
-def _report(db_path: Path, election, level: str, out_format: str) -> int:
-    con = db.connect_read(db_path)
-    try:
-        election = election or db.active_election(con)
-        if not db.election_exists(con, election):
-            _say(f"GALAT: pemilihan '{election}' tidak dikenal.")
-            return 1
-        df = model.report(con, election, level)
-    finally:
-        con.close()
+def _election(con, election) -> str | None:
+    """The asked election, or the active one; None (after saying so) when it is unknown."""
+    election = election or db.active_election(con)
+    if not db.election_exists(con, election):
+        _say(f"GALAT: pemilihan '{election}' tidak dikenal.")
+        return None
+    return election
+
+
+def _emit(df, out_format: str) -> None:
+    """A table to stdout as CSV or JSON, plain numbers, missing as empty/null."""
     if out_format == "csv":
         df.to_csv(sys.stdout, index=False)
     else:
         records = [{k: _clean(v) for k, v in row.items()} for row in df.to_dict(orient="records")]
         json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
+
+
+def _report(db_path: Path, election, level: str, out_format: str) -> int:
+    con = db.connect_read(db_path)
+    try:
+        election = _election(con, election)
+        if election is None:
+            return 1
+        df = model.report(con, election, level)
+    finally:
+        con.close()
+    _emit(df, out_format)
     return 0
 
 
@@ -158,20 +171,14 @@ def _audit(db_path: Path, election, out_format: str) -> int:
     from . import audit
     con = db.connect_read(db_path)
     try:
-        election = election or db.active_election(con)
-        if not db.election_exists(con, election):
-            _say(f"GALAT: pemilihan '{election}' tidak dikenal.")
+        election = _election(con, election)
+        if election is None:
             return 1
         df = audit.findings_summary(con, election)
         lists = con.execute("select count(*) from stg_daftar where election_id = $e", {"e": election}).fetchone()[0]
     finally:
         con.close()
-    if out_format == "csv":
-        df.to_csv(sys.stdout, index=False)
-    else:
-        json.dump([{k: _clean(v) for k, v in row.items()} for row in df.to_dict(orient="records")],
-                  sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+    _emit(df, out_format)
     if not lists:
         _say(f"Belum ada daftar pemilih per orang (DPT/DPS/DP4) untuk {election}; tidak ada yang diperiksa.")
     elif df.empty:
@@ -192,9 +199,8 @@ def _slides(db_path: Path, election, out: Path) -> int:
         return 1
     con = db.connect_read(db_path)
     try:
-        election = election or db.active_election(con)
-        if not db.election_exists(con, election):
-            _say(f"GALAT: pemilihan '{election}' tidak dikenal.")
+        election = _election(con, election)
+        if election is None:
             return 1
         deck = slides.deck(con, election)
     finally:

@@ -260,8 +260,7 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
             case when t.kode_desa is null then t.desa end as desa_tertulis,
             t.pesan_desa as desa_catatan
         from t join sheets s using (_sheet_no)
-        order by t._sheet_no, t._row
-    """, params={"opad": opad, "ipad": ipad}).to_arrow_table()
+    """, params={"opad": opad, "ipad": ipad}).to_arrow_table()  # no sort: rows carry sheet and row
     result.frame = frame
     result.coverage = set(frame.column("kode_kecamatan").unique().to_pylist())
     if simpan_identitas:
