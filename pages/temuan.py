@@ -133,7 +133,7 @@ st.dataframe(pd.DataFrame({
     "Kecamatan": layar["kecamatan"], "Desa/Kelurahan": layar["desa"].fillna("(kosong)"), "TPS": layar["tps"],
     "Temuan": layar["nama_temuan"], "Keterangan": layar["keterangan"], "NIK (tersamar)": layar["nik_mask"].fillna(""),
     "DPID": layar["dpid"].fillna(""), "Berkas": layar["file_name"], "Sheet": layar["source_sheet"],
-    "Baris": [fmt.angka(n) for n in layar["source_row"]],
+    "Baris": [str(n) for n in layar["source_row"]],  # as Excel shows it: 11926, not 11.926
 }), hide_index=True, width="stretch", height="auto" if len(layar) < 12 else 420,
     column_config={"Keterangan": st.column_config.TextColumn(width="large")})
 
