@@ -72,6 +72,19 @@ def previous_label(con: duckdb.DuckDBPyConnection, election: str) -> str:
     return f"Partisipasi {row[0]}" if row else "Partisipasi sebelumnya"
 
 
+def _tps_and_ktpel_reasons(row) -> list[str]:
+    """The TPS-capacity and KTP-el reasons, worded the same for a kecamatan and a desa."""
+    out = []
+    if row["status_tps"] == "merah":
+        out.append(f"{fmt.angka(row['tps_melebihi_kapasitas'])} TPS > {fmt.angka(row['kapasitas_tps'])} pemilih "
+                   f"(terbanyak {fmt.angka(row['pemilih_per_tps_maks'])})")
+    if row["status_ktpel"] == "kuning":
+        out.append(f"KTP-el {fmt.persen(row['ktpel_persen'])} (< {fmt.ringkas(row['t_ktpel_hijau'])}%)")
+    elif row["status_ktpel"] == "merah":
+        out.append(f"KTP-el {fmt.persen(row['ktpel_persen'])} (< {fmt.ringkas(row['t_ktpel_kuning'])}%)")
+    return out
+
+
 def reasons(row, label_sebelumnya: str = "Partisipasi sebelumnya") -> list[str]:
     """Every non-green indicator of one kecamatan row, in words, with its numbers."""
     out = []
@@ -80,13 +93,7 @@ def reasons(row, label_sebelumnya: str = "Partisipasi sebelumnya") -> list[str]:
     for flag, text in _MISSING_KIND:
         if not row[flag]:
             out.append(text)
-    if row["status_tps"] == "merah":
-        out.append(f"{fmt.angka(row['tps_melebihi_kapasitas'])} TPS > {fmt.angka(row['kapasitas_tps'])} pemilih "
-                   f"(terbanyak {fmt.angka(row['pemilih_per_tps_maks'])})")
-    if row["status_ktpel"] == "kuning":
-        out.append(f"KTP-el {fmt.persen(row['ktpel_persen'])} (< {fmt.ringkas(row['t_ktpel_hijau'])}%)")
-    elif row["status_ktpel"] == "merah":
-        out.append(f"KTP-el {fmt.persen(row['ktpel_persen'])} (< {fmt.ringkas(row['t_ktpel_kuning'])}%)")
+    out += _tps_and_ktpel_reasons(row)
     if row["status_partisipasi"] in ("kuning", "merah"):
         out.append(f"{label_sebelumnya} {fmt.ringkas(row['partisipasi_sebelumnya'])}% vs target "
                    f"{fmt.ringkas(row['target_partisipasi'])}% (selisih {fmt.ringkas(row['selisih_partisipasi'])} poin)")
@@ -294,13 +301,7 @@ def desa_kesiapan(con, election: str, kecamatan_kode: str | None) -> pd.DataFram
 
 def desa_reasons(row) -> list[str]:
     out = [] if _present(row["dpt"]) else ["Belum ada data pemilih"]
-    if row["status_tps"] == "merah":
-        out.append(f"{fmt.angka(row['tps_melebihi_kapasitas'])} TPS > {fmt.angka(row['kapasitas_tps'])} pemilih "
-                   f"(terbanyak {fmt.angka(row['pemilih_per_tps_maks'])})")
-    if row["status_ktpel"] == "kuning":
-        out.append(f"KTP-el {fmt.persen(row['ktpel_persen'])} (< {fmt.ringkas(row['t_ktpel_hijau'])}%)")
-    elif row["status_ktpel"] == "merah":
-        out.append(f"KTP-el {fmt.persen(row['ktpel_persen'])} (< {fmt.ringkas(row['t_ktpel_kuning'])}%)")
+    out += _tps_and_ktpel_reasons(row)
     if row["status_konsistensi"] in ("kuning", "merah"):
         out.append(_consistency_text(row))
     return out
