@@ -43,6 +43,10 @@ BASELINE = "select kode_kecamatan, count(*) from raw_daftar group by 1"
 REFERENCE = "select kode_kecamatan, count(distinct nik_kunci) from raw_daftar group by 1"
 
 
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import results  # noqa: E402  (bench/results.py)
+
 def build(directory: Path) -> tuple[Path, int]:
     path = directory / "readiness.duckdb"
     db.ensure_database(path)
@@ -159,16 +163,7 @@ def command(path: Path) -> float:
 
 
 def write_results(text: str) -> None:
-    results = ROOT / "bench" / "RESULTS.md"
-    start, end = "<!-- audit:start -->", "<!-- audit:end -->"
-    current = results.read_text() if results.exists() else "# Benchmark results\n\n"
-    block = f"{start}\n{text}\n{end}"
-    if start in current:
-        before, rest = current.split(start, 1)
-        current = before + block + rest.split(end, 1)[1]
-    else:
-        current = current.rstrip("\n") + "\n\n" + block + "\n"
-    results.write_text(current)
+    results.write_section("audit", text)
 
 
 def _machine() -> str:

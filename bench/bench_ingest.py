@@ -28,6 +28,10 @@ STEPS = {
 }
 
 
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import results  # noqa: E402  (bench/results.py)
+
 def run_step(step: str, path: Path) -> dict:
     """Runs in a child process: time one step and report what it saw."""
     started = time.perf_counter()
@@ -74,16 +78,7 @@ def measure(step: str, path: Path) -> dict:
 
 
 def write_results(text: str) -> None:
-    results = ROOT / "bench" / "RESULTS.md"
-    start, end = "<!-- ingest:start -->", "<!-- ingest:end -->"
-    current = results.read_text() if results.exists() else "# Benchmark results\n\n"
-    block = f"{start}\n{text}\n{end}"
-    if start in current:
-        before, rest = current.split(start, 1)
-        current = before + block + rest.split(end, 1)[1]
-    else:
-        current = current.rstrip("\n") + "\n\n" + block + "\n"
-    results.write_text(current)
+    results.write_section("ingest", text)
 
 
 def main() -> None:

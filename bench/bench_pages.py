@@ -37,6 +37,10 @@ COLD_RUNS = 3
 LIMIT_WARM_MS, LIMIT_COLD_MS = 150, 1000
 
 
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import results  # noqa: E402  (bench/results.py)
+
 def build(directory: Path) -> tuple[Path, int]:
     """The sample data plus a synthetic per-voter list of the whole kabupaten."""
     path = directory / "readiness.duckdb"
@@ -159,16 +163,7 @@ def invalidation(path: Path) -> str:
 
 
 def write_results(text: str) -> None:
-    results = ROOT / "bench" / "RESULTS.md"
-    start, end = "<!-- pages:start -->", "<!-- pages:end -->"
-    current = results.read_text() if results.exists() else "# Benchmark results\n\n"
-    block = f"{start}\n{text}\n{end}"
-    if start in current:
-        before, rest = current.split(start, 1)
-        current = before + block + rest.split(end, 1)[1]
-    else:
-        current = current.rstrip("\n") + "\n\n" + block + "\n"
-    results.write_text(current)
+    results.write_section("pages", text)
 
 
 def main() -> None:
