@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from readiness import db, fmt, model, teks
+from readiness import akses, db, fmt, model, teks
 
 ELECTION_KEY = "election"
 
@@ -46,6 +46,27 @@ def _query(path: str, version: tuple, name: str, params: tuple):
 def query(name: str, **params):
     rd = current_reader()
     return _query(db_path(), rd.version, name, tuple(sorted(params.items())))
+
+
+# --------------------------------------------------------------------------- access (issue 8)
+def pengguna() -> akses.Pengguna | None:
+    """The user of this session: akses.LOKAL while no user exists (local mode), None when a login
+    is needed."""
+    return akses.LOKAL
+
+
+def boleh(aksi: str) -> bool:
+    return akses.boleh(pengguna(), aksi)
+
+
+def wajib(aksi: str) -> akses.Pengguna:
+    """Stop this page run unless the session's user may do `aksi` — checked on the server for
+    every page and before every action, not only by hiding buttons."""
+    user = pengguna()
+    if not akses.boleh(user, aksi):
+        st.error("Anda tidak memiliki akses untuk ini. Hubungi admin bila Anda memerlukannya.")
+        st.stop()
+    return user
 
 
 def _leave_legacy_multipage_mode() -> None:
