@@ -2,7 +2,8 @@
 kecamatan, desa and TPS, and the groups leadership asks about (pemilih pemula, disabilitas, L/P).
 
 Every finding is a flag on a voter row, defined once in SQL (queries/intermediate/daftar_temuan.sql
--> view int_daftar_temuan); this module names each type in Indonesian, words each finding for the
+-> view int_daftar_temuan; its flagged rows are stored as table temuan_daftar by the write that
+changes the data, see readiness.db.STORED); this module names each type in Indonesian, words each finding for the
 analyst, and writes the follow-up workbook for KPU. Nothing here sees an identity: rows carry the
 masked NIK, the DPID and the source file, sheet and Excel row, which is enough to find the voter
 in the original file. Queries: marts/audit_ringkasan, marts/audit_temuan, marts/audit_kelompok.
@@ -100,26 +101,6 @@ def findings_summary(con: duckdb.DuckDBPyConnection, election: str) -> pd.DataFr
     df = db.run(con, "marts/audit_ringkasan", election=election)
     df["jumlah"] = df["jumlah"].astype("int64")
     return df
-
-
-def flagged(con: duckdb.DuckDBPyConnection, election: str) -> pa.Table:
-    """The rows of int_daftar_temuan of one election that carry at least one finding, computed once
-    (an Arrow table). Registered in place of the view (`snapshot`), every audit mart gives the same
-    result from it, without evaluating the view over every voter again."""
-    return con.cursor().sql("""
-        select * from int_daftar_temuan
-        where election_id = $e
-          and (f_nik_format or f_nik_wilayah or f_nik_tanggal or f_nik_ganda or f_usia_belum_17
-               or f_usia_tidak_wajar or f_desa_tidak_cocok or f_ktpel_belum_rekam or f_tps_melebihi_kapasitas)
-    """, params={"e": election}).to_arrow_table()
-
-
-def snapshot(con: duckdb.DuckDBPyConnection, election: str, rows: pa.Table | None = None):
-    """A cursor on which `int_daftar_temuan` is `rows` (see `flagged`), the flagged rows only:
-    the audit marts count and list flags, so they give the same results from these."""
-    cur = con.cursor()
-    cur.register("int_daftar_temuan", rows if rows is not None else flagged(con, election))
-    return cur
 
 
 def findings(con: duckdb.DuckDBPyConnection, election: str, kecamatan: str | None = None,
@@ -224,10 +205,10 @@ class Hasil:
 
 
 def run(con: duckdb.DuckDBPyConnection, election: str) -> Hasil:
-    """Everything: the flagged rows computed once, then the summary and the findings from them,
-    and the groups. Queries: int_daftar_temuan (once), marts/audit_ringkasan, marts/audit_temuan,
+    """Everything: the summary, the findings and the groups, from the tables stored when the data
+    changed (temuan_daftar, kelompok_desa). Queries: marts/audit_ringkasan, marts/audit_temuan,
     marts/audit_kelompok."""
-    cur = snapshot(con, election)
+    cur = con.cursor()
     ada = con.execute("select count(*) from stg_active_upload where election_id = $e and kind = 'daftar'",
                       {"e": election}).fetchone()[0] > 0
     return Hasil(findings_summary(cur, election), findings(cur, election), groups(con, election), ada)
@@ -250,6 +231,7 @@ def file_findings(frame: pa.Table, gaz, file_name: str, tanggal_pemilihan, kapas
                                                 "kecamatan": [p.nama for p in gaz.kecamatan.values()]}))
         view = (db.QUERY_DIR / "intermediate" / "daftar_temuan.sql").read_text(encoding="utf-8")
         con.execute(f"create view int_daftar_temuan as {view}")
+        con.execute(f"create view temuan_daftar as {db.load_query('tersimpan/temuan_daftar').sql}")
         summary = findings_summary(con, "berkas")
         counts = summary.groupby("temuan", sort=False)["jumlah"].sum()
         ordered = {k: int(counts[k]) for k in KODE if k in counts.index}

@@ -120,9 +120,29 @@ def _migrate(con: duckdb.DuckDBPyConnection) -> None:
 
 def _views_hash() -> str:
     digest = hashlib.sha256()
-    for name, sql in view_sources():
+    for name, sql in view_sources() + stored_sources():
         digest.update(name.encode() + b"\0" + sql.encode() + b"\0")
     return digest.hexdigest()
+
+
+# Stored tables (queries/tersimpan/<name>.sql): results too costly to compute at every view — the
+# voter-list audit's flagged rows and group counts — built inside the write that changes what
+# they depend on (queries/tersimpan/sidik.sql), so readers always see them matching the data.
+STORED = ("temuan_daftar", "kelompok_desa")
+
+
+def stored_sources() -> list[tuple[str, str]]:
+    return [(f"tersimpan/{name}", load_query(f"tersimpan/{name}").sql) for name in (*STORED, "sidik")]
+
+
+def _refresh_stored(con: duckdb.DuckDBPyConnection) -> None:
+    sidik = _views_hash()[:16] + con.execute(load_query("tersimpan/sidik").sql).fetchone()[0]
+    row = con.execute("select value from meta where key = 'tersimpan_sidik'").fetchall()
+    if row and row[0][0] == sidik:
+        return
+    for name in STORED:
+        con.execute(f"create or replace table {name} as {load_query(f'tersimpan/{name}').sql}")
+    con.execute("insert or replace into meta values ('tersimpan_sidik', $s)", {"s": sidik})
 
 
 def _install_views(con: duckdb.DuckDBPyConnection) -> None:
@@ -246,6 +266,7 @@ def writing(path: Path | str = DEFAULT_DB, *, timeout: float = 300.0, on_wait=No
             _migrate(con)
             _install_views(con)
             yield con
+            _refresh_stored(con)
             con.execute(
                 "update meta set value = (value::bigint + 1)::varchar where key = 'data_version'"
             )

@@ -92,9 +92,10 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
     gaps = con.execute("select count(*) from incoming where nullif(trim(kecamatan), '') is null").fetchall()[0][0]
     kecamatan = ("coalesce(kecamatan, last_value(kecamatan ignore nulls) over (order by _sheet_no, _row))"
                  if gaps else "kecamatan")
-    # `v` is a view: the rows are materialised once, joined with places and dates, as `w` below.
+    # The cleaned rows are materialised once (`v`); places, codes and dates are then looked up
+    # once per distinct value, not once per voter.
     con.execute(f"""
-        create temp view v as
+        create temp table v as
         with c as (select _sheet_no, _row, {cleaned}, nik_angka, nkk_angka from incoming)
         select * exclude (kecamatan), {kecamatan} as kecamatan
         from c
@@ -110,9 +111,6 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
         return
 
     # Places: few distinct (kecamatan, desa) pairs, matched with the same rules as every file.
-    if gaps:
-        con.execute("create temp table v_rows as select * from v")  # the window once, not per use
-        con.execute("create or replace temp view v as select * from v_rows")
     pairs = con.execute("select distinct kecamatan, desa from v").fetchall()
     places = {"kecamatan": [], "desa": [], "kode_kecamatan": [], "kode_desa": [], "pesan_kec": [], "pesan_desa": []}
     for kec, desa in pairs:
@@ -154,26 +152,43 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
     _codes_table(con, "kode_sts", STS)
     _codes_table(con, "kode_ktpel", KTPEL)
     norm = _NORM.format
-    con.execute(f"""
+    # Each coded column has a few distinct spellings: normalise and look up each spelling once.
+    for field, codes in (("jk", "kode_jk"), ("sts", "kode_sts"), ("ktpel", "kode_ktpel")):
+        con.execute(f"""
+            create temp table {field}_map as
+            select asli, c.kode from (select distinct {field} as asli from v) d
+            left join {codes} c on c.kata = {norm(x='d.asli')}
+        """)
+    con.execute("""
+        create temp table tps_map as
+        select asli, nullif(regexp_replace(upper(asli), '^\\s*(TPS|NO\\.?)\\s*', ''), '') as teks
+        from (select distinct tps as asli from v)
+    """)
+    con.execute("""
+        create temp table dis_map as
+        select asli, case when asli is null then 0
+                          when try_cast(asli as double) between 0 and 6
+                               and try_cast(asli as double) = floor(try_cast(asli as double))
+                          then try_cast(asli as double)::integer end as kode
+        from (select distinct dis as asli from v)
+    """)
+    con.execute("""
         create temp table w as
         select v.*, p.kode_kecamatan, p.kode_desa, p.pesan_kec, p.pesan_desa,
-            jk_.kode as jk_kode, sts_.kode as sts_kode, ktpel_.kode as ktpel_kode,
-            case when v.dis is null then 0
-                 when try_cast(v.dis as double) between 0 and 6 and try_cast(v.dis as double) = floor(try_cast(v.dis as double))
-                 then try_cast(v.dis as double)::integer end as dis_kode,
-            tgl.tanggal,
-            nullif(regexp_replace(upper(v.tps), '^\\s*(TPS|NO\\.?)\\s*', ''), '') as tps_teks
+            jk_.kode as jk_kode, sts_.kode as sts_kode, ktpel_.kode as ktpel_kode, dis_.kode as dis_kode,
+            tgl.tanggal, tps_.teks as tps_teks
         from v
         left join places p on p.kecamatan is not distinct from v.kecamatan and p.desa is not distinct from v.desa
-        left join kode_jk jk_ on jk_.kata = {norm(x='v.jk')}
-        left join kode_sts sts_ on sts_.kata = {norm(x='v.sts')}
-        left join kode_ktpel ktpel_ on ktpel_.kata = {norm(x='v.ktpel')}
+        left join jk_map jk_ on jk_.asli is not distinct from v.jk
+        left join sts_map sts_ on sts_.asli is not distinct from v.sts
+        left join ktpel_map ktpel_ on ktpel_.asli is not distinct from v.ktpel
+        left join dis_map dis_ on dis_.asli is not distinct from v.dis
+        left join tps_map tps_ on tps_.asli is not distinct from v.tps
         left join tgl on tgl.teks = v.tgl_lahir
     """)
     # The rows now live in `w`; let the Arrow columns read from the file go.
     con.unregister("incoming")
-    con.execute("drop view v")
-    con.execute("drop table if exists v_rows")
+    con.execute("drop table v")
     del incoming
     samar = _SAMAR.format
     jk_text = samar(x="coalesce(jk, '')")
@@ -211,8 +226,9 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
     frame = con.sql("""
         with n as (
             select w.*,
-                regexp_replace(coalesce(nik, ''), '[\\s'']', '', 'g') as nik_t,
-                regexp_replace(coalesce(nkk, ''), '[\\s'']', '', 'g') as nkk_t
+                -- whitespace (also non-breaking) and the apostrophe that forces text in Excel, anywhere
+                translate(coalesce(nik, ''), $buang, '') as nik_t,
+                translate(coalesce(nkk, ''), $buang, '') as nkk_t
             from w
         ), d as (
             select n.*,
@@ -231,8 +247,8 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
         ), t as (
             select h.*,
                 case when nik_baik then nik_d[7:8]::integer end as nik_dd,
-                case when nik_baik then try_strptime(lpad((nik_d[7:8]::integer % 40)::varchar, 2, '0') || nik_d[9:12],
-                                                      '%d%m%y') end as nik_tgl
+                case when nik_baik then nik_d[9:10]::integer end as nik_mm,
+                case when nik_baik then nik_d[11:12]::integer end as nik_yy
             from h
         )
         select s.source_sheet, t._row as source_row, t.kode_kecamatan, t.kode_desa,
@@ -251,16 +267,19 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
             regexp_full_match(nik_d, '\\d+') as nik_digit,
             case when nik_baik then nik_d[1:2] || '.' || nik_d[3:4] || '.' || nik_d[5:6] end as nik_kode_wilayah,
             case when not nik_baik then null
-                 when nik_dd = 0 or nik_dd between 32 and 40 or nik_dd > 71 or nik_tgl is null then 'mustahil'
+                 when nik_dd = 0 or nik_dd between 32 and 40 or nik_dd > 71 or nik_mm not between 1 and 12 then 'mustahil'
+                 -- no such day in that month (YY 00–68 is 20YY, 69–99 is 19YY, as strptime's %y)
+                 when nik_dd % 40 > day(last_day(make_date(nik_yy + case when nik_yy < 69 then 2000 else 1900 end,
+                                                           nik_mm, 1))) then 'mustahil'
                  when t.jk_kode is not null and (t.jk_kode = 'P') <> (nik_dd > 40) then 'beda_jk'
-                 when t.tanggal is not null and (day(t.tanggal) <> day(nik_tgl) or month(t.tanggal) <> month(nik_tgl)
-                                                 or year(t.tanggal) % 100 <> year(nik_tgl) % 100) then 'beda_tanggal'
+                 when t.tanggal is not null and (day(t.tanggal) <> nik_dd % 40 or month(t.tanggal) <> nik_mm
+                                                 or year(t.tanggal) % 100 <> nik_yy) then 'beda_tanggal'
             end as nik_tanggal_masalah,
             case when nik_baik then ('0x' || nik_hash[1:16])::ubigint end as nik_kunci,
             case when t.kode_desa is null then t.desa end as desa_tertulis,
             t.pesan_desa as desa_catatan
         from t join sheets s using (_sheet_no)
-    """, params={"opad": opad, "ipad": ipad}).to_arrow_table()  # no sort: rows carry sheet and row
+    """, params={"opad": opad, "ipad": ipad, "buang": " \t\r\n\xa0'"}).to_arrow_table()  # no sort: rows carry sheet and row
     result.frame = frame
     result.coverage = set(frame.column("kode_kecamatan").unique().to_pylist())
     if simpan_identitas:

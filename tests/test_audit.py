@@ -237,6 +237,46 @@ def test_groups_follow_the_pemula_setting(sukapura, tmp_path):
     with db.writing(db_path) as con:
         con.execute("update settings set value = 22 where election_id = $e and key = 'pemula_usia_max'", {"e": E})
     assert _read(db_path, audit.groups, E)["kecamatan"].iloc[0]["pemula"] == 3
+    # the Pemilih page counts pemula with the same setting
+    assert _read(db_path, model.pemilih_desa, E)["pemula"].sum() == 3
+
+
+def _stored_matches_a_fresh_computation(db_path) -> int:
+    """The stored audit tables equal what their queries give on the data now; returns the findings."""
+    con = db.connect_read(db_path)
+    try:
+        for name in db.STORED:
+            stored = con.execute(f"select * from {name} order by all").df()
+            fresh = con.execute(f"select * from ({db.load_query('tersimpan/' + name).sql}) order by all").df()
+            pd.testing.assert_frame_equal(stored, fresh, check_dtype=False)
+        return con.execute("select count(*) from temuan_daftar").fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_the_stored_audit_follows_every_write_that_changes_it(sukapura, tmp_path):
+    db_path = tmp_path / "readiness.duckdb"
+    db_path.write_bytes(sukapura[0].read_bytes())
+    (tmp_path / "secret.key").write_bytes((sukapura[0].parent / "secret.key").read_bytes())
+    base = _stored_matches_a_fresh_computation(db_path)
+    assert base > 0 and _counts(db_path)["tps_melebihi_kapasitas"] > 0
+    # a smaller TPS capacity flags more voters
+    with db.writing(db_path) as con:
+        con.execute("update elections set kapasitas_tps = 10 where election_id = $e", {"e": E})
+    assert _stored_matches_a_fresh_computation(db_path) > base
+    # a second list holding a copy of a Sukapura NIK; re-activating Sukapura's list makes its rows the copies
+    twin = next(v.nik for v in sukapura[1].voters if v.catatan == "nik_ganda_asli")
+    _ingest(db_path, fx.daftar_lumbang(tmp_path, twin).path)
+    _stored_matches_a_fresh_computation(db_path)
+    ganda = _counts(db_path, SUKAPURA)["nik_ganda"]
+    first = _read(db_path, lambda con: con.execute("select min(upload_id) from uploads").fetchone()[0])
+    ingest.activate(db_path, first)
+    _stored_matches_a_fresh_computation(db_path)
+    assert _counts(db_path, SUKAPURA)["nik_ganda"] == ganda + 1
+    # a pemula setting changes the stored groups
+    with db.writing(db_path) as con:
+        con.execute("update settings set value = 30 where election_id = $e and key = 'pemula_usia_max'", {"e": E})
+    _stored_matches_a_fresh_computation(db_path)
 
 
 # --------------------------------------------------------------------------- what changed in ingest

@@ -1,6 +1,7 @@
 -- The voter-list audit of one election (DESIGN.md `audit`): one row per kecamatan and finding type
 -- that occurs — kode_kecamatan, kecamatan, temuan, jumlah (voter rows flagged; of a duplicate NIK
--- only the copies after the first). From int_daftar_temuan. Ordered by kecamatan code, then type.
+-- only the copies after the first). From the stored flagged rows (temuan_daftar, built from
+-- int_daftar_temuan when the data changes). Ordered by kecamatan code, then type.
 -- params: election
 with n as (
     select kode_kecamatan,
@@ -13,7 +14,7 @@ with n as (
         count(*) filter (where f_desa_tidak_cocok)       as desa_tidak_cocok,
         count(*) filter (where f_ktpel_belum_rekam)      as ktpel_belum_rekam,
         count(*) filter (where f_tps_melebihi_kapasitas) as tps_melebihi_kapasitas
-    from int_daftar_temuan
+    from temuan_daftar
     where election_id = $election
     group by kode_kecamatan
 ),

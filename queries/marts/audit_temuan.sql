@@ -10,7 +10,7 @@ with t as (
                      case when f_usia_belum_17 then 'usia_belum_17' end, case when f_usia_tidak_wajar then 'usia_tidak_wajar' end,
                      case when f_desa_tidak_cocok then 'desa_tidak_cocok' end, case when f_ktpel_belum_rekam then 'ktpel_belum_rekam' end,
                      case when f_tps_melebihi_kapasitas then 'tps_melebihi_kapasitas' end], lambda x: x is not null) as jenis
-    from int_daftar_temuan
+    from temuan_daftar
     where election_id = $election
       and ($kecamatan is null or kode_kecamatan = $kecamatan)
       and ($desa is null or kode_desa = $desa)

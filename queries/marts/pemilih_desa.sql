@@ -1,43 +1,19 @@
 -- Voters per desa for one election: DPT, L, P and TPS as marts/desa gives them, and the groups
 -- leadership asks about — from the active per-voter lists the voters counted, L/P, pemilih pemula
--- (17–21 years old on election day), disabilitas per category (dis 1 fisik … 6 netra) and KTP-el
--- not yet recorded; from the recap its own pemilih pemula/disabilitas columns when it has them.
+-- (age on election day from the election's settings pemula_usia_min–max, default 17–21),
+-- disabilitas per category (dis 1 fisik … 6 netra) and KTP-el not yet recorded; from the recap its own pemilih pemula/disabilitas columns when it has them.
 -- Null where a source is missing (never 0).
 -- params: election
-with e as (
-    -- Born on or before b17 is 17 or older on election day; born after b22 is younger than 22.
-    select (tanggal - interval 17 year)::date as b17, (tanggal - interval 22 year)::date as b22
-    from elections where election_id = $election
+with daftar as (
+    -- counted once per desa when the data changed (stored table kelompok_desa, queries/tersimpan)
+    select kode_desa, pemilih as daftar_dpt, pemilih_l as daftar_l, pemilih_p as daftar_p,
+        pemula, pemula_l, pemula_p, tanpa_tgl_lahir, disabilitas, dis_fisik, dis_intelektual, dis_mental,
+        dis_wicara, dis_rungu, dis_netra, ktpel_belum_rekam
+    from kelompok_desa
+    where election_id = $election and kode_desa is not null
 ),
--- Counted per desa and group first (a few thousand groups instead of ~870.000 rows), then per desa.
-kelompok as (
-    select d.kode_desa, d.jk, d.dis, d.ktpel,
-        d.tgl_lahir <= e.b17 and d.tgl_lahir > e.b22 as pemula,
-        d.tgl_lahir is null                          as tanpa_tgl_lahir,
-        count(*)                                     as n
-    from stg_daftar d, e
-    where d.election_id = $election
-    group by all
-),
-daftar as (
-    select kode_desa,
-        sum(n)                                                  as daftar_dpt,
-        coalesce(sum(n) filter (where jk = 'L'), 0)             as daftar_l,
-        coalesce(sum(n) filter (where jk = 'P'), 0)             as daftar_p,
-        coalesce(sum(n) filter (where pemula), 0)               as pemula,
-        coalesce(sum(n) filter (where pemula and jk = 'L'), 0)  as pemula_l,
-        coalesce(sum(n) filter (where pemula and jk = 'P'), 0)  as pemula_p,
-        coalesce(sum(n) filter (where tanpa_tgl_lahir), 0)      as tanpa_tgl_lahir,
-        coalesce(sum(n) filter (where dis between 1 and 6), 0)  as disabilitas,
-        coalesce(sum(n) filter (where dis = 1), 0)              as dis_fisik,
-        coalesce(sum(n) filter (where dis = 2), 0)              as dis_intelektual,
-        coalesce(sum(n) filter (where dis = 3), 0)              as dis_mental,
-        coalesce(sum(n) filter (where dis = 4), 0)              as dis_wicara,
-        coalesce(sum(n) filter (where dis = 5), 0)              as dis_rungu,
-        coalesce(sum(n) filter (where dis = 6), 0)              as dis_netra,
-        coalesce(sum(n) filter (where ktpel = 'B'), 0)          as ktpel_belum_rekam
-    from kelompok
-    group by all
+daftar_tps as (
+    select kode_desa, tps from kelompok_desa where election_id = $election and kode_desa is not null
 ),
 rekap as (
     select kode_desa,
@@ -49,12 +25,6 @@ rekap as (
         case when count(disabilitas) = count(*) then sum(disabilitas) end       as disabilitas_rekap
     from stg_pemilih
     where election_id = $election and kode_desa is not null
-    group by all
-),
-daftar_tps as (
-    select kode_desa, count(distinct tps) as tps
-    from stg_daftar
-    where election_id = $election
     group by all
 ),
 tpsl as (
