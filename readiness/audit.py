@@ -231,7 +231,8 @@ def file_findings(frame: pa.Table, gaz, file_name: str, tanggal_pemilihan, kapas
                                                 "kecamatan": [p.nama for p in gaz.kecamatan.values()]}))
         view = (db.QUERY_DIR / "intermediate" / "daftar_temuan.sql").read_text(encoding="utf-8")
         con.execute(f"create view int_daftar_temuan as {view}")
-        con.execute(f"create view temuan_daftar as {db.load_query('tersimpan/temuan_daftar').sql}")
+        for name in ("temuan_daftar", "temuan_ringkasan"):
+            con.execute(f"create view {name} as {db.load_query('tersimpan/' + name).sql}")
         summary = findings_summary(con, "berkas")
         counts = summary.groupby("temuan", sort=False)["jumlah"].sum()
         ordered = {k: int(counts[k]) for k in KODE if k in counts.index}

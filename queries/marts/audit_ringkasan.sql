@@ -1,32 +1,9 @@
 -- The voter-list audit of one election (DESIGN.md `audit`): one row per kecamatan and finding type
 -- that occurs — kode_kecamatan, kecamatan, temuan, jumlah (voter rows flagged; of a duplicate NIK
--- only the copies after the first). From the stored flagged rows (temuan_daftar, built from
--- int_daftar_temuan when the data changes). Ordered by kecamatan code, then type.
+-- only the copies after the first). Counted and ordered (kecamatan code, then type) by the write
+-- that changed the data: stored table temuan_ringkasan, queries/tersimpan.
 -- params: election
-with n as (
-    select kode_kecamatan,
-        count(*) filter (where f_nik_format)             as nik_format,
-        count(*) filter (where f_nik_wilayah)            as nik_wilayah,
-        count(*) filter (where f_nik_tanggal)            as nik_tanggal,
-        count(*) filter (where f_nik_ganda)              as nik_ganda,
-        count(*) filter (where f_usia_belum_17)          as usia_belum_17,
-        count(*) filter (where f_usia_tidak_wajar)       as usia_tidak_wajar,
-        count(*) filter (where f_desa_tidak_cocok)       as desa_tidak_cocok,
-        count(*) filter (where f_ktpel_belum_rekam)      as ktpel_belum_rekam,
-        count(*) filter (where f_tps_melebihi_kapasitas) as tps_melebihi_kapasitas
-    from temuan_daftar
-    where election_id = $election
-    group by kode_kecamatan
-),
-u as (
-    unpivot n on nik_format, nik_wilayah, nik_tanggal, nik_ganda, usia_belum_17, usia_tidak_wajar,
-        desa_tidak_cocok, ktpel_belum_rekam, tps_melebihi_kapasitas
-    into name temuan value jumlah
-)
-select u.kode_kecamatan, k.kecamatan, u.temuan, u.jumlah
-from u
-join ref_kecamatan k using (kode_kecamatan)
-where u.jumlah > 0
-order by u.kode_kecamatan,
-    list_position(['nik_format', 'nik_wilayah', 'nik_tanggal', 'nik_ganda', 'usia_belum_17', 'usia_tidak_wajar',
-                   'desa_tidak_cocok', 'ktpel_belum_rekam', 'tps_melebihi_kapasitas'], u.temuan)
+select kode_kecamatan, kecamatan, temuan, jumlah
+from temuan_ringkasan
+where election_id = $election
+order by urutan
