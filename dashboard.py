@@ -3,6 +3,8 @@
 Every page names the action its role must allow (readiness/akses.py); the navigation holds only
 the pages the session's user may open, so a page outside the role cannot be run at all — the
 check is on the server, not only a hidden link."""
+from pathlib import Path
+
 import streamlit as st
 
 from pages import common
@@ -20,10 +22,23 @@ PAGES = [
     ("pages/ktpel.py", "KTP-el", ":material/badge:", None, "lihat"),
     ("pages/partisipasi.py", "Partisipasi", ":material/groups_3:", None, "lihat"),
     ("pages/temuan.py", "Temuan DPT", ":material/fact_check:", "temuan", "lihat"),
+    ("pages/hari_h.py", "Hari Pemungutan", ":material/how_to_reg:", "hari_h", "lihat"),
+    ("pages/masalah.py", "Permasalahan", ":material/report:", None, "lihat"),
     ("pages/presentasi.py", "Presentasi", ":material/slideshow:", "presentasi", "lihat"),
+    ("pages/lapor.py", "Lapor", ":material/edit_note:", "lapor", "lapor"),
     ("pages/unggah.py", "Unggah Data", ":material/upload_file:", "unggah", "unggah"),
     ("pages/pengaturan.py", "Pengaturan", ":material/settings:", None, "pengaturan"),
+    ("pages/pengguna.py", "Pengguna", ":material/manage_accounts:", "pengguna", "pengguna"),
+    ("pages/jejak.py", "Jejak Audit", ":material/history:", "jejak", "jejak"),
 ]
+MASUK = ("pages/masuk.py", "Masuk", ":material/login:", "masuk")
+# Sections of the sidebar, by page file name; 16 pages in one list were folded by Streamlit.
+BAGIAN = {
+    "Pantauan": {"ringkasan", "korwil", "kecamatan", "pemilih", "tps", "ktpel", "partisipasi", "temuan"},
+    "Hari pemungutan": {"hari_h", "lapor"},
+    "Tindak lanjut": {"masalah", "presentasi"},
+    "Kelola": {"unggah", "pengaturan", "pengguna", "jejak", "masuk"},
+}
 
 
 def _page(file, title, icon, url_path, default=False):
@@ -31,9 +46,26 @@ def _page(file, title, icon, url_path, default=False):
     return st.Page(file, title=title, icon=icon, default=default, **kwargs)
 
 
-allowed = [p for p in PAGES if common.boleh(p[4])]
-navigation = st.navigation([_page(*p[:4], default=(i == 0)) for i, p in enumerate(allowed)])
-st.sidebar.markdown(f"**{teks.APP_NAMA}**")
-common.election_picker()
-st.sidebar.caption(teks.DISCLAIMER)
-navigation.run()
+user = common.pengguna()
+if user is None:
+    # Users exist and nobody is logged in: every URL runs the login form and nothing else, so no
+    # other page can run at all; a shared link opens its page right after the login.
+    from pages import masuk
+    paths = ["masuk"] + [p[3] or Path(p[0]).stem for p in PAGES]
+    navigation = st.navigation([st.Page(masuk.halaman, title="Masuk", icon=":material/login:", url_path=path,
+                                        default=(i == 0)) for i, path in enumerate(paths)], position="hidden")
+    st.sidebar.markdown(f"**{teks.APP_NAMA}**")
+    st.sidebar.caption(teks.DISCLAIMER)
+    navigation.run()
+else:
+    allowed = [p[:4] for p in PAGES if common.boleh(p[4])] or [MASUK]
+    sections: dict[str, list] = {}
+    for i, p in enumerate(allowed):
+        bagian = next(b for b, stems in BAGIAN.items() if Path(p[0]).stem in stems)
+        sections.setdefault(bagian, []).append(_page(*p, default=(i == 0)))
+    navigation = st.navigation(sections, expanded=True)
+    st.sidebar.markdown(f"**{teks.APP_NAMA}**")
+    common.akun_sidebar(user, navigation)
+    common.election_picker()
+    st.sidebar.caption(teks.DISCLAIMER)
+    navigation.run()

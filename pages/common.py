@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import runpy
+import time
 from pathlib import Path
 
 import streamlit as st
@@ -49,10 +50,121 @@ def query(name: str, **params):
 
 
 # --------------------------------------------------------------------------- access (issue 8)
+SESI_KEY = "_sesi_pengguna"       # {"nama", "versi" (password version), "terakhir" (time.time())}
+PESAN_MASUK_KEY = "_pesan_masuk"  # why the login page is shown again (session ended)
+BATAS_DIAM = 8 * 3600             # seconds without any interaction after which a session ends
+MODE_LOKAL = ("Mode lokal: belum ada pengguna — semua orang yang membuka aplikasi ini dapat mengubah data. "
+              "Tambahkan pengguna admin di halaman Pengguna atau dengan `python -m readiness user add`.")
+
+
+def _akun() -> dict:
+    """The users by lower-case name (query marts/pengguna, cached by data version: adding,
+    disabling a user or resetting a password is a write, so it is seen at the next rerun)."""
+    return {str(r["nama"]).lower(): r for r in query("marts/pengguna").to_dict(orient="records")}
+
+
 def pengguna() -> akses.Pengguna | None:
-    """The user of this session: akses.LOKAL while no user exists (local mode), None when a login
-    is needed."""
-    return akses.LOKAL
+    """The user of this session, re-checked against the database on every call: akses.LOKAL
+    while no user exists at all (local mode); None when a login is needed — never logged in,
+    disabled, password reset elsewhere, or idle longer than BATAS_DIAM."""
+    akun = _akun()
+    if not akun:
+        return akses.LOKAL
+    sesi = st.session_state.get(SESI_KEY)
+    if not sesi:
+        return None
+    row = akun.get(str(sesi.get("nama", "")).lower())
+    if row is None or not row["aktif"] or int(row["versi_sandi"]) != sesi.get("versi"):
+        akhiri_sesi("Sesi Anda berakhir: akun dinonaktifkan atau kata sandinya diganti. Silakan masuk lagi.")
+        return None
+    now = time.time()
+    if now - float(sesi.get("terakhir", 0)) > BATAS_DIAM:
+        akhiri_sesi(f"Sesi Anda berakhir karena tidak ada aktivitas selama {BATAS_DIAM // 3600} jam. "
+                    "Silakan masuk lagi.")
+        return None
+    sesi["terakhir"] = now
+    wilayah = row["wilayah"] if isinstance(row["wilayah"], str) else None
+    return akses.Pengguna(str(row["nama"]), str(row["peran"]), wilayah)
+
+
+def akun_sidebar(user: akses.Pengguna, navigation) -> None:
+    """Who is logged in, with a Keluar button; in local mode a warning on every page instead (a
+    single small line on the Presentasi page, whose screen belongs to the slides)."""
+    if user.lokal:
+        st.sidebar.warning("Mode lokal: belum ada pengguna; siapa pun yang membuka aplikasi ini dapat mengubah data.",
+                           icon=":material/lock_open:")
+        if navigation.url_path == "presentasi":
+            st.caption("Mode lokal: belum ada pengguna.")
+        else:  # highlighted text, not st.info: each page's own first notice stays its first
+            st.markdown(f":orange-background[:material/lock_open: {MODE_LOKAL}]")
+        return
+    st.sidebar.caption(f"Masuk sebagai **{escape_md(user.nama)}** · {akses.PERAN.get(user.peran, user.peran)}")
+    if st.sidebar.button("Keluar", icon=":material/logout:", key="keluar"):
+        from readiness import pengguna as store
+        try:
+            store.keluar(db_path(), user)
+        except db.DatabaseBusy:
+            pass  # logging out never waits for a busy database; the session ends all the same
+        akhiri_sesi("Anda sudah keluar.")
+        st.rerun()
+
+
+def mulai_sesi(user: akses.Pengguna, versi_sandi: int) -> None:
+    st.session_state[SESI_KEY] = {"nama": user.nama, "versi": int(versi_sandi), "terakhir": time.time()}
+
+
+def akhiri_sesi(pesan: str | None = None) -> None:
+    st.session_state.pop(SESI_KEY, None)
+    if pesan:
+        st.session_state[PESAN_MASUK_KEY] = pesan
+
+
+def berkas_unduhan(data, file_name: str, user: akses.Pengguna | None):
+    """The data of a download as a callable Streamlit runs when the button is clicked (deferred
+    download): it first re-checks on the server that `user` may still export, then records the
+    export in the audit trail (who, which file), then makes the file. A refused user gets no file."""
+    from readiness import jejak, pengguna as store
+    path = db_path()
+
+    def check(con):
+        if user is None or (not user.lokal and not _masih_boleh(con, user, "ekspor")) or \
+                (user.lokal and store.ada_pengguna(con)):
+            raise akses.TidakBoleh(user, "ekspor")
+
+    def make():
+        try:
+            with db.writing(path, timeout=5) as con:
+                check(con)
+                jejak.catat(con, user, "ekspor", file_name)
+                taken = jejak.masukkan_tertunda(con, path)
+            jejak.selesai_tertunda(path, taken)
+        except db.DatabaseBusy:
+            # A long upload holds the writer lock: the file is still given (rakor must go on), its
+            # record waits beside the database and joins the trail with the next write.
+            con = db.open_read_only(path)
+            try:
+                check(con)
+            finally:
+                con.close()
+            jejak.tunda(path, user, "ekspor", file_name)
+        return data() if callable(data) else data
+    return make
+
+
+def _masih_boleh(con, user: akses.Pengguna, aksi: str) -> bool:
+    row = con.execute("select peran, aktif from pengguna where nama = $n", {"n": user.nama}).fetchone()
+    return bool(row and row[1] and akses.boleh(akses.Pengguna(user.nama, row[0]), aksi))
+
+
+def unduh(label: str, data, file_name: str, *, mime: str, key: str | None = None, where=None, **kwargs) -> None:
+    """Every download button of the app: shown only to roles that may export, and each download is
+    recorded in the audit trail (`ekspor`, with the file name) when the file is made. `data` is
+    bytes or a callable making them; the page does not rerun on a click."""
+    if not boleh("ekspor"):
+        return
+    where = where or st
+    where.download_button(label, data=berkas_unduhan(data, file_name, pengguna()), file_name=file_name, mime=mime,
+                          key=key, on_click="ignore", **kwargs)
 
 
 def boleh(aksi: str) -> bool:
@@ -188,13 +300,11 @@ def table(df, kolom, judul: str, data: dict, election: str, *, key: str, height:
     frame = export.ekspor(df, kolom)
     version_label = model.versi_label(data["versi"])
     row = st.container(horizontal=True)
-    row.download_button(
-        "Unduh Excel (.xlsx)", data=lambda: export.to_xlsx(frame, judul, data["pemilihan"], version_label),
-        file_name=export.nama_berkas(judul, election, "xlsx"), key=f"xlsx_{key}", on_click="ignore",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:")
-    row.download_button(
-        "Unduh CSV", data=lambda: export.to_csv(frame), file_name=export.nama_berkas(judul, election, "csv"),
-        key=f"csv_{key}", on_click="ignore", mime="text/csv", icon=":material/download:")
+    unduh("Unduh Excel (.xlsx)", lambda: export.to_xlsx(frame, judul, data["pemilihan"], version_label),
+          export.nama_berkas(judul, election, "xlsx"), key=f"xlsx_{key}", where=row,
+          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:")
+    unduh("Unduh CSV", lambda: export.to_csv(frame), export.nama_berkas(judul, election, "csv"),
+          key=f"csv_{key}", where=row, mime="text/csv", icon=":material/download:")
 
 
 def caption_from(data: dict) -> str:
@@ -228,14 +338,50 @@ def escape_md(text: str) -> str:
 
 # --------------------------------------------------------------------------- added for Presentasi
 @st.cache_data(show_spinner=False, max_entries=16)
-def _deck(path: str, version: tuple, election: str):
+def _deck(path: str, version: tuple, election: str, lapor_versi: tuple | None = None):
     from readiness import slides
-    return slides.deck(reader(path).cursor(), election)
+    # Field reports (issue 9) live in their own file, read through this process's writer.
+    lapor_cur = lapor_layanan().cursor() if lapor_versi else None
+    return slides.deck(reader(path).cursor(), election, lapor=lapor_cur)
 
 
 def deck(election: str):
-    """The rakor deck (readiness.slides.deck) for an election, cached by data version: every
-    slide change re-checks the version, so an unattended screen shows a new upload on its next
-    slide."""
+    """The rakor deck (readiness.slides.deck) for an election, cached by data version (and by the
+    field reports' version): every slide change re-checks them, so an unattended screen shows a
+    new upload or new reports on its next slide."""
     rd = current_reader()
-    return _deck(db_path(), rd.version, election)
+    return _deck(db_path(), rd.version, election, lapor_versi())
+
+
+# --------------------------------------------------------------------------- added for Lapor (issue 9)
+@st.cache_resource(show_spinner=False)
+def _lapor_layanan(path: str):
+    from readiness import lapor
+    return lapor.Layanan(lapor.lapor_path(path))
+
+
+def lapor_layanan():
+    """The field reports' database of this server: one writer thread, cursors for readers
+    (readiness.lapor.Layanan), one per process and main database."""
+    return _lapor_layanan(db_path())
+
+
+def lapor_versi() -> tuple | None:
+    """Changes with every committed report; None when the reports cannot be opened here."""
+    from readiness import lapor
+    try:
+        return lapor_layanan().versi()
+    except lapor.LaporanDitolak:
+        return None
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _daftar_tps(path: str, version: tuple, election: str):
+    from readiness import lapor
+    return lapor.DaftarTps.dari_db(reader(path).cursor(), election)
+
+
+def daftar_tps(election: str):
+    """The active TPS list of an election (readiness.lapor.DaftarTps), cached by data version."""
+    rd = current_reader()
+    return _daftar_tps(db_path(), rd.version, election)

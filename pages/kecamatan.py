@@ -6,7 +6,7 @@ elsewhere opens this page with it)."""
 import pandas as pd
 import streamlit as st
 
-from pages import common
+from pages import common, masalah_tampil
 from readiness import charts, fmt, model, teks
 from readiness.export import Kolom
 
@@ -75,6 +75,8 @@ else:
         Kolom("keterangan", "Keterangan", opsional=True),
         *[Kolom(c, teks.KOLOM[c], opsional=True) for c in ("alamat", "status_logistik", "kategori_rawan")],
     ], f"TPS di Kecamatan {row['kecamatan']}", data, election, key="tps", height=400)
+
+masalah_tampil.kecamatan(election, kode, row["kecamatan"])
 
 with st.expander("Sumber data kecamatan ini"):
     lengkap = data["kelengkapan"].set_index("kode_kecamatan").loc[kode]

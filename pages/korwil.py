@@ -3,7 +3,7 @@ reasons and what to follow up. Queries: marts/korwil, marts/kecamatan, marts/ver
 (through readiness.model.halaman_korwil). URL: `?pemilu=…&korwil=Wilayah I`."""
 import streamlit as st
 
-from pages import common
+from pages import common, masalah_tampil
 from readiness import charts, fmt
 from readiness.export import Kolom
 
@@ -38,6 +38,9 @@ for col, row in zip(columns, assigned.itertuples()):
                  f"KTP-el **{fmt.persen(row.ktpel_persen)}**")
     over = "–" if row.tps_melebihi_kapasitas != row.tps_melebihi_kapasitas else fmt.angka(row.tps_melebihi_kapasitas)
     box.caption(f"TPS melebihi kapasitas: {over}")
+    mine = kecamatan[kecamatan["korwil"] == row.korwil]
+    box.caption(f"Masalah terbuka: {fmt.angka(mine['masalah_terbuka'].sum())} "
+                f"({fmt.angka(mine['masalah_terbuka_tinggi'].sum())} tingkat tinggi)")
 st.plotly_chart(charts.korwil_bandingan(assigned), width="stretch", config=charts.PLOT_CONFIG)
 
 st.divider()
@@ -57,10 +60,12 @@ with left:
     common.open_kecamatan(event, election)
 with right:
     st.markdown("#### Yang perlu ditindaklanjuti")
-    todo = own[own["status"] != "hijau"].assign(_urut=lambda d: d["status"].map({"merah": 0, "kuning": 1}))
+    # Not ready, or ready but with open problems to follow up (readiness/masalah.py).
+    todo = own[(own["status"] != "hijau") | (own["masalah_terbuka"] > 0)]
+    todo = todo.assign(_urut=lambda d: d["status"].map({"merah": 0, "kuning": 1, "hijau": 2}))
     todo = todo.sort_values(["_urut", "kecamatan"])
     if todo.empty:
-        st.success("Semua kecamatan di wilayah ini siap.")
+        st.success("Semua kecamatan di wilayah ini siap dan tidak ada masalah terbuka.")
     for row in todo.itertuples():
         lines = "\n".join(f"- {item}" for item in row.tindak_lanjut)
         st.markdown(f"**{row.kecamatan}** · {charts.status_label(row.status)}\n{lines}")
@@ -74,4 +79,5 @@ common.table(own, [
     Kolom("ktpel_persen", "KTP-el (%)", "persen"), Kolom("alasan", "Alasan", lebar=True),
     Kolom("tindak_lanjut", "Tindak lanjut", "daftar", lebar=True),
 ], f"Kesiapan kecamatan {chosen}", data, election, key="korwil_kecamatan")
+masalah_tampil.korwil(election, chosen)
 common.footer()

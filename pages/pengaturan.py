@@ -8,9 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from pages import common
-from readiness import db, fmt, model
+from readiness import db, fmt, jejak, model
 
 election = common.election()
+common.wajib("pengaturan")  # also on the server: a role without it never gets the forms, even by URL
 data = common.page_data("pengaturan", election)
 elections = data["elections"]
 names = dict(zip(elections["election_id"], elections["nama"]))
@@ -23,11 +24,16 @@ if message := st.session_state.pop("_pengaturan_pesan", None):
     st.success(message)
 
 
-def save(action, done: str) -> None:
-    """Run one write in its own copy-on-write transaction; Indonesian errors, nothing half-saved."""
+def save(action, done: str, objek: str) -> None:
+    """Run one write in its own copy-on-write transaction; Indonesian errors, nothing half-saved.
+    The role is checked again on the server, and the change is recorded in the audit trail with
+    the values before and after, in the same transaction."""
+    pelaku = common.wajib("pengaturan")
     try:
         with db.writing(common.db_path(), timeout=10) as con:
+            sebelum = jejak.potret_pengaturan(con, election)
             action(con)
+            jejak.catat_pengaturan(con, pelaku, objek, sebelum, election)
     except model.PengaturanError as error:
         st.error("Tidak disimpan:\n" + "\n".join(f"- {p}" for p in error.problems))
         return
@@ -44,7 +50,8 @@ a1, a2 = st.columns([3, 1], vertical_alignment="bottom")
 new_active = a1.selectbox("Pemilihan yang dibuka pertama kali dan dipakai baris perintah", list(names),
                           index=list(names).index(active), format_func=names.get)
 if a2.button("Jadikan aktif", disabled=new_active == active):
-    save(lambda con: model.aktifkan_pemilihan(con, new_active), f"{names[new_active]} sekarang pemilihan aktif.")
+    save(lambda con: model.aktifkan_pemilihan(con, new_active), f"{names[new_active]} sekarang pemilihan aktif.",
+         "pemilihan aktif")
 
 st.subheader("Ambang status, kapasitas TPS dan target bawaan")
 current = dict(zip(data["pengaturan"]["key"], data["pengaturan"]["value"]))
@@ -56,7 +63,7 @@ with st.form("ambang"):
                                             help=f"Antara {fmt.ringkas(lo)} dan {fmt.ringkas(hi)}; desimal dengan koma")
     if st.form_submit_button("Simpan ambang dan kapasitas", type="primary"):
         save(lambda con: model.simpan_pengaturan(con, election, model.baca_angka(texts)),
-             "Ambang, kapasitas dan target bawaan disimpan.")
+             "Ambang, kapasitas dan target bawaan disimpan.", "ambang dan kapasitas")
 
 st.subheader("Target partisipasi per kecamatan")
 st.caption("Isi kolom *Target khusus* untuk mengganti target dari berkas; kosongkan untuk memakai target dari berkas "
@@ -77,7 +84,7 @@ if st.button("Simpan target per kecamatan"):
         values = model.baca_angka({k: v for k, v in texts.items() if v},
                                   labels=dict(zip(part["kode_kecamatan"], "Target " + part["kecamatan"])))
         model.simpan_target_kecamatan(con, election, {k: values.get(k) for k in texts})
-    save(save_targets, "Target per kecamatan disimpan.")
+    save(save_targets, "Target per kecamatan disimpan.", "target per kecamatan")
 
 st.subheader("Pembagian korwil")
 st.caption("Setiap kecamatan harus masuk tepat satu korwil. Tambah atau hapus baris bila perlu; satu korwil satu "
@@ -89,7 +96,7 @@ edited_korwil = st.data_editor(
     column_config={"Kecamatan": st.column_config.SelectboxColumn(options=sorted(korwil["Kecamatan"]), required=True)})
 if st.button("Simpan pembagian korwil", type="primary"):
     rows = edited_korwil.rename(columns={"Kecamatan": "kecamatan", "Korwil": "korwil", "Koordinator": "koordinator"})
-    save(lambda con: model.simpan_korwil(con, election, rows), "Pembagian korwil disimpan.")
+    save(lambda con: model.simpan_korwil(con, election, rows), "Pembagian korwil disimpan.", "pembagian korwil")
 
 # ---- Identitas pemilih (issue 7, voter-list audit; readiness/audit.py, query marts/audit_identitas) ----
 st.subheader("Identitas pemilih di daftar per orang")
@@ -103,14 +110,17 @@ _simpan = st.toggle("Simpan nama, alamat dan tempat lahir dari unggahan daftar p
 st.caption(f"Tersimpan sekarang: identitas {fmt.angka(_identitas['baris'])} pemilih.")
 if _simpan != bool(_identitas["simpan"]) and st.button("Simpan pilihan identitas", type="primary"):
     from readiness import audit
+    _pelaku = common.wajib("pengaturan")
     try:
         if _simpan:
             with db.writing(common.db_path(), timeout=10) as _con:
+                _sebelum = jejak.potret_pengaturan(_con, election)
                 audit.atur_simpan_identitas(_con, True)
+                jejak.catat_pengaturan(_con, _pelaku, "simpan identitas", _sebelum, election)
             st.session_state["_pengaturan_pesan"] = ("Nama, alamat dan tempat lahir akan disimpan dari unggahan "
                                                      "daftar pemilih berikutnya.")
         else:
-            _dihapus = audit.purge_identitas(common.db_path())
+            _dihapus = audit.purge_identitas(common.db_path(), pelaku=_pelaku)
             st.session_state["_pengaturan_pesan"] = (f"Identitas tidak disimpan lagi; identitas {fmt.angka(_dihapus)} "
                                                      "pemilih dihapus dari database.")
     except db.DatabaseBusy as error:

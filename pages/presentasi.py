@@ -85,16 +85,16 @@ with st.container(key="rakor_kendali", horizontal=True, vertical_alignment="cent
                  format_func=lambda s: f"Otomatis: {s} detik" if s else "Otomatis: mati",
                  help="Ganti slide sendiri untuk layar tanpa operator; data dibaca ulang setiap ganti slide.")
     stamp = deck.data_per.strftime("%Y%m%d-%H%M") if deck.data_per else "tanpa-data"
-    st.download_button("PPTX", data=lambda: deck_pptx.to_pptx(deck), file_name=f"rakor-{election}-{stamp}.pptx",
-                       mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
-                       key="rakor_pptx", on_click="ignore", icon=":material/download:",
-                       help="Unduh slide ini sebagai PowerPoint (teks dan grafik dapat disunting)")
+    common.unduh("PPTX", lambda: deck_pptx.to_pptx(deck), f"rakor-{election}-{stamp}.pptx",
+                 mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                 key="rakor_pptx", icon=":material/download:",
+                 help="Unduh slide ini sebagai PowerPoint (teks dan grafik dapat disunting)")
     pdf_ok = deck_pdf.chromium() is not None
-    st.download_button("PDF", data=(lambda: deck_pdf.to_pdf(deck)) if pdf_ok else b"",
-                       file_name=f"rakor-{election}-{stamp}.pdf", mime="application/pdf", key="rakor_pdf",
-                       on_click="ignore", icon=":material/download:", disabled=not pdf_ok,
-                       help="Unduh slide sebagai PDF, satu slide per halaman" if pdf_ok
-                       else "PDF tidak tersedia: Chromium tidak terpasang di server")
+    common.unduh("PDF", (lambda: deck_pdf.to_pdf(deck)) if pdf_ok else b"",
+                 f"rakor-{election}-{stamp}.pdf", mime="application/pdf", key="rakor_pdf",
+                 icon=":material/download:", disabled=not pdf_ok,
+                 help="Unduh slide sebagai PDF, satu slide per halaman" if pdf_ok
+                 else "PDF tidak tersedia: Chromium tidak terpasang di server")
     st.page_link("pages/ringkasan.py", label="Keluar", icon=":material/close:", query_params={"pemilu": election},
                  help="Kembali ke halaman Ringkasan")
     # Keyboard and the auto-advance timer; re-run on every slide so the timer starts afresh.

@@ -3,7 +3,7 @@ marts/korwil, marts/kelengkapan, marts/versi_data (through readiness.model.halam
 import pandas as pd
 import streamlit as st
 
-from pages import common
+from pages import common, masalah_tampil
 from readiness import charts, fmt
 from readiness.export import Kolom
 
@@ -62,6 +62,8 @@ common.table(korwil, [
     Kolom("ktpel_persen", "KTP-el", "persen"), Kolom("kecamatan", "Kecamatan"),
 ], "Kesiapan per korwil", data, election, key="korwil")
 st.page_link("pages/korwil.py", label="Buka halaman Korwil", icon=":material/groups:")
+
+masalah_tampil.ringkasan(election)  # open problems of the inventory (marts/masalah_daftar)
 
 with st.expander("Kelengkapan data per kecamatan (unggahan aktif)"):
     common.table(data["kelengkapan"], [

@@ -141,10 +141,10 @@ ringkas_pilihan = (pilihan.groupby(["kode_kecamatan", "kecamatan", "temuan"]).si
                    if len(pilihan) else ringkasan.iloc[0:0])
 bagian = "-".join(p for p in ("" if kode == SEMUA else names[kode], "" if desa == SEMUA else desa,
                               "" if jenis == SEMUA else jenis) if p)
-st.download_button(
+common.unduh(
     "Unduh Excel untuk tindak lanjut KPU (.xlsx)",
-    data=lambda: audit.ekspor_xlsx(pilihan, ringkas_pilihan, pemilihan, versi),
-    file_name=audit.nama_berkas(election, bagian), key="unduh_temuan", on_click="ignore",
+    lambda: audit.ekspor_xlsx(pilihan, ringkas_pilihan, pemilihan, versi),
+    audit.nama_berkas(election, bagian), key="unduh_temuan",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:",
     help="Satu sheet ringkasan dan satu sheet per kecamatan, dikelompokkan per desa, TPS dan jenis temuan, "
          "dengan kolom tindak lanjut yang masih kosong.", disabled=pilihan.empty)

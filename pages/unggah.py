@@ -7,10 +7,11 @@ import pandas as pd
 import streamlit as st
 
 from pages import common
-from readiness import fmt, ingest, teks, templates
+from readiness import fmt, ingest, masalah, teks, templates
 from readiness.workbook import column_letter
 
 election = common.election()
+common.wajib("unggah")  # also on the server: a role without it never gets the form, even by URL
 st.title("Unggah Data")
 st.caption("Rekap DPT, daftar TPS, perekaman KTP-el, target partisipasi, atau daftar pemilih per orang. "
            "Semua berkas dalam satu unggahan disimpan bersama — atau tidak sama sekali bila ada yang salah.")
@@ -107,18 +108,21 @@ with tab_upload:
         if not problems.empty:
             st.subheader("Daftar masalah")
             st.dataframe(problems, hide_index=True, width="stretch")
-            st.download_button("Unduh daftar masalah (CSV)", problems.to_csv(index=False, sep=";").encode("utf-8-sig"),
-                               file_name="masalah_unggahan.csv", mime="text/csv")
+            common.unduh("Unduh daftar masalah (CSV)", problems.to_csv(index=False, sep=";").encode("utf-8-sig"),
+                         "masalah_unggahan.csv", mime="text/csv", key="unduh_masalah_unggahan")
         if batch.ok and any(not r.duplicate_of for r in batch.results):
             if st.button("Simpan semua ke database", type="primary"):
+                pelaku = common.wajib("unggah")  # checked again on the server before anything is written
                 try:
-                    done = ingest.commit_batch(common.db_path(), batch, uploaded_by="aplikasi")
+                    done = ingest.commit_batch(common.db_path(), batch, uploaded_by=pelaku.nama, pelaku=pelaku)
                 except Exception as exc:  # a lock held too long: say so, nothing was written
                     st.error(f"Tidak tersimpan: {exc}")
                 else:
                     saved = [r for r in done.results if r.upload_id]
                     st.session_state["unggah_pesan"] = (
-                        "Tersimpan: " + "; ".join(f"{r.file_name} → unggahan #{r.upload_id}" for r in saved)
+                        "Tersimpan: " + "; ".join(f"{common.escape_md(r.file_name)} → unggahan #{r.upload_id}"
+                                                  + (f" ({masalah.ringkas_gabung(r.gabung)})" if r.gabung else "")
+                                                  for r in saved)
                         if done.committed else "Tidak ada perubahan: semua berkas sudah pernah diunggah.")
                     st.session_state["unggah_round"] = round_no + 1
                     st.session_state.pop("unggah_prepared", None)
@@ -138,24 +142,31 @@ with tab_history:
             "Berkas": history["file_name"],
             "Baris": history["rows"].map(fmt.angka),
             "Kecamatan": history["kecamatan_dicakup"],
-            "Aktif untuk": history["kecamatan_aktif"].map(lambda n: f"{n} kecamatan" if n else "tidak aktif"),
+            # Problem sheets are merged into the inventory, never versions (readiness/masalah.py).
+            "Aktif untuk": [("digabung ke daftar masalah" if k == "masalah" else f"{n} kecamatan" if n else "tidak aktif")
+                            for k, n in zip(history["kind"], history["kecamatan_aktif"])],
             "Diunggah": history["uploaded_at"].map(lambda t: fmt.tanggal_jam(t.to_pydatetime())),
             "Oleh": history["uploaded_by"].fillna("–"),
         })
         st.dataframe(shown, hide_index=True, width="stretch")
-        choice = st.selectbox("Versi yang akan diaktifkan kembali", list(history["upload_id"]),
-                              format_func=lambda i: f"#{i} — {history.set_index('upload_id').loc[i, 'file_name']}")
-        if st.button("Aktifkan kembali versi ini"):
-            info = ingest.activate(common.db_path(), int(choice))
-            st.success(f"Unggahan #{choice} ({info['file_name']}) aktif kembali.")
-            st.rerun()
+        if not common.boleh("versi"):
+            st.caption("Mengaktifkan kembali versi lama hanya dapat dilakukan admin.")
+        else:
+            choice = st.selectbox("Versi yang akan diaktifkan kembali",
+                                  list(history.loc[history["kind"] != "masalah", "upload_id"]),
+                                  format_func=lambda i: f"#{i} — {history.set_index('upload_id').loc[i, 'file_name']}")
+            if st.button("Aktifkan kembali versi ini"):
+                pelaku = common.wajib("versi")  # checked again on the server before the write
+                info = ingest.activate(common.db_path(), int(choice), pelaku=pelaku)
+                st.success(f"Unggahan #{choice} ({info['file_name']}) aktif kembali.")
+                st.rerun()
 
 with tab_templates:
     st.write("Templat berisi judul kolom yang dikenali, satu baris contoh, daftar pilihan, dan petunjuk.")
     names = list(common.level("kecamatan", election)["kecamatan"])
     for kind in ingest.KINDS:
-        st.download_button(f"Templat {teks.JENIS[kind]}", templates.template(kind, names),
-                           file_name=f"templat_{kind}.xlsx", key=f"templat_{kind}",
-                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        common.unduh(f"Templat {teks.JENIS[kind]}", lambda kind=kind: templates.template(kind, names),
+                     f"templat_{kind}.xlsx", key=f"templat_{kind}",
+                     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 common.footer()

@@ -271,13 +271,18 @@ def hapus_identitas(con: duckdb.DuckDBPyConnection, upload_id: int | None = None
     return n
 
 
-def purge_identitas(db_path, *, matikan: bool = True, on_wait=None) -> int:
+def purge_identitas(db_path, *, matikan: bool = True, on_wait=None, pelaku=None) -> int:
     """Stop keeping identity (when `matikan`) and delete every kept name, address and place of
     birth for good: the rows are deleted, then the database file is rewritten without the free
     blocks that still held their bytes (a deleted row is otherwise still readable in the file).
-    Returns how many rows were deleted."""
+    Returns how many rows were deleted. Recorded in the audit trail (as done by `pelaku`)."""
+    from . import jejak
     with db.writing(db_path, on_wait=on_wait) as con:
+        sebelum = dict(con.execute("select key, value from app_settings where key = 'simpan_identitas'").fetchall())
         n = atur_simpan_identitas(con, False) if matikan else hapus_identitas(con)
+        sesudah = dict(con.execute("select key, value from app_settings where key = 'simpan_identitas'").fetchall())
+        jejak.catat(con, pelaku, "pengaturan", "simpan identitas", rincian={"identitas_dihapus": n},
+                    sebelum=sebelum, sesudah=sesudah)
     _rewrite(Path(db_path), on_wait)
     return n
 

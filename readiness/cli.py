@@ -1,4 +1,5 @@
-"""The command line (DESIGN.md's contract): demo, ingest, report, versions, activate, slides, audit.
+"""The command line (DESIGN.md's contract): demo, ingest, report, versions, activate, slides, audit,
+user (readiness/cli_user.py).
 
 Data goes to stdout (plain numbers, no thousands separators); messages go to stderr in
 Indonesian. Exit status 0 when everything asked was done, 1 when input was rejected (and then
@@ -13,7 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import db, fmt, ingest, model, teks
+from . import akses, db, fmt, ingest, jejak, model, teks
 
 SAMPLE_DIR = db.ROOT / "data" / "sample"
 SAMPLE_FILES = (
@@ -22,6 +23,7 @@ SAMPLE_FILES = (
     "ktpel_per_kecamatan_2024-11-20.xlsx",
     "target_partisipasi_pilkada2024.xlsx",
     "dpt_kecamatan_lumbang.xlsx",
+    "permasalahan_pilkada2024.xlsx",
 )
 
 
@@ -64,6 +66,14 @@ def _build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("activate", help="aktifkan kembali unggahan lama")
     p.add_argument("upload_id", type=int, metavar="UPLOAD_ID")
     common(p, election=False)
+    p = sub.add_parser("user", help="kelola pengguna aplikasi: add, reset (kata sandi), disable, enable")
+    p.add_argument("action", choices=("add", "reset", "disable", "enable"), metavar="add|reset|disable|enable")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--role", choices=tuple(akses.PERAN), help="peran (untuk add; bawaan: admin untuk pengguna "
+                   "pertama, selain itu pimpinan)")
+    p.add_argument("--wilayah", metavar="KODE", help="kode kecamatan/desa untuk peran pelapor (mis. 35.13.14)")
+    p.add_argument("--password-stdin", action="store_true", help="baca kata sandi dari stdin (satu baris)")
+    common(p, election=False)
     return parser
 
 
@@ -82,7 +92,8 @@ def _ingest(db_path: Path, paths: list[Path], election, kind, by) -> int:
             _say(f"GALAT: {path}: berkas tidak ditemukan atau tidak dapat dibaca. Tidak ada data yang diubah.")
             return 1
         files.append((path.name, path))
-    batch = ingest.ingest_files(db_path, files, election=election, kind=kind, uploaded_by=by, on_wait=_say)
+    batch = ingest.ingest_files(db_path, files, election=election, kind=kind, uploaded_by=by, on_wait=_say,
+                                pelaku=jejak.CLI)
     for result in batch.results:
         if result.errors:
             _say(f"{result.file_name}: DITOLAK ({len(result.errors) + result.hidden_problems} masalah)")
@@ -94,6 +105,9 @@ def _ingest(db_path: Path, paths: list[Path], election, kind, by) -> int:
             status = f"unggahan #{result.upload_id}" if batch.ok else "tidak disimpan"
             _say(f"{result.file_name}: {teks.JENIS_SINGKAT[result.kind]}{detected}, {result.describe_layout()}, "
                  f"{fmt.angka(result.rows)} baris, {result.describe_coverage()} → {status}")
+            if result.gabung:  # a problem sheet is merged into the inventory (readiness/masalah.py)
+                from . import masalah
+                _say(f"  {masalah.ringkas_gabung(result.gabung)}")
         _print_problems(result)
     if not batch.ok:
         _say("Tidak ada data yang disimpan dari perintah ini: perbaiki masalah di atas lalu unggah ulang.")
@@ -202,7 +216,17 @@ def _slides(db_path: Path, election, out: Path) -> int:
         election = _election(con, election)
         if election is None:
             return 1
-        deck = slides.deck(con, election)
+        # Field reports (issue 9): their file is held by the running dashboard server, if any.
+        from . import lapor
+        lapor_con = lapor.baca_saja(lapor.lapor_path(db_path))
+        if lapor_con is None and lapor.lapor_path(db_path).exists():
+            _say("Catatan: slide laporan hari pemungutan tidak disertakan — berkas laporan sedang dipakai server "
+                 "dasbor; unduh PPTX/PDF dari halaman Presentasi untuk menyertakannya.")
+        try:
+            deck = slides.deck(con, election, lapor=lapor_con)
+        finally:
+            if lapor_con is not None:
+                lapor_con.close()
     finally:
         con.close()
     try:
@@ -237,8 +261,11 @@ def main(argv=None) -> int:
             return _slides(args.db, args.election, args.out)
         if args.command == "audit":
             return _audit(args.db, args.election, args.format)
+        if args.command == "user":
+            from .cli_user import user
+            return user(args, _say)
         if args.command == "activate":
-            info = ingest.activate(args.db, args.upload_id, on_wait=_say)
+            info = ingest.activate(args.db, args.upload_id, on_wait=_say, pelaku=jejak.CLI)
             _say(f"Unggahan #{args.upload_id} ({info['file_name']}, {teks.JENIS_SINGKAT[info['kind']]}) "
                  f"aktif kembali untuk {info['election']}.")
             return 0

@@ -27,7 +27,7 @@ from . import voterlist
 from .privacy import installation_secret
 from .workbook import CSV_SHEET, Book, Sheet, UnreadableFile, column_letter
 
-KINDS = ("pemilih", "daftar", "tps", "ktpel", "target")
+KINDS = ("pemilih", "daftar", "tps", "ktpel", "target", "masalah")
 MAX_MESSAGES = 50
 HEADER_SEARCH_ROWS = 30
 
@@ -48,6 +48,7 @@ REQUIRED = {
     "tps": [{"kecamatan", "desa", "no_tps", "dpt"}, {"kecamatan", "desa", "no_tps", "dpt_l", "dpt_p"}],
     "ktpel": [{"kecamatan", "wajib_ktpel", "sudah_rekam"}],
     "target": [{"target_partisipasi"}],
+    "masalah": [{"kecamatan", "kategori", "uraian", "tanggal"}],
 }
 # Count fields compared against a file's own totals rows.
 RECONCILED = {
@@ -56,6 +57,7 @@ RECONCILED = {
     "ktpel": ("wajib_ktpel", "sudah_rekam", "belum_rekam"),
     "target": (),
     "daftar": (),
+    "masalah": (),
 }
 
 _TOTAL_RE = re.compile(r"^(JUMLAH|TOTAL|SUB\s*TOTAL|GRAND\s*TOTAL|JML)\b", re.IGNORECASE)
@@ -66,13 +68,18 @@ def _norm_header(text) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^0-9A-Z+%]+", " ", str(text).upper())).strip()
 
 
+# Kinds read with the same header machinery whose rows go elsewhere than raw_* (lapor: paper
+# reports from TPS on election day, committed by readiness/lapor.py into its own database).
+OTHER_KINDS = ("lapor",)
+
+
 def _load_synonyms() -> dict[str, dict[str, str]]:
-    table: dict[str, dict[str, str]] = {k: {} for k in KINDS}
+    table: dict[str, dict[str, str]] = {k: {} for k in KINDS + OTHER_KINDS}
     path = Path(__file__).with_name("header_synonyms.csv")
     with path.open(encoding="utf-8") as handle:
         rows = [line for line in handle if not line.startswith("#")]
     for row in csv.DictReader(rows):
-        kinds = KINDS if row["kind"] == "*" else (row["kind"],)
+        kinds = KINDS + OTHER_KINDS if row["kind"] == "*" else (row["kind"],)
         for kind in kinds:
             table[kind].setdefault(_norm_header(row["synonym"]), row["field"])
     return table
@@ -138,6 +145,7 @@ class FileResult:
     duplicate_of: int | None = None
     upload_id: int | None = None
     identitas: object = None  # per-voter lists, only when an admin keeps names (voterlist.IDENTITAS)
+    gabung: dict | None = None  # a problem sheet: how its rows were merged (readiness.masalah.gabung_unggahan)
 
     @property
     def errors(self) -> list[Problem]:
@@ -299,6 +307,8 @@ def _header_signature(row: list) -> tuple:
 
 
 def _total_label(row: list, layout: Layout) -> str | None:
+    if layout.kind == "masalah":
+        return None  # a problem sheet has no totals; "Jumlah kotak suara kurang" is a problem
     for col in range(min(len(row), 6)):
         value = row[col]
         if isinstance(value, str) and _TOTAL_RE.match(value.strip()):
@@ -522,14 +532,71 @@ def _convert_target(reader, raw, gaz, ctx):
     return rec
 
 
+def _convert_masalah(reader, raw, gaz, ctx):
+    """A row of a problem sheet (readiness/masalah.py says how it is merged when committed)."""
+    from . import masalah
+    kode_kec = _match_kecamatan(reader, raw, gaz)
+    rec = {f: reader.value(raw, f) for f in ("kategori", "uraian", "pelapor", "tanggal", "tingkat", "status",
+                                             "tindak_lanjut", "nomor", "no_tps")}
+    kategori = masalah.baca_kategori(rec["kategori"]) if rec["kategori"] else None
+    if not rec["kategori"]:
+        reader.error(raw, "kategori", "kategori kosong")
+    elif kategori is None:
+        reader.error(raw, "kategori", f"kategori '{rec['kategori']}' tidak dikenal; pilih salah satu: "
+                     + ", ".join(masalah.KATEGORI.values()))
+    if not rec["uraian"]:
+        reader.error(raw, "uraian", "uraian masalah kosong")
+    elif len(rec["uraian"]) > masalah.URAIAN_MAKS:
+        reader.error(raw, "uraian", f"uraian terlalu panjang ({fmt.angka(len(rec['uraian']))} karakter; paling "
+                     f"banyak {fmt.angka(masalah.URAIAN_MAKS)})")
+    if rec["tanggal"] is None and is_blank(raw.cells.get("tanggal")):
+        reader.error(raw, "tanggal", "tanggal kosong")
+    elif rec["tanggal"] is not None and rec["tanggal"] > dt.date.today():
+        reader.error(raw, "tanggal", f"tanggal {fmt.tanggal(rec['tanggal'])} belum terjadi")
+    found = {}
+    for fld, read, labels in (("tingkat", masalah.baca_tingkat, masalah.TINGKAT),
+                              ("status", masalah.baca_status, masalah.STATUS)):
+        found[fld] = read(rec[fld]) if rec[fld] else None
+        if rec[fld] and found[fld] is None:
+            reader.error(raw, fld, f"{fld} '{rec[fld]}' tidak dikenal; pilih salah satu: " + ", ".join(labels.values()))
+    nomor = None
+    if rec["nomor"]:
+        digits = re.sub(r"^(M|#|NO\.?)\s*-?\s*", "", str(rec["nomor"]).strip().upper())
+        if digits.isdigit():
+            nomor = int(digits)
+        else:
+            reader.error(raw, "nomor", f"nomor masalah '{rec['nomor']}' bukan angka (kosongkan untuk masalah baru)")
+    no_tps = masalah.nomor_tps(rec["no_tps"])
+    if no_tps is not None and not (no_tps.isdigit() and 1 <= int(no_tps) <= 999):
+        reader.error(raw, "no_tps", f"nomor TPS '{rec['no_tps']}' harus angka 1–999")
+    for fld in ("pelapor", "tindak_lanjut"):
+        limit = masalah.TEKS_MAKS if fld == "pelapor" else masalah.URAIAN_MAKS
+        if rec[fld] and len(rec[fld]) > limit:
+            reader.error(raw, fld, f"{teks.KOLOM.get(fld, fld).lower()} terlalu panjang (paling banyak {limit} karakter)")
+    if kode_kec is None or not reader.ok:
+        return None
+    kode_desa = _match_desa(reader, raw, gaz, kode_kec, required=False)
+    if not is_blank(raw.cells.get("desa")) and kode_desa is None:
+        return None
+    if no_tps is not None and kode_desa is None:
+        reader.error(raw, "no_tps", "nomor TPS diisi tetapi desa/kelurahan kosong")
+        return None
+    return dict(kode_kecamatan=kode_kec, kode_desa=kode_desa, no_tps=no_tps, nomor=nomor, kategori=kategori,
+                uraian=rec["uraian"], pelapor=rec["pelapor"], tanggal=rec["tanggal"], tingkat=found["tingkat"],
+                status=found["status"], tindak_lanjut=rec["tindak_lanjut"],
+                kunci=masalah.kunci(kode_kec, kategori, rec["uraian"], rec["tanggal"]))
+
+
 CONVERTERS = {"pemilih": _convert_pemilih, "tps": _convert_tps, "ktpel": _convert_ktpel,
-              "target": _convert_target}
+              "target": _convert_target, "masalah": _convert_masalah}
 COLUMNS = {
     "pemilih": ["kode_kecamatan", "kode_desa", "tps", "dpt_l", "dpt_p", "dpt", "pemilih_pemula", "disabilitas"],
     "tps": ["kode_kecamatan", "kode_desa", "no_tps", "dpt_l", "dpt_p", "dpt", "alamat", "lat", "lon",
             "status_logistik", "kategori_rawan"],
     "ktpel": ["kode_kecamatan", "kode_desa", "wajib_ktpel", "sudah_rekam", "belum_rekam", "tanggal"],
     "target": ["kode_kecamatan", "target_partisipasi", "partisipasi_sebelumnya", "pengguna_hak_pilih"],
+    "masalah": ["kode_kecamatan", "kode_desa", "no_tps", "nomor", "kategori", "uraian", "pelapor", "tanggal",
+                "tingkat", "status", "tindak_lanjut", "kunci"],
 }
 # Rows that must not appear twice in one upload (they would be counted twice).
 UNIQUE = {
@@ -537,6 +604,7 @@ UNIQUE = {
     "tps": ("kode_desa", "no_tps"),
     "ktpel": ("kode_kecamatan", "kode_desa", "tanggal"),
     "target": ("kode_kecamatan",),
+    "masalah": ("kunci",),
 }
 
 
@@ -567,6 +635,9 @@ def _check_duplicates(result: FileResult, kind: str, records: list[dict], origin
 
 
 def _describe_key(kind, rec, gaz) -> str:
+    if kind == "masalah":
+        return (f"Masalah yang sama (Kecamatan {gaz.kecamatan[rec['kode_kecamatan']].nama}, "
+                f"{fmt.tanggal(rec['tanggal'])}, uraian sama)")
     kec = gaz.kecamatan[rec["kode_kecamatan"]].nama if rec.get("kode_kecamatan") else "kabupaten"
     desa = gaz.desa[rec["kode_desa"]].nama if rec.get("kode_desa") else None
     if kind == "tps":
@@ -812,8 +883,11 @@ def prepare(db_path, files: list[tuple[str, bytes | Path]], *, election: str | N
     return batch
 
 
-def commit_batch(db_path, batch: Batch, *, uploaded_by: str | None = None, on_wait=None) -> Batch:
-    """Commit every prepared file in one write, or nothing when any file has an error."""
+def commit_batch(db_path, batch: Batch, *, uploaded_by: str | None = None, on_wait=None, pelaku=None) -> Batch:
+    """Commit every prepared file in one write, or nothing when any file has an error. Each
+    committed file is recorded in the audit trail (readiness/jejak.py) as done by `pelaku`
+    (an akses.Pengguna, or by default the `uploaded_by` name) in the same write."""
+    from . import jejak
     if not batch.ok:
         return batch
     try:
@@ -825,6 +899,13 @@ def commit_batch(db_path, batch: Batch, *, uploaded_by: str | None = None, on_wa
                 result.duplicate_of = previous_upload(con, batch.election, result.kind, result.sha256)
                 if result.duplicate_of is None:
                     commit(con, result, batch.election, uploaded_by)
+                    if result.kind == "masalah":  # merged into the inventory, not versioned
+                        from . import masalah
+                        result.gabung = masalah.gabung_unggahan(con, result.upload_id, batch.election,
+                                                                pelaku or uploaded_by)
+                    jejak.catat(con, pelaku or uploaded_by, "unggah", result.file_name, rincian={
+                        "upload_id": result.upload_id, "jenis": result.kind, "pemilihan": batch.election,
+                        "baris": result.rows, "kecamatan": len(result.coverage), "sha256": result.sha256})
             if not any(r.upload_id for r in batch.results):
                 raise _Rollback(batch)  # nothing new: leave the file (and its version) untouched
     except _Rollback:
@@ -834,10 +915,10 @@ def commit_batch(db_path, batch: Batch, *, uploaded_by: str | None = None, on_wa
 
 
 def ingest_files(db_path, files, *, election=None, kind="auto", uploaded_by=None, on_wait=None,
-                 progress=None) -> Batch:
+                 progress=None, pelaku=None) -> Batch:
     """Prepare and commit: the command line's `ingest` and the tests' way in."""
     batch = prepare(db_path, files, election=election, kind=kind, progress=progress)
-    return commit_batch(db_path, batch, uploaded_by=uploaded_by, on_wait=on_wait)
+    return commit_batch(db_path, batch, uploaded_by=uploaded_by, on_wait=on_wait, pelaku=pelaku)
 
 
 class _Rollback(Exception):
@@ -845,13 +926,20 @@ class _Rollback(Exception):
         self.batch = batch
 
 
-def activate(db_path, upload_id: int, on_wait=None) -> dict:
-    """Make an earlier upload the active version again for every kecamatan it covers."""
+def activate(db_path, upload_id: int, on_wait=None, pelaku=None) -> dict:
+    """Make an earlier upload the active version again for every kecamatan it covers (recorded in
+    the audit trail as done by `pelaku`, an akses.Pengguna)."""
+    from . import jejak
     with db.writing(db_path, on_wait=on_wait) as con:
         row = con.execute("select election_id, kind, file_name from uploads where upload_id = $id",
                           {"id": upload_id}).fetchone()
         if row is None:
             raise ValueError(f"unggahan #{upload_id} tidak ada")
+        if row[1] == "masalah":
+            raise ValueError(f"unggahan #{upload_id} adalah inventarisasi permasalahan: isinya sudah digabung ke daftar "
+                             "masalah dan tidak berversi; ubah status masalah di halaman Permasalahan")
         con.execute("update uploads set activation = nextval('activation_seq') where upload_id = $id",
                     {"id": upload_id})
+        jejak.catat(con, pelaku, "aktifkan", f"unggahan #{upload_id}",
+                    rincian={"upload_id": upload_id, "berkas": row[2], "jenis": row[1], "pemilihan": row[0]})
         return {"election": row[0], "kind": row[1], "file_name": row[2]}

@@ -89,7 +89,7 @@ def reasons(row, label_sebelumnya: str = "Partisipasi sebelumnya") -> list[str]:
     """Every non-green indicator of one kecamatan row, in words, with its numbers."""
     out = []
     if row["jumlah_jenis_data"] == 0:
-        return ["Belum ada data diunggah"]
+        return ["Belum ada data diunggah"] + _masalah_reasons(row)
     for flag, text in _MISSING_KIND:
         if not row[flag]:
             out.append(text)
@@ -103,7 +103,16 @@ def reasons(row, label_sebelumnya: str = "Partisipasi sebelumnya") -> list[str]:
         pairs = [f"{main_label} {fmt.angka(main_value)} ≠ {label} {fmt.angka(value)}"
                  for label, value in sources[1:] if value != main_value]
         out.append("; ".join(pairs))
-    return out
+    return out + _masalah_reasons(row)
+
+
+def _masalah_reasons(row) -> list[str]:
+    """`2 masalah terbuka (1 tinggi)`: open problems from the inventory (readiness/masalah.py)."""
+    n = row.get("masalah_terbuka")
+    if not _present(n) or not n:
+        return []
+    tinggi = row.get("masalah_terbuka_tinggi") or 0
+    return [f"{fmt.angka(n)} masalah terbuka" + (f" ({fmt.angka(tinggi)} tinggi)" if tinggi else "")]
 
 
 def kecamatan(con: duckdb.DuckDBPyConnection, election: str) -> pd.DataFrame:
@@ -378,6 +387,10 @@ def tindak_lanjut(row) -> list[str]:
                    f"{fmt.ringkas(row['selisih_partisipasi'])} poin dari pemilihan sebelumnya")
     if row["status_konsistensi"] in ("kuning", "merah"):
         out.append(f"Cocokkan DPT antarsumber dengan PPK (selisih {fmt.angka(row['selisih_dpt'])} pemilih)")
+    if _present(row.get("masalah_terbuka")) and row.get("masalah_terbuka"):
+        tinggi = row.get("masalah_terbuka_tinggi") or 0
+        out.append(f"Tindak lanjuti {fmt.angka(row['masalah_terbuka'])} masalah terbuka"
+                   + (f", {fmt.angka(tinggi)} di antaranya tingkat tinggi" if tinggi else "") + " (halaman Permasalahan)")
     return out
 
 
@@ -438,7 +451,10 @@ PENGATURAN = {  # key: (label, minimum, maximum)
     "partisipasi_kuning": ("Partisipasi: selisih terbesar untuk Perlu perhatian (poin)", 0, 100),
     "konsistensi_kuning": ("Konsistensi DPT: selisih terbesar untuk Perlu perhatian (%)", 0, 100),
     "target_partisipasi": ("Target partisipasi bawaan kabupaten (%)", 0, 100),
+    "masalah_tinggi_kuning": ("Masalah tingkat tinggi belum selesai → paling baik Perlu perhatian (1 = ya, 0 = tidak)", 0, 1),
 }
+# Settings added after the first release: when a caller leaves one out, its stored value stays.
+PENGATURAN_OPSIONAL = {"masalah_tinggi_kuning"}
 TARGET_KEY = "target_partisipasi:"
 
 
@@ -454,8 +470,12 @@ def periksa_pengaturan(values: dict) -> list[str]:
     problems = []
     for key, (label, lo, hi) in PENGATURAN.items():
         v = values.get(key)
+        if key in PENGATURAN_OPSIONAL and key not in values:
+            continue
         if v is None or (isinstance(v, float) and math.isnan(v)):
             problems.append(f"{label} belum diisi")
+        elif key in PENGATURAN_OPSIONAL and v not in (0, 1):
+            problems.append(f"{label}: isi 1 atau 0 (tertulis {fmt.ringkas(v)})")
         elif not lo <= v <= hi:
             problems.append(f"{label} harus antara {fmt.ringkas(lo)} dan {fmt.ringkas(hi)} (tertulis {fmt.ringkas(v)})")
     if not problems:
@@ -493,7 +513,7 @@ def simpan_pengaturan(con: duckdb.DuckDBPyConnection, election: str, values: dic
     con.execute("update elections set kapasitas_tps = $v where election_id = $e",
                 {"v": int(values["kapasitas_tps"]), "e": election})
     for key in PENGATURAN:
-        if key == "kapasitas_tps":
+        if key == "kapasitas_tps" or (key in PENGATURAN_OPSIONAL and key not in values):
             continue
         con.execute("insert or replace into settings values ($e, $k, $v)",
                     {"e": election, "k": key, "v": float(values[key])})

@@ -389,7 +389,7 @@ def masalah_tersedia(con: duckdb.DuckDBPyConnection) -> bool:
     slide reads; until then the slide is left out."""
     cols = {r[0] for r in con.execute(
         "select column_name from information_schema.columns where table_name = 'masalah'").fetchall()}
-    return {"election_id", "kode_kecamatan", "status"} <= cols
+    return {"election_id", "kode_kecamatan", "status", "tingkat"} <= cols
 
 
 def _slide_masalah(con, election: str, kec: pd.DataFrame) -> Slide | None:
@@ -402,24 +402,80 @@ def _slide_masalah(con, election: str, kec: pd.DataFrame) -> Slide | None:
     names = dict(zip(kec["kode_kecamatan"], kec["kecamatan"]))
     korwil = dict(zip(kec["kode_kecamatan"], kec["korwil"]))
     df = df.assign(kecamatan=df["kode_kecamatan"].map(names).fillna(df["kode_kecamatan"]))
-    df = df.sort_values(["terbuka", "kecamatan"], ascending=[False, True])
-    total = int(df["terbuka"].sum())
+    df = df.sort_values(["terbuka", "tinggi", "kecamatan"], ascending=[False, False, True])
+    total, tinggi = int(df["terbuka"].sum()), int(df["tinggi"].sum())
     top = df.iloc[0]
-    judul = (f"{fmt.angka(total)} masalah belum selesai di {len(df)} kecamatan; terbanyak {top['kecamatan']} "
-             f"({fmt.angka(top['terbuka'])})")
+    judul = (f"{fmt.angka(total)} masalah belum selesai di {len(df)} kecamatan"
+             + (f" ({fmt.angka(tinggi)} tingkat tinggi)" if tinggi else "")
+             + f"; terbanyak {top['kecamatan']} ({fmt.angka(top['terbuka'])})")
     shown = df.head(BARIS_MAKS)
-    baris = tuple(Baris((r["kecamatan"], _korwil_nama(korwil.get(r["kode_kecamatan"])), fmt.angka(r["terbuka"])))
+    baris = tuple(Baris((r["kecamatan"], _korwil_nama(korwil.get(r["kode_kecamatan"])), fmt.angka(r["terbuka"]),
+                         fmt.angka(r["tinggi"])))
                   for _, r in shown.iterrows())
     catatan = f"+ {len(df) - len(shown)} kecamatan lain" if len(df) > len(shown) else ""
     return Slide("masalah", "Inventarisasi permasalahan", judul,
                  subjudul="Masalah yang dilaporkan camat/OPD dan belum selesai, per kecamatan",
-                 kolom=("Kecamatan", "Korwil", "Masalah terbuka"), lebar=(4, 3, 3), baris=baris, catatan=catatan)
+                 kolom=("Kecamatan", "Korwil", "Masalah terbuka", "Tingkat tinggi"), lebar=(4, 3, 3, 3), baris=baris,
+                 catatan=catatan)
+
+
+def _slide_lapor(lapor_cur, con, election: str) -> Slide | None:
+    """Election day (issue 9): TPS reported for the stage under way, the turnout so far against
+    the target, open incidents, and the kecamatan lagging most. Only when reports exist."""
+    from . import lapor
+    if lapor_cur is None or not lapor.ada_laporan(lapor_cur, election):
+        return None
+    daftar = lapor.DaftarTps.dari_db(con, election)
+    if not len(daftar):
+        return None
+    kec = db.run(con, "marts/partisipasi", election=election)
+    r = lapor.ringkasan(lapor_cur, daftar, kec)
+    tahap = lapor.tahap_berjalan(r)
+    r = lapor.ringkasan(lapor_cur, daftar, kec, tahap)
+    kab, per_kec = r["kabupaten"], r["kecamatan"]
+    nama = lapor.TAHAP[tahap].lower()
+    n, sudah = int(kab["tps"]), int(kab[f"lapor_{tahap}"])
+    judul = f"{fmt.angka(sudah)} dari {fmt.angka(n)} TPS sudah lapor {nama}"
+    if _ada(kab["partisipasi"]):
+        judul += f"; partisipasi sementara {fmt.persen(kab['partisipasi'], 1)}"
+        if _ada(kab["target_partisipasi"]):
+            judul += f" (target {fmt.ringkas(round(kab['target_partisipasi'], 2))}%)"
+    terbuka = int(per_kec["kejadian_terbuka"].sum())
+    angka = (
+        Angka(f"TPS lapor {nama}", f"{fmt.angka(sudah)}/{fmt.angka(n)}", f"{fmt.persen(100 * sudah / n, 1)} TPS"
+              if n else ""),
+        Angka("Partisipasi sementara", fmt.persen(kab["partisipasi"], 1),
+              f"{fmt.angka(kab['hadir'])} pemilih di {fmt.angka(kab['tps_hadir'])} TPS yang melapor"),
+        Angka("Kejadian terbuka", fmt.angka(terbuka), "dilaporkan dari TPS, belum ditandai selesai"),
+    )
+    data = per_kec[per_kec["tps"] > 0].assign(_p=lambda d: 100.0 * d[f"lapor_{tahap}"] / d["tps"])
+    data = data.sort_values(["_p", "kecamatan"])
+    shown = data.head(_muat(len(data)))
+
+    def teks_batang(row) -> str:
+        part = f" · partisipasi {fmt.persen(row['partisipasi'], 1)}" if _ada(row["partisipasi"]) else ""
+        buka = f" · {fmt.angka(row['kejadian_terbuka'])} kejadian" if row["kejadian_terbuka"] else ""
+        return f"{fmt.angka(row[f'lapor_{tahap}'])}/{fmt.angka(row['tps'])} TPS{part}{buka}"
+
+    batang = tuple(Batang(r_["kecamatan"], float(r_["_p"]), teks_batang(r_),
+                          "hijau" if r_["_p"] >= 100 else ("kuning" if r_["_p"] >= 50 else "merah"))
+                   for _, r_ in shown.iterrows())
+    grafik = Grafik(f"TPS yang sudah lapor {nama} per kecamatan (%), paling tertinggal di atas", batang, 0.0, 100.0,
+                    ((50.0, "50%"), (100.0, "100%")))
+    lengkap = int((data["_p"] >= 100).sum())
+    catatan = f"{lengkap} dari {len(data)} kecamatan sudah lengkap; daftar TPS belum lapor di halaman Hari Pemungutan"
+    if len(data) > len(shown):
+        catatan = f"+ {len(data) - len(shown)} kecamatan lain; " + catatan
+    return Slide("lapor", "Hari pemungutan suara", judul,
+                 subjudul=f"Laporan cepat dari TPS, per {dt.datetime.now():%H.%M} · tahap {nama}",
+                 angka=angka, grafik=grafik, catatan=catatan)
 
 
 # --------------------------------------------------------------------------- the deck
-def deck(con: duckdb.DuckDBPyConnection, election: str) -> Deck:
+def deck(con: duckdb.DuckDBPyConnection, election: str, lapor=None) -> Deck:
     """Every slide for `election` from the active data (queries: marts/kecamatan, marts/korwil,
-    marts/kabupaten, marts/data_terakhir, marts/masalah_terbuka when the inventory exists)."""
+    marts/kabupaten, marts/data_terakhir, marts/masalah_terbuka when the inventory exists, and the
+    field reports of election day through `lapor` (queries/lapor/*) when reports exist)."""
     cur = model.snapshot(con, election)
     kec = model.kecamatan(cur, election)
     kw = model.korwil(cur, election)
@@ -434,7 +490,12 @@ def deck(con: duckdb.DuckDBPyConnection, election: str) -> Deck:
     if kec.empty or kec["jumlah_jenis_data"].sum() == 0:
         return Deck(election, pemilihan, tanggal, data_per, (_slide_kosong(pemilihan),))
     korwil_urut = [_korwil_nama(k) for k in kw["korwil"]]
-    slides: list[Slide] = [_slide_ringkasan(kab, kec, pemilihan, label), _slide_peta(kec, korwil_urut)]
+    slides: list[Slide] = [_slide_ringkasan(kab, kec, pemilihan, label)]
+    # `lapor`: a cursor of the field reports' database (readiness/lapor.py), when it can be read.
+    hari_h = _slide_lapor(lapor, cur, election)
+    if hari_h is not None:
+        slides.append(hari_h)
+    slides.append(_slide_peta(kec, korwil_urut))
     for _, row in kw.iterrows():
         mine = kec[kec["korwil"].map(_korwil_nama) == _korwil_nama(row["korwil"])]
         slides += _slides_korwil(row, mine, label)

@@ -9,6 +9,7 @@ JENIS = {
     "tps": "Daftar TPS",
     "ktpel": "Perekaman KTP-el",
     "target": "Target partisipasi",
+    "masalah": "Inventarisasi permasalahan",
 }
 JENIS_SINGKAT = {
     "pemilih": "rekap pemilih",
@@ -16,6 +17,7 @@ JENIS_SINGKAT = {
     "tps": "daftar TPS",
     "ktpel": "KTP-el",
     "target": "target partisipasi",
+    "masalah": "permasalahan",
 }
 
 STATUS = {"hijau": "Siap", "kuning": "Perlu perhatian", "merah": "Belum siap"}
@@ -35,6 +37,8 @@ KOLOM = {
     "tgl_lahir": "Tanggal lahir", "sts": "Status kawin", "dis": "Disabilitas", "ktpel": "KTP-el",
     "dpid": "DPID", "alamat": "Alamat", "lat": "Lintang", "lon": "Bujur",
     "status_logistik": "Status logistik", "kategori_rawan": "Kategori rawan",
+    "kategori": "Kategori", "uraian": "Uraian masalah", "pelapor": "Pelapor", "tingkat": "Tingkat",
+    "status": "Status", "tindak_lanjut": "Tindak lanjut", "nomor": "Nomor masalah",
 }
 
 BELUM_ADA_DATA = (

@@ -42,9 +42,34 @@ COLUMNS = {
         ("DISABILITAS", 0, ("whole", 0, 6)), ("KTP-EL", "S", ("list", ["S", "B"])),
         ("KECAMATAN", "Kraksaan", ("kecamatan",)), ("DESA/KELURAHAN", "Asembakor", None), ("TPS", "001", None),
     ],
+    # Lists shown by their Indonesian labels; readiness/masalah.py reads labels and codes alike.
+    "masalah": [
+        ("NO MASALAH", "", None), ("KECAMATAN", "Kraksaan", ("kecamatan",)), ("DESA/KELURAHAN", "Asembakor", None),
+        ("TPS", "3", None),
+        ("KATEGORI", "Logistik", ("list", ["Logistik", "Pemilih/DPT", "KTP-el", "Keamanan/trantibmas",
+                                             "Netralitas ASN", "Sarana TPS", "Lainnya"])),
+        ("URAIAN MASALAH", "Kotak suara untuk TPS 3 belum diterima PPS", None),
+        ("PELAPOR", "Camat Kraksaan", None), ("TANGGAL", "18-11-2024", None),
+        ("TINGKAT", "Sedang", ("list", ["Rendah", "Sedang", "Tinggi"])),
+        ("STATUS", "Baru", ("list", ["Baru", "Ditangani", "Selesai"])),
+        ("TINDAK LANJUT", "", None),
+    ],
+    # Paper reports of election day (issue 9), uploaded on the Lapor page into the reports database.
+    "lapor": [
+        ("KECAMATAN", "Kraksaan", ("kecamatan",)), ("DESA/KELURAHAN", "Asembakor", None), ("NOMOR TPS", "1", None),
+        ("TAHAP", "Pemungutan selesai", ("list", ["Logistik tiba", "TPS dibuka", "Pemungutan selesai",
+                                                  "Penghitungan selesai", "Kejadian saja"])),
+        ("WAKTU", "27-11-2024 13.00", None),
+        ("PENGGUNA HAK PILIH L", 180, ("whole", 0, 10000)), ("PENGGUNA HAK PILIH P", 195, ("whole", 0, 10000)),
+        ("KATEGORI KEJADIAN", "", ("list", ["Logistik", "Pemilih/DPT", "KTP-el", "Keamanan/trantibmas",
+                                            "Netralitas ASN", "Sarana TPS", "Lainnya"])),
+        ("URAIAN KEJADIAN", "", None),
+    ],
 }
+JUDUL_LAIN = {"lapor": "Laporan TPS hari pemungutan suara"}  # kinds outside teks.JENIS (not Unggah Data)
 EXAMPLE_MARK = "CONTOH:"
-TEXT_COLUMNS = {"NOMOR TPS", "DPID", "NKK", "NIK", "RT", "RW", "TPS", "TANGGAL DATA", "TANGGAL LAHIR"}
+TEXT_COLUMNS = {"WAKTU", "URAIAN KEJADIAN", "NOMOR TPS", "DPID", "NKK", "NIK", "RT", "RW", "TPS", "TANGGAL DATA", "TANGGAL LAHIR", "TANGGAL",
+                "URAIAN MASALAH", "PELAPOR", "TINDAK LANJUT"}
 
 PETUNJUK = {
     "pemilih": "Satu baris per desa/kelurahan (atau per kecamatan bila tidak ada rincian desa). Isi L dan P, "
@@ -56,7 +81,21 @@ PETUNJUK = {
               "'KABUPATEN' berlaku untuk seluruh kabupaten.",
     "daftar": "Satu baris per pemilih. NIK dan NKK harus berupa TEKS 16 digit (jangan diubah menjadi angka: "
               "Excel akan menghilangkan digit terakhir). Nama dan alamat tidak disimpan oleh aplikasi.",
+    "masalah": "Satu baris per masalah yang ditemukan di kecamatan (desa/kelurahan dan TPS boleh dikosongkan). "
+               "Wajib: kecamatan, kategori, uraian masalah, tanggal. Tingkat: Rendah, Sedang (bila kosong) atau "
+               "Tinggi. Status: Baru (bila kosong), Ditangani atau Selesai. Kosongkan NO MASALAH untuk masalah baru. "
+               "Mengunggah ulang lembar yang sudah diperbarui aman: masalah yang sudah ada dikenali dari NO MASALAH "
+               "(atau dari kecamatan, kategori, uraian dan tanggal yang sama) sehingga tidak tercatat dua kali; "
+               "perubahan status dan isi TINDAK LANJUT ditambahkan ke riwayat masalah itu, catatan yang dibuat di "
+               "aplikasi tidak hilang. Masalah yang tidak ada lagi di lembar tidak dianggap selesai: tulis Selesai "
+               "pada kolom STATUS.",
+    "lapor": "Satu baris per laporan TPS. TAHAP: Logistik tiba, TPS dibuka, Pemungutan selesai, Penghitungan "
+             "selesai, atau Kejadian saja. WAKTU: jam (07.30) atau tanggal dan jam (27-11-2024 07.30). Pengguna hak "
+             "pilih L dan P wajib pada tahap Pemungutan/Penghitungan selesai. Kejadian: pilih kategori dan tulis "
+             "uraiannya. Baris untuk TPS dan tahap yang sudah dilaporkan menjadi koreksi (laporan lama tetap "
+             "tercatat di riwayat). Berkas yang sama diunggah dua kali tidak dihitung dua kali.",
 }
+UNGGAH_DI = {"lapor": "Unggah di halaman Lapor, bagian 'Unggah laporan Excel' (analis/admin)."}
 
 
 def template(kind: str, kecamatan: list[str]) -> bytes:
@@ -102,13 +141,13 @@ def template(kind: str, kecamatan: list[str]) -> bytes:
     bold = wb.add_format({"bold": True, "font_size": 14})
     notes.set_column(0, 0, 100)
     lines = [
-        (f"Templat {teks.JENIS[kind]}", bold),
+        (f"Templat {teks.JENIS.get(kind) or JUDUL_LAIN[kind]}", bold),
         (PETUNJUK[kind], wrap),
         ("Baris 2 sheet DATA adalah contoh (kecamatan diawali 'CONTOH:'); baris seperti itu dilewati saat "
          "diunggah. Ganti dengan data Anda atau hapus.", wrap),
         ("Angka boleh ditulis 35.412 atau 35412; persen boleh 97,85 atau 97,85%.", wrap),
         ("Judul kolom tidak boleh diubah namanya; urutan kolom boleh berbeda dan kolom lain boleh ditambahkan.", wrap),
-        ("Unggah di halaman Unggah Data, atau: python -m readiness ingest NAMA_BERKAS.xlsx", wrap),
+        (UNGGAH_DI.get(kind, "Unggah di halaman Unggah Data, atau: python -m readiness ingest NAMA_BERKAS.xlsx"), wrap),
         (teks.DISCLAIMER, wrap),
     ]
     for row, (text, style) in enumerate(lines):

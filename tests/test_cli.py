@@ -74,7 +74,7 @@ def test_versions_lists_uploads(demo):
     done = cli("versions", "--db", demo)
     assert done.returncode == 0
     df = pd.read_csv(io.StringIO(done.stdout))
-    assert sorted(df["kind"]) == ["daftar", "ktpel", "pemilih", "target", "tps"]
+    assert sorted(df["kind"]) == ["daftar", "ktpel", "masalah", "pemilih", "target", "tps"]  # + the sample problems
 
 
 def test_missing_file_and_unknown_election_are_explained(demo):

@@ -26,6 +26,8 @@ TITLES = [
     "Tangani lebih dulu: Lumbang, Paiton dan Kraksaan",
     "KTP-el 97,41%, di bawah target 98%: 4 kecamatan di bawah 95%, 7 di bawah 98%",
     "Target partisipasi 82%: 3 kecamatan harus naik lebih dari 15 poin dari partisipasi 2018",
+    # The sample's inventory of problems (data/sample/permasalahan_pilkada2024.xlsx): 15 still open.
+    "15 masalah belum selesai di 13 kecamatan (5 tingkat tinggi); terbanyak Lumbang (2)",
 ]
 
 
@@ -70,7 +72,7 @@ def exported(demo_db_master, tmp_path_factory):
         done = cli("slides", "--db", demo_db_master, "--out", path)
         assert done.returncode == 0, done.stderr
         assert "Traceback" not in done.stderr
-        assert "8 slide" in done.stderr and teks.DISCLAIMER in done.stderr
+        assert "9 slide" in done.stderr and teks.DISCLAIMER in done.stderr
         files[suffix] = path
     return files
 
@@ -82,11 +84,11 @@ def _flat(text: str) -> str:
 # --------------------------------------------------------------------------- the deck
 def test_one_slide_per_message_with_titles_that_state_the_finding(deck):
     assert [s.kind for s in deck.slides] == ["ringkasan", "peta", "korwil", "korwil", "korwil", "perhatian",
-                                              "ktpel", "partisipasi"]
+                                              "ktpel", "partisipasi", "masalah"]
     assert deck.judul == TITLES
     assert deck.pemilihan == "Pemilihan Bupati dan Wakil Bupati Probolinggo 2024"
     assert re.fullmatch(r"Data per \d{1,2} \w+ \d{4} \d{2}\.\d{2} WIB", deck.data_per_teks)
-    assert deck.kaki(3).endswith("Data pemantauan internal — bukan hasil resmi KPU · 3/8")
+    assert deck.kaki(3).endswith("Data pemantauan internal — bukan hasil resmi KPU · 3/9")
 
 
 def test_summary_numbers_are_the_report_figures(deck, report):
@@ -115,8 +117,12 @@ def test_korwil_slides_list_each_kecamatan_worst_first_with_reasons(deck, report
         for b in slide.baris:
             assert b.sel[0] == slides.status_label(kecamatan[b.sel[1]]["status"])
             reason = kecamatan[b.sel[1]]["alasan"]
-            assert b.sel[2] == (reason.replace(", Partisipasi", " · Partisipasi").replace(", KTP-el", " · KTP-el")
-                                .replace(", DPT", " · DPT") if reason else "Semua indikator terpenuhi")
+            if b.status == "hijau":
+                assert b.sel[2] == "Semua indikator terpenuhi"
+                continue
+            assert b.sel[2] == re.sub(r", (\d+ masalah terbuka)", r" · \1",
+                                      reason.replace(", Partisipasi", " · Partisipasi").replace(", KTP-el", " · KTP-el")
+                                      .replace(", DPT", " · DPT"))
 
 
 def test_attention_ktpel_and_participation_slides(deck):
@@ -144,15 +150,20 @@ def test_election_without_data_gets_one_slide_saying_so(demo_db_master):
 
 
 def test_open_problems_slide_only_when_the_inventory_has_open_rows(demo_db):
+    import datetime as dt
+
+    from readiness import akses, masalah
     with db.writing(demo_db) as con:
-        con.execute("create table masalah (election_id varchar, kode_kecamatan varchar, uraian varchar, "
-                    "status varchar)")
-        con.execute("insert into masalah values "
-                    "('pilkada-2024', '35.13.08', 'Jalan ke TPS 4 putus', 'terbuka'),"
-                    "('pilkada-2024', '35.13.08', 'Kotak suara kurang', 'Proses'),"
-                    "('pilkada-2024', '35.13.08', 'Sudah ditangani', 'Selesai'),"
-                    "('pilkada-2024', '35.13.24', 'Listrik padam', 'terbuka'),"
-                    "('pilkada-2018', '35.13.01', 'Lama', 'terbuka')")
+        con.execute("delete from masalah")  # start from an empty inventory (the sample brings its own)
+
+        def add(kode, uraian, election="pilkada-2024", tingkat="sedang"):
+            return masalah.tambah(con, election, masalah.Isian(kode, "logistik", uraian, dt.date(2024, 11, 20),
+                                                               tingkat, "Camat"), akses.LOKAL)
+        add("35.13.08", "Jalan ke TPS 4 putus")
+        masalah.tindak_lanjut(con, add("35.13.08", "Kotak suara kurang"), akses.LOKAL, status="ditangani")
+        masalah.tindak_lanjut(con, add("35.13.08", "Sudah ditangani"), akses.LOKAL, status="selesai")
+        add("35.13.24", "Listrik padam", tingkat="tinggi")
+        add("35.13.01", "Lama", election="pilkada-2018")
     con = db.connect_read(demo_db)
     try:
         assert slides.masalah_tersedia(con)
@@ -161,10 +172,11 @@ def test_open_problems_slide_only_when_the_inventory_has_open_rows(demo_db):
         con.close()
     last = with_problems.slides[-1]
     assert last.kind == "masalah"
-    assert last.judul == "3 masalah belum selesai di 2 kecamatan; terbanyak Krucil (2)"
-    assert [b.sel for b in last.baris] == [("Krucil", "Wilayah II", "2"), ("Lumbang", "Wilayah I", "1")]
+    assert last.judul == "3 masalah belum selesai di 2 kecamatan (1 tingkat tinggi); terbanyak Krucil (2)"
+    assert [b.sel for b in last.baris] == [("Krucil", "Wilayah II", "2", "0"), ("Lumbang", "Wilayah I", "1", "1")]
     with db.writing(demo_db) as con:
-        con.execute("update masalah set status = 'selesai'")
+        for (masalah_id,) in con.execute("select masalah_id from masalah where status <> 'selesai'").fetchall():
+            masalah.tindak_lanjut(con, masalah_id, akses.LOKAL, status="selesai", catatan="Tuntas")
     con = db.connect_read(demo_db)
     try:
         assert "masalah" not in [s.kind for s in slides.deck(con, "pilkada-2024").slides]
@@ -227,7 +239,7 @@ def _pptx_texts(slide) -> list[str]:
 
 def test_pptx_has_the_slides_titles_and_numbers_of_the_report(exported, deck, report):
     prs = Presentation(exported["pptx"])
-    assert len(prs.slides) == len(deck.slides) == 8
+    assert len(prs.slides) == len(deck.slides) == 9
     assert prs.slide_width * 9 == prs.slide_height * 16
     titles = [next(s.text_frame.text for s in slide.shapes if s.name == "Judul") for slide in prs.slides]
     assert titles == TITLES
@@ -243,7 +255,7 @@ def test_pptx_has_the_slides_titles_and_numbers_of_the_report(exported, deck, re
     for i, texts in enumerate(everything, start=1):
         footer = "\n".join(texts)
         assert teks.DISCLAIMER in footer and deck.data_per_teks in footer and deck.pemilihan in footer
-        assert f"{i}/8" in texts
+        assert f"{i}/9" in texts
     # The korwil tables: every kecamatan with its status label, as text a user can edit.
     cells = [c for slide in list(prs.slides)[2:5] for c in _pptx_texts(slide)]
     assert cells.count("■ Belum siap") == 8 and cells.count("● Siap") == 3
@@ -258,13 +270,13 @@ def test_pptx_has_the_slides_titles_and_numbers_of_the_report(exported, deck, re
 
 def test_pdf_has_one_landscape_page_per_slide_with_real_text(exported, deck):
     reader = PdfReader(exported["pdf"])
-    assert len(reader.pages) == len(deck.slides) == 8
+    assert len(reader.pages) == len(deck.slides) == 9
     for number, (page, title) in enumerate(zip(reader.pages, TITLES), start=1):
         box = page.mediabox
         assert float(box.width) * 9 == pytest.approx(float(box.height) * 16)
         text = _flat(page.extract_text())
         assert _flat(title) in text, (number, text[:300])
-        assert teks.DISCLAIMER in text and deck.data_per_teks in text and f"{number}/8" in text
+        assert teks.DISCLAIMER in text and deck.data_per_teks in text and f"{number}/9" in text
     first = _flat(reader.pages[0].extract_text())
     assert "872.218" in first and "1.739" in first and "97,41%" in first
 

@@ -435,6 +435,64 @@ def write_dpt(k, voters):
                rows, constant_memory=True)
 
 
+# Inventarisasi permasalahan (issue 8): what camat and OPD reported in the weeks before election
+# day, as a desk-pilkada sheet. Open problems of severity Tinggi sit only in kecamatan that are
+# already not ready for other reasons, so the sample's status counts stay 8 / 13 / 3.
+MASALAH = [
+    # kecamatan, desa, TPS, kategori, uraian, pelapor, tanggal, tingkat, status, tindak lanjut
+    ("TIRIS", "Andungbiru", "", "Logistik", "Akses jalan ke Dusun Krajan longsor; kotak suara harus dipikul 3 km",
+     "Camat Tiris", "05-11-2024", "Tinggi", "Ditangani", "BPBD dan Koramil menyiapkan jalur alternatif"),
+    ("TIRIS", "Tlogoargo", "4", "Sarana TPS", "Lokasi TPS 4 belum ada listrik untuk penerangan penghitungan suara",
+     "PPS Tlogoargo", "12-11-2024", "Sedang", "Baru", ""),
+    ("KRUCIL", "Roto", "", "KTP-el", "Sekitar 120 warga wajib KTP-el di Dusun Roto belum merekam (perantau)",
+     "Dispendukcapil", "04-11-2024", "Tinggi", "Ditangani", "Perekaman keliling dijadwalkan 16 November"),
+    ("KRUCIL", "", "", "Pemilih/DPT", "Pemilih meninggal masih tercantum di DPT beberapa desa",
+     "Camat Krucil", "08-11-2024", "Sedang", "Selesai", "Sudah dicoret PPS dan dilaporkan ke PPK"),
+    ("LUMBANG", "Sapih", "2", "Logistik", "Jumlah surat suara TPS 2 Desa Sapih kurang 15 lembar dari DPT + 2,5%",
+     "PPK Lumbang", "20-11-2024", "Tinggi", "Baru", ""),
+    ("LUMBANG", "", "", "Netralitas ASN", "Kepala sekolah diduga ikut kampanye salah satu pasangan calon",
+     "Panwascam Lumbang", "11-11-2024", "Tinggi", "Ditangani", "Diteruskan ke BKPSDM dan Bawaslu"),
+    ("KURIPAN", "Jatisari", "", "Keamanan/trantibmas", "Baliho pasangan calon dirusak di pertigaan Jatisari",
+     "Polsek Kuripan", "09-11-2024", "Sedang", "Selesai", "Pelaku dimediasi, baliho diganti"),
+    ("KURIPAN", "", "", "Pemilih/DPT", "Pemilih pindah domisili belum terdata di DPTb",
+     "Camat Kuripan", "18-11-2024", "Rendah", "Baru", ""),
+    ("LECES", "Tigasan Wetan", "", "Keamanan/trantibmas", "Potensi gesekan pendukung saat kampanye akbar di lapangan Leces",
+     "Bakesbangpol", "14-11-2024", "Tinggi", "Ditangani", "Pengamanan gabungan Polres dan Satpol PP"),
+    ("PAKUNIRAN", "Ranon", "7", "Sarana TPS", "TPS 7 Ranon di halaman rumah warga tanpa akses kursi roda",
+     "PPS Ranon", "13-11-2024", "Sedang", "Ditangani", "TPS dipindah ke balai desa"),
+    ("KRAKSAAN", "Semampir", "", "Logistik", "Gudang logistik PPK Kraksaan bocor saat hujan",
+     "Camat Kraksaan", "06-11-2024", "Tinggi", "Selesai", "Atap diperbaiki DPUPR; logistik dipindah"),
+    ("KRAKSAAN", "Patokan", "", "Lainnya", "Sosialisasi pemilih pemula di SMA belum menjangkau semua sekolah",
+     "Dispendik", "15-11-2024", "Rendah", "Baru", ""),
+    ("GENDING", "Klaseman", "", "Pemilih/DPT", "Selisih DPT rekap dan daftar TPS 17 pemilih di Desa Klaseman",
+     "Bagian Pemerintahan", "19-11-2024", "Sedang", "Ditangani", "Dicocokkan bersama PPK Gending"),
+    ("SUKAPURA", "Ngadisari", "", "Lainnya", "Upacara adat Kasada dekat hari pemungutan; perlu penyesuaian jam TPS",
+     "Camat Sukapura", "07-11-2024", "Sedang", "Baru", ""),
+    ("BESUK", "Alasnyiur", "", "Sarana TPS", "Tenda TPS untuk dua TPS belum tersedia",
+     "PPS Alasnyiur", "18-11-2024", "Rendah", "Ditangani", "Dipinjamkan kecamatan"),
+    ("TONGAS", "Bayeman", "", "Keamanan/trantibmas", "Banjir rob berpotensi menggenangi TPS di Dusun Pesisir",
+     "BPBD", "10-11-2024", "Tinggi", "Selesai", "TPS dipindah ke gedung SD"),
+    ("SUMBERASIH", "", "", "Netralitas ASN", "Unggahan media sosial pegawai kecamatan mendukung pasangan calon",
+     "Inspektorat", "12-11-2024", "Sedang", "Selesai", "Pegawai dipanggil dan diberi teguran"),
+    ("DRINGU", "", "", "Logistik", "Distribusi formulir C pemberitahuan belum merata ke semua desa",
+     "Camat Dringu", "21-11-2024", "Sedang", "Baru", ""),
+    ("MARON", "Brabe", "", "KTP-el", "Blangko KTP-el habis di kecamatan; warga diberi Suket",
+     "Camat Maron", "16-11-2024", "Sedang", "Ditangani", "Dispendukcapil mengirim 500 blangko"),
+    ("BANYUANYAR", "", "", "Pemilih/DPT", "Pemilih disabilitas belum seluruhnya terdata jenis disabilitasnya",
+     "Dinsos", "17-11-2024", "Rendah", "Baru", ""),
+]
+
+
+def write_masalah():
+    rows = [(False, [no, *m]) for no, m in enumerate(MASALAH, 1)]
+    write_book("permasalahan_pilkada2024.xlsx", "PERMASALAHAN",
+               ["INVENTARISASI PERMASALAHAN PILKADA 2024", "DESK PILKADA KABUPATEN PROBOLINGGO"],
+               [(c, None) for c in ("NO", "KECAMATAN", "DESA/KELURAHAN", "TPS", "KATEGORI", "URAIAN PERMASALAHAN",
+                                    "PELAPOR", "TANGGAL", "TINGKAT", "STATUS", "TINDAK LANJUT")],
+               [5, 14, 16, 6, 18, 60, 20, 12, 9, 11, 44],
+               ["center", "top", "top", "center", "top", "top", "top", "center", "top", "top", "top"], rows)
+
+
 def main():
     rng = random.Random(2024)
     kec, desa = load_reference()
@@ -451,6 +509,7 @@ def main():
     write_ktpel(kec)
     write_target(kec, avg2018)
     write_dpt(lumbang, voters)
+    write_masalah()
     print(f"DPT {DPT_TOTAL} (L {L_TOTAL}, P {P_TOTAL}), {TPS_TOTAL} TPS, DPT Lumbang {len(voters)} baris")
     for line in notes + dpt_notes:
         print("  planted:", line)

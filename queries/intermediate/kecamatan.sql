@@ -13,7 +13,8 @@ s as (
         max(value) filter (where key = 'partisipasi_hijau')  as t_partisipasi_hijau,
         max(value) filter (where key = 'partisipasi_kuning') as t_partisipasi_kuning,
         max(value) filter (where key = 'konsistensi_kuning') as t_konsistensi_kuning,
-        max(value) filter (where key = 'target_partisipasi') as t_target_partisipasi
+        max(value) filter (where key = 'target_partisipasi') as t_target_partisipasi,
+        coalesce(max(value) filter (where key = 'masalah_tinggi_kuning'), 0) as t_masalah_tinggi_kuning
     from settings
     group by election_id
 ),
@@ -92,6 +93,16 @@ target_kab as (
     where kode_kecamatan is null
     group by all
 ),
+-- Open problems from the inventory (readiness/masalah.py): an open `tinggi` one makes the
+-- kecamatan at least kuning when the election's setting `masalah_tinggi_kuning` is 1.
+masalah_buka as (
+    select election_id, kode_kecamatan,
+        count(*)                                      as masalah_terbuka,
+        count(*) filter (where tingkat = 'tinggi')    as masalah_terbuka_tinggi
+    from masalah
+    where status <> 'selesai'
+    group by all
+),
 joined as (
     select b.*,
         rekap.dpt   as dpt_rekap,
@@ -127,6 +138,8 @@ joined as (
         tpsl.tps is not null                                                 as ada_tps,
         ktpel.wajib is not null                                              as ada_ktpel,
         (tk.target_partisipasi is not null or tb.target_partisipasi is not null) as ada_target,
+        coalesce(mb.masalah_terbuka, 0)                                     as masalah_terbuka,
+        coalesce(mb.masalah_terbuka_tinggi, 0)                              as masalah_terbuka_tinggi,
         s.* exclude (election_id)
     from base b
     join s using (election_id)
@@ -137,6 +150,7 @@ joined as (
     left join target_kec tk using (election_id, kode_kecamatan)
     left join target_atur ta using (election_id, kode_kecamatan)
     left join target_kab tb using (election_id)
+    left join masalah_buka mb using (election_id, kode_kecamatan)
 ),
 measured as (
     select *,
@@ -168,12 +182,14 @@ rated as (
         case when jumlah_sumber_dpt < 2 then null
              when selisih_dpt = 0 then 'hijau'
              when selisih_dpt_persen <= t_konsistensi_kuning then 'kuning' else 'merah' end
-                                                                              as status_konsistensi
+                                                                              as status_konsistensi,
+        case when masalah_terbuka_tinggi > 0 and t_masalah_tinggi_kuning >= 1 then 'kuning'
+             else 'hijau' end                                                 as status_masalah
     from measured
 )
 select *,
     -- The overall status is the worst of the indicators that have data.
     ['hijau', 'kuning', 'merah'][list_max(list_transform(
-        [status_tps, status_ktpel, status_partisipasi, status_kelengkapan, status_konsistensi],
+        [status_tps, status_ktpel, status_partisipasi, status_kelengkapan, status_konsistensi, status_masalah],
         lambda x: case x when 'hijau' then 1 when 'kuning' then 2 when 'merah' then 3 end))] as status
 from rated

@@ -24,7 +24,7 @@ def test_the_url_chooses_the_slide_and_buttons_move_it(demo_db, monkeypatch):
     html = slide_html(at)
     assert 'data-nomor="3"' in html
     assert "Wilayah I: 2 dari 8 kecamatan belum siap (Lumbang dan Kuripan)" in html
-    assert "Data pemantauan internal — bukan hasil resmi KPU" in html and "Data per " in html and "3/8" in html
+    assert "Data pemantauan internal — bukan hasil resmi KPU" in html and "Data per " in html and "3/9" in html
     assert at.query_params["slide"] == "3"
     button(at, "rakor_berikut").click().run()
     assert 'data-nomor="4"' in slide_html(at) and at.query_params["slide"] == "4"
@@ -42,7 +42,7 @@ def test_the_url_chooses_the_slide_and_buttons_move_it(demo_db, monkeypatch):
 
 def test_a_slide_number_out_of_range_shows_the_nearest_slide(demo_db, monkeypatch):
     at = buka(demo_db, monkeypatch, "presentasi", slide="99")
-    assert 'data-nomor="8"' in slide_html(at) and at.query_params["slide"] == "8"
+    assert 'data-nomor="9"' in slide_html(at) and at.query_params["slide"] == "9"
     at = buka(demo_db, monkeypatch, "presentasi", slide="abc")
     assert 'data-nomor="1"' in slide_html(at)
 
@@ -58,6 +58,8 @@ def test_auto_advance_from_the_url_wraps_and_rereads_the_data(demo_db, monkeypat
     assert ingest.ingest_files(demo_db, [(path.name, path.read_bytes())]).committed
     button(at, "rakor_otomatis").click().run()  # what the timer clicks
     assert 'data-nomor="8"' in slide_html(at)
+    button(at, "rakor_otomatis").click().run()
+    assert 'data-nomor="9"' in slide_html(at)  # the sample's open problems
     button(at, "rakor_otomatis").click().run()
     assert 'data-nomor="1"' in slide_html(at) and at.query_params["slide"] == "1"  # wrapped around
     assert "7 dari 24 kecamatan belum siap" in slide_html(at)  # Krucil now 99,43%: no longer red

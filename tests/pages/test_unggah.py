@@ -27,7 +27,8 @@ def test_history_lists_the_sample_uploads(demo_db, monkeypatch):
     history = at.dataframe[0].value
     assert sorted(history["Berkas"]) == sorted([
         "pemilih_rekap_desa_pilkada2024.xlsx", "tps_pilkada2024.xlsx", "ktpel_per_kecamatan_2024-11-20.xlsx",
-        "target_partisipasi_pilkada2024.xlsx", "dpt_kecamatan_lumbang.xlsx"])
+        "target_partisipasi_pilkada2024.xlsx", "dpt_kecamatan_lumbang.xlsx", "permasalahan_pilkada2024.xlsx"])
+    assert history.loc[history["Jenis"] == "permasalahan", "Aktif untuk"].item() == "digabung ke daftar masalah"
     assert set(history.loc[history["Jenis"] == "rekap pemilih", "Aktif untuk"]) == {"24 kecamatan"}
     assert history.loc[history["Jenis"] == "daftar pemilih", "Baris"].item() == "25.127"
 

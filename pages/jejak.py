@@ -1,0 +1,75 @@
+"""Jejak Audit (admin): every upload, version activation, setting change (before/after), user
+change, export and login, newest first, filtered by action, user and date, and exported to Excel
+(the export itself is recorded). Queries: marts/jejak, marts/jejak_rentang. The app only ever
+adds to the trail (readiness/jejak.py has no update or delete); this page only reads it."""
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from pages import common
+from readiness import akses, export, fmt, jejak
+
+common.election()
+common.wajib("jejak")
+st.title("Jejak Audit")
+st.caption("Siapa melakukan apa dan kapan: unggahan, pengaktifan versi, perubahan pengaturan (nilai sebelum dan "
+           "sesudah), perubahan pengguna, unduhan, dan percobaan masuk. Catatan hanya bertambah; aplikasi tidak "
+           "dapat mengubah atau menghapusnya. Waktu menurut jam server.")
+
+if tertunda := jejak.jumlah_tertunda(common.db_path()):
+    st.caption(f"{fmt.angka(tertunda)} catatan unduhan menunggu disimpan (dibuat saat database sedang diperbarui); "
+               "catatan itu masuk ke tabel ini pada penyimpanan berikutnya.")
+rentang = common.query("marts/jejak_rentang").iloc[0]
+if not rentang["jumlah"]:
+    st.info("Belum ada catatan.")
+    common.footer()
+    st.stop()
+
+pertama, terakhir = rentang["pertama"], rentang["terakhir"]
+pertama = pertama.date() if hasattr(pertama, "date") else pertama
+terakhir = terakhir.date() if hasattr(terakhir, "date") else terakhir
+terakhir = max(terakhir, dt.date.today())
+f1, f2, f3 = st.columns([2, 2, 2])
+tanggal = f1.date_input("Tanggal", value=(max(pertama, terakhir - dt.timedelta(days=30)), terakhir),
+                        min_value=pertama, max_value=terakhir, format="DD/MM/YYYY", key="jejak_tanggal")
+dari, sampai = (tanggal[0], tanggal[-1]) if isinstance(tanggal, (tuple, list)) and tanggal else (pertama, terakhir)
+catatan = common.query("marts/jejak", dari=dari, sampai=sampai)
+
+aksi_ada = sorted(set(catatan["aksi"]), key=lambda a: (a not in jejak.AKSI_LABEL, list(jejak.AKSI_LABEL).index(a)
+                                                       if a in jejak.AKSI_LABEL else 0, a))
+aksi = f2.multiselect("Aksi", aksi_ada, format_func=lambda a: jejak.AKSI_LABEL.get(a, a), key="jejak_aksi",
+                      placeholder="Semua aksi")
+pelaku = f3.multiselect("Pengguna", sorted(set(catatan["pelaku"]), key=str.lower), key="jejak_pelaku",
+                        placeholder="Semua pengguna")
+if aksi:
+    catatan = catatan[catatan["aksi"].isin(aksi)]
+if pelaku:
+    catatan = catatan[catatan["pelaku"].isin(pelaku)]
+
+tabel = pd.DataFrame({
+    "No.": catatan["id"],
+    "Waktu": catatan["waktu"],
+    "Pengguna": catatan["pelaku"],
+    "Peran": catatan["peran"].map(lambda p: akses.PERAN.get(p, p) if isinstance(p, str) else "–"),
+    "Aksi": catatan["aksi"].map(lambda a: jejak.AKSI_LABEL.get(a, a)),
+    "Objek": catatan["objek"].fillna(""),
+    "Rincian": catatan["rincian"].map(jejak.uraikan),
+    "Sebelum": catatan["sebelum"].map(jejak.uraikan),
+    "Sesudah": catatan["sesudah"].map(jejak.uraikan),
+})
+st.caption(f"{fmt.angka(len(tabel))} catatan dari {dari:%d/%m/%Y} sampai {sampai:%d/%m/%Y}.")
+st.dataframe(tabel, hide_index=True, width="stretch", height=min(38 + 35 * max(len(tabel), 1), 640),
+             column_config={"No.": st.column_config.NumberColumn(format="%d"),
+                            "Waktu": st.column_config.DatetimeColumn(format="DD/MM/YYYY HH:mm:ss"),
+                            "Rincian": st.column_config.TextColumn(width="large"),
+                            "Sebelum": st.column_config.TextColumn(width="medium"),
+                            "Sesudah": st.column_config.TextColumn(width="medium")})
+
+nama_berkas = f"jejak-audit_{dari:%Y%m%d}-{sampai:%Y%m%d}.xlsx"
+common.unduh("Unduh Excel (.xlsx)",
+             lambda: export.to_xlsx(tabel, "Jejak audit", "semua pemilihan",
+                                    f"jejak audit {dari:%d/%m/%Y}–{sampai:%d/%m/%Y}, {len(tabel)} catatan"),
+             nama_berkas, key="unduh_jejak", icon=":material/download:",
+             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+common.footer()

@@ -1,0 +1,152 @@
+"""Pengguna (admin): who may use the app and with which role — add, reset a password, disable or
+enable, change the role. Query: marts/pengguna (no password hashes). Every change is checked
+against the role again on the server, written through readiness.db.writing and recorded in the
+audit trail by readiness/pengguna.py in the same transaction. In local mode (no user yet) this
+page creates the first admin, and the session continues logged in as that admin."""
+import pandas as pd
+import streamlit as st
+
+from pages import common
+from readiness import akses, db, fmt, pengguna
+
+common.election()
+saya = common.wajib("pengguna")
+st.title("Pengguna")
+st.caption("Pimpinan melihat semua halaman tanpa mengubah apa pun; analis juga mengunggah data dan mencatat "
+           "masalah; admin juga mengubah pengaturan, versi data dan pengguna; pelapor lapangan hanya melapor "
+           "untuk wilayahnya.")
+
+if pesan := st.session_state.pop("_pengguna_pesan", None):
+    st.success(pesan)
+
+PERAN = list(akses.PERAN)
+
+
+def ubah(action, done: str) -> bool:
+    """One change in its own copy-on-write transaction; the role checked again first; Indonesian
+    errors, nothing half-saved."""
+    pelaku = common.wajib("pengguna")
+    try:
+        with db.writing(common.db_path(), timeout=10) as con:
+            action(con, pelaku)
+    except pengguna.PenggunaError as exc:
+        st.error("Tidak disimpan: " + common.escape_md(str(exc)))
+        return False
+    except db.DatabaseBusy as exc:
+        st.error(str(exc))
+        return False
+    st.session_state["_pengguna_pesan"] = done
+    return True
+
+
+def status(row) -> str:
+    if not row["aktif"]:
+        return "Nonaktif"
+    kunci = row["terkunci_sampai"]
+    if kunci is not None and not pd.isna(kunci) and kunci.to_pydatetime() > pengguna._sekarang():
+        return f"Terkunci sampai {fmt.tanggal_jam(kunci.to_pydatetime())}"
+    return "Aktif"
+
+
+akun = common.query("marts/pengguna")
+if saya.lokal:
+    st.info("Belum ada pengguna: aplikasi berjalan dalam mode lokal. Buat admin pertama di bawah ini. Setelah "
+            "itu setiap orang harus masuk (login) dengan nama dan kata sandinya, dan Anda langsung masuk "
+            "sebagai admin yang baru dibuat.")
+else:
+    st.dataframe(pd.DataFrame({
+        "Nama": akun["nama"],
+        "Peran": akun["peran"].map(lambda p: akses.PERAN.get(p, p)),
+        "Wilayah": akun["wilayah"].fillna("–"),
+        "Status": [status(r) for r in akun.to_dict(orient="records")],
+        "Terakhir masuk": akun["terakhir_masuk"].map(
+            lambda t: "–" if pd.isna(t) else fmt.tanggal_jam(t.to_pydatetime())),
+        "Dibuat": akun["dibuat"].map(lambda t: fmt.tanggal_jam(t.to_pydatetime())),
+    }), hide_index=True, width="stretch")
+
+st.subheader("Tambah pengguna" if not saya.lokal else "Buat admin pertama")
+with st.form("tambah_pengguna", clear_on_submit=False):
+    c1, c2 = st.columns(2)
+    nama = c1.text_input("Nama pengguna", max_chars=pengguna.NAMA_MAKS, key="baru_nama")
+    pilihan_peran = ["admin"] if saya.lokal else PERAN
+    peran = c2.selectbox("Peran", pilihan_peran, format_func=akses.PERAN.get, key="baru_peran")
+    c3, c4 = st.columns(2)
+    sandi = c3.text_input("Kata sandi", type="password", key="baru_sandi", autocomplete="new-password",
+                          help=f"Minimal {pengguna.PANJANG_MIN} karakter")
+    ulang = c4.text_input("Ulangi kata sandi", type="password", key="baru_ulang", autocomplete="new-password")
+    wilayah = c3.text_input("Wilayah (khusus pelapor lapangan)", key="baru_wilayah",
+                            help="Kode kecamatan (mis. 35.13.14) atau kode desa yang menjadi tugasnya")
+    if st.form_submit_button("Tambah pengguna", type="primary", icon=":material/person_add:"):
+        if sandi != ulang:
+            st.error("Tidak disimpan: kedua kata sandi tidak sama.")
+        elif saya.lokal and peran != "admin":  # else nobody could manage users in the app afterwards
+            st.error("Tidak disimpan: pengguna pertama harus berperan admin.")
+        else:
+            dibuat = {}
+
+            def tambah(con, pelaku):
+                dibuat["user"] = pengguna.tambah(con, nama, peran, sandi, wilayah=wilayah, pelaku=pelaku)
+                dibuat["versi"] = 1
+
+            if ubah(tambah, f"Pengguna '{common.escape_md(nama.strip())}' ditambahkan sebagai {akses.PERAN[peran]}."):
+                if saya.lokal:  # the first admin: this session continues as that admin
+                    common.mulai_sesi(dibuat["user"], dibuat["versi"])
+                for key in ("baru_nama", "baru_wilayah", "baru_sandi", "baru_ulang"):
+                    st.session_state.pop(key, None)
+                st.rerun()
+
+if not saya.lokal and not akun.empty:
+    st.subheader("Ubah pengguna")
+    names = list(akun["nama"])
+    dipilih = st.selectbox("Pengguna", names, key="ubah_nama")
+    row = akun[akun["nama"] == dipilih].iloc[0]
+    diri = dipilih.lower() == saya.nama.lower()
+    st.text(f"{dipilih}: {akses.PERAN.get(row['peran'], row['peran'])}, {status(row).lower()}")
+
+    k1, k2, k3 = st.columns(3)
+    with k1.container(border=True):
+        st.markdown("**Peran**")
+        peran_baru = st.selectbox("Peran baru", PERAN, index=PERAN.index(row["peran"]), format_func=akses.PERAN.get,
+                                  key=f"ubah_peran_{dipilih}", disabled=diri)
+        wilayah_baru = st.text_input("Wilayah (pelapor)", value=row["wilayah"] if isinstance(row["wilayah"], str) else "",
+                                     key=f"ubah_wilayah_{dipilih}", disabled=diri)
+        if st.button("Simpan peran", key="simpan_peran", disabled=diri,
+                     help="Peran akun Anda sendiri diubah oleh admin lain" if diri else None):
+            if ubah(lambda con, p: pengguna.ubah_peran(con, dipilih, peran_baru, wilayah=wilayah_baru, pelaku=p),
+                    f"Peran '{common.escape_md(dipilih)}' sekarang {akses.PERAN[peran_baru]}."):
+                st.rerun()
+    with k2.container(border=True):
+        st.markdown("**Atur ulang kata sandi**")
+        s1 = st.text_input("Kata sandi baru", type="password", key=f"reset_sandi_{dipilih}", autocomplete="new-password")
+        s2 = st.text_input("Ulangi kata sandi baru", type="password", key=f"reset_ulang_{dipilih}",
+                           autocomplete="new-password")
+        if st.button("Atur ulang kata sandi", key="atur_sandi"):
+            versi = {}
+
+            def atur(con, pelaku):
+                pengguna.atur_sandi(con, dipilih, s1, pelaku=pelaku)
+                versi["baru"] = con.execute("select versi_sandi from pengguna where nama = $n",
+                                            {"n": dipilih}).fetchone()[0]
+
+            if s1 != s2:
+                st.error("Tidak disimpan: kedua kata sandi tidak sama.")
+            elif ubah(atur, f"Kata sandi '{common.escape_md(dipilih)}' diganti; kuncian dibuka dan sesi lamanya berakhir."):
+                if diri:  # this session proved the old password: it continues with the new one
+                    common.mulai_sesi(saya, versi["baru"])
+                for key in (f"reset_sandi_{dipilih}", f"reset_ulang_{dipilih}"):
+                    st.session_state.pop(key, None)
+                st.rerun()
+    with k3.container(border=True):
+        st.markdown("**Akses**")
+        if row["aktif"]:
+            st.caption("Menonaktifkan: tidak dapat masuk lagi, sesi yang terbuka berakhir saat itu juga.")
+            if st.button("Nonaktifkan", key="nonaktifkan", disabled=diri,
+                         help="Akun Anda sendiri dinonaktifkan oleh admin lain" if diri else None):
+                if ubah(lambda con, p: pengguna.nonaktifkan(con, dipilih, pelaku=p), f"'{common.escape_md(dipilih)}' dinonaktifkan."):
+                    st.rerun()
+        else:
+            if st.button("Aktifkan kembali", key="aktifkan"):
+                if ubah(lambda con, p: pengguna.aktifkan(con, dipilih, pelaku=p), f"'{common.escape_md(dipilih)}' aktif kembali."):
+                    st.rerun()
+
+common.footer()

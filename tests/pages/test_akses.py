@@ -1,0 +1,254 @@
+"""Roles on every page and action, through the real dashboard.py in AppTest (issue 8): local mode
+while no user exists; otherwise only the login page until a login; each role gets exactly its
+pages, and a page or action outside the role is refused on the server, even when asked for by
+switching to it directly."""
+import time
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from pages import common
+from readiness import db, jejak, pengguna
+from tests.pages.halaman import buka, teks_semua
+
+ROOT = Path(__file__).resolve().parents[2]
+SANDI = "Rahasia-Desk-2024"
+MASUK = "Masuk"
+# page file → its title (st.title) when it runs
+JUDUL = {
+    "ringkasan": "Ringkasan Kesiapan Pilkada",
+    "unggah": "Unggah Data",
+    "pengaturan": "Pengaturan",
+    "pengguna": "Pengguna",
+    "jejak": "Jejak Audit",
+}
+BOLEH = {
+    "pimpinan": {"ringkasan"},
+    "analis": {"ringkasan", "unggah"},
+    "admin": {"ringkasan", "unggah", "pengaturan", "pengguna", "jejak"},
+}
+
+
+@pytest.fixture
+def users_db(demo_db, monkeypatch):
+    monkeypatch.setattr(pengguna, "JEDA_GAGAL", 0)
+    with db.writing(demo_db) as con:
+        pengguna.tambah(con, "budi", "admin", SANDI, pelaku=jejak.CLI)
+        pengguna.tambah(con, "sekda", "pimpinan", SANDI, pelaku=jejak.CLI)
+        pengguna.tambah(con, "ana", "analis", SANDI, pelaku=jejak.CLI)
+    return demo_db
+
+
+def app(db_path, monkeypatch, page: str, nama: str | None = None, versi: int = 1) -> AppTest:
+    """dashboard.py asked for `pages/<page>.py`, in a session logged in as `nama` (or nobody)."""
+    monkeypatch.setenv("READINESS_DB", str(db_path))
+    monkeypatch.chdir(ROOT)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    if nama:
+        at.session_state[common.SESI_KEY] = {"nama": nama, "versi": versi, "terakhir": time.time()}
+    at.switch_page(f"pages/{page}.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def judul(at) -> str:
+    return at.title[0].value
+
+
+def login(at, nama, sandi):
+    at.text_input[0].input(nama)
+    at.text_input[1].input(sandi)
+    next(b for b in at.button if b.label == "Masuk").click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def test_without_users_local_mode_shows_a_banner_and_every_page_opens(demo_db, monkeypatch):
+    for page, title in JUDUL.items():
+        at = buka(demo_db, monkeypatch, page)
+        assert judul(at) == title
+        assert at.markdown[0].value == f":orange-background[:material/lock_open: {common.MODE_LOKAL}]"
+        assert at.sidebar.warning[0].value.startswith("Mode lokal: belum ada pengguna")
+
+
+def test_with_users_every_page_is_the_login_page_until_login(users_db, monkeypatch):
+    for page in JUDUL:
+        at = app(users_db, monkeypatch, page)
+        assert judul(at) == MASUK
+        assert not at.get("file_uploader") and not at.dataframe and not at.metric
+        assert "Mode lokal" not in teks_semua(at)
+
+
+def test_wrong_password_gets_an_indonesian_error_then_the_right_one_opens_the_dashboard(users_db, monkeypatch):
+    at = app(users_db, monkeypatch, "ringkasan")
+    login(at, "sekda", "bukan-sandinya")
+    assert judul(at) == MASUK
+    assert [e.value for e in at.error] == ["Nama pengguna atau kata sandi salah."]
+    assert at.text_input[1].value == ""  # the password field is emptied
+    login(at, "Sekda", SANDI)
+    assert judul(at) == JUDUL["ringkasan"]
+    assert at.sidebar.caption[0].value == "Masuk sebagai **sekda** · Pimpinan"
+    assert "Mode lokal" not in teks_semua(at)
+
+
+def test_lockout_is_shown_on_the_login_page(users_db, monkeypatch):
+    at = app(users_db, monkeypatch, "ringkasan")
+    for _ in range(5):
+        login(at, "ana", "bukan-sandinya")
+    assert at.error[0].value.startswith("Terlalu banyak percobaan yang gagal: akun ini dikunci sampai pukul")
+    login(at, "ana", SANDI)
+    assert judul(at) == MASUK and "dikunci sampai" in at.error[0].value
+
+
+@pytest.mark.parametrize("peran,nama", [("pimpinan", "sekda"), ("analis", "ana"), ("admin", "budi")])
+def test_each_role_gets_exactly_its_pages(users_db, monkeypatch, peran, nama):
+    for page, title in JUDUL.items():
+        at = app(users_db, monkeypatch, page, nama)
+        if page in BOLEH[peran]:
+            assert judul(at) == title, (peran, page)
+        else:
+            # Not in this session's navigation: Streamlit runs the first allowed page instead.
+            assert judul(at) == JUDUL["ringkasan"], (peran, page)
+            assert not at.get("file_uploader")
+
+
+def test_pimpinan_forcing_the_upload_page_finds_no_such_page(users_db, monkeypatch):
+    """Within a logged-in session the upload page is not in the navigation at all (a fresh session
+    asking for its URL gets Ringkasan: test_each_role_gets_exactly_its_pages)."""
+    at = app(users_db, monkeypatch, "ringkasan", "sekda")
+    with pytest.raises(ValueError, match="Could not find a navigation page for '.*pages/unggah.py'"):
+        at.switch_page("pages/unggah.py")
+    at.run()
+    assert judul(at) == JUDUL["ringkasan"]
+    assert not at.get("file_uploader")
+    assert not [b for b in at.button if b.label in ("Simpan semua ke database", "Aktifkan kembali versi ini")]
+
+
+def test_analis_uploads_but_cannot_reactivate_versions(users_db, monkeypatch):
+    at = app(users_db, monkeypatch, "unggah", "ana")
+    assert at.get("file_uploader")
+    assert not [b for b in at.button if b.label == "Aktifkan kembali versi ini"]
+    assert "Mengaktifkan kembali versi lama hanya dapat dilakukan admin." in teks_semua(at)
+    at = app(users_db, monkeypatch, "unggah", "budi")
+    assert [b for b in at.button if b.label == "Aktifkan kembali versi ini"]
+
+
+def test_a_role_taken_away_is_refused_before_the_action(users_db, monkeypatch):
+    """The page was opened by an admin; the role changes before the click: nothing is saved."""
+    at = app(users_db, monkeypatch, "pengaturan", "budi")
+    next(t for t in at.text_input if t.label == "KTP-el: batas Siap (%)").set_value("96,5")
+    with db.writing(users_db) as con:
+        pengguna.tambah(con, "admin2", "admin", SANDI, pelaku=jejak.CLI)
+        pengguna.ubah_peran(con, "budi", "pimpinan", pelaku="admin2")
+    next(b for b in at.button if b.label == "Simpan ambang dan kapasitas").click().run()
+    assert judul(at) == JUDUL["ringkasan"]  # the page is gone from this session's navigation
+    con = db.connect_read(users_db)
+    try:
+        assert con.execute("select value from settings where election_id = 'pilkada-2024' and key = 'ktpel_hijau'"
+                           ).fetchone()[0] == 98
+        assert con.execute("select count(*) from jejak where aksi = 'pengaturan'").fetchone()[0] == 0
+    finally:
+        con.close()
+
+
+def test_wajib_refuses_on_the_server_in_indonesian(users_db, monkeypatch):
+    """A page that checks its action itself (pages/unggah.py) refuses a role without it even if
+    the page is run (as the old multipage mode or a forged rerun would)."""
+    monkeypatch.setattr(common, "pengguna", lambda: pengguna.akses.Pengguna("sekda", "pimpinan"))
+    monkeypatch.setenv("READINESS_DB", str(users_db))
+    monkeypatch.chdir(ROOT)
+    at = AppTest.from_file(str(ROOT / "pages" / "unggah.py"), default_timeout=120)
+    at.run()
+    assert [e.value for e in at.error] == ["Anda tidak memiliki akses untuk ini. Hubungi admin bila Anda memerlukannya."]
+    assert not at.get("file_uploader")
+
+
+def test_a_disabled_user_is_logged_out_at_the_next_rerun(users_db, monkeypatch):
+    at = app(users_db, monkeypatch, "ringkasan", "ana")
+    assert judul(at) == JUDUL["ringkasan"]
+    with db.writing(users_db) as con:
+        pengguna.nonaktifkan(con, "ana", pelaku="budi")
+    at.run()
+    assert judul(at) == MASUK
+    assert at.info[0].value.startswith("Sesi Anda berakhir: akun dinonaktifkan atau kata sandinya diganti")
+
+
+def test_a_password_reset_elsewhere_ends_the_old_session(users_db, monkeypatch):
+    at = app(users_db, monkeypatch, "ringkasan", "ana")
+    with db.writing(users_db) as con:
+        pengguna.atur_sandi(con, "ana", "Sandi-Baru-123", pelaku="budi")
+    at.run()
+    assert judul(at) == MASUK
+
+
+def test_an_idle_session_expires(users_db, monkeypatch):
+    at = app(users_db, monkeypatch, "ringkasan", "ana")
+    at.session_state[common.SESI_KEY]["terakhir"] = time.time() - common.BATAS_DIAM - 1
+    at.run()
+    assert judul(at) == MASUK
+    assert at.info[0].value == "Sesi Anda berakhir karena tidak ada aktivitas selama 8 jam. Silakan masuk lagi."
+
+
+def test_logout_returns_to_the_login_page_and_is_recorded(users_db, monkeypatch):
+    at = app(users_db, monkeypatch, "ringkasan", "sekda")
+    at.sidebar.button(key="keluar").click().run()
+    assert judul(at) == MASUK and at.info[0].value == "Anda sudah keluar."
+    con = db.connect_read(users_db)
+    try:
+        assert con.execute("select pelaku, aksi from jejak order by id desc limit 1").fetchone() == ("sekda", "keluar")
+    finally:
+        con.close()
+
+
+def test_local_mode_creates_the_first_admin_and_continues_as_that_admin(demo_db, monkeypatch):
+    at = buka(demo_db, monkeypatch, "pengguna")
+    assert [o for o in at.selectbox(key="baru_peran").options] == ["Admin"]
+    at.text_input(key="baru_nama").input("budi")
+    at.text_input(key="baru_sandi").input(SANDI)
+    at.text_input(key="baru_ulang").input(SANDI + "x")
+    next(b for b in at.button if b.label == "Tambah pengguna").click().run()
+    assert at.error[0].value == "Tidak disimpan: kedua kata sandi tidak sama."
+    at.text_input(key="baru_ulang").input(SANDI)
+    next(b for b in at.button if b.label == "Tambah pengguna").click().run()
+    assert not at.exception
+    assert at.success[0].value == "Pengguna 'budi' ditambahkan sebagai Admin."
+    assert at.sidebar.caption[0].value == "Masuk sebagai **budi** · Admin"
+    assert "Mode lokal" not in teks_semua(at)
+    assert pengguna.masuk(demo_db, "budi", SANDI, tidur=lambda s: None).berhasil
+
+
+def test_admin_manages_users_on_the_page(users_db, monkeypatch):
+    at = app(users_db, monkeypatch, "pengguna", "budi")
+    users = at.dataframe[0].value
+    assert list(users["Nama"]) == ["ana", "budi", "sekda"]
+    assert list(users["Peran"]) == ["Analis", "Admin", "Pimpinan"]
+    at.selectbox(key="ubah_nama").set_value("ana").run()
+    at.button(key="nonaktifkan").click().run()
+    assert at.success[0].value == "'ana' dinonaktifkan."
+    assert at.dataframe[0].value.set_index("Nama").loc["ana", "Status"] == "Nonaktif"
+    # An admin cannot disable or demote themself here (another admin must).
+    at.selectbox(key="ubah_nama").set_value("budi").run()
+    assert at.button(key="nonaktifkan").disabled and at.button(key="simpan_peran").disabled
+
+
+def test_jejak_page_shows_the_trail_and_offers_no_edit(users_db, monkeypatch):
+    at = app(users_db, monkeypatch, "jejak", "budi")
+    table = at.dataframe[0].value
+    assert {"Unggah data", "Ubah pengguna"} <= set(table["Aksi"])
+    assert set(table.loc[table["Aksi"] == "Ubah pengguna", "Objek"]) == {"budi", "sekda", "ana"}
+    assert not at.get("data_editor") and not at.get("arrow_data_editor")
+    assert [b.label for b in at.main.button] == []  # nothing to press but filters and the download
+    assert [d.proto.label for d in at.get("download_button")] == ["Unduh Excel (.xlsx)"]
+    at.multiselect(key="jejak_aksi").set_value(["pengguna"]).run()
+    assert set(at.dataframe[0].value["Aksi"]) == {"Ubah pengguna"}
+
+
+def test_a_field_reporter_gets_none_of_the_dashboard_pages(users_db, monkeypatch):
+    with db.writing(users_db) as con:
+        pengguna.tambah(con, "pelapor1", "pelapor", SANDI, wilayah="35.13.14", pelaku=jejak.CLI)
+    for page in JUDUL:
+        at = app(users_db, monkeypatch, page, "pelapor1")
+        assert judul(at) not in JUDUL.values(), page
+        assert not at.metric and not at.get("file_uploader")

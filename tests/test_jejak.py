@@ -1,0 +1,182 @@
+"""The audit trail (issue 8): one row for every upload, version activation, setting change (with
+the values before and after), user change, export and login — written in the same transaction as
+the change — and nothing in the app that changes or deletes a row."""
+import inspect
+import json
+
+import pytest
+
+from pages import common
+from readiness import akses, cli, db, ingest, jejak, pengguna
+from tests import xlsx
+from tests.pages.halaman import buka
+
+SANDI = "Rahasia-Desk-2024"
+ADMIN = akses.Pengguna("budi", "admin")
+
+
+def rows(path, aksi=None):
+    con = db.open_read_only(path)
+    try:
+        cur = con.execute("select * from jejak where $a is null or aksi = $a order by id", {"a": aksi})
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
+    finally:
+        con.close()
+
+
+def test_upload_and_activation_are_recorded_with_who(demo_db, tmp_path):
+    sebelum = len(rows(demo_db))
+    path = xlsx.recap(tmp_path / "kraksaan.xlsx", [("Kraksaan", "Asembakor", 2, 300, 300, 600)])
+    batch = ingest.ingest_files(demo_db, [(path.name, path.read_bytes())], uploaded_by="budi", pelaku=ADMIN)
+    upload_id = batch.results[0].upload_id
+    (row,) = rows(demo_db, "unggah")[-1:]
+    assert (row["pelaku"], row["peran"], row["objek"]) == ("budi", "admin", "kraksaan.xlsx")
+    assert json.loads(row["rincian"]) == {"upload_id": upload_id, "jenis": "pemilih", "pemilihan": "pilkada-2024",
+                                               "baris": 1, "kecamatan": 1, "sha256": batch.results[0].sha256}
+    # The same file again changes nothing, and records nothing.
+    ingest.ingest_files(demo_db, [(path.name, path.read_bytes())], pelaku=ADMIN)
+    assert sum(r["objek"] == "kraksaan.xlsx" for r in rows(demo_db, "unggah")) == 1
+    ingest.activate(demo_db, 1, pelaku=ADMIN)
+    akt = rows(demo_db, "aktifkan")[-1]
+    assert (akt["pelaku"], akt["objek"]) == ("budi", "unggahan #1")
+    assert json.loads(akt["rincian"])["berkas"] == "pemilih_rekap_desa_pilkada2024.xlsx"
+    assert len(rows(demo_db)) == sebelum + 2
+
+
+def test_command_line_uploads_are_recorded_as_cli(empty_db, tmp_path):
+    path = xlsx.recap(tmp_path / "kraksaan.xlsx", [("Kraksaan", "Asembakor", 2, 300, 300, 600)])
+    assert cli.main(["ingest", str(path), "--db", str(empty_db)]) == 0
+    assert cli.main(["activate", "1", "--db", str(empty_db)]) == 0
+    assert [(r["pelaku"], r["aksi"], r["objek"]) for r in rows(empty_db)] == [
+        ("cli", "unggah", "kraksaan.xlsx"), ("cli", "aktifkan", "unggahan #1")]
+
+
+def test_a_setting_change_on_the_page_records_before_and_after(demo_db, monkeypatch):
+    at = buka(demo_db, monkeypatch, "pengaturan")
+    next(t for t in at.text_input if t.label == "KTP-el: batas Siap (%)").set_value("96,5")
+    next(b for b in at.button if b.label == "Simpan ambang dan kapasitas").click().run()
+    assert at.success[0].value == "Ambang, kapasitas dan target bawaan disimpan."
+    (row,) = rows(demo_db, "pengaturan")
+    assert (row["pelaku"], row["objek"]) == ("lokal", "ambang dan kapasitas")
+    assert json.loads(row["sebelum"]) == {"ktpel_hijau": 98.0}
+    assert json.loads(row["sesudah"]) == {"ktpel_hijau": 96.5}
+
+
+def test_korwil_change_records_only_what_moved(demo_db):
+    con = db.connect_read(demo_db)
+    try:
+        korwil = con.execute("select k.kode_kecamatan, r.kecamatan, k.korwil, k.koordinator from korwil k "
+                             "join ref_kecamatan r using (kode_kecamatan) where election_id = 'pilkada-2024' "
+                             "order by 1").df()
+    finally:
+        con.close()
+    from readiness import model
+    lain = sorted(set(korwil["korwil"]) - {korwil.loc[0, "korwil"]})[0]
+    moved = korwil.copy()
+    moved.loc[0, "korwil"] = lain
+    moved["koordinator"] = moved["korwil"].map(dict(zip(korwil["korwil"], korwil["koordinator"])))
+    with db.writing(demo_db) as con:
+        sebelum = jejak.potret_pengaturan(con, "pilkada-2024")
+        model.simpan_korwil(con, "pilkada-2024", moved[["kecamatan", "korwil", "koordinator"]])
+        jejak.catat_pengaturan(con, ADMIN, "pembagian korwil", sebelum, "pilkada-2024")
+    (row,) = rows(demo_db, "pengaturan")
+    kode = korwil.loc[0, "kode_kecamatan"]
+    assert list(json.loads(row["sebelum"])) == [f"korwil:{kode}"]
+    assert json.loads(row["sesudah"])[f"korwil:{kode}"].startswith(lain)
+
+
+def test_user_changes_are_recorded_without_any_hash(empty_db, monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO(SANDI))
+    assert cli.main(["user", "add", "budi", "--db", str(empty_db), "--role", "admin", "--password-stdin"]) == 0
+    with db.writing(empty_db) as con:
+        pengguna.tambah(con, "ani", "analis", SANDI, pelaku=ADMIN)
+        pengguna.atur_sandi(con, "ani", "Sandi-Baru-123", pelaku=ADMIN)
+        pengguna.ubah_peran(con, "ani", "pimpinan", pelaku=ADMIN)
+        pengguna.nonaktifkan(con, "ani", pelaku=ADMIN)
+        pengguna.aktifkan(con, "ani", pelaku=ADMIN)
+    got = [(r["pelaku"], r["objek"], json.loads(r["rincian"])["perubahan"]) for r in rows(empty_db, "pengguna")]
+    assert got == [("cli", "budi", "tambah"), ("budi", "ani", "tambah"), ("budi", "ani", "atur_ulang_sandi"),
+                   ("budi", "ani", "ubah_peran"), ("budi", "ani", "nonaktifkan"), ("budi", "ani", "aktifkan")]
+    ubah = rows(empty_db, "pengguna")[3]
+    assert json.loads(ubah["sebelum"])["peran"] == "analis" and json.loads(ubah["sesudah"])["peran"] == "pimpinan"
+    text = json.dumps(rows(empty_db), default=str)
+    assert "argon2" not in text and SANDI not in text and "Sandi-Baru-123" not in text
+
+
+def test_logins_are_recorded_success_failure_and_lockout(empty_db):
+    with db.writing(empty_db) as con:
+        pengguna.tambah(con, "budi", "admin", SANDI, pelaku=ADMIN)
+    for sandi in [SANDI] + ["salah-salah"] * 5 + [SANDI]:
+        pengguna.masuk(empty_db, "budi", sandi, tidur=lambda s: None)
+    pengguna.masuk(empty_db, "siapa", "apa-saja-123", tidur=lambda s: None)
+    hasil = [json.loads(r["rincian"])["hasil"] for r in rows(empty_db, "masuk")]
+    assert hasil == ["berhasil"] + ["sandi_salah"] * 4 + ["dikunci", "ditolak_terkunci", "nama_tidak_dikenal"]
+    assert "salah-salah" not in json.dumps(rows(empty_db), default=str)
+
+
+def test_an_export_is_recorded_when_the_file_is_made_and_refused_for_a_disabled_user(empty_db, monkeypatch):
+    monkeypatch.setenv("READINESS_DB", str(empty_db))
+    with db.writing(empty_db) as con:
+        pengguna.tambah(con, "budi", "admin", SANDI, pelaku=ADMIN)
+        pengguna.tambah(con, "ani", "pimpinan", SANDI, pelaku=ADMIN)
+    make = common.berkas_unduhan(lambda: b"isi", "status-kesiapan.xlsx", akses.Pengguna("ani", "pimpinan"))
+    assert rows(empty_db, "ekspor") == []  # nothing until the button is clicked
+    assert make() == b"isi"
+    (row,) = rows(empty_db, "ekspor")
+    assert (row["pelaku"], row["peran"], row["objek"]) == ("ani", "pimpinan", "status-kesiapan.xlsx")
+    with db.writing(empty_db) as con:
+        pengguna.nonaktifkan(con, "ani", pelaku=ADMIN)
+    with pytest.raises(akses.TidakBoleh):
+        make()
+    # Local mode's downloads stop once a user exists.
+    with pytest.raises(akses.TidakBoleh):
+        common.berkas_unduhan(b"x", "x.csv", akses.LOKAL)()
+    assert len(rows(empty_db, "ekspor")) == 1
+
+
+def test_the_jejak_module_only_appends():
+    """Its public functions: record (insert), take a snapshot (read) and word a detail; none can
+    change or delete a row."""
+    public = {n for n, f in inspect.getmembers(jejak, inspect.isfunction)
+              if not n.startswith("_") and f.__module__ == jejak.__name__}
+    assert public == {"catat", "catat_pengaturan", "potret_pengaturan", "uraikan",
+                      # exports recorded while another process writes: appended to a file, then inserted
+                      "tunda", "jumlah_tertunda", "masukkan_tertunda", "selesai_tertunda"}
+
+
+def test_recording_never_touches_earlier_rows(empty_db):
+    with db.writing(empty_db) as con:
+        jejak.catat(con, ADMIN, "ekspor", "a.xlsx")
+    before = rows(empty_db)
+    with db.writing(empty_db) as con:
+        sebelum = jejak.potret_pengaturan(con, "pilkada-2024")
+        con.execute("insert or replace into settings values ('pilkada-2024', 'ktpel_hijau', 97)")
+        jejak.catat_pengaturan(con, ADMIN, "ambang", sebelum, "pilkada-2024")
+        jejak.catat(con, "cli", "unggah", "b.xlsx", rincian={"baris": 2})
+    after = rows(empty_db)
+    assert after[: len(before)] == before and len(after) == len(before) + 2
+    assert jejak.uraikan(after[-1]["rincian"]) == "baris: 2"
+
+
+def test_an_export_during_a_long_upload_is_given_and_recorded_afterwards(empty_db, monkeypatch):
+    monkeypatch.setenv("READINESS_DB", str(empty_db))
+    monkeypatch.setattr(db, "_lock", _busy(db._lock))
+    make = common.berkas_unduhan(b"deck", "rakor.pptx", akses.LOKAL)
+    _busy.on = True  # another process (an ingest) holds the writer lock
+    assert make() == b"deck"
+    assert rows(empty_db, "ekspor") == [] and jejak.jumlah_tertunda(empty_db) == 1
+    _busy.on = False
+    assert make() == b"deck"
+    got = [(r["pelaku"], r["objek"], json.loads(r["rincian"]) if r["rincian"] else None)
+           for r in rows(empty_db, "ekspor")]
+    assert got == [("lokal", "rakor.pptx", None), ("lokal", "rakor.pptx", {"tertunda": True})]
+    assert jejak.jumlah_tertunda(empty_db) == 0
+
+
+def _busy(real):
+    def lock(path, timeout, on_wait):
+        if _busy.on:
+            raise db.DatabaseBusy("Database sedang diperbarui oleh proses lain.")
+        return real(path, timeout, on_wait)
+    return lock
