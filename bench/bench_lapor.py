@@ -219,6 +219,7 @@ async def _session(browser, url: str, tps: tuple[str, str], n_reports: int, out:
                     raise TimeoutError(f"tidak ada jawaban untuk {tahap}")
                 await asyncio.sleep(0.2)
             rec["lat"].append(time.perf_counter() - t0)
+            rec.setdefault("answers", []).append(texts[0][:160])
             rec["sent"].append((tahap, hadir))
             rec["pending"] = None
             if k == RESUBMIT_AT:
@@ -313,11 +314,13 @@ def part2(tmp: Path, sessions: int, n_reports: int) -> dict:
             t, h = rec["pending"]
             want.append((t, h[0] if h else None))
             in_flight += 1
-        lost += sum(1 for w in want if w not in have)
+        missing = [w for w in want if w not in have]
+        lost += len(missing)
         extra += max(0, len(have) - len(want))
         order_ok += have == want  # sorted by seq: the server's order equals the order sent
-        if len(have) > len(want):
-            print("EXTRA", tps, rec.get("error"), rec.get("screen"), rec.get("url"))
+        if len(have) > len(want) or missing:
+            print("EXTRA" if len(have) > len(want) else f"MISSING {missing}", tps, "sent", rec["sent"],
+                  "answers", rec.get("answers"), rec.get("error"), rec.get("screen"), rec.get("url"))
             for r in full:
                 if (r[1], r[2]) == tps:
                     print("   ", r)

@@ -188,8 +188,7 @@ def groups(con: duckdb.DuckDBPyConnection, election: str) -> dict[str, pd.DataFr
     df = db.run(con, "marts/audit_kelompok", election=election)
     counts = [c for c in df.columns if c not in ("tingkat", "kode_kecamatan", "kecamatan", "kode_desa", "desa",
                                                   "rasio_jk")]
-    for col in counts:
-        df[col] = df[col].astype("int64")
+    df = df.astype({col: "int64" for col in counts})
     kec = df[df["tingkat"] == "kecamatan"].drop(columns=["tingkat", "kode_desa", "desa"]).reset_index(drop=True)
     desa = df[df["tingkat"] == "desa"].drop(columns=["tingkat"]).reset_index(drop=True)
     return {"kecamatan": kec, "desa": desa}

@@ -128,7 +128,7 @@ def _views_hash() -> str:
 # Stored tables (queries/tersimpan/<name>.sql): results too costly to compute at every view — the
 # voter-list audit's flagged rows and group counts — built inside the write that changes what
 # they depend on (queries/tersimpan/sidik.sql), so readers always see them matching the data.
-STORED = ("temuan_daftar", "temuan_ringkasan", "kelompok_desa")  # in order: later ones read earlier ones
+STORED = ("temuan_daftar", "temuan_ringkasan", "kelompok_desa", "kelompok")  # in order: later ones read earlier ones
 
 
 def stored_sources() -> list[tuple[str, str]]:
