@@ -24,9 +24,10 @@ run: $(VENV)/.installed
 	@test -f $(DB) || $(BIN)/python -m readiness demo --db $(DB)
 	READINESS_DB=$(DB) $(BIN)/streamlit run dashboard.py --server.port $(PORT)
 
-# pytest exits 5 when it collects nothing; that is not a failure of the suite.
+# pytest exits 5 when it collects nothing; that is not a failure of the suite. Two workers, each
+# taking whole test files (module fixtures such as a running server stay in one process).
 test: $(VENV)/.installed-test
-	$(BIN)/python -m pytest || [ $$? -eq 5 ]
+	$(BIN)/python -m pytest -n 2 --dist loadfile || [ $$? -eq 5 ]
 
 demo: $(VENV)/.installed
 	$(BIN)/python -m readiness demo --db $(DB)
