@@ -19,9 +19,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pyarrow as pa
-import xlsxwriter
 
-from . import db, fmt, teks
+from . import db, export, fmt, teks
 
 
 @dataclass(frozen=True)
@@ -335,14 +334,8 @@ def ekspor_xlsx(hasil_temuan: pd.DataFrame, ringkasan: pd.DataFrame, pemilihan: 
     the follow-up. Masked NIK only; text is never written as a formula."""
     dibuat = dibuat or dt.datetime.now().replace(microsecond=0)
     buffer = io.BytesIO()
-    wb = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
-                                      "strings_to_numbers": False})
-    wb.set_properties({"title": "Temuan daftar pemilih", "comments": teks.DISCLAIMER})
-    f_title = wb.add_format({"bold": True, "font_size": 14})
-    f_note = wb.add_format({"italic": True, "font_color": "#444444"})
-    f_warn = wb.add_format({"bold": True, "font_color": "#c62828"})
-    f_head = wb.add_format({"bold": True, "bg_color": "#1f3b57", "font_color": "#ffffff", "border": 1,
-                            "text_wrap": True, "valign": "top"})
+    wb, house = export.buku(buffer, "Temuan daftar pemilih")
+    f_title, f_note, f_warn, f_head = house["judul"], house["catatan"], house["peringatan"], house["kepala"]
     f_group = wb.add_format({"bold": True, "bg_color": "#e8eef5"})
     f_num = wb.add_format({"num_format": "#,##0"})
     f_wrap = wb.add_format({"text_wrap": True, "valign": "top"})

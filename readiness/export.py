@@ -142,22 +142,32 @@ def _infer(series: pd.Series) -> tuple[str, int]:
     return "teks", 0
 
 
+def buku(buffer, title: str) -> tuple[xlsxwriter.Workbook, dict]:
+    """A workbook for an export: every text written as text (never a formula, link or number, so
+    `=`, `+`, `-`, `@` stay harmless), the disclaimer in its properties, and the house formats
+    `judul` (title), `catatan` (note), `peringatan` (the disclaimer line) and `kepala` (header)."""
+    wb = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
+                                      "strings_to_urls": False, "strings_to_numbers": False,
+                                      "nan_inf_to_errors": True})
+    wb.set_properties({"title": title, "comments": teks.DISCLAIMER})
+    return wb, {
+        "judul": wb.add_format({"bold": True, "font_size": 14}),
+        "catatan": wb.add_format({"italic": True, "font_color": "#444444"}),
+        "peringatan": wb.add_format({"bold": True, "font_color": "#c62828"}),
+        "kepala": wb.add_format({"bold": True, "bg_color": "#1f3b57", "font_color": "#ffffff", "border": 1,
+                                 "text_wrap": True, "valign": "top"}),
+    }
+
+
 def to_xlsx(df: pd.DataFrame, title: str, election_label: str, data_version_label: str,
             formats: dict | None = None, sheet: str = "Data", dibuat: dt.datetime | None = None) -> bytes:
     """One sheet: title, election, data version, disclaimer and creation time above a styled,
     frozen, filterable header; numbers as numbers with id-ID formats; missing values empty."""
     formats = formats or df.attrs.get("formats") or {}
     buffer = io.BytesIO()
-    wb = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
-                                      "strings_to_urls": False, "strings_to_numbers": False,
-                                      "nan_inf_to_errors": True})
-    wb.set_properties({"title": title, "comments": teks.DISCLAIMER})
+    wb, house = buku(buffer, title)
     ws = wb.add_worksheet(sheet[:31])
-    f_title = wb.add_format({"bold": True, "font_size": 14})
-    f_note = wb.add_format({"italic": True, "font_color": "#444444"})
-    f_warn = wb.add_format({"bold": True, "font_color": "#c62828"})
-    f_head = wb.add_format({"bold": True, "bg_color": "#1f3b57", "font_color": "#ffffff", "border": 1,
-                            "text_wrap": True, "valign": "top"})
+    f_title, f_note, f_warn, f_head = house["judul"], house["catatan"], house["peringatan"], house["kepala"]
     dibuat = dibuat or dt.datetime.now().replace(microsecond=0)
     ws.write_string(0, 0, title, f_title)
     ws.write_string(1, 0, f"Pemilihan: {election_label}", f_note)

@@ -29,9 +29,8 @@ from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
-import xlsxwriter
 
-from . import akses, db, fmt, jejak, teks
+from . import akses, db, export, fmt, jejak, teks
 
 # code -> label. Helper C's lapor cepat uses the same codes.
 KATEGORI = {
@@ -365,15 +364,9 @@ def laporan_xlsx(df: pd.DataFrame, pemilihan: str, senin: dt.date, dibuat: dt.da
     text, never a formula)."""
     dibuat = dibuat or _now()
     buffer = io.BytesIO()
-    wb = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
-                                      "strings_to_numbers": False})
     judul = f"Laporan mingguan permasalahan pilkada, {label_minggu(senin)}"
-    wb.set_properties({"title": judul, "comments": teks.DISCLAIMER})
-    f_title = wb.add_format({"bold": True, "font_size": 14})
-    f_note = wb.add_format({"italic": True, "font_color": "#444444"})
-    f_warn = wb.add_format({"bold": True, "font_color": "#c62828"})
-    f_head = wb.add_format({"bold": True, "bg_color": "#1f3b57", "font_color": "#ffffff", "border": 1,
-                            "text_wrap": True, "valign": "top"})
+    wb, house = export.buku(buffer, judul)
+    f_title, f_note, f_warn, f_head = house["judul"], house["catatan"], house["peringatan"], house["kepala"]
     f_wrap = wb.add_format({"text_wrap": True, "valign": "top"})
     f_date = wb.add_format({"num_format": "d mmmm yyyy", "valign": "top"})
     f_num = wb.add_format({"num_format": "#,##0", "valign": "top"})
