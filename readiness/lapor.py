@@ -41,7 +41,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from . import akses, db, fmt
+from . import akses, db, fmt, masalah
 
 # The stages a TPS reports on election day, in order.
 TAHAP = {
@@ -54,17 +54,6 @@ TAHAP = {
 TAHAP_HADIR = ("pemungutan_selesai", "penghitungan_selesai")
 KEJADIAN = "kejadian"  # a report of an incident alone
 JENIS = {**TAHAP, KEJADIAN: "Kejadian saja"}
-
-# The categories of the problem inventory (readiness.masalah.KATEGORI) while it is not installed.
-KATEGORI_BAWAAN = {
-    "logistik": "Logistik",
-    "pemilih": "Pemilih/DPT",
-    "ktpel": "KTP-el",
-    "keamanan": "Keamanan/trantibmas",
-    "netralitas": "Netralitas ASN",
-    "sarana": "Sarana TPS",
-    "lainnya": "Lainnya",
-}
 
 URAIAN_MAKS = 1000
 BATCH_MAKS = 256          # reports committed together at most
@@ -124,12 +113,8 @@ def lapor_path(main_path: Path | str) -> Path:
 
 
 def kategori() -> dict[str, str]:
-    """code -> label of incident categories: the problem inventory's when it is installed."""
-    try:
-        from .masalah import KATEGORI  # helper module of issue 8's problem inventory
-        return dict(KATEGORI)
-    except ImportError:
-        return dict(KATEGORI_BAWAAN)
+    """code -> label of incident categories: those of the problem inventory (readiness.masalah)."""
+    return dict(masalah.KATEGORI)
 
 
 class LaporanDitolak(ValueError):
