@@ -219,7 +219,7 @@ async def _session(browser, url: str, tps: tuple[str, str], n_reports: int, out:
                     raise TimeoutError(f"tidak ada jawaban untuk {tahap}")
                 await asyncio.sleep(0.2)
             rec["lat"].append(time.perf_counter() - t0)
-            rec.setdefault("answers", []).append(texts[0][:160])
+            rec.setdefault("answers", []).append((texts[0][:100], page.url.split("?")[-1]))
             rec["sent"].append((tahap, hadir))
             rec["pending"] = None
             if k == RESUBMIT_AT:

@@ -53,27 +53,40 @@ if mine.empty:
 
 # --------------------------------------------------------------------------- which TPS
 # A link per TPS (`/lapor?tps=35.13.01.2001-3`, e.g. sent to each reporter) opens the form on it,
-# once per session and only inside the user's area.
+# only inside the user's area, and the URL then follows the TPS chosen in the form: the URL is where
+# the choice lives. Each run sets the three selectors from it, unless the user has just changed one
+# of them (their on_change marks that), in which case the new choice is written back to the URL.
+# Under load the selectors' own state was seen to fall back to the first TPS between two reruns
+# of a session (the load test sent reports meant for one TPS to TPS 1 Ngadisari); with the URL
+# deciding, a selector can only move when the user moves it.
+PILIH = "_lapor_pilih"
+
+
+def _dipilih() -> None:
+    st.session_state[PILIH] = True
+
+
 link = st.query_params.get("tps", "")
-if link and st.session_state.get("_lapor_link") != link:
-    st.session_state["_lapor_link"] = link
-    desa_link, _, tps_link = link.rpartition("-")
-    match = mine[(mine["kode_desa"] == desa_link) & (mine["no_tps"] == tps_link)]
-    if len(match):
-        kec_link = match["kode_kecamatan"].iloc[0]
-        st.session_state.update({"lapor_kecamatan": kec_link, f"lapor_desa_{kec_link}": desa_link,
-                                 f"lapor_tps_{desa_link}": tps_link})
+desa_link, _, tps_link = link.rpartition("-")
+match = mine[(mine["kode_desa"] == desa_link) & (mine["no_tps"] == tps_link)] if link else mine.iloc[:0]
+if len(match) and not st.session_state.pop(PILIH, False):
+    kec_link = match["kode_kecamatan"].iloc[0]
+    st.session_state.update({"lapor_kecamatan": kec_link, f"lapor_desa_{kec_link}": desa_link,
+                             f"lapor_tps_{desa_link}": tps_link})
 kec_names = dict(zip(mine["kode_kecamatan"], mine["kecamatan"]))
 kode_kec = st.selectbox("Kecamatan", list(kec_names), format_func=kec_names.get, key="lapor_kecamatan",
-                        disabled=len(kec_names) == 1)
+                        on_change=_dipilih, disabled=len(kec_names) == 1)
 desa_rows = mine[mine["kode_kecamatan"] == kode_kec]
 desa_names = dict(zip(desa_rows["kode_desa"], desa_rows["desa"]))
 kode_desa = st.selectbox("Desa/kelurahan", list(desa_names), format_func=desa_names.get, key=f"lapor_desa_{kode_kec}",
-                         disabled=len(desa_names) == 1)
+                         on_change=_dipilih, disabled=len(desa_names) == 1)
 tps_rows = desa_rows[desa_rows["kode_desa"] == kode_desa]
 dpt = dict(zip(tps_rows["no_tps"], tps_rows["dpt"]))
-no_tps = st.selectbox("TPS", list(dpt), key=f"lapor_tps_{kode_desa}",
+no_tps = st.selectbox("TPS", list(dpt), key=f"lapor_tps_{kode_desa}", on_change=_dipilih,
                       format_func=lambda t: f"TPS {t} · DPT {fmt.angka(dpt[t])}")
+pilihan = f"{kode_desa}-{no_tps}"
+if link != pilihan:
+    st.query_params["tps"] = pilihan
 tps = daftar.get(kode_desa, no_tps)
 
 # --------------------------------------------------------------------------- what happened

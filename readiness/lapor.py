@@ -299,10 +299,12 @@ class _Transaksi:
         # A second line of defence for a form whose id was lost with its session (the phone
         # reconnected into a new one): the very same content from the same reporter as the report in
         # force for this TPS and stage (or the same incident), received minutes ago, is that report.
+        # Only for a named reporter: in local mode nobody is identified (every browser is "lokal"), so
+        # two browsers sending the same content are two people, and each report is kept.
         kunci_isi = _kunci_isi(lap.election, tps.kode_desa, tps.no_tps, lap.tahap, lap.kategori, lap.uraian)
         isi = (pelaku.nama, lap.hadir_l, lap.hadir_p, lap.kategori, lap.uraian or None)
         now = dt.datetime.now()
-        same = self.isi.get(kunci_isi) or self.w._isi.get(kunci_isi)
+        same = None if pelaku.lokal else (self.isi.get(kunci_isi) or self.w._isi.get(kunci_isi))
         if same and same[0] == isi and now - same[2] <= ISI_SAMA_DALAM:
             self.jejak(pelaku, "kirim_ulang", tps.label, {"seq": same[1], "kirim_id": lap.kirim_id, "isi_sama": True})
             return Hasil("ganda", same[1], same[2])

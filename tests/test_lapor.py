@@ -158,6 +158,17 @@ def test_the_same_content_under_a_new_id_is_recognised_but_going_back_is_a_corre
     assert ctx["layanan"].cursor().execute("select count(*) from laporan").fetchone()[0] == 6
 
 
+def test_in_local_mode_two_browsers_with_the_same_content_are_two_reports(ctx):
+    # Nobody is identified in local mode: two browsers opening the same TPS are two people. Only the
+    # same form id (the same browser sending again) is recognised.
+    a = _kirim(ctx, WONOTORO, 1, "tps_dibuka", pengguna=akses.LOKAL, kirim_id="browser-a-000001")
+    b = _kirim(ctx, WONOTORO, 1, "tps_dibuka", pengguna=akses.LOKAL, kirim_id="browser-b-000001")
+    again = _kirim(ctx, WONOTORO, 1, "tps_dibuka", pengguna=akses.LOKAL, kirim_id="browser-b-000001")
+    assert (a.status, b.status, again.status) == ("baru", "baru", "ganda")
+    assert b.menggantikan == a.seq and again.seq == b.seq
+    assert ctx["layanan"].cursor().execute("select count(*) from laporan").fetchone()[0] == 2
+
+
 def test_many_threads_at_once_all_kept_in_order_none_twice(ctx):
     tps = ctx["daftar"].frame.head(200)
     threads, per_thread, errors = 40, 5, []

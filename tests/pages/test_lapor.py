@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from readiness import akses
-from tests.pages.halaman import buka, teks_semua
+from tests.pages.halaman import ROOT, buka, teks_semua
 
 SUKAPURA, NGADISARI, WONOTORO = "35.13.01", "35.13.01.2001", "35.13.01.2002"
 
@@ -116,6 +116,23 @@ def test_a_link_per_tps_opens_the_form_on_it_inside_the_area_only(demo_db, monke
     monkeypatch.setattr("pages.common.pengguna", lambda: akses.Pengguna("p", "pelapor", wilayah=NGADISARI))
     at = buka(demo_db, monkeypatch, "lapor", tps=f"{WONOTORO}-2")
     assert at.selectbox(key=f"lapor_desa_{SUKAPURA}").options == ["Ngadisari"]
+
+
+def test_the_chosen_tps_is_kept_in_the_url_and_comes_back_when_the_session_lost_it(demo_db, monkeypatch):
+    at = buka(demo_db, monkeypatch, "lapor")
+    assert at.query_params["tps"] == f"{NGADISARI}-1"  # the first TPS, written to the URL
+    at.selectbox(key=f"lapor_desa_{SUKAPURA}").set_value(WONOTORO).run()
+    at.selectbox(key=f"lapor_tps_{WONOTORO}").set_value("2").run()
+    assert at.query_params["tps"] == f"{WONOTORO}-2"
+    # A session without the selectors' state (a reconnect into a new server session, a reload) and
+    # the URL as it was: the form opens on Wonotoro 2 again, not on the first TPS.
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.switch_page("pages/lapor.py")
+    at.query_params["tps"] = f"{WONOTORO}-2"
+    at.run()
+    assert at.selectbox(key=f"lapor_desa_{SUKAPURA}").value == WONOTORO
+    assert at.selectbox(key=f"lapor_tps_{WONOTORO}").value == "2"
+    assert at.subheader[0].value.startswith("Riwayat TPS 2 Wonotoro")
 
 
 def test_the_same_form_from_a_new_session_after_a_network_hiccup_is_recognised(demo_db, monkeypatch):
