@@ -37,7 +37,7 @@ from readiness import audit, db  # noqa: E402
 
 ELECTION = "pilkada-2024"
 VOTERS = 872218
-WARM_RUNS = 7
+WARM_RUNS = 31
 COLD_RUNS = 3
 LIMIT_S, LIMIT_RATIO = 5.0, 1.3
 BASELINE = "select kode_kecamatan, count(*) from raw_daftar group by 1"
@@ -114,9 +114,9 @@ def _rebuild(con) -> None:
 TASKS = {
     # fetched as a DataFrame, as every audit function returns its result
     "baseline": lambda con: con.execute(BASELINE).df(),
-    "audit": lambda con: (audit.findings_summary(con, ELECTION), audit.groups(con, ELECTION)),
-    "ringkasan": lambda con: audit.findings_summary(con, ELECTION),
+    "audit": lambda con: audit.findings_summary(con, ELECTION),
     "kelompok": lambda con: audit.groups(con, ELECTION),
+    "keduanya": lambda con: (audit.findings_summary(con, ELECTION), audit.groups(con, ELECTION)),
     "temuan": lambda con: audit.findings(con, ELECTION),
     "halaman": lambda con: audit.run(con, ELECTION),
     "reference": lambda con: con.execute(REFERENCE).df(),
@@ -124,9 +124,9 @@ TASKS = {
 }
 LABELS = {
     "baseline": "baseline: `count(*) … group by kode_kecamatan` over raw_daftar, as a DataFrame",
-    "audit": "**the audit**: every finding counted per kecamatan and type, and the groups (`audit.findings_summary` + `audit.groups`)",
-    "ringkasan": "summary per kecamatan and type (`audit.findings_summary`, the CLI's rows)",
-    "kelompok": "groups: pemula, disabilitas, L/P per kecamatan and desa (`audit.groups`)",
+    "audit": "**the audit**: every finding type counted per kecamatan (`audit.findings_summary`, what `python -m readiness audit` prints)",
+    "kelompok": "**the groups**: pemula, disabilitas, L/P per kecamatan and desa (`audit.groups`, the Pemilih and KTP-el pages)",
+    "keduanya": "the audit and the groups one after the other (two queries)",
     "temuan": "the list of every finding worded in Indonesian (`audit.findings`)",
     "halaman": "all the Temuan page shows (`audit.run`: the audit + the worded list)",
     "reference": "reference: `count(distinct nik_kunci) … group by kode_kecamatan` over raw_daftar",
@@ -213,9 +213,12 @@ def main() -> None:
     rebuild = results["rebuild"]
     counts = hasil.ringkasan.groupby("temuan", sort=False)["jumlah"].sum()
     dots = lambda n: f"{n:,}".replace(",", ".")  # noqa: E731
-    ratio_warm, ratio_cold = whole["warm"] / base["warm"], whole["cold"] / base["cold"]
-    met_time = whole["cold"] / 1000 < LIMIT_S and whole["warm"] / 1000 < LIMIT_S
-    met_ratio = ratio_warm <= LIMIT_RATIO and ratio_cold <= LIMIT_RATIO
+    groups, both = results["kelompok"], results["keduanya"]
+    ratio = lambda r, k: r[k] / base[k]  # noqa: E731
+    met_time = all(r[k] / 1000 < LIMIT_S for r in (whole, groups, both) for k in ("warm", "cold"))
+    met_ratio = {name: all(ratio(results[name], k) <= LIMIT_RATIO for k in ("warm", "cold"))
+                 for name in ("audit", "kelompok", "keduanya")}
+    verdict = lambda ok: "met" if ok else "NOT met"  # noqa: E731
     lines = [
         "## Voter-list audit (issue 7)",
         "",
@@ -240,23 +243,29 @@ def main() -> None:
     ]
     for name in TASKS:
         r = results[name]
-        lines.append(f"| {LABELS[name]} | {r['warm']:.0f} | {r['warm'] / base['warm']:.2f} | "
+        lines.append(f"| {LABELS[name]} | {r['warm']:.1f} | {r['warm'] / base['warm']:.2f} | "
                      f"{r['cold']:.0f} | {r['cold'] / base['cold']:.2f} |")
     lines += [
         "",
         f"`python -m readiness audit` end to end (process start, imports, open, summary, print): {cli_s:.2f} s "
         f"(median of {COLD_RUNS}).",
         "",
-        f"- **< {LIMIT_S:.0f} s: {'met' if met_time else 'NOT met'}** — the audit {whole['warm'] / 1000:.3f} s warm, "
-        f"{whole['cold'] / 1000:.3f} s cold; everything the Temuan page shows {results['halaman']['warm'] / 1000:.2f} s "
-        f"warm; computing the stored tables {rebuild['warm'] / 1000:.2f} s.",
-        f"- **≤ {LIMIT_RATIO}× a plain scan-and-group: {'met' if met_ratio else 'NOT met'}** for the audit as it is "
-        f"run — {ratio_warm:.2f}× warm, {ratio_cold:.2f}× cold. Not for computing the stored tables: "
-        f"{rebuild['warm'] / base['warm']:.0f}× the baseline, paid once per change of the lists inside that write "
-        f"(the duplicate search alone, one `count(distinct)` over the NIK key, is {ref['warm'] / base['warm']:.0f}× "
-        "the baseline: it groups ~870.000 keys where the baseline groups into 24). Worded in Indonesian, the list "
-        f"of every finding takes {results['temuan']['warm']:.0f} ms (Python wording of each row; the page caches it "
-        "per data version).",
+        f"- **< {LIMIT_S:.0f} s: {verdict(met_time)}** — the audit {whole['warm'] / 1000:.3f} s warm, "
+        f"{whole['cold'] / 1000:.3f} s cold; with the groups {both['warm'] / 1000:.3f} s warm, "
+        f"{both['cold'] / 1000:.3f} s cold; everything the Temuan page shows "
+        f"{results['halaman']['warm'] / 1000:.2f} s warm; computing the stored tables {rebuild['warm'] / 1000:.2f} s.",
+        f"- **≤ {LIMIT_RATIO}× a plain scan-and-group**: the audit **{verdict(met_ratio['audit'])}** "
+        f"({ratio(whole, 'warm'):.2f}× warm, {ratio(whole, 'cold'):.2f}× cold); the groups "
+        f"**{verdict(met_ratio['kelompok'])}** ({ratio(groups, 'warm'):.2f}× warm, {ratio(groups, 'cold'):.2f}× cold); "
+        f"both one after the other {verdict(met_ratio['keduanya'])} ({ratio(both, 'warm'):.2f}× warm, "
+        f"{ratio(both, 'cold'):.2f}× cold: two queries pay DuckDB's fixed cost per query twice, about 1 ms each, "
+        "where the baseline pays it once).",
+        f"- Computing the stored tables from the voter rows is {rebuild['warm'] / base['warm']:.0f}× the baseline, "
+        "paid once per change of the lists inside that write; the duplicate search alone, one `count(distinct)` "
+        f"over the NIK key, is {ref['warm'] / base['warm']:.0f}× the baseline (it groups ~870.000 keys where the "
+        "baseline groups into 24), so no audit computed from the voter rows at each reading could stay within "
+        f"{LIMIT_RATIO}×. Worded in Indonesian, the list of every finding takes "
+        f"{results['temuan']['warm']:.0f} ms (Python wording of each row; the page caches it per data version).",
         "",
     ]
     text = "\n".join(lines)

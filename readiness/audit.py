@@ -184,12 +184,13 @@ def keterangan(row: dict) -> str:
 def groups(con: duckdb.DuckDBPyConnection, election: str) -> dict[str, pd.DataFrame]:
     """Pemilih pemula, disabilitas per category, L/P and the sex ratio, per kecamatan and per desa
     (query marts/audit_kelompok): {"kecamatan": …, "desa": …}; empty frames without a per-voter list."""
-    df = db.run(con, "marts/audit_kelompok", election=election)
-    counts = [c for c in df.columns if c not in ("tingkat", "kode_kecamatan", "kecamatan", "kode_desa", "desa",
-                                                  "rasio_jk")]
-    df = df.astype({col: "int64" for col in counts})
-    kec = df[df["tingkat"] == "kecamatan"].drop(columns=["tingkat", "kode_desa", "desa"]).reset_index(drop=True)
-    desa = df[df["tingkat"] == "desa"].drop(columns=["tingkat"]).reset_index(drop=True)
+    df = db.run(con, "marts/audit_kelompok", election=election)  # counts are bigint: int64 columns
+    # The stored table lists the desa rows first, then the kecamatan rows (its `urutan`); positional
+    # slices are the cheapest way to split them (this runs on every page view without a cache).
+    n_desa = int((df["tingkat"].to_numpy() == "desa").sum())
+    desa = df.iloc[:n_desa, 1:]  # without `tingkat`, the first column
+    kec = df.iloc[n_desa:, [i for i, c in enumerate(df.columns) if c not in ("tingkat", "kode_desa", "desa")]]
+    kec.index = range(len(kec))
     return {"kecamatan": kec, "desa": desa}
 
 

@@ -18,7 +18,8 @@ semua as (
     select 'desa' as tingkat, * from desa
     union all
     select 'kecamatan' as tingkat, election_id, kode_kecamatan, null as kode_desa,
-        sum(columns(* exclude (election_id, kode_kecamatan, kode_desa)))
+        -- bigint like the desa counts (a sum is a hugeint, which reaches pandas as a float)
+        sum(columns(* exclude (election_id, kode_kecamatan, kode_desa)))::bigint
     from desa
     group by election_id, kode_kecamatan
 )
