@@ -1,7 +1,8 @@
 """Write a whole kabupaten's per-voter list (DPT export shape, 872.218 rows, one sheet) to
 bench/out/dpt_kabupaten.xlsx, following the bundled TPS list (every TPS's L and P counts).
 
-Synthetic and deterministic: names, NIK and NKK are fake. Reused when it already exists.
+Synthetic and deterministic: names, NIK and NKK are fake; voters of one household (1–5 in a row
+within a TPS) share an NKK, as on a real DPT. Reused when it already exists.
 """
 from __future__ import annotations
 
@@ -52,14 +53,19 @@ def main() -> Path:
     election = dt.date(2024, 11, 27)
     for kec, desa, tps, n_l, n_p in tps_rows():
         kode = KODE[kec]
+        household = 0
         for sex in ["L"] * n_l + ["P"] * n_p:
             no += 1
             serial += 1
+            if household == 0:  # a new family card (KK): 1 to 5 voters, about 2,9 on average
+                household = rng.choice((1, 2, 2, 3, 3, 3, 4, 4, 5))
+                nkk = f"3513{kode}{rng.randrange(10**10):010d}"
+            household -= 1
             age = 17 + int(rng.expovariate(1 / 22)) % 70
             born = election - dt.timedelta(days=365 * age + rng.randrange(365))
             day = born.day + (40 if sex == "P" else 0)
             nik = f"3513{kode}{day:02d}{born.month:02d}{born.year % 100:02d}{serial % 10000:04d}"
-            row = [no, str(100000000 + no), f"3513{kode}{rng.randrange(10**10):010d}", nik,
+            row = [no, str(100000000 + no), nkk, nik,
                    f"{rng.choice(FIRST)} {rng.choice(LAST)}", "PROBOLINGGO", born.strftime("%d-%m-%Y"),
                    "B" if age < 24 else rng.choice("SSSSP"), sex, "DUSUN KRAJAN", f"{rng.randrange(1, 20):03d}",
                    f"{rng.randrange(1, 8):03d}", 0 if rng.random() > 0.006 else rng.randrange(1, 7),

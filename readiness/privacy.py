@@ -35,5 +35,6 @@ def installation_secret(db_path: Path | str) -> bytes:
 
 
 def keyed_hash(secret: bytes, value: str) -> str:
-    """HMAC-SHA256 as hex; the ingest computes the same inside DuckDB (readiness/voterlist.py)."""
-    return hmac.new(secret, value.encode("ascii", "ignore"), hashlib.sha256).hexdigest()
+    """HMAC-SHA256 truncated to 128 bits, as 32 hex digits (RFC 2104 section 5); the ingest computes
+    the same inside DuckDB (readiness/voterlist.py)."""
+    return hmac.new(secret, value.encode("ascii", "ignore"), hashlib.sha256).hexdigest()[:32]

@@ -18,6 +18,8 @@ with its count; the file is committed.
 """
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import duckdb
 import pyarrow as pa
 
@@ -46,15 +48,44 @@ def _hmac_pads(secret: bytes) -> tuple[bytes, bytes]:
     return bytes(b ^ 0x5C for b in key), bytes(b ^ 0x36 for b in key)
 
 
+def _hmac_sql(x: str) -> str:
+    """HMAC-SHA256 of text `x` in SQL with the pads as parameters $opad/$ipad, truncated to 128 bits
+    (32 hex digits; RFC 2104 section 5 allows truncation to half the output)."""
+    return f"sha256($opad || unhex(sha256($ipad || encode({x}))))[1:32]"
+
+
+def _hash_ahead(book, secret: bytes) -> pa.Table | None:
+    """While the sheet is being read (the column reader runs on one core), hash on the other the
+    texts of 16 digits in the workbook's shared strings — the NIKs and NKKs stored as text, nearly
+    all of them — so that afterwards most rows look their hash up instead of computing it:
+    (teks, hash) pairs; rows not among them are hashed as before. One DuckDB thread: the reader
+    keeps its core. The texts go to Arrow piece by piece, so few Python objects exist at once
+    while the reader is at its peak memory."""
+    pieces = [pa.array(found, pa.string()) for found in book.shared_digit_strings(16) if found]
+    if not pieces:
+        return None
+    opad, ipad = _hmac_pads(secret)
+    con = duckdb.connect(config={"threads": 1})
+    try:
+        con.register("teks", pa.table({"teks": pa.chunked_array(pieces)}))
+        del pieces
+        # Compact while the reader is at its peak: the 16 digits as a number, the hash as 16 bytes.
+        return con.sql(f"select teks::ubigint as kunci, unhex({_hmac_sql('teks')}) as hash from teks",
+                       params={"opad": opad, "ipad": ipad}).to_arrow_table()
+    finally:
+        con.close()
+        pa.default_memory_pool().release_unused()  # this runs while the reader is at its peak
+
+
 def _codes_table(con, name: str, mapping: dict[str, str]) -> None:
     con.register(name, pa.table({"kata": list(mapping), "kode": list(mapping.values())}))
 
 
-def _read(book, layouts, fields) -> pa.Table:
+def _read(book, layouts, fields, helper=None) -> pa.Table:
     tables = []
     for number, lay in enumerate(layouts):
         columns = {c: f for c, f in lay.columns.items() if f in fields}
-        table = book.columns(lay.sheet.name, lay.data_start, columns, numeric_flags=("nik", "nkk"))
+        table = book.columns(lay.sheet.name, lay.data_start, columns, numeric_flags=("nik", "nkk"), helper=helper)
         for field in fields:
             if field not in table.column_names:
                 table = table.append_column(field, pa.nulls(table.num_rows, pa.string()))
@@ -83,7 +114,14 @@ def parse(book, layouts, result, gaz, secret: bytes, max_messages: int, step, *,
 
 def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_identitas=False) -> None:
     fields = FIELDS + (IDENTITAS if simpan_identitas else ())
-    incoming = _read(book, layouts, fields)
+    # One helper thread beside the column reader (which keeps a core of its own): it hashes the
+    # NIK/NKK texts ahead, then scans the XML for number cells.
+    helper = ThreadPoolExecutor(max_workers=1)
+    try:
+        ahead = helper.submit(_hash_ahead, book, secret)
+        incoming = _read(book, layouts, fields, helper)
+    finally:
+        helper.shutdown(wait=False)
     con.register("incoming", incoming)
     step(0.6, "memeriksa baris")
     cleaned = ", ".join(f"nullif(trim({f}), '') as {f}" for f in fields)
@@ -92,18 +130,30 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
     gaps = con.execute("select count(*) from incoming where nullif(trim(kecamatan), '') is null").fetchall()[0][0]
     kecamatan = ("coalesce(kecamatan, last_value(kecamatan ignore nulls) over (order by _sheet_no, _row))"
                  if gaps else "kecamatan")
+    # What marks a row as not a voter (a total, a repeated header, the `1 2 3 …` column-number row)
+    # is decided once per distinct kecamatan text, not once per voter.
+    con.execute(f"""
+        create temp table kec_teks as
+        select kecamatan,
+            regexp_matches(upper(kecamatan), '^(JUMLAH|TOTAL|SUB ?TOTAL|GRAND TOTAL|CONTOH)\\b')
+                -- a header repeated on each printed page
+                or {_NORM.format(x="kecamatan")} = 'KECAMATAN' as bukan_data,
+            regexp_matches(kecamatan, '^\\d+$') as angka
+        from (select distinct nullif(trim(kecamatan), '') as kecamatan from incoming)
+        where kecamatan is not null
+    """)
     # The cleaned rows are materialised once (`v`); places, codes and dates are then looked up
     # once per distinct value, not once per voter.
     con.execute(f"""
         create temp table v as
         with c as (select _sheet_no, _row, {cleaned}, nik_angka, nkk_angka from incoming)
-        select * exclude (kecamatan), {kecamatan} as kecamatan
+        select c.* exclude (kecamatan), {kecamatan.replace("kecamatan", "c.kecamatan")} as kecamatan
         from c
-        where coalesce({", ".join(FIELDS)}) is not null
-          and not regexp_matches(upper(coalesce(kecamatan, '')), '^(JUMLAH|TOTAL|SUB ?TOTAL|GRAND TOTAL|CONTOH)\\b')
-          -- a header repeated on each printed page, or the `1 2 3 …` column-number row
-          and not ({_NORM.format(x="coalesce(kecamatan, '')")} = 'KECAMATAN')
-          and not (regexp_matches(coalesce(jk, ''), '^\\d+$') and regexp_matches(coalesce(kecamatan, ''), '^\\d+$'))
+        left join kec_teks k on k.kecamatan = c.kecamatan
+        where coalesce({", ".join("c." + f for f in FIELDS)}) is not null
+          and not coalesce(k.bukan_data, false)
+          -- the column-number row: digits under kecamatan and under jenis kelamin
+          and not (coalesce(k.angka, false) and regexp_matches(coalesce(c.jk, ''), '^\\d+$'))
     """)
     if con.execute("select count(*) from v").fetchall()[0][0] == 0:
         lay = layouts[0]
@@ -161,8 +211,10 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
         """)
     con.execute("""
         create temp table tps_map as
-        select asli, nullif(regexp_replace(upper(asli), '^\\s*(TPS|NO\\.?)\\s*', ''), '') as teks
-        from (select distinct tps as asli from v)
+        select asli, case when regexp_matches(t, '^\\d+$') then coalesce(cast(try_cast(t as hugeint) as varchar), t)
+                          else t end as teks  -- `003` and `3` are TPS 3
+        from (select asli, nullif(regexp_replace(upper(asli), '^\\s*(TPS|NO\\.?)\\s*', ''), '') as t
+              from (select distinct tps as asli from v))
     """)
     con.execute("""
         create temp table dis_map as
@@ -221,29 +273,50 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
     con.register("sheets", pa.table({"_sheet_no": pa.array(range(len(layouts)), pa.int16()),
                                      "source_sheet": [lay.sheet.name for lay in layouts],
                                      "ada_nik": ["nik" in lay.columns.values() for lay in layouts]}))
-    # A NIK typed as a number reaches us as digits (or `3.51324E+15` from a CSV); flag both.
+    # A NIK or NKK typed as a number reaches us as digits (or `3.51324E+15` from a CSV).
+    # Household members share an NKK (about three voters per KK): it is cleaned and hashed once per KK.
+    hashed = ahead.result()
+    con.register("dihitung", hashed if hashed is not None else pa.table({"kunci": pa.array([], pa.uint64()),
+                                                                          "hash": pa.array([], pa.binary())}))
+    con.execute(f"""
+        create temp table kk as
+        with t as (
+            select nkk, nkk_angka, translate(nkk, $buang, '') as nkk_t
+            from (select distinct nkk, nkk_angka from w where nkk is not null)
+        ), d as (
+            select nkk, nkk_angka,
+                case when (contains(nkk_t, 'E') or contains(nkk_t, 'e'))
+                          and regexp_matches(nkk_t, '^\\d(\\.\\d+)?[eE]\\+?\\d+$') then cast(cast(nkk_t as double) as hugeint)::varchar
+                     when nkk_angka then split_part(nkk_t, '.', 1) else nullif(nkk_t, '') end as nkk_d
+            from t
+        )
+        select nkk, nkk_angka, coalesce(lower(hex(h.hash)), {_hmac_sql('nkk_d')}) as nkk_hash
+        from d left join dihitung h on h.kunci = (case when regexp_full_match(d.nkk_d, '\\d{{16}}') then d.nkk_d::ubigint end)
+        where nkk_d is not null
+    """, {"opad": opad, "ipad": ipad, "buang": " \t\r\n\xa0'"})
     # NIK = 2 digits province, 2 kabupaten, 2 kecamatan, DDMMYY of birth (women: DD + 40), 4 serial.
-    frame = con.sql("""
+    frame = con.sql(f"""
         with n as (
             select w.*,
                 -- whitespace (also non-breaking) and the apostrophe that forces text in Excel, anywhere
-                translate(coalesce(nik, ''), $buang, '') as nik_t,
-                translate(coalesce(nkk, ''), $buang, '') as nkk_t
+                translate(coalesce(nik, ''), $buang, '') as nik_t
             from w
         ), d as (
             select n.*,
-                regexp_matches(nik_t, '^\\d(\\.\\d+)?[eE]\\+?\\d+$') as nik_sci,
-                case when regexp_matches(nik_t, '^\\d(\\.\\d+)?[eE]\\+?\\d+$') then cast(cast(nik_t as double) as hugeint)::varchar
-                     when nik_angka then split_part(nik_t, '.', 1) else nullif(nik_t, '') end as nik_d,
-                case when regexp_matches(nkk_t, '^\\d(\\.\\d+)?[eE]\\+?\\d+$') then cast(cast(nkk_t as double) as hugeint)::varchar
-                     when nkk_angka then split_part(nkk_t, '.', 1) else nullif(nkk_t, '') end as nkk_d
+                -- the regular expression only where an E could make it true (CASE evaluates lazily)
+                case when contains(nik_t, 'E') or contains(nik_t, 'e')
+                     then regexp_matches(nik_t, '^\\d(\\.\\d+)?[eE]\\+?\\d+$') else false end as nik_sci,
+                case when (contains(nik_t, 'E') or contains(nik_t, 'e'))
+                          and regexp_matches(nik_t, '^\\d(\\.\\d+)?[eE]\\+?\\d+$') then cast(cast(nik_t as double) as hugeint)::varchar
+                     when nik_angka then split_part(nik_t, '.', 1) else nullif(nik_t, '') end as nik_d
             from n
         ), h as (
             select d.*,
-                case when nik_d is not null then sha256($opad || unhex(sha256($ipad || encode(nik_d)))) end as nik_hash,
+                case when nik_d is not null then coalesce(lower(hex(dihitung.hash)), {_hmac_sql('nik_d')}) end as nik_hash,
                 -- well formed: 16 digits, kept as text (a number has lost its last digits)
-                coalesce(regexp_full_match(nik_d, '\\d{16}') and not (nik_angka or nik_sci), false) as nik_baik
-            from d
+                coalesce(nik_16 and not (nik_angka or nik_sci), false) as nik_baik
+            from (select *, regexp_full_match(nik_d, '\\d{{16}}') as nik_16 from d) d
+            left join dihitung on dihitung.kunci = (case when d.nik_16 then d.nik_d::ubigint end)
         ), t as (
             select h.*,
                 case when nik_baik then nik_d[7:8]::integer end as nik_dd,
@@ -252,19 +325,20 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
             from h
         )
         select s.source_sheet, t._row as source_row, t.kode_kecamatan, t.kode_desa,
-            case when regexp_matches(tps_teks, '^\\d+$') then cast(cast(tps_teks as hugeint) as varchar) else tps_teks end as tps,
+            tps_teks as tps,
             t.jk_kode as jk,
             nik_hash,
             -- Only the region code stays readable: the date digits follow from the birth date and
             -- sex kept beside it, so showing the serial too would give the whole NIK back.
             case when length(nik_d) = 16 then nik_d[1:6] || '**********'
                  when nik_d is not null then repeat('*', length(nik_d)) end as nik_mask,
-            case when nkk_d is not null then sha256($opad || unhex(sha256($ipad || encode(nkk_d)))) end as nkk_hash,
+            kk.nkk_hash,
             case when nik_d is null then null else (nik_angka or nik_sci) end as nik_numerik,
             t.tanggal as tgl_lahir, t.sts_kode as sts, t.dis_kode as dis, t.ktpel_kode as ktpel,
-            case when regexp_matches(t.dpid, '^\\d+\\.0+$') then split_part(t.dpid, '.', 1) else t.dpid end as dpid,
+            case when contains(t.dpid, '.') and regexp_matches(t.dpid, '^\\d+\\.0+$') then split_part(t.dpid, '.', 1)
+                 else t.dpid end as dpid,
             case when s.ada_nik then length(coalesce(nik_d, '')) end as nik_panjang,
-            regexp_full_match(nik_d, '\\d+') as nik_digit,
+            case when nik_baik then true else regexp_full_match(nik_d, '\\d+') end as nik_digit,
             case when nik_baik then nik_d[1:2] || '.' || nik_d[3:4] || '.' || nik_d[5:6] end as nik_kode_wilayah,
             case when not nik_baik then null
                  when nik_dd = 0 or nik_dd between 32 and 40 or nik_dd > 71 or nik_mm not between 1 and 12 then 'mustahil'
@@ -279,6 +353,7 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
             case when t.kode_desa is null then t.desa end as desa_tertulis,
             t.pesan_desa as desa_catatan
         from t join sheets s using (_sheet_no)
+        left join kk on kk.nkk = t.nkk and kk.nkk_angka = t.nkk_angka
     """, params={"opad": opad, "ipad": ipad, "buang": " \t\r\n\xa0'"}).to_arrow_table()  # no sort: rows carry sheet and row
     result.frame = frame
     result.coverage = set(frame.column("kode_kecamatan").unique().to_pylist())

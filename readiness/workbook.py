@@ -148,10 +148,12 @@ class Book:
                   for r in range(r1 + 1, r2 + 1) for c in range(c1, c2 + 1)}
         return Sheet(name, [[_clean(v) for v in row] for row in raw], hidden=name in self._hidden, merged=merged)
 
-    def columns(self, name: str, first_row: int, columns: dict[int, str], numeric_flags=()) -> pa.Table:
+    def columns(self, name: str, first_row: int, columns: dict[int, str], numeric_flags=(),
+                helper: ThreadPoolExecutor | None = None) -> pa.Table:
         """Columns (absolute index -> field name) from 0-based row `first_row` to the end, as
         text, with `_row` (the Excel row number). For each field in `numeric_flags` a boolean
-        column `<field>_angka` tells which cells were numbers in Excel."""
+        column `<field>_angka` tells which cells were numbers in Excel. The XML scan for those runs
+        on `helper` (a one-thread pool the caller may also give other work) or a pool of its own."""
         flagged = {c: f for c, f in columns.items() if f in numeric_flags}
         if self.is_csv:
             rows = self._csv_rows[first_row:]
@@ -162,7 +164,7 @@ class Book:
             numeric_job = None
             if self._parts is not None and flagged:
                 # Scanning the XML for number cells runs while the Rust reader parses the sheet.
-                pool = ThreadPoolExecutor(max_workers=1)
+                pool = helper or ThreadPoolExecutor(max_workers=1)
                 numeric_job = pool.submit(self._parts.numeric_rows, name, [column_letter(c) for c in flagged])
             try:
                 reader = self._open_fast()
@@ -175,7 +177,8 @@ class Book:
             rows = range(table.num_rows)
             if numeric_job is not None:
                 by_letter = numeric_job.result()
-                pool.shutdown()
+                if pool is not helper:
+                    pool.shutdown()
                 numeric = {f: by_letter[column_letter(c)] for c, f in flagged.items()}
             else:
                 numeric = self._numeric_by_type(name, flagged, first_row)
@@ -184,6 +187,12 @@ class Book:
             arrays[f"{flagged_field}_angka"] = pc.is_in(excel_rows, value_set=pa.array(sorted(found), pa.int32()))
         arrays["_row"] = excel_rows
         return pa.table(arrays)
+
+    def shared_digit_strings(self, length: int):
+        """Texts of exactly `length` digits in the workbook's shared-string table, in lists per
+        piece (.xlsx only; nothing for other files)."""
+        if self._parts is not None:
+            yield from self._parts.shared_digit_strings(length)
 
     def _numeric_by_type(self, name, flagged, first_row) -> dict[str, set[int]]:
         # Legacy .xls/.ods: ask the reader for the same columns as booleans; only number cells convert.

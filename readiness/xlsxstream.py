@@ -117,3 +117,18 @@ class XlsxParts:
                 for col, row in pattern.findall(body):
                     found[col.decode()].add(int(row))
         return found
+
+    def shared_digit_strings(self, length: int):
+        """The shared strings that are exactly `length` ASCII digits as written (a NIK or NKK stored
+        as text), yielded in lists per piece of the XML read, so that few exist at once. Texts with
+        spaces, an apostrophe or rich text are not among them."""
+        if not self.has_shared:
+            return
+        pattern = re.compile(rb"<t>(\d{%d})</t>" % length)
+        carry = b""
+        with self.zip.open("xl/sharedStrings.xml") as stream:
+            while chunk := stream.read(1 << 22):
+                buffer = carry + chunk
+                cut = buffer.rfind(b"<")
+                body, carry = buffer[:cut], buffer[cut:]
+                yield pattern.findall(body)

@@ -57,10 +57,12 @@ def _identitas(i: int) -> tuple[str, str, str]:
     return nama, f"DUSUN SIMPANGTIGA{i:04d}", f"KOTALAHIR{i:04d}"
 
 
-def tulis(path: Path, voters: list[Pemilih], sheet: str, start_serial: int = 1, title: str = "") -> Path:
+def tulis(path: Path, voters: list[Pemilih], sheet: str, start_serial: int = 1, title: str = "",
+          inline: bool = False) -> Path:
     """Write a DPT-shaped workbook; fills each voter's NIK (unless planted), NKK, DPID, identity
-    and Excel row."""
-    wb = xlsxwriter.Workbook(str(path))
+    and Excel row. Texts go to the shared-string table as Excel saves them, or with `inline` into
+    the cells themselves, as some exporting tools write them."""
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True} if inline else {})
     ws = wb.add_worksheet(sheet)
     ws.write_string(0, 0, "DAFTAR PEMILIH TETAP (DPT)")
     ws.write_string(1, 0, "PEMILIHAN BUPATI DAN WAKIL BUPATI PROBOLINGGO TAHUN 2024")

@@ -375,6 +375,9 @@ def test_a_database_made_before_the_audit_is_migrated(tmp_path):
     db.ensure_database(path)
     assert _counts(path) == {"nik_wilayah": 1, "nik_ganda": 1}
     con = db.connect_read(path)
+    assert con.execute("select distinct nik_hash from raw_daftar").fetchall() == [("aa",)]  # short: unchanged
+    con.close()
+    con = db.connect_read(path)
     try:
         settings = dict(con.execute("select key, value from settings where election_id = $e", {"e": E}).fetchall())
         assert (settings["pemula_usia_min"], settings["pemula_usia_max"]) == (17, 21)
@@ -382,3 +385,30 @@ def test_a_database_made_before_the_audit_is_migrated(tmp_path):
         assert con.execute("select count(*) from identitas_daftar").fetchone()[0] == 0
     finally:
         con.close()
+
+
+def test_hashes_stored_at_full_length_are_shortened_to_what_ingest_now_computes(tmp_path):
+    """Migration 005: a database from before keeps matching new uploads of the same voters."""
+    import hashlib
+    import hmac
+
+    import duckdb
+
+    from readiness.privacy import installation_secret, keyed_hash
+    path = tmp_path / "lama.duckdb"
+    con = duckdb.connect(str(path))
+    db._create(con)
+    secret = installation_secret(path)
+    nik, nkk = "3513240101800001", "3513240101990001"
+    full = [hmac.new(secret, x.encode(), hashlib.sha256).hexdigest() for x in (nik, nkk)]
+    con.execute("insert into raw_daftar values (1, 'DPT', 6, $k, '35.13.24.2001', '1', 'L', $h, "
+                "'351324**********', $kk, false, date '1980-01-01', 'S', 0, 'S', '1')",
+                {"k": LUMBANG, "h": full[0], "kk": full[1]})
+    con.close()
+    db.ensure_database(path)
+    con = db.connect_read(path)
+    assert con.execute("select nik_hash, nkk_hash from raw_daftar").fetchall() == [
+        (keyed_hash(secret, nik), keyed_hash(secret, nkk))]
+    assert len(keyed_hash(secret, nik)) == 32 and full[0].startswith(keyed_hash(secret, nik))
+    con.close()
+

@@ -1,5 +1,6 @@
 """Ingest against files shaped like real exports: exact totals, or a clean rejection that names
 file, sheet, row and column and leaves the database as it was."""
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -185,6 +186,44 @@ def test_decompression_bomb_is_refused_before_unpacking(empty_db, tmp_path):
     batch = ingest.ingest_files(empty_db, [(bomb.name, bomb)])
     assert not batch.ok
     assert "membengkak" in batch.results[0].errors[0].text()
+
+
+def test_nik_and_nkk_hashes_agree_however_the_text_is_stored(empty_db, tmp_path):
+    """The ingest hashes the NIK/NKK texts of the shared-string table while the sheet is read, and
+    every other value (inline text, a space or apostrophe around it, a number) row by row: both
+    ways must give the standard keyed hash, or one voter could hide from the duplicate check."""
+    import datetime as dt
+
+    from readiness.privacy import installation_secret, keyed_hash
+    from tests import daftar_fixture as df
+
+    def voters():
+        v = [df.Pemilih("LUMBANG", "SAPIH", 1, "LP"[i % 2], dt.date(1970 + i, 3, 3)) for i in range(6)]
+        v[0].nkk = v[1].nkk = "3513240101990001"     # one household: one NKK for two voters
+        v[2].nik = " 3513240303720003 "                 # spaces around it: not the plain text
+        v[3].nik, v[3].nkk = "'3513244303730004", "'3513240101990002"  # the apostrophe that forces text
+        return v
+
+    written = voters()  # tulis fills in the NIK/NKK it makes, the same for both files
+    shared = df.tulis(tmp_path / "dpt_shared.xlsx", written, "DPT")
+    inline = df.tulis(tmp_path / "dpt_inline.xlsx", voters(), "DPT", inline=True)
+    assert b"<t>3513240101990001</t>" in zipfile.ZipFile(shared).read("xl/sharedStrings.xml")
+    assert "xl/sharedStrings.xml" not in zipfile.ZipFile(inline).namelist()
+    hashes = {}
+    for path in (shared, inline):
+        batch = ingest.ingest_files(empty_db, [(path.name, path)])
+        assert batch.committed, [p.text() for r in batch.results for p in r.problems]
+        con = db.connect_read(empty_db)
+        hashes[path.name] = con.execute("select source_row, nik_hash, nkk_hash from raw_daftar where upload_id = $u "
+                                        "order by source_row", {"u": batch.results[0].upload_id}).fetchall()
+        con.close()
+    secret = installation_secret(empty_db)
+    clean = lambda text: text.strip().lstrip("'")  # noqa: E731
+    expected = [(df.FIRST_ROW + i, keyed_hash(secret, clean(v.nik)), keyed_hash(secret, clean(v.nkk)))
+                for i, v in enumerate(written)]
+    assert hashes["dpt_shared.xlsx"] == hashes["dpt_inline.xlsx"] == expected
+    assert len({h for _, h, _ in expected}) == 6 and len({h for _, _, h in expected}) == 5
+    assert all(len(h) == 32 for _, h, _ in expected)
 
 
 def test_nik_hash_in_sql_is_the_standard_hmac(demo_db_master):
