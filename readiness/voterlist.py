@@ -124,10 +124,15 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
         helper.shutdown(wait=False)
     con.register("incoming", incoming)
     step(0.6, "memeriksa baris")
-    cleaned = ", ".join(f"nullif(trim({f}), '') as {f}" for f in fields)
+    # NIK and NKK pass as written: their whitespace is stripped where they are hashed (`translate`).
+    cleaned = ", ".join(f if f in ("nik", "nkk") else f"nullif(trim({f}), '') as {f}" for f in fields)
+    # The (kecamatan, desa) pairs as written, in one pass over the file.
+    pairs = con.execute("select distinct nullif(trim(kecamatan), '') as kecamatan, nullif(trim(desa), '') as desa "
+                        "from incoming").fetchall()
+    con.register("pasangan", pa.table({"kecamatan": pa.array([k for k, _ in pairs], pa.string())}))
     # A kecamatan written once over its rows (merged cells) applies to the rows below; the
     # window (a sort) is only paid for when some kecamatan cell is empty.
-    gaps = con.execute("select count(*) from incoming where nullif(trim(kecamatan), '') is null").fetchall()[0][0]
+    gaps = any(k is None for k, _ in pairs)
     kecamatan = ("coalesce(kecamatan, last_value(kecamatan ignore nulls) over (order by _sheet_no, _row))"
                  if gaps else "kecamatan")
     # What marks a row as not a voter (a total, a repeated header, the `1 2 3 …` column-number row)
@@ -139,29 +144,36 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
                 -- a header repeated on each printed page
                 or {_NORM.format(x="kecamatan")} = 'KECAMATAN' as bukan_data,
             regexp_matches(kecamatan, '^\\d+$') as angka
-        from (select distinct nullif(trim(kecamatan), '') as kecamatan from incoming)
+        from (select distinct kecamatan from pasangan)
         where kecamatan is not null
     """)
-    # The cleaned rows are materialised once (`v`); places, codes and dates are then looked up
-    # once per distinct value, not once per voter.
+    # The cleaned voter rows (`v`) are materialised once, joined with what places, codes and dates
+    # mean (`w`), each looked up once per distinct value, not once per voter. The distinct values
+    # are taken from the file's columns, so `v` is only a view — unless kecamatan cells must be
+    # filled from the rows above (a window over the whole sheet), then it is a table of its own.
     con.execute(f"""
-        create temp table v as
+        create temp {"table" if gaps else "view"} v as
         with c as (select _sheet_no, _row, {cleaned}, nik_angka, nkk_angka from incoming)
         select c.* exclude (kecamatan), {kecamatan.replace("kecamatan", "c.kecamatan")} as kecamatan
         from c
         left join kec_teks k on k.kecamatan = c.kecamatan
-        where coalesce({", ".join("c." + f for f in FIELDS)}) is not null
+        where coalesce({", ".join(f"nullif(trim(c.{f}), '')" if f in ("nik", "nkk") else "c." + f
+                                  for f in FIELDS)}) is not null
           and not coalesce(k.bukan_data, false)
           -- the column-number row: digits under kecamatan and under jenis kelamin
           and not (coalesce(k.angka, false) and regexp_matches(coalesce(c.jk, ''), '^\\d+$'))
     """)
-    if con.execute("select count(*) from v").fetchall()[0][0] == 0:
-        lay = layouts[0]
-        result.add("galat", "tidak ada baris data di bawah judul kolom", lay.sheet.name, lay.data_start + 1)
-        return
+
+    def distinct(*columns: str) -> str:
+        """The distinct cleaned values of `columns` (rows that are not voters may add a few,
+        never used)."""
+        if gaps:
+            return f"select distinct {', '.join(columns)} from v"
+        return f"select distinct {', '.join(f'nullif(trim({c}), {chr(39) * 2}) as {c}' for c in columns)} from incoming"
 
     # Places: few distinct (kecamatan, desa) pairs, matched with the same rules as every file.
-    pairs = con.execute("select distinct kecamatan, desa from v").fetchall()
+    if gaps:  # with the kecamatan filled in
+        pairs = con.execute("select distinct kecamatan, desa from v").fetchall()
     places = {"kecamatan": [], "desa": [], "kode_kecamatan": [], "kode_desa": [], "pesan_kec": [], "pesan_desa": []}
     for kec, desa in pairs:
         kode_kec = gaz.match_kecamatan(kec) if kec else None
@@ -181,10 +193,10 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
     # Birth dates: the usual forms in SQL; any other form (`3 Mei 1990`, a serial number) once per value.
     con.execute("""
         create temp table tgl as
-        select distinct tgl_lahir as teks,
+        select tgl_lahir as teks,
             case when regexp_matches(tgl_lahir, '^\\d{4}-\\d{1,2}-\\d{1,2}') then try_cast(split_part(tgl_lahir, ' ', 1) as date)
                  else try_strptime(tgl_lahir, ['%d-%m-%Y', '%d/%m/%Y', '%d.%m.%Y'])::date end as tanggal
-        from v where tgl_lahir is not null
+        from (""" + distinct("tgl_lahir") + """) where tgl_lahir is not null
     """)
     leftovers = [r[0] for r in con.execute("select teks from tgl where tanggal is null").fetchall()]
     fixed = []
@@ -198,6 +210,8 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
         con.register("tgl_fix", pa.table({"teks": [t for t, _ in fixed], "tanggal": [d for _, d in fixed]}))
         con.execute("update tgl set tanggal = f.tanggal from tgl_fix f where tgl.teks = f.teks")
 
+    # The coded columns have a few spellings each, a few thousand combinations: one pass finds them.
+    con.execute(f"create temp table kode_tertulis as {distinct('jk', 'sts', 'ktpel', 'tps', 'dis')}")
     _codes_table(con, "kode_jk", JK)
     _codes_table(con, "kode_sts", STS)
     _codes_table(con, "kode_ktpel", KTPEL)
@@ -206,15 +220,15 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
     for field, codes in (("jk", "kode_jk"), ("sts", "kode_sts"), ("ktpel", "kode_ktpel")):
         con.execute(f"""
             create temp table {field}_map as
-            select asli, c.kode from (select distinct {field} as asli from v) d
-            left join {codes} c on c.kata = {norm(x='d.asli')}
+            select {field} as asli, c.kode from (select distinct {field} from kode_tertulis) d
+            left join {codes} c on c.kata = {norm(x=f'd.{field}')}
         """)
     con.execute("""
         create temp table tps_map as
         select asli, case when regexp_matches(t, '^\\d+$') then coalesce(cast(try_cast(t as hugeint) as varchar), t)
                           else t end as teks  -- `003` and `3` are TPS 3
         from (select asli, nullif(regexp_replace(upper(asli), '^\\s*(TPS|NO\\.?)\\s*', ''), '') as t
-              from (select distinct tps as asli from v))
+              from (select distinct tps as asli from kode_tertulis))
     """)
     con.execute("""
         create temp table dis_map as
@@ -222,7 +236,7 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
                           when try_cast(asli as double) between 0 and 6
                                and try_cast(asli as double) = floor(try_cast(asli as double))
                           then try_cast(asli as double)::integer end as kode
-        from (select distinct dis as asli from v)
+        from (select distinct dis as asli from kode_tertulis)
     """)
     con.execute("""
         create temp table w as
@@ -240,7 +254,11 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
     """)
     # The rows now live in `w`; let the Arrow columns read from the file go.
     con.unregister("incoming")
-    con.execute("drop table v")
+    con.execute(f"drop {'table' if gaps else 'view'} v")
+    if con.execute("select count(*) from w").fetchall()[0][0] == 0:
+        lay = layouts[0]
+        result.add("galat", "tidak ada baris data di bawah judul kolom", lay.sheet.name, lay.data_start + 1)
+        return
     del incoming
     samar = _SAMAR.format
     jk_text = samar(x="coalesce(jk, '')")
@@ -342,9 +360,11 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
             case when nik_baik then nik_d[1:2] || '.' || nik_d[3:4] || '.' || nik_d[5:6] end as nik_kode_wilayah,
             case when not nik_baik then null
                  when nik_dd = 0 or nik_dd between 32 and 40 or nik_dd > 71 or nik_mm not between 1 and 12 then 'mustahil'
-                 -- no such day in that month (YY 00–68 is 20YY, 69–99 is 19YY, as strptime's %y)
-                 when nik_dd % 40 > day(last_day(make_date(nik_yy + case when nik_yy < 69 then 2000 else 1900 end,
-                                                           nik_mm, 1))) then 'mustahil'
+                 -- no such day in that month (YY 00–68 is 20YY, 69–99 is 19YY, as strptime's %y: the
+                 -- years 1969–2068, where a leap year is one whose YY divides by 4), in integers
+                 when nik_dd % 40 > case when nik_mm in (4, 6, 9, 11) then 30
+                                         when nik_mm = 2 then case when nik_yy % 4 = 0 then 29 else 28 end
+                                         else 31 end then 'mustahil'
                  when t.jk_kode is not null and (t.jk_kode = 'P') <> (nik_dd > 40) then 'beda_jk'
                  when t.tanggal is not null and (day(t.tanggal) <> nik_dd % 40 or month(t.tanggal) <> nik_mm
                                                  or year(t.tanggal) % 100 <> nik_yy) then 'beda_tanggal'
