@@ -32,7 +32,7 @@ STEPS = {
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import results  # noqa: E402  (bench/results.py)
 
-REPEAT = 3
+REPEAT = 5
 
 
 def run_step(step: str, path: Path) -> dict:

@@ -2,7 +2,8 @@
 inside DuckDB, so a whole kabupaten (~870.000 rows) is handled in seconds, not minutes.
 
 Identity never leaves this module in clear: NIK and NKK become an HMAC-SHA256 with the
-installation secret (computed in SQL: sha256(opad ‖ sha256(ipad ‖ m)), RFC 2104) plus a masked
+installation secret, kept at 128 bits (computed in SQL: sha256(opad ‖ sha256(ipad ‖ m)), RFC 2104;
+most of them while the sheet is still being read, from the workbook's shared strings) plus a masked
 NIK; names, addresses and places of birth are not even read unless an admin turned keeping them
 on (app setting `simpan_identitas`), and then they go to `result.identitas`, a table of their own
 that can be deleted at once. Everything is text until it is checked, so NIK/NKK keep their 16
@@ -293,7 +294,10 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
                                      "ada_nik": ["nik" in lay.columns.values() for lay in layouts]}))
     # A NIK or NKK typed as a number reaches us as digits (or `3.51324E+15` from a CSV).
     # Household members share an NKK (about three voters per KK): it is cleaned and hashed once per KK.
-    hashed = ahead.result()
+    try:
+        hashed = ahead.result()
+    except Exception:  # noqa: BLE001 - only a shortcut: without it every row is hashed below
+        hashed = None
     con.register("dihitung", hashed if hashed is not None else pa.table({"kunci": pa.array([], pa.uint64()),
                                                                           "hash": pa.array([], pa.binary())}))
     con.execute(f"""
