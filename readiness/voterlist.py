@@ -59,7 +59,8 @@ def _hash_ahead(book, secret: bytes) -> pa.Table | None:
     """While the sheet is being read (the column reader runs on one core), hash on the other the
     texts of 16 digits in the workbook's shared strings — the NIKs and NKKs stored as text, nearly
     all of them — so that afterwards most rows look their hash up instead of computing it:
-    (teks, hash) pairs; rows not among them are hashed as before. One DuckDB thread: the reader
+    (kunci = the 16 digits as a number, hash = the 16 bytes of the keyed hash); rows not among
+    them are hashed as before. One DuckDB thread: the reader
     keeps its core. The texts go to Arrow piece by piece, so few Python objects exist at once
     while the reader is at its peak memory."""
     pieces = [pa.array(found, pa.string()) for found in book.shared_digit_strings(16) if found]
@@ -70,7 +71,7 @@ def _hash_ahead(book, secret: bytes) -> pa.Table | None:
     try:
         con.register("teks", pa.table({"teks": pa.chunked_array(pieces)}))
         del pieces
-        # Compact while the reader is at its peak: the 16 digits as a number, the hash as 16 bytes.
+        # Compact, as the reader is at its peak memory meanwhile.
         return con.sql(f"select teks::ubigint as kunci, unhex({_hmac_sql('teks')}) as hash from teks",
                        params={"opad": opad, "ipad": ipad}).to_arrow_table()
     finally:
@@ -130,7 +131,7 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
     # The (kecamatan, desa) pairs as written, in one pass over the file.
     pairs = con.execute("select distinct nullif(trim(kecamatan), '') as kecamatan, nullif(trim(desa), '') as desa "
                         "from incoming").fetchall()
-    con.register("pasangan", pa.table({"kecamatan": pa.array([k for k, _ in pairs], pa.string())}))
+    con.register("kec_tertulis", pa.table({"kecamatan": pa.array([k for k, _ in pairs], pa.string())}))
     # A kecamatan written once over its rows (merged cells) applies to the rows below; the
     # window (a sort) is only paid for when some kecamatan cell is empty.
     gaps = any(k is None for k, _ in pairs)
@@ -145,7 +146,7 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
                 -- a header repeated on each printed page
                 or {_NORM.format(x="kecamatan")} = 'KECAMATAN' as bukan_data,
             regexp_matches(kecamatan, '^\\d+$') as angka
-        from (select distinct kecamatan from pasangan)
+        from (select distinct kecamatan from kec_tertulis)
         where kecamatan is not null
     """)
     # The cleaned voter rows (`v`) are materialised once, joined with what places, codes and dates
@@ -170,7 +171,8 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
         never used)."""
         if gaps:
             return f"select distinct {', '.join(columns)} from v"
-        return f"select distinct {', '.join(f'nullif(trim({c}), {chr(39) * 2}) as {c}' for c in columns)} from incoming"
+        cleaned_columns = ", ".join(f"nullif(trim({c}), '') as {c}" for c in columns)
+        return f"select distinct {cleaned_columns} from incoming"
 
     # Places: few distinct (kecamatan, desa) pairs, matched with the same rules as every file.
     if gaps:  # with the kecamatan filled in
@@ -292,14 +294,15 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
     con.register("sheets", pa.table({"_sheet_no": pa.array(range(len(layouts)), pa.int16()),
                                      "source_sheet": [lay.sheet.name for lay in layouts],
                                      "ada_nik": ["nik" in lay.columns.values() for lay in layouts]}))
-    # A NIK or NKK typed as a number reaches us as digits (or `3.51324E+15` from a CSV).
-    # Household members share an NKK (about three voters per KK): it is cleaned and hashed once per KK.
+    # The keyed hashes of the NIK/NKK texts computed while the sheet was read (`dihitung`).
     try:
         hashed = ahead.result()
     except Exception:  # noqa: BLE001 - only a shortcut: without it every row is hashed below
         hashed = None
     con.register("dihitung", hashed if hashed is not None else pa.table({"kunci": pa.array([], pa.uint64()),
                                                                           "hash": pa.array([], pa.binary())}))
+    # A NIK or NKK typed as a number reaches us as digits (or `3.51324E+15` from a CSV).
+    # Household members share an NKK (about three voters per KK): it is cleaned and hashed once per KK.
     con.execute(f"""
         create temp table kk as
         with t as (
