@@ -108,14 +108,9 @@ class XlsxParts:
         pattern = re.compile(
             rb'<c r="(' + b"|".join(c.encode() for c in columns) + rb')(\d+)"'
             rb'(?![^>]*\bt="(?:s|str|inlineStr|b|e|d)")[^>]*(?<!/)>')
-        carry = b""
-        with self.zip.open(self.path(sheet_name)) as stream:
-            while chunk := stream.read(1 << 22):
-                buffer = carry + chunk
-                cut = buffer.rfind(b"<")
-                body, carry = buffer[:cut], buffer[cut:]
-                for col, row in pattern.findall(body):
-                    found[col.decode()].add(int(row))
+        for body in self._pieces(self.path(sheet_name)):
+            for col, row in pattern.findall(body):
+                found[col.decode()].add(int(row))
         return found
 
     def shared_digit_strings(self, length: int):
@@ -125,10 +120,16 @@ class XlsxParts:
         if not self.has_shared:
             return
         pattern = re.compile(rb"<t>(\d{%d})</t>" % length)
+        for body in self._pieces("xl/sharedStrings.xml"):
+            yield pattern.findall(body)
+
+    def _pieces(self, member: str):
+        """The XML of `member` unpacked in pieces of about 4 MiB, each cut before a `<`, so that no
+        element is split between two pieces."""
         carry = b""
-        with self.zip.open("xl/sharedStrings.xml") as stream:
+        with self.zip.open(member) as stream:
             while chunk := stream.read(1 << 22):
                 buffer = carry + chunk
                 cut = buffer.rfind(b"<")
                 body, carry = buffer[:cut], buffer[cut:]
-                yield pattern.findall(body)
+                yield body
