@@ -241,19 +241,35 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
                           then try_cast(asli as double)::integer end as kode
         from (select distinct dis as asli from kode_tertulis)
     """)
+    # Day, month and two-digit year of each date once (the NIK's date part is compared with them).
+    con.execute("""
+        create temp table tgl_arti as
+        select teks, tanggal, day(tanggal) as tgl_hari, month(tanggal) as tgl_bulan, year(tanggal) % 100 as tgl_yy
+        from tgl
+    """)
+    # What each combination of the coded columns means, so the voter rows need one join for all five.
+    con.execute("""
+        create temp table kode_arti as
+        select k.*, jk_.kode as jk_kode, sts_.kode as sts_kode, ktpel_.kode as ktpel_kode, dis_.kode as dis_kode,
+            tps_.teks as tps_teks
+        from kode_tertulis k
+        left join jk_map jk_ on jk_.asli is not distinct from k.jk
+        left join sts_map sts_ on sts_.asli is not distinct from k.sts
+        left join ktpel_map ktpel_ on ktpel_.asli is not distinct from k.ktpel
+        left join dis_map dis_ on dis_.asli is not distinct from k.dis
+        left join tps_map tps_ on tps_.asli is not distinct from k.tps
+    """)
     con.execute("""
         create temp table w as
         select v.*, p.kode_kecamatan, p.kode_desa, p.pesan_kec, p.pesan_desa,
-            jk_.kode as jk_kode, sts_.kode as sts_kode, ktpel_.kode as ktpel_kode, dis_.kode as dis_kode,
-            tgl.tanggal, tps_.teks as tps_teks
+            m.jk_kode, m.sts_kode, m.ktpel_kode, m.dis_kode, m.tps_teks,
+            tgl.tanggal, tgl.tgl_hari, tgl.tgl_bulan, tgl.tgl_yy
         from v
         left join places p on p.kecamatan is not distinct from v.kecamatan and p.desa is not distinct from v.desa
-        left join jk_map jk_ on jk_.asli is not distinct from v.jk
-        left join sts_map sts_ on sts_.asli is not distinct from v.sts
-        left join ktpel_map ktpel_ on ktpel_.asli is not distinct from v.ktpel
-        left join dis_map dis_ on dis_.asli is not distinct from v.dis
-        left join tps_map tps_ on tps_.asli is not distinct from v.tps
-        left join tgl on tgl.teks = v.tgl_lahir
+        left join kode_arti m on m.jk is not distinct from v.jk and m.sts is not distinct from v.sts
+                             and m.ktpel is not distinct from v.ktpel and m.tps is not distinct from v.tps
+                             and m.dis is not distinct from v.dis
+        left join tgl_arti tgl on tgl.teks = v.tgl_lahir
     """)
     # The rows now live in `w`; let the Arrow columns read from the file go.
     con.unregister("incoming")
@@ -373,8 +389,8 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
                                          when nik_mm = 2 then case when nik_yy % 4 = 0 then 29 else 28 end
                                          else 31 end then 'mustahil'
                  when t.jk_kode is not null and (t.jk_kode = 'P') <> (nik_dd > 40) then 'beda_jk'
-                 when t.tanggal is not null and (day(t.tanggal) <> nik_dd % 40 or month(t.tanggal) <> nik_mm
-                                                 or year(t.tanggal) % 100 <> nik_yy) then 'beda_tanggal'
+                 when t.tanggal is not null and (t.tgl_hari <> nik_dd % 40 or t.tgl_bulan <> nik_mm
+                                                 or t.tgl_yy <> nik_yy) then 'beda_tanggal'
             end as nik_tanggal_masalah,
             case when nik_baik then ('0x' || nik_hash[1:16])::ubigint end as nik_kunci,
             case when t.kode_desa is null then t.desa end as desa_tertulis,
