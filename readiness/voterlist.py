@@ -55,6 +55,37 @@ def _hmac_sql(x: str) -> str:
     return f"sha256($opad || unhex(sha256($ipad || encode({x}))))[1:32]"
 
 
+# Whitespace (also non-breaking) and the apostrophe that forces text in Excel: removed anywhere
+# from a NIK or NKK before it is checked and hashed.
+BUANG = " \t\r\n\xa0'"
+
+
+def _sains_sql(t: str) -> str:
+    """Whether text `t` is a number in scientific notation (`3.51324E+15`, a NIK from a CSV); the
+    regular expression only where an E could make it true (CASE evaluates lazily)."""
+    return (f"case when contains({t}, 'E') or contains({t}, 'e') "
+            f"then regexp_matches({t}, '^\\d(\\.\\d+)?[eE]\\+?\\d+$') else false end")
+
+
+def _digits_sql(t: str, angka: str) -> str:
+    """The digits of a NIK/NKK text `t` (stripped of BUANG); `angka` tells that Excel stored the cell
+    as a number (then `….0` is cut off). Null when empty."""
+    return (f"case when {_sains_sql(t)} then cast(cast({t} as double) as hugeint)::varchar "
+            f"when {angka} then split_part({t}, '.', 1) else nullif({t}, '') end")
+
+
+def _sixteen_sql(digits: str) -> str:
+    """Whether `digits` is exactly 16 ASCII digits (a well-formed NIK/NKK)."""
+    return f"regexp_full_match({digits}, '\\d{{16}}')"
+
+
+def _hash_lookup_sql(digits: str, sixteen: str, found: str) -> tuple[str, str]:
+    """(join condition on `dihitung` aliased `found`, keyed hash) of `digits`, where `sixteen` says
+    they are 16 digits: the hash computed during the read where there is one, else computed here."""
+    return (f"{found}.kunci = (case when {sixteen} then {digits}::ubigint end)",
+            f"coalesce(lower(hex({found}.hash)), {_hmac_sql(digits)})")
+
+
 def _hash_ahead(book, secret: bytes) -> pa.Table | None:
     """While the sheet is being read (the column reader runs on one core), hash on the other the
     texts of 16 digits in the workbook's shared strings — the NIKs and NKKs stored as text, nearly
@@ -319,45 +350,36 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
                                                                           "hash": pa.array([], pa.binary())}))
     # A NIK or NKK typed as a number reaches us as digits (or `3.51324E+15` from a CSV).
     # Household members share an NKK (about three voters per KK): it is cleaned and hashed once per KK.
+    kk_join, kk_hash = _hash_lookup_sql("nkk_d", _sixteen_sql("nkk_d"), "h")
     con.execute(f"""
         create temp table kk as
         with t as (
             select nkk, nkk_angka, translate(nkk, $buang, '') as nkk_t
             from (select distinct nkk, nkk_angka from w where nkk is not null)
         ), d as (
-            select nkk, nkk_angka,
-                case when (contains(nkk_t, 'E') or contains(nkk_t, 'e'))
-                          and regexp_matches(nkk_t, '^\\d(\\.\\d+)?[eE]\\+?\\d+$') then cast(cast(nkk_t as double) as hugeint)::varchar
-                     when nkk_angka then split_part(nkk_t, '.', 1) else nullif(nkk_t, '') end as nkk_d
+            select nkk, nkk_angka, {_digits_sql("nkk_t", "nkk_angka")} as nkk_d
             from t
         )
-        select nkk, nkk_angka, coalesce(lower(hex(h.hash)), {_hmac_sql('nkk_d')}) as nkk_hash
-        from d left join dihitung h on h.kunci = (case when regexp_full_match(d.nkk_d, '\\d{{16}}') then d.nkk_d::ubigint end)
+        select nkk, nkk_angka, {kk_hash} as nkk_hash
+        from d left join dihitung h on {kk_join}
         where nkk_d is not null
-    """, {"opad": opad, "ipad": ipad, "buang": " \t\r\n\xa0'"})
+    """, {"opad": opad, "ipad": ipad, "buang": BUANG})
     # NIK = 2 digits province, 2 kabupaten, 2 kecamatan, DDMMYY of birth (women: DD + 40), 4 serial.
+    nik_join, nik_hash = _hash_lookup_sql("d.nik_d", "d.nik_16", "dihitung")
     frame = con.sql(f"""
         with n as (
-            select w.*,
-                -- whitespace (also non-breaking) and the apostrophe that forces text in Excel, anywhere
-                translate(coalesce(nik, ''), $buang, '') as nik_t
+            select w.*, translate(coalesce(nik, ''), $buang, '') as nik_t
             from w
         ), d as (
-            select n.*,
-                -- the regular expression only where an E could make it true (CASE evaluates lazily)
-                case when contains(nik_t, 'E') or contains(nik_t, 'e')
-                     then regexp_matches(nik_t, '^\\d(\\.\\d+)?[eE]\\+?\\d+$') else false end as nik_sci,
-                case when (contains(nik_t, 'E') or contains(nik_t, 'e'))
-                          and regexp_matches(nik_t, '^\\d(\\.\\d+)?[eE]\\+?\\d+$') then cast(cast(nik_t as double) as hugeint)::varchar
-                     when nik_angka then split_part(nik_t, '.', 1) else nullif(nik_t, '') end as nik_d
+            select n.*, {_sains_sql("nik_t")} as nik_sci, {_digits_sql("nik_t", "nik_angka")} as nik_d
             from n
         ), h as (
             select d.*,
-                case when nik_d is not null then coalesce(lower(hex(dihitung.hash)), {_hmac_sql('nik_d')}) end as nik_hash,
+                case when nik_d is not null then {nik_hash} end as nik_hash,
                 -- well formed: 16 digits, kept as text (a number has lost its last digits)
                 coalesce(nik_16 and not (nik_angka or nik_sci), false) as nik_baik
-            from (select *, regexp_full_match(nik_d, '\\d{{16}}') as nik_16 from d) d
-            left join dihitung on dihitung.kunci = (case when d.nik_16 then d.nik_d::ubigint end)
+            from (select *, {_sixteen_sql("nik_d")} as nik_16 from d) d
+            left join dihitung on {nik_join}
         ), t as (
             select h.*,
                 case when nik_baik then nik_d[7:8]::integer end as nik_dd,
@@ -397,7 +419,7 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
             t.pesan_desa as desa_catatan
         from t join sheets s using (_sheet_no)
         left join kk on kk.nkk = t.nkk and kk.nkk_angka = t.nkk_angka
-    """, params={"opad": opad, "ipad": ipad, "buang": " \t\r\n\xa0'"}).to_arrow_table()  # no sort: rows carry sheet and row
+    """, params={"opad": opad, "ipad": ipad, "buang": BUANG}).to_arrow_table()  # no sort: rows carry sheet and row
     result.frame = frame
     result.coverage = set(frame.column("kode_kecamatan").unique().to_pylist())
     if simpan_identitas:
