@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -696,18 +697,31 @@ def parse_file(data: bytes | Path, file_name: str, gaz: Gazetteer, *, kind: str 
                simpan_identitas: bool = False) -> FileResult:
     """Read one file completely; never raises for bad input (problems are in the result).
     `step(fraction, text)` hears how far it is (a large per-voter list takes seconds)."""
-    step = step or (lambda fraction, text: None)
-    result = FileResult(file_name=file_name, sha256=file_sha256(data))
+    # The file's fingerprint (a same file uploaded twice counts once) is computed beside the
+    # reading: hashlib lets go of the interpreter while it hashes.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        digest = pool.submit(file_sha256, data)
+        result = FileResult(file_name=file_name, sha256="")
+        _parse_into(result, data, gaz, kind=kind, kapasitas_tps=kapasitas_tps, secret=secret,
+                    step=step or (lambda fraction, text: None), tanggal_pemilihan=tanggal_pemilihan,
+                    simpan_identitas=simpan_identitas)
+        result.sha256 = digest.result()
+    return result
+
+
+def _parse_into(result: FileResult, data: bytes | Path, gaz: Gazetteer, *, kind, kapasitas_tps, secret, step,
+                tanggal_pemilihan, simpan_identitas) -> None:
+    file_name = result.file_name
     try:
         step(0.05, "membuka berkas")
         book = Book(data, file_name)
         heads = [book.head(name) for name in book.sheet_names]
     except UnreadableFile as exc:
         result.add("galat", str(exc))
-        return result
+        return
     if not any(any(v is not None for v in row) for s in heads for row in s.rows):
         result.add("galat", "berkas tidak berisi data (semua sheet kosong)")
-        return result
+        return
     chosen, layouts, hidden = choose_layouts(heads, kind)
     if not layouts:
         if kind == "auto":
@@ -717,7 +731,7 @@ def parse_file(data: bytes | Path, file_name: str, gaz: Gazetteer, *, kind: str 
         else:
             need = " atau ".join(", ".join(teks.KOLOM.get(f, f) for f in sorted(req)) for req in REQUIRED[kind])
             result.add("galat", f"tidak ditemukan kolom wajib untuk {teks.JENIS_SINGKAT[kind]}: {need}")
-        return result
+        return
     result.kind, result.layouts, result.kind_detected = chosen, layouts, kind == "auto"
     for sheet in hidden:
         result.add("peringatan", "sheet tersembunyi ini juga berisi data dan tidak dibaca; tampilkan "
@@ -732,12 +746,12 @@ def parse_file(data: bytes | Path, file_name: str, gaz: Gazetteer, *, kind: str 
         if chosen == "daftar":
             voterlist.parse(book, layouts, result, gaz, secret, MAX_MESSAGES, step, tanggal_pemilihan=tanggal_pemilihan,
                             kapasitas_tps=kapasitas_tps, simpan_identitas=simpan_identitas)
-            return result
+            return
         for lay in layouts:  # the head was enough to find the layout; now every typed cell
             lay.sheet = book.sheet(lay.sheet.name)
     except UnreadableFile as exc:
         result.add("galat", str(exc))
-        return result
+        return
     raw_rows, totals = [], []
     for lay in layouts:
         r, t = _read_rows(lay, result)
@@ -746,7 +760,7 @@ def parse_file(data: bytes | Path, file_name: str, gaz: Gazetteer, *, kind: str 
     if not raw_rows:
         result.add("galat", "tidak ada baris data di bawah judul kolom", layouts[0].sheet.name,
                    layouts[0].data_start + 1)
-        return result
+        return
     ctx = {"kapasitas_tps": kapasitas_tps, "tanggal_data": result.tanggal_data}
     convert = CONVERTERS[chosen]
     records, origins = [], []
@@ -760,11 +774,10 @@ def parse_file(data: bytes | Path, file_name: str, gaz: Gazetteer, *, kind: str 
     _check_duplicates(result, chosen, records, origins, gaz)
     _reconcile(result, chosen, totals, records, origins, _RowReader(result, chosen), gaz)
     if result.errors:
-        return result
+        return
     frame = pd.DataFrame.from_records(records, columns=["source_sheet", "source_row"] + COLUMNS[chosen])
     result.frame = frame
     result.coverage = {rec["kode_kecamatan"] or "*" for rec in records}
-    return result
 
 
 # --------------------------------------------------------------------------- committing

@@ -23,6 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from . import fmt
 from .parse import ParseError, parse_date
@@ -79,11 +80,16 @@ def _sixteen_sql(digits: str) -> str:
     return f"regexp_full_match({digits}, '\\d{{16}}')"
 
 
-def _hash_lookup_sql(digits: str, sixteen: str, found: str) -> tuple[str, str]:
-    """(join condition on `dihitung` aliased `found`, keyed hash) of `digits`, where `sixteen` says
-    they are 16 digits: the hash computed during the read where there is one, else computed here."""
-    return (f"{found}.kunci = (case when {sixteen} then {digits}::ubigint end)",
-            f"coalesce(lower(hex({found}.hash)), {_hmac_sql(digits)})")
+def _hash_lookup_sql(key: str, digits: str, found: str) -> tuple[str, str]:
+    """(join condition on `dihitung` aliased `found`, keyed hash as 16 bytes) of `digits`, where
+    `key` is them as a number when they are 16 digits (else null): the hash computed during the
+    read where there is one, else computed here."""
+    return f"{found}.kunci = {key}", f"coalesce({found}.hash, unhex({_hmac_sql(digits)}))"
+
+
+def _key_sql(digits: str, sixteen: str) -> str:
+    """The 16 digits of a NIK/NKK as a number (the key of `dihitung`), where `sixteen` is true."""
+    return f"case when {sixteen} then {digits}::ubigint end"
 
 
 def _hash_ahead(book, secret: bytes) -> pa.Table | None:
@@ -157,63 +163,59 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
         helper.shutdown(wait=False)
     con.register("incoming", incoming)
     step(0.6, "memeriksa baris")
-    # NIK and NKK pass as written: their whitespace is stripped where they are hashed (`translate`).
-    cleaned = ", ".join(f if f in ("nik", "nkk") else f"nullif(trim({f}), '') as {f}" for f in fields)
+    # Cells pass as written: what a text means (trimmed, normalised, matched) is worked out once
+    # per distinct text in small look-up tables keyed by the text as written, never per voter.
     # The (kecamatan, desa) pairs as written, in one pass over the file.
-    pairs = con.execute("select distinct nullif(trim(kecamatan), '') as kecamatan, nullif(trim(desa), '') as desa "
-                        "from incoming").fetchall()
-    con.register("kec_tertulis", pa.table({"kecamatan": pa.array([k for k, _ in pairs], pa.string())}))
+    pairs = con.execute("""
+        select kecamatan, desa, nullif(trim(kecamatan), '') as kec_c, nullif(trim(desa), '') as desa_c
+        from (select distinct kecamatan, desa from incoming)
+    """).fetchall()
     # A kecamatan written once over its rows (merged cells) applies to the rows below; the
     # window (a sort) is only paid for when some kecamatan cell is empty.
-    gaps = any(k is None for k, _ in pairs)
-    kecamatan = ("coalesce(kecamatan, last_value(kecamatan ignore nulls) over (order by _sheet_no, _row))"
-                 if gaps else "kecamatan")
+    gaps = any(kec_c is None for _, _, kec_c, _ in pairs)
     # What marks a row as not a voter (a total, a repeated header, the `1 2 3 …` column-number row)
     # is decided once per distinct kecamatan text, not once per voter.
+    con.register("kec_tertulis", pa.table({"kecamatan": pa.array([k for k, *_ in pairs], pa.string())}))
     con.execute(f"""
         create temp table kec_teks as
         select kecamatan,
-            regexp_matches(upper(kecamatan), '^(JUMLAH|TOTAL|SUB ?TOTAL|GRAND TOTAL|CONTOH)\\b')
+            regexp_matches(upper(kec_c), '^(JUMLAH|TOTAL|SUB ?TOTAL|GRAND TOTAL|CONTOH)\\b')
                 -- a header repeated on each printed page
-                or {_NORM.format(x="kecamatan")} = 'KECAMATAN' as bukan_data,
-            regexp_matches(kecamatan, '^\\d+$') as angka
-        from (select distinct kecamatan from kec_tertulis)
-        where kecamatan is not null
+                or {_NORM.format(x="kec_c")} = 'KECAMATAN' as bukan_data,
+            regexp_matches(kec_c, '^\\d+$') as angka
+        from (select kecamatan, nullif(trim(kecamatan), '') as kec_c from (select distinct kecamatan from kec_tertulis))
+        where kec_c is not null
     """)
-    # The cleaned voter rows (`v`) are materialised once, joined with what places, codes and dates
-    # mean (`w`), each looked up once per distinct value, not once per voter. The distinct values
-    # are taken from the file's columns, so `v` is only a view — unless kecamatan cells must be
-    # filled from the rows above (a window over the whole sheet), then it is a table of its own.
+    # The voter rows (`v`): every row that has something in it and is not one of those. `v` is a
+    # view over the file's columns — unless kecamatan cells must be filled from the rows above (a
+    # window over the whole sheet), then a table with the kecamatan filled in, trimmed.
+    kec_c = "nullif(trim(i.kecamatan), '')"
+    kecamatan = (f"coalesce({kec_c}, last_value({kec_c} ignore nulls) over (order by i._sheet_no, i._row))"
+                 if gaps else "i.kecamatan")
     con.execute(f"""
         create temp {"table" if gaps else "view"} v as
-        with c as (select _sheet_no, _row, {cleaned}, nik_angka, nkk_angka from incoming)
-        select c.* exclude (kecamatan), {kecamatan.replace("kecamatan", "c.kecamatan")} as kecamatan
-        from c
-        left join kec_teks k on k.kecamatan = c.kecamatan
-        where coalesce({", ".join(f"nullif(trim(c.{f}), '')" if f in ("nik", "nkk") else "c." + f
-                                  for f in FIELDS)}) is not null
+        select i.* exclude (kecamatan), {kecamatan} as kecamatan
+        from incoming i
+        left join kec_teks k on k.kecamatan = i.kecamatan
+        where coalesce({", ".join(f"nullif(trim(i.{f}), '')" for f in FIELDS)}) is not null
           and not coalesce(k.bukan_data, false)
           -- the column-number row: digits under kecamatan and under jenis kelamin
-          and not (coalesce(k.angka, false) and regexp_matches(coalesce(c.jk, ''), '^\\d+$'))
+          and not (coalesce(k.angka, false) and regexp_matches(coalesce(trim(i.jk), ''), '^\\d+$'))
     """)
 
-    def distinct(*columns: str) -> str:
-        """The distinct cleaned values of `columns` (rows that are not voters may add a few,
-        never used)."""
-        if gaps:
-            return f"select distinct {', '.join(columns)} from v"
-        cleaned_columns = ", ".join(f"nullif(trim({c}), '') as {c}" for c in columns)
-        return f"select distinct {cleaned_columns} from incoming"
-
-    # Places: few distinct (kecamatan, desa) pairs, matched with the same rules as every file.
-    if gaps:  # with the kecamatan filled in
-        pairs = con.execute("select distinct kecamatan, desa from v").fetchall()
-    places = {"kecamatan": [], "desa": [], "kode_kecamatan": [], "kode_desa": [], "pesan_kec": [], "pesan_desa": []}
-    for kec, desa in pairs:
+    # Places: few distinct (kecamatan, desa) pairs, matched with the same rules as every file;
+    # keyed by the pair as it stands in `v` (with the kecamatan filled in, when it had to be).
+    if gaps:
+        pairs = con.execute("select kecamatan, desa, kecamatan, nullif(trim(desa), '') "
+                            "from (select distinct kecamatan, desa from v)").fetchall()
+    places = {"kecamatan": [], "desa": [], "desa_c": [], "kode_kecamatan": [], "kode_desa": [],
+              "pesan_kec": [], "pesan_desa": []}
+    for kec_key, desa_key, kec, desa in pairs:
         kode_kec = gaz.match_kecamatan(kec) if kec else None
         kode_desa = gaz.match_desa(kode_kec, desa) if kode_kec and desa else None
-        places["kecamatan"].append(kec)
-        places["desa"].append(desa)
+        places["kecamatan"].append(kec_key)
+        places["desa"].append(desa_key)
+        places["desa_c"].append(desa)
         places["kode_kecamatan"].append(kode_kec)
         places["kode_desa"].append(kode_desa)
         places["pesan_kec"].append(None if kode_kec else
@@ -227,25 +229,34 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
     # Birth dates: the usual forms in SQL; any other form (`3 Mei 1990`, a serial number) once per value.
     con.execute("""
         create temp table tgl as
-        select tgl_lahir as teks,
-            case when regexp_matches(tgl_lahir, '^\\d{4}-\\d{1,2}-\\d{1,2}') then try_cast(split_part(tgl_lahir, ' ', 1) as date)
-                 else try_strptime(tgl_lahir, ['%d-%m-%Y', '%d/%m/%Y', '%d.%m.%Y'])::date end as tanggal
-        from (""" + distinct("tgl_lahir") + """) where tgl_lahir is not null
+        select teks, case when regexp_matches(t, '^\\d{4}-\\d{1,2}-\\d{1,2}') then try_cast(split_part(t, ' ', 1) as date)
+                          else try_strptime(t, ['%d-%m-%Y', '%d/%m/%Y', '%d.%m.%Y'])::date end as tanggal
+        from (select tgl_lahir as teks, nullif(trim(tgl_lahir), '') as t from (select distinct tgl_lahir from incoming))
+        where teks is not null
     """)
-    leftovers = [r[0] for r in con.execute("select teks from tgl where tanggal is null").fetchall()]
+    leftovers = [r[0] for r in con.execute("select teks from tgl where tanggal is null and trim(teks) <> ''").fetchall()]
     fixed = []
     for text in leftovers:
         try:
-            value = float(text) if text.replace(".", "", 1).isdigit() else text
+            text_c = text.strip()
+            value = float(text_c) if text_c.replace(".", "", 1).isdigit() else text_c
             fixed.append((text, parse_date(value)))
         except (ParseError, ValueError, OverflowError):
             continue
     if fixed:
         con.register("tgl_fix", pa.table({"teks": [t for t, _ in fixed], "tanggal": [d for _, d in fixed]}))
         con.execute("update tgl set tanggal = f.tanggal from tgl_fix f where tgl.teks = f.teks")
+    # Day, month and two-digit year of each date once (the NIK's date part is compared with them);
+    # a text that is not a date rejects the file.
+    con.execute("""
+        create temp table tgl_arti as
+        select teks, tanggal, day(tanggal) as tgl_hari, month(tanggal) as tgl_bulan, year(tanggal) % 100 as tgl_yy,
+            tanggal is null and trim(teks) <> '' as tgl_salah
+        from tgl
+    """)
 
     # The coded columns have a few spellings each, a few thousand combinations: one pass finds them.
-    con.execute(f"create temp table kode_tertulis as {distinct('jk', 'sts', 'ktpel', 'tps', 'dis')}")
+    con.execute("create temp table kode_tertulis as select distinct jk, sts, ktpel, tps, dis from incoming")
     _codes_table(con, "kode_jk", JK)
     _codes_table(con, "kode_sts", STS)
     _codes_table(con, "kode_ktpel", KTPEL)
@@ -254,35 +265,36 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
     for field, codes in (("jk", "kode_jk"), ("sts", "kode_sts"), ("ktpel", "kode_ktpel")):
         con.execute(f"""
             create temp table {field}_map as
-            select {field} as asli, c.kode from (select distinct {field} from kode_tertulis) d
+            select {field} as asli, c.kode, nullif(trim({field}), '') is null as kosong
+            from (select distinct {field} from kode_tertulis) d
             left join {codes} c on c.kata = {norm(x=f'd.{field}')}
         """)
     con.execute("""
         create temp table tps_map as
         select asli, case when regexp_matches(t, '^\\d+$') then coalesce(cast(try_cast(t as hugeint) as varchar), t)
                           else t end as teks  -- `003` and `3` are TPS 3
-        from (select asli, nullif(regexp_replace(upper(asli), '^\\s*(TPS|NO\\.?)\\s*', ''), '') as t
+        from (select asli, nullif(regexp_replace(upper(trim(asli)), '^\\s*(TPS|NO\\.?)\\s*', ''), '') as t
               from (select distinct tps as asli from kode_tertulis))
     """)
     con.execute("""
         create temp table dis_map as
-        select asli, case when asli is null then 0
-                          when try_cast(asli as double) between 0 and 6
-                               and try_cast(asli as double) = floor(try_cast(asli as double))
-                          then try_cast(asli as double)::integer end as kode
-        from (select distinct dis as asli from kode_tertulis)
+        select asli, case when t is null then 0
+                          when try_cast(t as double) between 0 and 6
+                               and try_cast(t as double) = floor(try_cast(t as double))
+                          then try_cast(t as double)::integer end as kode
+        from (select asli, nullif(trim(asli), '') as t from (select distinct dis as asli from kode_tertulis))
     """)
-    # Day, month and two-digit year of each date once (the NIK's date part is compared with them).
-    con.execute("""
-        create temp table tgl_arti as
-        select teks, tanggal, day(tanggal) as tgl_hari, month(tanggal) as tgl_bulan, year(tanggal) % 100 as tgl_yy
-        from tgl
-    """)
-    # What each combination of the coded columns means, so the voter rows need one join for all five.
+    # What each combination of the coded columns means, and which of them rejects the file, so the
+    # voter rows need one join for all five.
     con.execute("""
         create temp table kode_arti as
         select k.*, jk_.kode as jk_kode, sts_.kode as sts_kode, ktpel_.kode as ktpel_kode, dis_.kode as dis_kode,
-            tps_.teks as tps_teks
+            tps_.teks as tps_teks,
+            jk_.kode is null as jk_salah,
+            tps_.teks is null as tps_salah,
+            not sts_.kosong and sts_.kode is null as sts_salah,
+            not ktpel_.kosong and ktpel_.kode is null as ktpel_salah,
+            dis_.kode is null as dis_salah
         from kode_tertulis k
         left join jk_map jk_ on jk_.asli is not distinct from k.jk
         left join sts_map sts_ on sts_.asli is not distinct from k.sts
@@ -290,11 +302,14 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
         left join dis_map dis_ on dis_.asli is not distinct from k.dis
         left join tps_map tps_ on tps_.asli is not distinct from k.tps
     """)
+    # What each voter row means: one join per look-up. `w` is a view, evaluated once by the frame
+    # below; it is scanned again only to word the problems of a file that has some.
     con.execute("""
-        create temp table w as
-        select v.*, p.kode_kecamatan, p.kode_desa, p.pesan_kec, p.pesan_desa,
+        create temp view w as
+        select v.*, p.kode_kecamatan, p.kode_desa, p.desa_c, p.pesan_kec, p.pesan_desa,
             m.jk_kode, m.sts_kode, m.ktpel_kode, m.dis_kode, m.tps_teks,
-            tgl.tanggal, tgl.tgl_hari, tgl.tgl_bulan, tgl.tgl_yy
+            m.jk_salah, m.tps_salah, m.sts_salah, m.ktpel_salah, m.dis_salah,
+            tgl.tanggal, tgl.tgl_hari, tgl.tgl_bulan, tgl.tgl_yy, coalesce(tgl.tgl_salah, false) as tgl_salah
         from v
         left join places p on p.kecamatan is not distinct from v.kecamatan and p.desa is not distinct from v.desa
         left join kode_arti m on m.jk is not distinct from v.jk and m.sts is not distinct from v.sts
@@ -302,39 +317,19 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
                              and m.dis is not distinct from v.dis
         left join tgl_arti tgl on tgl.teks = v.tgl_lahir
     """)
-    # The rows now live in `w`; let the Arrow columns read from the file go.
-    con.unregister("incoming")
-    con.execute(f"drop {'table' if gaps else 'view'} v")
-    if con.execute("select count(*) from w").fetchall()[0][0] == 0:
-        lay = layouts[0]
-        result.add("galat", "tidak ada baris data di bawah judul kolom", lay.sheet.name, lay.data_start + 1)
-        return
-    del incoming
     samar = _SAMAR.format
-    jk_text = samar(x="coalesce(jk, '')")
-    checks = [
+    jk_text = samar(x="coalesce(trim(jk), '')")
+    checks = [  # (field, condition on `w`, message)
         ("kecamatan", "pesan_kec is not null", "pesan_kec"),
-        ("jk", "jk_kode is null", f"format('jenis kelamin ''{{}}'' harus L atau P', {jk_text})"),
-        ("tps", "tps_teks is null", "'nomor TPS kosong'"),
-        ("sts", "sts is not null and sts_kode is null",
-         f"format('status kawin ''{{}}'' harus B, S atau P', {samar(x='sts')})"),
-        ("ktpel", "ktpel is not null and ktpel_kode is null",
-         f"format('status KTP-el ''{{}}'' harus S (sudah rekam) atau B (belum)', {samar(x='ktpel')})"),
-        ("dis", "dis_kode is null", f"format('kode disabilitas ''{{}}'' harus 0–6', {samar(x='dis')})"),
-        ("tgl_lahir", "tgl_lahir is not null and tanggal is null",
-         f"format('''{{}}'' bukan tanggal yang dikenali (contoh: 27-11-2024)', {samar(x='tgl_lahir')})"),
+        ("jk", "jk_salah", f"format('jenis kelamin ''{{}}'' harus L atau P', {jk_text})"),
+        ("tps", "tps_salah", "'nomor TPS kosong'"),
+        ("sts", "sts_salah", f"format('status kawin ''{{}}'' harus B, S atau P', {samar(x='trim(sts)')})"),
+        ("ktpel", "ktpel_salah",
+         f"format('status KTP-el ''{{}}'' harus S (sudah rekam) atau B (belum)', {samar(x='trim(ktpel)')})"),
+        ("dis", "dis_salah", f"format('kode disabilitas ''{{}}'' harus 0–6', {samar(x='trim(dis)')})"),
+        ("tgl_lahir", "tgl_salah",
+         f"format('''{{}}'' bukan tanggal yang dikenali (contoh: 27-11-2024)', {samar(x='trim(tgl_lahir)')})"),
     ]
-    union = " union all ".join(
-        f"select _sheet_no, _row, '{field}' as field, {message} as pesan from w where {cond}"
-        for field, cond, message in checks)
-    total = con.execute(f"select count(*) from ({union})").fetchall()[0][0]
-    if total:
-        shown = con.execute(f"select * from ({union}) order by _sheet_no, _row, field limit {max_messages}").fetchall()
-        for sheet_no, row, field, message in shown:
-            lay = layouts[sheet_no]
-            result.add("galat", message, lay.sheet.name, row, lay.column_label(field))
-        result.hidden_problems += total - len(shown)
-        return
 
     step(0.8, "menyamarkan NIK dan NKK")
     opad, ipad = _hmac_pads(secret)
@@ -349,60 +344,89 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
     con.register("dihitung", hashed if hashed is not None else pa.table({"kunci": pa.array([], pa.uint64()),
                                                                           "hash": pa.array([], pa.binary())}))
     # A NIK or NKK typed as a number reaches us as digits (or `3.51324E+15` from a CSV).
-    # Household members share an NKK (about three voters per KK): it is cleaned and hashed once per KK.
-    kk_join, kk_hash = _hash_lookup_sql("nkk_d", _sixteen_sql("nkk_d"), "h")
+    # Household members share an NKK (about three voters per KK): it is cleaned and hashed once per
+    # KK (rows that are not voters may add a few, never used).
+    kk_sixteen = f"case when nkk_polos then true else {_sixteen_sql('nkk_d')} end"
+    kk_join, kk_hash = _hash_lookup_sql(_key_sql("nkk_d", kk_sixteen), "nkk_d", "h")
     con.execute(f"""
         create temp table kk as
-        with t as (
-            select nkk, nkk_angka, translate(nkk, $buang, '') as nkk_t
-            from (select distinct nkk, nkk_angka from w where nkk is not null)
+        with p as (
+            select nkk, nkk_angka, {_sixteen_sql("nkk")} as nkk_polos
+            from (select distinct nkk, nkk_angka from incoming where nkk is not null)
+        ), t as (
+            select *, case when nkk_polos then nkk else translate(nkk, $buang, '') end as nkk_t
+            from p
         ), d as (
-            select nkk, nkk_angka, {_digits_sql("nkk_t", "nkk_angka")} as nkk_d
+            select nkk, nkk_angka, nkk_polos,
+                case when nkk_polos then nkk else {_digits_sql("nkk_t", "nkk_angka")} end as nkk_d
             from t
         )
-        select nkk, nkk_angka, {kk_hash} as nkk_hash
+        select nkk, nkk_angka, lower(hex({kk_hash})) as nkk_hash
         from d left join dihitung h on {kk_join}
         where nkk_d is not null
     """, {"opad": opad, "ipad": ipad, "buang": BUANG})
+    # The region (first six digits) of a NIK as a kecamatan code `35.13.24` and as the masked NIK,
+    # once per region: the regions of the NIKs hashed ahead (a NIK not among them is worked out in its row).
+    con.execute("""
+        create temp table wilayah as
+        select awal, p[1:2] || '.' || p[3:4] || '.' || p[5:6] as kode_wilayah, p || '**********' as mask
+        from (select awal, lpad(awal::varchar, 6, '0') as p
+              from (select distinct kunci // 10000000000 as awal from dihitung))
+    """)
     # NIK = 2 digits province, 2 kabupaten, 2 kecamatan, DDMMYY of birth (women: DD + 40), 4 serial.
-    nik_join, nik_hash = _hash_lookup_sql("d.nik_d", "d.nik_16", "dihitung")
+    nik_join, nik_hash = _hash_lookup_sql("d.nik_n", "d.nik_d", "dihitung")
+    # The voter rows are the probe side of every join below (the look-up tables are built): the
+    # optimiser would otherwise build a hash table of the voter rows, every column, to probe with
+    # the hashes computed ahead.
+    con.execute("set disabled_optimizers = 'build_side_probe_side'")
     frame = con.sql(f"""
         with n as (
-            select w.*, translate(coalesce(nik, ''), $buang, '') as nik_t
-            from w
-        ), d as (
-            select n.*, {_sains_sql("nik_t")} as nik_sci, {_digits_sql("nik_t", "nik_angka")} as nik_d
+            -- nearly every NIK is written as its 16 digits: those need no cleaning
+            select w.*, {_sixteen_sql("nik")} as nik_polos from w
+        ), c as (
+            select n.*, case when nik_polos then nik else translate(coalesce(nik, ''), $buang, '') end as nik_t
             from n
+        ), d as (
+            select c.*,
+                case when nik_polos then false else {_sains_sql("nik_t")} end as nik_sci,
+                case when nik_polos then nik else {_digits_sql("nik_t", "nik_angka")} end as nik_d
+            from c
         ), h as (
             select d.*,
-                case when nik_d is not null then {nik_hash} end as nik_hash,
+                case when nik_d is not null then {nik_hash} end as nik_hb,
                 -- well formed: 16 digits, kept as text (a number has lost its last digits)
                 coalesce(nik_16 and not (nik_angka or nik_sci), false) as nik_baik
-            from (select *, {_sixteen_sql("nik_d")} as nik_16 from d) d
+            from (select *, {_key_sql("nik_d", "nik_16")} as nik_n
+                  from (select *, case when nik_polos then true else {_sixteen_sql("nik_d")} end as nik_16 from d)) d
             left join dihitung on {nik_join}
         ), t as (
+            -- the NIK's date digits and region, in integers
             select h.*,
-                case when nik_baik then nik_d[7:8]::integer end as nik_dd,
-                case when nik_baik then nik_d[9:10]::integer end as nik_mm,
-                case when nik_baik then nik_d[11:12]::integer end as nik_yy
+                case when nik_baik then (nik_n // 100000000 % 100)::integer end as nik_dd,
+                case when nik_baik then (nik_n // 1000000 % 100)::integer end as nik_mm,
+                case when nik_baik then (nik_n // 10000 % 100)::integer end as nik_yy,
+                case when nik_baik then nik_n // 10000000000 end as nik_awal
             from h
         )
         select s.source_sheet, t._row as source_row, t.kode_kecamatan, t.kode_desa,
             tps_teks as tps,
             t.jk_kode as jk,
-            nik_hash,
+            lower(hex(nik_hb)) as nik_hash,
             -- Only the region code stays readable: the date digits follow from the birth date and
             -- sex kept beside it, so showing the serial too would give the whole NIK back.
-            case when length(nik_d) = 16 then nik_d[1:6] || '**********'
+            case when nik_baik then coalesce(r.mask, nik_d[1:6] || '**********')
+                 when length(nik_d) = 16 then nik_d[1:6] || '**********'
                  when nik_d is not null then repeat('*', length(nik_d)) end as nik_mask,
             kk.nkk_hash,
             case when nik_d is null then null else (nik_angka or nik_sci) end as nik_numerik,
             t.tanggal as tgl_lahir, t.sts_kode as sts, t.dis_kode as dis, t.ktpel_kode as ktpel,
-            case when contains(t.dpid, '.') and regexp_matches(t.dpid, '^\\d+\\.0+$') then split_part(t.dpid, '.', 1)
-                 else t.dpid end as dpid,
+            case when contains(t.dpid, '.') and regexp_matches(trim(t.dpid), '^\\d+\\.0+$')
+                 then split_part(trim(t.dpid), '.', 1)
+                 else nullif(trim(t.dpid), '') end as dpid,
             case when s.ada_nik then length(coalesce(nik_d, '')) end as nik_panjang,
             case when nik_baik then true else regexp_full_match(nik_d, '\\d+') end as nik_digit,
-            case when nik_baik then nik_d[1:2] || '.' || nik_d[3:4] || '.' || nik_d[5:6] end as nik_kode_wilayah,
+            case when nik_baik then coalesce(r.kode_wilayah, nik_d[1:2] || '.' || nik_d[3:4] || '.' || nik_d[5:6])
+                 end as nik_kode_wilayah,
             case when not nik_baik then null
                  when nik_dd = 0 or nik_dd between 32 and 40 or nik_dd > 71 or nik_mm not between 1 and 12 then 'mustahil'
                  -- no such day in that month (YY 00–68 is 20YY, 69–99 is 19YY, as strptime's %y: the
@@ -414,17 +438,40 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
                  when t.tanggal is not null and (t.tgl_hari <> nik_dd % 40 or t.tgl_bulan <> nik_mm
                                                  or t.tgl_yy <> nik_yy) then 'beda_tanggal'
             end as nik_tanggal_masalah,
-            case when nik_baik then ('0x' || nik_hash[1:16])::ubigint end as nik_kunci,
-            case when t.kode_desa is null then t.desa end as desa_tertulis,
-            t.pesan_desa as desa_catatan
+            -- the first 64 bits of the keyed hash
+            case when nik_baik then nik_hb[1:8]::bit::ubigint end as nik_kunci,
+            case when t.kode_desa is null then t.desa_c end as desa_tertulis,
+            t.pesan_desa as desa_catatan,
+            -- a problem that rejects the file (worded below, from `w`)
+            {" or ".join(f"({cond})" for _, cond, _ in checks)} as _galat
         from t join sheets s using (_sheet_no)
         left join kk on kk.nkk = t.nkk and kk.nkk_angka = t.nkk_angka
+        left join wilayah r on r.awal = t.nik_awal
     """, params={"opad": opad, "ipad": ipad, "buang": BUANG}).to_arrow_table()  # no sort: rows carry sheet and row
+    con.execute("reset disabled_optimizers")
+    if frame.num_rows == 0:
+        lay = layouts[0]
+        result.add("galat", "tidak ada baris data di bawah judul kolom", lay.sheet.name, lay.data_start + 1)
+        return
+    if pc.any(frame.column("_galat")).as_py():
+        union = " union all ".join(
+            f"select _sheet_no, _row, '{field}' as field, {message} as pesan from w where {cond}"
+            for field, cond, message in checks)
+        con.execute(f"create temp table galat as {union}")
+        total = con.execute("select count(*) from galat").fetchall()[0][0]
+        shown = con.execute(f"select * from galat order by _sheet_no, _row, field limit {max_messages}").fetchall()
+        for sheet_no, row, field, message in shown:
+            lay = layouts[sheet_no]
+            result.add("galat", message, lay.sheet.name, row, lay.column_label(field))
+        result.hidden_problems += total - len(shown)
+        return
+    frame = frame.drop_columns(["_galat"])
     result.frame = frame
     result.coverage = set(frame.column("kode_kecamatan").unique().to_pylist())
     if simpan_identitas:
         result.identitas = con.sql(f"""
-            select s.source_sheet, w._row as source_row, {", ".join(f"w.{f}" for f in IDENTITAS)}
+            select s.source_sheet, w._row as source_row,
+                {", ".join(f"nullif(trim(w.{f}), '') as {f}" for f in IDENTITAS)}
             from w join sheets s using (_sheet_no)
             order by w._sheet_no, w._row
         """).to_arrow_table()

@@ -770,6 +770,57 @@ def dpt_per_pemilih(tmp: Path) -> Case:
                 kecamatan={"Lumbang": {"dpt": len(voters), "dpt_l": n_l, "dpt_p": len(voters) - n_l, "tps": 3}})
 
 
+@builder
+def dpt_sel_berspasi(tmp: Path) -> Case:
+    """Cells typed with spaces around them, blank-looking cells that hold only spaces, and the
+    kecamatan written once above its rows: every value means what it says without the spaces."""
+    rnd = random.Random(31)
+    rows = [["DAFTAR PEMILIH TETAP (DPT)"], [], DPT_HEADER]
+    expected = {"Sapih": {}, "Boto": {}}
+    jk_spellings = {"L": [" L", "L ", " LAKI-LAKI "], "P": [" P ", "PEREMPUAN  ", "P"]}
+    tps_spellings = {"1": [" 001", "1 ", "TPS 1 "], "2": ["002 ", " TPS 02", "2"]}
+    i = 0
+    for desa, tps_list in (("Sapih", ("1", "2")), ("Boto", ("1",))):
+        for tps in tps_list:
+            for _ in range(4):
+                i += 1
+                jk = rnd.choice("LP")
+                born = dt.date(1970, 1, 1) + dt.timedelta(days=rnd.randint(0, 12000))
+                day = born.day + (40 if jk == "P" else 0)
+                nik = f"351324{day:02d}{born:%m%y}{i:04d}"
+                row = [i, f" {9_100_000 + i}.0 " if i % 3 == 0 else f"{9_100_000 + i} ", f"3513240{100000000 + i}",
+                       nik, f"PEMILIH {i}", "PROBOLINGGO", f"  {born:%d-%m-%Y} ",
+                       rnd.choice([" B", "S ", "   "]), rnd.choice(jk_spellings[jk]), "DUSUN KRAJAN", "007", "002",
+                       rnd.choice(["  ", " 0", "0"]), rnd.choice([" S", "B ", "    "]),
+                       "  LUMBANG " if i == 1 else ("   " if i % 2 else None), f" {desa.upper()}  ",
+                       rnd.choice(tps_spellings[tps])]
+                rows.append(row)
+                counts = expected[desa].setdefault(tps, {"L": 0, "P": 0})
+                counts[jk] += 1
+    path = _save_openpyxl(tmp / "dpt_berspasi.xlsx", [{"name": "DPT", "rows": rows}])
+    n_l = sum(c["L"] for d in expected.values() for c in d.values())
+    n_belum_rekam = sum(1 for row in rows[3:] if row[13].strip() == "B")
+    return Case(path, "per-voter list whose cells carry spaces around the values (' L', 'TPS 1 ', '  12-05-1980 '), "
+                "optional cells holding only spaces, and the kecamatan written once",
+                kind="daftar", rows=i,
+                warnings=[Msg(("temuan DPT", f"Belum rekam KTP-el: {n_belum_rekam} pemilih"))],
+                kecamatan={"Lumbang": {"dpt": i, "dpt_l": n_l, "dpt_p": i - n_l, "tps": 3}},
+                desa={("Lumbang", "Sapih"): {"dpt": 8, "tps": 2}, ("Lumbang", "Boto"): {"dpt": 4, "tps": 1}})
+
+
+@builder
+def dpt_jk_hanya_spasi(tmp: Path) -> Case:
+    rows = [["DPT"], DPT_HEADER]
+    for i in range(1, 6):
+        nik = f"3513241505{80 + i:02d}{i:04d}"
+        rows.append([i, str(9_200_000 + i), f"351324{i:010d}", nik, f"PEMILIH {i}", "PROBOLINGGO",
+                     f"15-05-19{80 + i}", "B", "L" if i != 4 else "   ", "DUSUN", "001", "001", 0, "S", "LUMBANG",
+                     "SAPIH", "1"])
+    path = _save_openpyxl(tmp / "dpt_jk_spasi.xlsx", [{"name": "DPT", "rows": rows}])
+    return Case(path, "a JENIS KELAMIN cell that holds only spaces (looks empty on screen)",
+                errors=[Msg("jenis kelamin '' harus L atau P", sheet="DPT", row=6, column="I (JENIS KELAMIN)")])
+
+
 # =========================================================================== tps
 TPS_ALAMAT = ["=Balai Desa Asembakor", "+/- 100 m dari masjid", "-", "@rumah Kepala Dusun", "SDN Sidopekso 1",
               "Pos Kamling RT 02", "Halaman Kantor Desa"]
