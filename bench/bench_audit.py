@@ -78,9 +78,9 @@ def build(directory: Path) -> tuple[Path, int]:
                 case when g % 20011 = 0 then 'desa/kelurahan ''DESA LAIN'' tidak ada di kecamatan ini' end as desa_catatan,
                 ((i % n_tps) + 1)::varchar as tps, jk,
                 -- every 997th voter is a copy of the one before (same NIK)
-                sha256('nik/' || (case when g % 997 = 0 then g - 1 else g end)) as nik_hash,
+                unhex(sha256('nik/' || (case when g % 997 = 0 then g - 1 else g end))[1:32])::bit::uhugeint as nik_hash,
                 '3513' || right(kode_kecamatan, 2) || '******' || lpad((g % 10000)::varchar, 4, '0') as nik_mask,
-                sha256('nkk/' || (g // 3)) as nkk_hash,
+                unhex(sha256('nkk/' || (g // 3))[1:32])::bit::uhugeint as nkk_hash,
                 g % 2003 = 0 as nik_numerik,
                 16 as nik_panjang, true as nik_digit,
                 case when g % 2003 = 0 then null

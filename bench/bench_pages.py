@@ -59,7 +59,7 @@ def build(directory: Path) -> tuple[Path, int]:
             select $u as upload_id, 'DPT' as source_sheet, (row_number() over ())::int + 5 as source_row,
                 kode_kecamatan, kode_desa, ((i % n_tps) + 1)::varchar as tps,
                 case when i < dpt_l then 'L' else 'P' end as jk,
-                md5(kode_desa || '/' || i) as nik_hash,
+                unhex(md5(kode_desa || '/' || i))::bit::uhugeint as nik_hash,
                 '351300******' || lpad((i % 10000)::varchar, 4, '0') as nik_mask, false as nik_numerik,
                 date '1934-01-01' + (hash(kode_desa, i) % 26000)::int as tgl_lahir,
                 case when hash(i, 7) % 10 < 7 then 'S' else 'B' end as sts,

@@ -599,6 +599,9 @@ COLUMNS = {
     "masalah": ["kode_kecamatan", "kode_desa", "no_tps", "nomor", "kategori", "uraian", "pelapor", "tanggal",
                 "tingkat", "status", "tindak_lanjut", "kunci"],
 }
+# How a parsed frame's columns are stored, where not as they are: a voter list's keyed hashes
+# travel as their 16 bytes (Arrow has no 128-bit unsigned number) and are stored as one.
+STORED_AS = {"daftar": "* replace (nik_hash::bit::uhugeint as nik_hash, nkk_hash::bit::uhugeint as nkk_hash)"}
 # Rows that must not appear twice in one upload (they would be counted twice).
 UNIQUE = {
     "pemilih": ("kode_kecamatan", "kode_desa"),
@@ -809,8 +812,8 @@ def commit(con: duckdb.DuckDBPyConnection, result: FileResult, election: str, up
     # both threads append without keeping the file's order halves the insert of a large list.
     con.execute("set preserve_insertion_order = false")
     try:
-        con.execute(f"insert into raw_{result.kind} by name select *, $id as upload_id from incoming_rows",
-                    {"id": upload_id})
+        con.execute(f"insert into raw_{result.kind} by name select {STORED_AS.get(result.kind, '*')}, "
+                    "$id as upload_id from incoming_rows", {"id": upload_id})
     finally:
         con.execute("reset preserve_insertion_order")
         con.unregister("incoming_rows")

@@ -38,3 +38,8 @@ def keyed_hash(secret: bytes, value: str) -> str:
     """HMAC-SHA256 truncated to 128 bits, as 32 hex digits (RFC 2104 section 5); the ingest computes
     the same inside DuckDB (readiness/voterlist.py)."""
     return hmac.new(secret, value.encode("ascii", "ignore"), hashlib.sha256).hexdigest()[:32]
+
+
+def keyed_hash_number(secret: bytes, value: str) -> int:
+    """`keyed_hash` as the 128-bit number a voter list stores (raw_daftar.nik_hash, nkk_hash)."""
+    return int(keyed_hash(secret, value), 16)

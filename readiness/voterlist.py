@@ -361,7 +361,7 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
                 case when nkk_polos then nkk else {_digits_sql("nkk_t", "nkk_angka")} end as nkk_d
             from t
         )
-        select nkk, nkk_angka, lower(hex({kk_hash})) as nkk_hash
+        select nkk, nkk_angka, {kk_hash} as nkk_hash
         from d left join dihitung h on {kk_join}
         where nkk_d is not null
     """, {"opad": opad, "ipad": ipad, "buang": BUANG})
@@ -411,7 +411,7 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
         select s.source_sheet, t._row as source_row, t.kode_kecamatan, t.kode_desa,
             tps_teks as tps,
             t.jk_kode as jk,
-            lower(hex(nik_hb)) as nik_hash,
+            nik_hb as nik_hash,
             -- Only the region code stays readable: the date digits follow from the birth date and
             -- sex kept beside it, so showing the serial too would give the whole NIK back.
             case when nik_baik then coalesce(r.mask, nik_d[1:6] || '**********')

@@ -375,7 +375,7 @@ def test_a_database_made_before_the_audit_is_migrated(tmp_path):
     db.ensure_database(path)
     assert _counts(path) == {"nik_wilayah": 1, "nik_ganda": 1}
     con = db.connect_read(path)
-    assert con.execute("select distinct nik_hash from raw_daftar").fetchall() == [("aa",)]  # short: unchanged
+    assert con.execute("select distinct nik_hash from raw_daftar").fetchall() == [(0xAA,)]  # short: its number
     con.close()
     con = db.connect_read(path)
     try:
@@ -388,13 +388,13 @@ def test_a_database_made_before_the_audit_is_migrated(tmp_path):
 
 
 def test_hashes_stored_at_full_length_are_shortened_to_what_ingest_now_computes(tmp_path):
-    """Migration 005: a database from before keeps matching new uploads of the same voters."""
+    """Migrations 005 and 006: a database from before keeps matching new uploads of the same voters."""
     import hashlib
     import hmac
 
     import duckdb
 
-    from readiness.privacy import installation_secret, keyed_hash
+    from readiness.privacy import installation_secret, keyed_hash, keyed_hash_number
     path = tmp_path / "lama.duckdb"
     con = duckdb.connect(str(path))
     db._create(con)
@@ -408,7 +408,7 @@ def test_hashes_stored_at_full_length_are_shortened_to_what_ingest_now_computes(
     db.ensure_database(path)
     con = db.connect_read(path)
     assert con.execute("select nik_hash, nkk_hash from raw_daftar").fetchall() == [
-        (keyed_hash(secret, nik), keyed_hash(secret, nkk))]
+        (keyed_hash_number(secret, nik), keyed_hash_number(secret, nkk))]
     assert len(keyed_hash(secret, nik)) == 32 and full[0].startswith(keyed_hash(secret, nik))
     con.close()
 
