@@ -14,7 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import akses, db, fmt, ingest, jejak, model, teks
+from . import akses, db, fmt, ingest, jejak, teks
 
 SAMPLE_DIR = db.ROOT / "data" / "sample"
 SAMPLE_FILES = (
@@ -53,7 +53,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--by", default=None, help="nama pengunggah yang dicatat")
     common(p)
     p = sub.add_parser("report", help="cetak kesiapan per tingkat")
-    p.add_argument("--level", required=True, choices=tuple(model.LEVELS))
+    p.add_argument("--level", required=True, choices=teks.TINGKAT)
     p.add_argument("--format", default="csv", choices=("csv", "json"))
     common(p)
     common(sub.add_parser("versions", help="riwayat unggahan (versi)"))
@@ -156,6 +156,8 @@ def _report(db_path: Path, election, level: str, out_format: str) -> int:
         election = _election(con, election)
         if election is None:
             return 1
+        from . import model  # pandas and the marts: not loaded for an ingest, which needs the memory
+
         df = model.report(con, election, level)
     finally:
         con.close()

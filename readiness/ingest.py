@@ -16,9 +16,9 @@ from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from . import db, fmt, teks
 from .names import Gazetteer
@@ -27,6 +27,10 @@ from .parse import (ParseError, find_date_in_text, is_blank, parse_count,
 from . import voterlist
 from .privacy import installation_secret
 from .workbook import CSV_SHEET, Book, Sheet, UnreadableFile, column_letter
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
 
 KINDS = ("pemilih", "daftar", "tps", "ktpel", "target", "masalah")
 MAX_MESSAGES = 50
@@ -138,7 +142,7 @@ class FileResult:
     kind: str | None = None
     kind_detected: bool = False
     layouts: list[Layout] = field(default_factory=list)
-    frame: pd.DataFrame | None = None
+    frame: pd.DataFrame | pa.Table | None = None
     coverage: set[str] = field(default_factory=set)
     tanggal_data: dt.date | None = None
     problems: list[Problem] = field(default_factory=list)
@@ -778,6 +782,8 @@ def _parse_into(result: FileResult, data: bytes | Path, gaz: Gazetteer, *, kind,
     _reconcile(result, chosen, totals, records, origins, _RowReader(result, chosen), gaz)
     if result.errors:
         return
+    import pandas as pd  # loaded only for these small files: a voter list stays in Arrow
+
     frame = pd.DataFrame.from_records(records, columns=["source_sheet", "source_row"] + COLUMNS[chosen])
     result.frame = frame
     result.coverage = {rec["kode_kecamatan"] or "*" for rec in records}

@@ -140,7 +140,7 @@ def desa(con: duckdb.DuckDBPyConnection, election: str) -> pd.DataFrame:
     return _whole(db.run(con, "marts/desa", election=election))
 
 
-LEVELS = {"kecamatan": kecamatan, "korwil": korwil, "kabupaten": kabupaten, "desa": desa}
+LEVELS = dict(zip(teks.TINGKAT, (kecamatan, korwil, kabupaten, desa)))
 
 
 def report(con: duckdb.DuckDBPyConnection, election: str, level: str) -> pd.DataFrame:

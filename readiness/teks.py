@@ -2,6 +2,8 @@
 
 APP_NAMA = "Dasbor Kesiapan Pilkada"
 DISCLAIMER = "Data pemantauan internal — bukan hasil resmi KPU"
+# The report levels of the command line (`report --level`), in readiness.model.LEVELS.
+TINGKAT = ("kecamatan", "korwil", "kabupaten", "desa")
 
 JENIS = {
     "pemilih": "Rekap pemilih (DPT per desa/kecamatan)",

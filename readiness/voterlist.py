@@ -19,6 +19,8 @@ with its count; the file is committed.
 """
 from __future__ import annotations
 
+import hashlib
+from array import array
 from concurrent.futures import ThreadPoolExecutor
 
 import duckdb
@@ -97,23 +99,29 @@ def _hash_ahead(book, secret: bytes) -> pa.Table | None:
     texts of 16 digits in the workbook's shared strings — the NIKs and NKKs stored as text, nearly
     all of them — so that afterwards most rows look their hash up instead of computing it:
     (kunci = the 16 digits as a number, hash = the 16 bytes of the keyed hash); rows not among
-    them are hashed as before. One DuckDB thread: the reader
-    keeps its core. The texts go to Arrow piece by piece, so few Python objects exist at once
-    while the reader is at its peak memory."""
-    pieces = [pa.array(found, pa.string()) for found in book.shared_digit_strings(16) if found]
-    if not pieces:
-        return None
+    them are hashed in SQL as before. The same HMAC-SHA256 (RFC 2104) with the pads hashed once,
+    in fixed-width buffers: the reader is at its peak memory meanwhile, so nothing here may keep
+    more than these 24 bytes per text (an Arrow string array or a DuckDB run would keep several
+    times that in allocator caches)."""
     opad, ipad = _hmac_pads(secret)
-    con = duckdb.connect(config={"threads": 1})
-    try:
-        con.register("teks", pa.table({"teks": pa.chunked_array(pieces)}))
-        del pieces
-        # Compact, as the reader is at its peak memory meanwhile.
-        return con.sql(f"select teks::ubigint as kunci, unhex({_hmac_sql('teks')}) as hash from teks",
-                       params={"opad": opad, "ipad": ipad}).to_arrow_table()
-    finally:
-        con.close()
-        pa.default_memory_pool().release_unused()  # this runs while the reader is at its peak
+    inner, outer = hashlib.sha256(ipad), hashlib.sha256(opad)
+    keys, hashes = [], []
+    for found in book.shared_digit_strings(16):
+        if not found:
+            continue
+        digests = []
+        for text in found:
+            step = inner.copy()
+            step.update(text)
+            last = outer.copy()
+            last.update(step.digest())
+            digests.append(last.digest()[:16])
+        keys.append(pa.Array.from_buffers(pa.uint64(), len(found), [None, pa.py_buffer(array("Q", map(int, found)))]))
+        hashes.append(pa.FixedSizeBinaryArray.from_buffers(pa.binary(16), len(found),
+                                                           [None, pa.py_buffer(b"".join(digests))]))
+    if not keys:
+        return None
+    return pa.table({"kunci": pa.chunked_array(keys), "hash": pa.chunked_array(hashes)})
 
 
 def _codes_table(con, name: str, mapping: dict[str, str]) -> None:

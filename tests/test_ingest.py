@@ -225,6 +225,26 @@ def test_nik_and_nkk_hashes_agree_however_the_text_is_stored(empty_db, tmp_path)
     assert len({h for _, h, _ in expected}) == 6 and len({h for _, _, h in expected}) == 5
 
 
+def test_hashes_computed_while_reading_are_the_keyed_hash_of_each_shared_text(tmp_path):
+    """The shortcut itself (the ingest falls back to SQL if it failed, so the test above alone would
+    not notice): every 16-digit shared string gets exactly privacy.keyed_hash, keyed by its number."""
+    import datetime as dt
+
+    from readiness import voterlist
+    from readiness.privacy import keyed_hash
+    from readiness.workbook import Book
+    from tests import daftar_fixture as df
+
+    voters = [df.Pemilih("LUMBANG", "SAPIH", 1, "LP"[i % 2], dt.date(1970 + i, 3, 3)) for i in range(5)]
+    path = df.tulis(tmp_path / "dpt.xlsx", voters, "DPT")
+    secret = bytes(range(32))
+    table = voterlist._hash_ahead(Book(path, path.name), secret)
+    texts = {v.nik for v in voters} | {v.nkk for v in voters}
+    assert table is not None and table.num_rows == len(texts)
+    got = {f"{k:016d}": h.hex() for k, h in zip(table.column("kunci").to_pylist(), table.column("hash").to_pylist())}
+    assert got == {t: keyed_hash(secret, t) for t in texts}
+
+
 def test_nik_hash_in_sql_is_the_standard_hmac(demo_db_master):
     from readiness.privacy import installation_secret, keyed_hash_number
     sheet = CalamineWorkbook.from_path(SAMPLE / "dpt_kecamatan_lumbang.xlsx").get_sheet_by_index(0).to_python()
