@@ -2,9 +2,9 @@
 inside DuckDB, so a whole kabupaten (~870.000 rows) is handled in seconds, not minutes.
 
 Identity never leaves this module in clear: NIK and NKK become an HMAC-SHA256 with the
-installation secret, kept at 128 bits (computed in SQL: sha256(opad ‖ sha256(ipad ‖ m)), RFC 2104;
-most of them while the sheet is still being read, from the workbook's shared strings) plus a masked
-NIK; names, addresses and places of birth are not even read unless an admin turned keeping them
+installation secret, kept at 128 bits and stored as one 128-bit number (sha256(opad ‖ sha256(ipad ‖ m)),
+RFC 2104: most of them with hashlib while the sheet is still being read, from the workbook's shared
+strings; the rest in SQL) plus a masked NIK; names, addresses and places of birth are not even read unless an admin turned keeping them
 on (app setting `simpan_identitas`), and then they go to `result.identitas`, a table of their own
 that can be deleted at once. Everything is text until it is checked, so NIK/NKK keep their 16
 digits and RT `007` stays `007`.
@@ -16,6 +16,11 @@ masked NIK hides), and a 64-bit key from the keyed hash for finding duplicates f
 is not in the stated kecamatan is a finding (`desa_tidak_cocok`), not an error: the voter is kept
 with kode_desa null and the desa as written. The findings of the file are warnings, one per type
 with its count; the file is committed.
+
+How it stays fast: cells pass as written and what a text means (trimmed, normalised, matched to a
+place, a code or a date) is worked out once per distinct text in small look-up tables, each voter
+row then joins them once; the voter rows are never materialised between the file's columns and
+the frame that is committed.
 """
 from __future__ import annotations
 
@@ -27,7 +32,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from . import fmt
+from . import fmt, temuan
 from .parse import ParseError, parse_date
 
 FIELDS = ("kecamatan", "desa", "tps", "jk", "nik", "nkk", "tgl_lahir", "sts", "dis", "ktpel", "dpid")
@@ -205,7 +210,8 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
         select i.* exclude (kecamatan), {kecamatan} as kecamatan
         from incoming i
         left join kec_teks k on k.kecamatan = i.kecamatan
-        where coalesce({", ".join(f"nullif(trim(i.{f}), '')" for f in FIELDS)}) is not null
+        -- something in it: a kecamatan (kec_teks holds only those that are not blank), else any cell
+        where (k.kecamatan is not null or coalesce({", ".join(f"nullif(trim(i.{f}), '')" for f in FIELDS)}) is not null)
           and not coalesce(k.bukan_data, false)
           -- the column-number row: digits under kecamatan and under jenis kelamin
           and not (coalesce(k.angka, false) and regexp_matches(coalesce(trim(i.jk), ''), '^\\d+$'))
@@ -489,11 +495,9 @@ def _warn_findings(result, gaz, tanggal_pemilihan, kapasitas_tps, max_messages) 
     """The findings of this file alone as warnings: one line per type with its count, and one per
     desa name that is not in its kecamatan (where it was first seen). Cross-list duplicates show
     in the audit, which reads every active list of the election."""
-    from . import audit  # audit runs the marts; it does not import this module
-
-    counts, desa = audit.file_findings(result.frame, gaz, result.file_name, tanggal_pemilihan, kapasitas_tps)
+    counts, desa = temuan.file_findings(result.frame, gaz, result.file_name, tanggal_pemilihan, kapasitas_tps)
     for kode, jumlah in counts.items():
-        info = audit.JENIS[kode]
+        info = temuan.JENIS[kode]
         result.add("peringatan", f"temuan DPT — {info.nama}: {fmt.angka(jumlah)} pemilih ({info.singkat}). "
                    "Dicatat, berkas tetap disimpan; rinciannya di halaman Temuan DPT")
     for sheet, row, note, jumlah in desa[:max_messages]:
