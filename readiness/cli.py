@@ -156,7 +156,7 @@ def _report(db_path: Path, election, level: str, out_format: str) -> int:
         election = _election(con, election)
         if election is None:
             return 1
-        from . import model  # pandas and the marts: not loaded for an ingest, which needs the memory
+        from . import model  # it loads pandas: not before an ingest has read its sheet (memory)
 
         df = model.report(con, election, level)
     finally:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
-if TYPE_CHECKING:  # pandas loads when a query's result is first asked for as a DataFrame
+if TYPE_CHECKING:  # pandas loads later: not before a voter list's sheet is read (memory)
     import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
