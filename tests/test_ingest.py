@@ -209,13 +209,18 @@ def test_nik_and_nkk_hashes_agree_however_the_text_is_stored(empty_db, tmp_path)
     inline = df.tulis(tmp_path / "dpt_inline.xlsx", voters(), "DPT", inline=True)
     assert b"<t>3513240101990001</t>" in zipfile.ZipFile(shared).read("xl/sharedStrings.xml")
     assert "xl/sharedStrings.xml" not in zipfile.ZipFile(inline).namelist()
-    hashes = {}
+    hashes, derived = {}, {}
     for path in (shared, inline):
         batch = ingest.ingest_files(empty_db, [(path.name, path)])
         assert batch.committed, [p.text() for r in batch.results for p in r.problems]
         con = db.connect_read(empty_db)
         hashes[path.name] = con.execute("select source_row, nik_hash, nkk_hash from raw_daftar where upload_id = $u "
                                         "order by source_row", {"u": batch.results[0].upload_id}).fetchall()
+        # what is derived from the NIK as well: the region and mask (looked up per region for the
+        # texts hashed ahead, worked out per row for the others), the 64-bit key, the date check
+        derived[path.name] = con.execute(
+            "select source_row, nik_mask, nik_kode_wilayah, nik_kunci, nik_tanggal_masalah, nik_panjang, nik_digit "
+            "from raw_daftar where upload_id = $u order by source_row", {"u": batch.results[0].upload_id}).fetchall()
         con.close()
     secret = installation_secret(empty_db)
     clean = lambda text: text.strip().lstrip("'")  # noqa: E731
@@ -223,6 +228,10 @@ def test_nik_and_nkk_hashes_agree_however_the_text_is_stored(empty_db, tmp_path)
                 for i, v in enumerate(written)]
     assert hashes["dpt_shared.xlsx"] == hashes["dpt_inline.xlsx"] == expected
     assert len({h for _, h, _ in expected}) == 6 and len({h for _, _, h in expected}) == 5
+    assert derived["dpt_shared.xlsx"] == derived["dpt_inline.xlsx"]
+    assert [(mask, wilayah, kunci) for _, mask, wilayah, kunci, *_ in derived["dpt_shared.xlsx"]] == [
+        (clean(v.nik)[:6] + "*" * 10, "35.13.24", int(h, 16) >> 64)
+        for v, h in zip(written, (f"{n:032x}" for _, n, _ in expected))]
 
 
 def test_hashes_computed_while_reading_are_the_keyed_hash_of_each_shared_text(tmp_path):
