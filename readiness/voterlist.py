@@ -2,11 +2,11 @@
 inside DuckDB, so a whole kabupaten (~870.000 rows) is handled in seconds, not minutes.
 
 Identity never leaves this module in clear: NIK and NKK become an HMAC-SHA256 with the
-installation secret, kept at 128 bits and stored as one 128-bit number (sha256(opad ‖ sha256(ipad ‖ m)),
-RFC 2104: most of them with hashlib while the sheet is still being read, from the workbook's shared
-strings; the rest in SQL) plus a masked NIK; names, addresses and places of birth are not even read unless an admin turned keeping them
-on (app setting `simpan_identitas`), and then they go to `result.identitas`, a table of their own
-that can be deleted at once. Everything is text until it is checked, so NIK/NKK keep their 16
+installation secret (sha256(opad ‖ sha256(ipad ‖ m)), RFC 2104), kept at 128 bits and stored as
+one 128-bit number — most of them computed with hashlib while the sheet is still being read, from
+the workbook's shared strings, the rest in SQL — plus a masked NIK. Names, addresses and places of
+birth are not even read unless an admin turned keeping them on (app setting `simpan_identitas`),
+and then they go to `result.identitas`, a table of their own that can be deleted at once. Everything is text until it is checked, so NIK/NKK keep their 16
 digits and RT `007` stays `007`.
 
 What the voter-list audit (readiness/audit.py) needs is derived here, in the same pass: the NIK's
@@ -121,7 +121,8 @@ def _hash_ahead(book, secret: bytes) -> pa.Table | None:
             last = outer.copy()
             last.update(step.digest())
             digests.append(last.digest()[:16])
-        keys.append(pa.Array.from_buffers(pa.uint64(), len(found), [None, pa.py_buffer(array("Q", map(int, found)))]))
+        numbers = array("Q", map(int, found))
+        keys.append(pa.Array.from_buffers(pa.uint64(), len(found), [None, pa.py_buffer(numbers)]))
         hashes.append(pa.FixedSizeBinaryArray.from_buffers(pa.binary(16), len(found),
                                                            [None, pa.py_buffer(b"".join(digests))]))
     if not keys:
