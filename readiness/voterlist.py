@@ -6,8 +6,8 @@ installation secret (sha256(opad ‖ sha256(ipad ‖ m)), RFC 2104), kept at 128
 one 128-bit number — most of them computed with hashlib while the sheet is still being read, from
 the workbook's shared strings, the rest in SQL — plus a masked NIK. Names, addresses and places of
 birth are not even read unless an admin turned keeping them on (app setting `simpan_identitas`),
-and then they go to `result.identitas`, a table of their own that can be deleted at once. Everything is text until it is checked, so NIK/NKK keep their 16
-digits and RT `007` stays `007`.
+and then they go to `result.identitas`, a table of their own that can be deleted at once.
+Everything is text until it is checked, so NIK/NKK keep their 16 digits and RT `007` stays `007`.
 
 What the voter-list audit (readiness/audit.py) needs is derived here, in the same pass: the NIK's
 length, whether it is all digits, its region code, whether its date part is possible and agrees
