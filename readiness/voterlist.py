@@ -87,6 +87,16 @@ def _sixteen_sql(digits: str) -> str:
     return f"regexp_full_match({digits}, '\\d{{16}}')"
 
 
+def _cleaning_sql(x: str) -> tuple[str, str, str]:
+    """For a NIK/NKK column `x` as written, with `{x}_polos` (it is its 16 digits as written: the
+    common case, nothing to clean) and `{x}_angka` beside it: SQL for `{x}_t` (stripped of BUANG),
+    then `{x}_d` (its digits, from `{x}_t`), then whether `{x}_d` is 16 digits."""
+    polos = f"{x}_polos"
+    return (f"case when {polos} then {x} else translate(coalesce({x}, ''), $buang, '') end",
+            f"case when {polos} then {x} else {_digits_sql(f'{x}_t', f'{x}_angka')} end",
+            f"case when {polos} then true else {_sixteen_sql(f'{x}_d')} end")
+
+
 def _hash_lookup_sql(key: str, digits: str, found: str) -> tuple[str, str]:
     """(join condition on `dihitung` aliased `found`, keyed hash as 16 bytes) of `digits`, where
     `key` is them as a number when they are 16 digits (else null): the hash computed during the
@@ -361,19 +371,18 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
     # A NIK or NKK typed as a number reaches us as digits (or `3.51324E+15` from a CSV).
     # Household members share an NKK (about three voters per KK): it is cleaned and hashed once per
     # KK (rows that are not voters may add a few, never used).
-    kk_sixteen = f"case when nkk_polos then true else {_sixteen_sql('nkk_d')} end"
-    kk_join, kk_hash = _hash_lookup_sql(_key_sql("nkk_d", kk_sixteen), "nkk_d", "h")
+    nkk_t, nkk_d, nkk_16 = _cleaning_sql("nkk")
+    kk_join, kk_hash = _hash_lookup_sql(_key_sql("nkk_d", nkk_16), "nkk_d", "h")
     con.execute(f"""
         create temp table kk as
         with p as (
             select nkk, nkk_angka, {_sixteen_sql("nkk")} as nkk_polos
             from (select distinct nkk, nkk_angka from incoming where nkk is not null)
         ), t as (
-            select *, case when nkk_polos then nkk else translate(nkk, $buang, '') end as nkk_t
+            select *, {nkk_t} as nkk_t
             from p
         ), d as (
-            select nkk, nkk_angka, nkk_polos,
-                case when nkk_polos then nkk else {_digits_sql("nkk_t", "nkk_angka")} end as nkk_d
+            select nkk, nkk_angka, nkk_polos, {nkk_d} as nkk_d
             from t
         )
         select nkk, nkk_angka, {kk_hash} as nkk_hash
@@ -389,6 +398,7 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
               from (select distinct kunci // 10000000000 as awal from dihitung))
     """)
     # NIK = 2 digits province, 2 kabupaten, 2 kecamatan, DDMMYY of birth (women: DD + 40), 4 serial.
+    nik_t, nik_d, nik_16 = _cleaning_sql("nik")
     nik_join, nik_hash = _hash_lookup_sql("d.nik_n", "d.nik_d", "dihitung")
     # The voter rows are the probe side of every join below (the look-up tables are built): the
     # optimiser would otherwise build a hash table of the voter rows, every column, to probe with
@@ -399,12 +409,10 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
             -- nearly every NIK is written as its 16 digits: those need no cleaning
             select w.*, {_sixteen_sql("nik")} as nik_polos from w
         ), c as (
-            select n.*, case when nik_polos then nik else translate(coalesce(nik, ''), $buang, '') end as nik_t
+            select n.*, {nik_t} as nik_t
             from n
         ), d as (
-            select c.*,
-                case when nik_polos then false else {_sains_sql("nik_t")} end as nik_sci,
-                case when nik_polos then nik else {_digits_sql("nik_t", "nik_angka")} end as nik_d
+            select c.*, case when nik_polos then false else {_sains_sql("nik_t")} end as nik_sci, {nik_d} as nik_d
             from c
         ), h as (
             select d.*,
@@ -412,7 +420,7 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
                 -- well formed: 16 digits, kept as text (a number has lost its last digits)
                 coalesce(nik_16 and not (nik_angka or nik_sci), false) as nik_baik
             from (select *, {_key_sql("nik_d", "nik_16")} as nik_n
-                  from (select *, case when nik_polos then true else {_sixteen_sql("nik_d")} end as nik_16 from d)) d
+                  from (select *, {nik_16} as nik_16 from d)) d
             left join dihitung on {nik_join}
         ), t as (
             -- the NIK's date digits and region, in integers
