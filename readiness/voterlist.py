@@ -97,6 +97,11 @@ def _cleaning_sql(x: str) -> tuple[str, str, str]:
             f"case when {polos} then true else {_sixteen_sql(f'{x}_d')} end")
 
 
+def _wilayah_sql(digits: str) -> str:
+    """The region of a NIK (its first six digits) written as a kecamatan code, `35.13.24`."""
+    return f"{digits}[1:2] || '.' || {digits}[3:4] || '.' || {digits}[5:6]"
+
+
 def _hash_lookup_sql(key: str, digits: str, found: str) -> tuple[str, str]:
     """(join condition on `dihitung` aliased `found`, keyed hash as 16 bytes) of `digits`, where
     `key` is them as a number when they are 16 digits (else null): the hash computed during the
@@ -355,6 +360,7 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
         ("tgl_lahir", "tgl_salah",
          f"format('''{{}}'' bukan tanggal yang dikenali (contoh: 27-11-2024)', {samar(x='trim(tgl_lahir)')})"),
     ]
+    any_problem = " or ".join(f"({cond})" for _, cond, _ in checks)
 
     step(0.8, "menyamarkan NIK dan NKK")
     opad, ipad = _hmac_pads(secret)
@@ -391,9 +397,9 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
     """, {"opad": opad, "ipad": ipad, "buang": BUANG})
     # The region (first six digits) of a NIK as a kecamatan code `35.13.24` and as the masked NIK,
     # once per region: the regions of the NIKs hashed ahead (a NIK not among them is worked out in its row).
-    con.execute("""
+    con.execute(f"""
         create temp table wilayah as
-        select awal, p[1:2] || '.' || p[3:4] || '.' || p[5:6] as kode_wilayah, p || '**********' as mask
+        select awal, {_wilayah_sql("p")} as kode_wilayah, p || '**********' as mask
         from (select awal, lpad(awal::varchar, 6, '0') as p
               from (select distinct kunci // 10000000000 as awal from dihitung))
     """)
@@ -437,9 +443,9 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
             nik_hb as nik_hash,
             -- Only the region code stays readable: the date digits follow from the birth date and
             -- sex kept beside it, so showing the serial too would give the whole NIK back.
-            case when nik_baik then coalesce(r.mask, nik_d[1:6] || '**********')
-                 when length(nik_d) = 16 then nik_d[1:6] || '**********'
-                 when nik_d is not null then repeat('*', length(nik_d)) end as nik_mask,
+            -- (`r`, the region looked up, is there only for a well-formed NIK)
+            coalesce(r.mask, case when length(nik_d) = 16 then nik_d[1:6] || '**********'
+                                  when nik_d is not null then repeat('*', length(nik_d)) end) as nik_mask,
             kk.nkk_hash,
             case when nik_d is null then null else (nik_angka or nik_sci) end as nik_numerik,
             t.tanggal as tgl_lahir, t.sts_kode as sts, t.dis_kode as dis, t.ktpel_kode as ktpel,
@@ -448,8 +454,7 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
                  else nullif(trim(t.dpid), '') end as dpid,
             case when s.ada_nik then length(coalesce(nik_d, '')) end as nik_panjang,
             case when nik_baik then true else regexp_full_match(nik_d, '\\d+') end as nik_digit,
-            case when nik_baik then coalesce(r.kode_wilayah, nik_d[1:2] || '.' || nik_d[3:4] || '.' || nik_d[5:6])
-                 end as nik_kode_wilayah,
+            case when nik_baik then coalesce(r.kode_wilayah, {_wilayah_sql("nik_d")}) end as nik_kode_wilayah,
             case when not nik_baik then null
                  when nik_dd = 0 or nik_dd between 32 and 40 or nik_dd > 71 or nik_mm not between 1 and 12 then 'mustahil'
                  -- no such day in that month (YY 00–68 is 20YY, 69–99 is 19YY, as strptime's %y: the
@@ -466,7 +471,7 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
             case when t.kode_desa is null then t.desa_c end as desa_tertulis,
             t.pesan_desa as desa_catatan,
             -- a problem that rejects the file (worded below, from `w`)
-            {" or ".join(f"({cond})" for _, cond, _ in checks)} as _galat
+            {any_problem} as _galat
         from t join sheets s using (_sheet_no)
         left join kk on kk.nkk = t.nkk and kk.nkk_angka = t.nkk_angka
         left join wilayah r on r.awal = t.nik_awal
@@ -477,8 +482,10 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
         result.add("galat", "tidak ada baris data di bawah judul kolom", lay.sheet.name, lay.data_start + 1)
         return
     if pc.any(frame.column("_galat")).as_py():
+        # the rows with a problem, in one pass over the file, then each problem of them worded
+        con.execute(f"create temp table w_galat as select * from w where {any_problem}")
         union = " union all ".join(
-            f"select _sheet_no, _row, '{field}' as field, {message} as pesan from w where {cond}"
+            f"select _sheet_no, _row, '{field}' as field, {message} as pesan from w_galat where {cond}"
             for field, cond, message in checks)
         con.execute(f"create temp table galat as {union}")
         total = con.execute("select count(*) from galat").fetchall()[0][0]
