@@ -16,6 +16,9 @@ from python_calamine import CalamineWorkbook
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out" / "dpt_kabupaten.xlsx"
+# The same voters with every text inline in its cell, as streaming exporters write (Apache POI's
+# SXSSF, xlsxwriter's constant_memory): no shared-string table.
+OUT_INLINE = ROOT / "bench" / "out" / "dpt_kabupaten_inline.xlsx"
 TPS_FILE = ROOT / "data" / "sample" / "tps_pilkada2024.xlsx"
 KODE = {r.split(",")[1].upper(): r.split(",")[0][-2:] for r in (ROOT / "reference" / "kecamatan.csv").read_text().splitlines()[1:]}
 HEADER = ["NO", "DPID", "NKK", "NIK", "NAMA", "TEMPAT LAHIR", "TANGGAL LAHIR", "STS KAWIN", "JENIS KELAMIN",
@@ -35,14 +38,15 @@ def tps_rows():
         yield row[1], row[2], int(row[3]), int(row[4]) + extra, int(row[5])
 
 
-def main() -> Path:
-    if OUT.exists():
-        return OUT
-    OUT.parent.mkdir(parents=True, exist_ok=True)
+def main(inline: bool = False) -> Path:
+    out = OUT_INLINE if inline else OUT
+    if out.exists():
+        return out
+    out.parent.mkdir(parents=True, exist_ok=True)
     rng = random.Random(872218)
-    tmp = OUT.with_suffix(".tmp.xlsx")
+    tmp = out.with_suffix(".tmp.xlsx")
     # Shared strings, as Excel itself saves a workbook (and as exports re-saved by analysts are).
-    wb = xlsxwriter.Workbook(tmp, {"strings_to_numbers": False})
+    wb = xlsxwriter.Workbook(tmp, {"strings_to_numbers": False, "constant_memory": inline})
     wb.set_properties({"created": dt.datetime(2024, 11, 20, 14, 0)})
     ws = wb.add_worksheet("DPT KABUPATEN")
     ws.write(0, 0, "DAFTAR PEMILIH TETAP (DPT)")
@@ -77,10 +81,10 @@ def main() -> Path:
                     ws.write_number(r, c, v)
             r += 1
     wb.close()
-    tmp.rename(OUT)
-    print(f"{no} pemilih -> {OUT} ({OUT.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
-    return OUT
+    tmp.rename(out)
+    print(f"{no} pemilih -> {out} ({out.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
+    return out
 
 
 if __name__ == "__main__":
-    main()
+    main(inline="--inline" in sys.argv)
