@@ -64,6 +64,8 @@ if auto:
 elif "auto" in st.query_params:
     del st.query_params["auto"]
 
+# The font first, in an element of its own that never changes: sent once per browser session.
+st.html(deck_html.fonts_html())
 page_css = (ASSETS / "presentasi.css").read_text(encoding="utf-8")
 st.html(f"<style>{page_css}</style>{deck_html.layar(deck, nomor - 1)}")
 

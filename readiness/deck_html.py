@@ -7,20 +7,33 @@ and the print sets to 1px. So the slide keeps its proportions at any size, body 
 
 Charts are plain HTML bars (text stays text, in the PDF too) and the map is an SVG drawn from
 reference/kecamatan.geojson (no tiles, no network). Every piece of data is escaped.
+
+Text is set in the font shipped with the app (readiness/fonts.py): `dokumen` embeds it, and the
+Presentasi page puts `fonts_html()` in an element of its own that stays the same from one slide to
+the next (Streamlit sends an unchanged large element only once per browser session).
+
+The footer never cuts the disclaimer: the data date and the disclaimer keep their whole width, and
+the election name takes what is left (ending in `…` when it is too long for one line; on a 4:3
+screen, which has height to spare, it gets a line of its own instead).
 """
 from __future__ import annotations
 
-import base64
 import html
+import urllib.parse
 from pathlib import Path
 
-from . import charts, slides, teks
+from . import charts, fonts, slides, teks
 
 CSS_FILE = Path(__file__).with_name("deck.css")
 
 
 def css() -> str:
     return CSS_FILE.read_text(encoding="utf-8")
+
+
+def fonts_html() -> str:
+    """The deck's font as a `<style>` of `@font-face` rules (about 1,1 MB: both weights inline)."""
+    return f"<style>{fonts.css()}</style>"
 
 
 def _e(text) -> str:
@@ -99,10 +112,16 @@ def peta_geometri(peta) -> dict:
     return {"width": SVG_WIDTH, "height": height, "items": items}
 
 
-def peta_svg(peta) -> str:
+_URL_SAFE = " /+=:;,.()'-_!*~@?$"  # left as they are in the data: URL (the font's base64 among them)
+
+
+def peta_svg(peta, font: bool = False) -> str:
+    """The map as SVG; `font`: with the labels' font inside it (for use as an image)."""
     geo = peta_geometri(peta)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {geo["width"]:.0f} {geo["height"]:.0f}" '
-             f'font-family="Liberation Sans, Arial, Helvetica, sans-serif">']
+             f'font-family="{fonts.FAMILY}, Arial, Helvetica, sans-serif">']
+    if font:
+        parts.append(f"<style>{fonts.css((700,))}</style>")
     for item in geo["items"]:
         fill = slides.WARNA.get(item["status"], slides.WARNA_KOSONG)
         d = " ".join("M" + " L".join(f"{x:.1f},{y:.1f}" for x, y in ring) + " Z" for ring in item["rings"])
@@ -118,10 +137,13 @@ def peta_svg(peta) -> str:
 
 
 def _peta_img(slide: slides.Slide) -> str:
-    data = base64.b64encode(peta_svg(slide.peta).encode("utf-8")).decode("ascii")
+    """The map as an <img> (Streamlit's st.html keeps no inline SVG). An image cannot use the page's
+    fonts, so the SVG carries the bold face of its labels itself (about 0,6 MB, on this slide only)."""
     names = {i["kode"]: i["kecamatan"] for i in peta_geometri(slide.peta)["items"]}
     alt = "; ".join(f"{names.get(k, k)}: {slides.status_label(s)}" for k, s in slide.peta)
-    return f'<img class="rakor-peta" alt="Peta status kecamatan. {_e(alt)}" src="data:image/svg+xml;base64,{data}">'
+    svg = peta_svg(slide.peta, font=True)
+    return (f'<img class="rakor-peta" alt="Peta status kecamatan. {_e(alt)}" '
+            f'src="data:image/svg+xml,{urllib.parse.quote(svg, safe=_URL_SAFE)}">')
 
 
 # --------------------------------------------------------------------------- parts of a slide
@@ -199,6 +221,16 @@ def _isi(slide: slides.Slide) -> str:
     return f'<div class="rakor-isi rakor-isi-teks">{_catatan(slide)}</div>'
 
 
+def _kaki(deck: slides.Deck, index: int) -> str:
+    """The footer: election name (shortened first), data date and disclaimer (never cut), number."""
+    pisah = '<span class="rakor-kaki-pisah">\u00a0·\u00a0</span>'
+    return (f'<footer class="rakor-kaki"><span class="rakor-kaki-teks">'
+            f'<span class="rakor-kaki-pemilihan" title="{_e(deck.pemilihan)}">{_e(deck.pemilihan)}</span>{pisah}'
+            f'<span class="rakor-kaki-tetap"><b>{_e(deck.data_per_teks)}</b> ·\u00a0'
+            f'<span class="rakor-kaki-disclaimer">{_e(deck.disclaimer)}</span></span></span>'
+            f'<span class="rakor-kaki-nomor">{index + 1}/{len(deck.slides)}</span></footer>')
+
+
 def slide_html(deck: slides.Deck, index: int) -> str:
     """Slide `index` (0-based) as one `<section>`, footer included."""
     slide = deck.slides[index]
@@ -208,14 +240,13 @@ def slide_html(deck: slides.Deck, index: int) -> str:
         f'<header class="rakor-kepala"><div class="rakor-kicker">{_e(slide.kicker)}</div>'
         f'<h1 class="rakor-judul">{_e(slide.judul)}</h1>{sub}</header>'
         f'{_isi(slide)}'
-        f'<footer class="rakor-kaki"><span class="rakor-kaki-teks">{_e(deck.pemilihan)} · '
-        f'<b>{_e(deck.data_per_teks)}</b> · {_e(deck.disclaimer)}</span>'
-        f'<span class="rakor-kaki-nomor">{index + 1}/{len(deck.slides)}</span></footer>'
+        f'{_kaki(deck, index)}'
         f'</section>')
 
 
 def layar(deck: slides.Deck, index: int) -> str:
-    """What the Presentasi page shows: the style and the current slide filling the screen."""
+    """What the Presentasi page shows: the style and the current slide filling the screen (the font
+    comes separately, from `fonts_html()`)."""
     return f'<style>{css()}</style><div class="rakor-layar" data-testid="rakor-layar">{slide_html(deck, index)}</div>'
 
 
@@ -224,4 +255,4 @@ def dokumen(deck: slides.Deck) -> str:
     pages = "".join(f'<div class="rakor-halaman">{slide_html(deck, i)}</div>' for i in range(len(deck.slides)))
     title = _e(f"Rakor — {deck.pemilihan} — {deck.data_per_teks}")
     return (f'<!doctype html><html lang="id"><head><meta charset="utf-8"><title>{title}</title>'
-            f'<style>{css()}</style></head><body class="rakor-cetak">{pages}</body></html>')
+            f'<style>{fonts.css()}\n{css()}</style></head><body class="rakor-cetak">{pages}</body></html>')

@@ -1,18 +1,27 @@
 """Presentasi in Chromium against a real `streamlit run`: every slide at 1920x1080 and 1024x768 fits
 the screen (no scrolling, nothing spilling out of the slide), body text is at least 28 px at
 1920x1080, the keyboard and auto-advance move the slide and the URL, a refresh keeps the place,
-and the PPTX/PDF buttons give the same deck. Screenshots of every slide land in screenshots/."""
+and the PPTX/PDF buttons give the same deck. Screenshots of every slide land in screenshots/.
+
+The footer's data date and disclaimer are checked whole and visible on every slide at both sizes,
+with the sample's election name and with a long one and the longest date, all in the font the app
+ships (assets/fonts), whatever fonts the machine has."""
 import io
 import time
 
+import pytest
 from playwright.sync_api import expect
 from pptx import Presentation
 from pypdf import PdfReader
 
-from tests.e2e.conftest import screenshot
+from readiness import db
+from tests.e2e.conftest import demo_database, screenshot, start_server
 
 SLIDES = 9  # the last: open problems of the sample inventory
-FITS = """() => {
+DISCLAIMER = "Data pemantauan internal — bukan hasil resmi KPU"
+NAMA_PANJANG = "Pemilihan Gubernur dan Wakil Gubernur serta Bupati dan Wakil Bupati Serentak Tahun 2024"
+DATA_PER_PANJANG = "Data per 30 September 2026 23.59 WIB"
+FITS = r"""() => {
   const out = {problems: []};
   const se = document.scrollingElement;
   if (se.scrollHeight > innerHeight) out.problems.push(`page scrolls down: ${se.scrollHeight} > ${innerHeight}`);
@@ -42,8 +51,48 @@ FITS = """() => {
   for (const el of isi.querySelectorAll('*')) {
     if (el.getBoundingClientRect().bottom > kaki.top + 1) out.problems.push('over the footer: ' + el.className);
   }
-  const text = slide.querySelector('.rakor-kaki-teks');
-  if (text.scrollWidth > text.clientWidth + 1) out.problems.push('footer text cut off');
+  // The data date and the disclaimer: whole, every line of them on the screen above the control bar,
+  // inside every box that clips (overflow hidden, text-overflow: ellipsis), and on top of the page.
+  const kakiEl = slide.querySelector('.rakor-kaki');
+  const find = (pattern) => {
+    const walker = document.createTreeWalker(kakiEl, NodeFilter.SHOW_TEXT);
+    let node;
+    while ((node = walker.nextNode())) {
+      const m = node.textContent.match(pattern);
+      if (!m) continue;
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      return [m[0], range, node.parentElement];
+    }
+    return [null, null, null];
+  };
+  for (const [name, pattern] of [['data date', /Data per \d{1,2} \w+ \d{4} \d{2}\.\d{2} WIB/],
+                                 ['disclaimer', /Data pemantauan internal — bukan hasil resmi KPU/]]) {
+    const [text, range, el] = find(pattern);
+    out[name] = text;
+    if (!text) { out.problems.push(`${name} not in the footer`); continue; }
+    for (const r of [...range.getClientRects()].filter(r => r.width > 0)) {
+      if (r.left < -0.5 || r.right > innerWidth + 0.5 || r.top < -0.5 || r.bottom > bar.top + 0.5)
+        out.problems.push(`${name} off the screen: ${JSON.stringify(r)}`);
+      for (let a = el; a && a !== document.body; a = a.parentElement) {
+        const cs = getComputedStyle(a);
+        if (cs.overflowX === 'visible' && cs.overflowY === 'visible') continue;
+        const c = a.getBoundingClientRect();
+        if (r.left < c.left - 0.5 || r.right > c.right + 0.5 || r.top < c.top - 0.5 || r.bottom > c.bottom + 0.5)
+          out.problems.push(`${name} cut off by ${a.className || a.tagName}`);
+      }
+      for (const x of [r.left + 2, (r.left + r.right) / 2, r.right - 2]) {
+        const hit = document.elementFromPoint(x, (r.top + r.bottom) / 2);
+        if (!hit || !el.contains(hit))
+          out.problems.push(`${name} covered at x=${Math.round(x)} by ${hit && hit.className}`);
+      }
+    }
+  }
+  const nama = slide.querySelector('.rakor-kaki-pemilihan');
+  out.nama_terpotong = !nama || nama.scrollWidth > nama.clientWidth + 1;
+  out.fonts = [...document.fonts].filter(f => f.family.replace(/"/g, '') === 'Liberation Sans' && f.status === 'loaded')
+    .map(f => f.weight).sort();
   // The smallest text: body (title, table, numbers, bars) and footer.
   out.body = 1e9; out.kaki = 1e9;
   const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
@@ -72,8 +121,22 @@ def _on(page, nomor: int, timeout: float = 15000):
     assert page.locator("[data-testid='stException']").count() == 0
 
 
-def test_every_slide_fits_both_screens_with_large_type(app_server, page):
-    base = f"{app_server['url']}/presentasi?pemilu=pilkada-2024"
+@pytest.fixture(scope="module")
+def server_nama_panjang(tmp_path_factory):
+    """The demo data under a long election name, last uploaded at the longest date of the year."""
+    db_path = demo_database(tmp_path_factory.mktemp("e2e-panjang"))
+    with db.writing(db_path) as con:
+        con.execute("update elections set nama = $n where election_id = 'pilkada-2024'", {"n": NAMA_PANJANG})
+        con.execute("update uploads set uploaded_at = timestamp '2026-09-30 23:59:00' "
+                    "where election_id = 'pilkada-2024'")
+    for url in start_server(db_path, tmp_path_factory.mktemp("log-panjang")):
+        yield {"url": url, "db": db_path}
+
+
+@pytest.mark.parametrize("data", ["contoh", "nama_panjang"])
+def test_every_slide_fits_both_screens_with_large_type(data, request, page):
+    server = request.getfixturevalue("app_server" if data == "contoh" else "server_nama_panjang")
+    base = f"{server['url']}/presentasi?pemilu=pilkada-2024"
     for width, height in ((1920, 1080), (1024, 768)):
         page.set_viewport_size({"width": width, "height": height})
         _open(page, f"{base}&slide=1", 1)
@@ -85,16 +148,25 @@ def test_every_slide_fits_both_screens_with_large_type(app_server, page):
                 page.keyboard.press("ArrowRight")
                 _on(page, nomor)
             time.sleep(0.3)
+            page.evaluate("document.fonts.ready.then(() => true)")
             result = page.evaluate(FITS)
             assert result["nomor"] == str(nomor)
             assert result["problems"] == [], (width, nomor, result["problems"])
+            assert result["fonts"] == ["400", "700"], result["fonts"]  # the shipped font, both weights
+            assert result["disclaimer"] == DISCLAIMER
+            if data == "nama_panjang":
+                assert result["data date"] == DATA_PER_PANJANG
+                # The less important part gives way: at 1920x1080 the name is shortened (`…`), on the
+                # 4:3 screen it has a line of its own and shows whole.
+                assert result["nama_terpotong"] == (width == 1920), (width, nomor)
+            else:
+                assert not result["nama_terpotong"], (width, nomor)
             if width == 1920:
                 assert result["body"] >= 27.9, (nomor, result["body"])
                 assert result["kaki"] >= 23.9, (nomor, result["kaki"])
             page.get_by_text(f"{nomor}/{SLIDES}", exact=True).first.wait_for()
-            screenshot(page, f"presentasi-{nomor}-{width}")
-        assert page.evaluate("document.querySelector('.rakor-slide').textContent").count(
-            "Data pemantauan internal — bukan hasil resmi KPU") == 1
+            screenshot(page, f"presentasi-{'panjang-' if data == 'nama_panjang' else ''}{nomor}-{width}")
+        assert page.evaluate("document.querySelector('.rakor-slide').textContent").count(DISCLAIMER) == 1
 
 
 def test_keyboard_moves_the_slide_and_the_url_keeps_the_place(app_server, page):
@@ -141,7 +213,7 @@ def test_download_buttons_give_the_same_deck(app_server, page):
     prs = Presentation(io.BytesIO(open(info.value.path(), "rb").read()))
     assert info.value.suggested_filename.startswith("rakor-pilkada-2024-")
     assert len(prs.slides) == SLIDES
-    assert next(s.text_frame.text for s in prs.slides[0].shapes if s.name == "Judul") == title
+    assert prs.slides[0].shapes.title.text == title  # the title placeholder PowerPoint lists the slide by
     with page.expect_download(timeout=90000) as info:
         page.get_by_role("button", name="PDF").click()
     reader = PdfReader(info.value.path())
