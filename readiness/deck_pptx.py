@@ -4,6 +4,12 @@ bar charts, and the status map as editable freeform shapes (no images, nothing r
 The slide is laid out on the same 1920 x 1080 design grid as the HTML/PDF (deck_html.py, deck.css):
 one design pixel is 6.350 EMU (half a point), so 28 px body text is 14 pt on a 13,33 x 7,5 inch
 slide and looks the same size on the projector as the page does.
+
+Each slide is made from the "Title Only" layout and its finding goes into the layout's title
+placeholder (styled like the page's title), so PowerPoint's outline, accessibility checker and
+"Reuse slides" list every slide by its finding. The footer is measured with the deck's font
+(readiness/fonts.py, Arial's widths): the election name is shortened first, the data date and the
+disclaimer are never cut.
 """
 from __future__ import annotations
 
@@ -16,11 +22,11 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
-from . import deck_html, slides, teks
+from . import deck_html, fonts, slides, teks
 
 EMU_PX = 6350
 W, H = 1920, 1080
@@ -76,24 +82,28 @@ def _text(shapes, x, y, w, h, paragraphs, *, align=PP_ALIGN.LEFT, anchor=MSO_ANC
         box.line.width = px(border_px)
     elif shape is not None:
         box.line.fill.background()
-    tf = box.text_frame
+    _fill(box.text_frame, paragraphs, align=align, anchor=anchor, wrap=wrap, margin=None if shape is None else (24, 12))
+    return box
+
+
+def _fill(tf, paragraphs, *, align=PP_ALIGN.LEFT, anchor=MSO_ANCHOR.TOP, wrap=True, margin=None):
+    """Write paragraphs (text, size_px, bold, colour) into a text frame; a paragraph may also be a
+    list of such runs. `margin`: (left/right, top/bottom) in px, none by default."""
     tf.word_wrap = wrap
     tf.vertical_anchor = anchor
-    for side in ("margin_left", "margin_right", "margin_top", "margin_bottom"):
-        setattr(tf, side, 0)
-    if shape is not None:
-        tf.margin_left = tf.margin_right = px(24)
-        tf.margin_top = tf.margin_bottom = px(12)
-    for i, (text, size, bold, colour) in enumerate(paragraphs):
+    mx, my = margin or (0, 0)
+    tf.margin_left = tf.margin_right = px(mx)
+    tf.margin_top = tf.margin_bottom = px(my)
+    for i, paragraph in enumerate(paragraphs):
         p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
         p.alignment = align
-        run = p.add_run()
-        run.text = text
-        run.font.size = fpt(size)
-        run.font.bold = bold
-        run.font.name = FONT
-        run.font.color.rgb = _rgb(colour)
-    return box
+        for text, size, bold, colour in (paragraph if isinstance(paragraph, list) else [paragraph]):
+            run = p.add_run()
+            run.text = text
+            run.font.size = fpt(size)
+            run.font.bold = bold
+            run.font.name = FONT
+            run.font.color.rgb = _rgb(colour)
 
 
 def _rule(shapes, x, y, w, thickness, colour):
@@ -112,8 +122,12 @@ def _header(shapes, slide: slides.Slide) -> float:
     _text(shapes, PAD_X, y, width, 36, [(slide.kicker.upper(), 28, True, BIRU)])
     y += 41
     n = _lines(slide.judul, 54, width, bold=True)
-    title = _text(shapes, PAD_X, y, width, 61 * n, [(slide.judul, 54, True, "000000")])
+    # The layout's title placeholder, placed and styled here (the template's own is a 4:3 centred box).
+    title = shapes.title
     title.name = "Judul"
+    title.left, title.top, title.width, title.height = px(PAD_X), px(y), px(width), px(61 * n)
+    title.text_frame.auto_size = MSO_AUTO_SIZE.NONE
+    _fill(title.text_frame, [(slide.judul, 54, True, "000000")])
     y += 61 * n
     if slide.subjudul:
         n = _lines(slide.subjudul, 28, width)
@@ -124,11 +138,33 @@ def _header(shapes, slide: slides.Slide) -> float:
     return y + 6 + 20
 
 
+FOOTER_PX = 24
+FOOTER_SLACK = 0.97  # room for PowerPoint's own rounding of the measured line
+
+
+def footer_runs(deck: slides.Deck, width_px: float) -> list[tuple[str, float, bool, str]]:
+    """The footer line as runs (text, size_px, bold, colour) that fit `width_px` on one line: the
+    data date and the disclaimer whole, the election name shortened with `…` to what is left (left
+    out, with its separator, when nothing of it would be readable)."""
+    sep = " · "
+    fixed = [(deck.data_per_teks, FOOTER_PX, True, HITAM), (sep, FOOTER_PX, False, HITAM),
+             (deck.disclaimer, FOOTER_PX, False, HITAM)]
+    room = width_px * FOOTER_SLACK - sum(fonts.width(t, size, bold) for t, size, bold, _ in fixed)
+    name = fonts.shorten(deck.pemilihan, FOOTER_PX, room - fonts.width(sep, FOOTER_PX))
+    if len(name.rstrip(fonts.ELLIPSIS)) < 4:
+        return fixed
+    return [(name, FOOTER_PX, False, HITAM), (sep, FOOTER_PX, False, HITAM), *fixed]
+
+
 def _footer(shapes, deck: slides.Deck, nomor: int) -> float:
     y = H - PAD_BOTTOM - 40
     _rule(shapes, PAD_X, y - 10, W - 2 * PAD_X, 2, HITAM)
-    text = f"{deck.pemilihan} · {deck.data_per_teks} · {deck.disclaimer}"
-    _text(shapes, PAD_X, y, W - 2 * PAD_X - 140, 36, [(text, 24, False, HITAM)], wrap=False)
+    width = W - 2 * PAD_X - 140
+    # Word wrap on and anchored at the bottom: should a viewer's font still run longer than measured,
+    # the line wraps upwards inside the slide instead of running off its edge.
+    box = _text(shapes, PAD_X, y - 8, width, 36, [footer_runs(deck, width)], anchor=MSO_ANCHOR.BOTTOM)
+    box.text_frame.auto_size = MSO_AUTO_SIZE.NONE  # a box that grew to fit would grow downwards
+    box.name = "Kaki"
     _text(shapes, W - PAD_X - 140, y - 4, 140, 40, [(f"{nomor}/{len(deck.slides)}", 30, True, HITAM)],
           align=PP_ALIGN.RIGHT)
     return y - 10 - 20
@@ -387,9 +423,9 @@ def to_pptx(deck: slides.Deck) -> bytes:
     """The deck as a .pptx file (bytes)."""
     prs = Presentation()
     prs.slide_width, prs.slide_height = px(W), px(H)
-    blank = prs.slide_layouts[6]
+    title_only = prs.slide_layouts[5]  # "Title Only": a title placeholder and nothing else on the slide
     for nomor, slide in enumerate(deck.slides, start=1):
-        page = prs.slides.add_slide(blank)
+        page = prs.slides.add_slide(title_only)
         shapes = page.shapes
         top = _header(shapes, slide)
         bottom = _footer(shapes, deck, nomor)

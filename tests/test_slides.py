@@ -1,6 +1,8 @@
 """The rakor deck on the sample data: one message per slide with its numbers, the PPTX and PDF from
 `python -m readiness slides` carry the same slides and the same figures as `report`, and the
 status colours stay apart in greyscale."""
+import dataclasses
+import datetime as dt
 import io
 import json
 import re
@@ -13,7 +15,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from readiness import cli as readiness_cli
-from readiness import db, deck_html, fmt, model, slides, teks
+from readiness import db, deck_html, deck_pdf, deck_pptx, fmt, fonts, model, slides, teks
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,6 +33,9 @@ TITLES = [
 ]
 
 
+NAMA_PANJANG = "Pemilihan Gubernur dan Wakil Gubernur serta Bupati dan Wakil Bupati Serentak Tahun 2024"
+
+
 def cli(*args):
     return subprocess.run([sys.executable, "-m", "readiness", *map(str, args)], cwd=ROOT, capture_output=True,
                           text=True, timeout=300)
@@ -43,6 +48,12 @@ def deck(demo_db_master):
         return slides.deck(con, "pilkada-2024")
     finally:
         con.close()
+
+
+@pytest.fixture(scope="module")
+def deck_panjang(deck):
+    """The sample deck under a long election name, last uploaded at the longest date of the year."""
+    return dataclasses.replace(deck, pemilihan=NAMA_PANJANG, data_per=dt.datetime(2026, 9, 30, 23, 59))
 
 
 @pytest.fixture(scope="module")
@@ -241,8 +252,9 @@ def test_pptx_has_the_slides_titles_and_numbers_of_the_report(exported, deck, re
     prs = Presentation(exported["pptx"])
     assert len(prs.slides) == len(deck.slides) == 9
     assert prs.slide_width * 9 == prs.slide_height * 16
-    titles = [next(s.text_frame.text for s in slide.shapes if s.name == "Judul") for slide in prs.slides]
-    assert titles == TITLES
+    # The finding is each slide's title placeholder: what PowerPoint's outline and "Reuse slides" list.
+    assert [slide.shapes.title.text for slide in prs.slides] == TITLES
+    assert all(slide.slide_layout.name == "Title Only" for slide in prs.slides)
     everything = [_pptx_texts(slide) for slide in prs.slides]
     flat = "\n".join("\n".join(t) for t in everything)
     kab = report["kabupaten"][0]
@@ -294,3 +306,63 @@ def test_cli_refuses_other_extensions_and_unknown_elections(demo_db_master, tmp_
     prs = Presentation(io.BytesIO((tmp_path / "2018.pptx").read_bytes()))
     assert len(prs.slides) == 1
     assert [p.name for p in tmp_path.iterdir()] == ["2018.pptx"]  # no temporary file left
+
+
+# --------------------------------------------------------------------------- the footer, never cut
+def _kaki_pptx(slide):
+    return next(s for s in slide.shapes if s.has_text_frame and teks.DISCLAIMER in s.text_frame.text)
+
+
+def test_pptx_titles_are_placeholders_styled_like_the_page(deck_panjang):
+    prs = Presentation(io.BytesIO(deck_pptx.to_pptx(deck_panjang)))
+    for slide, judul in zip(prs.slides, TITLES):
+        title = slide.shapes.title
+        assert title is not None and title.is_placeholder and title.text == judul
+        run = title.text_frame.paragraphs[0].runs[0]
+        font = run.font
+        assert (font.size.pt, font.bold, font.name, str(font.color.rgb)) == (27, True, "Arial", "000000")
+        assert title.left == deck_pptx.px(64) and title.width == prs.slide_width - 2 * deck_pptx.px(64)
+
+
+def test_pptx_footer_keeps_the_disclaimer_whole_and_inside_the_slide(deck_panjang):
+    prs = Presentation(io.BytesIO(deck_pptx.to_pptx(deck_panjang)))
+    for nomor, slide in enumerate(prs.slides, start=1):
+        box = _kaki_pptx(slide)
+        text = box.text_frame.text
+        assert text.endswith(f"{deck_panjang.data_per_teks} · {teks.DISCLAIMER}")
+        assert deck_panjang.data_per_teks == "Data per 30 September 2026 23.59 WIB"
+        # The election name gives way first: shortened with an ellipsis, its start kept.
+        assert text.startswith("Pemilihan Gubernur dan Wakil Gubernur") and "…" in text
+        assert 0 <= box.left and box.left + box.width <= prs.slide_width, nomor
+        assert 0 <= box.top and box.top + box.height <= prs.slide_height, nomor
+        assert box.text_frame.word_wrap is True  # never runs past the box's right edge
+        # Measured in the shipped font (Arial's widths), the line fits the box on one line.
+        runs = box.text_frame.paragraphs[0].runs
+        line = sum(fonts.width(r.text, r.font.size.pt * 2, bool(r.font.bold)) for r in runs)
+        assert line <= box.width / deck_pptx.EMU_PX, (nomor, line)
+
+
+def test_pptx_footer_keeps_a_short_name_whole(deck):
+    prs = Presentation(io.BytesIO(deck_pptx.to_pptx(deck)))
+    assert _kaki_pptx(prs.slides[0]).text_frame.text == (
+        f"Pemilihan Bupati dan Wakil Bupati Probolinggo 2024 · {deck.data_per_teks} · {teks.DISCLAIMER}")
+
+
+def test_pdf_footer_keeps_the_disclaimer_whole_in_the_shipped_font(deck_panjang):
+    reader = PdfReader(io.BytesIO(deck_pdf.to_pdf(deck_panjang)))
+    assert len(reader.pages) == 9
+    for number, page in enumerate(reader.pages, start=1):
+        text = _flat(page.extract_text())
+        assert f"Data per 30 September 2026 23.59 WIB · {teks.DISCLAIMER}" in text, (number, text[-300:])
+        assert f"{number}/9" in text
+        used = {str(f.get("/BaseFont")).split("+")[-1] for f in page["/Resources"]["/Font"].values()
+                if f.get("/BaseFont")}
+        assert used == {"LiberationSans", "LiberationSans-Bold"}, (number, used)
+
+
+def test_shortening_keeps_whole_words_and_fits():
+    assert fonts.shorten(NAMA_PANJANG, 24, 2000) == NAMA_PANJANG
+    short = fonts.shorten(NAMA_PANJANG, 24, 500)
+    assert short == "Pemilihan Gubernur dan Wakil Gubernur…"
+    assert fonts.width(short, 24) <= 500
+    assert fonts.shorten(NAMA_PANJANG, 24, 5) == ""
