@@ -1,12 +1,12 @@
 # Two commands: `make run` (set up, load the sample data when there is no database, serve)
-# and `make test` (set up with test tools, run every test).
+# and `make test` (system packages the tests need, then test tools, then every test).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= data/readiness.duckdb
 PORT   ?= 8501
 
-.PHONY: run test demo sample bench clean
+.PHONY: run test system-test demo sample bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,9 +24,14 @@ run: $(VENV)/.installed
 	@test -f $(DB) || $(BIN)/python -m readiness demo --db $(DB)
 	READINESS_DB=$(DB) $(BIN)/streamlit run dashboard.py --server.port $(PORT)
 
+# What the tests need from the system (Chromium): installed when run as root, else one line saying
+# what to install and `make test` stops before setting anything up.
+system-test:
+	@tests/ensure_system.sh
+
 # pytest exits 5 when it collects nothing; that is not a failure of the suite. Two workers, each
 # taking whole test files (module fixtures such as a running server stay in one process).
-test: $(VENV)/.installed-test
+test: system-test $(VENV)/.installed-test
 	$(BIN)/python -m pytest -n 2 --dist loadfile || [ $$? -eq 5 ]
 
 demo: $(VENV)/.installed

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# What `make test` needs from the system besides Python: Debian's Chromium, which the browser tests
+# (tests/e2e, Playwright) and the PDF export drive ($CHROMIUM, or chromium on the PATH). The deck's
+# font ships with the app (assets/fonts), so no font package is needed.
+# Run as root (CI, a fresh container): installs what is missing with apt-get. Otherwise: one line
+# saying what to install, and a non-zero exit so `make test` stops before it starts.
+set -euo pipefail
+
+if [ -n "${CHROMIUM:-}" ]; then
+    [ -x "$CHROMIUM" ] && exit 0
+    echo "make test: CHROMIUM=$CHROMIUM tidak dapat dijalankan — perbaiki jalurnya atau hapus variabel CHROMIUM" >&2
+    exit 1
+fi
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Memasang paket sistem untuk pengujian: ${missing[*]}" >&2
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+    exit 0
+fi
+echo "make test butuh paket sistem yang belum terpasang: ${missing[*]} — pasang dulu: sudo apt-get install --no-install-recommends ${missing[*]}" >&2
+exit 1
