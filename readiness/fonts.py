@@ -30,7 +30,7 @@ def css(weights: tuple[int, ...] = (400, 700)) -> str:
         name = FILES[weight]
         data = base64.b64encode((DIR / name).read_bytes()).decode("ascii")
         rules.append(f'@font-face {{ font-family: "{FAMILY}"; font-style: normal; font-weight: {weight}; '
-                     f'font-display: block; src: url(data:font/ttf;base64,{data}) format("truetype"); }}')
+                     f'font-display: swap; src: url(data:font/ttf;base64,{data}) format("truetype"); }}')
     return "\n".join(rules)
 
 
