@@ -1,0 +1,80 @@
+"""Regenerate reference/kabkota.csv — the national list of provinsi and kabupaten/kota — from the
+pinned source: db/wilayah.sql of github.com/cahyadsn/wilayah (MIT), Kepmendagri 300.2.2-2138/2025.
+
+    python reference/build_kabkota.py                      # downloads the pinned file
+    python reference/build_kabkota.py --sql path/to/wilayah.sql
+
+The file read must be byte-identical to the pinned one (its SHA-256 is checked), so the output
+is the same on every machine. Only levels 1 and 2 of the codes are kept (`35`, `35.13`);
+kecamatan and desa of the whole nation are not shipped here.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import re
+import sys
+import urllib.request
+from pathlib import Path
+
+REPOSITORY = "cahyadsn/wilayah"
+COMMIT = "b7ad440a1322e7be3189a16a8cac35f7d4c3d7f7"
+PATH = "db/wilayah.sql"
+SHA256 = "c4c3396d9380d4edee072af1d9dff83573b574d7cd00a6562cf82e200e954031"
+URL = f"https://raw.githubusercontent.com/{REPOSITORY}/{COMMIT}/{PATH}"
+OUT = Path(__file__).with_name("kabkota.csv")
+EXPECTED = {"provinsi": 38, "kabkota": 514}
+
+# ('35','Jawa Timur'), or ('35.13','Kabupaten Probolinggo'), — SQL quotes doubled inside names.
+_ROW = re.compile(r"^\('(\d{2}(?:\.\d{2})?)','((?:[^']|'')*)'\)[,;]?\s*$")
+
+
+def read_source(sql_path: Path | None) -> bytes:
+    if sql_path is not None:
+        data = sql_path.read_bytes()
+    else:
+        with urllib.request.urlopen(URL, timeout=120) as response:
+            data = response.read()
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != SHA256:
+        sys.exit(f"{PATH}: SHA-256 {digest} is not the pinned {SHA256} ({REPOSITORY}@{COMMIT})")
+    return data
+
+
+def kabkota_rows(data: bytes) -> list[dict[str, str]]:
+    provinsi: dict[str, str] = {}
+    kabkota: dict[str, str] = {}
+    for line in data.decode("utf-8").splitlines():
+        match = _ROW.match(line.strip())
+        if not match:
+            continue
+        kode, nama = match.group(1), " ".join(match.group(2).replace("''", "'").split())
+        (provinsi if len(kode) == 2 else kabkota)[kode] = nama
+    found = {"provinsi": len(provinsi), "kabkota": len(kabkota)}
+    if found != EXPECTED:
+        sys.exit(f"expected {EXPECTED}, found {found}")
+    orphans = sorted(k for k in kabkota if k[:2] not in provinsi)
+    if orphans:
+        sys.exit(f"kab/kota without a province: {orphans}")
+    return [{"kode": kode, "nama": nama, "kode_provinsi": kode[:2], "provinsi": provinsi[kode[:2]]}
+            for kode, nama in sorted(kabkota.items())]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sql", type=Path, help=f"a local copy of {PATH} at {COMMIT[:7]}")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args(argv)
+    rows = kabkota_rows(read_source(args.sql))
+    with args.out.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["kode", "nama", "kode_provinsi", "provinsi"],
+                                lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"{args.out}: {len(rows)} kab/kota in {len({r['kode_provinsi'] for r in rows})} provinsi")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
