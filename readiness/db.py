@@ -115,6 +115,8 @@ def schema_version() -> int:
 def _migrate(con: duckdb.DuckDBPyConnection) -> None:
     row = con.execute("select value from meta where key = 'schema_version'").fetchall()
     current = int(row[0][0]) if row else 0
+    # A migration that seeds reference data reads it from `getvariable('referensi')`.
+    con.execute("set variable referensi = $p", {"p": str(REFERENCE_DIR)})
     for number, path in migrations():
         if number > current:
             con.execute(path.read_text(encoding="utf-8"))
