@@ -24,7 +24,7 @@ from . import db, fmt, teks
 from .names import Gazetteer
 from .parse import (ParseError, find_date_in_text, is_blank, parse_count,
                     parse_date, parse_number, parse_percent)
-from . import voterlist
+from . import voterlist, wilayah
 from .privacy import installation_secret
 from .workbook import CSV_SHEET, Book, Sheet, UnreadableFile, column_letter
 
@@ -701,9 +701,10 @@ def file_sha256(data: bytes | Path) -> str:
 
 def parse_file(data: bytes | Path, file_name: str, gaz: Gazetteer, *, kind: str = "auto",
                kapasitas_tps: int = 600, secret: bytes = b"", step=None, tanggal_pemilihan=None,
-               simpan_identitas: bool = False) -> FileResult:
+               simpan_identitas: bool = False, region: wilayah.Wilayah | None = None) -> FileResult:
     """Read one file completely; never raises for bad input (problems are in the result).
-    `step(fraction, text)` hears how far it is (a large per-voter list takes seconds)."""
+    `step(fraction, text)` hears how far it is (a large per-voter list takes seconds). With the
+    installation's `region`, a file that names another region is refused (readiness/wilayah.py)."""
     # The file's fingerprint (a same file uploaded twice counts once) is computed beside the
     # reading: hashlib lets go of the interpreter while it hashes.
     with ThreadPoolExecutor(max_workers=1) as pool:
@@ -711,13 +712,13 @@ def parse_file(data: bytes | Path, file_name: str, gaz: Gazetteer, *, kind: str 
         result = FileResult(file_name=file_name, sha256="")
         _parse_into(result, data, gaz, kind=kind, kapasitas_tps=kapasitas_tps, secret=secret,
                     step=step or (lambda fraction, text: None), tanggal_pemilihan=tanggal_pemilihan,
-                    simpan_identitas=simpan_identitas)
+                    simpan_identitas=simpan_identitas, region=region)
         result.sha256 = digest.result()
     return result
 
 
 def _parse_into(result: FileResult, data: bytes | Path, gaz: Gazetteer, *, kind, kapasitas_tps, secret, step,
-                tanggal_pemilihan, simpan_identitas) -> None:
+                tanggal_pemilihan, simpan_identitas, region=None) -> None:
     file_name = result.file_name
     try:
         step(0.05, "membuka berkas")
@@ -748,11 +749,17 @@ def _parse_into(result: FileResult, data: bytes | Path, gaz: Gazetteer, *, kind,
             for value in row:
                 if isinstance(value, str) and (found := find_date_in_text(value)):
                     result.tanggal_data = result.tanggal_data or found
+    if region is not None and wilayah.check_titles(result, layouts, region):
+        return
     try:
         step(0.3, "membaca baris")
         if chosen == "daftar":
+            # a per-voter list is not read into rows: its kab/kota column is checked in the head
+            head_rows = [(lay, i) for lay in layouts for i in range(lay.data_start, len(lay.sheet.rows))]
+            if region is not None and wilayah.check_rows(result, head_rows, region, gaz):
+                return
             voterlist.parse(book, layouts, result, gaz, secret, MAX_MESSAGES, step, tanggal_pemilihan=tanggal_pemilihan,
-                            kapasitas_tps=kapasitas_tps, simpan_identitas=simpan_identitas)
+                            kapasitas_tps=kapasitas_tps, simpan_identitas=simpan_identitas, region=region)
             return
         for lay in layouts:  # the head was enough to find the layout; now every typed cell
             lay.sheet = book.sheet(lay.sheet.name)
@@ -767,6 +774,8 @@ def _parse_into(result: FileResult, data: bytes | Path, gaz: Gazetteer, *, kind,
     if not raw_rows:
         result.add("galat", "tidak ada baris data di bawah judul kolom", layouts[0].sheet.name,
                    layouts[0].data_start + 1)
+        return
+    if region is not None and wilayah.check_rows(result, [(raw.layout, raw.row - 1) for raw in raw_rows], region, gaz):
         return
     ctx = {"kapasitas_tps": kapasitas_tps, "tanggal_data": result.tanggal_data}
     convert = CONVERTERS[chosen]
@@ -877,6 +886,7 @@ def prepare(db_path, files: list[tuple[str, bytes | Path]], *, election: str | N
         simpan = con.execute("select count(*) from app_settings where key = 'simpan_identitas' and value = 'ya'"
                              ).fetchone()[0] == 1
         gaz = load_gazetteer(con)
+        region = wilayah.load(con)
         batch = Batch(election, [])
         seen: dict[str, str] = {}
         for number, (file_name, data) in enumerate(files):
@@ -886,7 +896,7 @@ def prepare(db_path, files: list[tuple[str, bytes | Path]], *, election: str | N
                     progress((number + fraction) / len(files), f"{file_name}: {text}…")
             try:
                 result = parse_file(data, file_name, gaz, kind=chosen, kapasitas_tps=kapasitas, secret=secret,
-                                    step=step, tanggal_pemilihan=tanggal, simpan_identitas=simpan)
+                                    step=step, tanggal_pemilihan=tanggal, simpan_identitas=simpan, region=region)
             except Exception as exc:  # a defect of ours must still not reach the user as a traceback
                 result = FileResult(file_name=file_name, sha256=file_sha256(data))
                 result.add("galat", "berkas tidak dapat diproses karena kesalahan di aplikasi "

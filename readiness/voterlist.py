@@ -32,7 +32,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from . import fmt, temuan
+from . import fmt, temuan, wilayah
 from .parse import ParseError, parse_date
 
 FIELDS = ("kecamatan", "desa", "tps", "jk", "nik", "nkk", "tgl_lahir", "sts", "dis", "ktpel", "dpid")
@@ -166,14 +166,20 @@ def _read(book, layouts, fields, helper=None) -> pa.Table:
 
 
 def parse(book, layouts, result, gaz, secret: bytes, max_messages: int, step, *,
-          tanggal_pemilihan=None, kapasitas_tps: int = 600, simpan_identitas: bool = False) -> None:
+          tanggal_pemilihan=None, kapasitas_tps: int = 600, simpan_identitas: bool = False,
+          region=None) -> None:
     """Fill `result.frame` with canonical rows for raw_daftar (and `result.identitas` when keeping
     identity is on), or `result` with problems. The audit findings of this file alone (duplicate
     NIK within it, voters under 17 on `tanggal_pemilihan`, TPS over `kapasitas_tps`, …) become
-    warnings, one per finding type."""
+    warnings, one per finding type. A list whose NIKs are mostly of another kab/kota than
+    `region` (a wilayah.Wilayah) is refused."""
     con = duckdb.connect()
     try:
         _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_identitas)
+        if result.frame is not None and not result.errors and region is not None:
+            if wilayah.check_nik(result, region, layouts):
+                result.identitas = None
+                return
         if result.frame is not None and not result.errors:
             _warn_findings(result, gaz, tanggal_pemilihan, kapasitas_tps, max_messages)
     finally:
