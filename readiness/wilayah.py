@@ -293,7 +293,7 @@ def check_nik(result, region: Wilayah, layouts) -> bool:
             sheet, row = lay.sheet.name, pc.min(rows).as_py()
             break
     label = next((lay.column_label("nik") for lay in layouts if lay.sheet.name == sheet), None)
-    result.add("galat", f"{region.penolakan(tempat)}: NIK {fmt.angka(count)} dari {fmt.angka(total)} pemilih "
-               f"({fmt.persen(100 * count / total)}) berkode wilayah {kode} ({tempat.nama})", sheet, row, label)
+    result.add("galat", f"{region.penolakan(tempat)}: {fmt.angka(count)} dari {fmt.angka(total)} NIK "
+               f"({fmt.persen(100 * count / total)}) berkode wilayah {kode}", sheet, row, label)
     result.frame = None
     return True
