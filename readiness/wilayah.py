@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import pyarrow.compute as pc
+
 from . import fmt
 from .workbook import column_letter
 
@@ -101,7 +103,8 @@ class Wilayah:
             return True
         return kode == self.kode or kode.startswith(self.kode + ".") or kode == self.kode_provinsi
 
-    def _tempat(self, kode: list[str]) -> Tempat:
+    def tempat(self, kode: list[str]) -> Tempat:
+        """The region of these codes, named as shown to users."""
         names = [self.kabkota.get(k) or f"Provinsi {self.provinsi[k]}" for k in kode]
         return Tempat(tuple(kode), " atau ".join(names))
 
@@ -136,7 +139,7 @@ class Wilayah:
             if match is None:
                 i += 1
                 continue
-            found.append(self._tempat(match[0]))
+            found.append(self.tempat(match[0]))
             i += 1 + match[1]
         return found
 
@@ -151,7 +154,7 @@ class Wilayah:
         if code:
             kode = code.group(1) + (f".{code.group(2)}" if code.group(2) else "")
             if kode in self.kabkota or (kode in self.provinsi and jenis == "provinsi"):
-                return self._tempat([kode])
+                return self.tempat([kode])
             return None
         words = _kata(text)
         if not words:
@@ -160,7 +163,7 @@ class Wilayah:
             if words[0] in PROVINSI:
                 words = words[1:]
             found = self._indeks["provinsi"].get(_kunci(words))
-            return self._tempat(found) if found else None
+            return self.tempat(found) if found else None
         if words[0] in KABUPATEN:
             choices = ("kabupaten",)
             words = words[1:]
@@ -170,7 +173,7 @@ class Wilayah:
         else:
             choices = ("kabupaten", "kota")
         found = [k for c in choices for k in self._indeks[c].get(_kunci(words), [])]
-        return self._tempat(found) if found else None
+        return self.tempat(found) if found else None
 
     def penolakan(self, tempat: Tempat, subjek: str = "berkas ini") -> str:
         return f"{subjek} untuk {tempat.nama}, sedangkan dasbor ini untuk {self.nama}"
@@ -268,8 +271,6 @@ def check_rows(result, rows, region: Wilayah, gaz) -> bool:
 def check_nik(result, region: Wilayah, layouts) -> bool:
     """Refuse a per-voter list when most of its well-formed NIKs (more than half) carry the code
     of one other kab/kota. Works on the distinct region codes of the NIKs, not per voter."""
-    import pyarrow.compute as pc
-
     frame = result.frame
     per_kabkota: dict[str, int] = {}
     for item in pc.value_counts(frame.column("nik_kode_wilayah")).to_pylist():
@@ -282,7 +283,7 @@ def check_nik(result, region: Wilayah, layouts) -> bool:
     kode, count = max(per_kabkota.items(), key=lambda kv: kv[1])
     if count * 2 <= total or kode not in region.kabkota or region.milik(kode):
         return False
-    tempat = region._tempat([kode])
+    tempat = region.tempat([kode])
     # where the first of them is: the earliest row of the first sheet that has one
     mask = pc.starts_with(frame.column("nik_kode_wilayah"), kode + ".")
     hits = frame.filter(mask).select(["source_sheet", "source_row"])

@@ -88,8 +88,8 @@ def test_a_new_database_records_its_region_and_the_national_list(empty_db):
         assert con.execute("select kode, nama, tingkat, kode_provinsi, provinsi from wilayah").fetchall() == [
             ("35.13", "Kabupaten Probolinggo", "kabkota", "35", "Jawa Timur")]
         assert con.execute("select count(*), count(distinct kode_provinsi) from ref_kabkota").fetchone() == (514, 38)
-        assert con.execute("select nama from ref_kabkota where kode in ('35.14', '35.74') order by kode").fetchall() == [
-            ("Kabupaten Pasuruan",), ("Kota Probolinggo",)]
+        names = con.execute("select nama from ref_kabkota where kode in ('35.14', '35.74') order by kode").fetchall()
+        assert names == [("Kabupaten Pasuruan",), ("Kota Probolinggo",)]
     finally:
         con.close()
 
@@ -136,7 +136,8 @@ def test_a_kota_probolinggo_target_file_is_refused(demo_db, tmp_path):
     # Kota Probolinggo (35.74) is another region than Kabupaten Probolinggo (35.13): its city-wide
     # target would otherwise become this kabupaten's target.
     path = _save_openpyxl(tmp_path / "target_partisipasi.xlsx", [{"name": "TARGET", "rows": [
-        ["TARGET PARTISIPASI PEMILIH"], ["PEMILIHAN WALI KOTA DAN WAKIL WALI KOTA TAHUN 2024"], ["KOTA PROBOLINGGO"], [],
+        ["TARGET PARTISIPASI PEMILIH"], ["PEMILIHAN WALI KOTA DAN WAKIL WALI KOTA TAHUN 2024"],
+        ["KOTA PROBOLINGGO"], [],
         ["NO", "URAIAN", "TARGET PARTISIPASI PEMILIH", "PARTISIPASI PILKADA 2018 (%)"],
         [1, "Kota Probolinggo", "77,5", "68,12"]]}])
     assert _refused(demo_db, path) == [
