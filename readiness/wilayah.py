@@ -113,11 +113,11 @@ class Wilayah:
         return tempat is not None and not any(self.milik(k) for k in tempat.kode)
 
     # ----------------------------------------------------------------- reading names
-    def _cocok(self, indeks: str, words: list[str], start: int) -> tuple[list[str], int] | None:
-        """The longest name of `indeks` written from words[start]: (codes, words used)."""
-        table = self._indeks[indeks]
+    def _cocok(self, indeks: tuple[str, ...], words: list[str], start: int) -> tuple[list[str], int] | None:
+        """The longest name in the indexes `indeks` written from words[start]: (codes, words used)."""
         for n in range(min(_PANJANG_MAKS, len(words) - start), 0, -1):
-            found = table.get(_kunci(words[start:start + n]))
+            key = _kunci(words[start:start + n])
+            found = [k for name in indeks for k in self._indeks[name].get(key, [])]
             if found:
                 return found, n
         return None
@@ -135,12 +135,17 @@ class Wilayah:
             if indeks is None or (i and words[i - 1] in _BUKAN_AWALAN):
                 i += 1
                 continue
-            match = self._cocok(indeks, words, i + 1)
+            used = 1
+            match = self._cocok((indeks,), words, i + 1)
+            if match is None and word in KABUPATEN and words[i + 1:i + 2] and words[i + 1] in KOTA:
+                # `KABUPATEN/KOTA : PROBOLINGGO` (KPU forms): a kabupaten or a kota of that name
+                used = 2
+                match = self._cocok(("kabupaten", "kota"), words, i + 2)
             if match is None:
                 i += 1
                 continue
             found.append(self.tempat(match[0]))
-            i += 1 + match[1]
+            i += used + match[1]
         return found
 
     def di_sel(self, value, jenis: str) -> Tempat | None:
@@ -164,7 +169,11 @@ class Wilayah:
                 words = words[1:]
             found = self._indeks["provinsi"].get(_kunci(words))
             return self.tempat(found) if found else None
-        if words[0] in KABUPATEN:
+        kab_kota = words[0] in KABUPATEN and words[1:2] and words[1] in KOTA
+        if kab_kota and _kunci(words[1:]) not in self._indeks["kabupaten"]:
+            choices = ("kabupaten", "kota")  # `KAB/KOTA PROBOLINGGO`
+            words = words[2:]
+        elif words[0] in KABUPATEN:
             choices = ("kabupaten",)
             words = words[1:]
         elif words[0] in KOTA and len(words) > 1 and _kunci(words) not in self._indeks["kabupaten"]:

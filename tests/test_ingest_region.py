@@ -172,8 +172,9 @@ def test_a_title_of_another_province_is_refused(empty_db, tmp_path):
     ["PEREKAMAN KTP-EL KECAMATAN KOTA ANYAR DAN LUMBANG"],  # a kecamatan named Kota Anyar, not a kota
     ["DATA PEREKAMAN KTP-EL", "KOTA"],  # the word alone
     ["PEREKAMAN KTP-EL PILKADA SERENTAK KABUPATEN/KOTA SE-JAWA TIMUR", "KABUPATEN PROBOLINGGO"],
+    ["DATA PEREKAMAN KTP-EL", "PROVINSI : JAWA TIMUR", "KABUPATEN/KOTA : PROBOLINGGO"],  # a KPU form's heading
 ], ids=["pemerintah-kabupaten", "kab-titik", "provinsi-di-atas-kabupaten", "hanya-provinsi", "kpu-kabupaten",
-        "kecamatan-kota-anyar", "kota-saja", "kabupaten-kota-se-provinsi"])
+        "kecamatan-kota-anyar", "kota-saja", "kabupaten-kota-se-provinsi", "formulir-kpu"])
 def test_titles_of_this_region_or_of_no_region_are_accepted(titles, empty_db, tmp_path):
     path = ktpel_file(tmp_path / "ktpel.xlsx", titles, [("KOTA ANYAR", 31_250, 30_611), ("LUMBANG", 25_127, 24_310)])
     result = _loaded(empty_db, path)
@@ -208,6 +209,9 @@ def test_notes_and_signature_under_the_table_are_not_titles(empty_db, tmp_path):
     ("PROVINSI PAPUA BARAT DAYA", ["Provinsi Papua Barat Daya"]),
     ("KABUPATEN TOLITOLI", ["Kabupaten Toli-Toli"]),
     ("KAB. KOTABARU", ["Kabupaten Kotabaru"]),
+    ("KAB. KOTA BARU", ["Kabupaten Kotabaru"]),
+    ("KABUPATEN/KOTA : PASURUAN", ["Kabupaten Pasuruan atau Kota Pasuruan"]),
+    ("KAB/KOTA PROBOLINGGO", ["Kabupaten Probolinggo atau Kota Probolinggo"]),
     ("KECAMATAN KOTA ANYAR", []),
     ("DESA KOTAANYAR", []),
     ("KOTA", []),
@@ -221,6 +225,31 @@ def test_the_region_a_title_names(title, named, empty_db):
     finally:
         con.close()
     assert [t.nama for t in region.di_judul(title)] == named
+
+
+@pytest.mark.parametrize("cell,jenis,named", [
+    ("KAB. PASURUAN", "kabkota", "Kabupaten Pasuruan"),
+    ("Kota Probolinggo", "kabkota", "Kota Probolinggo"),
+    ("PASURUAN", "kabkota", "Kabupaten Pasuruan atau Kota Pasuruan"),
+    ("KAB/KOTA PROBOLINGGO", "kabkota", "Kabupaten Probolinggo atau Kota Probolinggo"),
+    ("KOTA BARU", "kabkota", "Kabupaten Kotabaru"),
+    ("KOTA BATU", "kabkota", "Kota Batu"),
+    ("35.14", "kabkota", "Kabupaten Pasuruan"),
+    ("3574", "kabkota", "Kota Probolinggo"),
+    ("Jawa Tengah", "provinsi", "Provinsi Jawa Tengah"),
+    ("PROV. JAWA TIMUR", "provinsi", "Provinsi Jawa Timur"),
+    ("KOTA", "kabkota", None),
+    ("JUMLAH", "kabkota", None),
+    ("KEPALA DINAS KEPENDUDUKAN KABUPATEN PASURUAN", "kabkota", None),  # a whole cell, not a phrase
+])
+def test_the_region_a_cell_of_a_kabkota_or_province_column_names(cell, jenis, named, empty_db):
+    con = db.connect_read(empty_db)
+    try:
+        region = wilayah.load(con)
+    finally:
+        con.close()
+    found = region.di_sel(cell, jenis)
+    assert (found.nama if found else None) == named
 
 
 def test_the_region_is_read_from_the_database_not_the_code(empty_db, tmp_path):
