@@ -8,6 +8,7 @@ title rows, two-row headers, counts as Indonesian text, totals rows, notes under
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import subprocess
 import sys
@@ -381,3 +382,20 @@ def test_the_upload_page_shows_the_refusal_and_offers_no_save(demo_db, monkeypat
             f"sedangkan {SINI}") in shown
     assert "Ditolak: 1 masalah. Perbaiki berkasnya lalu unggah ulang." in [e.value for e in at.error]
     assert not [b for b in at.button if b.label == "Simpan semua ke database"]
+
+
+def test_a_province_installation_takes_its_own_kabkota_and_refuses_others(empty_db):
+    con = db.connect_read(empty_db)
+    try:
+        kabupaten = wilayah.load(con)
+    finally:
+        con.close()
+    provinsi = dataclasses.replace(kabupaten, kode="35", nama="Provinsi Jawa Timur", tingkat="provinsi")
+    named = {t: provinsi.di_judul(t) for t in
+             ("KABUPATEN PASURUAN", "KOTA PROBOLINGGO", "PROVINSI JAWA TIMUR", "KABUPATEN CILACAP",
+              "PROVINSI JAWA TENGAH")}
+    assert {t: [provinsi.lain(p) for p in found] for t, found in named.items()} == {
+        "KABUPATEN PASURUAN": [False], "KOTA PROBOLINGGO": [False], "PROVINSI JAWA TIMUR": [False],
+        "KABUPATEN CILACAP": [True], "PROVINSI JAWA TENGAH": [True]}
+    assert provinsi.penolakan(named["KABUPATEN CILACAP"][0]) == (
+        "berkas ini untuk Kabupaten Cilacap, sedangkan dasbor ini untuk Provinsi Jawa Timur")
