@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
-from . import db, fmt, teks
+from . import db, fmt, table_end, teks
 from .names import Gazetteer
 from .parse import (ParseError, find_date_in_text, is_blank, parse_count,
                     parse_date, parse_number, parse_percent)
@@ -123,6 +123,8 @@ class Layout:
     columns: dict[int, str]  # column index -> field
     names: list[str]  # header text per column, as shown to the user
     score: int
+    # (first, last) Excel row of what stands under the table (signature, notes): not read
+    footer: tuple[int, int] | None = None
 
     @property
     def data_start(self) -> int:
@@ -183,6 +185,13 @@ class FileResult:
             rows = f"{lay.header_row + 1}" if lay.header_rows == 1 else f"{lay.header_row + 1}–{lay.header_row + 2}"
             parts.append(f"sheet '{lay.sheet.name}' (judul kolom baris {rows})")
         return "; ".join(parts)
+
+    def describe_footer(self) -> str:
+        """One line naming the rows under the table that were not read (readiness/table_end.py),
+        or nothing when there are none."""
+        named = len(self.layouts) > 1
+        return table_end.describe([(lay.sheet.name if named else None, *lay.footer)
+                                   for lay in self.layouts if lay.footer])
 
 
 # --------------------------------------------------------------------------- layout detection
@@ -339,23 +348,44 @@ class TotalRow:
     since: int  # index into the data rows where this total's span begins
 
 
-def _read_rows(layout: Layout, result: FileResult) -> tuple[list[RawRow], list[TotalRow]]:
+def _cells(layout: Layout, i: int) -> dict[str, object]:
+    """The cells of row `i` (0-based) by field."""
+    sheet = layout.sheet
+    row = sheet.rows[i]
+    cells = {f: (row[c] if c < len(row) else None) for c, f in layout.columns.items()}
+    for fld in ("kecamatan", "desa"):
+        # A name written once in a cell merged down over the rows it applies to.
+        col = next((c for c, f in layout.columns.items() if f == fld), None)
+        if col is not None and is_blank(cells[fld]) and (i, col) in sheet.merged:
+            top, left = sheet.merged[(i, col)]
+            cells[fld] = sheet.rows[top][left]
+    return cells
+
+
+def _table_end(layout: Layout, gaz: Gazetteer) -> int:
+    """The index after the table's last row (readiness/table_end.py: the signature block and
+    notes under it are not data), and the rows under it noted on the layout."""
+    rows = layout.sheet.rows
+    end = len(rows)
+    while end > layout.data_start and not (any(v is not None for v in rows[end - 1])
+                                           and table_end.is_data(_cells(layout, end - 1), layout.kind, gaz)):
+        end -= 1
+    below = [i for i in range(end, len(rows)) if any(not is_blank(v) for v in rows[i])]
+    layout.footer = (below[0] + 1, below[-1] + 1) if below else None
+    return end
+
+
+def _read_rows(layout: Layout, result: FileResult, gaz: Gazetteer) -> tuple[list[RawRow], list[TotalRow]]:
     rows, totals = [], []
     last_kecamatan = None
     span_start = 0
     sheet = layout.sheet
     header_rows = [_header_signature(sheet.rows[r]) for r in range(layout.header_row, layout.data_start)]
-    for i in range(layout.data_start, len(sheet.rows)):
+    for i in range(layout.data_start, _table_end(layout, gaz)):
         row = sheet.rows[i]
         if all(v is None for v in row):
             continue
-        cells = {f: (row[c] if c < len(row) else None) for c, f in layout.columns.items()}
-        for fld in ("kecamatan", "desa"):
-            # A name written once in a cell merged down over the rows it applies to.
-            col = next((c for c, f in layout.columns.items() if f == fld), None)
-            if col is not None and is_blank(cells[fld]) and (i, col) in sheet.merged:
-                top, left = sheet.merged[(i, col)]
-                cells[fld] = sheet.rows[top][left]
+        cells = _cells(layout, i)
         if all(is_blank(v) for v in cells.values()):
             continue
         if _is_numbering_row(row) or _header_signature(row) in header_rows:
@@ -768,7 +798,7 @@ def _parse_into(result: FileResult, data: bytes | Path, gaz: Gazetteer, *, kind,
         return
     raw_rows, totals = [], []
     for lay in layouts:
-        r, t = _read_rows(lay, result)
+        r, t = _read_rows(lay, result, gaz)
         raw_rows += r
         totals += t
     if not raw_rows:

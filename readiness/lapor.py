@@ -778,7 +778,7 @@ def baca_excel(data: bytes, file_name: str, con_main: duckdb.DuckDBPyConnection,
     result = ingest.FileResult(file_name=file_name, sha256=berkas.sha256)
     seen: dict[tuple, str] = {}
     for nomor_sheet, lay in enumerate(layouts, start=1):
-        rows, _totals = ingest._read_rows(lay, result)
+        rows, _totals = ingest._read_rows(lay, result, gaz)
         for raw in rows:
             reader = ingest._RowReader(result, "lapor")
             kode_kec = ingest._match_kecamatan(reader, raw, gaz)

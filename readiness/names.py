@@ -59,9 +59,15 @@ class Gazetteer:
         for alias, kode in desa_alias:
             kode_kec = kode.rsplit(".", 1)[0]
             self._desa_by_key.setdefault((kode_kec, name_key(alias)), kode)
+        self._place_keys = set(self._kec_by_key) | {key for _, key in self._desa_by_key}
 
     def match_kecamatan(self, name: str) -> str | None:
         return self._kec_by_key.get(name_key(name))
+
+    def knows(self, name: str) -> bool:
+        """Whether `name` is a kecamatan or a desa of this region, in any kecamatan."""
+        key = name_key(name)
+        return bool(key) and key in self._place_keys
 
     def match_desa(self, kode_kecamatan: str, name: str) -> str | None:
         return self._desa_by_key.get((kode_kecamatan, name_key(name)))
