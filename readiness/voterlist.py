@@ -32,7 +32,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from . import fmt, temuan, wilayah
+from . import fmt, table_end, temuan, wilayah
 from .parse import ParseError, parse_date
 
 FIELDS = ("kecamatan", "desa", "tps", "jk", "nik", "nkk", "tgl_lahir", "sts", "dis", "ktpel", "dpid")
@@ -149,11 +149,37 @@ def _codes_table(con, name: str, mapping: dict[str, str]) -> None:
     con.register(name, pa.table({"kata": list(mapping), "kode": list(mapping.values())}))
 
 
-def _read(book, layouts, fields, helper=None) -> pa.Table:
+def _without_footer(table: pa.Table, lay, gaz) -> pa.Table:
+    """The rows of one sheet up to its last voter: the signature block and notes under the list are
+    not voters (readiness/table_end.py), and the rows left out are noted on the layout. Only the
+    last rows are looked at, a few at a time from the bottom."""
+    looked_at = [f for f in table_end.fields("daftar") if f in table.column_names]
+    end, step = table.num_rows, 64
+    while end > 0:
+        start = max(0, end - step)
+        chunk = table.slice(start, end - start).select(looked_at).to_pylist()
+        last = next((k for k in range(len(chunk) - 1, -1, -1) if table_end.is_data(chunk[k], "daftar", gaz)), None)
+        if last is not None:
+            end = start + last + 1
+            break
+        end, step = start, min(step * 2, 1 << 16)
+    tail = table.slice(end)
+    filled = pa.array([False] * tail.num_rows, pa.bool_())
+    for field in lay.columns.values():
+        if field in tail.column_names:
+            written = pc.not_equal(pc.utf8_trim_whitespace(tail.column(field).cast(pa.string())), "")
+            filled = pc.or_(filled, pc.fill_null(written, False))
+    below = pc.filter(tail.column("_row"), filled)
+    lay.footer = (below[0].as_py(), below[-1].as_py()) if len(below) else None
+    return table.slice(0, end)
+
+
+def _read(book, layouts, fields, gaz, helper=None) -> pa.Table:
     tables = []
     for number, lay in enumerate(layouts):
         columns = {c: f for c, f in lay.columns.items() if f in fields}
         table = book.columns(lay.sheet.name, lay.data_start, columns, numeric_flags=("nik", "nkk"), helper=helper)
+        table = _without_footer(table, lay, gaz)
         for field in fields:
             if field not in table.column_names:
                 table = table.append_column(field, pa.nulls(table.num_rows, pa.string()))
@@ -193,7 +219,7 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
     helper = ThreadPoolExecutor(max_workers=1)
     try:
         ahead = helper.submit(_hash_ahead, book, secret)
-        incoming = _read(book, layouts, fields, helper)
+        incoming = _read(book, layouts, fields, gaz, helper)
     finally:
         helper.shutdown(wait=False)
     con.register("incoming", incoming)
