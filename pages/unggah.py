@@ -90,6 +90,8 @@ with tab_upload:
                     if result.tanggal_data:
                         summary += f" · data per {fmt.tanggal(result.tanggal_data)}"
                     st.write(summary)
+                    if footer := result.describe_footer():
+                        st.caption(footer)
                     with st.expander("Kolom yang dibaca", expanded=len(batch.results) == 1):
                         st.dataframe(mapping_frame(result), hide_index=True, width="stretch")
                 if result.errors:

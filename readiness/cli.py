@@ -108,6 +108,8 @@ def _ingest(db_path: Path, paths: list[Path], election, kind, by) -> int:
             if result.gabung:  # a problem sheet is merged into the inventory (readiness/masalah.py)
                 from . import masalah
                 _say(f"  {masalah.ringkas_gabung(result.gabung)}")
+        if footer := result.describe_footer():  # information, also beside a rejection
+            _say(f"  {footer}")
         _print_problems(result)
     if not batch.ok:
         _say("Tidak ada data yang disimpan dari perintah ini: perbaiki masalah di atas lalu unggah ulang.")
