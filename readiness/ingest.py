@@ -2,7 +2,8 @@
 row and column, and committing a whole batch of files at once or nothing at all.
 
 Steps per file: open it (workbook.py) -> find the sheet(s), the header row(s) and which column
-is which field, using the synonyms in header_synonyms.csv -> read each data row: forward-fill a
+is which field, using the synonyms in header_synonyms.csv -> find where the table ends (the
+signature block and notes under it are not data: table_end.py) -> read each data row: forward-fill a
 kecamatan written once over its desa rows, drop and reconcile totals rows, parse numbers the
 Indonesian way, match names to Kemendagri codes -> validate -> commit (one upload per file).
 """

@@ -5,12 +5,17 @@ signer's office (`KETUA KPU KABUPATEN …`, `Mengetahui,`, `a.n. …`), empty ro
 side — and none of that is data.
 
 The rule, in one sentence (also in README.md, "Mengunggah data sendiri"): the table ends at its
-last row that holds a number in a count column (in a problem sheet also a date) or a known
-kecamatan/desa name in its name column; every row below it is ignored. A totals row holds
-numbers, so a file's grand total is its last row, while a subtotal (`JUMLAH KEC. …`) has data
-rows after it. Rows above the end are read as before: a text in a count column there still
-rejects the file with its row and column, and a real row that reads like a note (desa Sumber,
-desa Ketompen) names a known place and is kept.
+last row that holds a number (a count, percent, NIK or TPS number; in a problem sheet also a date)
+or a known kecamatan/desa name; every row below it is ignored. A totals row holds numbers, so a
+file's grand total is its last row, while a subtotal (`JUMLAH KEC. …`) has data rows after it.
+Rows above the end are read as before: a text in a count column there still rejects the file with
+its row and column, and a real row that reads like a note (desa Sumber, desa Ketompen) names a
+known place and is kept. Looking from the bottom keeps a row that merely looks odd inside the
+table from cutting off the rows after it.
+
+What the signature itself writes is not taken for data: a NIP written without `NIP.` (18 digits in
+groups) is no count, and a place followed by a comma or a colon (`Kraksaan,` over a date cell,
+`Sumber:` over the source) is the start of a signature or note line, not a place.
 """
 from __future__ import annotations
 
