@@ -89,6 +89,7 @@ class Case:
     errors: list[Msg] = field(default_factory=list)  # non-empty: the file must be rejected
     warnings: list[Msg] = field(default_factory=list)  # exactly these warnings after a load
     tanggal_data: dt.date | None = None
+    footer: str = ""  # the line naming the rows under the table that were not read
 
     @property
     def rejected(self) -> bool:
@@ -1016,3 +1017,310 @@ def target_lebih_dari_100(tmp: Path) -> Case:
     return Case(path, "a percent above 100", errors=[Msg("di luar 0–100%", sheet="TARGET", row=3,
                                                          column="B (TARGET PARTISIPASI (%))")])
 
+
+
+# =========================================================================== signature blocks and notes
+# Recaps from KPU, Dispendukcapil and camat offices end with a signature block (place and date, the
+# signer's office, empty rows for the signature, name, NIP) and notes; none of it is data, every
+# row of the table above it is (readiness/table_end.py).
+FOOTER = "di bawah tabel diabaikan: tanda tangan/keterangan"
+TTD_KPU = ["Probolinggo, 20 Agustus 2024", "KETUA KPU KABUPATEN PROBOLINGGO", None, None, None,
+           "Drs. H. SUGENG PRAYITNO, M.Si", "NIP. 19700101 199503 1 001"]
+
+
+def _placed(width: int, *blocks: tuple[int, list]) -> list[list]:
+    """Rows of text side by side: each block is (column index, lines); None is an empty line."""
+    out = []
+    for k in range(max(len(lines) for _, lines in blocks)):
+        row = [None] * width
+        for col, lines in blocks:
+            if k < len(lines):
+                row[col] = lines[k]
+        out.append(row)
+    return out
+
+
+def _total_row(data, label_col: int = 1, width: int = 7) -> list:
+    t = _sum_by_kecamatan(data)
+    row = [None] * width
+    row[label_col] = "JUMLAH"
+    row[3:7] = [sum(v[k] for v in t.values()) for k in ("tps", "dpt_l", "dpt_p", "dpt")]
+    return row
+
+
+@builder
+def ttd_kpu_di_bawah_jumlah(tmp: Path) -> Case:
+    data = _desa_rows(40, [("Kraksaan", d) for d in ("Asembakor", "Sidopekso", "Patokan")]
+                      + [("Paiton", d) for d in ("Sumberejo", "Randumerak", "Karanganyar")])
+    rows = [r[:] for r in TITLE] + [HEADER_TOP, HEADER_BOTTOM]  # header rows 5-6
+    block, merges, _ = _recap_block(data, 7, merged_kecamatan=True)  # rows 7-12
+    rows += block + [_total_row(data), []]  # JUMLAH at 13, blank 14
+    rows += _placed(7, (4, TTD_KPU))  # rows 15-21, written across E:G (count columns)
+    merges += [f"E{r}:G{r}" for r in (15, 16, 20, 21)]
+    path = _save_openpyxl(tmp / "rekap_dpt_kpu_ttd.xlsx", [
+        {"name": "REKAP DPT", "rows": rows, "merges": _header_merges(5) + merges}])
+    return Case(path, "KPU recap: JUMLAH row, then the signature block under it written across the count "
+                "columns (place and date, KETUA KPU …, signature gap, name, NIP)",
+                kind="pemilih", rows=len(data), kecamatan=_sum_by_kecamatan(data), desa=_per_desa(data),
+                footer=f"baris 15–21 {FOOTER}")
+
+
+@builder
+def ttd_di_kolom_nama_tanpa_jumlah(tmp: Path) -> Case:
+    data = _desa_rows(41, [("Gending", d) for d in ("Klaseman", "Pesisir", "Curahsawo", "Gending")])
+    rows = [["REKAP DPT KECAMATAN GENDING"], [], HEADER_TOP, HEADER_BOTTOM]  # header rows 3-4
+    block, merges, _ = _recap_block(data, 5, merged_kecamatan=True)  # rows 5-8, no totals row
+    rows += block + [[]]
+    rows += _placed(7, (1, ["Kraksaan, 05-09-2024", "a.n. KETUA KPU KABUPATEN PROBOLINGGO", "Sekretaris",
+                            None, None, "MOH. ARIFIN, S.Sos", "NIP. 19751212 200003 1 002"]))  # rows 10-16
+    path = _save_openpyxl(tmp / "rekap_gending_ttd.xlsx", [
+        {"name": "GENDING", "rows": rows, "merges": _header_merges(3) + merges}])
+    return Case(path, "no totals row; the signature in the KECAMATAN column, its place-and-date line "
+                "'Kraksaan, 05-09-2024' naming a kecamatan and holding digits, 'a.n.' signer",
+                kind="pemilih", rows=len(data), kecamatan=_sum_by_kecamatan(data), desa=_per_desa(data),
+                footer=f"baris 10–16 {FOOTER}")
+
+
+@builder
+def ttd_dua_penanda_tangan_tps(tmp: Path) -> Case:
+    tps = [("Kraksaan", "Asembakor", 1, 250, 262), ("Kraksaan", "Asembakor", 2, 240, 230),
+           ("Kraksaan", "Asembakor", 3, 201, 199), ("Kraksaan", "Sidopekso", 1, 300, 295),
+           ("Kraksaan", "Sidopekso", 2, 280, 281)]
+    rows = [["DAFTAR TPS KECAMATAN KRAKSAAN"], [],
+            ["NO", "KECAMATAN", "DESA/KELURAHAN", "NO TPS", "L", "P", "JUMLAH", "ALAMAT TPS"]]  # header row 3
+    for i, (k, d, no, l, p) in enumerate(tps, 1):  # rows 4-8
+        rows.append([i, k.upper(), d.upper(), f"{no:03d}", l, p, l + p, f"Balai Dusun {i}"])
+    rows += [[], []]
+    rows += _placed(8, (1, ["Mengetahui,", "CAMAT KRAKSAAN", None, None, None, "H. ABDUL WAHID, S.H.",
+                            "NIP. 19680304 199003 1 007"]),
+                    (4, ["Kraksaan, 05-09-2024", "KETUA PPK KRAKSAAN", None, None, None, "SITI AMINAH"]))  # 11-17
+    path = _save_openpyxl(tmp / "tps_kraksaan_ttd.xlsx", [{"name": "TPS", "rows": rows}])
+    return Case(path, "TPS list closed by two signers side by side: 'Mengetahui, Camat' on the left in the "
+                "name column, the PPK with place and date on the right in the count columns",
+                kind="tps", rows=len(tps),
+                kecamatan={"Kraksaan": {"dpt": sum(l + p for *_, l, p in tps), "tps": 5}},
+                desa={("Kraksaan", "Asembakor"): {"tps": 3, "dpt": 1382}, ("Kraksaan", "Sidopekso"): {"tps": 2, "dpt": 1156}},
+                footer=f"baris 11–17 {FOOTER}")
+
+
+@builder
+def ttd_keterangan_sebelum_dan_sesudah_ktpel(tmp: Path) -> Case:
+    data = [("Kraksaan", 10000, 9785), ("Tiris", 45210, 42543), ("Sumber", 19876, 19001), ("Pajarakan", 17350, 17102)]
+    rows = [["DATA PEREKAMAN KTP-EL KABUPATEN PROBOLINGGO"], ["KEADAAN PER 20 AGUSTUS 2024"], [],
+            ["NO", "KECAMATAN", "WAJIB KTP-EL", "SUDAH REKAM", "BELUM REKAM", "%"]]  # header row 4
+    for i, (k, w, s) in enumerate(data, 1):  # rows 5-8
+        rows.append([i, k.upper(), id_num(w), id_num(s), id_num(w - s), f"{100 * s / w:.2f}%".replace(".", ",")])
+    rows.append([None, "JUMLAH", id_num(sum(d[1] for d in data)), id_num(sum(d[2] for d in data)),
+                 id_num(sum(d[1] - d[2] for d in data)), None])  # row 9
+    rows += [[]]
+    rows += [[None, "Keterangan:"],  # row 11
+             [None, "*)", "data sementara, belum termasuk perekaman di luar daerah"],
+             [None, "Sumber:", "Data SIAK Dispendukcapil Kabupaten Probolinggo"], []]
+    rows += _placed(6, (3, ["Probolinggo, 20 Agustus 2024", "Plt. KEPALA DINAS KEPENDUDUKAN", "DAN PENCATATAN SIPIL",
+                            None, None, "Dr. Ir. BAMBANG SUSILO, M.M.", "Pembina Utama Muda",
+                            "19690815 199403 1 004"]))  # rows 15-22: the NIP without its 'NIP.'
+
+    rows += [[], [None, "Sumber: Data KPU"], [None, None, None, "*) data sementara"]]  # rows 24-25
+    path = _save_openpyxl(tmp / "ktpel_dispenduk_ttd.xlsx", [{"name": "KTP-EL", "rows": rows}])
+    return Case(path, "KTP-el recap with notes before the signature ('Keterangan:', '*) …', 'Sumber:' alone "
+                "in the name column over the source) and after it ('Sumber: Data KPU', '*) data sementara' "
+                "in a count column); 'Plt.' signer, rank line, a NIP written without 'NIP.' in a count column",
+                kind="ktpel", rows=len(data), tanggal_data=dt.date(2024, 8, 20),
+                kecamatan={k: {"ktpel_wajib": w, "ktpel_rekam": s, "ktpel_persen": round(100 * s / w, 2)}
+                           for k, w, s in data},
+                footer=f"baris 11–25 {FOOTER}")
+
+
+@builder
+def ttd_setelah_jeda_panjang_target(tmp: Path) -> Case:
+    rows = [["TARGET PARTISIPASI PEMILIH PILKADA 2024"], [],
+            ["NO", "KECAMATAN", "PARTISIPASI PILKADA 2018 (%)", "TARGET PARTISIPASI 2024 (%)"],  # row 3
+            [1, "Lumbang", "57,20", "78"], [2, "Kuripan", "58,90", "79,5"], [3, "Sumber", "61,40", "80"],
+            [4, "KABUPATEN PROBOLINGGO", "67,31", "82"]]  # rows 4-7
+    rows += [[] for _ in range(15)]  # rows 8-22
+    rows += _placed(4, (1, ["Probolinggo, 20 Agustus 2024", "KEPALA BADAN KESATUAN BANGSA DAN POLITIK", None, None,
+                            None, "Drs. HERI SANTOSO", "NIP. 19720505 199803 1 006"]))  # rows 23-29
+    path = _save_openpyxl(tmp / "target_bakesbangpol.xlsx", [{"name": "TARGET", "rows": rows}])
+    return Case(path, "target file whose signature block comes after 15 empty rows",
+                kind="target", rows=4,
+                kecamatan={"Lumbang": {"target_partisipasi": 78.0, "partisipasi_sebelumnya": 57.2},
+                           "Kuripan": {"target_partisipasi": 79.5, "partisipasi_sebelumnya": 58.9},
+                           "Sumber": {"target_partisipasi": 80.0, "partisipasi_sebelumnya": 61.4}},
+                kabupaten={"target_partisipasi": 82.0},
+                footer=f"baris 23–29 {FOOTER}")
+
+
+@builder
+def ttd_data_mirip_catatan(tmp: Path) -> Case:
+    data = _desa_rows(42, [("Sumber", "Sumber"), ("Sumber", "Remba'an"), ("Pajarakan", "Ketompen")])
+    rows = [["REKAP DPT"], [], ["NO", "KECAMATAN", "DESA", "TPS", "L", "P", "L+P"]]  # header row 3
+    for i, (k, d, tps, l, p) in enumerate(data, 1):  # rows 4-6: the last one is desa Ketompen
+        rows.append([i, k, d, tps, l, p, l + p])
+    rows += [[None, "Sumber:", "Data KPU Kabupaten Probolinggo"],  # row 7
+             [None, "Ket: *) DPT hasil rapat pleno 20 Agustus 2024"], [None, None, "KETUA PPK SUMBER"]]  # rows 8-9
+    path = _save_openpyxl(tmp / "rekap_sumber.xlsx", [{"name": "REKAP", "rows": rows}])
+    return Case(path, "data rows that read like notes (Kecamatan Sumber, desa Sumber, desa Ketompen as the last "
+                "row) are read; the notes under them ('Sumber:' over the source, 'Ket: …') are not",
+                kind="pemilih", rows=len(data), kecamatan=_sum_by_kecamatan(data), desa=_per_desa(data),
+                footer=f"baris 7–9 {FOOTER}")
+
+
+@builder
+def ttd_baris_data_terakhir_tanpa_angka(tmp: Path) -> Case:
+    data = _desa_rows(43, [("Sumber", "Sumber"), ("Sumber", "Sumberanom")])
+    rows = [["REKAP DPT"], [], ["NO", "KECAMATAN", "DESA", "TPS", "L", "P", "L+P"]]  # header row 3
+    for i, (k, d, tps, l, p) in enumerate(data, 1):  # rows 4-5
+        rows.append([i, k, d, tps, l, p, l + p])
+    rows.append([3, "Pajarakan", "Ketompen", None, None, None, None])  # row 6: a real desa, its counts missing
+    rows += [[]] + _placed(7, (4, TTD_KPU))  # rows 8-14
+    path = _save_openpyxl(tmp / "rekap_ketompen.xlsx", [{"name": "REKAP", "rows": rows}])
+    return Case(path, "the last data row names a real desa (Ketompen) but its counts are empty: it is read, "
+                "so the file is refused at that row; the signature under it is not",
+                errors=[Msg("jumlah pemilih (DPT) kosong", sheet="REKAP", row=6, column="G (L+P)")],
+                footer=f"baris 8–14 {FOOTER}")
+
+
+@builder
+def ttd_teks_di_dalam_tabel(tmp: Path) -> Case:
+    data = _desa_rows(44, [("Paiton", d) for d in ("Sumberejo", "Randumerak", "Karanganyar", "Plampang")])
+    rows = [["REKAP DPT"], [], HEADER_TOP, HEADER_BOTTOM]  # header rows 3-4
+    block, merges, _ = _recap_block(data, 5, merged_kecamatan=True)  # rows 5-8
+    block[1][4] = "KETUA"  # row 6, column E: text in a count column inside the table
+    block[3][4] = "1.2OO"  # row 8, the last data row: a letter O typed for a zero
+    rows += block + [_total_row(data), []] + _placed(7, (4, TTD_KPU))  # JUMLAH 9, signature 11-17
+    path = _save_openpyxl(tmp / "rekap_paiton_salah_ketik.xlsx", [
+        {"name": "REKAP", "rows": rows, "merges": _header_merges(3) + merges}])
+    return Case(path, "text in a count column INSIDE the table (above its end) is still refused with its row "
+                "and column, the signature block under the table is not",
+                errors=[Msg("'KETUA' bukan bilangan bulat", sheet="REKAP", row=6, column="E (JUMLAH PEMILIH / L)"),
+                        Msg("'1.2OO' bukan bilangan bulat", sheet="REKAP", row=8, column="E (JUMLAH PEMILIH / L)")],
+                footer=f"baris 11–17 {FOOTER}")
+
+
+@builder
+def ttd_tiap_sheet_kecamatan(tmp: Path) -> Case:
+    groups = {"KRAKSAAN": _desa_rows(45, [("Kraksaan", d) for d in ("Asembakor", "Sidopekso", "Bulu")]),
+              "PAITON": _desa_rows(46, [("Paiton", d) for d in ("Sumberejo", "Paiton")])}
+    sheets = []
+    for name, data in groups.items():
+        rows = [["REKAPITULASI DPT PILKADA 2024"], [f"KECAMATAN {name}"], [], HEADER_TOP, HEADER_BOTTOM]
+        block, merges, _ = _recap_block(data, 6, merged_kecamatan=True)
+        t = _sum_by_kecamatan(data)[data[0][0]]
+        rows += block + [[f"JUMLAH KEC. {name}", None, None, t["tps"], t["dpt_l"], t["dpt_p"], t["dpt"]], []]
+        rows += _placed(7, (1, ["Mengetahui,", f"CAMAT {name}"]), (4, [f"{name.title()}, 20 Agustus 2024", "KETUA PPK"]))
+        sheets.append({"name": name, "rows": rows, "merges": _header_merges(4) + merges})
+    path = _save_openpyxl(tmp / "rekap_per_kecamatan_ttd.xlsx", sheets)
+    data = [r for g in groups.values() for r in g]
+    return Case(path, "one sheet per kecamatan, each closed by 'JUMLAH KEC. X' and its own signatures",
+                kind="pemilih", rows=len(data), kecamatan=_sum_by_kecamatan(data),
+                footer=f"sheet 'KRAKSAAN' baris 11–12, sheet 'PAITON' baris 10–11 {FOOTER}")
+
+
+@builder
+def ttd_csv_titik_koma_bom(tmp: Path) -> Case:
+    data = _desa_rows(47, [("Maron", d) for d in ("Brabe", "Gerongan", "Wonorejo")] + [("Wonomerto", "Patalan")])
+    lines = ["\ufeffREKAPITULASI DPT PILKADA 2024;;;;;;", ";;;;;;", "NO;KECAMATAN;DESA/KELURAHAN;JUMLAH TPS;L;P;L+P"]
+    for i, (k, d, tps, l, p) in enumerate(data, 1):  # lines 4-7
+        lines.append(f"{i};{k.upper()};{d.upper()};{tps};{id_num(l)};{id_num(p)};{id_num(l + p)}")
+    t = _sum_by_kecamatan(data)
+    lines.append(";JUMLAH;;{};{};{};{}".format(*(id_num(sum(v[c] for v in t.values()))
+                                                  for c in ("tps", "dpt_l", "dpt_p", "dpt"))))  # line 8
+    lines += [";;;;;;", ";Mengetahui,;;;Probolinggo, 20 Agustus 2024;;",  # line 10
+              ";CAMAT MARON;;;KETUA PPK MARON;;", ";;;;;;", ";;;;;;",
+              ";SUTRISNO, S.Sos;;;NURHAYATI;;", ";NIP. 19710303 199603 1 005;;;;;",  # line 15
+              ";;;;;;", ";Keterangan: *) data sementara;;;;;"]  # line 17
+    path = tmp / "rekap_maron_ttd.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8"))
+    return Case(path, "CSV with ';' and a BOM: JUMLAH line, two signers side by side, NIP, a note",
+                kind="pemilih", rows=len(data), kecamatan=t, desa=_per_desa(data),
+                footer=f"baris 10–17 {FOOTER}")
+
+
+@builder
+def ttd_csv_tps_tanpa_jumlah(tmp: Path) -> Case:
+    tps = [("Sumber", "Sumber", 1, 230, 241), ("Sumber", "Sumber", 2, 250, 239), ("Sumber", "Remba'an", 1, 198, 205)]
+    lines = ["\ufeffDAFTAR TPS KECAMATAN SUMBER;;;;;;", "NO;KECAMATAN;DESA;NO TPS;L;P;JUMLAH"]
+    for i, (k, d, no, l, p) in enumerate(tps, 1):  # lines 3-5
+        lines.append(f"{i};{k};{d};{no};{l};{p};{l + p}")
+    lines += [";;;;;;", ";;;;Kraksaan, 05-09-2024;;", ";;;;KETUA PPS DESA SUMBER;;",  # lines 7-8
+              ";;;;;;", ";;;;;;", ";;;;;;", ";;;;MUHAMMAD SHOLEH;;", ";;;;NIP. 19800202 201001 1 003;;",  # line 13
+              ";Sumber: Data Pantarlih;;;;;"]  # line 14
+    path = tmp / "tps_sumber_ttd.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8"))
+    return Case(path, "CSV TPS list of Kecamatan Sumber without a totals row; place and date with digits, the "
+                "PPS office and a NIP in the count columns, 'Sumber: …' note in the name column",
+                kind="tps", rows=len(tps),
+                kecamatan={"Sumber": {"dpt": sum(l + p for *_, l, p in tps), "tps": 3}},
+                desa={("Sumber", "Sumber"): {"tps": 2, "dpt": 960}, ("Sumber", "Remba'an"): {"tps": 1, "dpt": 403}},
+                footer=f"baris 7–14 {FOOTER}")
+
+
+@builder
+def ttd_csv_teks_di_dalam_tabel(tmp: Path) -> Case:
+    lines = ["\ufeffREKAP DPT KECAMATAN SUKAPURA;;;;", "KECAMATAN;DESA;TPS;L;P",
+             "Sukapura;Ngadisari;3;700;690", "Sukapura;Wonotoro;2;KETUA KPPS;512", "Sukapura;Jetak;2;480;470",
+             ";;;;", ";;;Probolinggo, 20 Agustus 2024;", ";;;KETUA PPK SUKAPURA;", ";;;NIP. 19700101 199503 1 001;"]
+    path = tmp / "rekap_sukapura_ttd.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8"))
+    return Case(path, "CSV: a signer's office typed inside the table is still refused with its line and column",
+                errors=[Msg("'KETUA KPPS' bukan bilangan bulat", row=4, column="D (L)")], footer=f"baris 7–9 {FOOTER}")
+
+
+@builder
+def ttd_dpt_per_pemilih(tmp: Path) -> Case:
+    rnd = random.Random(48)
+    voters = [("Sapih", "001", rnd.choice("LP")) for _ in range(6)] + [("Boto", "001", rnd.choice("LP")) for _ in range(5)]
+    rows = [["DAFTAR PEMILIH TETAP (DPT)"], ["KECAMATAN : LUMBANG"], [], DPT_HEADER]  # header row 4
+    for i, (desa, tps, jk) in enumerate(voters, 1):  # rows 5-15
+        born = dt.date(1960, 1, 1) + dt.timedelta(days=rnd.randint(0, 15000))
+        nik = f"351324{born.day + (40 if jk == 'P' else 0):02d}{born:%m%y}{i:04d}"
+        rows.append([i, str(9_300_000 + i), f"3513240{rnd.randint(100000000, 999999999)}", nik, f"PEMILIH {i}",
+                     "PROBOLINGGO", born.strftime("%d-%m-%Y"), "S", jk, "DUSUN KRAJAN", "001", "002", 0, "S",
+                     "LUMBANG", desa.upper(), tps])
+    rows += [[]] + _placed(17, (7, ["Keterangan: STS = status kawin (B/S/P)"]),
+                           (14, ["Lumbang,", "KETUA PPS DESA BOTO", None, None, None,
+                                 "ABDUL ROZAK", "NIP. 19820707 200901 1 002"]),
+                           (15, [dt.date(2024, 8, 20)]))  # rows 17-23; the date in a cell of its own
+    path = _save_openpyxl(tmp / "dpt_lumbang_ttd.xlsx", [{"name": "DPT", "rows": rows}])
+    n_l = sum(1 for v in voters if v[2] == "L")
+    return Case(path, "per-voter list closed by a note and the PPS signature written in the KECAMATAN column, "
+                "its place 'Lumbang,' (a kecamatan) beside a date cell: no voter lost, none invented",
+                kind="daftar", rows=len(voters),
+                kecamatan={"Lumbang": {"dpt": len(voters), "dpt_l": n_l, "dpt_p": len(voters) - n_l, "tps": 2}},
+                desa={("Lumbang", "Sapih"): {"dpt": 6, "tps": 1}, ("Lumbang", "Boto"): {"dpt": 5, "tps": 1}},
+                footer=f"baris 17–23 {FOOTER}")
+
+
+@builder
+def ttd_masalah_camat(tmp: Path) -> Case:
+    rows = [["INVENTARISASI PERMASALAHAN PILKADA 2024"], ["KECAMATAN SUMBER"], [],
+            ["NO", "KECAMATAN", "DESA/KELURAHAN", "TPS", "KATEGORI", "URAIAN MASALAH", "PELAPOR", "TANGGAL",
+             "TINGKAT", "STATUS", "TINDAK LANJUT"],  # header row 4
+            [1, "Sumber", "Cepoko", 3, "Logistik", "Kotak suara TPS 3 belum tiba", "PPS Cepoko", "18-11-2024",
+             "Sedang", "Baru", None],
+            [2, "Sumber", "Sumber", None, "Sarana TPS", "Keterangan saksi: TPS tergenang hujan", "PPK Sumber",
+             "19-11-2024", "Tinggi", "Ditangani", "Dipindah ke balai desa"]]  # rows 5-6
+    rows += [[], [None, "Keterangan:"], [None, "Tingkat: rendah / sedang / tinggi"], []]  # rows 8-9
+    rows += _placed(11, (1, ["Mengetahui,", "CAMAT SUMBER", None, None, "Drs. SLAMET RIYADI",
+                             "NIP. 19660606 198703 1 010"]),
+                    (7, ["Sumber, 20 November 2024", "KASI TRANTIB", None, None, "YUDI HARTONO"]))  # rows 11-16
+    path = _save_openpyxl(tmp / "masalah_sumber_ttd.xlsx", [{"name": "MASALAH", "rows": rows}])
+    return Case(path, "camat's problem sheet: notes and two signers under the table, the right-hand place and "
+                "date in the TANGGAL column; the last problem's text starts with 'Keterangan'",
+                kind="masalah", rows=2, footer=f"baris 8–16 {FOOTER}")
+
+
+@builder
+def ttd_masalah_kecamatan_salah_ketik(tmp: Path) -> Case:
+    rows = [["INVENTARISASI PERMASALAHAN PILKADA 2024"], [],
+            ["NO", "KECAMATAN", "KATEGORI", "URAIAN MASALAH", "TANGGAL"],  # header row 3
+            [1, "Sumber", "Logistik", "Segel kotak suara kurang 20 buah", "18-11-2024"],
+            [2, "Sumbr", "Keamanan", "Baliho calon dirusak", "19-11-2024"]]  # row 5: the kecamatan misspelt
+    rows += [[]] + _placed(5, (3, ["Sumber, 20 November 2024", "CAMAT SUMBER", None, None, "Drs. SLAMET RIYADI",
+                                   "NIP. 19660606 198703 1 010"]))  # rows 7-12
+    path = _save_openpyxl(tmp / "masalah_salah_ketik.xlsx", [{"name": "MASALAH", "rows": rows}])
+    return Case(path, "a problem sheet whose last problem names a misspelt kecamatan: its date shows it is a "
+                "problem, so it is refused with the name suggested, not taken for a note",
+                errors=[Msg(("kecamatan 'Sumbr' tidak dikenal", "Sumber"), sheet="MASALAH", row=5,
+                            column="B (KECAMATAN)")],
+                footer=f"baris 7–12 {FOOTER}")

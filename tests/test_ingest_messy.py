@@ -114,6 +114,7 @@ def test_messy_file(name, empty_db, tmp_path):
     result = batch.results[0]
     texts = [p.text() for p in result.problems]
     assert all("Traceback" not in t and "Error" not in t for t in texts), texts
+    assert result.describe_footer() == case.footer  # the rows under the table that were not read
     if case.rejected:
         assert not batch.ok and not batch.committed, f"{case.quirk}: expected a rejection, got {texts}"
         _check_messages(case, result.errors, case.errors, "errors")
