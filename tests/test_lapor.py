@@ -330,6 +330,21 @@ def test_a_tps_outside_the_uploaders_area_refuses_the_whole_file(ctx, tmp_path):
     assert ctx["layanan"].cursor().execute("select count(*) from laporan").fetchone()[0] == 0
 
 
+def test_the_signature_under_the_reports_is_not_a_report(ctx, tmp_path):
+    rows = [[1, "Sukapura", "Ngadisari", "1", "Logistik tiba", "06.10", None, None, None, None],
+            [2, None, "Wonotoro", "1", "Pemungutan selesai", "13.20", 100, 100, None, None],  # row 7
+            [], [None, "Mengetahui,", None, None, "Sukapura, 27-11-2024"],  # rows 9-15
+            [None, "KETUA PPK SUKAPURA", None, None, "KETUA PPS DESA NGADISARI"], [], [], [],
+            [None, "SUPRAPTO", None, None, "NURUL HIDAYAH"], [None, "NIP. 19740404 200003 1 004"]]
+    path = _sheet(tmp_path / "laporan_bertanda_tangan.xlsx", rows)
+    with ctx["con"].cursor() as cur:
+        berkas = lapor.baca_excel(path.read_bytes(), path.name, cur, E)
+    assert berkas.galat == []
+    assert [(where, lap.kode_desa, lap.tahap) for where, lap in berkas.laporan] == [
+        ("sheet 'LAPORAN', baris 6", NGADISARI, "logistik_tiba"),
+        ("sheet 'LAPORAN', baris 7", WONOTORO, "pemungutan_selesai")]
+
+
 def test_the_template_is_read_back(ctx, tmp_path):
     data = templates.template("lapor", ["Sukapura", "Kraksaan"])
     with ctx["con"].cursor() as cur:

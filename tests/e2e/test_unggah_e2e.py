@@ -4,7 +4,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from tests import xlsx
+from tests import messy, xlsx
 from tests.e2e.conftest import screenshot
 
 
@@ -45,3 +45,13 @@ def test_bad_file_shows_the_row_and_saves_nothing(writable_server, page, tmp_pat
     assert page.get_by_role("button", name="Simpan semua ke database").count() == 0
     screenshot(page, "unggah-ditolak")
     assert writable_server["db"].read_bytes() == before
+
+
+def test_signature_under_the_table_is_named_in_the_preview_and_not_refused(writable_server, page, tmp_path):
+    case = messy.ALL["ttd_kpu_di_bawah_jumlah"](tmp_path)
+    page.goto(writable_server["url"] + "/unggah")
+    page.locator("input[type=file]").set_input_files(str(case.path))
+    expect(page.get_by_text("Siap disimpan, tidak ada masalah.")).to_be_visible(timeout=30000)
+    expect(page.get_by_text("baris 15–21 di bawah tabel diabaikan: tanda tangan/keterangan", exact=True)).to_be_visible()
+    expect(page.get_by_text("6 baris data", exact=False)).to_be_visible()
+    screenshot(page, "unggah-tanda-tangan")
