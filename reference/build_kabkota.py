@@ -1,12 +1,13 @@
 """Regenerate reference/kabkota.csv — the national list of provinsi and kabupaten/kota — from the
-pinned source: db/wilayah.sql of github.com/cahyadsn/wilayah (MIT), Kepmendagri 300.2.2-2138/2025.
+pinned source: db/wilayah.sql of github.com/cahyadsn/wilayah (MIT), Kepmendagri 300.2.2-2430/2025
+(the repository's README; the file's own header still names the earlier 300.2.2-2138/2025).
 
     python reference/build_kabkota.py                      # downloads the pinned file
     python reference/build_kabkota.py --sql path/to/wilayah.sql
 
 The file read must be byte-identical to the pinned one (its SHA-256 is checked), so the output
 is the same on every machine. Only levels 1 and 2 of the codes are kept (`35`, `35.13`);
-kecamatan and desa of the whole nation are not shipped here.
+the nation's kecamatan and desa/kelurahan are in reference/nasional/ (build_nasional.py).
 """
 from __future__ import annotations
 

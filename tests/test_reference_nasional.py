@@ -84,7 +84,7 @@ def test_centroids_lie_in_indonesia_and_only_some_desa_lack_one():
         assert [r for r in placed if not (-11.5 < float(r["lat"]) < 6.5 and 94.5 < float(r["lon"]) < 141.5)] == []
         if level != "desa":
             assert len(placed) == len(table(level))
-    # wilayah_boundaries has no centroid yet for 359 desa/kelurahan (mostly in Sumatera Barat, NTT, Papua)
+    # wilayah_boundaries has no centroid for 359 desa/kelurahan (many in Pasaman Barat, Ngada, Sikka, Tolikara)
     assert sum(not r["lat"] for r in table("desa")) == 359
 
 
