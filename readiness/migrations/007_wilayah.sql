@@ -2,7 +2,7 @@
 -- (readiness/wilayah.py). Kecamatan names repeat across Indonesia (Lumbang, Kuripan, Sumber), so
 -- a name alone cannot tell that a file belongs to another kab/kota.
 --   ref_kabkota  every kabupaten/kota with its province (reference/kabkota.csv: Kepmendagri
---                300.2.2-2138/2025, 38 provinsi, 514 kab/kota), read from the reference folder
+--                300.2.2-2430/2025 (the file header names 2138), 38 provinsi, 514 kab/kota), read from the reference folder
 --                readiness.db passes as the variable `referensi`
 --   wilayah      one row: the installation's region. kode '35.13' (a kab/kota) or '35' (a
 --                province); nama as shown to users ('Kabupaten Probolinggo', 'Provinsi Jawa Timur');
