@@ -3,6 +3,7 @@
 Every page names the action its role must allow (readiness/akses.py); the navigation holds only
 the pages the session's user may open, so a page outside the role cannot be run at all — the
 check is on the server, not only a hidden link."""
+import os
 from pathlib import Path
 
 import streamlit as st
@@ -10,6 +11,8 @@ import streamlit as st
 from pages import common
 from readiness import teks
 
+# Files the server makes (the field-report store and its WAL, database copies) are private to its user.
+os.umask(0o077)
 st.set_page_config(page_title=teks.APP_NAMA, page_icon="assets/favicon.png", layout="wide")
 
 # (file, title, icon, url_path or None, aksi the role must allow)

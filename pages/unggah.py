@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from pages import common
-from readiness import fmt, ingest, masalah, teks, templates
+from readiness import fmt, ingest, masalah, privacy, teks, templates
 from readiness.workbook import column_letter
 
 election = common.election()
@@ -71,7 +71,11 @@ with tab_upload:
         files = [(f.name, f.getvalue()) for f in uploads]
         overrides = {name: kind for name, kind in st.session_state.get("unggah_jenis", {}).items()
                      if name in {n for n, _ in files}}
-        batch = prepared(files, overrides)
+        try:
+            batch = prepared(files, overrides)
+        except privacy.KeyRefused as exc:  # the installation key is missing or unsafe: the admin must act
+            st.error(common.escape_md(str(exc)))
+            st.stop()
         for result in batch.results:
             with st.container(border=True):
                 st.markdown(f"**{common.escape_md(result.file_name)}**")

@@ -205,11 +205,14 @@ def _rewrite(path: Path, on_wait=None) -> None:
     under the same writer lock and atomic rename as readiness.db.writing."""
     import fcntl
     import os
+    import shutil
 
     fd = db._lock(path, 300.0, on_wait)
-    fresh = path.with_name(f"{path.name}.tmp-{os.getpid()}-padat")
+    work = None
     try:
-        fresh.unlink(missing_ok=True)
+        db.remove_stale(path)
+        work = db.work_folder(path, "padat")
+        fresh = work / path.name
         con = duckdb.connect(str(fresh))
         try:
             name = con.execute("select current_database()").fetchone()[0]
@@ -219,12 +222,10 @@ def _rewrite(path: Path, on_wait=None) -> None:
             con.execute("checkpoint")
         finally:
             con.close()
-        db._fsync(fresh)
-        os.replace(fresh, path)
-        db._fsync(path.parent)
+        db.put_in_place(fresh, path)
     finally:
-        for leftover in (fresh, Path(f"{fresh}.wal")):
-            leftover.unlink(missing_ok=True)
+        if work is not None:
+            shutil.rmtree(work, ignore_errors=True)
         fcntl.flock(fd, fcntl.LOCK_UN)
         os.close(fd)
 

@@ -14,7 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import akses, db, fmt, ingest, jejak, teks
+from . import akses, db, fmt, ingest, jejak, privacy, teks
 
 SAMPLE_DIR = db.ROOT / "data" / "sample"
 SAMPLE_FILES = (
@@ -238,9 +238,7 @@ def _slides(db_path: Path, election, out: Path) -> int:
     except deck_pdf.PdfError as exc:
         _say(f"GALAT: {exc}")
         return 1
-    tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
-    tmp.write_bytes(data)
-    os.replace(tmp, out)  # never a half-written deck under the final name
+    privacy.write_private(out, data)  # 0600, and never a half-written deck under the final name
     _say(f"{out}: {len(deck.slides)} slide, {deck.pemilihan}, {deck.data_per_teks}. {teks.DISCLAIMER}.")
     return 0
 

@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
+from . import privacy
+
 if TYPE_CHECKING:  # pandas loads later: not before a voter list's sheet is read (memory)
     import pandas as pd
 
@@ -221,6 +223,7 @@ _WRITE_NUMBERS = itertools.count(1)
 
 def _lock(path: Path, timeout: float, on_wait) -> int:
     fd = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    os.fchmod(fd, 0o600)  # also a lock file an older release left with the umask's mode
     deadline = time.monotonic() + timeout
     told = False
     while True:
@@ -248,18 +251,44 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+def work_folder(path: Path, label: str) -> Path:
+    """A folder beside the database, 0700, for a writer's new copy: the copy, its WAL and DuckDB's
+    spill files are never readable by other users, whatever the umask, even while being written."""
+    folder = path.with_name(f"{path.name}.tmp-{os.getpid()}-{label}")
+    folder.mkdir(mode=0o700)
+    os.chmod(folder, 0o700)
+    return folder
+
+
+def remove_stale(path: Path) -> None:
+    """Holding the writer lock, any temporary copy left behind is from a killed writer."""
+    for stale in path.parent.glob(f"{path.name}.tmp-*"):
+        if stale.is_dir() and not stale.is_symlink():
+            shutil.rmtree(stale, ignore_errors=True)
+        else:
+            stale.unlink(missing_ok=True)
+
+
+def put_in_place(new: Path, path: Path) -> None:
+    """Make the written copy private (0600) and durable, then atomically replace the live file."""
+    privacy.make_private(new)
+    _fsync(new)
+    os.replace(new, path)
+    _fsync(path.parent)
+
+
 @contextlib.contextmanager
 def writing(path: Path | str = DEFAULT_DB, *, timeout: float = 300.0, on_wait=None):
     """Yield a connection to a private copy of the database; on normal exit the copy replaces
     the live file atomically, on any exception it is thrown away."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    privacy.private_dir(path.parent)
     lock_fd = _lock(path, timeout, on_wait)
-    tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}-{next(_WRITE_NUMBERS)}")
+    work = None
     try:
-        # Holding the lock, any temporary copy left behind is from a killed writer.
-        for stale in path.parent.glob(f"{path.name}.tmp-*"):
-            stale.unlink(missing_ok=True)
+        remove_stale(path)
+        work = work_folder(path, str(next(_WRITE_NUMBERS)))
+        tmp = work / path.name
         existed = path.exists()
         if existed:
             # The live file is only ever read; the copy is what gets changed.
@@ -278,12 +307,10 @@ def writing(path: Path | str = DEFAULT_DB, *, timeout: float = 300.0, on_wait=No
             con.execute("checkpoint")
         finally:
             con.close()
-        _fsync(tmp)
-        os.replace(tmp, path)
-        _fsync(path.parent)
+        put_in_place(tmp, path)
     finally:
-        for leftover in (tmp, Path(f"{tmp}.wal")):
-            leftover.unlink(missing_ok=True)
+        if work is not None:
+            shutil.rmtree(work, ignore_errors=True)
         fcntl.flock(lock_fd, fcntl.LOCK_UN)
         os.close(lock_fd)
 
@@ -293,6 +320,7 @@ def ensure_database(path: Path | str = DEFAULT_DB, on_wait=None) -> Path:
     then the views)."""
     path = Path(path)
     if path.exists():
+        _tighten(path)
         con = open_read_only(path)
         try:
             state = dict(con.execute("select key, value from meta where key in ('views_hash', 'schema_version')")
@@ -304,6 +332,16 @@ def ensure_database(path: Path | str = DEFAULT_DB, on_wait=None) -> Path:
     with writing(path, on_wait=on_wait):
         pass
     return path
+
+
+def _tighten(path: Path) -> None:
+    """A database an older release wrote with the umask's mode (0644) becomes private at once,
+    not only at its next write."""
+    try:
+        if os.stat(path).st_mode & 0o077:
+            privacy.make_private(path)
+    except OSError:
+        pass  # not ours to change (another account's file): reading it is still allowed
 
 
 # --------------------------------------------------------------------------- reading

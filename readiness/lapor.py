@@ -41,7 +41,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from . import akses, db, fmt, masalah
+from . import akses, db, fmt, masalah, privacy
 
 # The stages a TPS reports on election day, in order.
 TAHAP = {
@@ -346,12 +346,14 @@ class Layanan:
 
     def __init__(self, path: Path | str):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        privacy.private_dir(self.path.parent)
         try:
             self._con = duckdb.connect(str(self.path))
         except duckdb.IOException as exc:
             raise LaporanDitolak("Berkas laporan sedang dipakai proses lain (server dasbor lain?); "
                                  "laporan hanya dapat diterima oleh satu server.") from exc
+        # Private to the service's user (its WAL, made later by DuckDB, follows the server's umask 077).
+        privacy.make_private(self.path)
         self._con.execute(SCHEMA)
         # What the single writer needs to know per report, loaded once (see _Transaksi).
         self._kirim = {k: (q, d) for k, q, d in self._con.execute(

@@ -6,9 +6,20 @@ from pathlib import Path
 
 import pytest
 
-from readiness import cli, db
+from readiness import cli, db, privacy
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session", autouse=True)
+def installation_key(tmp_path_factory) -> Path:
+    """The installation key of every test, and of every CLI or `streamlit run` subprocess (they
+    inherit the environment): a file in a temporary folder, never the developer's own key."""
+    path = tmp_path_factory.mktemp("kunci") / "kunci"
+    patch = pytest.MonkeyPatch()
+    patch.setenv(privacy.ENV_KEY, str(path))
+    yield path
+    patch.undo()
 
 
 @pytest.fixture(scope="session")
@@ -21,10 +32,9 @@ def demo_db_master(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def demo_db(demo_db_master, tmp_path) -> Path:
-    """A private copy of the demo database (with its installation secret) a test may change."""
+    """A private copy of the demo database a test may change (the key is the session's)."""
     path = tmp_path / "readiness.duckdb"
     shutil.copyfile(demo_db_master, path)
-    shutil.copyfile(demo_db_master.parent / "secret.key", tmp_path / "secret.key")
     return path
 
 

@@ -156,7 +156,6 @@ def test_three_copies_of_a_nik_count_two_and_name_the_first(sukapura):
 def test_duplicates_across_two_lists_of_different_kecamatan_and_which_is_first(sukapura, tmp_path):
     db_path = tmp_path / "readiness.duckdb"
     db_path.write_bytes(sukapura[0].read_bytes())
-    (tmp_path / "secret.key").write_bytes((sukapura[0].parent / "secret.key").read_bytes())
     daftar = sukapura[1]
     twin = next(v.nik for v in daftar.voters if v.catatan == "nik_ganda_asli")
     lumbang = fx.daftar_lumbang(tmp_path, twin)
@@ -257,7 +256,6 @@ def _stored_matches_a_fresh_computation(db_path) -> int:
 def test_the_stored_audit_follows_every_write_that_changes_it(sukapura, tmp_path):
     db_path = tmp_path / "readiness.duckdb"
     db_path.write_bytes(sukapura[0].read_bytes())
-    (tmp_path / "secret.key").write_bytes((sukapura[0].parent / "secret.key").read_bytes())
     base = _stored_matches_a_fresh_computation(db_path)
     assert base > 0 and _counts(db_path)["tps_melebihi_kapasitas"] > 0
     # a smaller TPS capacity flags more voters

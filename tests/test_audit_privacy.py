@@ -94,11 +94,13 @@ def test_no_raw_identity_in_any_column_of_any_table(ingested):
         con.close()
 
 
-def test_the_installation_secret_is_private_and_ignored_by_git(ingested):
+def test_the_installation_key_is_private_and_not_in_the_data_folder(ingested, installation_key):
     db_path, _, _ = ingested
-    secret = db_path.parent / "secret.key"
-    assert stat.S_IMODE(os.stat(secret).st_mode) == 0o600
-    assert len(bytes.fromhex(secret.read_text().strip())) == 32
+    assert stat.S_IMODE(os.stat(installation_key).st_mode) == 0o600
+    assert len(bytes.fromhex(installation_key.read_text().strip())) == 32
+    assert not (db_path.parent / "secret.key").exists()
+    key = installation_key.read_bytes().strip()
+    assert [p.name for p in db_path.parent.iterdir() if key in p.read_bytes()] == []
     assert "data/secret.key" in (ROOT / ".gitignore").read_text().splitlines()
 
 
