@@ -145,7 +145,8 @@ def _election(con, election) -> str | None:
 def _emit(df, out_format: str) -> None:
     """A table to stdout as CSV or JSON, plain numbers, missing as empty/null."""
     if out_format == "csv":
-        df.to_csv(sys.stdout, index=False)
+        from .export import teks_tabel  # pandas: loaded only once a table is printed
+        teks_tabel(df).to_csv(sys.stdout, index=False)
     else:
         records = [{k: _clean(v) for k, v in row.items()} for row in df.to_dict(orient="records")]
         json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
@@ -180,7 +181,8 @@ def _versions(db_path: Path, election) -> int:
     df["aktif"] = df["kecamatan_aktif"].map(lambda n: "aktif" if n else "tidak aktif")
     columns = ["upload_id", "kind", "file_name", "rows", "kecamatan_dicakup", "kecamatan_aktif", "aktif",
                "uploaded_at", "uploaded_by", "sha256"]
-    df[columns].to_csv(sys.stdout, index=False)
+    from .export import teks_tabel
+    teks_tabel(df[columns]).to_csv(sys.stdout, index=False)
     return 0
 
 

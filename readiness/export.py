@@ -7,8 +7,10 @@ three ways from the same data:
   Indonesian Excel), a styled frozen header with autofilter, the title, the election, the data
   version and the disclaimer above it;
 - `to_csv`: UTF-8 with BOM, `;` separated and decimal commas, which Indonesian Excel opens as is.
-Text that starts with `=`, `+`, `-` or `@` is always written as text, never as a formula
-(a name in an uploaded file can be anything).
+Every text cell of every export (CSV, xlsx, the command line's CSV) passes through `teks_sel`:
+a text starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so no
+spreadsheet program runs it as a formula, not even after the file is re-saved as CSV (a name
+in an uploaded file can be anything). Numbers are not texts: a negative number stays a number.
 """
 from __future__ import annotations
 
@@ -19,10 +21,44 @@ from dataclasses import dataclass
 
 import pandas as pd
 import xlsxwriter
+from xlsxwriter.worksheet import Worksheet
 
 from . import fmt, teks
 
-FORMULA_START = ("=", "+", "-", "@")
+# What spreadsheet programs read as the start of a formula (OWASP, "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def teks_sel(value: str) -> str:
+    """A text for a spreadsheet cell, neutralised: `=1+1` becomes `'=1+1`; other texts as they are."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def teks_tabel(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `df` with every text cell passed through `teks_sel` (numbers, dates and empty
+    cells untouched), for a CSV written by pandas."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(lambda v: teks_sel(v) if isinstance(v, str) else v)
+    return out
+
+
+class LembarAman(Worksheet):
+    """A worksheet whose every text cell (write, write_string) is neutralised by `teks_sel`."""
+
+    def _write_string(self, row, col, string, cell_format=None):
+        return super()._write_string(row, col, teks_sel(string), cell_format)
+
+
+class BukuAman(xlsxwriter.Workbook):
+    """An xlsx workbook whose worksheets are `LembarAman`, and which never turns a text into a
+    formula, a link or a number."""
+    worksheet_class = LembarAman
+
+    def __init__(self, filename, options: dict | None = None):
+        super().__init__(filename, {"strings_to_formulas": False, "strings_to_urls": False,
+                                    "strings_to_numbers": False, **(options or {})})
 KINDS = ("teks", "angka", "desimal", "persen", "status", "tanggal", "daftar")
 
 
@@ -143,12 +179,9 @@ def _infer(series: pd.Series) -> tuple[str, int]:
 
 
 def buku(buffer, title: str) -> tuple[xlsxwriter.Workbook, dict]:
-    """A workbook for an export: every text written as text (never a formula, link or number, so
-    `=`, `+`, `-`, `@` stay harmless), the disclaimer in its properties, and the house formats
+    """A workbook for an export: every text written as text, neutralised (`BukuAman`), the disclaimer in its properties, and the house formats
     `judul` (title), `catatan` (note), `peringatan` (the disclaimer line) and `kepala` (header)."""
-    wb = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
-                                      "strings_to_urls": False, "strings_to_numbers": False,
-                                      "nan_inf_to_errors": True})
+    wb = BukuAman(buffer, {"in_memory": True, "nan_inf_to_errors": True})
     wb.set_properties({"title": title, "comments": teks.DISCLAIMER})
     return wb, {
         "judul": wb.add_format({"bold": True, "font_size": 14}),
@@ -198,8 +231,7 @@ def to_xlsx(df: pd.DataFrame, title: str, election_label: str, data_version_labe
             elif isinstance(value, dt.date):
                 ws.write_datetime(r, c, dt.datetime.combine(value, dt.time()), cell_format)
             else:
-                # write_string never makes a formula, whatever the text starts with.
-                ws.write_string(r, c, str(value))
+                ws.write_string(r, c, str(value))  # neutralised by LembarAman
     ws.freeze_panes(header + 1, 0)
     ws.autofilter(header, 0, header + max(len(df), 1), max(len(df.columns) - 1, 0))
     wb.close()
@@ -211,8 +243,7 @@ def _csv_cell(value):
     if _missing(value):
         return ""
     if isinstance(value, str):
-        # Spreadsheet programs would run `=…`, `+…`, `-…`, `@…` as a formula otherwise.
-        return "'" + value if value.startswith(FORMULA_START) else value
+        return teks_sel(value)
     if isinstance(value, bool):
         return "ya" if value else "tidak"
     if isinstance(value, (pd.Timestamp, dt.datetime)):

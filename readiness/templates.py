@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import io
 
-import xlsxwriter
-
-from . import teks
+from . import export, teks
 
 # (header, example value, validation) per kind. Validation: ("list", [...]), ("whole", lo, hi),
 # ("decimal", lo, hi), ("kecamatan",) or None.
@@ -101,8 +99,7 @@ UNGGAH_DI = {"lapor": "Unggah di halaman Lapor, bagian 'Unggah laporan Excel' (a
 def template(kind: str, kecamatan: list[str]) -> bytes:
     """The .xlsx template of one kind; `kecamatan` fills the drop-down list."""
     buffer = io.BytesIO()
-    wb = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
-                                      "strings_to_numbers": False})
+    wb = export.BukuAman(buffer, {"in_memory": True})
     head = wb.add_format({"bold": True, "bg_color": "#0b4f8a", "font_color": "white", "border": 1,
                           "text_wrap": True, "valign": "vcenter"})
     example = wb.add_format({"italic": True, "font_color": "#555555"})

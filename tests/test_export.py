@@ -55,9 +55,23 @@ def test_xlsx_layout_numbers_and_metadata():
 def test_xlsx_never_writes_a_formula():
     ws = _book(export.to_xlsx(export.ekspor(_frame(), KOLOM), "t", "e", "v"))
     values = [ws.cell(row=r, column=1) for r in range(8, 13)]
-    assert [c.value for c in values] == ["Kraksaan", "=HYPERLINK(\"http://x\",\"klik\")", "+62 812", "-5 TPS",
-                                         "@SUM(A1)"]
+    assert [c.value for c in values] == ["Kraksaan", "'=HYPERLINK(\"http://x\",\"klik\")", "'+62 812", "'-5 TPS",
+                                         "'@SUM(A1)"]
     assert all(c.data_type == "s" for c in values)
+
+
+def test_one_rule_for_every_text_cell_and_negative_numbers_stay_numbers():
+    texts = ["=1+1", "+62", "-", "@x", "\t=1+1", "\r=1+1", "Kraksaan", " =1", "", "'=1"]
+    assert [export.teks_sel(t) for t in texts] == ["'=1+1", "'+62", "'-", "'@x", "'\t=1+1", "'\r=1+1", "Kraksaan",
+                                                   " =1", "", "'=1"]
+    frame = pd.DataFrame({"Nama": ["-5 TPS", "=SUM(A1)"], "Selisih": [-5, -1.5]})
+    lines = export.to_csv(frame).decode("utf-8-sig").split("\r\n")
+    assert lines[1:3] == ["'-5 TPS;-5", "'=SUM(A1);-1,5"]
+    ws = _book(export.to_xlsx(frame, "t", "e", "v"))
+    assert [ws["A8"].value, ws["B8"].value, ws["B9"].value] == ["'-5 TPS", -5, -1.5]
+    assert ws["B8"].data_type == "n" and ws["A9"].data_type == "s"
+    printed = export.teks_tabel(frame)
+    assert list(printed["Nama"]) == ["'-5 TPS", "'=SUM(A1)"] and list(printed["Selisih"]) == [-5, -1.5]
 
 
 def test_csv_for_indonesian_excel():

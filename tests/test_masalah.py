@@ -9,7 +9,7 @@ import json
 import openpyxl
 import pytest
 
-from readiness import akses, db, ingest, masalah, model, templates
+from readiness import akses, db, export, ingest, masalah, model, templates
 from tests import xlsx
 
 E = "pilkada-2024"
@@ -355,10 +355,12 @@ def test_weekly_report_xlsx_keeps_hostile_text_as_text(empty_db):
     assert header[:6] == ["No. masalah", "Kecamatan", "Desa/Kelurahan", "TPS", "Kategori", "Uraian masalah"]
     col = header.index("Uraian masalah") + 1
     cells = {detail.cell(r, col).value: detail.cell(r, col) for r in range(8, detail.max_row + 1)}
-    for text in HOSTILE:
+    shown = [export.teks_sel(text) for text in HOSTILE]  # `=HYPERLINK(…)` as `'=HYPERLINK(…)`
+    assert shown[3:7] == ["'=HYPERLINK(\"http://x\")", "'+62 812", "'-1+2", "'@SUM(A1)"]
+    for text in shown:
         assert cells[text].data_type == "s", text
     pelapor = [detail.cell(r, header.index("Pelapor") + 1) for r in range(8, detail.max_row + 1)]
-    assert all(c.data_type == "s" for c in pelapor) and {c.value for c in pelapor} >= set(HOSTILE)
+    assert all(c.data_type == "s" for c in pelapor) and {c.value for c in pelapor} >= set(shown)
 
 
 def test_cli_ingest_kind_masalah_says_what_was_merged(empty_db, tmp_path, capsys):
