@@ -328,11 +328,17 @@ def empty_state(message: str | None = None) -> None:
     st.stop()
 
 
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>~$"})
+# Every character Streamlit's markdown gives a meaning to, backslash-escaped (CommonMark lets any
+# ASCII punctuation be escaped): links and images `[x](y)`, emphasis, HTML `<a>`, `:red[…]`
+# directives, `$…$` LaTeX, headings (`#`, or a line of `=` or `-` under text), lists, quotes, tables,
+# entities `&lt;`; an escaped `.` also ends a bare `https://evil.example` autolink.
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>~$=&"})
 
 
-def escape_md(text: str) -> str:
-    """Text from a file or a user, shown literally inside markdown (never as markup or links)."""
+def escape_md(text) -> str:
+    """Text from a file or a user (a sheet or file name, a korwil name, a remark), shown literally
+    inside any markdown element — st.markdown, caption, error, warning, info, success, toast, a
+    subheader, a metric, expander or tab label — never as markup, a link or a formula."""
     return str(text).translate(_MD_SPECIAL)
 
 

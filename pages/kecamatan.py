@@ -17,8 +17,8 @@ data = common.page_data("kecamatan", election, kecamatan_kode=kode)
 row = data["kecamatan"].set_index("kode_kecamatan").loc[kode]
 
 st.title(f"Kecamatan {row['kecamatan']}")
-st.caption(f"{row['korwil'] or 'Belum masuk korwil'} · koordinator {row['koordinator'] or 'belum ditetapkan'} · "
-           + common.caption_from(data))
+st.caption(common.escape_md(f"{row['korwil'] or 'Belum masuk korwil'} · koordinator "
+                            f"{row['koordinator'] or 'belum ditetapkan'} · ") + common.caption_from(data))
 if row["jumlah_jenis_data"] == 0:
     common.empty_state(f"Belum ada data untuk Kecamatan {row['kecamatan']} pada pemilihan ini. Unggah rekap DPT, "
                        "daftar TPS, data KTP-el dan target partisipasi yang mencakup kecamatan ini.")
@@ -32,7 +32,7 @@ if row["tindak_lanjut"]:
 
 c1, c2, c3, c4 = st.columns(4)
 c1.metric("DPT", fmt.angka(row["dpt"]))
-c1.caption(f"Laki-laki {fmt.angka(row['dpt_l'])} · Perempuan {fmt.angka(row['dpt_p'])} · sumber: {row['dpt_sumber'] or '–'}")
+c1.caption(f"Laki-laki {fmt.angka(row['dpt_l'])} · Perempuan {fmt.angka(row['dpt_p'])} · sumber: {common.escape_md(row['dpt_sumber'] or '–')}")
 c2.metric("TPS", fmt.angka(row["tps"]))
 c2.caption(f"Terbanyak {fmt.angka(row['pemilih_per_tps_maks'])} pemilih · rata-rata "
            f"{fmt.angka(row['pemilih_per_tps_rata'], 1)}")

@@ -29,8 +29,9 @@ st.subheader("Perbandingan wilayah")
 columns = st.columns(len(assigned))
 for col, row in zip(columns, assigned.itertuples()):
     box = col.container(border=True)
-    box.markdown(f"### {row.korwil}")
-    box.caption(row.koordinator or "Koordinator belum ditetapkan")
+    # Korwil and koordinator names are typed in Pengaturan: shown as text, never as markup or links.
+    box.markdown(f"### {common.escape_md(row.korwil)}")
+    box.caption(common.escape_md(row.koordinator) if row.koordinator else "Koordinator belum ditetapkan")
     box.markdown(f"**{charts.status_label(row.status)}**")
     box.markdown(f"{row.jumlah_merah} belum siap · {row.jumlah_kuning} perlu perhatian · {row.jumlah_hijau} siap "
                  f"(dari {row.jumlah_kecamatan} kecamatan)")
@@ -49,8 +50,8 @@ koordinator = dict(zip(assigned["korwil"], assigned["koordinator"]))
 chosen = common.url_choice("korwil", names, "Pilih korwil",
                            format_func=lambda k: f"{k} — {koordinator[k]}" if koordinator.get(k) else k)
 own = kecamatan[kecamatan["korwil"] == chosen]
-st.header(f"{chosen}")
-st.caption(f"Koordinator: {koordinator.get(chosen) or 'belum ditetapkan'} · {len(own)} kecamatan")
+st.header(common.escape_md(chosen))
+st.caption(f"Koordinator: {common.escape_md(koordinator.get(chosen) or 'belum ditetapkan')} · {len(own)} kecamatan")
 
 left, right = st.columns([3, 2])
 with left:
@@ -67,10 +68,10 @@ with right:
     if todo.empty:
         st.success("Semua kecamatan di wilayah ini siap dan tidak ada masalah terbuka.")
     for row in todo.itertuples():
-        lines = "\n".join(f"- {item}" for item in row.tindak_lanjut)
-        st.markdown(f"**{row.kecamatan}** · {charts.status_label(row.status)}\n{lines}")
+        lines = "\n".join(f"- {common.escape_md(item)}" for item in row.tindak_lanjut)
+        st.markdown(f"**{common.escape_md(row.kecamatan)}** · {charts.status_label(row.status)}\n{lines}")
 
-st.subheader(f"Kecamatan di {chosen}")
+st.subheader(f"Kecamatan di {common.escape_md(chosen)}")
 common.table(own, [
     Kolom("kecamatan", "Kecamatan"), Kolom("status", "Status", "status"),
     Kolom("status_tps", "TPS", "status"), Kolom("status_ktpel", "KTP-el", "status"),

@@ -146,12 +146,13 @@ if st.button("Kirim laporan", type="primary", width="stretch", icon=":material/s
         with st.spinner("Mengirim…"):
             hasil = layanan.kirim(common.pengguna(), laporan, daftar)  # the user re-read on the server
     except lapor.LaporanDitolak as exc:
-        st.session_state[HASIL] = (kirim_id, "error", str(exc))
+        st.session_state[HASIL] = (kirim_id, "error", common.escape_md(exc))
     except lapor.BelumTersimpan as exc:
-        st.session_state[HASIL] = (kirim_id, "warning", str(exc))
+        st.session_state[HASIL] = (kirim_id, "warning", common.escape_md(exc))
     else:
-        teks = f"{tps.label}: {lapor.JENIS[tahap]}. {hasil.pesan}"
-        st.session_state[HASIL] = (kirim_id, "success" if hasil.status == "baru" else "info", teks, *hasil.peringatan)
+        teks = f"{common.escape_md(tps.label)}: {lapor.JENIS[tahap]}. {hasil.pesan}"
+        st.session_state[HASIL] = (kirim_id, "success" if hasil.status == "baru" else "info", teks,
+                                   *map(common.escape_md, hasil.peringatan))
 
 # The answer stays on screen until the form is changed (then it would describe another report).
 if st.session_state.get(HASIL, (None,))[0] == kirim_id:
@@ -165,7 +166,7 @@ if st.session_state.get(HASIL, (None,))[0] == kirim_id:
         st.rerun()
 
 # --------------------------------------------------------------------------- this TPS's history
-st.subheader(f"Riwayat TPS {no_tps} {desa_names[kode_desa]}")
+st.subheader(common.escape_md(f"Riwayat TPS {no_tps} {desa_names[kode_desa]}"))
 hist = lapor.riwayat(layanan.cursor(), election, kode_desa, no_tps)
 if hist.empty:
     st.caption("Belum ada laporan dari TPS ini.")
@@ -195,27 +196,28 @@ if common.boleh("unggah"):
         berkas = st.file_uploader("Berkas laporan (.xlsx, .xls, .csv)", type=["xlsx", "xls", "csv"], key="lapor_berkas")
         if berkas is not None:
             data = berkas.getvalue()
+            nama_berkas = common.escape_md(berkas.name)  # the sender's words: never a link or markup
             parsed = lapor.baca_excel(data, berkas.name, common.current_reader().cursor(), election)
             if parsed.galat:
-                st.error(f"{berkas.name} tidak disimpan; perbaiki lalu unggah lagi:")
+                st.error(f"{nama_berkas} tidak disimpan; perbaiki lalu unggah lagi:")
                 st.text("\n".join(parsed.galat[:50]))
             else:
-                st.info(f"{fmt.angka(len(parsed.laporan))} laporan siap disimpan dari {berkas.name}.")
+                st.info(f"{fmt.angka(len(parsed.laporan))} laporan siap disimpan dari {nama_berkas}.")
                 if st.button("Simpan laporan dari berkas ini", key="lapor_simpan_berkas", type="primary"):
                     try:
                         done = layanan.unggah(common.pengguna(), parsed, daftar)
                     except (akses.TidakBoleh, lapor.BelumTersimpan) as exc:
-                        st.error(str(exc))
+                        st.error(common.escape_md(exc))
                     else:
                         if done.galat:
-                            st.error(f"{berkas.name} tidak disimpan:")
+                            st.error(f"{nama_berkas} tidak disimpan:")
                             st.text("\n".join(done.galat[:50]))
                         elif done.sama_dengan:
                             st.info(f"Berkas ini sudah diunggah pada {fmt.tanggal_jam(done.sama_dengan[0])} oleh "
                                     f"{common.escape_md(done.sama_dengan[1])}; tidak ada yang berubah.")
                         else:
                             koreksi = sum(h.menggantikan is not None for h in done.hasil)
-                            st.success(f"{fmt.angka(len(done.hasil))} laporan tersimpan dari {berkas.name} "
+                            st.success(f"{fmt.angka(len(done.hasil))} laporan tersimpan dari {nama_berkas} "
                                        f"({fmt.angka(koreksi)} di antaranya koreksi).")
 
 if common.boleh("jejak"):

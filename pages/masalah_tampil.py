@@ -99,7 +99,7 @@ def korwil(election: str, korwil_nama: str) -> None:
     """Korwil page: the open problems in one koordinator's kecamatan."""
     df = terbuka(election)
     df = df[df["korwil"] == korwil_nama]
-    st.subheader(f"Permasalahan terbuka di {korwil_nama} ({fmt.angka(len(df))})")
+    st.subheader(f"Permasalahan terbuka di {common.escape_md(korwil_nama)} ({fmt.angka(len(df))})")
     if df.empty:
         st.info("Tidak ada masalah yang belum selesai di wilayah ini.")
     else:

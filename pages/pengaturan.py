@@ -17,7 +17,7 @@ elections = data["elections"]
 names = dict(zip(elections["election_id"], elections["nama"]))
 
 st.title("Pengaturan")
-st.caption(f"Untuk admin desk pilkada. Perubahan berlaku untuk {names[election]} (pilih pemilihan lain di panel "
+st.caption(f"Untuk admin desk pilkada. Perubahan berlaku untuk {common.escape_md(names[election])} (pilih pemilihan lain di panel "
            "samping) dan langsung terlihat di semua halaman.")
 
 if message := st.session_state.pop("_pengaturan_pesan", None):
@@ -35,7 +35,7 @@ def save(action, done: str, objek: str) -> None:
             action(con)
             jejak.catat_pengaturan(con, pelaku, objek, sebelum, election)
     except model.PengaturanError as error:
-        st.error("Tidak disimpan:\n" + "\n".join(f"- {p}" for p in error.problems))
+        st.error("Tidak disimpan:\n" + "\n".join(f"- {common.escape_md(p)}" for p in error.problems))
         return
     except db.DatabaseBusy as error:
         st.error(str(error))

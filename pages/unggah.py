@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from pages import common
-from readiness import fmt, ingest, masalah, privacy, teks, templates
+from readiness import export, fmt, ingest, masalah, privacy, teks, templates
 from readiness.workbook import column_letter
 
 election = common.election()
@@ -93,9 +93,9 @@ with tab_upload:
                         summary += f" · {result.describe_coverage()}"
                     if result.tanggal_data:
                         summary += f" · data per {fmt.tanggal(result.tanggal_data)}"
-                    st.write(summary)
+                    st.markdown(common.escape_md(summary))  # sheet names are the file's words
                     if footer := result.describe_footer():
-                        st.caption(footer)
+                        st.caption(common.escape_md(footer))
                     with st.expander("Kolom yang dibaca", expanded=len(batch.results) == 1):
                         st.dataframe(mapping_frame(result), hide_index=True, width="stretch")
                 if result.errors:
@@ -114,7 +114,7 @@ with tab_upload:
         if not problems.empty:
             st.subheader("Daftar masalah")
             st.dataframe(problems, hide_index=True, width="stretch")
-            common.unduh("Unduh daftar masalah (CSV)", problems.to_csv(index=False, sep=";").encode("utf-8-sig"),
+            common.unduh("Unduh daftar masalah (CSV)", export.to_csv(problems),
                          "masalah_unggahan.csv", mime="text/csv", key="unduh_masalah_unggahan")
         if batch.ok and any(not r.duplicate_of for r in batch.results):
             if st.button("Simpan semua ke database", type="primary"):
@@ -122,7 +122,7 @@ with tab_upload:
                 try:
                     done = ingest.commit_batch(common.db_path(), batch, uploaded_by=pelaku.nama, pelaku=pelaku)
                 except Exception as exc:  # a lock held too long: say so, nothing was written
-                    st.error(f"Tidak tersimpan: {exc}")
+                    st.error(f"Tidak tersimpan: {common.escape_md(exc)}")
                 else:
                     saved = [r for r in done.results if r.upload_id]
                     st.session_state["unggah_pesan"] = (
@@ -164,7 +164,7 @@ with tab_history:
             if st.button("Aktifkan kembali versi ini"):
                 pelaku = common.wajib("versi")  # checked again on the server before the write
                 info = ingest.activate(common.db_path(), int(choice), pelaku=pelaku)
-                st.success(f"Unggahan #{choice} ({info['file_name']}) aktif kembali.")
+                st.success(f"Unggahan #{choice} ({common.escape_md(info['file_name'])}) aktif kembali.")
                 st.rerun()
 
 with tab_templates:

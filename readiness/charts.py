@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import html
 import json
 
 import pandas as pd
@@ -12,6 +13,13 @@ from . import db, fmt, teks
 
 STATUS_ORDER = ("merah", "kuning", "hijau")
 FONT = "Source Sans Pro, Arial, sans-serif"
+
+
+def teks_grafik(values) -> list:
+    """Names from files and users (korwil, TPS numbers, reasons) as Plotly shows them: as text.
+    Plotly reads `<a href>`, `<b>`, `<br>` in labels, legends and hover texts as markup and shows
+    `&lt;` as `<`, so escaping keeps a name such as `<a href="https://evil.example">` a plain label."""
+    return [html.escape(v, quote=False) if isinstance(v, str) else v for v in values]
 
 
 def status_label(status) -> str:
@@ -49,7 +57,7 @@ def status_bars(df: pd.DataFrame, value: str = "dpt", value_label: str = "DPT") 
             text=[f"{fmt.angka(v)} · {teks.STATUS[status]}" for v in part[value]],
             textposition="outside", cliponaxis=False,
             # [reason, kode]: the kode lets a click on a bar open that kecamatan.
-            customdata=list(zip(part["alasan"].fillna("").replace("", "Semua indikator hijau"),
+            customdata=list(zip(teks_grafik(part["alasan"].fillna("").replace("", "Semua indikator hijau")),
                                 part["kode_kecamatan"] if "kode_kecamatan" in part else part["kecamatan"])),
             hovertemplate="<b>%{y}</b><br>" + value_label + ": %{x:,.0f}<br>%{customdata[0]}<extra></extra>",
         ))
@@ -145,7 +153,7 @@ def peta_status(df: pd.DataFrame, sorot: set[str] | None = None, height: int = 5
         reason = rows["alasan"].get(kode) if "alasan" in rows and kode in rows.index else ""
         hover = f"<b>{shape['kecamatan']}</b><br>{status_label(status)}"
         if isinstance(reason, str) and reason:
-            hover += "<br>" + reason.replace(", ", "<br>")
+            hover += "<br>" + html.escape(reason, quote=False).replace(", ", "<br>")
         fig.add_trace(go.Scatter(
             x=shape["lons"], y=shape["lats"], mode="lines", fill="toself",
             fillcolor=_rgba("#d9d9d9", 0.6) if dimmed else _rgba(colour, 0.55),
@@ -192,7 +200,7 @@ def korwil_bandingan(df: pd.DataFrame) -> go.Figure:
     for status in STATUS_ORDER:
         counts = df[f"jumlah_{status}"].astype(int)
         fig.add_trace(go.Bar(
-            y=df["korwil"], x=counts, orientation="h", name=status_label(status),
+            y=teks_grafik(df["korwil"]), x=counts, orientation="h", name=status_label(status),
             marker=dict(color=teks.STATUS_WARNA[status]),
             text=[f"{n} {teks.STATUS[status].lower()}" if n else "" for n in counts], textposition="inside",
             insidetextanchor="middle", textfont=dict(color="white"),
@@ -278,7 +286,8 @@ def tps_peta(tps_df: pd.DataFrame, kode_kecamatan: str | None = None) -> go.Figu
         fig.add_trace(go.Scatter(
             x=part["lon"], y=part["lat"], mode="markers", name=name,
             marker=dict(size=9 if over else 6, color=colour, symbol="square" if over else "circle"),
-            text=[f"<b>TPS {t}</b> {d}<br>{fmt.angka(v)} pemilih" for t, d, v in zip(part["no_tps"], part["desa"], part["dpt"])],
+            text=[f"<b>TPS {t}</b> {d}<br>{fmt.angka(v)} pemilih"
+                  for t, d, v in zip(teks_grafik(part["no_tps"]), teks_grafik(part["desa"]), part["dpt"])],
             hoverinfo="text"))
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1)

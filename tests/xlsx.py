@@ -40,3 +40,18 @@ def recap(path: Path, desa_rows: list[tuple], total: tuple | None = None, title:
         rows.append([None, "JUMLAH", None, *total])
     merges = (f"E{start}:G{start}", f"A{start}:A{start + 1}", f"B{start}:B{start + 1}")
     return write(path, rows, sheet="REKAP", merges=merges)
+
+
+def rename_sheet(path: Path, old: str, new: str) -> Path:
+    """Give a sheet a name Excel's dialog would refuse (`[`, `]`, `/`, `:`): what a file made by
+    another program, or crafted, can carry all the same."""
+    import zipfile
+    from xml.sax.saxutils import quoteattr
+    with zipfile.ZipFile(path) as z:
+        members = {info: z.read(info.filename) for info in z.infolist()}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in members.items():
+            if info.filename == "xl/workbook.xml":
+                data = data.replace(f'name="{old}"'.encode(), f"name={quoteattr(new)}".encode())
+            z.writestr(info, data)
+    return path

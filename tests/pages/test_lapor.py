@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from readiness import akses
-from tests.pages.halaman import ROOT, buka, teks_semua
+from tests.pages.halaman import ROOT, buka, tampak, teks_semua
 
 SUKAPURA, NGADISARI, WONOTORO = "35.13.01", "35.13.01.2001", "35.13.01.2002"
 
@@ -32,7 +32,7 @@ def test_a_report_is_sent_once_and_the_same_form_again_is_recognised(demo_db, mo
     assert "L + P = 350 (74,5% dari DPT 470)" in teks_semua(at)
     at.button(key="lapor_kirim").click().run()
     assert not at.exception
-    assert at.success[0].value.startswith("TPS 1 Desa Ngadisari (Kecamatan Sukapura): Pemungutan selesai. "
+    assert tampak(at.success[0].value).startswith("TPS 1 Desa Ngadisari (Kecamatan Sukapura): Pemungutan selesai. "
                                           "Terkirim pukul ")
     # A double tap / a retry after a lost connection: the same form again.
     at.button(key="lapor_kirim").click().run()
@@ -66,7 +66,7 @@ def test_an_incident_needs_a_category(demo_db, monkeypatch):
     _isi(at, "kejadian")
     at.text_area(key="lapor_uraian").input("Kotak suara rusak").run()
     at.button(key="lapor_kirim").click().run()
-    assert at.error[0].value == "Pilih kategori kejadian."
+    assert tampak(at.error[0].value) == "Pilih kategori kejadian."
     assert _jumlah(demo_db) == 0
     at.selectbox(key="lapor_kategori").set_value("logistik").run()
     at.button(key="lapor_kirim").click().run()
