@@ -356,6 +356,32 @@ def test_excel_export_groups_findings_per_kecamatan_desa_tps_and_type(sukapura, 
     assert not any(str(c) in raw for r in ws for c in r if c is not None)
 
 
+def test_formula_like_file_and_sheet_names_leave_every_export_as_text(empty_db, tmp_path, capsys):
+    from readiness import cli
+    from tests import xlsx
+    daftar = fx.daftar_lumbang(tmp_path, fx.nik_untuk("01", dt.date(1975, 8, 9), "L", 9010))
+    xlsx.rename_sheet(daftar.path, "DPT LUMBANG", "@DPT LUMBANG")
+    name = '=HYPERLINK("http://x","klik").xlsx'
+    batch = ingest.ingest_files(empty_db, [(name, daftar.path.read_bytes())])
+    assert batch.committed
+    con = db.connect_read(empty_db)
+    try:
+        hasil = audit.run(con, E)
+    finally:
+        con.close()
+    ws = openpyxl.load_workbook(io.BytesIO(audit.ekspor_xlsx(hasil.temuan, hasil.ringkasan, "Pilkada 2024", "v")))["Lumbang"]
+    header = [c.value for c in ws[7]]
+    rows = [r for r in ws.iter_rows(min_row=8) if r[header.index("Berkas")].value]
+    assert rows and {r[header.index("Berkas")].value for r in rows} == {"'" + name}
+    assert {r[header.index("Sheet")].value for r in rows} == {"'@DPT LUMBANG"}
+    assert all(r[header.index("Berkas")].data_type == "s" for r in rows)
+    # The command line's CSV (`versions > versi.csv`, opened in Excel) too.
+    capsys.readouterr()
+    assert cli.main(["versions", "--db", str(empty_db)]) == 0
+    out = capsys.readouterr().out
+    assert '"\'=HYPERLINK(""http://x"",""klik"").xlsx"' in out and ',"=HYPERLINK' not in out
+
+
 # --------------------------------------------------------------------------- the database grows old gracefully
 def test_a_database_made_before_the_audit_is_migrated(tmp_path):
     import duckdb

@@ -225,6 +225,24 @@ def test_html_escapes_everything_from_the_data(deck):
     assert "&lt;script&gt;" in html and "&lt;b&gt;A&lt;/b&gt;" in html
 
 
+def test_a_korwil_name_typed_in_pengaturan_is_text_on_its_slides(demo_db):
+    import html
+    nama = '<a href="https://evil.example/login">Wilayah I</a> **[klik](https://evil.example)**'
+    with db.writing(demo_db) as con:
+        con.execute("update korwil set korwil = $k where election_id = 'pilkada-2024' and korwil = 'Wilayah I'",
+                    {"k": nama})
+    con = db.connect_read(demo_db)
+    try:
+        evil = slides.deck(con, "pilkada-2024")
+    finally:
+        con.close()
+    found = [i for i, s in enumerate(evil.slides) if nama in s.judul or nama in (s.kicker or "")]
+    assert found
+    for i in found:
+        page = deck_html.slide_html(evil, i)
+        assert '<a href="https://evil' not in page and html.escape(nama, quote=True) in page
+
+
 def test_the_map_labels_every_kecamatan_with_its_status_icon(deck):
     geo = deck_html.peta_geometri(deck.slides[1].peta)
     labels = {i["kecamatan"]: i["label"] for i in geo["items"]}
