@@ -3,6 +3,7 @@ active election, and the footer. Streamlit lives here and in the pages, never in
 from __future__ import annotations
 
 import os
+import re
 import runpy
 import time
 from pathlib import Path
@@ -329,17 +330,23 @@ def empty_state(message: str | None = None) -> None:
 
 
 # Every character Streamlit's markdown gives a meaning to, backslash-escaped (CommonMark lets any
-# ASCII punctuation be escaped): links and images `[x](y)`, emphasis, HTML `<a>`, `:red[…]`
-# directives, `$…$` LaTeX, headings (`#`, or a line of `=` or `-` under text), lists, quotes, tables,
-# entities `&lt;`; an escaped `.` also ends a bare `https://evil.example` autolink.
+# ASCII punctuation be escaped): links and images `[x](y)`, emphasis, HTML `<a>`, `$…$` LaTeX,
+# headings (`#`, or a line of `=` or `-` under text), lists, quotes, tables, entities `&lt;`.
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>~$=&"})
+# Streamlit finds bare links (`https://…`, `www.…`, `a@b.c`), `:red[…]` directives, `:material/…:`
+# icons and `:smile:` emoji in the text *after* the escapes are read, so a backslash cannot stop
+# them: an invisible WORD JOINER (U+2060) after each `:` and `@` and inside `www.` does (checked in
+# Chromium against Streamlit 1.67: no link, no colour, no icon; the text reads the same).
+_WJ = "\u2060"
+_WWW = re.compile(r"(?i)(www)(?=\\\.)")
 
 
 def escape_md(text) -> str:
     """Text from a file or a user (a sheet or file name, a korwil name, a remark), shown literally
     inside any markdown element — st.markdown, caption, error, warning, info, success, toast, a
-    subheader, a metric, expander or tab label — never as markup, a link or a formula."""
-    return str(text).translate(_MD_SPECIAL)
+    subheader, a metric, expander or tab label — never as markup, a link, an icon or a colour."""
+    escaped = str(text).translate(_MD_SPECIAL).replace(":", ":" + _WJ).replace("@", "@" + _WJ)
+    return _WWW.sub(r"\1" + _WJ, escaped)
 
 
 # --------------------------------------------------------------------------- added for Presentasi

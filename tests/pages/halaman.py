@@ -67,6 +67,7 @@ def markdown_semua(at: AppTest) -> list[str]:
 
 
 def tampak(markdown: str) -> str:
-    """What a user reads of a markdown source: escaped characters (`\\(`, `\\.`) as themselves."""
+    """What a user reads of a markdown source: escaped characters (`\\(`, `\\.`) as themselves, the
+    invisible word joiners that keep `https:` and `@` from becoming links left out."""
     import re
-    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace("\u2060", "")

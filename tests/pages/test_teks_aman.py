@@ -26,11 +26,13 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def _no_live_link(at) -> None:
     """No markdown source on the page would render a hostile name as a link, an image, HTML, a
     `:red[…]` directive or LaTeX: once its escaped characters are taken out, no `[`, `]`, `<`,
-    `>` or `$` is left in any element that names evil.example."""
+    `>` or `$` is left in any element that names evil.example, and no `https:`, `www.` or `@` is
+    left whole for Streamlit to turn into a link."""
     for text in markdown_semua(at):
         if "evil" in text:
             bare = re.sub(r"\\.", "", text)
             assert not set("[]<>$") & set(bare), text
+            assert not re.search(r"(?i)(https?|mailto):(?!\u2060)|www\\?\.|@(?!\u2060)", text), text
 
 
 def _csv(data: bytes) -> list[list[str]]:
@@ -57,7 +59,7 @@ def test_upload_preview_and_problem_list_show_hostile_names_as_text(demo_db, mon
     sources = markdown_semua(at)
     assert f"sheet '{LINK}'" not in "\n".join(sources)
     assert any(escape_md(f"sheet '{LINK}'") in s for s in sources)
-    assert r"sheet '\[Verifikasi akun Anda\]\(https://evil\.example/login\)'" in "\n".join(sources)
+    assert "sheet '\\[Verifikasi akun Anda\\]\\(https:\u2060//evil\\.example/login\\)'" in "\n".join(sources)
     assert r"**\=1\+1\.xlsx**" in sources
     _no_live_link(at)
     # The problem list as a spreadsheet opens it: the formula-like file and sheet names are text.
@@ -77,8 +79,8 @@ def test_a_field_report_file_name_in_an_error_is_text(demo_db, monkeypatch):
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     errors = [e.value for e in at.error]
-    assert errors[0].startswith(r"\[Verifikasi akun Anda\]\(https://evil\.example/login\) \*\*PENTING\*\*\.xlsx "
-                                "tidak disimpan")
+    assert errors[0].startswith("\\[Verifikasi akun Anda\\]\\(https:\u2060//evil\\.example/login\\) "
+                                "\\*\\*PENTING\\*\\*\\.xlsx tidak disimpan")
     _no_live_link(at)
 
 
