@@ -160,7 +160,7 @@ def langsung() -> None:
                 st.text_input("Catatan penanganan", key="hari_h_selesai_catatan")
                 st.button("Tandai selesai", key="hari_h_selesai", on_click=_selesaikan)
     if GALAT in st.session_state:
-        st.error(st.session_state.pop(GALAT))
+        st.error(common.escape_md(st.session_state.pop(GALAT)))
 
 
 langsung()
