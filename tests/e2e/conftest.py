@@ -29,6 +29,8 @@ def _free_port() -> int:
 def start_server(db_path: Path, log_dir: Path):
     """`streamlit run dashboard.py` on a free loopback port against `db_path`; yields its URL."""
     port = _free_port()
+    # The server inherits the session's installation key (tests/conftest.py), never the developer's.
+    assert os.environ.get("READINESS_KUNCI"), "tests/conftest.py sets READINESS_KUNCI for every test"
     env = dict(os.environ, READINESS_DB=str(db_path))
     log = open(log_dir / "streamlit.log", "w")
     proc = subprocess.Popen(
