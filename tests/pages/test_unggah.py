@@ -77,3 +77,22 @@ def test_filled_template_loads(empty_db, tmp_path):
     con = db.connect_read(empty_db)
     assert con.execute("select sum(dpt) from stg_pemilih").fetchall()[0][0] == 4500
     con.close()
+
+
+def test_an_unsafe_installation_key_is_said_on_the_page_not_as_a_traceback(demo_db, monkeypatch, tmp_path,
+                                                                          tmp_path_factory):
+    import os
+
+    from readiness import privacy
+    from tests.pages.halaman import tampak
+    key = tmp_path_factory.mktemp("etc") / "kunci"  # outside the data folder (demo_db's)
+    key.write_text("ab" * 32)
+    os.chmod(key, 0o644)
+    monkeypatch.setenv(privacy.ENV_KEY, str(key))
+    path = xlsx.recap(tmp_path / "kraksaan.xlsx", [("Kraksaan", "Asembakor", 2, 300, 300, 600)])
+    at = _app(demo_db, monkeypatch)
+    at.file_uploader[0].set_value((path.name, path.read_bytes(), "application/vnd.ms-excel"))
+    at.run()
+    assert not at.exception
+    assert tampak(at.error[0].value) == (f"Kunci instalasi {key} dapat dibaca atau diubah pengguna lain (izin 644); "
+                                         f"kunci itu tidak dipakai. Jalankan: chmod 600 {key}")
