@@ -348,6 +348,31 @@ def _tighten(path: Path) -> None:
 _OPEN_NUMBERS = itertools.count(1)
 
 
+def _identity(st: os.stat_result) -> tuple:
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def _open_version(path: Path) -> tuple[tuple, duckdb.DuckDBPyConnection]:
+    """A read-only connection to the file as it is on disk now, with the identity of exactly the
+    file it opened (a writer may replace the path at any moment; the file it replaced is never
+    changed, only renamed over)."""
+    link = path.with_name(f"{path.name}.r-{os.getpid()}-{next(_OPEN_NUMBERS)}")
+    try:
+        os.link(path, link)
+    except OSError:  # a filesystem without hard links: the path itself, until it holds still
+        while True:
+            before = _identity(os.stat(path))
+            con = duckdb.connect(str(path), read_only=True)
+            if _identity(os.stat(path)) == before:
+                return before, con
+            con.close()
+    try:
+        identity = _identity(os.stat(link))
+        return identity, duckdb.connect(str(link), read_only=True)
+    finally:
+        link.unlink(missing_ok=True)
+
+
 def open_read_only(path: Path | str) -> duckdb.DuckDBPyConnection:
     """A read-only connection to the file as it is on disk now.
 
@@ -356,16 +381,7 @@ def open_read_only(path: Path | str) -> duckdb.DuckDBPyConnection:
     file, that instance would still show the old version. Connecting through a fresh hard link
     (removed at once; the open file stays readable) always gets a new instance of the current
     file, and cursors of it see the same."""
-    path = Path(path)
-    link = path.with_name(f"{path.name}.r-{os.getpid()}-{next(_OPEN_NUMBERS)}")
-    try:
-        os.link(path, link)
-    except OSError:  # a filesystem without hard links: fall back to the path itself
-        return duckdb.connect(str(path), read_only=True)
-    try:
-        return duckdb.connect(str(link), read_only=True)
-    finally:
-        link.unlink(missing_ok=True)
+    return _open_version(Path(path))[1]
 
 
 def connect_read(path: Path | str = DEFAULT_DB) -> duckdb.DuckDBPyConnection:
@@ -375,49 +391,56 @@ def connect_read(path: Path | str = DEFAULT_DB) -> duckdb.DuckDBPyConnection:
 
 
 class Reader:
-    """One read-only connection per process, reopened when a writer replaced the file.
+    """The read-only connection of one process, replaced when a writer replaced the file.
 
-    The app keeps one of these in `st.cache_resource`; each script run takes a `cursor()`.
-    `version` changes with every committed write, so it keys cached query results.
+    The app keeps one of these in `st.cache_resource`; each query takes a cursor. `version`
+    changes with every committed write, so it keys cached query results: take both at once with
+    `snapshot()`, and the key names exactly the data the cursor reads.
+
+    A superseded connection is never closed here: sessions may still be running queries on its
+    cursors (closing a DuckDB connection closes its cursors under them). The Reader only drops
+    it; each cursor holds the database instance, so the old file is released when its last
+    cursor is gone, and a query started after the write already reads the new version.
     """
 
     def __init__(self, path: Path | str = DEFAULT_DB):
         self.path = Path(path)
+        # Also serialises cursor(): DuckDB refuses a call on a connection busy in another thread.
         self._lock = threading.Lock()
         self._con: duckdb.DuckDBPyConnection | None = None
         self._identity: tuple | None = None
 
-    def _current_identity(self) -> tuple:
-        st = os.stat(self.path)
-        return (st.st_ino, st.st_mtime_ns, st.st_size)
+    def _current(self) -> duckdb.DuckDBPyConnection:
+        # Called holding self._lock.
+        if not self.path.exists():
+            ensure_database(self.path)
+        if self._con is None or _identity(os.stat(self.path)) != self._identity:
+            ensure_database(self.path)
+            self._identity, self._con = _open_version(self.path)
+        return self._con
 
-    def connection(self) -> duckdb.DuckDBPyConnection:
+    def snapshot(self) -> tuple[tuple, duckdb.DuckDBPyConnection]:
+        """(version, cursor): a cursor of the current version and that version's key, together."""
         with self._lock:
-            if not self.path.exists():
-                ensure_database(self.path)
-            identity = self._current_identity()
-            if self._con is None or identity != self._identity:
-                if self._con is not None:
-                    self._con.close()
-                ensure_database(self.path)
-                identity = self._current_identity()
-                self._con = open_read_only(self.path)
-                self._identity = identity
-            return self._con
+            con = self._current()
+            return self._identity, con.cursor()
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
-        return self.connection().cursor()
+        return self.snapshot()[1]
 
     @property
     def version(self) -> tuple:
-        self.connection()
-        return self._identity
+        with self._lock:
+            self._current()
+            return self._identity
 
     def close(self) -> None:
+        """Close the current connection and its cursors (the process is ending)."""
         with self._lock:
             if self._con is not None:
                 self._con.close()
                 self._con = None
+                self._identity = None
 
 
 # --------------------------------------------------------------------------- small helpers

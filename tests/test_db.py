@@ -1,3 +1,7 @@
+import gc
+import os
+import threading
+
 import pytest
 
 from readiness import db
@@ -75,3 +79,110 @@ def test_writers_wait_for_each_other(empty_db):
         with pytest.raises(db.DatabaseBusy, match="sedang diperbarui"):
             with db.writing(empty_db, timeout=0.3):
                 pass
+
+
+def _fds_on(path) -> int:
+    """Open file descriptors of this process on the database file or on a read link of it."""
+    count = 0
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            target = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            continue
+        if target.startswith(str(path)) and ".tmp-" not in target and not target.endswith(".lock"):
+            count += 1
+    return count
+
+
+def test_queries_never_fail_while_writes_replace_the_file(empty_db):
+    # The dashboard: every session takes cursors of one Reader while uploads and saved settings
+    # replace the file. No page view may fail because someone else wrote.
+    reader = db.Reader(empty_db)
+    stop = threading.Event()
+    errors, done = [], []
+
+    def browse():
+        while not stop.is_set():
+            try:
+                cur = reader.cursor()
+                long = cur.execute("select count(*), sum(hash(d.kode_desa || r.range)) "
+                                   "from ref_desa d, range(4000) r").fetchone()
+                kecamatan = db.run(reader.cursor(), "marts/kecamatan", election="pilkada-2024")
+                assert long[0] == 330 * 4000 and len(kecamatan) == 24
+                done.append(1)
+            except Exception as exc:  # noqa: BLE001 - what a page view would have shown
+                errors.append(repr(exc))
+                return
+
+    threads = [threading.Thread(target=browse) for _ in range(3)]
+    for t in threads:
+        t.start()
+    try:
+        for i in range(25):
+            with db.writing(empty_db) as con:
+                con.execute("update settings set value = $v where key = 'ktpel_kuning'", {"v": 90 + i % 5})
+    finally:
+        stop.set()
+        for t in threads:
+            t.join(timeout=60)
+    assert errors == []
+    assert len(done) > 0
+
+
+def test_snapshot_version_names_exactly_the_data_its_cursor_reads(empty_db):
+    # Cached page results are keyed by `version`: the key must name the data they were computed from.
+    reader = db.Reader(empty_db)
+    first = int(reader.cursor().execute("select value from meta where key = 'data_version'").fetchone()[0])
+    stop = threading.Event()
+    seen, errors = [], []
+
+    def browse():
+        while not stop.is_set():
+            try:
+                version, cur = reader.snapshot()
+                data_version = cur.execute("select value from meta where key = 'data_version'").fetchone()[0]
+                seen.append((version, data_version))
+            except Exception as exc:  # noqa: BLE001
+                errors.append(repr(exc))
+                return
+
+    threads = [threading.Thread(target=browse) for _ in range(3)]
+    for t in threads:
+        t.start()
+    try:
+        for _ in range(15):
+            with db.writing(empty_db):
+                pass
+    finally:
+        stop.set()
+        for t in threads:
+            t.join(timeout=60)
+    assert errors == []
+    by_version = {}
+    for version, data_version in seen:
+        by_version.setdefault(version, set()).add(data_version)
+    assert {v: d for v, d in by_version.items() if len(d) > 1} == {}
+    version, cur = reader.snapshot()
+    assert reader.version == version
+    assert cur.execute("select value from meta where key = 'data_version'").fetchone()[0] == str(first + 15)
+
+
+def test_a_cursor_keeps_its_version_across_writes_and_old_versions_are_released(empty_db):
+    reader = db.Reader(empty_db)
+    held = reader.cursor()
+    assert held.execute("select count(*) from ref_desa").fetchone()[0] == 330
+    with db.writing(empty_db) as con:
+        con.execute("delete from ref_desa where kode_kecamatan = '35.13.01'")
+    # The next query sees the new version; a cursor taken before still reads its own, unbroken.
+    assert reader.cursor().execute("select count(*) from ref_desa").fetchone()[0] == 318
+    assert held.execute("select count(*) from ref_desa").fetchone()[0] == 330
+    del held
+    # Many writes with no cursor left over: only the current version stays open.
+    for i in range(12):
+        with db.writing(empty_db) as con:
+            con.execute("update settings set value = $v where key = 'ktpel_kuning'", {"v": 80 + i})
+        reader.cursor().execute("select count(*) from ref_desa").fetchone()
+    gc.collect()
+    assert _fds_on(empty_db) == 1
+    assert reader.cursor().execute("select value from settings where key = 'ktpel_kuning' and election_id = "
+                                   "'pilkada-2024'").fetchone()[0] == 91
