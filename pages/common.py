@@ -28,26 +28,34 @@ def current_reader() -> db.Reader:
     return reader(db_path())
 
 
+def snapshot() -> tuple[tuple, object]:
+    """(data version, a cursor reading exactly that version), taken together: a cached result is
+    stored under the version of the data it was computed from, even when a write lands between."""
+    return current_reader().snapshot()
+
+
+# The cached functions below get the cursor as `_cur`: Streamlit does not hash parameters whose
+# name starts with an underscore, so `version` alone keys the result.
 @st.cache_data(show_spinner=False, max_entries=64)
-def _level(path: str, version: tuple, election: str, level: str):
+def _level(path: str, version: tuple, election: str, level: str, _cur=None):
     # `version` changes with every committed write, so a new upload is never shown stale.
-    return model.LEVELS[level](reader(path).cursor(), election)
+    return model.LEVELS[level](_cur, election)
 
 
 def level(name: str, election: str):
     """kecamatan/korwil/kabupaten/desa readiness for an election (see readiness/model.py)."""
-    rd = current_reader()
-    return _level(db_path(), rd.version, election, name)
+    version, cur = snapshot()
+    return _level(db_path(), version, election, name, cur)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _query(path: str, version: tuple, name: str, params: tuple):
-    return db.run(reader(path).cursor(), name, **dict(params))
+def _query(path: str, version: tuple, name: str, params: tuple, _cur=None):
+    return db.run(_cur, name, **dict(params))
 
 
 def query(name: str, **params):
-    rd = current_reader()
-    return _query(db_path(), rd.version, name, tuple(sorted(params.items())))
+    version, cur = snapshot()
+    return _query(db_path(), version, name, tuple(sorted(params.items())), cur)
 
 
 # --------------------------------------------------------------------------- access (issue 8)
@@ -230,24 +238,24 @@ def footer() -> None:
 
 # --------------------------------------------------------------------------- added for the pages
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _dasar(path: str, version: tuple, election: str) -> model.Dasar:
+def _dasar(path: str, version: tuple, election: str, _cur=None) -> model.Dasar:
     # What all pages of one election share at one data version (int_kecamatan computed once),
     # shared by every session; a new version is a new key and the old entry ages out.
-    return model.dasar(reader(path).cursor(), election)
+    return model.dasar(_cur, election)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _page(path: str, version: tuple, name: str, election: str, params: tuple):
-    base = _dasar(path, version, election)
-    return model.PAGES[name](reader(path).cursor(), election, base=base, **dict(params))
+def _page(path: str, version: tuple, name: str, election: str, params: tuple, _cur=None):
+    base = _dasar(path, version, election, _cur)
+    return model.PAGES[name](_cur, election, base=base, **dict(params))
 
 
 def page_data(name: str, election: str, **params) -> dict:
     """Everything one page shows (readiness.model.PAGES[name]), cached by data version: a new
     upload, a re-activated version or a saved setting makes a new version (the database file is
     replaced), so a number is never shown stale."""
-    rd = current_reader()
-    return _page(db_path(), rd.version, name, election, tuple(sorted(params.items())))
+    version, cur = snapshot()
+    return _page(db_path(), version, name, election, tuple(sorted(params.items())), cur)
 
 
 def url_choice(param: str, options: list[str], label: str, *, format_func=str, default: str | None = None,
@@ -353,19 +361,19 @@ def escape_md(text) -> str:
 
 # --------------------------------------------------------------------------- added for Presentasi
 @st.cache_data(show_spinner=False, max_entries=16)
-def _deck(path: str, version: tuple, election: str, lapor_versi: tuple | None = None):
+def _deck(path: str, version: tuple, election: str, lapor_versi: tuple | None = None, _cur=None):
     from readiness import slides
-    # Field reports (issue 9) live in their own file, read through this process's writer.
+    # Field reports live in their own file, read through this process's writer.
     lapor_cur = lapor_layanan().cursor() if lapor_versi else None
-    return slides.deck(reader(path).cursor(), election, lapor=lapor_cur)
+    return slides.deck(_cur, election, lapor=lapor_cur)
 
 
 def deck(election: str):
     """The rakor deck (readiness.slides.deck) for an election, cached by data version (and by the
     field reports' version): every slide change re-checks them, so an unattended screen shows a
     new upload or new reports on its next slide."""
-    rd = current_reader()
-    return _deck(db_path(), rd.version, election, lapor_versi())
+    version, cur = snapshot()
+    return _deck(db_path(), version, election, lapor_versi(), cur)
 
 
 # --------------------------------------------------------------------------- added for Lapor (issue 9)
@@ -391,12 +399,12 @@ def lapor_versi() -> tuple | None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _daftar_tps(path: str, version: tuple, election: str):
+def _daftar_tps(path: str, version: tuple, election: str, _cur=None):
     from readiness import lapor
-    return lapor.DaftarTps.dari_db(reader(path).cursor(), election)
+    return lapor.DaftarTps.dari_db(_cur, election)
 
 
 def daftar_tps(election: str):
     """The active TPS list of an election (readiness.lapor.DaftarTps), cached by data version."""
-    rd = current_reader()
-    return _daftar_tps(db_path(), rd.version, election)
+    version, cur = snapshot()
+    return _daftar_tps(db_path(), version, election, cur)

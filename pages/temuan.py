@@ -16,21 +16,20 @@ BARIS_MAKS = 5000  # rows shown on screen; the Excel file has them all
 
 
 @st.cache_data(show_spinner="Memeriksa daftar pemilih…", max_entries=16)
-def _audit(path: str, version: tuple, election: str) -> audit.Hasil:
+def _audit(path: str, version: tuple, election: str, _cur=None) -> audit.Hasil:
     # `version` changes with every committed write, so findings are never shown stale.
-    return audit.run(common.reader(path).cursor(), election)
+    return audit.run(_cur, election)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _label(path: str, version: tuple, election: str) -> tuple[str, str]:
-    cur = common.reader(path).cursor()
-    return model.pemilihan_label(cur, election), model.versi_label(db.run(cur, "marts/versi_data", election=election))
+def _label(path: str, version: tuple, election: str, _cur=None) -> tuple[str, str]:
+    return model.pemilihan_label(_cur, election), model.versi_label(db.run(_cur, "marts/versi_data", election=election))
 
 
 election = common.election()
-rd = common.current_reader()
-hasil = _audit(common.db_path(), rd.version, election)
-pemilihan, versi = _label(common.db_path(), rd.version, election)
+version, cur = common.snapshot()  # findings and their caption from one data version
+hasil = _audit(common.db_path(), version, election, cur)
+pemilihan, versi = _label(common.db_path(), version, election, cur)
 
 st.title("Temuan DPT")
 st.caption(f"{pemilihan} · {versi}")
