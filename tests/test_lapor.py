@@ -206,6 +206,50 @@ def test_many_threads_at_once_all_kept_in_order_none_twice(ctx):
     assert _baris(_ringkasan(ctx)["kabupaten"].to_frame().T, "korwil", "Kabupaten")["lapor_logistik_tiba"] == 200
 
 
+def test_readers_never_fail_while_reports_are_committed(ctx):
+    # Hari Pemungutan refreshing in several browsers while reporters send: the readers' cursors
+    # share the writer's connection, which stays open for the life of the server.
+    tps = ctx["daftar"].frame.head(60)
+    stop = threading.Event()
+    errors, views = [], []
+
+    def watch():
+        while not stop.is_set():
+            try:
+                ctx["layanan"].versi()
+                cur = ctx["layanan"].cursor()
+                try:
+                    r = lapor.ringkasan(cur, ctx["daftar"], ctx["kec"], "logistik_tiba")
+                finally:
+                    cur.close()
+                views.append(int(r["kabupaten"]["lapor_logistik_tiba"]))
+            except Exception as exc:  # noqa: BLE001 - what the page would have shown
+                errors.append(repr(exc))
+                return
+
+    def send(n):
+        try:
+            for k in range(10):
+                row = tps.iloc[n * 10 + k]
+                ctx["layanan"].kirim(ADMIN, lapor.Laporan(E, row["kode_desa"], row["no_tps"], "logistik_tiba", PAGI,
+                                                          kirim_id=f"w{n}-{k}-0123456789"), ctx["daftar"])
+        except Exception as exc:  # noqa: BLE001
+            errors.append(repr(exc))
+
+    watchers = [threading.Thread(target=watch) for _ in range(3)]
+    senders = [threading.Thread(target=send, args=(n,)) for n in range(6)]
+    for t in watchers + senders:
+        t.start()
+    for t in senders:
+        t.join(timeout=120)
+    stop.set()
+    for t in watchers:
+        t.join(timeout=60)
+    assert errors == []
+    assert views and all(0 <= v <= 60 for v in views)
+    assert int(_ringkasan(ctx)["kabupaten"]["lapor_logistik_tiba"]) == 60
+
+
 def test_a_reporter_reports_only_in_their_area(ctx):
     pelapor = akses.Pengguna("pelapor-sukapura", "pelapor", wilayah=SUKAPURA)
     sumber = ctx["daftar"].frame[ctx["daftar"].frame["kode_kecamatan"] == "35.13.02"].iloc[0]
