@@ -8,14 +8,18 @@ Two parts, in one run:
      naive implementation would do), and the full per-report logic committed one report at a time;
    - readiness.lapor.Layanan (one writer thread, group commit) with 1 and with THREADS submitting
      threads, each submitter waiting for its commit; latency = submit to confirmed commit.
-2. End to end: a real `streamlit run dashboard.py` on a loopback port with a fresh demo database,
-   SESSIONS simultaneous browser sessions (Playwright contexts in one Debian Chromium, async), each
-   a reporter with its own TPS who sends REPORTS reports through the Lapor page (four stages and a
-   correction) and presses Kirim a second time on one of them (a resubmission after a network
-   hiccup). Latency = click on Kirim until the page says the report is stored. Meanwhile one more
-   session keeps reloading the Hari Pemungutan page (a reader). Afterwards the server is stopped and
-   the reports database is counted: expected = distinct reports sent, lost, duplicated, order
-   per session.
+2. End to end: a real `streamlit run dashboard.py` on a loopback port with a fresh demo database
+   that has users (so every access check runs): one `pelapor` account per reporter, created with
+   `python -m readiness user add … --role pelapor --wilayah KODE`, limited to the kecamatan (every
+   other one: the desa) of its TPS, and one `pimpinan` reading. SESSIONS simultaneous browser
+   sessions (Playwright contexts in one Debian Chromium, async), each a reporter with its own TPS
+   who opens the TPS's link (`/lapor?tps=…`), logs in through the login form (pages/masuk.py), then
+   sends REPORTS reports through the Lapor page (four stages and a correction) and presses Kirim a
+   second time on one of them (a resubmission after a network hiccup). Latency = click on Kirim
+   until the page says the report is stored; login = click on Masuk until the login form is gone.
+   Meanwhile the reader, logged in too, keeps moving between Ringkasan and the Hari Pemungutan
+   page. Afterwards the server is stopped and the reports database is counted: expected =
+   distinct reports sent, lost, duplicated, order per session.
 
 Bounded: loopback only, SESSIONS x REPORTS reports, every wait has a timeout (120 s), no report is
 started after SESSION_SECONDS. Writes its section of bench/RESULTS.md. Never part of the test suite.
@@ -29,10 +33,12 @@ import datetime as dt
 import os
 import platform
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,6 +53,8 @@ from readiness import akses, cli, db, fmt, lapor  # noqa: E402
 E = "pilkada-2024"
 ADMIN = akses.Pengguna("bench", "admin")
 SESSION_SECONDS = 180.0  # no new report is started after this; confirmations still awaited
+SANDI = "Lapor-Bench-2024"
+PEMANTAU = "pemantau"  # the pimpinan account of the reading session
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
@@ -180,16 +188,50 @@ SEQUENCE = [("logistik_tiba", None), ("tps_dibuka", None), ("pemungutan_selesai"
 RESUBMIT_AT = 1  # after the 2nd report the reporter presses Kirim again
 
 
-async def _session(browser, url: str, tps: tuple[str, str], n_reports: int, out: dict, stop_at: float):
+async def _masuk(page, nama: str, rec: dict | None = None, tries: int = 3) -> float:
+    """Log in through the login form; seconds from the first click on Masuk until the login form is
+    gone. A refusal on screen (e.g. the database busy with other writes) is noted in `rec` and the
+    login tried again, as a user would."""
+    t0 = None
+    for attempt in range(tries):
+        box = page.get_by_label("Nama pengguna")
+        await box.wait_for(timeout=90000)
+        await box.fill(nama)
+        await page.get_by_label("Kata sandi").fill(SANDI)
+        alerts = page.locator("[data-testid='stAlert']")
+        seen = set(await alerts.all_inner_texts())
+        t0 = t0 or time.perf_counter()
+        await page.get_by_role("button", name="Masuk").click()
+        started = time.perf_counter()
+        while time.perf_counter() - started < 120:
+            if await page.get_by_label("Nama pengguna").count() == 0:
+                return time.perf_counter() - t0
+            new = [t for t in await alerts.all_inner_texts() if t not in seen]
+            if new:
+                if rec is not None:
+                    rec.setdefault("login_refused", []).append(new[0][:160])
+                break
+            await asyncio.sleep(0.2)
+        else:
+            raise TimeoutError("login form still shown after 120 s")
+    raise RuntimeError(f"login refused {tries} times: {rec and rec.get('login_refused')}")
+
+
+async def _session(browser, url: str, tps: tuple[str, str], nama: str, n_reports: int, out: dict, stop_at: float):
     ctx = await browser.new_context(viewport={"width": 390, "height": 844}, locale="id-ID", is_mobile=True,
                                     has_touch=True, device_scale_factor=1)
     page = await ctx.new_page()
     page.set_default_timeout(120000)
-    rec = {"tps": tps, "sent": [], "lat": [], "resubmit": None, "error": None, "pending": None}
+    rec = {"tps": tps, "nama": nama, "sent": [], "lat": [], "resubmit": None, "error": None, "pending": None,
+           "login": None}
     out[tps] = rec
     try:
+        # The link a reporter is sent; the login form answers it, then the Lapor page opens on that TPS.
         await page.goto(f"{url}/lapor?tps={tps[0]}-{tps[1]}", timeout=90000)
+        await page.locator("h1").filter(has_text="Masuk").wait_for(timeout=90000)
+        login = await _masuk(page, nama, rec)
         await page.get_by_role("button", name="Kirim laporan").wait_for(timeout=120000)
+        rec["login"] = login
         for k, (tahap, hadir) in enumerate(SEQUENCE[:n_reports]):
             if time.monotonic() > stop_at:
                 raise TimeoutError("batas waktu bench")
@@ -238,42 +280,79 @@ async def _session(browser, url: str, tps: tuple[str, str], n_reports: int, out:
         await ctx.close()
 
 
-async def _reader(browser, url: str, stop: asyncio.Event, out: list):
+async def _reader(browser, url: str, stop: asyncio.Event, ready: asyncio.Event, out: list):
     ctx = await browser.new_context(viewport={"width": 1366, "height": 900}, locale="id-ID")
     page = await ctx.new_page()
     try:
+        # The first page opened on a fresh server is the app's root: it declares the navigation
+        # (a page URL opened before that runs as a lone page, outside the login; see
+        # pages/common._leave_legacy_multipage_mode), then the reporters open their links.
+        await page.goto(f"{url}/?pemilu={E}", timeout=90000)
+        await page.locator("h1").filter(has_text="Masuk").wait_for(timeout=90000)
+        ready.set()
+        await _masuk(page, PEMANTAU)
+        sidebar = page.locator("[data-testid='stSidebar']")
         while not stop.is_set():
+            # A full reload would be a new session (logged out): move through the sidebar instead.
+            await sidebar.locator(f"a[href='{url}/']").click(timeout=90000)
+            await page.locator("h1").filter(has_text="Ringkasan Kesiapan Pilkada").wait_for(timeout=90000)
             t0 = time.perf_counter()
-            await page.goto(f"{url}/hari_h", timeout=90000)
+            await sidebar.locator(f"a[href='{url}/hari_h']").click(timeout=90000)
             await page.get_by_text("Partisipasi sementara").first.wait_for(timeout=90000)
             out.append(time.perf_counter() - t0)
             await asyncio.sleep(5)
-    except Exception:  # noqa: BLE001
-        pass
+    except Exception as exc:  # noqa: BLE001
+        print("reader:", type(exc).__name__, str(exc)[:200])
     finally:
+        ready.set()
         await ctx.close()
 
 
-async def _drive(url: str, tps_list, n_reports: int):
+async def _drive(url: str, tps_list, names: list[str], n_reports: int):
     from playwright.async_api import async_playwright
     from tests.e2e.conftest import CHROMIUM_ARGS
     out: dict = {}
     reads: list[float] = []
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        stop = asyncio.Event()
-        reader = asyncio.create_task(_reader(browser, url, stop, reads))
+        stop, ready = asyncio.Event(), asyncio.Event()
+        reader = asyncio.create_task(_reader(browser, url, stop, ready, reads))
+        await asyncio.wait_for(ready.wait(), timeout=120)
         stop_at = time.monotonic() + SESSION_SECONDS
         t0 = time.perf_counter()
         async def later(i, tps):
             await asyncio.sleep(0.5 * i)  # reporters open the page within seconds of each other, not the same ms
-            await _session(browser, url, tps, n_reports, out, stop_at)
+            await _session(browser, url, tps, names[i], n_reports, out, stop_at)
         await asyncio.gather(*[later(i, tps) for i, tps in enumerate(tps_list)])
         wall = time.perf_counter() - t0
         stop.set()
         await reader
         await browser.close()
     return out, reads, wall
+
+
+def _add_user(db_path: Path, nama: str, peran: str, wilayah: str | None = None) -> None:
+    cmd = [sys.executable, "-m", "readiness", "user", "add", nama, "--db", str(db_path), "--role", peran,
+           "--password-stdin"] + (["--wilayah", wilayah] if wilayah else [])
+    done = subprocess.run(cmd, input=SANDI, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    if done.returncode != 0:
+        raise RuntimeError(f"user add {nama}: {done.stdout} {done.stderr}")
+
+
+def accounts(db_path: Path, daftar: lapor.DaftarTps, tps_list) -> tuple[list[str], dict]:
+    """One pelapor per reporter, limited to its TPS's kecamatan, every other one to its desa; one
+    pimpinan for the reading session. Through the command line, as an admin would."""
+    names, wilayah = [], {"kecamatan": 0, "desa": 0}
+    jobs = [(PEMANTAU, "pimpinan", None)]
+    for i, (desa, no) in enumerate(tps_list):
+        per_desa = i % 2 == 1
+        wilayah["desa" if per_desa else "kecamatan"] += 1
+        names.append(f"pelapor{i + 1:02d}")
+        jobs.append((names[-1], "pelapor", desa if per_desa else daftar.get(desa, no).kode_kecamatan))
+    t0 = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=3) as pool:  # each waits its turn for the database's writer lock
+        list(pool.map(lambda job: _add_user(db_path, *job), jobs))
+    return names, {**wilayah, "detik": time.perf_counter() - t0}
 
 
 def part2(tmp: Path, sessions: int, n_reports: int) -> dict:
@@ -285,11 +364,12 @@ def part2(tmp: Path, sessions: int, n_reports: int) -> dict:
     # One TPS per reporter, spread over the kabupaten.
     step = max(1, len(daftar.frame) // sessions)
     tps_list = [(r["kode_desa"], r["no_tps"]) for _, r in daftar.frame.iloc[::step].head(sessions).iterrows()]
+    names, akun = accounts(db_path, daftar, tps_list)
     (tmp / "log").mkdir(exist_ok=True)
     gen = start_server(db_path, tmp / "log")
     url = next(gen)
     try:
-        out, reads, wall = asyncio.run(_drive(url, tps_list, n_reports))
+        out, reads, wall = asyncio.run(_drive(url, tps_list, names, n_reports))
     finally:
         for _ in gen:  # stops the server
             pass
@@ -328,7 +408,18 @@ def part2(tmp: Path, sessions: int, n_reports: int) -> dict:
                 if tps[0] in str(t[3]) and f"TPS {tps[1]} " in str(t[3]):
                     print("   J", t)
     lat = [x for r in out.values() for x in r["lat"]]
-    return {"sessions": sessions, "reports": n_reports, "sent": sent, "stored": len(rows), "in_flight": in_flight,
+    logins = [r["login"] for r in out.values() if r["login"] is not None]
+    refused = [m for r in out.values() for m in r.get("login_refused", [])]
+    # Who did what, as the reports database recorded it: each report under its reporter's account.
+    by_user = {}
+    for tps, rec in out.items():
+        for seq, tahap, _ in by_tps.get(tps, []):
+            by_user.setdefault(rec["nama"], set()).add(seq)
+    con = duckdb.connect(str(lapor.lapor_path(db_path)), read_only=True)
+    pelapor = dict(con.execute("select seq, pelapor from laporan").fetchall())
+    con.close()
+    wrong_user = sum(1 for nama, seqs in by_user.items() for q in seqs if pelapor.get(q) != nama)
+    return {"akun": akun, "logins": logins, "refused": refused, "wrong_user": wrong_user, "sessions": sessions, "reports": n_reports, "sent": sent, "stored": len(rows), "in_flight": in_flight,
             "distinct": len({r[5] for r in rows}), "lost": lost, "extra": extra, "order_ok": order_ok,
             "resubmits": sum(1 for r in out.values() if r["resubmit"]), "resubmits_seen": resubmits_seen,
             "errors": [r["error"] for r in out.values() if r["error"] and "batas waktu bench" not in r["error"]],
@@ -370,12 +461,13 @@ def main() -> None:
             shutil.rmtree(tmp / "demo", ignore_errors=True)
             (tmp / "e2e").mkdir()
             p2 = part2(tmp / "e2e", args.sessions, args.reports)
-            print({k: v for k, v in p2.items() if k not in ("lat", "reads")})
+            print({k: v for k, v in p2.items() if k not in ("lat", "reads", "logins", "refused")})
+            print("refused logins:", p2["refused"])
     total = time.perf_counter() - started
 
     plain = p1[0][1] / p1[0][2]
     lines = [
-        "## Lapor cepat: many reporters at once (issue 9)",
+        "## Lapor cepat: many reporters at once, logged in with their own accounts",
         "",
         f"`bench/bench_lapor.py`, {dt.datetime.now():%Y-%m-%d %H:%M}; {_machine()}. Whole run {total:.0f} s.",
         "",
@@ -392,18 +484,29 @@ def main() -> None:
               "writes an audit row in the same transaction; with many submitters the writer commits whatever is "
               "queued together (fewer transactions than reports), which is where the throughput comes from."]
     if p2:
-        lat, reads = p2["lat"], p2["reads"]
+        lat, reads, akun, logins, refused = p2["lat"], p2["reads"], p2["akun"], p2["logins"], p2["refused"]
         lines += [
             "",
-            f"**End to end** (a real `streamlit run` on 127.0.0.1, {p2['sessions']} simultaneous phone-sized browser "
-            f"sessions in one Chromium, {p2['reports']} reports each through the Lapor page, one resubmission each; "
-            "latency = click on Kirim until the page shows the report stored):",
+            f"**End to end, with real accounts** (a real `streamlit run` on 127.0.0.1 against a demo database with "
+            f"users, so every access check runs; {p2['sessions']} simultaneous phone-sized browser sessions in one "
+            f"Chromium, each a `pelapor` account of its own — {akun['kecamatan']} limited to their TPS's kecamatan, "
+            f"{akun['desa']} to its desa — created with `python -m readiness user add … --password-stdin` "
+            f"({akun['detik']:.0f} s for all {p2['sessions'] + 1} accounts), opening its TPS link, logging in "
+            f"through the login form, then sending {p2['reports']} reports through the Lapor page with one "
+            "resubmission; a `pimpinan` account reads meanwhile. Latency = click on Kirim until the page shows the "
+            "report stored; login = click on Masuk until the login form is gone):",
             "",
             "| figure | value |",
             "|---|---:|",
+            f"| sessions logged in through the login form | {len(logins)} of {p2['sessions']} |",
+            f"| login p50 / p95 / max (retries included) | {ms(pct(logins, 50))} / {ms(pct(logins, 95))} / "
+            f"{ms(max(logins) if logins else float('nan'))} |",
+            f"| logins refused on screen and tried again | {len(refused)}"
+            + (f" ({'; '.join(sorted(set(refused)))})" if refused else "") + " |",
             f"| reports sent (distinct, confirmed on screen) | {fmt.angka(p2['sent'])} |",
             f"| reports stored | {fmt.angka(p2['stored'])} (of which clicked but not yet confirmed when the time "
             f"limit stopped the session: {fmt.angka(p2['in_flight'])}) |",
+            f"| reports stored under another account than the session's | {fmt.angka(p2['wrong_user'])} |",
             f"| lost | {fmt.angka(p2['lost'])} |",
             f"| duplicated | {fmt.angka(p2['extra'])} |",
             f"| resubmissions sent / recognised (not stored) | {fmt.angka(p2['resubmits'])} / "
@@ -412,14 +515,18 @@ def main() -> None:
             f"| sessions stopped by the time limit ({SESSION_SECONDS:.0f} s) before sending all their reports | "
             f"{p2['stopped']} |",
             f"| sessions with an error | {len(p2['errors'])} |",
-            f"| reports per second held (all sessions, wall clock {p2['wall']:.0f} s) | "
+            f"| reports per second held (all sessions, wall clock {p2['wall']:.0f} s, logins included) | "
             f"{fmt.angka(p2['sent'] / p2['wall'], 2)} |",
             f"| latency p50 / p95 / max | {ms(pct(lat, 50))} / {ms(pct(lat, 95))} / {ms(max(lat) if lat else float('nan'))} |",
-            f"| Hari Pemungutan page loads by a reader during the run, p50 / max | {len(reads)} loads, "
-            f"{ms(pct(reads, 50))} / {ms(max(reads) if reads else float('nan'))} |",
+            f"| Hari Pemungutan page opened by the reader (sidebar click until drawn) during the run, p50 / max | "
+            f"{len(reads)} times, {ms(pct(reads, 50))} / {ms(max(reads) if reads else float('nan'))} |",
             "",
             "The end-to-end rate is bound by the browsers and Streamlit's reruns on this shared 2-CPU machine (every "
             "click re-runs the page script for that session), not by the write path: compare the first table. "
+            "A login costs one argon2id check (deliberately slow) and one audit record; a login refused on "
+            "screen waited past its limit for the database's writer lock (the user presses Masuk again). "
+            "Runs before these accounts existed were in local mode (no login, no access checks): see the "
+            "section below. "
             "Expected at election day: ~1.739 TPS × 4 stages ≈ 7.000 reports spread over hours, a few per second at "
             "the peak hour.",
         ]
@@ -427,7 +534,7 @@ def main() -> None:
             lines += ["", "Errors: " + "; ".join(p2["errors"][:5])]
     results.write_section("lapor", "\n".join(lines))
     print("\n".join(lines))
-    if p2 and (p2["lost"] or p2["extra"]):
+    if p2 and (p2["lost"] or p2["extra"] or p2["wrong_user"]):
         sys.exit(1)
 
 
