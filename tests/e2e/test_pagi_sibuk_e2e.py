@@ -92,7 +92,7 @@ def busy_server(tmp_path_factory):
     log_dir = tmp_path_factory.mktemp("log-pagi")
     print(f"server log: {log_dir / 'streamlit.log'}")
     for url in start_server(db_path, log_dir):
-        yield {"url": url, "db": db_path, "dir": directory}
+        yield {"url": url, "db": db_path, "dir": directory, "log": log_dir / "streamlit.log"}
 
 
 class Views:
@@ -285,3 +285,5 @@ def test_no_page_view_fails_while_others_log_in_upload_and_save_settings(busy_se
     expected = sum(2 + ROUNDS * len(pages) for *_, pages in CLICKERS) + len(REPORTERS) * (1 + 3 * LOGIN_CYCLES)
     assert views.failures == []
     assert views.count == expected
+    # Nor did anything fail on the server out of the browsers' sight.
+    assert "Traceback" not in busy_server["log"].read_text()
