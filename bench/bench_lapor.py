@@ -48,7 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import duckdb  # noqa: E402
 
 import results  # noqa: E402  (bench/results.py)
-from readiness import akses, cli, db, fmt, lapor  # noqa: E402
+from readiness import akses, cli, db, fmt, lapor, privacy  # noqa: E402
 
 E = "pilkada-2024"
 ADMIN = akses.Pengguna("bench", "admin")
@@ -446,6 +446,9 @@ def main() -> None:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="bench-lapor-") as tmpdir:
         tmp = Path(tmpdir)
+        # An installation key of its own, outside the data folders; the server and the command
+        # line inherit it. Never the developer's key.
+        os.environ[privacy.ENV_KEY] = str(tmp / "kunci" / "kunci")
         demo = tmp / "demo" / "readiness.duckdb"
         demo.parent.mkdir()
         assert cli.main(["demo", "--db", str(demo)]) == 0
