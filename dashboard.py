@@ -59,6 +59,7 @@ if user is None:
                                         default=(i == 0)) for i, path in enumerate(paths)], position="hidden")
     st.sidebar.markdown(f"**{teks.APP_NAMA}**")
     st.sidebar.caption(teks.DISCLAIMER)
+    common.cookie_sesi()
     navigation.run()
 else:
     allowed = [p[:4] for p in PAGES if common.boleh(p[4])] or [MASUK]
@@ -71,4 +72,5 @@ else:
     common.akun_sidebar(user, navigation)
     common.election_picker()
     st.sidebar.caption(teks.DISCLAIMER)
+    common.cookie_sesi()
     navigation.run()

@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 import re
 import runpy
-import time
 from pathlib import Path
 
 import streamlit as st
 
-from readiness import akses, db, fmt, model, teks
+from readiness import akses, catatan, db, fmt, model, teks
+from readiness import pengguna as pengguna_store
 
 ELECTION_KEY = "election"
 
@@ -58,42 +58,75 @@ def query(name: str, **params):
     return _query(db_path(), version, name, tuple(sorted(params.items())), cur)
 
 
-# --------------------------------------------------------------------------- access (issue 8)
-SESI_KEY = "_sesi_pengguna"       # {"nama", "versi" (password version), "terakhir" (time.time())}
+# --------------------------------------------------------------------------- access
+SESI_KEY = "_sesi_pengguna"       # {"sesi": SHA-256 of the session's token} (readiness/pengguna.py)
 PESAN_MASUK_KEY = "_pesan_masuk"  # why the login page is shown again (session ended)
-BATAS_DIAM = 8 * 3600             # seconds without any interaction after which a session ends
+COOKIE = "dasbor_sesi"            # the browser's session token
+_COOKIE_TULIS = "_cookie_tulis"   # the token this browser still has to store
+_COOKIE_HAPUS = "_cookie_hapus"   # the browser's cookie is to be removed
+_COOKIE_DIBACA = "_cookie_dibaca"  # the cookie of this page load was already tried
+BATAS_DIAM = pengguna_store.BATAS_DIAM
 MODE_LOKAL = ("Mode lokal: belum ada pengguna — semua orang yang membuka aplikasi ini dapat mengubah data. "
               "Tambahkan pengguna admin di halaman Pengguna atau dengan `python -m readiness user add`.")
+SESI_BERAKHIR = {
+    "berakhir": "Sesi Anda berakhir: akun dinonaktifkan, kata sandinya diganti, atau Anda sudah keluar. "
+                "Silakan masuk lagi.",
+    "diam": f"Sesi Anda berakhir karena tidak ada aktivitas selama {BATAS_DIAM // 3600} jam. Silakan masuk lagi.",
+}
 
 
-def _akun() -> dict:
-    """The users by lower-case name (query marts/pengguna, cached by data version: adding,
-    disabling a user or resetting a password is a write, so it is seen at the next rerun)."""
-    return {str(r["nama"]).lower(): r for r in query("marts/pengguna").to_dict(orient="records")}
+def sumber() -> str | None:
+    """The client's address as the web server saw it (None on the server's own machine): the
+    source the login throttling counts by."""
+    try:
+        ip = st.context.ip_address
+    except Exception:  # no browser connection (a script run without a client)
+        return None
+    return ip if isinstance(ip, str) else None
 
 
 def pengguna() -> akses.Pengguna | None:
-    """The user of this session, re-checked against the database on every call: akses.LOKAL
-    while no user exists at all (local mode); None when a login is needed — never logged in,
-    disabled, password reset elsewhere, or idle longer than BATAS_DIAM."""
-    akun = _akun()
-    if not akun:
+    """The user of this session, re-checked against the store on every call: akses.LOKAL while
+    no user exists at all (local mode); None when a login is needed — never logged in, logged
+    out, disabled, password reset, or idle longer than BATAS_DIAM. A new page load (F5, a new
+    tab) brings its session back from the browser's cookie."""
+    path = db_path()
+    if not pengguna_store.ada_pengguna(path):
         return akses.LOKAL
     sesi = st.session_state.get(SESI_KEY)
     if not sesi:
+        sesi = _sesi_dari_cookie(path)
+        if not sesi:
+            return None
+    hasil = pengguna_store.periksa_sesi(path, sesi["sesi"])
+    if isinstance(hasil, str):
+        akhiri_sesi(SESI_BERAKHIR[hasil])
         return None
-    row = akun.get(str(sesi.get("nama", "")).lower())
-    if row is None or not row["aktif"] or int(row["versi_sandi"]) != sesi.get("versi"):
-        akhiri_sesi("Sesi Anda berakhir: akun dinonaktifkan atau kata sandinya diganti. Silakan masuk lagi.")
+    return hasil
+
+
+def _sesi_dari_cookie(path: str) -> dict | None:
+    """The session named by the cookie this page load brought, once per page load (the cookies
+    Streamlit shows are those of the page's first request: a logout or login after it is not
+    seen in them)."""
+    if st.session_state.get(_COOKIE_DIBACA):
         return None
-    now = time.time()
-    if now - float(sesi.get("terakhir", 0)) > BATAS_DIAM:
-        akhiri_sesi(f"Sesi Anda berakhir karena tidak ada aktivitas selama {BATAS_DIAM // 3600} jam. "
-                    "Silakan masuk lagi.")
+    st.session_state[_COOKIE_DIBACA] = True
+    try:
+        token = st.context.cookies.get(COOKIE)
+    except Exception:
         return None
-    sesi["terakhir"] = now
-    wilayah = row["wilayah"] if isinstance(row["wilayah"], str) else None
-    return akses.Pengguna(str(row["nama"]), str(row["peran"]), wilayah)
+    if not isinstance(token, str) or not token:
+        return None
+    sesi = {"sesi": pengguna_store.hash_token(token)}
+    hasil = pengguna_store.periksa_sesi(path, sesi["sesi"])
+    if isinstance(hasil, str):
+        st.session_state[_COOKIE_HAPUS] = True
+        if hasil == "diam":
+            st.session_state[PESAN_MASUK_KEY] = SESI_BERAKHIR[hasil]
+        return None
+    st.session_state[SESI_KEY] = sesi
+    return sesi
 
 
 def akun_sidebar(user: akses.Pengguna, navigation) -> None:
@@ -109,60 +142,62 @@ def akun_sidebar(user: akses.Pengguna, navigation) -> None:
         return
     st.sidebar.caption(f"Masuk sebagai **{escape_md(user.nama)}** · {akses.PERAN.get(user.peran, user.peran)}")
     if st.sidebar.button("Keluar", icon=":material/logout:", key="keluar"):
-        from readiness import pengguna as store
+        sesi = st.session_state.get(SESI_KEY) or {}
         try:
-            store.keluar(db_path(), user)
-        except db.DatabaseBusy:
-            pass  # logging out never waits for a busy database; the session ends all the same
+            pengguna_store.keluar(db_path(), user, sesi.get("sesi"))
+        except catatan.Sibuk:
+            pass  # logging out never waits; the session ends here all the same
         akhiri_sesi("Anda sudah keluar.")
         st.rerun()
 
 
-def mulai_sesi(user: akses.Pengguna, versi_sandi: int) -> None:
-    st.session_state[SESI_KEY] = {"nama": user.nama, "versi": int(versi_sandi), "terakhir": time.time()}
+def mulai_sesi(token: str) -> None:
+    """This browser session is now the session of `token` (from pengguna.masuk/buka_sesi); the
+    browser keeps the token in a cookie so that a reload keeps the session."""
+    st.session_state[SESI_KEY] = {"sesi": pengguna_store.hash_token(token)}
+    st.session_state[_COOKIE_TULIS] = token
+    st.session_state.pop(_COOKIE_HAPUS, None)
 
 
 def akhiri_sesi(pesan: str | None = None) -> None:
     st.session_state.pop(SESI_KEY, None)
+    st.session_state.pop(_COOKIE_TULIS, None)
+    st.session_state[_COOKIE_HAPUS] = True
     if pesan:
         st.session_state[PESAN_MASUK_KEY] = pesan
 
 
+def cookie_sesi() -> None:
+    """Store or remove the session cookie in the browser. Streamlit reads cookies but cannot set
+    them, so a small script does (st.html runs it once when it appears; the same script rendered
+    again by a later run does not run again). SameSite=Strict, Path=/, Secure over https; no
+    expiry date: the server ends the session (BATAS_DIAM, logout)."""
+    token = st.session_state.get(_COOKIE_TULIS)
+    if token:
+        nilai = f"{COOKIE}={token}"
+    elif st.session_state.get(_COOKIE_HAPUS):
+        nilai = f"{COOKIE}=; Max-Age=0"
+    else:
+        return
+    if not all(c.isalnum() or c in "-_=; " for c in nilai):
+        return  # never anything but the token (URL-safe base64) inside the script
+    st.sidebar.html(
+        "<script>document.cookie = '" + nilai + "; Path=/; SameSite=Strict'"
+        " + (location.protocol === 'https:' ? '; Secure' : '');</script>",
+        unsafe_allow_javascript=True)
+
+
 def berkas_unduhan(data, file_name: str, user: akses.Pengguna | None):
     """The data of a download as a callable Streamlit runs when the button is clicked (deferred
-    download): it first re-checks on the server that `user` may still export, then records the
-    export in the audit trail (who, which file), then makes the file. A refused user gets no file."""
-    from readiness import jejak, pengguna as store
+    download): it first re-checks on the server that `user` may still export and records the
+    export in the audit trail (who, which file), in one transaction of the small-records store
+    (never waiting for an upload), then makes the file. A refused user gets no file."""
     path = db_path()
 
-    def check(con):
-        if user is None or (not user.lokal and not _masih_boleh(con, user, "ekspor")) or \
-                (user.lokal and store.ada_pengguna(con)):
-            raise akses.TidakBoleh(user, "ekspor")
-
     def make():
-        try:
-            with db.writing(path, timeout=5) as con:
-                check(con)
-                jejak.catat(con, user, "ekspor", file_name)
-                taken = jejak.masukkan_tertunda(con, path)
-            jejak.selesai_tertunda(path, taken)
-        except db.DatabaseBusy:
-            # A long upload holds the writer lock: the file is still given (rakor must go on), its
-            # record waits beside the database and joins the trail with the next write.
-            con = db.open_read_only(path)
-            try:
-                check(con)
-            finally:
-                con.close()
-            jejak.tunda(path, user, "ekspor", file_name)
+        pengguna_store.catat_ekspor(path, user, file_name)
         return data() if callable(data) else data
     return make
-
-
-def _masih_boleh(con, user: akses.Pengguna, aksi: str) -> bool:
-    row = con.execute("select peran, aktif from pengguna where nama = $n", {"n": user.nama}).fetchone()
-    return bool(row and row[1] and akses.boleh(akses.Pengguna(user.nama, row[0]), aksi))
 
 
 def unduh(label: str, data, file_name: str, *, mime: str, key: str | None = None, where=None, **kwargs) -> None:

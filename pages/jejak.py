@@ -1,7 +1,8 @@
 """Jejak Audit (admin): every upload, version activation, setting change (before/after), user
 change, export and login, newest first, filtered by action, user and date, and exported to Excel
-(the export itself is recorded). Queries: marts/jejak, marts/jejak_rentang. The app only ever
-adds to the trail (readiness/jejak.py has no update or delete); this page only reads it."""
+(the export itself is recorded). Queries: marts/jejak, marts/jejak_rentang, over both stores of the
+trail (readiness.jejak.daftar/rentang: the analytical file's and the small-records store's). The
+app only ever adds to the trail (readiness/jejak.py has no update or delete); this page only reads it."""
 import datetime as dt
 
 import pandas as pd
@@ -17,10 +18,7 @@ st.caption("Siapa melakukan apa dan kapan: unggahan, pengaktifan versi, perubaha
            "sesudah), perubahan pengguna, unduhan, dan percobaan masuk. Catatan hanya bertambah; aplikasi tidak "
            "dapat mengubah atau menghapusnya. Waktu menurut jam server.")
 
-if tertunda := jejak.jumlah_tertunda(common.db_path()):
-    st.caption(f"{fmt.angka(tertunda)} catatan unduhan menunggu disimpan (dibuat saat database sedang diperbarui); "
-               "catatan itu masuk ke tabel ini pada penyimpanan berikutnya.")
-rentang = common.query("marts/jejak_rentang").iloc[0]
+rentang = jejak.rentang(common.current_reader().cursor(), common.db_path())
 if not rentang["jumlah"]:
     st.info("Belum ada catatan.")
     common.footer()
@@ -34,7 +32,7 @@ f1, f2, f3 = st.columns([2, 2, 2])
 tanggal = f1.date_input("Tanggal", value=(max(pertama, terakhir - dt.timedelta(days=30)), terakhir),
                         min_value=pertama, max_value=terakhir, format="DD/MM/YYYY", key="jejak_tanggal")
 dari, sampai = (tanggal[0], tanggal[-1]) if isinstance(tanggal, (tuple, list)) and tanggal else (pertama, terakhir)
-catatan = common.query("marts/jejak", dari=dari, sampai=sampai)
+catatan = jejak.daftar(common.current_reader().cursor(), common.db_path(), dari, sampai)
 
 aksi_ada = sorted(set(catatan["aksi"]), key=lambda a: (a not in jejak.AKSI_LABEL, list(jejak.AKSI_LABEL).index(a)
                                                        if a in jejak.AKSI_LABEL else 0, a))
@@ -48,7 +46,7 @@ if pelaku:
     catatan = catatan[catatan["pelaku"].isin(pelaku)]
 
 tabel = pd.DataFrame({
-    "No.": catatan["id"],
+    "No.": catatan["no"],
     "Waktu": catatan["waktu"],
     "Pengguna": catatan["pelaku"],
     "Peran": catatan["peran"].map(lambda p: akses.PERAN.get(p, p) if isinstance(p, str) else "–"),
@@ -58,10 +56,10 @@ tabel = pd.DataFrame({
     "Sebelum": catatan["sebelum"].map(jejak.uraikan),
     "Sesudah": catatan["sesudah"].map(jejak.uraikan),
 })
-st.caption(f"{fmt.angka(len(tabel))} catatan dari {dari:%d/%m/%Y} sampai {sampai:%d/%m/%Y}.")
+st.caption(f"{fmt.angka(len(tabel))} catatan dari {dari:%d/%m/%Y} sampai {sampai:%d/%m/%Y}. Nomor berawalan C: "
+           "catatan masuk, keluar, perubahan pengguna dan unduhan (disimpan terpisah dari data).")
 st.dataframe(tabel, hide_index=True, width="stretch", height=min(38 + 35 * max(len(tabel), 1), 640),
-             column_config={"No.": st.column_config.NumberColumn(format="%d"),
-                            "Waktu": st.column_config.DatetimeColumn(format="DD/MM/YYYY HH:mm:ss"),
+             column_config={"Waktu": st.column_config.DatetimeColumn(format="DD/MM/YYYY HH:mm:ss"),
                             "Rincian": st.column_config.TextColumn(width="large"),
                             "Sebelum": st.column_config.TextColumn(width="medium"),
                             "Sesudah": st.column_config.TextColumn(width="medium")})

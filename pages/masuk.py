@@ -1,13 +1,14 @@
 """Masuk: the login page, the only page that runs while users exist and nobody is logged in
-(dashboard.py). Checks go through readiness.pengguna.masuk: argon2id hashes, failures counted in
-the database with a lockout, every attempt in the audit trail, a short wait after each failure.
+(dashboard.py). Checks go through readiness.pengguna.masuk: argon2id hashes, attempts throttled per
+name and source (the client's address) in the small-records store, attempts in the audit trail; a
+success opens a server-side session whose token the browser keeps (a reload keeps the session).
 
 While nobody is logged in, dashboard.py answers every page's URL with `halaman()` (so a shared link
 shows this form, not an error, and opens its page right after the login)."""
 import streamlit as st
 
 from pages import common
-from readiness import db, pengguna, teks
+from readiness import catatan, pengguna, teks
 
 
 def halaman() -> None:
@@ -39,12 +40,12 @@ def halaman() -> None:
             else:
                 try:
                     with st.spinner("Memeriksa…"):
-                        hasil = pengguna.masuk(common.db_path(), nama, sandi)
-                except db.DatabaseBusy as exc:
+                        hasil = pengguna.masuk(common.db_path(), nama, sandi, sumber=common.sumber())
+                except catatan.Sibuk as exc:
                     st.error(str(exc))
                 else:
                     if hasil.berhasil:
-                        common.mulai_sesi(hasil.pengguna, hasil.versi_sandi)
+                        common.mulai_sesi(hasil.token)
                         st.session_state.pop("_masuk_putaran", None)
                         st.rerun()
                     # Rerun with an empty password field, the error above the form.

@@ -1,13 +1,13 @@
 """Pengguna (admin): who may use the app and with which role — add, reset a password, disable or
-enable, change the role. Query: marts/pengguna (no password hashes). Every change is checked
-against the role again on the server, written through readiness.db.writing and recorded in the
-audit trail by readiness/pengguna.py in the same transaction. In local mode (no user yet) this
+enable, change the role. Users come from readiness.pengguna.daftar (no password hashes). Every change
+is checked against the role again on the server, written to the small-records store and recorded
+in the audit trail by readiness/pengguna.py in the same transaction. In local mode (no user yet) this
 page creates the first admin, and the session continues logged in as that admin."""
 import pandas as pd
 import streamlit as st
 
 from pages import common
-from readiness import akses, db, fmt, pengguna
+from readiness import akses, catatan, fmt, pengguna
 
 common.election()
 saya = common.wajib("pengguna")
@@ -23,16 +23,15 @@ PERAN = list(akses.PERAN)
 
 
 def ubah(action, done: str) -> bool:
-    """One change in its own copy-on-write transaction; the role checked again first; Indonesian
+    """One change in its own transaction of the store; the role checked again first; Indonesian
     errors, nothing half-saved."""
     pelaku = common.wajib("pengguna")
     try:
-        with db.writing(common.db_path(), timeout=10) as con:
-            action(con, pelaku)
+        action(common.db_path(), pelaku)
     except pengguna.PenggunaError as exc:
         st.error("Tidak disimpan: " + common.escape_md(str(exc)))
         return False
-    except db.DatabaseBusy as exc:
+    except catatan.Sibuk as exc:
         st.error(str(exc))
         return False
     st.session_state["_pengguna_pesan"] = done
@@ -40,15 +39,10 @@ def ubah(action, done: str) -> bool:
 
 
 def status(row) -> str:
-    if not row["aktif"]:
-        return "Nonaktif"
-    kunci = row["terkunci_sampai"]
-    if kunci is not None and not pd.isna(kunci) and kunci.to_pydatetime() > pengguna._sekarang():
-        return f"Terkunci sampai {fmt.tanggal_jam(kunci.to_pydatetime())}"
-    return "Aktif"
+    return "Aktif" if row["aktif"] else "Nonaktif"
 
 
-akun = common.query("marts/pengguna")
+akun = pengguna.daftar(common.db_path())
 if saya.lokal:
     st.info("Belum ada pengguna: aplikasi berjalan dalam mode lokal. Buat admin pertama di bawah ini. Setelah "
             "itu setiap orang harus masuk (login) dengan nama dan kata sandinya, dan Anda langsung masuk "
@@ -84,13 +78,12 @@ with st.form("tambah_pengguna", clear_on_submit=False):
         else:
             dibuat = {}
 
-            def tambah(con, pelaku):
-                dibuat["user"] = pengguna.tambah(con, nama, peran, sandi, wilayah=wilayah, pelaku=pelaku)
-                dibuat["versi"] = 1
+            def tambah(path, pelaku):
+                dibuat["user"] = pengguna.tambah(path, nama, peran, sandi, wilayah=wilayah, pelaku=pelaku)
 
             if ubah(tambah, f"Pengguna '{common.escape_md(nama.strip())}' ditambahkan sebagai {akses.PERAN[peran]}."):
                 if saya.lokal:  # the first admin: this session continues as that admin
-                    common.mulai_sesi(dibuat["user"], dibuat["versi"])
+                    common.mulai_sesi(pengguna.buka_sesi(common.db_path(), dibuat["user"].nama))
                 for key in ("baru_nama", "baru_wilayah", "baru_sandi", "baru_ulang"):
                     st.session_state.pop(key, None)
                 st.rerun()
@@ -112,7 +105,7 @@ if not saya.lokal and not akun.empty:
                                      key=f"ubah_wilayah_{dipilih}", disabled=diri)
         if st.button("Simpan peran", key="simpan_peran", disabled=diri,
                      help="Peran akun Anda sendiri diubah oleh admin lain" if diri else None):
-            if ubah(lambda con, p: pengguna.ubah_peran(con, dipilih, peran_baru, wilayah=wilayah_baru, pelaku=p),
+            if ubah(lambda path, p: pengguna.ubah_peran(path, dipilih, peran_baru, wilayah=wilayah_baru, pelaku=p),
                     f"Peran '{common.escape_md(dipilih)}' sekarang {akses.PERAN[peran_baru]}."):
                 st.rerun()
     with k2.container(border=True):
@@ -121,18 +114,12 @@ if not saya.lokal and not akun.empty:
         s2 = st.text_input("Ulangi kata sandi baru", type="password", key=f"reset_ulang_{dipilih}",
                            autocomplete="new-password")
         if st.button("Atur ulang kata sandi", key="atur_sandi"):
-            versi = {}
-
-            def atur(con, pelaku):
-                pengguna.atur_sandi(con, dipilih, s1, pelaku=pelaku)
-                versi["baru"] = con.execute("select versi_sandi from pengguna where nama = $n",
-                                            {"n": dipilih}).fetchone()[0]
-
             if s1 != s2:
                 st.error("Tidak disimpan: kedua kata sandi tidak sama.")
-            elif ubah(atur, f"Kata sandi '{common.escape_md(dipilih)}' diganti; kuncian dibuka dan sesi lamanya berakhir."):
+            elif ubah(lambda path, p: pengguna.atur_sandi(path, dipilih, s1, pelaku=p),
+                      f"Kata sandi '{common.escape_md(dipilih)}' diganti; sesi lamanya berakhir."):
                 if diri:  # this session proved the old password: it continues with the new one
-                    common.mulai_sesi(saya, versi["baru"])
+                    common.mulai_sesi(pengguna.buka_sesi(common.db_path(), saya.nama))
                 for key in (f"reset_sandi_{dipilih}", f"reset_ulang_{dipilih}"):
                     st.session_state.pop(key, None)
                 st.rerun()
@@ -142,11 +129,11 @@ if not saya.lokal and not akun.empty:
             st.caption("Menonaktifkan: tidak dapat masuk lagi, sesi yang terbuka berakhir saat itu juga.")
             if st.button("Nonaktifkan", key="nonaktifkan", disabled=diri,
                          help="Akun Anda sendiri dinonaktifkan oleh admin lain" if diri else None):
-                if ubah(lambda con, p: pengguna.nonaktifkan(con, dipilih, pelaku=p), f"'{common.escape_md(dipilih)}' dinonaktifkan."):
+                if ubah(lambda path, p: pengguna.nonaktifkan(path, dipilih, pelaku=p), f"'{common.escape_md(dipilih)}' dinonaktifkan."):
                     st.rerun()
         else:
             if st.button("Aktifkan kembali", key="aktifkan"):
-                if ubah(lambda con, p: pengguna.aktifkan(con, dipilih, pelaku=p), f"'{common.escape_md(dipilih)}' aktif kembali."):
+                if ubah(lambda path, p: pengguna.aktifkan(path, dipilih, pelaku=p), f"'{common.escape_md(dipilih)}' aktif kembali."):
                     st.rerun()
 
 common.footer()

@@ -1,13 +1,14 @@
 """`python -m readiness user add|reset|disable|enable NAME [--db PATH] [--role …] [--wilayah KODE]
-[--password-stdin]`: manage app users from the command line (issue 8). Every change is recorded in
-the audit trail as done by 'cli'. The password is read from stdin (one line) or asked twice without
-echo; it is never printed."""
+[--password-stdin]`: manage app users from the command line. Users live in the small-records
+store (readiness/catatan.py), so this works while the dashboard or an upload is running. Every
+change is recorded in the audit trail as done by 'cli'. The password is read from stdin (one
+line) or asked twice without echo; it is never printed."""
 from __future__ import annotations
 
 import getpass
 import sys
 
-from . import akses, db, jejak, pengguna
+from . import akses, catatan, db, jejak, pengguna
 
 
 def _sandi(args, say) -> str | None:
@@ -30,12 +31,9 @@ def user(args, say) -> int:
     if args.action != "add" and (args.role or args.wilayah):
         say("GALAT: --role dan --wilayah hanya untuk 'user add'. Ubah peran pengguna di halaman Pengguna.")
         return 2
+    db.ensure_database(args.db, on_wait=say)  # every command creates the database when missing
     # Say "unknown user" / "already exists" before asking for a password nobody will use.
-    con = db.connect_read(args.db)
-    try:
-        ada = pengguna._baris(con, args.name) is not None
-    finally:
-        con.close()
+    ada = pengguna.cari(args.db, args.name) is not None
     if args.action == "add" and ada:
         say(f"GALAT: Pengguna '{args.name.strip()}' sudah ada. Tidak ada yang diubah.")
         return 1
@@ -54,38 +52,38 @@ def user(args, say) -> int:
             say(f"GALAT: {exc} Tidak ada yang diubah.")
             return 1
     try:
-        with db.writing(args.db, on_wait=say) as con:
-            if args.action == "add":
-                peran = args.role
-                bawaan = peran is None
-                if bawaan:
-                    ada_admin = con.execute("select count(*) from pengguna where peran = 'admin' and aktif").fetchone()[0]
-                    peran = "pimpinan" if ada_admin else "admin"
-                user = pengguna.tambah(con, args.name, peran, sandi, wilayah=args.wilayah, pelaku=jejak.CLI)
-                pesan = f"Pengguna '{user.nama}' ditambahkan sebagai {akses.PERAN[peran]}"
-                if bawaan:
-                    pesan += " (peran bawaan; pilih dengan --role)"
-                if user.wilayah:
-                    pesan += f" untuk wilayah {user.wilayah}"
-                pesan += ". Mulai sekarang aplikasi meminta masuk (login)."
-                if not con.execute("select count(*) from pengguna where peran = 'admin' and aktif").fetchone()[0]:
-                    pesan += (" Perhatian: belum ada admin aktif; tambahkan satu dengan "
-                              "`python -m readiness user add NAMA --role admin`.")
-            elif args.action == "reset":
-                pengguna.atur_sandi(con, args.name, sandi, pelaku=jejak.CLI)
-                pesan = (f"Kata sandi '{args.name.strip()}' diganti; kuncian dibuka dan sesi lama "
-                         "pengguna ini berakhir.")
-            elif args.action == "disable":
-                pengguna.nonaktifkan(con, args.name, pelaku=jejak.CLI, jaga_admin_terakhir=False)
-                pesan = f"Pengguna '{args.name.strip()}' dinonaktifkan: tidak dapat masuk lagi, sesinya berakhir."
-                if not con.execute("select count(*) from pengguna where peran = 'admin' and aktif").fetchone()[0]:
-                    pesan += (" Perhatian: kini tidak ada admin aktif; aktifkan kembali dengan "
-                              "`python -m readiness user enable NAMA`.")
-            else:
-                pengguna.aktifkan(con, args.name, pelaku=jejak.CLI)
-                pesan = f"Pengguna '{args.name.strip()}' diaktifkan kembali."
+        if args.action == "add":
+            peran = args.role
+            bawaan = peran is None
+            if bawaan:
+                peran = "pimpinan" if pengguna.jumlah_admin_aktif(args.db) else "admin"
+            user = pengguna.tambah(args.db, args.name, peran, sandi, wilayah=args.wilayah, pelaku=jejak.CLI)
+            pesan = f"Pengguna '{user.nama}' ditambahkan sebagai {akses.PERAN[peran]}"
+            if bawaan:
+                pesan += " (peran bawaan; pilih dengan --role)"
+            if user.wilayah:
+                pesan += f" untuk wilayah {user.wilayah}"
+            pesan += ". Mulai sekarang aplikasi meminta masuk (login)."
+            if not pengguna.jumlah_admin_aktif(args.db):
+                pesan += (" Perhatian: belum ada admin aktif; tambahkan satu dengan "
+                          "`python -m readiness user add NAMA --role admin`.")
+        elif args.action == "reset":
+            pengguna.atur_sandi(args.db, args.name, sandi, pelaku=jejak.CLI)
+            pesan = f"Kata sandi '{args.name.strip()}' diganti; sesi lama pengguna ini berakhir."
+        elif args.action == "disable":
+            pengguna.nonaktifkan(args.db, args.name, pelaku=jejak.CLI, jaga_admin_terakhir=False)
+            pesan = f"Pengguna '{args.name.strip()}' dinonaktifkan: tidak dapat masuk lagi, sesinya berakhir."
+            if not pengguna.jumlah_admin_aktif(args.db):
+                pesan += (" Perhatian: kini tidak ada admin aktif; aktifkan kembali dengan "
+                          "`python -m readiness user enable NAMA`.")
+        else:
+            pengguna.aktifkan(args.db, args.name, pelaku=jejak.CLI)
+            pesan = f"Pengguna '{args.name.strip()}' diaktifkan kembali."
     except pengguna.PenggunaError as exc:
         say(f"GALAT: {exc} Tidak ada yang diubah.")
+        return 1
+    except catatan.Sibuk as exc:
+        say(f"GALAT: {exc}")
         return 1
     say(pesan)
     return 0

@@ -1,14 +1,24 @@
-"""The audit trail (issue 8): append-only rows in table `jejak`, written inside the same write
-transaction as the change they record, so a change and its record land together or not at all.
-Nothing in the app updates or deletes them."""
+"""The audit trail: append-only rows, written inside the same transaction as the change they
+record, so a change and its record land together or not at all. Nothing updates or deletes them.
+
+Two stores hold it. What is written inside an analytical write (uploads, version activations,
+settings, problems) is in the DuckDB table `jejak`; logins, logouts, user changes and exports
+are in the small-records store (readiness/catatan.py, table `jejak`, where triggers refuse
+UPDATE and DELETE). `daftar` and `rentang` show both as one trail in time order."""
 from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
+from typing import TYPE_CHECKING
 
 import duckdb
 
+from readiness import catatan, db
 from readiness.akses import Pengguna
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 CLI = Pengguna(nama="cli", peran="admin")
 
@@ -17,17 +27,25 @@ def _json(value):
     return None if value is None else json.dumps(value, ensure_ascii=False, default=str, sort_keys=True)
 
 
-def catat(con: duckdb.DuckDBPyConnection, pelaku: Pengguna | str | None, aksi: str, objek: str | None = None,
-          *, rincian=None, sebelum=None, sesudah=None) -> None:
-    """Record one action. `pelaku` is the acting user (or a plain name such as 'cli')."""
+def catat(con: duckdb.DuckDBPyConnection | sqlite3.Connection, pelaku: Pengguna | str | None, aksi: str,
+          objek: str | None = None, *, rincian=None, sebelum=None, sesudah=None) -> int | None:
+    """Record one action on `con`: a DuckDB connection inside `db.writing`, or a connection of the
+    small-records store inside `catatan.tulis` (then the new row's id is returned). `pelaku` is the
+    acting user (or a plain name such as 'cli')."""
     if isinstance(pelaku, Pengguna):
         nama, peran = pelaku.nama, pelaku.peran
     else:
         nama, peran = (pelaku or "tidak diketahui"), None
+    if isinstance(con, sqlite3.Connection):
+        return con.execute(
+            "insert into jejak (waktu, pelaku, peran, aksi, objek, rincian, sebelum, sesudah) "
+            "values (?, ?, ?, ?, ?, ?, ?, ?)",
+            (catatan.sekarang(), nama, peran, aksi, objek, _json(rincian), _json(sebelum), _json(sesudah)),
+        ).lastrowid
     con.execute(
         "insert into jejak (waktu, pelaku, peran, aksi, objek, rincian, sebelum, sesudah) "
         "values ($waktu, $pelaku, $peran, $aksi, $objek, $rincian, $sebelum, $sesudah)",
-        {"waktu": dt.datetime.now().replace(microsecond=0), "pelaku": nama, "peran": peran, "aksi": aksi,
+        {"waktu": dt.datetime.now(), "pelaku": nama, "peran": peran, "aksi": aksi,
          "objek": objek, "rincian": _json(rincian), "sebelum": _json(sebelum), "sesudah": _json(sesudah)},
     )
 
@@ -85,82 +103,56 @@ def uraikan(nilai) -> str:
     return str(data)
 
 
-# --------------------------------------------------------------------------- records kept while busy
-# A long upload holds the writer lock for minutes; an export (the rakor deck on the projector)
-# must not fail for it. Its record then waits in `<db>.jejak-tertunda` (one JSON line each,
-# appended under a lock) and is moved into the table by the next write that calls
-# `masukkan_tertunda` — nothing is lost, and the table still only ever grows.
-def _tertunda_path(db_path) -> str:
-    return f"{db_path}.jejak-tertunda"
+# --------------------------------------------------------------------------- both stores as one trail
+def _catatan_frame(db_path, dari: dt.date, sampai: dt.date) -> pd.DataFrame:
+    """The store's trail between two dates; a failed-login row counted again later carries its
+    count (`jumlah_percobaan`, `ditahan`, `terakhir`) in its details."""
+    import pandas as pd
+    with catatan.baca(db_path) as con:
+        rows = con.execute(
+            "select j.id, j.waktu, j.pelaku, j.peran, j.aksi, j.objek, j.rincian, j.sebelum, j.sesudah, "
+            "u.jumlah, u.ditahan, u.terakhir from jejak j left join jejak_ulang u on u.jejak_id = j.id "
+            "where j.waktu >= ? and j.waktu < ? order by j.id",
+            (dari.isoformat(), (sampai + dt.timedelta(days=1)).isoformat())).fetchall()
+    data = []
+    for r in rows:
+        rincian = r["rincian"]
+        if r["jumlah"] is not None and r["jumlah"] > 1:
+            detail = json.loads(rincian) if rincian else {}
+            detail.update({"jumlah_percobaan": r["jumlah"], "ditahan": r["ditahan"], "terakhir": r["terakhir"]})
+            rincian = json.dumps(detail, ensure_ascii=False, default=str)
+        data.append((r["id"], r["waktu"], r["pelaku"], r["peran"], r["aksi"], r["objek"], rincian, r["sebelum"],
+                     r["sesudah"]))
+    frame = pd.DataFrame(data, columns=["id", "waktu", "pelaku", "peran", "aksi", "objek", "rincian", "sebelum",
+                                        "sesudah"])
+    frame["id"] = frame["id"].astype("int64")
+    frame["waktu"] = pd.to_datetime(frame["waktu"], format="ISO8601")
+    for col in ("pelaku", "peran", "aksi", "objek", "rincian", "sebelum", "sesudah"):
+        frame[col] = frame[col].astype("object")
+    return frame
 
 
-def tunda(db_path, pelaku, aksi: str, objek: str | None = None, *, rincian=None) -> None:
-    import fcntl
-    import os
-    nama, peran = (pelaku.nama, pelaku.peran) if isinstance(pelaku, Pengguna) else (pelaku or "tidak diketahui", None)
-    line = json.dumps({"waktu": dt.datetime.now().replace(microsecond=0).isoformat(), "pelaku": nama, "peran": peran,
-                       "aksi": aksi, "objek": objek, "rincian": rincian}, ensure_ascii=False, default=str) + "\n"
-    fd = os.open(_tertunda_path(db_path), os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+def daftar(con: duckdb.DuckDBPyConnection, db_path, dari: dt.date, sampai: dt.date) -> pd.DataFrame:
+    """The whole trail between two dates (inclusive), newest first (query marts/jejak): the
+    analytical file's rows and the store's, the store's numbered `C-…`. `con` is a DuckDB
+    connection or cursor of its own (the store's rows are registered on it for the query)."""
+    con.register("jejak_catatan", _catatan_frame(db_path, dari, sampai))
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        os.write(fd, line.encode("utf-8"))
-        os.fsync(fd)
+        return db.run(con, "marts/jejak", dari=dari, sampai=sampai)
     finally:
-        os.close(fd)
+        con.unregister("jejak_catatan")
 
 
-def jumlah_tertunda(db_path) -> int:
+def rentang(con: duckdb.DuckDBPyConnection, db_path) -> dict:
+    """First and last day of the whole trail and its size (query marts/jejak_rentang)."""
+    import pandas as pd
+    with catatan.baca(db_path) as store:
+        pertama, terakhir, jumlah = store.execute("select min(waktu), max(waktu), count(*) from jejak").fetchone()
+    frame = pd.DataFrame({"pertama": pd.to_datetime([pertama], format="ISO8601"),
+                          "terakhir": pd.to_datetime([terakhir], format="ISO8601"),
+                          "jumlah": [int(jumlah)]})
+    con.register("jejak_catatan_rentang", frame)
     try:
-        with open(_tertunda_path(db_path), encoding="utf-8") as f:
-            return sum(1 for line in f if line.strip())
-    except FileNotFoundError:
-        return 0
-
-
-def masukkan_tertunda(con: duckdb.DuckDBPyConnection, db_path) -> int:
-    """Copy waiting records into the table, inside a db.writing transaction (which holds the writer
-    lock, so no other process takes them at the same time). Returns how many lines were taken: pass
-    it to `selesai_tertunda` after the transaction committed (a failed one leaves them waiting)."""
-    import fcntl
-    import os
-    path = _tertunda_path(db_path)
-    try:
-        fd = os.open(path, os.O_RDWR)
-    except FileNotFoundError:
-        return 0
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        with os.fdopen(os.dup(fd), "r", encoding="utf-8") as f:
-            lines = [line for line in f.read().splitlines() if line.strip()]
-        for line in lines:
-            try:
-                r = json.loads(line)
-            except ValueError:
-                continue  # a half-written line from a killed process
-            con.execute(
-                "insert into jejak (waktu, pelaku, peran, aksi, objek, rincian) "
-                "values ($waktu::timestamp, $pelaku, $peran, $aksi, $objek, $rincian)",
-                {"waktu": r["waktu"], "pelaku": r["pelaku"], "peran": r["peran"], "aksi": r["aksi"],
-                 "objek": r["objek"], "rincian": _json({**(r.get("rincian") or {}), "tertunda": True})})
+        return db.run(con, "marts/jejak_rentang").iloc[0].to_dict()
     finally:
-        os.close(fd)
-    return len(lines)
-
-
-def selesai_tertunda(db_path, n: int) -> None:
-    """Drop the first `n` waiting lines (committed by now); lines appended meanwhile stay."""
-    import fcntl
-    import os
-    if not n:
-        return
-    fd = os.open(_tertunda_path(db_path), os.O_RDWR)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        with os.fdopen(os.dup(fd), "r", encoding="utf-8") as f:
-            rest = [line for line in f.read().splitlines() if line.strip()][n:]
-        os.lseek(fd, 0, os.SEEK_SET)
-        os.ftruncate(fd, 0)
-        os.write(fd, "".join(line + "\n" for line in rest).encode("utf-8"))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        con.unregister("jejak_catatan_rentang")

@@ -1,13 +1,16 @@
-"""The audit trail (issue 8): one row for every upload, version activation, setting change (with
-the values before and after), user change, export and login — written in the same transaction as
-the change — and nothing in the app that changes or deletes a row."""
+"""The audit trail: one row for every upload, version activation, setting change (with the values
+before and after), user change, export and login — written in the same transaction as the change,
+in the analytical file or in the small-records store — and nothing that changes or deletes a row."""
+import datetime as dt
 import inspect
 import json
+import sqlite3
+import threading
 
 import pytest
 
 from pages import common
-from readiness import akses, cli, db, ingest, jejak, pengguna
+from readiness import akses, catatan, cli, db, ingest, jejak, pengguna
 from tests import xlsx
 from tests.pages.halaman import buka
 
@@ -23,6 +26,13 @@ def rows(path, aksi=None):
         return [dict(zip(names, r)) for r in cur.fetchall()]
     finally:
         con.close()
+
+
+def catatan_rows(path, aksi=None):
+    """The small-records store's trail (logins, logouts, user changes, exports)."""
+    with catatan.baca(path) as con:
+        return [dict(r) for r in con.execute("select * from jejak where ? is null or aksi = ? order by id",
+                                             (aksi, aksi)).fetchall()]
 
 
 def test_upload_and_activation_are_recorded_with_who(demo_db, tmp_path):
@@ -89,50 +99,65 @@ def test_korwil_change_records_only_what_moved(demo_db):
 def test_user_changes_are_recorded_without_any_hash(empty_db, monkeypatch, capsys):
     monkeypatch.setattr("sys.stdin", __import__("io").StringIO(SANDI))
     assert cli.main(["user", "add", "budi", "--db", str(empty_db), "--role", "admin", "--password-stdin"]) == 0
-    with db.writing(empty_db) as con:
-        pengguna.tambah(con, "ani", "analis", SANDI, pelaku=ADMIN)
-        pengguna.atur_sandi(con, "ani", "Sandi-Baru-123", pelaku=ADMIN)
-        pengguna.ubah_peran(con, "ani", "pimpinan", pelaku=ADMIN)
-        pengguna.nonaktifkan(con, "ani", pelaku=ADMIN)
-        pengguna.aktifkan(con, "ani", pelaku=ADMIN)
-    got = [(r["pelaku"], r["objek"], json.loads(r["rincian"])["perubahan"]) for r in rows(empty_db, "pengguna")]
+    pengguna.tambah(empty_db, "ani", "analis", SANDI, pelaku=ADMIN)
+    pengguna.atur_sandi(empty_db, "ani", "Sandi-Baru-123", pelaku=ADMIN)
+    pengguna.ubah_peran(empty_db, "ani", "pimpinan", pelaku=ADMIN)
+    pengguna.nonaktifkan(empty_db, "ani", pelaku=ADMIN)
+    pengguna.aktifkan(empty_db, "ani", pelaku=ADMIN)
+    trail = catatan_rows(empty_db, "pengguna")
+    got = [(r["pelaku"], r["objek"], json.loads(r["rincian"])["perubahan"]) for r in trail]
     assert got == [("cli", "budi", "tambah"), ("budi", "ani", "tambah"), ("budi", "ani", "atur_ulang_sandi"),
                    ("budi", "ani", "ubah_peran"), ("budi", "ani", "nonaktifkan"), ("budi", "ani", "aktifkan")]
-    ubah = rows(empty_db, "pengguna")[3]
-    assert json.loads(ubah["sebelum"])["peran"] == "analis" and json.loads(ubah["sesudah"])["peran"] == "pimpinan"
-    text = json.dumps(rows(empty_db), default=str)
+    assert json.loads(trail[3]["sebelum"])["peran"] == "analis" and json.loads(trail[3]["sesudah"])["peran"] == "pimpinan"
+    text = json.dumps(catatan_rows(empty_db), default=str)
     assert "argon2" not in text and SANDI not in text and "Sandi-Baru-123" not in text
+    assert rows(empty_db) == []  # nothing of it in the analytical file
 
 
-def test_logins_are_recorded_success_failure_and_lockout(empty_db):
-    with db.writing(empty_db) as con:
-        pengguna.tambah(con, "budi", "admin", SANDI, pelaku=ADMIN)
-    for sandi in [SANDI] + ["salah-salah"] * 5 + [SANDI]:
-        pengguna.masuk(empty_db, "budi", sandi, tidur=lambda s: None)
-    pengguna.masuk(empty_db, "siapa", "apa-saja-123", tidur=lambda s: None)
-    hasil = [json.loads(r["rincian"])["hasil"] for r in rows(empty_db, "masuk")]
-    assert hasil == ["berhasil"] + ["sandi_salah"] * 4 + ["dikunci", "ditolak_terkunci", "nama_tidak_dikenal"]
-    assert "salah-salah" not in json.dumps(rows(empty_db), default=str)
+def test_a_user_change_and_its_record_commit_together(empty_db, monkeypatch):
+    pengguna.tambah(empty_db, "budi", "admin", SANDI, pelaku=ADMIN)
+    real = jejak.catat
+
+    def failing(con, *args, **kwargs):
+        raise sqlite3.OperationalError("disk I/O error")
+    monkeypatch.setattr(jejak, "catat", failing)
+    with pytest.raises(sqlite3.OperationalError):
+        pengguna.tambah(empty_db, "ani", "analis", SANDI, pelaku=ADMIN)
+    monkeypatch.setattr(jejak, "catat", real)
+    assert pengguna.cari(empty_db, "ani") is None
+    assert [r["objek"] for r in catatan_rows(empty_db, "pengguna")] == ["budi"]
+
+
+def test_logins_and_logouts_are_recorded(empty_db):
+    pengguna.tambah(empty_db, "budi", "admin", SANDI, pelaku=ADMIN)
+    ok = pengguna.masuk(empty_db, "budi", SANDI, sumber="10.0.0.7", tidur=lambda s: None)
+    pengguna.masuk(empty_db, "budi", "salah-salah", sumber="10.0.0.7", tidur=lambda s: None)
+    pengguna.masuk(empty_db, "siapa", "apa-saja-123", sumber="10.0.0.7", tidur=lambda s: None)
+    pengguna.keluar(empty_db, ok.pengguna, pengguna.hash_token(ok.token))
+    got = [(r["pelaku"], r["peran"], r["aksi"], json.loads(r["rincian"])) for r in catatan_rows(empty_db)][1:]
+    assert got == [("budi", "admin", "masuk", {"hasil": "berhasil", "sumber": "10.0.0.7"}),
+                   ("budi", "admin", "masuk", {"hasil": "sandi_salah", "sumber": "10.0.0.7"}),
+                   ("si***", None, "masuk", {"hasil": "nama_tidak_dikenal", "sumber": "10.0.0.7"}),
+                   ("budi", "admin", "keluar", {"alasan": "keluar"})]
+    assert "salah-salah" not in json.dumps(catatan_rows(empty_db), default=str)
 
 
 def test_an_export_is_recorded_when_the_file_is_made_and_refused_for_a_disabled_user(empty_db, monkeypatch):
     monkeypatch.setenv("READINESS_DB", str(empty_db))
-    with db.writing(empty_db) as con:
-        pengguna.tambah(con, "budi", "admin", SANDI, pelaku=ADMIN)
-        pengguna.tambah(con, "ani", "pimpinan", SANDI, pelaku=ADMIN)
+    pengguna.tambah(empty_db, "budi", "admin", SANDI, pelaku=ADMIN)
+    pengguna.tambah(empty_db, "ani", "pimpinan", SANDI, pelaku=ADMIN)
     make = common.berkas_unduhan(lambda: b"isi", "status-kesiapan.xlsx", akses.Pengguna("ani", "pimpinan"))
-    assert rows(empty_db, "ekspor") == []  # nothing until the button is clicked
+    assert catatan_rows(empty_db, "ekspor") == []  # nothing until the button is clicked
     assert make() == b"isi"
-    (row,) = rows(empty_db, "ekspor")
+    (row,) = catatan_rows(empty_db, "ekspor")
     assert (row["pelaku"], row["peran"], row["objek"]) == ("ani", "pimpinan", "status-kesiapan.xlsx")
-    with db.writing(empty_db) as con:
-        pengguna.nonaktifkan(con, "ani", pelaku=ADMIN)
+    pengguna.nonaktifkan(empty_db, "ani", pelaku=ADMIN)
     with pytest.raises(akses.TidakBoleh):
         make()
     # Local mode's downloads stop once a user exists.
     with pytest.raises(akses.TidakBoleh):
         common.berkas_unduhan(b"x", "x.csv", akses.LOKAL)()
-    assert len(rows(empty_db, "ekspor")) == 1
+    assert len(catatan_rows(empty_db, "ekspor")) == 1
 
 
 def test_the_jejak_module_only_appends():
@@ -141,8 +166,16 @@ def test_the_jejak_module_only_appends():
     public = {n for n, f in inspect.getmembers(jejak, inspect.isfunction)
               if not n.startswith("_") and f.__module__ == jejak.__name__}
     assert public == {"catat", "catat_pengaturan", "potret_pengaturan", "uraikan",
-                      # exports recorded while another process writes: appended to a file, then inserted
-                      "tunda", "jumlah_tertunda", "masukkan_tertunda", "selesai_tertunda"}
+                      "daftar", "rentang"}  # both stores' trail, read
+
+
+def test_the_store_refuses_to_change_or_delete_its_trail(empty_db):
+    pengguna.tambah(empty_db, "budi", "admin", SANDI, pelaku=ADMIN)
+    for sql in ("update jejak set pelaku = 'x'", "delete from jejak"):
+        with pytest.raises(sqlite3.IntegrityError, match="jejak audit hanya bertambah"):
+            with catatan.tulis(empty_db) as con:
+                con.execute(sql)
+    assert [r["pelaku"] for r in catatan_rows(empty_db)] == ["budi"]
 
 
 def test_recording_never_touches_earlier_rows(empty_db):
@@ -159,24 +192,38 @@ def test_recording_never_touches_earlier_rows(empty_db):
     assert jejak.uraikan(after[-1]["rincian"]) == "baris: 2"
 
 
-def test_an_export_during_a_long_upload_is_given_and_recorded_afterwards(empty_db, monkeypatch):
+def test_an_export_during_a_long_upload_is_given_and_recorded_at_once(empty_db, monkeypatch):
+    """Another process (an ingest) holds the analytical file's writer lock: the file is given and
+    its record is in the trail straight away."""
     monkeypatch.setenv("READINESS_DB", str(empty_db))
-    monkeypatch.setattr(db, "_lock", _busy(db._lock))
-    make = common.berkas_unduhan(b"deck", "rakor.pptx", akses.LOKAL)
-    _busy.on = True  # another process (an ingest) holds the writer lock
-    assert make() == b"deck"
-    assert rows(empty_db, "ekspor") == [] and jejak.jumlah_tertunda(empty_db) == 1
-    _busy.on = False
-    assert make() == b"deck"
-    got = [(r["pelaku"], r["objek"], json.loads(r["rincian"]) if r["rincian"] else None)
-           for r in rows(empty_db, "ekspor")]
-    assert got == [("lokal", "rakor.pptx", None), ("lokal", "rakor.pptx", {"tertunda": True})]
-    assert jejak.jumlah_tertunda(empty_db) == 0
+    held, release = threading.Event(), threading.Event()
+
+    def upload():
+        with db.writing(empty_db):
+            held.set()
+            release.wait(60)
+    writer = threading.Thread(target=upload)
+    writer.start()
+    try:
+        assert held.wait(60)
+        assert common.berkas_unduhan(b"deck", "rakor.pptx", akses.LOKAL)() == b"deck"
+        assert [(r["pelaku"], r["objek"]) for r in catatan_rows(empty_db, "ekspor")] == [("lokal", "rakor.pptx")]
+    finally:
+        release.set()
+        writer.join()
 
 
-def _busy(real):
-    def lock(path, timeout, on_wait):
-        if _busy.on:
-            raise db.DatabaseBusy("Database sedang diperbarui oleh proses lain.")
-        return real(path, timeout, on_wait)
-    return lock
+def test_the_page_trail_shows_both_stores_in_time_order(empty_db):
+    pengguna.tambah(empty_db, "budi", "admin", SANDI, pelaku=ADMIN)
+    with db.writing(empty_db) as con:
+        jejak.catat(con, ADMIN, "unggah", "rekap.xlsx")
+    pengguna.catat_ekspor(empty_db, ADMIN, "rekap-kesiapan.xlsx")
+    con = db.connect_read(empty_db)
+    try:
+        trail = jejak.daftar(con.cursor(), empty_db, dt.date.today(), dt.date.today())
+        rentang = jejak.rentang(con.cursor(), empty_db)
+    finally:
+        con.close()
+    assert [(r["no"], r["aksi"], r["objek"]) for r in trail.to_dict(orient="records")] == [
+        ("C-2", "ekspor", "rekap-kesiapan.xlsx"), ("1", "unggah", "rekap.xlsx"), ("C-1", "pengguna", "budi")]
+    assert rentang["jumlah"] == 3 and rentang["terakhir"].date() == dt.date.today()

@@ -1,15 +1,16 @@
-"""App users (issue 8): `python -m readiness user add|reset|disable`, argon2id hashes, login, and
-the lockout after repeated failures (with an injected clock and no real waiting)."""
+"""App users: `python -m readiness user add|reset|disable`, argon2id hashes, login, and the move of
+an older release's users into the small-records store."""
 import datetime as dt
 import io
 import subprocess
 import sys
 from pathlib import Path
 
+import argon2
 import duckdb
 import pytest
 
-from readiness import akses, cli, db, jejak, pengguna
+from readiness import akses, catatan, cli, db, jejak, pengguna
 
 ROOT = Path(__file__).resolve().parent.parent
 SANDI = "Rahasia-Desk-2024"
@@ -27,12 +28,10 @@ def masuk(path, nama, sandi, **kw):
     return pengguna.masuk(path, nama, sandi, tidur=lambda s: None, **kw)
 
 
-def baris(path, sql, params=None):
-    con = db.open_read_only(path)
-    try:
-        return con.execute(sql, params or {}).fetchall()
-    finally:
-        con.close()
+def baris(path, sql, params=()):
+    """Rows of the small-records store beside the database at `path`."""
+    with catatan.baca(path) as con:
+        return [tuple(r) for r in con.execute(sql, params).fetchall()]
 
 
 @pytest.fixture
@@ -72,6 +71,7 @@ def test_password_is_never_printed_nor_stored_as_text(path):
     (hash_,) = baris(path, "select sandi_hash from pengguna where nama = 'operator'")[0]
     assert hash_.startswith("$argon2id$v=19$")
     assert SANDI.encode() not in path.read_bytes()
+    assert SANDI.encode() not in catatan.path_for(path).read_bytes()
     assert not any(SANDI in str(r) for r in baris(path, "select * from jejak"))
 
 
@@ -119,11 +119,12 @@ def test_wrong_role_is_refused(path, monkeypatch, capsys):
 def test_reset_replaces_the_password_and_ends_old_sessions(path, monkeypatch, capsys):
     run_cli(monkeypatch, capsys, "add", "budi", "--db", path, "--role", "admin", "--password-stdin", stdin=SANDI)
     lama = masuk(path, "budi", SANDI)
+    assert pengguna.periksa_sesi(path, pengguna.hash_token(lama.token)) == akses.Pengguna("budi", "admin")
     code, out = run_cli(monkeypatch, capsys, "reset", "budi", "--db", path, "--password-stdin", stdin="Baru-12345")
     assert code == 0 and "Kata sandi 'budi' diganti" in out
+    assert pengguna.periksa_sesi(path, pengguna.hash_token(lama.token)) == "berakhir"
     assert not masuk(path, "budi", SANDI).berhasil
-    baru = masuk(path, "budi", "Baru-12345")
-    assert baru.berhasil and baru.versi_sandi == lama.versi_sandi + 1  # the old session's version is stale
+    assert masuk(path, "budi", "Baru-12345").berhasil
 
 
 def test_disable_refuses_login_even_with_the_right_password(path, monkeypatch, capsys):
@@ -153,83 +154,89 @@ def test_pelapor_needs_a_known_area(path, monkeypatch, capsys):
     assert masuk(path, "p1", SANDI).pengguna == akses.Pengguna("p1", "pelapor", "35.13.14")
 
 
-class Jam:
-    def __init__(self):
-        self.now = dt.datetime(2024, 11, 27, 7, 0, 0)
-
-    def __call__(self):
-        return self.now
-
-
-def test_lockout_after_five_failures_and_unlock_after_fifteen_minutes(path):
-    with db.writing(path) as con:
-        pengguna.tambah(con, "budi", "admin", SANDI, pelaku=jejak.CLI)
-    jam, tidur = Jam(), []
-    for n in range(1, 5):
-        hasil = pengguna.masuk(path, "budi", f"salah-{n}-xxx", sekarang=jam, tidur=tidur.append)
-        assert hasil.pesan == "Nama pengguna atau kata sandi salah."
-        assert baris(path, "select gagal from pengguna") == [(n,)]  # counted in the file: survives a restart
-    hasil = pengguna.masuk(path, "budi", "salah-5-xxx", sekarang=jam, tidur=tidur.append)
-    assert not hasil.berhasil
-    assert hasil.pesan.startswith("Terlalu banyak percobaan yang gagal: akun ini dikunci sampai pukul 07.15.")
-    assert tidur == [pengguna.JEDA_GAGAL] * 5  # every failure is slowed
-    jam.now += dt.timedelta(minutes=14, seconds=59)
-    hasil = pengguna.masuk(path, "budi", SANDI, sekarang=jam, tidur=tidur.append)  # right password, still locked
-    assert not hasil.berhasil and "dikunci sampai pukul 07.15" in hasil.pesan
-    jam.now += dt.timedelta(seconds=1)
-    assert pengguna.masuk(path, "budi", SANDI, sekarang=jam, tidur=tidur.append).berhasil
-    assert baris(path, "select gagal, terkunci_sampai from pengguna") == [(0, None)]
-
-
-def test_success_resets_the_count_and_reset_unlocks(path):
-    with db.writing(path) as con:
-        pengguna.tambah(con, "budi", "admin", SANDI, pelaku=jejak.CLI)
-    jam = Jam()
-    for _ in range(4):
-        masuk(path, "budi", "salah-salah", sekarang=jam)
-    assert masuk(path, "budi", SANDI, sekarang=jam).berhasil
-    for _ in range(4):  # four more: not five in a row, no lock
-        masuk(path, "budi", "salah-salah", sekarang=jam)
-    assert masuk(path, "budi", SANDI, sekarang=jam).berhasil
-    for _ in range(5):
-        masuk(path, "budi", "salah-salah", sekarang=jam)
-    assert not masuk(path, "budi", SANDI, sekarang=jam).berhasil
-    with db.writing(path) as con:
-        pengguna.atur_sandi(con, "budi", "Sandi-Baru-1", pelaku=jejak.CLI)
-    assert masuk(path, "budi", "Sandi-Baru-1", sekarang=jam).berhasil
-
-
 def test_unknown_name_gets_the_same_answer_as_a_wrong_password(path):
-    with db.writing(path) as con:
-        pengguna.tambah(con, "budi", "admin", SANDI, pelaku=jejak.CLI)
+    pengguna.tambah(path, "budi", "admin", SANDI, pelaku=jejak.CLI)
     assert masuk(path, "tidak-ada", SANDI).pesan == masuk(path, "budi", "salah-salah").pesan
 
 
 def test_the_app_keeps_one_active_admin(path):
-    with db.writing(path) as con:
-        pengguna.tambah(con, "budi", "admin", SANDI, pelaku=jejak.CLI)
-        pengguna.tambah(con, "ani", "analis", SANDI, pelaku=jejak.CLI)
-    for change in (lambda con: pengguna.nonaktifkan(con, "budi", pelaku="budi"),
-                   lambda con: pengguna.ubah_peran(con, "budi", "pimpinan", pelaku="budi")):
+    pengguna.tambah(path, "budi", "admin", SANDI, pelaku=jejak.CLI)
+    pengguna.tambah(path, "ani", "analis", SANDI, pelaku=jejak.CLI)
+    for change in (lambda: pengguna.nonaktifkan(path, "budi", pelaku="budi"),
+                   lambda: pengguna.ubah_peran(path, "budi", "pimpinan", pelaku="budi")):
         with pytest.raises(pengguna.PenggunaError, match="admin aktif terakhir"):
-            with db.writing(path) as con:
-                change(con)
-    with db.writing(path) as con:
-        pengguna.ubah_peran(con, "ani", "admin", pelaku="budi")
-        pengguna.nonaktifkan(con, "budi", pelaku="ani")
+            change()
+    pengguna.ubah_peran(path, "ani", "admin", pelaku="budi")
+    pengguna.nonaktifkan(path, "budi", pelaku="ani")
     assert baris(path, "select nama, peran, aktif from pengguna order by nama") == [
-        ("ani", "admin", True), ("budi", "admin", False)]
+        ("ani", "admin", 1), ("budi", "admin", 0)]
 
 
-def test_old_database_gets_the_users_table(tmp_path):
-    """A database made before this release is migrated and stays in local mode (no users)."""
-    path = tmp_path / "lama.duckdb"
+def _previous_release(path: Path) -> None:
+    """A database as the previous release left it: users (argon2id hashes, a reset password, a
+    disabled account, a lockout in progress) and audit-trail rows in the analytical file, and an
+    export record still waiting beside it."""
     con = duckdb.connect(str(path))
-    db._create(con)  # the first release's schema, then its migrations up to 002 (before users)
-    for number, migration in db.migrations():
-        if number <= 2:
-            con.execute(migration.read_text(encoding="utf-8"))
-    con.execute("insert or replace into meta values ('schema_version', '2')")
+    db._create(con)
+    for _, migration in db.migrations():
+        con.execute(migration.read_text(encoding="utf-8"))
+    con.execute("insert or replace into meta values ('schema_version', $v)", {"v": str(db.schema_version())})
+    hasher = argon2.PasswordHasher()
+    users = [("Budi", "admin", None, "Sandi-Budi-123", 1, True, 0, None, dt.datetime(2024, 11, 26, 8, 30)),
+             ("sekda", "pimpinan", None, "Sandi-Sekda-12", 3, True, 4, dt.datetime(2024, 11, 27, 7, 15), None),
+             ("p1", "pelapor", "35.13.14", "Sandi-P1-12345", 1, True, 0, None, None),
+             ("lama", "analis", None, "Sandi-Lama-123", 1, False, 0, None, None)]
+    for nama, peran, wilayah, sandi, versi, aktif, gagal, kunci, terakhir in users:
+        con.execute("insert into pengguna values ($n, $p, $w, $h, $v, $a, $g, $k, $d, $d, $t)",
+                    {"n": nama, "p": peran, "w": wilayah, "h": hasher.hash(sandi), "v": versi, "a": aktif, "g": gagal,
+                     "k": kunci, "d": dt.datetime(2024, 11, 1, 9, 0), "t": terakhir})
+    for i, (aksi, pelaku, objek) in enumerate([("pengguna", "cli", "Budi"), ("masuk", "Budi", "Budi"),
+                                               ("unggah", "Budi", "rekap.xlsx"), ("masuk", "sekda", "sekda"),
+                                               ("keluar", "Budi", "Budi")]):
+        con.execute("insert into jejak (waktu, pelaku, peran, aksi, objek, rincian) values ($w, $p, 'admin', $a, $o, "
+                    "'{\"lama\": true}')", {"w": dt.datetime(2024, 11, 26, 8, 0) + dt.timedelta(minutes=i),
+                                            "p": pelaku, "a": aksi, "o": objek})
     con.close()
-    db.ensure_database(path)
-    assert baris(path, "select count(*) from pengguna") == [(0,)]
+    Path(f"{path}.jejak-tertunda").write_text(
+        '{"waktu": "2024-11-27T09:00:00", "pelaku": "sekda", "peran": "pimpinan", "aksi": "ekspor", '
+        '"objek": "rakor.pptx", "rincian": null}\n{"waktu": "2024-11-27T09:0', encoding="utf-8")  # a cut-off line
+
+
+def test_a_previous_release_database_keeps_every_user_and_trail_row(tmp_path):
+    path = tmp_path / "readiness.duckdb"
+    _previous_release(path)
+    assert masuk(path, "budi", "Sandi-Budi-123").pengguna == akses.Pengguna("Budi", "admin")
+    # A lockout of the previous release is not carried over: throttling replaces it.
+    assert masuk(path, "sekda", "Sandi-Sekda-12").berhasil
+    assert masuk(path, "p1", "Sandi-P1-12345").pengguna == akses.Pengguna("p1", "pelapor", "35.13.14")
+    assert masuk(path, "lama", "Sandi-Lama-123").pesan == pengguna.NONAKTIF
+    users = pengguna.daftar(path).set_index("nama")
+    assert list(users.index) == ["Budi", "lama", "p1", "sekda"]
+    assert users.loc["sekda", "versi_sandi"] == 3
+    assert str(users.loc["p1", "terakhir_masuk"]) != "NaT"
+    assert (users.loc["Budi", "dibuat"].year, users.loc["lama", "aktif"]) == (2024, False)
+    # Every old trail row still shows, with its number, beside the new ones and the waiting export.
+    con = db.connect_read(path)
+    try:
+        trail = jejak.daftar(con.cursor(), path, dt.date(2024, 11, 1), dt.date.today())
+    finally:
+        con.close()
+    lama = trail[trail["rincian"] == '{"lama": true}']
+    assert sorted(lama["no"]) == ["1", "2", "3", "4", "5"]
+    assert list(lama["aksi"]) == ["keluar", "masuk", "unggah", "masuk", "pengguna"]  # newest first
+    (ekspor,) = trail[trail["aksi"] == "ekspor"].to_dict(orient="records")
+    assert (ekspor["pelaku"], ekspor["objek"], ekspor["no"][:2]) == ("sekda", "rakor.pptx", "C-")
+    assert not Path(f"{path}.jejak-tertunda").exists()
+
+
+def test_the_move_of_users_happens_once(tmp_path):
+    path = tmp_path / "readiness.duckdb"
+    _previous_release(path)
+    pengguna.atur_sandi(path, "Budi", "Sandi-Baru-999", pelaku=jejak.CLI)
+    pengguna.nonaktifkan(path, "sekda", pelaku=jejak.CLI)
+    catatan._ready.clear()  # as a new process would open it
+    assert masuk(path, "Budi", "Sandi-Baru-999").berhasil
+    assert not masuk(path, "Budi", "Sandi-Budi-123").berhasil
+    assert masuk(path, "sekda", "Sandi-Sekda-12").pesan == pengguna.NONAKTIF
+    assert baris(path, "select count(*) from pengguna") == [(4,)]
+    assert baris(path, "select count(*) from jejak where aksi = 'ekspor'") == [(1,)]

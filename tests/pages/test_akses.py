@@ -1,15 +1,14 @@
-"""Roles on every page and action, through the real dashboard.py in AppTest (issue 8): local mode
-while no user exists; otherwise only the login page until a login; each role gets exactly its
-pages, and a page or action outside the role is refused on the server, even when asked for by
-switching to it directly."""
-import time
+"""Roles on every page and action, through the real dashboard.py in AppTest: local mode while no
+user exists; otherwise only the login page until a login; each role gets exactly its pages, and a
+page or action outside the role is refused on the server, even when asked for by switching to it
+directly. Sessions live in the small-records store; the browser holds their token in a cookie."""
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from pages import common
-from readiness import db, jejak, pengguna
+from readiness import catatan, db, jejak, pengguna
 from tests.pages.halaman import buka, teks_semua
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,20 +32,19 @@ BOLEH = {
 @pytest.fixture
 def users_db(demo_db, monkeypatch):
     monkeypatch.setattr(pengguna, "JEDA_GAGAL", 0)
-    with db.writing(demo_db) as con:
-        pengguna.tambah(con, "budi", "admin", SANDI, pelaku=jejak.CLI)
-        pengguna.tambah(con, "sekda", "pimpinan", SANDI, pelaku=jejak.CLI)
-        pengguna.tambah(con, "ana", "analis", SANDI, pelaku=jejak.CLI)
+    pengguna.tambah(demo_db, "budi", "admin", SANDI, pelaku=jejak.CLI)
+    pengguna.tambah(demo_db, "sekda", "pimpinan", SANDI, pelaku=jejak.CLI)
+    pengguna.tambah(demo_db, "ana", "analis", SANDI, pelaku=jejak.CLI)
     return demo_db
 
 
-def app(db_path, monkeypatch, page: str, nama: str | None = None, versi: int = 1) -> AppTest:
+def app(db_path, monkeypatch, page: str, nama: str | None = None) -> AppTest:
     """dashboard.py asked for `pages/<page>.py`, in a session logged in as `nama` (or nobody)."""
     monkeypatch.setenv("READINESS_DB", str(db_path))
     monkeypatch.chdir(ROOT)
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
     if nama:
-        at.session_state[common.SESI_KEY] = {"nama": nama, "versi": versi, "terakhir": time.time()}
+        at.session_state[common.SESI_KEY] = {"sesi": pengguna.hash_token(pengguna.buka_sesi(db_path, nama))}
     at.switch_page(f"pages/{page}.py")
     at.run()
     assert not at.exception, [e.value for e in at.exception]
@@ -93,13 +91,35 @@ def test_wrong_password_gets_an_indonesian_error_then_the_right_one_opens_the_da
     assert "Mode lokal" not in teks_semua(at)
 
 
-def test_lockout_is_shown_on_the_login_page(users_db, monkeypatch):
+def cookie_script(at) -> str:
+    """The script the page gives the browser to store or remove the session cookie ('' if none)."""
+    return "".join(e.proto.body for e in at.get("html") if "document.cookie" in e.proto.body)
+
+
+def test_a_login_gives_the_browser_its_session_token(users_db, monkeypatch):
     at = app(users_db, monkeypatch, "ringkasan")
-    for _ in range(5):
+    assert cookie_script(at) == ""
+    login(at, "budi", SANDI)
+    assert judul(at) == JUDUL["ringkasan"]
+    token = cookie_script(at).split("dasbor_sesi=", 1)[1].split(";", 1)[0]
+    assert at.session_state[common.SESI_KEY] == {"sesi": pengguna.hash_token(token)}
+    with catatan.baca(users_db) as con:  # the store keeps its hash only
+        assert [r["nama"] for r in con.execute("select nama from sesi where token_hash = ?",
+                                               (pengguna.hash_token(token),))] == ["budi"]
+        assert con.execute("select count(*) from sesi where token_hash = ?", (token,)).fetchone()[0] == 0
+
+
+def test_throttling_is_shown_on_the_login_page_and_keeps_even_the_right_password_out(users_db, monkeypatch):
+    monkeypatch.setattr(pengguna, "_jeda", lambda gagal, bebas, maks: 0.0 if gagal < bebas or not maks else 60.0)
+    at = app(users_db, monkeypatch, "ringkasan")
+    for _ in range(pengguna.BEBAS_NAMA_SUMBER):
         login(at, "ana", "bukan-sandinya")
-    assert at.error[0].value.startswith("Terlalu banyak percobaan yang gagal: akun ini dikunci sampai pukul")
+        assert [e.value for e in at.error] == ["Nama pengguna atau kata sandi salah."]
     login(at, "ana", SANDI)
-    assert judul(at) == MASUK and "dikunci sampai" in at.error[0].value
+    assert judul(at) == MASUK
+    assert [e.value for e in at.error] == ["Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 60 detik."]
+    login(at, "sekda", SANDI)  # another name from the same place is not held back
+    assert judul(at) == JUDUL["ringkasan"]
 
 
 @pytest.mark.parametrize("peran,nama", [("pimpinan", "sekda"), ("analis", "ana"), ("admin", "budi")])
@@ -139,9 +159,8 @@ def test_a_role_taken_away_is_refused_before_the_action(users_db, monkeypatch):
     """The page was opened by an admin; the role changes before the click: nothing is saved."""
     at = app(users_db, monkeypatch, "pengaturan", "budi")
     next(t for t in at.text_input if t.label == "KTP-el: batas Siap (%)").set_value("96,5")
-    with db.writing(users_db) as con:
-        pengguna.tambah(con, "admin2", "admin", SANDI, pelaku=jejak.CLI)
-        pengguna.ubah_peran(con, "budi", "pimpinan", pelaku="admin2")
+    pengguna.tambah(users_db, "admin2", "admin", SANDI, pelaku=jejak.CLI)
+    pengguna.ubah_peran(users_db, "budi", "pimpinan", pelaku="admin2")
     next(b for b in at.button if b.label == "Simpan ambang dan kapasitas").click().run()
     assert judul(at) == JUDUL["ringkasan"]  # the page is gone from this session's navigation
     con = db.connect_read(users_db)
@@ -168,38 +187,38 @@ def test_wajib_refuses_on_the_server_in_indonesian(users_db, monkeypatch):
 def test_a_disabled_user_is_logged_out_at_the_next_rerun(users_db, monkeypatch):
     at = app(users_db, monkeypatch, "ringkasan", "ana")
     assert judul(at) == JUDUL["ringkasan"]
-    with db.writing(users_db) as con:
-        pengguna.nonaktifkan(con, "ana", pelaku="budi")
+    pengguna.nonaktifkan(users_db, "ana", pelaku="budi")
     at.run()
     assert judul(at) == MASUK
-    assert at.info[0].value.startswith("Sesi Anda berakhir: akun dinonaktifkan atau kata sandinya diganti")
+    assert at.info[0].value.startswith("Sesi Anda berakhir: akun dinonaktifkan")
 
 
 def test_a_password_reset_elsewhere_ends_the_old_session(users_db, monkeypatch):
     at = app(users_db, monkeypatch, "ringkasan", "ana")
-    with db.writing(users_db) as con:
-        pengguna.atur_sandi(con, "ana", "Sandi-Baru-123", pelaku="budi")
+    pengguna.atur_sandi(users_db, "ana", "Sandi-Baru-123", pelaku="budi")
     at.run()
     assert judul(at) == MASUK
 
 
 def test_an_idle_session_expires(users_db, monkeypatch):
     at = app(users_db, monkeypatch, "ringkasan", "ana")
-    at.session_state[common.SESI_KEY]["terakhir"] = time.time() - common.BATAS_DIAM - 1
+    with catatan.tulis(users_db) as con:
+        con.execute("update sesi set terakhir = terakhir - ?", (common.BATAS_DIAM + 1,))
     at.run()
     assert judul(at) == MASUK
     assert at.info[0].value == "Sesi Anda berakhir karena tidak ada aktivitas selama 8 jam. Silakan masuk lagi."
 
 
-def test_logout_returns_to_the_login_page_and_is_recorded(users_db, monkeypatch):
+def test_logout_ends_the_session_clears_the_cookie_and_is_recorded(users_db, monkeypatch):
     at = app(users_db, monkeypatch, "ringkasan", "sekda")
+    sesi = at.session_state[common.SESI_KEY]["sesi"]
     at.sidebar.button(key="keluar").click().run()
     assert judul(at) == MASUK and at.info[0].value == "Anda sudah keluar."
-    con = db.connect_read(users_db)
-    try:
-        assert con.execute("select pelaku, aksi from jejak order by id desc limit 1").fetchone() == ("sekda", "keluar")
-    finally:
-        con.close()
+    assert "dasbor_sesi=; Max-Age=0" in cookie_script(at)
+    assert pengguna.periksa_sesi(users_db, sesi) == "berakhir"
+    with catatan.baca(users_db) as con:
+        assert tuple(con.execute("select pelaku, aksi from jejak order by id desc limit 1").fetchone()) == (
+            "sekda", "keluar")
 
 
 def test_local_mode_creates_the_first_admin_and_continues_as_that_admin(demo_db, monkeypatch):
@@ -246,8 +265,7 @@ def test_jejak_page_shows_the_trail_and_offers_no_edit(users_db, monkeypatch):
 
 
 def test_a_field_reporter_gets_none_of_the_dashboard_pages(users_db, monkeypatch):
-    with db.writing(users_db) as con:
-        pengguna.tambah(con, "pelapor1", "pelapor", SANDI, wilayah="35.13.14", pelaku=jejak.CLI)
+    pengguna.tambah(users_db, "pelapor1", "pelapor", SANDI, wilayah="35.13.14", pelaku=jejak.CLI)
     for page in JUDUL:
         at = app(users_db, monkeypatch, page, "pelapor1")
         assert judul(at) not in JUDUL.values(), page

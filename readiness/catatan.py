@@ -1,0 +1,248 @@
+"""The small-records store: users, login throttling, sessions and their part of the audit trail.
+
+These records are written by many people a few bytes at a time (every login attempt, every
+logout, every export). The analytical DuckDB file is written copy-on-write (`db.writing` copies
+the whole file under one exclusive lock: ~0,45 s at 238 MB), which is right for uploads and
+wrong for them. They live in SQLite instead, in a file beside the DuckDB file
+(`data/readiness.duckdb` -> `data/readiness.catatan.sqlite`, see `path_for`):
+
+- WAL mode: readers never wait for a writer; one writer at a time for milliseconds, other
+  writers (the app's threads, the command line) wait up to `TUNGGU_DETIK` (busy_timeout);
+- one connection per call (`baca`, `tulis`), so threads share nothing;
+- its own schema versions: table `meta` and readiness/catatan_migrations/NNN_what.sql;
+- on first use it copies the users of an older release from the DuckDB table `pengguna`, and the
+  export records an older release left waiting in `<db>.jejak-tertunda`, each exactly once.
+
+The trail here is append-only like the DuckDB one: triggers refuse UPDATE and DELETE on `jejak`.
+Records written inside an analytical write (uploads, activations, settings, problems) stay in
+DuckDB's `jejak`; readiness.jejak shows both in time order."""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import secrets
+import sqlite3
+import threading
+from pathlib import Path
+
+MIGRATIONS_DIR = Path(__file__).with_name("catatan_migrations")
+TUNGGU_DETIK = 10.0   # how long a writer waits for another writer before giving up
+
+
+class Sibuk(RuntimeError):
+    """The store stayed locked by another writer too long; the message is for the user."""
+
+    def __init__(self):
+        super().__init__("Catatan pengguna sedang dipakai proses lain. Tidak ada yang diubah; coba lagi sebentar lagi.")
+
+
+def path_for(db_path: Path | str) -> Path:
+    """`data/readiness.duckdb` -> `data/readiness.catatan.sqlite` (git-ignored like the main file)."""
+    return Path(db_path).with_suffix(".catatan.sqlite")
+
+
+def migrations() -> list[tuple[int, Path]]:
+    return sorted((int(p.name.split("_", 1)[0]), p) for p in MIGRATIONS_DIR.glob("[0-9]*_*.sql"))
+
+
+def schema_version() -> int:
+    return max((n for n, _ in migrations()), default=0)
+
+
+def sekarang() -> str:
+    """Local server time as text that sorts in time order (to the microsecond, so the two
+    stores' trails interleave in the order things happened)."""
+    return dt.datetime.now().isoformat(sep=" ", timespec="microseconds")
+
+
+def _statements(sql: str):
+    """The statements of a migration file, one by one (executescript would commit on its own)."""
+    buf = ""
+    for line in sql.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip():
+                yield buf
+            buf = ""
+    if any(line.strip() and not line.strip().startswith("--") for line in buf.splitlines()):
+        yield buf  # an unfinished statement: executing it raises SQLite's own error
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Private to the service's user from the first byte; SQLite gives its -wal and -shm the same mode.
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    con = sqlite3.connect(str(path), timeout=TUNGGU_DETIK, isolation_level=None, check_same_thread=False)
+    con.row_factory = sqlite3.Row
+    con.execute(f"pragma busy_timeout = {int(TUNGGU_DETIK * 1000)}")
+    con.execute("pragma foreign_keys = on")
+    con.execute("pragma synchronous = full")  # the trail survives a power cut, at one fsync per commit
+    return con
+
+
+_ready: set[tuple] = set()
+_ready_lock = threading.Lock()
+
+
+def _identity(path: Path) -> tuple:
+    st = os.stat(path)
+    return (str(path), st.st_ino, st.st_dev)
+
+
+def _prepare(db_path: Path, path: Path) -> None:
+    """Create or upgrade the schema and take over what an older release left, once per file and
+    process (every step is also guarded inside the store, so two processes may race safely)."""
+    with _ready_lock:
+        if path.exists() and _identity(path) in _ready:
+            return
+        con = _open(path)
+        try:
+            if con.execute("pragma journal_mode").fetchone()[0].lower() != "wal":
+                con.execute("pragma journal_mode = wal")
+            con.execute("begin immediate")
+            try:
+                con.execute("create table if not exists meta (key text primary key, value text not null)")
+                row = con.execute("select value from meta where key = 'schema_version'").fetchone()
+                current = int(row[0]) if row else 0
+                for number, migration in migrations():
+                    if number > current:
+                        for statement in _statements(migration.read_text(encoding="utf-8")):
+                            con.execute(statement)
+                con.execute("insert or replace into meta values ('schema_version', ?)", (str(schema_version()),))
+                if con.execute("select 1 from meta where key = 'kunci_percobaan'").fetchone() is None:
+                    # Key of the name hashes in the throttling table (a typed name may be a password).
+                    con.execute("insert into meta values ('kunci_percobaan', ?)", (secrets.token_hex(32),))
+                _take_users(con, db_path)
+                con.execute("commit")
+            except BaseException:
+                con.execute("rollback")
+                raise
+            _take_waiting_records(con, db_path)
+        finally:
+            con.close()
+        _ready.add(_identity(path))
+
+
+def _take_users(con: sqlite3.Connection, db_path: Path) -> None:
+    """Copy the users of an older release (DuckDB table `pengguna`, with their hashes, password
+    versions and last login) into the store, once: marked in meta, existing names kept."""
+    if con.execute("select 1 from meta where key = 'pengguna_dari_duckdb'").fetchone():
+        return
+    rows = []
+    if db_path.exists():
+        from . import db
+        duck = db.open_read_only(db_path)
+        try:
+            has_table = duck.execute("select count(*) from information_schema.tables "
+                                     "where table_name = 'pengguna'").fetchone()[0]
+            if has_table:
+                rows = duck.execute("select nama, peran, wilayah, sandi_hash, versi_sandi, aktif, dibuat, diubah, "
+                                    "terakhir_masuk from pengguna order by nama").fetchall()
+        finally:
+            duck.close()
+
+    def text(value):
+        return None if value is None else value.replace(microsecond=0).isoformat(sep=" ")
+
+    for nama, peran, wilayah, sandi_hash, versi, aktif, dibuat, diubah, terakhir in rows:
+        con.execute("insert or ignore into pengguna (nama, peran, wilayah, sandi_hash, versi_sandi, aktif, dibuat, "
+                    "diubah, terakhir_masuk) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (nama, peran, wilayah, sandi_hash, int(versi), int(bool(aktif)), text(dibuat), text(diubah),
+                     text(terakhir)))
+    con.execute("insert into meta values ('pengguna_dari_duckdb', ?)",
+                (json.dumps({"waktu": sekarang(), "jumlah": len(rows)}),))
+
+
+def _take_waiting_records(con: sqlite3.Connection, db_path: Path) -> None:
+    """Move export records an older release left in `<db>.jejak-tertunda` (one JSON line each,
+    written while the analytical file was busy) into the trail. The file's digest is kept in meta
+    in the same transaction, so a crash before the file is removed never imports it twice."""
+    import fcntl
+    waiting = Path(f"{db_path}.jejak-tertunda")
+    try:
+        fd = os.open(waiting, os.O_RDWR)
+    except FileNotFoundError:
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        with os.fdopen(os.dup(fd), "rb") as f:
+            raw = f.read()
+        digest = hashlib.sha256(raw).hexdigest()
+        con.execute("begin immediate")
+        try:
+            if not con.execute("select 1 from meta where key = ?", (f"tertunda:{digest}",)).fetchone():
+                for line in raw.decode("utf-8", errors="replace").splitlines():
+                    try:
+                        r = json.loads(line)
+                    except ValueError:
+                        continue  # a half-written line from a killed process
+                    if not isinstance(r, dict) or "aksi" not in r:
+                        continue
+                    con.execute("insert into jejak (waktu, pelaku, peran, aksi, objek, rincian) values (?, ?, ?, ?, ?, ?)",
+                                (str(r.get("waktu", sekarang())).replace("T", " "), r.get("pelaku") or "tidak diketahui",
+                                 r.get("peran"), r["aksi"], r.get("objek"),
+                                 json.dumps({**(r.get("rincian") or {}), "tertunda": True}, ensure_ascii=False,
+                                            sort_keys=True, default=str)))
+                con.execute("insert into meta values (?, ?)", (f"tertunda:{digest}", sekarang()))
+            con.execute("commit")
+        except BaseException:
+            con.execute("rollback")
+            raise
+        os.unlink(waiting)
+    finally:
+        os.close(fd)
+
+
+def connect(db_path: Path | str) -> sqlite3.Connection:
+    """A new connection to the store of the database at `db_path` (created or upgraded first)."""
+    db_path = Path(db_path)
+    path = path_for(db_path)
+    _prepare(db_path, path)
+    return _open(path)
+
+
+@contextlib.contextmanager
+def baca(db_path: Path | str):
+    """A connection for reading (WAL: never waits for a writer), closed afterwards."""
+    con = connect(db_path)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+@contextlib.contextmanager
+def tulis(db_path: Path | str):
+    """One write transaction (BEGIN IMMEDIATE: the writer's lock is taken at the start, so what is
+    read inside stays true until the commit); committed on normal exit, rolled back otherwise."""
+    con = connect(db_path)
+    try:
+        try:
+            con.execute("begin immediate")
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise Sibuk() from None
+            raise
+        try:
+            yield con
+        except BaseException:
+            con.execute("rollback")
+            raise
+        try:
+            con.execute("commit")
+        except sqlite3.OperationalError as exc:
+            con.execute("rollback")
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise Sibuk() from None
+            raise
+    finally:
+        con.close()
+
+
+def meta(con: sqlite3.Connection, key: str) -> str | None:
+    row = con.execute("select value from meta where key = ?", (key,)).fetchone()
+    return row[0] if row else None
