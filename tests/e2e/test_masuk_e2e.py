@@ -1,16 +1,17 @@
-"""Login in a real browser (issue 8): local mode's banner while no user exists; a user added from
-the command line while the app runs makes the login page appear; log in with a user whose name
-is HTML (`<img src=x onerror=alert(1)>`): the name shows as text, no script runs, no dialog opens;
+"""Login in a real browser: local mode's banner while no user exists; a user added from the
+command line while the app runs makes the login page appear; log in with a user whose name is
+HTML (`<img src=x onerror=alert(1)>`): the name shows as text, no script runs, no dialog opens;
 a shared link opens its page right after the login; a download is recorded in the audit trail;
-log out."""
+log out. A reload (F5) keeps the session; after a logout it shows the login page."""
 import re
 import subprocess
 import sys
+import time
 
 import pytest
 from playwright.sync_api import expect
 
-from readiness import db
+from readiness import catatan
 from tests.e2e.conftest import ROOT, demo_database, screenshot, start_server
 
 NAMA = "<img src=x onerror=alert(1)>"
@@ -71,11 +72,9 @@ def test_login_html_name_shown_as_text_download_recorded_logout(server, page):
         button.click()
     assert info.value.suggested_filename.startswith("jejak-audit_")
     screenshot(page, "jejak-audit")
-    con = db.open_read_only(server["db"])
-    try:
-        hasil = con.execute("select pelaku, aksi from jejak where aksi in ('masuk', 'ekspor') order by id").fetchall()
-    finally:
-        con.close()
+    with catatan.baca(server["db"]) as con:
+        hasil = [tuple(r) for r in con.execute("select pelaku, aksi from jejak where aksi in ('masuk', 'ekspor') "
+                                               "order by id")]
     assert hasil == [(NAMA, "masuk"), (NAMA, "masuk"), (NAMA, "ekspor")]
 
     sidebar.get_by_role("button", name="Keluar").click()
@@ -83,3 +82,49 @@ def test_login_html_name_shown_as_text_download_recorded_logout(server, page):
     expect(page.get_by_text("Anda sudah keluar.")).to_be_visible(timeout=30000)
     assert page.locator("img[src='x']").count() == 0
     assert dialogs == []
+
+
+def test_a_reload_keeps_the_session_and_a_logout_ends_it(server, page):
+    done = subprocess.run([sys.executable, "-m", "readiness", "user", "add", "sekda", "--db", str(server["db"]),
+                           "--role", "pimpinan", "--password-stdin"], input=SANDI, cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    page.goto(f"{server['url']}/korwil?pemilu=pilkada-2024")
+    expect(page.locator("h1").filter(has_text="Masuk")).to_be_visible(timeout=30000)
+    page.get_by_label("Nama pengguna").fill("sekda")
+    page.get_by_label("Kata sandi").fill(SANDI)
+    page.get_by_role("button", name="Masuk").click()
+    sidebar = page.locator("[data-testid='stSidebar']")
+    expect(sidebar.get_by_text("Masuk sebagai sekda · Pimpinan", exact=True)).to_be_visible(timeout=30000)
+    cookie = _wait_cookie(page, present=True)
+    assert cookie is not None and (cookie["path"], cookie["sameSite"], cookie["httpOnly"]) == ("/", "Strict", False)
+    with catatan.baca(server["db"]) as con:  # the server keeps only the token's hash
+        assert con.execute("select count(*) from sesi where token_hash = ?", (cookie["value"],)).fetchone()[0] == 0
+        assert con.execute("select count(*) from sesi where nama = 'sekda'").fetchone()[0] == 1
+
+    page.reload()
+    expect(page.locator("h1").filter(has_text="Korwil")).to_be_visible(timeout=30000)
+    expect(sidebar.get_by_text("Masuk sebagai sekda · Pimpinan", exact=True)).to_be_visible(timeout=30000)
+    screenshot(page, "masuk-muat-ulang")
+
+    sidebar.get_by_role("button", name="Keluar").click()
+    expect(page.get_by_text("Anda sudah keluar.")).to_be_visible(timeout=30000)
+    assert _wait_cookie(page, present=False) is None
+    page.reload()
+    expect(page.locator("h1").filter(has_text="Masuk")).to_be_visible(timeout=30000)
+    assert page.locator("h1").filter(has_text="Korwil").count() == 0
+    with catatan.baca(server["db"]) as con:
+        assert con.execute("select count(*) from sesi where nama = 'sekda'").fetchone()[0] == 0
+
+
+def _cookie(page):
+    return next((c for c in page.context.cookies() if c["name"] == "dasbor_sesi"), None)
+
+
+def _wait_cookie(page, present: bool):
+    """The session cookie once it is there (present=True) or gone (False); the page's script sets
+    it right after the run that shows the login's result."""
+    deadline = time.time() + 30
+    while (_cookie(page) is not None) != present and time.time() < deadline:
+        page.wait_for_timeout(200)
+    return _cookie(page)
