@@ -8,7 +8,8 @@ wrong for them. They live in SQLite instead, in a file beside the DuckDB file
 
 - WAL mode: readers never wait for a writer; one writer at a time for milliseconds, other
   writers (the app's threads, the command line) wait up to `TUNGGU_DETIK` (busy_timeout);
-- one connection per call (`baca`, `tulis`), so threads share nothing;
+- connections are never shared between threads: one per write transaction (`tulis`), one kept per
+  thread for reading (`baca`);
 - its own schema versions: table `meta` and readiness/catatan_migrations/NNN_what.sql;
 - on first use it copies the users of an older release from the DuckDB table `pengguna`, and the
   export records an older release left waiting in `<db>.jejak-tertunda`, each exactly once.
@@ -205,14 +206,28 @@ def connect(db_path: Path | str) -> sqlite3.Connection:
     return _open(path)
 
 
+_per_thread = threading.local()
+_READERS_PER_THREAD = 4
+
+
 @contextlib.contextmanager
 def baca(db_path: Path | str):
-    """A connection for reading (WAL: never waits for a writer), closed afterwards."""
-    con = connect(db_path)
-    try:
-        yield con
-    finally:
-        con.close()
+    """A connection for reading (WAL: never waits for a writer; each statement sees the last
+    commit). One per thread and store, kept: a page run asks who is logged in a few dozen times,
+    and opening a connection costs more than the query."""
+    db_path = Path(db_path)
+    path = path_for(db_path)
+    _prepare(db_path, path)
+    key = _identity(path)
+    readers = getattr(_per_thread, "readers", None)
+    if readers is None:
+        readers = _per_thread.readers = {}
+    con = readers.get(key)
+    if con is None:
+        while len(readers) >= _READERS_PER_THREAD:
+            readers.pop(next(iter(readers))).close()
+        con = readers[key] = _open(path)
+    yield con
 
 
 @contextlib.contextmanager
