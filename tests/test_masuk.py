@@ -226,3 +226,45 @@ def test_a_session_lives_until_logout_idleness_or_a_change_of_the_account(path):
     assert pengguna.periksa_sesi(path, other, jam=jam) == "berakhir"
     with catatan.baca(path) as con:
         assert con.execute("select count(*) from sesi").fetchone()[0] == 0
+
+
+def test_the_store_is_private_and_takes_writers_from_many_threads_and_the_command_line(path):
+    """Users added and logins made from many threads at once, and a user added from the command
+    line while an upload holds the analytical file: every write lands, none is refused as busy."""
+    import subprocess
+    import sys
+    from pathlib import Path
+    errors = []
+
+    def work(i):
+        try:
+            pengguna.tambah(path, f"pelapor{i}", "analis", SANDI, pelaku=jejak.CLI)
+            assert masuk(path, f"pelapor{i}", SANDI, sumber=f"10.2.0.{i}").berhasil
+        except Exception as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+    held, release = threading.Event(), threading.Event()
+
+    def upload():
+        with db.writing(path):
+            held.set()
+            release.wait(120)
+    writer = threading.Thread(target=upload)
+    writer.start()
+    try:
+        assert held.wait(60)
+        threads = [threading.Thread(target=work, args=(i,)) for i in range(8)]
+        for t in threads:
+            t.start()
+        done = subprocess.run([sys.executable, "-m", "readiness", "user", "add", "operator", "--db", str(path),
+                               "--role", "analis", "--password-stdin"], input=SANDI, capture_output=True, text=True,
+                              timeout=120, cwd=Path(__file__).resolve().parent.parent)
+        for t in threads:
+            t.join()
+    finally:
+        release.set()
+        writer.join()
+    assert errors == [] and done.returncode == 0, (errors, done.stderr)
+    assert len(pengguna.daftar(path)) == 2 + 8 + 1
+    store = catatan.path_for(path)
+    assert {p.name: oct(p.stat().st_mode & 0o777) for p in store.parent.glob(store.name + "*")} == {
+        store.name: "0o600", f"{store.name}-wal": "0o600", f"{store.name}-shm": "0o600"}
