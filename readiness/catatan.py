@@ -183,11 +183,13 @@ def _take_waiting_records(con: sqlite3.Connection, db_path: Path) -> None:
                         continue  # a half-written line from a killed process
                     if not isinstance(r, dict) or "aksi" not in r:
                         continue
-                    con.execute("insert into jejak (waktu, pelaku, peran, aksi, objek, rincian) values (?, ?, ?, ?, ?, ?)",
-                                (str(r.get("waktu", sekarang())).replace("T", " "), r.get("pelaku") or "tidak diketahui",
-                                 r.get("peran"), r["aksi"], r.get("objek"),
-                                 json.dumps({**(r.get("rincian") or {}), "tertunda": True}, ensure_ascii=False,
-                                            sort_keys=True, default=str)))
+                    rincian = json.dumps({**(r.get("rincian") or {}), "tertunda": True}, ensure_ascii=False,
+                                         sort_keys=True, default=str)
+                    con.execute("insert into jejak (waktu, pelaku, peran, aksi, objek, rincian) "
+                                "values (?, ?, ?, ?, ?, ?)",
+                                (str(r.get("waktu", sekarang())).replace("T", " "),
+                                 r.get("pelaku") or "tidak diketahui", r.get("peran"), r["aksi"], r.get("objek"),
+                                 rincian))
                 con.execute("insert into meta values (?, ?)", (f"tertunda:{digest}", sekarang()))
             con.execute("commit")
         except BaseException:

@@ -79,6 +79,7 @@ def _hash_kosong() -> str:
     return _hasher.hash("tidak-ada-pengguna-ini")
 
 SALAH = "Nama pengguna atau kata sandi salah."
+_ADMIN_TERAKHIR = "'{}' adalah admin aktif terakhir; tambahkan atau aktifkan admin lain dulu."
 NONAKTIF = "Akun ini sudah dinonaktifkan. Hubungi admin desk pilkada."
 
 
@@ -248,7 +249,7 @@ def nonaktifkan(db_path, nama: str, *, pelaku, jaga_admin_terakhir: bool = True)
         if not row["aktif"]:
             raise PenggunaError(f"Pengguna '{row['nama']}' sudah nonaktif.")
         if jaga_admin_terakhir and row["peran"] == "admin" and _sisa_admin_aktif(con, row["nama"]) == 0:
-            raise PenggunaError(f"'{row['nama']}' adalah admin aktif terakhir; tambahkan atau aktifkan admin lain dulu.")
+            raise PenggunaError(_ADMIN_TERAKHIR.format(row["nama"]))
         con.execute("update pengguna set aktif = 0, diubah = ? where nama = ?", (catatan.sekarang(), row["nama"]))
         berakhir = _akhiri_sesi_pengguna(con, row["nama"])
         jejak.catat(con, pelaku, "pengguna", row["nama"], rincian={"perubahan": "nonaktifkan",
@@ -273,7 +274,7 @@ def ubah_peran(db_path, nama: str, peran: str, *, wilayah: str | None = None, pe
         if (peran, wilayah) == (row["peran"], row["wilayah"]):
             raise PenggunaError(f"Peran '{row['nama']}' sudah {akses.PERAN[peran]}.")
         if row["peran"] == "admin" and peran != "admin" and row["aktif"] and _sisa_admin_aktif(con, row["nama"]) == 0:
-            raise PenggunaError(f"'{row['nama']}' adalah admin aktif terakhir; tambahkan atau aktifkan admin lain dulu.")
+            raise PenggunaError(_ADMIN_TERAKHIR.format(row["nama"]))
         con.execute("update pengguna set peran = ?, wilayah = ?, diubah = ? where nama = ?",
                     (peran, wilayah, catatan.sekarang(), row["nama"]))
         jejak.catat(con, pelaku, "pengguna", row["nama"], rincian={"perubahan": "ubah_peran"},

@@ -108,7 +108,8 @@ def test_user_changes_are_recorded_without_any_hash(empty_db, monkeypatch, capsy
     got = [(r["pelaku"], r["objek"], json.loads(r["rincian"])["perubahan"]) for r in trail]
     assert got == [("cli", "budi", "tambah"), ("budi", "ani", "tambah"), ("budi", "ani", "atur_ulang_sandi"),
                    ("budi", "ani", "ubah_peran"), ("budi", "ani", "nonaktifkan"), ("budi", "ani", "aktifkan")]
-    assert json.loads(trail[3]["sebelum"])["peran"] == "analis" and json.loads(trail[3]["sesudah"])["peran"] == "pimpinan"
+    assert json.loads(trail[3]["sebelum"])["peran"] == "analis"
+    assert json.loads(trail[3]["sesudah"])["peran"] == "pimpinan"
     text = json.dumps(catatan_rows(empty_db), default=str)
     assert "argon2" not in text and SANDI not in text and "Sandi-Baru-123" not in text
     assert rows(empty_db) == []  # nothing of it in the analytical file
