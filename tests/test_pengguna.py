@@ -172,15 +172,19 @@ def test_the_app_keeps_one_active_admin(path):
         ("ani", "admin", 1), ("budi", "admin", 0)]
 
 
+PREVIOUS_SCHEMA = 6  # the last analytical schema version whose release kept users in it
+
+
 def _previous_release(path: Path) -> None:
     """A database as the previous release left it: users (argon2id hashes, a reset password, a
     disabled account, a lockout in progress) and audit-trail rows in the analytical file, and an
     export record still waiting beside it."""
     con = duckdb.connect(str(path))
-    db._create(con)
-    for _, migration in db.migrations():
-        con.execute(migration.read_text(encoding="utf-8"))
-    con.execute("insert or replace into meta values ('schema_version', $v)", {"v": str(db.schema_version())})
+    db._create(con)  # the first release's schema, then the migrations that release had (users: 003)
+    for number, migration in db.migrations():
+        if number <= PREVIOUS_SCHEMA:
+            con.execute(migration.read_text(encoding="utf-8"))
+    con.execute("insert or replace into meta values ('schema_version', $v)", {"v": str(PREVIOUS_SCHEMA)})
     hasher = argon2.PasswordHasher()
     users = [("Budi", "admin", None, "Sandi-Budi-123", 1, True, 0, None, dt.datetime(2024, 11, 26, 8, 30)),
              ("sekda", "pimpinan", None, "Sandi-Sekda-12", 3, True, 4, dt.datetime(2024, 11, 27, 7, 15), None),
