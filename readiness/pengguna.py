@@ -404,6 +404,7 @@ def hash_token(token: str) -> str:
 
 
 def _buka_sesi(con, nama: str, versi: int, now: float) -> str:
+    con.execute("delete from sesi where terakhir < ?", (now - BATAS_DIAM,))  # sessions nobody came back to
     token = secrets.token_urlsafe(32)
     con.execute("insert into sesi (token_hash, nama, versi_sandi, dibuat, terakhir) values (?, ?, ?, ?, ?)",
                 (hash_token(token), nama, versi, now, now))

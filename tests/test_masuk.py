@@ -224,8 +224,11 @@ def test_a_session_lives_until_logout_idleness_or_a_change_of_the_account(path):
     assert pengguna.periksa_sesi(path, other, jam=jam) == akses.Pengguna("budi", "pimpinan")
     pengguna.nonaktifkan(path, "budi", pelaku=jejak.CLI)
     assert pengguna.periksa_sesi(path, other, jam=jam) == "berakhir"
+    masuk(path, "admin", SANDI, jam=jam)  # a session left behind on some phone ...
+    jam.now += pengguna.BATAS_DIAM + 1
+    masuk(path, "admin", SANDI, jam=jam)  # ... is gone by the next login
     with catatan.baca(path) as con:
-        assert con.execute("select count(*) from sesi").fetchone()[0] == 0
+        assert con.execute("select count(*) from sesi").fetchone()[0] == 1
 
 
 def test_the_store_is_private_and_takes_writers_from_many_threads_and_the_command_line(path):
