@@ -21,7 +21,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from python_calamine import CalamineWorkbook
 
-from .xlsxstream import XlsxParts
+from . import fmt
+from .xlsxstream import Extent, HeadTooLarge, XlsxParts, ods_extents
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls, or an encrypted .xlsx
 ZIP_MAGIC = b"PK\x03\x04"
@@ -74,8 +75,13 @@ class Book:
         if not size:
             raise UnreadableFile("berkas kosong (0 byte)")
         self.is_csv = lower.endswith((".csv", ".txt"))
+        self._members: dict[str, zipfile.ZipInfo] = {}
+        self._checked: dict[tuple[str, str], Extent] = {}
         if self.is_csv:
-            self._csv_rows = _read_csv(source if isinstance(source, bytes) else self.source.read_bytes())
+            if size > MAX_CSV:
+                raise self.refused(f"berkas CSV {_ukuran(size)} (batas {_ukuran(MAX_CSV)})")
+            data = source if isinstance(source, bytes) else self.source.read_bytes()
+            self._csv_rows = _read_csv(data, self.refused)
             self.sheet_names = [CSV_SHEET]
             return
         if isinstance(source, bytes):
@@ -87,18 +93,24 @@ class Book:
             raise UnreadableFile("berkas ini PDF yang diberi nama Excel; unggah berkas .xlsx, .xls atau .csv")
         if not (head.startswith(ZIP_MAGIC) or head == OLE_MAGIC):
             raise UnreadableFile("bukan berkas Excel (.xlsx/.xls) atau CSV yang dapat dibaca")
+        if head == OLE_MAGIC and size > MAX_LEGACY:
+            raise self.refused(f"berkas Excel lama (.xls) {_ukuran(size)} (batas {_ukuran(MAX_LEGACY)})")
         if head.startswith(ZIP_MAGIC):
-            _refuse_bomb(self._stream())
+            self._members = _refuse_bomb(self._stream(), self.refused)
             try:
                 self._parts = XlsxParts(self._stream())
             except KeyError:
                 self._parts = None  # a zip, but not .xlsx (e.g. .ods): the general reader decides
             except Exception:
                 raise UnreadableFile(BROKEN) from None
+        if self._parts is None and size > MAX_LEGACY:  # .ods: no sheet XML of ours to measure
+            raise self.refused(f"berkas {_ukuran(size)} (batas {_ukuran(MAX_LEGACY)} untuk selain .xlsx)")
         if self._parts is not None:
             self.sheet_names = [name for name, _, _ in self._parts.sheets]
             self._hidden = {name for name, _, hidden in self._parts.sheets if hidden}
             return
+        if "content.xml" in self._members:
+            self._check_ods()  # the reader expands every table of an .ods as it opens the file
         try:
             self._calamine = self._open_calamine()
             self.sheet_names = list(self._calamine.sheet_names)
@@ -107,6 +119,55 @@ class Book:
             if head == OLE_MAGIC and lower.endswith((".xlsx", ".xlsm")):
                 raise UnreadableFile(PASSWORD) from None
             raise UnreadableFile(BROKEN) from None
+
+    def refused(self, reason: str) -> UnreadableFile:
+        """The message for a file refused as a decompression bomb or beyond what exports need."""
+        return UnreadableFile(f"berkas {self.file_name} ditolak: {reason}; ini bukan ekspor Excel yang wajar. "
+                              "Simpan ulang hanya sheet datanya (tanpa baris/kolom kosong berformat) lalu unggah lagi")
+
+    def _check_memory(self, name: str, route: str, used_columns: int = 0) -> None:
+        """Refuse a sheet whose reading would need more than READER_BUDGET (an estimate from its
+        cell count and the rectangle the cells span: see reader_bytes), before any reader parses it."""
+        key = (name, route)
+        if key in self._checked:
+            return
+        if self._parts is None:
+            return  # .xls: bounded by its file size and its 65.536 rows; .ods: checked on opening
+        member = self._members.get(self._parts.path(name))
+        sheet_xml = member.file_size if member else 0
+        shared = self._members.get("xl/sharedStrings.xml")
+        shared_xml = shared.file_size if shared else 0
+        try:
+            extent = self._parts.extent(name)
+            shared = self._parts.shared_strings_stats() if shared_xml else (0, 0)
+            need = reader_bytes(route, extent, sheet_xml, shared_xml, *shared, used_columns)
+            if need > READER_BUDGET:  # the cheap count bounds rows by 10^digits; count them exactly
+                extent = self._parts.extent(name, precise=True)
+                need = reader_bytes(route, extent, sheet_xml, shared_xml, *shared, used_columns)
+        except Exception:
+            raise UnreadableFile(f"sheet '{name}' rusak atau terpotong; unduh ulang berkasnya") from None
+        if need > READER_BUDGET:
+            raise self._too_large(name, extent, need)
+        self._checked[key] = extent
+
+    def _check_ods(self) -> None:
+        """An .ods: rows and cells may be repeated by count; all its tables are read at once."""
+        try:
+            with zipfile.ZipFile(self._stream()) as archive:
+                extents = ods_extents(archive)
+        except Exception:
+            raise UnreadableFile(BROKEN) from None
+        xml = self._members["content.xml"].file_size
+        needs = {name: reader_bytes("sheet", extent, xml, 0, 0, 0) for name, extent in extents.items()}
+        if sum(needs.values()) > READER_BUDGET:
+            name = max(needs, key=needs.get)
+            raise self._too_large(name, extents[name], sum(needs.values()))
+
+    def _too_large(self, name: str, extent: Extent, need: int) -> UnreadableFile:
+        return self.refused(
+            f"sheet '{name}' berisi {fmt.angka(extent.cells)} sel dalam {fmt.angka(extent.rows)} baris × "
+            f"{fmt.angka(extent.columns)} kolom, perlu sekitar {_ukuran(need)} memori untuk dibaca "
+            f"(batas {_ukuran(READER_BUDGET)})")
 
     def _stream(self):
         return io.BytesIO(self.source) if isinstance(self.source, bytes) else open(self.source, "rb")
@@ -126,6 +187,9 @@ class Book:
         if self._parts is not None:
             try:
                 rows = self._parts.head(name, n)
+            except HeadTooLarge as exc:
+                raise self.refused(f"{exc.n_rows} baris pertama sheet '{name}' lebih besar daripada isi "
+                                   "ekspor mana pun") from None
             except Exception:
                 raise UnreadableFile(f"sheet '{name}' rusak atau terpotong; unduh ulang berkasnya") from None
             return Sheet(name, [[_clean(v) for v in row] for row in rows], hidden=name in self._hidden)
@@ -136,6 +200,7 @@ class Book:
         """Every cell of a sheet with its own type (numbers, text, dates)."""
         if self.is_csv:
             return Sheet(name, self._csv_rows)
+        self._check_memory(name, "sheet")
         try:
             if self._calamine is None:
                 self._calamine = self._open_calamine()
@@ -161,6 +226,7 @@ class Book:
                       for c, f in columns.items()}
             numeric = {f: set() for f in flagged.values()}
         else:
+            self._check_memory(name, "columns", len(columns))
             numeric_job = None
             if self._parts is not None and flagged:
                 # Scanning the XML for number cells runs while the Rust reader parses the sheet.
@@ -208,36 +274,129 @@ class Book:
         return out
 
 
-# A whole kabupaten's per-voter list unpacks to ~700 MB of XML at ~10:1; a file claiming far
-# more, or packed far tighter, is a decompression bomb and is refused before anything unpacks it.
-MAX_UNPACKED = 3 * 1024**3
-MAX_RATIO = 200
+# Limits from what real files need (bench/bench_bomb.py measures them; figures in bench/RESULTS.md).
+# Packed ratio of the largest part, measured: whole-kabupaten voter list 8,8:1 (shared strings,
+# sheet 545 MiB) and 10,9:1 (inline strings, sheet 793 MiB); bundled samples 4,6–9,8:1; styled
+# recaps from openpyxl and xlsxwriter 8,0–8,1:1; sheets of 0,5–1,5 million empty formatted cells
+# 11,4–16,1:1, the tightest legitimate packing seen. A part packed 6x tighter than that is a bomb
+# (the tester's packed 158:1); anything looser is bounded by the memory estimate below.
+MAX_MEMBERS = 1000  # a workbook has ~10 parts; with many sheets, images and charts a few hundred
+MAX_UNPACKED = 1536 * 1024**2  # all parts together: the inline-strings kabupaten list is 0,83 GB
+MAX_RATIO = 100  # per part larger than RATIO_FROM
+RATIO_FROM = 1024**2
+MAX_SHARED_STRINGS = 256 * 1024**2  # the kabupaten list's table is 60 MB (2,06 million strings)
+MAX_OTHER_PART = 64 * 1024**2  # workbook.xml, styles.xml, relations: kilobytes in real files
+MAX_CSV = 400 * 1024**2  # the kabupaten list saved as CSV is ~150 MB
+MAX_LEGACY = 100 * 1024**2  # .xls holds at most 65.536 rows; .ods is parsed whole
+
+# Memory while reading a sheet. The readers (calamine, under both python-calamine and fastexcel)
+# first collect every cell with a value, then allocate the whole rectangle from A1 to the farthest
+# cell; a text shared by many cells is copied into each. Bytes per unit, fitted to the peak RSS of a
+# child reading synthetic sheets (bench/bench_bomb.py, part 2: the estimate is 1,0–1,9x what each
+# one measured, never below):
+#   "sheet" (python-calamine to_python, every cell a Python object, for the small kinds): 72 per
+#     rectangle cell, 24 per cell, text twice (Rust and Python);
+#   "columns" (fastexcel into Arrow, only the chosen columns, for the per-voter list): 34 per
+#     rectangle cell, 28 per cell, text once, shared texts copied into Arrow 1,15x (buffers grow).
+# The largest legitimate file, the whole-kabupaten list, is estimated at 1,50 GiB (inline strings)
+# and 1,70 GiB (shared strings); its ingest peaks at 1.587 and 1.393 MiB. READER_BUDGET admits both
+# with room for a few more columns; with what the server or CLI holds besides (~0,3 GiB, and the
+# uploaded bytes), no file within these limits takes the process over MEMORY_BUDGET: a bomb estimated
+# just under READER_BUDGET peaks lower (bench/RESULTS.md, part 4).
+READER_BUDGET = 2048 * 1024**2
+MEMORY_BUDGET = 2560 * 1024**2
+_PER_AREA = {"sheet": 72, "columns": 34}
+_PER_CELL = {"sheet": 24, "columns": 28}
+_TEXT_COPIES = {"sheet": 2, "columns": 1}
+_SHARED_COPIES = {"sheet": 2, "columns": 1.15}
+_PER_SHARED = 48  # per string of the shared-string table, besides its text
+_CELL_XML_MIN = 18  # <c r="A1"><v></v></c> around a value
 
 
-def _refuse_bomb(stream) -> None:
+def reader_bytes(route: str, extent: Extent, sheet_xml: int, shared_xml: int, shared_count: int,
+                 longest_shared: int, used_columns: int = 0) -> int:
+    """Bytes a reader needs for a sheet: the rectangle, the cells, their own text (bounded by the
+    sheet's XML beyond the tags, when any cell holds text), the shared-string table, and copies of
+    shared texts (each cell, or with "columns" each chosen cell, may point at the longest)."""
+    text = max(sheet_xml - _CELL_XML_MIN * extent.cells, 0) if extent.own_text else 0
+    copies = (extent.cells if route == "sheet" else extent.rows * used_columns) * longest_shared
+    return int(extent.area * _PER_AREA[route] + extent.cells * _PER_CELL[route] + shared_count * _PER_SHARED
+               + shared_xml + text * _TEXT_COPIES[route] + copies * _SHARED_COPIES[route])
+
+
+def _ukuran(n: int) -> str:
+    """`1,5 GB`, `820 MB` (binary units, as file managers show them)."""
+    if n >= 1024**3:
+        return f"{fmt.angka(n / 1024**3, 1)} GB"
+    return f"{fmt.angka(max(n / 1024**2, 0.1), 1 if n < 10 * 1024**2 else 0)} MB"
+
+
+def _refuse_bomb(stream, refused) -> dict[str, zipfile.ZipInfo]:
+    """Checks the zip directory before anything is unpacked; returns its entries by name."""
     try:
         with zipfile.ZipFile(stream) as archive:
             entries = archive.infolist()
     except zipfile.BadZipFile:
         raise UnreadableFile(BROKEN) from None
+    if len(entries) > MAX_MEMBERS:
+        raise refused(f"berisi {fmt.angka(len(entries))} bagian (batas {fmt.angka(MAX_MEMBERS)})")
     total = sum(e.file_size for e in entries)
-    tight = [e for e in entries if e.file_size > 50 * 1024**2 and e.file_size > MAX_RATIO * max(e.compress_size, 1)]
-    if total > MAX_UNPACKED or tight:
-        raise UnreadableFile("berkas ditolak: isinya membengkak menjadi "
-                             f"{total / 1024**3:.1f} GB bila dibuka (batas {MAX_UNPACKED // 1024**3} GB); "
-                             "ini bukan ekspor Excel yang wajar".replace(".", ","))
+    if total > MAX_UNPACKED:
+        raise refused(f"isinya membengkak menjadi {_ukuran(total)} bila dibuka (batas {_ukuran(MAX_UNPACKED)})")
+    for e in entries:
+        ratio = e.file_size / max(e.compress_size, 1)
+        if e.file_size > RATIO_FROM and ratio > MAX_RATIO:
+            raise refused(f"bagian {e.filename} dimampatkan {fmt.angka(ratio)} kali (batas {MAX_RATIO} kali)")
+        if e.filename == "xl/sharedStrings.xml" and e.file_size > MAX_SHARED_STRINGS:
+            raise refused(f"daftar teksnya (sharedStrings) {_ukuran(e.file_size)} bila dibuka "
+                          f"(batas {_ukuran(MAX_SHARED_STRINGS)})")
+        if (e.filename.endswith((".xml", ".rels")) and e.file_size > MAX_OTHER_PART
+                and not e.filename.startswith("xl/worksheets/") and e.filename != "xl/sharedStrings.xml"
+                and e.filename != "content.xml"):
+            raise refused(f"bagian {e.filename} {_ukuran(e.file_size)} bila dibuka (batas {_ukuran(MAX_OTHER_PART)})")
+    return {e.filename: e for e in entries}
 
 
-def _read_csv(data: bytes) -> list[list]:
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+def _csv_encoding(data: bytes) -> str | None:
+    """The encoding a BOM names (Excel's "Unicode text" is UTF-16 LE with a BOM), or UTF-16 told by
+    its NUL bytes (ASCII text in UTF-16 has every other byte NUL); None: decide by trying."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"  # the BOM tells the byte order, and is dropped
+    head = data[:4096]
+    if len(head) >= 4 and head.count(0) * 3 >= len(head):
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        return "utf-16-le" if odd > even else "utf-16-be"
+    return None
+
+
+CSV_BYTES_PER_CELL = 64  # a list slot in the raw and the cleaned row, and a short str
+
+
+def _read_csv(data: bytes, refused=None) -> list[list]:
+    encoding = _csv_encoding(data)
+    if encoding:
         try:
             text = data.decode(encoding)
-            break
         except UnicodeDecodeError:
-            continue
-    sample = "\n".join(text.splitlines()[:30])
+            raise UnreadableFile(f"berkas teks ini tidak dapat dibaca sebagai {encoding.upper()}; "
+                                 "simpan ulang dari Excel sebagai CSV UTF-8") from None
+    else:
+        for candidate in ("utf-8", "cp1252", "latin-1"):
+            try:
+                text = data.decode(candidate)
+                break
+            except UnicodeDecodeError:
+                continue
+    sample = "\n".join(text[:1 << 16].splitlines()[:30])
     counts = {d: sample.count(d) for d in (";", ",", "\t")}
     delimiter = max(counts, key=counts.get)
+    cells = text.count(delimiter) + text.count("\n") + 1
+    need = cells * CSV_BYTES_PER_CELL + len(data) + len(text) * 2
+    if refused is not None and need > READER_BUDGET:
+        raise refused(f"berisi sekitar {fmt.angka(cells)} sel, perlu sekitar {_ukuran(need)} memori untuk dibaca "
+                      f"(batas {_ukuran(READER_BUDGET)})")
     return [[_clean(v) for v in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
 
 

@@ -359,6 +359,34 @@ def rekap_csv_cp1252(tmp: Path) -> Case:
                 kind="pemilih", rows=len(data), kecamatan=_sum_by_kecamatan(data))
 
 
+def _excel_unicode_text(rows: list[list[str]]) -> bytes:
+    """What Excel's "Save As → Unicode Text" writes: UTF-16 LE with a BOM, tab-separated, CRLF,
+    every row as wide as the widest, cells as displayed (`35.412`), quotes only where needed."""
+    width = max(len(r) for r in rows)
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter="\t", lineterminator="\r\n")
+    for row in rows:
+        w.writerow(list(row) + [""] * (width - len(row)))
+    return ("\ufeff" + buf.getvalue()).encode("utf-16-le")
+
+
+@builder
+def rekap_teks_unicode_utf16(tmp: Path) -> Case:
+    data = _desa_rows(12, [("Kraksaan", d) for d in ("Asembakor", "Kalibuntu", "Kebonagung", "Sidopekso")]
+                      + [("Pajarakan", d) for d in ("Sukokerto", "Tanjung")])
+    rows = [["REKAPITULASI DPT PILKADA 2024 – PER DESA"], ["KABUPATEN PROBOLINGGO"], [],
+            ["NO", "KECAMATAN", "DESA/KELURAHAN", "JUMLAH TPS", "JUMLAH PEMILIH", "", ""],
+            ["", "", "", "", "L", "P", "L+P"]]
+    for i, (k, d, tps, l, p) in enumerate(data, 1):
+        rows.append([str(i), k.upper(), d.upper(), str(tps), id_num(l), id_num(p), id_num(l + p)])
+    t = _sum_by_kecamatan(data)
+    rows.append(["", "JUMLAH", "", *(id_num(sum(v[c] for v in t.values())) for c in ("tps", "dpt_l", "dpt_p", "dpt"))])
+    path = tmp / "rekap_kraksaan_pajarakan.csv"
+    path.write_bytes(_excel_unicode_text(rows))
+    return Case(path, "Excel's 'Unicode Text' save: UTF-16 LE with BOM, tab-separated, a '–' in the title",
+                kind="pemilih", rows=len(data), kecamatan=t, desa=_per_desa(data))
+
+
 @builder
 def rekap_baris_kolom_kosong(tmp: Path) -> Case:
     data = _desa_rows(12, [("Tongas", d) for d in ("Sumberrejo", "Bayeman", "Curahdringu", "Wringinanom")]

@@ -185,7 +185,10 @@ def test_decompression_bomb_is_refused_before_unpacking(empty_db, tmp_path):
     assert bomb.stat().st_size < 1024**2
     batch = ingest.ingest_files(empty_db, [(bomb.name, bomb)])
     assert not batch.ok
-    assert "membengkak" in batch.results[0].errors[0].text()
+    assert batch.results[0].errors[0].text() == (
+        "bom.xlsx: berkas bom.xlsx ditolak: bagian xl/worksheets/sheet1.xml dimampatkan 1.029 kali (batas 100 kali); "
+        "ini bukan ekspor Excel yang wajar. Simpan ulang hanya sheet datanya (tanpa baris/kolom kosong berformat) "
+        "lalu unggah lagi")
 
 
 def test_nik_and_nkk_hashes_agree_however_the_text_is_stored(empty_db, tmp_path):
@@ -263,3 +266,4 @@ def test_nik_hash_in_sql_is_the_standard_hmac(demo_db_master):
     row = con.execute("select nik_hash, nik_mask from raw_daftar where source_row = 6").fetchall()[0]
     con.close()
     assert row == (keyed_hash_number(secret, first["NIK"]), first["NIK"][:6] + "*" * 10)
+

@@ -55,3 +55,75 @@ def rename_sheet(path: Path, old: str, new: str) -> Path:
                 data = data.replace(f'name="{old}"'.encode(), f"name={quoteattr(new)}".encode())
             z.writestr(info, data)
     return path
+
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def bomb(path: Path, rows: int, header: list[str] | None = None, cell: str = '<c r="{col}{row}"><v>1</v></c>',
+         columns: int | None = None, far_cell: str | None = None, shared_strings: int = 0,
+         extra_members: int = 0, level: int = 9) -> Path:
+    """A workbook whose one sheet repeats the same data row `rows` times under `header` (as a
+    decompression bomb does: tiny packed, huge unpacked). The XML is written in pieces straight
+    into the deflated member, never held whole. `cell` is the XML of one cell ({col}, {row});
+    `far_cell` (e.g. "XFD1000000") adds one cell far away; `shared_strings` writes a table of that
+    many short strings; `extra_members` adds that many tiny parts."""
+    import zipfile
+
+    header = header or []
+    width = columns or max(len(header), 1)
+    letters = [_letters(c) for c in range(width)]
+    rels = (f'<Relationships xmlns="{_PKG}"><Relationship Id="rId1" Type="{_REL}/worksheet" '
+            f'Target="worksheets/sheet1.xml"/>'
+            + (f'<Relationship Id="rId2" Type="{_REL}/sharedStrings" Target="sharedStrings.xml"/>'
+               if shared_strings else "") + "</Relationships>")
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=level) as archive:
+        archive.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+                         'content-types"><Default Extension="xml" ContentType="application/xml"/></Types>')
+        archive.writestr("_rels/.rels", f'<Relationships xmlns="{_PKG}"><Relationship Id="rId1" '
+                         f'Type="{_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        archive.writestr("xl/workbook.xml", f'<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><sheets>'
+                         '<sheet name="DATA" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        archive.writestr("xl/_rels/workbook.xml.rels", rels)
+        for number in range(extra_members):
+            archive.writestr(f"customXml/item{number}.xml", "<x/>")
+        if shared_strings:
+            with archive.open("xl/sharedStrings.xml", "w", force_zip64=True) as member:
+                member.write(f'<sst xmlns="{_MAIN}">'.encode())
+                block = []
+                for number in range(shared_strings):
+                    block.append(f"<si><t>{number % 10}</t></si>")
+                    if len(block) == 10000:
+                        member.write("".join(block).encode())
+                        block = []
+                member.write(("".join(block) + "</sst>").encode())
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
+            member.write(f'<worksheet xmlns="{_MAIN}"><sheetData>'.encode())
+            if header:
+                member.write(('<row r="1">' + "".join(
+                    f'<c r="{letters[c]}1" t="inlineStr"><is><t>{h}</t></is></c>' for c, h in enumerate(header))
+                    + "</row>").encode())
+            first = 2 if header else 1
+            block = []
+            for row in range(first, first + rows):
+                block.append(f'<row r="{row}">' + "".join(cell.format(col=col, row=row) for col in letters)
+                             + "</row>")
+                if len(block) == 2000:
+                    member.write("".join(block).encode())
+                    block = []
+            if far_cell:
+                block.append(f'<row r="{far_cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")}">'
+                             f'<c r="{far_cell}"><v>1</v></c></row>')
+            member.write(("".join(block) + "</sheetData></worksheet>").encode())
+    return path
+
+
+def _letters(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
