@@ -443,3 +443,12 @@ def daftar_tps(election: str):
     """The active TPS list of an election (readiness.lapor.DaftarTps), cached by data version."""
     version, cur = snapshot()
     return _daftar_tps(db_path(), version, election, cur)
+
+
+def sesi_ditutup() -> bool:
+    """The browser tab of this script run was closed: its session is no longer connected."""
+    from streamlit.runtime import Runtime
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx(suppress_warning=True)
+    return ctx is not None and Runtime.exists() and not Runtime.instance().is_active_session(ctx.session_id)

@@ -2,6 +2,7 @@
 see the upload history and re-activate an earlier version; templates per kind.
 Queries: marts/uploads (history), ref_kecamatan through readiness.ingest."""
 import hashlib
+import logging
 
 import pandas as pd
 import streamlit as st
@@ -43,8 +44,23 @@ def prepared(files, overrides):
     if cache and cache[0] == key:
         return cache[1]
     bar = st.progress(0.0, text="Memeriksa berkas…")
-    batch = ingest.prepare(common.db_path(), files, election=election, kind=overrides,
-                           progress=lambda f, text: bar.progress(min(f, 1.0), text=text))
+
+    def progress(fraction, text):
+        # Nobody waits for a closed tab: stop the parse at its next step (nothing is written before
+        # the save button). A rerun or stop requested meanwhile ends it inside bar.progress as well.
+        if common.sesi_ditutup():
+            raise ingest.Dibatalkan()
+        bar.progress(min(fraction, 1.0), text=text)
+
+    batch = None
+    try:
+        batch = ingest.prepare(common.db_path(), files, election=election, kind=overrides, progress=progress)
+    except ingest.Dibatalkan:
+        st.stop()
+    finally:
+        if batch is None:  # closed tab, or a new run of this page replaced this one: nothing was saved
+            logging.getLogger(__name__).warning("pemeriksaan unggahan dihentikan sebelum selesai: %s",
+                                                ", ".join(n for n, _ in files))
     bar.empty()
     st.session_state["unggah_prepared"] = (key, batch)
     return batch
@@ -57,13 +73,13 @@ st.html("""<style>
   content: "Pilih berkas"; font-size: 0.875rem; }
 [data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0; }
 [data-testid="stFileUploaderDropzoneInstructions"] span::after {
-  content: "Maks. 1 GB per berkas · XLSX, XLSM, XLS, ODS, CSV"; font-size: 0.875rem; }
+  content: "Maks. 1 GB per berkas · XLSX, XLSM, XLS, ODS, CSV, TXT (Unicode)"; font-size: 0.875rem; }
 </style>""")
 
 with tab_upload:
     round_no = st.session_state.setdefault("unggah_round", 0)
     uploads = st.file_uploader("Pilih berkas Excel (.xlsx, .xls) atau CSV — boleh beberapa sekaligus",
-                               type=["xlsx", "xlsm", "xls", "ods", "csv"], accept_multiple_files=True,
+                               type=["xlsx", "xlsm", "xls", "ods", "csv", "txt"], accept_multiple_files=True,
                                key=f"unggah_files_{round_no}")
     if message := st.session_state.pop("unggah_pesan", None):
         st.success(message)

@@ -12,7 +12,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import logging
 import re
+import secrets
+import traceback
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -32,6 +35,8 @@ from .workbook import CSV_SHEET, Book, Sheet, UnreadableFile, column_letter
 if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
+
+log = logging.getLogger(__name__)
 
 KINDS = ("pemilih", "daftar", "tps", "ktpel", "target", "masalah")
 MAX_MESSAGES = 50
@@ -899,6 +904,22 @@ class Batch:
         return all(not r.errors for r in self.results)
 
 
+class Dibatalkan(Exception):
+    """Raised by a `progress` callback to stop a preview nobody waits for any more (the page's
+    session ended, or a new run replaced it). `prepare` lets it through; nothing has been written."""
+
+
+def _log_defect(file_name: str, exc: BaseException) -> str:
+    """Logs where a defect of ours happened for the admin and returns the reference the user can
+    quote. Only the exception's type and the code's frames are logged: its message, and any
+    exception it was raised from, may carry cell values (a NIK)."""
+    reference = f"{dt.datetime.now():%y%m%d-%H%M%S}-{secrets.token_hex(2)}"
+    frames = "".join(traceback.format_list(traceback.extract_tb(exc.__traceback__)))
+    log.error("kesalahan aplikasi saat memeriksa berkas %s (rujukan %s): %s\nTraceback (most recent call last):\n%s",
+              file_name, reference, type(exc).__name__, frames.rstrip("\n"))
+    return reference
+
+
 def prepare(db_path, files: list[tuple[str, bytes | Path]], *, election: str | None = None,
             kind: str | dict[str, str] = "auto", progress=None) -> Batch:
     """Read and check every file without changing anything (the preview before committing).
@@ -928,10 +949,13 @@ def prepare(db_path, files: list[tuple[str, bytes | Path]], *, election: str | N
             try:
                 result = parse_file(data, file_name, gaz, kind=chosen, kapasitas_tps=kapasitas, secret=secret,
                                     step=step, tanggal_pemilihan=tanggal, simpan_identitas=simpan, region=region)
+            except Dibatalkan:
+                raise
             except Exception as exc:  # a defect of ours must still not reach the user as a traceback
+                reference = _log_defect(file_name, exc)
                 result = FileResult(file_name=file_name, sha256=file_sha256(data))
-                result.add("galat", "berkas tidak dapat diproses karena kesalahan di aplikasi "
-                           f"({type(exc).__name__}); tidak ada yang disimpan. Laporkan ke pengelola aplikasi "
+                result.add("galat", "berkas tidak dapat diproses karena kesalahan di aplikasi; tidak ada yang "
+                           f"disimpan. Laporkan ke pengelola aplikasi dengan kode rujukan {reference} "
                            "beserta berkasnya.")
             batch.results.append(result)
             if result.errors:

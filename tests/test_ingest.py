@@ -267,3 +267,26 @@ def test_nik_hash_in_sql_is_the_standard_hmac(demo_db_master):
     con.close()
     assert row == (keyed_hash_number(secret, first["NIK"]), first["NIK"][:6] + "*" * 10)
 
+
+def test_a_cancelling_progress_callback_stops_the_parse_and_nothing_is_committed(empty_db, tmp_path, monkeypatch):
+    """The upload page cancels from its progress callback when its tab was closed: the files after
+    that step are never read and the database stays byte for byte as it was."""
+    files = [xlsx.recap(tmp_path / f"rekap_{n}.xlsx", [("Kraksaan", "Asembakor", 2, 300, 300, 600)]) for n in (1, 2, 3)]
+    parsed, heard = [], []
+    real_parse = ingest.parse_file
+    monkeypatch.setattr(ingest, "parse_file", lambda *a, **k: parsed.append(a[1]) or real_parse(*a, **k))
+
+    def progress(fraction, text):
+        heard.append(text)
+        if text.startswith("rekap_2.xlsx: membaca baris"):
+            raise ingest.Dibatalkan()
+
+    before = empty_db.read_bytes()
+    with pytest.raises(ingest.Dibatalkan):
+        ingest.ingest_files(empty_db, [(p.name, p) for p in files], progress=progress)
+    assert parsed == ["rekap_1.xlsx", "rekap_2.xlsx"]
+    assert heard[-1] == "rekap_2.xlsx: membaca baris…"
+    assert empty_db.read_bytes() == before
+    con = db.connect_read(empty_db)
+    assert con.execute("select count(*) from uploads").fetchall()[0][0] == 0
+    con.close()

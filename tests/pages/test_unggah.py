@@ -96,3 +96,68 @@ def test_an_unsafe_installation_key_is_said_on_the_page_not_as_a_traceback(demo_
     assert not at.exception
     assert tampak(at.error[0].value) == (f"Kunci instalasi {key} dapat dibaca atau diubah pengguna lain (izin 644); "
                                          f"kunci itu tidak dipakai. Jalankan: chmod 600 {key}")
+
+
+def _upload(at: AppTest, path: Path) -> AppTest:
+    at.file_uploader[0].set_value((path.name, path.read_bytes(), "application/octet-stream")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_a_bomb_uploaded_on_the_page_is_refused_and_never_offered_for_saving(empty_db, monkeypatch, tmp_path):
+    packed = xlsx.bomb(tmp_path / "rekap_dpt.xlsx", 10_000, ["KECAMATAN", "DESA", "L", "P"], columns=100,
+                       cell="<c><v>1</v></c>")
+    far = xlsx.bomb(tmp_path / "dpt_desa.xlsx", 3, ["KECAMATAN", "DESA", "TPS", "JENIS KELAMIN"],
+                    far_cell="XFD1000000")
+    at = _app(empty_db, monkeypatch)
+    at.file_uploader[0].set_value([(p.name, p.read_bytes(), "application/octet-stream") for p in (packed, far)]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    shown = "\n".join(str(t.value) for t in at.text)
+    assert ("rekap_dpt.xlsx: berkas rekap_dpt.xlsx ditolak: bagian xl/worksheets/sheet1.xml dimampatkan "
+            in shown), shown
+    assert ("dpt_desa.xlsx: berkas dpt_desa.xlsx ditolak: sheet 'DATA' berisi 17 sel dalam 1.000.000 baris × "
+            "16.384 kolom" in shown), shown
+    assert shown.count("ini bukan ekspor Excel yang wajar") == 2
+    assert [e.value for e in at.error][:2] == ["Ditolak: 1 masalah. Perbaiki berkasnya lalu unggah ulang."] * 2
+    assert not any("Siap disimpan" in str(s.value) for s in at.success)
+    assert not [b for b in at.button if b.label == "Simpan semua ke database"]
+
+
+def test_a_defect_of_ours_shows_a_reference_and_logs_where_it_happened(empty_db, monkeypatch, tmp_path, caplog):
+    def broken(*args, **kwargs):
+        nik = "35130141" + "07890001"
+        raise KeyError(nik)  # as if a cell value had ended up in an exception
+
+    monkeypatch.setattr(ingest, "choose_layouts", broken)
+    path = xlsx.recap(tmp_path / "rekap kraksaan.xlsx", [("Kraksaan", "Asembakor", 2, 300, 300, 600)])
+    at = _upload(_app(empty_db, monkeypatch), path)
+    shown = "\n".join(str(t.value) for t in at.text)
+    assert shown.startswith("rekap kraksaan.xlsx: berkas tidak dapat diproses karena kesalahan di aplikasi; tidak "
+                            "ada yang disimpan. Laporkan ke pengelola aplikasi dengan kode rujukan "), shown
+    reference = shown.split("kode rujukan ")[1].split(" ")[0]
+    logged = [r for r in caplog.records if r.name == "readiness.ingest" and r.levelname == "ERROR"]
+    assert len(logged) == 1
+    text = logged[0].getMessage()
+    assert f"berkas rekap kraksaan.xlsx (rujukan {reference}): KeyError" in text
+    assert "Traceback (most recent call last):" in text and "in _parse_into" in text and "in broken" in text
+    assert "3513014107890001" not in text  # no cell value, no NIK in the server log
+
+
+def test_closing_the_tab_stops_the_parse_and_keeps_nothing(empty_db, monkeypatch, tmp_path, caplog):
+    """The session of this run is no longer connected (the tab was closed) when the parse reports
+    progress: it stops there, nothing is kept for the session, and the server log says so."""
+    from pages import common
+
+    files = [xlsx.recap(tmp_path / f"rekap_{n}.xlsx", [("Kraksaan", "Asembakor", 2, 300, 300, 600)]) for n in (1, 2)]
+    at = _app(empty_db, monkeypatch)
+    parsed = []
+    real_parse = ingest.parse_file
+    monkeypatch.setattr(ingest, "parse_file", lambda *a, **k: parsed.append(a[1]) or real_parse(*a, **k))
+    monkeypatch.setattr(common, "sesi_ditutup", lambda: True)
+    at.file_uploader[0].set_value([(p.name, p.read_bytes(), "application/octet-stream") for p in files]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert parsed == ["rekap_1.xlsx"]  # stopped at the first step of the first file; the second never read
+    assert "unggah_prepared" not in at.session_state
+    assert not at.success and not at.text
+    assert any("pemeriksaan unggahan dihentikan sebelum selesai: rekap_1.xlsx, rekap_2.xlsx" in r.getMessage()
+               for r in caplog.records)
