@@ -298,9 +298,9 @@ MAX_LEGACY = 100 * 1024**2  # .xls holds at most 65.536 rows; .ods is parsed who
 #     rectangle cell, 24 per cell, text twice (Rust and Python);
 #   "columns" (fastexcel into Arrow, only the chosen columns, for the per-voter list): 34 per
 #     rectangle cell, 28 per cell, text once, shared texts copied into Arrow 1,15x (buffers grow).
-# The largest legitimate file, the whole-kabupaten list, is estimated at 1,50 GiB (inline strings)
-# and 1,70 GiB (shared strings); its ingest peaks at 1.587 and 1.393 MiB. READER_BUDGET admits both
-# with room for a few more columns; with what the server or CLI holds besides (~0,3 GiB, and the
+# The largest legitimate file, the whole-kabupaten list, is estimated at 1.527 MiB (inline strings)
+# and 1.830 MiB (shared strings; the longest shared text, a title, counted for every voter); its
+# ingest peaks at 1.640 and 1.428 MiB. READER_BUDGET admits both with room for a few more columns; with what the server or CLI holds besides (~0,3 GiB, and the
 # uploaded bytes), no file within these limits takes the process over MEMORY_BUDGET: a bomb estimated
 # just under READER_BUDGET peaks lower (bench/RESULTS.md, part 4).
 READER_BUDGET = 2048 * 1024**2

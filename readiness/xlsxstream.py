@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 # Excel's own limits: a row of more cells than this, or a head of more bytes, is not an export.
 MAX_COLUMNS = 16384
-HEAD_BYTES = 64 * 1024**2
+HEAD_BYTES = 16 * 1024**2
 NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _CELL_REF = re.compile(r"([A-Z]+)(\d+)")
@@ -247,11 +247,11 @@ class XlsxParts:
 
     def head(self, sheet_name: str, n_rows: int) -> list[list]:
         """The first `n_rows` rows (Excel rows 1..n) as values: text, numbers as float, bools.
-        Reads at most HEAD_BYTES of the sheet's XML and keeps one cell element at a time, so that a
-        row of a million cells or one huge cell cannot fill the memory."""
+        Reads at most HEAD_BYTES of the sheet's XML and keeps one row and one cell element at a time,
+        so that a row of a million cells, rows repeated or one huge cell cannot fill the memory."""
         rows: dict[int, dict[int, object]] = {}
         parser = ET.XMLPullParser(events=("start", "end"))
-        row_elem, r, col, cells, done, read = None, 0, 0, {}, False, 0
+        row_elem, rows_parent, r, col, cells, done, read = None, None, 0, 0, {}, False, 0
         with self.zip.open(self.path(sheet_name)) as stream:
             while not done and (chunk := stream.read(1 << 16)):
                 read += len(chunk)
@@ -259,7 +259,9 @@ class XlsxParts:
                     raise HeadTooLarge(n_rows)
                 parser.feed(chunk)
                 for event, elem in parser.read_events():
-                    if elem.tag == f"{NS}row":
+                    if elem.tag == f"{NS}sheetData" and event == "start":
+                        rows_parent = elem
+                    elif elem.tag == f"{NS}row":
                         if event == "start":
                             row_elem, col, cells = elem, 0, {}
                             r = int(elem.get("r") or r + 1)
@@ -268,7 +270,8 @@ class XlsxParts:
                                 break
                         else:
                             rows[r] = cells
-                            elem.clear()
+                            if rows_parent is not None:
+                                rows_parent.remove(elem)  # thousands of rows numbered 1 keep nothing
                             row_elem = None
                     elif elem.tag == f"{NS}c" and event == "end" and row_elem is not None:
                         ref = _CELL_REF.match(elem.get("r", ""))
