@@ -77,6 +77,7 @@ class Book:
         self.is_csv = lower.endswith((".csv", ".txt"))
         self._members: dict[str, zipfile.ZipInfo] = {}
         self._checked: dict[tuple[str, str], Extent] = {}
+        self._shared_stats: tuple[int, int] | None = None
         if self.is_csv:
             if size > MAX_CSV:
                 raise self.refused(f"berkas CSV {_ukuran(size)} (batas {_ukuran(MAX_CSV)})")
@@ -139,7 +140,9 @@ class Book:
         shared_xml = shared.file_size if shared else 0
         try:
             extent = self._parts.extent(name)
-            shared = self._parts.shared_strings_stats() if shared_xml else (0, 0)
+            if self._shared_stats is None:
+                self._shared_stats = self._parts.shared_strings_stats() if shared_xml else (0, 0)
+            shared = self._shared_stats
             need = reader_bytes(route, extent, sheet_xml, shared_xml, *shared, used_columns)
             if need > READER_BUDGET:  # the cheap count bounds rows by 10^digits; count them exactly
                 extent = self._parts.extent(name, precise=True)
