@@ -301,15 +301,20 @@ MAX_LEGACY = 100 * 1024**2  # .xls holds at most 65.536 rows; .ods is parsed who
 #     rectangle cell, 24 per cell, text twice (Rust and Python);
 #   "columns" (fastexcel into Arrow, only the chosen columns, for the per-voter list): 34 per
 #     rectangle cell, 28 per cell, text once, shared texts copied into Arrow 1,15x (buffers grow).
-# The largest legitimate file, the whole-kabupaten list, is estimated at 1.527 MiB (inline strings)
-# and 1.830 MiB (shared strings; the longest shared text, a title, counted for every voter); its
-# ingest peaks at 1.640 and 1.428 MiB. READER_BUDGET admits both with room for a few more columns; with what the server or CLI holds besides (~0,3 GiB, and the
-# uploaded bytes), no file within these limits takes the process over MEMORY_BUDGET: a bomb estimated
-# just under READER_BUDGET peaks lower (bench/RESULTS.md, part 4).
-READER_BUDGET = 2048 * 1024**2
-MEMORY_BUDGET = 2560 * 1024**2
+# After the read, the rows are checked: the per-voter list in DuckDB holds ~270 bytes a row beyond
+# the reader (a bomb of 3,6 million rows peaked 930 MiB above its reader), the small kinds keep a
+# Python record per row: 320 and 1.500 bytes a row.
+# The largest legitimate file, the whole-kabupaten list, is estimated at 1.793 MiB (inline strings)
+# and 2.096 MiB (shared strings; the longest shared text, a title, counted for every voter); its
+# ingest peaks at 1.640 and 1.428 MiB. READER_BUDGET admits both with room for a few more columns;
+# with what the server or CLI holds besides (~0,25 GiB, and the uploaded bytes), no file within these
+# limits takes the process over MEMORY_BUDGET: a bomb estimated just under READER_BUDGET peaks lower
+# (bench/RESULTS.md, part 4).
+READER_BUDGET = 2304 * 1024**2  # 2,25 GiB
+MEMORY_BUDGET = 2816 * 1024**2  # 2,75 GiB
 _PER_AREA = {"sheet": 72, "columns": 34}
 _PER_CELL = {"sheet": 24, "columns": 28}
+_PER_ROW = {"sheet": 1500, "columns": 320}
 _TEXT_COPIES = {"sheet": 2, "columns": 1}
 _SHARED_COPIES = {"sheet": 2, "columns": 1.15}
 _PER_SHARED = 48  # per string of the shared-string table, besides its text
@@ -318,12 +323,14 @@ _CELL_XML_MIN = 18  # <c r="A1"><v></v></c> around a value
 
 def reader_bytes(route: str, extent: Extent, sheet_xml: int, shared_xml: int, shared_count: int,
                  longest_shared: int, used_columns: int = 0) -> int:
-    """Bytes a reader needs for a sheet: the rectangle, the cells, their own text (bounded by the
-    sheet's XML beyond the tags, when any cell holds text), the shared-string table, and copies of
-    shared texts (each cell, or with "columns" each chosen cell, may point at the longest)."""
+    """Bytes reading and checking a sheet needs: the rectangle, the cells, the rows, their own text
+    (bounded by the sheet's XML beyond the tags, when any cell holds text), the shared-string table,
+    and copies of shared texts (each cell, or with "columns" each chosen cell, may point at the
+    longest)."""
     text = max(sheet_xml - _CELL_XML_MIN * extent.cells, 0) if extent.own_text else 0
     copies = (extent.cells if route == "sheet" else extent.rows * used_columns) * longest_shared
-    return int(extent.area * _PER_AREA[route] + extent.cells * _PER_CELL[route] + shared_count * _PER_SHARED
+    return int(extent.area * _PER_AREA[route] + extent.cells * _PER_CELL[route] + extent.rows * _PER_ROW[route]
+               + shared_count * _PER_SHARED
                + shared_xml + text * _TEXT_COPIES[route] + copies * _SHARED_COPIES[route])
 
 
