@@ -304,12 +304,12 @@ MAX_LEGACY = 100 * 1024**2  # .xls holds at most 65.536 rows; .ods is parsed who
 # After the read, the rows are checked: the per-voter list in DuckDB holds ~270 bytes a row beyond
 # the reader (a bomb of 3,6 million rows peaked 930 MiB above its reader), the small kinds keep a
 # Python record per row: 320 and 1.500 bytes a row.
-# The largest legitimate file, the whole-kabupaten list, is estimated at 1.793 MiB (inline strings)
-# and 2.096 MiB (shared strings; the longest shared text, a title, counted for every voter); its
-# ingest peaks at 1.640 and 1.428 MiB. READER_BUDGET admits both with room for a few more columns;
+# The largest legitimate file, the whole-kabupaten list, is estimated at 1.832 MiB (inline strings)
+# and 2.135 MiB (shared strings; the longest shared text, a title, counted for every voter); its
+# ingest peaks at 1.636 and 1.446 MiB. READER_BUDGET admits both with room for a few more columns;
 # with what the server or CLI holds besides (~0,25 GiB, and the uploaded bytes), no file within these
-# limits takes the process over MEMORY_BUDGET: a bomb estimated just under READER_BUDGET peaks lower
-# (bench/RESULTS.md, part 4).
+# limits takes the process over MEMORY_BUDGET: bombs estimated at 90% of READER_BUDGET peak at 1.820
+# MiB (per-voter list) and 1.001 MiB (recap); at 110% they are refused at 0,22 GiB (bench/RESULTS.md).
 READER_BUDGET = 2304 * 1024**2  # 2,25 GiB
 MEMORY_BUDGET = 2816 * 1024**2  # 2,75 GiB
 _PER_AREA = {"sheet": 72, "columns": 34}
