@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # What `make test` needs from the system besides Python: Debian's Chromium, which the browser tests
-# (tests/e2e, Playwright) and the PDF export drive ($CHROMIUM, or chromium on the PATH). The deck's
-# font ships with the app (assets/fonts), so no font package is needed.
+# (tests/e2e, Playwright) and the PDF export drive ($CHROMIUM, or chromium on the PATH), and
+# libatomic1, without which the Node.js driver inside the playwright wheel does not start (a minimal
+# Debian has no libatomic.so.1). The deck's font ships with the app (assets/fonts), so no font
+# package is needed.
 # Run as root (CI, a fresh container): installs what is missing with apt-get. Otherwise: one line
 # saying what to install, and a non-zero exit so `make test` stops before it starts.
 set -euo pipefail
 
-if [ -n "${CHROMIUM:-}" ]; then
-    [ -x "$CHROMIUM" ] && exit 0
-    echo "make test: CHROMIUM=$CHROMIUM tidak dapat dijalankan — perbaiki jalurnya atau hapus variabel CHROMIUM" >&2
-    exit 1
-fi
 missing=()
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+if [ -n "${CHROMIUM:-}" ]; then
+    [ -x "$CHROMIUM" ] || { echo "make test: CHROMIUM=$CHROMIUM tidak dapat dijalankan — perbaiki jalurnya atau hapus variabel CHROMIUM" >&2; exit 1; }
+else
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+fi
+/sbin/ldconfig -p 2>/dev/null | grep -q 'libatomic\.so\.1 ' || missing+=(libatomic1)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
