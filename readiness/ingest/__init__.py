@@ -24,13 +24,13 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
-from . import db, fmt, table_end, teks
-from .names import Gazetteer
-from .parse import (ParseError, find_date_in_text, is_blank, parse_count,
+from .. import db, fmt, table_end, teks
+from ..names import Gazetteer
+from ..parse import (ParseError, find_date_in_text, is_blank, parse_count,
                     parse_date, parse_number, parse_percent)
-from . import voterlist, wilayah
-from .privacy import installation_secret
-from .workbook import CSV_SHEET, Book, Sheet, UnreadableFile, column_letter
+from .. import voterlist, wilayah
+from ..privacy import installation_secret
+from ..workbook import CSV_SHEET, Book, Sheet, UnreadableFile, column_letter
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -575,7 +575,7 @@ def _convert_target(reader, raw, gaz, ctx):
 
 def _convert_masalah(reader, raw, gaz, ctx):
     """A row of a problem sheet (readiness/masalah.py says how it is merged when committed)."""
-    from . import masalah
+    from .. import masalah
     kode_kec = _match_kecamatan(reader, raw, gaz)
     rec = {f: reader.value(raw, f) for f in ("kategori", "uraian", "pelapor", "tanggal", "tingkat", "status",
                                              "tindak_lanjut", "nomor", "no_tps")}
@@ -978,7 +978,7 @@ def commit_batch(db_path, batch: Batch, *, uploaded_by: str | None = None, on_wa
     """Commit every prepared file in one write, or nothing when any file has an error. Each
     committed file is recorded in the audit trail (readiness/jejak.py) as done by `pelaku`
     (an akses.Pengguna, or by default the `uploaded_by` name) in the same write."""
-    from . import jejak
+    from .. import jejak
     if not batch.ok:
         return batch
     try:
@@ -991,7 +991,7 @@ def commit_batch(db_path, batch: Batch, *, uploaded_by: str | None = None, on_wa
                 if result.duplicate_of is None:
                     commit(con, result, batch.election, uploaded_by)
                     if result.kind == "masalah":  # merged into the inventory, not versioned
-                        from . import masalah
+                        from .. import masalah
                         result.gabung = masalah.gabung_unggahan(con, result.upload_id, batch.election,
                                                                 pelaku or uploaded_by)
                     jejak.catat(con, pelaku or uploaded_by, "unggah", result.file_name, rincian={
@@ -1020,7 +1020,7 @@ class _Rollback(Exception):
 def activate(db_path, upload_id: int, on_wait=None, pelaku=None) -> dict:
     """Make an earlier upload the active version again for every kecamatan it covers (recorded in
     the audit trail as done by `pelaku`, an akses.Pengguna)."""
-    from . import jejak
+    from .. import jejak
     with db.writing(db_path, on_wait=on_wait) as con:
         row = con.execute("select election_id, kind, file_name from uploads where upload_id = $id",
                           {"id": upload_id}).fetchone()
