@@ -754,24 +754,8 @@ def baca_excel(data: bytes, file_name: str, con_main: duckdb.DuckDBPyConnection,
     except UnreadableFile as exc:
         berkas.tambah(None, str(exc))
         return berkas
-    layouts = []
-    for sheet in sheets:
-        if sheet.hidden:
-            continue
-        best = None
-        for r in range(min(ingest.HEADER_SEARCH_ROWS, len(sheet.rows))):
-            for n in (1, 2):
-                if r + n > len(sheet.rows):
-                    continue
-                names = ingest._header_names(sheet.rows, r, n)
-                columns = ingest._map_columns("lapor", names)
-                if not REQUIRED_FIELDS <= set(columns.values()):
-                    continue
-                score = len(columns) * 2 - (n - 1)
-                if best is None or score > best.score:
-                    best = ingest.Layout(sheet, "lapor", r, n, columns, names, score)
-        if best is not None:
-            layouts.append(best)
+    found = (ingest.find_layout(sheet, ("lapor",), required=REQUIRED_FIELDS) for sheet in sheets if not sheet.hidden)
+    layouts = [lay for lay in found if lay is not None]
     if not layouts:
         berkas.tambah(None, "tidak ditemukan kolom laporan: KECAMATAN, DESA/KELURAHAN, NOMOR TPS, TAHAP dan "
                             "WAKTU; gunakan templat laporan TPS")
@@ -780,12 +764,12 @@ def baca_excel(data: bytes, file_name: str, con_main: duckdb.DuckDBPyConnection,
     result = ingest.FileResult(file_name=file_name, sha256=berkas.sha256)
     seen: dict[tuple, str] = {}
     for nomor_sheet, lay in enumerate(layouts, start=1):
-        rows, _totals = ingest._read_rows(lay, result, gaz)
+        rows, _totals = ingest.read_rows(lay, result, gaz)
         for raw in rows:
-            reader = ingest._RowReader(result, "lapor")
-            kode_kec = ingest._match_kecamatan(reader, raw, gaz)
-            kode_desa = ingest._match_desa(reader, raw, gaz, kode_kec, required=True) if kode_kec else None
-            no_tps = ingest._tps_number(reader.value(raw, "no_tps"))
+            reader = ingest.RowReader(result, "lapor")
+            kode_kec = ingest.match_kecamatan(reader, raw, gaz)
+            kode_desa = ingest.match_desa(reader, raw, gaz, kode_kec, required=True) if kode_kec else None
+            no_tps = ingest.tps_number(reader.value(raw, "no_tps"))
             if no_tps is None:
                 reader.error(raw, "no_tps", "nomor TPS kosong")
             tahap_sel = raw.cells.get("tahap")

@@ -274,7 +274,7 @@ def test_a_cancelling_progress_callback_stops_the_parse_and_nothing_is_committed
     files = [xlsx.recap(tmp_path / f"rekap_{n}.xlsx", [("Kraksaan", "Asembakor", 2, 300, 300, 600)]) for n in (1, 2, 3)]
     parsed, heard = [], []
     real_parse = ingest.parse_file
-    monkeypatch.setattr(ingest, "parse_file", lambda *a, **k: parsed.append(a[1]) or real_parse(*a, **k))
+    monkeypatch.setattr(ingest.read, "parse_file", lambda *a, **k: parsed.append(a[1]) or real_parse(*a, **k))
 
     def progress(fraction, text):
         heard.append(text)

@@ -128,7 +128,7 @@ def test_a_defect_of_ours_shows_a_reference_and_logs_where_it_happened(empty_db,
         nik = "35130141" + "07890001"
         raise KeyError(nik)  # as if a cell value had ended up in an exception
 
-    monkeypatch.setattr(ingest, "choose_layouts", broken)
+    monkeypatch.setattr(ingest.read, "choose_layouts", broken)
     path = xlsx.recap(tmp_path / "rekap kraksaan.xlsx", [("Kraksaan", "Asembakor", 2, 300, 300, 600)])
     at = _upload(_app(empty_db, monkeypatch), path)
     shown = "\n".join(str(t.value) for t in at.text)
@@ -152,7 +152,7 @@ def test_closing_the_tab_stops_the_parse_and_keeps_nothing(empty_db, monkeypatch
     at = _app(empty_db, monkeypatch)
     parsed = []
     real_parse = ingest.parse_file
-    monkeypatch.setattr(ingest, "parse_file", lambda *a, **k: parsed.append(a[1]) or real_parse(*a, **k))
+    monkeypatch.setattr(ingest.read, "parse_file", lambda *a, **k: parsed.append(a[1]) or real_parse(*a, **k))
     monkeypatch.setattr(common, "sesi_ditutup", lambda: True)
     at.file_uploader[0].set_value([(p.name, p.read_bytes(), "application/octet-stream") for p in files]).run()
     assert not at.exception, [e.value for e in at.exception]

@@ -1,0 +1,168 @@
+"""Where a sheet's table is and which column is which field: the header row(s) found with the
+synonyms in header_synonyms.csv, a two-row header (`JUMLAH PEMILIH` over `L | P | L+P`) read as one,
+and, for an upload of unknown kind, the kind whose fields the sheets hold."""
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import teks
+from ..workbook import Sheet, column_letter
+from .kinds import HEADER_SEARCH_ROWS, KINDS, OTHER_KINDS, REQUIRED
+
+
+def norm_header(text) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^0-9A-Z+%]+", " ", str(text).upper())).strip()
+
+
+def _load_synonyms() -> dict[str, dict[str, str]]:
+    table: dict[str, dict[str, str]] = {k: {} for k in KINDS + OTHER_KINDS}
+    path = Path(__file__).with_name("header_synonyms.csv")
+    with path.open(encoding="utf-8") as handle:
+        rows = [line for line in handle if not line.startswith("#")]
+    for row in csv.DictReader(rows):
+        kinds = KINDS + OTHER_KINDS if row["kind"] == "*" else (row["kind"],)
+        for kind in kinds:
+            table[kind].setdefault(norm_header(row["synonym"]), row["field"])
+    return table
+
+
+SYNONYMS = _load_synonyms()
+
+
+@dataclass
+class Layout:
+    sheet: Sheet
+    kind: str
+    header_row: int  # 0-based index of the first header row
+    header_rows: int  # 1 or 2
+    columns: dict[int, str]  # column index -> field
+    names: list[str]  # header text per column, as shown to the user
+    score: int
+    # (first, last) Excel row of what stands under the table (signature, notes): not read
+    footer: tuple[int, int] | None = None
+
+    @property
+    def data_start(self) -> int:
+        return self.header_row + self.header_rows
+
+    def column_label(self, field_name: str) -> str:
+        for col, f in self.columns.items():
+            if f == field_name:
+                return f"{column_letter(col)} ({self.names[col]})"
+        return teks.KOLOM.get(field_name, field_name)
+
+
+def header_names(rows: list[list], r: int, n: int) -> list[str]:
+    width = max(len(rows[r]), len(rows[r + 1]) if n == 2 and r + 1 < len(rows) else 0)
+    top = list(rows[r]) + [None] * (width - len(rows[r]))
+    if n == 1:
+        return ["" if v is None else str(v).strip() for v in top]
+    below = list(rows[r + 1]) + [None] * (width - len(rows[r + 1]))
+    names, parent = [], ""
+    for c in range(width):
+        # A parent merged across several columns is written only in its first cell.
+        if top[c] is not None:
+            parent = str(top[c]).strip()
+        elif below[c] is None:
+            parent = ""
+        child = "" if below[c] is None else str(below[c]).strip()
+        if child and parent:
+            names.append(f"{parent} / {child}")
+        else:
+            names.append(child or ("" if top[c] is None else str(top[c]).strip()))
+    return names
+
+
+def map_columns(kind: str, names: list[str]) -> dict[int, str]:
+    synonyms = SYNONYMS[kind]
+    mapped: dict[int, str] = {}
+    used: set[str] = set()
+    for col, name in enumerate(names):
+        if not name:
+            continue
+        candidates = [norm_header(name)]
+        if " / " in name:
+            candidates.append(norm_header(name.split(" / ", 1)[1]))
+        for candidate in candidates:
+            fld = synonyms.get(candidate)
+            if fld and fld not in used:
+                mapped[col] = fld
+                used.add(fld)
+                break
+    return mapped
+
+
+def find_layout(sheet: Sheet, kinds: Iterable[str] = KINDS, *,
+                required: Collection[str] | None = None) -> Layout | None:
+    """The header in the sheet's first HEADER_SEARCH_ROWS rows that recognises the most fields of
+    one of `kinds` and holds one of that kind's REQUIRED field sets (or, when given, all of
+    `required`: the kinds of OTHER_KINDS name theirs), or None."""
+    needs = (lambda kind: [set(required)]) if required is not None else REQUIRED.__getitem__
+    best: Layout | None = None
+    rows = sheet.rows
+    for r in range(min(HEADER_SEARCH_ROWS, len(rows))):
+        if sum(1 for v in rows[r] if v is not None) < 1:
+            continue
+        for n in (1, 2):
+            if r + n > len(rows):
+                continue
+            names = header_names(rows, r, n)
+            for kind in kinds:
+                columns = map_columns(kind, names)
+                found = set(columns.values())
+                if not any(req <= found for req in needs(kind)):
+                    continue
+                # More fields recognised wins; on a tie the one-row header (a title row just
+                # above a header is not a parent header).
+                score = len(columns) * 2 - (n - 1)
+                if best is None or score > best.score:
+                    best = Layout(sheet, kind, r, n, columns, names, score)
+    return best
+
+
+def _looks_like_tps_list(layout: Layout) -> bool:
+    """A recap has one row per desa; a TPS list has several rows per desa."""
+    desa_col = next((c for c, f in layout.columns.items() if f == "desa"), None)
+    if desa_col is None:
+        return False
+    seen, repeats = set(), 0
+    for row in layout.sheet.rows[layout.data_start:layout.data_start + 300]:
+        value = row[desa_col] if desa_col < len(row) else None
+        if value is None:
+            continue
+        repeats += value in seen
+        seen.add(value)
+    return repeats > len(seen) // 2
+
+
+def choose_layouts(sheets: list[Sheet], kind: str) -> tuple[str | None, list[Layout], list[Sheet]]:
+    """The kind (detected when 'auto'), the data sheets and the hidden sheets skipped."""
+    kinds = KINDS if kind == "auto" else (kind,)
+    found = [(s, find_layout(s, kinds)) for s in sheets]
+    found = [(s, lay) for s, lay in found if lay is not None]
+    if not found:
+        return None, [], []
+    if kind == "auto":
+        totals: dict[str, int] = defaultdict(int)
+        for _, lay in found:
+            totals[lay.kind] += lay.score
+        kind = max(totals, key=lambda k: (totals[k], k == "daftar", k == "tps"))
+        if kind in ("pemilih", "tps"):
+            lay = next(lay for _, lay in found if lay.kind == kind)
+            other = "tps" if kind == "pemilih" else "pemilih"
+            alt = find_layout(lay.sheet, (other,))
+            if alt is not None and alt.score == lay.score:
+                kind = "tps" if _looks_like_tps_list(lay) else "pemilih"
+        found = [(s, find_layout(s, (kind,))) for s, _ in found]
+        found = [(s, lay) for s, lay in found if lay is not None]
+    hidden = [s for s, _ in found if s.hidden]
+    layouts = [lay for s, lay in found if not s.hidden]
+    if not layouts and hidden:  # only hidden sheets hold data: use them rather than refuse
+        layouts, hidden = [lay for _, lay in found], []
+    return kind, layouts, hidden
+
