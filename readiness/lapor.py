@@ -743,7 +743,6 @@ def baca_excel(data: bytes, file_name: str, con_main: duckdb.DuckDBPyConnection,
     kecamatan cells, totals and example rows skipped, names matched to Kemendagri codes.
     Never raises for bad input."""
     from . import ingest
-    from .parse import ParseError, is_blank, parse_count
     from .workbook import Book, UnreadableFile
     berkas = BerkasLapor(file_name, ingest.file_sha256(data))
     hari = con_main.execute("select tanggal from elections where election_id = $e", {"e": election}).fetchone()
@@ -766,49 +765,18 @@ def baca_excel(data: bytes, file_name: str, con_main: duckdb.DuckDBPyConnection,
     for nomor_sheet, lay in enumerate(layouts, start=1):
         rows, _totals = ingest.read_rows(lay, result, gaz)
         for raw in rows:
-            reader = ingest.RowReader(result, "lapor")
-            kode_kec = ingest.match_kecamatan(reader, raw, gaz)
-            kode_desa = ingest.match_desa(reader, raw, gaz, kode_kec, required=True) if kode_kec else None
-            no_tps = ingest.tps_number(reader.value(raw, "no_tps"))
-            if no_tps is None:
-                reader.error(raw, "no_tps", "nomor TPS kosong")
-            tahap_sel = raw.cells.get("tahap")
-            tahap = None if is_blank(tahap_sel) else _tahap_dari(tahap_sel)
-            if tahap is None:
-                reader.error(raw, "tahap", f"tahap '{'' if is_blank(tahap_sel) else tahap_sel}' tidak dikenal; isi "
-                             "salah satu: " + ", ".join(JENIS.values()))
-            waktu_sel = raw.cells.get("waktu")
-            waktu = None if is_blank(waktu_sel) else _waktu_dari(waktu_sel, hari)
-            if waktu is None:
-                reader.error(raw, "waktu", f"waktu '{'' if is_blank(waktu_sel) else waktu_sel}' tidak terbaca; tulis "
-                             "jam seperti 07.30 atau tanggal dan jam 27-11-2024 07.30")
-            hadir = {}
-            for fld in ("hadir_l", "hadir_p"):
-                try:
-                    hadir[fld] = parse_count(raw.cells.get(fld))
-                except ParseError as exc:
-                    reader.error(raw, fld, str(exc))
-                    hadir[fld] = None
-            kat_sel = raw.cells.get("kategori")
-            kat = None if is_blank(kat_sel) else _kategori_dari(kat_sel)
-            if not is_blank(kat_sel) and kat is None:
-                reader.error(raw, "kategori", f"kategori '{kat_sel}' tidak dikenal; isi salah satu: "
-                             + ", ".join(kategori().values()))
-            uraian = reader.value(raw, "uraian")
-            if tahap in TAHAP_HADIR and (hadir["hadir_l"] is None or hadir["hadir_p"] is None) and reader.ok:
-                reader.error(raw, "hadir_l", "tahap ini wajib mengisi pengguna hak pilih L dan P")
-            if not reader.ok:
+            lap = _baca_baris(raw, ingest.RowReader(result, "lapor"), gaz, hari, election,
+                              kirim_id=f"xlsx:{berkas.sha256[:24]}:{nomor_sheet}:{raw.row}")
+            if lap is None:
                 continue
-            if tahap not in TAHAP_HADIR:
-                hadir = {"hadir_l": None, "hadir_p": None}
             where = f"sheet '{raw.sheet}', baris {raw.row}"
-            key = (kode_desa, no_tps, tahap, waktu) if tahap != KEJADIAN else (kode_desa, no_tps, tahap, waktu, uraian)
+            key = (lap.kode_desa, lap.no_tps, lap.tahap, lap.waktu)
+            if lap.tahap == KEJADIAN:
+                key += (lap.uraian,)
             if key in seen:
                 result.add("galat", f"laporan yang sama sudah ada di {seen[key]}", raw.sheet, raw.row)
                 continue
             seen[key] = where
-            lap = Laporan(election, kode_desa, no_tps, tahap, waktu, hadir["hadir_l"], hadir["hadir_p"], kat,
-                          uraian or None, kirim_id=f"xlsx:{berkas.sha256[:24]}:{nomor_sheet}:{raw.row}")
             berkas.laporan.append((where, lap))
     berkas.masalah += [p.text() for p in result.errors]
     if not berkas.masalah and not berkas.laporan:
@@ -817,3 +785,45 @@ def baca_excel(data: bytes, file_name: str, con_main: duckdb.DuckDBPyConnection,
     # stage the later one is the correction and counts.
     berkas.laporan.sort(key=lambda item: item[1].waktu)
     return berkas
+
+
+def _baca_baris(raw, reader, gaz, hari: dt.date, election: str, kirim_id: str) -> Laporan | None:
+    """One row of a paper-report sheet as a report, or None with its problems recorded by `reader`."""
+    from . import ingest
+    from .parse import ParseError, is_blank, parse_count
+    kode_kec = ingest.match_kecamatan(reader, raw, gaz)
+    kode_desa = ingest.match_desa(reader, raw, gaz, kode_kec, required=True) if kode_kec else None
+    no_tps = ingest.tps_number(reader.value(raw, "no_tps"))
+    if no_tps is None:
+        reader.error(raw, "no_tps", "nomor TPS kosong")
+    tahap_sel = raw.cells.get("tahap")
+    tahap = None if is_blank(tahap_sel) else _tahap_dari(tahap_sel)
+    if tahap is None:
+        reader.error(raw, "tahap", f"tahap '{'' if is_blank(tahap_sel) else tahap_sel}' tidak dikenal; isi "
+                     "salah satu: " + ", ".join(JENIS.values()))
+    waktu_sel = raw.cells.get("waktu")
+    waktu = None if is_blank(waktu_sel) else _waktu_dari(waktu_sel, hari)
+    if waktu is None:
+        reader.error(raw, "waktu", f"waktu '{'' if is_blank(waktu_sel) else waktu_sel}' tidak terbaca; tulis "
+                     "jam seperti 07.30 atau tanggal dan jam 27-11-2024 07.30")
+    hadir = {}
+    for fld in ("hadir_l", "hadir_p"):
+        try:
+            hadir[fld] = parse_count(raw.cells.get(fld))
+        except ParseError as exc:
+            reader.error(raw, fld, str(exc))
+            hadir[fld] = None
+    kat_sel = raw.cells.get("kategori")
+    kat = None if is_blank(kat_sel) else _kategori_dari(kat_sel)
+    if not is_blank(kat_sel) and kat is None:
+        reader.error(raw, "kategori", f"kategori '{kat_sel}' tidak dikenal; isi salah satu: "
+                     + ", ".join(kategori().values()))
+    uraian = reader.value(raw, "uraian")
+    if tahap in TAHAP_HADIR and (hadir["hadir_l"] is None or hadir["hadir_p"] is None) and reader.ok:
+        reader.error(raw, "hadir_l", "tahap ini wajib mengisi pengguna hak pilih L dan P")
+    if not reader.ok:
+        return None
+    if tahap not in TAHAP_HADIR:
+        hadir = {"hadir_l": None, "hadir_p": None}
+    return Laporan(election, kode_desa, no_tps, tahap, waktu, hadir["hadir_l"], hadir["hadir_p"], kat,
+                   uraian or None, kirim_id=kirim_id)
