@@ -313,8 +313,10 @@ def _hitung(con, kunci: str, now: float, bebas: int, maks: float) -> tuple[int, 
     row = con.execute("select gagal, terakhir from percobaan where kunci = ?", (kunci,)).fetchone()
     gagal = 1 if row is None or now - row["terakhir"] > JENDELA else row["gagal"] + 1
     jeda = _jeda(gagal, bebas, maks)
+    # No wait asked: 0, not `now`. Attempts at the same moment read their clocks before taking
+    # the writer lock in turn, and one must not be held back by another's "no wait".
     con.execute("insert or replace into percobaan (kunci, gagal, terakhir, boleh_lagi) values (?, ?, ?, ?)",
-                (kunci, gagal, now, now + jeda))
+                (kunci, gagal, now, now + jeda if jeda > 0 else 0.0))
     return gagal, jeda
 
 

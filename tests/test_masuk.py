@@ -271,3 +271,14 @@ def test_the_store_is_private_and_takes_writers_from_many_threads_and_the_comman
     store = catatan.path_for(path)
     assert {p.name: oct(p.stat().st_mode & 0o777) for p in store.parent.glob(store.name + "*")} == {
         store.name: "0o600", f"{store.name}-wal": "0o600", f"{store.name}-shm": "0o600"}
+
+
+def test_attempts_at_the_same_moment_never_hold_each_other_back(path):
+    """Several people log in at once behind one address (an office behind one router; the
+    server's own machine): an attempt whose clock was read a moment before another attempt's
+    write is not held back by that attempt, which asked for no wait at all."""
+    later, earlier = Jam(), Jam()
+    earlier.now = later.now - 0.4  # read its clock, then waited for the store's writer lock
+    assert masuk(path, "budi", "bukan-sandinya", sumber="lokal", jam=later).pesan == SALAH
+    hasil = masuk(path, "admin", SANDI, sumber="lokal", jam=earlier)
+    assert hasil.berhasil, hasil.pesan
