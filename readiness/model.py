@@ -117,6 +117,7 @@ def _masalah_reasons(row) -> list[str]:
 
 def kecamatan(con: duckdb.DuckDBPyConnection, election: str) -> pd.DataFrame:
     """Readiness per kecamatan (query marts/kecamatan) with `alasan` worded."""
+    con = _dengan_kesiapan(con, election)
     df = db.run(con, "marts/kecamatan", election=election)
     label = previous_label(con, election)
     df["alasan"] = [", ".join(reasons(row, label)) for row in df.to_dict("records")]
@@ -125,14 +126,24 @@ def kecamatan(con: duckdb.DuckDBPyConnection, election: str) -> pd.DataFrame:
 
 def korwil(con: duckdb.DuckDBPyConnection, election: str) -> pd.DataFrame:
     """Readiness per koordinator wilayah (query marts/korwil)."""
-    return _whole(db.run(con, "marts/korwil", election=election))
+    return _whole(db.run(_dengan_kesiapan(con, election), "marts/korwil", election=election))
 
 
 def kabupaten(con: duckdb.DuckDBPyConnection, election: str) -> pd.DataFrame:
     """Kabupaten totals, one row (query marts/kabupaten)."""
-    df = db.run(con, "marts/kabupaten", election=election)
+    df = db.run(_dengan_kesiapan(con, election), "marts/kabupaten", election=election)
     df.insert(0, "election_id", election)
     return _whole(df)
+
+
+def kelengkapan(con: duckdb.DuckDBPyConnection, election: str) -> pd.DataFrame:
+    """Data completeness per kecamatan (query marts/kelengkapan)."""
+    return _whole(db.run(_dengan_kesiapan(con, election), "marts/kelengkapan", election=election))
+
+
+def partisipasi(con: duckdb.DuckDBPyConnection, election: str) -> pd.DataFrame:
+    """Participation per kecamatan (query marts/partisipasi)."""
+    return db.run(_dengan_kesiapan(con, election), "marts/partisipasi", election=election)
 
 
 def desa(con: duckdb.DuckDBPyConnection, election: str) -> pd.DataFrame:
@@ -153,20 +164,36 @@ def report(con: duckdb.DuckDBPyConnection, election: str, level: str) -> pd.Data
 # be tested, benchmarked (bench/bench_pages.py) and exported without Streamlit. Each returns a
 # dict of DataFrames named after the query that made them.
 
-def basis(con: duckdb.DuckDBPyConnection, election: str):
-    """The rows of `int_kecamatan` for one election, computed once (an Arrow table)."""
+KESIAPAN = "kesiapan_kecamatan"
+
+
+def kesiapan(con: duckdb.DuckDBPyConnection, election: str):
+    """The rows of the view `int_kecamatan` for one election, evaluated once (an Arrow table)."""
     return con.cursor().sql("select * from int_kecamatan where election_id = $e",
                             params={"e": election}).to_arrow_table()
 
 
-def snapshot(con: duckdb.DuckDBPyConnection, election: str, rows=None) -> duckdb.DuckDBPyConnection:
-    """A cursor on which `int_kecamatan` is the precomputed `rows` of `election` (see `basis`).
+def kesiapan_cursor(con: duckdb.DuckDBPyConnection, election: str, rows=None) -> duckdb.DuckDBPyConnection:
+    """A cursor on which `kesiapan_kecamatan` holds `rows`, the rows of `int_kecamatan` for
+    `election` (see `kesiapan`; evaluated now when not given).
 
-    The marts filter on the same election, so their results are identical to reading the view
-    (tests/test_marts_halaman.py checks it)."""
+    The readiness marts (kecamatan, korwil, kabupaten, kelengkapan, partisipasi) read
+    `kesiapan_kecamatan`, never the view itself: the view aggregates every active upload (the
+    per-voter list alone can be 870.000 rows), and a page runs several of these marts, so the rows
+    are evaluated once and kept (model.Dasar). Kept under their own name, the view `int_kecamatan`
+    stays what its name says on every cursor."""
     cur = con.cursor()
-    cur.register("int_kecamatan", rows if rows is not None else basis(con, election))
+    cur.register(KESIAPAN, rows if rows is not None else kesiapan(con, election))
     return cur
+
+
+def _dengan_kesiapan(con: duckdb.DuckDBPyConnection, election: str) -> duckdb.DuckDBPyConnection:
+    """`con` when `kesiapan_kecamatan` on it holds the rows of `election`, else a cursor that does."""
+    try:
+        held = con.execute(f"select distinct election_id from {KESIAPAN}").fetchall()
+    except duckdb.CatalogException:
+        held = []
+    return con if held == [(election,)] else kesiapan_cursor(con, election)
 
 
 @dataclass(frozen=True)
@@ -176,8 +203,9 @@ class Dasar:
     int_kecamatan is a view over all active uploads (the per-voter list alone can be 870.000
     rows); planning and evaluating it is most of a page's cost. The app keeps one Dasar per data
     version and election (pages/common.py), so moving between pages only runs each page's own
-    marts. Treat it as read-only: it is shared by every session."""
-    rows: object                 # int_kecamatan rows (Arrow table)
+    marts, over the kept rows (`kesiapan_kecamatan`). Treat it as read-only: it is shared by
+    every session."""
+    rows: object                 # int_kecamatan rows of the election (Arrow table), see `kesiapan`
     kecamatan: pd.DataFrame      # marts/kecamatan with `alasan` and `tindak_lanjut`
     kabupaten: pd.DataFrame      # marts/kabupaten
     kelengkapan: pd.DataFrame    # marts/kelengkapan
@@ -186,16 +214,16 @@ class Dasar:
     label_sebelumnya: str        # `Partisipasi 2018`
 
     def cursor(self, con: duckdb.DuckDBPyConnection, election: str) -> duckdb.DuckDBPyConnection:
-        return snapshot(con, election, self.rows)
+        return kesiapan_cursor(con, election, self.rows)
 
 
 def dasar(con: duckdb.DuckDBPyConnection, election: str) -> Dasar:
     """Queries: int_kecamatan (once), marts/kecamatan, marts/kabupaten, marts/kelengkapan, marts/versi_data."""
-    rows = basis(con, election)
-    cur = snapshot(con, election, rows)
+    rows = kesiapan(con, election)
+    cur = kesiapan_cursor(con, election, rows)
     kec = kecamatan(cur, election)
     kec["tindak_lanjut"] = [tindak_lanjut(row) for row in kec.to_dict("records")]
-    return Dasar(rows, kec, kabupaten(cur, election), _whole(db.run(cur, "marts/kelengkapan", election=election)),
+    return Dasar(rows, kec, kabupaten(cur, election), kelengkapan(cur, election),
                  versi(cur, election), pemilihan_label(cur, election), previous_label(cur, election))
 
 
@@ -279,7 +307,7 @@ def halaman_ktpel(con, election: str, base: Dasar | None = None) -> dict:
 def halaman_partisipasi(con, election: str, base: Dasar | None = None) -> dict:
     """Queries: marts/partisipasi, marts/kabupaten, marts/versi_data."""
     cur, out = _start(con, election, base)
-    part = _whole(db.run(cur, "marts/partisipasi", election=election))
+    part = _whole(partisipasi(cur, election))
     part["pengguna_hak_pilih"] = part["pengguna_hak_pilih"].astype("Int64")
     return {**out, "partisipasi": part}
 
@@ -290,7 +318,7 @@ def halaman_pengaturan(con, election: str, base: Dasar | None = None) -> dict:
     return {**out, "pengaturan": db.run(cur, "marts/pengaturan", election=election),
             "korwil": db.run(cur, "marts/korwil_penugasan", election=election),
             "elections": db.run(cur, "marts/elections"),
-            "partisipasi": db.run(cur, "marts/partisipasi", election=election)}
+            "partisipasi": partisipasi(cur, election)}
 
 
 PAGES = {

@@ -428,7 +428,7 @@ def _slide_lapor(lapor_cur, con, election: str) -> Slide | None:
     daftar = lapor.DaftarTps.dari_db(con, election)
     if not len(daftar):
         return None
-    kec = db.run(con, "marts/partisipasi", election=election)
+    kec = model.partisipasi(con, election)
     r = lapor.ringkasan(lapor_cur, daftar, kec)
     tahap = lapor.tahap_berjalan(r)
     r = lapor.ringkasan(lapor_cur, daftar, kec, tahap)
@@ -476,7 +476,7 @@ def deck(con: duckdb.DuckDBPyConnection, election: str, lapor=None) -> Deck:
     """Every slide for `election` from the active data (queries: marts/kecamatan, marts/korwil,
     marts/kabupaten, marts/data_terakhir, marts/masalah_terbuka when the inventory exists, and the
     field reports of election day through `lapor` (queries/lapor/*) when reports exist)."""
-    cur = model.snapshot(con, election)
+    cur = model.kesiapan_cursor(con, election)
     kec = model.kecamatan(cur, election)
     kw = model.korwil(cur, election)
     kab = model.kabupaten(cur, election).iloc[0]

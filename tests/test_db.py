@@ -4,7 +4,7 @@ import threading
 
 import pytest
 
-from readiness import db
+from readiness import db, model
 
 
 def test_new_database_has_reference_and_elections(empty_db):
@@ -43,7 +43,7 @@ def test_query_runner_refuses_unknown_and_missing_parameters(empty_db):
         db.run(con, "marts/kecamatan", election="pilkada-2024", kecamatan="x")
     with pytest.raises(db.QueryError):
         db.run(con, "../readiness/schema")
-    assert len(db.run(con, "marts/kecamatan", election="pilkada-2024")) == 24
+    assert len(db.run(model.kesiapan_cursor(con, "pilkada-2024"), "marts/kecamatan", election="pilkada-2024")) == 24
 
 
 def test_every_query_file_declares_exactly_the_parameters_it_uses():

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from readiness import akses, db, lapor, templates
+from readiness import akses, db, lapor, model, templates
 from tests import xlsx
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,7 +29,7 @@ PAGI = dt.datetime(2024, 11, 27, 7, 0)
 def ctx(demo_db):
     con = db.open_read_only(demo_db)
     daftar = lapor.DaftarTps.dari_db(con, E)
-    kec = db.run(con, "marts/partisipasi", election=E)
+    kec = model.partisipasi(con, E)
     layanan = lapor.Layanan(lapor.lapor_path(demo_db))
     yield {"con": con, "daftar": daftar, "kec": kec, "layanan": layanan, "path": lapor.lapor_path(demo_db)}
     layanan.close()

@@ -1,5 +1,5 @@
 """Every page's data (readiness.model.PAGES) on the sample: the marts reconcile with each other and
-with their inputs, and the one-evaluation snapshot of int_kecamatan gives the same results."""
+with their inputs; the rows of int_kecamatan the pages share are kept under their own name."""
 import pandas as pd
 import pytest
 
@@ -13,11 +13,23 @@ def con(demo_db_master):
     connection.close()
 
 
-@pytest.mark.parametrize("mart", ["kecamatan", "korwil", "kabupaten", "kelengkapan", "partisipasi"])
-def test_marts_over_the_snapshot_equal_the_marts_over_the_view(con, mart):
-    direct = db.run(con.cursor(), f"marts/{mart}", election="pilkada-2024")
-    snap = db.run(model.snapshot(con, "pilkada-2024"), f"marts/{mart}", election="pilkada-2024")
-    pd.testing.assert_frame_equal(direct, snap, check_dtype=False)
+def test_kept_rows_do_not_hide_a_view(con):
+    # A page's cursor holds the shared rows as `kesiapan_kecamatan`; the view int_kecamatan on the
+    # same cursor is still the view: both elections, 24 kecamatan each.
+    cur = model.dasar(con, "pilkada-2024").cursor(con, "pilkada-2024")
+    kept = cur.execute("select view_name from duckdb_views() where temporary and not internal").fetchall()
+    assert kept == [("kesiapan_kecamatan",)]
+    assert cur.execute("select count(*) from int_kecamatan").fetchone()[0] == 48
+    assert cur.execute("select count(*) from kesiapan_kecamatan").fetchone()[0] == 24
+    view = cur.execute("select * from int_kecamatan where election_id = 'pilkada-2024' order by kode_kecamatan").df()
+    pd.testing.assert_frame_equal(db.run(cur, "marts/kecamatan", election="pilkada-2024"), view, check_dtype=False)
+
+
+def test_rows_kept_for_one_election_never_answer_for_another(con):
+    cur = model.kesiapan_cursor(con, "pilkada-2024")
+    assert list(model.korwil(cur, "pilkada-2018")["korwil"]) == ["Korwil I", "Korwil II", "Korwil III"]
+    assert pd.isna(model.kabupaten(cur, "pilkada-2018").iloc[0]["dpt"])
+    assert model.kabupaten(cur, "pilkada-2024").iloc[0]["dpt"] == 872218
 
 
 @pytest.mark.parametrize("election", ["pilkada-2024", "pilkada-2018"])
@@ -37,11 +49,11 @@ def test_versi_label_names_the_active_uploads(con):
 
 
 def test_kelengkapan_counts_kinds_per_kecamatan(con):
-    df = db.run(con, "marts/kelengkapan", election="pilkada-2024").set_index("kecamatan")
+    df = model.kelengkapan(con, "pilkada-2024").set_index("kecamatan")
     assert len(df) == 24 and (df["jumlah_jenis_data"] == 4).all()
     assert (df["unggahan_target"] == 4).all()  # the kecamatan rows of the target file
     assert df["unggahan_daftar"].notna().sum() == 1 and df.loc["Lumbang", "unggahan_daftar"] == 5
-    empty = db.run(con, "marts/kelengkapan", election="pilkada-2018")
+    empty = model.kelengkapan(con, "pilkada-2018")
     assert (empty["jumlah_jenis_data"] == 0).all() and empty["unggahan_pemilih"].isna().all()
 
 

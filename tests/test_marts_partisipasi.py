@@ -8,7 +8,7 @@ from tests import xlsx
 def _part(db_path):
     con = db.connect_read(db_path)
     try:
-        return (db.run(con, "marts/partisipasi", election="pilkada-2024").set_index("kecamatan"),
+        return (model.partisipasi(con, "pilkada-2024").set_index("kecamatan"),
                 model.kabupaten(con, "pilkada-2024").iloc[0])
     finally:
         con.close()

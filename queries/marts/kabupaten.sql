@@ -1,5 +1,6 @@
 -- Kabupaten totals for one election (one row): summed figures (missing when any kecamatan lacks
 -- them), the DPT-weighted previous participation, the kabupaten target, counts per status.
+-- Reads `kesiapan_kecamatan` (int_kecamatan of the election, kept by readiness.model).
 -- params: election
 select
     any_value(e.nama)                                                           as pemilihan,
@@ -32,6 +33,6 @@ select
     case when count(*) filter (where k.status = 'merah') > 0 then 'merah'
          when count(*) filter (where k.status = 'kuning') > 0 then 'kuning'
          else 'hijau' end                                                       as status
-from int_kecamatan k
+from kesiapan_kecamatan k
 join elections e using (election_id)
 where k.election_id = $election

@@ -1,6 +1,7 @@
 -- Data completeness per kecamatan for one election: for each kind the active upload (its number,
 -- null when that kind is missing for the kecamatan), how many of the four required kinds are
--- present and the completeness status (see int_kecamatan). The per-voter list is optional.
+-- present and the completeness status (see int_kesiapan). The per-voter list is optional.
+-- Reads `kesiapan_kecamatan` (int_kecamatan of the election, kept by readiness.model).
 -- params: election
 with aktif as (
     select kode_kecamatan,
@@ -21,7 +22,7 @@ select k.kode_kecamatan, k.kecamatan, k.korwil,
     a.unggahan_daftar,
     k.ada_pemilih, k.ada_tps, k.ada_ktpel, k.ada_target, k.jumlah_jenis_data,
     k.status_kelengkapan
-from int_kecamatan k
+from kesiapan_kecamatan k
 left join aktif a using (kode_kecamatan)
 where k.election_id = $election
 order by k.kode_kecamatan

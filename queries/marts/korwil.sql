@@ -1,5 +1,6 @@
 -- Readiness per koordinator wilayah (korwil) for one election: summed figures (missing when any
 -- of its kecamatan lacks them), counts of kecamatan per status, and the worst status.
+-- Reads `kesiapan_kecamatan` (int_kecamatan of the election, kept by readiness.model).
 -- params: election
 select
     korwil,
@@ -21,7 +22,7 @@ select
          when count(*) filter (where status = 'kuning') > 0 then 'kuning'
          else 'hijau' end                                                      as status,
     string_agg(kecamatan, ', ' order by kode_kecamatan)                        as kecamatan
-from int_kecamatan
+from kesiapan_kecamatan
 where election_id = $election
 group by korwil
 order by korwil

@@ -1,7 +1,8 @@
 -- Participation per kecamatan for one election: the target in force and where it comes from,
--- the previous election's turnout, the gap and its status (see int_kecamatan), and — once the
+-- the previous election's turnout, the gap and its status (see int_kesiapan), and — once the
 -- target file carries the number of voters who used their right (pengguna hak pilih) — the
 -- realised turnout against DPT and its distance to the target. Missing figures stay null.
+-- Reads `kesiapan_kecamatan` (int_kecamatan of the election, kept by readiness.model).
 -- params: election
 with hak as (
     select kode_kecamatan,
@@ -15,7 +16,7 @@ select k.kode_kecamatan, k.kecamatan, k.korwil, k.dpt, k.target_partisipasi, k.t
     k.status_partisipasi, h.pengguna_hak_pilih,
     round(100.0 * h.pengguna_hak_pilih / nullif(k.dpt, 0), 2)                        as partisipasi_realisasi,
     round(100.0 * h.pengguna_hak_pilih / nullif(k.dpt, 0) - k.target_partisipasi, 2) as selisih_realisasi
-from int_kecamatan k
+from kesiapan_kecamatan k
 left join hak h using (kode_kecamatan)
 where k.election_id = $election
 order by k.kode_kecamatan
