@@ -39,7 +39,7 @@ rekap as (
         case when count(dpt_p) = count(*) then sum(dpt_p) end            as dpt_p,
         case when count(tps) = count(*) then sum(tps) end                as tps
     from stg_pemilih
-    group by grouping sets ((election_id, kode_kecamatan), (election_id, kode_kecamatan, kode_desa))
+    group by grouping sets ((election_id, kode_kecamatan), (election_id, kode_desa))
 ),
 tpsl as (
     select t.election_id,
@@ -54,7 +54,7 @@ tpsl as (
         count(*) filter (where t.dpt > p.kapasitas_tps)                  as lebih
     from stg_tps t
     join int_pengaturan p on p.election_id = t.election_id
-    group by grouping sets ((t.election_id, t.kode_kecamatan), (t.election_id, t.kode_kecamatan, t.kode_desa))
+    group by grouping sets ((t.election_id, t.kode_kecamatan), (t.election_id, t.kode_desa))
 ),
 -- Counted per TPS first, then per desa and kecamatan: the same figures as counting voter rows
 -- directly, but the TPS count runs over ~2.000 groups instead of ~870.000 rows.
@@ -75,7 +75,7 @@ daftar as (
         sum(dpt_p)::bigint                                               as dpt_p,
         count(*)                                                         as tps
     from daftar_tps
-    group by grouping sets ((election_id, kode_kecamatan), (election_id, kode_kecamatan, kode_desa))
+    group by grouping sets ((election_id, kode_kecamatan), (election_id, kode_desa))
 ),
 ktpel as (
     select election_id,
@@ -85,7 +85,7 @@ ktpel as (
         case when count(sudah_rekam) = count(*) then sum(sudah_rekam) end as rekam,
         max(tanggal)                                                     as tanggal
     from stg_ktpel
-    group by grouping sets ((election_id, kode_kecamatan), (election_id, kode_kecamatan, kode_desa))
+    group by grouping sets ((election_id, kode_kecamatan), (election_id, kode_desa))
 ),
 target_kec as (
     select election_id, kode_kecamatan, target_partisipasi, partisipasi_sebelumnya
