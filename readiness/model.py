@@ -1,8 +1,9 @@
 """Readiness per kecamatan, korwil and kabupaten: runs the marts and words the reasons.
 
-The indicators and their statuses are computed in SQL (queries/intermediate/kecamatan.sql) from
-thresholds stored per election; this module turns the non-green ones into plain Indonesian
-reasons with their numbers, e.g. `KTP-el 94,10% (< 95%)` or `Data TPS belum diunggah`.
+The indicators and their statuses are computed in SQL, per kecamatan and per desa by one set of
+rules (queries/intermediate/kesiapan.sql) from thresholds stored per election; this module turns
+the non-green ones into plain Indonesian reasons with their numbers, e.g. `KTP-el 94,10% (< 95%)`
+or `Data TPS belum diunggah`. The reconciliation checks (queries/checks) run from here too.
 """
 from __future__ import annotations
 
