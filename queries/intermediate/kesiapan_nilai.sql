@@ -5,9 +5,10 @@
 -- are; TPS and voters per TPS against the election's capacity; KTP-el coverage, rounded before any
 -- threshold applies so a status matches the figure shown. No status here: int_kesiapan rates these
 -- values with one set of rules.
--- Each source is summed once per kecamatan and once per desa (grouping sets). A kecamatan's figure
--- includes rows without a desa; such rows belong to no desa. A sum over rows is only a figure when
--- every row has the value; otherwise it is missing (null, never 0).
+-- Each source is summed once per kecamatan and once per desa of it (grouping sets; the kecamatan code
+-- in both, so a filter on a kecamatan reaches the sources). A kecamatan's figure includes rows
+-- without a desa, and rows naming a desa of another kecamatan; such rows belong to no desa. A sum
+-- over rows is only a figure when every row has the value; otherwise it is missing (null, never 0).
 -- Judged per kecamatan only (files are sent per kecamatan; null for a desa): the target in force —
 -- a per-kecamatan setting > the uploaded kecamatan target > the uploaded kabupaten target > the
 -- kabupaten default setting (`target_sumber` says which) — the previous turnout, which of the four
@@ -31,7 +32,7 @@ unit as (
     left join korwil kw on kw.election_id = p.election_id and kw.kode_kecamatan = w.kode_kecamatan
 ),
 rekap as (
-    select election_id,
+    select election_id, kode_kecamatan,
         if(grouping(kode_desa) = 1, 'kecamatan', 'desa')                 as tingkat,
         if(grouping(kode_desa) = 1, kode_kecamatan, kode_desa)           as kode,
         case when count(dpt) = count(*) then sum(dpt) end                as dpt,
@@ -39,10 +40,10 @@ rekap as (
         case when count(dpt_p) = count(*) then sum(dpt_p) end            as dpt_p,
         case when count(tps) = count(*) then sum(tps) end                as tps
     from stg_pemilih
-    group by grouping sets ((election_id, kode_kecamatan), (election_id, kode_desa))
+    group by grouping sets ((election_id, kode_kecamatan), (election_id, kode_kecamatan, kode_desa))
 ),
 tpsl as (
-    select t.election_id,
+    select t.election_id, t.kode_kecamatan,
         if(grouping(t.kode_desa) = 1, 'kecamatan', 'desa')               as tingkat,
         if(grouping(t.kode_desa) = 1, t.kode_kecamatan, t.kode_desa)     as kode,
         count(*)                                                         as tps,
@@ -54,7 +55,7 @@ tpsl as (
         count(*) filter (where t.dpt > p.kapasitas_tps)                  as lebih
     from stg_tps t
     join int_pengaturan p on p.election_id = t.election_id
-    group by grouping sets ((t.election_id, t.kode_kecamatan), (t.election_id, t.kode_desa))
+    group by grouping sets ((t.election_id, t.kode_kecamatan), (t.election_id, t.kode_kecamatan, t.kode_desa))
 ),
 -- Counted per TPS first, then per desa and kecamatan: the same figures as counting voter rows
 -- directly, but the TPS count runs over ~2.000 groups instead of ~870.000 rows.
@@ -67,7 +68,7 @@ daftar_tps as (
     group by all
 ),
 daftar as (
-    select election_id,
+    select election_id, kode_kecamatan,
         if(grouping(kode_desa) = 1, 'kecamatan', 'desa')                 as tingkat,
         if(grouping(kode_desa) = 1, kode_kecamatan, kode_desa)           as kode,
         sum(dpt)::bigint                                                 as dpt,
@@ -75,17 +76,17 @@ daftar as (
         sum(dpt_p)::bigint                                               as dpt_p,
         count(*)                                                         as tps
     from daftar_tps
-    group by grouping sets ((election_id, kode_kecamatan), (election_id, kode_desa))
+    group by grouping sets ((election_id, kode_kecamatan), (election_id, kode_kecamatan, kode_desa))
 ),
 ktpel as (
-    select election_id,
+    select election_id, kode_kecamatan,
         if(grouping(kode_desa) = 1, 'kecamatan', 'desa')                 as tingkat,
         if(grouping(kode_desa) = 1, kode_kecamatan, kode_desa)           as kode,
         case when count(wajib_ktpel) = count(*) then sum(wajib_ktpel) end as wajib,
         case when count(sudah_rekam) = count(*) then sum(sudah_rekam) end as rekam,
         max(tanggal)                                                     as tanggal
     from stg_ktpel
-    group by grouping sets ((election_id, kode_kecamatan), (election_id, kode_desa))
+    group by grouping sets ((election_id, kode_kecamatan), (election_id, kode_kecamatan, kode_desa))
 ),
 target_kec as (
     select election_id, kode_kecamatan, target_partisipasi, partisipasi_sebelumnya
@@ -164,10 +165,10 @@ joined as (
         ks.ada_target,
         ks.masalah_terbuka, ks.masalah_terbuka_tinggi
     from unit u
-    left join rekap  using (election_id, tingkat, kode)
-    left join tpsl   using (election_id, tingkat, kode)
-    left join daftar using (election_id, tingkat, kode)
-    left join ktpel  using (election_id, tingkat, kode)
+    left join rekap  using (election_id, tingkat, kode_kecamatan, kode)
+    left join tpsl   using (election_id, tingkat, kode_kecamatan, kode)
+    left join daftar using (election_id, tingkat, kode_kecamatan, kode)
+    left join ktpel  using (election_id, tingkat, kode_kecamatan, kode)
     left join kecamatan_saja ks using (election_id, tingkat, kode)
 )
 select *,
