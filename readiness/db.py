@@ -153,14 +153,16 @@ def _refresh_stored(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _install_views(con: duckdb.DuckDBPyConnection) -> None:
-    # Later views may depend on earlier ones in the same folder: create in passes.
+    # Later views may depend on earlier ones in the same folder: create in passes. A view may also
+    # fail to bind against an older release's version of a view it depends on (a column it now
+    # uses): it binds in a later pass, once that view is replaced.
     pending = view_sources()
     while pending:
         failed = []
         for name, sql in pending:
             try:
                 con.execute(f"create or replace view {name} as {sql}")
-            except duckdb.CatalogException:
+            except (duckdb.CatalogException, duckdb.BinderException):
                 failed.append((name, sql))
         if len(failed) == len(pending):
             name, sql = failed[0]

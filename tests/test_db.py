@@ -186,3 +186,18 @@ def test_a_cursor_keeps_its_version_across_writes_and_old_versions_are_released(
     assert _fds_on(empty_db) == 1
     assert reader.cursor().execute("select value from settings where key = 'ktpel_kuning' and election_id = "
                                    "'pilkada-2024'").fetchone()[0] == 91
+
+
+def test_views_install_over_older_views_whose_columns_changed(empty_db):
+    # A database made by an older release holds the older views. A view that now uses a column its
+    # dependency only has in this release binds once that dependency is replaced too.
+    with db.writing(empty_db) as con:
+        now = dict(db.view_sources())["int_kesiapan_nilai"]
+        con.execute(f"create or replace view int_kesiapan_nilai as select * exclude (t_ktpel_hijau) from ({now})")
+        con.execute("update meta set value = 'older' where key = 'views_hash'")
+    db.ensure_database(empty_db)
+    con = db.connect_read(empty_db)
+    try:
+        assert con.execute("select count(*) from int_kecamatan where t_ktpel_hijau = 98").fetchone()[0] == 48
+    finally:
+        con.close()
