@@ -3,18 +3,20 @@
 -- kode_desa) — measured the same way at both levels: DPT from the recap, else the per-voter list,
 -- else the TPS list (and which source that was); the DPT each source gives and how far apart they
 -- are; TPS and voters per TPS against the election's capacity; KTP-el coverage, rounded before any
--- threshold applies so a status matches the figure shown. No status here: int_kesiapan rates these
--- values with one set of rules.
--- Each source is summed once per kecamatan and once per desa of it (grouping sets; the kecamatan code
--- in both, so a filter on a kecamatan reaches the sources). A kecamatan's figure includes rows
--- without a desa, and rows naming a desa of another kecamatan; such rows belong to no desa. A sum
--- over rows is only a figure when every row has the value; otherwise it is missing (null, never 0).
+-- threshold applies so a status matches the figure shown; and the election's thresholds
+-- (int_pengaturan). No status here: int_kesiapan rates these values with one set of rules.
+-- Each source's rows are taken once per level (`tingkat`) and summed per unit of that level, with one
+-- set of aggregates; a filter on the level or the kecamatan reaches the sources, so int_kecamatan
+-- sums no desa and one kecamatan's desa read only that kecamatan's rows. A kecamatan's figure
+-- includes rows without a desa, and rows naming a desa of another kecamatan; such rows belong to no
+-- desa. A sum over rows is only a figure when every row has the value; else it is missing (null, never 0).
 -- Judged per kecamatan only (files are sent per kecamatan; null for a desa): the target in force —
 -- a per-kecamatan setting > the uploaded kecamatan target > the uploaded kabupaten target > the
 -- kabupaten default setting (`target_sumber` says which) — the previous turnout, which of the four
 -- kinds of data are present (`jumlah_jenis_data`), and the open problems of the inventory.
 -- params: -
 with
+tingkatan(tingkat) as (values ('kecamatan'), ('desa')),
 wilayah as (
     select 'kecamatan' as tingkat, kode_kecamatan as kode, kode_kecamatan,
         null::varchar as kode_desa, null::varchar as desa, null::varchar as jenis
@@ -24,38 +26,37 @@ wilayah as (
     from ref_desa
 ),
 unit as (
-    select p.election_id, p.kapasitas_tps, w.tingkat, w.kode, w.kode_kecamatan, k.kecamatan,
-        w.kode_desa, w.desa, w.jenis, kw.korwil, kw.koordinator
+    select w.tingkat, w.kode, w.kode_kecamatan, k.kecamatan, w.kode_desa, w.desa, w.jenis,
+        kw.korwil, kw.koordinator, p.*
     from int_pengaturan p
     cross join wilayah w
     join ref_kecamatan k using (kode_kecamatan)
     left join korwil kw on kw.election_id = p.election_id and kw.kode_kecamatan = w.kode_kecamatan
 ),
 rekap as (
-    select election_id, kode_kecamatan,
-        if(grouping(kode_desa) = 1, 'kecamatan', 'desa')                 as tingkat,
-        if(grouping(kode_desa) = 1, kode_kecamatan, kode_desa)           as kode,
+    select election_id, kode_kecamatan, tingkat,
+        if(tingkat = 'kecamatan', kode_kecamatan, kode_desa)             as kode,
         case when count(dpt) = count(*) then sum(dpt) end                as dpt,
         case when count(dpt_l) = count(*) then sum(dpt_l) end            as dpt_l,
         case when count(dpt_p) = count(*) then sum(dpt_p) end            as dpt_p,
         case when count(tps) = count(*) then sum(tps) end                as tps
-    from stg_pemilih
-    group by grouping sets ((election_id, kode_kecamatan), (election_id, kode_kecamatan, kode_desa))
+    from stg_pemilih, tingkatan
+    group by all
 ),
 tpsl as (
-    select t.election_id, t.kode_kecamatan,
-        if(grouping(t.kode_desa) = 1, 'kecamatan', 'desa')               as tingkat,
-        if(grouping(t.kode_desa) = 1, t.kode_kecamatan, t.kode_desa)     as kode,
+    select t.election_id, t.kode_kecamatan, l.tingkat,
+        if(l.tingkat = 'kecamatan', t.kode_kecamatan, t.kode_desa)       as kode,
         count(*)                                                         as tps,
         case when count(t.dpt) = count(*) then sum(t.dpt) end            as dpt,
         case when count(t.dpt_l) = count(*) then sum(t.dpt_l) end        as dpt_l,
         case when count(t.dpt_p) = count(*) then sum(t.dpt_p) end        as dpt_p,
         max(t.dpt)                                                       as maks,
         avg(t.dpt)                                                       as rata,
-        count(*) filter (where t.dpt > p.kapasitas_tps)                  as lebih
+        count(*) filter (where t.dpt > e.kapasitas_tps)                  as lebih
     from stg_tps t
-    join int_pengaturan p on p.election_id = t.election_id
-    group by grouping sets ((t.election_id, t.kode_kecamatan), (t.election_id, t.kode_kecamatan, t.kode_desa))
+    join elections e on e.election_id = t.election_id
+    cross join tingkatan l
+    group by all
 ),
 -- Counted per TPS first, then per desa and kecamatan: the same figures as counting voter rows
 -- directly, but the TPS count runs over ~2.000 groups instead of ~870.000 rows.
@@ -69,71 +70,51 @@ daftar_tps as (
 ),
 daftar as (
     select election_id, kode_kecamatan,
-        if(grouping(kode_desa) = 1, 'kecamatan', 'desa')                 as tingkat,
-        if(grouping(kode_desa) = 1, kode_kecamatan, kode_desa)           as kode,
+        tingkat, if(tingkat = 'kecamatan', kode_kecamatan, kode_desa)    as kode,
         sum(dpt)::bigint                                                 as dpt,
         sum(dpt_l)::bigint                                               as dpt_l,
         sum(dpt_p)::bigint                                               as dpt_p,
         count(*)                                                         as tps
-    from daftar_tps
-    group by grouping sets ((election_id, kode_kecamatan), (election_id, kode_kecamatan, kode_desa))
+    from daftar_tps, tingkatan
+    group by all
 ),
 ktpel as (
     select election_id, kode_kecamatan,
-        if(grouping(kode_desa) = 1, 'kecamatan', 'desa')                 as tingkat,
-        if(grouping(kode_desa) = 1, kode_kecamatan, kode_desa)           as kode,
+        tingkat, if(tingkat = 'kecamatan', kode_kecamatan, kode_desa)    as kode,
         case when count(wajib_ktpel) = count(*) then sum(wajib_ktpel) end as wajib,
         case when count(sudah_rekam) = count(*) then sum(sudah_rekam) end as rekam,
         max(tanggal)                                                     as tanggal
-    from stg_ktpel
-    group by grouping sets ((election_id, kode_kecamatan), (election_id, kode_kecamatan, kode_desa))
+    from stg_ktpel, tingkatan
+    group by all
 ),
+-- Target, previous turnout and problems are judged per kecamatan (tingkat 'kecamatan' only).
 target_kec as (
-    select election_id, kode_kecamatan, target_partisipasi, partisipasi_sebelumnya
+    select election_id, 'kecamatan' as tingkat, kode_kecamatan, target_partisipasi, partisipasi_sebelumnya
     from stg_target
     where kode_kecamatan is not null
 ),
 -- A per-kecamatan target set on the Pengaturan page (settings key `target_partisipasi:<kode>`)
 -- overrides any uploaded target.
 target_atur as (
-    select election_id, substr(key, length('target_partisipasi:') + 1) as kode_kecamatan,
+    select election_id, 'kecamatan' as tingkat, substr(key, length('target_partisipasi:') + 1) as kode_kecamatan,
         value as target_partisipasi
     from settings
     where key like 'target_partisipasi:%'
 ),
 target_kab as (
-    select election_id, max(target_partisipasi) as target_partisipasi
+    select election_id, 'kecamatan' as tingkat, max(target_partisipasi) as target_partisipasi
     from stg_target
     where kode_kecamatan is null
     group by all
 ),
--- Open problems from the inventory (readiness/masalah.py).
+-- Open problems from the inventory (readiness/masalah.py); `m.tingkat` is a problem's severity.
 masalah_buka as (
-    select election_id, kode_kecamatan,
+    select m.election_id, 'kecamatan' as tingkat, m.kode_kecamatan,
         count(*)                                      as masalah_terbuka,
-        count(*) filter (where tingkat = 'tinggi')    as masalah_terbuka_tinggi
-    from masalah
-    where status <> 'selesai'
-    group by all
-),
-kecamatan_saja as (
-    select p.election_id, 'kecamatan' as tingkat, k.kode_kecamatan as kode,
-        coalesce(ta.target_partisipasi, tk.target_partisipasi, tb.target_partisipasi,
-                 p.t_target_partisipasi)                                     as target_partisipasi,
-        case when ta.target_partisipasi is not null then 'pengaturan kecamatan'
-             when tk.target_partisipasi is not null then 'kecamatan'
-             when tb.target_partisipasi is not null then 'kabupaten'
-             else 'pengaturan' end                                           as target_sumber,
-        tk.partisipasi_sebelumnya                                            as partisipasi_sebelumnya,
-        (tk.target_partisipasi is not null or tb.target_partisipasi is not null) as ada_target,
-        coalesce(mb.masalah_terbuka, 0)                                      as masalah_terbuka,
-        coalesce(mb.masalah_terbuka_tinggi, 0)                               as masalah_terbuka_tinggi
-    from int_pengaturan p
-    cross join ref_kecamatan k
-    left join target_kec tk on tk.election_id = p.election_id and tk.kode_kecamatan = k.kode_kecamatan
-    left join target_atur ta on ta.election_id = p.election_id and ta.kode_kecamatan = k.kode_kecamatan
-    left join target_kab tb on tb.election_id = p.election_id
-    left join masalah_buka mb on mb.election_id = p.election_id and mb.kode_kecamatan = k.kode_kecamatan
+        count(*) filter (where m.tingkat = 'tinggi')  as masalah_terbuka_tinggi
+    from masalah m
+    where m.status <> 'selesai'
+    group by m.election_id, m.kode_kecamatan
 ),
 joined as (
     select u.*,
@@ -158,18 +139,31 @@ joined as (
         ktpel.rekam                                                          as ktpel_rekam,
         round(100.0 * ktpel.rekam / nullif(ktpel.wajib, 0), 2)               as ktpel_persen,
         ktpel.tanggal                                                        as ktpel_tanggal,
-        ks.target_partisipasi, ks.target_sumber, ks.partisipasi_sebelumnya,
+        case when u.tingkat = 'kecamatan'
+             then coalesce(ta.target_partisipasi, tk.target_partisipasi, tb.target_partisipasi,
+                           u.t_target_partisipasi) end                       as target_partisipasi,
+        case when u.tingkat <> 'kecamatan' then null
+             when ta.target_partisipasi is not null then 'pengaturan kecamatan'
+             when tk.target_partisipasi is not null then 'kecamatan'
+             when tb.target_partisipasi is not null then 'kabupaten'
+             else 'pengaturan' end                                           as target_sumber,
+        tk.partisipasi_sebelumnya                                            as partisipasi_sebelumnya,
         (rekap.dpt is not null or daftar.dpt is not null)                    as ada_pemilih,
         tpsl.tps is not null                                                 as ada_tps,
         ktpel.wajib is not null                                              as ada_ktpel,
-        ks.ada_target,
-        ks.masalah_terbuka, ks.masalah_terbuka_tinggi
+        case when u.tingkat = 'kecamatan'
+             then tk.target_partisipasi is not null or tb.target_partisipasi is not null end as ada_target,
+        case when u.tingkat = 'kecamatan' then coalesce(mb.masalah_terbuka, 0) end as masalah_terbuka,
+        case when u.tingkat = 'kecamatan' then coalesce(mb.masalah_terbuka_tinggi, 0) end as masalah_terbuka_tinggi
     from unit u
     left join rekap  using (election_id, tingkat, kode_kecamatan, kode)
     left join tpsl   using (election_id, tingkat, kode_kecamatan, kode)
     left join daftar using (election_id, tingkat, kode_kecamatan, kode)
     left join ktpel  using (election_id, tingkat, kode_kecamatan, kode)
-    left join kecamatan_saja ks using (election_id, tingkat, kode)
+    left join target_kec tk using (election_id, tingkat, kode_kecamatan)
+    left join target_atur ta using (election_id, tingkat, kode_kecamatan)
+    left join target_kab tb using (election_id, tingkat)
+    left join masalah_buka mb using (election_id, tingkat, kode_kecamatan)
 )
 select *,
     round(target_partisipasi - partisipasi_sebelumnya, 1)                     as selisih_partisipasi,

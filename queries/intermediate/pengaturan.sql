@@ -1,7 +1,8 @@
 -- int_pengaturan: the readiness model's settings, one row per election — the TPS capacity (from
 -- `elections`) and every threshold stored in `settings` as a column `t_<key>`. The only place the
--- `settings` rows are turned into columns for the readiness model (int_kesiapan_nilai and
--- int_kesiapan read it). An election without any setting has no row, hence no readiness rows.
+-- `settings` rows are turned into columns for the readiness model (int_kesiapan_nilai carries them
+-- to every unit, int_kesiapan rates by them). An election without any setting has no row, hence
+-- no readiness rows.
 -- Per-kecamatan targets (`target_partisipasi:<kode>`) are rows, not columns: see int_kesiapan_nilai.
 -- params: -
 select e.election_id, e.kapasitas_tps,
