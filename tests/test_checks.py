@@ -41,7 +41,6 @@ def berantakan(demo_db_master, tmp_path_factory):
     folder = tmp_path_factory.mktemp("berantakan")
     path = folder / "readiness.duckdb"
     shutil.copyfile(demo_db_master, path)
-    shutil.copyfile(demo_db_master.parent / "secret.key", folder / "secret.key")
     files = folder / "berkas"
     files.mkdir()
     lumbang = [("Lumbang", desa, 8, 1500 + i, 1600 + i, 3100 + 2 * i)

@@ -107,7 +107,7 @@ def test_queries_never_fail_while_writes_replace_the_file(empty_db):
                 cur = reader.cursor()
                 long = cur.execute("select count(*), sum(hash(d.kode_desa || r.range)) "
                                    "from ref_desa d, range(4000) r").fetchone()
-                kecamatan = db.run(reader.cursor(), "marts/kecamatan", election="pilkada-2024")
+                kecamatan = model.kecamatan(reader.cursor(), "pilkada-2024")
                 assert long[0] == 330 * 4000 and len(kecamatan) == 24
                 done.append(1)
             except Exception as exc:  # noqa: BLE001 - what a page view would have shown
