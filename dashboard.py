@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from pages import common
+from app import layar, navigasi, sesi
 from readiness import teks
 
 # Files the server makes (the field-report store and its WAL, database copies) are private to its user.
@@ -49,7 +49,7 @@ def _page(file, title, icon, url_path, default=False):
     return st.Page(file, title=title, icon=icon, default=default, **kwargs)
 
 
-user = common.pengguna()
+user = sesi.pengguna()
 if user is None:
     # Users exist and nobody is logged in: every URL runs the login form and nothing else, so no
     # other page can run at all; a shared link opens its page right after the login.
@@ -59,18 +59,18 @@ if user is None:
                                         default=(i == 0)) for i, path in enumerate(paths)], position="hidden")
     st.sidebar.markdown(f"**{teks.APP_NAMA}**")
     st.sidebar.caption(teks.DISCLAIMER)
-    common.cookie_sesi()
-    navigation.run()
+    sesi.cookie_sesi()
+    navigasi.jalankan(navigation)
 else:
-    allowed = [p[:4] for p in PAGES if common.boleh(p[4])] or [MASUK]
+    allowed = [p[:4] for p in PAGES if sesi.boleh(p[4])] or [MASUK]
     sections: dict[str, list] = {}
     for i, p in enumerate(allowed):
         bagian = next(b for b, stems in BAGIAN.items() if Path(p[0]).stem in stems)
         sections.setdefault(bagian, []).append(_page(*p, default=(i == 0)))
     navigation = st.navigation(sections, expanded=True)
     st.sidebar.markdown(f"**{teks.APP_NAMA}**")
-    common.akun_sidebar(user, navigation)
-    common.election_picker()
+    sesi.akun_sidebar(user, navigation)
+    layar.election_picker()
     st.sidebar.caption(teks.DISCLAIMER)
-    common.cookie_sesi()
-    navigation.run()
+    sesi.cookie_sesi()
+    navigasi.jalankan(navigation)

@@ -284,9 +284,8 @@ async def _reader(browser, url: str, stop: asyncio.Event, ready: asyncio.Event, 
     ctx = await browser.new_context(viewport={"width": 1366, "height": 900}, locale="id-ID")
     page = await ctx.new_page()
     try:
-        # The first page opened on a fresh server is the app's root: it declares the navigation
-        # (a page URL opened before that runs as a lone page, outside the login; see
-        # pages/common._leave_legacy_multipage_mode), then the reporters open their links.
+        # The first page opened on a fresh server is the app's root, then the reporters open their
+        # links (a page URL opened first also gets the login: app/navigasi.py).
         await page.goto(f"{url}/?pemilu={E}", timeout=90000)
         await page.locator("h1").filter(has_text="Masuk").wait_for(timeout=90000)
         ready.set()

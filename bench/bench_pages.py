@@ -109,7 +109,7 @@ def cold(path: Path, name: str) -> tuple[float, float]:
 def warm(con, name: str, shared: bool) -> float:
     """Median time on an open connection. shared=True: as the app does it, what every page shares
     at a data version (model.Dasar: int_kecamatan, the kecamatan and kabupaten marts, the data
-    version) is computed once and kept (pages/common.py `_dasar`), the page's own marts run;
+    version) is computed once and kept (app/baca.py `_dasar`), the page's own marts run;
     shared=False: everything recomputed."""
     if name == "baseline":
         def run():

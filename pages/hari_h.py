@@ -12,7 +12,8 @@ import os
 
 import streamlit as st
 
-from pages import common
+from app import baca, layar, sesi
+from app.markdown import escape_md
 from readiness import akses, fmt, lapor
 from readiness.export import Kolom
 
@@ -20,16 +21,16 @@ from readiness.export import Kolom
 SEGAR_DETIK = int(os.environ.get("READINESS_SEGAR_DETIK", "60"))
 OTOMATIS = "otomatis"
 
-election = common.election()
-common.wajib("lihat")
-data = common.page_data("partisipasi", election)
+election = layar.election()
+sesi.wajib("lihat")
+data = baca.page_data("partisipasi", election)
 label_sebelumnya = data["label_sebelumnya"]
-daftar = common.daftar_tps(election)
+daftar = baca.daftar_tps(election)
 
 st.title("Hari Pemungutan Suara")
-st.caption(common.caption_from(data))
+st.caption(layar.caption_from(data))
 if not len(daftar):
-    common.empty_state("Daftar TPS untuk pemilihan ini belum diunggah. Unggah daftar TPS dulu di halaman Unggah Data; "
+    layar.empty_state("Daftar TPS untuk pemilihan ini belum diunggah. Unggah daftar TPS dulu di halaman Unggah Data; "
                        "pemantauan hari pemungutan suara menghitung laporan per TPS dari daftar itu.")
 
 pilihan = [OTOMATIS, *lapor.TAHAP]
@@ -48,7 +49,7 @@ def _selesaikan() -> None:
     the role is checked again on the server (Layanan.selesaikan)."""
     seq, catatan = st.session_state["hari_h_selesai_pilih"], st.session_state.get("hari_h_selesai_catatan")
     try:
-        common.lapor_layanan().selesaikan(common.pengguna(), int(seq), catatan or None)
+        baca.lapor_layanan().selesaikan(sesi.pengguna(), int(seq), catatan or None)
     except (akses.TidakBoleh, lapor.LaporanDitolak, lapor.BelumTersimpan) as exc:
         st.session_state[GALAT] = str(exc)
     else:
@@ -61,7 +62,7 @@ def _xn(frame, tahap):
 
 @st.fragment(run_every=SEGAR_DETIK)
 def langsung() -> None:
-    cur = common.lapor_layanan().cursor()
+    cur = baca.lapor_layanan().cursor()
     try:
         r = lapor.ringkasan(cur, daftar, data["partisipasi"])
         tahap = lapor.tahap_berjalan(r) if tahap_pilih == OTOMATIS else tahap_pilih
@@ -90,7 +91,7 @@ def langsung() -> None:
     c3.caption("belum ditandai selesai")
 
     st.subheader("Rincian kecamatan")
-    kode = common.kecamatan_choice(kec, "Kecamatan")
+    kode = layar.kecamatan_choice(kec, "Kecamatan")
     row = kec[kec["kode_kecamatan"] == kode].iloc[0]
     with st.container(key="hari_h_rincian"):
         cols = st.columns(len(lapor.TAHAP) + 2)
@@ -117,7 +118,7 @@ def langsung() -> None:
     ]
     with tab_kec:
         shown = kec.assign(**{f"xn_{t}": _xn(kec, t) for t in lapor.TAHAP})
-        common.table(shown, [Kolom("kecamatan", "Kecamatan"), Kolom("korwil", "Korwil"), Kolom("tps", "TPS", "angka"),
+        layar.table(shown, [Kolom("kecamatan", "Kecamatan"), Kolom("korwil", "Korwil"), Kolom("tps", "TPS", "angka"),
                              *tahap_kolom, *turnout_kolom, Kolom("kejadian_terbuka", "Kejadian terbuka", "angka")],
                      "Laporan hari pemungutan per kecamatan", data, election, key="hari_h_kecamatan")
         st.caption("Partisipasi sementara = pengguna hak pilih di TPS yang sudah melapor ÷ DPT TPS itu. Proyeksi: bila "
@@ -125,7 +126,7 @@ def langsung() -> None:
     with tab_kw:
         if not kw.empty:
             shown = kw.assign(**{f"xn_{t}": _xn(kw, t) for t in lapor.TAHAP})
-            common.table(shown, [Kolom("korwil", "Korwil"), Kolom("kecamatan_n", "Kecamatan", "angka"),
+            layar.table(shown, [Kolom("korwil", "Korwil"), Kolom("kecamatan_n", "Kecamatan", "angka"),
                                  Kolom("tps", "TPS", "angka"), *tahap_kolom, *turnout_kolom,
                                  Kolom("kejadian_terbuka", "Kejadian terbuka", "angka")],
                          "Laporan hari pemungutan per korwil", data, election, key="hari_h_korwil")
@@ -137,7 +138,7 @@ def langsung() -> None:
         pilih = st.selectbox("Kecamatan", ["Semua kecamatan", *names], key="hari_h_belum_kecamatan")
         if pilih != "Semua kecamatan":
             belum = belum[belum["kecamatan"] == pilih]
-        common.table(belum, [Kolom("kecamatan", "Kecamatan"), Kolom("korwil", "Korwil"), Kolom("desa", "Desa/Kelurahan"),
+        layar.table(belum, [Kolom("kecamatan", "Kecamatan"), Kolom("korwil", "Korwil"), Kolom("desa", "Desa/Kelurahan"),
                              Kolom("no_tps", "TPS"), Kolom("dpt", "DPT", "angka"),
                              Kolom("tahap_terakhir", "Laporan terakhir"), Kolom("tindak_lanjut", "Tindak lanjut")],
                      f"TPS belum lapor {lapor.TAHAP[tahap].lower()}", data, election, key="hari_h_belum", height=420)
@@ -147,12 +148,12 @@ def langsung() -> None:
         if kej.empty:
             st.caption("Belum ada kejadian yang dilaporkan.")
         else:
-            common.table(kej, [Kolom("status", "Status"), Kolom("kecamatan", "Kecamatan"), Kolom("desa", "Desa/Kelurahan"),
+            layar.table(kej, [Kolom("status", "Status"), Kolom("kecamatan", "Kecamatan"), Kolom("desa", "Desa/Kelurahan"),
                                Kolom("no_tps", "TPS"), Kolom("kategori_label", "Kategori"),
                                Kolom("uraian", "Uraian", lebar=True), Kolom("jam", "Jam"), Kolom("pelapor", "Pelapor")],
                          "Kejadian di TPS", data, election, key="hari_h_kejadian")
             terbuka = kej[kej["terbuka"]]
-            if common.boleh("masalah") and not terbuka.empty:
+            if sesi.boleh("masalah") and not terbuka.empty:
                 info = {int(s): f"Nomor {s} · TPS {t} {d} · {k}" for s, t, d, k in
                         zip(terbuka["seq"], terbuka["no_tps"], terbuka["desa"], terbuka["kategori_label"])}
                 st.selectbox("Tandai kejadian sudah ditangani", list(info), format_func=info.get,
@@ -160,8 +161,8 @@ def langsung() -> None:
                 st.text_input("Catatan penanganan", key="hari_h_selesai_catatan")
                 st.button("Tandai selesai", key="hari_h_selesai", on_click=_selesaikan)
     if GALAT in st.session_state:
-        st.error(common.escape_md(st.session_state.pop(GALAT)))
+        st.error(escape_md(st.session_state.pop(GALAT)))
 
 
 langsung()
-common.footer()
+layar.footer()

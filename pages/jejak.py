@@ -8,20 +8,20 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from pages import common
+from app import baca, ekspor, layar, sesi
 from readiness import akses, export, fmt, jejak
 
-common.election()
-common.wajib("jejak")
+layar.election()
+sesi.wajib("jejak")
 st.title("Jejak Audit")
 st.caption("Siapa melakukan apa dan kapan: unggahan, pengaktifan versi, perubahan pengaturan (nilai sebelum dan "
            "sesudah), perubahan pengguna, unduhan, dan percobaan masuk. Catatan hanya bertambah; aplikasi tidak "
            "dapat mengubah atau menghapusnya. Waktu menurut jam server.")
 
-rentang = jejak.rentang(common.current_reader().cursor(), common.db_path())
+rentang = jejak.rentang(baca.current_reader().cursor(), baca.db_path())
 if not rentang["jumlah"]:
     st.info("Belum ada catatan.")
-    common.footer()
+    layar.footer()
     st.stop()
 
 pertama, terakhir = rentang["pertama"], rentang["terakhir"]
@@ -32,7 +32,7 @@ f1, f2, f3 = st.columns([2, 2, 2])
 tanggal = f1.date_input("Tanggal", value=(max(pertama, terakhir - dt.timedelta(days=30)), terakhir),
                         min_value=pertama, max_value=terakhir, format="DD/MM/YYYY", key="jejak_tanggal")
 dari, sampai = (tanggal[0], tanggal[-1]) if isinstance(tanggal, (tuple, list)) and tanggal else (pertama, terakhir)
-catatan = jejak.daftar(common.current_reader().cursor(), common.db_path(), dari, sampai)
+catatan = jejak.daftar(baca.current_reader().cursor(), baca.db_path(), dari, sampai)
 
 aksi_ada = sorted(set(catatan["aksi"]), key=lambda a: (a not in jejak.AKSI_LABEL, list(jejak.AKSI_LABEL).index(a)
                                                        if a in jejak.AKSI_LABEL else 0, a))
@@ -65,9 +65,9 @@ st.dataframe(tabel, hide_index=True, width="stretch", height=min(38 + 35 * max(l
                             "Sesudah": st.column_config.TextColumn(width="medium")})
 
 nama_berkas = f"jejak-audit_{dari:%Y%m%d}-{sampai:%Y%m%d}.xlsx"
-common.unduh("Unduh Excel (.xlsx)",
+ekspor.unduh("Unduh Excel (.xlsx)",
              lambda: export.to_xlsx(tabel, "Jejak audit", "semua pemilihan",
                                     f"jejak audit {dari:%d/%m/%Y}–{sampai:%d/%m/%Y}, {len(tabel)} catatan"),
              nama_berkas, key="unduh_jejak", icon=":material/download:",
              mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-common.footer()
+layar.footer()

@@ -6,21 +6,22 @@ elsewhere opens this page with it)."""
 import pandas as pd
 import streamlit as st
 
-from pages import common, masalah_tampil
+from app import baca, layar, masalah_tampil
+from app.markdown import escape_md
 from readiness import charts, fmt, model, teks
 from readiness.export import Kolom
 
-election = common.election()
-choices = common.query("marts/korwil_penugasan", election=election)
-kode = common.kecamatan_choice(choices, where=st.sidebar)
-data = common.page_data("kecamatan", election, kecamatan_kode=kode)
+election = layar.election()
+choices = baca.query("marts/korwil_penugasan", election=election)
+kode = layar.kecamatan_choice(choices, where=st.sidebar)
+data = baca.page_data("kecamatan", election, kecamatan_kode=kode)
 row = data["kecamatan"].set_index("kode_kecamatan").loc[kode]
 
 st.title(f"Kecamatan {row['kecamatan']}")
-st.caption(common.escape_md(f"{row['korwil'] or 'Belum masuk korwil'} · koordinator "
-                            f"{row['koordinator'] or 'belum ditetapkan'} · ") + common.caption_from(data))
+st.caption(escape_md(f"{row['korwil'] or 'Belum masuk korwil'} · koordinator "
+                            f"{row['koordinator'] or 'belum ditetapkan'} · ") + layar.caption_from(data))
 if row["jumlah_jenis_data"] == 0:
-    common.empty_state(f"Belum ada data untuk Kecamatan {row['kecamatan']} pada pemilihan ini. Unggah rekap DPT, "
+    layar.empty_state(f"Belum ada data untuk Kecamatan {row['kecamatan']} pada pemilihan ini. Unggah rekap DPT, "
                        "daftar TPS, data KTP-el dan target partisipasi yang mencakup kecamatan ini.")
 
 box = {"merah": st.error, "kuning": st.warning, "hijau": st.success}[row["status"]]
@@ -32,7 +33,7 @@ if row["tindak_lanjut"]:
 
 c1, c2, c3, c4 = st.columns(4)
 c1.metric("DPT", fmt.angka(row["dpt"]))
-c1.caption(f"Laki-laki {fmt.angka(row['dpt_l'])} · Perempuan {fmt.angka(row['dpt_p'])} · sumber: {common.escape_md(row['dpt_sumber'] or '–')}")
+c1.caption(f"Laki-laki {fmt.angka(row['dpt_l'])} · Perempuan {fmt.angka(row['dpt_p'])} · sumber: {escape_md(row['dpt_sumber'] or '–')}")
 c2.metric("TPS", fmt.angka(row["tps"]))
 c2.caption(f"Terbanyak {fmt.angka(row['pemilih_per_tps_maks'])} pemilih · rata-rata "
            f"{fmt.angka(row['pemilih_per_tps_rata'], 1)}")
@@ -43,7 +44,7 @@ c4.metric("Target partisipasi", fmt.persen(row["target_partisipasi"], 1))
 c4.caption(f"{data['label_sebelumnya']}: {fmt.persen(row['partisipasi_sebelumnya'], 1)}")
 
 st.subheader("Indikator dan ambang")
-common.table(model.indikator(row, data["label_sebelumnya"]), [
+layar.table(model.indikator(row, data["label_sebelumnya"]), [
     Kolom("indikator", "Indikator"), Kolom("nilai", "Nilai", lebar=True), Kolom("ambang", "Ambang", lebar=True),
     Kolom("status", "Status", "status"),
 ], f"Indikator Kecamatan {row['kecamatan']}", data, election, key="indikator")
@@ -52,7 +53,7 @@ desa = data["desa"]
 st.subheader(f"Desa/kelurahan ({len(desa)})")
 if desa["dpt"].notna().any():
     st.plotly_chart(charts.lp_bars(desa, label_col="desa"), width="stretch", config=charts.PLOT_CONFIG)
-common.table(desa, [
+layar.table(desa, [
     Kolom("desa", "Desa/Kelurahan"), Kolom("status", "Status", "status"), Kolom("dpt", "DPT", "angka"),
     Kolom("dpt_l", "Laki-laki", "angka"), Kolom("dpt_p", "Perempuan", "angka"), Kolom("tps", "TPS", "angka"),
     Kolom("pemilih_per_tps_maks", "Pemilih per TPS terbanyak", "angka"),
@@ -69,7 +70,7 @@ if tps.empty:
 else:
     tps = tps.assign(keterangan=[
         f"■ Melebihi kapasitas (lebih {fmt.angka(k)})" if m else "" for m, k in zip(tps["melebihi_kapasitas"], tps["kelebihan"])])
-    common.table(tps, [
+    layar.table(tps, [
         Kolom("desa", "Desa/Kelurahan"), Kolom("no_tps", "TPS"), Kolom("dpt", "DPT", "angka"),
         Kolom("dpt_l", "Laki-laki", "angka"), Kolom("dpt_p", "Perempuan", "angka"),
         Kolom("keterangan", "Keterangan", opsional=True),
@@ -85,4 +86,4 @@ with st.expander("Sumber data kecamatan ini"):
         upload = lengkap[f"unggahan_{kind}"]
         lines.append(f"- {teks.JENIS[kind]}: " + ("belum diunggah" if pd.isna(upload) else f"unggahan #{upload}"))
     st.markdown("\n".join(lines))
-common.footer()
+layar.footer()

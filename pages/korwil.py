@@ -3,26 +3,27 @@ reasons and what to follow up. Queries: marts/korwil, marts/kecamatan, marts/ver
 (through readiness.model.halaman_korwil). URL: `?pemilu=…&korwil=Wilayah I`."""
 import streamlit as st
 
-from pages import common, masalah_tampil
+from app import baca, layar, masalah_tampil
+from app.markdown import escape_md
 from readiness import charts, fmt
 from readiness.export import Kolom
 
-election = common.election()
-data = common.page_data("korwil", election)
+election = layar.election()
+data = baca.page_data("korwil", election)
 korwil, kecamatan = data["korwil"], data["kecamatan"]
 
 st.title("Kesiapan per Koordinator Wilayah (Korwil)")
-st.caption(common.caption_from(data))
+st.caption(layar.caption_from(data))
 
 assigned = korwil[korwil["korwil"].notna()]
 if assigned.empty:
-    common.empty_state("Belum ada pembagian korwil untuk pemilihan ini. Atur di halaman Pengaturan.")
+    layar.empty_state("Belum ada pembagian korwil untuk pemilihan ini. Atur di halaman Pengaturan.")
 if kecamatan["jumlah_jenis_data"].sum() == 0:
     st.info("Belum ada data untuk pemilihan ini, jadi status korwil belum dapat dihitung. Unggah rekap DPT, "
             "daftar TPS, data KTP-el dan target partisipasi. Pembagian kecamatan per korwil:")
-    common.table(kecamatan, [Kolom("korwil", "Korwil"), Kolom("koordinator", "Koordinator"),
+    layar.table(kecamatan, [Kolom("korwil", "Korwil"), Kolom("koordinator", "Koordinator"),
                              Kolom("kecamatan", "Kecamatan")], "Pembagian korwil", data, election, key="pembagian")
-    common.footer()
+    layar.footer()
     st.stop()
 
 st.subheader("Perbandingan wilayah")
@@ -30,8 +31,8 @@ columns = st.columns(len(assigned))
 for col, row in zip(columns, assigned.itertuples()):
     box = col.container(border=True)
     # Korwil and koordinator names are typed in Pengaturan: shown as text, never as markup or links.
-    box.markdown(f"### {common.escape_md(row.korwil)}")
-    box.caption(common.escape_md(row.koordinator) if row.koordinator else "Koordinator belum ditetapkan")
+    box.markdown(f"### {escape_md(row.korwil)}")
+    box.caption(escape_md(row.koordinator) if row.koordinator else "Koordinator belum ditetapkan")
     box.markdown(f"**{charts.status_label(row.status)}**")
     box.markdown(f"{row.jumlah_merah} belum siap · {row.jumlah_kuning} perlu perhatian · {row.jumlah_hijau} siap "
                  f"(dari {row.jumlah_kecamatan} kecamatan)")
@@ -47,18 +48,18 @@ st.plotly_chart(charts.korwil_bandingan(assigned), width="stretch", config=chart
 st.divider()
 names = list(assigned["korwil"])
 koordinator = dict(zip(assigned["korwil"], assigned["koordinator"]))
-chosen = common.url_choice("korwil", names, "Pilih korwil",
+chosen = layar.url_choice("korwil", names, "Pilih korwil",
                            format_func=lambda k: f"{k} — {koordinator[k]}" if koordinator.get(k) else k)
 own = kecamatan[kecamatan["korwil"] == chosen]
-st.header(common.escape_md(chosen))
-st.caption(f"Koordinator: {common.escape_md(koordinator.get(chosen) or 'belum ditetapkan')} · {len(own)} kecamatan")
+st.header(escape_md(chosen))
+st.caption(f"Koordinator: {escape_md(koordinator.get(chosen) or 'belum ditetapkan')} · {len(own)} kecamatan")
 
 left, right = st.columns([3, 2])
 with left:
     event = st.plotly_chart(charts.peta_status(kecamatan, sorot=set(own["kode_kecamatan"]), height=440, zoom=True),
                             width="stretch", config=charts.PLOT_CONFIG, on_select="rerun",
                             selection_mode="points", key="peta_korwil")
-    common.open_kecamatan(event, election)
+    layar.open_kecamatan(event, election)
 with right:
     st.markdown("#### Yang perlu ditindaklanjuti")
     # Not ready, or ready but with open problems to follow up (readiness/masalah.py).
@@ -68,11 +69,11 @@ with right:
     if todo.empty:
         st.success("Semua kecamatan di wilayah ini siap dan tidak ada masalah terbuka.")
     for row in todo.itertuples():
-        lines = "\n".join(f"- {common.escape_md(item)}" for item in row.tindak_lanjut)
-        st.markdown(f"**{common.escape_md(row.kecamatan)}** · {charts.status_label(row.status)}\n{lines}")
+        lines = "\n".join(f"- {escape_md(item)}" for item in row.tindak_lanjut)
+        st.markdown(f"**{escape_md(row.kecamatan)}** · {charts.status_label(row.status)}\n{lines}")
 
-st.subheader(f"Kecamatan di {common.escape_md(chosen)}")
-common.table(own, [
+st.subheader(f"Kecamatan di {escape_md(chosen)}")
+layar.table(own, [
     Kolom("kecamatan", "Kecamatan"), Kolom("status", "Status", "status"),
     Kolom("status_tps", "TPS", "status"), Kolom("status_ktpel", "KTP-el", "status"),
     Kolom("status_partisipasi", "Partisipasi", "status"), Kolom("status_kelengkapan", "Kelengkapan", "status"),
@@ -81,4 +82,4 @@ common.table(own, [
     Kolom("tindak_lanjut", "Tindak lanjut", "daftar", lebar=True),
 ], f"Kesiapan kecamatan {chosen}", data, election, key="korwil_kecamatan")
 masalah_tampil.korwil(election, chosen)
-common.footer()
+layar.footer()

@@ -4,18 +4,18 @@ marts/kecamatan, marts/kabupaten, marts/ktpel_tren, marts/versi_data (through
 readiness.model.halaman_ktpel)."""
 import streamlit as st
 
-from pages import common
+from app import baca, layar
 from readiness import charts, fmt
 from readiness.export import Kolom
 
-election = common.election()
-data = common.page_data("ktpel", election)
+election = layar.election()
+data = baca.page_data("ktpel", election)
 kecamatan, kab, tren, tren_kab = data["kecamatan"], data["kabupaten"].iloc[0], data["tren"], data["tren_kabupaten"]
 
 st.title("Perekaman KTP-el")
-st.caption(common.caption_from(data))
+st.caption(layar.caption_from(data))
 if kecamatan["ktpel_wajib"].isna().all():
-    common.empty_state("Data perekaman KTP-el belum diunggah untuk pemilihan ini. Unggah rekap perekaman dari "
+    layar.empty_state("Data perekaman KTP-el belum diunggah untuk pemilihan ini. Unggah rekap perekaman dari "
                        "Dispendukcapil (per kecamatan atau per desa: wajib KTP-el, sudah rekam, tanggal data).")
 
 hijau, kuning = float(kecamatan["t_ktpel_hijau"].iloc[0]), float(kecamatan["t_ktpel_kuning"].iloc[0])
@@ -36,12 +36,12 @@ with st.container():
     st.subheader("Cakupan per kecamatan")
     event = st.plotly_chart(charts.ktpel_bars(kec, hijau, kuning), width="stretch", config=charts.PLOT_CONFIG,
                             on_select="rerun", selection_mode="points", key="ktpel_batang")
-    common.open_kecamatan(event, election)
+    layar.open_kecamatan(event, election)
 with st.container():
     st.subheader("Belum rekam, terbanyak dulu")
     ranked = kec.dropna(subset=["ktpel_wajib"]).sort_values("ktpel_belum", ascending=False).reset_index(drop=True)
     ranked["peringkat"] = range(1, len(ranked) + 1)
-    common.table(ranked, [
+    layar.table(ranked, [
         Kolom("peringkat", "No", "angka"), Kolom("kecamatan", "Kecamatan"), Kolom("ktpel_belum", "Belum rekam", "angka"),
         Kolom("ktpel_persen", "Cakupan", "persen"), Kolom("status_ktpel", "Status", "status"),
         Kolom("ktpel_wajib", "Wajib KTP-el", "angka"), Kolom("ktpel_rekam", "Sudah rekam", "angka"),
@@ -62,7 +62,7 @@ else:
     wide = tren.pivot(index=["kode_kecamatan", "kecamatan"], columns="tanggal", values="ktpel_persen").reset_index()
     columns = [c for c in wide.columns if c not in ("kode_kecamatan", "kecamatan")]
     wide.columns = ["kode_kecamatan", "kecamatan"] + [f"t{i}" for i in range(len(columns))]
-    common.table(wide, [Kolom("kecamatan", "Kecamatan")] + [
+    layar.table(wide, [Kolom("kecamatan", "Kecamatan")] + [
         Kolom(f"t{i}", f"Cakupan {fmt.tanggal(t)}", "persen") for i, t in enumerate(columns)
     ], "Perkembangan perekaman KTP-el per kecamatan", data, election, key="ktpel_tren")
-common.footer()
+layar.footer()

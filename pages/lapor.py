@@ -14,7 +14,8 @@ import uuid
 import pandas as pd
 import streamlit as st
 
-from pages import common
+from app import baca, ekspor, layar, sesi
+from app.markdown import escape_md
 from readiness import akses, fmt, lapor, templates
 
 TERAKHIR = "_lapor_kirim_terakhir"
@@ -22,19 +23,19 @@ HASIL = "_lapor_hasil"
 FIELDS = ("lapor_l", "lapor_p", "lapor_ada_kejadian", "lapor_kategori", "lapor_uraian", "lapor_yakin", "lapor_jam",
           "lapor_sekarang")
 
-election = common.election()
-user = common.wajib("lapor")
+election = layar.election()
+user = sesi.wajib("lapor")
 try:
-    layanan = common.lapor_layanan()
+    layanan = baca.lapor_layanan()
 except lapor.LaporanDitolak as exc:  # the reports file is held by another server process
     st.error(str(exc))
-    common.footer()
+    layar.footer()
     st.stop()
-daftar = common.daftar_tps(election)
+daftar = baca.daftar_tps(election)
 
 st.title("Lapor cepat TPS")
 if not len(daftar):
-    common.empty_state("Daftar TPS untuk pemilihan ini belum diunggah. Unggah daftar TPS dulu di halaman Unggah Data; "
+    layar.empty_state("Daftar TPS untuk pemilihan ini belum diunggah. Unggah daftar TPS dulu di halaman Unggah Data; "
                        "laporan dari TPS memerlukannya.")
 mine = daftar.wilayah(user)
 if not user.wilayah:
@@ -45,10 +46,10 @@ elif len(mine):
     wilayah_teks = f"Kecamatan {mine['kecamatan'].iloc[0]}"
 else:
     wilayah_teks = f"wilayah {user.wilayah}"
-st.caption(f"{common.escape_md(user.nama)} · {akses.PERAN.get(user.peran, user.peran)} · {common.escape_md(wilayah_teks)}")
+st.caption(f"{escape_md(user.nama)} · {akses.PERAN.get(user.peran, user.peran)} · {escape_md(wilayah_teks)}")
 if mine.empty:
     st.warning("Tidak ada TPS di wilayah tugas Anda. Hubungi admin untuk menetapkan kecamatan atau desa Anda.")
-    common.footer()
+    layar.footer()
     st.stop()
 
 # --------------------------------------------------------------------------- which TPS
@@ -144,15 +145,15 @@ if st.button("Kirim laporan", type="primary", width="stretch", icon=":material/s
     st.query_params["kirim"] = kirim_id
     try:
         with st.spinner("Mengirim…"):
-            hasil = layanan.kirim(common.pengguna(), laporan, daftar)  # the user re-read on the server
+            hasil = layanan.kirim(sesi.pengguna(), laporan, daftar)  # the user re-read on the server
     except lapor.LaporanDitolak as exc:
-        st.session_state[HASIL] = (kirim_id, "error", common.escape_md(exc))
+        st.session_state[HASIL] = (kirim_id, "error", escape_md(exc))
     except lapor.BelumTersimpan as exc:
-        st.session_state[HASIL] = (kirim_id, "warning", common.escape_md(exc))
+        st.session_state[HASIL] = (kirim_id, "warning", escape_md(exc))
     else:
-        teks = f"{common.escape_md(tps.label)}: {lapor.JENIS[tahap]}. {hasil.pesan}"
+        teks = f"{escape_md(tps.label)}: {lapor.JENIS[tahap]}. {hasil.pesan}"
         st.session_state[HASIL] = (kirim_id, "success" if hasil.status == "baru" else "info", teks,
-                                   *map(common.escape_md, hasil.peringatan))
+                                   *map(escape_md, hasil.peringatan))
 
 # The answer stays on screen until the form is changed (then it would describe another report).
 if st.session_state.get(HASIL, (None,))[0] == kirim_id:
@@ -166,7 +167,7 @@ if st.session_state.get(HASIL, (None,))[0] == kirim_id:
         st.rerun()
 
 # --------------------------------------------------------------------------- this TPS's history
-st.subheader(common.escape_md(f"Riwayat TPS {no_tps} {desa_names[kode_desa]}"))
+st.subheader(escape_md(f"Riwayat TPS {no_tps} {desa_names[kode_desa]}"))
 hist = lapor.riwayat(layanan.cursor(), election, kode_desa, no_tps)
 if hist.empty:
     st.caption("Belum ada laporan dari TPS ini.")
@@ -179,25 +180,25 @@ for row in hist.to_dict("records"):
         status = "" if row["berlaku"] else " · diganti oleh koreksi"
         koreksi = f" · koreksi atas nomor {fmt.angka(row['menggantikan'])}" if pd.notna(row["menggantikan"]) else ""
         st.caption(f"Nomor {fmt.angka(row['seq'])} · diterima {row['diterima']:%d-%m-%Y %H.%M.%S} · "
-                   f"{common.escape_md(row['pelapor'])}{koreksi}{status}")
+                   f"{escape_md(row['pelapor'])}{koreksi}{status}")
         if isinstance(row["kategori"], str):
             label = lapor.kategori().get(row["kategori"], row["kategori"])
             selesai = " (sudah ditangani)" if pd.notna(row["selesai_waktu"]) else ""
             st.text(f"Kejadian — {label}{selesai}: {row['uraian'] or ''}")
 
 # --------------------------------------------------------------------------- paper reports (analis/admin)
-if common.boleh("unggah"):
+if sesi.boleh("unggah"):
     with st.expander("Unggah laporan Excel (formulir kertas)"):
         st.caption("Untuk kantor yang mengumpulkan laporan di kertas: isi templat, lalu unggah. Satu berkas tersimpan "
                    "seluruhnya atau tidak sama sekali; berkas yang sama dua kali tidak dihitung dua kali.")
-        common.unduh("Unduh templat laporan TPS", lambda: templates.template("lapor", sorted(kec_names.values())),
+        ekspor.unduh("Unduh templat laporan TPS", lambda: templates.template("lapor", sorted(kec_names.values())),
                      "templat_laporan_tps.xlsx", icon=":material/download:", key="lapor_templat",
                      mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         berkas = st.file_uploader("Berkas laporan (.xlsx, .xls, .csv)", type=["xlsx", "xls", "csv"], key="lapor_berkas")
         if berkas is not None:
             data = berkas.getvalue()
-            nama_berkas = common.escape_md(berkas.name)  # the sender's words: never a link or markup
-            parsed = lapor.baca_excel(data, berkas.name, common.current_reader().cursor(), election)
+            nama_berkas = escape_md(berkas.name)  # the sender's words: never a link or markup
+            parsed = lapor.baca_excel(data, berkas.name, baca.current_reader().cursor(), election)
             if parsed.galat:
                 st.error(f"{nama_berkas} tidak disimpan; perbaiki lalu unggah lagi:")
                 st.text("\n".join(parsed.galat[:50]))
@@ -205,22 +206,22 @@ if common.boleh("unggah"):
                 st.info(f"{fmt.angka(len(parsed.laporan))} laporan siap disimpan dari {nama_berkas}.")
                 if st.button("Simpan laporan dari berkas ini", key="lapor_simpan_berkas", type="primary"):
                     try:
-                        done = layanan.unggah(common.pengguna(), parsed, daftar)
+                        done = layanan.unggah(sesi.pengguna(), parsed, daftar)
                     except (akses.TidakBoleh, lapor.BelumTersimpan) as exc:
-                        st.error(common.escape_md(exc))
+                        st.error(escape_md(exc))
                     else:
                         if done.galat:
                             st.error(f"{nama_berkas} tidak disimpan:")
                             st.text("\n".join(done.galat[:50]))
                         elif done.sama_dengan:
                             st.info(f"Berkas ini sudah diunggah pada {fmt.tanggal_jam(done.sama_dengan[0])} oleh "
-                                    f"{common.escape_md(done.sama_dengan[1])}; tidak ada yang berubah.")
+                                    f"{escape_md(done.sama_dengan[1])}; tidak ada yang berubah.")
                         else:
                             koreksi = sum(h.menggantikan is not None for h in done.hasil)
                             st.success(f"{fmt.angka(len(done.hasil))} laporan tersimpan dari {nama_berkas} "
                                        f"({fmt.angka(koreksi)} di antaranya koreksi).")
 
-if common.boleh("jejak"):
+if sesi.boleh("jejak"):
     with st.expander("Jejak laporan (admin)"):
         st.caption("Setiap laporan, koreksi, kiriman ulang yang dikenali, penolakan, unggahan Excel dan kejadian yang "
                    "ditandai selesai: siapa dan kapan. Disimpan di berkas laporan, bukan di database utama.")
@@ -229,4 +230,4 @@ if common.boleh("jejak"):
                                            "aksi": "Aksi", "objek": "Objek", "rincian": "Rincian"}),
                      hide_index=True, width="stretch")
 
-common.footer()
+layar.footer()

@@ -8,16 +8,17 @@ URL: `?pemilu=…&masalah=12` opens problem #12; `?kecamatan=35.13.14` preselect
 Everything a user wrote (descriptions, reporters, notes) is shown through dataframes or st.text,
 never as markdown or HTML. Pimpinan sees everything and changes nothing: the forms are shown only
 to a role with the action `masalah`, and the role is checked again on the server before saving
-(common.wajib) and in readiness.masalah itself."""
+(sesi.wajib) and in readiness.masalah itself."""
 import datetime as dt
 
 import pandas as pd
 import streamlit as st
 
-from pages import common
+from app import baca, ekspor, layar, sesi
+from app.markdown import escape_md
 from readiness import db, export, fmt, masalah, teks
 
-election = common.election()
+election = layar.election()
 st.title("Permasalahan")
 st.caption("Inventarisasi permasalahan per kecamatan yang dilaporkan camat dan OPD: logistik, pemilih/DPT, "
            "KTP-el, keamanan, netralitas ASN, sarana TPS. Setiap perubahan status dan catatan tindak lanjut "
@@ -26,22 +27,22 @@ st.caption("Inventarisasi permasalahan per kecamatan yang dilaporkan camat dan O
 if pesan := st.session_state.pop("masalah_pesan", None):
     st.success(pesan)
 
-wilayah = common.query("marts/korwil_penugasan", election=election)
+wilayah = baca.query("marts/korwil_penugasan", election=election)
 nama_kec = dict(zip(wilayah["kode_kecamatan"], wilayah["kecamatan"]))
 korwil_kec = dict(zip(wilayah["kode_kecamatan"], wilayah["korwil"]))
-daftar = common.query("marts/masalah_daftar", election=election)
-boleh_ubah = common.boleh("masalah")
+daftar = baca.query("marts/masalah_daftar", election=election)
+boleh_ubah = sesi.boleh("masalah")
 ronde = st.session_state.setdefault("masalah_ronde", 0)
 
 
 def _simpan(tindakan, berhasil: str) -> bool:
     """Check the role on the server, then write in one transaction (the audit record with it)."""
-    user = common.wajib("masalah")
+    user = sesi.wajib("masalah")
     try:
-        with db.writing(common.db_path(), timeout=20) as con:
+        with db.writing(baca.db_path(), timeout=20) as con:
             hasil = tindakan(con, user)
     except masalah.MasalahError as exc:
-        st.error("Belum tersimpan:\n" + "\n".join(f"- {common.escape_md(p)}" for p in exc.problems))
+        st.error("Belum tersimpan:\n" + "\n".join(f"- {escape_md(p)}" for p in exc.problems))
         return False
     except db.DatabaseBusy as exc:
         st.error(str(exc))
@@ -110,7 +111,7 @@ with tab_daftar:
             berkas = pilih.assign(kategori_label=pilih["kategori"].map(masalah.KATEGORI),
                                   tingkat_label=pilih["tingkat"].map(masalah.TINGKAT),
                                   status_label=pilih["status"].map(masalah.STATUS))
-            common.unduh("Unduh daftar ini (.xlsx)", lambda: export.to_xlsx(
+            ekspor.unduh("Unduh daftar ini (.xlsx)", lambda: export.to_xlsx(
                 export.ekspor(berkas, kolom), "Inventarisasi permasalahan", election,
                 f"daftar masalah per {fmt.tanggal_jam(dt.datetime.now().replace(microsecond=0))}"),
                 export.nama_berkas("Inventarisasi permasalahan", election, "xlsx"), key="unduh_daftar",
@@ -128,7 +129,7 @@ with tab_daftar:
             uraian = r["uraian"] if len(r["uraian"]) <= 70 else r["uraian"][:69] + "…"
             return f"#{i} · {r['kecamatan']} · {masalah.KATEGORI.get(r['kategori'], r['kategori'])} · {uraian}"
 
-        dipilih = common.url_choice("masalah", pilihan, "Buka masalah", format_func=_label)
+        dipilih = layar.url_choice("masalah", pilihan, "Buka masalah", format_func=_label)
         r = baris.loc[dipilih]
         st.subheader(f"Masalah #{dipilih}: {masalah.STATUS[r['status']]}, tingkat {masalah.TINGKAT[r['tingkat']].lower()}")
         def _isi(value, kosong="–"):
@@ -144,7 +145,7 @@ with tab_daftar:
         ], columns=["Isian", "Nilai"])
         st.dataframe(rincian, hide_index=True, width="stretch",
                      column_config={"Nilai": st.column_config.TextColumn(width="large")})
-        riwayat = common.query("marts/masalah_riwayat", masalah=int(dipilih))
+        riwayat = baca.query("marts/masalah_riwayat", masalah=int(dipilih))
 
         def _ubah(a, b, kamus):
             if pd.isna(a) or a is None:
@@ -190,7 +191,7 @@ with tab_catat:
         kode = st.selectbox("Kecamatan", kec_options, index=kec_options.index(kode_awal) if kode_awal in kec_options else None,
                             format_func=lambda k: f"{nama_kec[k]} ({korwil_kec[k]})" if isinstance(korwil_kec.get(k), str)
                             else nama_kec[k], placeholder="Pilih kecamatan", key="catat_kecamatan")
-        desa_df = common.query("marts/masalah_desa", kecamatan=kode or "")
+        desa_df = baca.query("marts/masalah_desa", kecamatan=kode or "")
         nama_desa = dict(zip(desa_df["kode_desa"], desa_df["desa"]))
         kode_desa = st.selectbox("Desa/kelurahan (boleh dikosongkan)", list(nama_desa), index=None,
                                  format_func=nama_desa.get, placeholder="Seluruh kecamatan", key=f"catat_desa_{kode}",
@@ -226,7 +227,7 @@ with tab_laporan:
                                        key="laporan_tanggal")
     senin, minggu_ = masalah.minggu(hari)
     st.caption(f"Minggu {masalah.label_minggu(senin)}")
-    laporan = masalah.laporan_mingguan(common.current_reader().cursor(), election, senin)
+    laporan = masalah.laporan_mingguan(baca.current_reader().cursor(), election, senin)
     ringkas = masalah.ringkasan_korwil(laporan)
     if laporan.empty:
         st.info(f"Tidak ada masalah terbuka pada minggu {masalah.label_minggu(senin)}.")
@@ -237,11 +238,11 @@ with tab_laporan:
             "Selesai minggu ini": ringkas["selesai"].map(fmt.angka), "Masih terbuka": ringkas["terbuka"].map(fmt.angka),
             "Terbuka, tingkat tinggi": ringkas["terbuka_tinggi"].map(fmt.angka),
         }), hide_index=True, width="stretch")
-    pemilihan = common.level("kabupaten", election).iloc[0]["pemilihan"]
-    common.unduh("Unduh laporan mingguan (.xlsx)", lambda: masalah.laporan_xlsx(laporan, pemilihan, senin),
+    pemilihan = baca.level("kabupaten", election).iloc[0]["pemilihan"]
+    ekspor.unduh("Unduh laporan mingguan (.xlsx)", lambda: masalah.laporan_xlsx(laporan, pemilihan, senin),
                  masalah.nama_berkas_laporan(election, senin), key="unduh_laporan", icon=":material/download:",
                  mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     st.caption(f"{teks.DISCLAIMER}. Status pada akhir minggu diambil dari riwayat; masalah yang dicatat sesudah "
                "minggu itu memakai status pertama yang tercatat.")
 
-common.footer()
+layar.footer()

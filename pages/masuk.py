@@ -7,19 +7,19 @@ While nobody is logged in, dashboard.py answers every page's URL with `halaman()
 shows this form, not an error, and opens its page right after the login)."""
 import streamlit as st
 
-from pages import common
+from app import baca, layar, sesi
 from readiness import catatan, pengguna, teks
 
 
 def halaman() -> None:
-    common.election()  # leaves Streamlit's legacy multipage mode when this URL is opened first
+    layar.election()  # runs inside the navigation even when this URL is the first request (app/navigasi.py)
     st.title("Masuk")
     st.caption(f"{teks.APP_NAMA}. Masukkan nama pengguna dan kata sandi yang diberikan admin desk pilkada.")
 
-    if pesan := st.session_state.pop(common.PESAN_MASUK_KEY, None):
+    if pesan := st.session_state.pop(sesi.PESAN_MASUK_KEY, None):
         st.info(pesan)
 
-    user = common.pengguna()
+    user = sesi.pengguna()
     if user is not None:
         # Logged in with a role that has no page of its own yet.
         st.text(f"Anda masuk sebagai {user.nama}.")
@@ -40,12 +40,12 @@ def halaman() -> None:
             else:
                 try:
                     with st.spinner("Memeriksa…"):
-                        hasil = pengguna.masuk(common.db_path(), nama, sandi, sumber=common.sumber())
+                        hasil = pengguna.masuk(baca.db_path(), nama, sandi, sumber=sesi.sumber())
                 except catatan.Sibuk as exc:
                     st.error(str(exc))
                 else:
                     if hasil.berhasil:
-                        common.mulai_sesi(hasil.token)
+                        sesi.mulai_sesi(hasil.token)
                         st.session_state.pop("_masuk_putaran", None)
                         st.rerun()
                     # Rerun with an empty password field, the error above the form.
@@ -54,7 +54,7 @@ def halaman() -> None:
                     st.rerun()
         st.caption("Lupa kata sandi? Minta admin mengatur ulang di halaman Pengguna, atau di server: "
                    "`python -m readiness user reset NAMA`.")
-    common.footer()
+    layar.footer()
 
 
 if __name__ == "__main__":  # run as a page file

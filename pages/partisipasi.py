@@ -5,21 +5,21 @@ import datetime as dt
 
 import streamlit as st
 
-from pages import common
+from app import baca, layar
 from readiness import charts, fmt
 from readiness.export import Kolom
 
 SUMBER_TARGET = {"pengaturan kecamatan": "Pengaturan (khusus kecamatan)", "kecamatan": "Berkas target (kecamatan)",
                  "kabupaten": "Berkas target (kabupaten)", "pengaturan": "Pengaturan (bawaan kabupaten)"}
 
-election = common.election()
-data = common.page_data("partisipasi", election)
+election = layar.election()
+data = baca.page_data("partisipasi", election)
 part, kab, label = data["partisipasi"], data["kabupaten"].iloc[0], data["label_sebelumnya"]
 
 st.title("Partisipasi Pemilih")
-st.caption(common.caption_from(data))
+st.caption(layar.caption_from(data))
 if part["partisipasi_sebelumnya"].isna().all() and part["pengguna_hak_pilih"].isna().all():
-    common.empty_state(f"Belum ada data partisipasi untuk pemilihan ini (target bawaan "
+    layar.empty_state(f"Belum ada data partisipasi untuk pemilihan ini (target bawaan "
                        f"{fmt.persen(part['target_partisipasi'].iloc[0], 1)}). Unggah berkas target partisipasi per "
                        "kecamatan dengan partisipasi pemilihan sebelumnya.")
 
@@ -38,10 +38,10 @@ c4.caption(f"kecamatan · {charts.status_label('kuning')}")
 st.subheader(f"Target dibanding {label.lower()}")
 event = st.plotly_chart(charts.partisipasi_gap(part, label), width="stretch", config=charts.PLOT_CONFIG,
                         on_select="rerun", selection_mode="points", key="partisipasi_gap")
-common.open_kecamatan(event, election)
+layar.open_kecamatan(event, election)
 ranked = part.sort_values("selisih_partisipasi", ascending=False, na_position="last").reset_index(drop=True)
 ranked["sumber"] = ranked["target_sumber"].map(SUMBER_TARGET)
-common.table(ranked, [
+layar.table(ranked, [
     Kolom("kecamatan", "Kecamatan"), Kolom("korwil", "Korwil"),
     Kolom("target_partisipasi", "Target", "persen", 1), Kolom("partisipasi_sebelumnya", label, "persen", 1),
     Kolom("selisih_partisipasi", "Selisih (poin)", "desimal", 1), Kolom("status_partisipasi", "Status", "status"),
@@ -64,10 +64,10 @@ else:
     r2.metric("Partisipasi terealisasi", fmt.persen(100 * total / done["dpt"].sum()))
     r3.metric("Kecamatan di bawah target", fmt.angka(int((done["selisih_realisasi"] < 0).sum())))
     st.plotly_chart(charts.realisasi_bars(done), width="stretch", config=charts.PLOT_CONFIG)
-    common.table(done.sort_values("selisih_realisasi"), [
+    layar.table(done.sort_values("selisih_realisasi"), [
         Kolom("kecamatan", "Kecamatan"), Kolom("dpt", "DPT", "angka"),
         Kolom("pengguna_hak_pilih", "Pengguna hak pilih", "angka"),
         Kolom("partisipasi_realisasi", "Terealisasi", "persen"), Kolom("target_partisipasi", "Target", "persen", 1),
         Kolom("selisih_realisasi", "Selisih dari target (poin)", "desimal", 2),
     ], "Partisipasi terealisasi per kecamatan", data, election, key="realisasi")
-common.footer()
+layar.footer()

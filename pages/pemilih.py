@@ -5,20 +5,20 @@ Choice list from marts/korwil_penugasan. URL: `?pemilu=…&kecamatan=35.13.14` f
 import pandas as pd
 import streamlit as st
 
-from pages import common
+from app import baca, layar
 from readiness import charts, fmt, model
 from readiness.export import Kolom
 
-election = common.election()
-choices = common.query("marts/korwil_penugasan", election=election)
-kode = common.kecamatan_choice(choices, label="Kecamatan (tabel desa)", where=st.sidebar)
-data = common.page_data("pemilih", election, kecamatan_kode=kode)
+election = layar.election()
+choices = baca.query("marts/korwil_penugasan", election=election)
+kode = layar.kecamatan_choice(choices, label="Kecamatan (tabel desa)", where=st.sidebar)
+data = baca.page_data("pemilih", election, kecamatan_kode=kode)
 kecamatan, desa, segmen = data["kecamatan"], data["desa"], data["segmen_kecamatan"]
 
 st.title("Data Pemilih")
-st.caption(common.caption_from(data))
+st.caption(layar.caption_from(data))
 if kecamatan["dpt"].isna().all():
-    common.empty_state("Belum ada data pemilih untuk pemilihan ini. Unggah rekap DPT per desa (dari KPU) "
+    layar.empty_state("Belum ada data pemilih untuk pemilihan ini. Unggah rekap DPT per desa (dari KPU) "
                        "atau daftar pemilih per orang.")
 
 kec = kecamatan.merge(segmen.drop(columns=["kecamatan"]), on="kode_kecamatan", how="left")
@@ -41,7 +41,7 @@ else:
 
 st.subheader("DPT per kecamatan (laki-laki/perempuan)")
 st.plotly_chart(charts.lp_bars(kec), width="stretch", config=charts.PLOT_CONFIG)
-common.table(kec, [
+layar.table(kec, [
     Kolom("kecamatan", "Kecamatan"), Kolom("korwil", "Korwil"), Kolom("dpt", "DPT", "angka"),
     Kolom("dpt_l", "Laki-laki", "angka"), Kolom("dpt_p", "Perempuan", "angka"), Kolom("tps", "TPS", "angka"),
     Kolom("dpt_sumber", "Sumber DPT"), Kolom("daftar_dpt", "Pemilih di daftar per orang", "angka"),
@@ -72,11 +72,11 @@ st.caption("Ganti kecamatan di panel samping.")
 rows = data["desa_kecamatan"]
 if pd.isna(rows["daftar_dpt"]).all():
     st.caption(f"Daftar pemilih per orang Kecamatan {name} belum diunggah: pemilih pemula dan disabilitas belum ada.")
-common.table(rows, [
+layar.table(rows, [
     Kolom("desa", "Desa/Kelurahan"), Kolom("dpt", "DPT", "angka"), Kolom("dpt_l", "Laki-laki", "angka"),
     Kolom("dpt_p", "Perempuan", "angka"), Kolom("tps", "TPS", "angka"),
     Kolom("pemula", "Pemilih pemula", "angka"), Kolom("pemula_l", "Pemula laki-laki", "angka"),
     Kolom("pemula_p", "Pemula perempuan", "angka"), Kolom("disabilitas", "Disabilitas", "angka"),
     *[Kolom(col, f"Disabilitas {label.lower()}", "angka") for col, label in model.DISABILITAS.items()],
 ], f"Pemilih per desa Kecamatan {name}", data, election, key="pemilih_desa")
-common.footer()
+layar.footer()

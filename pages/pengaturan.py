@@ -7,17 +7,18 @@ so every page shows the new figures at once)."""
 import pandas as pd
 import streamlit as st
 
-from pages import common
+from app import baca, layar, sesi
+from app.markdown import escape_md
 from readiness import db, fmt, jejak, model
 
-election = common.election()
-common.wajib("pengaturan")  # also on the server: a role without it never gets the forms, even by URL
-data = common.page_data("pengaturan", election)
+election = layar.election()
+sesi.wajib("pengaturan")  # also on the server: a role without it never gets the forms, even by URL
+data = baca.page_data("pengaturan", election)
 elections = data["elections"]
 names = dict(zip(elections["election_id"], elections["nama"]))
 
 st.title("Pengaturan")
-st.caption(f"Untuk admin desk pilkada. Perubahan berlaku untuk {common.escape_md(names[election])} (pilih pemilihan lain di panel "
+st.caption(f"Untuk admin desk pilkada. Perubahan berlaku untuk {escape_md(names[election])} (pilih pemilihan lain di panel "
            "samping) dan langsung terlihat di semua halaman.")
 
 if message := st.session_state.pop("_pengaturan_pesan", None):
@@ -28,14 +29,14 @@ def save(action, done: str, objek: str) -> None:
     """Run one write in its own copy-on-write transaction; Indonesian errors, nothing half-saved.
     The role is checked again on the server, and the change is recorded in the audit trail with
     the values before and after, in the same transaction."""
-    pelaku = common.wajib("pengaturan")
+    pelaku = sesi.wajib("pengaturan")
     try:
-        with db.writing(common.db_path(), timeout=10) as con:
+        with db.writing(baca.db_path(), timeout=10) as con:
             sebelum = jejak.potret_pengaturan(con, election)
             action(con)
             jejak.catat_pengaturan(con, pelaku, objek, sebelum, election)
     except model.PengaturanError as error:
-        st.error("Tidak disimpan:\n" + "\n".join(f"- {common.escape_md(p)}" for p in error.problems))
+        st.error("Tidak disimpan:\n" + "\n".join(f"- {escape_md(p)}" for p in error.problems))
         return
     except db.DatabaseBusy as error:
         st.error(str(error))
@@ -104,27 +105,27 @@ st.caption("Bawaan: nama, alamat dan tempat lahir dari daftar pemilih per orang 
            "NIK dan NKK hanya disimpan sebagai sidik acak (HMAC) dan bentuk tersamar (UU 27/2022 Perlindungan Data "
            "Pribadi). Nyalakan hanya bila desk pilkada benar-benar memerlukannya. Mematikannya menghapus semua "
            "identitas yang tersimpan, termasuk sisa-sisanya di berkas database.")
-_identitas = common.query("marts/audit_identitas").iloc[0]
+_identitas = baca.query("marts/audit_identitas").iloc[0]
 _simpan = st.toggle("Simpan nama, alamat dan tempat lahir dari unggahan daftar pemilih berikutnya",
                     value=bool(_identitas["simpan"]), key="simpan_identitas")
 st.caption(f"Tersimpan sekarang: identitas {fmt.angka(_identitas['baris'])} pemilih.")
 if _simpan != bool(_identitas["simpan"]) and st.button("Simpan pilihan identitas", type="primary"):
     from readiness import audit
-    _pelaku = common.wajib("pengaturan")
+    _pelaku = sesi.wajib("pengaturan")
     try:
         if _simpan:
-            with db.writing(common.db_path(), timeout=10) as _con:
+            with db.writing(baca.db_path(), timeout=10) as _con:
                 _sebelum = jejak.potret_pengaturan(_con, election)
                 audit.atur_simpan_identitas(_con, True)
                 jejak.catat_pengaturan(_con, _pelaku, "simpan identitas", _sebelum, election)
             st.session_state["_pengaturan_pesan"] = ("Nama, alamat dan tempat lahir akan disimpan dari unggahan "
                                                      "daftar pemilih berikutnya.")
         else:
-            _dihapus = audit.purge_identitas(common.db_path(), pelaku=_pelaku)
+            _dihapus = audit.purge_identitas(baca.db_path(), pelaku=_pelaku)
             st.session_state["_pengaturan_pesan"] = (f"Identitas tidak disimpan lagi; identitas {fmt.angka(_dihapus)} "
                                                      "pemilih dihapus dari database.")
     except db.DatabaseBusy as error:
         st.error(str(error))
     else:
         st.rerun()
-common.footer()
+layar.footer()

@@ -6,11 +6,12 @@ page creates the first admin, and the session continues logged in as that admin.
 import pandas as pd
 import streamlit as st
 
-from pages import common
+from app import baca, layar, sesi
+from app.markdown import escape_md
 from readiness import akses, catatan, fmt, pengguna
 
-common.election()
-saya = common.wajib("pengguna")
+layar.election()
+saya = sesi.wajib("pengguna")
 st.title("Pengguna")
 st.caption("Pimpinan melihat semua halaman tanpa mengubah apa pun; analis juga mengunggah data dan mencatat "
            "masalah; admin juga mengubah pengaturan, versi data dan pengguna; pelapor lapangan hanya melapor "
@@ -25,11 +26,11 @@ PERAN = list(akses.PERAN)
 def ubah(action, done: str) -> bool:
     """One change in its own transaction of the store; the role checked again first; Indonesian
     errors, nothing half-saved."""
-    pelaku = common.wajib("pengguna")
+    pelaku = sesi.wajib("pengguna")
     try:
-        action(common.db_path(), pelaku)
+        action(baca.db_path(), pelaku)
     except pengguna.PenggunaError as exc:
-        st.error("Tidak disimpan: " + common.escape_md(str(exc)))
+        st.error("Tidak disimpan: " + escape_md(str(exc)))
         return False
     except catatan.Sibuk as exc:
         st.error(str(exc))
@@ -42,7 +43,7 @@ def status(row) -> str:
     return "Aktif" if row["aktif"] else "Nonaktif"
 
 
-akun = pengguna.daftar(common.db_path())
+akun = pengguna.daftar(baca.db_path())
 if saya.lokal:
     st.info("Belum ada pengguna: aplikasi berjalan dalam mode lokal. Buat admin pertama di bawah ini. Setelah "
             "itu setiap orang harus masuk (login) dengan nama dan kata sandinya, dan Anda langsung masuk "
@@ -81,9 +82,9 @@ with st.form("tambah_pengguna", clear_on_submit=False):
             def tambah(path, pelaku):
                 dibuat["user"] = pengguna.tambah(path, nama, peran, sandi, wilayah=wilayah, pelaku=pelaku)
 
-            if ubah(tambah, f"Pengguna '{common.escape_md(nama.strip())}' ditambahkan sebagai {akses.PERAN[peran]}."):
+            if ubah(tambah, f"Pengguna '{escape_md(nama.strip())}' ditambahkan sebagai {akses.PERAN[peran]}."):
                 if saya.lokal:  # the first admin: this session continues as that admin
-                    common.mulai_sesi(pengguna.buka_sesi(common.db_path(), dibuat["user"].nama))
+                    sesi.mulai_sesi(pengguna.buka_sesi(baca.db_path(), dibuat["user"].nama))
                 for key in ("baru_nama", "baru_wilayah", "baru_sandi", "baru_ulang"):
                     st.session_state.pop(key, None)
                 st.rerun()
@@ -106,7 +107,7 @@ if not saya.lokal and not akun.empty:
         if st.button("Simpan peran", key="simpan_peran", disabled=diri,
                      help="Peran akun Anda sendiri diubah oleh admin lain" if diri else None):
             if ubah(lambda path, p: pengguna.ubah_peran(path, dipilih, peran_baru, wilayah=wilayah_baru, pelaku=p),
-                    f"Peran '{common.escape_md(dipilih)}' sekarang {akses.PERAN[peran_baru]}."):
+                    f"Peran '{escape_md(dipilih)}' sekarang {akses.PERAN[peran_baru]}."):
                 st.rerun()
     with k2.container(border=True):
         st.markdown("**Atur ulang kata sandi**")
@@ -117,9 +118,9 @@ if not saya.lokal and not akun.empty:
             if s1 != s2:
                 st.error("Tidak disimpan: kedua kata sandi tidak sama.")
             elif ubah(lambda path, p: pengguna.atur_sandi(path, dipilih, s1, pelaku=p),
-                      f"Kata sandi '{common.escape_md(dipilih)}' diganti; sesi lamanya berakhir."):
+                      f"Kata sandi '{escape_md(dipilih)}' diganti; sesi lamanya berakhir."):
                 if diri:  # this session proved the old password: it continues with the new one
-                    common.mulai_sesi(pengguna.buka_sesi(common.db_path(), saya.nama))
+                    sesi.mulai_sesi(pengguna.buka_sesi(baca.db_path(), saya.nama))
                 for key in (f"reset_sandi_{dipilih}", f"reset_ulang_{dipilih}"):
                     st.session_state.pop(key, None)
                 st.rerun()
@@ -129,11 +130,11 @@ if not saya.lokal and not akun.empty:
             st.caption("Menonaktifkan: tidak dapat masuk lagi, sesi yang terbuka berakhir saat itu juga.")
             if st.button("Nonaktifkan", key="nonaktifkan", disabled=diri,
                          help="Akun Anda sendiri dinonaktifkan oleh admin lain" if diri else None):
-                if ubah(lambda path, p: pengguna.nonaktifkan(path, dipilih, pelaku=p), f"'{common.escape_md(dipilih)}' dinonaktifkan."):
+                if ubah(lambda path, p: pengguna.nonaktifkan(path, dipilih, pelaku=p), f"'{escape_md(dipilih)}' dinonaktifkan."):
                     st.rerun()
         else:
             if st.button("Aktifkan kembali", key="aktifkan"):
-                if ubah(lambda path, p: pengguna.aktifkan(path, dipilih, pelaku=p), f"'{common.escape_md(dipilih)}' aktif kembali."):
+                if ubah(lambda path, p: pengguna.aktifkan(path, dipilih, pelaku=p), f"'{escape_md(dipilih)}' aktif kembali."):
                     st.rerun()
 
-common.footer()
+layar.footer()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from pages import common
+from app import baca, ekspor, layar
 from readiness import deck_html, deck_pdf, deck_pptx
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -41,8 +41,8 @@ def _lompat() -> None:
     st.session_state[NOMOR] = st.session_state["rakor_lompat"]
 
 
-election = common.election()
-deck = common.deck(election)
+election = layar.election()
+deck = baca.deck(election)
 n = len(deck.slides)
 st.session_state["_rakor_jumlah"] = n
 
@@ -87,12 +87,12 @@ with st.container(key="rakor_kendali", horizontal=True, vertical_alignment="cent
                  format_func=lambda s: f"Otomatis: {s} detik" if s else "Otomatis: mati",
                  help="Ganti slide sendiri untuk layar tanpa operator; data dibaca ulang setiap ganti slide.")
     stamp = deck.data_per.strftime("%Y%m%d-%H%M") if deck.data_per else "tanpa-data"
-    common.unduh("PPTX", lambda: deck_pptx.to_pptx(deck), f"rakor-{election}-{stamp}.pptx",
+    ekspor.unduh("PPTX", lambda: deck_pptx.to_pptx(deck), f"rakor-{election}-{stamp}.pptx",
                  mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
                  key="rakor_pptx", icon=":material/download:",
                  help="Unduh slide ini sebagai PowerPoint (teks dan grafik dapat disunting)")
     pdf_ok = deck_pdf.chromium() is not None
-    common.unduh("PDF", (lambda: deck_pdf.to_pdf(deck)) if pdf_ok else b"",
+    ekspor.unduh("PDF", (lambda: deck_pdf.to_pdf(deck)) if pdf_ok else b"",
                  f"rakor-{election}-{stamp}.pdf", mime="application/pdf", key="rakor_pdf",
                  icon=":material/download:", disabled=not pdf_ok,
                  help="Unduh slide sebagai PDF, satu slide per halaman" if pdf_ok

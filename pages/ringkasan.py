@@ -3,19 +3,19 @@ marts/korwil, marts/kelengkapan, marts/versi_data (through readiness.model.halam
 import pandas as pd
 import streamlit as st
 
-from pages import common, masalah_tampil
+from app import baca, layar, masalah_tampil
 from readiness import charts, fmt
 from readiness.export import Kolom
 
-election = common.election()
-data = common.page_data("ringkasan", election)
+election = layar.election()
+data = baca.page_data("ringkasan", election)
 kab, kecamatan, korwil = data["kabupaten"].iloc[0], data["kecamatan"], data["korwil"]
 
 st.title("Ringkasan Kesiapan Pilkada")
-st.caption(common.caption_from(data))
+st.caption(layar.caption_from(data))
 
 if kecamatan["jumlah_jenis_data"].sum() == 0:
-    common.empty_state()
+    layar.empty_state()
 
 c1, c2, c3, c4 = st.columns(4)
 c1.metric("DPT (jumlah pemilih)", fmt.angka(kab["dpt"]))
@@ -40,14 +40,14 @@ for col, status in zip((s1, s2, s3), ("merah", "kuning", "hijau")):
 st.subheader("Peta status kecamatan")
 event = st.plotly_chart(charts.peta_status(kecamatan), width="stretch", config=charts.PLOT_CONFIG,
                         on_select="rerun", selection_mode="points", key="peta_ringkasan")
-common.open_kecamatan(event, election)
+layar.open_kecamatan(event, election)
 st.caption("Klik nama kecamatan pada peta atau batang grafik untuk membuka rinciannya.")
 
 st.subheader("Status per kecamatan")
 event = st.plotly_chart(charts.status_bars(kecamatan), width="stretch", config=charts.PLOT_CONFIG,
                         on_select="rerun", selection_mode="points", key="batang_ringkasan")
-common.open_kecamatan(event, election)
-common.table(kecamatan, [
+layar.open_kecamatan(event, election)
+layar.table(kecamatan, [
     Kolom("kecamatan", "Kecamatan"), Kolom("korwil", "Korwil"), Kolom("status", "Status", "status"),
     Kolom("dpt", "DPT", "angka"), Kolom("tps", "TPS", "angka"), Kolom("ktpel_persen", "KTP-el", "persen"),
     Kolom("target_partisipasi", "Target partisipasi", "persen", 1), Kolom("alasan", "Alasan", lebar=True),
@@ -56,7 +56,7 @@ common.table(kecamatan, [
 st.subheader("Ringkasan per koordinator wilayah (korwil)")
 korwil = korwil.assign(rincian=[f"{r.jumlah_merah} belum siap · {r.jumlah_kuning} perlu perhatian · "
                                 f"{r.jumlah_hijau} siap" for r in korwil.itertuples()])
-common.table(korwil, [
+layar.table(korwil, [
     Kolom("korwil", "Korwil"), Kolom("koordinator", "Koordinator"), Kolom("status", "Status", "status"),
     Kolom("rincian", "Rincian"), Kolom("dpt", "DPT", "angka"), Kolom("tps", "TPS", "angka"),
     Kolom("ktpel_persen", "KTP-el", "persen"), Kolom("kecamatan", "Kecamatan"),
@@ -66,7 +66,7 @@ st.page_link("pages/korwil.py", label="Buka halaman Korwil", icon=":material/gro
 masalah_tampil.ringkasan(election)  # open problems of the inventory (marts/masalah_daftar)
 
 with st.expander("Kelengkapan data per kecamatan (unggahan aktif)"):
-    common.table(data["kelengkapan"], [
+    layar.table(data["kelengkapan"], [
         Kolom("kecamatan", "Kecamatan"), Kolom("status_kelengkapan", "Kelengkapan", "status"),
         Kolom("jumlah_jenis_data", "Jenis data ada (dari 4)", "angka"),
         Kolom("unggahan_pemilih", "Rekap pemilih (unggahan #)", "angka"),
@@ -75,4 +75,4 @@ with st.expander("Kelengkapan data per kecamatan (unggahan aktif)"):
         Kolom("unggahan_target", "Target (unggahan #)", "angka"),
         Kolom("unggahan_daftar", "Daftar pemilih per orang (unggahan #)", "angka"),
     ], "Kelengkapan data per kecamatan", data, election, key="kelengkapan")
-common.footer()
+layar.footer()

@@ -8,7 +8,7 @@ URL: `?pemilu=…&kecamatan=35.13.24&temuan=nik_ganda`."""
 import pandas as pd
 import streamlit as st
 
-from pages import common
+from app import baca, ekspor, layar
 from readiness import audit, charts, db, fmt, model
 
 SEMUA = "semua"
@@ -26,15 +26,15 @@ def _label(path: str, version: tuple, election: str, _cur=None) -> tuple[str, st
     return model.pemilihan_label(_cur, election), model.versi_label(db.run(_cur, "marts/versi_data", election=election))
 
 
-election = common.election()
-version, cur = common.snapshot()  # findings and their caption from one data version
-hasil = _audit(common.db_path(), version, election, cur)
-pemilihan, versi = _label(common.db_path(), version, election, cur)
+election = layar.election()
+version, cur = baca.snapshot()  # findings and their caption from one data version
+hasil = _audit(baca.db_path(), version, election, cur)
+pemilihan, versi = _label(baca.db_path(), version, election, cur)
 
 st.title("Temuan DPT")
 st.caption(f"{pemilihan} · {versi}")
 if not hasil.ada_daftar:
-    common.empty_state("Belum ada daftar pemilih per orang (ekspor DPT, DPS atau DP4 dari KPU) untuk pemilihan ini. "
+    layar.empty_state("Belum ada daftar pemilih per orang (ekspor DPT, DPS atau DP4 dari KPU) untuk pemilihan ini. "
                        "Unggah daftarnya di halaman Unggah Data: NIK dan NKK langsung disamarkan, nama dan alamat "
                        "tidak disimpan. Setelah itu halaman ini menampilkan NIK ganda, pemilih belum 17 tahun, "
                        "NIK tidak valid, dan temuan lain per kecamatan, desa dan TPS.")
@@ -65,7 +65,7 @@ st.dataframe(pd.DataFrame({
 }), hide_index=True, width="stretch", column_config={"Aturan": st.column_config.TextColumn(width="large"),
                                                       "Tindak lanjut": st.column_config.TextColumn(width="large")})
 with st.expander("Penjelasan setiap jenis temuan"):
-    for j in audit._JENIS:
+    for j in audit.JENIS.values():
         st.markdown(f"**{j.nama}** (`{j.kode}`): {j.penjelasan}")
 
 st.subheader("Temuan per kecamatan")
@@ -107,7 +107,7 @@ st.caption("NIK ditampilkan tersamar. Cari pemilihnya di berkas asli lewat berka
 names = dict(zip(ringkasan["kode_kecamatan"], ringkasan["kecamatan"]))
 f1, f2, f3 = st.columns(3)
 with f1:
-    kode = common.url_choice("kecamatan", [SEMUA, *sorted(names)], "Kecamatan",
+    kode = layar.url_choice("kecamatan", [SEMUA, *sorted(names)], "Kecamatan",
                              format_func=lambda k: "Semua kecamatan" if k == SEMUA else names[k], default=SEMUA)
 pilihan = temuan if kode == SEMUA else temuan[temuan["kode_kecamatan"] == kode]
 desa_ada = sorted({d for d in pilihan["desa"].dropna()})
@@ -118,7 +118,7 @@ if desa != SEMUA:
     pilihan = pilihan[pilihan["desa"] == desa]
 jenis_ada = [k for k in audit.KODE if k in set(pilihan["temuan"])]
 with f3:
-    jenis = common.url_choice("temuan", [SEMUA, *jenis_ada], "Jenis temuan",
+    jenis = layar.url_choice("temuan", [SEMUA, *jenis_ada], "Jenis temuan",
                               format_func=lambda k: "Semua jenis" if k == SEMUA else audit.JENIS[k].nama,
                               default=SEMUA)
 if jenis != SEMUA:
@@ -127,24 +127,24 @@ if jenis != SEMUA:
 st.markdown(f"**{fmt.angka(len(pilihan))} temuan**"
             + (f" (ditampilkan {fmt.angka(BARIS_MAKS)} pertama; semuanya ada di berkas Excel)"
                if len(pilihan) > BARIS_MAKS else ""))
-layar = pilihan.head(BARIS_MAKS)
+baris_tampil = pilihan.head(BARIS_MAKS)
 st.dataframe(pd.DataFrame({
-    "Kecamatan": layar["kecamatan"], "Desa/Kelurahan": layar["desa"].fillna("(kosong)"), "TPS": layar["tps"],
-    "Temuan": layar["nama_temuan"], "Keterangan": layar["keterangan"], "NIK (tersamar)": layar["nik_mask"].fillna(""),
-    "DPID": layar["dpid"].fillna(""), "Berkas": layar["file_name"], "Sheet": layar["source_sheet"],
-    "Baris": [str(n) for n in layar["source_row"]],  # as Excel shows it: 11926, not 11.926
-}), hide_index=True, width="stretch", height="auto" if len(layar) < 12 else 420,
+    "Kecamatan": baris_tampil["kecamatan"], "Desa/Kelurahan": baris_tampil["desa"].fillna("(kosong)"), "TPS": baris_tampil["tps"],
+    "Temuan": baris_tampil["nama_temuan"], "Keterangan": baris_tampil["keterangan"], "NIK (tersamar)": baris_tampil["nik_mask"].fillna(""),
+    "DPID": baris_tampil["dpid"].fillna(""), "Berkas": baris_tampil["file_name"], "Sheet": baris_tampil["source_sheet"],
+    "Baris": [str(n) for n in baris_tampil["source_row"]],  # as Excel shows it: 11926, not 11.926
+}), hide_index=True, width="stretch", height="auto" if len(baris_tampil) < 12 else 420,
     column_config={"Keterangan": st.column_config.TextColumn(width="large")})
 
 ringkas_pilihan = (pilihan.groupby(["kode_kecamatan", "kecamatan", "temuan"]).size().rename("jumlah").reset_index()
                    if len(pilihan) else ringkasan.iloc[0:0])
 bagian = "-".join(p for p in ("" if kode == SEMUA else names[kode], "" if desa == SEMUA else desa,
                               "" if jenis == SEMUA else jenis) if p)
-common.unduh(
+ekspor.unduh(
     "Unduh Excel untuk tindak lanjut KPU (.xlsx)",
     lambda: audit.ekspor_xlsx(pilihan, ringkas_pilihan, pemilihan, versi),
     audit.nama_berkas(election, bagian), key="unduh_temuan",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:",
     help="Satu sheet ringkasan dan satu sheet per kecamatan, dikelompokkan per desa, TPS dan jenis temuan, "
          "dengan kolom tindak lanjut yang masih kosong.", disabled=pilihan.empty)
-common.footer()
+layar.footer()

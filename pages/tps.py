@@ -4,24 +4,24 @@ present). Queries: marts/kecamatan, marts/tps, marts/tps_sebaran, marts/versi_da
 readiness.model.halaman_tps). URL: `?pemilu=…&kecamatan=35.13.12` (or `semua`)."""
 import streamlit as st
 
-from pages import common
+from app import baca, layar
 from readiness import charts, fmt, teks
 from readiness.export import Kolom
 
 SEMUA = "semua"
-election = common.election()
-choices = common.query("marts/korwil_penugasan", election=election)
+election = layar.election()
+choices = baca.query("marts/korwil_penugasan", election=election)
 names = dict(zip(choices["kode_kecamatan"], choices["kecamatan"]))
-kode = common.url_choice("kecamatan", [SEMUA, *names], "Kecamatan", where=st.sidebar,
+kode = layar.url_choice("kecamatan", [SEMUA, *names], "Kecamatan", where=st.sidebar,
                          format_func=lambda k: "Semua kecamatan" if k == SEMUA else names[k], default=SEMUA)
-data = common.page_data("tps", election, kecamatan_kode=None if kode == SEMUA else kode)
+data = baca.page_data("tps", election, kecamatan_kode=None if kode == SEMUA else kode)
 kecamatan, tps, sebaran = data["kecamatan"], data["tps"], data["sebaran"]
 wilayah = "Kabupaten" if kode == SEMUA else f"Kecamatan {names[kode]}"
 
 st.title(f"TPS — {wilayah}")
-st.caption(common.caption_from(data))
+st.caption(layar.caption_from(data))
 if tps.empty:
-    common.empty_state("Data TPS belum diunggah untuk pilihan ini. Unggah daftar TPS dari KPU (satu baris per TPS: "
+    layar.empty_state("Data TPS belum diunggah untuk pilihan ini. Unggah daftar TPS dari KPU (satu baris per TPS: "
                        "kecamatan, desa, nomor TPS, jumlah pemilih; boleh dengan alamat, lintang/bujur, status "
                        "logistik dan kategori rawan).")
 
@@ -45,7 +45,7 @@ with st.container():
     if over.empty:
         st.success(f"Tidak ada TPS dengan lebih dari {fmt.angka(kapasitas)} pemilih.")
     else:
-        common.table(over, [
+        layar.table(over, [
             Kolom("kecamatan", "Kecamatan"), Kolom("desa", "Desa/Kelurahan"), Kolom("no_tps", "TPS"),
             Kolom("dpt", "DPT", "angka"), Kolom("kelebihan", "Kelebihan", "angka"), Kolom("alamat", "Alamat"),
         ], f"TPS melebihi kapasitas {wilayah}", data, election, key="tps_lebih")
@@ -73,7 +73,7 @@ for col, field, empty in ((l1, "status_logistik", "Status logistik belum ada di 
 
 if kode == SEMUA:
     st.subheader("Per kecamatan")
-    common.table(kecamatan, [
+    layar.table(kecamatan, [
         Kolom("kecamatan", "Kecamatan"), Kolom("status_tps", "Status TPS", "status"), Kolom("tps", "TPS", "angka"),
         Kolom("pemilih_per_tps_maks", "Pemilih per TPS terbanyak", "angka"),
         Kolom("pemilih_per_tps_rata", "Rata-rata pemilih per TPS", "desimal", 1),
@@ -82,11 +82,11 @@ if kode == SEMUA:
 
 st.subheader(f"Daftar TPS ({fmt.angka(len(tps))})")
 tps = tps.assign(keterangan=["■ Melebihi kapasitas" if m else "" for m in tps["melebihi_kapasitas"]])
-common.table(tps, [
+layar.table(tps, [
     Kolom("kecamatan", "Kecamatan"), Kolom("desa", "Desa/Kelurahan"), Kolom("no_tps", "TPS"),
     Kolom("dpt", "DPT", "angka"), Kolom("dpt_l", "Laki-laki", "angka"), Kolom("dpt_p", "Perempuan", "angka"),
     Kolom("keterangan", "Keterangan", opsional=True),
     *[Kolom(c, teks.KOLOM[c], opsional=True) for c in ("alamat", "status_logistik", "kategori_rawan")],
     Kolom("lat", "Lintang", "desimal", 6, opsional=True), Kolom("lon", "Bujur", "desimal", 6, opsional=True),
 ], f"Daftar TPS {wilayah}", data, election, key="tps_semua", height=420)
-common.footer()
+layar.footer()

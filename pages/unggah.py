@@ -7,7 +7,7 @@ import logging
 import pandas as pd
 import streamlit as st
 
-from pages import common
+from app import common
 from readiness import export, fmt, ingest, masalah, privacy, teks, templates
 from readiness.workbook import column_letter
 

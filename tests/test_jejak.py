@@ -9,7 +9,7 @@ import threading
 
 import pytest
 
-from pages import common
+from app import ekspor
 from readiness import akses, catatan, cli, db, ingest, jejak, pengguna
 from tests import xlsx
 from tests.pages.halaman import buka
@@ -147,7 +147,7 @@ def test_an_export_is_recorded_when_the_file_is_made_and_refused_for_a_disabled_
     monkeypatch.setenv("READINESS_DB", str(empty_db))
     pengguna.tambah(empty_db, "budi", "admin", SANDI, pelaku=ADMIN)
     pengguna.tambah(empty_db, "ani", "pimpinan", SANDI, pelaku=ADMIN)
-    make = common.berkas_unduhan(lambda: b"isi", "status-kesiapan.xlsx", akses.Pengguna("ani", "pimpinan"))
+    make = ekspor.berkas_unduhan(lambda: b"isi", "status-kesiapan.xlsx", akses.Pengguna("ani", "pimpinan"))
     assert catatan_rows(empty_db, "ekspor") == []  # nothing until the button is clicked
     assert make() == b"isi"
     (row,) = catatan_rows(empty_db, "ekspor")
@@ -157,7 +157,7 @@ def test_an_export_is_recorded_when_the_file_is_made_and_refused_for_a_disabled_
         make()
     # Local mode's downloads stop once a user exists.
     with pytest.raises(akses.TidakBoleh):
-        common.berkas_unduhan(b"x", "x.csv", akses.LOKAL)()
+        ekspor.berkas_unduhan(b"x", "x.csv", akses.LOKAL)()
     assert len(catatan_rows(empty_db, "ekspor")) == 1
 
 
@@ -207,7 +207,7 @@ def test_an_export_during_a_long_upload_is_given_and_recorded_at_once(empty_db, 
     writer.start()
     try:
         assert held.wait(60)
-        assert common.berkas_unduhan(b"deck", "rakor.pptx", akses.LOKAL)() == b"deck"
+        assert ekspor.berkas_unduhan(b"deck", "rakor.pptx", akses.LOKAL)() == b"deck"
         assert [(r["pelaku"], r["objek"]) for r in catatan_rows(empty_db, "ekspor")] == [("lokal", "rakor.pptx")]
     finally:
         release.set()

@@ -128,3 +128,36 @@ def _wait_cookie(page, present: bool):
     while (_cookie(page) is not None) != present and time.time() < deadline:
         page.wait_for_timeout(200)
     return _cookie(page)
+
+
+def test_deep_links_as_the_first_requests_of_a_fresh_server_show_the_login_form(browser, tmp_path):
+    # Users exist before the server starts; the first requests it ever gets are shared links,
+    # opened together with its root: each shows the login form, never a refusal or a bare page.
+    db_path = demo_database(tmp_path)
+    for nama, peran in (("budi", "admin"), ("pelapor1", "pelapor")):
+        extra = ["--wilayah", "35.13.14"] if peran == "pelapor" else []
+        done = subprocess.run([sys.executable, "-m", "readiness", "user", "add", nama, "--db", str(db_path),
+                               "--role", peran, "--password-stdin", *extra], input=SANDI, cwd=ROOT,
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+    links = ["/lapor?pemilu=pilkada-2024", "/", "/kecamatan?pemilu=pilkada-2024&kecamatan=35.13.14", "/unggah"]
+    for url in start_server(db_path, tmp_path):
+        context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="id-ID")
+        try:
+            pages = [context.new_page() for _ in links]
+            for pg, link in zip(pages, links):
+                pg.goto(f"{url}{link}", wait_until="commit")
+            for pg, link in zip(pages, links):
+                expect(pg.locator("h1").filter(has_text="Masuk")).to_be_visible(timeout=60000)
+                expect(pg.get_by_label("Kata sandi")).to_be_visible(timeout=30000)
+                assert pg.get_by_text("tidak memiliki akses").count() == 0, link
+            screenshot(pages[0], "masuk-tautan-pertama")
+
+            # The link opens its own page right after the login.
+            pg = pages[0]
+            pg.get_by_label("Nama pengguna").fill("pelapor1")
+            pg.get_by_label("Kata sandi").fill(SANDI)
+            pg.get_by_role("button", name="Masuk").click()
+            expect(pg.locator("h1").filter(has_text="Lapor cepat TPS")).to_be_visible(timeout=30000)
+        finally:
+            context.close()

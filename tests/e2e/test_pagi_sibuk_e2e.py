@@ -42,7 +42,7 @@ REPORTERS = [("pelapor1", "pelapor", "35.13.01"), ("pelapor2", "pelapor", "35.13
 ERROR_TEXTS = ("This app has encountered an error", "kesalahan", "Connection already closed",
                "Traceback")
 
-FOOTER = f"{teks.DISCLAIMER}. {teks.APP_NAMA}."  # the last line every page writes (common.footer)
+FOOTER = f"{teks.DISCLAIMER}. {teks.APP_NAMA}."  # the last line every page writes (app.layar.footer)
 
 # What the page shows, read in the browser: its h1 texts, whether the script run is over, loading
 # placeholders, Streamlit's exception box, the body text.

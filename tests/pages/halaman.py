@@ -45,12 +45,12 @@ def tabel(at: AppTest, first_column: str):
 def unduhan(monkeypatch) -> dict[str, tuple[str, bytes]]:
     """Every download the next page runs offer, by the button's key (its label when it has none):
     (file name, the bytes a click gives). Filled as the page runs."""
-    from pages import common
+    from app import ekspor
     got: dict[str, tuple[str, bytes]] = {}
 
     def unduh(label, data, file_name, **kwargs):
         got[kwargs.get("key") or label] = (file_name, data() if callable(data) else data)
-    monkeypatch.setattr(common, "unduh", unduh)
+    monkeypatch.setattr(ekspor, "unduh", unduh)
     return got
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pages import common
+from app import navigasi, sesi
 from readiness import catatan, db, jejak, pengguna
 from tests.pages.halaman import buka, teks_semua
 
@@ -44,7 +44,7 @@ def app(db_path, monkeypatch, page: str, nama: str | None = None) -> AppTest:
     monkeypatch.chdir(ROOT)
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
     if nama:
-        at.session_state[common.SESI_KEY] = {"sesi": pengguna.hash_token(pengguna.buka_sesi(db_path, nama))}
+        at.session_state[sesi.SESI_KEY] = {"sesi": pengguna.hash_token(pengguna.buka_sesi(db_path, nama))}
     at.switch_page(f"pages/{page}.py")
     at.run()
     assert not at.exception, [e.value for e in at.exception]
@@ -67,7 +67,7 @@ def test_without_users_local_mode_shows_a_banner_and_every_page_opens(demo_db, m
     for page, title in JUDUL.items():
         at = buka(demo_db, monkeypatch, page)
         assert judul(at) == title
-        assert at.markdown[0].value == f":orange-background[:material/lock_open: {common.MODE_LOKAL}]"
+        assert at.markdown[0].value == f":orange-background[:material/lock_open: {sesi.MODE_LOKAL}]"
         assert at.sidebar.warning[0].value.startswith("Mode lokal: belum ada pengguna")
 
 
@@ -102,7 +102,7 @@ def test_a_login_gives_the_browser_its_session_token(users_db, monkeypatch):
     login(at, "budi", SANDI)
     assert judul(at) == JUDUL["ringkasan"]
     token = cookie_script(at).split("dasbor_sesi=", 1)[1].split(";", 1)[0]
-    assert at.session_state[common.SESI_KEY] == {"sesi": pengguna.hash_token(token)}
+    assert at.session_state[sesi.SESI_KEY] == {"sesi": pengguna.hash_token(token)}
     with catatan.baca(users_db) as con:  # the store keeps its hash only
         assert [r["nama"] for r in con.execute("select nama from sesi where token_hash = ?",
                                                (pengguna.hash_token(token),))] == ["budi"]
@@ -174,8 +174,9 @@ def test_a_role_taken_away_is_refused_before_the_action(users_db, monkeypatch):
 
 def test_wajib_refuses_on_the_server_in_indonesian(users_db, monkeypatch):
     """A page that checks its action itself (pages/unggah.py) refuses a role without it even if
-    the page is run (as the old multipage mode or a forged rerun would)."""
-    monkeypatch.setattr(common, "pengguna", lambda: pengguna.akses.Pengguna("sekda", "pimpinan"))
+    the page is run outside the navigation (as a forged rerun would)."""
+    monkeypatch.setattr(navigasi, "pastikan", lambda: None)
+    monkeypatch.setattr(sesi, "pengguna", lambda: pengguna.akses.Pengguna("sekda", "pimpinan"))
     monkeypatch.setenv("READINESS_DB", str(users_db))
     monkeypatch.chdir(ROOT)
     at = AppTest.from_file(str(ROOT / "pages" / "unggah.py"), default_timeout=120)
@@ -203,7 +204,7 @@ def test_a_password_reset_elsewhere_ends_the_old_session(users_db, monkeypatch):
 def test_an_idle_session_expires(users_db, monkeypatch):
     at = app(users_db, monkeypatch, "ringkasan", "ana")
     with catatan.tulis(users_db) as con:
-        con.execute("update sesi set terakhir = terakhir - ?", (common.BATAS_DIAM + 1,))
+        con.execute("update sesi set terakhir = terakhir - ?", (sesi.BATAS_DIAM + 1,))
     at.run()
     assert judul(at) == MASUK
     assert at.info[0].value == "Sesi Anda berakhir karena tidak ada aktivitas selama 8 jam. Silakan masuk lagi."
@@ -211,11 +212,11 @@ def test_an_idle_session_expires(users_db, monkeypatch):
 
 def test_logout_ends_the_session_clears_the_cookie_and_is_recorded(users_db, monkeypatch):
     at = app(users_db, monkeypatch, "ringkasan", "sekda")
-    sesi = at.session_state[common.SESI_KEY]["sesi"]
+    token_hash = at.session_state[sesi.SESI_KEY]["sesi"]
     at.sidebar.button(key="keluar").click().run()
     assert judul(at) == MASUK and at.info[0].value == "Anda sudah keluar."
     assert "dasbor_sesi=; Max-Age=0" in cookie_script(at)
-    assert pengguna.periksa_sesi(users_db, sesi) == "berakhir"
+    assert pengguna.periksa_sesi(users_db, token_hash) == "berakhir"
     with catatan.baca(users_db) as con:
         assert tuple(con.execute("select pelaku, aksi from jejak order by id desc limit 1").fetchone()) == (
             "sekda", "keluar")

@@ -95,21 +95,21 @@ def test_turnout_and_stages_as_counted_by_hand(demo_db, monkeypatch):
 
 def test_an_analyst_marks_an_incident_handled(demo_db, monkeypatch):
     _kirim_laporan(demo_db, [(WONOTORO, "1", lapor.KEJADIAN, PAGI, {"kategori": "logistik", "uraian": "Tinta kurang"})])
-    monkeypatch.setattr("pages.common.pengguna", lambda: akses.Pengguna("analis1", "analis"))
+    monkeypatch.setattr("app.sesi.pengguna", lambda: akses.Pengguna("analis1", "analis"))
     at = _buka(demo_db, monkeypatch)
     assert metrics(at)["Kejadian terbuka"] == "1"
     at.text_input(key="hari_h_selesai_catatan").input("Tinta cadangan dikirim PPK").run()
     at.button(key="hari_h_selesai").click().run()
     assert not at.exception
     assert metrics(at)["Kejadian terbuka"] == "0"
-    from pages import common
-    trail = lapor.jejak(common._lapor_layanan(str(demo_db)).cursor())
+    from app import baca
+    trail = lapor.jejak(baca.lapor_layanan(str(demo_db)).cursor())
     assert trail.iloc[0]["aksi"] == "kejadian_selesai" and trail.iloc[0]["pelaku"] == "analis1"
 
 
 def test_pimpinan_sees_it_and_cannot_close_incidents(demo_db, monkeypatch):
     _kirim_laporan(demo_db, [(WONOTORO, "1", lapor.KEJADIAN, PAGI, {"kategori": "logistik", "uraian": "Tinta kurang"})])
-    monkeypatch.setattr("pages.common.pengguna", lambda: akses.Pengguna("bupati", "pimpinan"))
+    monkeypatch.setattr("app.sesi.pengguna", lambda: akses.Pengguna("bupati", "pimpinan"))
     at = _buka(demo_db, monkeypatch)
     assert at.title[0].value == "Hari Pemungutan Suara"
     assert metrics(at)["Kejadian terbuka"] == "1"

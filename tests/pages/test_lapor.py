@@ -13,8 +13,8 @@ SUKAPURA, NGADISARI, WONOTORO = "35.13.01", "35.13.01.2001", "35.13.01.2002"
 
 
 def _jumlah(db_path) -> int:
-    from pages import common
-    return common._lapor_layanan(str(db_path)).cursor().execute("select count(*) from laporan").fetchone()[0]
+    from app import baca
+    return baca.lapor_layanan(str(db_path)).cursor().execute("select count(*) from laporan").fetchone()[0]
 
 
 def _isi(at: AppTest, tahap: str, l: int | None = None, p: int | None = None) -> AppTest:
@@ -76,7 +76,7 @@ def test_an_incident_needs_a_category(demo_db, monkeypatch):
 
 def test_a_reporter_sees_only_their_desa_and_only_this_page(demo_db, monkeypatch):
     pelapor = akses.Pengguna("pelapor-wonotoro", "pelapor", wilayah=WONOTORO)
-    monkeypatch.setattr("pages.common.pengguna", lambda: pelapor)
+    monkeypatch.setattr("app.sesi.pengguna", lambda: pelapor)
     at = buka(demo_db, monkeypatch, "lapor")
     assert at.selectbox(key="lapor_kecamatan").options == ["Sukapura"]
     assert at.selectbox(key=f"lapor_desa_{SUKAPURA}").options == ["Wonotoro"]
@@ -92,13 +92,13 @@ def test_a_reporter_sees_only_their_desa_and_only_this_page(demo_db, monkeypatch
     _isi(at, "logistik_tiba")
     at.button(key="lapor_kirim").click().run()
     assert "Terkirim" in at.success[0].value
-    from pages import common
-    cur = common._lapor_layanan(str(demo_db)).cursor()
+    from app import baca
+    cur = baca.lapor_layanan(str(demo_db)).cursor()
     assert cur.execute("select pelapor, kode_desa from laporan").fetchall() == [("pelapor-wonotoro", WONOTORO)]
 
 
 def test_a_role_without_lapor_cannot_open_it(demo_db, monkeypatch):
-    monkeypatch.setattr("pages.common.pengguna", lambda: akses.Pengguna("bupati", "pimpinan"))
+    monkeypatch.setattr("app.sesi.pengguna", lambda: akses.Pengguna("bupati", "pimpinan"))
     at = buka(demo_db, monkeypatch, "lapor")
     assert "Lapor cepat TPS" not in [t.value for t in at.title]
 
@@ -113,7 +113,7 @@ def test_a_link_per_tps_opens_the_form_on_it_inside_the_area_only(demo_db, monke
     assert at.selectbox(key=f"lapor_desa_{SUKAPURA}").value == WONOTORO
     assert at.selectbox(key=f"lapor_tps_{WONOTORO}").value == "2"
     # A reporter of Ngadisari following a link to Wonotoro gets their own TPS list instead.
-    monkeypatch.setattr("pages.common.pengguna", lambda: akses.Pengguna("p", "pelapor", wilayah=NGADISARI))
+    monkeypatch.setattr("app.sesi.pengguna", lambda: akses.Pengguna("p", "pelapor", wilayah=NGADISARI))
     at = buka(demo_db, monkeypatch, "lapor", tps=f"{WONOTORO}-2")
     assert at.selectbox(key=f"lapor_desa_{SUKAPURA}").options == ["Ngadisari"]
 
@@ -140,8 +140,8 @@ def test_the_same_form_from_a_new_session_after_a_network_hiccup_is_recognised(d
     _isi(at, "pemungutan_selesai", 200, 150)
     at.button(key="lapor_kirim").click().run()
     assert "Terkirim" in at.success[0].value
-    from pages import common
-    sent = common._lapor_layanan(str(demo_db)).cursor().execute("select kirim_id from laporan").fetchone()[0]
+    from app import baca
+    sent = baca.lapor_layanan(str(demo_db)).cursor().execute("select kirim_id from laporan").fetchone()[0]
     # The connection dropped before the answer arrived; the browser reconnects into a new server
     # session with the same URL (it carries ?kirim=…) and the form as it was; Kirim is pressed again.
     again = buka(demo_db, monkeypatch, "lapor", kirim=sent)

@@ -90,8 +90,7 @@ def test_weekly_report_tab_summarises_per_korwil(demo_db, monkeypatch):
 
 
 def test_pimpinan_sees_everything_but_no_forms(demo_db, monkeypatch):
-    from pages import common
-    monkeypatch.setattr(common, "pengguna", lambda: akses.Pengguna("pak_sekda", "pimpinan"))
+    monkeypatch.setattr("app.sesi.pengguna", lambda: akses.Pengguna("pak_sekda", "pimpinan"))
     at = buka(demo_db, monkeypatch, "masalah", masalah="1")
     assert len(tabel(at, "No.")) == 15
     labels = [b.label for b in at.button]

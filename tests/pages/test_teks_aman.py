@@ -11,7 +11,7 @@ import re
 
 from openpyxl import load_workbook
 
-from pages.common import escape_md
+from app.markdown import escape_md
 from readiness import db, ingest
 from tests import xlsx
 from tests.pages.halaman import buka, markdown_semua, unduhan

@@ -6,14 +6,15 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from pages import common
+from app import baca
+from app.markdown import escape_md
 from readiness import fmt, masalah
 
 HALAMAN = "pages/masalah.py"
 
 
 def terbuka(election: str) -> pd.DataFrame:
-    df = common.query("marts/masalah_daftar", election=election)
+    df = baca.query("marts/masalah_daftar", election=election)
     return df[df["terbuka"]].reset_index(drop=True)
 
 
@@ -99,7 +100,7 @@ def korwil(election: str, korwil_nama: str) -> None:
     """Korwil page: the open problems in one koordinator's kecamatan."""
     df = terbuka(election)
     df = df[df["korwil"] == korwil_nama]
-    st.subheader(f"Permasalahan terbuka di {common.escape_md(korwil_nama)} ({fmt.angka(len(df))})")
+    st.subheader(f"Permasalahan terbuka di {escape_md(korwil_nama)} ({fmt.angka(len(df))})")
     if df.empty:
         st.info("Tidak ada masalah yang belum selesai di wilayah ini.")
     else:

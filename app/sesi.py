@@ -1,0 +1,162 @@
+"""Who is logged in: the server-side session (readiness/pengguna.py), the browser's cookie that
+brings it back after a reload, the account line in the sidebar, and the access checks every page
+and action makes on the server."""
+from __future__ import annotations
+
+import streamlit as st
+
+from app import baca
+from app.markdown import escape_md
+from readiness import akses, catatan
+from readiness import pengguna as pengguna_store
+
+SESI_KEY = "_sesi_pengguna"       # {"sesi": SHA-256 of the session's token} (readiness/pengguna.py)
+PESAN_MASUK_KEY = "_pesan_masuk"  # why the login page is shown again (session ended)
+COOKIE = "dasbor_sesi"            # the browser's session token
+_COOKIE_TULIS = "_cookie_tulis"   # the token this browser still has to store
+_COOKIE_HAPUS = "_cookie_hapus"   # the browser's cookie is to be removed
+_COOKIE_DIBACA = "_cookie_dibaca"  # the cookie of this page load was already tried
+BATAS_DIAM = pengguna_store.BATAS_DIAM
+MODE_LOKAL = ("Mode lokal: belum ada pengguna — semua orang yang membuka aplikasi ini dapat mengubah data. "
+              "Tambahkan pengguna admin di halaman Pengguna atau dengan `python -m readiness user add`.")
+SESI_BERAKHIR = {
+    "berakhir": "Sesi Anda berakhir: akun dinonaktifkan, kata sandinya diganti, atau Anda sudah keluar. "
+                "Silakan masuk lagi.",
+    "diam": f"Sesi Anda berakhir karena tidak ada aktivitas selama {BATAS_DIAM // 3600} jam. Silakan masuk lagi.",
+}
+TIDAK_BOLEH = "Anda tidak memiliki akses untuk ini. Hubungi admin bila Anda memerlukannya."
+
+
+def sumber() -> str | None:
+    """The client's address as the web server saw it (None on the server's own machine): the
+    source the login throttling counts by."""
+    try:
+        ip = st.context.ip_address
+    except Exception:  # no browser connection (a script run without a client)
+        return None
+    return ip if isinstance(ip, str) else None
+
+
+def pengguna() -> akses.Pengguna | None:
+    """The user of this session, re-checked against the store on every call: akses.LOKAL while
+    no user exists at all (local mode); None when a login is needed — never logged in, logged
+    out, disabled, password reset, or idle longer than BATAS_DIAM. A new page load (F5, a new
+    tab) brings its session back from the browser's cookie."""
+    path = baca.db_path()
+    if not pengguna_store.ada_pengguna(path):
+        return akses.LOKAL
+    sesi = st.session_state.get(SESI_KEY)
+    if not sesi:
+        sesi = _sesi_dari_cookie(path)
+        if not sesi:
+            return None
+    hasil = pengguna_store.periksa_sesi(path, sesi["sesi"])
+    if isinstance(hasil, str):
+        akhiri_sesi(SESI_BERAKHIR[hasil])
+        return None
+    return hasil
+
+
+def _sesi_dari_cookie(path: str) -> dict | None:
+    """The session named by the cookie this page load brought, once per page load (the cookies
+    Streamlit shows are those of the page's first request: a logout or login after it is not
+    seen in them)."""
+    if st.session_state.get(_COOKIE_DIBACA):
+        return None
+    st.session_state[_COOKIE_DIBACA] = True
+    try:
+        token = st.context.cookies.get(COOKIE)
+    except Exception:
+        return None
+    if not isinstance(token, str) or not token:
+        return None
+    sesi = {"sesi": pengguna_store.hash_token(token)}
+    hasil = pengguna_store.periksa_sesi(path, sesi["sesi"])
+    if isinstance(hasil, str):
+        st.session_state[_COOKIE_HAPUS] = True
+        if hasil == "diam":
+            st.session_state[PESAN_MASUK_KEY] = SESI_BERAKHIR[hasil]
+        return None
+    st.session_state[SESI_KEY] = sesi
+    return sesi
+
+
+def akun_sidebar(user: akses.Pengguna, navigation) -> None:
+    """Who is logged in, with a Keluar button; in local mode a warning on every page instead (a
+    single small line on the Presentasi page, whose screen belongs to the slides)."""
+    if user.lokal:
+        st.sidebar.warning("Mode lokal: belum ada pengguna; siapa pun yang membuka aplikasi ini dapat mengubah data.",
+                           icon=":material/lock_open:")
+        if navigation.url_path == "presentasi":
+            st.caption("Mode lokal: belum ada pengguna.")
+        else:  # highlighted text, not st.info: each page's own first notice stays its first
+            st.markdown(f":orange-background[:material/lock_open: {MODE_LOKAL}]")
+        return
+    st.sidebar.caption(f"Masuk sebagai **{escape_md(user.nama)}** · {akses.PERAN.get(user.peran, user.peran)}")
+    if st.sidebar.button("Keluar", icon=":material/logout:", key="keluar"):
+        sesi = st.session_state.get(SESI_KEY) or {}
+        try:
+            pengguna_store.keluar(baca.db_path(), user, sesi.get("sesi"))
+        except catatan.Sibuk:
+            pass  # logging out never waits; the session ends here all the same
+        akhiri_sesi("Anda sudah keluar.")
+        st.rerun()
+
+
+def mulai_sesi(token: str) -> None:
+    """This browser session is now the session of `token` (from pengguna.masuk/buka_sesi); the
+    browser keeps the token in a cookie so that a reload keeps the session."""
+    st.session_state[SESI_KEY] = {"sesi": pengguna_store.hash_token(token)}
+    st.session_state[_COOKIE_TULIS] = token
+    st.session_state.pop(_COOKIE_HAPUS, None)
+
+
+def akhiri_sesi(pesan: str | None = None) -> None:
+    st.session_state.pop(SESI_KEY, None)
+    st.session_state.pop(_COOKIE_TULIS, None)
+    st.session_state[_COOKIE_HAPUS] = True
+    if pesan:
+        st.session_state[PESAN_MASUK_KEY] = pesan
+
+
+def cookie_sesi() -> None:
+    """Store or remove the session cookie in the browser. Streamlit reads cookies but cannot set
+    them, so a small script does (st.html runs it once when it appears; the same script rendered
+    again by a later run does not run again). SameSite=Strict, Path=/, Secure over https; no
+    expiry date: the server ends the session (BATAS_DIAM, logout)."""
+    token = st.session_state.get(_COOKIE_TULIS)
+    if token:
+        nilai = f"{COOKIE}={token}"
+    elif st.session_state.get(_COOKIE_HAPUS):
+        nilai = f"{COOKIE}=; Max-Age=0"
+    else:
+        return
+    if not all(c.isalnum() or c in "-_=; " for c in nilai):
+        return  # never anything but the token (URL-safe base64) inside the script
+    st.sidebar.html(
+        "<script>document.cookie = '" + nilai + "; Path=/; SameSite=Strict'"
+        " + (location.protocol === 'https:' ? '; Secure' : '');</script>",
+        unsafe_allow_javascript=True)
+
+
+def boleh(aksi: str) -> bool:
+    return akses.boleh(pengguna(), aksi)
+
+
+def wajib(aksi: str) -> akses.Pengguna:
+    """Stop this page run unless the session's user may do `aksi` — checked on the server for
+    every page and before every action, not only by hiding buttons."""
+    user = pengguna()
+    if not akses.boleh(user, aksi):
+        st.error(TIDAK_BOLEH)
+        st.stop()
+    return user
+
+
+def sesi_ditutup() -> bool:
+    """The browser tab of this script run was closed: its session is no longer connected."""
+    from streamlit.runtime import Runtime
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx(suppress_warning=True)
+    return ctx is not None and Runtime.exists() and not Runtime.instance().is_active_session(ctx.session_id)
