@@ -61,3 +61,17 @@ def ringkas(value) -> str:
         return angka(value)
     text = angka(value, 2).rstrip("0")
     return text.rstrip(",")
+
+
+def jam(value: dt.datetime | dt.time | None, detik: bool = False) -> str:
+    """`14.05` (or `14.05.33`): a time of day as the desk reads it."""
+    if value is None or _missing(value):
+        return MISSING
+    return value.strftime("%H.%M.%S" if detik else "%H.%M")
+
+
+def waktu_terima(value: dt.datetime | None) -> str:
+    """`20-11-2024 14.05.33`: when a report was received, to the second."""
+    if value is None or _missing(value):
+        return MISSING
+    return value.strftime("%d-%m-%Y %H.%M.%S")

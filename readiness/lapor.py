@@ -29,6 +29,7 @@ this module never imports streamlit.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import queue
 import re
@@ -827,3 +828,46 @@ def _baca_baris(raw, reader, gaz, hari: dt.date, election: str, kirim_id: str) -
         hadir = {"hadir_l": None, "hadir_p": None}
     return Laporan(election, kode_desa, no_tps, tahap, waktu, hadir["hadir_l"], hadir["hadir_p"], kat,
                    uraian or None, kirim_id=kirim_id)
+
+
+# --------------------------------------------------------------------------- the Lapor page's choices
+def wilayah_teks(pengguna: akses.Pengguna, tps: pd.DataFrame) -> str:
+    """The area a reporter reports for, in words: `Desa Ngadisari (Kecamatan Sukapura)`,
+    `Kecamatan Sukapura`, `semua wilayah`; `tps` is DaftarTps.wilayah(pengguna)."""
+    if not pengguna.wilayah:
+        return "semua wilayah"
+    if (tps["kode_desa"] == pengguna.wilayah).any():
+        return f"Desa {tps['desa'].iloc[0]} (Kecamatan {tps['kecamatan'].iloc[0]})"
+    if len(tps):
+        return f"Kecamatan {tps['kecamatan'].iloc[0]}"
+    return f"wilayah {pengguna.wilayah}"
+
+
+def tautan_tps(kode_desa: str, no_tps: str) -> str:
+    """A TPS as the Lapor page's URL names it (`?tps=35.13.01.2001-3`)."""
+    return f"{kode_desa}-{no_tps}"
+
+
+def tps_dari_tautan(tps: pd.DataFrame, tautan: str) -> tuple[str, str, str] | None:
+    """(kode_kecamatan, kode_desa, no_tps) of the TPS a link names (`35.13.01.2001-3`), only when it
+    is among `tps` (the user's area); None otherwise."""
+    kode_desa, _, no_tps = (tautan or "").rpartition("-")
+    cocok = tps[(tps["kode_desa"] == kode_desa) & (tps["no_tps"] == no_tps)] if tautan else tps.iloc[:0]
+    if not len(cocok):
+        return None
+    return cocok["kode_kecamatan"].iloc[0], kode_desa, no_tps
+
+
+def kirim_id(nama: str, election: str, kode_desa: str, no_tps: str, tahap: str, waktu_isi: dt.datetime | None,
+             hadir_l, hadir_p, kategori: str | None, uraian: str | None, terakhir: str = "") -> str:
+    """The submission id of a report form. The same form content sent again — a double tap, a retry
+    after the answer was lost, the page reconnected after a network hiccup (a new server session) —
+    gets the same id, so the server recognises it and stores it once; anything else gets a new id.
+    `terakhir` is the id of the last form sent (the page keeps it in the session and in the URL,
+    which survives a reconnect and a reload): it is reused while the content is the same, since an
+    id ends with a hash of the content. `waktu_isi` is the time typed in the form (None: "now",
+    which is not part of the form's identity)."""
+    isi = repr((nama, election, kode_desa, no_tps, tahap, waktu_isi and waktu_isi.isoformat(), hadir_l, hadir_p,
+                kategori, uraian))
+    sidik = hashlib.sha256(isi.encode()).hexdigest()[:24]
+    return terakhir if terakhir.endswith(f"-{sidik}") else f"f-{uuid.uuid4().hex[:16]}-{sidik}"

@@ -424,3 +424,25 @@ def test_the_deck_has_an_election_day_slide_only_when_reports_exist(ctx):
     assert "sudah lapor pemungutan selesai" in html
     assert len(deck_pptx.to_pptx(deck)) > 10_000
     assert len(before.slides) + 1 == len(deck.slides)
+
+
+def test_the_same_form_sent_again_keeps_its_submission_id_and_any_change_gets_a_new_one():
+    isi = ("pelapor1", "pilkada-2024", NGADISARI, "3", "pemungutan_selesai", None, 120, 131, None, None)
+    pertama = lapor.kirim_id(*isi)
+    assert pertama.startswith("f-")
+    assert lapor.kirim_id(*isi, terakhir=pertama) == pertama  # a double tap, a retry, a reconnect
+    ubah = lapor.kirim_id(*isi[:6], 121, *isi[7:], terakhir=pertama)
+    assert ubah != pertama and ubah.rsplit("-", 1)[1] != pertama.rsplit("-", 1)[1]
+    assert lapor.kirim_id(*isi) != pertama  # a new form without the last id is a new report
+
+
+def test_a_tps_link_opens_only_a_tps_of_the_users_area():
+    import pandas as pd
+    mine = pd.DataFrame({"kode_kecamatan": ["35.13.01"] * 2, "kecamatan": ["Sukapura"] * 2,
+                         "kode_desa": [NGADISARI, NGADISARI], "desa": ["Ngadisari"] * 2, "no_tps": ["1", "3"]})
+    assert lapor.tps_dari_tautan(mine, f"{NGADISARI}-3") == ("35.13.01", NGADISARI, "3")
+    assert lapor.tps_dari_tautan(mine, f"{WONOTORO}-1") is None
+    assert lapor.tps_dari_tautan(mine, "") is None
+    assert lapor.wilayah_teks(akses.Pengguna("p", "pelapor", wilayah=NGADISARI), mine) == \
+        "Desa Ngadisari (Kecamatan Sukapura)"
+    assert lapor.wilayah_teks(akses.Pengguna("p", "pelapor", wilayah="35.13.01"), mine) == "Kecamatan Sukapura"
