@@ -1,4 +1,4 @@
-"""How fast the voter-list audit runs on a whole kabupaten (issue 7: < 5 s, ≤ 1,3× a plain scan).
+"""How fast the voter-list audit runs on a whole kabupaten (target: < 5 s, ≤ 1,3× a plain scan).
 
 Builds a fresh database and inserts a synthetic per-voter list of all 872.218 voters of Kabupaten
 Probolinggo straight into raw_daftar (generated in DuckDB with range(): 330 desa, ~6 TPS each,
@@ -220,7 +220,7 @@ def main() -> None:
                  for name in ("audit", "kelompok", "keduanya")}
     verdict = lambda ok: "met" if ok else "NOT met"  # noqa: E731
     lines = [
-        "## Voter-list audit (issue 7)",
+        "## Voter-list audit",
         "",
         f"A synthetic per-voter list of {dots(rows)} voters (whole Kabupaten Probolinggo; 330 desa, 24 kecamatan) "
         f"inserted straight into `raw_daftar` as one active upload (built in {built:.1f} s, including the stored "

@@ -1,5 +1,5 @@
 """Speed and memory of ingesting a whole kabupaten's per-voter list, against bare readers of the
-same file in the same run (issue 4). Each step runs in a fresh process so its peak memory is its own.
+same file in the same run. Each step runs in a fresh process so its peak memory is its own.
 
     .venv/bin/python bench/bench_ingest.py [--skip-naive] [--file PATH]
 
@@ -145,7 +145,7 @@ def main() -> None:
         results[step]["all"] = [o["seconds"] for o in outs]
     ours, fast = results["ours"], results["fastexcel"]
     lines = [
-        "## Ingest: daftar pemilih satu kabupaten (issue 4)",
+        "## Ingest: daftar pemilih satu kabupaten",
         "",
         f"File: `{args.file.relative_to(ROOT) if args.file.is_relative_to(ROOT) else args.file}` "
         f"({args.file.stat().st_size / 1e6:.1f} MB, {ours['rows']:,} pemilih, satu sheet). "

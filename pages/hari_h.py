@@ -1,4 +1,4 @@
-"""Hari Pemungutan (issue 9): the field reports live. Per kecamatan and korwil, the TPS that have
+"""Hari Pemungutan: the field reports (Lapor page) live. Per kecamatan and korwil, the TPS that have
 reported each stage (x of N), the turnout so far at the TPS that reported it against the target and
 the previous election, open incidents, and the TPS that have not reported the stage being chased
 (to follow up by phone). The live part re-runs by itself every minute (st.fragment run_every)

@@ -99,7 +99,7 @@ if st.button("Simpan pembagian korwil", type="primary"):
     rows = edited_korwil.rename(columns={"Kecamatan": "kecamatan", "Korwil": "korwil", "Koordinator": "koordinator"})
     save(lambda con: model.simpan_korwil(con, election, rows), "Pembagian korwil disimpan.", "pembagian korwil")
 
-# ---- Identitas pemilih (issue 7, voter-list audit; readiness/audit.py, query marts/audit_identitas) ----
+# ---- Identitas pemilih (thresholds of the voter-list audit; readiness/audit.py, query marts/audit_identitas) ----
 st.subheader("Identitas pemilih di daftar per orang")
 st.caption("Bawaan: nama, alamat dan tempat lahir dari daftar pemilih per orang tidak dibaca dan tidak disimpan; "
            "NIK dan NKK hanya disimpan sebagai sidik acak (HMAC) dan bentuk tersamar (UU 27/2022 Perlindungan Data "

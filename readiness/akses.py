@@ -1,8 +1,8 @@
-"""Who may do what (issue 8). The one table of roles and actions; pages and the CLI ask
+"""Who may do what. The one table of roles and actions; pages and the CLI ask
 `boleh(peran, aksi)` before showing a form and again, on the server, before doing the action.
 
 Roles: pimpinan sees everything and changes nothing; analis uploads data and enters problems;
-admin also changes settings, users and data versions; pelapor (issue 9) only reports from the
+admin also changes settings, users and data versions; pelapor (a field reporter at a TPS) only reports from the
 field for the area assigned to them. With no user in the database the app runs in local mode
 (`LOKAL`): one person on one laptop, everything allowed, shown with a banner."""
 from __future__ import annotations
@@ -26,7 +26,7 @@ AKSI = {
     "pengaturan": {"admin"},                           # thresholds, targets, korwil, identitas
     "pengguna": {"admin"},                             # users
     "jejak": {"admin"},                                # read the audit trail
-    "lapor": {"pelapor", "analis", "admin"},           # lapor cepat (issue 9)
+    "lapor": {"pelapor", "analis", "admin"},           # lapor cepat: election-day reports from a TPS
 }
 
 

@@ -222,7 +222,7 @@ def _slides(db_path: Path, election, out: Path) -> int:
         election = _election(con, election)
         if election is None:
             return 1
-        # Field reports (issue 9): their file is held by the running dashboard server, if any.
+        # Field reports (readiness/lapor.py): their file is held by the running dashboard server, if any.
         from . import lapor
         lapor_con = lapor.baca_saja(lapor.lapor_path(db_path))
         if lapor_con is None and lapor.lapor_path(db_path).exists():

@@ -1,4 +1,4 @@
-"""Lapor cepat (issue 9): election-day reports from the field, and what the dashboard makes of them.
+"""Lapor cepat: election-day reports from the field, and what the dashboard makes of them.
 
 Where the reports live. The main database is written copy-on-write (db.writing copies the whole
 file per write and bumps the data version every page cache keys on): right for uploads, far too

@@ -1,4 +1,4 @@
-"""Inventory of problems (inventarisasi permasalahan, issue 8): what camat and OPD monitors find in
+"""Inventory of problems (inventarisasi permasalahan): what camat and OPD monitors find in
 their kecamatan — logistics, voters, KTP-el, security, ASN neutrality, TPS facilities — with a
 status that is followed up until it is closed.
 
@@ -32,7 +32,7 @@ import pandas as pd
 
 from . import akses, db, export, fmt, jejak, teks
 
-# code -> label. Helper C's lapor cepat uses the same codes.
+# code -> label. Incidents reported on election day (readiness/lapor.py) use the same codes.
 KATEGORI = {
     "logistik": "Logistik",
     "pemilih": "Pemilih/DPT",

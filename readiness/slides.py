@@ -385,7 +385,7 @@ def _slide_partisipasi(kab, kec: pd.DataFrame, label_sebelumnya: str) -> Slide |
 
 
 def masalah_tersedia(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether the inventory of problems (issue 8) exists in this database with the columns the
+    """Whether the inventory of problems (readiness/masalah.py) exists in this database with the columns the
     slide reads; until then the slide is left out."""
     cols = {r[0] for r in con.execute(
         "select column_name from information_schema.columns where table_name = 'masalah'").fetchall()}
@@ -420,7 +420,7 @@ def _slide_masalah(con, election: str, kec: pd.DataFrame) -> Slide | None:
 
 
 def _slide_lapor(lapor_cur, con, election: str) -> Slide | None:
-    """Election day (issue 9): TPS reported for the stage under way, the turnout so far against
+    """Election day (field reports, readiness/lapor.py): TPS reported for the stage under way, the turnout so far against
     the target, open incidents, and the kecamatan lagging most. Only when reports exist."""
     from . import lapor
     if lapor_cur is None or not lapor.ada_laporan(lapor_cur, election):

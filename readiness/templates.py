@@ -52,7 +52,7 @@ COLUMNS = {
         ("STATUS", "Baru", ("list", ["Baru", "Ditangani", "Selesai"])),
         ("TINDAK LANJUT", "", None),
     ],
-    # Paper reports of election day (issue 9), uploaded on the Lapor page into the reports database.
+    # Paper reports of election day, uploaded on the Lapor page into the reports database.
     "lapor": [
         ("KECAMATAN", "Kraksaan", ("kecamatan",)), ("DESA/KELURAHAN", "Asembakor", None), ("NOMOR TPS", "1", None),
         ("TAHAP", "Pemungutan selesai", ("list", ["Logistik tiba", "TPS dibuka", "Pemungutan selesai",

@@ -793,7 +793,7 @@ def dpt_per_pemilih(tmp: Path) -> Case:
     return Case(path, "per-voter list (DPT shape, 17 columns) with NIK/NKK as text, one NIK mangled to a number, "
                 "RT '007' as text, title rows",
                 kind="daftar", rows=len(voters),
-                # audit findings are warnings, one per type with its count (issue 7)
+                # audit findings are warnings, one per type with its count (readiness/audit.py)
                 warnings=[Msg(("temuan DPT", "NIK tidak valid: 1 pemilih")),
                           Msg(("temuan DPT", f"Belum rekam KTP-el: {n_belum_rekam} pemilih"))],
                 kecamatan={"Lumbang": {"dpt": len(voters), "dpt_l": n_l, "dpt_p": len(voters) - n_l, "tps": 3}})

@@ -1,4 +1,4 @@
-"""The voter-list audit (issue 7) on real .xlsx files ingested into a real DuckDB file: every
+"""The voter-list audit (readiness/audit.py) on real .xlsx files ingested into a real DuckDB file: every
 finding type planted with an exact count, clean rows that stay clean, the eligibility rules at their
 boundaries, duplicates within a list and across lists, the sample's planted findings, the groups,
 and the command line as a user runs it."""

@@ -1,4 +1,4 @@
-"""Lapor cepat (issue 9): the report lifecycle, corrections that supersede without overwriting,
+"""Lapor cepat (readiness/lapor.py): the report lifecycle, corrections that supersede without overwriting,
 turnout against hand-computed numbers, resubmitted forms, many threads at once, the area check and
 the Excel kind for paper reports."""
 from __future__ import annotations

@@ -1,4 +1,4 @@
--- Voter-list audit (issue 7): what the audit needs from each per-voter row, derived at ingest
+-- Voter-list audit (readiness/audit.py): what the audit needs from each per-voter row, derived at ingest
 -- and never reversible to the NIK (the NIK's date digits — the six a masked NIK hides — are not
 -- stored, only whether they are possible and agree with the birth date and sex).
 --   nik_panjang          characters of the NIK as read (0 = empty cell; null = the file has no NIK column)

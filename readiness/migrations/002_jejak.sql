@@ -1,4 +1,4 @@
--- Audit trail (issue 8): who did what and when — uploads, version activations, setting changes
+-- Audit trail: who did what and when — uploads, version activations, setting changes
 -- (before and after), user changes, exports, problem entries, logins. Written in the same
 -- transaction as the change it records; the app only ever inserts into it.
 create sequence if not exists jejak_id_seq;

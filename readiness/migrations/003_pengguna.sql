@@ -1,4 +1,4 @@
--- App users (issue 8): one row per person who logs in. Only an argon2id hash of the password
+-- App users (readiness/pengguna.py, readiness/akses.py): one row per person who logs in. Only an argon2id hash of the password
 -- is kept (never the password). Failed logins are counted here, so restarting the app does not
 -- reset a lockout. While this table has no row at all the app runs in local mode (one laptop,
 -- everything allowed, a banner on every page).

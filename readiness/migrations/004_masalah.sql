@@ -1,4 +1,4 @@
--- Inventory of problems (inventarisasi permasalahan, issue 8): what camat/OPD monitors report per
+-- Inventory of problems (inventarisasi permasalahan): what camat/OPD monitors report per
 -- kecamatan (optionally desa and TPS), entered through the form on the Permasalahan page or
 -- uploaded as an Excel sheet (kind `masalah`). `status` is the current status (the slides, the
 -- readiness reasons and the marts read it); every change of status or severity and every

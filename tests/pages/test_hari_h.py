@@ -1,4 +1,4 @@
-"""The Hari Pemungutan page (issue 9) in AppTest: TPS reported per stage, the turnout so far
+"""The Hari Pemungutan page in AppTest: TPS reported per stage, the turnout so far
 against hand-computed numbers, the follow-up list, incidents closed by an analyst."""
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The Lapor page (issue 9) in AppTest: a report sent from the form is stored once, the same form
+"""The Lapor page in AppTest: a report sent from the form is stored once, the same form
 sent again is recognised, a reporter sees only the TPS of their area, and L + P above the DPT
 asks for a confirmation."""
 from __future__ import annotations
