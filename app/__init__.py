@@ -1,6 +1,7 @@
 """The Streamlit side of the app: what the pages share. May import streamlit and readiness;
 readiness never imports this package. One module per concern:
 
+- halaman: the pages, their sidebar sections and the action each needs;
 - navigasi: every page runs inside dashboard.py's navigation (a Streamlit work-around);
 - baca: the database reader and cached results keyed by data version;
 - sesi: who is logged in, the session cookie, access checks;
