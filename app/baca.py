@@ -120,3 +120,21 @@ def daftar_tps(election: str):
     """The active TPS list of an election (readiness.lapor.DaftarTps), cached by data version."""
     version, cur = snapshot()
     return _daftar_tps(db_path(), version, election, cur)
+
+
+@st.cache_data(show_spinner="Memeriksa daftar pemilih…", max_entries=16)
+def _audit(path: str, version: tuple, election: str, _cur=None):
+    from readiness import audit
+    return audit.run(_cur, election)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _label(path: str, version: tuple, election: str, _cur=None) -> tuple[str, str]:
+    return model.pemilihan_label(_cur, election), model.versi_label(db.run(_cur, "marts/versi_data", election=election))
+
+
+def temuan(election: str):
+    """(readiness.audit.run's findings, the election's name, the data version's label), all from one
+    data version and cached by it."""
+    version, cur = snapshot()
+    return (_audit(db_path(), version, election, cur), *_label(db_path(), version, election, cur))

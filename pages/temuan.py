@@ -5,31 +5,18 @@ voter in the original), filterable by kecamatan, desa and type, with the Excel w
 follow-up. Queries: int_daftar_temuan (once per data version), marts/audit_ringkasan,
 marts/audit_temuan, marts/audit_kelompok (through readiness.audit.run), marts/versi_data.
 URL: `?pemilu=…&kecamatan=35.13.24&temuan=nik_ganda`."""
-import pandas as pd
 import streamlit as st
 
 from app import baca, ekspor, layar
-from readiness import audit, charts, db, fmt, model
+from readiness import audit, charts, fmt, temuan_tabel
 
 SEMUA = "semua"
 BARIS_MAKS = 5000  # rows shown on screen; the Excel file has them all
-
-
-@st.cache_data(show_spinner="Memeriksa daftar pemilih…", max_entries=16)
-def _audit(path: str, version: tuple, election: str, _cur=None) -> audit.Hasil:
-    # `version` changes with every committed write, so findings are never shown stale.
-    return audit.run(_cur, election)
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def _label(path: str, version: tuple, election: str, _cur=None) -> tuple[str, str]:
-    return model.pemilihan_label(_cur, election), model.versi_label(db.run(_cur, "marts/versi_data", election=election))
+LEBAR = st.column_config.TextColumn(width="large")
 
 
 election = layar.election()
-version, cur = baca.snapshot()  # findings and their caption from one data version
-hasil = _audit(baca.db_path(), version, election, cur)
-pemilihan, versi = _label(baca.db_path(), version, election, cur)
+hasil, pemilihan, versi = baca.temuan(election)
 
 st.title("Temuan DPT")
 st.caption(f"{pemilihan} · {versi}")
@@ -57,13 +44,8 @@ c4.caption("tidak valid, kode wilayah berbeda, atau tanggal tidak cocok")
 
 # --------------------------------------------------------------------------- counts by type and kecamatan
 st.subheader("Jumlah temuan per jenis")
-jenis_df = audit.jenis_tabel()
-jenis_df["jumlah"] = [int(per_jenis.get(k, 0)) for k in jenis_df["temuan"]]
-st.dataframe(pd.DataFrame({
-    "Temuan": jenis_df["nama"], "Jumlah pemilih": [fmt.angka(n) for n in jenis_df["jumlah"]],
-    "Aturan": jenis_df["aturan"], "Tindak lanjut": jenis_df["tindak_lanjut"],
-}), hide_index=True, width="stretch", column_config={"Aturan": st.column_config.TextColumn(width="large"),
-                                                      "Tindak lanjut": st.column_config.TextColumn(width="large")})
+st.dataframe(temuan_tabel.tabel_jenis(per_jenis), hide_index=True, width="stretch",
+             column_config={"Aturan": LEBAR, "Tindak lanjut": LEBAR})
 with st.expander("Penjelasan setiap jenis temuan"):
     for j in audit.JENIS.values():
         st.markdown(f"**{j.nama}** (`{j.kode}`): {j.penjelasan}")
@@ -78,28 +60,14 @@ else:
                             help="Belum rekam KTP-el dan TPS melebihi kapasitas biasanya jauh lebih banyak; "
                                  "tambahkan bila perlu.")
     st.plotly_chart(audit.grafik(ringkasan, tampil), width="stretch", config=charts.PLOT_CONFIG)
-    pivot = (ringkasan.pivot_table(index=["kode_kecamatan", "kecamatan"], columns="temuan", values="jumlah",
-                                   aggfunc="sum", fill_value=0).reindex(columns=ada, fill_value=0).reset_index())
-    tabel = pd.DataFrame({"Kecamatan": pivot["kecamatan"],
-                          **{audit.JENIS[k].nama: [fmt.angka(n) for n in pivot[k]] for k in ada}})
-    st.dataframe(tabel, hide_index=True, width="stretch")
+    st.dataframe(temuan_tabel.tabel_per_kecamatan(ringkasan, ada), hide_index=True, width="stretch")
 
 # --------------------------------------------------------------------------- groups
 st.subheader("Kelompok pemilih (dari daftar pemilih per orang)")
 usia = f"{kec_kelompok['pemula_usia_min'].iloc[0]}–{kec_kelompok['pemula_usia_max'].iloc[0]}"
 st.caption(f"Pemilih pemula: umur {usia} tahun pada hari pemungutan suara (diatur per pemilihan). "
            "Rasio jenis kelamin: laki-laki per 100 perempuan.")
-st.dataframe(pd.DataFrame({
-    "Kecamatan": kec_kelompok["kecamatan"], "Pemilih": [fmt.angka(n) for n in kec_kelompok["pemilih"]],
-    "Laki-laki": [fmt.angka(n) for n in kec_kelompok["pemilih_l"]],
-    "Perempuan": [fmt.angka(n) for n in kec_kelompok["pemilih_p"]],
-    "Rasio L/P": [fmt.angka(n, 1) for n in kec_kelompok["rasio_jk"]],
-    "Pemilih pemula": [fmt.angka(n) for n in kec_kelompok["pemula"]],
-    "Disabilitas": [fmt.angka(n) for n in kec_kelompok["disabilitas"]],
-    **{f"Disabilitas {nama.lower()}": [fmt.angka(n) for n in kec_kelompok[col]]
-       for col, nama in audit.DISABILITAS.items()},
-    "Belum rekam KTP-el": [fmt.angka(n) for n in kec_kelompok["ktpel_belum_rekam"]],
-}), hide_index=True, width="stretch")
+st.dataframe(temuan_tabel.tabel_kelompok(kec_kelompok), hide_index=True, width="stretch")
 
 # --------------------------------------------------------------------------- the list
 st.subheader("Daftar temuan")
@@ -128,16 +96,9 @@ st.markdown(f"**{fmt.angka(len(pilihan))} temuan**"
             + (f" (ditampilkan {fmt.angka(BARIS_MAKS)} pertama; semuanya ada di berkas Excel)"
                if len(pilihan) > BARIS_MAKS else ""))
 baris_tampil = pilihan.head(BARIS_MAKS)
-st.dataframe(pd.DataFrame({
-    "Kecamatan": baris_tampil["kecamatan"], "Desa/Kelurahan": baris_tampil["desa"].fillna("(kosong)"), "TPS": baris_tampil["tps"],
-    "Temuan": baris_tampil["nama_temuan"], "Keterangan": baris_tampil["keterangan"], "NIK (tersamar)": baris_tampil["nik_mask"].fillna(""),
-    "DPID": baris_tampil["dpid"].fillna(""), "Berkas": baris_tampil["file_name"], "Sheet": baris_tampil["source_sheet"],
-    "Baris": [str(n) for n in baris_tampil["source_row"]],  # as Excel shows it: 11926, not 11.926
-}), hide_index=True, width="stretch", height="auto" if len(baris_tampil) < 12 else 420,
-    column_config={"Keterangan": st.column_config.TextColumn(width="large")})
-
-ringkas_pilihan = (pilihan.groupby(["kode_kecamatan", "kecamatan", "temuan"]).size().rename("jumlah").reset_index()
-                   if len(pilihan) else ringkasan.iloc[0:0])
+st.dataframe(temuan_tabel.tabel_daftar(baris_tampil), hide_index=True, width="stretch",
+             height="auto" if len(baris_tampil) < 12 else 420, column_config={"Keterangan": LEBAR})
+ringkas_pilihan = temuan_tabel.ringkas(pilihan, ringkasan)
 bagian = "-".join(p for p in ("" if kode == SEMUA else names[kode], "" if desa == SEMUA else desa,
                               "" if jenis == SEMUA else jenis) if p)
 ekspor.unduh(
