@@ -3,12 +3,11 @@ enable, change the role. Users come from readiness.pengguna.daftar (no password 
 is checked against the role again on the server, written to the small-records store and recorded
 in the audit trail by readiness/pengguna.py in the same transaction. In local mode (no user yet) this
 page creates the first admin, and the session continues logged in as that admin."""
-import pandas as pd
 import streamlit as st
 
 from app import baca, layar, sesi
 from app.markdown import escape_md
-from readiness import akses, catatan, fmt, pengguna
+from readiness import akses, catatan, pengguna
 
 layar.election()
 saya = sesi.wajib("pengguna")
@@ -39,25 +38,13 @@ def ubah(action, done: str) -> bool:
     return True
 
 
-def status(row) -> str:
-    return "Aktif" if row["aktif"] else "Nonaktif"
-
-
 akun = pengguna.daftar(baca.db_path())
 if saya.lokal:
     st.info("Belum ada pengguna: aplikasi berjalan dalam mode lokal. Buat admin pertama di bawah ini. Setelah "
             "itu setiap orang harus masuk (login) dengan nama dan kata sandinya, dan Anda langsung masuk "
             "sebagai admin yang baru dibuat.")
 else:
-    st.dataframe(pd.DataFrame({
-        "Nama": akun["nama"],
-        "Peran": akun["peran"].map(lambda p: akses.PERAN.get(p, p)),
-        "Wilayah": akun["wilayah"].fillna("–"),
-        "Status": [status(r) for r in akun.to_dict(orient="records")],
-        "Terakhir masuk": akun["terakhir_masuk"].map(
-            lambda t: "–" if pd.isna(t) else fmt.tanggal_jam(t.to_pydatetime())),
-        "Dibuat": akun["dibuat"].map(lambda t: fmt.tanggal_jam(t.to_pydatetime())),
-    }), hide_index=True, width="stretch")
+    st.dataframe(pengguna.tabel(akun), hide_index=True, width="stretch")
 
 st.subheader("Tambah pengguna" if not saya.lokal else "Buat admin pertama")
 with st.form("tambah_pengguna", clear_on_submit=False):
@@ -95,7 +82,7 @@ if not saya.lokal and not akun.empty:
     dipilih = st.selectbox("Pengguna", names, key="ubah_nama")
     row = akun[akun["nama"] == dipilih].iloc[0]
     diri = dipilih.lower() == saya.nama.lower()
-    st.text(f"{dipilih}: {akses.PERAN.get(row['peran'], row['peran'])}, {status(row).lower()}")
+    st.text(f"{dipilih}: {akses.PERAN.get(row['peran'], row['peran'])}, {pengguna.status(row).lower()}")
 
     k1, k2, k3 = st.columns(3)
     with k1.container(border=True):

@@ -475,3 +475,22 @@ def catat_ekspor(db_path, pengguna: akses.Pengguna | None, file_name: str) -> No
                 raise akses.TidakBoleh(pengguna, "ekspor")
         jejak.catat(con, pengguna, "ekspor", file_name)
 
+
+
+# --------------------------------------------------------------------------- the Pengguna page's table
+def status(row) -> str:
+    """`Aktif` or `Nonaktif`, of a row of `daftar`."""
+    return "Aktif" if row["aktif"] else "Nonaktif"
+
+
+def tabel(akun: pd.DataFrame) -> pd.DataFrame:
+    """The users (`daftar`) as the Pengguna page lists them: role names, id-ID dates, no hashes."""
+    return pd.DataFrame({
+        "Nama": akun["nama"],
+        "Peran": akun["peran"].map(lambda p: akses.PERAN.get(p, p)),
+        "Wilayah": akun["wilayah"].fillna("–"),
+        "Status": [status(r) for r in akun.to_dict(orient="records")],
+        "Terakhir masuk": akun["terakhir_masuk"].map(
+            lambda t: "–" if pd.isna(t) else fmt.tanggal_jam(t.to_pydatetime())),
+        "Dibuat": akun["dibuat"].map(lambda t: fmt.tanggal_jam(t.to_pydatetime())),
+    })
