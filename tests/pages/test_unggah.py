@@ -146,14 +146,14 @@ def test_a_defect_of_ours_shows_a_reference_and_logs_where_it_happened(empty_db,
 def test_closing_the_tab_stops_the_parse_and_keeps_nothing(empty_db, monkeypatch, tmp_path, caplog):
     """The session of this run is no longer connected (the tab was closed) when the parse reports
     progress: it stops there, nothing is kept for the session, and the server log says so."""
-    from pages import common
+    from app import sesi
 
     files = [xlsx.recap(tmp_path / f"rekap_{n}.xlsx", [("Kraksaan", "Asembakor", 2, 300, 300, 600)]) for n in (1, 2)]
     at = _app(empty_db, monkeypatch)
     parsed = []
     real_parse = ingest.parse_file
     monkeypatch.setattr(ingest.read, "parse_file", lambda *a, **k: parsed.append(a[1]) or real_parse(*a, **k))
-    monkeypatch.setattr(common, "sesi_ditutup", lambda: True)
+    monkeypatch.setattr(sesi, "sesi_ditutup", lambda: True)
     at.file_uploader[0].set_value([(p.name, p.read_bytes(), "application/octet-stream") for p in files]).run()
     assert not at.exception, [e.value for e in at.exception]
     assert parsed == ["rekap_1.xlsx"]  # stopped at the first step of the first file; the second never read
