@@ -203,7 +203,7 @@ class Dasar:
 
     int_kecamatan is a view over all active uploads (the per-voter list alone can be 870.000
     rows); planning and evaluating it is most of a page's cost. The app keeps one Dasar per data
-    version and election (pages/common.py), so moving between pages only runs each page's own
+    version and election (app/baca.py), so moving between pages only runs each page's own
     marts, over the kept rows (`kesiapan_kecamatan`). Treat it as read-only: it is shared by
     every session."""
     rows: object                 # int_kecamatan rows of the election (Arrow table), see `kesiapan`
