@@ -21,7 +21,7 @@ import pandas as pd
 
 from . import db, export, fmt, teks
 # The finding types live where an ingest reads them without loading pandas early.
-from .temuan import _JENIS, JENIS, KODE  # noqa: F401  (JENIS and KODE are read as audit.JENIS, audit.KODE)
+from .voterlist.temuan import _JENIS, JENIS, KODE  # noqa: F401  (JENIS and KODE are read as audit.JENIS, audit.KODE)
 
 DISABILITAS = {  # KPU's codes in voter lists (DESIGN.md reference facts)
     "dis_fisik": "Fisik", "dis_intelektual": "Intelektual", "dis_mental": "Mental",

@@ -32,8 +32,9 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from . import fmt, table_end, temuan, wilayah
-from .parse import ParseError, parse_date
+from .. import fmt, table_end, wilayah
+from . import temuan
+from ..parse import ParseError, parse_date
 
 FIELDS = ("kecamatan", "desa", "tps", "jk", "nik", "nkk", "tgl_lahir", "sts", "dis", "ktpel", "dpid")
 # Read only when an admin has turned on keeping identity (app setting `simpan_identitas`).

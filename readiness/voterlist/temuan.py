@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import duckdb
 import pyarrow as pa
 
-from . import db
+from .. import db
 
 
 @dataclass(frozen=True)
