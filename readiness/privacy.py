@@ -214,10 +214,42 @@ def _move_legacy(legacy: Path, path: Path, may_create: bool) -> bytes:
     return old
 
 
+# --------------------------------------------------------------------------- the keyed hash
+# NIK and NKK are stored as HMAC-SHA256 (RFC 2104) truncated to 128 bits (section 5 allows half the
+# output). This is its one definition: the ingest hashes with `KeyedHasher` while a sheet is read and
+# passes `hmac_pads` to DuckDB for the rest (queries/voterlist/macros.sql, `hmac128`).
+HASH_BYTES = 16
+_BLOCK = 64  # SHA-256's block size
+
+
+def hmac_pads(secret: bytes) -> tuple[bytes, bytes]:
+    """(opad, ipad): the key padded to one block and xored with 0x5C and 0x36. A key longer than a
+    block is hashed first, as RFC 2104 says (keys are at least 32 bytes; a longer one is allowed)."""
+    key = hashlib.sha256(secret).digest() if len(secret) > _BLOCK else secret
+    key = key.ljust(_BLOCK, b"\0")
+    return bytes(b ^ 0x5C for b in key), bytes(b ^ 0x36 for b in key)
+
+
+class KeyedHasher:
+    """The keyed hash of many values with one key: the pads are hashed once, each value then costs
+    two copies of a SHA-256 state, no new HMAC object per value."""
+
+    def __init__(self, secret: bytes):
+        opad, ipad = hmac_pads(secret)
+        self._inner, self._outer = hashlib.sha256(ipad), hashlib.sha256(opad)
+
+    def digest(self, value: bytes) -> bytes:
+        """The 16 bytes of the keyed hash of `value`."""
+        inner = self._inner.copy()
+        inner.update(value)
+        outer = self._outer.copy()
+        outer.update(inner.digest())
+        return outer.digest()[:HASH_BYTES]
+
+
 def keyed_hash(secret: bytes, value: str) -> str:
-    """HMAC-SHA256 truncated to 128 bits, as 32 hex digits (RFC 2104 section 5); the ingest computes
-    the same inside DuckDB (readiness/voterlist.py)."""
-    return hmac.new(secret, value.encode("ascii", "ignore"), hashlib.sha256).hexdigest()[:32]
+    """The keyed hash of a NIK/NKK text as 32 hex digits."""
+    return KeyedHasher(secret).digest(value.encode("ascii", "ignore")).hex()
 
 
 def keyed_hash_number(secret: bytes, value: str) -> int:

@@ -257,6 +257,37 @@ def test_hashes_computed_while_reading_are_the_keyed_hash_of_each_shared_text(tm
     assert got == {t: keyed_hash(secret, t) for t in texts}
 
 
+def test_a_key_longer_than_a_hash_block_gives_the_standard_hmac_both_ways(empty_db, tmp_path, tmp_path_factory,
+                                                                          monkeypatch):
+    """An admin may write a longer key than generated (`openssl rand -hex 80`): RFC 2104 hashes such a
+    key first. The NIKs hashed while the sheet is read (shared strings) and those hashed in SQL
+    (inline strings) must both equal the standard HMAC, or one voter's NIK gets two hashes."""
+    import datetime as dt
+    import hashlib
+    import hmac
+    import os
+
+    from readiness import privacy
+    from tests import daftar_fixture as df
+
+    secret = bytes(range(80))
+    key = tmp_path_factory.mktemp("kunci-panjang") / "kunci"  # outside the data folder
+    key.write_text(secret.hex() + "\n")
+    os.chmod(key, 0o600)
+    monkeypatch.setenv(privacy.ENV_KEY, str(key))
+    voters = lambda: [df.Pemilih("LUMBANG", "SAPIH", 1, "LP"[i % 2], dt.date(1970 + i, 3, 3)) for i in range(3)]  # noqa: E731
+    for inline, shape in ((False, voters()), (True, voters())):
+        path = df.tulis(tmp_path / f"dpt_{inline}.xlsx", shape, "DPT", inline=inline)
+        batch = ingest.ingest_files(empty_db, [(path.name, path)])
+        assert batch.committed, [p.text() for r in batch.results for p in r.problems]
+        con = db.connect_read(empty_db)
+        stored = [h for (h,) in con.execute("select nik_hash from raw_daftar where upload_id = $u order by source_row",
+                                             {"u": batch.results[0].upload_id}).fetchall()]
+        con.close()
+        standard = [int(hmac.new(secret, v.nik.encode(), hashlib.sha256).hexdigest()[:32], 16) for v in shape]
+        assert stored == standard
+
+
 def test_nik_hash_in_sql_is_the_standard_hmac(demo_db_master):
     from readiness.privacy import installation_secret, keyed_hash_number
     sheet = CalamineWorkbook.from_path(SAMPLE / "dpt_kecamatan_lumbang.xlsx").get_sheet_by_index(0).to_python()

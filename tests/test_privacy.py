@@ -268,3 +268,10 @@ def test_an_older_world_readable_database_becomes_private(empty_db, umask_022):
     os.chmod(empty_db, 0o644)
     db.connect_read(empty_db).close()
     assert _mode(empty_db) == 0o600
+
+
+@pytest.mark.parametrize("length", [32, 64, 65, 100])
+def test_keyed_hash_is_hmac_sha256_cut_to_128_bits_for_any_key_length(length):
+    secret = bytes(range(length))
+    nik = "3513244303730004"
+    assert privacy.keyed_hash(secret, nik) == hmac.new(secret, nik.encode(), hashlib.sha256).hexdigest()[:32]

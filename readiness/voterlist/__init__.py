@@ -24,7 +24,6 @@ the frame that is committed.
 """
 from __future__ import annotations
 
-import hashlib
 from array import array
 from concurrent.futures import ThreadPoolExecutor
 
@@ -32,7 +31,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .. import fmt, table_end, wilayah
+from .. import fmt, privacy, table_end, wilayah
 from . import temuan
 from ..parse import ParseError, parse_date
 
@@ -51,11 +50,6 @@ _NORM = "upper(trim(regexp_replace({x}, '[^0-9A-Za-z+%]+', ' ', 'g')))"
 # A cell quoted back in a message: a long run of digits (a NIK, NKK or DPID that landed in the
 # wrong column) is never repeated in a message, so never in a log.
 _SAMAR = "regexp_replace({x}, '\\d{{9,}}', '[angka panjang disamarkan]', 'g')"
-
-
-def _hmac_pads(secret: bytes) -> tuple[bytes, bytes]:
-    key = secret.ljust(64, b"\0")  # secrets are 32 bytes, shorter than SHA-256's 64-byte block
-    return bytes(b ^ 0x5C for b in key), bytes(b ^ 0x36 for b in key)
 
 
 def _hmac_sql(x: str) -> str:
@@ -124,19 +118,12 @@ def _hash_ahead(book, secret: bytes) -> pa.Table | None:
     in fixed-width buffers: the reader is at its peak memory meanwhile, so nothing here may keep
     more than these 24 bytes per text (an Arrow string array or a DuckDB run would keep several
     times that in allocator caches)."""
-    opad, ipad = _hmac_pads(secret)
-    inner, outer = hashlib.sha256(ipad), hashlib.sha256(opad)
+    digest = privacy.KeyedHasher(secret).digest
     keys, hashes = [], []
     for found in book.shared_digit_strings(16):
         if not found:
             continue
-        digests = []
-        for text in found:
-            step = inner.copy()
-            step.update(text)
-            last = outer.copy()
-            last.update(step.digest())
-            digests.append(last.digest()[:16])
+        digests = list(map(digest, found))
         numbers = array("Q", map(int, found))
         keys.append(pa.Array.from_buffers(pa.uint64(), len(found), [None, pa.py_buffer(numbers)]))
         hashes.append(pa.FixedSizeBinaryArray.from_buffers(pa.binary(16), len(found),
@@ -396,7 +383,7 @@ def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_i
     any_problem = " or ".join(f"({cond})" for _, cond, _ in checks)
 
     step(0.8, "menyamarkan NIK dan NKK")
-    opad, ipad = _hmac_pads(secret)
+    opad, ipad = privacy.hmac_pads(secret)
     con.register("sheets", pa.table({"_sheet_no": pa.array(range(len(layouts)), pa.int16()),
                                      "source_sheet": [lay.sheet.name for lay in layouts],
                                      "ada_nik": ["nik" in lay.columns.values() for lay in layouts]}))
