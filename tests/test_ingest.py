@@ -242,15 +242,15 @@ def test_hashes_computed_while_reading_are_the_keyed_hash_of_each_shared_text(tm
     not notice): every 16-digit shared string gets exactly privacy.keyed_hash, keyed by its number."""
     import datetime as dt
 
-    from readiness import voterlist
     from readiness.privacy import keyed_hash
+    from readiness.voterlist import read
     from readiness.workbook import Book
     from tests import daftar_fixture as df
 
     voters = [df.Pemilih("LUMBANG", "SAPIH", 1, "LP"[i % 2], dt.date(1970 + i, 3, 3)) for i in range(5)]
     path = df.tulis(tmp_path / "dpt.xlsx", voters, "DPT")
     secret = bytes(range(32))
-    table = voterlist._hash_ahead(Book(path, path.name), secret)
+    table = read.hash_ahead(Book(path, path.name), secret)
     texts = {v.nik for v in voters} | {v.nkk for v in voters}
     assert table is not None and table.num_rows == len(texts)
     got = {f"{k:016d}": h.hex() for k, h in zip(table.column("kunci").to_pylist(), table.column("hash").to_pylist())}

@@ -1,0 +1,57 @@
+"""The frame of a per-voter list: NIK and NKK pseudonymised (the keyed hash of readiness/privacy.py:
+looked up where it was computed during the read, else computed in SQL), what the audit derives from
+the NIK, one row per voter; or the problems of a file that has some, worded."""
+from __future__ import annotations
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from .. import privacy
+from . import sql
+
+
+def pseudonyms(con, layouts, hashed: pa.Table, secret: bytes) -> dict:
+    """`sheets`, `dihitung` (the hashes computed ahead), `kk` (the hash of each family card) and
+    `wilayah` (the region of the NIKs hashed ahead); returns the pads for frame.sql."""
+    opad, ipad = privacy.hmac_pads(secret)
+    con.register("sheets", pa.table({"_sheet_no": pa.array(range(len(layouts)), pa.int16()),
+                                     "source_sheet": [lay.sheet.name for lay in layouts],
+                                     "ada_nik": ["nik" in lay.columns.values() for lay in layouts]}))
+    con.register("dihitung", hashed)
+    sql.create(con, "kk", opad=opad, ipad=ipad)
+    sql.create(con, "wilayah")
+    return {"opad": opad, "ipad": ipad}
+
+
+def frame(con, pads: dict) -> pa.Table:
+    """What frame.sql returns, fetched as Arrow in one pass over the file."""
+    # The voter rows are the probe side of every join (the look-up tables are built): the optimiser
+    # would otherwise build a hash table of the voter rows, every column, to probe with the hashes
+    # computed ahead.
+    con.execute("set disabled_optimizers = 'build_side_probe_side'")
+    try:
+        return sql.relation(con, "frame", **pads).to_arrow_table()
+    finally:
+        con.execute("reset disabled_optimizers")
+
+
+def has_problems(table: pa.Table) -> bool:
+    return bool(pc.any(table.column("_galat")).as_py())
+
+
+def word_problems(con, layouts, result, max_messages: int) -> None:
+    """The problems of the rows that have some (galat.sql), the first `max_messages` of them on
+    `result` with sheet, row and column, the rest counted."""
+    sql.create(con, "w_galat")
+    sql.create(con, "galat")
+    total = sql.run(con, "galat_jumlah").fetchall()[0][0]
+    shown = sql.run(con, "galat_tampil", n=max_messages).fetchall()
+    for sheet_no, row, field, message in shown:
+        lay = layouts[sheet_no]
+        result.add("galat", message, lay.sheet.name, row, lay.column_label(field))
+    result.hidden_problems += total - len(shown)
+
+
+def identity(con) -> pa.Table:
+    """Names, addresses and places of birth, for `result.identitas` (identitas.sql)."""
+    return sql.relation(con, "identitas").to_arrow_table()

@@ -1,0 +1,93 @@
+"""What the cells of a per-voter list mean, worked out once per distinct text in small look-up tables
+keyed by the text as written (trimmed, normalised, matched to a place, a code or a date), never once
+per voter; then `w`, the voter rows joined to them. Each step is one file of queries/voterlist/."""
+from __future__ import annotations
+
+import pyarrow as pa
+
+from ..parse import ParseError, parse_date
+from . import sql
+
+# Codes as written in exports (after upper-casing and punctuation to spaces) -> canonical code.
+JK = {"L": "L", "LK": "L", "LAKI LAKI": "L", "LAKI": "L", "P": "P", "PR": "P", "PEREMPUAN": "P", "WANITA": "P"}
+STS = {"B": "B", "BELUM KAWIN": "B", "BELUM": "B", "S": "S", "SUDAH KAWIN": "S", "KAWIN": "S", "SUDAH": "S",
+       "P": "P", "PERNAH KAWIN": "P", "PERNAH": "P", "CERAI": "P"}
+KTPEL = {"S": "S", "SUDAH": "S", "SUDAH REKAM": "S", "Y": "S", "YA": "S", "B": "B", "BELUM": "B",
+         "BELUM REKAM": "B", "T": "B", "TIDAK": "B"}
+
+
+def voter_rows(con) -> list[tuple]:
+    """`v`, the voter rows of `incoming` (kec_teks, baris.sql): a view over the file's columns, or a
+    table with the kecamatan filled in from the rows above when some kecamatan cell is empty (merged
+    cells). Returns the (kecamatan, desa) pairs of `v` as pasangan.sql gives them."""
+    pairs = sql.run(con, "pasangan").fetchall()
+    # the window (a sort) of baris_isi.sql is only paid for when some kecamatan cell is empty
+    gaps = any(kec_c is None for _, _, kec_c, _ in pairs)
+    con.register("kec_tertulis", pa.table({"kecamatan": pa.array([k for k, *_ in pairs], pa.string())}))
+    sql.create(con, "kec_teks")
+    sql.create(con, "baris", view=True)
+    if not gaps:
+        con.execute("create temp view v as select * from baris")
+        return pairs
+    sql.create(con, "v", query="baris_isi")
+    return sql.run(con, "pasangan_isi").fetchall()
+
+
+def places(con, pairs, gaz) -> None:
+    """`places`: each (kecamatan, desa) pair matched with the same rules as every file, its codes and
+    the messages of a kecamatan or desa not found."""
+    table = {"kecamatan": [], "desa": [], "desa_c": [], "kode_kecamatan": [], "kode_desa": [],
+             "pesan_kec": [], "pesan_desa": []}
+    for kec_key, desa_key, kec, desa in pairs:
+        kode_kec = gaz.match_kecamatan(kec) if kec else None
+        kode_desa = gaz.match_desa(kode_kec, desa) if kode_kec and desa else None
+        table["kecamatan"].append(kec_key)
+        table["desa"].append(desa_key)
+        table["desa_c"].append(desa)
+        table["kode_kecamatan"].append(kode_kec)
+        table["kode_desa"].append(kode_desa)
+        table["pesan_kec"].append(None if kode_kec else
+                                  ("nama kecamatan kosong" if not kec else gaz.unknown_kecamatan(kec)))
+        # Not an error: a voter whose desa is not in the stated kecamatan is a finding (the
+        # kecamatan is known, so the voter is still counted there).
+        table["pesan_desa"].append(None if kode_desa or not kode_kec else
+                                   ("nama desa/kelurahan kosong" if not desa else gaz.unknown_desa(kode_kec, desa)))
+    con.register("places", pa.table(table))
+
+
+def birth_dates(con) -> None:
+    """`tgl_arti`: each birth-date text, its date and parts. The usual forms in SQL; any other form
+    (`3 Mei 1990`, a serial number) once per value with the parser every file uses."""
+    sql.create(con, "tgl")
+    fixed = []
+    for (text,) in sql.run(con, "tgl_sisa").fetchall():
+        try:
+            text_c = text.strip()
+            value = float(text_c) if text_c.replace(".", "", 1).isdigit() else text_c
+            fixed.append((text, parse_date(value)))
+        except (ParseError, ValueError, OverflowError):
+            continue
+    if fixed:
+        con.register("tgl_fix", pa.table({"teks": [t for t, _ in fixed], "tanggal": [d for _, d in fixed]}))
+        sql.run(con, "tgl_perbaiki")
+    sql.create(con, "tgl_arti")
+
+
+def codes(con) -> None:
+    """`kode_arti`: what each combination of the coded columns as written means, and which of them
+    rejects the file."""
+    sql.create(con, "kode_tertulis")
+    spellings = [(kolom, kata, kode) for kolom, mapping in (("jk", JK), ("sts", STS), ("ktpel", KTPEL))
+                 for kata, kode in mapping.items()]
+    con.register("kode_kata", pa.table({"kolom": [k for k, _, _ in spellings], "kata": [w for _, w, _ in spellings],
+                                        "kode": [c for _, _, c in spellings]}))
+    for name in ("kode_map", "tps_map", "dis_map", "kode_arti"):
+        sql.create(con, name)
+
+
+def meanings(con, pairs, gaz) -> None:
+    """`w`: the voter rows joined once to each look-up (places, codes, dates)."""
+    places(con, pairs, gaz)
+    birth_dates(con)
+    codes(con)
+    sql.create(con, "w", view=True)

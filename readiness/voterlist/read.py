@@ -1,0 +1,103 @@
+"""Reading a per-voter list: the sheets' columns as Arrow text up to the last voter, and the keyed
+hashes of the workbook's 16-digit shared strings computed meanwhile on the other core."""
+from __future__ import annotations
+
+from array import array
+from concurrent.futures import Future, ThreadPoolExecutor
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from .. import privacy, table_end
+
+
+def read(book, layouts, fields, gaz, secret: bytes) -> tuple[pa.Table, Future]:
+    """(the voter sheets' columns, the hashes computed ahead: a future of hash_ahead's table)."""
+    # One helper thread beside the column reader (which keeps a core of its own): it hashes the
+    # NIK/NKK texts ahead, then scans the XML for number cells.
+    helper = ThreadPoolExecutor(max_workers=1)
+    try:
+        ahead = helper.submit(hash_ahead, book, secret)
+        incoming = read_sheets(book, layouts, fields, gaz, helper)
+    finally:
+        helper.shutdown(wait=False)
+    return incoming, ahead
+
+
+def hashed_ahead(ahead: Future) -> pa.Table:
+    """The table of hash_ahead (kunci, hash), empty when there was nothing to hash or it failed."""
+    try:
+        hashed = ahead.result()
+    except Exception:  # noqa: BLE001 - only a shortcut: without it every row is hashed in SQL
+        hashed = None
+    if hashed is None:
+        return pa.table({"kunci": pa.array([], pa.uint64()), "hash": pa.array([], pa.binary())})
+    return hashed
+
+
+def hash_ahead(book, secret: bytes) -> pa.Table | None:
+    """While the sheet is being read (the column reader runs on one core), hash on the other the
+    texts of 16 digits in the workbook's shared strings — the NIKs and NKKs stored as text, nearly
+    all of them — so that afterwards most rows look their hash up instead of computing it:
+    (kunci = the 16 digits as a number, hash = the 16 bytes of the keyed hash); rows not among
+    them are hashed in SQL as before. The same HMAC-SHA256 (RFC 2104) with the pads hashed once,
+    in fixed-width buffers: the reader is at its peak memory meanwhile, so nothing here may keep
+    more than these 24 bytes per text (an Arrow string array or a DuckDB run would keep several
+    times that in allocator caches)."""
+    digest = privacy.KeyedHasher(secret).digest
+    keys, hashes = [], []
+    for found in book.shared_digit_strings(16):
+        if not found:
+            continue
+        digests = list(map(digest, found))
+        numbers = array("Q", map(int, found))
+        keys.append(pa.Array.from_buffers(pa.uint64(), len(found), [None, pa.py_buffer(numbers)]))
+        hashes.append(pa.FixedSizeBinaryArray.from_buffers(pa.binary(16), len(found),
+                                                           [None, pa.py_buffer(b"".join(digests))]))
+    if not keys:
+        return None
+    return pa.table({"kunci": pa.chunked_array(keys), "hash": pa.chunked_array(hashes)})
+
+
+def without_footer(table: pa.Table, lay, gaz) -> pa.Table:
+    """The rows of one sheet up to its last voter: the signature block and notes under the list are
+    not voters (readiness/table_end.py), and the rows left out are noted on the layout. Only the
+    last rows are looked at, a few at a time from the bottom."""
+    looked_at = [f for f in table_end.fields("daftar") if f in table.column_names]
+    end, step = table.num_rows, 64
+    while end > 0:
+        start = max(0, end - step)
+        chunk = table.slice(start, end - start).select(looked_at).to_pylist()
+        last = next((k for k in range(len(chunk) - 1, -1, -1) if table_end.is_data(chunk[k], "daftar", gaz)), None)
+        if last is not None:
+            end = start + last + 1
+            break
+        end, step = start, min(step * 2, 1 << 16)
+    tail = table.slice(end)
+    filled = pa.array([False] * tail.num_rows, pa.bool_())
+    for field in lay.columns.values():
+        if field in tail.column_names:
+            written = pc.not_equal(pc.utf8_trim_whitespace(tail.column(field).cast(pa.string())), "")
+            filled = pc.or_(filled, pc.fill_null(written, False))
+    below = pc.filter(tail.column("_row"), filled)
+    lay.footer = (below[0].as_py(), below[-1].as_py()) if len(below) else None
+    return table.slice(0, end)
+
+
+def read_sheets(book, layouts, fields, gaz, helper=None) -> pa.Table:
+    """The columns `fields` of every voter sheet as text, in one Arrow table with `_sheet_no`, `_row`
+    and whether Excel stored the NIK/NKK cell as a number (`nik_angka`, `nkk_angka`)."""
+    tables = []
+    for number, lay in enumerate(layouts):
+        columns = {c: f for c, f in lay.columns.items() if f in fields}
+        table = book.columns(lay.sheet.name, lay.data_start, columns, numeric_flags=("nik", "nkk"), helper=helper)
+        table = without_footer(table, lay, gaz)
+        for field in fields:
+            if field not in table.column_names:
+                table = table.append_column(field, pa.nulls(table.num_rows, pa.string()))
+        for flag in ("nik_angka", "nkk_angka"):
+            if flag not in table.column_names:
+                table = table.append_column(flag, pa.array([False] * table.num_rows))
+        table = table.append_column("_sheet_no", pa.array([number] * table.num_rows, pa.int16()))
+        tables.append(table.select(["_sheet_no", "_row", *fields, "nik_angka", "nkk_angka"]))
+    return pa.concat_tables(tables)
