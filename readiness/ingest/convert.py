@@ -198,6 +198,6 @@ def _convert_masalah(reader, raw, gaz, ctx):
 
 
 # One row of each kind read into table rows (readiness/ingest/kinds.py: COLUMNS); a per-voter list
-# is read by readiness/voterlist.py instead.
+# is read by readiness/voterlist/ instead.
 CONVERTERS = {"pemilih": _convert_pemilih, "tps": _convert_tps, "ktpel": _convert_ktpel,
               "target": _convert_target, "masalah": _convert_masalah}
