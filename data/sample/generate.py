@@ -435,7 +435,7 @@ def write_dpt(k, voters):
                rows, constant_memory=True)
 
 
-# Inventarisasi permasalahan (issue 8): what camat and OPD reported in the weeks before election
+# Inventarisasi permasalahan: what camat and OPD reported in the weeks before election
 # day, as a desk-pilkada sheet. Open problems of severity Tinggi sit only in kecamatan that are
 # already not ready for other reasons, so the sample's status counts stay 8 / 13 / 3.
 MASALAH = [
