@@ -245,14 +245,6 @@ def _lock(path: Path, timeout: float, on_wait) -> int:
             time.sleep(0.2)
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def work_folder(path: Path, label: str) -> Path:
     """A folder beside the database, 0700, for a writer's new copy: the copy, its WAL and DuckDB's
     spill files are never readable by other users, whatever the umask, even while being written."""
@@ -274,9 +266,9 @@ def remove_stale(path: Path) -> None:
 def put_in_place(new: Path, path: Path) -> None:
     """Make the written copy private (0600) and durable, then atomically replace the live file."""
     privacy.make_private(new)
-    _fsync(new)
+    privacy.fsync(new)
     os.replace(new, path)
-    _fsync(path.parent)
+    privacy.fsync(path.parent)
 
 
 @contextlib.contextmanager

@@ -146,12 +146,13 @@ def _place(path: Path, key: bytes) -> None:
             os.link(tmp, path)  # never replaces a key that is there already
         except FileExistsError:
             pass
-        _fsync_dir(path.parent)
+        fsync(path.parent)
     finally:
         tmp.unlink(missing_ok=True)
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync(path: Path) -> None:
+    """Flush a file or a folder (a rename is durable once its folder is flushed)."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -208,7 +209,7 @@ def _move_legacy(legacy: Path, path: Path, may_create: bool) -> bytes:
             raise KeyRefused(f"Kunci instalasi tidak dapat dipindahkan dari {legacy} ke {path} "
                              f"(isi salinannya berbeda). Periksa ruang disk dan izin folder {path.parent}.")
     legacy.unlink(missing_ok=True)
-    _fsync_dir(legacy.parent)
+    fsync(legacy.parent)
     print(f"Kunci instalasi dipindahkan dari {legacy} ke {path} (di luar folder data). Cadangkan berkas kunci "
           "itu terpisah dari cadangan database.", file=sys.stderr, flush=True)
     return old

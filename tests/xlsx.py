@@ -6,6 +6,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from readiness.workbook import column_letter
+
 
 def write(path: Path, rows: list[list], sheet: str = "Sheet1", merges: tuple[str, ...] = (),
           extra_sheets: dict[str, list[list]] | None = None, hidden: tuple[str, ...] = ()) -> Path:
@@ -74,7 +76,7 @@ def bomb(path: Path, rows: int, header: list[str] | None = None, cell: str = '<c
 
     header = header or []
     width = columns or max(len(header), 1)
-    letters = [_letters(c) for c in range(width)]
+    letters = [column_letter(c) for c in range(width)]
     rels = (f'<Relationships xmlns="{_PKG}"><Relationship Id="rId1" Type="{_REL}/worksheet" '
             f'Target="worksheets/sheet1.xml"/>'
             + (f'<Relationship Id="rId2" Type="{_REL}/sharedStrings" Target="sharedStrings.xml"/>'
@@ -120,10 +122,3 @@ def bomb(path: Path, rows: int, header: list[str] | None = None, cell: str = '<c
     return path
 
 
-def _letters(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
