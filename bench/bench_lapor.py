@@ -525,8 +525,8 @@ def main() -> None:
             "",
             "The end-to-end rate is bound by the browsers and Streamlit's reruns on this shared 2-CPU machine (every "
             "click re-runs the page script for that session), not by the write path: compare the first table. "
-            "A login costs one argon2id check (deliberately slow) and one audit record; a login refused on "
-            "screen waited past its limit for the database's writer lock (the user presses Masuk again). "
+            "A login costs one argon2id check (deliberately slow) and a few writes to the small-records store "
+            "(SQLite); it never waits for the analytical database's writer lock. "
             "Runs before these accounts existed were in local mode (no login, no access checks): see the "
             "section below. "
             "Expected at election day: ~1.739 TPS × 4 stages ≈ 7.000 reports spread over hours, a few per second at "
