@@ -5,7 +5,6 @@ import datetime as dt
 import inspect
 import json
 import sqlite3
-import threading
 
 import pytest
 
@@ -13,6 +12,7 @@ from app import ekspor
 from readiness import akses, catatan, cli, db, ingest, jejak, pengguna
 from tests import xlsx
 from tests.pages.halaman import buka
+from tests.writer_lock import upload_in_progress
 
 SANDI = "Rahasia-Desk-2024"
 ADMIN = akses.Pengguna("budi", "admin")
@@ -197,21 +197,9 @@ def test_an_export_during_a_long_upload_is_given_and_recorded_at_once(empty_db, 
     """Another process (an ingest) holds the analytical file's writer lock: the file is given and
     its record is in the trail straight away."""
     monkeypatch.setenv("READINESS_DB", str(empty_db))
-    held, release = threading.Event(), threading.Event()
-
-    def upload():
-        with db.writing(empty_db):
-            held.set()
-            release.wait(60)
-    writer = threading.Thread(target=upload)
-    writer.start()
-    try:
-        assert held.wait(60)
+    with upload_in_progress(empty_db):
         assert ekspor.berkas_unduhan(b"deck", "rakor.pptx", akses.LOKAL)() == b"deck"
         assert [(r["pelaku"], r["objek"]) for r in catatan_rows(empty_db, "ekspor")] == [("lokal", "rakor.pptx")]
-    finally:
-        release.set()
-        writer.join()
 
 
 def test_the_page_trail_shows_both_stores_in_time_order(empty_db):

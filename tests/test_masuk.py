@@ -9,6 +9,8 @@ import pytest
 
 from readiness import akses, catatan, db, jejak, pengguna
 
+from tests.writer_lock import upload_in_progress
+
 SANDI = "Rahasia-Desk-2024"
 SALAH = "Nama pengguna atau kata sandi salah."
 
@@ -49,28 +51,13 @@ def trail(path, aksi="masuk"):
 def test_a_login_while_an_upload_holds_the_writer_lock(path):
     """Another writer (an upload) holds db.writing's lock the whole time: the login does not wait
     for it, and nobody is told the database is being updated."""
-    held, release, errors = threading.Event(), threading.Event(), []
-
-    def upload():
-        try:
-            with db.writing(path, timeout=5):
-                held.set()
-                release.wait(120)
-        except Exception as exc:  # noqa: BLE001 - reported by the assertion below
-            errors.append(exc)
-    writer = threading.Thread(target=upload)
-    writer.start()
-    try:
-        assert held.wait(60)
+    with upload_in_progress(path, timeout=5) as still_held:
         hasil = masuk(path, "admin", SANDI)
         salah = masuk(path, "budi", "bukan-sandinya")
-        still_held = not release.is_set() and writer.is_alive()
-    finally:
-        release.set()
-        writer.join()
+        held_throughout = still_held()
     assert hasil.berhasil and hasil.pengguna == akses.Pengguna("admin", "admin")
     assert salah.pesan == SALAH and "Database sedang diperbarui" not in salah.pesan
-    assert still_held and errors == []
+    assert held_throughout
 
 
 def test_a_crowd_of_wrong_passwords_never_copies_the_analytical_file_nor_keeps_the_admin_out(path):
@@ -245,16 +232,7 @@ def test_the_store_is_private_and_takes_writers_from_many_threads_and_the_comman
             assert masuk(path, f"pelapor{i}", SANDI, sumber=f"10.2.0.{i}").berhasil
         except Exception as exc:  # noqa: BLE001 - reported by the assertion below
             errors.append(exc)
-    held, release = threading.Event(), threading.Event()
-
-    def upload():
-        with db.writing(path):
-            held.set()
-            release.wait(120)
-    writer = threading.Thread(target=upload)
-    writer.start()
-    try:
-        assert held.wait(60)
+    with upload_in_progress(path):
         threads = [threading.Thread(target=work, args=(i,)) for i in range(8)]
         for t in threads:
             t.start()
@@ -263,9 +241,6 @@ def test_the_store_is_private_and_takes_writers_from_many_threads_and_the_comman
                               timeout=120, cwd=Path(__file__).resolve().parent.parent)
         for t in threads:
             t.join()
-    finally:
-        release.set()
-        writer.join()
     assert errors == [] and done.returncode == 0, (errors, done.stderr)
     assert len(pengguna.daftar(path)) == 2 + 8 + 1
     store = catatan.path_for(path)
