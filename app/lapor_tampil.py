@@ -3,12 +3,11 @@ admin) and the reports' trail (admin). Reads queries/lapor/riwayat and lapor/jej
 database) through readiness.lapor; every user's text is shown escaped or as plain text."""
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from app import baca, ekspor, sesi
 from app.markdown import escape_md
-from readiness import akses, fmt, lapor, templates
+from readiness import akses, lapor, templates
 
 
 def hadir(tps: lapor.Tps) -> tuple[int | None, int | None, bool]:
@@ -17,16 +16,13 @@ def hadir(tps: lapor.Tps) -> tuple[int | None, int | None, bool]:
     c1, c2 = st.columns(2)
     hadir_l = c1.number_input("Laki-laki (L)", min_value=0, max_value=10000, step=1, value=None, key="lapor_l")
     hadir_p = c2.number_input("Perempuan (P)", min_value=0, max_value=10000, step=1, value=None, key="lapor_p")
-    yakin = True
-    if hadir_l is not None and hadir_p is not None:
-        jumlah = hadir_l + hadir_p
-        persen = f" ({fmt.persen(100 * jumlah / tps.dpt, 1)} dari DPT {fmt.angka(tps.dpt)})" if tps.dpt else ""
-        st.caption(f"L + P = {fmt.angka(jumlah)}{persen}")
-        if tps.dpt is not None and jumlah > tps.dpt:
-            st.warning(f"L + P = {fmt.angka(jumlah)} melebihi DPT TPS ini ({fmt.angka(tps.dpt)}). Periksa lagi; "
-                       "bila memang benar (pemilih DPTb/DPK ikut dihitung), centang di bawah.")
-            yakin = st.checkbox("Angka sudah benar", key="lapor_yakin")
-    return hadir_l, hadir_p, yakin
+    total, lebih = lapor.hadir_teks(tps, hadir_l, hadir_p)
+    if total:
+        st.caption(total)
+    if lebih:
+        st.warning(lebih)
+        return hadir_l, hadir_p, st.checkbox("Angka sudah benar", key="lapor_yakin")
+    return hadir_l, hadir_p, True
 
 
 def kejadian(tahap: str) -> tuple[str | None, str | None]:
@@ -46,20 +42,12 @@ def riwayat(layanan, election: str, kode_desa: str, no_tps: str, nama_desa: str)
     hist = lapor.riwayat(layanan.cursor(), election, kode_desa, no_tps)
     if hist.empty:
         st.caption("Belum ada laporan dari TPS ini.")
-    for row in hist.to_dict("records"):
+    for row in lapor.riwayat_baris(hist):
         with st.container(border=True):
-            judul = f"**{lapor.JENIS.get(row['tahap'], row['tahap'])}** · pukul {fmt.jam(row['waktu'])}"
-            if pd.notna(row["hadir"]):
-                judul += f" · L {fmt.angka(row['hadir_l'])} / P {fmt.angka(row['hadir_p'])} = {fmt.angka(row['hadir'])}"
-            st.markdown(judul)
-            status = "" if row["berlaku"] else " · diganti oleh koreksi"
-            koreksi = f" · koreksi atas nomor {fmt.angka(row['menggantikan'])}" if pd.notna(row["menggantikan"]) else ""
-            st.caption(f"Nomor {fmt.angka(row['seq'])} · diterima {fmt.waktu_terima(row['diterima'])} · "
-                       f"{escape_md(row['pelapor'])}{koreksi}{status}")
-            if isinstance(row["kategori"], str):
-                label = lapor.kategori().get(row["kategori"], row["kategori"])
-                selesai = " (sudah ditangani)" if pd.notna(row["selesai_waktu"]) else ""
-                st.text(f"Kejadian — {label}{selesai}: {row['uraian'] or ''}")
+            st.markdown(f"**{row['jenis']}**{row['rincian']}")
+            st.caption(escape_md(row["keterangan"]))
+            if row["kejadian"]:
+                st.text(row["kejadian"])
 
 
 def unggah_kertas(layanan, daftar, election: str, nama_kecamatan) -> None:
@@ -79,7 +67,7 @@ def unggah_kertas(layanan, daftar, election: str, nama_kecamatan) -> None:
             st.error(f"{nama_berkas} tidak disimpan; perbaiki lalu unggah lagi:")
             st.text("\n".join(parsed.galat[:50]))
             return
-        st.info(f"{fmt.angka(len(parsed.laporan))} laporan siap disimpan dari {nama_berkas}.")
+        st.info(escape_md(lapor.siap_unggah(parsed)))
         if not st.button("Simpan laporan dari berkas ini", key="lapor_simpan_berkas", type="primary"):
             return
         try:
@@ -87,23 +75,14 @@ def unggah_kertas(layanan, daftar, election: str, nama_kecamatan) -> None:
         except (akses.TidakBoleh, lapor.BelumTersimpan) as exc:
             st.error(escape_md(exc))
             return
+        kind, teks = lapor.hasil_unggah(done)
+        getattr(st, kind)(escape_md(teks))
         if done.galat:
-            st.error(f"{nama_berkas} tidak disimpan:")
             st.text("\n".join(done.galat[:50]))
-        elif done.sama_dengan:
-            st.info(f"Berkas ini sudah diunggah pada {fmt.tanggal_jam(done.sama_dengan[0])} oleh "
-                    f"{escape_md(done.sama_dengan[1])}; tidak ada yang berubah.")
-        else:
-            koreksi = sum(h.menggantikan is not None for h in done.hasil)
-            st.success(f"{fmt.angka(len(done.hasil))} laporan tersimpan dari {nama_berkas} "
-                       f"({fmt.angka(koreksi)} di antaranya koreksi).")
 
 
 def jejak(layanan) -> None:
     with st.expander("Jejak laporan (admin)"):
         st.caption("Setiap laporan, koreksi, kiriman ulang yang dikenali, penolakan, unggahan Excel dan kejadian yang "
                    "ditandai selesai: siapa dan kapan. Disimpan di berkas laporan, bukan di database utama.")
-        trail = lapor.jejak(layanan.cursor())
-        st.dataframe(trail.rename(columns={"nomor": "No", "waktu": "Waktu", "pelaku": "Pelaku", "peran": "Peran",
-                                           "aksi": "Aksi", "objek": "Objek", "rincian": "Rincian"}),
-                     hide_index=True, width="stretch")
+        st.dataframe(lapor.jejak_tabel(layanan.cursor()), hide_index=True, width="stretch")

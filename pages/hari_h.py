@@ -43,12 +43,10 @@ tahap_pilih = st.segmented_control(
 def langsung() -> None:
     cur = baca.lapor_layanan().cursor()
     try:
-        r = lapor.ringkasan(cur, daftar, data["partisipasi"])
-        tahap = lapor.tahap_berjalan(r) if tahap_pilih == OTOMATIS else tahap_pilih
-        r = lapor.ringkasan(cur, daftar, data["partisipasi"], tahap)
+        r = lapor.ringkasan(cur, daftar, data["partisipasi"], None if tahap_pilih == OTOMATIS else tahap_pilih)
     finally:
         cur.close()
-    kab, kec, kw = r["kabupaten"], r["kecamatan"], r["korwil"]
+    kab, kec, tahap = r["kabupaten"], r["kecamatan"], r["tahap"]
     st.caption(f"Diperbarui pukul {fmt.jam(dt.datetime.now(), detik=True)} · otomatis setiap menit · "
                f"{fmt.angka(r['laporan'])} laporan tahap berlaku · tahap dipantau: {lapor.TAHAP[tahap]}")
     if r["laporan"] == 0 and r["kejadian"].empty:
@@ -57,9 +55,8 @@ def langsung() -> None:
 
     cols = st.columns(len(lapor.TAHAP))
     for col, (t, nama) in zip(cols, lapor.TAHAP.items()):
-        n = int(kab["tps"])
-        col.metric(nama, f"{fmt.angka(kab[f'lapor_{t}'])}/{fmt.angka(n)}")
-        col.caption(f"TPS sudah lapor · {fmt.persen(100 * kab[f'lapor_{t}'] / n, 1)}" if n else "TPS sudah lapor")
+        col.metric(nama, lapor.tabel.xn(kab, t))
+        col.caption(lapor.tabel.persen_lapor(kab, t))
     c1, c2, c3 = st.columns(3)
     c1.metric("Partisipasi sementara", fmt.persen(kab["partisipasi"]))
     c1.caption(f"{fmt.angka(kab['hadir'])} pemilih di {fmt.angka(kab['tps_hadir'])} TPS yang melapor "
@@ -75,7 +72,7 @@ def langsung() -> None:
     with st.container(key="hari_h_rincian"):
         cols = st.columns(len(lapor.TAHAP) + 2)
         for col, (t, nama) in zip(cols, lapor.TAHAP.items()):
-            col.metric(nama, f"{fmt.angka(row[f'lapor_{t}'])}/{fmt.angka(row['tps'])}")
+            col.metric(nama, lapor.tabel.xn(row, t))
             col.caption("TPS sudah lapor")
         cols[-2].metric("Partisipasi sementara", fmt.persen(row["partisipasi"]))
         cols[-2].caption(f"{fmt.angka(row['hadir'])} pemilih di {fmt.angka(row['tps_hadir'])} TPS · target "

@@ -8,8 +8,6 @@ Layanan: one writer thread, group commit). A form sent twice (double tap, a retr
 hiccup) carries the same submission id (readiness.lapor.kirim_id) and is recognised, not stored twice.
 Reads: marts/tps (the active TPS list), queries/lapor/riwayat and lapor/jejak (the reports database;
 app/lapor_tampil.py)."""
-import datetime as dt
-
 import streamlit as st
 
 from app import baca, layar, lapor_tampil, sesi
@@ -63,17 +61,15 @@ if (dari_link := lapor.tps_dari_tautan(mine, link)) and not st.session_state.pop
     kec_link, desa_link, tps_link = dari_link
     st.session_state.update({"lapor_kecamatan": kec_link, f"lapor_desa_{kec_link}": desa_link,
                              f"lapor_tps_{desa_link}": tps_link})
-kec_names = dict(zip(mine["kode_kecamatan"], mine["kecamatan"]))
+kec_names = lapor.pilihan_kecamatan(mine)
 kode_kec = st.selectbox("Kecamatan", list(kec_names), format_func=kec_names.get, key="lapor_kecamatan",
                         on_change=_dipilih, disabled=len(kec_names) == 1)
-desa_rows = mine[mine["kode_kecamatan"] == kode_kec]
-desa_names = dict(zip(desa_rows["kode_desa"], desa_rows["desa"]))
+desa_names = lapor.pilihan_desa(mine, kode_kec)
 kode_desa = st.selectbox("Desa/kelurahan", list(desa_names), format_func=desa_names.get, key=f"lapor_desa_{kode_kec}",
                          on_change=_dipilih, disabled=len(desa_names) == 1)
-tps_rows = desa_rows[desa_rows["kode_desa"] == kode_desa]
-dpt = dict(zip(tps_rows["no_tps"], tps_rows["dpt"]))
-no_tps = st.selectbox("TPS", list(dpt), key=f"lapor_tps_{kode_desa}", on_change=_dipilih,
-                      format_func=lambda t: f"TPS {t} · DPT {fmt.angka(dpt[t])}")
+tps_names = lapor.pilihan_tps(mine, kode_desa)
+no_tps = st.selectbox("TPS", list(tps_names), format_func=tps_names.get, key=f"lapor_tps_{kode_desa}",
+                      on_change=_dipilih)
 pilihan = lapor.tautan_tps(kode_desa, no_tps)
 if link != pilihan:
     st.query_params["tps"] = pilihan
@@ -81,14 +77,12 @@ tps = daftar.get(kode_desa, no_tps)
 
 # --------------------------------------------------------------------------- what happened
 tahap = st.radio("Laporan", list(lapor.JENIS), format_func=lapor.JENIS.get, key="lapor_tahap")
-sekarang = dt.datetime.now().replace(second=0, microsecond=0)
-if st.toggle(f"Terjadi sekarang (pukul {fmt.jam(sekarang)})", value=True, key="lapor_sekarang"):
-    waktu, waktu_isi = sekarang, None  # the time of sending; not part of the form's identity
-else:
-    if "lapor_jam" not in st.session_state:
-        st.session_state["lapor_jam"] = sekarang.time()
+sekarang = lapor.menit_ini()
+jam = None
+if not st.toggle(f"Terjadi sekarang (pukul {fmt.jam(sekarang)})", value=True, key="lapor_sekarang"):
+    st.session_state.setdefault("lapor_jam", sekarang.time())
     jam = st.time_input("Jam kejadian", key="lapor_jam", step=60)
-    waktu = waktu_isi = dt.datetime.combine(dt.date.today(), jam)
+waktu, waktu_isi = lapor.waktu_laporan(sekarang, jam)
 
 hadir_l, hadir_p, yakin = lapor_tampil.hadir(tps) if tahap in lapor.TAHAP_HADIR else (None, None, True)
 kat, uraian = lapor_tampil.kejadian(tahap)
@@ -113,9 +107,8 @@ if st.button("Kirim laporan", type="primary", width="stretch", icon=":material/s
     except lapor.BelumTersimpan as exc:
         st.session_state[HASIL] = (kirim_id, "warning", escape_md(exc))
     else:
-        teks = f"{escape_md(tps.label)}: {lapor.JENIS[tahap]}. {hasil.pesan}"
-        st.session_state[HASIL] = (kirim_id, "success" if hasil.status == "baru" else "info", teks,
-                                   *map(escape_md, hasil.peringatan))
+        kind, teks, peringatan = lapor.jawaban(tps, tahap, hasil)
+        st.session_state[HASIL] = (kirim_id, kind, escape_md(teks), *map(escape_md, peringatan))
 
 # The answer stays on screen until the form is changed (then it would describe another report).
 if st.session_state.get(HASIL, (None,))[0] == kirim_id:
