@@ -1,5 +1,5 @@
-"""The Lapor page's lower parts: one TPS's report history, the upload of paper reports (analis and
-admin) and the reports' trail (admin). Reads queries/lapor/riwayat and lapor/jejak (the reports
+"""The Lapor page's parts: the L/P and incident fields, the answer to the form sent, one TPS's report
+history, the upload of paper reports (analis and admin) and the reports' trail (admin). Reads queries/lapor/riwayat and lapor/jejak (the reports
 database) through readiness.lapor; every user's text is shown escaped or as plain text."""
 from __future__ import annotations
 
@@ -8,6 +8,11 @@ import streamlit as st
 from app import baca, ekspor, sesi
 from app.markdown import escape_md
 from readiness import akses, lapor, templates
+
+JAWABAN = "_lapor_hasil"
+# The form's fields, emptied by "Laporan baru".
+ISIAN = ("lapor_l", "lapor_p", "lapor_ada_kejadian", "lapor_kategori", "lapor_uraian", "lapor_yakin", "lapor_jam",
+         "lapor_sekarang")
 
 
 def hadir(tps: lapor.Tps) -> tuple[int | None, int | None, bool]:
@@ -35,6 +40,27 @@ def kejadian(tahap: str) -> tuple[str | None, str | None]:
     uraian = st.text_area("Uraian singkat", max_chars=lapor.URAIAN_MAKS, key="lapor_uraian",
                           placeholder="Apa yang terjadi, dan apa yang sudah dilakukan") or None
     return kat, uraian
+
+
+def ingat_jawaban(kirim_id: str, jawaban: tuple[str, str, tuple[str, ...]]) -> None:
+    """Keep the server's answer (readiness.lapor.jawaban) to the form `kirim_id` for the runs to come."""
+    kind, teks, peringatan = jawaban
+    st.session_state[JAWABAN] = (kirim_id, kind, escape_md(teks), *map(escape_md, peringatan))
+
+
+def jawaban(kirim_id: str) -> None:
+    """The answer stays on screen until the form is changed (then it would describe another report);
+    after a report was stored or recognised, "Laporan baru" empties the form."""
+    if st.session_state.get(JAWABAN, (None,))[0] != kirim_id:
+        return
+    _, kind, text, *warnings = st.session_state[JAWABAN]
+    getattr(st, kind)(text)
+    for w in warnings:
+        st.warning(w)
+    if kind in ("success", "info") and st.button("Laporan baru", width="stretch", key="lapor_baru"):
+        for key in ISIAN + (JAWABAN,):
+            st.session_state.pop(key, None)
+        st.rerun()
 
 
 def riwayat(layanan, election: str, kode_desa: str, no_tps: str, nama_desa: str) -> None:

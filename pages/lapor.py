@@ -15,9 +15,6 @@ from app.markdown import escape_md
 from readiness import akses, fmt, lapor
 
 TERAKHIR = "_lapor_kirim_terakhir"
-HASIL = "_lapor_hasil"
-FIELDS = ("lapor_l", "lapor_p", "lapor_ada_kejadian", "lapor_kategori", "lapor_uraian", "lapor_yakin", "lapor_jam",
-          "lapor_sekarang")
 
 election = layar.election()
 user = sesi.wajib("lapor")
@@ -102,24 +99,10 @@ if st.button("Kirim laporan", type="primary", width="stretch", icon=":material/s
     try:
         with st.spinner("Mengirim…"):
             hasil = layanan.kirim(sesi.pengguna(), laporan, daftar)  # the user re-read on the server
-    except lapor.LaporanDitolak as exc:
-        st.session_state[HASIL] = (kirim_id, "error", escape_md(exc))
-    except lapor.BelumTersimpan as exc:
-        st.session_state[HASIL] = (kirim_id, "warning", escape_md(exc))
-    else:
-        kind, teks, peringatan = lapor.jawaban(tps, tahap, hasil)
-        st.session_state[HASIL] = (kirim_id, kind, escape_md(teks), *map(escape_md, peringatan))
-
-# The answer stays on screen until the form is changed (then it would describe another report).
-if st.session_state.get(HASIL, (None,))[0] == kirim_id:
-    _, kind, text, *warnings = st.session_state[HASIL]
-    getattr(st, kind)(text)
-    for w in warnings:
-        st.warning(w)
-    if kind in ("success", "info") and st.button("Laporan baru", width="stretch", key="lapor_baru"):
-        for key in FIELDS + (HASIL,):
-            st.session_state.pop(key, None)
-        st.rerun()
+    except (lapor.LaporanDitolak, lapor.BelumTersimpan) as exc:
+        hasil = exc
+    lapor_tampil.ingat_jawaban(kirim_id, lapor.jawaban(tps, tahap, hasil))
+lapor_tampil.jawaban(kirim_id)
 
 lapor_tampil.riwayat(layanan, election, kode_desa, no_tps, desa_names[kode_desa])
 if sesi.boleh("unggah"):

@@ -13,7 +13,7 @@ import pandas as pd
 
 from .. import akses, fmt
 from .excel import BerkasLapor
-from .laporan import JENIS, HasilKirim, kategori
+from .laporan import JENIS, BelumTersimpan, HasilKirim, LaporanDitolak, kategori
 from .tps import Tps
 
 
@@ -108,9 +108,15 @@ def hadir_teks(tps: Tps, hadir_l: int | None, hadir_p: int | None) -> tuple[str 
 
 
 # --------------------------------------------------------------------------- what the page says back
-def jawaban(tps: Tps, tahap: str, hasil: HasilKirim) -> tuple[str, str, tuple[str, ...]]:
-    """(kind: `success` for a report stored now, `info` for one already received; the text; the
-    server's warnings) after a report was sent."""
+def jawaban(tps: Tps, tahap: str,
+            hasil: HasilKirim | LaporanDitolak | BelumTersimpan) -> tuple[str, str, tuple[str, ...]]:
+    """(kind, text, the server's warnings) after a report was sent: `success` for a report stored
+    now, `info` for one already received, `error` for a refusal, `warning` when the writer did not
+    confirm in time (the same form may be sent again)."""
+    if isinstance(hasil, LaporanDitolak):
+        return "error", str(hasil), ()
+    if isinstance(hasil, BelumTersimpan):
+        return "warning", str(hasil), ()
     kind = "success" if hasil.status == "baru" else "info"
     return kind, f"{tps.label}: {JENIS[tahap]}. {hasil.pesan}", hasil.peringatan
 
