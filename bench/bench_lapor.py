@@ -1,4 +1,4 @@
-"""Many reporters at once (Lapor page, readiness/lapor.py): does every field report arrive, once, in order, while the
+"""Many reporters at once (Lapor page, readiness/lapor/): does every field report arrive, once, in order, while the
 dashboard keeps serving readers?
 
 Two parts, in one run:
