@@ -27,7 +27,7 @@ from pathlib import Path
 
 import duckdb
 
-from .. import akses, privacy
+from .. import akses, fmt, privacy
 from .excel import BerkasLapor
 from .laporan import KEJADIAN, TAHAP, BelumTersimpan, HasilKirim, Laporan, LaporanDitolak
 from .store import SCHEMA
@@ -281,7 +281,7 @@ class Layanan:
             row = cur.execute("select kode_kecamatan, kode_desa, no_tps from laporan where seq = $s and kategori "
                               "is not null", {"s": seq}).fetchone()
             if row is None:
-                raise LaporanDitolak(f"Kejadian nomor {seq} tidak ada.")
+                raise LaporanDitolak(f"Kejadian nomor {fmt.angka(seq)} tidak ada.")
             cur.execute("insert into kejadian_selesai values ($s, $w, $o, $p, $c)",
                         {"s": seq, "w": dt.datetime.now(), "o": pengguna.nama, "p": pengguna.peran,
                          "c": catatan or None})

@@ -186,3 +186,8 @@ def test_incidents_stay_open_until_handled(ctx):
     assert baris(r["kecamatan"], "kode_kecamatan", SUKAPURA)["kejadian_terbuka"] == 1
     open_rows = r["kejadian"][r["kejadian"]["terbuka"]]
     assert list(open_rows["uraian"]) == ["<b>Hujan</b> deras, TPS dipindah"]
+
+
+def test_closing_an_incident_that_does_not_exist_names_its_number_in_id_format(ctx):
+    with pytest.raises(lapor.LaporanDitolak, match=r"^Kejadian nomor 12\.345 tidak ada\.$"):
+        ctx["layanan"].selesaikan(ANALIS, 12345)
