@@ -7,7 +7,8 @@ import streamlit as st
 
 from app import baca, ekspor, sesi
 from app.markdown import escape_md
-from readiness import akses, lapor, templates
+from readiness import akses, lapor
+from readiness.ingest import templates
 
 JAWABAN = "_lapor_hasil"
 # The form's fields, emptied by "Laporan baru".

@@ -1,4 +1,4 @@
-"""Where the limits against decompression bombs in readiness/workbook.py come from, and what a
+"""Where the limits against decompression bombs in readiness/ingest/workbook.py come from, and what a
 bomb just inside them costs. Each reading runs in a fresh process, whose peak resident set
 (VmHWM in /proc/self/status) is its own.
 
@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import results  # noqa: E402  (bench/results.py)
-from readiness import workbook  # noqa: E402
+from readiness.ingest import workbook  # noqa: E402
 from tests import xlsx  # noqa: E402
 
 MiB = 1024**2
@@ -150,7 +150,7 @@ from pathlib import Path
 sys.path.insert(0, sys.argv[3])
 def hwm():
     return next(int(l.split()[1]) * 1024 for l in open('/proc/self/status') if l.startswith('VmHWM'))
-from readiness import workbook
+from readiness.ingest import workbook
 workbook.MAX_RATIO = 10**9  # a table of 5 million one-digit strings packs 250:1; measure it anyway
 route, path = sys.argv[1], Path(sys.argv[2])
 book = workbook.Book(path, path.name)

@@ -8,8 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from app import common
-from readiness import export, fmt, ingest, masalah, privacy, teks, templates
-from readiness.workbook import column_letter
+from readiness import export, fmt, ingest, masalah, privacy, teks
+from readiness.ingest import templates
+from readiness.ingest.workbook import column_letter
 
 election = common.election()
 common.wajib("unggah")  # also on the server: a role without it never gets the form, even by URL

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import pyarrow.compute as pc
 
 from . import fmt
-from .workbook import column_letter
+from .ingest.workbook import column_letter
 
 # The words that make the name after them a kab/kota or a province, as written in titles
 # (after upper-casing and punctuation to spaces: `KAB.` is `KAB`).

@@ -1050,7 +1050,7 @@ def target_lebih_dari_100(tmp: Path) -> Case:
 # =========================================================================== signature blocks and notes
 # Recaps from KPU, Dispendukcapil and camat offices end with a signature block (place and date, the
 # signer's office, empty rows for the signature, name, NIP) and notes; none of it is data, every
-# row of the table above it is (readiness/table_end.py).
+# row of the table above it is (readiness/ingest/table_end.py).
 FOOTER = "di bawah tabel diabaikan: tanda tangan/keterangan"
 TTD_KPU = ["Probolinggo, 20 Agustus 2024", "KETUA KPU KABUPATEN PROBOLINGGO", None, None, None,
            "Drs. H. SUGENG PRAYITNO, M.Si", "NIP. 19700101 199503 1 001"]

@@ -9,7 +9,8 @@ import json
 import openpyxl
 import pytest
 
-from readiness import akses, db, export, ingest, masalah, model, templates
+from readiness import akses, db, export, ingest, masalah, model
+from readiness.ingest import templates
 from tests import xlsx
 
 E = "pilkada-2024"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from readiness.workbook import column_letter
+from readiness.ingest.workbook import column_letter
 
 
 def write(path: Path, rows: list[list], sheet: str = "Sheet1", merges: tuple[str, ...] = (),

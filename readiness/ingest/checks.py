@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from .. import fmt
 from ..names import Gazetteer
-from ..parse import ParseError, parse_count
+from .cells import ParseError, parse_count
 from .kinds import RECONCILED, UNIQUE
 from .result import FileResult
 from .rows import TOTAL_RE, RawRow, RowReader, TotalRow

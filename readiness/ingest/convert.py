@@ -8,7 +8,7 @@ import re
 
 from .. import fmt, teks
 from ..names import Gazetteer
-from ..parse import is_blank
+from .cells import is_blank
 from .rows import RawRow, RowReader
 
 KABUPATEN_RE = re.compile(r"^(KABUPATEN|KAB)\b", re.IGNORECASE)

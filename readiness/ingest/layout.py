@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import teks
-from ..workbook import Sheet, column_letter
+from .workbook import Sheet, column_letter
 from .kinds import HEADER_SEARCH_ROWS, KINDS, OTHER_KINDS, REQUIRED
 
 

@@ -1,4 +1,4 @@
-"""Reading one uploaded file completely into a FileResult: open it (readiness/workbook.py), find its
+"""Reading one uploaded file completely into a FileResult: open it (workbook.py), find its
 layouts, refuse another region's file (readiness/wilayah.py), read the rows down to the table's
 end, convert each row, check across rows, and keep the rows as a frame. Never raises for bad input."""
 from __future__ import annotations
@@ -9,14 +9,14 @@ from pathlib import Path
 
 from .. import teks, voterlist, wilayah
 from ..names import Gazetteer
-from ..parse import find_date_in_text
-from ..workbook import Book, UnreadableFile
+from .cells import find_date_in_text
 from .checks import check_duplicates, reconcile
 from .convert import CONVERTERS
 from .kinds import COLUMNS, HEADER_SEARCH_ROWS, MAX_MESSAGES, REQUIRED
 from .layout import Layout, choose_layouts
 from .result import FileResult
 from .rows import RawRow, RowReader, TotalRow, read_rows
+from .workbook import Book, UnreadableFile
 
 
 def file_sha256(data: bytes | Path) -> str:

@@ -6,9 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .. import table_end
-from ..workbook import CSV_SHEET
+from . import table_end
 from .kinds import MAX_MESSAGES
+from .workbook import CSV_SHEET
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -88,7 +88,7 @@ class FileResult:
         return "; ".join(parts)
 
     def describe_footer(self) -> str:
-        """One line naming the rows under the table that were not read (readiness/table_end.py),
+        """One line naming the rows under the table that were not read (table_end.py),
         or nothing when there are none."""
         named = len(self.layouts) > 1
         return table_end.describe([(lay.sheet.name if named else None, *lay.footer)

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import table_end
 from ..names import Gazetteer
-from ..parse import ParseError, is_blank, parse_count, parse_date, parse_number, parse_percent
+from . import table_end
+from .cells import ParseError, is_blank, parse_count, parse_date, parse_number, parse_percent
 from .kinds import FIELD_TYPE
 from .layout import Layout, norm_header
 from .result import FileResult
@@ -76,7 +76,7 @@ def _cells(layout: Layout, i: int) -> dict[str, object]:
 
 
 def _table_end(layout: Layout, gaz: Gazetteer) -> int:
-    """The index after the table's last row (readiness/table_end.py: the signature block and
+    """The index after the table's last row (table_end.py: the signature block and
     notes under it are not data), and the rows under it noted on the layout."""
     rows = layout.sheet.rows
     end = len(rows)

@@ -1,4 +1,4 @@
-"""Paper reports typed into the template (readiness.templates kind `lapor`) and uploaded as Excel or
+"""Paper reports typed into the template (readiness.ingest.templates kind `lapor`) and uploaded as Excel or
 CSV: read with the ingest machinery into Laporan rows, or into messages naming file, sheet, row and
 column (then nothing is stored; writer.Layanan.unggah stores a clean file in one transaction)."""
 from __future__ import annotations
@@ -53,7 +53,7 @@ def _kategori_dari(teks_sel) -> str | None:
 
 
 def _waktu_dari(value, hari: dt.date) -> dt.datetime | None:
-    from ..parse import ParseError, parse_date
+    from ..ingest.cells import ParseError, parse_date
     if isinstance(value, dt.datetime):
         return value.replace(microsecond=0)
     if isinstance(value, dt.time):
@@ -84,12 +84,12 @@ REQUIRED_FIELDS = {"kecamatan", "desa", "no_tps", "tahap", "waktu"}
 
 
 def baca_excel(data: bytes, file_name: str, con_main: duckdb.DuckDBPyConnection, election: str) -> BerkasLapor:
-    """Parse an Excel/CSV of paper reports (template: readiness.templates kind `lapor`) with the
+    """Parse an Excel/CSV of paper reports (template: readiness.ingest.templates kind `lapor`) with the
     ingest machinery: header detection and synonyms (header_synonyms.csv, kind lapor), merged
     kecamatan cells, totals and example rows skipped, names matched to Kemendagri codes.
     Never raises for bad input."""
     from .. import ingest
-    from ..workbook import Book, UnreadableFile
+    from ..ingest.workbook import Book, UnreadableFile
     berkas = BerkasLapor(file_name, ingest.file_sha256(data))
     hari = con_main.execute("select tanggal from elections where election_id = $e", {"e": election}).fetchone()
     hari = hari[0] if hari else dt.date.today()
@@ -136,7 +136,7 @@ def baca_excel(data: bytes, file_name: str, con_main: duckdb.DuckDBPyConnection,
 def _baca_baris(raw, reader, gaz, hari: dt.date, election: str, kirim_id: str) -> Laporan | None:
     """One row of a paper-report sheet as a report, or None with its problems recorded by `reader`."""
     from .. import ingest
-    from ..parse import ParseError, is_blank, parse_count
+    from ..ingest.cells import ParseError, is_blank, parse_count
     kode_kec = ingest.match_kecamatan(reader, raw, gaz)
     kode_desa = ingest.match_desa(reader, raw, gaz, kode_kec, required=True) if kode_kec else None
     no_tps = ingest.tps_number(reader.value(raw, "no_tps"))

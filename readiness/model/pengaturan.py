@@ -7,7 +7,8 @@ import math
 
 import duckdb
 
-from .. import fmt, parse
+from .. import fmt
+from ..ingest import cells
 from ._nilai import present as _present
 
 PENGATURAN = {  # key: (label, minimum, maximum)
@@ -64,8 +65,8 @@ def baca_angka(texts: dict, labels: dict | None = None) -> dict:
     labels = {**{k: v[0] for k, v in PENGATURAN.items()}, **(labels or {})}
     for key, text in texts.items():
         try:
-            values[key] = parse.parse_number(text)
-        except parse.ParseError:
+            values[key] = cells.parse_number(text)
+        except cells.ParseError:
             problems.append(f"{labels.get(key, key)}: '{text}' bukan angka")
     if problems:
         raise PengaturanError(problems)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from ..parse import ParseError, parse_date
+from ..ingest.cells import ParseError, parse_date
 from . import sql
 
 # Codes as written in exports (after upper-casing and punctuation to spaces) -> canonical code.

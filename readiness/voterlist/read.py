@@ -8,7 +8,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .. import privacy, table_end
+from .. import privacy
+from ..ingest import table_end
 
 
 def read(book, layouts, fields, gaz, secret: bytes) -> tuple[pa.Table, Future]:
@@ -61,7 +62,7 @@ def hash_ahead(book, secret: bytes) -> pa.Table | None:
 
 def without_footer(table: pa.Table, lay, gaz) -> pa.Table:
     """The rows of one sheet up to its last voter: the signature block and notes under the list are
-    not voters (readiness/table_end.py), and the rows left out are noted on the layout. Only the
+    not voters (readiness/ingest/table_end.py), and the rows left out are noted on the layout. Only the
     last rows are looked at, a few at a time from the bottom."""
     looked_at = [f for f in table_end.fields("daftar") if f in table.column_names]
     end, step = table.num_rows, 64

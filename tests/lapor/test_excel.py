@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from readiness import akses, lapor, templates
+from readiness import akses, lapor
+from readiness.ingest import templates
 from tests import xlsx
 from tests.lapor import ANALIS, E, NGADISARI, SUKAPURA, WONOTORO, baris, ringkas
 

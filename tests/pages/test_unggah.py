@@ -6,7 +6,8 @@ from pathlib import Path
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from readiness import db, ingest, templates
+from readiness import db, ingest
+from readiness.ingest import templates
 from tests import xlsx
 
 ROOT = Path(__file__).resolve().parents[2]

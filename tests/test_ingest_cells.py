@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from readiness.parse import ParseError, parse_count, parse_date, parse_percent
+from readiness.ingest.cells import ParseError, parse_count, parse_date, parse_percent
 
 
 @pytest.mark.parametrize("cell,expected", [

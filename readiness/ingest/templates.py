@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from . import export, teks
+from .. import export, teks
 
 # (header, example value, validation) per kind. Validation: ("list", [...]), ("whole", lo, hi),
 # ("decimal", lo, hi), ("kecamatan",) or None.

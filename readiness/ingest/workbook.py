@@ -21,8 +21,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from python_calamine import CalamineWorkbook
 
-from . import fmt
-from .xlsxstream import Extent, HeadTooLarge, XlsxParts, ods_extents
+from .. import fmt
+from .stream import Extent, HeadTooLarge, XlsxParts, ods_extents
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls, or an encrypted .xlsx
 ZIP_MAGIC = b"PK\x03\x04"

@@ -1,4 +1,4 @@
-"""Signature blocks and notes under the table (readiness/table_end.py) beyond the corpus checks in
+"""Signature blocks and notes under the table (readiness/ingest/table_end.py) beyond the corpus checks in
 tests/test_ingest_messy.py: what the command line says, and what is stored — problems of a camat's
 sheet and voters of a per-voter list, none lost and none invented."""
 from __future__ import annotations

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from readiness import ingest, workbook
+from readiness import ingest
+from readiness.ingest import workbook
 from tests import xlsx
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -239,7 +240,8 @@ def test_legacy_xls_size_a_step_inside_and_outside(empty_db, tmp_path, monkeypat
 CLI = r"""
 import sys
 sys.path.insert(0, sys.argv[1])
-from readiness import cli, workbook
+from readiness import cli
+from readiness.ingest import workbook
 for item in sys.argv[2].split(","):
     if item:
         name, value = item.split("=")

@@ -22,9 +22,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from . import fmt
-from .names import Gazetteer
-from .parse import ParseError, is_blank, parse_date, parse_number
+from .. import fmt
+from ..names import Gazetteer
+from .cells import ParseError, is_blank, parse_date, parse_number
 
 NAME_FIELDS = ("kecamatan", "desa")
 # Per kind, the columns whose number shows that a row is data.
