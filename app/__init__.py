@@ -7,4 +7,6 @@ readiness never imports this package. One module per concern:
 - sesi: who is logged in, the session cookie, access checks;
 - ekspor: download buttons, each download recorded in the audit trail;
 - layar: the election choice, choices kept in the URL, tables, captions, the footer;
-- markdown: user and file text shown literally inside markdown."""
+- markdown: user and file text shown literally inside markdown;
+- masalah_tampil: open problems as several pages show them;
+- lapor_tampil, hari_h_tampil, masalah_form, unggah_tampil: the larger parts of one page each."""

@@ -1,24 +1,34 @@
-"""Reading uploads into canonical rows and committing them; imports the core's plain modules, never streamlit.
+"""Every step of reading an upload, from the file's bytes to a committed version, and the templates
+offered for download. The steps, in the order a file goes through them:
 
-It uses db, fmt, teks, parse, names, workbook, table_end, wilayah, privacy, voterlist, masalah and jejak.
+  open → find layout → read rows → convert → check → commit
 
-A newcomer reads it in the order a file goes through it:
+- workbook.py    open: .xlsx/.xlsm/.xls/.ods/.csv as sheets, refusing what no export needs (zip
+                 bombs, far cells, millions of cells) before it is unpacked; stream.py reads an
+                 .xlsx sheet's head and counts its cells without reading the sheet.
+- layout.py      find layout: which rows are the header and which column is which field
+                 (header_synonyms.csv); the kind of a file uploaded as 'auto' (kinds.py: each
+                 kind's fields, their types, required sets, stored columns).
+- rows.py        read rows: the data rows down to the table's end (table_end.py: the signature
+                 block and notes under it are not data), merged and written-once kecamatan carried
+                 down, totals rows set aside; RowReader reads one row's cells into typed values
+                 (cells.py: `35.412`, `97,85%`, `17-08-1945` the way Indonesian exports write them).
+- convert.py     convert: one row of each kind into stored values, names matched to Kemendagri codes.
+                 Per-voter lists take their own columnar path (readiness/voterlist/).
+- checks.py      check: across rows, rows counted twice, the file's own totals reconciled.
+- read.py        the steps above for one file, from bytes to a FileResult (result.py: the rows and
+                 the problems, each named by file, sheet, Excel row and column).
+- batch.py       commit: prepare (read and check every file, write nothing), commit_batch (all
+                 files or none, in one write), activate (an earlier upload again).
+- summary.py     what the upload page says about a checked or saved batch and the upload history.
+- templates.py   the downloadable template per kind, with the headers layout.py knows.
 
-- kinds.py    what each kind of upload is: fields, their types, required sets, stored columns.
-- layout.py   which rows are the header and which column is which field (header_synonyms.csv);
-              the kind of a file uploaded as 'auto'.
-- rows.py     the data rows down to the table's end (table_end.py: the signature block and notes
-              under it are not data), merged and written-once kecamatan carried down, totals rows
-              set aside; RowReader reads one row's cells into typed values.
-- convert.py  one row of each kind into stored values: names matched to Kemendagri codes.
-- checks.py   across rows: rows counted twice, the file's own totals reconciled.
-- read.py     one file from bytes to a FileResult (result.py: the rows and the problems, each
-              named by file, sheet, Excel row and column).
-- batch.py    prepare (read and check every file, write nothing), commit_batch (all files or
-              none, in one write), activate (an earlier upload again).
-
-readiness/lapor.py reads its paper-report sheets with the same public layout API: find_layout,
-read_rows, RowReader, match_kecamatan, match_desa, tps_number.
+Imports: the core's plain modules (db, fmt, teks, names, wilayah, privacy, export, voterlist,
+masalah, jejak), never streamlit, never a page or app/. cells.py, workbook.py, stream.py and
+table_end.py import nothing of the package but each other, so the rest of the core may use them
+for cells and sheets that are not uploads (model.py reads settings with cells.py, lapor.py its
+paper-report sheets with workbook.py and the public layout API: find_layout, read_rows, RowReader,
+match_kecamatan, match_desa, tps_number).
 """
 from .batch import (Batch, Dibatalkan, activate, commit, commit_batch, ingest_files, load_gazetteer,
                     prepare, previous_upload)
