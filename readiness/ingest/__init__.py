@@ -21,7 +21,7 @@ offered for download. The steps, in the order a file goes through them:
 - batch.py       commit: prepare (read and check every file, write nothing), commit_batch (all
                  files or none, in one write), activate (an earlier upload again).
 - summary.py     what the upload page says about a checked or saved batch and the upload history.
-- templates.py   the downloadable template per kind, with the headers layout.py knows.
+- templates.py   the downloadable template per kind, under headers that layout.py recognises.
 
 Imports: the core's plain modules (db, fmt, teks, names, wilayah, privacy, export, voterlist,
 masalah, jejak), never streamlit, never a page or app/. cells.py, workbook.py, stream.py and
