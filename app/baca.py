@@ -38,7 +38,7 @@ def _level(path: str, version: tuple, election: str, level: str, _cur=None):
 
 
 def level(name: str, election: str):
-    """kecamatan/korwil/kabupaten/desa readiness for an election (see readiness/model.py)."""
+    """kecamatan/korwil/kabupaten/desa readiness for an election (see readiness/model/laporan.py)."""
     version, cur = snapshot()
     return _level(db_path(), version, election, name, cur)
 

@@ -171,8 +171,8 @@ def test_stale_stored_voter_groups_are_reported(demo_db):
     ("tps", lambda df: df.iloc[1:], "tps_jumlah_kecamatan"),
 ])
 def test_a_mart_that_drifts_from_its_kecamatan_is_reported(demo_db_master, monkeypatch, mart, change, check):
-    made = getattr(model, mart)
-    monkeypatch.setattr(model, mart, lambda *args: change(made(*args)))
+    made = getattr(model.laporan, mart)
+    monkeypatch.setattr(model.laporan, mart, lambda *args: change(made(*args)))
     broken = _broken(_periksa(demo_db_master))
     assert check in broken
     assert broken[check]
