@@ -22,10 +22,7 @@ def teks_grafik(values) -> list:
     return [html.escape(v, quote=False) if isinstance(v, str) else v for v in values]
 
 
-def status_label(status) -> str:
-    if not isinstance(status, str):
-        return teks.TIDAK_ADA_DATA
-    return f"{teks.STATUS_IKON[status]} {teks.STATUS[status]}"
+status_label = teks.status_label
 
 
 def _layout(fig: go.Figure, height: int) -> go.Figure:

@@ -27,6 +27,14 @@ STATUS_IKON = {"hijau": "●", "kuning": "▲", "merah": "■"}
 STATUS_WARNA = {"hijau": "#1a7f37", "kuning": "#b58100", "merah": "#c62828"}
 TIDAK_ADA_DATA = "Tidak ada data"
 
+
+def status_label(status) -> str:
+    """`■ Belum siap`: a status with its icon; a missing status says there is no data."""
+    if not isinstance(status, str):
+        return TIDAK_ADA_DATA
+    return f"{STATUS_IKON[status]} {STATUS[status]}"
+
+
 # Field names as users know them, for messages and column headers.
 KOLOM = {
     "kecamatan": "Kecamatan", "desa": "Desa/Kelurahan", "tps": "TPS", "no_tps": "Nomor TPS",
