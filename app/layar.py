@@ -1,5 +1,6 @@
 """What pages put on screen the same way: the active election and its sidebar choice, choices kept
-in the URL, a table with its downloads, the data caption, the empty state and the footer."""
+in the URL, the headline figures, a table with its downloads, the data caption, the empty state and
+the footer."""
 from __future__ import annotations
 
 import streamlit as st
@@ -100,6 +101,16 @@ def table(df, kolom, judul: str, data: dict, election: str, *, key: str, height:
                  mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:")
     ekspor.unduh("Unduh CSV", lambda: export.to_csv(frame), export.nama_berkas(judul, election, "csv"),
                  key=f"csv_{key}", where=row, mime="text/csv", icon=":material/download:")
+
+
+def kartu(items) -> None:
+    """Headline figures side by side (readiness.model.kartu.Kartu: label, value, the line under it)."""
+    if not items:
+        return
+    for col, item in zip(st.columns(len(items)), items):
+        col.metric(item.judul, item.nilai)
+        if item.keterangan:
+            col.caption(item.keterangan)
 
 
 def caption_from(data: dict) -> str:

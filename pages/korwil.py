@@ -10,15 +10,14 @@ from readiness.export import Kolom
 
 election = layar.election()
 data = baca.page_data("korwil", election)
-korwil, kecamatan = data["korwil"], data["kecamatan"]
+assigned, kecamatan = data["korwil"], data["kecamatan"]
 
 st.title("Kesiapan per Koordinator Wilayah (Korwil)")
 st.caption(layar.caption_from(data))
 
-assigned = korwil[korwil["korwil"].notna()]
 if assigned.empty:
     layar.empty_state("Belum ada pembagian korwil untuk pemilihan ini. Atur di halaman Pengaturan.")
-if kecamatan["jumlah_jenis_data"].sum() == 0:
+if data["kosong"]:
     st.info("Belum ada data untuk pemilihan ini, jadi status korwil belum dapat dihitung. Unggah rekap DPT, "
             "daftar TPS, data KTP-el dan target partisipasi. Pembagian kecamatan per korwil:")
     layar.table(kecamatan, [Kolom("korwil", "Korwil"), Kolom("koordinator", "Koordinator"),
@@ -34,25 +33,20 @@ for col, row in zip(columns, assigned.itertuples()):
     box.markdown(f"### {escape_md(row.korwil)}")
     box.caption(escape_md(row.koordinator) if row.koordinator else "Koordinator belum ditetapkan")
     box.markdown(f"**{charts.status_label(row.status)}**")
-    box.markdown(f"{row.jumlah_merah} belum siap · {row.jumlah_kuning} perlu perhatian · {row.jumlah_hijau} siap "
-                 f"(dari {row.jumlah_kecamatan} kecamatan)")
+    box.markdown(row.rincian_lengkap)
     box.markdown(f"DPT **{fmt.angka(row.dpt)}** · TPS **{fmt.angka(row.tps)}** · "
                  f"KTP-el **{fmt.persen(row.ktpel_persen)}**")
-    over = "–" if row.tps_melebihi_kapasitas != row.tps_melebihi_kapasitas else fmt.angka(row.tps_melebihi_kapasitas)
-    box.caption(f"TPS melebihi kapasitas: {over}")
-    mine = kecamatan[kecamatan["korwil"] == row.korwil]
-    box.caption(f"Masalah terbuka: {fmt.angka(mine['masalah_terbuka'].sum())} "
-                f"({fmt.angka(mine['masalah_terbuka_tinggi'].sum())} tingkat tinggi)")
+    box.caption(f"TPS melebihi kapasitas: {fmt.angka(row.tps_melebihi_kapasitas)}")
+    box.caption(f"Masalah terbuka: {fmt.angka(row.masalah_terbuka)} ({fmt.angka(row.masalah_terbuka_tinggi)} tingkat tinggi)")
 st.plotly_chart(charts.korwil_bandingan(assigned), width="stretch", config=charts.PLOT_CONFIG)
 
 st.divider()
-names = list(assigned["korwil"])
-koordinator = dict(zip(assigned["korwil"], assigned["koordinator"]))
-chosen = layar.url_choice("korwil", names, "Pilih korwil",
-                           format_func=lambda k: f"{k} — {koordinator[k]}" if koordinator.get(k) else k)
-own = kecamatan[kecamatan["korwil"] == chosen]
+pilihan = data["pilihan_korwil"]
+chosen = layar.url_choice("korwil", list(pilihan), "Pilih korwil", format_func=pilihan.get)
+mine = data["per_korwil"][chosen]
+own, todo = mine["kecamatan"], mine["tindak_lanjut"]
 st.header(escape_md(chosen))
-st.caption(f"Koordinator: {escape_md(koordinator.get(chosen) or 'belum ditetapkan')} · {len(own)} kecamatan")
+st.caption(f"Koordinator: {escape_md(mine['koordinator'] or 'belum ditetapkan')} · {fmt.angka(len(own))} kecamatan")
 
 left, right = st.columns([3, 2])
 with left:
@@ -62,10 +56,7 @@ with left:
     layar.open_kecamatan(event, election)
 with right:
     st.markdown("#### Yang perlu ditindaklanjuti")
-    # Not ready, or ready but with open problems to follow up (readiness/masalah.py).
-    todo = own[(own["status"] != "hijau") | (own["masalah_terbuka"] > 0)]
-    todo = todo.assign(_urut=lambda d: d["status"].map({"merah": 0, "kuning": 1, "hijau": 2}))
-    todo = todo.sort_values(["_urut", "kecamatan"])
+    # Not ready, or ready but with open problems to follow up (readiness.model.halaman_korwil).
     if todo.empty:
         st.success("Semua kecamatan di wilayah ini siap dan tidak ada masalah terbuka.")
     for row in todo.itertuples():

@@ -15,33 +15,23 @@ names = dict(zip(choices["kode_kecamatan"], choices["kecamatan"]))
 kode = layar.url_choice("kecamatan", [SEMUA, *names], "Kecamatan", where=st.sidebar,
                          format_func=lambda k: "Semua kecamatan" if k == SEMUA else names[k], default=SEMUA)
 data = baca.page_data("tps", election, kecamatan_kode=None if kode == SEMUA else kode)
-kecamatan, tps, sebaran = data["kecamatan"], data["tps"], data["sebaran"]
+kecamatan, tps, over, kapasitas = data["kecamatan"], data["tps"], data["tps_lebih"], data["kapasitas"]
 wilayah = "Kabupaten" if kode == SEMUA else f"Kecamatan {names[kode]}"
 
 st.title(f"TPS — {wilayah}")
 st.caption(layar.caption_from(data))
-if tps.empty:
+if data["kosong"]:
     layar.empty_state("Data TPS belum diunggah untuk pilihan ini. Unggah daftar TPS dari KPU (satu baris per TPS: "
                        "kecamatan, desa, nomor TPS, jumlah pemilih; boleh dengan alamat, lintang/bujur, status "
                        "logistik dan kategori rawan).")
 
-kapasitas = int(tps["kapasitas_tps"].iloc[0])
-over = tps[tps["melebihi_kapasitas"].fillna(False).astype(bool)]
-c1, c2, c3, c4 = st.columns(4)
-c1.metric("TPS", fmt.angka(len(tps)))
-c1.caption(f"dalam daftar TPS · {fmt.angka(tps['kode_desa'].nunique())} desa/kelurahan")
-c2.metric(f"TPS > {fmt.angka(kapasitas)} pemilih", fmt.angka(len(over)))
-c2.caption(f"Kapasitas per TPS untuk pemilihan ini: {fmt.angka(kapasitas)} pemilih")
-c3.metric("Terbanyak per TPS", fmt.angka(tps["dpt"].max()))
-c3.caption(f"Rata-rata {fmt.angka(tps['dpt'].mean(), 1)} pemilih per TPS")
-c4.metric("Pemilih", fmt.angka(tps["dpt"].sum(min_count=1)))
-c4.caption("jumlah pemilih menurut daftar TPS")
+layar.kartu(data["kartu"])
 
 with st.container():
     st.subheader("Sebaran pemilih per TPS")
-    st.plotly_chart(charts.tps_sebaran(sebaran), width="stretch", config=charts.PLOT_CONFIG)
+    st.plotly_chart(charts.tps_sebaran(data["sebaran"]), width="stretch", config=charts.PLOT_CONFIG)
 with st.container():
-    st.subheader(f"TPS melebihi kapasitas ({len(over)})")
+    st.subheader(f"TPS melebihi kapasitas ({fmt.angka(len(over))})")
     if over.empty:
         st.success(f"Tidak ada TPS dengan lebih dari {fmt.angka(kapasitas)} pemilih.")
     else:
@@ -51,19 +41,18 @@ with st.container():
         ], f"TPS melebihi kapasitas {wilayah}", data, election, key="tps_lebih")
 
 st.subheader("Lokasi TPS")
-located = tps.dropna(subset=["lat", "lon"])
-if located.empty:
+if not data["berkoordinat"]:
     st.info("Daftar TPS belum memuat koordinat (kolom lintang/bujur), jadi peta TPS belum dapat ditampilkan.")
 else:
     st.plotly_chart(charts.tps_peta(tps, None if kode == SEMUA else kode), width="stretch", config=charts.PLOT_CONFIG)
-    st.caption(f"{fmt.angka(len(located))} dari {fmt.angka(len(tps))} TPS memiliki koordinat.")
+    st.caption(f"{fmt.angka(data['berkoordinat'])} dari {fmt.angka(len(tps))} TPS memiliki koordinat.")
 
 st.subheader("Logistik dan kerawanan")
 l1, l2 = st.columns(2)
 for col, field, empty in ((l1, "status_logistik", "Status logistik belum ada di daftar TPS."),
                           (l2, "kategori_rawan", "Kategori kerawanan TPS belum ada di daftar TPS.")):
     with col:
-        counts = tps[field].dropna().value_counts()
+        counts = data["logistik"][field]
         if counts.empty:
             st.info(empty)
         else:
@@ -81,7 +70,6 @@ if kode == SEMUA:
     ], "TPS per kecamatan", data, election, key="tps_kecamatan")
 
 st.subheader(f"Daftar TPS ({fmt.angka(len(tps))})")
-tps = tps.assign(keterangan=["■ Melebihi kapasitas" if m else "" for m in tps["melebihi_kapasitas"]])
 layar.table(tps, [
     Kolom("kecamatan", "Kecamatan"), Kolom("desa", "Desa/Kelurahan"), Kolom("no_tps", "TPS"),
     Kolom("dpt", "DPT", "angka"), Kolom("dpt_l", "Laki-laki", "angka"), Kolom("dpt_p", "Perempuan", "angka"),

@@ -1,6 +1,9 @@
 """Everything a dashboard page shows, one function per page (PAGES), so the figures can be tested,
-benchmarked (bench/bench_pages.py) and exported without Streamlit. Each returns a dict of
-DataFrames named after the query that made them; the pages only display them."""
+benchmarked (bench/bench_pages.py) and exported without Streamlit. Each returns a dict: the
+DataFrames, named after the query that made them, and what the page decides from them — `kosong`
+(nothing to show: the page says what to upload instead), `kartu` (the headline figures,
+readiness.model.kartu), the rows it lists in their order and the lines it shows in words. The pages
+only display them."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,13 +11,18 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from .. import db
-from .alasan import tindak_lanjut
+from .. import db, fmt, teks
+from . import kartu
+from ._nilai import present as _present
+from .alasan import indikator, tindak_lanjut
 from .kesiapan import kesiapan, kesiapan_cursor
 from .laporan import (desa_kesiapan, kabupaten, kecamatan, kelengkapan, korwil, ktpel_tren_kabupaten, partisipasi,
                       tps, versi, whole)
-from .pemilih import pemilih_desa, pemilih_per_kecamatan
+from .pemilih import DISABILITAS, pemilih_desa, pemilih_per_kecamatan
 from .pemilihan import pemilihan_label, previous_label
+
+# Worst first: the order in which a koordinator follows up.
+STATUS_ORDER = {"merah": 0, "kuning": 1, "hijau": 2}
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,20 @@ def dasar(con: duckdb.DuckDBPyConnection, election: str) -> Dasar:
                  versi(cur, election), pemilihan_label(cur, election), previous_label(cur, election))
 
 
+def _tanpa_data(kecamatan_df: pd.DataFrame) -> bool:
+    """No kind of data uploaded for any kecamatan of the election."""
+    return bool(kecamatan_df["jumlah_jenis_data"].sum() == 0)
+
+
+def _dengan_rincian(korwil_df: pd.DataFrame) -> pd.DataFrame:
+    """marts/korwil with `rincian` (`2 belum siap · 4 perlu perhatian · 2 siap`) and `rincian_lengkap`
+    (the same with `(dari 8 kecamatan)`)."""
+    rincian = [f"{fmt.angka(r.jumlah_merah)} belum siap · {fmt.angka(r.jumlah_kuning)} perlu perhatian · "
+               f"{fmt.angka(r.jumlah_hijau)} siap" for r in korwil_df.itertuples()]
+    return korwil_df.assign(rincian=rincian, rincian_lengkap=[
+        f"{text} (dari {fmt.angka(n)} kecamatan)" for text, n in zip(rincian, korwil_df["jumlah_kecamatan"])])
+
+
 def _start(con, election: str, base: Dasar | None):
     """(cursor over the shared rows, the shared part of every page's data)."""
     base = base or dasar(con, election)
@@ -60,54 +82,158 @@ def _start(con, election: str, base: Dasar | None):
 def halaman_ringkasan(con, election: str, base: Dasar | None = None) -> dict:
     """Queries: marts/kabupaten, marts/kecamatan, marts/korwil, marts/kelengkapan, marts/versi_data."""
     cur, out = _start(con, election, base)
-    return {**out, "korwil": korwil(cur, election)}
+    kab, kosong = out["kabupaten"].iloc[0], _tanpa_data(out["kecamatan"])
+    return {**out, "korwil": _dengan_rincian(korwil(cur, election)), "kosong": kosong,
+            "kartu": [] if kosong else kartu.ringkasan(kab), "kartu_status": [] if kosong else kartu.status_kecamatan(kab)}
 
 
 def halaman_korwil(con, election: str, base: Dasar | None = None) -> dict:
-    """Queries: marts/korwil, marts/kecamatan, marts/versi_data."""
+    """Queries: marts/korwil, marts/kecamatan, marts/versi_data.
+
+    `korwil`: the assigned korwil only, with their open problems summed; `per_korwil`: each one's
+    koordinator, kecamatan and the ones to follow up (not green, or green with open problems),
+    worst first; `pilihan_korwil`: each korwil as the choice list names it."""
     cur, out = _start(con, election, base)
-    return {**out, "korwil": korwil(cur, election)}
+    kec = out["kecamatan"]
+    assigned = _dengan_rincian(korwil(cur, election))
+    assigned = assigned[assigned["korwil"].notna()].reset_index(drop=True)
+    masalah = kec.groupby("korwil")[["masalah_terbuka", "masalah_terbuka_tinggi"]].sum()
+    assigned = assigned.join(masalah, on="korwil")
+    per_korwil, pilihan = {}, {}
+    for name, koordinator in zip(assigned["korwil"], assigned["koordinator"]):
+        koordinator = koordinator if _present(koordinator) and koordinator else None
+        own = kec[kec["korwil"] == name]
+        todo = own[(own["status"] != "hijau") | (own["masalah_terbuka"] > 0)]
+        todo = todo.assign(_urut=todo["status"].map(STATUS_ORDER)).sort_values(["_urut", "kecamatan"])
+        per_korwil[name] = {"kecamatan": own, "tindak_lanjut": todo.drop(columns="_urut"), "koordinator": koordinator}
+        pilihan[name] = f"{name} — {koordinator}" if koordinator else name
+    return {**out, "korwil": assigned, "per_korwil": per_korwil, "pilihan_korwil": pilihan,
+            "kosong": _tanpa_data(kec)}
 
 
 def halaman_kecamatan(con, election: str, kecamatan_kode: str | None, base: Dasar | None = None) -> dict:
-    """Queries: marts/kecamatan, marts/desa_kesiapan, marts/tps, marts/kelengkapan, marts/versi_data."""
+    """Queries: marts/kecamatan, marts/desa_kesiapan, marts/tps, marts/kelengkapan, marts/versi_data.
+
+    With a kecamatan: `baris` (its row of marts/kecamatan), its indicators, desa, TPS (with
+    `keterangan` for those over capacity) and `sumber` (which upload each kind of data comes from)."""
     cur, out = _start(con, election, base)
     if kecamatan_kode:
-        out["desa"] = desa_kesiapan(cur, election, kecamatan_kode)
-        out["tps"] = tps(cur, election, kecamatan_kode)
+        row = out["kecamatan"].set_index("kode_kecamatan").loc[kecamatan_kode]
+        tps_df = tps(cur, election, kecamatan_kode)
+        tps_df["keterangan"] = [f"■ Melebihi kapasitas (lebih {fmt.angka(k)})" if m else ""
+                                for m, k in zip(tps_df["melebihi_kapasitas"], tps_df["kelebihan"])]
+        desa_df = desa_kesiapan(cur, election, kecamatan_kode)
+        lengkap = out["kelengkapan"].set_index("kode_kecamatan").loc[kecamatan_kode]
+        kosong = bool(row["jumlah_jenis_data"] == 0)
+        out.update(baris=row, kosong=kosong, kartu=[] if kosong else kartu.kecamatan(row, out["label_sebelumnya"]),
+                   alasan=row["alasan"] or "Semua indikator hijau",
+                   indikator=indikator(row, out["label_sebelumnya"]),
+                   desa=desa_df, desa_ada_dpt=bool(desa_df["dpt"].notna().any()), tps=tps_df,
+                   sumber=[f"{teks.JENIS[kind]}: " + ("belum diunggah" if pd.isna(lengkap[f"unggahan_{kind}"])
+                                                     else f"unggahan #{lengkap[f'unggahan_{kind}']}")
+                           for kind in ("pemilih", "tps", "ktpel", "target", "daftar")])
     return out
 
 
 def halaman_pemilih(con, election: str, kecamatan_kode: str | None, base: Dasar | None = None) -> dict:
-    """Queries: marts/kecamatan, marts/pemilih_desa, marts/versi_data."""
+    """Queries: marts/kecamatan, marts/pemilih_desa, marts/versi_data.
+
+    `pemilih_kecamatan`: marts/kecamatan with the voter groups of the per-voter list beside it;
+    `kelompok`: the pemula and disabilitas totals for the charts (None without any per-voter list)."""
     cur, out = _start(con, election, base)
     desa_df = pemilih_desa(cur, election)
-    out.update(desa=desa_df, segmen_kecamatan=pemilih_per_kecamatan(desa_df))
+    segmen = pemilih_per_kecamatan(desa_df)
+    kec = out["kecamatan"].merge(segmen.drop(columns=["kecamatan"]), on="kode_kecamatan", how="left")
+    with_list = kec[kec["daftar_dpt"].notna()]
+    kelompok = None if with_list.empty else {
+        "pemula": (["Semua pemula", "Laki-laki", "Perempuan"],
+                   [with_list["pemula"].sum(), with_list["pemula_l"].sum(), with_list["pemula_p"].sum()]),
+        "disabilitas": (list(DISABILITAS.values()), [with_list[c].sum() for c in DISABILITAS]),
+    }
+    out.update(desa=desa_df, segmen_kecamatan=segmen, pemilih_kecamatan=kec, kelompok=kelompok,
+               kosong=bool(out["kecamatan"]["dpt"].isna().all()))
+    out["kartu"] = [] if out["kosong"] else kartu.pemilih(kec)
     if kecamatan_kode:
-        out["desa_kecamatan"] = desa_df[desa_df["kode_kecamatan"] == kecamatan_kode].reset_index(drop=True)
+        rows = desa_df[desa_df["kode_kecamatan"] == kecamatan_kode].reset_index(drop=True)
+        out.update(desa_kecamatan=rows, desa_tanpa_daftar=bool(pd.isna(rows["daftar_dpt"]).all()),
+                   nama_kecamatan=out["kecamatan"].set_index("kode_kecamatan").loc[kecamatan_kode, "kecamatan"])
     return out
 
 
 def halaman_tps(con, election: str, kecamatan_kode: str | None, base: Dasar | None = None) -> dict:
-    """Queries: marts/kecamatan, marts/tps, marts/tps_sebaran, marts/versi_data."""
+    """Queries: marts/kecamatan, marts/tps, marts/tps_sebaran, marts/versi_data.
+
+    `tps_lebih`: the TPS over the election's capacity (`kapasitas`); `logistik`: per filled
+    column (status_logistik, kategori_rawan) the number of TPS per value, most first."""
     cur, out = _start(con, election, base)
-    return {**out, "tps": tps(cur, election, kecamatan_kode),
-            "sebaran": db.run(cur, "marts/tps_sebaran", election=election, kecamatan=kecamatan_kode)}
+    tps_df = tps(cur, election, kecamatan_kode)
+    kapasitas = None if tps_df.empty else int(tps_df["kapasitas_tps"].iloc[0])
+    over = tps_df[tps_df["melebihi_kapasitas"].fillna(False).astype(bool)]
+    located = tps_df.dropna(subset=["lat", "lon"])
+    tps_df["keterangan"] = ["■ Melebihi kapasitas" if m else "" for m in tps_df["melebihi_kapasitas"]]
+    return {**out, "tps": tps_df, "tps_lebih": over, "kapasitas": kapasitas, "berkoordinat": len(located),
+            "sebaran": db.run(cur, "marts/tps_sebaran", election=election, kecamatan=kecamatan_kode),
+            "logistik": {field: tps_df[field].dropna().value_counts() for field in ("status_logistik", "kategori_rawan")},
+            "kartu": kartu.tps(tps_df, over, kapasitas), "kosong": tps_df.empty}
 
 
 def halaman_ktpel(con, election: str, base: Dasar | None = None) -> dict:
-    """Queries: marts/kecamatan, marts/kabupaten, marts/ktpel_tren, marts/versi_data."""
+    """Queries: marts/kecamatan, marts/kabupaten, marts/ktpel_tren, marts/versi_data.
+
+    `ktpel_kecamatan`: marts/kecamatan with `ktpel_belum`; `peringkat`: the kecamatan with KTP-el
+    figures, most not yet recorded first; `tren_lebar`: coverage per kecamatan, one column per data
+    date (`tren_kolom` names them), when there are two dates or more."""
     cur, out = _start(con, election, base)
+    kecamatan_df = out["kecamatan"]
     tren = whole(db.run(cur, "marts/ktpel_tren", election=election))
-    return {**out, "tren": tren, "tren_kabupaten": ktpel_tren_kabupaten(tren)}
+    tren_kab = ktpel_tren_kabupaten(tren)
+    ambang = (float(kecamatan_df["t_ktpel_hijau"].iloc[0]), float(kecamatan_df["t_ktpel_kuning"].iloc[0]))
+    kec = kecamatan_df.assign(ktpel_belum=kecamatan_df["ktpel_wajib"] - kecamatan_df["ktpel_rekam"])
+    ranked = kec.dropna(subset=["ktpel_wajib"]).sort_values("ktpel_belum", ascending=False).reset_index(drop=True)
+    ranked["peringkat"] = range(1, len(ranked) + 1)
+    out.update(tren=tren, tren_kabupaten=tren_kab, ambang=ambang, ktpel_kecamatan=kec, peringkat=ranked,
+               kosong=bool(kecamatan_df["ktpel_wajib"].isna().all()),
+               tren_tanggal=", ".join(fmt.tanggal(t) for t in tren_kab["tanggal"]) or "belum ada",
+               tren_sebagian=None, tren_lebar=None, tren_kolom=[])
+    out["kartu"] = [] if out["kosong"] else kartu.ktpel(out["kabupaten"].iloc[0], kec, *ambang)
+    if len(tren_kab) >= 2:
+        partial = tren_kab[tren_kab["jumlah_kecamatan"] < len(kecamatan_df)]
+        if not partial.empty:
+            out["tren_sebagian"] = ("Pada tanggal " + ", ".join(fmt.tanggal(t) for t in partial["tanggal"])
+                                    + " belum semua kecamatan punya data; angka kabupaten hanya dari kecamatan yang ada.")
+        wide = tren.pivot(index=["kode_kecamatan", "kecamatan"], columns="tanggal", values="ktpel_persen").reset_index()
+        dates = [c for c in wide.columns if c not in ("kode_kecamatan", "kecamatan")]
+        wide.columns = ["kode_kecamatan", "kecamatan"] + [f"t{i}" for i in range(len(dates))]
+        out.update(tren_lebar=wide, tren_kolom=[(f"t{i}", f"Cakupan {fmt.tanggal(t)}") for i, t in enumerate(dates)])
+    return out
+
+
+SUMBER_TARGET = {"pengaturan kecamatan": "Pengaturan (khusus kecamatan)", "kecamatan": "Berkas target (kecamatan)",
+                 "kabupaten": "Berkas target (kabupaten)", "pengaturan": "Pengaturan (bawaan kabupaten)"}
 
 
 def halaman_partisipasi(con, election: str, base: Dasar | None = None) -> dict:
-    """Queries: marts/partisipasi, marts/kabupaten, marts/versi_data."""
+    """Queries: marts/partisipasi, marts/kabupaten, marts/versi_data.
+
+    `peringkat`: the kecamatan, largest gap to the target first, with where the target comes
+    from (`sumber`); `realisasi`: after an upload of realised turnout, the kecamatan that have
+    it (`realisasi_urut`: furthest below the target first)."""
     cur, out = _start(con, election, base)
     part = whole(partisipasi(cur, election))
     part["pengguna_hak_pilih"] = part["pengguna_hak_pilih"].astype("Int64")
-    return {**out, "partisipasi": part}
+    kab = out["kabupaten"].iloc[0]
+    ambang = (float(part["t_partisipasi_hijau"].iloc[0]), float(part["t_partisipasi_kuning"].iloc[0]))
+    ranked = part.sort_values("selisih_partisipasi", ascending=False, na_position="last").reset_index(drop=True)
+    ranked["sumber"] = ranked["target_sumber"].map(SUMBER_TARGET)
+    ada_realisasi = not part["pengguna_hak_pilih"].isna().all()
+    done = part.dropna(subset=["partisipasi_realisasi"])
+    kosong = bool(part["partisipasi_sebelumnya"].isna().all() and not ada_realisasi)
+    out.update(partisipasi=part, ambang=ambang, peringkat=ranked, kosong=kosong,
+               kartu=[] if kosong else kartu.partisipasi(kab, part, out["label_sebelumnya"], *ambang),
+               tanggal_pemilihan=kab["tanggal_pemilihan"].date(), ada_realisasi=ada_realisasi,
+               realisasi=done, realisasi_urut=done.sort_values("selisih_realisasi"),
+               kartu_realisasi=kartu.realisasi(done, len(part)) if ada_realisasi else [])
+    return out
 
 
 def halaman_pengaturan(con, election: str, base: Dasar | None = None) -> dict:
