@@ -38,7 +38,7 @@ layar.table(data["indikator"], [
 ], f"Indikator Kecamatan {row['kecamatan']}", data, election, key="indikator")
 
 desa = data["desa"]
-st.subheader(f"Desa/kelurahan ({len(desa)})")
+st.subheader(f"Desa/kelurahan ({fmt.angka(len(desa))})")
 if data["desa_ada_dpt"]:
     st.plotly_chart(charts.lp_bars(desa, label_col="desa"), width="stretch", config=charts.PLOT_CONFIG)
 layar.table(desa, [

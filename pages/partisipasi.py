@@ -17,7 +17,7 @@ st.title("Partisipasi Pemilih")
 st.caption(layar.caption_from(data))
 if data["kosong"]:
     layar.empty_state(f"Belum ada data partisipasi untuk pemilihan ini (target bawaan "
-                       f"{fmt.persen(part['target_partisipasi'].iloc[0], 1)}). Unggah berkas target partisipasi per "
+                       f"{fmt.persen(data['target_bawaan'], 1)}). Unggah berkas target partisipasi per "
                        "kecamatan dengan partisipasi pemilihan sebelumnya.")
 
 layar.kartu(data["kartu"])

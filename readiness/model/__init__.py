@@ -12,6 +12,7 @@ assignment.
     alasan        reasons, follow-ups and indicators of one kecamatan or desa, in words
     pemilih       voter segments (pemula, disabilitas) per desa and kecamatan
     halaman       everything a dashboard page shows (PAGES), so pages only display
+    kartu         the headline figures of each page, in words
     rekonsiliasi  the reconciliation checks
     pemilihan     the election's labels and which election is active
     pengaturan    thresholds, targets and TPS capacity of one election

@@ -216,8 +216,9 @@ def halaman_partisipasi(con, election: str, base: Dasar | None = None) -> dict:
     """Queries: marts/partisipasi, marts/kabupaten, marts/versi_data.
 
     `peringkat`: the kecamatan, largest gap to the target first, with where the target comes
-    from (`sumber`); `realisasi`: after an upload of realised turnout, the kecamatan that have
-    it (`realisasi_urut`: furthest below the target first)."""
+    from (`sumber`); `realisasi`: after an upload of realised turnout, the kecamatan that have it
+    (`realisasi_urut`: furthest below the target first); `target_bawaan`: the first kecamatan's
+    target, the kabupaten's default while nothing is uploaded (the empty state names it)."""
     cur, out = _start(con, election, base)
     part = whole(partisipasi(cur, election))
     part["pengguna_hak_pilih"] = part["pengguna_hak_pilih"].astype("Int64")
@@ -229,6 +230,7 @@ def halaman_partisipasi(con, election: str, base: Dasar | None = None) -> dict:
     done = part.dropna(subset=["partisipasi_realisasi"])
     kosong = bool(part["partisipasi_sebelumnya"].isna().all() and not ada_realisasi)
     out.update(partisipasi=part, ambang=ambang, peringkat=ranked, kosong=kosong,
+               target_bawaan=part["target_partisipasi"].iloc[0],
                kartu=[] if kosong else kartu.partisipasi(kab, part, out["label_sebelumnya"], *ambang),
                tanggal_pemilihan=kab["tanggal_pemilihan"].date(), ada_realisasi=ada_realisasi,
                realisasi=done, realisasi_urut=done.sort_values("selisih_realisasi"),
