@@ -75,14 +75,14 @@ def page_data(name: str, election: str, **params) -> dict:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _deck(path: str, version: tuple, election: str, lapor_versi: tuple | None = None, _cur=None):
-    from readiness import slides
+    from readiness.deck import build
     # Field reports live in their own file, read through this process's writer.
     lapor_cur = lapor_layanan().cursor() if lapor_versi else None
-    return slides.deck(_cur, election, lapor=lapor_cur)
+    return build(_cur, election, lapor=lapor_cur)
 
 
 def deck(election: str):
-    """The rakor deck (readiness.slides.deck) for an election, cached by data version (and by the
+    """The rakor deck (readiness.deck.build) for an election, cached by data version (and by the
     field reports' version): every slide change re-checks them, so an unattended screen shows a
     new upload or new reports on its next slide."""
     version, cur = snapshot()

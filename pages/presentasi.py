@@ -1,16 +1,16 @@
 """Presentasi (rakor mode): the current data as full-screen slides for the projector, one message
 each, with keyboard control, auto-advance and PPTX/PDF downloads of the same deck.
 
-The slides come from readiness.slides.deck (queries: marts/kecamatan, marts/korwil,
+The slides come from readiness.deck.build (queries: marts/kecamatan, marts/korwil,
 marts/kabupaten, marts/data_terakhir, and marts/masalah_terbuka once the inventory exists), drawn
-by readiness.deck_html; the downloads are readiness.deck_pptx and readiness.deck_pdf of the same
-deck. The URL keeps the place: `?slide=3` (1-based) and `?auto=20` (seconds, auto-advance)."""
+by readiness.deck.as_html; the downloads are readiness.deck.as_pptx and readiness.deck.as_pdf of the
+same deck. The URL keeps the place: `?slide=3` (1-based) and `?auto=20` (seconds, auto-advance)."""
 from pathlib import Path
 
 import streamlit as st
 
 from app import baca, ekspor, layar
-from readiness import deck_html, deck_pdf, deck_pptx
+from readiness.deck import as_html, as_pdf, as_pptx
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 INTERVAL = (0, 10, 20, 30, 60)
@@ -65,9 +65,9 @@ elif "auto" in st.query_params:
     del st.query_params["auto"]
 
 # The font first, in an element of its own that never changes: sent once per browser session.
-st.html(deck_html.fonts_html())
+st.html(as_html.fonts_html())
 page_css = (ASSETS / "presentasi.css").read_text(encoding="utf-8")
-st.html(f"<style>{page_css}</style>{deck_html.layar(deck, nomor - 1)}")
+st.html(f"<style>{page_css}</style>{as_html.layar(deck, nomor - 1)}")
 
 with st.container(key="rakor_kendali", horizontal=True, vertical_alignment="center", gap="small"):
     st.button("◀ Sebelumnya", key="rakor_sebelum", on_click=_pindah, args=("sebelum",), disabled=nomor == 1,
@@ -87,12 +87,12 @@ with st.container(key="rakor_kendali", horizontal=True, vertical_alignment="cent
                  format_func=lambda s: f"Otomatis: {s} detik" if s else "Otomatis: mati",
                  help="Ganti slide sendiri untuk layar tanpa operator; data dibaca ulang setiap ganti slide.")
     stamp = deck.data_per.strftime("%Y%m%d-%H%M") if deck.data_per else "tanpa-data"
-    ekspor.unduh("PPTX", lambda: deck_pptx.to_pptx(deck), f"rakor-{election}-{stamp}.pptx",
+    ekspor.unduh("PPTX", lambda: as_pptx.to_pptx(deck), f"rakor-{election}-{stamp}.pptx",
                  mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
                  key="rakor_pptx", icon=":material/download:",
                  help="Unduh slide ini sebagai PowerPoint (teks dan grafik dapat disunting)")
-    pdf_ok = deck_pdf.chromium() is not None
-    ekspor.unduh("PDF", (lambda: deck_pdf.to_pdf(deck)) if pdf_ok else b"",
+    pdf_ok = as_pdf.chromium() is not None
+    ekspor.unduh("PDF", (lambda: as_pdf.to_pdf(deck)) if pdf_ok else b"",
                  f"rakor-{election}-{stamp}.pdf", mime="application/pdf", key="rakor_pdf",
                  icon=":material/download:", disabled=not pdf_ok,
                  help="Unduh slide sebagai PDF, satu slide per halaman" if pdf_ok

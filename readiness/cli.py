@@ -209,8 +209,8 @@ def _audit(db_path: Path, election, out_format: str) -> int:
 
 
 def _slides(db_path: Path, election, out: Path) -> int:
-    from . import deck_pdf, deck_pptx, slides
-    writers = {".pptx": deck_pptx.to_pptx, ".pdf": deck_pdf.to_pdf}
+    from .deck import PdfError, build, to_pdf, to_pptx
+    writers = {".pptx": to_pptx, ".pdf": to_pdf}
     if out.suffix.lower() not in writers:
         _say(f"GALAT: {out}: nama berkas harus berakhiran .pptx atau .pdf.")
         return 2
@@ -229,7 +229,7 @@ def _slides(db_path: Path, election, out: Path) -> int:
             _say("Catatan: slide laporan hari pemungutan tidak disertakan — berkas laporan sedang dipakai server "
                  "dasbor; unduh PPTX/PDF dari halaman Presentasi untuk menyertakannya.")
         try:
-            deck = slides.deck(con, election, lapor=lapor_con)
+            deck = build(con, election, lapor=lapor_con)
         finally:
             if lapor_con is not None:
                 lapor_con.close()
@@ -237,7 +237,7 @@ def _slides(db_path: Path, election, out: Path) -> int:
         con.close()
     try:
         data = writers[out.suffix.lower()](deck)
-    except deck_pdf.PdfError as exc:
+    except PdfError as exc:
         _say(f"GALAT: {exc}")
         return 1
     privacy.write_private(out, data)  # 0600, and never a half-written deck under the final name

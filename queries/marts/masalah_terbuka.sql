@@ -1,7 +1,7 @@
 -- Open problems per kecamatan from the inventory of problems (inventarisasi permasalahan, table
 -- `masalah`): rows whose status is not one of the closed words in $selesai (compared lower-case),
 -- and how many of them are of severity `tinggi`.
--- Only run when the table exists (readiness.slides.masalah_tersedia).
+-- Only run when the table exists (readiness.deck.masalah_tersedia).
 -- params: election, selesai
 select kode_kecamatan, count(*) as terbuka,
     count(*) filter (where lower(coalesce(tingkat, '')) = 'tinggi') as tinggi

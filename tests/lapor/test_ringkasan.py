@@ -38,13 +38,13 @@ def test_turnout_against_hand_computed_numbers(ctx):
 
 
 def test_the_deck_has_an_election_day_slide_only_when_reports_exist(ctx):
-    from readiness import deck_html, deck_pptx, slides
+    from readiness.deck import as_html, as_pptx, slides
     cur = ctx["layanan"].cursor()
-    before = slides.deck(ctx["con"], E, lapor=cur)
+    before = slides.build(ctx["con"], E, lapor=cur)
     assert "lapor" not in [s.kind for s in before.slides]
     kirim(ctx, NGADISARI, 1, "pemungutan_selesai", hadir_l=200, hadir_p=150)
     kirim(ctx, NGADISARI, 2, "pemungutan_selesai", hadir_l=180, hadir_p=170)
-    deck = slides.deck(ctx["con"], E, lapor=ctx["layanan"].cursor())
+    deck = slides.build(ctx["con"], E, lapor=ctx["layanan"].cursor())
     assert [s.kind for s in deck.slides][:3] == ["ringkasan", "lapor", "peta"]
     slide = deck.slides[1]
     # 700 voters at two TPS of 470 DPT each: 74,47%; the kabupaten target weighted by DPT.
@@ -52,7 +52,7 @@ def test_the_deck_has_an_election_day_slide_only_when_reports_exist(ctx):
                                   "(target ")
     assert slide.angka[0].nilai == "2/1.739" and slide.angka[1].nilai == "74,5%"
     assert slide.grafik.batang[0].label != "Sukapura"          # the most lagging kecamatan first
-    html = deck_html.slide_html(deck, 1)
+    html = as_html.slide_html(deck, 1)
     assert "sudah lapor pemungutan selesai" in html
-    assert len(deck_pptx.to_pptx(deck)) > 10_000
+    assert len(as_pptx.to_pptx(deck)) > 10_000
     assert len(before.slides) + 1 == len(deck.slides)

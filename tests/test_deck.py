@@ -15,7 +15,8 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from readiness import cli as readiness_cli
-from readiness import db, deck_html, deck_pdf, deck_pptx, fmt, fonts, model, slides, teks
+from readiness import db, fmt, model, teks
+from readiness.deck import as_html, as_pdf, as_pptx, fonts, parts, slides
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,7 +46,7 @@ def cli(*args):
 def deck(demo_db_master):
     con = db.connect_read(demo_db_master)
     try:
-        return slides.deck(con, "pilkada-2024")
+        return slides.build(con, "pilkada-2024")
     finally:
         con.close()
 
@@ -126,7 +127,7 @@ def test_korwil_slides_list_each_kecamatan_worst_first_with_reasons(deck, report
         ranks = [slides.STATUS_RANK[b.status] for b in slide.baris]
         assert ranks == sorted(ranks)
         for b in slide.baris:
-            assert b.sel[0] == slides.status_label(kecamatan[b.sel[1]]["status"])
+            assert b.sel[0] == parts.status_label(kecamatan[b.sel[1]]["status"])
             reason = kecamatan[b.sel[1]]["alasan"]
             if b.status == "hijau":
                 assert b.sel[2] == "Semua indikator terpenuhi"
@@ -153,7 +154,7 @@ def test_attention_ktpel_and_participation_slides(deck):
 def test_election_without_data_gets_one_slide_saying_so(demo_db_master):
     con = db.connect_read(demo_db_master)
     try:
-        empty = slides.deck(con, "pilkada-2018")
+        empty = slides.build(con, "pilkada-2018")
     finally:
         con.close()
     assert empty.judul == ["Belum ada data untuk pemilihan ini"]
@@ -178,7 +179,7 @@ def test_open_problems_slide_only_when_the_inventory_has_open_rows(demo_db):
     con = db.connect_read(demo_db)
     try:
         assert slides.masalah_tersedia(con)
-        with_problems = slides.deck(con, "pilkada-2024")
+        with_problems = slides.build(con, "pilkada-2024")
     finally:
         con.close()
     last = with_problems.slides[-1]
@@ -190,7 +191,7 @@ def test_open_problems_slide_only_when_the_inventory_has_open_rows(demo_db):
             masalah.tindak_lanjut(con, masalah_id, akses.LOKAL, status="selesai", catatan="Tuntas")
     con = db.connect_read(demo_db)
     try:
-        assert "masalah" not in [s.kind for s in slides.deck(con, "pilkada-2024").slides]
+        assert "masalah" not in [s.kind for s in slides.build(con, "pilkada-2024").slides]
     finally:
         con.close()
 
@@ -207,20 +208,20 @@ def test_status_colours_differ_in_greyscale_and_text_on_them_is_readable():
         r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
         return 0.299 * r + 0.587 * g + 0.114 * b
 
-    greys = sorted(grey(c) for c in slides.WARNA.values())
+    greys = sorted(grey(c) for c in parts.WARNA.values())
     assert min(b - a for a, b in zip(greys, greys[1:])) >= 45
-    for status, colour in slides.WARNA.items():
-        hi, lo = sorted((lum(colour), lum(slides.WARNA_TEKS[status])), reverse=True)
+    for status, colour in parts.WARNA.items():
+        hi, lo = sorted((lum(colour), lum(parts.WARNA_TEKS[status])), reverse=True)
         assert (hi + 0.05) / (lo + 0.05) >= 4.5, status
-    assert {slides.status_label(s) for s in slides.WARNA} == {"■ Belum siap", "▲ Perlu perhatian", "● Siap"}
+    assert {parts.status_label(s) for s in parts.WARNA} == {"■ Belum siap", "▲ Perlu perhatian", "● Siap"}
 
 
 def test_html_escapes_everything_from_the_data(deck):
-    evil = slides.Slide("korwil", "Korwil: <script>x</script>", "Judul <img src=x onerror=alert(1)>",
-                        kolom=("Status", "Kecamatan", "Alasan"), baris=(slides.Baris(("■ Belum siap", "<b>A</b>", "&"),
+    evil = parts.Slide("korwil", "Korwil: <script>x</script>", "Judul <img src=x onerror=alert(1)>",
+                        kolom=("Status", "Kecamatan", "Alasan"), baris=(parts.Baris(("■ Belum siap", "<b>A</b>", "&"),
                                                                                    "merah"),))
-    bad = slides.Deck("x", "<i>Pemilihan</i>", None, None, (evil,))
-    html = deck_html.slide_html(bad, 0)
+    bad = parts.Deck("x", "<i>Pemilihan</i>", None, None, (evil,))
+    html = as_html.slide_html(bad, 0)
     assert "<script>" not in html and "<img src=x" not in html and "<b>A</b>" not in html and "<i>" not in html
     assert "&lt;script&gt;" in html and "&lt;b&gt;A&lt;/b&gt;" in html
 
@@ -233,22 +234,22 @@ def test_a_korwil_name_typed_in_pengaturan_is_text_on_its_slides(demo_db):
                     {"k": nama})
     con = db.connect_read(demo_db)
     try:
-        evil = slides.deck(con, "pilkada-2024")
+        evil = slides.build(con, "pilkada-2024")
     finally:
         con.close()
     found = [i for i, s in enumerate(evil.slides) if nama in s.judul or nama in (s.kicker or "")]
     assert found
     for i in found:
-        page = deck_html.slide_html(evil, i)
+        page = as_html.slide_html(evil, i)
         assert '<a href="https://evil' not in page and html.escape(nama, quote=True) in page
 
 
 def test_the_map_labels_every_kecamatan_with_its_status_icon(deck):
-    geo = deck_html.peta_geometri(deck.slides[1].peta)
+    geo = as_html.peta_geometri(deck.slides[1].peta)
     labels = {i["kecamatan"]: i["label"] for i in geo["items"]}
     assert len(labels) == 24
     assert labels["Lumbang"] == "■ Lumbang" and labels["Besuk"] == "● Besuk" and labels["Maron"] == "▲ Maron"
-    svg = deck_html.peta_svg(deck.slides[1].peta)
+    svg = as_html.peta_svg(deck.slides[1].peta)
     assert svg.count("<path") == 24 and "■ Krucil" in svg
 
 
@@ -332,18 +333,18 @@ def _kaki_pptx(slide):
 
 
 def test_pptx_titles_are_placeholders_styled_like_the_page(deck_panjang):
-    prs = Presentation(io.BytesIO(deck_pptx.to_pptx(deck_panjang)))
+    prs = Presentation(io.BytesIO(as_pptx.to_pptx(deck_panjang)))
     for slide, judul in zip(prs.slides, TITLES):
         title = slide.shapes.title
         assert title is not None and title.is_placeholder and title.text == judul
         run = title.text_frame.paragraphs[0].runs[0]
         font = run.font
         assert (font.size.pt, font.bold, font.name, str(font.color.rgb)) == (27, True, "Arial", "000000")
-        assert title.left == deck_pptx.px(64) and title.width == prs.slide_width - 2 * deck_pptx.px(64)
+        assert title.left == as_pptx.px(64) and title.width == prs.slide_width - 2 * as_pptx.px(64)
 
 
 def test_pptx_footer_keeps_the_disclaimer_whole_and_inside_the_slide(deck_panjang):
-    prs = Presentation(io.BytesIO(deck_pptx.to_pptx(deck_panjang)))
+    prs = Presentation(io.BytesIO(as_pptx.to_pptx(deck_panjang)))
     for nomor, slide in enumerate(prs.slides, start=1):
         box = _kaki_pptx(slide)
         text = box.text_frame.text
@@ -357,17 +358,17 @@ def test_pptx_footer_keeps_the_disclaimer_whole_and_inside_the_slide(deck_panjan
         # Measured in the shipped font (Arial's widths), the line fits the box on one line.
         runs = box.text_frame.paragraphs[0].runs
         line = sum(fonts.width(r.text, r.font.size.pt * 2, bool(r.font.bold)) for r in runs)
-        assert line <= box.width / deck_pptx.EMU_PX, (nomor, line)
+        assert line <= box.width / as_pptx.EMU_PX, (nomor, line)
 
 
 def test_pptx_footer_keeps_a_short_name_whole(deck):
-    prs = Presentation(io.BytesIO(deck_pptx.to_pptx(deck)))
+    prs = Presentation(io.BytesIO(as_pptx.to_pptx(deck)))
     assert _kaki_pptx(prs.slides[0]).text_frame.text == (
         f"Pemilihan Bupati dan Wakil Bupati Probolinggo 2024 · {deck.data_per_teks} · {teks.DISCLAIMER}")
 
 
 def test_pdf_footer_keeps_the_disclaimer_whole_in_the_shipped_font(deck_panjang):
-    reader = PdfReader(io.BytesIO(deck_pdf.to_pdf(deck_panjang)))
+    reader = PdfReader(io.BytesIO(as_pdf.to_pdf(deck_panjang)))
     assert len(reader.pages) == 9
     for number, page in enumerate(reader.pages, start=1):
         text = _flat(page.extract_text())

@@ -1,7 +1,7 @@
 """The rakor deck: the current data as slides, one message each, computed once per data version.
 
-The Presentasi page, the PPTX (deck_pptx.py) and the PDF (deck_pdf.py, through deck_html.py) all
-draw the same `Deck`, so what leadership sees on the projector is exactly what goes into the
+The Presentasi page, the PPTX (as_pptx.py) and the PDF (as_pdf.py, through as_html.py) all
+draw the same `Deck` (parts.py), so what leadership sees on the projector is exactly what goes into the
 minutes. Every text a slide shows is worded here (id-ID numbers via fmt); the renderers only lay
 it out. Readiness itself comes from readiness.model; nothing is recomputed here.
 
@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass, field
 
 import duckdb
 import pandas as pd
 
-from . import charts, db, fmt, model, teks
+from .. import db, fmt, model, teks
+from .parts import Angka, Baris, Batang, Deck, Grafik, Slide, status_label
 
 STATUS_RANK = {"merah": 0, "kuning": 1, "hijau": 2}
 INDIKATOR = ("status_tps", "status_ktpel", "status_partisipasi", "status_kelengkapan", "status_konsistensi")
@@ -27,96 +27,6 @@ BARIS_MAKS = 10  # (one more is shown rather than a line saying "+ 1 kecamatan l
 BARIS_KORWIL_MAKS = 9
 PERHATIAN_MAKS = 7
 MASALAH_SELESAI = ("selesai", "ditutup", "tuntas", "closed", "done")
-
-# Status colours for the projector. The dashboard's green and red (teks.STATUS_WARNA) have the
-# same grey value, so on a washed-out projector, in a greyscale print or to a red-green
-# colour-blind viewer they look alike. These three differ in lightness (dark red, mid blue-green,
-# light amber: greys ~66, ~120, ~188) and hue, and every use also carries the icon and the word.
-WARNA = {"merah": "#9e1b1b", "kuning": "#f5c400", "hijau": "#2e9e7e"}
-WARNA_TEKS = {"merah": "#ffffff", "kuning": "#111111", "hijau": "#111111"}
-WARNA_KOSONG = "#d0d0d0"
-
-
-# `■ Belum siap`, `▲ Perlu perhatian`, `● Siap`, or `Tidak ada data`: the dashboard's own labels.
-status_label = charts.status_label
-
-
-# --------------------------------------------------------------------------- the deck's parts
-@dataclass(frozen=True)
-class Angka:
-    """A big number: `DPT` `872.218` `L 425.106 · P 447.112`."""
-    label: str
-    nilai: str
-    keterangan: str = ""
-    status: str | None = None
-
-
-@dataclass(frozen=True)
-class Baris:
-    """A table row; `status` colours the first cell (which holds its label)."""
-    sel: tuple[str, ...]
-    status: str | None = None
-
-
-@dataclass(frozen=True)
-class Batang:
-    """One bar: its label, length on the axis, the text written after it, its status."""
-    label: str
-    nilai: float
-    teks: str
-    status: str | None = None
-
-
-@dataclass(frozen=True)
-class Grafik:
-    judul: str
-    batang: tuple[Batang, ...]
-    sumbu_min: float
-    sumbu_maks: float
-    ambang: tuple[tuple[float, str], ...] = ()
-
-
-@dataclass(frozen=True)
-class Slide:
-    kind: str          # kosong | ringkasan | peta | korwil | perhatian | ktpel | partisipasi | masalah
-    kicker: str        # the topic, small above the title
-    judul: str         # the finding, in words with numbers
-    subjudul: str = ""
-    angka: tuple[Angka, ...] = ()
-    kolom: tuple[str, ...] = ()
-    lebar: tuple[int, ...] = ()   # relative column widths
-    baris: tuple[Baris, ...] = ()
-    grafik: Grafik | None = None
-    peta: tuple[tuple[str, str | None], ...] = ()   # (kode_kecamatan, status) for the status map
-    catatan: str = ""
-
-
-@dataclass(frozen=True)
-class Deck:
-    election: str
-    pemilihan: str
-    tanggal_pemilihan: dt.date | None
-    data_per: dt.datetime | None
-    slides: tuple[Slide, ...] = field(default_factory=tuple)
-
-    @property
-    def data_per_teks(self) -> str:
-        """`Data per 20 November 2024 14.00 WIB` (when the active data was last uploaded)."""
-        if self.data_per is None:
-            return "Belum ada data diunggah"
-        return f"Data per {fmt.tanggal_jam(self.data_per)}"
-
-    @property
-    def disclaimer(self) -> str:
-        return teks.DISCLAIMER
-
-    def kaki(self, nomor: int) -> str:
-        """The footer line of slide `nomor` (1-based), the same on screen, PPTX and PDF."""
-        return f"{self.pemilihan} · {self.data_per_teks} · {self.disclaimer} · {nomor}/{len(self.slides)}"
-
-    @property
-    def judul(self) -> list[str]:
-        return [s.judul for s in self.slides]
 
 
 # --------------------------------------------------------------------------- helpers
@@ -422,7 +332,7 @@ def _slide_masalah(con, election: str, kec: pd.DataFrame) -> Slide | None:
 def _slide_lapor(lapor_cur, con, election: str) -> Slide | None:
     """Election day (field reports, readiness/lapor.py): TPS reported for the stage under way, the turnout so far against
     the target, open incidents, and the kecamatan lagging most. Only when reports exist."""
-    from . import lapor
+    from .. import lapor
     if lapor_cur is None or not lapor.ada_laporan(lapor_cur, election):
         return None
     daftar = lapor.DaftarTps.dari_db(con, election)
@@ -472,7 +382,7 @@ def _slide_lapor(lapor_cur, con, election: str) -> Slide | None:
 
 
 # --------------------------------------------------------------------------- the deck
-def deck(con: duckdb.DuckDBPyConnection, election: str, lapor=None) -> Deck:
+def build(con: duckdb.DuckDBPyConnection, election: str, lapor=None) -> Deck:
     """Every slide for `election` from the active data (queries: marts/kecamatan, marts/korwil,
     marts/kabupaten, marts/data_terakhir, marts/masalah_terbuka when the inventory exists, and the
     field reports of election day through `lapor` (queries/lapor/*) when reports exist)."""

@@ -8,7 +8,7 @@ and the print sets to 1px. So the slide keeps its proportions at any size, body 
 Charts are plain HTML bars (text stays text, in the PDF too) and the map is an SVG drawn from
 reference/kecamatan.geojson (no tiles, no network). Every piece of data is escaped.
 
-Text is set in the font shipped with the app (readiness/fonts.py): `dokumen` embeds it, and the
+Text is set in the font shipped with the app (fonts.py): `dokumen` embeds it, and the
 Presentasi page puts `fonts_html()` in an element of its own that stays the same from one slide to
 the next (Streamlit sends an unchanged large element only once per browser session).
 
@@ -22,7 +22,8 @@ import html
 import urllib.parse
 from pathlib import Path
 
-from . import charts, fonts, slides, teks
+from .. import charts, teks
+from . import fonts, parts
 
 CSS_FILE = Path(__file__).with_name("deck.css")
 
@@ -41,8 +42,8 @@ def _e(text) -> str:
 
 
 def _status_span(status, text: str | None = None) -> str:
-    text = slides.status_label(status) if text is None else text
-    cls = status if status in slides.WARNA else "kosong"
+    text = parts.status_label(status) if text is None else text
+    cls = status if status in parts.WARNA else "kosong"
     return f'<span class="rakor-status rakor-status-{cls}">{_e(text)}</span>'
 
 
@@ -118,47 +119,47 @@ _URL_SAFE = " /+=:;,.()'-_!*~@?$"  # left as they are in the data: URL (the font
 def peta_svg(peta, font: bool = False) -> str:
     """The map as SVG; `font`: with the labels' font inside it (for use as an image)."""
     geo = peta_geometri(peta)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {geo["width"]:.0f} {geo["height"]:.0f}" '
-             f'font-family="{fonts.FAMILY}, Arial, Helvetica, sans-serif">']
+    svg = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {geo["width"]:.0f} {geo["height"]:.0f}" '
+           f'font-family="{fonts.FAMILY}, Arial, Helvetica, sans-serif">']
     if font:
-        parts.append(f"<style>{fonts.css((700,))}</style>")
+        svg.append(f"<style>{fonts.css((700,))}</style>")
     for item in geo["items"]:
-        fill = slides.WARNA.get(item["status"], slides.WARNA_KOSONG)
+        fill = parts.WARNA.get(item["status"], parts.WARNA_KOSONG)
         d = " ".join("M" + " L".join(f"{x:.1f},{y:.1f}" for x, y in ring) + " Z" for ring in item["rings"])
-        parts.append(f'<path d="{d}" fill="{fill}" stroke="#ffffff" stroke-width="3" stroke-linejoin="round">'
-                     f'<title>{_e(item["kecamatan"])}: {_e(slides.status_label(item["status"]))}</title></path>')
+        svg.append(f'<path d="{d}" fill="{fill}" stroke="#ffffff" stroke-width="3" stroke-linejoin="round">'
+                   f'<title>{_e(item["kecamatan"])}: {_e(parts.status_label(item["status"]))}</title></path>')
     for item in geo["items"]:
         cx, cy = item["centre"]
-        parts.append(f'<text x="{cx:.1f}" y="{cy + 0.36 * LABEL_FONT:.1f}" text-anchor="middle" '
-                     f'font-size="{LABEL_FONT:.0f}" font-weight="700" fill="#111" stroke="#fff" stroke-width="6" '
-                     f'paint-order="stroke" stroke-linejoin="round">{_e(item["label"])}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
+        svg.append(f'<text x="{cx:.1f}" y="{cy + 0.36 * LABEL_FONT:.1f}" text-anchor="middle" '
+                   f'font-size="{LABEL_FONT:.0f}" font-weight="700" fill="#111" stroke="#fff" stroke-width="6" '
+                   f'paint-order="stroke" stroke-linejoin="round">{_e(item["label"])}</text>')
+    svg.append("</svg>")
+    return "".join(svg)
 
 
-def _peta_img(slide: slides.Slide) -> str:
+def _peta_img(slide: parts.Slide) -> str:
     """The map as an <img> (Streamlit's st.html keeps no inline SVG). An image cannot use the page's
     fonts, so the SVG carries the bold face of its labels itself (about 0,6 MB, on this slide only)."""
     names = {i["kode"]: i["kecamatan"] for i in peta_geometri(slide.peta)["items"]}
-    alt = "; ".join(f"{names.get(k, k)}: {slides.status_label(s)}" for k, s in slide.peta)
+    alt = "; ".join(f"{names.get(k, k)}: {parts.status_label(s)}" for k, s in slide.peta)
     svg = peta_svg(slide.peta, font=True)
     return (f'<img class="rakor-peta" alt="Peta status kecamatan. {_e(alt)}" '
             f'src="data:image/svg+xml,{urllib.parse.quote(svg, safe=_URL_SAFE)}">')
 
 
 # --------------------------------------------------------------------------- parts of a slide
-def _angka(a: slides.Angka, cls: str = "") -> str:
+def _angka(a: parts.Angka, cls: str = "") -> str:
     if a.status:
         return (f'<div class="rakor-angka rakor-angka-status rakor-bg-{a.status} {cls}">'
                 f'<div class="rakor-angka-nilai">{_e(a.nilai)}</div>'
-                f'<div class="rakor-angka-label">{_e(slides.status_label(a.status))}</div>'
+                f'<div class="rakor-angka-label">{_e(parts.status_label(a.status))}</div>'
                 f'<div class="rakor-angka-ket">{_e(a.label)}</div></div>')
     ket = f'<div class="rakor-angka-ket">{_e(a.keterangan)}</div>' if a.keterangan else ""
     return (f'<div class="rakor-angka {cls}"><div class="rakor-angka-label">{_e(a.label)}</div>'
             f'<div class="rakor-angka-nilai">{_e(a.nilai)}</div>{ket}</div>')
 
 
-def _tabel(slide: slides.Slide) -> str:
+def _tabel(slide: parts.Slide) -> str:
     total = sum(slide.lebar) or len(slide.kolom)
     widths = slide.lebar or (1,) * len(slide.kolom)
     cols = "".join(f'<col style="width:{100 * w / total:.2f}%">' for w in widths)
@@ -176,7 +177,7 @@ def _tabel(slide: slides.Slide) -> str:
             f'<tbody>{"".join(body)}</tbody></table>')
 
 
-def _grafik(g: slides.Grafik) -> str:
+def _grafik(g: parts.Grafik) -> str:
     span = (g.sumbu_maks - g.sumbu_min) or 1.0
 
     def pos(value):
@@ -186,8 +187,8 @@ def _grafik(g: slides.Grafik) -> str:
                     for v, t in g.ambang)
     rows = []
     for b in g.batang:
-        colour = slides.WARNA.get(b.status, slides.WARNA_KOSONG)
-        icon = slides.status_label(b.status).split(" ")[0] if b.status else ""
+        colour = parts.WARNA.get(b.status, parts.WARNA_KOSONG)
+        icon = parts.status_label(b.status).split(" ")[0] if b.status else ""
         rows.append(
             f'<div class="rakor-bar-baris"><div class="rakor-bar-label">{_e(b.label)}</div>'
             f'<div class="rakor-bar-jalur"><div class="rakor-bar" style="width:{pos(b.nilai):.2f}%;'
@@ -197,11 +198,11 @@ def _grafik(g: slides.Grafik) -> str:
             f'<div class="rakor-grafik-badan"><div class="rakor-ambang-lapis">{lines}</div>{"".join(rows)}</div></div>')
 
 
-def _catatan(slide: slides.Slide) -> str:
+def _catatan(slide: parts.Slide) -> str:
     return f'<p class="rakor-catatan">{_e(slide.catatan)}</p>' if slide.catatan else ""
 
 
-def _isi(slide: slides.Slide) -> str:
+def _isi(slide: parts.Slide) -> str:
     if slide.kind == "ringkasan":
         utama = "".join(_angka(a) for a in slide.angka if not a.status)
         status = "".join(_angka(a) for a in slide.angka if a.status)
@@ -221,7 +222,7 @@ def _isi(slide: slides.Slide) -> str:
     return f'<div class="rakor-isi rakor-isi-teks">{_catatan(slide)}</div>'
 
 
-def _kaki(deck: slides.Deck, index: int) -> str:
+def _kaki(deck: parts.Deck, index: int) -> str:
     """The footer: election name (shortened first), data date and disclaimer (never cut), number."""
     pisah = '<span class="rakor-kaki-pisah">\u00a0·\u00a0</span>'
     return (f'<footer class="rakor-kaki"><span class="rakor-kaki-teks">'
@@ -231,7 +232,7 @@ def _kaki(deck: slides.Deck, index: int) -> str:
             f'<span class="rakor-kaki-nomor">{index + 1}/{len(deck.slides)}</span></footer>')
 
 
-def slide_html(deck: slides.Deck, index: int) -> str:
+def slide_html(deck: parts.Deck, index: int) -> str:
     """Slide `index` (0-based) as one `<section>`, footer included."""
     slide = deck.slides[index]
     sub = f'<p class="rakor-sub">{_e(slide.subjudul)}</p>' if slide.subjudul else ""
@@ -244,13 +245,13 @@ def slide_html(deck: slides.Deck, index: int) -> str:
         f'</section>')
 
 
-def layar(deck: slides.Deck, index: int) -> str:
+def layar(deck: parts.Deck, index: int) -> str:
     """What the Presentasi page shows: the style and the current slide filling the screen (the font
     comes separately, from `fonts_html()`)."""
     return f'<style>{css()}</style><div class="rakor-layar" data-testid="rakor-layar">{slide_html(deck, index)}</div>'
 
 
-def dokumen(deck: slides.Deck) -> str:
+def dokumen(deck: parts.Deck) -> str:
     """A standalone HTML document, one 1920x1080 page per slide (for the PDF)."""
     pages = "".join(f'<div class="rakor-halaman">{slide_html(deck, i)}</div>' for i in range(len(deck.slides)))
     title = _e(f"Rakor — {deck.pemilihan} — {deck.data_per_teks}")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PIL import ImageFont
 
-DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 FAMILY = "Liberation Sans"
 FILES = {400: "LiberationSans-Regular.ttf", 700: "LiberationSans-Bold.ttf"}
 ELLIPSIS = "…"

@@ -1,14 +1,14 @@
 """The rakor deck as PowerPoint (.pptx), for the minutes: editable text, native tables, native
 bar charts, and the status map as editable freeform shapes (no images, nothing rendered online).
 
-The slide is laid out on the same 1920 x 1080 design grid as the HTML/PDF (deck_html.py, deck.css):
+The slide is laid out on the same 1920 x 1080 design grid as the HTML/PDF (as_html.py, deck.css):
 one design pixel is 6.350 EMU (half a point), so 28 px body text is 14 pt on a 13,33 x 7,5 inch
 slide and looks the same size on the projector as the page does.
 
 Each slide is made from the "Title Only" layout and its finding goes into the layout's title
 placeholder (styled like the page's title), so PowerPoint's outline, accessibility checker and
 "Reuse slides" list every slide by its finding. The footer is measured with the deck's font
-(readiness/fonts.py, Arial's widths): the election name is shortened first, the data date and the
+(fonts.py, Arial's widths): the election name is shortened first, the data date and the
 disclaimer are never cut.
 """
 from __future__ import annotations
@@ -26,7 +26,8 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
-from . import deck_html, fonts, slides, teks
+from .. import teks
+from . import as_html, fonts, parts
 
 EMU_PX = 6350
 W, H = 1920, 1080
@@ -116,7 +117,7 @@ def _rule(shapes, x, y, w, thickness, colour):
 
 
 # --------------------------------------------------------------------------- header and footer
-def _header(shapes, slide: slides.Slide) -> float:
+def _header(shapes, slide: parts.Slide) -> float:
     width = W - 2 * PAD_X
     y = PAD_TOP
     _text(shapes, PAD_X, y, width, 36, [(slide.kicker.upper(), 28, True, BIRU)])
@@ -142,7 +143,7 @@ FOOTER_PX = 24
 FOOTER_SLACK = 0.97  # room for PowerPoint's own rounding of the measured line
 
 
-def footer_runs(deck: slides.Deck, width_px: float) -> list[tuple[str, float, bool, str]]:
+def footer_runs(deck: parts.Deck, width_px: float) -> list[tuple[str, float, bool, str]]:
     """The footer line as runs (text, size_px, bold, colour) that fit `width_px` on one line: the
     data date and the disclaimer whole, the election name shortened with `…` to what is left (left
     out, with its separator, when nothing of it would be readable)."""
@@ -156,7 +157,7 @@ def footer_runs(deck: slides.Deck, width_px: float) -> list[tuple[str, float, bo
     return [(name, FOOTER_PX, False, HITAM), (sep, FOOTER_PX, False, HITAM), *fixed]
 
 
-def _footer(shapes, deck: slides.Deck, nomor: int) -> float:
+def _footer(shapes, deck: parts.Deck, nomor: int) -> float:
     y = H - PAD_BOTTOM - 40
     _rule(shapes, PAD_X, y - 10, W - 2 * PAD_X, 2, HITAM)
     width = W - 2 * PAD_X - 140
@@ -171,13 +172,13 @@ def _footer(shapes, deck: slides.Deck, nomor: int) -> float:
 
 
 # --------------------------------------------------------------------------- content
-def _angka(shapes, a: slides.Angka, x, y, w, h, nilai_px=100):
+def _angka(shapes, a: parts.Angka, x, y, w, h, nilai_px=100):
     if a.status:
-        fill, colour = slides.WARNA[a.status], slides.WARNA_TEKS[a.status]
+        fill, colour = parts.WARNA[a.status], parts.WARNA_TEKS[a.status]
         box = _text(shapes, x, y, w, h, [(f"{a.nilai}  ", nilai_px * 0.8, True, colour), (a.label, 28, False, colour)],
                     fill=fill, border=HITAM, shape=MSO_SHAPE.ROUNDED_RECTANGLE, anchor=MSO_ANCHOR.MIDDLE)
         label = box.text_frame.paragraphs[0].add_run()  # `8  ■ Belum siap` on one line
-        label.text = slides.status_label(a.status)
+        label.text = parts.status_label(a.status)
         label.font.size, label.font.bold, label.font.name = fpt(40), True, FONT
         label.font.color.rgb = _rgb(colour)
         return box
@@ -188,7 +189,7 @@ def _angka(shapes, a: slides.Angka, x, y, w, h, nilai_px=100):
                  anchor=MSO_ANCHOR.MIDDLE)
 
 
-def _tabel(shapes, slide: slides.Slide, x, y, w, bottom) -> float:
+def _tabel(shapes, slide: parts.Slide, x, y, w, bottom) -> float:
     total = sum(slide.lebar) or len(slide.kolom)
     widths = [w * v / total for v in (slide.lebar or (1,) * len(slide.kolom))]
     heights = [48]
@@ -232,13 +233,13 @@ def _tabel(shapes, slide: slides.Slide, x, y, w, bottom) -> float:
     for r, b in enumerate(slide.baris, start=1):
         for c, value in enumerate(b.sel):
             if c == 0 and b.status:
-                put(table.cell(r, c), value, 28, True, slides.WARNA_TEKS[b.status], slides.WARNA[b.status])
+                put(table.cell(r, c), value, 28, True, parts.WARNA_TEKS[b.status], parts.WARNA[b.status])
             else:
                 put(table.cell(r, c), value, 28, c == 1, HITAM)
     return y + sum(heights)
 
 
-def _catatan(shapes, slide: slides.Slide, x, y, w):
+def _catatan(shapes, slide: parts.Slide, x, y, w):
     if slide.catatan:
         n = _lines(slide.catatan, 28, w)
         _text(shapes, x, y, w, 36 * n, [(slide.catatan, 28, False, HITAM)])
@@ -280,7 +281,7 @@ def _no_fill(chart) -> None:
                 parent.append(sp_pr)
 
 
-def _grafik(shapes, g: slides.Grafik, x, y, w, bottom) -> float:
+def _grafik(shapes, g: parts.Grafik, x, y, w, bottom) -> float:
     _text(shapes, x, y, w, 36, [(g.judul, 28, True, HITAM)])
     y += 36 + 50
     rows = len(g.batang)
@@ -313,7 +314,7 @@ def _grafik(shapes, g: slides.Grafik, x, y, w, bottom) -> float:
     for i, b in enumerate(g.batang):
         point = series.points[i]
         point.format.fill.solid()
-        point.format.fill.fore_color.rgb = _rgb(slides.WARNA.get(b.status, slides.WARNA_KOSONG))
+        point.format.fill.fore_color.rgb = _rgb(parts.WARNA.get(b.status, parts.WARNA_KOSONG))
         point.format.line.color.rgb = _rgb(HITAM)
         point.format.line.width = px(2)
         label = point.data_label
@@ -343,8 +344,8 @@ def _grafik(shapes, g: slides.Grafik, x, y, w, bottom) -> float:
     return y + height
 
 
-def _peta(shapes, slide: slides.Slide, x, y, w, h):
-    geo = deck_html.peta_geometri(slide.peta)
+def _peta(shapes, slide: parts.Slide, x, y, w, h):
+    geo = as_html.peta_geometri(slide.peta)
     scale = min(w / geo["width"], h / geo["height"])
     ox = x + (w - geo["width"] * scale) / 2
     oy = y + (h - geo["height"] * scale) / 2
@@ -359,13 +360,13 @@ def _peta(shapes, slide: slides.Slide, x, y, w, h):
             builder.move_to(px(ring[0][0]), px(ring[0][1]))
             builder.add_line_segments([(px(a), px(b)) for a, b in ring[1:]], close=True)
         shape = builder.convert_to_shape()
-        shape.name = f"{item['kecamatan']}: {slides.status_label(item['status'])}"
+        shape.name = f"{item['kecamatan']}: {parts.status_label(item['status'])}"
         shape.fill.solid()
-        shape.fill.fore_color.rgb = _rgb(slides.WARNA.get(item["status"], slides.WARNA_KOSONG))
+        shape.fill.fore_color.rgb = _rgb(parts.WARNA.get(item["status"], parts.WARNA_KOSONG))
         shape.line.color.rgb = _rgb(PUTIH)
         shape.line.width = px(3)
         shape.shadow.inherit = False
-    size = deck_html.LABEL_FONT * scale
+    size = as_html.LABEL_FONT * scale
     for item in geo["items"]:
         cx, cy = item["centre"]
         tw = len(item["label"]) * size * (CHAR + 0.06) + 12
@@ -375,7 +376,7 @@ def _peta(shapes, slide: slides.Slide, x, y, w, h):
         label.name = f"Label {item['kecamatan']}"
 
 
-def _isi(shapes, slide: slides.Slide, top: float, bottom: float) -> None:
+def _isi(shapes, slide: parts.Slide, top: float, bottom: float) -> None:
     x, w = PAD_X, W - 2 * PAD_X
     if slide.kind == "ringkasan":
         utama = [a for a in slide.angka if not a.status]
@@ -419,7 +420,7 @@ def _isi(shapes, slide: slides.Slide, top: float, bottom: float) -> None:
     _catatan(shapes, slide, x, top + 20, min(w, 1400))
 
 
-def to_pptx(deck: slides.Deck) -> bytes:
+def to_pptx(deck: parts.Deck) -> bytes:
     """The deck as a .pptx file (bytes)."""
     prs = Presentation()
     prs.slide_width, prs.slide_height = px(W), px(H)
@@ -442,7 +443,7 @@ def to_pptx(deck: slides.Deck) -> bytes:
     return out.getvalue()
 
 
-def simpan(deck: slides.Deck, path) -> None:
+def simpan(deck: parts.Deck, path) -> None:
     with open(path, "wb") as f:
         f.write(to_pptx(deck))
 

@@ -1,4 +1,4 @@
-"""The rakor deck as PDF: the HTML slides (deck_html.dokumen) printed by headless Chromium, one
+"""The rakor deck as PDF: the HTML slides (as_html.dokumen) printed by headless Chromium, one
 1920 x 1080 page (16:9 landscape) per slide, with real text a reader can search and copy.
 
 Chromium is Debian's `/usr/bin/chromium` (or $CHROMIUM); it runs offline on a local file, with
@@ -12,7 +12,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from . import deck_html, slides
+from . import as_html, parts
 
 TIMEOUT = 120
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--no-first-run",
@@ -32,7 +32,7 @@ def chromium() -> str | None:
     return None
 
 
-def to_pdf(deck: slides.Deck) -> bytes:
+def to_pdf(deck: parts.Deck) -> bytes:
     """The deck as a PDF file (bytes)."""
     browser = chromium()
     if browser is None:
@@ -41,7 +41,7 @@ def to_pdf(deck: slides.Deck) -> bytes:
     with tempfile.TemporaryDirectory(prefix="rakor-pdf-") as tmp:
         source = Path(tmp) / "rakor.html"
         target = Path(tmp) / "rakor.pdf"
-        source.write_text(deck_html.dokumen(deck), encoding="utf-8")
+        source.write_text(as_html.dokumen(deck), encoding="utf-8")
         cmd = [browser, *FLAGS, f"--user-data-dir={Path(tmp) / 'profil'}", f"--print-to-pdf={target}",
                source.as_uri()]
         try:
@@ -55,7 +55,7 @@ def to_pdf(deck: slides.Deck) -> bytes:
         return target.read_bytes()
 
 
-def simpan(deck: slides.Deck, path) -> None:
+def simpan(deck: parts.Deck, path) -> None:
     data = to_pdf(deck)
     with open(path, "wb") as f:
         f.write(data)

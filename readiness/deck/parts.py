@@ -1,0 +1,102 @@
+"""The parts of a rakor deck: a `Deck` of `Slide`s holding big numbers, table rows and bar charts,
+every text already worded, and the projector's status colours.
+
+The slides module fills them from the data; the renderers (as_html, as_pptx, as_pdf) only lay them
+out, so this module is all they share with it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .. import charts, fmt, teks
+
+# Status colours for the projector. The dashboard's green and red (teks.STATUS_WARNA) have the
+# same grey value, so on a washed-out projector, in a greyscale print or to a red-green
+# colour-blind viewer they look alike. These three differ in lightness (dark red, mid blue-green,
+# light amber: greys ~66, ~120, ~188) and hue, and every use also carries the icon and the word.
+WARNA = {"merah": "#9e1b1b", "kuning": "#f5c400", "hijau": "#2e9e7e"}
+WARNA_TEKS = {"merah": "#ffffff", "kuning": "#111111", "hijau": "#111111"}
+WARNA_KOSONG = "#d0d0d0"
+
+
+# `■ Belum siap`, `▲ Perlu perhatian`, `● Siap`, or `Tidak ada data`: the dashboard's own labels.
+status_label = charts.status_label
+
+
+# --------------------------------------------------------------------------- the deck's parts
+@dataclass(frozen=True)
+class Angka:
+    """A big number: `DPT` `872.218` `L 425.106 · P 447.112`."""
+    label: str
+    nilai: str
+    keterangan: str = ""
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class Baris:
+    """A table row; `status` colours the first cell (which holds its label)."""
+    sel: tuple[str, ...]
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class Batang:
+    """One bar: its label, length on the axis, the text written after it, its status."""
+    label: str
+    nilai: float
+    teks: str
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class Grafik:
+    judul: str
+    batang: tuple[Batang, ...]
+    sumbu_min: float
+    sumbu_maks: float
+    ambang: tuple[tuple[float, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Slide:
+    kind: str          # kosong | ringkasan | peta | korwil | perhatian | ktpel | partisipasi | masalah
+    kicker: str        # the topic, small above the title
+    judul: str         # the finding, in words with numbers
+    subjudul: str = ""
+    angka: tuple[Angka, ...] = ()
+    kolom: tuple[str, ...] = ()
+    lebar: tuple[int, ...] = ()   # relative column widths
+    baris: tuple[Baris, ...] = ()
+    grafik: Grafik | None = None
+    peta: tuple[tuple[str, str | None], ...] = ()   # (kode_kecamatan, status) for the status map
+    catatan: str = ""
+
+
+@dataclass(frozen=True)
+class Deck:
+    election: str
+    pemilihan: str
+    tanggal_pemilihan: dt.date | None
+    data_per: dt.datetime | None
+    slides: tuple[Slide, ...] = field(default_factory=tuple)
+
+    @property
+    def data_per_teks(self) -> str:
+        """`Data per 20 November 2024 14.00 WIB` (when the active data was last uploaded)."""
+        if self.data_per is None:
+            return "Belum ada data diunggah"
+        return f"Data per {fmt.tanggal_jam(self.data_per)}"
+
+    @property
+    def disclaimer(self) -> str:
+        return teks.DISCLAIMER
+
+    def kaki(self, nomor: int) -> str:
+        """The footer line of slide `nomor` (1-based), the same on screen, PPTX and PDF."""
+        return f"{self.pemilihan} · {self.data_per_teks} · {self.disclaimer} · {nomor}/{len(self.slides)}"
+
+    @property
+    def judul(self) -> list[str]:
+        return [s.judul for s in self.slides]
