@@ -125,7 +125,7 @@ def daftar_tps(election: str):
 @st.cache_data(show_spinner="Memeriksa daftar pemilih…", max_entries=16)
 def _audit(path: str, version: tuple, election: str, _cur=None):
     from readiness import audit
-    return audit.run(_cur, election)
+    return audit.lengkap(_cur, election)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -134,7 +134,7 @@ def _label(path: str, version: tuple, election: str, _cur=None) -> tuple[str, st
 
 
 def temuan(election: str):
-    """(readiness.audit.run's findings, the election's name, the data version's label), all from one
-    data version and cached by it."""
+    """(the audit of the voter lists, readiness.audit.lengkap; the election's name; the data
+    version's label), all from one data version and cached by it."""
     version, cur = snapshot()
     return (_audit(db_path(), version, election, cur), *_label(db_path(), version, election, cur))

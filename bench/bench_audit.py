@@ -118,7 +118,7 @@ TASKS = {
     "kelompok": lambda con: audit.groups(con, ELECTION),
     "keduanya": lambda con: (audit.findings_summary(con, ELECTION), audit.groups(con, ELECTION)),
     "temuan": lambda con: audit.findings(con, ELECTION),
-    "halaman": lambda con: audit.run(con, ELECTION),
+    "halaman": lambda con: audit.lengkap(con, ELECTION),
     "reference": lambda con: con.execute(REFERENCE).df(),
     "rebuild": _rebuild,
 }
@@ -128,7 +128,7 @@ LABELS = {
     "kelompok": "**the groups**: pemula, disabilitas, L/P per kecamatan and desa (`audit.groups`, the Pemilih and KTP-el pages)",
     "keduanya": "the audit and the groups one after the other (two queries)",
     "temuan": "the list of every finding worded in Indonesian (`audit.findings`)",
-    "halaman": "all the Temuan page shows (`audit.run`: the audit + the worded list)",
+    "halaman": "all the Temuan page shows (`audit.lengkap`: the audit + the worded list)",
     "reference": "reference: `count(distinct nik_kunci) … group by kode_kecamatan` over raw_daftar",
     "rebuild": "computing the stored audit tables (done once inside the write that changes the lists)",
 }
@@ -202,7 +202,7 @@ def main() -> None:
         built = time.perf_counter() - started
         load_before = _machine()
         con = db.connect_read(path)
-        hasil = audit.run(con, ELECTION)
+        hasil = audit.lengkap(con, ELECTION)
         results = {name: {"warm": warm(con, name)} for name in TASKS}
         con.close()
         for name in TASKS:

@@ -3,7 +3,7 @@ election — counts per finding type and kecamatan (table and chart), the groups
 about, and the list of findings (masked NIK, DPID, file, sheet and row, so an analyst can find the
 voter in the original), filterable by kecamatan, desa and type, with the Excel workbook for KPU
 follow-up. Queries: int_daftar_temuan (once per data version), marts/audit_ringkasan,
-marts/audit_temuan, marts/audit_kelompok (through readiness.audit.run), marts/versi_data.
+marts/audit_temuan, marts/audit_kelompok (through readiness.audit.lengkap), marts/versi_data.
 URL: `?pemilu=…&kecamatan=35.13.24&temuan=nik_ganda`."""
 import streamlit as st
 
@@ -16,17 +16,17 @@ LEBAR = st.column_config.TextColumn(width="large")
 
 
 election = layar.election()
-hasil, pemilihan, versi = baca.temuan(election)
+audit_daftar, pemilihan, versi = baca.temuan(election)
 
 st.title("Temuan DPT")
 st.caption(f"{pemilihan} · {versi}")
-if not hasil.ada_daftar:
+if not audit_daftar.ada_daftar:
     layar.empty_state("Belum ada daftar pemilih per orang (ekspor DPT, DPS atau DP4 dari KPU) untuk pemilihan ini. "
                        "Unggah daftarnya di halaman Unggah Data: NIK dan NKK langsung disamarkan, nama dan alamat "
                        "tidak disimpan. Setelah itu halaman ini menampilkan NIK ganda, pemilih belum 17 tahun, "
                        "NIK tidak valid, dan temuan lain per kecamatan, desa dan TPS.")
 
-ringkasan, temuan, kelompok = hasil.ringkasan, hasil.temuan, hasil.kelompok
+ringkasan, temuan, kelompok = audit_daftar.ringkasan, audit_daftar.temuan, audit_daftar.kelompok
 kec_kelompok = kelompok["kecamatan"]
 per_jenis = ringkasan.groupby("temuan")["jumlah"].sum()
 diperiksa = int(kec_kelompok["pemilih"].sum())

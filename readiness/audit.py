@@ -142,22 +142,23 @@ def groups(con: duckdb.DuckDBPyConnection, election: str) -> dict[str, pd.DataFr
 
 
 @dataclass
-class Hasil:
-    """The whole audit of one election at one data version (what the Temuan page shows)."""
-    ringkasan: pd.DataFrame   # findings_summary
-    temuan: pd.DataFrame      # findings (all)
-    kelompok: dict            # groups
+class AuditDaftar:
+    """The whole audit of the voter lists of one election at one data version (what the Temuan
+    page shows); each part is named for its query."""
+    ringkasan: pd.DataFrame   # findings_summary (marts/audit_ringkasan)
+    temuan: pd.DataFrame      # findings, all of them (marts/audit_temuan)
+    kelompok: dict            # groups (marts/audit_kelompok)
     ada_daftar: bool          # any active per-voter list
 
 
-def run(con: duckdb.DuckDBPyConnection, election: str) -> Hasil:
+def lengkap(con: duckdb.DuckDBPyConnection, election: str) -> AuditDaftar:
     """Everything: the summary, the findings and the groups, from the tables stored when the data
     changed (temuan_daftar, kelompok_desa). Queries: marts/audit_ringkasan, marts/audit_temuan,
     marts/audit_kelompok."""
     cur = con.cursor()
     ada = con.execute("select count(*) from stg_active_upload where election_id = $e and kind = 'daftar'",
                       {"e": election}).fetchone()[0] > 0
-    return Hasil(findings_summary(cur, election), findings(cur, election), groups(con, election), ada)
+    return AuditDaftar(findings_summary(cur, election), findings(cur, election), groups(con, election), ada)
 
 
 # --------------------------------------------------------------------------- keeping identity (admin)
@@ -242,7 +243,7 @@ KOLOM_EKSPOR = [  # (column of `findings`, header)
 ]
 
 
-def ekspor_xlsx(hasil_temuan: pd.DataFrame, ringkasan: pd.DataFrame, pemilihan: str, versi: str,
+def ekspor_xlsx(temuan: pd.DataFrame, ringkasan: pd.DataFrame, pemilihan: str, versi: str,
                 dibuat: dt.datetime | None = None) -> bytes:
     """The follow-up workbook for KPU: a summary sheet (findings per kecamatan and type, with each
     type explained and what to do), then one sheet per kecamatan listing its findings grouped by
@@ -295,7 +296,7 @@ def ekspor_xlsx(hasil_temuan: pd.DataFrame, ringkasan: pd.DataFrame, pemilihan: 
 
     # One sheet per kecamatan, grouped by desa, TPS and type.
     used: set[str] = {"ringkasan"}
-    for (kode, nama), rows in hasil_temuan.groupby(["kode_kecamatan", "kecamatan"], sort=True):
+    for (kode, nama), rows in temuan.groupby(["kode_kecamatan", "kecamatan"], sort=True):
         name = _sheet_name(nama, used)
         ws = wb.add_worksheet(name)
         r = header(ws, f"Temuan daftar pemilih Kecamatan {nama}")

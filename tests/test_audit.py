@@ -177,7 +177,7 @@ def test_summary_list_and_snapshot_agree(sukapura):
     con = db.connect_read(db_path)
     try:
         summary = audit.findings_summary(con, E)
-        hasil = audit.run(con, E)
+        hasil = audit.lengkap(con, E)
         full = audit.findings(con, E)
     finally:
         con.close()
@@ -329,7 +329,7 @@ def test_excel_export_groups_findings_per_kecamatan_desa_tps_and_type(sukapura, 
     db_path, daftar, _ = sukapura
     con = db.connect_read(db_path)
     try:
-        hasil = audit.run(con, E)
+        hasil = audit.lengkap(con, E)
     finally:
         con.close()
     data = audit.ekspor_xlsx(hasil.temuan, hasil.ringkasan, "Pilkada 2024", "versi data 2")
@@ -366,7 +366,7 @@ def test_formula_like_file_and_sheet_names_leave_every_export_as_text(empty_db, 
     assert batch.committed
     con = db.connect_read(empty_db)
     try:
-        hasil = audit.run(con, E)
+        hasil = audit.lengkap(con, E)
     finally:
         con.close()
     ws = openpyxl.load_workbook(io.BytesIO(audit.ekspor_xlsx(hasil.temuan, hasil.ringkasan, "Pilkada 2024", "v")))["Lumbang"]
