@@ -10,7 +10,7 @@ from app.markdown import escape_md
 from readiness import akses, catatan
 from readiness import pengguna as pengguna_store
 
-SESI_KEY = "_sesi_pengguna"       # {"sesi": SHA-256 of the session's token} (readiness/pengguna.py)
+SESI_KEY = "_sesi_pengguna"       # {"token_hash": SHA-256 of the session's token} (readiness/pengguna.py)
 PESAN_MASUK_KEY = "_pesan_masuk"  # why the login page is shown again (session ended)
 COOKIE = "dasbor_sesi"            # the browser's session token
 _COOKIE_TULIS = "_cookie_tulis"   # the token this browser still has to store
@@ -50,11 +50,11 @@ def pengguna() -> akses.Pengguna | None:
         sesi = _sesi_dari_cookie(path)
         if not sesi:
             return None
-    hasil = pengguna_store.periksa_sesi(path, sesi["sesi"])
-    if isinstance(hasil, str):
-        akhiri_sesi(SESI_BERAKHIR[hasil])
+    user = pengguna_store.periksa_sesi(path, sesi["token_hash"])
+    if isinstance(user, str):  # why the session ended
+        akhiri_sesi(SESI_BERAKHIR[user])
         return None
-    return hasil
+    return user
 
 
 def _sesi_dari_cookie(path: str) -> dict | None:
@@ -70,12 +70,12 @@ def _sesi_dari_cookie(path: str) -> dict | None:
         return None
     if not isinstance(token, str) or not token:
         return None
-    sesi = {"sesi": pengguna_store.hash_token(token)}
-    hasil = pengguna_store.periksa_sesi(path, sesi["sesi"])
-    if isinstance(hasil, str):
+    sesi = {"token_hash": pengguna_store.hash_token(token)}
+    user = pengguna_store.periksa_sesi(path, sesi["token_hash"])
+    if isinstance(user, str):  # why the session ended
         st.session_state[_COOKIE_HAPUS] = True
-        if hasil == "diam":
-            st.session_state[PESAN_MASUK_KEY] = SESI_BERAKHIR[hasil]
+        if user == "diam":
+            st.session_state[PESAN_MASUK_KEY] = SESI_BERAKHIR[user]
         return None
     st.session_state[SESI_KEY] = sesi
     return sesi
@@ -96,7 +96,7 @@ def akun_sidebar(user: akses.Pengguna, navigation) -> None:
     if st.sidebar.button("Keluar", icon=":material/logout:", key="keluar"):
         sesi = st.session_state.get(SESI_KEY) or {}
         try:
-            pengguna_store.keluar(baca.db_path(), user, sesi.get("sesi"))
+            pengguna_store.keluar(baca.db_path(), user, sesi.get("token_hash"))
         except catatan.Sibuk:
             pass  # logging out never waits; the session ends here all the same
         akhiri_sesi("Anda sudah keluar.")
@@ -106,7 +106,7 @@ def akun_sidebar(user: akses.Pengguna, navigation) -> None:
 def mulai_sesi(token: str) -> None:
     """This browser session is now the session of `token` (from pengguna.masuk/buka_sesi); the
     browser keeps the token in a cookie so that a reload keeps the session."""
-    st.session_state[SESI_KEY] = {"sesi": pengguna_store.hash_token(token)}
+    st.session_state[SESI_KEY] = {"token_hash": pengguna_store.hash_token(token)}
     st.session_state[_COOKIE_TULIS] = token
     st.session_state.pop(_COOKIE_HAPUS, None)
 

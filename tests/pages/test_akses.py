@@ -44,7 +44,7 @@ def app(db_path, monkeypatch, page: str, nama: str | None = None) -> AppTest:
     monkeypatch.chdir(ROOT)
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
     if nama:
-        at.session_state[sesi.SESI_KEY] = {"sesi": pengguna.hash_token(pengguna.buka_sesi(db_path, nama))}
+        at.session_state[sesi.SESI_KEY] = {"token_hash": pengguna.hash_token(pengguna.buka_sesi(db_path, nama))}
     at.switch_page(f"pages/{page}.py")
     at.run()
     assert not at.exception, [e.value for e in at.exception]
@@ -102,7 +102,7 @@ def test_a_login_gives_the_browser_its_session_token(users_db, monkeypatch):
     login(at, "budi", SANDI)
     assert judul(at) == JUDUL["ringkasan"]
     token = cookie_script(at).split("dasbor_sesi=", 1)[1].split(";", 1)[0]
-    assert at.session_state[sesi.SESI_KEY] == {"sesi": pengguna.hash_token(token)}
+    assert at.session_state[sesi.SESI_KEY] == {"token_hash": pengguna.hash_token(token)}
     with catatan.baca(users_db) as con:  # the store keeps its hash only
         assert [r["nama"] for r in con.execute("select nama from sesi where token_hash = ?",
                                                (pengguna.hash_token(token),))] == ["budi"]
@@ -212,7 +212,7 @@ def test_an_idle_session_expires(users_db, monkeypatch):
 
 def test_logout_ends_the_session_clears_the_cookie_and_is_recorded(users_db, monkeypatch):
     at = app(users_db, monkeypatch, "ringkasan", "sekda")
-    token_hash = at.session_state[sesi.SESI_KEY]["sesi"]
+    token_hash = at.session_state[sesi.SESI_KEY]["token_hash"]
     at.sidebar.button(key="keluar").click().run()
     assert judul(at) == MASUK and at.info[0].value == "Anda sudah keluar."
     assert "dasbor_sesi=; Max-Age=0" in cookie_script(at)
