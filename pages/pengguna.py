@@ -7,7 +7,7 @@ import streamlit as st
 
 from app import baca, layar, sesi
 from app.markdown import escape_md
-from readiness import akses, catatan, pengguna
+from readiness import akses, catatan, fmt, pengguna
 
 layar.election()
 saya = sesi.wajib("pengguna")
@@ -54,35 +54,28 @@ with st.form("tambah_pengguna", clear_on_submit=False):
     peran = c2.selectbox("Peran", pilihan_peran, format_func=akses.PERAN.get, key="baru_peran")
     c3, c4 = st.columns(2)
     sandi = c3.text_input("Kata sandi", type="password", key="baru_sandi", autocomplete="new-password",
-                          help=f"Minimal {pengguna.PANJANG_MIN} karakter")
+                          help=f"Minimal {fmt.angka(pengguna.PANJANG_MIN)} karakter")
     ulang = c4.text_input("Ulangi kata sandi", type="password", key="baru_ulang", autocomplete="new-password")
     wilayah = c3.text_input("Wilayah (khusus pelapor lapangan)", key="baru_wilayah",
                             help="Kode kecamatan (mis. 35.13.14) atau kode desa yang menjadi tugasnya")
     if st.form_submit_button("Tambah pengguna", type="primary", icon=":material/person_add:"):
-        if sandi != ulang:
-            st.error("Tidak disimpan: kedua kata sandi tidak sama.")
-        elif saya.lokal and peran != "admin":  # else nobody could manage users in the app afterwards
-            st.error("Tidak disimpan: pengguna pertama harus berperan admin.")
-        else:
-            dibuat = {}
-
-            def tambah(path, pelaku):
-                dibuat["user"] = pengguna.tambah(path, nama, peran, sandi, wilayah=wilayah, pelaku=pelaku)
-
-            if ubah(tambah, f"Pengguna '{escape_md(nama.strip())}' ditambahkan sebagai {akses.PERAN[peran]}."):
-                if saya.lokal:  # the first admin: this session continues as that admin
-                    sesi.mulai_sesi(pengguna.buka_sesi(baca.db_path(), dibuat["user"].nama))
-                for key in ("baru_nama", "baru_wilayah", "baru_sandi", "baru_ulang"):
-                    st.session_state.pop(key, None)
-                st.rerun()
+        if alasan := pengguna.alasan_tolak(sandi, ulang, peran=peran, pertama=saya.lokal):
+            st.error(f"Tidak disimpan: {alasan}")
+        elif ubah(lambda path, p: pengguna.tambah(path, nama, peran, sandi, wilayah=wilayah, pelaku=p),
+                  f"Pengguna '{escape_md(nama.strip())}' ditambahkan sebagai {akses.PERAN[peran]}."):
+            if saya.lokal:  # the first admin: this session continues as that admin
+                sesi.mulai_sesi(pengguna.buka_sesi(baca.db_path(), nama))
+            for key in ("baru_nama", "baru_wilayah", "baru_sandi", "baru_ulang"):
+                st.session_state.pop(key, None)
+            st.rerun()
 
 if not saya.lokal and not akun.empty:
     st.subheader("Ubah pengguna")
     names = list(akun["nama"])
     dipilih = st.selectbox("Pengguna", names, key="ubah_nama")
     row = akun[akun["nama"] == dipilih].iloc[0]
-    diri = dipilih.lower() == saya.nama.lower()
-    st.text(f"{dipilih}: {akses.PERAN.get(row['peran'], row['peran'])}, {pengguna.status(row).lower()}")
+    diri = pengguna.nama_sama(dipilih, saya.nama)
+    st.text(pengguna.keterangan_akun(row))
 
     k1, k2, k3 = st.columns(3)
     with k1.container(border=True):
@@ -102,8 +95,8 @@ if not saya.lokal and not akun.empty:
         s2 = st.text_input("Ulangi kata sandi baru", type="password", key=f"reset_ulang_{dipilih}",
                            autocomplete="new-password")
         if st.button("Atur ulang kata sandi", key="atur_sandi"):
-            if s1 != s2:
-                st.error("Tidak disimpan: kedua kata sandi tidak sama.")
+            if alasan := pengguna.alasan_tolak(s1, s2):
+                st.error(f"Tidak disimpan: {alasan}")
             elif ubah(lambda path, p: pengguna.atur_sandi(path, dipilih, s1, pelaku=p),
                       f"Kata sandi '{escape_md(dipilih)}' diganti; sesi lamanya berakhir."):
                 if diri:  # this session proved the old password: it continues with the new one

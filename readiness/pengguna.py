@@ -283,7 +283,7 @@ def ubah_peran(db_path, nama: str, peran: str, *, wilayah: str | None = None, pe
 
 # --------------------------------------------------------------------------- login
 @dataclass(frozen=True)
-class Hasil:
+class HasilMasuk:
     """The outcome of one login attempt: the user and a new session's token when it succeeded."""
     berhasil: bool
     pesan: str
@@ -320,10 +320,11 @@ def _hitung(con, kunci: str, now: float, bebas: int, maks: float) -> tuple[int, 
     return gagal, jeda
 
 
-def catat_gagal(con, now: float, sumber: str, tampil: str, peran: str | None, hasil: str, *,
+def catat_gagal(con, now: float, sumber: str, tampil: str, peran: str | None, kode_hasil: str, *,
                 ditahan: bool = False) -> None:
     """A failed or refused login in the trail, bounded: one row per (window, source, name shown)
-    with a counter, at most BARIS_PER_SUMBER rows per source and window."""
+    with a counter, at most BARIS_PER_SUMBER rows per source and window. `kode_hasil` is the
+    trail's `hasil` (`sandi_salah`, `ditahan`, …)."""
     jendela = int(now // JENDELA)
     waktu = catatan.sekarang()
     for nama in (tampil, NAMA_LAIN):
@@ -336,16 +337,16 @@ def catat_gagal(con, now: float, sumber: str, tampil: str, peran: str | None, ha
                            (jendela, sumber)).fetchone()[0]
         if rows < BARIS_PER_SUMBER or nama == NAMA_LAIN:
             jejak_id = jejak.catat(con, akses.Pengguna(nama, peran) if peran and nama == tampil else nama,
-                                   "masuk", nama, rincian={"hasil": hasil, "sumber": sumber})
+                                   "masuk", nama, rincian={"hasil": kode_hasil, "sumber": sumber})
             con.execute("insert into jejak_ulang values (?, ?, ?, ?, 1, ?, ?)",
                         (jendela, sumber, nama, jejak_id, int(ditahan), waktu))
             return
 
 
 def masuk(db_path, nama: str, sandi: str, *, sumber: str | None = None, jam=time.time, tidur=time.sleep,
-          jeda: float | None = None) -> Hasil:
+          jeda: float | None = None) -> HasilMasuk:
     """Check a login, throttled (see the module's docstring), and record it without the password.
-    On success a session is opened (`Hasil.token`, for the browser's cookie). `sumber` is the
+    On success a session is opened (`HasilMasuk.token`, for the browser's cookie). `sumber` is the
     client's address (None: this machine); `jam`/`tidur` are injectable for tests."""
     nama = (nama or "").strip()[:NAMA_MAKS]
     sumber = (sumber or SUMBER_LOKAL)[:64]
@@ -368,7 +369,7 @@ def masuk(db_path, nama: str, sandi: str, *, sumber: str | None = None, jam=time
             per_nama, _ = _hitung(con, keys["n"], now, BEBAS_NAMA, 0.0)
     if tunggu > 0:
         tidur(JEDA_GAGAL if jeda is None else jeda)
-        return Hasil(False, pesan_tunggu(tunggu))
+        return HasilMasuk(False, pesan_tunggu(tunggu))
     if per_nama >= BEBAS_NAMA:
         tidur(min(JEDA_NAMA_MAKS, 0.25 * 2.0 ** min(per_nama - BEBAS_NAMA, 10)))
     cocok = _cocok(row["sandi_hash"] if row else _hash_kosong(), sandi) and row is not None
@@ -380,10 +381,10 @@ def masuk(db_path, nama: str, sandi: str, *, sumber: str | None = None, jam=time
         if not cocok:
             catat_gagal(con, now, sumber, row["nama"] if row else samaran(nama), row["peran"] if row else None,
                         "sandi_salah" if row else "nama_tidak_dikenal")
-            hasil = Hasil(False, SALAH)
+            hasil = HasilMasuk(False, SALAH)
         elif not row["aktif"]:
             catat_gagal(con, now, sumber, row["nama"], row["peran"], "ditolak_nonaktif")
-            hasil = Hasil(False, NONAKTIF)
+            hasil = HasilMasuk(False, NONAKTIF)
         else:
             # The success takes back what was counted ahead for it.
             con.execute("delete from percobaan where kunci in (?, ?)", (keys["ns"], keys["n"]))
@@ -394,7 +395,7 @@ def masuk(db_path, nama: str, sandi: str, *, sumber: str | None = None, jam=time
             user = akses.Pengguna(row["nama"], row["peran"], row["wilayah"])
             jejak.catat(con, user, "masuk", row["nama"], rincian={"hasil": "berhasil", "sumber": sumber})
             token = _buka_sesi(con, row["nama"], row["versi_sandi"], now)
-            hasil = Hasil(True, f"Selamat datang, {row['nama']}.", user, token)
+            hasil = HasilMasuk(True, f"Selamat datang, {row['nama']}.", user, token)
     if not hasil.berhasil:
         tidur(JEDA_GAGAL if jeda is None else jeda)
     return hasil
@@ -477,10 +478,35 @@ def catat_ekspor(db_path, pengguna: akses.Pengguna | None, file_name: str) -> No
 
 
 
-# --------------------------------------------------------------------------- the Pengguna page's table
-def status(row) -> str:
+# --------------------------------------------------------------------------- the Pengguna page
+SANDI_BEDA = "kedua kata sandi tidak sama."
+PERTAMA_ADMIN = "pengguna pertama harus berperan admin."
+
+
+def alasan_tolak(sandi: str, ulang: str, *, peran: str | None = None, pertama: bool = False) -> str | None:
+    """Why a form that sets a password is refused before anything is written, or None: the
+    password typed twice differently; the first user not an admin (nobody could manage users in
+    the app afterwards)."""
+    if sandi != ulang:
+        return SANDI_BEDA
+    if pertama and peran != "admin":
+        return PERTAMA_ADMIN
+    return None
+
+
+def nama_sama(a: str, b: str) -> bool:
+    """Whether two user names (as stored) name one user: the store compares names without case."""
+    return a.lower() == b.lower()
+
+
+def status_akun(row) -> str:
     """`Aktif` or `Nonaktif`, of a row of `daftar`."""
     return "Aktif" if row["aktif"] else "Nonaktif"
+
+
+def keterangan_akun(row) -> str:
+    """`ana: Analis, nonaktif`: a row of `daftar` in one line."""
+    return f"{row['nama']}: {akses.PERAN.get(row['peran'], row['peran'])}, {status_akun(row).lower()}"
 
 
 def tabel(akun: pd.DataFrame) -> pd.DataFrame:
@@ -489,7 +515,7 @@ def tabel(akun: pd.DataFrame) -> pd.DataFrame:
         "Nama": akun["nama"],
         "Peran": akun["peran"].map(lambda p: akses.PERAN.get(p, p)),
         "Wilayah": akun["wilayah"].fillna("–"),
-        "Status": [status(r) for r in akun.to_dict(orient="records")],
+        "Status": [status_akun(r) for r in akun.to_dict(orient="records")],
         "Terakhir masuk": akun["terakhir_masuk"].map(
             lambda t: "–" if pd.isna(t) else fmt.tanggal_jam(t.to_pydatetime())),
         "Dibuat": akun["dibuat"].map(lambda t: fmt.tanggal_jam(t.to_pydatetime())),

@@ -154,6 +154,14 @@ def test_pelapor_needs_a_known_area(path, monkeypatch, capsys):
     assert masuk(path, "p1", SANDI).pengguna == akses.Pengguna("p1", "pelapor", "35.13.14")
 
 
+def test_the_pengguna_form_refuses_a_mismatch_and_a_first_user_who_is_not_admin():
+    assert pengguna.alasan_tolak(SANDI, SANDI + "x") == "kedua kata sandi tidak sama."
+    assert pengguna.alasan_tolak(SANDI, SANDI, peran="analis", pertama=True) == "pengguna pertama harus berperan admin."
+    assert pengguna.alasan_tolak(SANDI, SANDI, peran="admin", pertama=True) is None
+    assert pengguna.alasan_tolak(SANDI, SANDI, peran="analis") is None
+    assert pengguna.nama_sama("Budi", "budi") and not pengguna.nama_sama("budi", "budi2")
+
+
 def test_unknown_name_gets_the_same_answer_as_a_wrong_password(path):
     pengguna.tambah(path, "budi", "admin", SANDI, pelaku=jejak.CLI)
     assert masuk(path, "tidak-ada", SANDI).pesan == masuk(path, "budi", "salah-salah").pesan
