@@ -10,6 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from app import baca, ekspor, layar
+from readiness import fmt
 from readiness.deck import as_html, as_pdf, as_pptx
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -79,12 +80,13 @@ with st.container(key="rakor_kendali", horizontal=True, vertical_alignment="cent
     st.button("Putar", key="rakor_otomatis", on_click=_pindah, args=("putar",))
     st.session_state["rakor_lompat"] = nomor
     st.selectbox("Lompat ke slide", list(range(1, n + 1)), key="rakor_lompat", on_change=_lompat,
-                 format_func=lambda i: f"{i}/{n} · {deck.slides[i - 1].judul}", label_visibility="collapsed")
+                 format_func=lambda i: f"{fmt.angka(i)}/{fmt.angka(n)} · {deck.slides[i - 1].judul}",
+                 label_visibility="collapsed")
     options = sorted(set(INTERVAL) | {auto})
     st.session_state["rakor_pilih_auto"] = auto
     st.selectbox("Ganti slide otomatis", options, key="rakor_pilih_auto", label_visibility="collapsed",
                  on_change=lambda: st.session_state.update({AUTO: st.session_state["rakor_pilih_auto"]}),
-                 format_func=lambda s: f"Otomatis: {s} detik" if s else "Otomatis: mati",
+                 format_func=lambda s: f"Otomatis: {fmt.angka(s)} detik" if s else "Otomatis: mati",
                  help="Ganti slide sendiri untuk layar tanpa operator; data dibaca ulang setiap ganti slide.")
     stamp = deck.data_per.strftime("%Y%m%d-%H%M") if deck.data_per else "tanpa-data"
     ekspor.unduh("PPTX", lambda: as_pptx.to_pptx(deck), f"rakor-{election}-{stamp}.pptx",
