@@ -7,7 +7,7 @@ A newcomer reads it in the order a deck is made:
 - slides.py   the data as slides, one finding each, every text worded (id-ID numbers via fmt):
               `build(con, election, lapor=…)` -> `Deck`.
 - parts.py    what a deck is made of (`Deck`, `Slide`, `Angka`, `Baris`, `Batang`, `Grafik`) and the
-              projector's status colours; all the renderers below read.
+              projector's status colours: what the renderers below read.
 - as_html.py  one slide for the Presentasi page, all slides as one document for the PDF (deck.css).
 - as_pptx.py  the deck as PowerPoint: editable text, native tables and charts.
 - as_pdf.py   the HTML document printed by headless Chromium.
