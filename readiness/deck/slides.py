@@ -31,7 +31,7 @@ MASALAH_SELESAI = ("selesai", "ditutup", "tuntas", "closed", "done")
 
 # --------------------------------------------------------------------------- helpers
 def _ada(value) -> bool:
-    return model._present(value)
+    return model.present(value)
 
 
 def _jumlah(kec: pd.DataFrame, status: str) -> int:

@@ -24,7 +24,7 @@ here (`from readiness import model; model.report(...)`).
 """
 from __future__ import annotations
 
-from ._nilai import present as _present  # noqa: F401  (readiness.slides uses model._present)
+from ._nilai import present
 from .alasan import desa_reasons, indikator, reasons, tindak_lanjut
 from .halaman import (PAGES, Dasar, dasar, halaman_kecamatan, halaman_korwil, halaman_ktpel,
                       halaman_partisipasi, halaman_pemilih, halaman_pengaturan, halaman_ringkasan, halaman_tps)
@@ -45,7 +45,7 @@ __all__ = [
     "halaman_partisipasi", "halaman_pemilih", "halaman_pengaturan", "halaman_ringkasan", "halaman_tps",
     "indikator", "kabupaten", "kecamatan", "kelengkapan", "KESIAPAN", "kesiapan", "kesiapan_cursor", "korwil",
     "ktpel_tren_kabupaten", "LEVELS", "PAGES", "partisipasi", "pemeriksaan", "pemilih_desa",
-    "pemilih_per_kecamatan", "pemilihan_label", "PENGATURAN", "PENGATURAN_OPSIONAL", "PengaturanError",
+    "pemilih_per_kecamatan", "pemilihan_label", "PENGATURAN", "present", "PENGATURAN_OPSIONAL", "PengaturanError",
     "periksa", "periksa_korwil", "periksa_pengaturan", "previous_label", "reasons", "report",
     "REPORT_COLUMNS", "SEGMEN_KOLOM", "simpan_korwil", "simpan_pengaturan", "simpan_target_kecamatan",
     "TARGET_KEY", "tindak_lanjut", "tps", "versi", "versi_label",
