@@ -252,82 +252,84 @@ def ekspor_xlsx(temuan: pd.DataFrame, ringkasan: pd.DataFrame, pemilihan: str, v
     dibuat = dibuat or dt.datetime.now().replace(microsecond=0)
     buffer = io.BytesIO()
     wb, house = export.buku(buffer, "Temuan daftar pemilih")
-    f_title, f_note, f_warn, f_head = house["judul"], house["catatan"], house["peringatan"], house["kepala"]
-    f_group = wb.add_format({"bold": True, "bg_color": "#e8eef5"})
-    f_num = wb.add_format({"num_format": "#,##0"})
-    f_wrap = wb.add_format({"text_wrap": True, "valign": "top"})
+    f = {**house, "kelompok": wb.add_format({"bold": True, "bg_color": "#e8eef5"}),
+         "angka": wb.add_format({"num_format": "#,##0"}), "lipat": wb.add_format({"text_wrap": True, "valign": "top"})}
 
     def header(ws, title: str) -> int:
-        ws.write_string(0, 0, title, f_title)
-        ws.write_string(1, 0, f"Pemilihan: {pemilihan}", f_note)
-        ws.write_string(2, 0, f"Sumber: {versi}", f_note)
-        ws.write_string(3, 0, f"Dibuat: {fmt.tanggal_jam(dibuat)}", f_note)
+        ws.write_string(0, 0, title, f["judul"])
+        ws.write_string(1, 0, f"Pemilihan: {pemilihan}", f["catatan"])
+        ws.write_string(2, 0, f"Sumber: {versi}", f["catatan"])
+        ws.write_string(3, 0, f"Dibuat: {fmt.tanggal_jam(dibuat)}", f["catatan"])
         ws.write_string(4, 0, teks.DISCLAIMER + ". NIK tersamar; cari pemilih di berkas aslinya lewat berkas, "
-                        "sheet dan baris, atau DPID.", f_warn)
+                        "sheet dan baris, atau DPID.", f["peringatan"])
         return 6
 
-    # Summary: kecamatan x type, then the types explained.
     ws = wb.add_worksheet("Ringkasan")
-    r = header(ws, "Temuan daftar pemilih per kecamatan")
+    _lembar_ringkasan(ws, header(ws, "Temuan daftar pemilih per kecamatan"), ringkasan, f)
+    used: set[str] = {"ringkasan"}
+    for (_, nama), rows in temuan.groupby(["kode_kecamatan", "kecamatan"], sort=True):
+        ws = wb.add_worksheet(_sheet_name(nama, used))
+        _lembar_kecamatan(ws, header(ws, f"Temuan daftar pemilih Kecamatan {nama}"), rows, f)
+    wb.close()
+    return buffer.getvalue()
+
+
+def _lembar_ringkasan(ws, r: int, ringkasan: pd.DataFrame, f: dict) -> None:
+    """Summary: kecamatan x type from row `r`, then the types explained."""
     types = [k for k in KODE if k in set(ringkasan["temuan"])]
     pivot = (ringkasan.pivot_table(index=["kode_kecamatan", "kecamatan"], columns="temuan", values="jumlah",
                                    aggfunc="sum", fill_value=0).reindex(columns=types, fill_value=0).reset_index()
              if len(ringkasan) else pd.DataFrame(columns=["kode_kecamatan", "kecamatan"]))
     heads = ["Kecamatan"] + [JENIS[k].nama for k in types] + ["Jumlah temuan"]
     for c, text in enumerate(heads):
-        ws.write_string(r, c, text, f_head)
+        ws.write_string(r, c, text, f["kepala"])
     ws.set_column(0, 0, 22)
     ws.set_column(1, len(heads), 16)
     for i, row in enumerate(pivot.itertuples(index=False), start=r + 1):
         ws.write_string(i, 0, str(row.kecamatan))
         values = [int(getattr(row, k)) for k in types]
         for c, v in enumerate(values, start=1):
-            ws.write_number(i, c, v, f_num)
-        ws.write_number(i, len(values) + 1, sum(values), f_num)
+            ws.write_number(i, c, v, f["angka"])
+        ws.write_number(i, len(values) + 1, sum(values), f["angka"])
     r += len(pivot) + 3
-    ws.write_string(r, 0, "Jenis temuan", f_title)
+    ws.write_string(r, 0, "Jenis temuan", f["judul"])
     r += 1
     for c, text in enumerate(["Temuan", "Kode", "Aturan", "Penjelasan", "Tindak lanjut"]):
-        ws.write_string(r, c, text, f_head)
+        ws.write_string(r, c, text, f["kepala"])
     for j in _JENIS:
         r += 1
         for c, text in enumerate([j.nama, j.kode, j.singkat, j.penjelasan, j.tindak_lanjut]):
-            ws.write_string(r, c, text, f_wrap)
+            ws.write_string(r, c, text, f["lipat"])
 
-    # One sheet per kecamatan, grouped by desa, TPS and type.
-    used: set[str] = {"ringkasan"}
-    for (kode, nama), rows in temuan.groupby(["kode_kecamatan", "kecamatan"], sort=True):
-        name = _sheet_name(nama, used)
-        ws = wb.add_worksheet(name)
-        r = header(ws, f"Temuan daftar pemilih Kecamatan {nama}")
-        columns = KOLOM_EKSPOR[1:] + [(None, "Tindak lanjut")]
-        for c, (_, text) in enumerate(columns):
-            ws.write_string(r, c, text, f_head)
-        for c, width in enumerate([22, 8, 24, 60, 20, 14, 28, 16, 8, 30]):
-            ws.set_column(c, c, width)
-        ws.freeze_panes(r + 1, 0)
-        first = r
-        group = None
-        for rec in rows.to_dict("records"):
-            key = (rec["desa"], rec["tps"], rec["temuan"])
-            if key != group:
-                group = key
-                r += 1
-                desa = rec["desa"] if _present(rec["desa"]) else "(desa kosong)"
-                ws.merge_range(r, 0, r, len(columns) - 1,
-                               f"Desa/Kelurahan {desa} · TPS {rec['tps']} · {rec['nama_temuan']}", f_group)
+
+def _lembar_kecamatan(ws, r: int, rows: pd.DataFrame, f: dict) -> None:
+    """One kecamatan's findings from row `r`, grouped by desa, TPS and type."""
+    columns = KOLOM_EKSPOR[1:] + [(None, "Tindak lanjut")]
+    for c, (_, text) in enumerate(columns):
+        ws.write_string(r, c, text, f["kepala"])
+    for c, width in enumerate([22, 8, 24, 60, 20, 14, 28, 16, 8, 30]):
+        ws.set_column(c, c, width)
+    ws.freeze_panes(r + 1, 0)
+    first = r
+    group = None
+    for rec in rows.to_dict("records"):
+        key = (rec["desa"], rec["tps"], rec["temuan"])
+        if key != group:
+            group = key
             r += 1
-            for c, (col, _) in enumerate(columns):
-                value = rec.get(col) if col else None
-                if not _present(value):
-                    continue
-                if col == "source_row":
-                    ws.write_number(r, c, int(value))
-                else:
-                    ws.write_string(r, c, str(value))
-        ws.autofilter(first, 0, max(r, first + 1), len(columns) - 1)
-    wb.close()
-    return buffer.getvalue()
+            desa = rec["desa"] if _present(rec["desa"]) else "(desa kosong)"
+            ws.merge_range(r, 0, r, len(columns) - 1,
+                           f"Desa/Kelurahan {desa} · TPS {rec['tps']} · {rec['nama_temuan']}", f["kelompok"])
+        r += 1
+        for c, (col, _) in enumerate(columns):
+            value = rec.get(col) if col else None
+            if not _present(value):
+                continue
+            if col == "source_row":
+                ws.write_number(r, c, int(value))
+            else:
+                ws.write_string(r, c, str(value))
+    ws.autofilter(first, 0, max(r, first + 1), len(columns) - 1)
 
 
 def _sheet_name(name: str, used: set[str]) -> str:
