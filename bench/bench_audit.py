@@ -185,6 +185,8 @@ def _machine() -> str:
             f"load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1/5/15 min; the machine is shared)")
 
 
+# Longer than the house's 80 lines on purpose: main is the measurement's protocol, read top to bottom
+# in the order it runs, ending in the section it writes to bench/RESULTS.md.
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--child")
