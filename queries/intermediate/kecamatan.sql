@@ -1,7 +1,7 @@
 -- int_kecamatan: the kecamatan rows of int_kesiapan — one row per election and kecamatan with
 -- every readiness indicator, the status of each and the overall status (the worst), with its
 -- korwil and the election's thresholds and TPS capacity. The rules are in int_kesiapan, the
--- values in int_kesiapan_nilai; the reasons (`alasan`) are worded in readiness/model.py.
+-- values in int_kesiapan_nilai; the reasons (`alasan`) are worded in readiness/model/alasan.py.
 -- params: -
 select election_id, kapasitas_tps, kode_kecamatan, kecamatan, korwil, koordinator,
     dpt_rekap, dpt_daftar_tps, dpt_daftar_pemilih, dpt_sumber, dpt, dpt_l, dpt_p, tps,

@@ -330,7 +330,7 @@ def _slide_masalah(con, election: str, kec: pd.DataFrame) -> Slide | None:
 
 
 def _slide_lapor(lapor_cur, con, election: str) -> Slide | None:
-    """Election day (field reports, readiness/lapor.py): TPS reported for the stage under way, the turnout so far against
+    """Election day (field reports, readiness/lapor/): TPS reported for the stage under way, the turnout so far against
     the target, open incidents, and the kecamatan lagging most. Only when reports exist."""
     from .. import lapor
     if lapor_cur is None or not lapor.ada_laporan(lapor_cur, election):
@@ -401,7 +401,7 @@ def build(con: duckdb.DuckDBPyConnection, election: str, lapor=None) -> Deck:
         return Deck(election, pemilihan, tanggal, data_per, (_slide_kosong(pemilihan),))
     korwil_urut = [_korwil_nama(k) for k in kw["korwil"]]
     slides: list[Slide] = [_slide_ringkasan(kab, kec, pemilihan, label)]
-    # `lapor`: a cursor of the field reports' database (readiness/lapor.py), when it can be read.
+    # `lapor`: a cursor of the field reports' database (readiness/lapor/), when it can be read.
     hari_h = _slide_lapor(lapor, cur, election)
     if hari_h is not None:
         slides.append(hari_h)

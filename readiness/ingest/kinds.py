@@ -3,7 +3,7 @@ becomes, the rows it must not repeat. Plain data; imports nothing."""
 
 KINDS = ("pemilih", "daftar", "tps", "ktpel", "target", "masalah")
 # Kinds read with the same header machinery whose rows go elsewhere than raw_* (lapor: paper
-# reports from TPS on election day, committed by readiness/lapor.py into its own database).
+# reports from TPS on election day, committed by readiness/lapor/ into its own database).
 OTHER_KINDS = ("lapor",)
 MAX_MESSAGES = 50  # per level and file; the rest are counted (FileResult.hidden_problems)
 HEADER_SEARCH_ROWS = 30
