@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 
 import pyarrow.compute as pc
 
-from . import fmt
-from .ingest.workbook import column_letter
+from .. import fmt
+from ..ingest.workbook import column_letter
 
 # The words that make the name after them a kab/kota or a province, as written in titles
 # (after upper-casing and punctuation to spaces: `KAB.` is `KAB`).
