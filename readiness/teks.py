@@ -22,6 +22,16 @@ JENIS_SINGKAT = {
     "masalah": "permasalahan",
 }
 
+# An election's name as its region's users write it (`init`, `election add`), per kind of election;
+# {wilayah} is the region's name without its kind ("Bombana", "Probolinggo", "Sulawesi Tenggara").
+PEMILIHAN_NAMA = {
+    "bupati": "Pemilihan Bupati dan Wakil Bupati {wilayah} {tahun}",
+    "walikota": "Pemilihan Wali Kota dan Wakil Wali Kota {wilayah} {tahun}",
+    "gubernur": "Pemilihan Gubernur dan Wakil Gubernur {wilayah} {tahun}",
+}
+PEMILIHAN_JENIS = {"bupati": "pemilihan bupati", "walikota": "pemilihan wali kota", "gubernur": "pemilihan gubernur"}
+WILAYAH_JENIS = {"kabupaten": "kabupaten", "kota": "kota", "provinsi": "provinsi"}
+
 STATUS = {"hijau": "Siap", "kuning": "Perlu perhatian", "merah": "Belum siap"}
 STATUS_IKON = {"hijau": "●", "kuning": "▲", "merah": "■"}
 STATUS_WARNA = {"hijau": "#1a7f37", "kuning": "#b58100", "merah": "#c62828"}
