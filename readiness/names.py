@@ -8,6 +8,7 @@ Desa are matched within their kecamatan: several desa names repeat across kecama
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 
@@ -37,32 +38,46 @@ class Place:
     nama: str
 
 
-class Gazetteer:
-    """Known kecamatan and desa of one kabupaten, with their variants, for name lookups."""
+# How many other kab/kota a message names before it only counts the rest.
+_NAMED_ELSEWHERE = 5
 
-    def __init__(self, kecamatan, desa, kecamatan_alias=(), desa_alias=()):
-        # kecamatan: iterable of (kode, nama); desa: iterable of (kode, nama, kode_kecamatan)
+
+class Gazetteer:
+    """Known kecamatan and desa of the installation's region, with their variants, for name lookups.
+
+    A name matches only a place of the region (a desa only within its kecamatan). A name the
+    region has twice matches neither: the message names both, with their codes, and the code
+    itself (`74.06.05`, `74.06.05.2001`) written in the cell matches."""
+
+    def __init__(self, kecamatan, desa, kecamatan_alias=(), desa_alias=(), wilayah=None):
+        # kecamatan: iterable of (kode, nama); desa: iterable of (kode, nama, kode_kecamatan);
+        # wilayah: (kode, nama) of the installation's region ('74.06', 'Kabupaten Bombana'), for messages
+        self.wilayah_kode, self.wilayah_nama = wilayah or (None, None)
         self.kecamatan: dict[str, Place] = {}
-        self._kec_by_key: dict[str, str] = {}
+        self._kec_by_key: dict[str, list[str]] = {}
         for kode, nama in kecamatan:
             self.kecamatan[kode] = Place(kode, nama)
-            self._kec_by_key[name_key(nama)] = kode
+            self._kec_by_key.setdefault(name_key(nama), []).append(kode)
         for alias, kode in kecamatan_alias:
-            self._kec_by_key.setdefault(name_key(alias), kode)
+            self._kec_by_key.setdefault(name_key(alias), [kode])
         self.desa: dict[str, Place] = {}
-        self._desa_by_key: dict[tuple[str, str], str] = {}
+        self._desa_by_key: dict[tuple[str, str], list[str]] = {}
         self._desa_names: dict[str, list[str]] = {}
         for kode, nama, kode_kec in desa:
             self.desa[kode] = Place(kode, nama)
-            self._desa_by_key[(kode_kec, name_key(nama))] = kode
+            self._desa_by_key.setdefault((kode_kec, name_key(nama)), []).append(kode)
             self._desa_names.setdefault(kode_kec, []).append(nama)
         for alias, kode in desa_alias:
             kode_kec = kode.rsplit(".", 1)[0]
-            self._desa_by_key.setdefault((kode_kec, name_key(alias)), kode)
+            self._desa_by_key.setdefault((kode_kec, name_key(alias)), [kode])
         self._place_keys = set(self._kec_by_key) | {key for _, key in self._desa_by_key}
 
     def match_kecamatan(self, name: str) -> str | None:
-        return self._kec_by_key.get(name_key(name))
+        code = str(name).strip()
+        if code in self.kecamatan:
+            return code
+        found = self._kec_by_key.get(name_key(name), ())
+        return found[0] if len(found) == 1 else None
 
     def knows(self, name: str) -> bool:
         """Whether `name` is a kecamatan or a desa of this region, in any kecamatan."""
@@ -70,18 +85,39 @@ class Gazetteer:
         return bool(key) and key in self._place_keys
 
     def match_desa(self, kode_kecamatan: str, name: str) -> str | None:
-        return self._desa_by_key.get((kode_kecamatan, name_key(name)))
+        code = str(name).strip()
+        if code in self.desa and code.rsplit(".", 1)[0] == kode_kecamatan:
+            return code
+        found = self._desa_by_key.get((kode_kecamatan, name_key(name)), ())
+        return found[0] if len(found) == 1 else None
 
     def unknown_kecamatan(self, name: str) -> str:
-        """Why `name` is not a kecamatan, with the closest known names."""
+        """Why `name` is not a kecamatan here: the region has it twice, or it is a kecamatan of
+        other kab/kota only (named), or it is unknown (with the closest names here)."""
+        twice = self._kec_by_key.get(name_key(name), ())
+        if len(twice) > 1:
+            return (f"kecamatan '{name}' ada {len(twice)} di {self.wilayah_nama or 'wilayah ini'}: "
+                    f"{_candidates(self.kecamatan, twice)}; tulis kode kecamatannya")
+        elsewhere = kabkota_with_kecamatan(name, self.wilayah_kode)
         saran = self.suggest_kecamatan(name)
         hint = f"; mungkin maksudnya: {', '.join(saran)}" if saran else ""
+        if elsewhere and self.wilayah_nama:
+            shown = ", ".join(elsewhere[:_NAMED_ELSEWHERE])
+            more = len(elsewhere) - _NAMED_ELSEWHERE
+            if more > 0:
+                shown += f" dan {more} kabupaten/kota lain"
+            return f"kecamatan '{name}' tidak ada di {self.wilayah_nama}; ada di {shown}{hint}"
         return f"kecamatan '{name}' tidak dikenal{hint}"
 
     def unknown_desa(self, kode_kecamatan: str, name: str) -> str:
-        """Why `name` is not a desa of this kecamatan: where it does exist, and close names."""
+        """Why `name` is not a desa of this kecamatan: it has two of that name (named, with codes),
+        or where it does exist, and close names."""
         kec = self.kecamatan[kode_kecamatan].nama
         key = name_key(name)
+        twice = self._desa_by_key.get((kode_kecamatan, key), ())
+        if len(twice) > 1:
+            return (f"desa/kelurahan '{name}' ada {len(twice)} di Kecamatan {kec}: {_candidates(self.desa, twice)}; "
+                    "tulis kode desa/kelurahannya")
         elsewhere = [self.kecamatan[k[:8]].nama for k, p in self.desa.items()
                      if name_key(p.nama) == key and k[:8] != kode_kecamatan]
         saran = self.suggest_desa(kode_kecamatan, name)
@@ -97,6 +133,36 @@ class Gazetteer:
 
     def suggest_desa(self, kode_kecamatan: str, name: str, n: int = 3) -> list[str]:
         return _closest(name, self._desa_names.get(kode_kecamatan, []), n)
+
+
+def _candidates(places: dict[str, Place], codes) -> str:
+    return ", ".join(f"{places[k].nama} ({k})" for k in codes)
+
+
+@functools.lru_cache(maxsize=1)
+def _national_kecamatan() -> tuple[dict[str, list[str]], dict[str, str]]:
+    """Every kecamatan of the national reference by name key -> its kab/kota codes, and the
+    kab/kota names by code."""
+    from reference import nasional
+    by_key: dict[str, list[str]] = {}
+    for row in nasional.rows("kecamatan", nasional.NASIONAL):
+        codes = by_key.setdefault(name_key(row["kecamatan"]), [])
+        if row["kode_kabkota"] not in codes:
+            codes.append(row["kode_kabkota"])
+    names = {row["kode_kabkota"]: row["kabkota"] for row in nasional.rows("kabkota", nasional.NASIONAL)}
+    return by_key, names
+
+
+def kabkota_with_kecamatan(name: str, except_wilayah: str | None = None) -> list[str]:
+    """The kab/kota (names, in code order) outside `except_wilayah` that have a kecamatan of this
+    name: 'Kuripan' -> Kabupaten Probolinggo, Kabupaten Lombok Barat, Kabupaten Barito Kuala."""
+    key = name_key(name)
+    if not key:
+        return []
+    by_key, names = _national_kecamatan()
+    inside = (except_wilayah + ".") if except_wilayah else None
+    return [names[k] for k in by_key.get(key, ())
+            if not (inside and ((k + ".").startswith(inside) or inside.startswith(k + ".")))]
 
 
 def _closest(name: str, candidates: list[str], n: int) -> list[str]:

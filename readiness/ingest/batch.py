@@ -28,6 +28,7 @@ def load_gazetteer(con: duckdb.DuckDBPyConnection) -> Gazetteer:
         con.execute("select kode_desa, desa, kode_kecamatan from ref_desa order by 1").fetchall(),
         con.execute("select alias, kode_kecamatan from ref_kecamatan_alias").fetchall(),
         con.execute("select alias, kode_desa from ref_desa_alias").fetchall(),
+        wilayah=con.execute("select kode, nama from wilayah limit 1").fetchone(),
     )
 
 
