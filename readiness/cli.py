@@ -1,5 +1,5 @@
 """The command line (DESIGN.md's contract): demo, ingest, report, versions, activate, slides, audit,
-user (readiness/cli_user.py).
+user (readiness/cli_user.py), init and election (readiness/cli_wilayah.py).
 
 Data goes to stdout (plain numbers, no thousands separators); messages go to stderr in
 Indonesian. Exit status 0 when everything asked was done, 1 when input was rejected (and then
@@ -74,6 +74,8 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--wilayah", metavar="KODE", help="kode kecamatan/desa untuk peran pelapor (mis. 35.13.14)")
     p.add_argument("--password-stdin", action="store_true", help="baca kata sandi dari stdin (satu baris)")
     common(p, election=False)
+    from .cli_wilayah import add_parsers
+    add_parsers(sub, common)
     return parser
 
 
@@ -164,6 +166,9 @@ def _report(db_path: Path, election, level: str, out_format: str) -> int:
         df = model.report(con, election, level)
     finally:
         con.close()
+    if level == "korwil" and df["korwil"].isna().all():  # korwil is optional: none assigned, no rows
+        df = df.iloc[0:0]
+        _say(f"Belum ada pembagian korwil untuk {election}; atur di halaman Pengaturan.")
     _emit(df, out_format)
     return 0
 
@@ -268,6 +273,9 @@ def main(argv=None) -> int:
         if args.command == "user":
             from .cli_user import user
             return user(args, _say)
+        if args.command in ("init", "election"):
+            from . import cli_wilayah
+            return getattr(cli_wilayah, args.command)(args, _say)
         if args.command == "activate":
             info = ingest.activate(args.db, args.upload_id, on_wait=_say, pelaku=jejak.CLI)
             _say(f"Unggahan #{args.upload_id} ({info['file_name']}, {teks.JENIS_SINGKAT[info['kind']]}) "

@@ -1,0 +1,150 @@
+"""The elections an installation follows (`python -m readiness election add|edit`).
+
+An election has an id (`pilkada-2024`), a name as users read it, a kind (bupati, walikota,
+gubernur), the region it elects for, its voting day and the TPS capacity. A kab/kota desk follows
+the election of its own head and, on the same day, the gubernur election of its province: the
+region of an election is the installation's region, its province (gubernur) or, in a province
+installation, one of its kab/kota.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import duckdb
+
+from .. import fmt, teks
+from . import seed
+from .seed import WilayahError
+
+JENIS = ("bupati", "walikota", "gubernur")
+# The region kind each kind of election is for.
+_WILAYAH_JENIS = {jenis: wilayah for wilayah, jenis in seed.JENIS_PEMILIHAN.items()}
+_ID = re.compile(r"[a-z0-9][a-z0-9_.-]{0,39}")
+FIELDS = ("nama", "jenis", "kode_wilayah", "tanggal", "kapasitas_tps")
+
+
+class PemilihanError(ValueError):
+    """An election that cannot be added or changed; the message is for the user (Indonesian)."""
+
+
+def _row(con: duckdb.DuckDBPyConnection, election: str) -> dict | None:
+    row = con.execute("select nama, jenis, kode_wilayah, tanggal, kapasitas_tps from elections "
+                      "where election_id = $e", {"e": election}).fetchone()
+    return None if row is None else dict(zip(FIELDS, row))
+
+
+def _tanggal(value) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise PemilihanError(f"tanggal '{value}' tidak dikenali: tulis TTTT-BB-HH, mis. 2024-11-27") from None
+
+
+def _kapasitas(value) -> int:
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise PemilihanError(f"kapasitas TPS '{value}' harus bilangan bulat lebih dari 0, mis. 600")
+    return number
+
+
+def _installation(con: duckdb.DuckDBPyConnection) -> dict:
+    row = seed.installed(con)
+    if row is None:
+        raise PemilihanError("database ini belum mencatat wilayahnya; siapkan dengan `init --wilayah KODE`")
+    return seed.region(row["kode"])
+
+
+def _check_region(jenis: str, kode: str, installation: dict) -> dict:
+    """The region of an election of kind `jenis`: of that kind, and this installation's, its
+    province or inside it."""
+    try:
+        target = seed.region(kode)
+    except WilayahError as exc:
+        raise PemilihanError(str(exc)) from None
+    if target["jenis"] != _WILAYAH_JENIS[jenis]:
+        raise PemilihanError(f"{teks.PEMILIHAN_JENIS[jenis]} diadakan di {_WILAYAH_JENIS[jenis]}, sedangkan "
+                             f"{target['kode']} adalah {target['nama']}")
+    mine, theirs = installation["kode"] + ".", target["kode"] + "."
+    if not (mine.startswith(theirs) or theirs.startswith(mine)):
+        raise PemilihanError(f"pemilihan untuk {target['nama']} tidak dapat dicatat di dasbor {installation['nama']}")
+    return target
+
+
+def _default_region(jenis: str, installation: dict) -> str:
+    if jenis == "gubernur":
+        return installation["kode_provinsi"]
+    return installation["kode"]
+
+
+def add(con: duckdb.DuckDBPyConnection, election: str, *, nama: str | None = None, jenis: str | None = None,
+        wilayah: str | None = None, tanggal=None, kapasitas_tps=None) -> dict:
+    """Add an election (refused when the id exists) with the default settings; returns its row.
+    Defaults: the kind the installation's region elects, that region (the province for a
+    gubernur), the name from both, and the TPS capacity of the active election."""
+    election = (election or "").strip()
+    if not _ID.fullmatch(election):
+        raise PemilihanError(f"kode pemilihan '{election}' tidak dapat dipakai: huruf kecil, angka dan tanda '-', "
+                             "mis. pilkada-2029")
+    if _row(con, election) is not None:
+        raise PemilihanError(f"pemilihan '{election}' sudah ada; untuk mengubahnya pakai `election edit {election}`")
+    if tanggal is None:
+        raise PemilihanError("tanggal pemungutan suara wajib diisi untuk pemilihan baru: --tanggal TTTT-BB-HH")
+    installation = _installation(con)
+    jenis = jenis or seed.JENIS_PEMILIHAN[installation["jenis"]]
+    target = _check_region(jenis, wilayah or _default_region(jenis, installation), installation)
+    day = _tanggal(tanggal)
+    if kapasitas_tps is None:
+        active = con.execute("select kapasitas_tps from elections where election_id = "
+                             "(select value from app_settings where key = 'active_election')").fetchone()
+        kapasitas_tps = active[0] if active else None
+    row = {"nama": (nama or "").strip() or seed.election_name(jenis, target, day), "jenis": jenis,
+           "kode_wilayah": target["kode"], "tanggal": day, "kapasitas_tps": _kapasitas(kapasitas_tps)}
+    con.execute("insert into elections (election_id, nama, jenis, kode_wilayah, tanggal, kapasitas_tps) "
+                "values ($e, $nama, $jenis, $kode_wilayah, $tanggal, $kapasitas_tps)", {"e": election, **row})
+    seed.default_settings(con, election)
+    return row
+
+
+def edit(con: duckdb.DuckDBPyConnection, election: str, *, nama: str | None = None, jenis: str | None = None,
+         wilayah: str | None = None, tanggal=None, kapasitas_tps=None) -> tuple[dict, dict]:
+    """Change the given fields of an existing election (refused when the id is unknown); returns
+    (before, after). A name that was the default one follows a new kind, region or year."""
+    before = _row(con, election)
+    if before is None:
+        known = [e for (e,) in con.execute("select election_id from elections order by tanggal").fetchall()]
+        raise PemilihanError(f"pemilihan '{election}' tidak dikenal; yang ada: {', '.join(known)}")
+    installation = _installation(con)
+    after = dict(before)
+    if jenis is not None:
+        after["jenis"] = jenis
+        if wilayah is None and before["jenis"] != jenis:
+            wilayah = _default_region(jenis, installation)
+    if wilayah is not None or jenis is not None:
+        target = _check_region(after["jenis"], wilayah or before["kode_wilayah"], installation)
+        after["kode_wilayah"] = target["kode"]
+    if tanggal is not None:
+        after["tanggal"] = _tanggal(tanggal)
+    if kapasitas_tps is not None:
+        after["kapasitas_tps"] = _kapasitas(kapasitas_tps)
+    if nama is not None and nama.strip():
+        after["nama"] = nama.strip()
+    elif before["jenis"] in JENIS and before["kode_wilayah"]:
+        was_default = before["nama"] == seed.election_name(before["jenis"], seed.region(before["kode_wilayah"]),
+                                                           before["tanggal"])
+        if was_default:
+            after["nama"] = seed.election_name(after["jenis"], seed.region(after["kode_wilayah"]), after["tanggal"])
+    con.execute("update elections set nama = $nama, jenis = $jenis, kode_wilayah = $kode_wilayah, "
+                "tanggal = $tanggal, kapasitas_tps = $kapasitas_tps where election_id = $e", {"e": election, **after})
+    return before, after
+
+
+def describe(election: str, row: dict) -> str:
+    """One line for the user: `pilkada-2024: Pemilihan Bupati … 2024, 27 November 2024, 600 pemilih per TPS`."""
+    return (f"{election}: {row['nama']} ({row['kode_wilayah']}), {fmt.tanggal(row['tanggal'])}, "
+            f"paling banyak {fmt.angka(row['kapasitas_tps'])} pemilih per TPS")
