@@ -98,10 +98,11 @@ class Gazetteer:
         if len(twice) > 1:
             return (f"kecamatan '{name}' ada {len(twice)} di {self.wilayah_nama or 'wilayah ini'}: "
                     f"{_candidates(self.kecamatan, twice)}; tulis kode kecamatannya")
-        elsewhere = kabkota_with_kecamatan(name, self.wilayah_kode)
-        saran = self.suggest_kecamatan(name)
+        elsewhere = kabkota_with_kecamatan(name, self.wilayah_kode) if self.wilayah_nama else []
+        # A name that is a kecamatan elsewhere is rarely a typo: only a near-identical name here is offered.
+        saran = self.suggest_kecamatan(name, cutoff=0.75 if elsewhere else 0.5)
         hint = f"; mungkin maksudnya: {', '.join(saran)}" if saran else ""
-        if elsewhere and self.wilayah_nama:
+        if elsewhere:
             shown = ", ".join(elsewhere[:_NAMED_ELSEWHERE])
             more = len(elsewhere) - _NAMED_ELSEWHERE
             if more > 0:
@@ -128,8 +129,8 @@ class Gazetteer:
             hint += f"; mungkin maksudnya: {', '.join(saran)}"
         return f"desa/kelurahan '{name}' tidak ada di Kecamatan {kec}{hint}"
 
-    def suggest_kecamatan(self, name: str, n: int = 3) -> list[str]:
-        return _closest(name, [p.nama for p in self.kecamatan.values()], n)
+    def suggest_kecamatan(self, name: str, n: int = 3, cutoff: float = 0.5) -> list[str]:
+        return _closest(name, [p.nama for p in self.kecamatan.values()], n, cutoff)
 
     def suggest_desa(self, kode_kecamatan: str, name: str, n: int = 3) -> list[str]:
         return _closest(name, self._desa_names.get(kode_kecamatan, []), n)
@@ -165,7 +166,7 @@ def kabkota_with_kecamatan(name: str, except_wilayah: str | None = None) -> list
             if not (inside and ((k + ".").startswith(inside) or inside.startswith(k + ".")))]
 
 
-def _closest(name: str, candidates: list[str], n: int) -> list[str]:
+def _closest(name: str, candidates: list[str], n: int, cutoff: float = 0.5) -> list[str]:
     by_key = {name_key(c): c for c in candidates}
-    found = difflib.get_close_matches(name_key(name), list(by_key), n=n, cutoff=0.5)
+    found = difflib.get_close_matches(name_key(name), list(by_key), n=n, cutoff=cutoff)
     return [by_key[k] for k in found]
