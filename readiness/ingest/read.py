@@ -1,5 +1,5 @@
 """Reading one uploaded file completely into a FileResult: open it (workbook.py), find its
-layouts, refuse another region's file (readiness/wilayah.py), read the rows down to the table's
+layouts, refuse another region's file (readiness/wilayah/berkas.py), read the rows down to the table's
 end, convert each row, check across rows, and keep the rows as a frame. Never raises for bad input."""
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def parse_file(data: bytes | Path, file_name: str, gaz: Gazetteer, *, kind: str 
                simpan_identitas: bool = False, region: wilayah.Wilayah | None = None) -> FileResult:
     """Read one file completely; never raises for bad input (problems are in the result).
     `step(fraction, text)` hears how far it is (a large per-voter list takes seconds). With the
-    installation's `region`, a file that names another region is refused (readiness/wilayah.py)."""
+    installation's `region`, a file that names another region is refused (readiness/wilayah/berkas.py)."""
     # The file's fingerprint (a same file uploaded twice counts once) is computed beside the
     # reading: hashlib lets go of the interpreter while it hashes.
     with ThreadPoolExecutor(max_workers=1) as pool:
