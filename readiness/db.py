@@ -172,10 +172,62 @@ def _install_views(con: duckdb.DuckDBPyConnection) -> None:
 
 
 # --------------------------------------------------------------------------- creation
-def _create(con: duckdb.DuckDBPyConnection, wilayah: str | None = None) -> None:
-    """A new database: the schema (schema.sql, then every migration, on empty tables), then the
-    reference tables of its region (readiness/wilayah/seed.py: the kab/kota `wilayah` from the
-    national reference; None, the curated reference/ of the sample's region)."""
+def _create(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
+    ref = REFERENCE_DIR
+    con.execute(
+        "insert into ref_kecamatan select kode_kecamatan, kecamatan, jumlah_desa, lat, lon "
+        "from read_csv($p, header=true, types={'kode_kecamatan': 'VARCHAR'})",
+        {"p": str(ref / "kecamatan.csv")},
+    )
+    con.execute(
+        "insert into ref_desa select kode_desa, desa, jenis, kode_kecamatan, lat, lon "
+        "from read_csv($p, header=true, types={'kode_desa': 'VARCHAR', 'kode_kecamatan': 'VARCHAR'})",
+        {"p": str(ref / "desa.csv")},
+    )
+    con.execute(
+        "insert into ref_kecamatan_alias select alias, kode_kecamatan, source "
+        "from read_csv($p, header=true, all_varchar=true)",
+        {"p": str(ref / "name_variants.csv")},
+    )
+    con.execute(
+        "insert into ref_desa_alias select alias, kode_desa, source "
+        "from read_csv($p, header=true, all_varchar=true)",
+        {"p": str(ref / "desa_name_variants.csv")},
+    )
+    con.execute(
+        "insert into ref_kecamatan_bps select kode_bps, nama_bps, kode_kecamatan "
+        "from read_csv($p, header=true, all_varchar=true)",
+        {"p": str(ref / "kecamatan_bps_crosswalk.csv")},
+    )
+    con.execute(
+        "insert into elections select election_id, nama, jenis, tanggal::date, kapasitas_tps::int "
+        "from read_csv($p, header=true, all_varchar=true)",
+        {"p": str(ref / "elections.csv")},
+    )
+    con.execute(
+        "insert into korwil select election, kode_kecamatan, korwil, koordinator "
+        "from read_csv($p, header=true, all_varchar=true)",
+        {"p": str(ref / "korwil.csv")},
+    )
+    con.execute(
+        "insert into settings select e.election_id, s.key, s.value::double "
+        "from elections e cross join read_csv($p, header=true, all_varchar=true) s",
+        {"p": str(ref / "pengaturan_bawaan.csv")},
+    )
+    con.execute("insert into app_settings values ('active_election', $e)", {"e": DEFAULT_ELECTION})
+    con.execute("insert into meta values ('created_at', $t), ('data_version', '0')",
+                {"t": dt.datetime.now().isoformat(timespec="seconds")})
+
+
+def _create_for(con: duckdb.DuckDBPyConnection, wilayah: str | None) -> None:
+    """A new database. Without a region: the first release's schema and the curated reference/ of
+    the sample's region (_create), brought up to date by the migrations that follow. For a kab/kota
+    (`init --wilayah`): the schema (schema.sql, then every migration, on empty tables), then that
+    region's slice of the national reference and its default election (readiness/wilayah/seed.py)."""
+    if wilayah is None:
+        _create(con)
+        return
     from .wilayah import seed
 
     con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
@@ -241,7 +293,7 @@ def put_in_place(new: Path, path: Path) -> None:
 def writing(path: Path | str = DEFAULT_DB, *, timeout: float = 300.0, on_wait=None, wilayah: str | None = None):
     """Yield a connection to a private copy of the database; on normal exit the copy replaces
     the live file atomically, on any exception it is thrown away. A database that does not exist
-    yet is created for the region `wilayah` (see _create)."""
+    yet is created for the region `wilayah` (see _create_for)."""
     path = Path(path)
     privacy.private_dir(path.parent)
     lock_fd = _lock(path, timeout, on_wait)
@@ -257,7 +309,7 @@ def writing(path: Path | str = DEFAULT_DB, *, timeout: float = 300.0, on_wait=No
         con = duckdb.connect(str(tmp))
         try:
             if not existed:
-                _create(con, wilayah)
+                _create_for(con, wilayah)
             _migrate(con)
             _install_views(con)
             yield con

@@ -97,11 +97,13 @@ def test_a_new_database_records_its_region_and_the_national_list(empty_db):
 
 def test_a_database_made_before_gets_its_region_by_migration(tmp_path):
     path = tmp_path / "lama.duckdb"
-    db.ensure_database(path)
-    con = duckdb.connect(str(path))  # as a release with migrations up to 006 left it
-    con.execute("drop table ref_kecamatan_batas; alter table elections drop column kode_wilayah; "
-                "update elections set jenis = 'pilkada'; drop table wilayah; drop table ref_kabkota; "
-                "insert or replace into meta values ('schema_version', '6')")
+    con = duckdb.connect(str(path))
+    db._create(con)  # the first release's schema and seeds, then its migrations up to 006
+    for number, migration in db.migrations():
+        if number <= 6:
+            con.execute(migration.read_text(encoding="utf-8"))
+    con.execute("insert or replace into meta values ('schema_version', '6')")
+    assert con.execute("select count(*) from information_schema.tables where table_name = 'wilayah'").fetchone() == (0,)
     con.close()
     db.ensure_database(path)
     con = db.connect_read(path)

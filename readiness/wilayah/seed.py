@@ -1,21 +1,17 @@
-"""A new installation's reference tables, for the region it serves.
+"""A new installation's reference tables for a kab/kota (`python -m readiness init --wilayah KODE`).
 
 `create(con, kode)` fills a database that has its schema (schema.sql and every migration) and
-nothing else:
-  ref_kecamatan, ref_desa   the region's kecamatan and desa/kelurahan: codes, names, desa or
-                            kelurahan, centroids
+nothing else, from the kab/kota's slice of the national reference (reference/nasional/):
+  ref_kecamatan, ref_desa   its kecamatan and desa/kelurahan: codes, names, desa or kelurahan, centroids
   ref_kecamatan_batas       the kecamatan boundaries
   ref_kecamatan_alias, ref_desa_alias, ref_kecamatan_bps
                             the curated spellings and BPS codes of reference/ that lie in the region
+                            (they are the sample region's: elsewhere none applies)
   wilayah                   the region row (name as users read it, kabupaten or kota)
-  elections, korwil         the elections it follows, and their korwil
-  settings                  the default thresholds of each election (reference/pengaturan_bawaan.csv)
-
-Without a code (`demo`, and any command that creates a database without `init`) the places come
-from the curated reference/ (kecamatan.csv, desa.csv, kecamatan.geojson) with its elections and
-korwil (elections.csv, korwil.csv). With a kab/kota code they come from that kab/kota's slice of
-the national reference (reference/nasional/), with one election: the default one of elections.csv
-(its day and TPS capacity), named and typed for the region, and no korwil (optional, per election).
+  elections, settings       one election: the default one of reference/elections.csv (its day and TPS
+                            capacity), named and typed for the region, with the default settings
+No korwil: it is optional, per election. A database created without `init` keeps the curated
+reference/ of the sample's region (readiness/db.py `_create`).
 """
 from __future__ import annotations
 
@@ -85,22 +81,14 @@ def installable(kode: str) -> dict:
 
 
 # --------------------------------------------------------------------------- creation
-def create(con: duckdb.DuckDBPyConnection, kode: str | None = None) -> None:
-    """Fill a new database's reference tables for the region `kode` (None: the curated reference/)."""
-    if kode is None:
-        kode = _curated_places(con)
-        _curated_elections(con)
-        target = region(kode)
-    else:
-        target = installable(kode)
-        _national_places(con, kode)
-        _default_election(con, target)
+def create(con: duckdb.DuckDBPyConnection, kode: str) -> None:
+    """Fill a new database's reference tables for the kab/kota `kode`."""
+    target = installable(kode)
+    _national_places(con, kode)
     _curated_names(con, kode)
     _insert_region(con, target)
-    con.execute("update elections set kode_wilayah = $k where kode_wilayah is null", {"k": kode})
-    con.execute("insert into settings select e.election_id, s.key, s.value::double "
-                "from elections e cross join read_csv($p, header=true, all_varchar=true) s",
-                {"p": str(REFERENCE_DIR / "pengaturan_bawaan.csv")})
+    _default_election(con, target)
+    default_settings(con, db.DEFAULT_ELECTION)
 
 
 def default_settings(con: duckdb.DuckDBPyConnection, election: str) -> None:
@@ -108,26 +96,6 @@ def default_settings(con: duckdb.DuckDBPyConnection, election: str) -> None:
     con.execute("insert into settings select $e, s.key, s.value::double "
                 "from read_csv($p, header=true, all_varchar=true) s",
                 {"e": election, "p": str(REFERENCE_DIR / "pengaturan_bawaan.csv")})
-
-
-def _curated_places(con: duckdb.DuckDBPyConnection) -> str:
-    """The curated kecamatan, desa and boundaries of reference/; returns the kab/kota they lie in."""
-    con.execute(
-        "insert into ref_kecamatan select kode_kecamatan, kecamatan, jumlah_desa, lat, lon "
-        "from read_csv($p, header=true, types={'kode_kecamatan': 'VARCHAR'})",
-        {"p": str(REFERENCE_DIR / "kecamatan.csv")},
-    )
-    con.execute(
-        "insert into ref_desa select kode_desa, desa, jenis, kode_kecamatan, lat, lon "
-        "from read_csv($p, header=true, types={'kode_desa': 'VARCHAR', 'kode_kecamatan': 'VARCHAR'})",
-        {"p": str(REFERENCE_DIR / "desa.csv")},
-    )
-    kabkota = [k for (k,) in con.execute("select distinct kode_kecamatan[1:5] from ref_kecamatan").fetchall()]
-    if len(kabkota) != 1:  # reference/kecamatan.csv is one kab/kota's
-        raise RuntimeError(f"reference/kecamatan.csv spans {len(kabkota)} kab/kota")
-    geo = json.loads((REFERENCE_DIR / "kecamatan.geojson").read_text(encoding="utf-8"))
-    _insert_boundaries(con, geo["features"])
-    return kabkota[0]
 
 
 def _national_places(con: duckdb.DuckDBPyConnection, kode: str) -> None:
@@ -174,20 +142,6 @@ def _insert_region(con: duckdb.DuckDBPyConnection, target: dict) -> None:
     con.execute("insert into wilayah (kode, nama, tingkat, kode_provinsi, provinsi, jenis) "
                 "values ($kode, $nama, $tingkat, $kode_provinsi, $provinsi, $jenis)",
                 {k: target[k] for k in ("kode", "nama", "tingkat", "kode_provinsi", "provinsi", "jenis")})
-
-
-def _curated_elections(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute(
-        "insert into elections (election_id, nama, jenis, tanggal, kapasitas_tps) "
-        "select election_id, nama, jenis, tanggal::date, kapasitas_tps::int "
-        "from read_csv($p, header=true, all_varchar=true)",
-        {"p": str(REFERENCE_DIR / "elections.csv")},
-    )
-    con.execute(
-        "insert into korwil select election, kode_kecamatan, korwil, koordinator "
-        "from read_csv($p, header=true, all_varchar=true)",
-        {"p": str(REFERENCE_DIR / "korwil.csv")},
-    )
 
 
 # The kind of election a region holds for its own head: a kabupaten elects a bupati, a kota a wali kota.
