@@ -396,3 +396,18 @@ def test_a_database_made_before_gets_the_kind_and_region_of_its_elections_by_mig
         assert con.execute("select count(*) from ref_kecamatan_batas").fetchone() == (24,)
     finally:
         con.close()
+
+
+def test_the_pages_model_and_the_deck_work_without_korwil(loaded):
+    from readiness import model, slides
+    kode, path, recap, *_ = loaded
+    con = db.connect_read(path)
+    try:
+        korwil = model.halaman_korwil(con, E)["korwil"]
+        ringkasan = model.halaman_ringkasan(con, E)
+        deck = slides.deck(con, E)
+    finally:
+        con.close()
+    assert korwil["korwil"].isna().all() and korwil["jumlah_kecamatan"].sum() == REGIONS[kode]["kecamatan"]
+    assert ringkasan["kabupaten"]["dpt"].iloc[0] == sum(r[3] + r[4] for r in recap)
+    assert deck.pemilihan == REGIONS[kode]["pemilihan"][0]
