@@ -399,13 +399,14 @@ def test_a_database_made_before_gets_the_kind_and_region_of_its_elections_by_mig
 
 
 def test_the_pages_model_and_the_deck_work_without_korwil(loaded):
-    from readiness import model, slides
+    from readiness import deck as rakor
+    from readiness import model
     kode, path, recap, *_ = loaded
     con = db.connect_read(path)
     try:
         korwil = model.halaman_korwil(con, E)["korwil"]
         ringkasan = model.halaman_ringkasan(con, E)
-        deck = slides.deck(con, E)
+        deck = rakor.build(con, E)
     finally:
         con.close()
     assert korwil["korwil"].isna().all() and korwil["jumlah_kecamatan"].sum() == REGIONS[kode]["kecamatan"]
