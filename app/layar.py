@@ -22,7 +22,7 @@ def election_picker() -> str:
     """Sidebar choice of election, kept in the URL (`?pemilu=…`) so a link opens the same view."""
     elections = baca.query("marts/elections")
     ids = list(elections["election_id"])
-    names = {e: f"{j.capitalize()} {t.year}" for e, j, t in
+    names = {e: f"{teks.PEMILIHAN_SINGKAT.get(j, str(j).capitalize())} {t.year}" for e, j, t in
              zip(elections["election_id"], elections["jenis"], elections["tanggal"])}
     active = next((e for e, a in zip(elections["election_id"], elections["aktif"]) if a), ids[0])
     chosen = url_choice("pemilu", ids, "Pemilihan", format_func=lambda e: names[e], default=active,

@@ -412,3 +412,13 @@ def test_the_pages_model_and_the_deck_work_without_korwil(loaded):
     assert korwil["korwil"].dropna().empty  # no korwil named
     assert ringkasan["kabupaten"]["dpt"].iloc[0] == sum(r[3] + r[4] for r in recap)
     assert deck.pemilihan == REGIONS[kode]["pemilihan"][0]
+
+
+def test_the_election_picker_names_the_kind_of_election(fresh, tmp_path, monkeypatch):
+    from tests.pages.halaman import buka
+    path = copy_of(fresh, "35.74", tmp_path)
+    assert run("election", "add", "pilgub-2024", "--jenis", "gubernur", "--tanggal", "2024-11-27",
+               "--db", path).returncode == 0
+    at = buka(path, monkeypatch, "ringkasan")
+    picker = next(s for s in at.sidebar.selectbox if s.label == "Pemilihan")
+    assert sorted(picker.options) == ["Pilgub 2024", "Pilwali 2024"]
