@@ -422,3 +422,27 @@ def test_the_election_picker_names_the_kind_of_election(fresh, tmp_path, monkeyp
     at = buka(path, monkeypatch, "ringkasan")
     picker = next(s for s in at.sidebar.selectbox if s.label == "Pemilihan")
     assert sorted(picker.options) == ["Pilgub 2024", "Pilwali 2024"]
+
+
+def test_a_default_election_name_follows_its_new_year_and_a_chosen_name_stays(fresh, tmp_path, capsys):
+    path = str(copy_of(fresh, "35.74", tmp_path))
+    assert cli.main(["election", "add", "pilkada-2029", "--tanggal", "2029-11-28", "--kapasitas-tps", "500",
+                     "--db", path]) == 0
+    assert cli.main(["election", "edit", "pilkada-2029", "--tanggal", "2030-01-15", "--db", path]) == 0
+    assert cli.main(["election", "edit", "pilkada-2024", "--nama", "Pilwali Probolinggo", "--db", path]) == 0
+    assert cli.main(["election", "edit", "pilkada-2024", "--tanggal", "2024-12-01", "--db", path]) == 0
+    assert cli.main(["election", "edit", "pilkada-2024", "--tanggal", "27-11-2024", "--db", path]) == 1
+    assert cli.main(["election", "edit", "pilkada-2024", "--db", path]) == 2
+    said = capsys.readouterr().err
+    assert "GALAT: tanggal '27-11-2024' tidak dikenali: tulis TTTT-BB-HH, mis. 2024-11-27. Tidak ada yang diubah." \
+        in said
+    assert "GALAT: sebutkan yang diubah: --nama, --jenis, --wilayah, --tanggal atau --kapasitas-tps." in said
+    con = db.connect_read(path)
+    try:
+        rows = con.execute("select election_id, nama, jenis, kode_wilayah, tanggal::varchar, kapasitas_tps "
+                           "from elections order by election_id").fetchall()
+    finally:
+        con.close()
+    assert rows == [("pilkada-2024", "Pilwali Probolinggo", "walikota", "35.74", "2024-12-01", 600),
+                    ("pilkada-2029", "Pemilihan Wali Kota dan Wakil Wali Kota Probolinggo 2030", "walikota", "35.74",
+                     "2030-01-15", 500)]
