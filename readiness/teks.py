@@ -32,7 +32,6 @@ PEMILIHAN_NAMA = {
 PEMILIHAN_JENIS = {"bupati": "pemilihan bupati", "walikota": "pemilihan wali kota", "gubernur": "pemilihan gubernur"}
 # Short names in the election picker, as the press writes them ("Pilbup 2024").
 PEMILIHAN_SINGKAT = {"bupati": "Pilbup", "walikota": "Pilwali", "gubernur": "Pilgub"}
-WILAYAH_JENIS = {"kabupaten": "kabupaten", "kota": "kota", "provinsi": "provinsi"}
 
 STATUS = {"hijau": "Siap", "kuning": "Perlu perhatian", "merah": "Belum siap"}
 STATUS_IKON = {"hijau": "●", "kuning": "▲", "merah": "■"}
