@@ -1,5 +1,6 @@
 """The Permasalahan page's forms: a follow-up on one problem and a new problem. Each save checks
-the role on the server again (sesi.wajib) and writes in one transaction with its audit record."""
+the role on the server again (sesi.wajib) and writes in one transaction of the small-records store
+with its audit record (readiness/masalah.py): milliseconds, the analytical file untouched."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,7 +9,7 @@ import streamlit as st
 
 from app import baca, sesi
 from app.markdown import escape_md
-from readiness import db, masalah
+from readiness import catatan, masalah
 
 PESAN = "masalah_pesan"
 RONDE = "masalah_ronde"
@@ -29,12 +30,11 @@ def simpan(tindakan, berhasil: str) -> bool:
     """Check the role on the server, then write in one transaction (the audit record with it)."""
     user = sesi.wajib("masalah")
     try:
-        with db.writing(baca.db_path(), timeout=20) as con:
-            hasil = tindakan(con, user)
+        hasil = tindakan(baca.db_path(), user)
     except masalah.MasalahError as exc:
         st.error("Belum tersimpan:\n" + "\n".join(f"- {escape_md(p)}" for p in exc.problems))
         return False
-    except db.DatabaseBusy as exc:
+    except catatan.Sibuk as exc:
         st.error(str(exc))
         return False
     st.session_state[PESAN] = berhasil.format(hasil=hasil)
@@ -55,8 +55,8 @@ def tindak_lanjut(dipilih: str, r) -> None:
         catatan = st.text_area("Catatan tindak lanjut", max_chars=masalah.URAIAN_MAKS,
                                placeholder="Apa yang sudah dilakukan, oleh siapa, dan apa langkah berikutnya")
         if st.form_submit_button("Simpan tindak lanjut", type="primary"):
-            if simpan(lambda con, user: masalah.tindak_lanjut(con, int(dipilih), user, status=status_baru,
-                                                              tingkat=tingkat_baru, catatan=catatan),
+            if simpan(lambda path, user: masalah.tindak_lanjut(path, int(dipilih), user, status=status_baru,
+                                                               tingkat=tingkat_baru, catatan=catatan),
                       f"Tindak lanjut masalah #{dipilih} tersimpan."):
                 st.rerun()
 
@@ -93,6 +93,7 @@ def masalah_baru(election: str, wilayah) -> None:
                                 format="DD/MM/YYYY")
         if st.form_submit_button("Simpan masalah", type="primary"):
             isian = masalah.Isian(kode, kategori, uraian, tanggal, tingkat, pelapor, kode_desa, no_tps.strip() or None)
-            if simpan(lambda con, user: masalah.tambah(con, election, isian, user),
+            if simpan(lambda path, user: masalah.tambah(path, election, isian, user,
+                                                        ref=baca.current_reader().cursor()),
                       "Masalah #{hasil} tersimpan dengan status Baru."):
                 st.rerun()

@@ -136,7 +136,7 @@ def _take_users(con: sqlite3.Connection, db_path: Path) -> None:
     rows = []
     if db_path.exists():
         from . import db
-        duck = db.open_read_only(db_path)
+        duck = db.open_file_read_only(db_path)
         try:
             has_table = duck.execute("select count(*) from information_schema.tables "
                                      "where table_name = 'pengguna'").fetchone()[0]
@@ -263,3 +263,158 @@ def tulis(db_path: Path | str):
 def meta(con: sqlite3.Connection, key: str) -> str | None:
     row = con.execute("select value from meta where key = ?", (key,)).fetchone()
     return row[0] if row else None
+
+
+# --------------------------------------------------------------------------- the store's rows in DuckDB
+# The analytical queries (queries/…) read the problems through the DuckDB catalog `catatan`: an
+# in-memory database attached to every DuckDB connection of this application (`pasang`), holding
+# a copy of these rows. The analytical file's views `masalah` and `masalah_riwayat`
+# (readiness/migrations/009_masalah_ke_catatan.sql) select from it, so every query reads them
+# unchanged, and a connection that was not given the copy fails loudly instead of showing no
+# problems. The copy is taken in one read transaction together with `versi_tampil`, the number a
+# cache key carries (db.Reader.snapshot).
+KATALOG = "catatan"
+_SALINAN = {
+    "masalah": (
+        ("masalah_id", "integer"), ("election_id", "varchar"), ("kode_kecamatan", "varchar"),
+        ("kode_desa", "varchar"), ("no_tps", "varchar"), ("kategori", "varchar"), ("uraian", "varchar"),
+        ("pelapor", "varchar"), ("tanggal", "date"), ("tingkat", "varchar"), ("status", "varchar"),
+        ("kunci", "varchar"), ("dibuat_oleh", "varchar"), ("dibuat_pada", "timestamp"),
+        ("diubah_pada", "timestamp"), ("sumber", "varchar")),
+    "masalah_riwayat": (
+        ("riwayat_id", "bigint"), ("masalah_id", "integer"), ("waktu", "timestamp"), ("pelaku", "varchar"),
+        ("status_sebelum", "varchar"), ("status_sesudah", "varchar"), ("tingkat_sebelum", "varchar"),
+        ("tingkat_sesudah", "varchar"), ("catatan", "varchar"), ("sumber", "varchar")),
+}
+
+
+def versi_tampil(db_path: Path | str) -> int:
+    """The number of changes to what pages show from this store (problems, settings)."""
+    with baca(db_path) as con:
+        return int(meta(con, "versi_tampil") or 0)
+
+
+def pasang(duck, db_path: Path | str) -> int:
+    """Attach the catalog `catatan` to the DuckDB connection `duck` (its whole database instance:
+    every cursor of it sees the catalog) and fill it; returns the store version it holds."""
+    duck.execute(f"attach if not exists ':memory:' as {KATALOG} (read_only false)")
+    for table, columns in _SALINAN.items():
+        duck.execute(f"create table if not exists {KATALOG}.{table} ("
+                     + ", ".join(f"{name} {kind}" for name, kind in columns) + ")")
+    return segarkan(duck, db_path, None)
+
+
+def segarkan(duck, db_path: Path | str, dipegang: int | None) -> int:
+    """Bring the copy attached to `duck` (`pasang`) up to the store when it holds another version
+    than `dipegang`; returns the version it holds now. Other cursors of the same instance see the
+    old rows or the new ones, never a mix within one statement (one DuckDB transaction)."""
+    import pandas as pd
+    with baca(db_path) as con:
+        versi = int(meta(con, "versi_tampil") or 0)
+        if versi == dipegang:
+            return versi
+        con.execute("begin")
+        try:
+            versi = int(meta(con, "versi_tampil") or 0)
+            frames = {table: pd.DataFrame(con.execute(f"select {', '.join(n for n, _ in columns)} from {table}")
+                                          .fetchall(), columns=[n for n, _ in columns], dtype=object)
+                      for table, columns in _SALINAN.items()}
+        finally:
+            con.execute("commit")
+    duck.execute("begin")
+    try:
+        for table, columns in _SALINAN.items():
+            name = f"salinan_{table}"
+            duck.register(name, frames[table])
+            try:
+                duck.execute(f"delete from {KATALOG}.{table}")
+                duck.execute(f"insert into {KATALOG}.{table} select "
+                             + ", ".join(f"cast({n} as {kind})" for n, kind in columns) + f" from {name}")
+            finally:
+                duck.unregister(name)
+        duck.execute("commit")
+    except BaseException:
+        duck.execute("rollback")
+        raise
+    return versi
+
+
+def _teks_waktu(value) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
+
+
+def ambil_dari_duckdb(duck, db_path: Path | str) -> None:
+    """Inside a write of the analytical file (db.writing, after its migrations): move the rows an
+    older release kept in DuckDB (tables renamed `*_lama` by migration 009) into this store, once,
+    with their ids and times, then drop them from the copy being written.
+
+    The store commits first (marked in meta with the DuckDB file's creation time); when the
+    analytical write then fails, the old tables are still in the live file, the next write
+    renames them again and finds the mark: nothing is copied twice. A row whose id the store
+    already holds (only when an older file is put back beside a newer store) keeps the store's
+    version; how many is kept in the mark."""
+    lama = {r[0] for r in duck.execute(
+        "select table_name from information_schema.tables where table_catalog = current_database() "
+        "and table_schema = 'main' and table_type = 'BASE TABLE' "
+        "and table_name in ('masalah_lama', 'masalah_riwayat_lama')").fetchall()}
+    if not lama:
+        return
+    dibuat = duck.execute("select value from meta where key = 'created_at'").fetchone()
+    tanda = f"duckdb_pindah:{dibuat[0] if dibuat else ''}"
+    with tulis(db_path) as con:
+        if meta(con, tanda) is None:
+            hitung = {"masalah": 0, "masalah_riwayat": 0, "sudah_ada": 0}
+            if "masalah_lama" in lama:
+                for row in duck.execute(
+                        "select masalah_id, election_id, kode_kecamatan, kode_desa, no_tps, kategori, uraian, pelapor, "
+                        "tanggal, tingkat, status, kunci, dibuat_oleh, dibuat_pada, diubah_pada, sumber "
+                        "from masalah_lama order by masalah_id").fetchall():
+                    row = list(row)
+                    row[8], row[13], row[14] = _teks_waktu(row[8]), _teks_waktu(row[13]), _teks_waktu(row[14])
+                    n = con.execute("insert or ignore into masalah (masalah_id, election_id, kode_kecamatan, kode_desa, "
+                                    "no_tps, kategori, uraian, pelapor, tanggal, tingkat, status, kunci, dibuat_oleh, "
+                                    "dibuat_pada, diubah_pada, sumber) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                    "?, ?, ?)", row).rowcount
+                    hitung["masalah"] += n
+                    hitung["sudah_ada"] += 1 - n
+            if "masalah_riwayat_lama" in lama:
+                for row in duck.execute(
+                        "select riwayat_id, masalah_id, waktu, pelaku, status_sebelum, status_sesudah, tingkat_sebelum, "
+                        "tingkat_sesudah, catatan, sumber from masalah_riwayat_lama order by riwayat_id").fetchall():
+                    row = list(row)
+                    row[2] = _teks_waktu(row[2])
+                    n = con.execute("insert or ignore into masalah_riwayat (riwayat_id, masalah_id, waktu, pelaku, "
+                                    "status_sebelum, status_sesudah, tingkat_sebelum, tingkat_sesudah, catatan, sumber) "
+                                    "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row).rowcount
+                    hitung["masalah_riwayat"] += n
+                    hitung["sudah_ada"] += 1 - n
+            # Problem uploads of the older release were merged in DuckDB already.
+            for upload_id, election in duck.execute(
+                    "select upload_id, election_id from uploads where kind = 'masalah'").fetchall():
+                con.execute("insert or ignore into masalah_unggahan (upload_id, election_id, waktu) values (?, ?, ?)",
+                            (upload_id, election, sekarang()))
+            con.execute("insert into meta values (?, ?)", (tanda, json.dumps({"waktu": sekarang(), **hitung})))
+    for table in sorted(lama):
+        duck.execute(f"drop table {table}")
+    for sequence in ("masalah_id_seq", "masalah_riwayat_id_seq"):
+        duck.execute(f"drop sequence if exists {sequence}")
+    segarkan(duck, db_path, None)
+
+
+def salin(db_path: Path | str, ke: Path | str) -> None:
+    """Copy the store of the database at `db_path` beside the database `ke` (SQLite's backup:
+    whole and consistent even while others write, its WAL included). Nothing when it has none."""
+    sumber = path_for(db_path)
+    if not sumber.exists():
+        return
+    src = _open(sumber)
+    try:
+        dst = _open(path_for(ke))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
-from . import privacy
+from . import catatan, privacy
 
 if TYPE_CHECKING:  # pandas loads later: not before a voter list's sheet is read (memory)
     import pandas as pd
@@ -308,9 +308,15 @@ def writing(path: Path | str = DEFAULT_DB, *, timeout: float = 300.0, on_wait=No
             shutil.copyfile(path, tmp)
         con = duckdb.connect(str(tmp))
         try:
+            # The small-records store's rows, read by views of this file (readiness/catatan.py);
+            # attached first: a migration creates views over them.
+            catatan.pasang(con, path)
             if not existed:
                 _create_for(con, wilayah)
             _migrate(con)
+            catatan.ambil_dari_duckdb(con, path)
+            from . import masalah
+            masalah.gabung_tertinggal(con, path)
             _install_views(con)
             yield con
             _refresh_stored(con)
@@ -387,13 +393,25 @@ def _open_version(path: Path) -> tuple[tuple, duckdb.DuckDBPyConnection]:
 
 
 def open_read_only(path: Path | str) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to the file as it is on disk now.
+    """A read-only connection to the file as it is on disk now, with the small-records store's
+    rows attached (readiness.catatan.pasang; see `open_file_read_only`).
 
     DuckDB keeps one database instance per path and process and hands it out again to a later
     `connect(path)` while any connection or cursor to it lives; after a writer replaced the
     file, that instance would still show the old version. Connecting through a fresh hard link
     (removed at once; the open file stays readable) always gets a new instance of the current
     file, and cursors of it see the same."""
+    con = open_file_read_only(path)
+    try:
+        catatan.pasang(con, path)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def open_file_read_only(path: Path | str) -> duckdb.DuckDBPyConnection:
+    """The analytical file alone, read-only (its views of the store's rows cannot be read)."""
     return _open_version(Path(path))[1]
 
 
@@ -406,9 +424,10 @@ def connect_read(path: Path | str = DEFAULT_DB) -> duckdb.DuckDBPyConnection:
 class Reader:
     """The read-only connection of one process, replaced when a writer replaced the file.
 
-    The app keeps one of these in `st.cache_resource`; each query takes a cursor. `version`
-    changes with every committed write, so it keys cached query results: take both at once with
-    `snapshot()`, and the key names exactly the data the cursor reads.
+    The app keeps one of these in `st.cache_resource`; each query takes a cursor. `snapshot()`
+    gives a cursor and the key of the data it reads: the file's identity, which changes with
+    every committed write, and the version of the small-records store's rows attached to it
+    (readiness.catatan.versi_tampil: a new problem or setting changes it, a login does not).
 
     A superseded connection is never closed here: sessions may still be running queries on its
     cursors (closing a DuckDB connection closes its cursors under them). The Reader only drops
@@ -422,6 +441,7 @@ class Reader:
         self._lock = threading.Lock()
         self._con: duckdb.DuckDBPyConnection | None = None
         self._identity: tuple | None = None
+        self._catatan: int | None = None  # the store version attached to self._con
 
     def _current(self) -> duckdb.DuckDBPyConnection:
         # Called holding self._lock.
@@ -429,14 +449,18 @@ class Reader:
             ensure_database(self.path)
         if self._con is None or _identity(os.stat(self.path)) != self._identity:
             ensure_database(self.path)
-            self._identity, self._con = _open_version(self.path)
+            identity, con = _open_version(self.path)
+            self._catatan = catatan.pasang(con, self.path)
+            self._identity, self._con = identity, con
+        else:
+            self._catatan = catatan.segarkan(self._con, self.path, self._catatan)
         return self._con
 
     def snapshot(self) -> tuple[tuple, duckdb.DuckDBPyConnection]:
         """(version, cursor): a cursor of the current version and that version's key, together."""
         with self._lock:
             con = self._current()
-            return self._identity, con.cursor()
+            return (*self._identity, self._catatan), con.cursor()
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         return self.snapshot()[1]

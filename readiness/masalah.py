@@ -19,18 +19,42 @@ A status that would move backward (an old sheet after the problem was closed in 
 as it is and counted. Unmatched rows become new problems. A problem missing from a later sheet is
 not closed: only a status closes it. The very same file uploaded twice is refused by its checksum
 before any of this (ingest), so it changes nothing.
+
+Where the rows live: the small-records store (readiness/catatan.py, SQLite), not the analytical
+DuckDB file. A problem entered or followed up is a few bytes written by one of many people; in
+the store it costs one short transaction (milliseconds) with its audit record (the store's
+`jejak`), where the analytical file would be copied whole (`db.writing`). The analytical
+queries read the rows through the views `masalah` and `masalah_riwayat` (see catatan.pasang).
+
+An uploaded sheet touches both stores: the upload record and its raw rows (`uploads`,
+`raw_masalah`) are written in the analytical write, the merged problems in the store. They stay
+all or nothing this way (readiness/ingest/batch.py `commit_batch`): the store's write
+transaction is opened inside the analytical write, after every file's rows are in, and the
+merge runs in it; it is committed only after the analytical copy has replaced the live file,
+and rolled back when anything before fails (a rejected file, a failed commit or rename) — then
+neither store has changed. The store's writer lock is held only for the analytical commit
+(checkpoint and rename), never for the copy or the rows of a large file. The one gap left, a
+process stopped between the rename and the store's commit, is closed by the next write of the
+analytical file: every problem upload not yet in the store's `masalah_unggahan` (written in the
+merge's own transaction) is merged then (`gabung_tertinggal`), never twice. The other way round
+(store first) could not be repaired: the store would name an upload number the analytical file
+never committed and would hand out again.
 """
 from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import re
+import sqlite3
 from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
 
 from . import akses, db, export, fmt, jejak, teks
+from .catatan import baca as baca_catatan
+from .catatan import tulis as tulis_catatan
 
 # code -> label. Incidents reported on election day (readiness/lapor.py) use the same codes.
 KATEGORI = {
@@ -176,8 +200,8 @@ def periksa(con: duckdb.DuckDBPyConnection, isian: Isian, *, hari_ini: dt.date |
     return out
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
+def _now() -> str:
+    return dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")
 
 
 def _nama(pelaku) -> str:
@@ -190,92 +214,102 @@ def _cek_peran(pelaku) -> None:
         akses.wajib(pelaku, "masalah")
 
 
-def _sisip(con, election: str, isian: Isian, status: str, pelaku, sumber: str, waktu: dt.datetime) -> int:
-    masalah_id = con.execute("select nextval('masalah_id_seq')").fetchone()[0]
+def _sisip(con: sqlite3.Connection, election: str, isian: Isian, status: str, pelaku, sumber: str, waktu: str) -> int:
     uraian = isian.uraian.strip()
-    con.execute(
-        "insert into masalah (masalah_id, election_id, kode_kecamatan, kode_desa, no_tps, kategori, uraian, "
-        "pelapor, tanggal, tingkat, status, kunci, dibuat_oleh, dibuat_pada, diubah_pada, sumber) values "
-        "($id, $e, $kec, $desa, $tps, $kat, $uraian, $pelapor, $tgl, $tingkat, $status, $kunci, $oleh, $t, $t, $sumber)",
-        {"id": masalah_id, "e": election, "kec": isian.kode_kecamatan, "desa": isian.kode_desa or None,
-         "tps": isian.no_tps or None, "kat": isian.kategori, "uraian": uraian,
-         "pelapor": (isian.pelapor or "").strip() or None, "tgl": isian.tanggal, "tingkat": isian.tingkat,
-         "status": status, "kunci": kunci(isian.kode_kecamatan, isian.kategori, uraian, isian.tanggal),
-         "oleh": _nama(pelaku), "t": waktu, "sumber": sumber})
+    masalah_id = con.execute(
+        "insert into masalah (election_id, kode_kecamatan, kode_desa, no_tps, kategori, uraian, pelapor, tanggal, "
+        "tingkat, status, kunci, dibuat_oleh, dibuat_pada, diubah_pada, sumber) "
+        "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (election, isian.kode_kecamatan, isian.kode_desa or None, isian.no_tps or None, isian.kategori, uraian,
+         (isian.pelapor or "").strip() or None, isian.tanggal.isoformat(), isian.tingkat, status,
+         kunci(isian.kode_kecamatan, isian.kategori, uraian, isian.tanggal), _nama(pelaku), waktu, waktu,
+         sumber)).lastrowid
     con.execute(
         "insert into masalah_riwayat (masalah_id, waktu, pelaku, status_sebelum, status_sesudah, tingkat_sebelum, "
-        "tingkat_sesudah, catatan, sumber) values ($id, $t, $p, null, $s, null, $tk, null, $sumber)",
-        {"id": masalah_id, "t": waktu, "p": _nama(pelaku), "s": status, "tk": isian.tingkat, "sumber": sumber})
+        "tingkat_sesudah, catatan, sumber) values (?, ?, ?, null, ?, null, ?, null, ?)",
+        (masalah_id, waktu, _nama(pelaku), status, isian.tingkat, sumber))
     return masalah_id
 
 
-def tambah(con: duckdb.DuckDBPyConnection, election: str, isian: Isian, pelaku, *,
+def tambah(db_path, election: str, isian: Isian, pelaku, *, ref: duckdb.DuckDBPyConnection | None = None,
            hari_ini: dt.date | None = None) -> int:
-    """Save a new problem (status `baru`) entered through the form; returns its number."""
+    """Save a new problem (status `baru`) entered through the form, with its audit record, in one
+    transaction of the small-records store; returns its number. `ref` reads the reference places
+    (a cursor of the analytical file; opened here when not given)."""
     _cek_peran(pelaku)
     isian.no_tps = nomor_tps(isian.no_tps)
-    problems = periksa(con, isian, hari_ini=hari_ini)
+    con = ref if ref is not None else db.open_file_read_only(db.ensure_database(db_path))
+    try:
+        problems = periksa(con, isian, hari_ini=hari_ini)
+    finally:
+        if ref is None:
+            con.close()
     if problems:
         raise MasalahError(problems)
-    masalah_id = _sisip(con, election, isian, "baru", pelaku, "formulir", _now())
-    jejak.catat(con, pelaku, "masalah", f"masalah #{masalah_id}",
-                rincian={"tindakan": "tambah", "pemilihan": election},
-                sesudah={"kode_kecamatan": isian.kode_kecamatan, "kode_desa": isian.kode_desa,
-                         "no_tps": isian.no_tps, "kategori": isian.kategori, "uraian": isian.uraian.strip(),
-                         "pelapor": isian.pelapor, "tanggal": isian.tanggal, "tingkat": isian.tingkat,
-                         "status": "baru"})
+    with tulis_catatan(db_path) as store:
+        masalah_id = _sisip(store, election, isian, "baru", pelaku, "formulir", _now())
+        jejak.catat(store, pelaku, "masalah", f"masalah #{masalah_id}",
+                    rincian={"tindakan": "tambah", "pemilihan": election},
+                    sesudah={"kode_kecamatan": isian.kode_kecamatan, "kode_desa": isian.kode_desa,
+                             "no_tps": isian.no_tps, "kategori": isian.kategori, "uraian": isian.uraian.strip(),
+                             "pelapor": isian.pelapor, "tanggal": isian.tanggal, "tingkat": isian.tingkat,
+                             "status": "baru"})
     return masalah_id
 
 
-def _sekarang(con, masalah_id: int):
-    row = con.execute("select status, tingkat, election_id from masalah where masalah_id = $id",
-                      {"id": masalah_id}).fetchall()
-    return row[0] if row else None
+def _sekarang(con: sqlite3.Connection, masalah_id: int):
+    return con.execute("select status, tingkat, election_id from masalah where masalah_id = ?",
+                       (masalah_id,)).fetchone()
 
 
 def _catat_riwayat(con, masalah_id, waktu, pelaku, status_lama, status, tingkat_lama, tingkat, catatan, sumber):
     con.execute(
         "insert into masalah_riwayat (masalah_id, waktu, pelaku, status_sebelum, status_sesudah, tingkat_sebelum, "
-        "tingkat_sesudah, catatan, sumber) values ($id, $t, $p, $s0, $s1, $k0, $k1, $c, $sumber)",
-        {"id": masalah_id, "t": waktu, "p": _nama(pelaku), "s0": status_lama, "s1": status,
-         "k0": tingkat_lama, "k1": tingkat, "c": catatan, "sumber": sumber})
-    con.execute("update masalah set status = $s, tingkat = $k, diubah_pada = $t where masalah_id = $id",
-                {"s": status, "k": tingkat, "t": waktu, "id": masalah_id})
+        "tingkat_sesudah, catatan, sumber) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (masalah_id, waktu, _nama(pelaku), status_lama, status, tingkat_lama, tingkat, catatan, sumber))
+    con.execute("update masalah set status = ?, tingkat = ?, diubah_pada = ? where masalah_id = ?",
+                (status, tingkat, waktu, masalah_id))
 
 
-def tindak_lanjut(con: duckdb.DuckDBPyConnection, masalah_id: int, pelaku, *, status: str | None = None,
-                  tingkat: str | None = None, catatan: str | None = None) -> None:
+def tindak_lanjut(db_path, masalah_id: int, pelaku, *, status: str | None = None, tingkat: str | None = None,
+                  catatan: str | None = None) -> None:
     """Append a follow-up to a problem: a note and/or a new status or severity. Nothing earlier is
-    changed; the history keeps every step."""
+    changed; the history keeps every step. One transaction of the small-records store, its audit
+    record with it (what is read inside stays true until the commit)."""
     _cek_peran(pelaku)
-    now = _sekarang(con, masalah_id)
-    if now is None:
-        raise MasalahError([f"Masalah #{masalah_id} tidak ada"])
-    status_lama, tingkat_lama, election = now
-    status = status or status_lama
-    tingkat = tingkat or tingkat_lama
-    catatan = (catatan or "").strip() or None
-    problems = []
-    if status not in STATUS:
-        problems.append(f"Status '{status}' tidak dikenal; pilih salah satu: {', '.join(STATUS.values())}")
-    if tingkat not in TINGKAT:
-        problems.append(f"Tingkat '{tingkat}' tidak dikenal; pilih salah satu: {', '.join(TINGKAT.values())}")
-    if catatan and len(catatan) > URAIAN_MAKS:
-        problems.append(f"Catatan tindak lanjut terlalu panjang (paling banyak {fmt.angka(URAIAN_MAKS)} karakter)")
-    if not problems and status == status_lama and tingkat == tingkat_lama and not catatan:
-        problems.append("Tidak ada yang berubah: tulis catatan tindak lanjut atau ubah status/tingkat")
-    if problems:
-        raise MasalahError(problems)
-    _catat_riwayat(con, masalah_id, _now(), pelaku, status_lama, status, tingkat_lama, tingkat, catatan, "formulir")
-    jejak.catat(con, pelaku, "masalah", f"masalah #{masalah_id}",
-                rincian={"tindakan": "tindak lanjut", "pemilihan": election, "catatan": catatan},
-                sebelum={"status": status_lama, "tingkat": tingkat_lama},
-                sesudah={"status": status, "tingkat": tingkat})
+    with tulis_catatan(db_path) as store:
+        now = _sekarang(store, masalah_id)
+        if now is None:
+            raise MasalahError([f"Masalah #{masalah_id} tidak ada"])
+        status_lama, tingkat_lama, election = now
+        status = status or status_lama
+        tingkat = tingkat or tingkat_lama
+        catatan = (catatan or "").strip() or None
+        problems = []
+        if status not in STATUS:
+            problems.append(f"Status '{status}' tidak dikenal; pilih salah satu: {', '.join(STATUS.values())}")
+        if tingkat not in TINGKAT:
+            problems.append(f"Tingkat '{tingkat}' tidak dikenal; pilih salah satu: {', '.join(TINGKAT.values())}")
+        if catatan and len(catatan) > URAIAN_MAKS:
+            problems.append(f"Catatan tindak lanjut terlalu panjang (paling banyak {fmt.angka(URAIAN_MAKS)} karakter)")
+        if not problems and status == status_lama and tingkat == tingkat_lama and not catatan:
+            problems.append("Tidak ada yang berubah: tulis catatan tindak lanjut atau ubah status/tingkat")
+        if problems:
+            raise MasalahError(problems)
+        _catat_riwayat(store, masalah_id, _now(), pelaku, status_lama, status, tingkat_lama, tingkat, catatan,
+                       "formulir")
+        jejak.catat(store, pelaku, "masalah", f"masalah #{masalah_id}",
+                    rincian={"tindakan": "tindak lanjut", "pemilihan": election, "catatan": catatan},
+                    sebelum={"status": status_lama, "tingkat": tingkat_lama},
+                    sesudah={"status": status, "tingkat": tingkat})
 
 
-def gabung_unggahan(con: duckdb.DuckDBPyConnection, upload_id: int, election: str, pelaku) -> dict:
-    """Merge the rows of one committed problem upload (raw_masalah) into the inventory; see the
-    module docstring for why rows are matched instead of versioned. Returns the counts."""
+def gabung_unggahan(con: duckdb.DuckDBPyConnection, store: sqlite3.Connection, upload_id: int, election: str,
+                    pelaku) -> dict:
+    """Merge the rows of one problem upload (raw_masalah, read from the analytical write `con`)
+    into the inventory, in the store's write transaction `store`; see the module docstring for
+    why rows are matched instead of versioned, and for how the two commits stay all or nothing.
+    Returns the counts."""
     sumber = f"unggahan #{upload_id}"
     waktu = _now()
     rows = con.execute(
@@ -286,37 +320,57 @@ def gabung_unggahan(con: duckdb.DuckDBPyConnection, upload_id: int, election: st
     for (_, kec, desa, tps, nomor, kat, uraian, pelapor, tanggal, tingkat, status, catatan, key) in rows:
         found = None
         if nomor is not None:
-            found = con.execute("select masalah_id from masalah where masalah_id = $id and election_id = $e "
-                                "and kode_kecamatan = $k", {"id": nomor, "e": election, "k": kec}).fetchall()
+            found = store.execute("select masalah_id from masalah where masalah_id = ? and election_id = ? "
+                                  "and kode_kecamatan = ?", (nomor, election, kec)).fetchone()
         if not found:
-            found = con.execute("select min(masalah_id) from masalah where election_id = $e and kunci = $key "
-                                "having count(*) > 0", {"e": election, "key": key}).fetchall()
+            found = store.execute("select min(masalah_id) from masalah where election_id = ? and kunci = ? "
+                                  "having count(*) > 0", (election, key)).fetchone()
         if not found:
             isian = Isian(kec, kat, uraian, tanggal, tingkat or "sedang", pelapor, desa, tps)
-            masalah_id = _sisip(con, election, isian, status or "baru", pelaku, sumber, waktu)
+            masalah_id = _sisip(store, election, isian, status or "baru", pelaku, sumber, waktu)
             if catatan:
-                _catat_riwayat(con, masalah_id, waktu, pelaku, status or "baru", status or "baru",
+                _catat_riwayat(store, masalah_id, waktu, pelaku, status or "baru", status or "baru",
                                isian.tingkat, isian.tingkat, catatan, sumber)
             hitung["baru"] += 1
             continue
-        masalah_id = found[0][0]
-        status_lama, tingkat_lama, _ = _sekarang(con, masalah_id)
+        masalah_id = found[0]
+        status_lama, tingkat_lama, _ = _sekarang(store, masalah_id)
         status_baru, tingkat_baru = status_lama, tingkat or tingkat_lama
         if status and URUTAN_STATUS[status] > URUTAN_STATUS[status_lama]:
             status_baru = status
         elif status and status != status_lama:
             hitung["status_lebih_lama"] += 1
-        ada = con.execute("select count(*) from masalah_riwayat where masalah_id = $id and catatan = $c",
-                          {"id": masalah_id, "c": catatan}).fetchone()[0] if catatan else 1
+        ada = store.execute("select count(*) from masalah_riwayat where masalah_id = ? and catatan = ?",
+                            (masalah_id, catatan)).fetchone()[0] if catatan else 1
         catatan_baru = catatan if not ada else None
         if status_baru == status_lama and tingkat_baru == tingkat_lama and catatan_baru is None:
             hitung["sama"] += 1
             continue
-        _catat_riwayat(con, masalah_id, waktu, pelaku, status_lama, status_baru, tingkat_lama, tingkat_baru,
+        _catat_riwayat(store, masalah_id, waktu, pelaku, status_lama, status_baru, tingkat_lama, tingkat_baru,
                        catatan_baru, sumber)
         hitung["diperbarui"] += 1
-    jejak.catat(con, pelaku, "masalah", sumber, rincian={"tindakan": "unggah", "pemilihan": election, **hitung})
+    store.execute("insert into masalah_unggahan (upload_id, election_id, waktu, hitung) values (?, ?, ?, ?)",
+                  (upload_id, election, waktu, json.dumps(hitung)))
+    jejak.catat(store, pelaku, "masalah", sumber, rincian={"tindakan": "unggah", "pemilihan": election, **hitung})
     return hitung
+
+
+def gabung_tertinggal(con: duckdb.DuckDBPyConnection, db_path) -> list[int]:
+    """Merge every problem upload committed in the analytical file but not in the store (a process
+    stopped between the two commits); run by every write of the analytical file (db.writing).
+    Returns the uploads merged now."""
+    with baca_catatan(db_path) as store:
+        merged = {r[0] for r in store.execute("select upload_id from masalah_unggahan")}
+    waiting = [r for r in con.execute("select upload_id, election_id, uploaded_by from uploads where kind = 'masalah' "
+                                      "order by upload_id").fetchall() if r[0] not in merged]
+    done = []
+    for upload_id, election, uploaded_by in waiting:
+        with tulis_catatan(db_path) as store:
+            if store.execute("select 1 from masalah_unggahan where upload_id = ?", (upload_id,)).fetchone():
+                continue  # another process merged it meanwhile
+            gabung_unggahan(con, store, upload_id, election, uploaded_by)
+        done.append(upload_id)
+    return done
 
 
 # --------------------------------------------------------------------------- weekly report

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from readiness import cli, db, privacy
+from readiness import catatan, cli, db, privacy
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,9 +32,11 @@ def demo_db_master(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def demo_db(demo_db_master, tmp_path) -> Path:
-    """A private copy of the demo database a test may change (the key is the session's)."""
+    """A private copy of the demo database and its small-records store (problems) a test may
+    change (the key is the session's)."""
     path = tmp_path / "readiness.duckdb"
     shutil.copyfile(demo_db_master, path)
+    catatan.salin(demo_db_master, path)
     return path
 
 

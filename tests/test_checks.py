@@ -8,7 +8,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from readiness import db, ingest, model
+from readiness import catatan, db, ingest, model
 from tests import messy, xlsx
 
 ELECTIONS = ("pilkada-2024", "pilkada-2018")
@@ -41,6 +41,7 @@ def berantakan(demo_db_master, tmp_path_factory):
     folder = tmp_path_factory.mktemp("berantakan")
     path = folder / "readiness.duckdb"
     shutil.copyfile(demo_db_master, path)
+    catatan.salin(demo_db_master, path)
     files = folder / "berkas"
     files.mkdir()
     lumbang = [("Lumbang", desa, 8, 1500 + i, 1600 + i, 3100 + 2 * i)

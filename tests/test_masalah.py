@@ -9,7 +9,7 @@ import json
 import openpyxl
 import pytest
 
-from readiness import akses, db, export, ingest, masalah, model
+from readiness import akses, catatan, db, export, ingest, masalah, model
 from readiness.ingest import templates
 from tests import xlsx
 
@@ -38,6 +38,12 @@ def rows(path, sql, **params):
         con.close()
 
 
+def store_rows(path, sql, *params):
+    """Rows of the small-records store, where problems and their audit records are written."""
+    with catatan.baca(path) as con:
+        return [tuple(r) for r in con.execute(sql, params).fetchall()]
+
+
 def daftar(path, election=E):
     con = db.connect_read(path)
     try:
@@ -53,14 +59,10 @@ def sheet(path, data_rows, title=True):
 
 # --------------------------------------------------------------------------- form and follow-up
 def test_lifecycle_appends_history_and_never_overwrites(empty_db):
-    with db.writing(empty_db) as con:
-        nomor = masalah.tambah(con, E, isian(kode_desa="35.13.14.2013", no_tps="TPS 003", tingkat="tinggi"), ANALIS)
-    with db.writing(empty_db) as con:
-        masalah.tindak_lanjut(con, nomor, ANALIS, status="ditangani", catatan="PPK mengirim kotak cadangan")
-    with db.writing(empty_db) as con:
-        masalah.tindak_lanjut(con, nomor, ANALIS, catatan="Kotak tiba pukul 10.00")
-    with db.writing(empty_db) as con:
-        masalah.tindak_lanjut(con, nomor, ANALIS, status="selesai", tingkat="sedang")
+    nomor = masalah.tambah(empty_db, E, isian(kode_desa="35.13.14.2013", no_tps="TPS 003", tingkat="tinggi"), ANALIS)
+    masalah.tindak_lanjut(empty_db, nomor, ANALIS, status="ditangani", catatan="PPK mengirim kotak cadangan")
+    masalah.tindak_lanjut(empty_db, nomor, ANALIS, catatan="Kotak tiba pukul 10.00")
+    masalah.tindak_lanjut(empty_db, nomor, ANALIS, status="selesai", tingkat="sedang")
     row = daftar(empty_db).iloc[0]
     assert (row["status"], row["tingkat"], row["no_tps"], row["jumlah_catatan"]) == ("selesai", "sedang", "3", 2)
     assert row["catatan_terakhir"] == "Kotak tiba pukul 10.00" and not row["terbuka"]
@@ -72,8 +74,8 @@ def test_lifecycle_appends_history_and_never_overwrites(empty_db):
         ("ditangani", "ditangani", "tinggi", "tinggi", "Kotak tiba pukul 10.00", "rina"),
         ("ditangani", "selesai", "tinggi", "sedang", None, "rina"),
     ]
-    trail = rows(empty_db, "select pelaku, peran, aksi, objek, rincian, sebelum, sesudah from jejak "
-                 "where aksi = 'masalah' order by id")
+    trail = store_rows(empty_db, "select pelaku, peran, aksi, objek, rincian, sebelum, sesudah from jejak "
+                       "where aksi = 'masalah' order by id")
     assert [t[:4] for t in trail] == [("rina", "analis", "masalah", f"masalah #{nomor}")] * 4
     assert json.loads(trail[0][6])["uraian"] == "Kotak suara TPS 3 belum tiba"
     assert (json.loads(trail[3][5]), json.loads(trail[3][6])) == (
@@ -81,10 +83,9 @@ def test_lifecycle_appends_history_and_never_overwrites(empty_db):
 
 
 def test_a_follow_up_that_changes_nothing_is_refused(empty_db):
-    with db.writing(empty_db) as con:
-        nomor = masalah.tambah(con, E, isian(), ANALIS)
-    with pytest.raises(masalah.MasalahError) as error, db.writing(empty_db) as con:
-        masalah.tindak_lanjut(con, nomor, ANALIS, status="baru", catatan="   ")
+    nomor = masalah.tambah(empty_db, E, isian(), ANALIS)
+    with pytest.raises(masalah.MasalahError) as error:
+        masalah.tindak_lanjut(empty_db, nomor, ANALIS, status="baru", catatan="   ")
     assert error.value.problems == ["Tidak ada yang berubah: tulis catatan tindak lanjut atau ubah status/tingkat"]
     assert rows(empty_db, "select count(*) from masalah_riwayat") == [(1,)]
 
@@ -109,37 +110,35 @@ def test_every_missing_or_wrong_field_is_named_in_indonesian(empty_db):
 
 
 def test_pimpinan_can_read_but_not_change(empty_db):
-    with db.writing(empty_db) as con:
-        nomor = masalah.tambah(con, E, isian(), ANALIS)
-    with pytest.raises(akses.TidakBoleh), db.writing(empty_db) as con:
-        masalah.tambah(con, E, isian(uraian="lain"), PIMPINAN)
-    with pytest.raises(akses.TidakBoleh), db.writing(empty_db) as con:
-        masalah.tindak_lanjut(con, nomor, PIMPINAN, status="selesai")
+    nomor = masalah.tambah(empty_db, E, isian(), ANALIS)
+    with pytest.raises(akses.TidakBoleh):
+        masalah.tambah(empty_db, E, isian(uraian="lain"), PIMPINAN)
+    with pytest.raises(akses.TidakBoleh):
+        masalah.tindak_lanjut(empty_db, nomor, PIMPINAN, status="selesai")
     assert rows(empty_db, "select count(*), max(status) from masalah") == [(1, "baru")]
     assert rows(empty_db, "select count(*) from masalah_riwayat") == [(1,)]
 
 
 def test_sql_metacharacters_and_markup_are_stored_verbatim(empty_db):
-    with db.writing(empty_db) as con:
-        ids = [masalah.tambah(con, E, isian(uraian=text, pelapor=text), ANALIS) for text in HOSTILE]
-        masalah.tindak_lanjut(con, ids[-1], ANALIS, catatan=HOSTILE[-1])
+    ids = [masalah.tambah(empty_db, E, isian(uraian=text, pelapor=text), ANALIS) for text in HOSTILE]
+    masalah.tindak_lanjut(empty_db, ids[-1], ANALIS, catatan=HOSTILE[-1])
     df = daftar(empty_db).set_index("masalah_id")
     assert [df.loc[i, "uraian"] for i in ids] == HOSTILE
     assert [df.loc[i, "pelapor"] for i in ids] == HOSTILE
     assert df.loc[ids[-1], "catatan_terakhir"] == "'); drop table masalah; --"
     tables = {r[0] for r in rows(empty_db, "select table_name from information_schema.tables")}
     assert {"masalah", "masalah_riwayat", "jejak", "uploads"} <= tables
+    assert store_rows(empty_db, "select count(*) from masalah") == [(len(HOSTILE),)]
 
 
 # --------------------------------------------------------------------------- readiness
 def test_open_problems_word_the_reasons_and_a_high_one_needs_attention(demo_db):
     before = model.kecamatan(db.connect_read(demo_db), E).set_index("kecamatan")
     assert before.loc["Sumberasih", "status"] == "hijau" and before.loc["Sumberasih", "alasan"] == ""
-    with db.writing(demo_db) as con:
-        masalah.tambah(con, E, isian(SUMBERASIH, "Gudang logistik kebanjiran", tingkat="tinggi"), ANALIS)
-        masalah.tambah(con, E, isian(SUMBERASIH, "Tenda TPS kurang", kategori="sarana_tps", tingkat="rendah"), ANALIS)
-        closed = masalah.tambah(con, E, isian(SUMBERASIH, "Sudah beres", tingkat="tinggi"), ANALIS)
-        masalah.tindak_lanjut(con, closed, ANALIS, status="selesai")
+    masalah.tambah(demo_db, E, isian(SUMBERASIH, "Gudang logistik kebanjiran", tingkat="tinggi"), ANALIS)
+    masalah.tambah(demo_db, E, isian(SUMBERASIH, "Tenda TPS kurang", kategori="sarana_tps", tingkat="rendah"), ANALIS)
+    closed = masalah.tambah(demo_db, E, isian(SUMBERASIH, "Sudah beres", tingkat="tinggi"), ANALIS)
+    masalah.tindak_lanjut(demo_db, closed, ANALIS, status="selesai")
     con = db.connect_read(demo_db)
     try:
         kec = model.kecamatan(con, E).set_index("kecamatan")
@@ -193,8 +192,7 @@ def test_upload_matches_rows_so_nothing_is_doubled_or_lost(empty_db, tmp_path):
         "keamanan", "sedang", "ditangani", "Dimediasi")
     nomor_kraksaan = int(df.loc["Kraksaan", "masalah_id"])
     # A note entered in the app in between.
-    with db.writing(empty_db) as con:
-        masalah.tindak_lanjut(con, nomor_kraksaan, ANALIS, status="ditangani", catatan="PPK dihubungi")
+    masalah.tindak_lanjut(empty_db, nomor_kraksaan, ANALIS, status="ditangani", catatan="PPK dihubungi")
     # The very same file again: nothing changes.
     again = ingest.ingest_files(empty_db, [("salinan.xlsx", first.read_bytes())], uploaded_by="rina")
     assert not again.committed and again.results[0].duplicate_of
@@ -219,7 +217,7 @@ def test_upload_matches_rows_so_nothing_is_doubled_or_lost(empty_db, tmp_path):
                    "where masalah_id = $id order by riwayat_id", id=int(besuk["masalah_id"]))
     assert history == [(None, "ditangani", None, "unggahan #1"), ("ditangani", "ditangani", "Dimediasi", "unggahan #1"),
                        ("ditangani", "selesai", "Baliho diganti", "unggahan #2")]
-    trail = rows(empty_db, "select rincian from jejak where aksi = 'masalah' and objek = 'unggahan #2'")
+    trail = store_rows(empty_db, "select rincian from jejak where aksi = 'masalah' and objek = 'unggahan #2'")
     counts = json.loads(trail[0][0])
     assert {k: counts[k] for k in ("baru", "diperbarui", "sama", "status_lebih_lama")} == {
         "baru": 1, "diperbarui": 1, "sama": 1, "status_lebih_lama": 1}
@@ -230,8 +228,7 @@ def test_upload_matches_rows_so_nothing_is_doubled_or_lost(empty_db, tmp_path):
 
 
 def test_upload_matches_by_problem_number(empty_db, tmp_path):
-    with db.writing(empty_db) as con:
-        nomor = masalah.tambah(con, E, isian(), ANALIS)
+    nomor = masalah.tambah(empty_db, E, isian(), ANALIS)
     path = xlsx.write(tmp_path / "m.xlsx", [
         ["NO MASALAH", "KECAMATAN", "KATEGORI", "URAIAN MASALAH", "TANGGAL", "STATUS", "TINDAK LANJUT"],
         [f"M-{nomor}", "Kraksaan", "Logistik", "Uraian ditulis ulang oleh camat", "18-11-2024", "Selesai", "Tiba"]])
@@ -310,19 +307,18 @@ def _week(path, senin):
         con.close()
 
 
-def test_weekly_report_per_korwil_uses_the_status_at_the_weeks_end(empty_db):
-    with db.writing(empty_db) as con:
-        a = masalah.tambah(con, E, isian(KRAKSAAN, "Kotak suara kurang", tanggal=dt.date(2024, 11, 12), tingkat="tinggi"), ANALIS)
-        b = masalah.tambah(con, E, isian(BESUK, "Tenda kurang", tanggal=dt.date(2024, 11, 19)), ANALIS)
-        c = masalah.tambah(con, E, isian("35.13.24", "Jalan putus", tanggal=dt.date(2024, 11, 20)), ANALIS)
-        masalah.tambah(con, E, isian("35.13.24", "Minggu depan", tanggal=dt.date(2024, 11, 26)), ANALIS)
-        # history as it happened: b closed within the week of 18 November, a the week after
-        con.execute("update masalah_riwayat set waktu = timestamp '2024-11-19 08:00'")
-        con.execute("insert into masalah_riwayat (masalah_id, waktu, pelaku, status_sebelum, status_sesudah, "
-                    "tingkat_sebelum, tingkat_sesudah, catatan, sumber) values "
-                    "($b, timestamp '2024-11-21 09:00', 'rina', 'baru', 'selesai', 'sedang', 'sedang', 'Dipinjami', 'formulir'),"
-                    "($a, timestamp '2024-11-26 09:00', 'rina', 'baru', 'selesai', 'tinggi', 'tinggi', 'Tiba', 'formulir')",
-                    {"a": a, "b": b})
+def test_weekly_report_per_korwil_uses_the_status_at_the_weeks_end(empty_db, monkeypatch):
+    # history as it happened: all entered on 19 November, b closed within that week, a the week after
+    monkeypatch.setattr(masalah, "_now", lambda: "2024-11-19 08:00:00")
+    a = masalah.tambah(empty_db, E, isian(KRAKSAAN, "Kotak suara kurang", tanggal=dt.date(2024, 11, 12), tingkat="tinggi"),
+                       ANALIS)
+    b = masalah.tambah(empty_db, E, isian(BESUK, "Tenda kurang", tanggal=dt.date(2024, 11, 19)), ANALIS)
+    c = masalah.tambah(empty_db, E, isian("35.13.24", "Jalan putus", tanggal=dt.date(2024, 11, 20)), ANALIS)
+    masalah.tambah(empty_db, E, isian("35.13.24", "Minggu depan", tanggal=dt.date(2024, 11, 26)), ANALIS)
+    monkeypatch.setattr(masalah, "_now", lambda: "2024-11-21 09:00:00")
+    masalah.tindak_lanjut(empty_db, b, ANALIS, status="selesai", catatan="Dipinjami")
+    monkeypatch.setattr(masalah, "_now", lambda: "2024-11-26 09:00:00")
+    masalah.tindak_lanjut(empty_db, a, ANALIS, status="selesai", catatan="Tiba")
     week = _week(empty_db, dt.date(2024, 11, 18)).set_index("masalah_id")
     assert sorted(week.index) == [a, b, c]
     assert (week.loc[a, "status"], week.loc[b, "status"], week.loc[c, "status"]) == ("baru", "selesai", "baru")
@@ -339,10 +335,9 @@ def test_weekly_report_per_korwil_uses_the_status_at_the_weeks_end(empty_db):
 
 
 def test_weekly_report_xlsx_keeps_hostile_text_as_text(empty_db):
-    with db.writing(empty_db) as con:
-        for text in HOSTILE:
-            masalah.tambah(con, E, isian(BESUK, text, pelapor=text), ANALIS)
-        masalah.tambah(con, E, isian(KRAKSAAN, "Segel kurang"), ANALIS)
+    for text in HOSTILE:
+        masalah.tambah(empty_db, E, isian(BESUK, text, pelapor=text), ANALIS)
+    masalah.tambah(empty_db, E, isian(KRAKSAAN, "Segel kurang"), ANALIS)
     week = _week(empty_db, dt.date(2024, 11, 18))
     data = masalah.laporan_xlsx(week, "Pemilihan Bupati 2024", dt.date(2024, 11, 18), dibuat=dt.datetime(2024, 11, 25, 8))
     wb = openpyxl.load_workbook(io.BytesIO(data))
@@ -377,13 +372,13 @@ def test_cli_ingest_kind_masalah_says_what_was_merged(empty_db, tmp_path, capsys
     assert len(daftar(empty_db)) == 1
 
 
-def test_a_sheet_that_arrives_closed_counts_as_closed_only_in_the_week_it_was_reported(empty_db, tmp_path):
+def test_a_sheet_that_arrives_closed_counts_as_closed_only_in_the_week_it_was_reported(empty_db, tmp_path,
+                                                                                       monkeypatch):
     path = sheet(tmp_path / "m.xlsx", [
         ["Besuk", "", "", "Logistik", "Lama dan sudah beres", "Camat", "04-11-2024", "", "Selesai", ""],
         ["Besuk", "", "", "Logistik", "Minggu ini dan sudah beres", "Camat", "19-11-2024", "", "Selesai", ""]])
+    monkeypatch.setattr(masalah, "_now", lambda: "2024-11-21 10:00:00")  # as if uploaded on 21 November 2024
     assert ingest.ingest_files(empty_db, [(path.name, path.read_bytes())]).committed
-    with db.writing(empty_db) as con:  # as if uploaded on 21 November 2024
-        con.execute("update masalah_riwayat set waktu = timestamp '2024-11-21 10:00'")
     week = _week(empty_db, dt.date(2024, 11, 18)).set_index("uraian")
     assert week["selesai_minggu_ini"].to_dict() == {"Lama dan sudah beres": False, "Minggu ini dan sudah beres": True}
     assert masalah.ringkasan_korwil(week.reset_index())["selesai"].tolist() == [1]

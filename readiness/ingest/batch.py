@@ -2,6 +2,7 @@
 in one write, all files or none; an earlier upload can be made the active version again."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import secrets
@@ -180,11 +181,14 @@ def commit_batch(db_path, batch: Batch, *, uploaded_by: str | None = None, on_wa
     """Commit every prepared file in one write, or nothing when any file has an error. Each
     committed file is recorded in the audit trail (readiness/jejak.py) as done by `pelaku`
     (an akses.Pengguna, or by default the `uploaded_by` name) in the same write."""
-    from .. import jejak
+    from .. import catatan, jejak, masalah
     if not batch.ok:
         return batch
     try:
-        with db.writing(db_path, on_wait=on_wait) as con:
+        # Problem sheets are merged into the small-records store in a transaction opened after
+        # every file's rows are in and committed after the analytical file is replaced (leaving
+        # `store` last): both or neither (readiness/masalah.py says why in this order).
+        with contextlib.ExitStack() as store, db.writing(db_path, on_wait=on_wait) as con:
             for result in batch.results:
                 if result.duplicate_of == -1:
                     continue
@@ -192,15 +196,18 @@ def commit_batch(db_path, batch: Batch, *, uploaded_by: str | None = None, on_wa
                 result.duplicate_of = previous_upload(con, batch.election, result.kind, result.sha256)
                 if result.duplicate_of is None:
                     commit(con, result, batch.election, uploaded_by)
-                    if result.kind == "masalah":  # merged into the inventory, not versioned
-                        from .. import masalah
-                        result.gabung = masalah.gabung_unggahan(con, result.upload_id, batch.election,
-                                                                pelaku or uploaded_by)
                     jejak.catat(con, pelaku or uploaded_by, "unggah", result.file_name, rincian={
                         "upload_id": result.upload_id, "jenis": result.kind, "pemilihan": batch.election,
                         "baris": result.rows, "kecamatan": len(result.coverage), "sha256": result.sha256})
             if not any(r.upload_id for r in batch.results):
                 raise _Rollback(batch)  # nothing new: leave the file (and its version) untouched
+            tulis = None
+            for result in batch.results:
+                if result.upload_id and result.kind == "masalah":  # merged into the inventory, not versioned
+                    if tulis is None:
+                        tulis = store.enter_context(catatan.tulis(db_path))
+                    result.gabung = masalah.gabung_unggahan(con, tulis, result.upload_id, batch.election,
+                                                            pelaku or uploaded_by)
     except _Rollback:
         return batch
     batch.committed = True
