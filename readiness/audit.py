@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from . import db, export, fmt, teks
+from . import catatan, db, export, fmt, teks
 # The finding types live where an ingest reads them without loading pandas early.
 from .voterlist.temuan import _JENIS, JENIS, KODE  # noqa: F401  (JENIS and KODE are read as audit.JENIS, audit.KODE)
 
@@ -216,6 +216,7 @@ def _rewrite(path: Path, on_wait=None) -> None:
         fresh = work / path.name
         con = duckdb.connect(str(fresh))
         try:
+            catatan.pasang(con, path)  # the views of the store's rows bind to it when copied
             name = con.execute("select current_database()").fetchone()[0]
             con.execute(f"attach '{_sql_text(path)}' as lama (read_only)")
             con.execute(f'copy from database lama to "{name}"')

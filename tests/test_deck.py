@@ -164,18 +164,22 @@ def test_election_without_data_gets_one_slide_saying_so(demo_db_master):
 def test_open_problems_slide_only_when_the_inventory_has_open_rows(demo_db):
     import datetime as dt
 
-    from readiness import akses, masalah
-    with db.writing(demo_db) as con:
-        con.execute("delete from masalah")  # start from an empty inventory (the sample brings its own)
+    from readiness import akses, catatan, masalah
 
-        def add(kode, uraian, election="pilkada-2024", tingkat="sedang"):
-            return masalah.tambah(con, election, masalah.Isian(kode, "logistik", uraian, dt.date(2024, 11, 20),
-                                                               tingkat, "Camat"), akses.LOKAL)
-        add("35.13.08", "Jalan ke TPS 4 putus")
-        masalah.tindak_lanjut(con, add("35.13.08", "Kotak suara kurang"), akses.LOKAL, status="ditangani")
-        masalah.tindak_lanjut(con, add("35.13.08", "Sudah ditangani"), akses.LOKAL, status="selesai")
-        add("35.13.24", "Listrik padam", tingkat="tinggi")
-        add("35.13.01", "Lama", election="pilkada-2018")
+    def terbuka():
+        with catatan.baca(demo_db) as con:
+            return [r[0] for r in con.execute("select masalah_id from masalah where status <> 'selesai'")]
+    for masalah_id in terbuka():  # start with no open problem (the sample brings its own)
+        masalah.tindak_lanjut(demo_db, masalah_id, akses.LOKAL, status="selesai")
+
+    def add(kode, uraian, election="pilkada-2024", tingkat="sedang"):
+        return masalah.tambah(demo_db, election, masalah.Isian(kode, "logistik", uraian, dt.date(2024, 11, 20),
+                                                                tingkat, "Camat"), akses.LOKAL)
+    add("35.13.08", "Jalan ke TPS 4 putus")
+    masalah.tindak_lanjut(demo_db, add("35.13.08", "Kotak suara kurang"), akses.LOKAL, status="ditangani")
+    masalah.tindak_lanjut(demo_db, add("35.13.08", "Sudah ditangani"), akses.LOKAL, status="selesai")
+    add("35.13.24", "Listrik padam", tingkat="tinggi")
+    add("35.13.01", "Lama", election="pilkada-2018")
     con = db.connect_read(demo_db)
     try:
         assert slides.masalah_tersedia(con)
@@ -186,9 +190,8 @@ def test_open_problems_slide_only_when_the_inventory_has_open_rows(demo_db):
     assert last.kind == "masalah"
     assert last.judul == "3 masalah belum selesai di 2 kecamatan (1 tingkat tinggi); terbanyak Krucil (2)"
     assert [b.sel for b in last.baris] == [("Krucil", "Wilayah II", "2", "0"), ("Lumbang", "Wilayah I", "1", "1")]
-    with db.writing(demo_db) as con:
-        for (masalah_id,) in con.execute("select masalah_id from masalah where status <> 'selesai'").fetchall():
-            masalah.tindak_lanjut(con, masalah_id, akses.LOKAL, status="selesai", catatan="Tuntas")
+    for masalah_id in terbuka():
+        masalah.tindak_lanjut(demo_db, masalah_id, akses.LOKAL, status="selesai", catatan="Tuntas")
     con = db.connect_read(demo_db)
     try:
         assert "masalah" not in [s.kind for s in slides.build(con, "pilkada-2024").slides]

@@ -3,7 +3,7 @@ a follow-up with its history, the weekly report, the open problems on the other 
 check, and hostile text shown literally."""
 import datetime as dt
 
-from readiness import akses, db, masalah
+from readiness import akses, db, jejak, masalah
 from tests.pages.halaman import buka, metrics, tabel, teks_semua
 
 E = "pilkada-2024"
@@ -16,9 +16,8 @@ def _by_label(widgets, label):
 
 
 def _tambah(path, kode, uraian, pelapor="Camat", tingkat="sedang"):
-    with db.writing(path) as con:
-        return masalah.tambah(con, E, masalah.Isian(kode, "logistik", uraian, dt.date(2024, 11, 20), tingkat, pelapor),
-                              akses.LOKAL)
+    return masalah.tambah(path, E, masalah.Isian(kode, "logistik", uraian, dt.date(2024, 11, 20), tingkat, pelapor),
+                          akses.LOKAL)
 
 
 def test_list_shows_the_open_problems_of_the_sample(demo_db, monkeypatch):
@@ -39,6 +38,7 @@ def test_list_shows_the_open_problems_of_the_sample(demo_db, monkeypatch):
 
 def test_enter_a_problem_then_follow_it_up_with_history(demo_db, monkeypatch):
     at = buka(demo_db, monkeypatch, "masalah")
+    analitik = _berkas(demo_db)
     _by_label(at.button, "Simpan masalah").click().run()
     errors = "\n".join(e.value for e in at.error)
     for message in ("Kecamatan belum dipilih", "Kategori belum dipilih", "Uraian masalah belum diisi", "Pelapor belum diisi"):
@@ -74,8 +74,21 @@ def test_enter_a_problem_then_follow_it_up_with_history(demo_db, monkeypatch):
     assert list(riwayat["Status"]) == ["dicatat: Baru", "Baru → Ditangani"]
     assert list(riwayat["Catatan tindak lanjut"]) == ["–", "Dipindah ke balai desa"]
     with db.connect_read(demo_db) as con:
-        trail = con.execute("select objek from jejak where aksi = 'masalah' order by id").fetchall()
-    assert trail[-2:] == [("masalah #21",), ("masalah #21",)]
+        trail = jejak.daftar(con, demo_db, dt.date.today(), dt.date.today())
+    assert list(trail[trail["aksi"] == "masalah"]["objek"][:2]) == ["masalah #21", "masalah #21"]  # newest first
+    # Written beside it, in milliseconds: the analytical file is the very same file, same version.
+    assert _berkas(demo_db) == analitik
+
+
+def _berkas(path):
+    """The analytical file as a writer would leave it changed: its inode, mtime and data version."""
+    st = path.stat()
+    con = db.open_file_read_only(path)
+    try:
+        versi = con.execute("select value from meta where key = 'data_version'").fetchone()[0]
+    finally:
+        con.close()
+    return st.st_ino, st.st_mtime_ns, versi
 
 
 def test_weekly_report_tab_summarises_per_korwil(demo_db, monkeypatch):
