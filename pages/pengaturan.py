@@ -1,21 +1,23 @@
 """Pengaturan (admin): the active election; for the election chosen in the sidebar its TPS
 capacity, the readiness thresholds, the kabupaten default target, per-kecamatan targets, and the
 korwil assignment (refused unless every kecamatan is in exactly one korwil). Queries:
-marts/pengaturan, marts/korwil_penugasan, marts/elections, marts/partisipasi (through
-readiness.model.halaman_pengaturan). Writes go through readiness.db.writing (a new data version,
-so every page shows the new figures at once)."""
+marts/pengaturan, marts/korwil_penugasan, marts/elections, marts/partisipasi, marts/audit_identitas
+(through readiness.model.halaman_pengaturan and app.baca). Thresholds and targets are saved in the
+small-records store in milliseconds, the rest in the analytical file (readiness/model/pengaturan.py);
+either way every page shows the new figures at once."""
 import pandas as pd
 import streamlit as st
 
 from app import baca, layar, sesi
 from app.markdown import escape_md
-from readiness import db, fmt, jejak, model
+from readiness import catatan, db, fmt, model
 
 election = layar.election()
 sesi.wajib("pengaturan")  # also on the server: a role without it never gets the forms, even by URL
 data = baca.page_data("pengaturan", election)
 elections = data["elections"]
 names = dict(zip(elections["election_id"], elections["nama"]))
+path = baca.db_path()
 
 st.title("Pengaturan")
 st.caption(f"Untuk admin desk pilkada. Perubahan berlaku untuk {escape_md(names[election])} (pilih pemilihan lain di panel "
@@ -25,24 +27,25 @@ if message := st.session_state.pop("_pengaturan_pesan", None):
     st.success(message)
 
 
-def save(action, done: str, objek: str) -> None:
-    """Run one write in its own copy-on-write transaction; Indonesian errors, nothing half-saved.
-    The role is checked again on the server, and the change is recorded in the audit trail with
-    the values before and after, in the same transaction."""
+def save(action, done: str) -> None:
+    """Run one save, `action(pelaku)`: the role is checked again on the server, the change and its
+    audit record (values before and after) land together; Indonesian errors, nothing half-saved."""
     pelaku = sesi.wajib("pengaturan")
     try:
-        with db.writing(baca.db_path(), timeout=10) as con:
-            sebelum = jejak.potret_pengaturan(con, election)
-            action(con)
-            jejak.catat_pengaturan(con, pelaku, objek, sebelum, election)
+        hasil = action(pelaku)
     except model.PengaturanError as error:
         st.error("Tidak disimpan:\n" + "\n".join(f"- {escape_md(p)}" for p in error.problems))
         return
-    except db.DatabaseBusy as error:
+    except (db.DatabaseBusy, catatan.Sibuk) as error:
         st.error(str(error))
         return
-    st.session_state["_pengaturan_pesan"] = done
+    st.session_state["_pengaturan_pesan"] = done if hasil is None else done.format(hasil=fmt.angka(hasil))
     st.rerun()
+
+
+def di_berkas(objek: str, action):
+    """A save kept in the analytical file (readiness.model.ubah_berkas)."""
+    return lambda pelaku: model.ubah_berkas(path, election, pelaku, objek, action)
 
 
 st.subheader("Pemilihan aktif")
@@ -51,8 +54,8 @@ a1, a2 = st.columns([3, 1], vertical_alignment="bottom")
 new_active = a1.selectbox("Pemilihan yang dibuka pertama kali dan dipakai baris perintah", list(names),
                           index=list(names).index(active), format_func=names.get)
 if a2.button("Jadikan aktif", disabled=new_active == active):
-    save(lambda con: model.aktifkan_pemilihan(con, new_active), f"{names[new_active]} sekarang pemilihan aktif.",
-         "pemilihan aktif")
+    save(di_berkas("pemilihan aktif", lambda con: model.aktifkan_pemilihan(con, new_active)),
+         f"{names[new_active]} sekarang pemilihan aktif.")
 
 st.subheader("Ambang status, kapasitas TPS dan target bawaan")
 current = dict(zip(data["pengaturan"]["key"], data["pengaturan"]["value"]))
@@ -63,8 +66,9 @@ with st.form("ambang"):
         texts[key] = cols[i % 2].text_input(label, value=fmt.ringkas(current.get(key)), key=f"atur_{election}_{key}",
                                             help=f"Antara {fmt.ringkas(lo)} dan {fmt.ringkas(hi)}; desimal dengan koma")
     if st.form_submit_button("Simpan ambang dan kapasitas", type="primary"):
-        save(lambda con: model.simpan_pengaturan(con, election, model.baca_angka(texts)),
-             "Ambang, kapasitas dan target bawaan disimpan.", "ambang dan kapasitas")
+        save(lambda pelaku: model.simpan_pengaturan(path, election, model.baca_angka(texts), pelaku,
+                                                    ref=baca.current_reader().cursor()),
+             "Ambang, kapasitas dan target bawaan disimpan.")
 
 st.subheader("Target partisipasi per kecamatan")
 st.caption("Isi kolom *Target khusus* untuk mengganti target dari berkas; kosongkan untuk memakai target dari berkas "
@@ -80,12 +84,10 @@ edited = st.data_editor(editor, hide_index=True, width="stretch", key=f"target_{
                         disabled=["kode_kecamatan", "Kecamatan", "Target berlaku (%)"],
                         column_config={"kode_kecamatan": None})
 if st.button("Simpan target per kecamatan"):
-    def save_targets(con):
-        texts = {k: (v or "").strip() for k, v in zip(edited["kode_kecamatan"], edited["Target khusus (%)"])}
-        values = model.baca_angka({k: v for k, v in texts.items() if v},
-                                  labels=dict(zip(part["kode_kecamatan"], "Target " + part["kecamatan"])))
-        model.simpan_target_kecamatan(con, election, {k: values.get(k) for k in texts})
-    save(save_targets, "Target per kecamatan disimpan.", "target per kecamatan")
+    save(lambda pelaku: model.simpan_target_kecamatan(
+        path, election, model.baca_target(dict(zip(edited["kode_kecamatan"], edited["Target khusus (%)"])),
+                                          dict(zip(part["kode_kecamatan"], "Target " + part["kecamatan"]))),
+        pelaku, ref=baca.current_reader().cursor()), "Target per kecamatan disimpan.")
 
 st.subheader("Pembagian korwil")
 st.caption("Setiap kecamatan harus masuk tepat satu korwil. Tambah atau hapus baris bila perlu; satu korwil satu "
@@ -96,8 +98,8 @@ edited_korwil = st.data_editor(
     key=f"korwil_{election}",
     column_config={"Kecamatan": st.column_config.SelectboxColumn(options=sorted(korwil["Kecamatan"]), required=True)})
 if st.button("Simpan pembagian korwil", type="primary"):
-    rows = edited_korwil.rename(columns={"Kecamatan": "kecamatan", "Korwil": "korwil", "Koordinator": "koordinator"})
-    save(lambda con: model.simpan_korwil(con, election, rows), "Pembagian korwil disimpan.", "pembagian korwil")
+    rows = edited_korwil.rename(columns=str.lower)
+    save(di_berkas("pembagian korwil", lambda con: model.simpan_korwil(con, election, rows)), "Pembagian korwil disimpan.")
 
 # ---- Identitas pemilih (thresholds of the voter-list audit; readiness/audit.py, query marts/audit_identitas) ----
 st.subheader("Identitas pemilih di daftar per orang")
@@ -111,21 +113,10 @@ _simpan = st.toggle("Simpan nama, alamat dan tempat lahir dari unggahan daftar p
 st.caption(f"Tersimpan sekarang: identitas {fmt.angka(_identitas['baris'])} pemilih.")
 if _simpan != bool(_identitas["simpan"]) and st.button("Simpan pilihan identitas", type="primary"):
     from readiness import audit
-    _pelaku = sesi.wajib("pengaturan")
-    try:
-        if _simpan:
-            with db.writing(baca.db_path(), timeout=10) as _con:
-                _sebelum = jejak.potret_pengaturan(_con, election)
-                audit.atur_simpan_identitas(_con, True)
-                jejak.catat_pengaturan(_con, _pelaku, "simpan identitas", _sebelum, election)
-            st.session_state["_pengaturan_pesan"] = ("Nama, alamat dan tempat lahir akan disimpan dari unggahan "
-                                                     "daftar pemilih berikutnya.")
-        else:
-            _dihapus = audit.purge_identitas(baca.db_path(), pelaku=_pelaku)
-            st.session_state["_pengaturan_pesan"] = (f"Identitas tidak disimpan lagi; identitas {fmt.angka(_dihapus)} "
-                                                     "pemilih dihapus dari database.")
-    except db.DatabaseBusy as error:
-        st.error(str(error))
+    if _simpan:
+        save(di_berkas("simpan identitas", lambda con: audit.atur_simpan_identitas(con, True)),
+             "Nama, alamat dan tempat lahir akan disimpan dari unggahan daftar pemilih berikutnya.")
     else:
-        st.rerun()
+        save(lambda pelaku: audit.purge_identitas(path, pelaku=pelaku),
+             "Identitas tidak disimpan lagi; identitas {hasil} pemilih dihapus dari database.")
 layar.footer()

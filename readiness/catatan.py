@@ -1,7 +1,8 @@
-"""The small-records store: users, login throttling, sessions and their part of the audit trail.
+"""The small-records store: users, login throttling, sessions, the inventory of problems, the
+settings saved on the Pengaturan page, and their part of the audit trail.
 
 These records are written by many people a few bytes at a time (every login attempt, every
-logout, every export). The analytical DuckDB file is written copy-on-write (`db.writing` copies
+logout, every export, every problem entered or followed up, a threshold changed). The analytical DuckDB file is written copy-on-write (`db.writing` copies
 the whole file under one exclusive lock: ~0,45 s at 238 MB), which is right for uploads and
 wrong for them. They live in SQLite instead, in a file beside the DuckDB file
 (`data/readiness.duckdb` -> `data/readiness.catatan.sqlite`, see `path_for`):
@@ -15,8 +16,12 @@ wrong for them. They live in SQLite instead, in a file beside the DuckDB file
   export records an older release left waiting in `<db>.jejak-tertunda`, each exactly once.
 
 The trail here is append-only like the DuckDB one: triggers refuse UPDATE and DELETE on `jejak`.
-Records written inside an analytical write (uploads, activations, settings, problems) stay in
-DuckDB's `jejak`; readiness.jejak shows both in time order."""
+Records written inside an analytical write (uploads, activations, korwil) stay in DuckDB's
+`jejak`; readiness.jejak shows both in time order.
+
+Problems and settings are read by the analytical queries too: see "the store's rows in DuckDB"
+below (`pasang`). `meta` 'versi_tampil' counts the changes pages show (triggers on those tables
+only), and joins the analytical file's version in every page cache key."""
 from __future__ import annotations
 
 import contextlib
@@ -266,7 +271,8 @@ def meta(con: sqlite3.Connection, key: str) -> str | None:
 
 
 # --------------------------------------------------------------------------- the store's rows in DuckDB
-# The analytical queries (queries/…) read the problems through the DuckDB catalog `catatan`: an
+# The analytical queries (queries/…) read the problems and the saved settings through the DuckDB
+# catalog `catatan`: an
 # in-memory database attached to every DuckDB connection of this application (`pasang`), holding
 # a copy of these rows. The analytical file's views `masalah` and `masalah_riwayat`
 # (readiness/migrations/009_masalah_ke_catatan.sql) select from it, so every query reads them
@@ -285,6 +291,7 @@ _SALINAN = {
         ("riwayat_id", "bigint"), ("masalah_id", "integer"), ("waktu", "timestamp"), ("pelaku", "varchar"),
         ("status_sebelum", "varchar"), ("status_sesudah", "varchar"), ("tingkat_sebelum", "varchar"),
         ("tingkat_sesudah", "varchar"), ("catatan", "varchar"), ("sumber", "varchar")),
+    "pengaturan": (("election_id", "varchar"), ("key", "varchar"), ("value", "double")),
 }
 
 

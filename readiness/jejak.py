@@ -2,9 +2,11 @@
 record, so a change and its record land together or not at all. Nothing updates or deletes them.
 
 Two stores hold it. What is written inside an analytical write (uploads, version activations,
-settings, problems) is in the DuckDB table `jejak`; logins, logouts, user changes and exports
-are in the small-records store (readiness/catatan.py, table `jejak`, where triggers refuse
-UPDATE and DELETE). `daftar` and `rentang` show both as one trail in time order."""
+korwil and other settings kept in the analytical file) is in the DuckDB table `jejak`; logins,
+logouts, user changes, exports, problems and the thresholds and targets saved on the Pengaturan
+page are in the small-records store (readiness/catatan.py, table `jejak`, where triggers refuse
+UPDATE and DELETE), each in the transaction of its change. `daftar` and `rentang` show both as one
+trail in time order."""
 from __future__ import annotations
 
 import datetime as dt
@@ -54,7 +56,7 @@ def potret_pengaturan(con: duckdb.DuckDBPyConnection, election: str) -> dict:
     """Every setting an admin can change for `election`, as {name: value}: thresholds and targets
     (`settings`), the TPS capacity, the app-wide settings (`aplikasi:…`) and the korwil of each
     kecamatan (`korwil:<kode>`). Taken before and after a change to record what changed."""
-    out = {k: v for k, v in con.execute("select key, value from settings where election_id = $e order by key",
+    out = {k: v for k, v in con.execute("select key, value from stg_settings where election_id = $e order by key",
                                         {"e": election}).fetchall()}
     for (kapasitas,) in con.execute("select kapasitas_tps from elections where election_id = $e",
                                     {"e": election}).fetchall():

@@ -8,7 +8,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from readiness import catatan, db, ingest, model
+from readiness import catatan, db, ingest, jejak, model
 from tests import messy, xlsx
 
 ELECTIONS = ("pilkada-2024", "pilkada-2018")
@@ -50,10 +50,10 @@ def berantakan(demo_db_master, tmp_path_factory):
     _load(path, [xlsx.recap(files / "rekap_tiris.xlsx", [("Tiris", None, 140, 34000, 35210, 69210)])])
     _load(path, [messy.ALL[name](files).path for name in
                  ("tps_desa_digabung", "ktpel_per_desa_persen_pecahan", "dpt_per_pemilih")])
+    model.simpan_pengaturan(path, "pilkada-2024", {"kapasitas_tps": 600, "ktpel_hijau": 99, "ktpel_kuning": 97,
+                                                   "partisipasi_hijau": 5, "partisipasi_kuning": 15,
+                                                   "konsistensi_kuning": 0.5, "target_partisipasi": 82}, jejak.CLI)
     with db.writing(path) as con:
-        model.simpan_pengaturan(con, "pilkada-2024", {"kapasitas_tps": 600, "ktpel_hijau": 99, "ktpel_kuning": 97,
-                                                      "partisipasi_hijau": 5, "partisipasi_kuning": 15,
-                                                      "konsistensi_kuning": 0.5, "target_partisipasi": 82})
         rows = db.run(con, "marts/korwil_penugasan", election="pilkada-2024")[["kecamatan", "korwil", "koordinator"]]
         rows.loc[rows["kecamatan"] == "Tiris", ["korwil", "koordinator"]] = ["Wilayah I", None]
         model.simpan_korwil(con, "pilkada-2024", rows)

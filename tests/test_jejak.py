@@ -29,7 +29,8 @@ def rows(path, aksi=None):
 
 
 def catatan_rows(path, aksi=None):
-    """The small-records store's trail (logins, logouts, user changes, exports)."""
+    """The small-records store's trail (logins, logouts, user changes, exports, problems, thresholds
+    and targets)."""
     with catatan.baca(path) as con:
         return [dict(r) for r in con.execute("select * from jejak where ? is null or aksi = ? order by id",
                                              (aksi, aksi)).fetchall()]
@@ -67,7 +68,8 @@ def test_a_setting_change_on_the_page_records_before_and_after(demo_db, monkeypa
     next(t for t in at.text_input if t.label == "KTP-el: batas Siap (%)").set_value("96,5")
     next(b for b in at.button if b.label == "Simpan ambang dan kapasitas").click().run()
     assert at.success[0].value == "Ambang, kapasitas dan target bawaan disimpan."
-    (row,) = rows(demo_db, "pengaturan")
+    (row,) = catatan_rows(demo_db, "pengaturan")  # with the setting, in the small-records store
+    assert rows(demo_db, "pengaturan") == []
     assert (row["pelaku"], row["objek"]) == ("lokal", "ambang dan kapasitas")
     assert json.loads(row["sebelum"]) == {"ktpel_hijau": 98.0}
     assert json.loads(row["sesudah"]) == {"ktpel_hijau": 96.5}

@@ -1,7 +1,7 @@
 """marts/partisipasi and the per-kecamatan target setting (precedence, status boundaries)."""
 import pandas as pd
 
-from readiness import db, ingest, model
+from readiness import db, ingest, jejak, model
 from tests import xlsx
 
 
@@ -30,8 +30,7 @@ def test_target_precedence_setting_over_file_over_default(empty_db, tmp_path):
     rows = [["KECAMATAN", "TARGET PARTISIPASI", "PARTISIPASI 2018"], ["Sukapura", 80, "77"], ["Sumber", 82, "70"]]
     path = xlsx.write(tmp_path / "target.xlsx", rows)
     assert ingest.ingest_files(empty_db, [(path.name, path.read_bytes())]).committed
-    with db.writing(empty_db) as con:
-        model.simpan_target_kecamatan(con, "pilkada-2024", {"35.13.01": 87.5, "35.13.03": 75.0})
+    model.simpan_target_kecamatan(empty_db, "pilkada-2024", {"35.13.01": 87.5, "35.13.03": 75.0}, jejak.CLI)
     part, _ = _part(empty_db)
     assert (part.loc["Sukapura", "target_partisipasi"], part.loc["Sukapura", "target_sumber"]) == (87.5, "pengaturan kecamatan")
     assert part.loc["Sukapura", "selisih_partisipasi"] == 10.5
@@ -40,8 +39,7 @@ def test_target_precedence_setting_over_file_over_default(empty_db, tmp_path):
     assert (part.loc["Kuripan", "target_partisipasi"], part.loc["Kuripan", "target_sumber"]) == (75.0, "pengaturan kecamatan")
     assert (part.loc["Leces", "target_partisipasi"], part.loc["Leces", "target_sumber"]) == (82.0, "pengaturan")
     # Removing the override falls back to the file.
-    with db.writing(empty_db) as con:
-        model.simpan_target_kecamatan(con, "pilkada-2024", {"35.13.01": None})
+    model.simpan_target_kecamatan(empty_db, "pilkada-2024", {"35.13.01": None}, jejak.CLI)
     part, _ = _part(empty_db)
     assert (part.loc["Sukapura", "target_partisipasi"], part.loc["Sukapura", "target_sumber"]) == (80.0, "kecamatan")
     assert part.loc["Sukapura", "status_partisipasi"] == "hijau"  # 80 - 77 = 3 points
@@ -53,8 +51,7 @@ def test_override_status_at_the_boundaries(empty_db, tmp_path):
     assert ingest.ingest_files(empty_db, [(path.name, path.read_bytes())]).committed
     expected = {75.0: "hijau", 75.1: "kuning", 85.0: "kuning", 85.1: "merah"}
     for target, status in expected.items():
-        with db.writing(empty_db) as con:
-            model.simpan_target_kecamatan(con, "pilkada-2024", {"35.13.01": target})
+        model.simpan_target_kecamatan(empty_db, "pilkada-2024", {"35.13.01": target}, jejak.CLI)
         part, _ = _part(empty_db)
         assert part.loc["Sukapura", "status_partisipasi"] == status, target
 

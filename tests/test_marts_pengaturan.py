@@ -3,7 +3,7 @@ kecamatan is in exactly one korwil) and the active election. Saved through db.wr
 import pandas as pd
 import pytest
 
-from readiness import db, model
+from readiness import db, jejak, model
 
 
 def _assignment(db_path, election="pilkada-2024"):
@@ -74,10 +74,10 @@ def test_threshold_validation_and_indonesian_numbers():
 
 
 def test_saved_thresholds_and_capacity_are_per_election(empty_db):
+    model.simpan_pengaturan(empty_db, "pilkada-2018", {"kapasitas_tps": 500, "ktpel_hijau": 97, "ktpel_kuning": 90,
+                                                       "partisipasi_hijau": 4, "partisipasi_kuning": 10,
+                                                       "konsistensi_kuning": 1, "target_partisipasi": 77.5}, jejak.CLI)
     with db.writing(empty_db) as con:
-        model.simpan_pengaturan(con, "pilkada-2018", {"kapasitas_tps": 500, "ktpel_hijau": 97, "ktpel_kuning": 90,
-                                                      "partisipasi_hijau": 4, "partisipasi_kuning": 10,
-                                                      "konsistensi_kuning": 1, "target_partisipasi": 77.5})
         model.aktifkan_pemilihan(con, "pilkada-2018")
     con = db.connect_read(empty_db)
     try:

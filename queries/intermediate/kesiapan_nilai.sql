@@ -98,7 +98,7 @@ target_kec as (
 target_atur as (
     select election_id, 'kecamatan' as tingkat, substr(key, length('target_partisipasi:') + 1) as kode_kecamatan,
         value as target_partisipasi
-    from settings
+    from stg_settings
     where key like 'target_partisipasi:%'
 ),
 target_kab as (

@@ -1,5 +1,5 @@
 -- int_pengaturan: the readiness model's settings, one row per election — the TPS capacity (from
--- `elections`) and every threshold stored in `settings` as a column `t_<key>`. The only place the
+-- `elections`) and every threshold in force (stg_settings) as a column `t_<key>`. The only place the
 -- `settings` rows are turned into columns for the readiness model (int_kesiapan_nilai carries them
 -- to every unit, int_kesiapan rates by them). An election without any setting has no row, hence
 -- no readiness rows.
@@ -15,5 +15,5 @@ select e.election_id, e.kapasitas_tps,
     -- added after the first release: databases that never saved it keep the old behaviour (off)
     coalesce(max(s.value) filter (where s.key = 'masalah_tinggi_kuning'), 0) as t_masalah_tinggi_kuning
 from elections e
-join settings s using (election_id)
+join stg_settings s using (election_id)
 group by e.election_id, e.kapasitas_tps

@@ -34,13 +34,13 @@ from .laporan import (COUNT_COLUMNS, LEVELS, REPORT_COLUMNS, desa, desa_kesiapan
                       versi_label)
 from .pemilih import DISABILITAS, SEGMEN_KOLOM, pemilih_desa, pemilih_per_kecamatan
 from .pemilihan import aktifkan_pemilihan, pemilihan_label, previous_label
-from .pengaturan import (PENGATURAN, PENGATURAN_OPSIONAL, TARGET_KEY, PengaturanError, baca_angka,
-                         periksa_pengaturan, simpan_pengaturan, simpan_target_kecamatan)
+from .pengaturan import (PENGATURAN, PENGATURAN_OPSIONAL, TARGET_KEY, PengaturanError, baca_angka, baca_target,
+                         periksa_pengaturan, simpan_pengaturan, simpan_target_kecamatan, ubah_berkas)
 from .penugasan import periksa_korwil, simpan_korwil
 from .rekonsiliasi import pemeriksaan, periksa
 
 __all__ = [
-    "aktifkan_pemilihan", "baca_angka", "COUNT_COLUMNS", "Dasar", "dasar", "desa",
+    "aktifkan_pemilihan", "baca_angka", "baca_target", "COUNT_COLUMNS", "Dasar", "dasar", "desa",
     "desa_kesiapan", "desa_reasons", "DISABILITAS", "halaman_kecamatan", "halaman_korwil", "halaman_ktpel",
     "halaman_partisipasi", "halaman_pemilih", "halaman_pengaturan", "halaman_ringkasan", "halaman_tps",
     "indikator", "kabupaten", "kecamatan", "kelengkapan", "KESIAPAN", "kesiapan", "kesiapan_cursor", "korwil",
@@ -48,5 +48,5 @@ __all__ = [
     "pemilih_per_kecamatan", "pemilihan_label", "PENGATURAN", "present", "PENGATURAN_OPSIONAL", "PengaturanError",
     "periksa", "periksa_korwil", "periksa_pengaturan", "previous_label", "reasons", "report",
     "REPORT_COLUMNS", "SEGMEN_KOLOM", "simpan_korwil", "simpan_pengaturan", "simpan_target_kecamatan",
-    "TARGET_KEY", "tindak_lanjut", "tps", "versi", "versi_label",
+    "TARGET_KEY", "tindak_lanjut", "tps", "ubah_berkas", "versi", "versi_label",
 ]

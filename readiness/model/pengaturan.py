@@ -3,11 +3,13 @@ TPS capacity and the per-kecamatan target overrides; checked as a whole and save
 every problem worded in Indonesian."""
 from __future__ import annotations
 
+import contextlib
 import math
+import sqlite3
 
 import duckdb
 
-from .. import fmt
+from .. import akses, catatan, db, fmt, jejak
 from ..ingest import cells
 from ._nilai import present as _present
 
@@ -73,23 +75,24 @@ def baca_angka(texts: dict, labels: dict | None = None) -> dict:
     return values
 
 
-def simpan_pengaturan(con: duckdb.DuckDBPyConnection, election: str, values: dict) -> None:
-    """Save the thresholds, default target and TPS capacity of one election (all or nothing)."""
+def simpan_pengaturan(db_path, election: str, values: dict, pelaku, *, ref: duckdb.DuckDBPyConnection | None = None,
+                      timeout: float = 10.0) -> None:
+    """Save the thresholds, default target and TPS capacity of one election, all or nothing, with
+    one audit record of the values before and after (see `_simpan`)."""
     problems = periksa_pengaturan(values)
     if problems:
         raise PengaturanError(problems)
-    con.execute("update elections set kapasitas_tps = $v where election_id = $e",
-                {"v": int(values["kapasitas_tps"]), "e": election})
-    for key in PENGATURAN:
-        if key == "kapasitas_tps" or (key in PENGATURAN_OPSIONAL and key not in values):
-            continue
-        con.execute("insert or replace into settings values ($e, $k, $v)",
-                    {"e": election, "k": key, "v": float(values[key])})
+    ubah = {key: float(values[key]) for key in PENGATURAN
+            if key != "kapasitas_tps" and not (key in PENGATURAN_OPSIONAL and key not in values)}
+    _simpan(db_path, election, pelaku, "ambang dan kapasitas", ubah, ref=ref, kapasitas=int(values["kapasitas_tps"]),
+            timeout=timeout)
 
 
-def simpan_target_kecamatan(con: duckdb.DuckDBPyConnection, election: str, targets: dict) -> None:
+def simpan_target_kecamatan(db_path, election: str, targets: dict, pelaku, *,
+                            ref: duckdb.DuckDBPyConnection | None = None) -> None:
     """Per-kecamatan target overrides: {kode_kecamatan: percent or None (no override)}."""
-    known = {r[0]: r[1] for r in con.execute("select kode_kecamatan, kecamatan from ref_kecamatan").fetchall()}
+    with _pembaca(db_path, ref) as con:
+        known = {r[0]: r[1] for r in con.execute("select kode_kecamatan, kecamatan from ref_kecamatan").fetchall()}
     problems = []
     for kode, value in targets.items():
         if kode not in known:
@@ -98,8 +101,92 @@ def simpan_target_kecamatan(con: duckdb.DuckDBPyConnection, election: str, targe
             problems.append(f"Target {known[kode]} harus di atas 0 dan paling tinggi 100 (tertulis {fmt.ringkas(value)})")
     if problems:
         raise PengaturanError(problems)
-    for kode, value in targets.items():
-        con.execute("delete from settings where election_id = $e and key = $k", {"e": election, "k": TARGET_KEY + kode})
-        if _present(value):
-            con.execute("insert into settings values ($e, $k, $v)",
-                        {"e": election, "k": TARGET_KEY + kode, "v": float(value)})
+    _simpan(db_path, election, pelaku, "target per kecamatan",
+            {TARGET_KEY + kode: float(value) if _present(value) else None for kode, value in targets.items()}, ref=ref)
+
+
+@contextlib.contextmanager
+def _pembaca(db_path, ref):
+    """`ref` (a cursor of the analytical file), or the file opened read-only for this call."""
+    if ref is not None:
+        yield ref
+        return
+    con = db.open_file_read_only(db.ensure_database(db_path))
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def _berlaku(ref, store: sqlite3.Connection, election: str) -> dict:
+    """The settings in force (as stg_settings): the analytical file's `settings` overlaid with
+    the store's `pengaturan`, read inside the store's write transaction."""
+    out = dict(ref.execute("select key, value from settings where election_id = $e", {"e": election}).fetchall())
+    for key, value in store.execute("select key, value from pengaturan where election_id = ?", (election,)):
+        if value is None:
+            out.pop(key, None)
+        else:
+            out[key] = value
+    return out
+
+
+def _simpan(db_path, election: str, pelaku, objek: str, ubah: dict, *, ref=None, kapasitas: int | None = None,
+            timeout: float = 10.0) -> None:
+    """Write the settings `ubah` ({key: value, None = removed}) in one transaction of the
+    small-records store (milliseconds; the analytical file untouched), with the audit record of
+    every value that changed, before and after. Only a new TPS capacity still needs a write of the
+    analytical file (`elections`; the stored tables depend on it): the store's transaction is then
+    opened inside it and committed after it, so both land or neither (as problem uploads do,
+    readiness/masalah.py). A key whose value stays is not written: saving an unchanged form empties
+    no cache."""
+    if isinstance(pelaku, akses.Pengguna):
+        akses.wajib(pelaku, "pengaturan")
+    with _pembaca(db_path, ref) as baca:
+        lama = baca.execute("select kapasitas_tps from elections where election_id = $e", {"e": election}).fetchall()
+        if not lama:
+            raise PengaturanError([f"pemilihan '{election}' tidak dikenal"])
+        kapasitas_berubah = kapasitas is not None and kapasitas != lama[0][0]
+        with contextlib.ExitStack() as sesudah_ganti:
+            with (db.writing(db_path, timeout=timeout) if kapasitas_berubah else contextlib.nullcontext()) as tulis:
+                sebelum_kapasitas = lama[0][0]
+                if tulis is not None:
+                    sebelum_kapasitas = tulis.execute("select kapasitas_tps from elections where election_id = $e",
+                                                      {"e": election}).fetchone()[0]
+                    tulis.execute("update elections set kapasitas_tps = $v where election_id = $e",
+                                  {"v": kapasitas, "e": election})
+                store = sesudah_ganti.enter_context(catatan.tulis(db_path))
+                sebelum = _berlaku(baca, store, election)
+                waktu = catatan.sekarang()
+                for key, value in ubah.items():
+                    if sebelum.get(key) != value:
+                        store.execute("insert into pengaturan (election_id, key, value, diubah) values (?, ?, ?, ?) "
+                                      "on conflict (election_id, key) do update set value = excluded.value, "
+                                      "diubah = excluded.diubah", (election, key, value, waktu))
+                sesudah = _berlaku(baca, store, election)
+                if kapasitas is not None:
+                    sebelum["kapasitas_tps"], sesudah["kapasitas_tps"] = sebelum_kapasitas, kapasitas
+                berubah = sorted(k for k in set(sebelum) | set(sesudah) if sebelum.get(k) != sesudah.get(k))
+                jejak.catat(store, pelaku, "pengaturan", objek, rincian={"pemilihan": election,
+                                                                         "jumlah_berubah": len(berubah)},
+                            sebelum={k: sebelum.get(k) for k in berubah}, sesudah={k: sesudah.get(k) for k in berubah})
+
+
+
+
+def baca_target(texts: dict, labels: dict) -> dict:
+    """The per-kecamatan targets typed on the page ({kode: text}, empty = no override) as
+    {kode: percent or None}; every unreadable one is reported (PengaturanError) with its label."""
+    values = baca_angka({k: v.strip() for k, v in texts.items() if (v or "").strip()}, labels=labels)
+    return {k: values.get(k) for k in texts}
+
+
+def ubah_berkas(db_path, election: str, pelaku, objek: str, action, *, timeout: float = 10.0) -> None:
+    """A setting kept in the analytical file (korwil, the active election, keeping identity):
+    `action(con)` in one copy-on-write write, with the audit record of the values before and
+    after in the same write."""
+    if isinstance(pelaku, akses.Pengguna):
+        akses.wajib(pelaku, "pengaturan")
+    with db.writing(db_path, timeout=timeout) as con:
+        sebelum = jejak.potret_pengaturan(con, election)
+        action(con)
+        jejak.catat_pengaturan(con, pelaku, objek, sebelum, election)
