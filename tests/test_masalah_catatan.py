@@ -228,3 +228,28 @@ def test_two_threads_and_a_command_line_upload_at_the_same_time_lose_nothing(emp
     assert store(empty_db, "select pelaku, count(*) from jejak where aksi = 'masalah' group by 1 order by 1") == [
         ("budi", len(entered["budi"])), ("cli", 1), ("rina", len(entered["rina"]))]
     assert analytical(empty_db, "select count(*) from masalah") == [(total,)]
+
+
+# --------------------------------------------------------------------------- page cache keys
+def test_the_page_cache_key_moves_with_a_problem_or_a_setting_never_with_a_login_or_an_export(empty_db):
+    from readiness import jejak, model, pengguna
+    reader = db.Reader(empty_db)
+    pengguna.tambah(empty_db, "budi", "admin", "Sandi-Budi-123", pelaku="cli")
+    start, _ = reader.snapshot()
+    hasil = pengguna.masuk(empty_db, "budi", "Sandi-Budi-123", tidur=lambda s: None)
+    pengguna.catat_ekspor(empty_db, akses.Pengguna("budi", "admin"), "laporan.xlsx")
+    pengguna.keluar(empty_db, akses.Pengguna("budi", "admin"), pengguna.hash_token(hasil.token))
+    assert reader.snapshot()[0] == start  # every cached page survives
+    masalah.tambah(empty_db, E, masalah.Isian("35.13.14", "logistik", "Kotak kurang", dt.date(2024, 11, 20), "tinggi",
+                                              "Camat"), ANALIS)
+    after_problem, cur = reader.snapshot()
+    assert after_problem != start and after_problem[:-1] == start[:-1]  # the analytical file is the same
+    assert cur.execute("select masalah_terbuka_tinggi from int_kecamatan where election_id = $e and "
+                       "kode_kecamatan = '35.13.14'", {"e": E}).fetchone() == (1,)
+    values = dict(db.run(cur, "marts/pengaturan", election=E)[["key", "value"]].values)
+    model.simpan_pengaturan(empty_db, E, {**values, "ktpel_hijau": 97.5}, jejak.CLI)
+    after_setting, cur = reader.snapshot()
+    assert after_setting not in (start, after_problem) and after_setting[:-1] == start[:-1]
+    assert cur.execute("select t_ktpel_hijau from int_pengaturan where election_id = $e", {"e": E}).fetchone() == (97.5,)
+    model.simpan_pengaturan(empty_db, E, {**values, "ktpel_hijau": 97.5}, jejak.CLI)  # the same values again
+    assert reader.snapshot()[0] == after_setting

@@ -1,6 +1,8 @@
 """Pengaturan through AppTest: thresholds saved in the database change every page at once;
 wrong input is refused in Indonesian and nothing is saved."""
-from readiness import db
+import json
+
+from readiness import cli, db
 from tests.pages.halaman import buka, metrics, tampak
 
 
@@ -62,3 +64,19 @@ def test_the_active_election_can_be_changed(demo_db, monkeypatch):
         assert db.active_election(con) == "pilkada-2018"
     finally:
         con.close()
+
+
+def test_a_threshold_saved_in_the_app_shows_in_the_report_without_rewriting_the_analytical_file(demo_db, monkeypatch,
+                                                                                               capsys):
+    def report():
+        assert cli.main(["report", "--db", str(demo_db), "--level", "kecamatan", "--format", "json"]) == 0
+        return {r["kecamatan"]: r["status_ktpel"] for r in json.loads(capsys.readouterr().out)}
+    before, stat = report(), demo_db.stat()
+    assert sum(s != "hijau" for s in before.values()) == 11
+    at = buka(demo_db, monkeypatch, "pengaturan")
+    _input(at, "KTP-el: batas Siap (%)").set_value("96,5")
+    _button(at, "Simpan ambang dan kapasitas").click().run()
+    assert at.success[0].value == "Ambang, kapasitas dan target bawaan disimpan."
+    after = report()
+    assert sum(s != "hijau" for s in after.values()) == 8  # as the KTP-el page counts them
+    assert (demo_db.stat().st_ino, demo_db.stat().st_mtime_ns) == (stat.st_ino, stat.st_mtime_ns)
