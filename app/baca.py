@@ -1,5 +1,8 @@
-"""The database reader of this process and results cached by data version: a new upload, a
-re-activated version or a saved setting makes a new version, so a number is never shown stale."""
+"""The database reader of this process and results cached by data version: a new upload or a
+re-activated version makes a new analytical file, a problem or a threshold saved in the
+small-records store a new store version (readiness/catatan.py `versi_tampil`); the key carries
+both (db.Reader.snapshot), so a number is never shown stale, and a login, logout or export,
+which change neither, empties no cache."""
 from __future__ import annotations
 
 import os
