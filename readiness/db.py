@@ -467,9 +467,10 @@ class Reader:
 
     @property
     def version(self) -> tuple:
+        """The key `snapshot()` gives, without a cursor."""
         with self._lock:
             self._current()
-            return self._identity
+            return (*self._identity, self._catatan)
 
     def close(self) -> None:
         """Close the current connection and its cursors (the process is ending)."""
