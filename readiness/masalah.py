@@ -200,8 +200,13 @@ def periksa(con: duckdb.DuckDBPyConnection, isian: Isian, *, hari_ini: dt.date |
     return out
 
 
-def _now() -> str:
-    return dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def _waktu() -> str:
+    """Now, as the store keeps times ('YYYY-MM-DD HH:MM:SS')."""
+    return _now().isoformat(sep=" ")
 
 
 def _nama(pelaku) -> str:
@@ -247,7 +252,7 @@ def tambah(db_path, election: str, isian: Isian, pelaku, *, ref: duckdb.DuckDBPy
     if problems:
         raise MasalahError(problems)
     with tulis_catatan(db_path) as store:
-        masalah_id = _sisip(store, election, isian, "baru", pelaku, "formulir", _now())
+        masalah_id = _sisip(store, election, isian, "baru", pelaku, "formulir", _waktu())
         jejak.catat(store, pelaku, "masalah", f"masalah #{masalah_id}",
                     rincian={"tindakan": "tambah", "pemilihan": election},
                     sesudah={"kode_kecamatan": isian.kode_kecamatan, "kode_desa": isian.kode_desa,
@@ -296,7 +301,7 @@ def tindak_lanjut(db_path, masalah_id: int, pelaku, *, status: str | None = None
             problems.append("Tidak ada yang berubah: tulis catatan tindak lanjut atau ubah status/tingkat")
         if problems:
             raise MasalahError(problems)
-        _catat_riwayat(store, masalah_id, _now(), pelaku, status_lama, status, tingkat_lama, tingkat, catatan,
+        _catat_riwayat(store, masalah_id, _waktu(), pelaku, status_lama, status, tingkat_lama, tingkat, catatan,
                        "formulir")
         jejak.catat(store, pelaku, "masalah", f"masalah #{masalah_id}",
                     rincian={"tindakan": "tindak lanjut", "pemilihan": election, "catatan": catatan},
@@ -311,7 +316,7 @@ def gabung_unggahan(con: duckdb.DuckDBPyConnection, store: sqlite3.Connection, u
     why rows are matched instead of versioned, and for how the two commits stay all or nothing.
     Returns the counts."""
     sumber = f"unggahan #{upload_id}"
-    waktu = _now()
+    waktu = _waktu()
     rows = con.execute(
         "select source_row, kode_kecamatan, kode_desa, no_tps, nomor, kategori, uraian, pelapor, tanggal, "
         "tingkat, status, tindak_lanjut, kunci from raw_masalah where upload_id = $u order by source_sheet, source_row",

@@ -309,15 +309,15 @@ def _week(path, senin):
 
 def test_weekly_report_per_korwil_uses_the_status_at_the_weeks_end(empty_db, monkeypatch):
     # history as it happened: all entered on 19 November, b closed within that week, a the week after
-    monkeypatch.setattr(masalah, "_now", lambda: "2024-11-19 08:00:00")
+    monkeypatch.setattr(masalah, "_now", lambda: dt.datetime(2024, 11, 19, 8, 0))
     a = masalah.tambah(empty_db, E, isian(KRAKSAAN, "Kotak suara kurang", tanggal=dt.date(2024, 11, 12), tingkat="tinggi"),
                        ANALIS)
     b = masalah.tambah(empty_db, E, isian(BESUK, "Tenda kurang", tanggal=dt.date(2024, 11, 19)), ANALIS)
     c = masalah.tambah(empty_db, E, isian("35.13.24", "Jalan putus", tanggal=dt.date(2024, 11, 20)), ANALIS)
     masalah.tambah(empty_db, E, isian("35.13.24", "Minggu depan", tanggal=dt.date(2024, 11, 26)), ANALIS)
-    monkeypatch.setattr(masalah, "_now", lambda: "2024-11-21 09:00:00")
+    monkeypatch.setattr(masalah, "_now", lambda: dt.datetime(2024, 11, 21, 9, 0))
     masalah.tindak_lanjut(empty_db, b, ANALIS, status="selesai", catatan="Dipinjami")
-    monkeypatch.setattr(masalah, "_now", lambda: "2024-11-26 09:00:00")
+    monkeypatch.setattr(masalah, "_now", lambda: dt.datetime(2024, 11, 26, 9, 0))
     masalah.tindak_lanjut(empty_db, a, ANALIS, status="selesai", catatan="Tiba")
     week = _week(empty_db, dt.date(2024, 11, 18)).set_index("masalah_id")
     assert sorted(week.index) == [a, b, c]
@@ -359,6 +359,13 @@ def test_weekly_report_xlsx_keeps_hostile_text_as_text(empty_db):
     assert all(c.data_type == "s" for c in pelapor) and {c.value for c in pelapor} >= set(shown)
 
 
+def test_weekly_report_xlsx_says_when_it_was_made(empty_db):
+    masalah.tambah(empty_db, E, isian(KRAKSAAN, "Segel kurang"), ANALIS)
+    week = _week(empty_db, dt.date(2024, 11, 18))
+    wb = openpyxl.load_workbook(io.BytesIO(masalah.laporan_xlsx(week, "Pemilihan Bupati 2024", dt.date(2024, 11, 18))))
+    assert wb["Ringkasan"]["A4"].value.startswith(f"Dibuat: {dt.date.today().day} ")
+
+
 def test_cli_ingest_kind_masalah_says_what_was_merged(empty_db, tmp_path, capsys):
     from readiness import cli
     path = sheet(tmp_path / "masalah camat.xlsx", [
@@ -377,7 +384,8 @@ def test_a_sheet_that_arrives_closed_counts_as_closed_only_in_the_week_it_was_re
     path = sheet(tmp_path / "m.xlsx", [
         ["Besuk", "", "", "Logistik", "Lama dan sudah beres", "Camat", "04-11-2024", "", "Selesai", ""],
         ["Besuk", "", "", "Logistik", "Minggu ini dan sudah beres", "Camat", "19-11-2024", "", "Selesai", ""]])
-    monkeypatch.setattr(masalah, "_now", lambda: "2024-11-21 10:00:00")  # as if uploaded on 21 November 2024
+    # as if uploaded on 21 November 2024
+    monkeypatch.setattr(masalah, "_now", lambda: dt.datetime(2024, 11, 21, 10, 0))
     assert ingest.ingest_files(empty_db, [(path.name, path.read_bytes())]).committed
     week = _week(empty_db, dt.date(2024, 11, 18)).set_index("uraian")
     assert week["selesai_minggu_ini"].to_dict() == {"Lama dan sudah beres": False, "Minggu ini dan sudah beres": True}
