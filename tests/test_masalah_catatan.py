@@ -161,6 +161,9 @@ def test_a_previous_release_database_moves_every_problem_into_the_store_once(tmp
                            "current_database() and table_name like 'masalah%' order by 1").fetchall() == [
             ("masalah", "VIEW"), ("masalah_riwayat", "VIEW")]
         daftar = db.run(con, "marts/masalah_daftar", election=E).set_index("masalah_id")
+        # The settings that release saved stay in force where they were (the store saves changes over them).
+        assert con.execute("select t_masalah_tinggi_kuning, t_ktpel_hijau from int_pengaturan where election_id = $e",
+                           {"e": E}).fetchone() == (0, 98)
     finally:
         con.close()
     assert (daftar.loc[4, "status"], daftar.loc[4, "catatan_terakhir"], daftar.loc[5, "uraian"]) == (
