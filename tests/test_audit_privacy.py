@@ -36,16 +36,19 @@ def _varchar_values_containing(db_path: Path, needles: list[str]) -> list[str]:
     """Every varchar cell of every table that contains one of `needles` (table.column: value)."""
     con = db.connect_read(db_path)
     try:
-        columns = con.execute("select table_name, column_name from information_schema.columns "
-                              "where data_type = 'VARCHAR' and table_schema = 'main' "
-                              "and table_name in (select table_name from information_schema.tables "
-                              "where table_type = 'BASE TABLE')").fetchall()
+        # Both stores: the analytical file's tables and the small-records store's rows attached as `catatan`.
+        columns = con.execute("select c.table_catalog, c.table_name, c.column_name from information_schema.columns c "
+                              "join information_schema.tables t using (table_catalog, table_schema, table_name) "
+                              "where c.data_type = 'VARCHAR' and c.table_schema = 'main' "
+                              "and t.table_type = 'BASE TABLE' and c.table_catalog <> 'temp'").fetchall()
+        assert "catatan" in {catalog for catalog, _, _ in columns} and len({c for c, _, _ in columns}) == 2
         con.execute("create temp table cari as select unnest($n::varchar[]) as s", {"n": needles})
         hits = []
-        for table, column in columns:
-            rows = con.execute(f'select distinct t."{column}" from "{table}" t join cari '
+        for catalog, table, column in columns:
+            rows = con.execute(f'select distinct t."{column}" from "{catalog}".main."{table}" t join cari '
                                f'on contains(t."{column}", cari.s)').fetchall()
-            hits += [f"{table}.{column}: {r[0]}" for r in rows]
+            where = f"{table}.{column}" if catalog != "catatan" else f"catatan.{table}.{column}"
+            hits += [f"{where}: {r[0]}" for r in rows]
         return hits
     finally:
         con.close()
