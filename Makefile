@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 DB     ?= data/readiness.duckdb
 PORT   ?= 8501
 
-.PHONY: run test system-test demo sample bench clean
+.PHONY: run test lint format system-test demo sample bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,8 +31,17 @@ system-test:
 
 # pytest exits 5 when it collects nothing; that is not a failure of the suite. Two workers, each
 # taking whole test files (module fixtures such as a running server stay in one process).
-test: system-test $(VENV)/.installed-test
+test: system-test lint
 	$(BIN)/python -m pytest -n 2 --dist loadfile || [ $$? -eq 5 ]
+
+# The linter and the formatter (settings in pyproject.toml): part of `make test`; `make format` fixes.
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed-test
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 demo: $(VENV)/.installed
 	$(BIN)/python -m readiness demo --db $(DB)

@@ -48,6 +48,7 @@ REFERENCE = "select kode_kecamatan, count(distinct nik_kunci) from raw_daftar gr
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import results  # noqa: E402  (bench/results.py)
 
+
 def build(directory: Path) -> tuple[Path, int]:
     path = directory / "readiness.duckdb"
     db.ensure_database(path)

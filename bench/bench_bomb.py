@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import results  # noqa: E402  (bench/results.py)
+
 from readiness.ingest import workbook  # noqa: E402
 from tests import xlsx  # noqa: E402
 

@@ -33,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import results  # noqa: E402  (bench/results.py)
 from bench_pages import ELECTION, build  # noqa: E402
+
 from readiness import akses, catatan, db, jejak, masalah, model, pengguna  # noqa: E402
 
 SANDI = "Rahasia-Desk-2024"

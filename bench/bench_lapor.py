@@ -46,8 +46,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import duckdb  # noqa: E402
-
 import results  # noqa: E402  (bench/results.py)
+
 from readiness import akses, cli, db, fmt, lapor, privacy  # noqa: E402
 
 E = "pilkada-2024"
@@ -193,7 +193,7 @@ async def _masuk(page, nama: str, rec: dict | None = None, tries: int = 3) -> fl
     gone. A refusal on screen (e.g. the database busy with other writes) is noted in `rec` and the
     login tried again, as a user would."""
     t0 = None
-    for attempt in range(tries):
+    for _attempt in range(tries):
         box = page.get_by_label("Nama pengguna")
         await box.wait_for(timeout=90000)
         await box.fill(nama)
@@ -309,6 +309,7 @@ async def _reader(browser, url: str, stop: asyncio.Event, ready: asyncio.Event, 
 
 async def _drive(url: str, tps_list, names: list[str], n_reports: int):
     from playwright.async_api import async_playwright
+
     from tests.e2e.conftest import CHROMIUM_ARGS
     out: dict = {}
     reads: list[float] = []
@@ -381,7 +382,7 @@ def part2(tmp: Path, sessions: int, n_reports: int) -> dict:
     con.close()
     sent = sum(len(r["sent"]) for r in out.values())
     by_tps: dict = {}
-    for seq, desa, no, tahap, hadir_l, kirim in rows:
+    for seq, desa, no, tahap, hadir_l, _kirim in rows:
         by_tps.setdefault((desa, no), []).append((seq, tahap, hadir_l))
     lost, extra, order_ok, in_flight = 0, 0, 0, 0
     for tps, rec in out.items():
@@ -412,7 +413,7 @@ def part2(tmp: Path, sessions: int, n_reports: int) -> dict:
     # Who did what, as the reports database recorded it: each report under its reporter's account.
     by_user = {}
     for tps, rec in out.items():
-        for seq, tahap, _ in by_tps.get(tps, []):
+        for seq, _tahap, _ in by_tps.get(tps, []):
             by_user.setdefault(rec["nama"], set()).add(seq)
     con = duckdb.connect(str(lapor.lapor_path(db_path)), read_only=True)
     pelapor = dict(con.execute("select seq, pelapor from laporan").fetchall())

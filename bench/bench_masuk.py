@@ -33,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import results  # noqa: E402  (bench/results.py)
 from bench_pages import build  # noqa: E402
+
 from readiness import db, jejak, pengguna  # noqa: E402
 
 SANDI = "Rahasia-Desk-2024"

@@ -41,6 +41,7 @@ LIMIT_WARM_MS, LIMIT_COLD_MS = 150, 1000
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import results  # noqa: E402  (bench/results.py)
 
+
 def build(directory: Path) -> tuple[Path, int]:
     """The sample data plus a synthetic per-voter list of the whole kabupaten."""
     path = directory / "readiness.duckdb"

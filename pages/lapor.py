@@ -10,7 +10,7 @@ Reads: marts/tps (the active TPS list), queries/lapor/riwayat and lapor/jejak (t
 app/lapor_tampil.py)."""
 import streamlit as st
 
-from app import baca, layar, lapor_tampil, sesi
+from app import baca, lapor_tampil, layar, sesi
 from app.markdown import escape_md
 from readiness import akses, fmt, lapor
 

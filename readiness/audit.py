@@ -20,6 +20,7 @@ import duckdb
 import pandas as pd
 
 from . import catatan, db, export, fmt, teks
+
 # The finding types live where an ingest reads them without loading pandas early.
 from .voterlist.temuan import _JENIS, JENIS, KODE  # noqa: F401  (JENIS and KODE are read as audit.JENIS, audit.KODE)
 

@@ -122,7 +122,7 @@ def _ingest(db_path: Path, paths: list[Path], election, kind, by) -> int:
 
 
 def _clean(value):
-    if value is None or value is getattr(__import__("pandas"), "NA"):
+    if value is None or value is __import__("pandas").NA:
         return None
     if isinstance(value, float) and math.isnan(value):
         return None

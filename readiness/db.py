@@ -64,7 +64,7 @@ _PARAM_USE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _LINE_COMMENT = re.compile(r"--[^\n]*")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_query(name: str) -> Query:
     """Load `queries/<name>.sql`. Its header must declare `-- params: a, b` (or `-- params: -`)
     and the body must use exactly those `$names`."""

@@ -586,7 +586,7 @@ def rekap_xls_lama(tmp: Path) -> Case:
     ws.write_merge(3, 3, 4, 6, "JUMLAH PEMILIH")
     for c, name in enumerate(["L", "P", "L+P"], 4):
         ws.write(4, c, name)
-    for i, (k, d, tps, l, p) in enumerate(data):
+    for i, (_k, d, tps, l, p) in enumerate(data):
         r = 5 + i
         ws.write(r, 0, i + 1)
         ws.write(r, 2, d)
@@ -721,10 +721,10 @@ def pdf_diberi_nama_xlsx(tmp: Path) -> Case:
 @builder
 def html_diberi_nama_xls(tmp: Path) -> Case:
     path = tmp / "export_sidalih.xls"
-    path.write_bytes(("<html><head><meta charset='utf-8'></head><body><table border='1'>"
-                      "<tr><th>KECAMATAN</th><th>DESA</th><th>L</th><th>P</th></tr>"
-                      "<tr><td>Kraksaan</td><td>Asembakor</td><td>700</td><td>710</td></tr>"
-                      "</table></body></html>").encode("utf-8"))
+    path.write_bytes(b"<html><head><meta charset='utf-8'></head><body><table border='1'>"
+                      b"<tr><th>KECAMATAN</th><th>DESA</th><th>L</th><th>P</th></tr>"
+                      b"<tr><td>Kraksaan</td><td>Asembakor</td><td>700</td><td>710</td></tr>"
+                      b"</table></body></html>")
     return Case(path, "a web page (HTML table) saved with an .xls name, as web 'export to Excel' buttons do",
                 errors=[Msg("bukan berkas Excel")])
 
@@ -872,7 +872,7 @@ def tps_berantakan(tmp: Path) -> Case:
     ws.write_row(4, 4, ["L", "P", "L+P"])
     ws.merge_range(3, 7, 4, 7, "ALAMAT TPS")
     first = 6  # Excel row of the first TPS
-    for i, ((k, d, no, l, p), alamat) in enumerate(zip(tps, TPS_ALAMAT)):
+    for i, ((_k, d, no, l, p), alamat) in enumerate(zip(tps, TPS_ALAMAT)):
         r = first - 1 + i
         ws.write_number(r, 0, i + 1)
         ws.write_string(r, 2, d)

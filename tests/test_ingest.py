@@ -242,9 +242,9 @@ def test_hashes_computed_while_reading_are_the_keyed_hash_of_each_shared_text(tm
     not notice): every 16-digit shared string gets exactly privacy.keyed_hash, keyed by its number."""
     import datetime as dt
 
+    from readiness.ingest.workbook import Book
     from readiness.privacy import keyed_hash
     from readiness.voterlist import read
-    from readiness.ingest.workbook import Book
     from tests import daftar_fixture as df
 
     voters = [df.Pemilih("LUMBANG", "SAPIH", 1, "LP"[i % 2], dt.date(1970 + i, 3, 3)) for i in range(5)]

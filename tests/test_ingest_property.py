@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st
 
 from readiness import db, ingest, model
 from tests import messy
-
-from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
 
 TITLES = ["REKAPITULASI DAFTAR PEMILIH TETAP (DPT)", "PEMILIHAN BUPATI DAN WAKIL BUPATI PROBOLINGGO TAHUN 2024",
           "KABUPATEN PROBOLINGGO", "KEADAAN PER 20 NOVEMBER 2024", "Sumber: KPU Kabupaten Probolinggo"]

@@ -271,7 +271,7 @@ def test_cli_refuses_a_bomb_and_is_not_killed(empty_db, tmp_path, shape):
         bomb = xlsx.bomb(tmp_path / "dpt_kabupaten.xlsx", 10_000, DAFTAR, columns=100, cell="<c><v>1</v></c>")
     out = _cli(empty_db, bomb)
     assert out.returncode == 1, (out.returncode, out.stderr[-2000:])  # a refusal, not a signal (negative)
-    assert f"dpt_kabupaten.xlsx: berkas dpt_kabupaten.xlsx ditolak: " in out.stdout + out.stderr
+    assert "dpt_kabupaten.xlsx: berkas dpt_kabupaten.xlsx ditolak: " in out.stdout + out.stderr
     assert REFUSED in out.stdout + out.stderr
     assert "Traceback" not in out.stdout + out.stderr
 

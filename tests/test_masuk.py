@@ -8,7 +8,6 @@ import threading
 import pytest
 
 from readiness import akses, catatan, db, jejak, pengguna
-
 from tests.writer_lock import upload_in_progress
 
 SANDI = "Rahasia-Desk-2024"

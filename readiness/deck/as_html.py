@@ -101,7 +101,7 @@ def peta_geometri(peta) -> dict:
         offsets = [(0, 0), (0, -line), (0, line), (width / 2, 0), (-width / 2, 0), (0, -2 * line), (0, 2 * line),
                    (width / 2, -line), (-width / 2, -line), (width / 2, line), (-width / 2, line)]
 
-        def box(o):
+        def box(o, x=x, y=y, width=width):
             cx, cy = x + o[0], y + o[1]
             return (cx - width / 2, cy - line / 2, cx + width / 2, cy + line / 2)
 

@@ -30,12 +30,32 @@ for cells and sheets that are not uploads: model.py reads settings with cells.py
 columns with workbook.column_letter, lapor.py reads its paper-report sheets with workbook.py and
 the public layout API (find_layout, read_rows, RowReader, match_kecamatan, match_desa, tps_number).
 """
-from .batch import (Batch, Dibatalkan, activate, commit, commit_batch, ingest_files, load_gazetteer,
-                    prepare, previous_upload)
+from .batch import (
+                    Batch,
+                    Dibatalkan,
+                    activate,
+                    commit,
+                    commit_batch,
+                    ingest_files,
+                    load_gazetteer,
+                    prepare,
+                    previous_upload,
+)
 from .checks import check_duplicates, reconcile
 from .convert import CONVERTERS, match_desa, match_kecamatan, tps_number
-from .kinds import (COLUMNS, FIELD_TYPE, HEADER_SEARCH_ROWS, KINDS, MAX_MESSAGES, OTHER_KINDS, RECONCILED,
-                    REQUIRED, STORED_AS, TYPES, UNIQUE)
+from .kinds import (
+                    COLUMNS,
+                    FIELD_TYPE,
+                    HEADER_SEARCH_ROWS,
+                    KINDS,
+                    MAX_MESSAGES,
+                    OTHER_KINDS,
+                    RECONCILED,
+                    REQUIRED,
+                    STORED_AS,
+                    TYPES,
+                    UNIQUE,
+)
 from .layout import SYNONYMS, Layout, choose_layouts, find_layout, header_names, map_columns
 from .read import file_sha256, parse_file
 from .result import FileResult, Problem

@@ -13,7 +13,6 @@ from .result import FileResult
 from .rows import TOTAL_RE, RawRow, RowReader, TotalRow
 
 
-
 def check_duplicates(result: FileResult, kind: str, records: list[dict], origins: list[RawRow], gaz) -> None:
     keys = UNIQUE.get(kind)
     if not keys:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import teks
-from .workbook import Sheet, column_letter
 from .kinds import HEADER_SEARCH_ROWS, KINDS, OTHER_KINDS, REQUIRED
+from .workbook import Sheet, column_letter
 
 
 def norm_header(text) -> str:

@@ -11,10 +11,9 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from concurrent.futures import ThreadPoolExecutor
 
 import fastexcel
 import pyarrow as pa

@@ -18,12 +18,35 @@ Callers use the names below: `from readiness import lapor; lapor.Layanan(...)`.
 """
 from . import tabel  # noqa: F401  (lapor.tabel: the Hari Pemungutan tables)
 from .excel import REQUIRED_FIELDS, BerkasLapor, baca_excel
-from .formulir import (hadir_teks, hasil_unggah, jawaban, kirim_id, menit_ini, pilihan_desa, pilihan_kecamatan,
-                       pilihan_tps, riwayat_baris, siap_unggah, tautan_tps, tps_dari_tautan, waktu_laporan,
-                       wilayah_teks)
-from .laporan import (JENIS, KEJADIAN, TAHAP, TAHAP_HADIR, URAIAN_MAKS, BelumTersimpan, HasilKirim, Laporan,
-                      LaporanDitolak, kategori)
-from .ringkasan import JUDUL_JEJAK, jejak, jejak_tabel, riwayat, ringkasan, tahap_berjalan
+from .formulir import (
+                       hadir_teks,
+                       hasil_unggah,
+                       jawaban,
+                       kirim_id,
+                       menit_ini,
+                       pilihan_desa,
+                       pilihan_kecamatan,
+                       pilihan_tps,
+                       riwayat_baris,
+                       siap_unggah,
+                       tautan_tps,
+                       tps_dari_tautan,
+                       waktu_laporan,
+                       wilayah_teks,
+)
+from .laporan import (
+                       JENIS,
+                       KEJADIAN,
+                       TAHAP,
+                       TAHAP_HADIR,
+                       URAIAN_MAKS,
+                       BelumTersimpan,
+                       HasilKirim,
+                       Laporan,
+                       LaporanDitolak,
+                       kategori,
+)
+from .ringkasan import JUDUL_JEJAK, jejak, jejak_tabel, ringkasan, riwayat, tahap_berjalan
 from .store import SCHEMA, ada_laporan, baca_saja, lapor_path
 from .tps import DaftarTps, Tps, boleh_wilayah, periksa
 from .writer import BATCH_MAKS, ISI_SAMA_DALAM, TUNGGU_DETIK, Layanan

@@ -40,7 +40,7 @@ class DaftarTps:
                        for r in self.frame.itertuples(index=False)}
 
     @classmethod
-    def dari_db(cls, con: duckdb.DuckDBPyConnection, election: str) -> "DaftarTps":
+    def dari_db(cls, con: duckdb.DuckDBPyConnection, election: str) -> DaftarTps:
         return cls(election, db.run(con, "marts/tps", election=election, kecamatan=None))
 
     def __len__(self) -> int:

@@ -22,7 +22,8 @@ import datetime as dt
 import json
 import queue
 import threading
-from concurrent.futures import Future, TimeoutError as FutureTimeout
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 
 import duckdb
@@ -57,7 +58,7 @@ class _Transaksi:
     numbers) instead of asking the database per report; they are taken over only when the
     transaction committed, and a failed transaction leaves them as they were."""
 
-    def __init__(self, w: "Layanan"):
+    def __init__(self, w: Layanan):
         self.w = w
         self.laporan: list[tuple] = []
         self.jejak_rows: list[tuple] = []

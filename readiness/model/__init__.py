@@ -26,16 +26,51 @@ from __future__ import annotations
 
 from ._nilai import present
 from .alasan import desa_reasons, indikator, reasons, tindak_lanjut
-from .halaman import (PAGES, Dasar, dasar, halaman_kecamatan, halaman_korwil, halaman_ktpel,
-                      halaman_partisipasi, halaman_pemilih, halaman_pengaturan, halaman_ringkasan, halaman_tps)
+from .halaman import (
+                      PAGES,
+                      Dasar,
+                      dasar,
+                      halaman_kecamatan,
+                      halaman_korwil,
+                      halaman_ktpel,
+                      halaman_partisipasi,
+                      halaman_pemilih,
+                      halaman_pengaturan,
+                      halaman_ringkasan,
+                      halaman_tps,
+)
 from .kesiapan import KESIAPAN, kesiapan, kesiapan_cursor
-from .laporan import (COUNT_COLUMNS, LEVELS, REPORT_COLUMNS, desa, desa_kesiapan, kabupaten,
-                      kecamatan, kelengkapan, korwil, ktpel_tren_kabupaten, partisipasi, report, tps, versi,
-                      versi_label)
+from .laporan import (
+                      COUNT_COLUMNS,
+                      LEVELS,
+                      REPORT_COLUMNS,
+                      desa,
+                      desa_kesiapan,
+                      kabupaten,
+                      kecamatan,
+                      kelengkapan,
+                      korwil,
+                      ktpel_tren_kabupaten,
+                      partisipasi,
+                      report,
+                      tps,
+                      versi,
+                      versi_label,
+)
 from .pemilih import DISABILITAS, SEGMEN_KOLOM, pemilih_desa, pemilih_per_kecamatan
 from .pemilihan import aktifkan_pemilihan, pemilihan_label, previous_label
-from .pengaturan import (PENGATURAN, PENGATURAN_OPSIONAL, TARGET_KEY, PengaturanError, baca_angka, baca_target,
-                         periksa_pengaturan, simpan_pengaturan, simpan_target_kecamatan, ubah_berkas)
+from .pengaturan import (
+                      PENGATURAN,
+                      PENGATURAN_OPSIONAL,
+                      TARGET_KEY,
+                      PengaturanError,
+                      baca_angka,
+                      baca_target,
+                      periksa_pengaturan,
+                      simpan_pengaturan,
+                      simpan_target_kecamatan,
+                      ubah_berkas,
+)
 from .penugasan import periksa_korwil, simpan_korwil
 from .rekonsiliasi import pemeriksaan, periksa
 

@@ -8,7 +8,6 @@ import pandas as pd
 from .. import fmt
 from ._nilai import present as _present
 
-
 _MISSING_KIND = (
     ("ada_pemilih", "Data pemilih (rekap DPT) belum diunggah"),
     ("ada_tps", "Data TPS belum diunggah"),

@@ -16,8 +16,18 @@ from . import kartu
 from ._nilai import present as _present
 from .alasan import indikator, tindak_lanjut
 from .kesiapan import kesiapan, kesiapan_cursor
-from .laporan import (desa_kesiapan, kabupaten, kecamatan, kelengkapan, korwil, ktpel_tren_kabupaten, partisipasi,
-                      tps, versi, whole)
+from .laporan import (
+    desa_kesiapan,
+    kabupaten,
+    kecamatan,
+    kelengkapan,
+    korwil,
+    ktpel_tren_kabupaten,
+    partisipasi,
+    tps,
+    versi,
+    whole,
+)
 from .pemilih import DISABILITAS, pemilih_desa, pemilih_per_kecamatan
 from .pemilihan import pemilihan_label, previous_label
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import duckdb
 
-
 KESIAPAN = "kesiapan_kecamatan"
 
 

@@ -12,7 +12,6 @@ from .alasan import desa_reasons, reasons
 from .kesiapan import dengan_kesiapan
 from .pemilihan import previous_label
 
-
 REPORT_COLUMNS = {
     "kecamatan": [
         "kode_kecamatan", "kecamatan", "korwil", "koordinator", "dpt", "dpt_l", "dpt_p", "tps",

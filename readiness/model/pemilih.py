@@ -6,7 +6,6 @@ import pandas as pd
 
 from .. import db
 
-
 DISABILITAS = {  # KPU's codes in voter lists (PKPU 7/2024)
     "dis_fisik": "Fisik", "dis_intelektual": "Intelektual", "dis_mental": "Mental",
     "dis_wicara": "Sensorik wicara", "dis_rungu": "Sensorik rungu", "dis_netra": "Sensorik netra",

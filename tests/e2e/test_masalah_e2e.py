@@ -89,7 +89,7 @@ def test_hostile_text_from_the_form_and_an_upload_stays_text(writable_server, pa
     _no_injection(page)
 
     # --- every page the problems reach
-    for path, marker in ((f"/masalah?pemilu=pilkada-2024&masalah=21", "Masalah #21"),
+    for path, marker in (("/masalah?pemilu=pilkada-2024&masalah=21", "Masalah #21"),
                          ("/kecamatan?pemilu=pilkada-2024&kecamatan=35.13.13", "Permasalahan terbuka (4)"),
                          ("/korwil?pemilu=pilkada-2024&korwil=Wilayah III", "Permasalahan terbuka di Wilayah III"),
                          ("/?pemilu=pilkada-2024", "Permasalahan terbuka"),

@@ -7,8 +7,7 @@ import pytest
 from readiness import akses, lapor
 from readiness.ingest import templates
 from tests import xlsx
-from tests.lapor import ANALIS, E, NGADISARI, SUKAPURA, WONOTORO, baris, ringkas
-
+from tests.lapor import ANALIS, NGADISARI, SUKAPURA, WONOTORO, E, baris, ringkas
 
 HEADER = ["NO", "KECAMATAN", "DESA/KELURAHAN", "NOMOR TPS", "TAHAP", "WAKTU", "PENGGUNA HAK PILIH", None,
           "KATEGORI KEJADIAN", "URAIAN KEJADIAN"]

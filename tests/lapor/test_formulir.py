@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from readiness import akses, lapor
-from tests.lapor import E, NGADISARI, PAGI, SUKAPURA, WONOTORO, kirim
+from tests.lapor import NGADISARI, PAGI, SUKAPURA, WONOTORO, E, kirim
 
 
 def test_the_same_form_sent_again_keeps_its_submission_id_and_any_change_gets_a_new_one():

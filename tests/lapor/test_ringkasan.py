@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.lapor import E, NGADISARI, SUKAPURA, WONOTORO, baris, kirim, ringkas
+from tests.lapor import NGADISARI, SUKAPURA, WONOTORO, E, baris, kirim, ringkas
 
 
 def test_turnout_against_hand_computed_numbers(ctx):

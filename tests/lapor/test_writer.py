@@ -8,7 +8,7 @@ import threading
 import pytest
 
 from readiness import akses, lapor
-from tests.lapor import ADMIN, ANALIS, E, NGADISARI, PAGI, SUKAPURA, WONOTORO, baris, kirim, ringkas
+from tests.lapor import ADMIN, ANALIS, NGADISARI, PAGI, SUKAPURA, WONOTORO, E, baris, kirim, ringkas
 
 
 def test_a_tps_reports_every_stage_and_the_kecamatan_counts_it(ctx):
