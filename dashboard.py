@@ -1,5 +1,6 @@
 """Entry point: `streamlit run dashboard.py`. Declares the navigation (the pages and who may open
 them: app/halaman.py) and runs the page of the URL; each page stays thin."""
+
 import os
 
 import streamlit as st

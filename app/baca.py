@@ -3,6 +3,7 @@ re-activated version makes a new analytical file, a problem or a threshold saved
 small-records store a new store version (readiness/catatan.py `versi_tampil`); the key carries
 both (db.Reader.snapshot), so a number is never shown stale, and a login, logout or export,
 which change neither, empties no cache."""
+
 from __future__ import annotations
 
 import os
@@ -79,6 +80,7 @@ def page_data(name: str, election: str, **params) -> dict:
 @st.cache_data(show_spinner=False, max_entries=16)
 def _deck(path: str, version: tuple, election: str, lapor_versi: tuple | None = None, _cur=None):
     from readiness.deck import build
+
     # Field reports live in their own file, read through this process's writer.
     lapor_cur = lapor_layanan().cursor() if lapor_versi else None
     return build(_cur, election, lapor=lapor_cur)
@@ -95,6 +97,7 @@ def deck(election: str):
 @st.cache_resource(show_spinner=False)
 def _lapor_layanan(path: str):
     from readiness import lapor
+
     return lapor.Layanan(lapor.lapor_path(path))
 
 
@@ -107,6 +110,7 @@ def lapor_layanan(path: str | None = None):
 def lapor_versi() -> tuple | None:
     """Changes with every committed report; None when the reports cannot be opened here."""
     from readiness import lapor
+
     try:
         return lapor_layanan().versi()
     except lapor.LaporanDitolak:
@@ -116,6 +120,7 @@ def lapor_versi() -> tuple | None:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _daftar_tps(path: str, version: tuple, election: str, _cur=None):
     from readiness import lapor
+
     return lapor.DaftarTps.dari_db(_cur, election)
 
 
@@ -128,6 +133,7 @@ def daftar_tps(election: str):
 @st.cache_data(show_spinner="Memeriksa daftar pemilih…", max_entries=16)
 def _audit(path: str, version: tuple, election: str, _cur=None):
     from readiness import audit
+
     return audit.lengkap(_cur, election)
 
 

@@ -1,5 +1,6 @@
 """Download buttons: shown only to roles that may export, each download recorded in the audit
 trail (who, which file) when the file is made."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -19,6 +20,7 @@ def berkas_unduhan(data, file_name: str, user: akses.Pengguna | None):
     def make():
         pengguna_store.catat_ekspor(path, user, file_name)
         return data() if callable(data) else data
+
     return make
 
 
@@ -29,5 +31,12 @@ def unduh(label: str, data, file_name: str, *, mime: str, key: str | None = None
     if not sesi.boleh("ekspor"):
         return
     where = where or st
-    where.download_button(label, data=berkas_unduhan(data, file_name, sesi.pengguna()), file_name=file_name,
-                          mime=mime, key=key, on_click="ignore", **kwargs)
+    where.download_button(
+        label,
+        data=berkas_unduhan(data, file_name, sesi.pengguna()),
+        file_name=file_name,
+        mime=mime,
+        key=key,
+        on_click="ignore",
+        **kwargs,
+    )

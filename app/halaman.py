@@ -2,6 +2,7 @@
 allowed to open them (readiness/akses.py). The navigation holds only the pages the session's
 user may open, so a page outside the role cannot be run at all — the check is on the server, not
 only a hidden link."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -48,9 +49,15 @@ def navigasi_masuk():
     """Users exist and nobody is logged in: every URL runs the login form and nothing else, so no
     other page can run at all; a shared link opens its page right after the login."""
     from pages import masuk
+
     paths = ["masuk"] + [p[3] or Path(p[0]).stem for p in PAGES]
-    return st.navigation([st.Page(masuk.halaman, title="Masuk", icon=":material/login:", url_path=path,
-                                  default=(i == 0)) for i, path in enumerate(paths)], position="hidden")
+    return st.navigation(
+        [
+            st.Page(masuk.halaman, title="Masuk", icon=":material/login:", url_path=path, default=(i == 0))
+            for i, path in enumerate(paths)
+        ],
+        position="hidden",
+    )
 
 
 def navigasi_peran():

@@ -1,5 +1,6 @@
 """The Hari Pemungutan page's tables: per kecamatan, per korwil, the TPS not reported yet, and the
 incidents (with marking one handled). Each table has its Excel and CSV downloads (layar.table)."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -28,23 +29,47 @@ def tabel(r: dict, tahap: str, data: dict, election: str) -> None:
     kec, kw = r["kecamatan"], r["korwil"]
     label_sebelumnya = data["label_sebelumnya"]
     tab_kec, tab_kw, tab_belum, tab_kejadian = st.tabs(
-        ["Per kecamatan", "Per korwil", f"Belum lapor ({fmt.angka(len(r['belum']))})", "Kejadian"])
+        ["Per kecamatan", "Per korwil", f"Belum lapor ({fmt.angka(len(r['belum']))})", "Kejadian"]
+    )
     with tab_kec:
-        layar.table(lapor.tabel.dengan_xn(kec), lapor.tabel.kolom_kecamatan(label_sebelumnya),
-                    "Laporan hari pemungutan per kecamatan", data, election, key="hari_h_kecamatan")
-        st.caption("Partisipasi sementara = pengguna hak pilih di TPS yang sudah melapor ÷ DPT TPS itu. Proyeksi: bila "
-                   "TPS lain di kecamatan itu sama lajunya.")
+        layar.table(
+            lapor.tabel.dengan_xn(kec),
+            lapor.tabel.kolom_kecamatan(label_sebelumnya),
+            "Laporan hari pemungutan per kecamatan",
+            data,
+            election,
+            key="hari_h_kecamatan",
+        )
+        st.caption(
+            "Partisipasi sementara = pengguna hak pilih di TPS yang sudah melapor ÷ DPT TPS itu. Proyeksi: bila "
+            "TPS lain di kecamatan itu sama lajunya."
+        )
     with tab_kw:
         if not kw.empty:
-            layar.table(lapor.tabel.dengan_xn(kw), lapor.tabel.kolom_korwil(label_sebelumnya),
-                        "Laporan hari pemungutan per korwil", data, election, key="hari_h_korwil")
+            layar.table(
+                lapor.tabel.dengan_xn(kw),
+                lapor.tabel.kolom_korwil(label_sebelumnya),
+                "Laporan hari pemungutan per korwil",
+                data,
+                election,
+                key="hari_h_korwil",
+            )
     with tab_belum:
         belum = r["belum"]
-        st.markdown(f"TPS yang **belum melaporkan {lapor.TAHAP[tahap].lower()}**. Nomor telepon tidak ada di data: "
-                    "hubungi PPK kecamatan / PPS desa.")
+        st.markdown(
+            f"TPS yang **belum melaporkan {lapor.TAHAP[tahap].lower()}**. Nomor telepon tidak ada di data: "
+            "hubungi PPK kecamatan / PPS desa."
+        )
         pilih = st.selectbox("Kecamatan", lapor.tabel.kecamatan_belum(belum), key="hari_h_belum_kecamatan")
-        layar.table(lapor.tabel.belum_di(belum, pilih), lapor.tabel.KOLOM_BELUM,
-                    f"TPS belum lapor {lapor.TAHAP[tahap].lower()}", data, election, key="hari_h_belum", height=420)
+        layar.table(
+            lapor.tabel.belum_di(belum, pilih),
+            lapor.tabel.KOLOM_BELUM,
+            f"TPS belum lapor {lapor.TAHAP[tahap].lower()}",
+            data,
+            election,
+            key="hari_h_belum",
+            height=420,
+        )
     with tab_kejadian:
         kej = lapor.tabel.kejadian_tabel(r["kejadian"])
         if kej.empty:
@@ -53,10 +78,10 @@ def tabel(r: dict, tahap: str, data: dict, election: str) -> None:
             layar.table(kej, lapor.tabel.KOLOM_KEJADIAN, "Kejadian di TPS", data, election, key="hari_h_kejadian")
             info = lapor.tabel.pilihan_selesai(kej)
             if sesi.boleh("masalah") and info:
-                st.selectbox("Tandai kejadian sudah ditangani", list(info), format_func=info.get,
-                             key="hari_h_selesai_pilih")
+                st.selectbox(
+                    "Tandai kejadian sudah ditangani", list(info), format_func=info.get, key="hari_h_selesai_pilih"
+                )
                 st.text_input("Catatan penanganan", key="hari_h_selesai_catatan")
                 st.button("Tandai selesai", key="hari_h_selesai", on_click=_selesaikan)
     if GALAT in st.session_state:
         st.error(escape_md(st.session_state.pop(GALAT)))
-

@@ -1,6 +1,7 @@
 """The Lapor page's parts: the L/P and incident fields, the answer to the form sent, one TPS's report
 history, the upload of paper reports (analis and admin) and the reports' trail (admin). Reads queries/lapor/riwayat and lapor/jejak (the reports
 database) through readiness.lapor; every user's text is shown escaped or as plain text."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -12,8 +13,16 @@ from readiness.ingest import templates
 
 JAWABAN = "_lapor_hasil"
 # The form's fields, emptied by "Laporan baru".
-ISIAN = ("lapor_l", "lapor_p", "lapor_ada_kejadian", "lapor_kategori", "lapor_uraian", "lapor_yakin", "lapor_jam",
-         "lapor_sekarang")
+ISIAN = (
+    "lapor_l",
+    "lapor_p",
+    "lapor_ada_kejadian",
+    "lapor_kategori",
+    "lapor_uraian",
+    "lapor_yakin",
+    "lapor_jam",
+    "lapor_sekarang",
+)
 
 
 def hadir(tps: lapor.Tps) -> tuple[int | None, int | None, bool]:
@@ -36,10 +45,23 @@ def kejadian(tahap: str) -> tuple[str | None, str | None]:
     if not (tahap == lapor.KEJADIAN or st.toggle("Ada kejadian/insiden", key="lapor_ada_kejadian")):
         return None, None
     kategori = lapor.kategori()
-    kat = st.selectbox("Kategori kejadian", list(kategori), format_func=kategori.get, index=None,
-                       placeholder="Pilih kategori", key="lapor_kategori")
-    uraian = st.text_area("Uraian singkat", max_chars=lapor.URAIAN_MAKS, key="lapor_uraian",
-                          placeholder="Apa yang terjadi, dan apa yang sudah dilakukan") or None
+    kat = st.selectbox(
+        "Kategori kejadian",
+        list(kategori),
+        format_func=kategori.get,
+        index=None,
+        placeholder="Pilih kategori",
+        key="lapor_kategori",
+    )
+    uraian = (
+        st.text_area(
+            "Uraian singkat",
+            max_chars=lapor.URAIAN_MAKS,
+            key="lapor_uraian",
+            placeholder="Apa yang terjadi, dan apa yang sudah dilakukan",
+        )
+        or None
+    )
     return kat, uraian
 
 
@@ -80,11 +102,18 @@ def riwayat(layanan, election: str, kode_desa: str, no_tps: str, nama_desa: str)
 def unggah_kertas(layanan, daftar, election: str, nama_kecamatan) -> None:
     """Paper reports typed into the template and uploaded: all of a file stored or none of it."""
     with st.expander("Unggah laporan Excel (formulir kertas)"):
-        st.caption("Untuk kantor yang mengumpulkan laporan di kertas: isi templat, lalu unggah. Satu berkas tersimpan "
-                   "seluruhnya atau tidak sama sekali; berkas yang sama dua kali tidak dihitung dua kali.")
-        ekspor.unduh("Unduh templat laporan TPS", lambda: templates.template("lapor", sorted(nama_kecamatan)),
-                     "templat_laporan_tps.xlsx", icon=":material/download:", key="lapor_templat",
-                     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        st.caption(
+            "Untuk kantor yang mengumpulkan laporan di kertas: isi templat, lalu unggah. Satu berkas tersimpan "
+            "seluruhnya atau tidak sama sekali; berkas yang sama dua kali tidak dihitung dua kali."
+        )
+        ekspor.unduh(
+            "Unduh templat laporan TPS",
+            lambda: templates.template("lapor", sorted(nama_kecamatan)),
+            "templat_laporan_tps.xlsx",
+            icon=":material/download:",
+            key="lapor_templat",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
         berkas = st.file_uploader("Berkas laporan (.xlsx, .xls, .csv)", type=["xlsx", "xls", "csv"], key="lapor_berkas")
         if berkas is None:
             return
@@ -110,6 +139,8 @@ def unggah_kertas(layanan, daftar, election: str, nama_kecamatan) -> None:
 
 def jejak(layanan) -> None:
     with st.expander("Jejak laporan (admin)"):
-        st.caption("Setiap laporan, koreksi, kiriman ulang yang dikenali, penolakan, unggahan Excel dan kejadian yang "
-                   "ditandai selesai: siapa dan kapan. Disimpan di berkas laporan, bukan di database utama.")
+        st.caption(
+            "Setiap laporan, koreksi, kiriman ulang yang dikenali, penolakan, unggahan Excel dan kejadian yang "
+            "ditandai selesai: siapa dan kapan. Disimpan di berkas laporan, bukan di database utama."
+        )
         st.dataframe(lapor.jejak_tabel(layanan.cursor()), hide_index=True, width="stretch")

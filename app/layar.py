@@ -1,6 +1,7 @@
 """What pages put on screen the same way: the active election and its sidebar choice, choices kept
 in the URL, the headline figures, a table with its downloads, the data caption, the empty state and
 the footer."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -22,11 +23,12 @@ def election_picker() -> str:
     """Sidebar choice of election, kept in the URL (`?pemilu=…`) so a link opens the same view."""
     elections = baca.query("marts/elections")
     ids = list(elections["election_id"])
-    names = {e: f"{teks.PEMILIHAN_SINGKAT.get(j, str(j).capitalize())} {t.year}" for e, j, t in
-             zip(elections["election_id"], elections["jenis"], elections["tanggal"])}
+    names = {
+        e: f"{teks.PEMILIHAN_SINGKAT.get(j, str(j).capitalize())} {t.year}"
+        for e, j, t in zip(elections["election_id"], elections["jenis"], elections["tanggal"])
+    }
     active = next((e for e, a in zip(elections["election_id"], elections["aktif"]) if a), ids[0])
-    chosen = url_choice("pemilu", ids, "Pemilihan", format_func=lambda e: names[e], default=active,
-                        where=st.sidebar)
+    chosen = url_choice("pemilu", ids, "Pemilihan", format_func=lambda e: names[e], default=active, where=st.sidebar)
     st.session_state[ELECTION_KEY] = chosen
     return chosen
 
@@ -45,8 +47,16 @@ def footer() -> None:
     st.caption(f"{teks.DISCLAIMER}. {teks.APP_NAMA}.")
 
 
-def url_choice(param: str, options: list[str], label: str, *, format_func=str, default: str | None = None,
-               where=None, help: str | None = None) -> str | None:
+def url_choice(
+    param: str,
+    options: list[str],
+    label: str,
+    *,
+    format_func=str,
+    default: str | None = None,
+    where=None,
+    help: str | None = None,
+) -> str | None:
     """A selectbox whose choice lives in the URL (`?param=value`) and in the session: a shared link
     or a browser refresh opens the same view, and the choice survives moving between pages."""
     where = where or st
@@ -67,8 +77,13 @@ def kecamatan_choice(kecamatan, label: str = "Kecamatan", where=None) -> str:
     """Choose a kecamatan (kept in the URL as `?kecamatan=35.13.14`)."""
     names = dict(zip(kecamatan["kode_kecamatan"], kecamatan["kecamatan"]))
     korwil = dict(zip(kecamatan["kode_kecamatan"], kecamatan["korwil"]))
-    return url_choice("kecamatan", list(names), label, where=where,
-                      format_func=lambda k: f"{names[k]} ({korwil[k]})" if isinstance(korwil.get(k), str) else names[k])
+    return url_choice(
+        "kecamatan",
+        list(names),
+        label,
+        where=where,
+        format_func=lambda k: f"{names[k]} ({korwil[k]})" if isinstance(korwil.get(k), str) else names[k],
+    )
 
 
 def open_kecamatan(event, election: str) -> None:
@@ -83,11 +98,21 @@ def open_kecamatan(event, election: str) -> None:
             st.switch_page("pages/kecamatan.py", query_params={"pemilu": election, "kecamatan": kode})
 
 
-def table(df, kolom, judul: str, data: dict, election: str, *, key: str, height: int | str = "auto",
-          caption: str | None = None) -> None:
+def table(
+    df,
+    kolom,
+    judul: str,
+    data: dict,
+    election: str,
+    *,
+    key: str,
+    height: int | str = "auto",
+    caption: str | None = None,
+) -> None:
     """A table on screen (id-ID text) with its Excel and CSV downloads underneath (numbers as numbers,
     the election, the data version and the disclaimer in the Excel file)."""
     from readiness import export
+
     kolom = export.pilih_kolom(df, kolom)
     config = {k.judul: st.column_config.TextColumn(width="large") for k in kolom if k.lebar}
     st.dataframe(export.tampilan(df, kolom), hide_index=True, width="stretch", height=height, column_config=config)
@@ -96,11 +121,24 @@ def table(df, kolom, judul: str, data: dict, election: str, *, key: str, height:
     frame = export.ekspor(df, kolom)
     version_label = model.versi_label(data["versi"])
     row = st.container(horizontal=True)
-    ekspor.unduh("Unduh Excel (.xlsx)", lambda: export.to_xlsx(frame, judul, data["pemilihan"], version_label),
-                 export.nama_berkas(judul, election, "xlsx"), key=f"xlsx_{key}", where=row,
-                 mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:")
-    ekspor.unduh("Unduh CSV", lambda: export.to_csv(frame), export.nama_berkas(judul, election, "csv"),
-                 key=f"csv_{key}", where=row, mime="text/csv", icon=":material/download:")
+    ekspor.unduh(
+        "Unduh Excel (.xlsx)",
+        lambda: export.to_xlsx(frame, judul, data["pemilihan"], version_label),
+        export.nama_berkas(judul, election, "xlsx"),
+        key=f"xlsx_{key}",
+        where=row,
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/download:",
+    )
+    ekspor.unduh(
+        "Unduh CSV",
+        lambda: export.to_csv(frame),
+        export.nama_berkas(judul, election, "csv"),
+        key=f"csv_{key}",
+        where=row,
+        mime="text/csv",
+        icon=":material/download:",
+    )
 
 
 def kartu(items) -> None:

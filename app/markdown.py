@@ -1,4 +1,5 @@
 """Text from a file or a user shown literally inside Streamlit's markdown."""
+
 from __future__ import annotations
 
 import re

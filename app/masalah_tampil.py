@@ -1,6 +1,7 @@
 """Open problems (inventarisasi permasalahan) as the Ringkasan, Korwil and Kecamatan pages show
 them. Query: marts/masalah_daftar; tables: readiness.masalah_tabel. User-written text
 (descriptions, reporters) only ever goes into dataframes or st.text, never into markdown."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -27,9 +28,16 @@ def _tautan(label: str = "Buka halaman Permasalahan", **query) -> None:
 
 def tabel(df: pd.DataFrame, *, kecamatan: bool = True, height="auto") -> None:
     """Open problems, most severe and newest first; every text cell shown as plain text."""
-    st.dataframe(tabel_masalah.tabel_terbuka(df, kecamatan=kecamatan), hide_index=True, width="stretch",
-                 height=height, column_config={"Uraian": st.column_config.TextColumn(width="large"),
-                                               "Tindak lanjut terakhir": st.column_config.TextColumn(width="medium")})
+    st.dataframe(
+        tabel_masalah.tabel_terbuka(df, kecamatan=kecamatan),
+        hide_index=True,
+        width="stretch",
+        height=height,
+        column_config={
+            "Uraian": st.column_config.TextColumn(width="large"),
+            "Tindak lanjut terakhir": st.column_config.TextColumn(width="medium"),
+        },
+    )
 
 
 def ringkasan(election: str) -> None:

@@ -10,6 +10,7 @@ come through it runs dashboard.py in its place — which declares the navigation
 of this same URL, in this same script run, so no widget event is lost — and stops.
 See ARCHITECTURE.md, "Streamlit work-around"; tests/pages/test_navigasi.py fails when a Streamlit
 upgrade changes this."""
+
 from __future__ import annotations
 
 import runpy

@@ -1,6 +1,7 @@
 """Who is logged in: the server-side session (readiness/pengguna.py), the browser's cookie that
 brings it back after a reload, the account line in the sidebar, and the access checks every page
 and action makes on the server."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -10,18 +11,20 @@ from app.markdown import escape_md
 from readiness import akses, catatan
 from readiness import pengguna as pengguna_store
 
-SESI_KEY = "_sesi_pengguna"       # {"token_hash": SHA-256 of the session's token} (readiness/pengguna.py)
+SESI_KEY = "_sesi_pengguna"  # {"token_hash": SHA-256 of the session's token} (readiness/pengguna.py)
 PESAN_MASUK_KEY = "_pesan_masuk"  # why the login page is shown again (session ended)
-COOKIE = "dasbor_sesi"            # the browser's session token
-_COOKIE_TULIS = "_cookie_tulis"   # the token this browser still has to store
-_COOKIE_HAPUS = "_cookie_hapus"   # the browser's cookie is to be removed
+COOKIE = "dasbor_sesi"  # the browser's session token
+_COOKIE_TULIS = "_cookie_tulis"  # the token this browser still has to store
+_COOKIE_HAPUS = "_cookie_hapus"  # the browser's cookie is to be removed
 _COOKIE_DIBACA = "_cookie_dibaca"  # the cookie of this page load was already tried
 BATAS_DIAM = pengguna_store.BATAS_DIAM
-MODE_LOKAL = ("Mode lokal: belum ada pengguna — semua orang yang membuka aplikasi ini dapat mengubah data. "
-              "Tambahkan pengguna admin di halaman Pengguna atau dengan `python -m readiness user add`.")
+MODE_LOKAL = (
+    "Mode lokal: belum ada pengguna — semua orang yang membuka aplikasi ini dapat mengubah data. "
+    "Tambahkan pengguna admin di halaman Pengguna atau dengan `python -m readiness user add`."
+)
 SESI_BERAKHIR = {
     "berakhir": "Sesi Anda berakhir: akun dinonaktifkan, kata sandinya diganti, atau Anda sudah keluar. "
-                "Silakan masuk lagi.",
+    "Silakan masuk lagi.",
     "diam": f"Sesi Anda berakhir karena tidak ada aktivitas selama {BATAS_DIAM // 3600} jam. Silakan masuk lagi.",
 }
 TIDAK_BOLEH = "Anda tidak memiliki akses untuk ini. Hubungi admin bila Anda memerlukannya."
@@ -85,8 +88,10 @@ def akun_sidebar(user: akses.Pengguna, navigation) -> None:
     """Who is logged in, with a Keluar button; in local mode a warning on every page instead (a
     single small line on the Presentasi page, whose screen belongs to the slides)."""
     if user.lokal:
-        st.sidebar.warning("Mode lokal: belum ada pengguna; siapa pun yang membuka aplikasi ini dapat mengubah data.",
-                           icon=":material/lock_open:")
+        st.sidebar.warning(
+            "Mode lokal: belum ada pengguna; siapa pun yang membuka aplikasi ini dapat mengubah data.",
+            icon=":material/lock_open:",
+        )
         if navigation.url_path == "presentasi":
             st.caption("Mode lokal: belum ada pengguna.")
         else:  # highlighted text, not st.info: each page's own first notice stays its first
@@ -136,7 +141,8 @@ def cookie_sesi() -> None:
     st.sidebar.html(
         "<script>document.cookie = '" + nilai + "; Path=/; SameSite=Strict'"
         " + (location.protocol === 'https:' ? '; Secure' : '');</script>",
-        unsafe_allow_javascript=True)
+        unsafe_allow_javascript=True,
+    )
 
 
 def boleh(aksi: str) -> bool:

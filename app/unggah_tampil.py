@@ -1,6 +1,7 @@
 """The Unggah Data page's parts: the uploader in Indonesian, the check of the chosen files kept
 across reruns, and one file's box (its kind, what was understood, its verdict). The words come
 from readiness.ingest.summary; file and sheet names are shown escaped or as plain text."""
+
 from __future__ import annotations
 
 import hashlib
@@ -29,19 +30,27 @@ _VERDICT = {"error": st.error, "info": st.info, "warning": st.warning, "success"
 def pengunggah(round_no: int) -> list[tuple[str, bytes]]:
     """The files chosen in this round of the uploader (a new round after each save empties it)."""
     st.html(_UPLOADER_CSS)
-    uploads = st.file_uploader("Pilih berkas Excel (.xlsx, .xls) atau CSV — boleh beberapa sekaligus",
-                               type=["xlsx", "xlsm", "xls", "ods", "csv", "txt"], accept_multiple_files=True,
-                               key=f"unggah_files_{round_no}")
+    uploads = st.file_uploader(
+        "Pilih berkas Excel (.xlsx, .xls) atau CSV — boleh beberapa sekaligus",
+        type=["xlsx", "xlsm", "xls", "ods", "csv", "txt"],
+        accept_multiple_files=True,
+        key=f"unggah_files_{round_no}",
+    )
     return [(f.name, f.getvalue()) for f in uploads or []]
 
 
 def diperiksa(election: str, files: list[tuple[str, bytes]]) -> ingest.Batch:
     """The files read and checked, nothing written: once per set of files and kind choices, kept
     across reruns of the page."""
-    overrides = {name: kind for name, kind in st.session_state.get("unggah_jenis", {}).items()
-                 if name in {n for n, _ in files}}
-    key = (election, tuple((n, hashlib.sha256(d).hexdigest()) for n, d in files),
-           tuple(sorted(overrides.items())), baca.current_reader().version)
+    overrides = {
+        name: kind for name, kind in st.session_state.get("unggah_jenis", {}).items() if name in {n for n, _ in files}
+    }
+    key = (
+        election,
+        tuple((n, hashlib.sha256(d).hexdigest()) for n, d in files),
+        tuple(sorted(overrides.items())),
+        baca.current_reader().version,
+    )
     cache = st.session_state.get("unggah_prepared")
     if cache and cache[0] == key:
         return cache[1]
@@ -61,8 +70,9 @@ def diperiksa(election: str, files: list[tuple[str, bytes]]) -> ingest.Batch:
         st.stop()
     finally:
         if batch is None:  # closed tab, or a new run of this page replaced this one: nothing was saved
-            logging.getLogger(__name__).warning("pemeriksaan unggahan dihentikan sebelum selesai: %s",
-                                                ", ".join(n for n, _ in files))
+            logging.getLogger(__name__).warning(
+                "pemeriksaan unggahan dihentikan sebelum selesai: %s", ", ".join(n for n, _ in files)
+            )
     bar.empty()
     st.session_state["unggah_prepared"] = (key, batch)
     return batch
@@ -81,8 +91,13 @@ def berkas(result: ingest.FileResult, round_no: int, *, expanded: bool) -> None:
         st.markdown(f"**{escape_md(result.file_name)}**")
         if result.kind:
             options = list(ingest.KINDS)
-            chosen = st.selectbox(summary.kind_label(result), options, index=options.index(result.kind),
-                                  format_func=teks.JENIS.get, key=f"jenis_{round_no}_{result.file_name}")
+            chosen = st.selectbox(
+                summary.kind_label(result),
+                options,
+                index=options.index(result.kind),
+                format_func=teks.JENIS.get,
+                key=f"jenis_{round_no}_{result.file_name}",
+            )
             if chosen != result.kind:
                 st.session_state.setdefault("unggah_jenis", {})[result.file_name] = chosen
                 st.rerun()

@@ -17,6 +17,7 @@ opens the database and runs it once, median of 3), plus the `audit` command end 
 Writes its section of bench/RESULTS.md (between `<!-- audit:start -->` and `<!-- audit:end -->`).
 Never part of the test suite. Usage: .venv/bin/python bench/bench_audit.py [--keep DIR]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,7 +45,6 @@ BASELINE = "select kode_kecamatan, count(*) from raw_daftar group by 1"
 REFERENCE = "select kode_kecamatan, count(distinct nik_kunci) from raw_daftar group by 1"
 
 
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import results  # noqa: E402  (bench/results.py)
 
@@ -58,7 +58,8 @@ def build(directory: Path) -> tuple[Path, int]:
         # 872.218 voters over the 330 desa; 6 TPS per desa (about 440 voters each), 4 in every 97th
         # desa (about 660: over the 600 of Pilkada 2024). g numbers the voters; findings are planted
         # on fixed residues of g, so every type occurs.
-        con.execute("""
+        con.execute(
+            """
             insert into raw_daftar by name
             with d as (select kode_desa, kode_kecamatan, (row_number() over (order by kode_desa) - 1)::int as k
                        from ref_desa),
@@ -96,11 +97,15 @@ def build(directory: Path) -> tuple[Path, int]:
                 case when hash(g, 9) % 40 = 0 then 'B' else 'S' end as ktpel,
                 (100000000 + g)::varchar as dpid
             from v
-        """, {"u": upload_id, "voters": VOTERS})
+        """,
+            {"u": upload_id, "voters": VOTERS},
+        )
         rows = con.execute("select count(*) from raw_daftar where upload_id = $u", {"u": upload_id}).fetchone()[0]
-        con.execute("insert into uploads values ($u, $e, 'daftar', 'dpt_sintetis_kabupaten.xlsx', $sha, 'DPT', 5, "
-                    "$n, 'bench', now()::timestamp, $a, null, 0)",
-                    {"u": upload_id, "e": ELECTION, "sha": f"bench-{upload_id}", "n": rows, "a": activation})
+        con.execute(
+            "insert into uploads values ($u, $e, 'daftar', 'dpt_sintetis_kabupaten.xlsx', $sha, 'DPT', 5, "
+            "$n, 'bench', now()::timestamp, $a, null, 0)",
+            {"u": upload_id, "e": ELECTION, "sha": f"bench-{upload_id}", "n": rows, "a": activation},
+        )
         con.execute("insert into upload_coverage select $u, kode_kecamatan from ref_kecamatan", {"u": upload_id})
     return path, rows
 
@@ -145,8 +150,9 @@ def child(path: Path, name: str) -> dict:
 def cold(path: Path, name: str) -> float:
     times = []
     for _ in range(COLD_RUNS):
-        out = subprocess.run([sys.executable, __file__, "--child", name, "--db", str(path)], capture_output=True,
-                             text=True, cwd=ROOT)
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", name, "--db", str(path)], capture_output=True, text=True, cwd=ROOT
+        )
         if out.returncode != 0:
             raise SystemExit(f"{name} failed:\n{out.stderr[-3000:]}")
         times.append(json.loads(out.stdout.strip().splitlines()[-1])["total_ms"])
@@ -168,8 +174,9 @@ def command(path: Path) -> float:
     times = []
     for _ in range(COLD_RUNS):
         started = time.perf_counter()
-        out = subprocess.run([sys.executable, "-m", "readiness", "audit", "--db", str(path)], capture_output=True,
-                             text=True, cwd=ROOT)
+        out = subprocess.run(
+            [sys.executable, "-m", "readiness", "audit", "--db", str(path)], capture_output=True, text=True, cwd=ROOT
+        )
         times.append(time.perf_counter() - started)
         if out.returncode != 0:
             raise SystemExit(out.stderr)
@@ -182,8 +189,10 @@ def write_results(text: str) -> None:
 
 def _machine() -> str:
     load = os.getloadavg() if hasattr(os, "getloadavg") else (float("nan"),) * 3
-    return (f"{os.cpu_count()} CPU, {platform.python_implementation()} {platform.python_version()}, "
-            f"load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1/5/15 min; the machine is shared)")
+    return (
+        f"{os.cpu_count()} CPU, {platform.python_implementation()} {platform.python_version()}, "
+        f"load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1/5/15 min; the machine is shared)"
+    )
 
 
 # Longer than the house's 80 lines on purpose: main is the measurement's protocol, read top to bottom
@@ -219,8 +228,10 @@ def main() -> None:
     groups, both = results["kelompok"], results["keduanya"]
     ratio = lambda r, k: r[k] / base[k]  # noqa: E731
     met_time = all(r[k] / 1000 < LIMIT_S for r in (whole, groups, both) for k in ("warm", "cold"))
-    met_ratio = {name: all(ratio(results[name], k) <= LIMIT_RATIO for k in ("warm", "cold"))
-                 for name in ("audit", "kelompok", "keduanya")}
+    met_ratio = {
+        name: all(ratio(results[name], k) <= LIMIT_RATIO for k in ("warm", "cold"))
+        for name in ("audit", "kelompok", "keduanya")
+    }
     verdict = lambda ok: "met" if ok else "NOT met"  # noqa: E731
     lines = [
         "## Voter-list audit",
@@ -228,7 +239,8 @@ def main() -> None:
         f"A synthetic per-voter list of {dots(rows)} voters (whole Kabupaten Probolinggo; 330 desa, 24 kecamatan) "
         f"inserted straight into `raw_daftar` as one active upload (built in {built:.1f} s, including the stored "
         "audit tables). Findings planted: "
-        + ", ".join(f"{k} {dots(int(v))}" for k, v in counts.items()) + f"; {dots(len(hasil.temuan))} finding rows in "
+        + ", ".join(f"{k} {dots(int(v))}" for k, v in counts.items())
+        + f"; {dots(len(hasil.temuan))} finding rows in "
         f"the list. Machine: {load_before} at the start, {load_after.split(', load average ')[1]} at the end.",
         "",
         "How the audit works since this run's code: the findings are flags on voter rows (one SQL definition, "
@@ -246,8 +258,10 @@ def main() -> None:
     ]
     for name in TASKS:
         r = results[name]
-        lines.append(f"| {LABELS[name]} | {r['warm']:.1f} | {r['warm'] / base['warm']:.2f} | "
-                     f"{r['cold']:.0f} | {r['cold'] / base['cold']:.2f} |")
+        lines.append(
+            f"| {LABELS[name]} | {r['warm']:.1f} | {r['warm'] / base['warm']:.2f} | "
+            f"{r['cold']:.0f} | {r['cold'] / base['cold']:.2f} |"
+        )
     lines += [
         "",
         f"`python -m readiness audit` end to end (process start, imports, open, summary, print): {cli_s:.2f} s "

@@ -15,6 +15,7 @@ bomb just inside them costs. Each reading runs in a fresh process, whose peak re
 
 Writes its section of bench/RESULTS.md. Never part of the test suite.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -77,8 +78,21 @@ def styled_xlsxwriter(path: Path, rows: int = 1745) -> Path:
     ws.merge_range("A1:H1", "DAFTAR TEMPAT PEMUNGUTAN SUARA", head)
     ws.write_row(1, 0, ["NO", "KECAMATAN", "DESA", "NO TPS", "L", "P", "L+P", "ALAMAT"], head)
     for i in range(rows):
-        ws.write_row(i + 2, 0, [i + 1, f"KEC {i % 24}", f"DESA {i % 330}", f"{i % 9 + 1:03d}",
-                                240 + i % 60, 250 + i % 70, 490 + i % 130, f"DUSUN KRAJAN RT {i % 9:03d}"], body)
+        ws.write_row(
+            i + 2,
+            0,
+            [
+                i + 1,
+                f"KEC {i % 24}",
+                f"DESA {i % 330}",
+                f"{i % 9 + 1:03d}",
+                240 + i % 60,
+                250 + i % 70,
+                490 + i % 130,
+                f"DUSUN KRAJAN RT {i % 9:03d}",
+            ],
+            body,
+        )
     wb.close()
     return path
 
@@ -124,23 +138,35 @@ def ratios() -> list[str]:
     OUT.mkdir(parents=True, exist_ok=True)
     files = [make_voterlist.main(), make_voterlist.main(inline=True)]
     files += sorted((ROOT / "data" / "sample").glob("*.xlsx"))
-    files += [styled_openpyxl(OUT / "rekap_openpyxl_gaya.xlsx"), styled_xlsxwriter(OUT / "tps_xlsxwriter_gaya.xlsx"),
-              empty_formatted(OUT / "sel_kosong_berformat_xlsxwriter.xlsx"),
-              empty_formatted_openpyxl(OUT / "sel_kosong_berformat_openpyxl.xlsx")]
-    lines = ["### 1. Packed ratio of real-shaped files", "",
-             "| file | packed | unpacked | parts | largest part | its ratio |", "|---|---:|---:|---:|---|---:|"]
+    files += [
+        styled_openpyxl(OUT / "rekap_openpyxl_gaya.xlsx"),
+        styled_xlsxwriter(OUT / "tps_xlsxwriter_gaya.xlsx"),
+        empty_formatted(OUT / "sel_kosong_berformat_xlsxwriter.xlsx"),
+        empty_formatted_openpyxl(OUT / "sel_kosong_berformat_openpyxl.xlsx"),
+    ]
+    lines = [
+        "### 1. Packed ratio of real-shaped files",
+        "",
+        "| file | packed | unpacked | parts | largest part | its ratio |",
+        "|---|---:|---:|---:|---|---:|",
+    ]
     worst = 0.0
     for path in files:
         entries = zipfile.ZipFile(path).infolist()
         big = max(entries, key=lambda e: e.file_size)
         ratio = big.file_size / max(big.compress_size, 1)
         worst = max(worst, ratio)
-        lines.append(f"| `{path.name}` | {path.stat().st_size / MiB:.1f} MiB | "
-                     f"{sum(e.file_size for e in entries) / MiB:.1f} MiB | {len(entries)} | {big.filename} | "
-                     f"{ratio:.1f} |")
-    lines += ["", f"- tightest packing of a legitimate part: **{worst:.1f}:1**; limit MAX_RATIO = "
-              f"{workbook.MAX_RATIO}:1 for parts over {workbook.RATIO_FROM // MiB} MiB; MAX_UNPACKED = "
-              f"{workbook.MAX_UNPACKED / MiB:.0f} MiB; MAX_MEMBERS = {workbook.MAX_MEMBERS}"]
+        lines.append(
+            f"| `{path.name}` | {path.stat().st_size / MiB:.1f} MiB | "
+            f"{sum(e.file_size for e in entries) / MiB:.1f} MiB | {len(entries)} | {big.filename} | "
+            f"{ratio:.1f} |"
+        )
+    lines += [
+        "",
+        f"- tightest packing of a legitimate part: **{worst:.1f}:1**; limit MAX_RATIO = "
+        f"{workbook.MAX_RATIO}:1 for parts over {workbook.RATIO_FROM // MiB} MiB; MAX_UNPACKED = "
+        f"{workbook.MAX_UNPACKED / MiB:.0f} MiB; MAX_MEMBERS = {workbook.MAX_MEMBERS}",
+    ]
     return lines
 
 
@@ -186,9 +212,11 @@ def synthetic(tmp: Path) -> dict[str, Path]:
     made = {
         "angka, 2 juta sel": xlsx.bomb(tmp / "angka.xlsx", 200_000, HEADER, cell='<c r="{col}{row}"><v>123</v></c>'),
         "teks inline 8 huruf, 2 juta sel": xlsx.bomb(
-            tmp / "inline.xlsx", 200_000, HEADER, cell='<c r="{col}{row}" t="inlineStr"><is><t>ABCDEFGH</t></is></c>'),
-        "teks bersama, 2 juta sel": xlsx.bomb(tmp / "bersama.xlsx", 200_000, HEADER,
-                                              cell='<c r="{col}{row}" t="s"><v>7</v></c>', shared_strings=1000),
+            tmp / "inline.xlsx", 200_000, HEADER, cell='<c r="{col}{row}" t="inlineStr"><is><t>ABCDEFGH</t></is></c>'
+        ),
+        "teks bersama, 2 juta sel": xlsx.bomb(
+            tmp / "bersama.xlsx", 200_000, HEADER, cell='<c r="{col}{row}" t="s"><v>7</v></c>', shared_strings=1000
+        ),
         "dua sel berjauhan (A1, J2000000)": xlsx.bomb(tmp / "jauh.xlsx", 10, HEADER, far_cell="J2000000"),
         "5 juta teks bersama pendek": xlsx.bomb(tmp / "tabel_teks.xlsx", 10, HEADER, shared_strings=5_000_000),
     }
@@ -198,8 +226,14 @@ def synthetic(tmp: Path) -> dict[str, Path]:
 
 def copied_text(path: Path, rows: int, columns: int, length: int) -> Path:
     """A recap whose cells all point at one shared text of `length` letters: each gets a copy."""
-    plain = xlsx.bomb(path.with_name("polos.xlsx"), rows, ["KECAMATAN", "DESA", "L", "P"], columns=columns,
-                      cell='<c r="{col}{row}" t="s"><v>0</v></c>', shared_strings=1)
+    plain = xlsx.bomb(
+        path.with_name("polos.xlsx"),
+        rows,
+        ["KECAMATAN", "DESA", "L", "P"],
+        columns=columns,
+        cell='<c r="{col}{row}" t="s"><v>0</v></c>',
+        shared_strings=1,
+    )
     with zipfile.ZipFile(plain) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
         for entry in src.infolist():
             data = src.read(entry.filename)
@@ -211,19 +245,25 @@ def copied_text(path: Path, rows: int, columns: int, length: int) -> Path:
 
 
 def coefficients(tmp: Path) -> list[str]:
-    lines = ["### 2. Reader memory against the estimate", "",
-             "Peak resident set above the process's own before the read; `sheet` = python-calamine "
-             "to_python (small kinds), `columns` = fastexcel into Arrow, 3 columns (the per-voter list).", "",
-             "| sheet | cells | rectangle | route | measured MiB | estimate MiB (readers' share) | estimate / measured |",
-             "|---|---:|---:|---|---:|---:|---:|"]
+    lines = [
+        "### 2. Reader memory against the estimate",
+        "",
+        "Peak resident set above the process's own before the read; `sheet` = python-calamine "
+        "to_python (small kinds), `columns` = fastexcel into Arrow, 3 columns (the per-voter list).",
+        "",
+        "| sheet | cells | rectangle | route | measured MiB | estimate MiB (readers' share) | estimate / measured |",
+        "|---|---:|---:|---|---:|---:|---:|",
+    ]
     for label, path in synthetic(tmp).items():
         for route in ("sheet", "columns"):
             got = read_in_child(route, path)
             if "error" in got:
                 lines.append(f"| {label} | | | {route} | {got['error']} | | |")
                 continue
-            lines.append(f"| {label} | {got['cells']:,} | {got['area']:,} | {route} | {got['reader'] / MiB:.0f} | "
-                         f"{got['estimate'] / MiB:.0f} | {got['estimate'] / max(got['reader'], 1):.2f} |")
+            lines.append(
+                f"| {label} | {got['cells']:,} | {got['area']:,} | {route} | {got['reader'] / MiB:.0f} | "
+                f"{got['estimate'] / MiB:.0f} | {got['estimate'] / max(got['reader'], 1):.2f} |"
+            )
             print(lines[-1], file=sys.stderr)
     return lines
 
@@ -242,11 +282,18 @@ sys.exit(code)
 
 def ingest_cli(path: Path, tmp: Path) -> dict:
     db_path = tmp / f"db_{time.monotonic_ns()}.duckdb"
-    subprocess.run([sys.executable, "-c", "import sys; from readiness import db; db.ensure_database(sys.argv[1])",
-                    str(db_path)], check=True, cwd=ROOT)
+    subprocess.run(
+        [sys.executable, "-c", "import sys; from readiness import db; db.ensure_database(sys.argv[1])", str(db_path)],
+        check=True,
+        cwd=ROOT,
+    )
     started = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", WRAP, str(ROOT), "ingest", str(path), "--db", str(db_path)],
-                         capture_output=True, text=True, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, "-c", WRAP, str(ROOT), "ingest", str(path), "--db", str(db_path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     seconds = time.perf_counter() - started
     peak = next((int(l.split()[1]) * 1024 for l in out.stderr.splitlines() if l.startswith("VmHWM")), None)
     message = next((l for l in (out.stdout + out.stderr).splitlines() if "ditolak" in l), "")
@@ -258,19 +305,31 @@ def estimate_of(path: Path, route: str = "columns", used: int = 11) -> int:
     parts = book._parts
     name = book.sheet_names[0]
     shared = book._members.get("xl/sharedStrings.xml")
-    return workbook.reader_bytes(route, parts.extent(name), book._members[parts.path(name)].file_size,
-                                 shared.file_size if shared else 0, *parts.shared_strings_stats(), used)
+    return workbook.reader_bytes(
+        route,
+        parts.extent(name),
+        book._members[parts.path(name)].file_size,
+        shared.file_size if shared else 0,
+        *parts.shared_strings_stats(),
+        used,
+    )
 
 
 def legitimate(tmp: Path) -> list[str]:
     import make_voterlist
 
-    lines = ["### 3. The largest legitimate files through `python -m readiness ingest`", "",
-             "| file | estimate (columns route, 11 columns) | exit | seconds | peak MiB |", "|---|---:|---:|---:|---:|"]
+    lines = [
+        "### 3. The largest legitimate files through `python -m readiness ingest`",
+        "",
+        "| file | estimate (columns route, 11 columns) | exit | seconds | peak MiB |",
+        "|---|---:|---:|---:|---:|",
+    ]
     for path in (make_voterlist.main(), make_voterlist.main(inline=True)):
         got = ingest_cli(path, tmp)
-        lines.append(f"| `{path.name}` | {estimate_of(path) / MiB:.0f} MiB | {got['code']} | {got['seconds']:.1f} | "
-                     f"{(got['peak'] or 0) / MiB:.0f} |")
+        lines.append(
+            f"| `{path.name}` | {estimate_of(path) / MiB:.0f} MiB | {got['code']} | {got['seconds']:.1f} | "
+            f"{(got['peak'] or 0) / MiB:.0f} |"
+        )
         print(lines[-1], file=sys.stderr)
     return lines
 
@@ -279,8 +338,15 @@ def rows_for(tmp: Path, route: str, header: list[str], cell: str) -> int:
     """Rows of `cell` under `header` whose estimate on `route` is READER_BUDGET (from a probe)."""
     probe = xlsx.bomb(tmp / "contoh.xlsx", 100_000, header, cell=cell, level=1)
     book = workbook.Book(probe, probe.name)
-    need = workbook.reader_bytes(route, book._parts.extent(book.sheet_names[0], precise=True),
-                                 book._members["xl/worksheets/sheet1.xml"].file_size, 0, 0, 0, len(header))
+    need = workbook.reader_bytes(
+        route,
+        book._parts.extent(book.sheet_names[0], precise=True),
+        book._members["xl/worksheets/sheet1.xml"].file_size,
+        0,
+        0,
+        0,
+        len(header),
+    )
     probe.unlink()
     return int(100_000 * workbook.READER_BUDGET / need)
 
@@ -292,8 +358,10 @@ def bombs(tmp: Path, heavy: bool) -> list[str]:
     # Rows of 100 cells without references pack ~240:1; the tester's bomb unpacked to 2,83 GiB.
     reported = 1_950_000 if heavy else 200_000
     cases = [
-        (f"rapat: {reported:,} baris × 100 sel tanpa referensi",
-         lambda p: xlsx.bomb(p, reported, voter, columns=100, cell="<c><v>1</v></c>", level=6)),
+        (
+            f"rapat: {reported:,} baris × 100 sel tanpa referensi",
+            lambda p: xlsx.bomb(p, reported, voter, columns=100, cell="<c><v>1</v></c>", level=6),
+        ),
         ("jauh: A1 dan XFD1000000", lambda p: xlsx.bomb(p, 5, voter, far_cell="XFD1000000")),
         ("satu teks 10.000 huruf, 400.000 sel menunjuknya", lambda p: copied_text(p, 20_000, 20, 10_000)),
     ]
@@ -304,22 +372,35 @@ def bombs(tmp: Path, heavy: bool) -> list[str]:
         for route, header in (("columns", voter), ("sheet", rekap)):
             rows = rows_for(tmp, route, header, packed)
             for share in (0.9, 1.1):
-                cases.append((f"{'daftar pemilih' if route == 'columns' else 'rekap'}: {int(rows * share):,} baris × "
-                              f"{len(header)} angka (estimasi {share:.0%} dari batas)",
-                              lambda p, n=int(rows * share), h=header: xlsx.bomb(p, n, h, cell=packed, level=1)))
-    lines = ["### 4. Bombs through `python -m readiness ingest`", "",
-             "| bomb | packed | unpacked | exit | seconds | peak MiB | message |", "|---|---:|---:|---:|---:|---:|---|"]
+                cases.append(
+                    (
+                        f"{'daftar pemilih' if route == 'columns' else 'rekap'}: {int(rows * share):,} baris × "
+                        f"{len(header)} angka (estimasi {share:.0%} dari batas)",
+                        lambda p, n=int(rows * share), h=header: xlsx.bomb(p, n, h, cell=packed, level=1),
+                    )
+                )
+    lines = [
+        "### 4. Bombs through `python -m readiness ingest`",
+        "",
+        "| bomb | packed | unpacked | exit | seconds | peak MiB | message |",
+        "|---|---:|---:|---:|---:|---:|---|",
+    ]
     for label, build in cases:
         path = build(tmp / "bom.xlsx")
         unpacked = sum(e.file_size for e in zipfile.ZipFile(path).infolist())
         got = ingest_cli(path, tmp)
-        lines.append(f"| {label} | {path.stat().st_size / MiB:.1f} MiB | {unpacked / MiB:.0f} MiB | {got['code']} | "
-                     f"{got['seconds']:.1f} | {(got['peak'] or 0) / MiB:.0f} | {got['message']} |")
+        lines.append(
+            f"| {label} | {path.stat().st_size / MiB:.1f} MiB | {unpacked / MiB:.0f} MiB | {got['code']} | "
+            f"{got['seconds']:.1f} | {(got['peak'] or 0) / MiB:.0f} | {got['message']} |"
+        )
         print(lines[-1], file=sys.stderr)
         path.unlink()
-    lines += ["", f"- stated budget: no file within the limits takes the process over MEMORY_BUDGET = "
-              f"{workbook.MEMORY_BUDGET / MiB:.0f} MiB (READER_BUDGET = {workbook.READER_BUDGET / MiB:.0f} MiB for the "
-              "reader's estimate)"]
+    lines += [
+        "",
+        f"- stated budget: no file within the limits takes the process over MEMORY_BUDGET = "
+        f"{workbook.MEMORY_BUDGET / MiB:.0f} MiB (READER_BUDGET = {workbook.READER_BUDGET / MiB:.0f} MiB for the "
+        "reader's estimate)",
+    ]
     return lines
 
 
@@ -334,17 +415,25 @@ def main() -> None:
     done = json.loads(PARTS_CACHE.read_text()) if args.only and PARTS_CACHE.exists() else {}
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        parts = {"ratios": ratios, "coefficients": lambda: coefficients(tmp), "legitimate": lambda: legitimate(tmp),
-                 "bombs": lambda: bombs(tmp, not args.skip_heavy)}
+        parts = {
+            "ratios": ratios,
+            "coefficients": lambda: coefficients(tmp),
+            "legitimate": lambda: legitimate(tmp),
+            "bombs": lambda: bombs(tmp, not args.skip_heavy),
+        }
         for name, run in parts.items():
             if args.only and name != args.only:
                 continue
             done[name] = [f"Run {time.strftime('%Y-%m-%d %H:%M')}.", ""] + run()
             OUT.mkdir(parents=True, exist_ok=True)
             PARTS_CACHE.write_text(json.dumps(done))
-    lines = ["## Decompression bombs: limits from measured files", "",
-             "On a shared 2-CPU machine under load from other work: seconds are indicative only; memory is "
-             "each process's own peak.", ""]
+    lines = [
+        "## Decompression bombs: limits from measured files",
+        "",
+        "On a shared 2-CPU machine under load from other work: seconds are indicative only; memory is "
+        "each process's own peak.",
+        "",
+    ]
     for name in parts:
         if name in done:
             lines += done[name][2:] + ["", f"<sub>({done[name][0]})</sub>", ""]

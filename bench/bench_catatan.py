@@ -15,6 +15,7 @@ page view, then one problem entry + a page view: how many cache misses each caus
 miss costs. Writes its section of bench/RESULTS.md. Never part of the test suite.
 Usage: .venv/bin/python bench/bench_catatan.py [--keep DIR]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -53,8 +54,9 @@ def identity(path: Path) -> tuple:
 
 
 def isian(n: int) -> masalah.Isian:
-    return masalah.Isian("35.13.14", "logistik", f"Kotak suara TPS {n} belum tiba", dt.date(2024, 11, 20), "sedang",
-                         "Camat Kraksaan")
+    return masalah.Isian(
+        "35.13.14", "logistik", f"Kotak suara TPS {n} belum tiba", dt.date(2024, 11, 20), "sedang", "Camat Kraksaan"
+    )
 
 
 # --------------------------------------------------------------------------- the previous path
@@ -83,13 +85,26 @@ def old_problem(path: Path, n: int) -> None:
         i = isian(n)
         masalah_id = con.execute("select coalesce(max(masalah_id), 0) + 1 from bench_masalah").fetchone()[0]
         now = dt.datetime.now().replace(microsecond=0)
-        con.execute("insert into bench_masalah values ($id, $e, $k, null, null, $kat, $u, $p, $t, $tk, 'baru', $key, "
-                    "'budi', $now, $now, 'formulir')",
-                    {"id": masalah_id, "e": ELECTION, "k": i.kode_kecamatan, "kat": i.kategori, "u": i.uraian,
-                     "p": i.pelapor, "t": i.tanggal, "tk": i.tingkat, "key": masalah.kunci(
-                         i.kode_kecamatan, i.kategori, i.uraian, i.tanggal), "now": now})
-        con.execute("insert into bench_riwayat values ($n, $id, $now, 'budi', null, 'baru', null, $tk, null, 'formulir')",
-                    {"n": masalah_id, "id": masalah_id, "now": now, "tk": i.tingkat})
+        con.execute(
+            "insert into bench_masalah values ($id, $e, $k, null, null, $kat, $u, $p, $t, $tk, 'baru', $key, "
+            "'budi', $now, $now, 'formulir')",
+            {
+                "id": masalah_id,
+                "e": ELECTION,
+                "k": i.kode_kecamatan,
+                "kat": i.kategori,
+                "u": i.uraian,
+                "p": i.pelapor,
+                "t": i.tanggal,
+                "tk": i.tingkat,
+                "key": masalah.kunci(i.kode_kecamatan, i.kategori, i.uraian, i.tanggal),
+                "now": now,
+            },
+        )
+        con.execute(
+            "insert into bench_riwayat values ($n, $id, $now, 'budi', null, 'baru', null, $tk, null, 'formulir')",
+            {"n": masalah_id, "id": masalah_id, "now": now, "tk": i.tingkat},
+        )
         jejak.catat(con, ADMIN, "masalah", f"masalah #{masalah_id}", rincian={"tindakan": "tambah"})
 
 
@@ -139,13 +154,19 @@ def main() -> None:
             model.simpan_pengaturan(path, ELECTION, values, ADMIN, ref=cur)
 
         steps = {
-            "login": (lambda cur: pengguna.masuk(path, "budi", SANDI, sumber="10.0.0.1", tidur=no_wait),
-                      lambda: old_login(path, stored)),
+            "login": (
+                lambda cur: pengguna.masuk(path, "budi", SANDI, sumber="10.0.0.1", tidur=no_wait),
+                lambda: old_login(path, stored),
+            ),
             "login_store": (login_store_alone, lambda: old_record(path, "masuk", "budi", {"hasil": "berhasil"})),
-            "masalah": (lambda cur: masalah.tambah(path, ELECTION, isian(next(counter)), ADMIN, ref=cur),
-                        lambda: old_problem(path, next(counter))),
-            "ekspor": (lambda cur: pengguna.catat_ekspor(path, ADMIN, "laporan.xlsx"),
-                       lambda: old_record(path, "ekspor", "laporan.xlsx", {})),
+            "masalah": (
+                lambda cur: masalah.tambah(path, ELECTION, isian(next(counter)), ADMIN, ref=cur),
+                lambda: old_problem(path, next(counter)),
+            ),
+            "ekspor": (
+                lambda cur: pengguna.catat_ekspor(path, ADMIN, "laporan.xlsx"),
+                lambda: old_record(path, "ekspor", "laporan.xlsx", {}),
+            ),
             "pengaturan": (setting_now, lambda: old_setting(path, 95.0 if next(counter) % 2 else 94.5)),
         }
         times = {(name, which): [] for name in steps for which in ("now", "old")}
@@ -176,6 +197,7 @@ def main() -> None:
                 started = time.perf_counter()
                 cache[key] = model.PAGES["ringkasan"](cur, ELECTION, base=model.dasar(cur, ELECTION))
                 miss_times.append(time.perf_counter() - started)
+
         view("login+ekspor")
         misses["login+ekspor"] = 0  # the first view fills the cache
         for _ in range(PAGE_ROUNDS):

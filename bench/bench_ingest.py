@@ -5,6 +5,7 @@ same file in the same run. Each step runs in a fresh process so its peak memory 
 
 Writes its section of bench/RESULTS.md. Never part of the test suite.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,7 +29,6 @@ STEPS = {
 }
 
 
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import results  # noqa: E402  (bench/results.py)
 
@@ -41,14 +41,17 @@ def run_step(step: str, path: Path) -> dict:
     info: dict = {}
     if step == "fastexcel":
         import fastexcel
+
         batch = fastexcel.read_excel(str(path)).load_sheet_eager(0, header_row=None)
         info["rows"] = batch.num_rows
     elif step == "calamine":
         from python_calamine import CalamineWorkbook
+
         rows = CalamineWorkbook.from_path(path).get_sheet_by_index(0).to_python()
         info["rows"] = len(rows)
     elif step == "naive":
         import pandas as pd
+
         df = pd.read_excel(path, engine="openpyxl", header=3)
         info["rows"] = len(df)
         info["nik_dtype"] = str(df["NIK"].dtype)
@@ -58,9 +61,18 @@ def run_step(step: str, path: Path) -> dict:
             db_path = Path(tmp) / "readiness.duckdb"
             # The database exists before, as it does for `readiness ingest`: made by another process,
             # so neither its time nor its memory counts as the ingest's.
-            subprocess.run([sys.executable, "-c", "import sys; from readiness import db; db.ensure_database(sys.argv[1])",
-                            str(db_path)], check=True, cwd=ROOT)
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    "import sys; from readiness import db; db.ensure_database(sys.argv[1])",
+                    str(db_path),
+                ],
+                check=True,
+                cwd=ROOT,
+            )
             from readiness import db, ingest
+
             started = time.perf_counter()
             batch = ingest.ingest_files(db_path, [(path.name, path)])  # as `readiness ingest FILE` does
             elapsed = time.perf_counter() - started
@@ -76,8 +88,9 @@ def run_step(step: str, path: Path) -> dict:
 
 
 def measure(step: str, path: Path) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", step, "--file", str(path)], capture_output=True,
-                         text=True, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", step, "--file", str(path)], capture_output=True, text=True, cwd=ROOT
+    )
     if out.returncode != 0:
         raise SystemExit(f"{step} failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -91,6 +104,7 @@ def inline_shape(rounds: int = 3) -> list[str]:
     """The same voters written by a streaming exporter (every text inline in its cell, no shared-string
     table): the bare reader and ours only, in turns. Ours hashes every NIK/NKK after the read there."""
     import make_voterlist
+
     path = make_voterlist.main(inline=True)
     runs: dict[str, list[dict]] = {}
     for _ in range(rounds):
@@ -100,17 +114,26 @@ def inline_shape(rounds: int = 3) -> list[str]:
             print(f"inline {step:10s} {out['seconds']:8.2f} s  peak {out['peak_mb']:7.0f} MiB", file=sys.stderr)
     med = {step: sorted(o["seconds"] for o in outs)[len(outs) // 2] for step, outs in runs.items()}
     peak = {step: max(o["peak_mb"] for o in outs) for step, outs in runs.items()}
-    lines = ["", f"### Second shape: the same voters with inline strings (`{path.relative_to(ROOT)}`, "
-             f"{path.stat().st_size / 1e6:.1f} MB)", "",
-             "As streaming exporters write a sheet (Apache POI's SXSSF, xlsxwriter's constant_memory): no "
-             f"shared-string table, so nothing is hashed while the sheet is read. Median of {rounds} runs in turns; "
-             "the naive route is not run for this shape.", "",
-             "| step | seconds | peak memory (MiB) |", "|---|---:|---:|"]
+    lines = [
+        "",
+        f"### Second shape: the same voters with inline strings (`{path.relative_to(ROOT)}`, "
+        f"{path.stat().st_size / 1e6:.1f} MB)",
+        "",
+        "As streaming exporters write a sheet (Apache POI's SXSSF, xlsxwriter's constant_memory): no "
+        f"shared-string table, so nothing is hashed while the sheet is read. Median of {rounds} runs in turns; "
+        "the naive route is not run for this shape.",
+        "",
+        "| step | seconds | peak memory (MiB) |",
+        "|---|---:|---:|",
+    ]
     for step in ("fastexcel", "ours"):
         spread = ", ".join(f"{o['seconds']:.2f}" for o in runs[step])
         lines.append(f"| {STEPS[step]} | {med[step]:.2f} ({spread}) | {peak[step]:.0f} |")
-    lines += ["", f"- ours / bare reader: **{med['ours'] / med['fastexcel']:.2f}×**; the bare reader alone peaks at "
-              f"{peak['fastexcel']:.0f} MiB on this shape, ours at {peak['ours']:.0f} MiB"]
+    lines += [
+        "",
+        f"- ours / bare reader: **{med['ours'] / med['fastexcel']:.2f}×**; the bare reader alone peaks at "
+        f"{peak['fastexcel']:.0f} MiB on this shape, ours at {peak['ours']:.0f} MiB",
+    ]
     return lines
 
 
@@ -126,6 +149,7 @@ def main() -> None:
         return
     if args.file is None:
         import make_voterlist
+
         args.file = make_voterlist.main()
     steps = [s for s in STEPS if not (args.skip_naive and s == "naive")]
     results, runs = {}, {}
@@ -137,8 +161,10 @@ def main() -> None:
                 continue
             out = measure(step, args.file)
             runs.setdefault(step, []).append(out)
-            print(f"{step:10s} {out['seconds']:8.2f} s  peak {out['peak_mb']:7.0f} MiB  rows {out['rows']}",
-                  file=sys.stderr)
+            print(
+                f"{step:10s} {out['seconds']:8.2f} s  peak {out['peak_mb']:7.0f} MiB  rows {out['rows']}",
+                file=sys.stderr,
+            )
     for step, outs in runs.items():
         results[step] = dict(sorted(outs, key=lambda o: o["seconds"])[len(outs) // 2])
         results[step]["peak_mb"] = max(o["peak_mb"] for o in outs)
@@ -159,7 +185,9 @@ def main() -> None:
         "|---|---:|---:|",
     ]
     for step in steps:
-        spread = " (" + ", ".join(f"{x:.2f}" for x in results[step]["all"]) + ")" if len(results[step]["all"]) > 1 else ""
+        spread = (
+            " (" + ", ".join(f"{x:.2f}" for x in results[step]["all"]) + ")" if len(results[step]["all"]) > 1 else ""
+        )
         lines.append(f"| {STEPS[step]} | {results[step]['seconds']:.2f}{spread} | {results[step]['peak_mb']:.0f} |")
     lines += [
         "",
@@ -167,11 +195,15 @@ def main() -> None:
     ]
     if "naive" in results:
         naive = results["naive"]
-        lines.append(f"- naive pandas+openpyxl / ours: **{naive['seconds'] / ours['seconds']:.1f}×** faster "
-                     f"(goal ≥ 12×); the naive route read NIK as `{naive['nik_dtype']}` and RT `007` as "
-                     f"`{naive['rt_first']}`, ours keeps both as text (NIK only as HMAC + `{ours['nik_mask_example']}`)")
-    lines.append(f"- peak memory of ours: **{ours['peak_mb']:.0f} MiB = {ours['peak_mb'] / 1024:.2f} GiB** "
-                 f"({ours['peak_mb'] * 1.048576 / 1000:.2f} GB decimal; goal < 1,5 GB)")
+        lines.append(
+            f"- naive pandas+openpyxl / ours: **{naive['seconds'] / ours['seconds']:.1f}×** faster "
+            f"(goal ≥ 12×); the naive route read NIK as `{naive['nik_dtype']}` and RT `007` as "
+            f"`{naive['rt_first']}`, ours keeps both as text (NIK only as HMAC + `{ours['nik_mask_example']}`)"
+        )
+    lines.append(
+        f"- peak memory of ours: **{ours['peak_mb']:.0f} MiB = {ours['peak_mb'] / 1024:.2f} GiB** "
+        f"({ours['peak_mb'] * 1.048576 / 1000:.2f} GB decimal; goal < 1,5 GB)"
+    )
     if not args.skip_inline:
         lines += inline_shape()
     write_results("\n".join(lines))

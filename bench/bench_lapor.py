@@ -25,6 +25,7 @@ Bounded: loopback only, SESSIONS x REPORTS reports, every wait has a timeout (12
 started after SESSION_SECONDS. Writes its section of bench/RESULTS.md. Never part of the test suite.
 Usage: .venv/bin/python bench/bench_lapor.py [--sessions 24] [--reports 5] [--threads 32]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -79,8 +80,17 @@ def _reports(daftar: lapor.DaftarTps, n: int, tag: str) -> list[lapor.Laporan]:
         row = frame.iloc[i % len(frame)]
         tahap = stages[(i // len(frame)) % len(stages)]
         hadir = {"hadir_l": 150, "hadir_p": 160} if tahap in lapor.TAHAP_HADIR else {}
-        out.append(lapor.Laporan(E, row["kode_desa"], row["no_tps"], tahap, dt.datetime(2024, 11, 27, 8, 0),
-                                 kirim_id=f"{tag}-{i:06d}-bench", **hadir))
+        out.append(
+            lapor.Laporan(
+                E,
+                row["kode_desa"],
+                row["no_tps"],
+                tahap,
+                dt.datetime(2024, 11, 27, 8, 0),
+                kirim_id=f"{tag}-{i:06d}-bench",
+                **hadir,
+            )
+        )
     return out
 
 
@@ -92,10 +102,22 @@ def baseline_plain(path: Path, reports: list[lapor.Laporan], daftar) -> dict:
     for i, r in enumerate(reports, start=1):
         tps = daftar.get(r.kode_desa, r.no_tps)
         s = time.perf_counter()
-        con.execute("insert into laporan values ($seq, $k, now()::timestamp, $e, $kec, $d, $t, $h, $w, $l, $p, null, "
-                    "null, 'bench', 'admin', 'bench', null)",
-                    {"seq": i, "k": r.kirim_id, "e": r.election, "kec": tps.kode_kecamatan, "d": r.kode_desa,
-                     "t": r.no_tps, "h": r.tahap, "w": r.waktu, "l": r.hadir_l, "p": r.hadir_p})
+        con.execute(
+            "insert into laporan values ($seq, $k, now()::timestamp, $e, $kec, $d, $t, $h, $w, $l, $p, null, "
+            "null, 'bench', 'admin', 'bench', null)",
+            {
+                "seq": i,
+                "k": r.kirim_id,
+                "e": r.election,
+                "kec": tps.kode_kecamatan,
+                "d": r.kode_desa,
+                "t": r.no_tps,
+                "h": r.tahap,
+                "w": r.waktu,
+                "l": r.hadir_l,
+                "p": r.hadir_p,
+            },
+        )
         lat.append(time.perf_counter() - s)
     total = time.perf_counter() - t0
     n = con.execute("select count(*) from laporan").fetchone()[0]
@@ -115,15 +137,31 @@ def baseline_serial(path: Path, reports, daftar) -> dict:
         s = time.perf_counter()
         con.execute("begin transaction")
         if con.execute("select seq from laporan where kirim_id = $k", {"k": r.kirim_id}).fetchone() is None:
-            sebelum = con.execute("select max(seq) from laporan where election_id = $e and kode_desa = $d and "
-                                  "no_tps = $t and tahap = $h", {"e": r.election, "d": r.kode_desa, "t": r.no_tps,
-                                                                 "h": r.tahap}).fetchone()[0]
-            con.execute("insert into laporan values ($seq, $k, now()::timestamp, $e, $kec, $d, $t, $h, $w, $l, $p, "
-                        "null, null, 'bench', 'admin', 'bench', $sebelum)",
-                        {"seq": i, "k": r.kirim_id, "e": r.election, "kec": tps.kode_kecamatan, "d": r.kode_desa,
-                         "t": r.no_tps, "h": r.tahap, "w": r.waktu, "l": r.hadir_l, "p": r.hadir_p, "sebelum": sebelum})
-            con.execute("insert into jejak_lapor values ($n, now()::timestamp, 'bench', 'admin', 'lapor', $o, null)",
-                        {"n": i, "o": r.kirim_id})
+            sebelum = con.execute(
+                "select max(seq) from laporan where election_id = $e and kode_desa = $d and no_tps = $t and tahap = $h",
+                {"e": r.election, "d": r.kode_desa, "t": r.no_tps, "h": r.tahap},
+            ).fetchone()[0]
+            con.execute(
+                "insert into laporan values ($seq, $k, now()::timestamp, $e, $kec, $d, $t, $h, $w, $l, $p, "
+                "null, null, 'bench', 'admin', 'bench', $sebelum)",
+                {
+                    "seq": i,
+                    "k": r.kirim_id,
+                    "e": r.election,
+                    "kec": tps.kode_kecamatan,
+                    "d": r.kode_desa,
+                    "t": r.no_tps,
+                    "h": r.tahap,
+                    "w": r.waktu,
+                    "l": r.hadir_l,
+                    "p": r.hadir_p,
+                    "sebelum": sebelum,
+                },
+            )
+            con.execute(
+                "insert into jejak_lapor values ($n, now()::timestamp, 'bench', 'admin', 'lapor', $o, null)",
+                {"n": i, "o": r.kirim_id},
+            )
         con.execute("commit")
         lat.append(time.perf_counter() - s)
     total = time.perf_counter() - t0
@@ -168,23 +206,36 @@ def writer(path: Path, reports, daftar, threads: int) -> dict:
 def part1(tmp: Path, daftar, n: int, threads: int) -> list[tuple]:
     rows = []
     reports = _reports(daftar, n, "p")
-    for name, fn in (("baseline: one connection, one autocommitted insert per report", baseline_plain),
-                     ("baseline: per-report SQL (look-ups, report, audit row), one transaction each", baseline_serial)):
+    for name, fn in (
+        ("baseline: one connection, one autocommitted insert per report", baseline_plain),
+        ("baseline: per-report SQL (look-ups, report, audit row), one transaction each", baseline_serial),
+    ):
         r = fn(tmp / f"{fn.__name__}.duckdb", reports, daftar)
         rows.append((name, r["n"], r["detik"], r["lat"], None))
     for k in (1, threads):
         r = writer(tmp / f"writer{k}.lapor.duckdb", reports, daftar, k)
         assert not r["errors"], r["errors"][:3]
         assert r["n"] == r["distinct"] == n, r
-        rows.append((f"Layanan (one writer thread, group commit), {k} submitting thread{'s' if k > 1 else ''}",
-                     r["n"], r["detik"], r["lat"],
-                     r["transaksi"]))
+        rows.append(
+            (
+                f"Layanan (one writer thread, group commit), {k} submitting thread{'s' if k > 1 else ''}",
+                r["n"],
+                r["detik"],
+                r["lat"],
+                r["transaksi"],
+            )
+        )
     return rows
 
 
 # --------------------------------------------------------------------------- part 2: end to end
-SEQUENCE = [("logistik_tiba", None), ("tps_dibuka", None), ("pemungutan_selesai", (200, 180)),
-            ("penghitungan_selesai", (201, 180)), ("penghitungan_selesai", (202, 180))]  # the last: a correction
+SEQUENCE = [
+    ("logistik_tiba", None),
+    ("tps_dibuka", None),
+    ("pemungutan_selesai", (200, 180)),
+    ("penghitungan_selesai", (201, 180)),
+    ("penghitungan_selesai", (202, 180)),
+]  # the last: a correction
 RESUBMIT_AT = 1  # after the 2nd report the reporter presses Kirim again
 
 
@@ -218,12 +269,21 @@ async def _masuk(page, nama: str, rec: dict | None = None, tries: int = 3) -> fl
 
 
 async def _session(browser, url: str, tps: tuple[str, str], nama: str, n_reports: int, out: dict, stop_at: float):
-    ctx = await browser.new_context(viewport={"width": 390, "height": 844}, locale="id-ID", is_mobile=True,
-                                    has_touch=True, device_scale_factor=1)
+    ctx = await browser.new_context(
+        viewport={"width": 390, "height": 844}, locale="id-ID", is_mobile=True, has_touch=True, device_scale_factor=1
+    )
     page = await ctx.new_page()
     page.set_default_timeout(120000)
-    rec = {"tps": tps, "nama": nama, "sent": [], "lat": [], "resubmit": None, "error": None, "pending": None,
-           "login": None}
+    rec = {
+        "tps": tps,
+        "nama": nama,
+        "sent": [],
+        "lat": [],
+        "resubmit": None,
+        "error": None,
+        "pending": None,
+        "login": None,
+    }
     out[tps] = rec
     try:
         # The link a reporter is sent; the login form answers it, then the Lapor page opens on that TPS.
@@ -253,8 +313,13 @@ async def _session(browser, url: str, tps: tuple[str, str], nama: str, n_reports
             # answer still on screen from the previous report is not taken for this one); "sudah
             # diterima" counts too: a click the browser replayed after a reconnect found it stored.
             while True:
-                texts = [t for t in await alerts.all_inner_texts() if t not in seen and f"{lapor.TAHAP[tahap]}." in t
-                         and ("Terkirim pukul" in t or "sudah diterima" in t)]
+                texts = [
+                    t
+                    for t in await alerts.all_inner_texts()
+                    if t not in seen
+                    and f"{lapor.TAHAP[tahap]}." in t
+                    and ("Terkirim pukul" in t or "sudah diterima" in t)
+                ]
                 if texts:
                     break
                 if time.perf_counter() - t0 > 90:
@@ -311,6 +376,7 @@ async def _drive(url: str, tps_list, names: list[str], n_reports: int):
     from playwright.async_api import async_playwright
 
     from tests.e2e.conftest import CHROMIUM_ARGS
+
     out: dict = {}
     reads: list[float] = []
     async with async_playwright() as p:
@@ -320,9 +386,11 @@ async def _drive(url: str, tps_list, names: list[str], n_reports: int):
         await asyncio.wait_for(ready.wait(), timeout=120)
         stop_at = time.monotonic() + SESSION_SECONDS
         t0 = time.perf_counter()
+
         async def later(i, tps):
             await asyncio.sleep(0.5 * i)  # reporters open the page within seconds of each other, not the same ms
             await _session(browser, url, tps, names[i], n_reports, out, stop_at)
+
         await asyncio.gather(*[later(i, tps) for i, tps in enumerate(tps_list)])
         wall = time.perf_counter() - t0
         stop.set()
@@ -332,8 +400,19 @@ async def _drive(url: str, tps_list, names: list[str], n_reports: int):
 
 
 def _add_user(db_path: Path, nama: str, peran: str, wilayah: str | None = None) -> None:
-    cmd = [sys.executable, "-m", "readiness", "user", "add", nama, "--db", str(db_path), "--role", peran,
-           "--password-stdin"] + (["--wilayah", wilayah] if wilayah else [])
+    cmd = [
+        sys.executable,
+        "-m",
+        "readiness",
+        "user",
+        "add",
+        nama,
+        "--db",
+        str(db_path),
+        "--role",
+        peran,
+        "--password-stdin",
+    ] + (["--wilayah", wilayah] if wilayah else [])
     done = subprocess.run(cmd, input=SANDI, cwd=ROOT, capture_output=True, text=True, timeout=300)
     if done.returncode != 0:
         raise RuntimeError(f"user add {nama}: {done.stdout} {done.stderr}")
@@ -357,6 +436,7 @@ def accounts(db_path: Path, daftar: lapor.DaftarTps, tps_list) -> tuple[list[str
 
 def part2(tmp: Path, sessions: int, n_reports: int) -> dict:
     from tests.e2e.conftest import demo_database, start_server
+
     db_path = demo_database(tmp)
     con = db.open_read_only(db_path)
     daftar = lapor.DaftarTps.dari_db(con, E)
@@ -399,8 +479,17 @@ def part2(tmp: Path, sessions: int, n_reports: int) -> dict:
         extra += max(0, len(have) - len(want))
         order_ok += have == want  # sorted by seq: the server's order equals the order sent
         if len(have) > len(want) or missing:
-            print("EXTRA" if len(have) > len(want) else f"MISSING {missing}", tps, "sent", rec["sent"],
-                  "answers", rec.get("answers"), rec.get("error"), rec.get("screen"), rec.get("url"))
+            print(
+                "EXTRA" if len(have) > len(want) else f"MISSING {missing}",
+                tps,
+                "sent",
+                rec["sent"],
+                "answers",
+                rec.get("answers"),
+                rec.get("error"),
+                rec.get("screen"),
+                rec.get("url"),
+            )
             for r in full:
                 if (r[1], r[2]) == tps:
                     print("   ", r)
@@ -419,20 +508,38 @@ def part2(tmp: Path, sessions: int, n_reports: int) -> dict:
     pelapor = dict(con.execute("select seq, pelapor from laporan").fetchall())
     con.close()
     wrong_user = sum(1 for nama, seqs in by_user.items() for q in seqs if pelapor.get(q) != nama)
-    return {"akun": akun, "logins": logins, "refused": refused, "wrong_user": wrong_user, "sessions": sessions, "reports": n_reports, "sent": sent, "stored": len(rows), "in_flight": in_flight,
-            "distinct": len({r[5] for r in rows}), "lost": lost, "extra": extra, "order_ok": order_ok,
-            "resubmits": sum(1 for r in out.values() if r["resubmit"]), "resubmits_seen": resubmits_seen,
-            "errors": [r["error"] for r in out.values() if r["error"] and "batas waktu bench" not in r["error"]],
-            "stopped": sum(1 for r in out.values() if r["error"] and "batas waktu bench" in r["error"]),
-            "wall": wall, "lat": lat, "reads": reads}
+    return {
+        "akun": akun,
+        "logins": logins,
+        "refused": refused,
+        "wrong_user": wrong_user,
+        "sessions": sessions,
+        "reports": n_reports,
+        "sent": sent,
+        "stored": len(rows),
+        "in_flight": in_flight,
+        "distinct": len({r[5] for r in rows}),
+        "lost": lost,
+        "extra": extra,
+        "order_ok": order_ok,
+        "resubmits": sum(1 for r in out.values() if r["resubmit"]),
+        "resubmits_seen": resubmits_seen,
+        "errors": [r["error"] for r in out.values() if r["error"] and "batas waktu bench" not in r["error"]],
+        "stopped": sum(1 for r in out.values() if r["error"] and "batas waktu bench" in r["error"]),
+        "wall": wall,
+        "lat": lat,
+        "reads": reads,
+    }
 
 
 # --------------------------------------------------------------------------- report
 def _machine() -> str:
     load = os.getloadavg()
-    return (f"{os.cpu_count()} CPU, {platform.python_implementation()} {platform.python_version()}, DuckDB "
-            f"{duckdb.__version__}, load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1/5/15 min; "
-            "the machine is shared)")
+    return (
+        f"{os.cpu_count()} CPU, {platform.python_implementation()} {platform.python_version()}, DuckDB "
+        f"{duckdb.__version__}, load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1/5/15 min; "
+        "the machine is shared)"
+    )
 
 
 # Longer than the house's 80 lines on purpose: main is the measurement's protocol, read top to bottom
@@ -459,8 +566,10 @@ def main() -> None:
         con.close()
         p1 = part1(tmp, daftar, args.n, args.threads)
         for name, n, sec, lat, tx in p1:
-            print(f"{name}: {n} laporan, {n / sec:.0f}/s, p50 {ms(pct(lat, 50))}, p95 {ms(pct(lat, 95))}"
-                  + (f", {tx} transaksi" if tx else ""))
+            print(
+                f"{name}: {n} laporan, {n / sec:.0f}/s, p50 {ms(pct(lat, 50))}, p95 {ms(pct(lat, 95))}"
+                + (f", {tx} transaksi" if tx else "")
+            )
         p2 = None
         if not args.skip_browser:
             shutil.rmtree(tmp / "demo", ignore_errors=True)
@@ -483,11 +592,16 @@ def main() -> None:
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for name, n, sec, lat, tx in p1:
-        lines.append(f"| {name} | {fmt.angka(n)} | {fmt.angka(n / sec)} | {ms(pct(lat, 50))} | {ms(pct(lat, 95))} | "
-                     f"{fmt.angka(tx) if tx else fmt.angka(n)} | {fmt.angka((n / sec) / plain, 2)}× |")
-    lines += ["", "Each report through `Layanan` also checks its submission id, finds the report it supersedes and "
-              "writes an audit row in the same transaction; with many submitters the writer commits whatever is "
-              "queued together (fewer transactions than reports), which is where the throughput comes from."]
+        lines.append(
+            f"| {name} | {fmt.angka(n)} | {fmt.angka(n / sec)} | {ms(pct(lat, 50))} | {ms(pct(lat, 95))} | "
+            f"{fmt.angka(tx) if tx else fmt.angka(n)} | {fmt.angka((n / sec) / plain, 2)}× |"
+        )
+    lines += [
+        "",
+        "Each report through `Layanan` also checks its submission id, finds the report it supersedes and "
+        "writes an audit row in the same transaction; with many submitters the writer commits whatever is "
+        "queued together (fewer transactions than reports), which is where the throughput comes from.",
+    ]
     if p2:
         lat, reads, akun, logins, refused = p2["lat"], p2["reads"], p2["akun"], p2["logins"], p2["refused"]
         lines += [
@@ -507,7 +621,8 @@ def main() -> None:
             f"| login p50 / p95 / max (retries included) | {ms(pct(logins, 50))} / {ms(pct(logins, 95))} / "
             f"{ms(max(logins) if logins else float('nan'))} |",
             f"| logins refused on screen and tried again | {len(refused)}"
-            + (f" ({'; '.join(sorted(set(refused)))})" if refused else "") + " |",
+            + (f" ({'; '.join(sorted(set(refused)))})" if refused else "")
+            + " |",
             f"| reports sent (distinct, confirmed on screen) | {fmt.angka(p2['sent'])} |",
             f"| reports stored | {fmt.angka(p2['stored'])} (of which clicked but not yet confirmed when the time "
             f"limit stopped the session: {fmt.angka(p2['in_flight'])}) |",

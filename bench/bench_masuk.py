@@ -15,6 +15,7 @@ adds a user, then measures:
 Medians of RUNS, the steps taken in turns. Writes its section of bench/RESULTS.md. Never part of the test suite.
 Usage: .venv/bin/python bench/bench_masuk.py [--keep DIR]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -72,14 +73,21 @@ def older_versions(path: Path, versions: int) -> None:
         first = con.execute("select max(upload_id) from uploads where kind = 'daftar'").fetchone()[0]
         for _ in range(versions - 1):
             upload_id = con.execute("select nextval('upload_seq')").fetchone()[0]
-            con.execute("insert into raw_daftar by name select * replace ($u as upload_id) from raw_daftar "
-                        "where upload_id = $f", {"u": upload_id, "f": first})
+            con.execute(
+                "insert into raw_daftar by name select * replace ($u as upload_id) from raw_daftar "
+                "where upload_id = $f",
+                {"u": upload_id, "f": first},
+            )
             # An older activation: the synthetic list stays the active version.
-            con.execute("insert into uploads select * replace ($u as upload_id, 'lama-' || $u as sha256, "
-                        "activation - $u as activation) from uploads where upload_id = $f",
-                        {"u": upload_id, "f": first})
-            con.execute("insert into upload_coverage select $u, kode_kecamatan from upload_coverage "
-                        "where upload_id = $f", {"u": upload_id, "f": first})
+            con.execute(
+                "insert into uploads select * replace ($u as upload_id, 'lama-' || $u as sha256, "
+                "activation - $u as activation) from uploads where upload_id = $f",
+                {"u": upload_id, "f": first},
+            )
+            con.execute(
+                "insert into upload_coverage select $u, kode_kecamatan from upload_coverage where upload_id = $f",
+                {"u": upload_id, "f": first},
+            )
 
 
 def identity(path: Path) -> tuple:
@@ -111,12 +119,14 @@ def main() -> None:
                 pengguna.masuk(path, "budi", SANDI, sumber="10.0.0.1", tidur=no_wait)
             finally:
                 pengguna._cocok = real_check
+
         steps = {
             "verify": lambda: pengguna._hasher.verify(stored, SANDI),
             "right": lambda: pengguna.masuk(path, "budi", SANDI, sumber="10.0.0.1", tidur=no_wait),
             # Wrong passwords from a fresh source each time, so none is throttled.
-            "wrong": lambda: pengguna.masuk(path, "budi", "salah-salah", sumber=f"10.1.{next(counter)}.1",
-                                            tidur=no_wait),
+            "wrong": lambda: pengguna.masuk(
+                path, "budi", "salah-salah", sumber=f"10.1.{next(counter)}.1", tidur=no_wait
+            ),
             "store": store_alone,
             "old": lambda: old_login(path, stored),
         }
@@ -135,11 +145,11 @@ def main() -> None:
             with db.writing(path):
                 held.set()
                 release.wait(120)
+
         writer = threading.Thread(target=upload)
         writer.start()
         held.wait(120)
-        during_upload = median_of(lambda: pengguna.masuk(path, "budi", SANDI, sumber="10.0.0.2", tidur=no_wait),
-                                  RUNS)
+        during_upload = median_of(lambda: pengguna.masuk(path, "budi", SANDI, sumber="10.0.0.2", tidur=no_wait), RUNS)
         release.set()
         writer.join()
         # A crowd of wrong passwords from one source and a genuine login from another.
@@ -148,8 +158,10 @@ def main() -> None:
 
         def attack(i):
             for n in range(ATTEMPTS):
-                answers.append(pengguna.masuk(path, "budi", f"tebakan-{i}-{n}", sumber="203.0.113.9",
-                                              tidur=no_wait).pesan)
+                answers.append(
+                    pengguna.masuk(path, "budi", f"tebakan-{i}-{n}", sumber="203.0.113.9", tidur=no_wait).pesan
+                )
+
         threads = [threading.Thread(target=attack, args=(i,)) for i in range(THREADS)]
         for t in threads:
             t.start()

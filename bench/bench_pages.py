@@ -13,6 +13,7 @@ the version the app's cache is keyed by, and the figures with it.
 Writes its section of bench/RESULTS.md. Never part of the test suite.
 Usage: .venv/bin/python bench/bench_pages.py [--keep DIR]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,12 +31,14 @@ sys.path.insert(0, str(ROOT))
 from readiness import cli, db, ingest, model  # noqa: E402
 
 ELECTION = "pilkada-2024"
-PARAMS = {"kecamatan": {"kecamatan_kode": "35.13.14"}, "pemilih": {"kecamatan_kode": "35.13.14"},
-          "tps": {"kecamatan_kode": None}}
+PARAMS = {
+    "kecamatan": {"kecamatan_kode": "35.13.14"},
+    "pemilih": {"kecamatan_kode": "35.13.14"},
+    "tps": {"kecamatan_kode": None},
+}
 WARM_RUNS = 7
 COLD_RUNS = 3
 LIMIT_WARM_MS, LIMIT_COLD_MS = 150, 1000
-
 
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -51,7 +54,8 @@ def build(directory: Path) -> tuple[Path, int]:
         activation = con.execute("select nextval('activation_seq')").fetchone()[0]
         # One row per voter of the recap: per desa its L and P, spread over the desa's TPS; birth
         # dates, marriage, disability and KTP-el drawn from hashes (deterministic).
-        con.execute("""
+        con.execute(
+            """
             insert into raw_daftar by name
             with t as (select kode_desa, count(*) n_tps from stg_tps where election_id = $e group by 1),
             d as (select p.kode_kecamatan, p.kode_desa, p.dpt_l, p.dpt, t.n_tps
@@ -67,11 +71,15 @@ def build(directory: Path) -> tuple[Path, int]:
                 case when hash(i, kode_desa, 3) % 170 = 0 then 1 + (hash(i, 5) % 6)::int else 0 end as dis,
                 case when hash(i, 9) % 40 = 0 then 'B' else 'S' end as ktpel
             from r
-        """, {"u": upload_id, "e": ELECTION})
+        """,
+            {"u": upload_id, "e": ELECTION},
+        )
         rows = con.execute("select count(*) from raw_daftar where upload_id = $u", {"u": upload_id}).fetchone()[0]
-        con.execute("insert into uploads values ($u, $e, 'daftar', 'dpt_sintetis_kabupaten.xlsx', $sha, 'DPT', 5, "
-                    "$n, 'bench', now()::timestamp, $a, null, 0)",
-                    {"u": upload_id, "e": ELECTION, "sha": f"bench-{upload_id}", "n": rows, "a": activation})
+        con.execute(
+            "insert into uploads values ($u, $e, 'daftar', 'dpt_sintetis_kabupaten.xlsx', $sha, 'DPT', 5, "
+            "$n, 'bench', now()::timestamp, $a, null, 0)",
+            {"u": upload_id, "e": ELECTION, "sha": f"bench-{upload_id}", "n": rows, "a": activation},
+        )
         con.execute("insert into upload_coverage select $u, kode_kecamatan from ref_kecamatan", {"u": upload_id})
     return path, rows
 
@@ -97,8 +105,9 @@ def cold(path: Path, name: str) -> tuple[float, float]:
     """(median total ms, median ms of it spent opening the database)."""
     totals, opens = [], []
     for _ in range(COLD_RUNS):
-        out = subprocess.run([sys.executable, __file__, "--child", name, "--db", str(path)], capture_output=True,
-                             text=True, cwd=ROOT)
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", name, "--db", str(path)], capture_output=True, text=True, cwd=ROOT
+        )
         if out.returncode != 0:
             raise SystemExit(f"{name} failed:\n{out.stderr[-3000:]}")
         result = json.loads(out.stdout.strip().splitlines()[-1])
@@ -113,6 +122,7 @@ def warm(con, name: str, shared: bool) -> float:
     version) is computed once and kept (app/baca.py `_dasar`), the page's own marts run;
     shared=False: everything recomputed."""
     if name == "baseline":
+
         def run():
             con.execute("select kode_kecamatan, count(*) from raw_daftar group by 1").fetchall()
     else:
@@ -120,6 +130,7 @@ def warm(con, name: str, shared: bool) -> float:
 
         def run():
             _page(con, name, base)
+
     run()
     times = []
     for _ in range(WARM_RUNS):
@@ -150,6 +161,7 @@ def invalidation(path: Path) -> str:
     con.close()
     # A new recap for Lumbang alone (27 voters fewer), then undo by re-activating the original recap.
     from tests import xlsx  # the project's own test helper writes a realistic recap
+
     with tempfile.TemporaryDirectory() as tmp:
         file = xlsx.recap(Path(tmp) / "lumbang.xlsx", [("Lumbang", "Lumbang", 50, 12500, 12600, 25100)])
         assert ingest.ingest_files(path, [(file.name, file.read_bytes())]).committed
@@ -159,8 +171,10 @@ def invalidation(path: Path) -> str:
     restored = _page(reader.cursor(), "ringkasan")["kabupaten"].iloc[0]["dpt"]
     reader.close()
     ok = before_version != after_version and after == before - 27 and restored == before
-    return (f"{'ok' if ok else 'GAGAL'}: DPT {before} → {after} after a new Lumbang recap (version changed: "
-            f"{before_version != after_version}), {restored} after re-activating upload #{recap}")
+    return (
+        f"{'ok' if ok else 'GAGAL'}: DPT {before} → {after} after a new Lumbang recap (version changed: "
+        f"{before_version != after_version}), {restored} after re-activating upload #{recap}"
+    )
 
 
 def write_results(text: str) -> None:
@@ -185,8 +199,9 @@ def main() -> None:
         con = db.connect_read(path)
         voters = con.execute("select count(*) from stg_daftar where election_id = $e", {"e": ELECTION}).fetchone()[0]
         names = ["baseline", *model.PAGES]
-        results = {name: {"warm": warm(con, name, shared=True), "full": warm(con, name, shared=False)}
-                   for name in names}
+        results = {
+            name: {"warm": warm(con, name, shared=True), "full": warm(con, name, shared=False)} for name in names
+        }
         results["basis"] = {"full": warm_basis(con)}
         con.close()
         for name in names:
@@ -216,10 +231,15 @@ def main() -> None:
     ]
     for name in names:
         r = results[name]
-        within = "—" if name == "baseline" else (
-            "ya" if r["warm"] < LIMIT_WARM_MS and r["cold"] < LIMIT_COLD_MS else "TIDAK")
-        lines.append(f"| {name} | {r['warm']:.0f} | {r['warm'] / base['warm']:.1f} | {r['full']:.0f} | "
-                     f"{r['cold']:.0f} | {r['open']:.0f} | {r['cold'] / base['cold']:.1f} | {within} |")
+        within = (
+            "—"
+            if name == "baseline"
+            else ("ya" if r["warm"] < LIMIT_WARM_MS and r["cold"] < LIMIT_COLD_MS else "TIDAK")
+        )
+        lines.append(
+            f"| {name} | {r['warm']:.0f} | {r['warm'] / base['warm']:.1f} | {r['full']:.0f} | "
+            f"{r['cold']:.0f} | {r['open']:.0f} | {r['cold'] / base['cold']:.1f} | {within} |"
+        )
     lines += ["", f"Cache invalidation: {check}.", ""]
     text = "\n".join(lines)
     print(text)
@@ -229,6 +249,7 @@ def main() -> None:
 def _machine() -> str:
     import os
     import platform
+
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     return f"{os.cpu_count()} CPU, {platform.python_implementation()} {platform.python_version()}, load {load:.1f}"
 

@@ -4,6 +4,7 @@ bench/out/dpt_kabupaten.xlsx, following the bundled TPS list (every TPS's L and 
 Synthetic and deterministic: names, NIK and NKK are fake; voters of one household (1–5 in a row
 within a TPS) share an NKK, as on a real DPT. Reused when it already exists.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,9 +21,30 @@ OUT = ROOT / "bench" / "out" / "dpt_kabupaten.xlsx"
 # SXSSF, xlsxwriter's constant_memory): no shared-string table.
 OUT_INLINE = ROOT / "bench" / "out" / "dpt_kabupaten_inline.xlsx"
 TPS_FILE = ROOT / "data" / "sample" / "tps_pilkada2024.xlsx"
-KODE = {r.split(",")[1].upper(): r.split(",")[0][-2:] for r in (ROOT / "reference" / "kecamatan.csv").read_text().splitlines()[1:]}
-HEADER = ["NO", "DPID", "NKK", "NIK", "NAMA", "TEMPAT LAHIR", "TANGGAL LAHIR", "STS KAWIN", "JENIS KELAMIN",
-          "ALAMAT", "RT", "RW", "DISABILITAS", "KTP-EL", "KECAMATAN", "DESA/KELURAHAN", "TPS", "KETERANGAN"]
+KODE = {
+    r.split(",")[1].upper(): r.split(",")[0][-2:]
+    for r in (ROOT / "reference" / "kecamatan.csv").read_text().splitlines()[1:]
+}
+HEADER = [
+    "NO",
+    "DPID",
+    "NKK",
+    "NIK",
+    "NAMA",
+    "TEMPAT LAHIR",
+    "TANGGAL LAHIR",
+    "STS KAWIN",
+    "JENIS KELAMIN",
+    "ALAMAT",
+    "RT",
+    "RW",
+    "DISABILITAS",
+    "KTP-EL",
+    "KECAMATAN",
+    "DESA/KELURAHAN",
+    "TPS",
+    "KETERANGAN",
+]
 FIRST = "AHMAD MOH. NUR SITI HASAN FATIMAH ABDUL SRI MUHAMMAD ROFIQ SUTRISNO NGATINAH SAMSUL ANIK".split()
 LAST = "HIDAYAT SUPRIYADI WAHYUNI ROHMAN HASANAH SANTOSO MAWARDI SAFITRI YULIANTI SUGIANTO".split()
 
@@ -69,11 +91,26 @@ def main(inline: bool = False) -> Path:
             born = election - dt.timedelta(days=365 * age + rng.randrange(365))
             day = born.day + (40 if sex == "P" else 0)
             nik = f"3513{kode}{day:02d}{born.month:02d}{born.year % 100:02d}{serial % 10000:04d}"
-            row = [no, str(100000000 + no), nkk, nik,
-                   f"{rng.choice(FIRST)} {rng.choice(LAST)}", "PROBOLINGGO", born.strftime("%d-%m-%Y"),
-                   "B" if age < 24 else rng.choice("SSSSP"), sex, "DUSUN KRAJAN", f"{rng.randrange(1, 20):03d}",
-                   f"{rng.randrange(1, 8):03d}", 0 if rng.random() > 0.006 else rng.randrange(1, 7),
-                   "S" if rng.random() > 0.03 else "B", kec, desa, tps, ""]
+            row = [
+                no,
+                str(100000000 + no),
+                nkk,
+                nik,
+                f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+                "PROBOLINGGO",
+                born.strftime("%d-%m-%Y"),
+                "B" if age < 24 else rng.choice("SSSSP"),
+                sex,
+                "DUSUN KRAJAN",
+                f"{rng.randrange(1, 20):03d}",
+                f"{rng.randrange(1, 8):03d}",
+                0 if rng.random() > 0.006 else rng.randrange(1, 7),
+                "S" if rng.random() > 0.03 else "B",
+                kec,
+                desa,
+                tps,
+                "",
+            ]
             for c, v in enumerate(row):
                 if isinstance(v, str):
                     ws.write_string(r, c, v)

@@ -1,5 +1,6 @@
 """bench/RESULTS.md holds one section per benchmark between `<!-- name:start -->` and
 `<!-- name:end -->`; each script replaces only its own."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -7,6 +7,7 @@ without reloading the page.
 Reads: marts/tps and marts/partisipasi (main database; through readiness.model.halaman_partisipasi),
 queries/lapor/terkini, lapor/hadir and lapor/kejadian (the reports database), combined by
 readiness.lapor.ringkasan."""
+
 import datetime as dt
 import os
 
@@ -28,15 +29,24 @@ daftar = baca.daftar_tps(election)
 st.title("Hari Pemungutan Suara")
 st.caption(layar.caption_from(data))
 if not len(daftar):
-    layar.empty_state("Daftar TPS untuk pemilihan ini belum diunggah. Unggah daftar TPS dulu di halaman Unggah Data; "
-                       "pemantauan hari pemungutan suara menghitung laporan per TPS dari daftar itu.")
+    layar.empty_state(
+        "Daftar TPS untuk pemilihan ini belum diunggah. Unggah daftar TPS dulu di halaman Unggah Data; "
+        "pemantauan hari pemungutan suara menghitung laporan per TPS dari daftar itu."
+    )
 
 pilihan = [OTOMATIS, *lapor.TAHAP]
-tahap_pilih = st.segmented_control(
-    "Tahap yang dipantau", pilihan, default=OTOMATIS, key="hari_h_tahap",
-    format_func=lambda t: "Otomatis (tahap terjauh)" if t == OTOMATIS else lapor.TAHAP[t],
-    help="Daftar 'belum lapor' berisi TPS yang belum mengirim laporan tahap ini. Otomatis: tahap terjauh yang sudah "
-         "dilaporkan sebuah TPS.") or OTOMATIS
+tahap_pilih = (
+    st.segmented_control(
+        "Tahap yang dipantau",
+        pilihan,
+        default=OTOMATIS,
+        key="hari_h_tahap",
+        format_func=lambda t: "Otomatis (tahap terjauh)" if t == OTOMATIS else lapor.TAHAP[t],
+        help="Daftar 'belum lapor' berisi TPS yang belum mengirim laporan tahap ini. Otomatis: tahap terjauh yang sudah "
+        "dilaporkan sebuah TPS.",
+    )
+    or OTOMATIS
+)
 
 
 @st.fragment(run_every=SEGAR_DETIK)
@@ -47,11 +57,15 @@ def langsung() -> None:
     finally:
         cur.close()
     kab, kec, tahap = r["kabupaten"], r["kecamatan"], r["tahap"]
-    st.caption(f"Diperbarui pukul {fmt.jam(dt.datetime.now(), detik=True)} · otomatis setiap menit · "
-               f"{fmt.angka(r['laporan'])} laporan tahap berlaku · tahap dipantau: {lapor.TAHAP[tahap]}")
+    st.caption(
+        f"Diperbarui pukul {fmt.jam(dt.datetime.now(), detik=True)} · otomatis setiap menit · "
+        f"{fmt.angka(r['laporan'])} laporan tahap berlaku · tahap dipantau: {lapor.TAHAP[tahap]}"
+    )
     if r["laporan"] == 0 and r["kejadian"].empty:
-        st.info("Belum ada laporan dari TPS. Pelapor mengirim laporan dari halaman Lapor (di ponsel); halaman ini "
-                "memperbaruinya sendiri setiap menit.")
+        st.info(
+            "Belum ada laporan dari TPS. Pelapor mengirim laporan dari halaman Lapor (di ponsel); halaman ini "
+            "memperbaruinya sendiri setiap menit."
+        )
 
     cols = st.columns(len(lapor.TAHAP))
     for col, (t, nama) in zip(cols, lapor.TAHAP.items()):
@@ -59,8 +73,10 @@ def langsung() -> None:
         col.caption(lapor.tabel.persen_lapor(kab, t))
     c1, c2, c3 = st.columns(3)
     c1.metric("Partisipasi sementara", fmt.persen(kab["partisipasi"]))
-    c1.caption(f"{fmt.angka(kab['hadir'])} pemilih di {fmt.angka(kab['tps_hadir'])} TPS yang melapor "
-               f"(DPT {fmt.angka(kab['dpt_hadir'])})")
+    c1.caption(
+        f"{fmt.angka(kab['hadir'])} pemilih di {fmt.angka(kab['tps_hadir'])} TPS yang melapor "
+        f"(DPT {fmt.angka(kab['dpt_hadir'])})"
+    )
     c2.metric("Target partisipasi", fmt.persen(kab["target_partisipasi"]))
     c2.caption(f"{label_sebelumnya}: {fmt.persen(kab['partisipasi_sebelumnya'])}")
     c3.metric("Kejadian terbuka", fmt.angka(int(kec["kejadian_terbuka"].sum())))
@@ -75,12 +91,15 @@ def langsung() -> None:
             col.metric(nama, lapor.tabel.xn(row, t))
             col.caption("TPS sudah lapor")
         cols[-2].metric("Partisipasi sementara", fmt.persen(row["partisipasi"]))
-        cols[-2].caption(f"{fmt.angka(row['hadir'])} pemilih di {fmt.angka(row['tps_hadir'])} TPS · target "
-                         f"{fmt.persen(row['target_partisipasi'], 1)} · {label_sebelumnya.lower()} "
-                         f"{fmt.persen(row['partisipasi_sebelumnya'], 1)}")
+        cols[-2].caption(
+            f"{fmt.angka(row['hadir'])} pemilih di {fmt.angka(row['tps_hadir'])} TPS · target "
+            f"{fmt.persen(row['target_partisipasi'], 1)} · {label_sebelumnya.lower()} "
+            f"{fmt.persen(row['partisipasi_sebelumnya'], 1)}"
+        )
         cols[-1].metric("Kejadian terbuka", fmt.angka(row["kejadian_terbuka"]))
 
     hari_h_tampil.tabel(r, tahap, data, election)
+
 
 langsung()
 layar.footer()

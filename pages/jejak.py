@@ -3,6 +3,7 @@ change, export and login, newest first, filtered by action, user and date, and e
 (the export itself is recorded). Queries: marts/jejak, marts/jejak_rentang, over both stores of the
 trail (readiness.jejak.daftar/rentang: the analytical file's and the small-records store's). The
 app only ever adds to the trail (readiness/jejak.py has no update or delete); this page only reads it."""
+
 import datetime as dt
 
 import pandas as pd
@@ -14,9 +15,11 @@ from readiness import akses, export, fmt, jejak
 layar.election()
 sesi.wajib("jejak")
 st.title("Jejak Audit")
-st.caption("Siapa melakukan apa dan kapan: unggahan, pengaktifan versi, perubahan pengaturan (nilai sebelum dan "
-           "sesudah), perubahan pengguna, unduhan, dan percobaan masuk. Catatan hanya bertambah; aplikasi tidak "
-           "dapat mengubah atau menghapusnya. Waktu menurut jam server.")
+st.caption(
+    "Siapa melakukan apa dan kapan: unggahan, pengaktifan versi, perubahan pengaturan (nilai sebelum dan "
+    "sesudah), perubahan pengguna, unduhan, dan percobaan masuk. Catatan hanya bertambah; aplikasi tidak "
+    "dapat mengubah atau menghapusnya. Waktu menurut jam server."
+)
 
 rentang = jejak.rentang(baca.current_reader().cursor(), baca.db_path())
 if not rentang["jumlah"]:
@@ -29,45 +32,71 @@ pertama = pertama.date() if hasattr(pertama, "date") else pertama
 terakhir = terakhir.date() if hasattr(terakhir, "date") else terakhir
 terakhir = max(terakhir, dt.date.today())
 f1, f2, f3 = st.columns([2, 2, 2])
-tanggal = f1.date_input("Tanggal", value=(max(pertama, terakhir - dt.timedelta(days=30)), terakhir),
-                        min_value=pertama, max_value=terakhir, format="DD/MM/YYYY", key="jejak_tanggal")
+tanggal = f1.date_input(
+    "Tanggal",
+    value=(max(pertama, terakhir - dt.timedelta(days=30)), terakhir),
+    min_value=pertama,
+    max_value=terakhir,
+    format="DD/MM/YYYY",
+    key="jejak_tanggal",
+)
 dari, sampai = (tanggal[0], tanggal[-1]) if isinstance(tanggal, (tuple, list)) and tanggal else (pertama, terakhir)
 catatan = jejak.daftar(baca.current_reader().cursor(), baca.db_path(), dari, sampai)
 
-aksi_ada = sorted(set(catatan["aksi"]), key=lambda a: (a not in jejak.AKSI_LABEL, list(jejak.AKSI_LABEL).index(a)
-                                                       if a in jejak.AKSI_LABEL else 0, a))
-aksi = f2.multiselect("Aksi", aksi_ada, format_func=lambda a: jejak.AKSI_LABEL.get(a, a), key="jejak_aksi",
-                      placeholder="Semua aksi")
-pelaku = f3.multiselect("Pengguna", sorted(set(catatan["pelaku"]), key=str.lower), key="jejak_pelaku",
-                        placeholder="Semua pengguna")
+aksi_ada = sorted(
+    set(catatan["aksi"]),
+    key=lambda a: (a not in jejak.AKSI_LABEL, list(jejak.AKSI_LABEL).index(a) if a in jejak.AKSI_LABEL else 0, a),
+)
+aksi = f2.multiselect(
+    "Aksi", aksi_ada, format_func=lambda a: jejak.AKSI_LABEL.get(a, a), key="jejak_aksi", placeholder="Semua aksi"
+)
+pelaku = f3.multiselect(
+    "Pengguna", sorted(set(catatan["pelaku"]), key=str.lower), key="jejak_pelaku", placeholder="Semua pengguna"
+)
 if aksi:
     catatan = catatan[catatan["aksi"].isin(aksi)]
 if pelaku:
     catatan = catatan[catatan["pelaku"].isin(pelaku)]
 
-tabel = pd.DataFrame({
-    "No.": catatan["no"],
-    "Waktu": catatan["waktu"],
-    "Pengguna": catatan["pelaku"],
-    "Peran": catatan["peran"].map(lambda p: akses.PERAN.get(p, p) if isinstance(p, str) else "–"),
-    "Aksi": catatan["aksi"].map(lambda a: jejak.AKSI_LABEL.get(a, a)),
-    "Objek": catatan["objek"].fillna(""),
-    "Rincian": catatan["rincian"].map(jejak.uraikan),
-    "Sebelum": catatan["sebelum"].map(jejak.uraikan),
-    "Sesudah": catatan["sesudah"].map(jejak.uraikan),
-})
-st.caption(f"{fmt.angka(len(tabel))} catatan dari {dari:%d/%m/%Y} sampai {sampai:%d/%m/%Y}. Nomor berawalan C: "
-           "catatan masuk, keluar, perubahan pengguna dan unduhan (disimpan terpisah dari data).")
-st.dataframe(tabel, hide_index=True, width="stretch", height=min(38 + 35 * max(len(tabel), 1), 640),
-             column_config={"Waktu": st.column_config.DatetimeColumn(format="DD/MM/YYYY HH:mm:ss"),
-                            "Rincian": st.column_config.TextColumn(width="large"),
-                            "Sebelum": st.column_config.TextColumn(width="medium"),
-                            "Sesudah": st.column_config.TextColumn(width="medium")})
+tabel = pd.DataFrame(
+    {
+        "No.": catatan["no"],
+        "Waktu": catatan["waktu"],
+        "Pengguna": catatan["pelaku"],
+        "Peran": catatan["peran"].map(lambda p: akses.PERAN.get(p, p) if isinstance(p, str) else "–"),
+        "Aksi": catatan["aksi"].map(lambda a: jejak.AKSI_LABEL.get(a, a)),
+        "Objek": catatan["objek"].fillna(""),
+        "Rincian": catatan["rincian"].map(jejak.uraikan),
+        "Sebelum": catatan["sebelum"].map(jejak.uraikan),
+        "Sesudah": catatan["sesudah"].map(jejak.uraikan),
+    }
+)
+st.caption(
+    f"{fmt.angka(len(tabel))} catatan dari {dari:%d/%m/%Y} sampai {sampai:%d/%m/%Y}. Nomor berawalan C: "
+    "catatan masuk, keluar, perubahan pengguna dan unduhan (disimpan terpisah dari data)."
+)
+st.dataframe(
+    tabel,
+    hide_index=True,
+    width="stretch",
+    height=min(38 + 35 * max(len(tabel), 1), 640),
+    column_config={
+        "Waktu": st.column_config.DatetimeColumn(format="DD/MM/YYYY HH:mm:ss"),
+        "Rincian": st.column_config.TextColumn(width="large"),
+        "Sebelum": st.column_config.TextColumn(width="medium"),
+        "Sesudah": st.column_config.TextColumn(width="medium"),
+    },
+)
 
 nama_berkas = f"jejak-audit_{dari:%Y%m%d}-{sampai:%Y%m%d}.xlsx"
-ekspor.unduh("Unduh Excel (.xlsx)",
-             lambda: export.to_xlsx(tabel, "Jejak audit", "semua pemilihan",
-                                    f"jejak audit {dari:%d/%m/%Y}–{sampai:%d/%m/%Y}, {len(tabel)} catatan"),
-             nama_berkas, key="unduh_jejak", icon=":material/download:",
-             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+ekspor.unduh(
+    "Unduh Excel (.xlsx)",
+    lambda: export.to_xlsx(
+        tabel, "Jejak audit", "semua pemilihan", f"jejak audit {dari:%d/%m/%Y}–{sampai:%d/%m/%Y}, {len(tabel)} catatan"
+    ),
+    nama_berkas,
+    key="unduh_jejak",
+    icon=":material/download:",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+)
 layar.footer()

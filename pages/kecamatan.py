@@ -3,6 +3,7 @@ to follow up, its desa and its TPS. Queries: marts/kecamatan, marts/desa_kesiapa
 marts/kelengkapan, marts/versi_data (through readiness.model.halaman_kecamatan); the choice list
 from marts/korwil_penugasan. URL: `?pemilu=…&kecamatan=35.13.14` (a click on the map or a chart
 elsewhere opens this page with it)."""
+
 import streamlit as st
 
 from app import baca, layar, masalah_tampil
@@ -17,11 +18,15 @@ data = baca.page_data("kecamatan", election, kecamatan_kode=kode)
 row = data["baris"]
 
 st.title(f"Kecamatan {row['kecamatan']}")
-st.caption(escape_md(f"{row['korwil'] or 'Belum masuk korwil'} · koordinator "
-                            f"{row['koordinator'] or 'belum ditetapkan'} · ") + layar.caption_from(data))
+st.caption(
+    escape_md(f"{row['korwil'] or 'Belum masuk korwil'} · koordinator {row['koordinator'] or 'belum ditetapkan'} · ")
+    + layar.caption_from(data)
+)
 if data["kosong"]:
-    layar.empty_state(f"Belum ada data untuk Kecamatan {row['kecamatan']} pada pemilihan ini. Unggah rekap DPT, "
-                       "daftar TPS, data KTP-el dan target partisipasi yang mencakup kecamatan ini.")
+    layar.empty_state(
+        f"Belum ada data untuk Kecamatan {row['kecamatan']} pada pemilihan ini. Unggah rekap DPT, "
+        "daftar TPS, data KTP-el dan target partisipasi yang mencakup kecamatan ini."
+    )
 
 box = {"merah": st.error, "kuning": st.warning, "hijau": st.success}[row["status"]]
 box(f"**{charts.status_label(row['status'])}** — {data['alasan']}")
@@ -32,36 +37,69 @@ if row["tindak_lanjut"]:
 layar.kartu(data["kartu"])
 
 st.subheader("Indikator dan ambang")
-layar.table(data["indikator"], [
-    Kolom("indikator", "Indikator"), Kolom("nilai", "Nilai", lebar=True), Kolom("ambang", "Ambang", lebar=True),
-    Kolom("status", "Status", "status"),
-], f"Indikator Kecamatan {row['kecamatan']}", data, election, key="indikator")
+layar.table(
+    data["indikator"],
+    [
+        Kolom("indikator", "Indikator"),
+        Kolom("nilai", "Nilai", lebar=True),
+        Kolom("ambang", "Ambang", lebar=True),
+        Kolom("status", "Status", "status"),
+    ],
+    f"Indikator Kecamatan {row['kecamatan']}",
+    data,
+    election,
+    key="indikator",
+)
 
 desa = data["desa"]
 st.subheader(f"Desa/kelurahan ({fmt.angka(len(desa))})")
 if data["desa_ada_dpt"]:
     st.plotly_chart(charts.lp_bars(desa, label_col="desa"), width="stretch", config=charts.PLOT_CONFIG)
-layar.table(desa, [
-    Kolom("desa", "Desa/Kelurahan"), Kolom("status", "Status", "status"), Kolom("dpt", "DPT", "angka"),
-    Kolom("dpt_l", "Laki-laki", "angka"), Kolom("dpt_p", "Perempuan", "angka"), Kolom("tps", "TPS", "angka"),
-    Kolom("pemilih_per_tps_maks", "Pemilih per TPS terbanyak", "angka"),
-    Kolom("tps_melebihi_kapasitas", f"TPS > {fmt.angka(row['kapasitas_tps'])}", "angka"),
-    Kolom("dpt_rekap", "DPT rekap", "angka"), Kolom("dpt_daftar_tps", "DPT daftar TPS", "angka"),
-    Kolom("dpt_daftar_pemilih", "DPT daftar pemilih", "angka", opsional=True),
-    Kolom("ktpel_persen", "KTP-el", "persen", opsional=True), Kolom("alasan", "Alasan", lebar=True, opsional=True),
-], f"Desa di Kecamatan {row['kecamatan']}", data, election, key="desa")
+layar.table(
+    desa,
+    [
+        Kolom("desa", "Desa/Kelurahan"),
+        Kolom("status", "Status", "status"),
+        Kolom("dpt", "DPT", "angka"),
+        Kolom("dpt_l", "Laki-laki", "angka"),
+        Kolom("dpt_p", "Perempuan", "angka"),
+        Kolom("tps", "TPS", "angka"),
+        Kolom("pemilih_per_tps_maks", "Pemilih per TPS terbanyak", "angka"),
+        Kolom("tps_melebihi_kapasitas", f"TPS > {fmt.angka(row['kapasitas_tps'])}", "angka"),
+        Kolom("dpt_rekap", "DPT rekap", "angka"),
+        Kolom("dpt_daftar_tps", "DPT daftar TPS", "angka"),
+        Kolom("dpt_daftar_pemilih", "DPT daftar pemilih", "angka", opsional=True),
+        Kolom("ktpel_persen", "KTP-el", "persen", opsional=True),
+        Kolom("alasan", "Alasan", lebar=True, opsional=True),
+    ],
+    f"Desa di Kecamatan {row['kecamatan']}",
+    data,
+    election,
+    key="desa",
+)
 
 tps = data["tps"]
 st.subheader(f"TPS ({fmt.angka(len(tps))})")
 if tps.empty:
     st.info("Data TPS belum diunggah untuk kecamatan ini.")
 else:
-    layar.table(tps, [
-        Kolom("desa", "Desa/Kelurahan"), Kolom("no_tps", "TPS"), Kolom("dpt", "DPT", "angka"),
-        Kolom("dpt_l", "Laki-laki", "angka"), Kolom("dpt_p", "Perempuan", "angka"),
-        Kolom("keterangan", "Keterangan", opsional=True),
-        *[Kolom(c, teks.KOLOM[c], opsional=True) for c in ("alamat", "status_logistik", "kategori_rawan")],
-    ], f"TPS di Kecamatan {row['kecamatan']}", data, election, key="tps", height=400)
+    layar.table(
+        tps,
+        [
+            Kolom("desa", "Desa/Kelurahan"),
+            Kolom("no_tps", "TPS"),
+            Kolom("dpt", "DPT", "angka"),
+            Kolom("dpt_l", "Laki-laki", "angka"),
+            Kolom("dpt_p", "Perempuan", "angka"),
+            Kolom("keterangan", "Keterangan", opsional=True),
+            *[Kolom(c, teks.KOLOM[c], opsional=True) for c in ("alamat", "status_logistik", "kategori_rawan")],
+        ],
+        f"TPS di Kecamatan {row['kecamatan']}",
+        data,
+        election,
+        key="tps",
+        height=400,
+    )
 
 masalah_tampil.kecamatan(election, kode, row["kecamatan"])
 

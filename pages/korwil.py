@@ -1,6 +1,7 @@
 """Korwil: the three regions side by side, then one koordinator's own kecamatan — statuses,
 reasons and what to follow up. Queries: marts/korwil, marts/kecamatan, marts/versi_data
 (through readiness.model.halaman_korwil). URL: `?pemilu=…&korwil=Wilayah I`."""
+
 import streamlit as st
 
 from app import baca, layar, masalah_tampil
@@ -18,10 +19,18 @@ st.caption(layar.caption_from(data))
 if assigned.empty:
     layar.empty_state("Belum ada pembagian korwil untuk pemilihan ini. Atur di halaman Pengaturan.")
 if data["kosong"]:
-    st.info("Belum ada data untuk pemilihan ini, jadi status korwil belum dapat dihitung. Unggah rekap DPT, "
-            "daftar TPS, data KTP-el dan target partisipasi. Pembagian kecamatan per korwil:")
-    layar.table(kecamatan, [Kolom("korwil", "Korwil"), Kolom("koordinator", "Koordinator"),
-                             Kolom("kecamatan", "Kecamatan")], "Pembagian korwil", data, election, key="pembagian")
+    st.info(
+        "Belum ada data untuk pemilihan ini, jadi status korwil belum dapat dihitung. Unggah rekap DPT, "
+        "daftar TPS, data KTP-el dan target partisipasi. Pembagian kecamatan per korwil:"
+    )
+    layar.table(
+        kecamatan,
+        [Kolom("korwil", "Korwil"), Kolom("koordinator", "Koordinator"), Kolom("kecamatan", "Kecamatan")],
+        "Pembagian korwil",
+        data,
+        election,
+        key="pembagian",
+    )
     layar.footer()
     st.stop()
 
@@ -34,10 +43,13 @@ for col, row in zip(columns, assigned.itertuples()):
     box.caption(escape_md(row.koordinator) if row.koordinator else "Koordinator belum ditetapkan")
     box.markdown(f"**{charts.status_label(row.status)}**")
     box.markdown(row.rincian_lengkap)
-    box.markdown(f"DPT **{fmt.angka(row.dpt)}** · TPS **{fmt.angka(row.tps)}** · "
-                 f"KTP-el **{fmt.persen(row.ktpel_persen)}**")
+    box.markdown(
+        f"DPT **{fmt.angka(row.dpt)}** · TPS **{fmt.angka(row.tps)}** · KTP-el **{fmt.persen(row.ktpel_persen)}**"
+    )
     box.caption(f"TPS melebihi kapasitas: {fmt.angka(row.tps_melebihi_kapasitas)}")
-    box.caption(f"Masalah terbuka: {fmt.angka(row.masalah_terbuka)} ({fmt.angka(row.masalah_terbuka_tinggi)} tingkat tinggi)")
+    box.caption(
+        f"Masalah terbuka: {fmt.angka(row.masalah_terbuka)} ({fmt.angka(row.masalah_terbuka_tinggi)} tingkat tinggi)"
+    )
 st.plotly_chart(charts.korwil_bandingan(assigned), width="stretch", config=charts.PLOT_CONFIG)
 
 st.divider()
@@ -50,9 +62,14 @@ st.caption(f"Koordinator: {escape_md(mine['koordinator'] or 'belum ditetapkan')}
 
 left, right = st.columns([3, 2])
 with left:
-    event = st.plotly_chart(charts.peta_status(kecamatan, sorot=set(own["kode_kecamatan"]), height=440, zoom=True),
-                            width="stretch", config=charts.PLOT_CONFIG, on_select="rerun",
-                            selection_mode="points", key="peta_korwil")
+    event = st.plotly_chart(
+        charts.peta_status(kecamatan, sorot=set(own["kode_kecamatan"]), height=440, zoom=True),
+        width="stretch",
+        config=charts.PLOT_CONFIG,
+        on_select="rerun",
+        selection_mode="points",
+        key="peta_korwil",
+    )
     layar.open_kecamatan(event, election)
 with right:
     st.markdown("#### Yang perlu ditindaklanjuti")
@@ -64,13 +81,25 @@ with right:
         st.markdown(f"**{escape_md(row.kecamatan)}** · {charts.status_label(row.status)}\n{lines}")
 
 st.subheader(f"Kecamatan di {escape_md(chosen)}")
-layar.table(own, [
-    Kolom("kecamatan", "Kecamatan"), Kolom("status", "Status", "status"),
-    Kolom("status_tps", "TPS", "status"), Kolom("status_ktpel", "KTP-el", "status"),
-    Kolom("status_partisipasi", "Partisipasi", "status"), Kolom("status_kelengkapan", "Kelengkapan", "status"),
-    Kolom("status_konsistensi", "Konsistensi DPT", "status"), Kolom("dpt", "DPT", "angka"),
-    Kolom("ktpel_persen", "KTP-el (%)", "persen"), Kolom("alasan", "Alasan", lebar=True),
-    Kolom("tindak_lanjut", "Tindak lanjut", "daftar", lebar=True),
-], f"Kesiapan kecamatan {chosen}", data, election, key="korwil_kecamatan")
+layar.table(
+    own,
+    [
+        Kolom("kecamatan", "Kecamatan"),
+        Kolom("status", "Status", "status"),
+        Kolom("status_tps", "TPS", "status"),
+        Kolom("status_ktpel", "KTP-el", "status"),
+        Kolom("status_partisipasi", "Partisipasi", "status"),
+        Kolom("status_kelengkapan", "Kelengkapan", "status"),
+        Kolom("status_konsistensi", "Konsistensi DPT", "status"),
+        Kolom("dpt", "DPT", "angka"),
+        Kolom("ktpel_persen", "KTP-el (%)", "persen"),
+        Kolom("alasan", "Alasan", lebar=True),
+        Kolom("tindak_lanjut", "Tindak lanjut", "daftar", lebar=True),
+    ],
+    f"Kesiapan kecamatan {chosen}",
+    data,
+    election,
+    key="korwil_kecamatan",
+)
 masalah_tampil.korwil(election, chosen)
 layar.footer()

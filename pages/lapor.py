@@ -8,6 +8,7 @@ Layanan: one writer thread, group commit). A form sent twice (double tap, a retr
 hiccup) carries the same submission id (readiness.lapor.kirim_id) and is recognised, not stored twice.
 Reads: marts/tps (the active TPS list), queries/lapor/riwayat and lapor/jejak (the reports database;
 app/lapor_tampil.py)."""
+
 import streamlit as st
 
 from app import baca, lapor_tampil, layar, sesi
@@ -28,8 +29,10 @@ daftar = baca.daftar_tps(election)
 
 st.title("Lapor cepat TPS")
 if not len(daftar):
-    layar.empty_state("Daftar TPS untuk pemilihan ini belum diunggah. Unggah daftar TPS dulu di halaman Unggah Data; "
-                       "laporan dari TPS memerlukannya.")
+    layar.empty_state(
+        "Daftar TPS untuk pemilihan ini belum diunggah. Unggah daftar TPS dulu di halaman Unggah Data; "
+        "laporan dari TPS memerlukannya."
+    )
 mine = daftar.wilayah(user)
 wilayah_teks = lapor.wilayah_teks(user, mine)
 st.caption(f"{escape_md(user.nama)} · {akses.PERAN.get(user.peran, user.peran)} · {escape_md(wilayah_teks)}")
@@ -56,17 +59,31 @@ def _dipilih() -> None:
 link = st.query_params.get("tps", "")
 if (dari_link := lapor.tps_dari_tautan(mine, link)) and not st.session_state.pop(PILIH, False):
     kec_link, desa_link, tps_link = dari_link
-    st.session_state.update({"lapor_kecamatan": kec_link, f"lapor_desa_{kec_link}": desa_link,
-                             f"lapor_tps_{desa_link}": tps_link})
+    st.session_state.update(
+        {"lapor_kecamatan": kec_link, f"lapor_desa_{kec_link}": desa_link, f"lapor_tps_{desa_link}": tps_link}
+    )
 kec_names = lapor.pilihan_kecamatan(mine)
-kode_kec = st.selectbox("Kecamatan", list(kec_names), format_func=kec_names.get, key="lapor_kecamatan",
-                        on_change=_dipilih, disabled=len(kec_names) == 1)
+kode_kec = st.selectbox(
+    "Kecamatan",
+    list(kec_names),
+    format_func=kec_names.get,
+    key="lapor_kecamatan",
+    on_change=_dipilih,
+    disabled=len(kec_names) == 1,
+)
 desa_names = lapor.pilihan_desa(mine, kode_kec)
-kode_desa = st.selectbox("Desa/kelurahan", list(desa_names), format_func=desa_names.get, key=f"lapor_desa_{kode_kec}",
-                         on_change=_dipilih, disabled=len(desa_names) == 1)
+kode_desa = st.selectbox(
+    "Desa/kelurahan",
+    list(desa_names),
+    format_func=desa_names.get,
+    key=f"lapor_desa_{kode_kec}",
+    on_change=_dipilih,
+    disabled=len(desa_names) == 1,
+)
 tps_names = lapor.pilihan_tps(mine, kode_desa)
-no_tps = st.selectbox("TPS", list(tps_names), format_func=tps_names.get, key=f"lapor_tps_{kode_desa}",
-                      on_change=_dipilih)
+no_tps = st.selectbox(
+    "TPS", list(tps_names), format_func=tps_names.get, key=f"lapor_tps_{kode_desa}", on_change=_dipilih
+)
 pilihan = lapor.tautan_tps(kode_desa, no_tps)
 if link != pilihan:
     st.query_params["tps"] = pilihan
@@ -87,11 +104,13 @@ kat, uraian = lapor_tampil.kejadian(tahap)
 # The id of the last form sent lives in the session and in the URL (`?kirim=…`): a reconnect or a
 # reload of the tab sending the same content again reuses it (readiness.lapor.kirim_id).
 terakhir = st.session_state.get(TERAKHIR) or st.query_params.get("kirim", "")
-kirim_id = lapor.kirim_id(user.nama, election, kode_desa, no_tps, tahap, waktu_isi, hadir_l, hadir_p, kat, uraian,
-                          terakhir)
+kirim_id = lapor.kirim_id(
+    user.nama, election, kode_desa, no_tps, tahap, waktu_isi, hadir_l, hadir_p, kat, uraian, terakhir
+)
 
-if st.button("Kirim laporan", type="primary", width="stretch", icon=":material/send:", disabled=not yakin,
-             key="lapor_kirim"):
+if st.button(
+    "Kirim laporan", type="primary", width="stretch", icon=":material/send:", disabled=not yakin, key="lapor_kirim"
+):
     laporan = lapor.Laporan(election, kode_desa, no_tps, tahap, waktu, hadir_l, hadir_p, kat, uraian, kirim_id)
     # Remembered before sending: if this run is interrupted after the commit, the next one reuses the id.
     st.session_state[TERAKHIR] = kirim_id

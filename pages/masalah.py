@@ -10,6 +10,7 @@ Everything a user wrote (descriptions, reporters, notes) is shown through datafr
 never as markdown or HTML. Pimpinan sees everything and changes nothing: the forms are shown only
 to a role with the action `masalah`, and the role is checked again on the server before saving
 (app.sesi.wajib) and in readiness.masalah itself."""
+
 import datetime as dt
 
 import streamlit as st
@@ -23,9 +24,11 @@ LEBAR = st.column_config.TextColumn(width="large")
 
 election = layar.election()
 st.title("Permasalahan")
-st.caption("Inventarisasi permasalahan per kecamatan yang dilaporkan camat dan OPD: logistik, pemilih/DPT, "
-           "KTP-el, keamanan, netralitas ASN, sarana TPS. Setiap perubahan status dan catatan tindak lanjut "
-           "tersimpan dalam riwayat masalahnya.")
+st.caption(
+    "Inventarisasi permasalahan per kecamatan yang dilaporkan camat dan OPD: logistik, pemilih/DPT, "
+    "KTP-el, keamanan, netralitas ASN, sarana TPS. Setiap perubahan status dan catatan tindak lanjut "
+    "tersimpan dalam riwayat masalahnya."
+)
 masalah_form.pesan()
 
 wilayah = baca.query("marts/korwil_penugasan", election=election)
@@ -45,15 +48,27 @@ def saring():
     return tabel.saring(
         daftar,
         korwil=f1.multiselect("Korwil", sorted(daftar["korwil"].dropna().unique()), placeholder="Semua korwil"),
-        kecamatan=f2.multiselect("Kecamatan", sorted(daftar["kode_kecamatan"].unique()), format_func=nama_kec.get,
-                                 placeholder="Semua kecamatan"),
-        kategori=f3.multiselect("Kategori", list(masalah.KATEGORI), format_func=masalah.KATEGORI.get,
-                                placeholder="Semua kategori"),
-        tingkat=f4.multiselect("Tingkat", list(masalah.TINGKAT), format_func=masalah.TINGKAT.get,
-                               placeholder="Semua tingkat"),
-        status=g1.multiselect("Status", list(masalah.STATUS), default=["baru", "ditangani"],
-                              format_func=masalah.STATUS.get, placeholder="Semua status"),
-        cari=g2.text_input("Cari dalam uraian, pelapor atau catatan", placeholder="mis. kotak suara"))
+        kecamatan=f2.multiselect(
+            "Kecamatan",
+            sorted(daftar["kode_kecamatan"].unique()),
+            format_func=nama_kec.get,
+            placeholder="Semua kecamatan",
+        ),
+        kategori=f3.multiselect(
+            "Kategori", list(masalah.KATEGORI), format_func=masalah.KATEGORI.get, placeholder="Semua kategori"
+        ),
+        tingkat=f4.multiselect(
+            "Tingkat", list(masalah.TINGKAT), format_func=masalah.TINGKAT.get, placeholder="Semua tingkat"
+        ),
+        status=g1.multiselect(
+            "Status",
+            list(masalah.STATUS),
+            default=["baru", "ditangani"],
+            format_func=masalah.STATUS.get,
+            placeholder="Semua status",
+        ),
+        cari=g2.text_input("Cari dalam uraian, pelapor atau catatan", placeholder="mis. kotak suara"),
+    )
 
 
 def satu_masalah(pilih) -> None:
@@ -68,8 +83,12 @@ def satu_masalah(pilih) -> None:
     st.subheader(tabel.judul(r))
     st.dataframe(tabel.rincian(r), hide_index=True, width="stretch", column_config={"Nilai": LEBAR})
     st.markdown("**Riwayat tindak lanjut**")
-    st.dataframe(tabel.tabel_riwayat(baca.query("marts/masalah_riwayat", masalah=int(dipilih))), hide_index=True,
-                 width="stretch", column_config={"Catatan tindak lanjut": LEBAR})
+    st.dataframe(
+        tabel.tabel_riwayat(baca.query("marts/masalah_riwayat", masalah=int(dipilih))),
+        hide_index=True,
+        width="stretch",
+        column_config={"Catatan tindak lanjut": LEBAR},
+    )
     if boleh_ubah:
         masalah_form.tindak_lanjut(dipilih, r)
     else:
@@ -78,33 +97,48 @@ def satu_masalah(pilih) -> None:
 
 with tab_daftar:
     if daftar.empty:
-        st.info("Belum ada masalah tercatat untuk pemilihan ini. Catat di tab *Catat masalah baru*, atau unggah "
-                "lembar inventarisasi permasalahan (templat di halaman Unggah Data).")
+        st.info(
+            "Belum ada masalah tercatat untuk pemilihan ini. Catat di tab *Catat masalah baru*, atau unggah "
+            "lembar inventarisasi permasalahan (templat di halaman Unggah Data)."
+        )
     else:
         pilih = saring()
         st.caption(f"{fmt.angka(len(pilih))} dari {fmt.angka(len(daftar))} masalah")
         st.dataframe(tabel.tabel_daftar(pilih), hide_index=True, width="stretch", column_config={"Uraian": LEBAR})
         if not pilih.empty:
-            ekspor.unduh("Unduh daftar ini (.xlsx)", lambda: export.to_xlsx(
-                tabel.berkas_daftar(pilih), "Inventarisasi permasalahan", election,
-                f"daftar masalah per {fmt.tanggal_jam(dt.datetime.now().replace(microsecond=0))}"),
-                export.nama_berkas("Inventarisasi permasalahan", election, "xlsx"), key="unduh_daftar",
-                mime=XLSX, icon=":material/download:")
+            ekspor.unduh(
+                "Unduh daftar ini (.xlsx)",
+                lambda: export.to_xlsx(
+                    tabel.berkas_daftar(pilih),
+                    "Inventarisasi permasalahan",
+                    election,
+                    f"daftar masalah per {fmt.tanggal_jam(dt.datetime.now().replace(microsecond=0))}",
+                ),
+                export.nama_berkas("Inventarisasi permasalahan", election, "xlsx"),
+                key="unduh_daftar",
+                mime=XLSX,
+                icon=":material/download:",
+            )
         st.divider()
         satu_masalah(pilih)
 
 with tab_catat:
     if not boleh_ubah:
-        st.info("Peran Anda hanya dapat melihat inventarisasi permasalahan; masalah baru dicatat oleh analis atau admin.")
+        st.info(
+            "Peran Anda hanya dapat melihat inventarisasi permasalahan; masalah baru dicatat oleh analis atau admin."
+        )
     else:
         masalah_form.masalah_baru(election, wilayah)
 
 with tab_laporan:
-    st.markdown("Laporan untuk Pj Bupati: semua masalah yang terbuka pada minggu itu (Senin–Minggu), dengan status "
-                "dan tingkat pada akhir minggu, per korwil — satu sheet ringkasan dan satu sheet per korwil.")
+    st.markdown(
+        "Laporan untuk Pj Bupati: semua masalah yang terbuka pada minggu itu (Senin–Minggu), dengan status "
+        "dan tingkat pada akhir minggu, per korwil — satu sheet ringkasan dan satu sheet per korwil."
+    )
     acuan = dt.date.today() if daftar.empty else min(dt.date.today(), daftar["tanggal"].max().date())
-    hari = st.columns(3)[0].date_input("Minggu yang memuat tanggal", value=acuan, format="DD/MM/YYYY",
-                                       key="laporan_tanggal")
+    hari = st.columns(3)[0].date_input(
+        "Minggu yang memuat tanggal", value=acuan, format="DD/MM/YYYY", key="laporan_tanggal"
+    )
     senin, _ = masalah.minggu(hari)
     st.caption(f"Minggu {masalah.label_minggu(senin)}")
     laporan = masalah.laporan_mingguan(baca.current_reader().cursor(), election, senin)
@@ -113,10 +147,17 @@ with tab_laporan:
     else:
         st.dataframe(tabel.tabel_ringkasan_korwil(masalah.ringkasan_korwil(laporan)), hide_index=True, width="stretch")
     pemilihan = baca.level("kabupaten", election).iloc[0]["pemilihan"]
-    ekspor.unduh("Unduh laporan mingguan (.xlsx)", lambda: masalah.laporan_xlsx(laporan, pemilihan, senin),
-                 masalah.nama_berkas_laporan(election, senin), key="unduh_laporan", icon=":material/download:",
-                 mime=XLSX)
-    st.caption(f"{teks.DISCLAIMER}. Status pada akhir minggu diambil dari riwayat; masalah yang dicatat sesudah "
-               "minggu itu memakai status pertama yang tercatat.")
+    ekspor.unduh(
+        "Unduh laporan mingguan (.xlsx)",
+        lambda: masalah.laporan_xlsx(laporan, pemilihan, senin),
+        masalah.nama_berkas_laporan(election, senin),
+        key="unduh_laporan",
+        icon=":material/download:",
+        mime=XLSX,
+    )
+    st.caption(
+        f"{teks.DISCLAIMER}. Status pada akhir minggu diambil dari riwayat; masalah yang dicatat sesudah "
+        "minggu itu memakai status pertama yang tercatat."
+    )
 
 layar.footer()

@@ -5,6 +5,7 @@ success opens a server-side session whose token the browser keeps (a reload keep
 
 While nobody is logged in, dashboard.py answers every page's URL with `halaman()` (so a shared link
 shows this form, not an error, and opens its page right after the login)."""
+
 import streamlit as st
 
 from app import baca, layar, sesi
@@ -31,8 +32,13 @@ def halaman() -> None:
         with st.form("masuk"):
             nama = st.text_input("Nama pengguna", autocomplete="username", max_chars=pengguna.NAMA_MAKS)
             # A fresh key after a failure empties the password field.
-            sandi = st.text_input("Kata sandi", type="password", autocomplete="current-password",
-                                  key=f"sandi_{putaran}", max_chars=pengguna.PANJANG_MAKS)
+            sandi = st.text_input(
+                "Kata sandi",
+                type="password",
+                autocomplete="current-password",
+                key=f"sandi_{putaran}",
+                max_chars=pengguna.PANJANG_MAKS,
+            )
             kirim = st.form_submit_button("Masuk", type="primary", icon=":material/login:")
         if kirim:
             if not nama.strip() or not sandi:
@@ -52,8 +58,10 @@ def halaman() -> None:
                     st.session_state["_masuk_putaran"] = putaran + 1
                     st.session_state["_masuk_galat"] = hasil.pesan
                     st.rerun()
-        st.caption("Lupa kata sandi? Minta admin mengatur ulang di halaman Pengguna, atau di server: "
-                   "`python -m readiness user reset NAMA`.")
+        st.caption(
+            "Lupa kata sandi? Minta admin mengatur ulang di halaman Pengguna, atau di server: "
+            "`python -m readiness user reset NAMA`."
+        )
     layar.footer()
 
 

@@ -1,6 +1,7 @@
 """Partisipasi: the participation target against the previous election's turnout per kecamatan,
 the gap ranked, and after election day the realised turnout against the target. Queries:
 marts/partisipasi, marts/kabupaten, marts/versi_data (through readiness.model.halaman_partisipasi)."""
+
 import datetime as dt
 
 import streamlit as st
@@ -16,37 +17,67 @@ part, label, tanggal = data["partisipasi"], data["label_sebelumnya"], data["tang
 st.title("Partisipasi Pemilih")
 st.caption(layar.caption_from(data))
 if data["kosong"]:
-    layar.empty_state(f"Belum ada data partisipasi untuk pemilihan ini (target bawaan "
-                       f"{fmt.persen(data['target_bawaan'], 1)}). Unggah berkas target partisipasi per "
-                       "kecamatan dengan partisipasi pemilihan sebelumnya.")
+    layar.empty_state(
+        f"Belum ada data partisipasi untuk pemilihan ini (target bawaan "
+        f"{fmt.persen(data['target_bawaan'], 1)}). Unggah berkas target partisipasi per "
+        "kecamatan dengan partisipasi pemilihan sebelumnya."
+    )
 
 layar.kartu(data["kartu"])
 
 st.subheader(f"Target dibanding {label.lower()}")
-event = st.plotly_chart(charts.partisipasi_gap(part, label), width="stretch", config=charts.PLOT_CONFIG,
-                        on_select="rerun", selection_mode="points", key="partisipasi_gap")
+event = st.plotly_chart(
+    charts.partisipasi_gap(part, label),
+    width="stretch",
+    config=charts.PLOT_CONFIG,
+    on_select="rerun",
+    selection_mode="points",
+    key="partisipasi_gap",
+)
 layar.open_kecamatan(event, election)
-layar.table(data["peringkat"], [
-    Kolom("kecamatan", "Kecamatan"), Kolom("korwil", "Korwil"),
-    Kolom("target_partisipasi", "Target", "persen", 1), Kolom("partisipasi_sebelumnya", label, "persen", 1),
-    Kolom("selisih_partisipasi", "Selisih (poin)", "desimal", 1), Kolom("status_partisipasi", "Status", "status"),
-    Kolom("sumber", "Sumber target"), Kolom("dpt", "DPT", "angka"),
-], "Target dan partisipasi sebelumnya per kecamatan", data, election, key="partisipasi")
+layar.table(
+    data["peringkat"],
+    [
+        Kolom("kecamatan", "Kecamatan"),
+        Kolom("korwil", "Korwil"),
+        Kolom("target_partisipasi", "Target", "persen", 1),
+        Kolom("partisipasi_sebelumnya", label, "persen", 1),
+        Kolom("selisih_partisipasi", "Selisih (poin)", "desimal", 1),
+        Kolom("status_partisipasi", "Status", "status"),
+        Kolom("sumber", "Sumber target"),
+        Kolom("dpt", "DPT", "angka"),
+    ],
+    "Target dan partisipasi sebelumnya per kecamatan",
+    data,
+    election,
+    key="partisipasi",
+)
 
 st.subheader("Partisipasi terealisasi")
 # Compared with today here, not in the cached page data: the data stay the same when the day passes.
 if dt.date.today() <= tanggal:
     st.info(f"Partisipasi terealisasi tampil setelah hari pemungutan suara ({fmt.tanggal(tanggal)}).")
 elif not data["ada_realisasi"]:
-    st.info(f"Hari pemungutan suara sudah lewat ({fmt.tanggal(tanggal)}). Unggah berkas target partisipasi dengan "
-            "kolom PENGGUNA HAK PILIH per kecamatan untuk membandingkan partisipasi terealisasi dengan target.")
+    st.info(
+        f"Hari pemungutan suara sudah lewat ({fmt.tanggal(tanggal)}). Unggah berkas target partisipasi dengan "
+        "kolom PENGGUNA HAK PILIH per kecamatan untuk membandingkan partisipasi terealisasi dengan target."
+    )
 else:
     layar.kartu(data["kartu_realisasi"])
     st.plotly_chart(charts.realisasi_bars(data["realisasi"]), width="stretch", config=charts.PLOT_CONFIG)
-    layar.table(data["realisasi_urut"], [
-        Kolom("kecamatan", "Kecamatan"), Kolom("dpt", "DPT", "angka"),
-        Kolom("pengguna_hak_pilih", "Pengguna hak pilih", "angka"),
-        Kolom("partisipasi_realisasi", "Terealisasi", "persen"), Kolom("target_partisipasi", "Target", "persen", 1),
-        Kolom("selisih_realisasi", "Selisih dari target (poin)", "desimal", 2),
-    ], "Partisipasi terealisasi per kecamatan", data, election, key="realisasi")
+    layar.table(
+        data["realisasi_urut"],
+        [
+            Kolom("kecamatan", "Kecamatan"),
+            Kolom("dpt", "DPT", "angka"),
+            Kolom("pengguna_hak_pilih", "Pengguna hak pilih", "angka"),
+            Kolom("partisipasi_realisasi", "Terealisasi", "persen"),
+            Kolom("target_partisipasi", "Target", "persen", 1),
+            Kolom("selisih_realisasi", "Selisih dari target (poin)", "desimal", 2),
+        ],
+        "Partisipasi terealisasi per kecamatan",
+        data,
+        election,
+        key="realisasi",
+    )
 layar.footer()

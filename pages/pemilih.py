@@ -2,6 +2,7 @@
 pemilih pemula (17–21 years on election day) and disabilitas by category. Queries:
 marts/kecamatan, marts/pemilih_desa, marts/versi_data (through readiness.model.halaman_pemilih).
 Choice list from marts/korwil_penugasan. URL: `?pemilu=…&kecamatan=35.13.14` for the desa table."""
+
 import streamlit as st
 
 from app import baca, layar
@@ -17,33 +18,54 @@ kec, kelompok = data["pemilih_kecamatan"], data["kelompok"]
 st.title("Data Pemilih")
 st.caption(layar.caption_from(data))
 if data["kosong"]:
-    layar.empty_state("Belum ada data pemilih untuk pemilihan ini. Unggah rekap DPT per desa (dari KPU) "
-                       "atau daftar pemilih per orang.")
+    layar.empty_state(
+        "Belum ada data pemilih untuk pemilihan ini. Unggah rekap DPT per desa (dari KPU) "
+        "atau daftar pemilih per orang."
+    )
 
 layar.kartu(data["kartu"])
 
 st.subheader("DPT per kecamatan (laki-laki/perempuan)")
 st.plotly_chart(charts.lp_bars(kec), width="stretch", config=charts.PLOT_CONFIG)
-layar.table(kec, [
-    Kolom("kecamatan", "Kecamatan"), Kolom("korwil", "Korwil"), Kolom("dpt", "DPT", "angka"),
-    Kolom("dpt_l", "Laki-laki", "angka"), Kolom("dpt_p", "Perempuan", "angka"), Kolom("tps", "TPS", "angka"),
-    Kolom("dpt_sumber", "Sumber DPT"), Kolom("daftar_dpt", "Pemilih di daftar per orang", "angka"),
-    Kolom("pemula", "Pemilih pemula", "angka"), Kolom("disabilitas", "Disabilitas", "angka"),
-    *[Kolom(col, f"Disabilitas {label.lower()}", "angka") for col, label in model.DISABILITAS.items()],
-    Kolom("ktpel_belum_rekam", "Belum rekam KTP-el (daftar)", "angka"),
-], "DPT per kecamatan", data, election, key="pemilih_kecamatan",
+layar.table(
+    kec,
+    [
+        Kolom("kecamatan", "Kecamatan"),
+        Kolom("korwil", "Korwil"),
+        Kolom("dpt", "DPT", "angka"),
+        Kolom("dpt_l", "Laki-laki", "angka"),
+        Kolom("dpt_p", "Perempuan", "angka"),
+        Kolom("tps", "TPS", "angka"),
+        Kolom("dpt_sumber", "Sumber DPT"),
+        Kolom("daftar_dpt", "Pemilih di daftar per orang", "angka"),
+        Kolom("pemula", "Pemilih pemula", "angka"),
+        Kolom("disabilitas", "Disabilitas", "angka"),
+        *[Kolom(col, f"Disabilitas {label.lower()}", "angka") for col, label in model.DISABILITAS.items()],
+        Kolom("ktpel_belum_rekam", "Belum rekam KTP-el (daftar)", "angka"),
+    ],
+    "DPT per kecamatan",
+    data,
+    election,
+    key="pemilih_kecamatan",
     caption="Pemilih pemula, disabilitas dan KTP-el per orang hanya ada untuk kecamatan yang daftar pemilih "
-            "per orangnya sudah diunggah; kosong berarti belum ada datanya, bukan nol.")
+    "per orangnya sudah diunggah; kosong berarti belum ada datanya, bukan nol.",
+)
 
 if kelompok:
     st.subheader("Kelompok pemilih dari daftar pemilih per orang")
     left, right = st.columns(2)
     with left:
-        st.plotly_chart(charts.kategori_bars(*kelompok["pemula"], "Pemilih pemula (17–21 tahun)"),
-                        width="stretch", config=charts.PLOT_CONFIG)
+        st.plotly_chart(
+            charts.kategori_bars(*kelompok["pemula"], "Pemilih pemula (17–21 tahun)"),
+            width="stretch",
+            config=charts.PLOT_CONFIG,
+        )
     with right:
-        st.plotly_chart(charts.kategori_bars(*kelompok["disabilitas"], "Pemilih disabilitas per kategori",
-                                             colour="#6a3d9a"), width="stretch", config=charts.PLOT_CONFIG)
+        st.plotly_chart(
+            charts.kategori_bars(*kelompok["disabilitas"], "Pemilih disabilitas per kategori", colour="#6a3d9a"),
+            width="stretch",
+            config=charts.PLOT_CONFIG,
+        )
 
 st.divider()
 name = data["nama_kecamatan"]
@@ -52,11 +74,23 @@ st.caption("Ganti kecamatan di panel samping.")
 rows = data["desa_kecamatan"]
 if data["desa_tanpa_daftar"]:
     st.caption(f"Daftar pemilih per orang Kecamatan {name} belum diunggah: pemilih pemula dan disabilitas belum ada.")
-layar.table(rows, [
-    Kolom("desa", "Desa/Kelurahan"), Kolom("dpt", "DPT", "angka"), Kolom("dpt_l", "Laki-laki", "angka"),
-    Kolom("dpt_p", "Perempuan", "angka"), Kolom("tps", "TPS", "angka"),
-    Kolom("pemula", "Pemilih pemula", "angka"), Kolom("pemula_l", "Pemula laki-laki", "angka"),
-    Kolom("pemula_p", "Pemula perempuan", "angka"), Kolom("disabilitas", "Disabilitas", "angka"),
-    *[Kolom(col, f"Disabilitas {label.lower()}", "angka") for col, label in model.DISABILITAS.items()],
-], f"Pemilih per desa Kecamatan {name}", data, election, key="pemilih_desa")
+layar.table(
+    rows,
+    [
+        Kolom("desa", "Desa/Kelurahan"),
+        Kolom("dpt", "DPT", "angka"),
+        Kolom("dpt_l", "Laki-laki", "angka"),
+        Kolom("dpt_p", "Perempuan", "angka"),
+        Kolom("tps", "TPS", "angka"),
+        Kolom("pemula", "Pemilih pemula", "angka"),
+        Kolom("pemula_l", "Pemula laki-laki", "angka"),
+        Kolom("pemula_p", "Pemula perempuan", "angka"),
+        Kolom("disabilitas", "Disabilitas", "angka"),
+        *[Kolom(col, f"Disabilitas {label.lower()}", "angka") for col, label in model.DISABILITAS.items()],
+    ],
+    f"Pemilih per desa Kecamatan {name}",
+    data,
+    election,
+    key="pemilih_desa",
+)
 layar.footer()

@@ -5,6 +5,7 @@ marts/pengaturan, marts/korwil_penugasan, marts/elections, marts/partisipasi, ma
 (through readiness.model.halaman_pengaturan and app.baca). Thresholds and targets are saved in the
 small-records store in milliseconds, the rest in the analytical file (readiness/model/pengaturan.py);
 either way every page shows the new figures at once."""
+
 import pandas as pd
 import streamlit as st
 
@@ -20,8 +21,10 @@ names = dict(zip(elections["election_id"], elections["nama"]))
 path = baca.db_path()
 
 st.title("Pengaturan")
-st.caption(f"Untuk admin desk pilkada. Perubahan berlaku untuk {escape_md(names[election])} (pilih pemilihan lain di panel "
-           "samping) dan langsung terlihat di semua halaman.")
+st.caption(
+    f"Untuk admin desk pilkada. Perubahan berlaku untuk {escape_md(names[election])} (pilih pemilihan lain di panel "
+    "samping) dan langsung terlihat di semua halaman."
+)
 
 if message := st.session_state.pop("_pengaturan_pesan", None):
     st.success(message)
@@ -51,11 +54,17 @@ def di_berkas(objek: str, action):
 st.subheader("Pemilihan aktif")
 active = next(e for e, a in zip(elections["election_id"], elections["aktif"]) if a)
 a1, a2 = st.columns([3, 1], vertical_alignment="bottom")
-new_active = a1.selectbox("Pemilihan yang dibuka pertama kali dan dipakai baris perintah", list(names),
-                          index=list(names).index(active), format_func=names.get)
+new_active = a1.selectbox(
+    "Pemilihan yang dibuka pertama kali dan dipakai baris perintah",
+    list(names),
+    index=list(names).index(active),
+    format_func=names.get,
+)
 if a2.button("Jadikan aktif", disabled=new_active == active):
-    save(di_berkas("pemilihan aktif", lambda con: model.aktifkan_pemilihan(con, new_active)),
-         f"{names[new_active]} sekarang pemilihan aktif.")
+    save(
+        di_berkas("pemilihan aktif", lambda con: model.aktifkan_pemilihan(con, new_active)),
+        f"{names[new_active]} sekarang pemilihan aktif.",
+    )
 
 st.subheader("Ambang status, kapasitas TPS dan target bawaan")
 current = dict(zip(data["pengaturan"]["key"], data["pengaturan"]["value"]))
@@ -63,60 +72,105 @@ with st.form("ambang"):
     texts = {}
     cols = st.columns(2)
     for i, (key, (label, lo, hi)) in enumerate(model.PENGATURAN.items()):
-        texts[key] = cols[i % 2].text_input(label, value=fmt.ringkas(current.get(key)), key=f"atur_{election}_{key}",
-                                            help=f"Antara {fmt.ringkas(lo)} dan {fmt.ringkas(hi)}; desimal dengan koma")
+        texts[key] = cols[i % 2].text_input(
+            label,
+            value=fmt.ringkas(current.get(key)),
+            key=f"atur_{election}_{key}",
+            help=f"Antara {fmt.ringkas(lo)} dan {fmt.ringkas(hi)}; desimal dengan koma",
+        )
     if st.form_submit_button("Simpan ambang dan kapasitas", type="primary"):
-        save(lambda pelaku: model.simpan_pengaturan(path, election, model.baca_angka(texts), pelaku,
-                                                    ref=baca.current_reader().cursor()),
-             "Ambang, kapasitas dan target bawaan disimpan.")
+        save(
+            lambda pelaku: model.simpan_pengaturan(
+                path, election, model.baca_angka(texts), pelaku, ref=baca.current_reader().cursor()
+            ),
+            "Ambang, kapasitas dan target bawaan disimpan.",
+        )
 
 st.subheader("Target partisipasi per kecamatan")
-st.caption("Isi kolom *Target khusus* untuk mengganti target dari berkas; kosongkan untuk memakai target dari berkas "
-           "(atau target bawaan kabupaten bila berkas tidak ada).")
+st.caption(
+    "Isi kolom *Target khusus* untuk mengganti target dari berkas; kosongkan untuk memakai target dari berkas "
+    "(atau target bawaan kabupaten bila berkas tidak ada)."
+)
 part = data["partisipasi"]
 overrides = {row.kode_kecamatan: row.value for row in data["pengaturan"].dropna(subset=["kode_kecamatan"]).itertuples()}
-editor = pd.DataFrame({
-    "kode_kecamatan": part["kode_kecamatan"], "Kecamatan": part["kecamatan"],
-    "Target berlaku (%)": part["target_partisipasi"].map(lambda v: fmt.angka(v, 1)),
-    "Target khusus (%)": [fmt.ringkas(overrides[k]) if k in overrides else "" for k in part["kode_kecamatan"]],
-})
-edited = st.data_editor(editor, hide_index=True, width="stretch", key=f"target_{election}",
-                        disabled=["kode_kecamatan", "Kecamatan", "Target berlaku (%)"],
-                        column_config={"kode_kecamatan": None})
+editor = pd.DataFrame(
+    {
+        "kode_kecamatan": part["kode_kecamatan"],
+        "Kecamatan": part["kecamatan"],
+        "Target berlaku (%)": part["target_partisipasi"].map(lambda v: fmt.angka(v, 1)),
+        "Target khusus (%)": [fmt.ringkas(overrides[k]) if k in overrides else "" for k in part["kode_kecamatan"]],
+    }
+)
+edited = st.data_editor(
+    editor,
+    hide_index=True,
+    width="stretch",
+    key=f"target_{election}",
+    disabled=["kode_kecamatan", "Kecamatan", "Target berlaku (%)"],
+    column_config={"kode_kecamatan": None},
+)
 if st.button("Simpan target per kecamatan"):
-    save(lambda pelaku: model.simpan_target_kecamatan(
-        path, election, model.baca_target(dict(zip(edited["kode_kecamatan"], edited["Target khusus (%)"])),
-                                          dict(zip(part["kode_kecamatan"], "Target " + part["kecamatan"]))),
-        pelaku, ref=baca.current_reader().cursor()), "Target per kecamatan disimpan.")
+    save(
+        lambda pelaku: model.simpan_target_kecamatan(
+            path,
+            election,
+            model.baca_target(
+                dict(zip(edited["kode_kecamatan"], edited["Target khusus (%)"])),
+                dict(zip(part["kode_kecamatan"], "Target " + part["kecamatan"])),
+            ),
+            pelaku,
+            ref=baca.current_reader().cursor(),
+        ),
+        "Target per kecamatan disimpan.",
+    )
 
 st.subheader("Pembagian korwil")
-st.caption("Setiap kecamatan harus masuk tepat satu korwil. Tambah atau hapus baris bila perlu; satu korwil satu "
-           "koordinator. Pembagian ini hanya untuk pemilihan yang dipilih di panel samping.")
+st.caption(
+    "Setiap kecamatan harus masuk tepat satu korwil. Tambah atau hapus baris bila perlu; satu korwil satu "
+    "koordinator. Pembagian ini hanya untuk pemilihan yang dipilih di panel samping."
+)
 korwil = data["korwil"].rename(columns={"kecamatan": "Kecamatan", "korwil": "Korwil", "koordinator": "Koordinator"})
 edited_korwil = st.data_editor(
-    korwil[["Kecamatan", "Korwil", "Koordinator"]], hide_index=True, width="stretch", num_rows="dynamic",
+    korwil[["Kecamatan", "Korwil", "Koordinator"]],
+    hide_index=True,
+    width="stretch",
+    num_rows="dynamic",
     key=f"korwil_{election}",
-    column_config={"Kecamatan": st.column_config.SelectboxColumn(options=sorted(korwil["Kecamatan"]), required=True)})
+    column_config={"Kecamatan": st.column_config.SelectboxColumn(options=sorted(korwil["Kecamatan"]), required=True)},
+)
 if st.button("Simpan pembagian korwil", type="primary"):
     rows = edited_korwil.rename(columns=str.lower)
-    save(di_berkas("pembagian korwil", lambda con: model.simpan_korwil(con, election, rows)), "Pembagian korwil disimpan.")
+    save(
+        di_berkas("pembagian korwil", lambda con: model.simpan_korwil(con, election, rows)),
+        "Pembagian korwil disimpan.",
+    )
 
 # ---- Identitas pemilih (thresholds of the voter-list audit; readiness/audit.py, query marts/audit_identitas) ----
 st.subheader("Identitas pemilih di daftar per orang")
-st.caption("Bawaan: nama, alamat dan tempat lahir dari daftar pemilih per orang tidak dibaca dan tidak disimpan; "
-           "NIK dan NKK hanya disimpan sebagai sidik acak (HMAC) dan bentuk tersamar (UU 27/2022 Perlindungan Data "
-           "Pribadi). Nyalakan hanya bila desk pilkada benar-benar memerlukannya. Mematikannya menghapus semua "
-           "identitas yang tersimpan, termasuk sisa-sisanya di berkas database.")
+st.caption(
+    "Bawaan: nama, alamat dan tempat lahir dari daftar pemilih per orang tidak dibaca dan tidak disimpan; "
+    "NIK dan NKK hanya disimpan sebagai sidik acak (HMAC) dan bentuk tersamar (UU 27/2022 Perlindungan Data "
+    "Pribadi). Nyalakan hanya bila desk pilkada benar-benar memerlukannya. Mematikannya menghapus semua "
+    "identitas yang tersimpan, termasuk sisa-sisanya di berkas database."
+)
 _identitas = baca.query("marts/audit_identitas").iloc[0]
-_simpan = st.toggle("Simpan nama, alamat dan tempat lahir dari unggahan daftar pemilih berikutnya",
-                    value=bool(_identitas["simpan"]), key="simpan_identitas")
+_simpan = st.toggle(
+    "Simpan nama, alamat dan tempat lahir dari unggahan daftar pemilih berikutnya",
+    value=bool(_identitas["simpan"]),
+    key="simpan_identitas",
+)
 st.caption(f"Tersimpan sekarang: identitas {fmt.angka(_identitas['baris'])} pemilih.")
 if _simpan != bool(_identitas["simpan"]) and st.button("Simpan pilihan identitas", type="primary"):
     from readiness import audit
+
     if _simpan:
-        save(di_berkas("simpan identitas", lambda con: audit.atur_simpan_identitas(con, True)),
-             "Nama, alamat dan tempat lahir akan disimpan dari unggahan daftar pemilih berikutnya.")
+        save(
+            di_berkas("simpan identitas", lambda con: audit.atur_simpan_identitas(con, True)),
+            "Nama, alamat dan tempat lahir akan disimpan dari unggahan daftar pemilih berikutnya.",
+        )
     else:
-        save(lambda pelaku: audit.purge_identitas(path, pelaku=pelaku),
-             "Identitas tidak disimpan lagi; identitas {hasil} pemilih dihapus dari database.")
+        save(
+            lambda pelaku: audit.purge_identitas(path, pelaku=pelaku),
+            "Identitas tidak disimpan lagi; identitas {hasil} pemilih dihapus dari database.",
+        )
 layar.footer()

@@ -1,5 +1,6 @@
 """Ringkasan: the one screen leadership opens. Queries: marts/kabupaten, marts/kecamatan,
 marts/korwil, marts/kelengkapan, marts/versi_data (through readiness.model.halaman_ringkasan)."""
+
 import streamlit as st
 
 from app import baca, layar, masalah_tampil
@@ -20,39 +21,83 @@ layar.kartu(data["kartu"])
 layar.kartu(data["kartu_status"])
 
 st.subheader("Peta status kecamatan")
-event = st.plotly_chart(charts.peta_status(kecamatan), width="stretch", config=charts.PLOT_CONFIG,
-                        on_select="rerun", selection_mode="points", key="peta_ringkasan")
+event = st.plotly_chart(
+    charts.peta_status(kecamatan),
+    width="stretch",
+    config=charts.PLOT_CONFIG,
+    on_select="rerun",
+    selection_mode="points",
+    key="peta_ringkasan",
+)
 layar.open_kecamatan(event, election)
 st.caption("Klik nama kecamatan pada peta atau batang grafik untuk membuka rinciannya.")
 
 st.subheader("Status per kecamatan")
-event = st.plotly_chart(charts.status_bars(kecamatan), width="stretch", config=charts.PLOT_CONFIG,
-                        on_select="rerun", selection_mode="points", key="batang_ringkasan")
+event = st.plotly_chart(
+    charts.status_bars(kecamatan),
+    width="stretch",
+    config=charts.PLOT_CONFIG,
+    on_select="rerun",
+    selection_mode="points",
+    key="batang_ringkasan",
+)
 layar.open_kecamatan(event, election)
-layar.table(kecamatan, [
-    Kolom("kecamatan", "Kecamatan"), Kolom("korwil", "Korwil"), Kolom("status", "Status", "status"),
-    Kolom("dpt", "DPT", "angka"), Kolom("tps", "TPS", "angka"), Kolom("ktpel_persen", "KTP-el", "persen"),
-    Kolom("target_partisipasi", "Target partisipasi", "persen", 1), Kolom("alasan", "Alasan", lebar=True),
-], "Status kesiapan per kecamatan", data, election, key="kecamatan")
+layar.table(
+    kecamatan,
+    [
+        Kolom("kecamatan", "Kecamatan"),
+        Kolom("korwil", "Korwil"),
+        Kolom("status", "Status", "status"),
+        Kolom("dpt", "DPT", "angka"),
+        Kolom("tps", "TPS", "angka"),
+        Kolom("ktpel_persen", "KTP-el", "persen"),
+        Kolom("target_partisipasi", "Target partisipasi", "persen", 1),
+        Kolom("alasan", "Alasan", lebar=True),
+    ],
+    "Status kesiapan per kecamatan",
+    data,
+    election,
+    key="kecamatan",
+)
 
 st.subheader("Ringkasan per koordinator wilayah (korwil)")
-layar.table(korwil, [
-    Kolom("korwil", "Korwil"), Kolom("koordinator", "Koordinator"), Kolom("status", "Status", "status"),
-    Kolom("rincian", "Rincian"), Kolom("dpt", "DPT", "angka"), Kolom("tps", "TPS", "angka"),
-    Kolom("ktpel_persen", "KTP-el", "persen"), Kolom("kecamatan", "Kecamatan"),
-], "Kesiapan per korwil", data, election, key="korwil")
+layar.table(
+    korwil,
+    [
+        Kolom("korwil", "Korwil"),
+        Kolom("koordinator", "Koordinator"),
+        Kolom("status", "Status", "status"),
+        Kolom("rincian", "Rincian"),
+        Kolom("dpt", "DPT", "angka"),
+        Kolom("tps", "TPS", "angka"),
+        Kolom("ktpel_persen", "KTP-el", "persen"),
+        Kolom("kecamatan", "Kecamatan"),
+    ],
+    "Kesiapan per korwil",
+    data,
+    election,
+    key="korwil",
+)
 st.page_link("pages/korwil.py", label="Buka halaman Korwil", icon=":material/groups:")
 
 masalah_tampil.ringkasan(election)  # open problems of the inventory (marts/masalah_daftar)
 
 with st.expander("Kelengkapan data per kecamatan (unggahan aktif)"):
-    layar.table(data["kelengkapan"], [
-        Kolom("kecamatan", "Kecamatan"), Kolom("status_kelengkapan", "Kelengkapan", "status"),
-        Kolom("jumlah_jenis_data", "Jenis data ada (dari 4)", "angka"),
-        Kolom("unggahan_pemilih", "Rekap pemilih (unggahan #)", "angka"),
-        Kolom("unggahan_tps", "Daftar TPS (unggahan #)", "angka"),
-        Kolom("unggahan_ktpel", "KTP-el (unggahan #)", "angka"),
-        Kolom("unggahan_target", "Target (unggahan #)", "angka"),
-        Kolom("unggahan_daftar", "Daftar pemilih per orang (unggahan #)", "angka"),
-    ], "Kelengkapan data per kecamatan", data, election, key="kelengkapan")
+    layar.table(
+        data["kelengkapan"],
+        [
+            Kolom("kecamatan", "Kecamatan"),
+            Kolom("status_kelengkapan", "Kelengkapan", "status"),
+            Kolom("jumlah_jenis_data", "Jenis data ada (dari 4)", "angka"),
+            Kolom("unggahan_pemilih", "Rekap pemilih (unggahan #)", "angka"),
+            Kolom("unggahan_tps", "Daftar TPS (unggahan #)", "angka"),
+            Kolom("unggahan_ktpel", "KTP-el (unggahan #)", "angka"),
+            Kolom("unggahan_target", "Target (unggahan #)", "angka"),
+            Kolom("unggahan_daftar", "Daftar pemilih per orang (unggahan #)", "angka"),
+        ],
+        "Kelengkapan data per kecamatan",
+        data,
+        election,
+        key="kelengkapan",
+    )
 layar.footer()

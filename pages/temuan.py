@@ -5,6 +5,7 @@ voter in the original), filterable by kecamatan, desa and type, with the Excel w
 follow-up. Queries: int_daftar_temuan (once per data version), marts/audit_ringkasan,
 marts/audit_temuan, marts/audit_kelompok (through readiness.audit.lengkap), marts/versi_data.
 URL: `?pemilu=…&kecamatan=35.13.24&temuan=nik_ganda`."""
+
 import streamlit as st
 
 from app import baca, ekspor, layar
@@ -21,10 +22,12 @@ audit_daftar, pemilihan, versi = baca.temuan(election)
 st.title("Temuan DPT")
 st.caption(f"{pemilihan} · {versi}")
 if not audit_daftar.ada_daftar:
-    layar.empty_state("Belum ada daftar pemilih per orang (ekspor DPT, DPS atau DP4 dari KPU) untuk pemilihan ini. "
-                       "Unggah daftarnya di halaman Unggah Data: NIK dan NKK langsung disamarkan, nama dan alamat "
-                       "tidak disimpan. Setelah itu halaman ini menampilkan NIK ganda, pemilih belum 17 tahun, "
-                       "NIK tidak valid, dan temuan lain per kecamatan, desa dan TPS.")
+    layar.empty_state(
+        "Belum ada daftar pemilih per orang (ekspor DPT, DPS atau DP4 dari KPU) untuk pemilihan ini. "
+        "Unggah daftarnya di halaman Unggah Data: NIK dan NKK langsung disamarkan, nama dan alamat "
+        "tidak disimpan. Setelah itu halaman ini menampilkan NIK ganda, pemilih belum 17 tahun, "
+        "NIK tidak valid, dan temuan lain per kecamatan, desa dan TPS."
+    )
 
 ringkasan, temuan, kelompok = audit_daftar.ringkasan, audit_daftar.temuan, audit_daftar.kelompok
 kec_kelompok = kelompok["kecamatan"]
@@ -44,8 +47,12 @@ c4.caption("tidak valid, kode wilayah berbeda, atau tanggal tidak cocok")
 
 # --------------------------------------------------------------------------- counts by type and kecamatan
 st.subheader("Jumlah temuan per jenis")
-st.dataframe(temuan_tabel.tabel_jenis(per_jenis), hide_index=True, width="stretch",
-             column_config={"Aturan": LEBAR, "Tindak lanjut": LEBAR})
+st.dataframe(
+    temuan_tabel.tabel_jenis(per_jenis),
+    hide_index=True,
+    width="stretch",
+    column_config={"Aturan": LEBAR, "Tindak lanjut": LEBAR},
+)
 with st.expander("Penjelasan setiap jenis temuan"):
     for j in audit.JENIS.values():
         st.markdown(f"**{j.nama}** (`{j.kode}`): {j.penjelasan}")
@@ -56,17 +63,23 @@ if ringkasan.empty:
 else:
     ada = [k for k in audit.KODE if k in set(ringkasan["temuan"])]
     bawaan = [k for k in ada if k not in ("ktpel_belum_rekam", "tps_melebihi_kapasitas")] or ada
-    tampil = st.multiselect("Jenis temuan di grafik", ada, default=bawaan, format_func=lambda k: audit.JENIS[k].nama,
-                            help="Belum rekam KTP-el dan TPS melebihi kapasitas biasanya jauh lebih banyak; "
-                                 "tambahkan bila perlu.")
+    tampil = st.multiselect(
+        "Jenis temuan di grafik",
+        ada,
+        default=bawaan,
+        format_func=lambda k: audit.JENIS[k].nama,
+        help="Belum rekam KTP-el dan TPS melebihi kapasitas biasanya jauh lebih banyak; tambahkan bila perlu.",
+    )
     st.plotly_chart(audit.grafik(ringkasan, tampil), width="stretch", config=charts.PLOT_CONFIG)
     st.dataframe(temuan_tabel.tabel_per_kecamatan(ringkasan, ada), hide_index=True, width="stretch")
 
 # --------------------------------------------------------------------------- groups
 st.subheader("Kelompok pemilih (dari daftar pemilih per orang)")
 usia = f"{kec_kelompok['pemula_usia_min'].iloc[0]}–{kec_kelompok['pemula_usia_max'].iloc[0]}"
-st.caption(f"Pemilih pemula: umur {usia} tahun pada hari pemungutan suara (diatur per pemilihan). "
-           "Rasio jenis kelamin: laki-laki per 100 perempuan.")
+st.caption(
+    f"Pemilih pemula: umur {usia} tahun pada hari pemungutan suara (diatur per pemilihan). "
+    "Rasio jenis kelamin: laki-laki per 100 perempuan."
+)
 st.dataframe(temuan_tabel.tabel_kelompok(kec_kelompok), hide_index=True, width="stretch")
 
 # --------------------------------------------------------------------------- the list
@@ -75,37 +88,67 @@ st.caption("NIK ditampilkan tersamar. Cari pemilihnya di berkas asli lewat berka
 names = dict(zip(ringkasan["kode_kecamatan"], ringkasan["kecamatan"]))
 f1, f2, f3 = st.columns(3)
 with f1:
-    kode = layar.url_choice("kecamatan", [SEMUA, *sorted(names)], "Kecamatan",
-                             format_func=lambda k: "Semua kecamatan" if k == SEMUA else names[k], default=SEMUA)
+    kode = layar.url_choice(
+        "kecamatan",
+        [SEMUA, *sorted(names)],
+        "Kecamatan",
+        format_func=lambda k: "Semua kecamatan" if k == SEMUA else names[k],
+        default=SEMUA,
+    )
 pilihan = temuan if kode == SEMUA else temuan[temuan["kode_kecamatan"] == kode]
 desa_ada = sorted({d for d in pilihan["desa"].dropna()})
 with f2:
-    desa = st.selectbox("Desa/kelurahan", [SEMUA, *desa_ada], key=f"temuan_desa_{kode}",
-                        format_func=lambda d: "Semua desa/kelurahan" if d == SEMUA else d)
+    desa = st.selectbox(
+        "Desa/kelurahan",
+        [SEMUA, *desa_ada],
+        key=f"temuan_desa_{kode}",
+        format_func=lambda d: "Semua desa/kelurahan" if d == SEMUA else d,
+    )
 if desa != SEMUA:
     pilihan = pilihan[pilihan["desa"] == desa]
 jenis_ada = [k for k in audit.KODE if k in set(pilihan["temuan"])]
 with f3:
-    jenis = layar.url_choice("temuan", [SEMUA, *jenis_ada], "Jenis temuan",
-                              format_func=lambda k: "Semua jenis" if k == SEMUA else audit.JENIS[k].nama,
-                              default=SEMUA)
+    jenis = layar.url_choice(
+        "temuan",
+        [SEMUA, *jenis_ada],
+        "Jenis temuan",
+        format_func=lambda k: "Semua jenis" if k == SEMUA else audit.JENIS[k].nama,
+        default=SEMUA,
+    )
 if jenis != SEMUA:
     pilihan = pilihan[pilihan["temuan"] == jenis]
 
-st.markdown(f"**{fmt.angka(len(pilihan))} temuan**"
-            + (f" (ditampilkan {fmt.angka(BARIS_MAKS)} pertama; semuanya ada di berkas Excel)"
-               if len(pilihan) > BARIS_MAKS else ""))
+st.markdown(
+    f"**{fmt.angka(len(pilihan))} temuan**"
+    + (
+        f" (ditampilkan {fmt.angka(BARIS_MAKS)} pertama; semuanya ada di berkas Excel)"
+        if len(pilihan) > BARIS_MAKS
+        else ""
+    )
+)
 baris_tampil = pilihan.head(BARIS_MAKS)
-st.dataframe(temuan_tabel.tabel_daftar(baris_tampil), hide_index=True, width="stretch",
-             height="auto" if len(baris_tampil) < 12 else 420, column_config={"Keterangan": LEBAR})
+st.dataframe(
+    temuan_tabel.tabel_daftar(baris_tampil),
+    hide_index=True,
+    width="stretch",
+    height="auto" if len(baris_tampil) < 12 else 420,
+    column_config={"Keterangan": LEBAR},
+)
 ringkas_pilihan = temuan_tabel.ringkas(pilihan, ringkasan)
-bagian = "-".join(p for p in ("" if kode == SEMUA else names[kode], "" if desa == SEMUA else desa,
-                              "" if jenis == SEMUA else jenis) if p)
+bagian = "-".join(
+    p
+    for p in ("" if kode == SEMUA else names[kode], "" if desa == SEMUA else desa, "" if jenis == SEMUA else jenis)
+    if p
+)
 ekspor.unduh(
     "Unduh Excel untuk tindak lanjut KPU (.xlsx)",
     lambda: audit.ekspor_xlsx(pilihan, ringkas_pilihan, pemilihan, versi),
-    audit.nama_berkas(election, bagian), key="unduh_temuan",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:",
+    audit.nama_berkas(election, bagian),
+    key="unduh_temuan",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    icon=":material/download:",
     help="Satu sheet ringkasan dan satu sheet per kecamatan, dikelompokkan per desa, TPS dan jenis temuan, "
-         "dengan kolom tindak lanjut yang masih kosong.", disabled=pilihan.empty)
+    "dengan kolom tindak lanjut yang masih kosong.",
+    disabled=pilihan.empty,
+)
 layar.footer()

@@ -1,6 +1,7 @@
 """Unggah Data: upload exports, see what was understood before saving, save all files or none,
 see the upload history and re-activate an earlier version; templates per kind.
 Queries: marts/uploads (history), ref_kecamatan through readiness.ingest."""
+
 import streamlit as st
 
 from app import baca, ekspor, layar, sesi
@@ -12,8 +13,10 @@ from readiness.ingest import summary, templates
 election = layar.election()
 sesi.wajib("unggah")  # also on the server: a role without it never gets the form, even by URL
 st.title("Unggah Data")
-st.caption("Rekap DPT, daftar TPS, perekaman KTP-el, target partisipasi, atau daftar pemilih per orang. "
-           "Semua berkas dalam satu unggahan disimpan bersama — atau tidak sama sekali bila ada yang salah.")
+st.caption(
+    "Rekap DPT, daftar TPS, perekaman KTP-el, target partisipasi, atau daftar pemilih per orang. "
+    "Semua berkas dalam satu unggahan disimpan bersama — atau tidak sama sekali bila ada yang salah."
+)
 
 tab_upload, tab_history, tab_templates = st.tabs(["Unggah berkas", "Riwayat dan versi", "Templat"])
 
@@ -34,8 +37,13 @@ with tab_upload:
         if not problems.empty:
             st.subheader("Daftar masalah")
             st.dataframe(problems, hide_index=True, width="stretch")
-            ekspor.unduh("Unduh daftar masalah (CSV)", export.to_csv(problems),
-                         "masalah_unggahan.csv", mime="text/csv", key="unduh_masalah_unggahan")
+            ekspor.unduh(
+                "Unduh daftar masalah (CSV)",
+                export.to_csv(problems),
+                "masalah_unggahan.csv",
+                mime="text/csv",
+                key="unduh_masalah_unggahan",
+            )
         if summary.can_save(batch):
             if st.button("Simpan semua ke database", type="primary"):
                 pelaku = sesi.wajib("unggah")  # checked again on the server before anything is written
@@ -71,8 +79,12 @@ with tab_templates:
     st.write("Templat berisi judul kolom yang dikenali, satu baris contoh, daftar pilihan, dan petunjuk.")
     names = list(baca.level("kecamatan", election)["kecamatan"])
     for kind in ingest.KINDS:
-        ekspor.unduh(f"Templat {teks.JENIS[kind]}", lambda kind=kind: templates.template(kind, names),
-                     f"templat_{kind}.xlsx", key=f"templat_{kind}",
-                     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        ekspor.unduh(
+            f"Templat {teks.JENIS[kind]}",
+            lambda kind=kind: templates.template(kind, names),
+            f"templat_{kind}.xlsx",
+            key=f"templat_{kind}",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
 
 layar.footer()

@@ -5,6 +5,7 @@ Roles: pimpinan sees everything and changes nothing; analis uploads data and ent
 admin also changes settings, users and data versions; pelapor (a field reporter at a TPS) only reports from the
 field for the area assigned to them. With no user in the database the app runs in local mode
 (`LOKAL`): one person on one laptop, everything allowed, shown with a banner."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,15 +19,15 @@ PERAN = {
 
 # aksi → the roles allowed to do it
 AKSI = {
-    "lihat": {"pimpinan", "analis", "admin"},          # dashboard pages, presentasi
-    "ekspor": {"pimpinan", "analis", "admin"},         # downloads (recorded in the audit trail)
-    "unggah": {"analis", "admin"},                     # Unggah Data: upload files
-    "masalah": {"analis", "admin"},                    # enter and follow up problems
-    "versi": {"admin"},                                # re-activate an older data version
-    "pengaturan": {"admin"},                           # thresholds, targets, korwil, identitas
-    "pengguna": {"admin"},                             # users
-    "jejak": {"admin"},                                # read the audit trail
-    "lapor": {"pelapor", "analis", "admin"},           # lapor cepat: election-day reports from a TPS
+    "lihat": {"pimpinan", "analis", "admin"},  # dashboard pages, presentasi
+    "ekspor": {"pimpinan", "analis", "admin"},  # downloads (recorded in the audit trail)
+    "unggah": {"analis", "admin"},  # Unggah Data: upload files
+    "masalah": {"analis", "admin"},  # enter and follow up problems
+    "versi": {"admin"},  # re-activate an older data version
+    "pengaturan": {"admin"},  # thresholds, targets, korwil, identitas
+    "pengguna": {"admin"},  # users
+    "jejak": {"admin"},  # read the audit trail
+    "lapor": {"pelapor", "analis", "admin"},  # lapor cepat: election-day reports from a TPS
 }
 
 
@@ -34,8 +35,8 @@ AKSI = {
 class Pengguna:
     nama: str
     peran: str
-    wilayah: str | None = None     # pelapor: kode kecamatan or desa they report for; None = all
-    lokal: bool = False            # local mode: no users exist yet
+    wilayah: str | None = None  # pelapor: kode kecamatan or desa they report for; None = all
+    lokal: bool = False  # local mode: no users exist yet
 
 
 LOKAL = Pengguna(nama="lokal", peran="admin", lokal=True)

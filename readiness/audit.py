@@ -8,6 +8,7 @@ analyst, and writes the follow-up workbook for KPU. Nothing here sees an identit
 masked NIK, the DPID and the source file, sheet and Excel row, which is enough to find the voter
 in the original file. Queries: marts/audit_ringkasan, marts/audit_temuan, marts/audit_kelompok.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,8 +26,12 @@ from . import catatan, db, export, fmt, teks
 from .voterlist.temuan import _JENIS, JENIS, KODE  # noqa: F401  (JENIS and KODE are read as audit.JENIS, audit.KODE)
 
 DISABILITAS = {  # KPU's codes in voter lists (DESIGN.md reference facts)
-    "dis_fisik": "Fisik", "dis_intelektual": "Intelektual", "dis_mental": "Mental",
-    "dis_wicara": "Sensorik wicara", "dis_rungu": "Sensorik rungu", "dis_netra": "Sensorik netra",
+    "dis_fisik": "Fisik",
+    "dis_intelektual": "Intelektual",
+    "dis_mental": "Mental",
+    "dis_wicara": "Sensorik wicara",
+    "dis_rungu": "Sensorik rungu",
+    "dis_netra": "Sensorik netra",
 }
 STS = {"B": "belum kawin", "S": "kawin", "P": "pernah kawin"}
 TANGGAL_NIK = {
@@ -38,8 +43,18 @@ TANGGAL_NIK = {
 
 def jenis_tabel() -> pd.DataFrame:
     """The finding types: code, short name, rule, explanation, follow-up."""
-    return pd.DataFrame([{"temuan": j.kode, "nama": j.nama, "aturan": j.singkat, "penjelasan": j.penjelasan,
-                          "tindak_lanjut": j.tindak_lanjut} for j in _JENIS])
+    return pd.DataFrame(
+        [
+            {
+                "temuan": j.kode,
+                "nama": j.nama,
+                "aturan": j.singkat,
+                "penjelasan": j.penjelasan,
+                "tindak_lanjut": j.tindak_lanjut,
+            }
+            for j in _JENIS
+        ]
+    )
 
 
 # --------------------------------------------------------------------------- the audit
@@ -50,8 +65,13 @@ def findings_summary(con: duckdb.DuckDBPyConnection, election: str) -> pd.DataFr
     return df
 
 
-def findings(con: duckdb.DuckDBPyConnection, election: str, kecamatan: str | None = None,
-             desa: str | None = None, temuan: str | None = None) -> pd.DataFrame:
+def findings(
+    con: duckdb.DuckDBPyConnection,
+    election: str,
+    kecamatan: str | None = None,
+    desa: str | None = None,
+    temuan: str | None = None,
+) -> pd.DataFrame:
     """One row per voter row and finding (query marts/audit_temuan), with the finding's Indonesian
     name (`nama_temuan`) and what explains it for this voter (`keterangan`)."""
     df = db.run(con, "marts/audit_temuan", election=election, kecamatan=kecamatan, desa=desa, temuan=temuan)
@@ -59,8 +79,11 @@ def findings(con: duckdb.DuckDBPyConnection, election: str, kecamatan: str | Non
     text = pd.Series("", index=df.index, dtype="object")
     groups = df.groupby("temuan", sort=False).indices
     # Plain arrays, not DataFrame rows: tens of thousands of findings stay fast.
-    arrays = ({c: df[c].to_numpy(dtype=object, na_value=None) for c in _KETERANGAN_KOLOM}
-              if set(groups) - set(_KETERANGAN_TETAP) else {})
+    arrays = (
+        {c: df[c].to_numpy(dtype=object, na_value=None) for c in _KETERANGAN_KOLOM}
+        if set(groups) - set(_KETERANGAN_TETAP)
+        else {}
+    )
     for kode, index in groups.items():
         if kode in _KETERANGAN_TETAP:
             text.iloc[index] = _KETERANGAN_TETAP[kode]
@@ -74,10 +97,27 @@ def findings(con: duckdb.DuckDBPyConnection, election: str, kecamatan: str | Non
 
 
 _KETERANGAN_TETAP = {"ktpel_belum_rekam": "status KTP-el B (belum rekam)"}
-_KETERANGAN_KOLOM = ["temuan", "kode_kecamatan", "kecamatan", "tps", "umur", "lahir_sesudah_hari_h", "sts",
-                     "nik_numerik", "nik_panjang", "nik_digit", "nik_kode_wilayah", "nik_kecamatan",
-                     "nik_tanggal_masalah", "desa_catatan", "pemilih_tps", "kapasitas_tps", "asal_berkas",
-                     "asal_sheet", "asal_baris"]
+_KETERANGAN_KOLOM = [
+    "temuan",
+    "kode_kecamatan",
+    "kecamatan",
+    "tps",
+    "umur",
+    "lahir_sesudah_hari_h",
+    "sts",
+    "nik_numerik",
+    "nik_panjang",
+    "nik_digit",
+    "nik_kode_wilayah",
+    "nik_kecamatan",
+    "nik_tanggal_masalah",
+    "desa_catatan",
+    "pemilih_tps",
+    "kapasitas_tps",
+    "asal_berkas",
+    "asal_sheet",
+    "asal_baris",
+]
 # fmt.angka is the one formatter; thousands of findings repeat a few values (an age, a TPS size).
 _angka = functools.lru_cache(maxsize=4096)(fmt.angka)
 
@@ -124,8 +164,7 @@ def keterangan(row: dict) -> str:
     if kode in _KETERANGAN_TETAP:
         return _KETERANGAN_TETAP[kode]
     if kode == "tps_melebihi_kapasitas":
-        return (f"TPS {row['tps']} berisi {_angka(row['pemilih_tps'])} pemilih, kapasitas "
-                f"{_angka(row['kapasitas_tps'])}")
+        return f"TPS {row['tps']} berisi {_angka(row['pemilih_tps'])} pemilih, kapasitas {_angka(row['kapasitas_tps'])}"
     return ""
 
 
@@ -146,10 +185,11 @@ def groups(con: duckdb.DuckDBPyConnection, election: str) -> dict[str, pd.DataFr
 class AuditDaftar:
     """The whole audit of the voter lists of one election at one data version (what the Temuan
     page shows); each part is named for its query."""
-    ringkasan: pd.DataFrame   # findings_summary (marts/audit_ringkasan)
-    temuan: pd.DataFrame      # findings, all of them (marts/audit_temuan)
-    kelompok: dict            # groups (marts/audit_kelompok)
-    ada_daftar: bool          # any active per-voter list
+
+    ringkasan: pd.DataFrame  # findings_summary (marts/audit_ringkasan)
+    temuan: pd.DataFrame  # findings, all of them (marts/audit_temuan)
+    kelompok: dict  # groups (marts/audit_kelompok)
+    ada_daftar: bool  # any active per-voter list
 
 
 def lengkap(con: duckdb.DuckDBPyConnection, election: str) -> AuditDaftar:
@@ -157,8 +197,12 @@ def lengkap(con: duckdb.DuckDBPyConnection, election: str) -> AuditDaftar:
     changed (temuan_daftar, kelompok_desa). Queries: marts/audit_ringkasan, marts/audit_temuan,
     marts/audit_kelompok."""
     cur = con.cursor()
-    ada = con.execute("select count(*) from stg_active_upload where election_id = $e and kind = 'daftar'",
-                      {"e": election}).fetchone()[0] > 0
+    ada = (
+        con.execute(
+            "select count(*) from stg_active_upload where election_id = $e and kind = 'daftar'", {"e": election}
+        ).fetchone()[0]
+        > 0
+    )
     return AuditDaftar(findings_summary(cur, election), findings(cur, election), groups(con, election), ada)
 
 
@@ -172,16 +216,18 @@ def simpan_identitas(con: duckdb.DuckDBPyConnection) -> bool:
 def atur_simpan_identitas(con: duckdb.DuckDBPyConnection, simpan: bool) -> int:
     """Turn keeping identity on or off, inside db.writing. Turning it off deletes every kept name,
     address and place of birth (returns how many rows); `purge_identitas` also rewrites the file."""
-    con.execute("insert or replace into app_settings values ('simpan_identitas', $v)",
-                {"v": "ya" if simpan else "tidak"})
+    con.execute(
+        "insert or replace into app_settings values ('simpan_identitas', $v)", {"v": "ya" if simpan else "tidak"}
+    )
     return 0 if simpan else hapus_identitas(con)
 
 
 def hapus_identitas(con: duckdb.DuckDBPyConnection, upload_id: int | None = None) -> int:
     """Delete kept names/addresses (of one upload, or all), inside db.writing. The rows are gone,
     but DuckDB leaves their bytes in free blocks of the file: `purge_identitas` rewrites it."""
-    n = con.execute("select count(*) from identitas_daftar where $u is null or upload_id = $u",
-                    {"u": upload_id}).fetchone()[0]
+    n = con.execute(
+        "select count(*) from identitas_daftar where $u is null or upload_id = $u", {"u": upload_id}
+    ).fetchone()[0]
     con.execute("delete from identitas_daftar where $u is null or upload_id = $u", {"u": upload_id})
     return n
 
@@ -192,12 +238,20 @@ def purge_identitas(db_path, *, matikan: bool = True, on_wait=None, pelaku=None)
     blocks that still held their bytes (a deleted row is otherwise still readable in the file).
     Returns how many rows were deleted. Recorded in the audit trail (as done by `pelaku`)."""
     from . import jejak
+
     with db.writing(db_path, on_wait=on_wait) as con:
         sebelum = dict(con.execute("select key, value from app_settings where key = 'simpan_identitas'").fetchall())
         n = atur_simpan_identitas(con, False) if matikan else hapus_identitas(con)
         sesudah = dict(con.execute("select key, value from app_settings where key = 'simpan_identitas'").fetchall())
-        jejak.catat(con, pelaku, "pengaturan", "simpan identitas", rincian={"identitas_dihapus": n},
-                    sebelum=sebelum, sesudah=sesudah)
+        jejak.catat(
+            con,
+            pelaku,
+            "pengaturan",
+            "simpan identitas",
+            rincian={"identitas_dihapus": n},
+            sebelum=sebelum,
+            sesudah=sesudah,
+        )
     _rewrite(Path(db_path), on_wait)
     return n
 
@@ -239,14 +293,22 @@ def _sql_text(path: Path) -> str:
 
 # --------------------------------------------------------------------------- export for KPU
 KOLOM_EKSPOR = [  # (column of `findings`, header)
-    ("kecamatan", "Kecamatan"), ("desa", "Desa/Kelurahan"), ("tps", "TPS"), ("nama_temuan", "Temuan"),
-    ("keterangan", "Keterangan"), ("nik_mask", "NIK (tersamar)"), ("dpid", "DPID"), ("file_name", "Berkas"),
-    ("source_sheet", "Sheet"), ("source_row", "Baris"),
+    ("kecamatan", "Kecamatan"),
+    ("desa", "Desa/Kelurahan"),
+    ("tps", "TPS"),
+    ("nama_temuan", "Temuan"),
+    ("keterangan", "Keterangan"),
+    ("nik_mask", "NIK (tersamar)"),
+    ("dpid", "DPID"),
+    ("file_name", "Berkas"),
+    ("source_sheet", "Sheet"),
+    ("source_row", "Baris"),
 ]
 
 
-def ekspor_xlsx(temuan: pd.DataFrame, ringkasan: pd.DataFrame, pemilihan: str, versi: str,
-                dibuat: dt.datetime | None = None) -> bytes:
+def ekspor_xlsx(
+    temuan: pd.DataFrame, ringkasan: pd.DataFrame, pemilihan: str, versi: str, dibuat: dt.datetime | None = None
+) -> bytes:
     """The follow-up workbook for KPU: a summary sheet (findings per kecamatan and type, with each
     type explained and what to do), then one sheet per kecamatan listing its findings grouped by
     desa, TPS and type, with where to find each voter in the original file and an empty column for
@@ -254,16 +316,25 @@ def ekspor_xlsx(temuan: pd.DataFrame, ringkasan: pd.DataFrame, pemilihan: str, v
     dibuat = dibuat or dt.datetime.now().replace(microsecond=0)
     buffer = io.BytesIO()
     wb, house = export.buku(buffer, "Temuan daftar pemilih")
-    f = {**house, "kelompok": wb.add_format({"bold": True, "bg_color": "#e8eef5"}),
-         "angka": wb.add_format({"num_format": "#,##0"}), "lipat": wb.add_format({"text_wrap": True, "valign": "top"})}
+    f = {
+        **house,
+        "kelompok": wb.add_format({"bold": True, "bg_color": "#e8eef5"}),
+        "angka": wb.add_format({"num_format": "#,##0"}),
+        "lipat": wb.add_format({"text_wrap": True, "valign": "top"}),
+    }
 
     def header(ws, title: str) -> int:
         ws.write_string(0, 0, title, f["judul"])
         ws.write_string(1, 0, f"Pemilihan: {pemilihan}", f["catatan"])
         ws.write_string(2, 0, f"Sumber: {versi}", f["catatan"])
         ws.write_string(3, 0, f"Dibuat: {fmt.tanggal_jam(dibuat)}", f["catatan"])
-        ws.write_string(4, 0, teks.DISCLAIMER + ". NIK tersamar; cari pemilih di berkas aslinya lewat berkas, "
-                        "sheet dan baris, atau DPID.", f["peringatan"])
+        ws.write_string(
+            4,
+            0,
+            teks.DISCLAIMER + ". NIK tersamar; cari pemilih di berkas aslinya lewat berkas, "
+            "sheet dan baris, atau DPID.",
+            f["peringatan"],
+        )
         return 6
 
     ws = wb.add_worksheet("Ringkasan")
@@ -279,9 +350,15 @@ def ekspor_xlsx(temuan: pd.DataFrame, ringkasan: pd.DataFrame, pemilihan: str, v
 def _lembar_ringkasan(ws, r: int, ringkasan: pd.DataFrame, f: dict) -> None:
     """Summary: kecamatan x type from row `r`, then the types explained."""
     types = [k for k in KODE if k in set(ringkasan["temuan"])]
-    pivot = (ringkasan.pivot_table(index=["kode_kecamatan", "kecamatan"], columns="temuan", values="jumlah",
-                                   aggfunc="sum", fill_value=0).reindex(columns=types, fill_value=0).reset_index()
-             if len(ringkasan) else pd.DataFrame(columns=["kode_kecamatan", "kecamatan"]))
+    pivot = (
+        ringkasan.pivot_table(
+            index=["kode_kecamatan", "kecamatan"], columns="temuan", values="jumlah", aggfunc="sum", fill_value=0
+        )
+        .reindex(columns=types, fill_value=0)
+        .reset_index()
+        if len(ringkasan)
+        else pd.DataFrame(columns=["kode_kecamatan", "kecamatan"])
+    )
     heads = ["Kecamatan"] + [JENIS[k].nama for k in types] + ["Jumlah temuan"]
     for c, text in enumerate(heads):
         ws.write_string(r, c, text, f["kepala"])
@@ -320,8 +397,14 @@ def _lembar_kecamatan(ws, r: int, rows: pd.DataFrame, f: dict) -> None:
             group = key
             r += 1
             desa = rec["desa"] if _present(rec["desa"]) else "(desa kosong)"
-            ws.merge_range(r, 0, r, len(columns) - 1,
-                           f"Desa/Kelurahan {desa} · TPS {rec['tps']} · {rec['nama_temuan']}", f["kelompok"])
+            ws.merge_range(
+                r,
+                0,
+                r,
+                len(columns) - 1,
+                f"Desa/Kelurahan {desa} · TPS {rec['tps']} · {rec['nama_temuan']}",
+                f["kelompok"],
+            )
         r += 1
         for c, (col, _) in enumerate(columns):
             value = rec.get(col) if col else None
@@ -350,12 +433,17 @@ def nama_berkas(election: str, bagian: str = "") -> str:
     return f"{slug}_{election}.xlsx"
 
 
-
 # --------------------------------------------------------------------------- chart
 WARNA = {  # one colour per finding type; identity problems warm, administrative ones cool
-    "nik_format": "#b2182b", "nik_wilayah": "#ef8a62", "nik_tanggal": "#d6604d", "nik_ganda": "#67001f",
-    "usia_belum_17": "#762a83", "usia_tidak_wajar": "#c2a5cf", "desa_tidak_cocok": "#8c510a",
-    "ktpel_belum_rekam": "#2166ac", "tps_melebihi_kapasitas": "#5aae61",
+    "nik_format": "#b2182b",
+    "nik_wilayah": "#ef8a62",
+    "nik_tanggal": "#d6604d",
+    "nik_ganda": "#67001f",
+    "usia_belum_17": "#762a83",
+    "usia_tidak_wajar": "#c2a5cf",
+    "desa_tidak_cocok": "#8c510a",
+    "ktpel_belum_rekam": "#2166ac",
+    "tps_melebihi_kapasitas": "#5aae61",
 }
 
 
@@ -367,16 +455,22 @@ def grafik(ringkasan: pd.DataFrame, jenis: list[str] | None = None):
     from .charts import _layout
 
     df = ringkasan if jenis is None else ringkasan[ringkasan["temuan"].isin(jenis)]
-    order = (df.groupby("kecamatan")["jumlah"].sum().sort_values(ascending=False).index.tolist()
-             if len(df) else [])
+    order = df.groupby("kecamatan")["jumlah"].sum().sort_values(ascending=False).index.tolist() if len(df) else []
     fig = go.Figure()
     for kode in KODE:
         part = df[df["temuan"] == kode].set_index("kecamatan").reindex(order)
         if part["jumlah"].isna().all():
             continue
-        fig.add_trace(go.Bar(
-            y=order, x=part["jumlah"], orientation="h", name=JENIS[kode].nama, marker=dict(color=WARNA[kode]),
-            hovertemplate=f"<b>%{{y}}</b><br>{JENIS[kode].nama}: %{{x:,.0f}} pemilih<extra></extra>"))
+        fig.add_trace(
+            go.Bar(
+                y=order,
+                x=part["jumlah"],
+                orientation="h",
+                name=JENIS[kode].nama,
+                marker=dict(color=WARNA[kode]),
+                hovertemplate=f"<b>%{{y}}</b><br>{JENIS[kode].nama}: %{{x:,.0f}} pemilih<extra></extra>",
+            )
+        )
     fig.update_layout(barmode="stack")
     fig.update_yaxes(autorange="reversed", title=None, type="category")
     fig.update_xaxes(title="Jumlah pemilih dengan temuan", tickformat=",.0f", showgrid=True, gridcolor="#e5e5e5")

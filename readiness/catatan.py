@@ -22,6 +22,7 @@ Records written inside an analytical write (uploads, activations, korwil) stay i
 Problems and settings are read by the analytical queries too: see "the store's rows in DuckDB"
 below (`pasang`). `meta` 'versi_tampil' counts the changes pages show (triggers on those tables
 only), and joins the analytical file's version in every page cache key."""
+
 from __future__ import annotations
 
 import contextlib
@@ -35,7 +36,7 @@ import threading
 from pathlib import Path
 
 MIGRATIONS_DIR = Path(__file__).with_name("catatan_migrations")
-TUNGGU_DETIK = 10.0   # how long a writer waits for another writer before giving up
+TUNGGU_DETIK = 10.0  # how long a writer waits for another writer before giving up
 
 
 class Sibuk(RuntimeError):
@@ -141,13 +142,17 @@ def _take_users(con: sqlite3.Connection, db_path: Path) -> None:
     rows = []
     if db_path.exists():
         from . import db
+
         duck = db.open_file_read_only(db_path)
         try:
-            has_table = duck.execute("select count(*) from information_schema.tables "
-                                     "where table_name = 'pengguna'").fetchone()[0]
+            has_table = duck.execute(
+                "select count(*) from information_schema.tables where table_name = 'pengguna'"
+            ).fetchone()[0]
             if has_table:
-                rows = duck.execute("select nama, peran, wilayah, sandi_hash, versi_sandi, aktif, dibuat, diubah, "
-                                    "terakhir_masuk from pengguna order by nama").fetchall()
+                rows = duck.execute(
+                    "select nama, peran, wilayah, sandi_hash, versi_sandi, aktif, dibuat, diubah, "
+                    "terakhir_masuk from pengguna order by nama"
+                ).fetchall()
         finally:
             duck.close()
 
@@ -155,12 +160,24 @@ def _take_users(con: sqlite3.Connection, db_path: Path) -> None:
         return None if value is None else value.replace(microsecond=0).isoformat(sep=" ")
 
     for nama, peran, wilayah, sandi_hash, versi, aktif, dibuat, diubah, terakhir in rows:
-        con.execute("insert or ignore into pengguna (nama, peran, wilayah, sandi_hash, versi_sandi, aktif, dibuat, "
-                    "diubah, terakhir_masuk) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (nama, peran, wilayah, sandi_hash, int(versi), int(bool(aktif)), text(dibuat), text(diubah),
-                     text(terakhir)))
-    con.execute("insert into meta values ('pengguna_dari_duckdb', ?)",
-                (json.dumps({"waktu": sekarang(), "jumlah": len(rows)}),))
+        con.execute(
+            "insert or ignore into pengguna (nama, peran, wilayah, sandi_hash, versi_sandi, aktif, dibuat, "
+            "diubah, terakhir_masuk) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                nama,
+                peran,
+                wilayah,
+                sandi_hash,
+                int(versi),
+                int(bool(aktif)),
+                text(dibuat),
+                text(diubah),
+                text(terakhir),
+            ),
+        )
+    con.execute(
+        "insert into meta values ('pengguna_dari_duckdb', ?)", (json.dumps({"waktu": sekarang(), "jumlah": len(rows)}),)
+    )
 
 
 def _take_waiting_records(con: sqlite3.Connection, db_path: Path) -> None:
@@ -168,6 +185,7 @@ def _take_waiting_records(con: sqlite3.Connection, db_path: Path) -> None:
     written while the analytical file was busy) into the trail. The file's digest is kept in meta
     in the same transaction, so a crash before the file is removed never imports it twice."""
     import fcntl
+
     waiting = Path(f"{db_path}.jejak-tertunda")
     try:
         fd = os.open(waiting, os.O_RDWR)
@@ -188,13 +206,20 @@ def _take_waiting_records(con: sqlite3.Connection, db_path: Path) -> None:
                         continue  # a half-written line from a killed process
                     if not isinstance(r, dict) or "aksi" not in r:
                         continue
-                    rincian = json.dumps({**(r.get("rincian") or {}), "tertunda": True}, ensure_ascii=False,
-                                         sort_keys=True, default=str)
-                    con.execute("insert into jejak (waktu, pelaku, peran, aksi, objek, rincian) "
-                                "values (?, ?, ?, ?, ?, ?)",
-                                (str(r.get("waktu", sekarang())).replace("T", " "),
-                                 r.get("pelaku") or "tidak diketahui", r.get("peran"), r["aksi"], r.get("objek"),
-                                 rincian))
+                    rincian = json.dumps(
+                        {**(r.get("rincian") or {}), "tertunda": True}, ensure_ascii=False, sort_keys=True, default=str
+                    )
+                    con.execute(
+                        "insert into jejak (waktu, pelaku, peran, aksi, objek, rincian) values (?, ?, ?, ?, ?, ?)",
+                        (
+                            str(r.get("waktu", sekarang())).replace("T", " "),
+                            r.get("pelaku") or "tidak diketahui",
+                            r.get("peran"),
+                            r["aksi"],
+                            r.get("objek"),
+                            rincian,
+                        ),
+                    )
                 con.execute("insert into meta values (?, ?)", (f"tertunda:{digest}", sekarang()))
             con.execute("commit")
         except BaseException:
@@ -282,15 +307,35 @@ def meta(con: sqlite3.Connection, key: str) -> str | None:
 KATALOG = "catatan"
 _SALINAN = {
     "masalah": (
-        ("masalah_id", "integer"), ("election_id", "varchar"), ("kode_kecamatan", "varchar"),
-        ("kode_desa", "varchar"), ("no_tps", "varchar"), ("kategori", "varchar"), ("uraian", "varchar"),
-        ("pelapor", "varchar"), ("tanggal", "date"), ("tingkat", "varchar"), ("status", "varchar"),
-        ("kunci", "varchar"), ("dibuat_oleh", "varchar"), ("dibuat_pada", "timestamp"),
-        ("diubah_pada", "timestamp"), ("sumber", "varchar")),
+        ("masalah_id", "integer"),
+        ("election_id", "varchar"),
+        ("kode_kecamatan", "varchar"),
+        ("kode_desa", "varchar"),
+        ("no_tps", "varchar"),
+        ("kategori", "varchar"),
+        ("uraian", "varchar"),
+        ("pelapor", "varchar"),
+        ("tanggal", "date"),
+        ("tingkat", "varchar"),
+        ("status", "varchar"),
+        ("kunci", "varchar"),
+        ("dibuat_oleh", "varchar"),
+        ("dibuat_pada", "timestamp"),
+        ("diubah_pada", "timestamp"),
+        ("sumber", "varchar"),
+    ),
     "masalah_riwayat": (
-        ("riwayat_id", "bigint"), ("masalah_id", "integer"), ("waktu", "timestamp"), ("pelaku", "varchar"),
-        ("status_sebelum", "varchar"), ("status_sesudah", "varchar"), ("tingkat_sebelum", "varchar"),
-        ("tingkat_sesudah", "varchar"), ("catatan", "varchar"), ("sumber", "varchar")),
+        ("riwayat_id", "bigint"),
+        ("masalah_id", "integer"),
+        ("waktu", "timestamp"),
+        ("pelaku", "varchar"),
+        ("status_sebelum", "varchar"),
+        ("status_sesudah", "varchar"),
+        ("tingkat_sebelum", "varchar"),
+        ("tingkat_sesudah", "varchar"),
+        ("catatan", "varchar"),
+        ("sumber", "varchar"),
+    ),
     "pengaturan": (("election_id", "varchar"), ("key", "varchar"), ("value", "double")),
 }
 
@@ -306,8 +351,11 @@ def pasang(duck, db_path: Path | str) -> int:
     every cursor of it sees the catalog) and fill it; returns the store version it holds."""
     duck.execute(f"attach if not exists ':memory:' as {KATALOG} (read_only false)")
     for table, columns in _SALINAN.items():
-        duck.execute(f"create table if not exists {KATALOG}.{table} ("
-                     + ", ".join(f"{name} {kind}" for name, kind in columns) + ")")
+        duck.execute(
+            f"create table if not exists {KATALOG}.{table} ("
+            + ", ".join(f"{name} {kind}" for name, kind in columns)
+            + ")"
+        )
     return segarkan(duck, db_path, None)
 
 
@@ -316,6 +364,7 @@ def segarkan(duck, db_path: Path | str, dipegang: int | None) -> int:
     than `dipegang`; returns the version it holds now. Other cursors of the same instance see the
     old rows or the new ones, never a mix within one statement (one DuckDB transaction)."""
     import pandas as pd
+
     with baca(db_path) as con:
         versi = int(meta(con, "versi_tampil") or 0)
         if versi == dipegang:
@@ -323,9 +372,14 @@ def segarkan(duck, db_path: Path | str, dipegang: int | None) -> int:
         con.execute("begin")
         try:
             versi = int(meta(con, "versi_tampil") or 0)
-            frames = {table: pd.DataFrame(con.execute(f"select {', '.join(n for n, _ in columns)} from {table}")
-                                          .fetchall(), columns=[n for n, _ in columns], dtype=object)
-                      for table, columns in _SALINAN.items()}
+            frames = {
+                table: pd.DataFrame(
+                    con.execute(f"select {', '.join(n for n, _ in columns)} from {table}").fetchall(),
+                    columns=[n for n, _ in columns],
+                    dtype=object,
+                )
+                for table, columns in _SALINAN.items()
+            }
         finally:
             con.execute("commit")
     duck.execute("begin")
@@ -335,8 +389,11 @@ def segarkan(duck, db_path: Path | str, dipegang: int | None) -> int:
             duck.register(name, frames[table])
             try:
                 duck.execute(f"delete from {KATALOG}.{table}")
-                duck.execute(f"insert into {KATALOG}.{table} select "
-                             + ", ".join(f"cast({n} as {kind})" for n, kind in columns) + f" from {name}")
+                duck.execute(
+                    f"insert into {KATALOG}.{table} select "
+                    + ", ".join(f"cast({n} as {kind})" for n, kind in columns)
+                    + f" from {name}"
+                )
             finally:
                 duck.unregister(name)
         duck.execute("commit")
@@ -362,10 +419,14 @@ def ambil_dari_duckdb(duck, db_path: Path | str) -> None:
     renames them again and finds the mark: nothing is copied twice. A row whose id the store
     already holds (only when an older file is put back beside a newer store) keeps the store's
     version; how many is kept in the mark."""
-    lama = {r[0] for r in duck.execute(
-        "select table_name from information_schema.tables where table_catalog = current_database() "
-        "and table_schema = 'main' and table_type = 'BASE TABLE' "
-        "and table_name in ('masalah_lama', 'masalah_riwayat_lama')").fetchall()}
+    lama = {
+        r[0]
+        for r in duck.execute(
+            "select table_name from information_schema.tables where table_catalog = current_database() "
+            "and table_schema = 'main' and table_type = 'BASE TABLE' "
+            "and table_name in ('masalah_lama', 'masalah_riwayat_lama')"
+        ).fetchall()
+    }
     if not lama:
         return
     dibuat = duck.execute("select value from meta where key = 'created_at'").fetchone()
@@ -375,33 +436,44 @@ def ambil_dari_duckdb(duck, db_path: Path | str) -> None:
             hitung = {"masalah": 0, "masalah_riwayat": 0, "sudah_ada": 0}
             if "masalah_lama" in lama:
                 for row in duck.execute(
-                        "select masalah_id, election_id, kode_kecamatan, kode_desa, no_tps, kategori, uraian, pelapor, "
-                        "tanggal, tingkat, status, kunci, dibuat_oleh, dibuat_pada, diubah_pada, sumber "
-                        "from masalah_lama order by masalah_id").fetchall():
+                    "select masalah_id, election_id, kode_kecamatan, kode_desa, no_tps, kategori, uraian, pelapor, "
+                    "tanggal, tingkat, status, kunci, dibuat_oleh, dibuat_pada, diubah_pada, sumber "
+                    "from masalah_lama order by masalah_id"
+                ).fetchall():
                     row = list(row)
                     row[8], row[13], row[14] = _teks_waktu(row[8]), _teks_waktu(row[13]), _teks_waktu(row[14])
-                    n = con.execute("insert or ignore into masalah (masalah_id, election_id, kode_kecamatan, kode_desa, "
-                                    "no_tps, kategori, uraian, pelapor, tanggal, tingkat, status, kunci, dibuat_oleh, "
-                                    "dibuat_pada, diubah_pada, sumber) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                    "?, ?, ?)", row).rowcount
+                    n = con.execute(
+                        "insert or ignore into masalah (masalah_id, election_id, kode_kecamatan, kode_desa, "
+                        "no_tps, kategori, uraian, pelapor, tanggal, tingkat, status, kunci, dibuat_oleh, "
+                        "dibuat_pada, diubah_pada, sumber) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        "?, ?, ?)",
+                        row,
+                    ).rowcount
                     hitung["masalah"] += n
                     hitung["sudah_ada"] += 1 - n
             if "masalah_riwayat_lama" in lama:
                 for row in duck.execute(
-                        "select riwayat_id, masalah_id, waktu, pelaku, status_sebelum, status_sesudah, tingkat_sebelum, "
-                        "tingkat_sesudah, catatan, sumber from masalah_riwayat_lama order by riwayat_id").fetchall():
+                    "select riwayat_id, masalah_id, waktu, pelaku, status_sebelum, status_sesudah, tingkat_sebelum, "
+                    "tingkat_sesudah, catatan, sumber from masalah_riwayat_lama order by riwayat_id"
+                ).fetchall():
                     row = list(row)
                     row[2] = _teks_waktu(row[2])
-                    n = con.execute("insert or ignore into masalah_riwayat (riwayat_id, masalah_id, waktu, pelaku, "
-                                    "status_sebelum, status_sesudah, tingkat_sebelum, tingkat_sesudah, catatan, sumber) "
-                                    "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row).rowcount
+                    n = con.execute(
+                        "insert or ignore into masalah_riwayat (riwayat_id, masalah_id, waktu, pelaku, "
+                        "status_sebelum, status_sesudah, tingkat_sebelum, tingkat_sesudah, catatan, sumber) "
+                        "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        row,
+                    ).rowcount
                     hitung["masalah_riwayat"] += n
                     hitung["sudah_ada"] += 1 - n
             # Problem uploads of the older release were merged in DuckDB already.
             for upload_id, election in duck.execute(
-                    "select upload_id, election_id from uploads where kind = 'masalah'").fetchall():
-                con.execute("insert or ignore into masalah_unggahan (upload_id, election_id, waktu) values (?, ?, ?)",
-                            (upload_id, election, sekarang()))
+                "select upload_id, election_id from uploads where kind = 'masalah'"
+            ).fetchall():
+                con.execute(
+                    "insert or ignore into masalah_unggahan (upload_id, election_id, waktu) values (?, ?, ?)",
+                    (upload_id, election, sekarang()),
+                )
             con.execute("insert into meta values (?, ?)", (tanda, json.dumps({"waktu": sekarang(), **hitung})))
     for table in sorted(lama):
         duck.execute(f"drop table {table}")

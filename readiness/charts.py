@@ -1,4 +1,5 @@
 """Plotly figures with Indonesian labels and separators; status colours always carry a label."""
+
 from __future__ import annotations
 
 import csv
@@ -48,27 +49,36 @@ def status_bars(df: pd.DataFrame, value: str = "dpt", value_label: str = "DPT") 
         part = data[data["status"] == status]
         if part.empty:
             continue
-        fig.add_trace(go.Bar(
-            y=part["kecamatan"], x=part[value], orientation="h", name=status_label(status),
-            marker=dict(color=teks.STATUS_WARNA[status]),
-            text=[f"{fmt.angka(v)} · {teks.STATUS[status]}" for v in part[value]],
-            textposition="outside", cliponaxis=False,
-            # [reason, kode]: the kode lets a click on a bar open that kecamatan.
-            customdata=list(zip(teks_grafik(part["alasan"].fillna("").replace("", "Semua indikator hijau")),
-                                part["kode_kecamatan"] if "kode_kecamatan" in part else part["kecamatan"])),
-            hovertemplate="<b>%{y}</b><br>" + value_label + ": %{x:,.0f}<br>%{customdata[0]}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Bar(
+                y=part["kecamatan"],
+                x=part[value],
+                orientation="h",
+                name=status_label(status),
+                marker=dict(color=teks.STATUS_WARNA[status]),
+                text=[f"{fmt.angka(v)} · {teks.STATUS[status]}" for v in part[value]],
+                textposition="outside",
+                cliponaxis=False,
+                # [reason, kode]: the kode lets a click on a bar open that kecamatan.
+                customdata=list(
+                    zip(
+                        teks_grafik(part["alasan"].fillna("").replace("", "Semua indikator hijau")),
+                        part["kode_kecamatan"] if "kode_kecamatan" in part else part["kecamatan"],
+                    )
+                ),
+                hovertemplate="<b>%{y}</b><br>" + value_label + ": %{x:,.0f}<br>%{customdata[0]}<extra></extra>",
+            )
+        )
     fig.update_yaxes(categoryorder="array", categoryarray=list(data["kecamatan"]), title=None)
     # Room on the right for the value and status written after each bar.
     top = float(data[value].max()) if data[value].notna().any() else 1.0
-    fig.update_xaxes(title=value_label, tickformat=",.0f", showgrid=True, gridcolor="#e5e5e5",
-                     range=[0, top * 1.3])
+    fig.update_xaxes(title=value_label, tickformat=",.0f", showgrid=True, gridcolor="#e5e5e5", range=[0, top * 1.3])
     return _layout(fig, height=max(360, 26 * len(data) + 80))
 
 
 def _rgba(hex_colour: str, alpha: float) -> str:
     h = hex_colour.lstrip("#")
-    r, g, b = (int(h[i:i + 2], 16) for i in (0, 2, 4))
+    r, g, b = (int(h[i : i + 2], 16) for i in (0, 2, 4))
     return f"rgba({r},{g},{b},{alpha})"
 
 
@@ -130,8 +140,7 @@ def _label_positions(points: list[tuple[float, float]], names: list[str]) -> lis
     return out
 
 
-def peta_status(df: pd.DataFrame, sorot: set[str] | None = None, height: int = 520,
-                zoom: bool = False) -> go.Figure:
+def peta_status(df: pd.DataFrame, sorot: set[str] | None = None, height: int = 520, zoom: bool = False) -> go.Figure:
     """Choropleth of kecamatan status drawn from the boundary file as filled shapes (works
     offline), each labelled with its name; a click on a name (or an outline) selects its kode.
     Kecamatan outside `sorot` (when given) are drawn grey, so a korwil sees its own region;
@@ -151,30 +160,51 @@ def peta_status(df: pd.DataFrame, sorot: set[str] | None = None, height: int = 5
         hover = f"<b>{shape['kecamatan']}</b><br>{status_label(status)}"
         if isinstance(reason, str) and reason:
             hover += "<br>" + html.escape(reason, quote=False).replace(", ", "<br>")
-        fig.add_trace(go.Scatter(
-            x=shape["lons"], y=shape["lats"], mode="lines", fill="toself",
-            fillcolor=_rgba("#d9d9d9", 0.6) if dimmed else _rgba(colour, 0.55),
-            line=dict(color="white", width=1.5), hoveron="fills", hoverinfo="text", text=hover,
-            name=label, legendgroup=group, showlegend=group not in shown_legend,
-            legendrank={"merah": 1, "kuning": 2, "hijau": 3, "kosong": 4, "lain": 5}[group],
-            customdata=[kode] * len(shape["lons"]),
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=shape["lons"],
+                y=shape["lats"],
+                mode="lines",
+                fill="toself",
+                fillcolor=_rgba("#d9d9d9", 0.6) if dimmed else _rgba(colour, 0.55),
+                line=dict(color="white", width=1.5),
+                hoveron="fills",
+                hoverinfo="text",
+                text=hover,
+                name=label,
+                legendgroup=group,
+                showlegend=group not in shown_legend,
+                legendrank={"merah": 1, "kuning": 2, "hijau": 3, "kosong": 4, "lain": 5}[group],
+                customdata=[kode] * len(shape["lons"]),
+            )
+        )
         shown_legend.add(group)
     order = [k for k in shapes if sorot is None or k in sorot]
     statuses = [rows["status"].get(k) if k in rows.index else None for k in order]
     statuses = [s if isinstance(s, str) else None for s in statuses]
-    fig.add_trace(go.Scatter(
-        x=[shapes[k]["label"][0] for k in order], y=[shapes[k]["label"][1] for k in order],
-        mode="markers+text", text=[shapes[k]["kecamatan"] for k in order],
-        textposition=_label_positions([shapes[k]["label"] for k in order], [shapes[k]["kecamatan"] for k in order]),
-        textfont=dict(size=12, color="#1b1b1b", shadow="1px 1px 2px #fff, -1px -1px 2px #fff"),
-        marker=dict(size=11, symbol=[SYMBOL.get(s, "diamond") for s in statuses],
-                    color=[teks.STATUS_WARNA.get(s, GREY) for s in statuses], line=dict(color="white", width=1.5)),
-        customdata=order, showlegend=False,
-        hovertext=[f"<b>{shapes[k]['kecamatan']}</b><br>{status_label(s)}<br>Klik untuk membuka kecamatan"
-                   for k, s in zip(order, statuses)],
-        hoverinfo="text",
-    ))
+    fig.add_trace(
+        go.Scatter(
+            x=[shapes[k]["label"][0] for k in order],
+            y=[shapes[k]["label"][1] for k in order],
+            mode="markers+text",
+            text=[shapes[k]["kecamatan"] for k in order],
+            textposition=_label_positions([shapes[k]["label"] for k in order], [shapes[k]["kecamatan"] for k in order]),
+            textfont=dict(size=12, color="#1b1b1b", shadow="1px 1px 2px #fff, -1px -1px 2px #fff"),
+            marker=dict(
+                size=11,
+                symbol=[SYMBOL.get(s, "diamond") for s in statuses],
+                color=[teks.STATUS_WARNA.get(s, GREY) for s in statuses],
+                line=dict(color="white", width=1.5),
+            ),
+            customdata=order,
+            showlegend=False,
+            hovertext=[
+                f"<b>{shapes[k]['kecamatan']}</b><br>{status_label(s)}<br>Klik untuk membuka kecamatan"
+                for k, s in zip(order, statuses)
+            ],
+            hoverinfo="text",
+        )
+    )
     fig.update_xaxes(visible=False, fixedrange=True)
     fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1, fixedrange=True)
     if zoom and sorot:
@@ -184,9 +214,14 @@ def peta_status(df: pd.DataFrame, sorot: set[str] | None = None, height: int = 5
         fig.update_xaxes(range=[min(lons) - pad, max(lons) + pad])
         fig.update_yaxes(range=[min(lats) - pad, max(lats) + 2 * pad])
     _layout(fig, height)
-    fig.update_layout(margin=dict(l=0, r=0, t=30, b=0), plot_bgcolor="white", clickmode="event+select",
-                      dragmode=False, hovermode="closest",
-                      legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0))
+    fig.update_layout(
+        margin=dict(l=0, r=0, t=30, b=0),
+        plot_bgcolor="white",
+        clickmode="event+select",
+        dragmode=False,
+        hovermode="closest",
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0),
+    )
     return fig
 
 
@@ -196,13 +231,20 @@ def korwil_bandingan(df: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
     for status in STATUS_ORDER:
         counts = df[f"jumlah_{status}"].astype(int)
-        fig.add_trace(go.Bar(
-            y=teks_grafik(df["korwil"]), x=counts, orientation="h", name=status_label(status),
-            marker=dict(color=teks.STATUS_WARNA[status]),
-            text=[f"{n} {teks.STATUS[status].lower()}" if n else "" for n in counts], textposition="inside",
-            insidetextanchor="middle", textfont=dict(color="white"),
-            hovertemplate="<b>%{y}</b><br>%{x} kecamatan " + teks.STATUS[status].lower() + "<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Bar(
+                y=teks_grafik(df["korwil"]),
+                x=counts,
+                orientation="h",
+                name=status_label(status),
+                marker=dict(color=teks.STATUS_WARNA[status]),
+                text=[f"{n} {teks.STATUS[status].lower()}" if n else "" for n in counts],
+                textposition="inside",
+                insidetextanchor="middle",
+                textfont=dict(color="white"),
+                hovertemplate="<b>%{y}</b><br>%{x} kecamatan " + teks.STATUS[status].lower() + "<extra></extra>",
+            )
+        )
     fig.update_layout(barmode="stack")
     fig.update_yaxes(autorange="reversed", title=None)
     fig.update_xaxes(title="Jumlah kecamatan", dtick=1, showgrid=True, gridcolor="#e5e5e5")
@@ -217,10 +259,28 @@ def lp_bars(df: pd.DataFrame, label_col: str = "kecamatan") -> go.Figure:
     data = df.dropna(subset=["dpt"]).sort_values("dpt")
     fig = go.Figure()
     for col, name, colour in (("dpt_l", "Laki-laki", "#1f5f8b"), ("dpt_p", "Perempuan", "#d17a22")):
-        fig.add_trace(go.Bar(y=data[label_col], x=data[col], orientation="h", name=name, marker=dict(color=colour),
-                             hovertemplate="<b>%{y}</b><br>" + name + ": %{x:,.0f}<extra></extra>"))
-    fig.add_trace(go.Scatter(y=data[label_col], x=data["dpt"], mode="text", text=[fmt.angka(v) for v in data["dpt"]],
-                             textposition="middle right", showlegend=False, hoverinfo="skip", cliponaxis=False))
+        fig.add_trace(
+            go.Bar(
+                y=data[label_col],
+                x=data[col],
+                orientation="h",
+                name=name,
+                marker=dict(color=colour),
+                hovertemplate="<b>%{y}</b><br>" + name + ": %{x:,.0f}<extra></extra>",
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            y=data[label_col],
+            x=data["dpt"],
+            mode="text",
+            text=[fmt.angka(v) for v in data["dpt"]],
+            textposition="middle right",
+            showlegend=False,
+            hoverinfo="skip",
+            cliponaxis=False,
+        )
+    )
     top = float(data["dpt"].max()) if len(data) else 1.0
     fig.update_layout(barmode="stack")
     fig.update_yaxes(title=None, categoryorder="array", categoryarray=list(data[label_col]))
@@ -232,9 +292,18 @@ def lp_bars(df: pd.DataFrame, label_col: str = "kecamatan") -> go.Figure:
 
 def kategori_bars(labels: list[str], values: list, title: str, colour: str = "#1f5f8b") -> go.Figure:
     """A small horizontal bar chart of counts per category, each bar labelled with its count."""
-    fig = go.Figure(go.Bar(y=labels, x=values, orientation="h", marker=dict(color=colour),
-                           text=[fmt.angka(v) for v in values], textposition="outside", cliponaxis=False,
-                           hovertemplate="<b>%{y}</b>: %{x:,.0f}<extra></extra>"))
+    fig = go.Figure(
+        go.Bar(
+            y=labels,
+            x=values,
+            orientation="h",
+            marker=dict(color=colour),
+            text=[fmt.angka(v) for v in values],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="<b>%{y}</b>: %{x:,.0f}<extra></extra>",
+        )
+    )
     top = max([float(v) for v in values if pd.notna(v)] or [1.0])
     fig.update_yaxes(autorange="reversed", title=None)
     fig.update_xaxes(title=title, tickformat=",.0f", range=[0, top * 1.2], showgrid=True, gridcolor="#e5e5e5")
@@ -247,15 +316,27 @@ def tps_sebaran(df: pd.DataFrame) -> go.Figure:
     labels = [f"{fmt.angka(a)}–{fmt.angka(b)}" for a, b in zip(df["dari"], df["sampai"])]
     over = df["melebihi_kapasitas"].astype(bool)
     fig = go.Figure()
-    for flag, name, colour in ((False, "Dalam kapasitas", "#1f5f8b"), (True, "■ Melebihi kapasitas", teks.STATUS_WARNA["merah"])):
+    for flag, name, colour in (
+        (False, "Dalam kapasitas", "#1f5f8b"),
+        (True, "■ Melebihi kapasitas", teks.STATUS_WARNA["merah"]),
+    ):
         part = df[over == flag]
         if part.empty:
             continue
-        fig.add_trace(go.Bar(
-            x=[labels[i] for i in part.index], y=part["jumlah_tps"], name=name, marker=dict(color=colour),
-            text=[f"{fmt.angka(v)} TPS" for v in part["jumlah_tps"]], textposition="outside", cliponaxis=False,
-            constraintext="none", textfont=dict(color=colour, size=14 if flag else 12),
-            hovertemplate="%{x} pemilih: %{y:,.0f} TPS<extra></extra>"))
+        fig.add_trace(
+            go.Bar(
+                x=[labels[i] for i in part.index],
+                y=part["jumlah_tps"],
+                name=name,
+                marker=dict(color=colour),
+                text=[f"{fmt.angka(v)} TPS" for v in part["jumlah_tps"]],
+                textposition="outside",
+                cliponaxis=False,
+                constraintext="none",
+                textfont=dict(color=colour, size=14 if flag else 12),
+                hovertemplate="%{x} pemilih: %{y:,.0f} TPS<extra></extra>",
+            )
+        )
     kapasitas = f" (kapasitas {fmt.angka(int(df['kapasitas_tps'].iloc[0]))})" if len(df) else ""
     top = float(df["jumlah_tps"].max()) if len(df) else 1.0
     fig.update_xaxes(title="Pemilih per TPS" + kapasitas, type="category", categoryorder="array", categoryarray=labels)
@@ -272,20 +353,37 @@ def tps_peta(tps_df: pd.DataFrame, kode_kecamatan: str | None = None) -> go.Figu
     for kode, shape in shapes.items():
         if kode_kecamatan and kode != kode_kecamatan:
             continue
-        fig.add_trace(go.Scatter(x=shape["lons"], y=shape["lats"], mode="lines", fill="toself",
-                                 fillcolor="rgba(230,230,230,0.5)", line=dict(color="#888", width=1),
-                                 hoverinfo="skip", showlegend=False))
+        fig.add_trace(
+            go.Scatter(
+                x=shape["lons"],
+                y=shape["lats"],
+                mode="lines",
+                fill="toself",
+                fillcolor="rgba(230,230,230,0.5)",
+                line=dict(color="#888", width=1),
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
     data = tps_df.dropna(subset=["lat", "lon"])
     for over, name, colour in ((False, "TPS", "#1f5f8b"), (True, "TPS melebihi kapasitas", teks.STATUS_WARNA["merah"])):
         part = data[data["melebihi_kapasitas"].fillna(False).astype(bool) == over]
         if part.empty:
             continue
-        fig.add_trace(go.Scatter(
-            x=part["lon"], y=part["lat"], mode="markers", name=name,
-            marker=dict(size=9 if over else 6, color=colour, symbol="square" if over else "circle"),
-            text=[f"<b>TPS {t}</b> {d}<br>{fmt.angka(v)} pemilih"
-                  for t, d, v in zip(teks_grafik(part["no_tps"]), teks_grafik(part["desa"]), part["dpt"])],
-            hoverinfo="text"))
+        fig.add_trace(
+            go.Scatter(
+                x=part["lon"],
+                y=part["lat"],
+                mode="markers",
+                name=name,
+                marker=dict(size=9 if over else 6, color=colour, symbol="square" if over else "circle"),
+                text=[
+                    f"<b>TPS {t}</b> {d}<br>{fmt.angka(v)} pemilih"
+                    for t, d, v in zip(teks_grafik(part["no_tps"]), teks_grafik(part["desa"]), part["dpt"])
+                ],
+                hoverinfo="text",
+            )
+        )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1)
     _layout(fig, 460)
@@ -302,35 +400,70 @@ def ktpel_bars(df: pd.DataFrame, hijau: float, kuning: float) -> go.Figure:
         part = data[data["status_ktpel"] == status]
         if part.empty:
             continue
-        fig.add_trace(go.Bar(
-            y=part["kecamatan"], x=part["ktpel_persen"], orientation="h", name=status_label(status),
-            marker=dict(color=teks.STATUS_WARNA[status]), text=[fmt.persen(v) for v in part["ktpel_persen"]],
-            textposition="outside", cliponaxis=False, customdata=part["kode_kecamatan"],
-            hovertemplate="<b>%{y}</b><br>KTP-el %{x:.2f}%<extra></extra>"))
+        fig.add_trace(
+            go.Bar(
+                y=part["kecamatan"],
+                x=part["ktpel_persen"],
+                orientation="h",
+                name=status_label(status),
+                marker=dict(color=teks.STATUS_WARNA[status]),
+                text=[fmt.persen(v) for v in part["ktpel_persen"]],
+                textposition="outside",
+                cliponaxis=False,
+                customdata=part["kode_kecamatan"],
+                hovertemplate="<b>%{y}</b><br>KTP-el %{x:.2f}%<extra></extra>",
+            )
+        )
     low = min(float(data["ktpel_persen"].min()) if len(data) else 90.0, kuning) - 2
-    for value, text, anchor in ((hijau, f"Siap ≥ {fmt.ringkas(hijau)}% ", "left"),
-                                (kuning, f"Perlu perhatian ≥ {fmt.ringkas(kuning)}% ", "right")):
+    for value, text, anchor in (
+        (hijau, f"Siap ≥ {fmt.ringkas(hijau)}% ", "left"),
+        (kuning, f"Perlu perhatian ≥ {fmt.ringkas(kuning)}% ", "right"),
+    ):
         fig.add_vline(x=value, line=dict(color="#444", dash="dash", width=1))
         # Above the plot, on either side of its line, so the two labels never overlap a bar or each other.
-        fig.add_annotation(x=value, y=1, yref="paper", yanchor="bottom", xanchor=anchor, text=text,
-                           showarrow=False, font=dict(size=12, color="#444"))
+        fig.add_annotation(
+            x=value,
+            y=1,
+            yref="paper",
+            yanchor="bottom",
+            xanchor=anchor,
+            text=text,
+            showarrow=False,
+            font=dict(size=12, color="#444"),
+        )
     fig.update_yaxes(title=None, categoryorder="array", categoryarray=list(data["kecamatan"]))
-    fig.update_xaxes(title="Cakupan perekaman KTP-el (%)", range=[max(low, 0), 101], ticksuffix="%",
-                     showgrid=True, gridcolor="#e5e5e5")
+    fig.update_xaxes(
+        title="Cakupan perekaman KTP-el (%)",
+        range=[max(low, 0), 101],
+        ticksuffix="%",
+        showgrid=True,
+        gridcolor="#e5e5e5",
+    )
     fig = _layout(fig, height=max(380, 26 * len(data) + 150))
-    fig.update_layout(margin=dict(l=10, r=60, t=40, b=10),
-                      legend=dict(orientation="h", yanchor="top", y=-0.09, xanchor="left", x=0))
+    fig.update_layout(
+        margin=dict(l=10, r=60, t=40, b=10), legend=dict(orientation="h", yanchor="top", y=-0.09, xanchor="left", x=0)
+    )
     return fig
 
 
 def ktpel_tren(df: pd.DataFrame, hijau: float, kuning: float) -> go.Figure:
     """Kabupaten coverage per data date."""
-    fig = go.Figure(go.Scatter(
-        x=df["tanggal"], y=df["ktpel_persen"], mode="lines+markers+text",
-        text=[fmt.persen(v) for v in df["ktpel_persen"]], textposition="top center",
-        line=dict(color="#1f5f8b", width=3), name="Kabupaten",
-        hovertemplate="%{x|%d %B %Y}<br>%{y:.2f}%<extra></extra>"))
-    for value, text in ((hijau, f"Siap ≥ {fmt.ringkas(hijau)}%"), (kuning, f"Perlu perhatian ≥ {fmt.ringkas(kuning)}%")):
+    fig = go.Figure(
+        go.Scatter(
+            x=df["tanggal"],
+            y=df["ktpel_persen"],
+            mode="lines+markers+text",
+            text=[fmt.persen(v) for v in df["ktpel_persen"]],
+            textposition="top center",
+            line=dict(color="#1f5f8b", width=3),
+            name="Kabupaten",
+            hovertemplate="%{x|%d %B %Y}<br>%{y:.2f}%<extra></extra>",
+        )
+    )
+    for value, text in (
+        (hijau, f"Siap ≥ {fmt.ringkas(hijau)}%"),
+        (kuning, f"Perlu perhatian ≥ {fmt.ringkas(kuning)}%"),
+    ):
         fig.add_hline(y=value, line=dict(color="#444", dash="dash", width=1), annotation_text=text)
     fig.update_xaxes(title="Tanggal data", tickformat="%d %b %Y")
     fig.update_yaxes(title="Cakupan (%)", ticksuffix="%")
@@ -347,26 +480,42 @@ def partisipasi_gap(df: pd.DataFrame, label_sebelumnya: str) -> go.Figure:
     for _, r in data.iterrows():
         xs += [r["partisipasi_sebelumnya"], r["target_partisipasi"], None]
         ys += [r["kecamatan"], r["kecamatan"], None]
-    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(color="#bbbbbb", width=4), showlegend=False,
-                             hoverinfo="skip"))
-    fig.add_trace(go.Scatter(x=data["partisipasi_sebelumnya"], y=data["kecamatan"], mode="markers",
-                             name=label_sebelumnya, marker=dict(size=11, color="#555555"),
-                             hovertemplate="<b>%{y}</b><br>" + label_sebelumnya + " %{x:.1f}%<extra></extra>"))
+    fig.add_trace(
+        go.Scatter(x=xs, y=ys, mode="lines", line=dict(color="#bbbbbb", width=4), showlegend=False, hoverinfo="skip")
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=data["partisipasi_sebelumnya"],
+            y=data["kecamatan"],
+            mode="markers",
+            name=label_sebelumnya,
+            marker=dict(size=11, color="#555555"),
+            hovertemplate="<b>%{y}</b><br>" + label_sebelumnya + " %{x:.1f}%<extra></extra>",
+        )
+    )
     for status in STATUS_ORDER:
         part = data[data["status_partisipasi"] == status]
         if part.empty:
             continue
-        fig.add_trace(go.Scatter(
-            x=part["target_partisipasi"], y=part["kecamatan"], mode="markers+text",
-            name=f"Target · {status_label(status)}", marker=dict(size=13, color=teks.STATUS_WARNA[status],
-                                                                 symbol=SYMBOL[status]),
-            text=[f"+{fmt.ringkas(v)} poin" for v in part["selisih_partisipasi"]], textposition="middle right",
-            cliponaxis=False, customdata=part["kode_kecamatan"],
-            hovertemplate="<b>%{y}</b><br>Target %{x:.1f}%<extra></extra>"))
+        fig.add_trace(
+            go.Scatter(
+                x=part["target_partisipasi"],
+                y=part["kecamatan"],
+                mode="markers+text",
+                name=f"Target · {status_label(status)}",
+                marker=dict(size=13, color=teks.STATUS_WARNA[status], symbol=SYMBOL[status]),
+                text=[f"+{fmt.ringkas(v)} poin" for v in part["selisih_partisipasi"]],
+                textposition="middle right",
+                cliponaxis=False,
+                customdata=part["kode_kecamatan"],
+                hovertemplate="<b>%{y}</b><br>Target %{x:.1f}%<extra></extra>",
+            )
+        )
     fig.update_yaxes(title=None, categoryorder="array", categoryarray=list(data["kecamatan"]))
     low = float(data["partisipasi_sebelumnya"].min()) if len(data) else 50.0
-    fig.update_xaxes(title="Partisipasi (%)", ticksuffix="%", range=[max(low - 5, 0), 100], showgrid=True,
-                     gridcolor="#e5e5e5")
+    fig.update_xaxes(
+        title="Partisipasi (%)", ticksuffix="%", range=[max(low - 5, 0), 100], showgrid=True, gridcolor="#e5e5e5"
+    )
     return _layout(fig, height=max(360, 26 * len(data) + 90))
 
 
@@ -374,12 +523,28 @@ def realisasi_bars(df: pd.DataFrame) -> go.Figure:
     """Realised turnout per kecamatan against its target (a marker)."""
     data = df.dropna(subset=["partisipasi_realisasi"]).sort_values("selisih_realisasi", ascending=False)
     colours = [teks.STATUS_WARNA["hijau"] if s >= 0 else teks.STATUS_WARNA["merah"] for s in data["selisih_realisasi"]]
-    fig = go.Figure(go.Bar(y=data["kecamatan"], x=data["partisipasi_realisasi"], orientation="h", name="Terealisasi",
-                           marker=dict(color=colours), text=[fmt.persen(v, 1) for v in data["partisipasi_realisasi"]],
-                           textposition="inside", hovertemplate="<b>%{y}</b><br>Terealisasi %{x:.2f}%<extra></extra>"))
-    fig.add_trace(go.Scatter(y=data["kecamatan"], x=data["target_partisipasi"], mode="markers", name="Target",
-                             marker=dict(symbol="line-ns-open", size=18, color="#111", line=dict(width=3)),
-                             hovertemplate="<b>%{y}</b><br>Target %{x:.1f}%<extra></extra>"))
+    fig = go.Figure(
+        go.Bar(
+            y=data["kecamatan"],
+            x=data["partisipasi_realisasi"],
+            orientation="h",
+            name="Terealisasi",
+            marker=dict(color=colours),
+            text=[fmt.persen(v, 1) for v in data["partisipasi_realisasi"]],
+            textposition="inside",
+            hovertemplate="<b>%{y}</b><br>Terealisasi %{x:.2f}%<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            y=data["kecamatan"],
+            x=data["target_partisipasi"],
+            mode="markers",
+            name="Target",
+            marker=dict(symbol="line-ns-open", size=18, color="#111", line=dict(width=3)),
+            hovertemplate="<b>%{y}</b><br>Target %{x:.1f}%<extra></extra>",
+        )
+    )
     fig.update_yaxes(title=None, categoryorder="array", categoryarray=list(data["kecamatan"]))
     fig.update_xaxes(title="Partisipasi (%)", ticksuffix="%", range=[0, 100], showgrid=True, gridcolor="#e5e5e5")
     return _layout(fig, height=max(360, 26 * len(data) + 90))

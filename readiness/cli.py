@@ -5,6 +5,7 @@ Data goes to stdout (plain numbers, no thousands separators); messages go to std
 Indonesian. Exit status 0 when everything asked was done, 1 when input was rejected (and then
 nothing was changed), 2 for a wrong command line.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -69,12 +70,16 @@ def _build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("user", help="kelola pengguna aplikasi: add, reset (kata sandi), disable, enable")
     p.add_argument("action", choices=("add", "reset", "disable", "enable"), metavar="add|reset|disable|enable")
     p.add_argument("name", metavar="NAME")
-    p.add_argument("--role", choices=tuple(akses.PERAN), help="peran (untuk add; bawaan: admin untuk pengguna "
-                   "pertama, selain itu pimpinan)")
+    p.add_argument(
+        "--role",
+        choices=tuple(akses.PERAN),
+        help="peran (untuk add; bawaan: admin untuk pengguna pertama, selain itu pimpinan)",
+    )
     p.add_argument("--wilayah", metavar="KODE", help="kode kecamatan/desa untuk peran pelapor (mis. 35.13.14)")
     p.add_argument("--password-stdin", action="store_true", help="baca kata sandi dari stdin (satu baris)")
     common(p, election=False)
     from .cli_wilayah import add_parsers
+
     add_parsers(sub, common)
     return parser
 
@@ -94,8 +99,9 @@ def _ingest(db_path: Path, paths: list[Path], election, kind, by) -> int:
             _say(f"GALAT: {path}: berkas tidak ditemukan atau tidak dapat dibaca. Tidak ada data yang diubah.")
             return 1
         files.append((path.name, path))
-    batch = ingest.ingest_files(db_path, files, election=election, kind=kind, uploaded_by=by, on_wait=_say,
-                                pelaku=jejak.CLI)
+    batch = ingest.ingest_files(
+        db_path, files, election=election, kind=kind, uploaded_by=by, on_wait=_say, pelaku=jejak.CLI
+    )
     for result in batch.results:
         if result.errors:
             _say(f"{result.file_name}: DITOLAK ({len(result.errors) + result.hidden_problems} masalah)")
@@ -105,10 +111,13 @@ def _ingest(db_path: Path, paths: list[Path], election, kind, by) -> int:
         else:
             detected = " (terdeteksi)" if result.kind_detected else ""
             status = f"unggahan #{result.upload_id}" if batch.ok else "tidak disimpan"
-            _say(f"{result.file_name}: {teks.JENIS_SINGKAT[result.kind]}{detected}, {result.describe_layout()}, "
-                 f"{fmt.angka(result.rows)} baris, {result.describe_coverage()} → {status}")
+            _say(
+                f"{result.file_name}: {teks.JENIS_SINGKAT[result.kind]}{detected}, {result.describe_layout()}, "
+                f"{fmt.angka(result.rows)} baris, {result.describe_coverage()} → {status}"
+            )
             if result.gabung:  # a problem sheet is merged into the inventory (readiness/masalah.py)
                 from . import masalah
+
                 _say(f"  {masalah.ringkas_gabung(result.gabung)}")
         if footer := result.describe_footer():  # information, also beside a rejection
             _say(f"  {footer}")
@@ -148,6 +157,7 @@ def _emit(df, out_format: str) -> None:
     """A table to stdout as CSV or JSON, plain numbers, missing as empty/null."""
     if out_format == "csv":
         from .export import teks_tabel  # pandas: loaded only once a table is printed
+
         teks_tabel(df).to_csv(sys.stdout, index=False)
     else:
         records = [{k: _clean(v) for k, v in row.items()} for row in df.to_dict(orient="records")]
@@ -184,9 +194,20 @@ def _versions(db_path: Path, election) -> int:
         _say(f"Belum ada unggahan untuk {election}.")
         return 0
     df["aktif"] = df["kecamatan_aktif"].map(lambda n: "aktif" if n else "tidak aktif")
-    columns = ["upload_id", "kind", "file_name", "rows", "kecamatan_dicakup", "kecamatan_aktif", "aktif",
-               "uploaded_at", "uploaded_by", "sha256"]
+    columns = [
+        "upload_id",
+        "kind",
+        "file_name",
+        "rows",
+        "kecamatan_dicakup",
+        "kecamatan_aktif",
+        "aktif",
+        "uploaded_at",
+        "uploaded_by",
+        "sha256",
+    ]
     from .export import teks_tabel
+
     teks_tabel(df[columns]).to_csv(sys.stdout, index=False)
     return 0
 
@@ -194,6 +215,7 @@ def _versions(db_path: Path, election) -> int:
 def _audit(db_path: Path, election, out_format: str) -> int:
     """One row per kecamatan and finding type that occurs: kode_kecamatan, kecamatan, temuan, jumlah."""
     from . import audit
+
     con = db.connect_read(db_path)
     try:
         election = _election(con, election)
@@ -215,6 +237,7 @@ def _audit(db_path: Path, election, out_format: str) -> int:
 
 def _slides(db_path: Path, election, out: Path) -> int:
     from .deck import PdfError, build, to_pdf, to_pptx
+
     writers = {".pptx": to_pptx, ".pdf": to_pdf}
     if out.suffix.lower() not in writers:
         _say(f"GALAT: {out}: nama berkas harus berakhiran .pptx atau .pdf.")
@@ -229,10 +252,13 @@ def _slides(db_path: Path, election, out: Path) -> int:
             return 1
         # Field reports (readiness/lapor.py): their file is held by the running dashboard server, if any.
         from . import lapor
+
         lapor_con = lapor.baca_saja(lapor.lapor_path(db_path))
         if lapor_con is None and lapor.lapor_path(db_path).exists():
-            _say("Catatan: slide laporan hari pemungutan tidak disertakan — berkas laporan sedang dipakai server "
-                 "dasbor; unduh PPTX/PDF dari halaman Presentasi untuk menyertakannya.")
+            _say(
+                "Catatan: slide laporan hari pemungutan tidak disertakan — berkas laporan sedang dipakai server "
+                "dasbor; unduh PPTX/PDF dari halaman Presentasi untuk menyertakannya."
+            )
         try:
             deck = build(con, election, lapor=lapor_con)
         finally:
@@ -272,14 +298,18 @@ def main(argv=None) -> int:
             return _audit(args.db, args.election, args.format)
         if args.command == "user":
             from .cli_user import user
+
             return user(args, _say)
         if args.command in ("init", "election"):
             from . import cli_wilayah
+
             return getattr(cli_wilayah, args.command)(args, _say)
         if args.command == "activate":
             info = ingest.activate(args.db, args.upload_id, on_wait=_say, pelaku=jejak.CLI)
-            _say(f"Unggahan #{args.upload_id} ({info['file_name']}, {teks.JENIS_SINGKAT[info['kind']]}) "
-                 f"aktif kembali untuk {info['election']}.")
+            _say(
+                f"Unggahan #{args.upload_id} ({info['file_name']}, {teks.JENIS_SINGKAT[info['kind']]}) "
+                f"aktif kembali untuk {info['election']}."
+            )
             return 0
     except db.DatabaseBusy as exc:
         _say(f"GALAT: {exc}")

@@ -3,6 +3,7 @@
 store (readiness/catatan.py), so this works while the dashboard or an upload is running. Every
 change is recorded in the audit trail as done by 'cli'. The password is read from stdin (one
 line) or asked twice without echo; it is never printed."""
+
 from __future__ import annotations
 
 import getpass
@@ -65,8 +66,10 @@ def user(args, say) -> int:
                 pesan += f" untuk wilayah {user.wilayah}"
             pesan += ". Mulai sekarang aplikasi meminta masuk (login)."
             if not pengguna.jumlah_admin_aktif(args.db):
-                pesan += (" Perhatian: belum ada admin aktif; tambahkan satu dengan "
-                          "`python -m readiness user add NAMA --role admin`.")
+                pesan += (
+                    " Perhatian: belum ada admin aktif; tambahkan satu dengan "
+                    "`python -m readiness user add NAMA --role admin`."
+                )
         elif args.action == "reset":
             pengguna.atur_sandi(args.db, args.name, sandi, pelaku=jejak.CLI)
             pesan = f"Kata sandi '{args.name.strip()}' diganti; sesi lama pengguna ini berakhir."
@@ -74,8 +77,10 @@ def user(args, say) -> int:
             pengguna.nonaktifkan(args.db, args.name, pelaku=jejak.CLI, jaga_admin_terakhir=False)
             pesan = f"Pengguna '{args.name.strip()}' dinonaktifkan: tidak dapat masuk lagi, sesinya berakhir."
             if not pengguna.jumlah_admin_aktif(args.db):
-                pesan += (" Perhatian: kini tidak ada admin aktif; aktifkan kembali dengan "
-                          "`python -m readiness user enable NAMA`.")
+                pesan += (
+                    " Perhatian: kini tidak ada admin aktif; aktifkan kembali dengan "
+                    "`python -m readiness user enable NAMA`."
+                )
         else:
             pengguna.aktifkan(args.db, args.name, pelaku=jejak.CLI)
             pesan = f"Pengguna '{args.name.strip()}' diaktifkan kembali."

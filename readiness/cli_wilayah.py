@@ -2,6 +2,7 @@
 `python -m readiness election add|edit ID [--db PATH] [--nama …] [--jenis …] [--wilayah KODE]
 [--tanggal YYYY-MM-DD] [--kapasitas-tps N]`: the elections it follows. Both are recorded in the
 audit trail as done by 'cli'."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,13 +19,18 @@ def add_parsers(sub, common) -> None:
     p.add_argument("action", choices=("add", "edit"), metavar="add|edit")
     p.add_argument("election_id", metavar="ID", help="kode pemilihan, mis. pilkada-2024")
     p.add_argument("--nama", help="nama pemilihan (bawaan: dari jenis, wilayah dan tahun)")
-    p.add_argument("--jenis", choices=pemilihan.JENIS, help="bupati, walikota atau gubernur (bawaan: menurut "
-                   "wilayah dasbor)")
-    p.add_argument("--wilayah", metavar="KODE", help="kode wilayah pemilihan (bawaan: wilayah dasbor; provinsinya "
-                   "untuk gubernur)")
+    p.add_argument(
+        "--jenis", choices=pemilihan.JENIS, help="bupati, walikota atau gubernur (bawaan: menurut wilayah dasbor)"
+    )
+    p.add_argument(
+        "--wilayah", metavar="KODE", help="kode wilayah pemilihan (bawaan: wilayah dasbor; provinsinya untuk gubernur)"
+    )
     p.add_argument("--tanggal", metavar="YYYY-MM-DD", help="hari pemungutan suara (wajib untuk add)")
-    p.add_argument("--kapasitas-tps", metavar="N", help="pemilih paling banyak per TPS (bawaan untuk add: sama "
-                   "dengan pemilihan aktif)")
+    p.add_argument(
+        "--kapasitas-tps",
+        metavar="N",
+        help="pemilih paling banyak per TPS (bawaan untuk add: sama dengan pemilihan aktif)",
+    )
     common(p, election=False)
 
 
@@ -34,8 +40,10 @@ def _counts(path: Path) -> tuple[dict, dict[str, int], tuple]:
         region = seed.installed(con)
         jenis = dict(con.execute("select jenis, count(*) from ref_desa group by jenis").fetchall())
         jenis["kecamatan"] = con.execute("select count(*) from ref_kecamatan").fetchone()[0]
-        election = con.execute("select election_id, nama, tanggal from elections where election_id = "
-                               "(select value from app_settings where key = 'active_election')").fetchone()
+        election = con.execute(
+            "select election_id, nama, tanggal from elections where election_id = "
+            "(select value from app_settings where key = 'active_election')"
+        ).fetchone()
     finally:
         con.close()
     return region, jenis, election
@@ -57,28 +65,39 @@ def init(args, say) -> int:
             con.close()
         if have is None or have["kode"] != target["kode"]:
             other = f"{have['nama']} ({have['kode']})" if have else "wilayah yang tidak tercatat"
-            say(f"GALAT: database {path} sudah dipakai untuk {other}; tidak dapat disiapkan untuk {named}. "
-                f"Tidak ada yang diubah; untuk {target['nama']} pakai --db dengan berkas baru.")
+            say(
+                f"GALAT: database {path} sudah dipakai untuk {other}; tidak dapat disiapkan untuk {named}. "
+                f"Tidak ada yang diubah; untuk {target['nama']} pakai --db dengan berkas baru."
+            )
             return 1
         say(f"{path}: sudah disiapkan untuk {named}; tidak ada yang diubah.")
         return 0
     with db.writing(path, on_wait=say, wilayah=target["kode"]) as con:
         have = seed.installed(con)
         if have is None or have["kode"] != target["kode"]:  # another process created it meanwhile
-            raise seed.WilayahError(f"database {path} baru saja dibuat oleh proses lain untuk "
-                                    f"{have['nama'] if have else 'wilayah lain'}; tidak ada yang diubah")
+            raise seed.WilayahError(
+                f"database {path} baru saja dibuat oleh proses lain untuk "
+                f"{have['nama'] if have else 'wilayah lain'}; tidak ada yang diubah"
+            )
         jejak.catat(con, jejak.CLI, "wilayah", target["kode"], rincian={"perubahan": "siapkan", "nama": target["nama"]})
     region, count, election = _counts(path)
     desa = " dan ".join(f"{fmt.angka(count[j])} {j}" for j in ("desa", "kelurahan") if count.get(j))
-    say(f"{path}: dasbor untuk {region['nama']} ({region['kode']}) disiapkan: {fmt.angka(count['kecamatan'])} "
-        f"kecamatan, {desa}; pemilihan {election[0]}: {election[1]}, {fmt.tanggal(election[2])}.")
+    say(
+        f"{path}: dasbor untuk {region['nama']} ({region['kode']}) disiapkan: {fmt.angka(count['kecamatan'])} "
+        f"kecamatan, {desa}; pemilihan {election[0]}: {election[1]}, {fmt.tanggal(election[2])}."
+    )
     say(f"Unggah data: python -m readiness ingest BERKAS … --db {path}")
     return 0
 
 
 def election(args, say) -> int:
-    fields = {"nama": args.nama, "jenis": args.jenis, "wilayah": args.wilayah, "tanggal": args.tanggal,
-              "kapasitas_tps": args.kapasitas_tps}
+    fields = {
+        "nama": args.nama,
+        "jenis": args.jenis,
+        "wilayah": args.wilayah,
+        "tanggal": args.tanggal,
+        "kapasitas_tps": args.kapasitas_tps,
+    }
     if args.action == "edit" and all(v is None for v in fields.values()):
         say("GALAT: sebutkan yang diubah: --nama, --jenis, --wilayah, --tanggal atau --kapasitas-tps.")
         return 2
@@ -87,12 +106,18 @@ def election(args, say) -> int:
         with db.writing(args.db, on_wait=say) as con:
             if args.action == "add":
                 row = pemilihan.add(con, args.election_id, **fields)
-                jejak.catat(con, jejak.CLI, "pemilihan", args.election_id, rincian={"perubahan": "tambah"},
-                            sesudah=row)
+                jejak.catat(con, jejak.CLI, "pemilihan", args.election_id, rincian={"perubahan": "tambah"}, sesudah=row)
             else:
                 before, row = pemilihan.edit(con, args.election_id, **fields)
-                jejak.catat(con, jejak.CLI, "pemilihan", args.election_id, rincian={"perubahan": "ubah"},
-                            sebelum=before, sesudah=row)
+                jejak.catat(
+                    con,
+                    jejak.CLI,
+                    "pemilihan",
+                    args.election_id,
+                    rincian={"perubahan": "ubah"},
+                    sebelum=before,
+                    sesudah=row,
+                )
     except pemilihan.PemilihanError as exc:
         say(f"GALAT: {exc}. Tidak ada yang diubah.")
         return 1

@@ -7,6 +7,7 @@ ingest runs, a rejected upload leaves no trace, and a process killed half-way le
 file exactly as it was. DuckDB allows one writing process per file; with this scheme the app
 and the command line never hold the live file for writing at all, only read-only.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -191,8 +192,7 @@ def _create(con: duckdb.DuckDBPyConnection) -> None:
         {"p": str(ref / "name_variants.csv")},
     )
     con.execute(
-        "insert into ref_desa_alias select alias, kode_desa, source "
-        "from read_csv($p, header=true, all_varchar=true)",
+        "insert into ref_desa_alias select alias, kode_desa, source from read_csv($p, header=true, all_varchar=true)",
         {"p": str(ref / "desa_name_variants.csv")},
     )
     con.execute(
@@ -216,8 +216,10 @@ def _create(con: duckdb.DuckDBPyConnection) -> None:
         {"p": str(ref / "pengaturan_bawaan.csv")},
     )
     con.execute("insert into app_settings values ('active_election', $e)", {"e": DEFAULT_ELECTION})
-    con.execute("insert into meta values ('created_at', $t), ('data_version', '0')",
-                {"t": dt.datetime.now().isoformat(timespec="seconds")})
+    con.execute(
+        "insert into meta values ('created_at', $t), ('data_version', '0')",
+        {"t": dt.datetime.now().isoformat(timespec="seconds")},
+    )
 
 
 def _create_for(con: duckdb.DuckDBPyConnection, wilayah: str | None) -> None:
@@ -234,12 +236,15 @@ def _create_for(con: duckdb.DuckDBPyConnection, wilayah: str | None) -> None:
     _migrate(con)
     seed.create(con, wilayah)
     con.execute("insert into app_settings values ('active_election', $e)", {"e": DEFAULT_ELECTION})
-    con.execute("insert into meta values ('created_at', $t), ('data_version', '0')",
-                {"t": dt.datetime.now().isoformat(timespec="seconds")})
+    con.execute(
+        "insert into meta values ('created_at', $t), ('data_version', '0')",
+        {"t": dt.datetime.now().isoformat(timespec="seconds")},
+    )
 
 
 # --------------------------------------------------------------------------- writing
 _WRITE_NUMBERS = itertools.count(1)
+
 
 def _lock(path: Path, timeout: float, on_wait) -> int:
     fd = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT, 0o600)
@@ -316,13 +321,12 @@ def writing(path: Path | str = DEFAULT_DB, *, timeout: float = 300.0, on_wait=No
             _migrate(con)
             catatan.ambil_dari_duckdb(con, path)
             from . import masalah
+
             masalah.gabung_tertinggal(con, path)
             _install_views(con)
             yield con
             _refresh_stored(con)
-            con.execute(
-                "update meta set value = (value::bigint + 1)::varchar where key = 'data_version'"
-            )
+            con.execute("update meta set value = (value::bigint + 1)::varchar where key = 'data_version'")
             con.execute("checkpoint")
         finally:
             con.close()
@@ -342,8 +346,9 @@ def ensure_database(path: Path | str = DEFAULT_DB, on_wait=None) -> Path:
         _tighten(path)
         con = open_read_only(path)
         try:
-            state = dict(con.execute("select key, value from meta where key in ('views_hash', 'schema_version')")
-                         .fetchall())
+            state = dict(
+                con.execute("select key, value from meta where key in ('views_hash', 'schema_version')").fetchall()
+            )
         finally:
             con.close()
         if state.get("views_hash") == _views_hash() and int(state.get("schema_version", 0)) == schema_version():
@@ -488,6 +493,4 @@ def active_election(con: duckdb.DuckDBPyConnection) -> str:
 
 
 def election_exists(con: duckdb.DuckDBPyConnection, election: str) -> bool:
-    return con.execute(
-        "select count(*) from elections where election_id = $e", {"e": election}
-    ).fetchone()[0] == 1
+    return con.execute("select count(*) from elections where election_id = $e", {"e": election}).fetchone()[0] == 1

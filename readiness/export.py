@@ -12,6 +12,7 @@ a text starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leadi
 spreadsheet program runs it as a formula, not even after the file is re-saved as CSV (a name
 in an uploaded file can be anything). Numbers are not texts: a negative number stays a number.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -54,11 +55,16 @@ class LembarAman(Worksheet):
 class BukuAman(xlsxwriter.Workbook):
     """An xlsx workbook whose worksheets are `LembarAman`, and which never turns a text into a
     formula, a link or a number."""
+
     worksheet_class = LembarAman
 
     def __init__(self, filename, options: dict | None = None):
-        super().__init__(filename, {"strings_to_formulas": False, "strings_to_urls": False,
-                                    "strings_to_numbers": False, **(options or {})})
+        super().__init__(
+            filename,
+            {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False, **(options or {})},
+        )
+
+
 KINDS = ("teks", "angka", "desimal", "persen", "status", "tanggal", "daftar")
 
 
@@ -68,12 +74,13 @@ class Kolom:
 
     jenis: teks | angka (whole number) | desimal | persen (0–100) | status (hijau/kuning/merah)
     | tanggal | daftar (a list of texts, joined with "; ")."""
+
     sumber: str
     judul: str
     jenis: str = "teks"
     desimal: int | None = None
-    lebar: bool = False      # long text (reasons): shown in a wide column
-    opsional: bool = False   # left out of the table when no row has a value
+    lebar: bool = False  # long text (reasons): shown in a wide column
+    opsional: bool = False  # left out of the table when no row has a value
 
     def __post_init__(self):
         if self.jenis not in KINDS:
@@ -150,8 +157,10 @@ def _file_value(value, kolom: Kolom):
 def ekspor(df: pd.DataFrame, kolom: list[Kolom]) -> pd.DataFrame:
     """The table for a file: numbers stay numbers, missing stays empty, headers in Indonesian.
     `attrs['formats']` carries each column's kind for `to_xlsx`."""
-    out = pd.DataFrame({k.judul: pd.Series([_file_value(v, k) for v in df[k.sumber]], dtype="object")
-                        for k in kolom}, index=range(len(df)))
+    out = pd.DataFrame(
+        {k.judul: pd.Series([_file_value(v, k) for v in df[k.sumber]], dtype="object") for k in kolom},
+        index=range(len(df)),
+    )
     out.attrs["formats"] = {k.judul: (k.jenis, _decimals(k)) for k in kolom}
     return out
 
@@ -187,13 +196,28 @@ def buku(buffer, title: str) -> tuple[xlsxwriter.Workbook, dict]:
         "judul": wb.add_format({"bold": True, "font_size": 14}),
         "catatan": wb.add_format({"italic": True, "font_color": "#444444"}),
         "peringatan": wb.add_format({"bold": True, "font_color": "#c62828"}),
-        "kepala": wb.add_format({"bold": True, "bg_color": "#1f3b57", "font_color": "#ffffff", "border": 1,
-                                 "text_wrap": True, "valign": "top"}),
+        "kepala": wb.add_format(
+            {
+                "bold": True,
+                "bg_color": "#1f3b57",
+                "font_color": "#ffffff",
+                "border": 1,
+                "text_wrap": True,
+                "valign": "top",
+            }
+        ),
     }
 
 
-def to_xlsx(df: pd.DataFrame, title: str, election_label: str, data_version_label: str,
-            formats: dict | None = None, sheet: str = "Data", dibuat: dt.datetime | None = None) -> bytes:
+def to_xlsx(
+    df: pd.DataFrame,
+    title: str,
+    election_label: str,
+    data_version_label: str,
+    formats: dict | None = None,
+    sheet: str = "Data",
+    dibuat: dt.datetime | None = None,
+) -> bytes:
     """One sheet: title, election, data version, disclaimer and creation time above a styled,
     frozen, filterable header; numbers as numbers with id-ID formats; missing values empty."""
     formats = formats or df.attrs.get("formats") or {}
@@ -214,8 +238,10 @@ def to_xlsx(df: pd.DataFrame, title: str, election_label: str, data_version_labe
         number_format = _number_format(jenis, decimals)
         cell_formats[name] = (jenis, wb.add_format({"num_format": number_format}) if number_format else None)
         ws.write_string(header, c, str(name), f_head)
-        texts = [len(str(name))] + [len(_screen(v, Kolom(name, name, jenis if jenis != "status" else "teks", decimals)))
-                                    for v in df[name].head(500)]
+        texts = [len(str(name))] + [
+            len(_screen(v, Kolom(name, name, jenis if jenis != "status" else "teks", decimals)))
+            for v in df[name].head(500)
+        ]
         ws.set_column(c, c, min(max(texts) + 2, 60))
     for r, row in enumerate(df.itertuples(index=False), start=header + 1):
         for c, (name, value) in enumerate(zip(df.columns, row)):

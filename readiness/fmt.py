@@ -3,6 +3,7 @@
 Every figure a user sees goes through here, so `872.218`, `98,03%` and `20 November 2024`
 look the same on every page, chart, export and slide.
 """
+
 from __future__ import annotations
 
 import datetime as dt

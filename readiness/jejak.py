@@ -7,6 +7,7 @@ logouts, user changes, exports, problems and the thresholds and targets saved on
 page are in the small-records store (readiness/catatan.py, table `jejak`, where triggers refuse
 UPDATE and DELETE), each in the transaction of its change. `daftar` and `rentang` show both as one
 trail in time order."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,8 +30,16 @@ def _json(value):
     return None if value is None else json.dumps(value, ensure_ascii=False, default=str, sort_keys=True)
 
 
-def catat(con: duckdb.DuckDBPyConnection | sqlite3.Connection, pelaku: Pengguna | str | None, aksi: str,
-          objek: str | None = None, *, rincian=None, sebelum=None, sesudah=None) -> int | None:
+def catat(
+    con: duckdb.DuckDBPyConnection | sqlite3.Connection,
+    pelaku: Pengguna | str | None,
+    aksi: str,
+    objek: str | None = None,
+    *,
+    rincian=None,
+    sebelum=None,
+    sesudah=None,
+) -> int | None:
     """Record one action on `con`: a DuckDB connection inside `db.writing`, or a connection of the
     small-records store inside `catatan.tulis` (then the new row's id is returned). `pelaku` is the
     acting user (or a plain name such as 'cli')."""
@@ -47,8 +56,16 @@ def catat(con: duckdb.DuckDBPyConnection | sqlite3.Connection, pelaku: Pengguna 
     con.execute(
         "insert into jejak (waktu, pelaku, peran, aksi, objek, rincian, sebelum, sesudah) "
         "values ($waktu, $pelaku, $peran, $aksi, $objek, $rincian, $sebelum, $sesudah)",
-        {"waktu": dt.datetime.now(), "pelaku": nama, "peran": peran, "aksi": aksi,
-         "objek": objek, "rincian": _json(rincian), "sebelum": _json(sebelum), "sesudah": _json(sesudah)},
+        {
+            "waktu": dt.datetime.now(),
+            "pelaku": nama,
+            "peran": peran,
+            "aksi": aksi,
+            "objek": objek,
+            "rincian": _json(rincian),
+            "sebelum": _json(sebelum),
+            "sesudah": _json(sesudah),
+        },
     )
 
 
@@ -56,16 +73,21 @@ def potret_pengaturan(con: duckdb.DuckDBPyConnection, election: str) -> dict:
     """Every setting an admin can change for `election`, as {name: value}: thresholds and targets
     (`settings`), the TPS capacity, the app-wide settings (`aplikasi:…`) and the korwil of each
     kecamatan (`korwil:<kode>`). Taken before and after a change to record what changed."""
-    out = {k: v for k, v in con.execute("select key, value from stg_settings where election_id = $e order by key",
-                                        {"e": election}).fetchall()}
-    for (kapasitas,) in con.execute("select kapasitas_tps from elections where election_id = $e",
-                                    {"e": election}).fetchall():
+    out = {
+        k: v
+        for k, v in con.execute(
+            "select key, value from stg_settings where election_id = $e order by key", {"e": election}
+        ).fetchall()
+    }
+    for (kapasitas,) in con.execute(
+        "select kapasitas_tps from elections where election_id = $e", {"e": election}
+    ).fetchall():
         out["kapasitas_tps"] = kapasitas
     for key, value in con.execute("select key, value from app_settings order by key").fetchall():
         out[f"aplikasi:{key}"] = value
     for kode, korwil, koordinator in con.execute(
-            "select kode_kecamatan, korwil, koordinator from korwil where election_id = $e order by 1",
-            {"e": election}).fetchall():
+        "select kode_kecamatan, korwil, koordinator from korwil where election_id = $e order by 1", {"e": election}
+    ).fetchall():
         out[f"korwil:{kode}"] = f"{korwil} ({koordinator})" if koordinator else korwil
     return out
 
@@ -74,8 +96,15 @@ def catat_pengaturan(con: duckdb.DuckDBPyConnection, pelaku, objek: str, sebelum
     """Record a settings change with the values before and after — only those that changed."""
     sesudah = potret_pengaturan(con, election)
     berubah = sorted(k for k in set(sebelum) | set(sesudah) if sebelum.get(k) != sesudah.get(k))
-    catat(con, pelaku, "pengaturan", objek, rincian={"pemilihan": election, "jumlah_berubah": len(berubah)},
-          sebelum={k: sebelum.get(k) for k in berubah}, sesudah={k: sesudah.get(k) for k in berubah})
+    catat(
+        con,
+        pelaku,
+        "pengaturan",
+        objek,
+        rincian={"pemilihan": election, "jumlah_berubah": len(berubah)},
+        sebelum={k: sebelum.get(k) for k in berubah},
+        sesudah={k: sesudah.get(k) for k in berubah},
+    )
 
 
 # What the Jejak Audit page calls each action (UI words, Indonesian).
@@ -110,12 +139,14 @@ def _catatan_frame(db_path, dari: dt.date, sampai: dt.date) -> pd.DataFrame:
     """The store's trail between two dates; a failed-login row counted again later carries its
     count (`jumlah_percobaan`, `ditahan`, `terakhir`) in its details."""
     import pandas as pd
+
     with catatan.baca(db_path) as con:
         rows = con.execute(
             "select j.id, j.waktu, j.pelaku, j.peran, j.aksi, j.objek, j.rincian, j.sebelum, j.sesudah, "
             "u.jumlah, u.ditahan, u.terakhir from jejak j left join jejak_ulang u on u.jejak_id = j.id "
             "where j.waktu >= ? and j.waktu < ? order by j.id",
-            (dari.isoformat(), (sampai + dt.timedelta(days=1)).isoformat())).fetchall()
+            (dari.isoformat(), (sampai + dt.timedelta(days=1)).isoformat()),
+        ).fetchall()
     data = []
     for r in rows:
         rincian = r["rincian"]
@@ -123,10 +154,12 @@ def _catatan_frame(db_path, dari: dt.date, sampai: dt.date) -> pd.DataFrame:
             detail = json.loads(rincian) if rincian else {}
             detail.update({"jumlah_percobaan": r["jumlah"], "ditahan": r["ditahan"], "terakhir": r["terakhir"]})
             rincian = json.dumps(detail, ensure_ascii=False, default=str)
-        data.append((r["id"], r["waktu"], r["pelaku"], r["peran"], r["aksi"], r["objek"], rincian, r["sebelum"],
-                     r["sesudah"]))
-    frame = pd.DataFrame(data, columns=["id", "waktu", "pelaku", "peran", "aksi", "objek", "rincian", "sebelum",
-                                        "sesudah"])
+        data.append(
+            (r["id"], r["waktu"], r["pelaku"], r["peran"], r["aksi"], r["objek"], rincian, r["sebelum"], r["sesudah"])
+        )
+    frame = pd.DataFrame(
+        data, columns=["id", "waktu", "pelaku", "peran", "aksi", "objek", "rincian", "sebelum", "sesudah"]
+    )
     frame["id"] = frame["id"].astype("int64")
     frame["waktu"] = pd.to_datetime(frame["waktu"], format="ISO8601")
     for col in ("pelaku", "peran", "aksi", "objek", "rincian", "sebelum", "sesudah"):
@@ -148,11 +181,16 @@ def daftar(con: duckdb.DuckDBPyConnection, db_path, dari: dt.date, sampai: dt.da
 def rentang(con: duckdb.DuckDBPyConnection, db_path) -> dict:
     """First and last day of the whole trail and its size (query marts/jejak_rentang)."""
     import pandas as pd
+
     with catatan.baca(db_path) as store:
         pertama, terakhir, jumlah = store.execute("select min(waktu), max(waktu), count(*) from jejak").fetchone()
-    frame = pd.DataFrame({"pertama": pd.to_datetime([pertama], format="ISO8601"),
-                          "terakhir": pd.to_datetime([terakhir], format="ISO8601"),
-                          "jumlah": [int(jumlah)]})
+    frame = pd.DataFrame(
+        {
+            "pertama": pd.to_datetime([pertama], format="ISO8601"),
+            "terakhir": pd.to_datetime([terakhir], format="ISO8601"),
+            "jumlah": [int(jumlah)],
+        }
+    )
     con.register("jejak_catatan_rentang", frame)
     try:
         return db.run(con, "marts/jejak_rentang").iloc[0].to_dict()

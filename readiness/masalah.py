@@ -40,6 +40,7 @@ merge's own transaction) is merged then (`gabung_tertinggal`), never twice. The 
 (store first) could not be repaired: the store would name an upload number the analytical file
 never committed and would hand out again.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -75,18 +76,46 @@ TEKS_MAKS = 200
 
 # Other ways a sheet writes a category, severity or status (compared lower-case, spaces squeezed).
 _KATEGORI_LAIN = {
-    "pemilih/dpt": "pemilih", "dpt": "pemilih", "pemilih dpt": "pemilih", "data pemilih": "pemilih",
-    "ktp-el": "ktpel", "ktp el": "ktpel", "ktp": "ktpel", "e-ktp": "ktpel",
-    "keamanan/trantibmas": "keamanan", "trantibmas": "keamanan", "kamtibmas": "keamanan",
-    "netralitas asn": "netralitas", "asn": "netralitas",
-    "sarana tps": "sarana_tps", "sarana": "sarana_tps", "tps": "sarana_tps", "sarana_tps": "sarana_tps",
-    "lain-lain": "lainnya", "lain lain": "lainnya", "lain": "lainnya",
+    "pemilih/dpt": "pemilih",
+    "dpt": "pemilih",
+    "pemilih dpt": "pemilih",
+    "data pemilih": "pemilih",
+    "ktp-el": "ktpel",
+    "ktp el": "ktpel",
+    "ktp": "ktpel",
+    "e-ktp": "ktpel",
+    "keamanan/trantibmas": "keamanan",
+    "trantibmas": "keamanan",
+    "kamtibmas": "keamanan",
+    "netralitas asn": "netralitas",
+    "asn": "netralitas",
+    "sarana tps": "sarana_tps",
+    "sarana": "sarana_tps",
+    "tps": "sarana_tps",
+    "sarana_tps": "sarana_tps",
+    "lain-lain": "lainnya",
+    "lain lain": "lainnya",
+    "lain": "lainnya",
 }
-_TINGKAT_LAIN = {"ringan": "rendah", "sedang": "sedang", "menengah": "sedang", "berat": "tinggi",
-                 "tinggi": "tinggi", "rendah": "rendah", "kritis": "tinggi"}
-_STATUS_LAIN = {"terbuka": "baru", "belum ditangani": "baru", "proses": "ditangani",
-                "dalam penanganan": "ditangani", "sedang ditangani": "ditangani", "tuntas": "selesai",
-                "ditutup": "selesai", "sudah selesai": "selesai"}
+_TINGKAT_LAIN = {
+    "ringan": "rendah",
+    "sedang": "sedang",
+    "menengah": "sedang",
+    "berat": "tinggi",
+    "tinggi": "tinggi",
+    "rendah": "rendah",
+    "kritis": "tinggi",
+}
+_STATUS_LAIN = {
+    "terbuka": "baru",
+    "belum ditangani": "baru",
+    "proses": "ditangani",
+    "dalam penanganan": "ditangani",
+    "sedang ditangani": "ditangani",
+    "tuntas": "selesai",
+    "ditutup": "selesai",
+    "sudah selesai": "selesai",
+}
 
 
 def _kata(text) -> str:
@@ -141,6 +170,7 @@ class MasalahError(ValueError):
 @dataclass
 class Isian:
     """One problem as typed in the form (or read from a sheet row)."""
+
     kode_kecamatan: str | None
     kategori: str | None
     uraian: str | None
@@ -151,8 +181,9 @@ class Isian:
     no_tps: str | None = None
 
 
-def periksa(con: duckdb.DuckDBPyConnection, isian: Isian, *, hari_ini: dt.date | None = None,
-            pelapor_wajib: bool = True) -> list[str]:
+def periksa(
+    con: duckdb.DuckDBPyConnection, isian: Isian, *, hari_ini: dt.date | None = None, pelapor_wajib: bool = True
+) -> list[str]:
     """Every problem with one entry, in Indonesian (empty list: it can be saved)."""
     out = []
     hari_ini = hari_ini or dt.date.today()
@@ -160,15 +191,18 @@ def periksa(con: duckdb.DuckDBPyConnection, isian: Isian, *, hari_ini: dt.date |
     if not isian.kode_kecamatan:
         out.append("Kecamatan belum dipilih")
     else:
-        row = con.execute("select kecamatan from ref_kecamatan where kode_kecamatan = $k",
-                          {"k": isian.kode_kecamatan}).fetchall()
+        row = con.execute(
+            "select kecamatan from ref_kecamatan where kode_kecamatan = $k", {"k": isian.kode_kecamatan}
+        ).fetchall()
         if not row:
             out.append(f"Kecamatan dengan kode '{isian.kode_kecamatan}' tidak dikenal")
         else:
             kec = row[0][0]
     if isian.kode_desa and kec:
-        ok = con.execute("select count(*) from ref_desa where kode_desa = $d and kode_kecamatan = $k",
-                         {"d": isian.kode_desa, "k": isian.kode_kecamatan}).fetchone()[0]
+        ok = con.execute(
+            "select count(*) from ref_desa where kode_desa = $d and kode_kecamatan = $k",
+            {"d": isian.kode_desa, "k": isian.kode_kecamatan},
+        ).fetchone()[0]
         if not ok:
             out.append(f"Desa/kelurahan dengan kode '{isian.kode_desa}' bukan desa di Kecamatan {kec}")
     if isian.no_tps:
@@ -184,8 +218,10 @@ def periksa(con: duckdb.DuckDBPyConnection, isian: Isian, *, hari_ini: dt.date |
     if not uraian:
         out.append("Uraian masalah belum diisi")
     elif len(uraian) > URAIAN_MAKS:
-        out.append(f"Uraian masalah terlalu panjang ({fmt.angka(len(uraian))} karakter; paling banyak "
-                   f"{fmt.angka(URAIAN_MAKS)})")
+        out.append(
+            f"Uraian masalah terlalu panjang ({fmt.angka(len(uraian))} karakter; paling banyak "
+            f"{fmt.angka(URAIAN_MAKS)})"
+        )
     pelapor = (isian.pelapor or "").strip()
     if pelapor_wajib and not pelapor:
         out.append("Pelapor belum diisi")
@@ -225,19 +261,41 @@ def _sisip(con: sqlite3.Connection, election: str, isian: Isian, status: str, pe
         "insert into masalah (election_id, kode_kecamatan, kode_desa, no_tps, kategori, uraian, pelapor, tanggal, "
         "tingkat, status, kunci, dibuat_oleh, dibuat_pada, diubah_pada, sumber) "
         "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (election, isian.kode_kecamatan, isian.kode_desa or None, isian.no_tps or None, isian.kategori, uraian,
-         (isian.pelapor or "").strip() or None, isian.tanggal.isoformat(), isian.tingkat, status,
-         kunci(isian.kode_kecamatan, isian.kategori, uraian, isian.tanggal), _nama(pelaku), waktu, waktu,
-         sumber)).lastrowid
+        (
+            election,
+            isian.kode_kecamatan,
+            isian.kode_desa or None,
+            isian.no_tps or None,
+            isian.kategori,
+            uraian,
+            (isian.pelapor or "").strip() or None,
+            isian.tanggal.isoformat(),
+            isian.tingkat,
+            status,
+            kunci(isian.kode_kecamatan, isian.kategori, uraian, isian.tanggal),
+            _nama(pelaku),
+            waktu,
+            waktu,
+            sumber,
+        ),
+    ).lastrowid
     con.execute(
         "insert into masalah_riwayat (masalah_id, waktu, pelaku, status_sebelum, status_sesudah, tingkat_sebelum, "
         "tingkat_sesudah, catatan, sumber) values (?, ?, ?, null, ?, null, ?, null, ?)",
-        (masalah_id, waktu, _nama(pelaku), status, isian.tingkat, sumber))
+        (masalah_id, waktu, _nama(pelaku), status, isian.tingkat, sumber),
+    )
     return masalah_id
 
 
-def tambah(db_path, election: str, isian: Isian, pelaku, *, ref: duckdb.DuckDBPyConnection | None = None,
-           hari_ini: dt.date | None = None) -> int:
+def tambah(
+    db_path,
+    election: str,
+    isian: Isian,
+    pelaku,
+    *,
+    ref: duckdb.DuckDBPyConnection | None = None,
+    hari_ini: dt.date | None = None,
+) -> int:
     """Save a new problem (status `baru`) entered through the form, with its audit record, in one
     transaction of the small-records store; returns its number. `ref` reads the reference places
     (a cursor of the analytical file; opened here when not given)."""
@@ -253,31 +311,54 @@ def tambah(db_path, election: str, isian: Isian, pelaku, *, ref: duckdb.DuckDBPy
         raise MasalahError(problems)
     with tulis_catatan(db_path) as store:
         masalah_id = _sisip(store, election, isian, "baru", pelaku, "formulir", _waktu())
-        jejak.catat(store, pelaku, "masalah", f"masalah #{masalah_id}",
-                    rincian={"tindakan": "tambah", "pemilihan": election},
-                    sesudah={"kode_kecamatan": isian.kode_kecamatan, "kode_desa": isian.kode_desa,
-                             "no_tps": isian.no_tps, "kategori": isian.kategori, "uraian": isian.uraian.strip(),
-                             "pelapor": isian.pelapor, "tanggal": isian.tanggal, "tingkat": isian.tingkat,
-                             "status": "baru"})
+        jejak.catat(
+            store,
+            pelaku,
+            "masalah",
+            f"masalah #{masalah_id}",
+            rincian={"tindakan": "tambah", "pemilihan": election},
+            sesudah={
+                "kode_kecamatan": isian.kode_kecamatan,
+                "kode_desa": isian.kode_desa,
+                "no_tps": isian.no_tps,
+                "kategori": isian.kategori,
+                "uraian": isian.uraian.strip(),
+                "pelapor": isian.pelapor,
+                "tanggal": isian.tanggal,
+                "tingkat": isian.tingkat,
+                "status": "baru",
+            },
+        )
     return masalah_id
 
 
 def _sekarang(con: sqlite3.Connection, masalah_id: int):
-    return con.execute("select status, tingkat, election_id from masalah where masalah_id = ?",
-                       (masalah_id,)).fetchone()
+    return con.execute(
+        "select status, tingkat, election_id from masalah where masalah_id = ?", (masalah_id,)
+    ).fetchone()
 
 
 def _catat_riwayat(con, masalah_id, waktu, pelaku, status_lama, status, tingkat_lama, tingkat, catatan, sumber):
     con.execute(
         "insert into masalah_riwayat (masalah_id, waktu, pelaku, status_sebelum, status_sesudah, tingkat_sebelum, "
         "tingkat_sesudah, catatan, sumber) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (masalah_id, waktu, _nama(pelaku), status_lama, status, tingkat_lama, tingkat, catatan, sumber))
-    con.execute("update masalah set status = ?, tingkat = ?, diubah_pada = ? where masalah_id = ?",
-                (status, tingkat, waktu, masalah_id))
+        (masalah_id, waktu, _nama(pelaku), status_lama, status, tingkat_lama, tingkat, catatan, sumber),
+    )
+    con.execute(
+        "update masalah set status = ?, tingkat = ?, diubah_pada = ? where masalah_id = ?",
+        (status, tingkat, waktu, masalah_id),
+    )
 
 
-def tindak_lanjut(db_path, masalah_id: int, pelaku, *, status: str | None = None, tingkat: str | None = None,
-                  catatan: str | None = None) -> None:
+def tindak_lanjut(
+    db_path,
+    masalah_id: int,
+    pelaku,
+    *,
+    status: str | None = None,
+    tingkat: str | None = None,
+    catatan: str | None = None,
+) -> None:
     """Append a follow-up to a problem: a note and/or a new status or severity. Nothing earlier is
     changed; the history keeps every step. One transaction of the small-records store, its audit
     record with it (what is read inside stays true until the commit)."""
@@ -301,16 +382,23 @@ def tindak_lanjut(db_path, masalah_id: int, pelaku, *, status: str | None = None
             problems.append("Tidak ada yang berubah: tulis catatan tindak lanjut atau ubah status/tingkat")
         if problems:
             raise MasalahError(problems)
-        _catat_riwayat(store, masalah_id, _waktu(), pelaku, status_lama, status, tingkat_lama, tingkat, catatan,
-                       "formulir")
-        jejak.catat(store, pelaku, "masalah", f"masalah #{masalah_id}",
-                    rincian={"tindakan": "tindak lanjut", "pemilihan": election, "catatan": catatan},
-                    sebelum={"status": status_lama, "tingkat": tingkat_lama},
-                    sesudah={"status": status, "tingkat": tingkat})
+        _catat_riwayat(
+            store, masalah_id, _waktu(), pelaku, status_lama, status, tingkat_lama, tingkat, catatan, "formulir"
+        )
+        jejak.catat(
+            store,
+            pelaku,
+            "masalah",
+            f"masalah #{masalah_id}",
+            rincian={"tindakan": "tindak lanjut", "pemilihan": election, "catatan": catatan},
+            sebelum={"status": status_lama, "tingkat": tingkat_lama},
+            sesudah={"status": status, "tingkat": tingkat},
+        )
 
 
-def gabung_unggahan(con: duckdb.DuckDBPyConnection, store: sqlite3.Connection, upload_id: int, election: str,
-                    pelaku) -> dict:
+def gabung_unggahan(
+    con: duckdb.DuckDBPyConnection, store: sqlite3.Connection, upload_id: int, election: str, pelaku
+) -> dict:
     """Merge the rows of one problem upload (raw_masalah, read from the analytical write `con`)
     into the inventory, in the store's write transaction `store`; see the module docstring for
     why rows are matched instead of versioned, and for how the two commits stay all or nothing.
@@ -320,22 +408,37 @@ def gabung_unggahan(con: duckdb.DuckDBPyConnection, store: sqlite3.Connection, u
     rows = con.execute(
         "select source_row, kode_kecamatan, kode_desa, no_tps, nomor, kategori, uraian, pelapor, tanggal, "
         "tingkat, status, tindak_lanjut, kunci from raw_masalah where upload_id = $u order by source_sheet, source_row",
-        {"u": upload_id}).fetchall()
+        {"u": upload_id},
+    ).fetchall()
     hitung = {"baru": 0, "diperbarui": 0, "sama": 0, "status_lebih_lama": 0}
-    for (_, kec, desa, tps, nomor, kat, uraian, pelapor, tanggal, tingkat, status, catatan, key) in rows:
+    for _, kec, desa, tps, nomor, kat, uraian, pelapor, tanggal, tingkat, status, catatan, key in rows:
         found = None
         if nomor is not None:
-            found = store.execute("select masalah_id from masalah where masalah_id = ? and election_id = ? "
-                                  "and kode_kecamatan = ?", (nomor, election, kec)).fetchone()
+            found = store.execute(
+                "select masalah_id from masalah where masalah_id = ? and election_id = ? and kode_kecamatan = ?",
+                (nomor, election, kec),
+            ).fetchone()
         if not found:
-            found = store.execute("select min(masalah_id) from masalah where election_id = ? and kunci = ? "
-                                  "having count(*) > 0", (election, key)).fetchone()
+            found = store.execute(
+                "select min(masalah_id) from masalah where election_id = ? and kunci = ? having count(*) > 0",
+                (election, key),
+            ).fetchone()
         if not found:
             isian = Isian(kec, kat, uraian, tanggal, tingkat or "sedang", pelapor, desa, tps)
             masalah_id = _sisip(store, election, isian, status or "baru", pelaku, sumber, waktu)
             if catatan:
-                _catat_riwayat(store, masalah_id, waktu, pelaku, status or "baru", status or "baru",
-                               isian.tingkat, isian.tingkat, catatan, sumber)
+                _catat_riwayat(
+                    store,
+                    masalah_id,
+                    waktu,
+                    pelaku,
+                    status or "baru",
+                    status or "baru",
+                    isian.tingkat,
+                    isian.tingkat,
+                    catatan,
+                    sumber,
+                )
             hitung["baru"] += 1
             continue
         masalah_id = found[0]
@@ -345,17 +448,25 @@ def gabung_unggahan(con: duckdb.DuckDBPyConnection, store: sqlite3.Connection, u
             status_baru = status
         elif status and status != status_lama:
             hitung["status_lebih_lama"] += 1
-        ada = store.execute("select count(*) from masalah_riwayat where masalah_id = ? and catatan = ?",
-                            (masalah_id, catatan)).fetchone()[0] if catatan else 1
+        ada = (
+            store.execute(
+                "select count(*) from masalah_riwayat where masalah_id = ? and catatan = ?", (masalah_id, catatan)
+            ).fetchone()[0]
+            if catatan
+            else 1
+        )
         catatan_baru = catatan if not ada else None
         if status_baru == status_lama and tingkat_baru == tingkat_lama and catatan_baru is None:
             hitung["sama"] += 1
             continue
-        _catat_riwayat(store, masalah_id, waktu, pelaku, status_lama, status_baru, tingkat_lama, tingkat_baru,
-                       catatan_baru, sumber)
+        _catat_riwayat(
+            store, masalah_id, waktu, pelaku, status_lama, status_baru, tingkat_lama, tingkat_baru, catatan_baru, sumber
+        )
         hitung["diperbarui"] += 1
-    store.execute("insert into masalah_unggahan (upload_id, election_id, waktu, hitung) values (?, ?, ?, ?)",
-                  (upload_id, election, waktu, json.dumps(hitung)))
+    store.execute(
+        "insert into masalah_unggahan (upload_id, election_id, waktu, hitung) values (?, ?, ?, ?)",
+        (upload_id, election, waktu, json.dumps(hitung)),
+    )
     jejak.catat(store, pelaku, "masalah", sumber, rincian={"tindakan": "unggah", "pemilihan": election, **hitung})
     return hitung
 
@@ -366,8 +477,13 @@ def gabung_tertinggal(con: duckdb.DuckDBPyConnection, db_path) -> list[int]:
     Returns the uploads merged now."""
     with baca_catatan(db_path) as store:
         merged = {r[0] for r in store.execute("select upload_id from masalah_unggahan")}
-    waiting = [r for r in con.execute("select upload_id, election_id, uploaded_by from uploads where kind = 'masalah' "
-                                      "order by upload_id").fetchall() if r[0] not in merged]
+    waiting = [
+        r
+        for r in con.execute(
+            "select upload_id, election_id, uploaded_by from uploads where kind = 'masalah' order by upload_id"
+        ).fetchall()
+        if r[0] not in merged
+    ]
     done = []
     for upload_id, election, uploaded_by in waiting:
         with tulis_catatan(db_path) as store:
@@ -407,14 +523,29 @@ def ringkasan_korwil(df: pd.DataFrame) -> pd.DataFrame:
     d = df.assign(korwil=df["korwil"].fillna("Tanpa korwil"), terbuka=df["status"] != SELESAI)
     d["terbuka_tinggi"] = d["terbuka"] & (d["tingkat"] == "tinggi")
     g = d.groupby("korwil", sort=True).agg(
-        koordinator=("koordinator", "first"), jumlah=("masalah_id", "count"), baru=("baru_minggu_ini", "sum"),
-        selesai=("selesai_minggu_ini", "sum"), terbuka=("terbuka", "sum"), terbuka_tinggi=("terbuka_tinggi", "sum"))
+        koordinator=("koordinator", "first"),
+        jumlah=("masalah_id", "count"),
+        baru=("baru_minggu_ini", "sum"),
+        selesai=("selesai_minggu_ini", "sum"),
+        terbuka=("terbuka", "sum"),
+        terbuka_tinggi=("terbuka_tinggi", "sum"),
+    )
     return g.reset_index()
 
 
-_DETAIL = [("masalah_id", "No. masalah"), ("kecamatan", "Kecamatan"), ("desa", "Desa/Kelurahan"), ("no_tps", "TPS"),
-           ("kategori", "Kategori"), ("uraian", "Uraian masalah"), ("pelapor", "Pelapor"), ("tanggal", "Tanggal"),
-           ("tingkat", "Tingkat"), ("status", "Status akhir minggu"), ("catatan_terakhir", "Tindak lanjut terakhir")]
+_DETAIL = [
+    ("masalah_id", "No. masalah"),
+    ("kecamatan", "Kecamatan"),
+    ("desa", "Desa/Kelurahan"),
+    ("no_tps", "TPS"),
+    ("kategori", "Kategori"),
+    ("uraian", "Uraian masalah"),
+    ("pelapor", "Pelapor"),
+    ("tanggal", "Tanggal"),
+    ("tingkat", "Tingkat"),
+    ("status", "Status akhir minggu"),
+    ("catatan_terakhir", "Tindak lanjut terakhir"),
+]
 
 
 def laporan_xlsx(df: pd.DataFrame, pemilihan: str, senin: dt.date, dibuat: dt.datetime | None = None) -> bytes:
@@ -453,10 +584,18 @@ def laporan_xlsx(df: pd.DataFrame, pemilihan: str, senin: dt.date, dibuat: dt.da
 
     ringkas = ringkasan_korwil(df)
     ws = wb.add_worksheet("Ringkasan")
-    head = kepala(ws, "Per koordinator wilayah: masalah yang terbuka pada minggu ini, baru, selesai, dan yang masih terbuka")
-    cols = [("korwil", "Korwil"), ("koordinator", "Koordinator"), ("jumlah", "Masalah dalam laporan"),
-            ("baru", "Baru minggu ini"), ("selesai", "Selesai minggu ini"), ("terbuka", "Masih terbuka"),
-            ("terbuka_tinggi", "Terbuka, tingkat tinggi")]
+    head = kepala(
+        ws, "Per koordinator wilayah: masalah yang terbuka pada minggu ini, baru, selesai, dan yang masih terbuka"
+    )
+    cols = [
+        ("korwil", "Korwil"),
+        ("koordinator", "Koordinator"),
+        ("jumlah", "Masalah dalam laporan"),
+        ("baru", "Baru minggu ini"),
+        ("selesai", "Selesai minggu ini"),
+        ("terbuka", "Masih terbuka"),
+        ("terbuka_tinggi", "Terbuka, tingkat tinggi"),
+    ]
     for c, (_, name) in enumerate(cols):
         ws.write_string(head, c, name, f_head)
         ws.set_column(c, c, 22 if c > 1 else 30)
@@ -472,8 +611,9 @@ def laporan_xlsx(df: pd.DataFrame, pemilihan: str, senin: dt.date, dibuat: dt.da
         ws.write_string(total_row + 2, 0, "Tidak ada masalah terbuka pada minggu ini.")
 
     used = {"Ringkasan"}
-    for korwil, group in (df.assign(korwil=df["korwil"].fillna("Tanpa korwil")).groupby("korwil", sort=True)
-                          if not df.empty else []):
+    for korwil, group in (
+        df.assign(korwil=df["korwil"].fillna("Tanpa korwil")).groupby("korwil", sort=True) if not df.empty else []
+    ):
         name = re.sub(r"[\[\]:*?/\\]", " ", str(korwil))[:31].strip() or "Korwil"
         base, n = name, 2
         while name in used:
@@ -489,8 +629,9 @@ def laporan_xlsx(df: pd.DataFrame, pemilihan: str, senin: dt.date, dibuat: dt.da
         for c, (src, _) in enumerate(_DETAIL):
             ws.set_column(c, c, widths.get(src, 18), f_wrap if src in ("uraian", "catatan_terakhir") else None)
         # Open before closed, high severity first, then by kecamatan and date.
-        group = (group.assign(_s=group["status"].map(URUTAN_STATUS), _t=group["tingkat"].map({"tinggi": 0, "sedang": 1, "rendah": 2}))
-                 .sort_values(["_s", "_t", "kecamatan", "tanggal", "masalah_id"]))
+        group = group.assign(
+            _s=group["status"].map(URUTAN_STATUS), _t=group["tingkat"].map({"tinggi": 0, "sedang": 1, "rendah": 2})
+        ).sort_values(["_s", "_t", "kecamatan", "tanggal", "masalah_id"])
         for r, row in enumerate(group.to_dict("records"), start=head + 1):
             for c, (src, _) in enumerate(_DETAIL):
                 value = row[src]
@@ -511,11 +652,16 @@ def laporan_xlsx(df: pd.DataFrame, pemilihan: str, senin: dt.date, dibuat: dt.da
 
 def ringkas_gabung(hitung: dict) -> str:
     """`2 masalah baru, 1 diperbarui, 3 tidak berubah` (+ `1 status lebih lama dari aplikasi, diabaikan`)."""
-    parts = [f"{fmt.angka(hitung['baru'])} masalah baru", f"{fmt.angka(hitung['diperbarui'])} diperbarui",
-             f"{fmt.angka(hitung['sama'])} tidak berubah"]
+    parts = [
+        f"{fmt.angka(hitung['baru'])} masalah baru",
+        f"{fmt.angka(hitung['diperbarui'])} diperbarui",
+        f"{fmt.angka(hitung['sama'])} tidak berubah",
+    ]
     if hitung.get("status_lebih_lama"):
-        parts.append(f"{fmt.angka(hitung['status_lebih_lama'])} status di lembar lebih lama dari status di aplikasi "
-                     "(tidak diubah)")
+        parts.append(
+            f"{fmt.angka(hitung['status_lebih_lama'])} status di lembar lebih lama dari status di aplikasi "
+            "(tidak diubah)"
+        )
     return ", ".join(parts)
 
 

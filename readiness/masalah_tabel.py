@@ -2,6 +2,7 @@
 problem's details and history, the weekly summary per korwil, and the open problems the Ringkasan,
 Korwil and Kecamatan pages show. Every cell is text in the users' words (labels, id-ID dates and
 numbers through fmt); user-written text is passed through as it is, for dataframes only."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -12,28 +13,41 @@ from .masalah import KATEGORI, STATUS, TINGKAT
 KOSONG = "–"
 URUTAN_TINGKAT = {"tinggi": 0, "sedang": 1, "rendah": 2}
 KOLOM_EKSPOR = [
-    export.Kolom("masalah_id", "No. masalah", "angka"), export.Kolom("kecamatan", "Kecamatan"),
-    export.Kolom("korwil", "Korwil"), export.Kolom("desa", "Desa/Kelurahan"), export.Kolom("no_tps", "TPS"),
-    export.Kolom("kategori_label", "Kategori"), export.Kolom("uraian", "Uraian masalah"),
-    export.Kolom("pelapor", "Pelapor"), export.Kolom("tanggal", "Tanggal", "tanggal"),
-    export.Kolom("tingkat_label", "Tingkat"), export.Kolom("status_label", "Status"),
+    export.Kolom("masalah_id", "No. masalah", "angka"),
+    export.Kolom("kecamatan", "Kecamatan"),
+    export.Kolom("korwil", "Korwil"),
+    export.Kolom("desa", "Desa/Kelurahan"),
+    export.Kolom("no_tps", "TPS"),
+    export.Kolom("kategori_label", "Kategori"),
+    export.Kolom("uraian", "Uraian masalah"),
+    export.Kolom("pelapor", "Pelapor"),
+    export.Kolom("tanggal", "Tanggal", "tanggal"),
+    export.Kolom("tingkat_label", "Tingkat"),
+    export.Kolom("status_label", "Status"),
     export.Kolom("catatan_terakhir", "Tindak lanjut terakhir"),
 ]
 
 
-def saring(daftar: pd.DataFrame, *, korwil=(), kecamatan=(), kategori=(), tingkat=(), status=(),
-           cari: str = "") -> pd.DataFrame:
+def saring(
+    daftar: pd.DataFrame, *, korwil=(), kecamatan=(), kategori=(), tingkat=(), status=(), cari: str = ""
+) -> pd.DataFrame:
     """The problems (marts/masalah_daftar rows) matching every filter given: each list keeps the rows
     whose value is one of it (an empty list keeps all); `cari` is looked up, case ignored, in the
     description, the reporter and the latest follow-up note."""
     pilih = daftar
-    for kolom, nilai in (("korwil", korwil), ("kode_kecamatan", kecamatan), ("kategori", kategori),
-                         ("tingkat", tingkat), ("status", status)):
+    for kolom, nilai in (
+        ("korwil", korwil),
+        ("kode_kecamatan", kecamatan),
+        ("kategori", kategori),
+        ("tingkat", tingkat),
+        ("status", status),
+    ):
         if nilai:
             pilih = pilih[pilih[kolom].isin(list(nilai))]
     if cari.strip():
-        isi = (pilih["uraian"].fillna("") + " " + pilih["pelapor"].fillna("") + " "
-               + pilih["catatan_terakhir"].fillna("")).str.lower()
+        isi = (
+            pilih["uraian"].fillna("") + " " + pilih["pelapor"].fillna("") + " " + pilih["catatan_terakhir"].fillna("")
+        ).str.lower()
         pilih = pilih[isi.str.contains(cari.strip().lower(), regex=False)]
     return pilih
 
@@ -41,10 +55,12 @@ def saring(daftar: pd.DataFrame, *, korwil=(), kecamatan=(), kategori=(), tingka
 def hitungan(daftar: pd.DataFrame) -> dict[str, str]:
     """The four figures above the list: open, open and severe, being handled, closed."""
     terbuka = daftar[daftar["terbuka"]]
-    return {"Masalah terbuka": fmt.angka(len(terbuka)),
-            "Terbuka, tingkat tinggi": fmt.angka((terbuka["tingkat"] == "tinggi").sum()),
-            "Sedang ditangani": fmt.angka((daftar["status"] == "ditangani").sum()),
-            "Selesai": fmt.angka((daftar["status"] == "selesai").sum())}
+    return {
+        "Masalah terbuka": fmt.angka(len(terbuka)),
+        "Terbuka, tingkat tinggi": fmt.angka((terbuka["tingkat"] == "tinggi").sum()),
+        "Sedang ditangani": fmt.angka((daftar["status"] == "ditangani").sum()),
+        "Selesai": fmt.angka((daftar["status"] == "selesai").sum()),
+    }
 
 
 def _tanggal(t) -> str:
@@ -53,22 +69,34 @@ def _tanggal(t) -> str:
 
 def tabel_daftar(pilih: pd.DataFrame) -> pd.DataFrame:
     """The Permasalahan page's list, one row per problem."""
-    return pd.DataFrame({
-        "No.": pilih["masalah_id"].map(lambda i: f"#{i}"), "Kecamatan": pilih["kecamatan"],
-        "Korwil": pilih["korwil"].fillna(KOSONG), "Desa/Kelurahan": pilih["desa"].fillna(KOSONG),
-        "TPS": pilih["no_tps"].fillna(KOSONG), "Kategori": pilih["kategori"].map(KATEGORI),
-        "Uraian": pilih["uraian"], "Pelapor": pilih["pelapor"].fillna(KOSONG),
-        "Tanggal": pilih["tanggal"].map(_tanggal),
-        "Tingkat": pilih["tingkat"].map(TINGKAT), "Status": pilih["status"].map(STATUS),
-        "Tindak lanjut terakhir": pilih["catatan_terakhir"].fillna(KOSONG),
-    })
+    return pd.DataFrame(
+        {
+            "No.": pilih["masalah_id"].map(lambda i: f"#{i}"),
+            "Kecamatan": pilih["kecamatan"],
+            "Korwil": pilih["korwil"].fillna(KOSONG),
+            "Desa/Kelurahan": pilih["desa"].fillna(KOSONG),
+            "TPS": pilih["no_tps"].fillna(KOSONG),
+            "Kategori": pilih["kategori"].map(KATEGORI),
+            "Uraian": pilih["uraian"],
+            "Pelapor": pilih["pelapor"].fillna(KOSONG),
+            "Tanggal": pilih["tanggal"].map(_tanggal),
+            "Tingkat": pilih["tingkat"].map(TINGKAT),
+            "Status": pilih["status"].map(STATUS),
+            "Tindak lanjut terakhir": pilih["catatan_terakhir"].fillna(KOSONG),
+        }
+    )
 
 
 def berkas_daftar(pilih: pd.DataFrame) -> pd.DataFrame:
     """The list as its Excel download holds it (KOLOM_EKSPOR: numbers and dates as such)."""
-    return export.ekspor(pilih.assign(kategori_label=pilih["kategori"].map(KATEGORI),
-                                      tingkat_label=pilih["tingkat"].map(TINGKAT),
-                                      status_label=pilih["status"].map(STATUS)), KOLOM_EKSPOR)
+    return export.ekspor(
+        pilih.assign(
+            kategori_label=pilih["kategori"].map(KATEGORI),
+            tingkat_label=pilih["tingkat"].map(TINGKAT),
+            status_label=pilih["status"].map(STATUS),
+        ),
+        KOLOM_EKSPOR,
+    )
 
 
 def label(r) -> str:
@@ -87,14 +115,22 @@ def _isi(value, kosong: str = KOSONG) -> str:
 
 def rincian(r) -> pd.DataFrame:
     """One problem, field by field."""
-    return pd.DataFrame([
-        ("Kecamatan", f"{r['kecamatan']} ({_isi(r['korwil'], 'belum masuk korwil')})"),
-        ("Desa/Kelurahan", _isi(r["desa"])), ("TPS", _isi(r["no_tps"])),
-        ("Kategori", KATEGORI.get(r["kategori"], r["kategori"])), ("Uraian", r["uraian"]),
-        ("Pelapor", _isi(r["pelapor"])), ("Tanggal", fmt.tanggal(r["tanggal"].date())),
-        ("Dicatat", f"{fmt.tanggal_jam(r['dibuat_pada'].to_pydatetime())} oleh {_isi(r['dibuat_oleh'])} "
-                    f"({r['sumber']})"),
-    ], columns=["Isian", "Nilai"])
+    return pd.DataFrame(
+        [
+            ("Kecamatan", f"{r['kecamatan']} ({_isi(r['korwil'], 'belum masuk korwil')})"),
+            ("Desa/Kelurahan", _isi(r["desa"])),
+            ("TPS", _isi(r["no_tps"])),
+            ("Kategori", KATEGORI.get(r["kategori"], r["kategori"])),
+            ("Uraian", r["uraian"]),
+            ("Pelapor", _isi(r["pelapor"])),
+            ("Tanggal", fmt.tanggal(r["tanggal"].date())),
+            (
+                "Dicatat",
+                f"{fmt.tanggal_jam(r['dibuat_pada'].to_pydatetime())} oleh {_isi(r['dibuat_oleh'])} ({r['sumber']})",
+            ),
+        ],
+        columns=["Isian", "Nilai"],
+    )
 
 
 def _ubah(a, b, kamus: dict) -> str:
@@ -105,24 +141,31 @@ def _ubah(a, b, kamus: dict) -> str:
 
 def tabel_riwayat(riwayat: pd.DataFrame) -> pd.DataFrame:
     """One problem's history (marts/masalah_riwayat): each change of status or severity and note."""
-    return pd.DataFrame({
-        "Waktu": riwayat["waktu"].map(lambda t: fmt.tanggal_jam(t.to_pydatetime())),
-        "Oleh": riwayat["pelaku"].fillna(KOSONG),
-        "Status": [_ubah(a, b, STATUS) for a, b in zip(riwayat["status_sebelum"], riwayat["status_sesudah"])],
-        "Tingkat": [_ubah(a, b, TINGKAT) for a, b in zip(riwayat["tingkat_sebelum"], riwayat["tingkat_sesudah"])],
-        "Catatan tindak lanjut": riwayat["catatan"].fillna(KOSONG),
-        "Sumber": riwayat["sumber"],
-    })
+    return pd.DataFrame(
+        {
+            "Waktu": riwayat["waktu"].map(lambda t: fmt.tanggal_jam(t.to_pydatetime())),
+            "Oleh": riwayat["pelaku"].fillna(KOSONG),
+            "Status": [_ubah(a, b, STATUS) for a, b in zip(riwayat["status_sebelum"], riwayat["status_sesudah"])],
+            "Tingkat": [_ubah(a, b, TINGKAT) for a, b in zip(riwayat["tingkat_sebelum"], riwayat["tingkat_sesudah"])],
+            "Catatan tindak lanjut": riwayat["catatan"].fillna(KOSONG),
+            "Sumber": riwayat["sumber"],
+        }
+    )
 
 
 def tabel_ringkasan_korwil(ringkas: pd.DataFrame) -> pd.DataFrame:
     """The weekly report's summary per korwil (masalah.ringkasan_korwil) as the page shows it."""
-    return pd.DataFrame({
-        "Korwil": ringkas["korwil"], "Koordinator": ringkas["koordinator"].fillna(KOSONG),
-        "Masalah dalam laporan": ringkas["jumlah"].map(fmt.angka), "Baru minggu ini": ringkas["baru"].map(fmt.angka),
-        "Selesai minggu ini": ringkas["selesai"].map(fmt.angka), "Masih terbuka": ringkas["terbuka"].map(fmt.angka),
-        "Terbuka, tingkat tinggi": ringkas["terbuka_tinggi"].map(fmt.angka),
-    })
+    return pd.DataFrame(
+        {
+            "Korwil": ringkas["korwil"],
+            "Koordinator": ringkas["koordinator"].fillna(KOSONG),
+            "Masalah dalam laporan": ringkas["jumlah"].map(fmt.angka),
+            "Baru minggu ini": ringkas["baru"].map(fmt.angka),
+            "Selesai minggu ini": ringkas["selesai"].map(fmt.angka),
+            "Masih terbuka": ringkas["terbuka"].map(fmt.angka),
+            "Terbuka, tingkat tinggi": ringkas["terbuka_tinggi"].map(fmt.angka),
+        }
+    )
 
 
 def terbuka(daftar: pd.DataFrame) -> pd.DataFrame:
@@ -134,44 +177,71 @@ def tabel_terbuka(df: pd.DataFrame, *, kecamatan: bool = True) -> pd.DataFrame:
     """Open problems, most severe and newest first."""
     urut = df.assign(_t=df["tingkat"].map(URUTAN_TINGKAT))
     urut = urut.sort_values(["_t", "tanggal", "masalah_id"], ascending=[True, False, False])
-    return pd.DataFrame({
-        "No.": urut["masalah_id"].map(lambda i: f"#{i}"),
-        **({"Kecamatan": urut["kecamatan"]} if kecamatan else {}),
-        "Desa/Kelurahan": urut["desa"].fillna(KOSONG),
-        "TPS": urut["no_tps"].fillna(KOSONG),
-        "Kategori": urut["kategori"].map(KATEGORI).fillna(urut["kategori"]),
-        "Uraian": urut["uraian"],
-        "Tingkat": urut["tingkat"].map(TINGKAT),
-        "Status": urut["status"].map(STATUS),
-        "Tanggal": urut["tanggal"].map(_tanggal),
-        "Pelapor": urut["pelapor"].fillna(KOSONG),
-        "Tindak lanjut terakhir": urut["catatan_terakhir"].fillna(KOSONG),
-    })
+    return pd.DataFrame(
+        {
+            "No.": urut["masalah_id"].map(lambda i: f"#{i}"),
+            **({"Kecamatan": urut["kecamatan"]} if kecamatan else {}),
+            "Desa/Kelurahan": urut["desa"].fillna(KOSONG),
+            "TPS": urut["no_tps"].fillna(KOSONG),
+            "Kategori": urut["kategori"].map(KATEGORI).fillna(urut["kategori"]),
+            "Uraian": urut["uraian"],
+            "Tingkat": urut["tingkat"].map(TINGKAT),
+            "Status": urut["status"].map(STATUS),
+            "Tanggal": urut["tanggal"].map(_tanggal),
+            "Pelapor": urut["pelapor"].fillna(KOSONG),
+            "Tindak lanjut terakhir": urut["catatan_terakhir"].fillna(KOSONG),
+        }
+    )
 
 
 def _jumlah_tinggi(df: pd.DataFrame, by) -> pd.DataFrame:
-    return df.groupby(by, dropna=False).agg(jumlah=("masalah_id", "count"),
-                                            tinggi=("tingkat", lambda s: int((s == "tinggi").sum())))
+    return df.groupby(by, dropna=False).agg(
+        jumlah=("masalah_id", "count"), tinggi=("tingkat", lambda s: int((s == "tinggi").sum()))
+    )
 
 
 def per_kategori(df: pd.DataFrame) -> pd.DataFrame:
     """Open problems per category, the most first."""
-    per_kat = (_jumlah_tinggi(df, "kategori").reindex(list(KATEGORI)).dropna().astype(int).reset_index()
-               .sort_values(["jumlah", "tinggi"], ascending=False))
-    return pd.DataFrame({"Kategori": per_kat["kategori"].map(KATEGORI), "Terbuka": per_kat["jumlah"].map(fmt.angka),
-                         "Tingkat tinggi": per_kat["tinggi"].map(fmt.angka)})
+    per_kat = (
+        _jumlah_tinggi(df, "kategori")
+        .reindex(list(KATEGORI))
+        .dropna()
+        .astype(int)
+        .reset_index()
+        .sort_values(["jumlah", "tinggi"], ascending=False)
+    )
+    return pd.DataFrame(
+        {
+            "Kategori": per_kat["kategori"].map(KATEGORI),
+            "Terbuka": per_kat["jumlah"].map(fmt.angka),
+            "Tingkat tinggi": per_kat["tinggi"].map(fmt.angka),
+        }
+    )
 
 
 def per_kecamatan(df: pd.DataFrame, n: int = 5) -> pd.DataFrame:
     """The `n` kecamatan with the most open problems."""
-    per_kec = (_jumlah_tinggi(df, ["kecamatan", "korwil"]).reset_index()
-               .sort_values(["jumlah", "tinggi", "kecamatan"], ascending=[False, False, True]).head(n))
-    return pd.DataFrame({"Kecamatan": per_kec["kecamatan"], "Korwil": per_kec["korwil"].fillna(KOSONG),
-                         "Terbuka": per_kec["jumlah"].map(fmt.angka), "Tingkat tinggi": per_kec["tinggi"].map(fmt.angka)})
+    per_kec = (
+        _jumlah_tinggi(df, ["kecamatan", "korwil"])
+        .reset_index()
+        .sort_values(["jumlah", "tinggi", "kecamatan"], ascending=[False, False, True])
+        .head(n)
+    )
+    return pd.DataFrame(
+        {
+            "Kecamatan": per_kec["kecamatan"],
+            "Korwil": per_kec["korwil"].fillna(KOSONG),
+            "Terbuka": per_kec["jumlah"].map(fmt.angka),
+            "Tingkat tinggi": per_kec["tinggi"].map(fmt.angka),
+        }
+    )
 
 
 def angka_ringkasan(df: pd.DataFrame) -> dict[str, str]:
     """The Ringkasan page's figures on open problems (id-ID), by name."""
-    return {"terbuka": fmt.angka(len(df)), "kecamatan": fmt.angka(df["kode_kecamatan"].nunique()),
-            **{f"tingkat_{t}": fmt.angka((df["tingkat"] == t).sum()) for t in TINGKAT},
-            **{f"status_{s}": fmt.angka((df["status"] == s).sum()) for s in STATUS}}
+    return {
+        "terbuka": fmt.angka(len(df)),
+        "kecamatan": fmt.angka(df["kode_kecamatan"].nunique()),
+        **{f"tingkat_{t}": fmt.angka((df["tingkat"] == t).sum()) for t in TINGKAT},
+        **{f"status_{s}": fmt.angka((df["status"] == s).sum()) for s in STATUS},
+    }

@@ -5,6 +5,7 @@ Exports write the same place many ways: `KEC. KRAKSAAN`, `Kecamatan Kraksaan`, `
 prefixes, punctuation and spaces removed, plus the known variants listed in `reference/`.
 Desa are matched within their kecamatan: several desa names repeat across kecamatan.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -14,7 +15,12 @@ from dataclasses import dataclass
 
 # Prefixes that precede a name in exports; longest first so `KECAMATAN` wins over `KEC`.
 _PREFIXES = (
-    "kecamatan", "kelurahan", "kec", "desa", "kel", "ds",
+    "kecamatan",
+    "kelurahan",
+    "kec",
+    "desa",
+    "kel",
+    "ds",
 )
 _PREFIX_RE = re.compile(r"^\s*(?:" + "|".join(_PREFIXES) + r")\b[\s.:]*", re.IGNORECASE)
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -96,8 +102,10 @@ class Gazetteer:
         other kab/kota only (named), or it is unknown (with the closest names here)."""
         twice = self._kec_by_key.get(name_key(name), ())
         if len(twice) > 1:
-            return (f"kecamatan '{name}' ada {len(twice)} di {self.wilayah_nama or 'wilayah ini'}: "
-                    f"{_candidates(self.kecamatan, twice)}; tulis kode kecamatannya")
+            return (
+                f"kecamatan '{name}' ada {len(twice)} di {self.wilayah_nama or 'wilayah ini'}: "
+                f"{_candidates(self.kecamatan, twice)}; tulis kode kecamatannya"
+            )
         elsewhere = kabkota_with_kecamatan(name, self.wilayah_kode) if self.wilayah_nama else []
         # A name that is a kecamatan elsewhere is rarely a typo: only a near-identical name here is offered.
         saran = self.suggest_kecamatan(name, cutoff=0.75 if elsewhere else 0.5)
@@ -117,10 +125,15 @@ class Gazetteer:
         key = name_key(name)
         twice = self._desa_by_key.get((kode_kecamatan, key), ())
         if len(twice) > 1:
-            return (f"desa/kelurahan '{name}' ada {len(twice)} di Kecamatan {kec}: {_candidates(self.desa, twice)}; "
-                    "tulis kode desa/kelurahannya")
-        elsewhere = [self.kecamatan[k[:8]].nama for k, p in self.desa.items()
-                     if name_key(p.nama) == key and k[:8] != kode_kecamatan]
+            return (
+                f"desa/kelurahan '{name}' ada {len(twice)} di Kecamatan {kec}: {_candidates(self.desa, twice)}; "
+                "tulis kode desa/kelurahannya"
+            )
+        elsewhere = [
+            self.kecamatan[k[:8]].nama
+            for k, p in self.desa.items()
+            if name_key(p.nama) == key and k[:8] != kode_kecamatan
+        ]
         saran = self.suggest_desa(kode_kecamatan, name)
         hint = ""
         if elsewhere:
@@ -145,6 +158,7 @@ def _national_kecamatan() -> tuple[dict[str, list[str]], dict[str, str]]:
     """Every kecamatan of the national reference by name key -> its kab/kota codes, and the
     kab/kota names by code."""
     from reference import nasional
+
     by_key: dict[str, list[str]] = {}
     for row in nasional.rows("kecamatan", nasional.NASIONAL):
         codes = by_key.setdefault(name_key(row["kecamatan"]), [])
@@ -162,8 +176,11 @@ def kabkota_with_kecamatan(name: str, except_wilayah: str | None = None) -> list
         return []
     by_key, names = _national_kecamatan()
     inside = (except_wilayah + ".") if except_wilayah else None
-    return [names[k] for k in by_key.get(key, ())
-            if not (inside and ((k + ".").startswith(inside) or inside.startswith(k + ".")))]
+    return [
+        names[k]
+        for k in by_key.get(key, ())
+        if not (inside and ((k + ".").startswith(inside) or inside.startswith(k + ".")))
+    ]
 
 
 def _closest(name: str, candidates: list[str], n: int, cutoff: float = 0.5) -> list[str]:

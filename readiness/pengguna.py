@@ -34,6 +34,7 @@ SHA-256, with the user, password version and last activity. A session ends at lo
 While the table `pengguna` has no row at all the app runs in local mode (akses.LOKAL). A store
 whose users are all disabled does NOT fall back to local mode: disabling everyone must not open
 the app to anyone; `python -m readiness user enable|reset` brings an account back."""
+
 from __future__ import annotations
 
 import functools
@@ -55,28 +56,29 @@ from . import akses, catatan, db, fmt, jejak
 PANJANG_MIN = 8
 PANJANG_MAKS = 256
 NAMA_MAKS = 64
-JEDA_GAGAL = 1.0                 # seconds every failed attempt waits before answering
-BATAS_DIAM = 8 * 3600            # seconds without activity after which a session ends
-SEGARKAN_SESI = 60.0             # a session's last activity is written at most this often
+JEDA_GAGAL = 1.0  # seconds every failed attempt waits before answering
+BATAS_DIAM = 8 * 3600  # seconds without activity after which a session ends
+SEGARKAN_SESI = 60.0  # a session's last activity is written at most this often
 
-JENDELA = 15 * 60                # a run of failures is forgotten after this long without one
-BEBAS_NAMA_SUMBER = 3            # failures per (name, source) before attempts are spaced out
+JENDELA = 15 * 60  # a run of failures is forgotten after this long without one
+BEBAS_NAMA_SUMBER = 3  # failures per (name, source) before attempts are spaced out
 JEDA_NAMA_SUMBER_MAKS = 300.0
-BEBAS_SUMBER = 20                # failures per source (any names) before attempts are spaced out
+BEBAS_SUMBER = 20  # failures per source (any names) before attempts are spaced out
 JEDA_SUMBER_MAKS = 120.0
-BEBAS_NAMA = 10                  # failures per name (any source) before each attempt is slowed
+BEBAS_NAMA = 10  # failures per name (any source) before each attempt is slowed
 JEDA_NAMA_MAKS = 2.0
-BARIS_PER_SUMBER = 20            # failed-login trail rows per source and window
+BARIS_PER_SUMBER = 20  # failed-login trail rows per source and window
 NAMA_LAIN = "(nama lain)"
-SUMBER_LOKAL = "lokal"           # the server's own machine (Streamlit gives no address for it)
+SUMBER_LOKAL = "lokal"  # the server's own machine (Streamlit gives no address for it)
 
-_hasher = PasswordHasher()       # argon2id, time_cost 3, 64 MiB, parallelism 4
+_hasher = PasswordHasher()  # argon2id, time_cost 3, 64 MiB, parallelism 4
 
 
 @functools.cache
 def _hash_kosong() -> str:
     """Verified against when the name is unknown, so an unknown name takes as long as a wrong password."""
     return _hasher.hash("tidak-ada-pengguna-ini")
+
 
 SALAH = "Nama pengguna atau kata sandi salah."
 _ADMIN_TERAKHIR = "'{}' adalah admin aktif terakhir; tambahkan atau aktifkan admin lain dulu."
@@ -128,7 +130,9 @@ def _periksa_peran(db_path, peran: str, wilayah: str | None) -> str | None:
     try:
         dikenal = con.execute(
             "select (select count(*) from ref_kecamatan where kode_kecamatan = $w) "
-            "+ (select count(*) from ref_desa where kode_desa = $w)", {"w": wilayah}).fetchone()[0]
+            "+ (select count(*) from ref_desa where kode_desa = $w)",
+            {"w": wilayah},
+        ).fetchone()[0]
     finally:
         con.close()
     if not dikenal:
@@ -155,10 +159,14 @@ def samaran(nama: str) -> str:
 def daftar(db_path) -> pd.DataFrame:
     """Every user without password hashes (the Pengguna page), by name."""
     with catatan.baca(db_path) as con:
-        rows = con.execute("select nama, peran, wilayah, aktif, versi_sandi, dibuat, diubah, terakhir_masuk "
-                           "from pengguna order by lower(nama)").fetchall()
-    frame = pd.DataFrame([tuple(r) for r in rows], columns=["nama", "peran", "wilayah", "aktif", "versi_sandi",
-                                                            "dibuat", "diubah", "terakhir_masuk"])
+        rows = con.execute(
+            "select nama, peran, wilayah, aktif, versi_sandi, dibuat, diubah, terakhir_masuk "
+            "from pengguna order by lower(nama)"
+        ).fetchall()
+    frame = pd.DataFrame(
+        [tuple(r) for r in rows],
+        columns=["nama", "peran", "wilayah", "aktif", "versi_sandi", "dibuat", "diubah", "terakhir_masuk"],
+    )
     frame["aktif"] = frame["aktif"].astype(bool)
     for col in ("dibuat", "diubah", "terakhir_masuk"):
         frame[col] = pd.to_datetime(frame[col], format="ISO8601")
@@ -182,8 +190,9 @@ def cari(db_path, nama: str) -> dict | None:
 
 
 def _baris(con: sqlite3.Connection, nama: str) -> dict | None:
-    row = con.execute("select nama, peran, wilayah, aktif, versi_sandi from pengguna where nama = ?",
-                      ((nama or "").strip(),)).fetchone()  # the column compares without case
+    row = con.execute(
+        "select nama, peran, wilayah, aktif, versi_sandi from pengguna where nama = ?", ((nama or "").strip(),)
+    ).fetchone()  # the column compares without case
     return None if row is None else {**dict(row), "aktif": bool(row["aktif"])}
 
 
@@ -200,8 +209,9 @@ def _ringkas(row: dict) -> dict:
 
 
 def _sisa_admin_aktif(con, kecuali: str) -> int:
-    return con.execute("select count(*) from pengguna where peran = 'admin' and aktif and nama <> ?",
-                       (kecuali,)).fetchone()[0]
+    return con.execute(
+        "select count(*) from pengguna where peran = 'admin' and aktif and nama <> ?", (kecuali,)
+    ).fetchone()[0]
 
 
 def _akhiri_sesi_pengguna(con, nama: str) -> int:
@@ -209,8 +219,9 @@ def _akhiri_sesi_pengguna(con, nama: str) -> int:
 
 
 # --------------------------------------------------------------------------- changes
-def tambah(db_path, nama: str, peran: str, sandi: str, *, wilayah: str | None = None,
-           pelaku: akses.Pengguna | str | None) -> akses.Pengguna:
+def tambah(
+    db_path, nama: str, peran: str, sandi: str, *, wilayah: str | None = None, pelaku: akses.Pengguna | str | None
+) -> akses.Pengguna:
     """Add a user (the Pengguna page makes the first one an admin; the command line warns)."""
     nama = periksa_nama(nama)
     wilayah = _periksa_peran(db_path, peran, wilayah)
@@ -219,10 +230,18 @@ def tambah(db_path, nama: str, peran: str, sandi: str, *, wilayah: str | None = 
         if _baris(con, nama) is not None:
             raise PenggunaError(f"Pengguna '{nama}' sudah ada (nama tidak membedakan huruf besar dan kecil).")
         now = catatan.sekarang()
-        con.execute("insert into pengguna (nama, peran, wilayah, sandi_hash, dibuat, diubah) values (?, ?, ?, ?, ?, ?)",
-                    (nama, peran, wilayah, sandi_hash, now, now))
-        jejak.catat(con, pelaku, "pengguna", nama, rincian={"perubahan": "tambah"},
-                    sesudah={"peran": peran, "wilayah": wilayah, "aktif": True})
+        con.execute(
+            "insert into pengguna (nama, peran, wilayah, sandi_hash, dibuat, diubah) values (?, ?, ?, ?, ?, ?)",
+            (nama, peran, wilayah, sandi_hash, now, now),
+        )
+        jejak.catat(
+            con,
+            pelaku,
+            "pengguna",
+            nama,
+            rincian={"perubahan": "tambah"},
+            sesudah={"peran": peran, "wilayah": wilayah, "aktif": True},
+        )
     return akses.Pengguna(nama, peran, wilayah)
 
 
@@ -232,11 +251,14 @@ def atur_sandi(db_path, nama: str, sandi: str, *, pelaku) -> int:
     sandi_hash = hash_sandi(sandi)
     with catatan.tulis(db_path) as con:
         row = _harus_ada(con, nama)
-        con.execute("update pengguna set sandi_hash = ?, versi_sandi = versi_sandi + 1, diubah = ? where nama = ?",
-                    (sandi_hash, catatan.sekarang(), row["nama"]))
+        con.execute(
+            "update pengguna set sandi_hash = ?, versi_sandi = versi_sandi + 1, diubah = ? where nama = ?",
+            (sandi_hash, catatan.sekarang(), row["nama"]),
+        )
         berakhir = _akhiri_sesi_pengguna(con, row["nama"])
-        jejak.catat(con, pelaku, "pengguna", row["nama"], rincian={"perubahan": "atur_ulang_sandi",
-                                                                   "sesi_diakhiri": berakhir})
+        jejak.catat(
+            con, pelaku, "pengguna", row["nama"], rincian={"perubahan": "atur_ulang_sandi", "sesi_diakhiri": berakhir}
+        )
         return row["versi_sandi"] + 1
 
 
@@ -252,9 +274,15 @@ def nonaktifkan(db_path, nama: str, *, pelaku, jaga_admin_terakhir: bool = True)
             raise PenggunaError(_ADMIN_TERAKHIR.format(row["nama"]))
         con.execute("update pengguna set aktif = 0, diubah = ? where nama = ?", (catatan.sekarang(), row["nama"]))
         berakhir = _akhiri_sesi_pengguna(con, row["nama"])
-        jejak.catat(con, pelaku, "pengguna", row["nama"], rincian={"perubahan": "nonaktifkan",
-                                                                   "sesi_diakhiri": berakhir},
-                    sebelum=_ringkas(row), sesudah={**_ringkas(row), "aktif": False})
+        jejak.catat(
+            con,
+            pelaku,
+            "pengguna",
+            row["nama"],
+            rincian={"perubahan": "nonaktifkan", "sesi_diakhiri": berakhir},
+            sebelum=_ringkas(row),
+            sesudah={**_ringkas(row), "aktif": False},
+        )
 
 
 def aktifkan(db_path, nama: str, *, pelaku) -> None:
@@ -263,8 +291,15 @@ def aktifkan(db_path, nama: str, *, pelaku) -> None:
         if row["aktif"]:
             raise PenggunaError(f"Pengguna '{row['nama']}' sudah aktif.")
         con.execute("update pengguna set aktif = 1, diubah = ? where nama = ?", (catatan.sekarang(), row["nama"]))
-        jejak.catat(con, pelaku, "pengguna", row["nama"], rincian={"perubahan": "aktifkan"},
-                    sebelum=_ringkas(row), sesudah={**_ringkas(row), "aktif": True})
+        jejak.catat(
+            con,
+            pelaku,
+            "pengguna",
+            row["nama"],
+            rincian={"perubahan": "aktifkan"},
+            sebelum=_ringkas(row),
+            sesudah={**_ringkas(row), "aktif": True},
+        )
 
 
 def ubah_peran(db_path, nama: str, peran: str, *, wilayah: str | None = None, pelaku) -> None:
@@ -275,16 +310,26 @@ def ubah_peran(db_path, nama: str, peran: str, *, wilayah: str | None = None, pe
             raise PenggunaError(f"Peran '{row['nama']}' sudah {akses.PERAN[peran]}.")
         if row["peran"] == "admin" and peran != "admin" and row["aktif"] and _sisa_admin_aktif(con, row["nama"]) == 0:
             raise PenggunaError(_ADMIN_TERAKHIR.format(row["nama"]))
-        con.execute("update pengguna set peran = ?, wilayah = ?, diubah = ? where nama = ?",
-                    (peran, wilayah, catatan.sekarang(), row["nama"]))
-        jejak.catat(con, pelaku, "pengguna", row["nama"], rincian={"perubahan": "ubah_peran"},
-                    sebelum=_ringkas(row), sesudah={**_ringkas(row), "peran": peran, "wilayah": wilayah})
+        con.execute(
+            "update pengguna set peran = ?, wilayah = ?, diubah = ? where nama = ?",
+            (peran, wilayah, catatan.sekarang(), row["nama"]),
+        )
+        jejak.catat(
+            con,
+            pelaku,
+            "pengguna",
+            row["nama"],
+            rincian={"perubahan": "ubah_peran"},
+            sebelum=_ringkas(row),
+            sesudah={**_ringkas(row), "peran": peran, "wilayah": wilayah},
+        )
 
 
 # --------------------------------------------------------------------------- login
 @dataclass(frozen=True)
 class HasilMasuk:
     """The outcome of one login attempt: the user and a new session's token when it succeeded."""
+
     berhasil: bool
     pesan: str
     pengguna: akses.Pengguna | None = None
@@ -315,36 +360,57 @@ def _hitung(con, kunci: str, now: float, bebas: int, maks: float) -> tuple[int, 
     jeda = _jeda(gagal, bebas, maks)
     # No wait asked: 0, not `now`. Attempts at the same moment read their clocks before taking
     # the writer lock in turn, and one must not be held back by another's "no wait".
-    con.execute("insert or replace into percobaan (kunci, gagal, terakhir, boleh_lagi) values (?, ?, ?, ?)",
-                (kunci, gagal, now, now + jeda if jeda > 0 else 0.0))
+    con.execute(
+        "insert or replace into percobaan (kunci, gagal, terakhir, boleh_lagi) values (?, ?, ?, ?)",
+        (kunci, gagal, now, now + jeda if jeda > 0 else 0.0),
+    )
     return gagal, jeda
 
 
-def catat_gagal(con, now: float, sumber: str, tampil: str, peran: str | None, kode_hasil: str, *,
-                ditahan: bool = False) -> None:
+def catat_gagal(
+    con, now: float, sumber: str, tampil: str, peran: str | None, kode_hasil: str, *, ditahan: bool = False
+) -> None:
     """A failed or refused login in the trail, bounded: one row per (window, source, name shown)
     with a counter, at most BARIS_PER_SUMBER rows per source and window. `kode_hasil` is the
     trail's `hasil` (`sandi_salah`, `ditahan`, …)."""
     jendela = int(now // JENDELA)
     waktu = catatan.sekarang()
     for nama in (tampil, NAMA_LAIN):
-        found = con.execute("update jejak_ulang set jumlah = jumlah + 1, ditahan = ditahan + ?, terakhir = ? "
-                            "where jendela = ? and sumber = ? and tampil = ?",
-                            (int(ditahan), waktu, jendela, sumber, nama)).rowcount
+        found = con.execute(
+            "update jejak_ulang set jumlah = jumlah + 1, ditahan = ditahan + ?, terakhir = ? "
+            "where jendela = ? and sumber = ? and tampil = ?",
+            (int(ditahan), waktu, jendela, sumber, nama),
+        ).rowcount
         if found:
             return
-        rows = con.execute("select count(*) from jejak_ulang where jendela = ? and sumber = ?",
-                           (jendela, sumber)).fetchone()[0]
+        rows = con.execute(
+            "select count(*) from jejak_ulang where jendela = ? and sumber = ?", (jendela, sumber)
+        ).fetchone()[0]
         if rows < BARIS_PER_SUMBER or nama == NAMA_LAIN:
-            jejak_id = jejak.catat(con, akses.Pengguna(nama, peran) if peran and nama == tampil else nama,
-                                   "masuk", nama, rincian={"hasil": kode_hasil, "sumber": sumber})
-            con.execute("insert into jejak_ulang values (?, ?, ?, ?, 1, ?, ?)",
-                        (jendela, sumber, nama, jejak_id, int(ditahan), waktu))
+            jejak_id = jejak.catat(
+                con,
+                akses.Pengguna(nama, peran) if peran and nama == tampil else nama,
+                "masuk",
+                nama,
+                rincian={"hasil": kode_hasil, "sumber": sumber},
+            )
+            con.execute(
+                "insert into jejak_ulang values (?, ?, ?, ?, 1, ?, ?)",
+                (jendela, sumber, nama, jejak_id, int(ditahan), waktu),
+            )
             return
 
 
-def masuk(db_path, nama: str, sandi: str, *, sumber: str | None = None, jam=time.time, tidur=time.sleep,
-          jeda: float | None = None) -> HasilMasuk:
+def masuk(
+    db_path,
+    nama: str,
+    sandi: str,
+    *,
+    sumber: str | None = None,
+    jam=time.time,
+    tidur=time.sleep,
+    jeda: float | None = None,
+) -> HasilMasuk:
     """Check a login, throttled (see the module's docstring), and record it without the password.
     On success a session is opened (`HasilMasuk.token`, for the browser's cookie). `sumber` is the
     client's address (None: this machine); `jam`/`tidur` are injectable for tests."""
@@ -355,13 +421,26 @@ def masuk(db_path, nama: str, sandi: str, *, sumber: str | None = None, jam=time
         con.execute("delete from percobaan where terakhir < ? and boleh_lagi < ?", (now - JENDELA, now))
         h = _kunci_nama(con, nama)
         keys = {"ns": f"ns:{h}|{sumber}", "s": f"s:{sumber}", "n": f"n:{h}"}
-        tunggu = max((r["boleh_lagi"] - now for r in con.execute(
-            "select boleh_lagi from percobaan where kunci in (?, ?)", (keys["ns"], keys["s"]))), default=0.0)
-        row = con.execute("select nama, peran, wilayah, sandi_hash, versi_sandi, aktif from pengguna where nama = ?",
-                          (nama,)).fetchone()
+        tunggu = max(
+            (
+                r["boleh_lagi"] - now
+                for r in con.execute("select boleh_lagi from percobaan where kunci in (?, ?)", (keys["ns"], keys["s"]))
+            ),
+            default=0.0,
+        )
+        row = con.execute(
+            "select nama, peran, wilayah, sandi_hash, versi_sandi, aktif from pengguna where nama = ?", (nama,)
+        ).fetchone()
         if tunggu > 0:
-            catat_gagal(con, now, sumber, row["nama"] if row else samaran(nama), row["peran"] if row else None,
-                        "ditahan", ditahan=True)
+            catat_gagal(
+                con,
+                now,
+                sumber,
+                row["nama"] if row else samaran(nama),
+                row["peran"] if row else None,
+                "ditahan",
+                ditahan=True,
+            )
         else:
             # Counted before the check, so attempts at the same moment are counted one by one.
             _hitung(con, keys["ns"], now, BEBAS_NAMA_SUMBER, JEDA_NAMA_SUMBER_MAKS)
@@ -375,12 +454,21 @@ def masuk(db_path, nama: str, sandi: str, *, sumber: str | None = None, jam=time
     cocok = _cocok(row["sandi_hash"] if row else _hash_kosong(), sandi) and row is not None
     with catatan.tulis(db_path) as con:
         if cocok:  # read again: the account may have changed during the check
-            row = con.execute("select nama, peran, wilayah, sandi_hash, versi_sandi, aktif from pengguna "
-                              "where nama = ? and sandi_hash = ?", (row["nama"], row["sandi_hash"])).fetchone()
+            row = con.execute(
+                "select nama, peran, wilayah, sandi_hash, versi_sandi, aktif from pengguna "
+                "where nama = ? and sandi_hash = ?",
+                (row["nama"], row["sandi_hash"]),
+            ).fetchone()
             cocok = row is not None
         if not cocok:
-            catat_gagal(con, now, sumber, row["nama"] if row else samaran(nama), row["peran"] if row else None,
-                        "sandi_salah" if row else "nama_tidak_dikenal")
+            catat_gagal(
+                con,
+                now,
+                sumber,
+                row["nama"] if row else samaran(nama),
+                row["peran"] if row else None,
+                "sandi_salah" if row else "nama_tidak_dikenal",
+            )
             hasil = HasilMasuk(False, SALAH)
         elif not row["aktif"]:
             catat_gagal(con, now, sumber, row["nama"], row["peran"], "ditolak_nonaktif")
@@ -409,8 +497,10 @@ def hash_token(token: str) -> str:
 def _buka_sesi(con, nama: str, versi: int, now: float) -> str:
     con.execute("delete from sesi where terakhir < ?", (now - BATAS_DIAM,))  # sessions nobody came back to
     token = secrets.token_urlsafe(32)
-    con.execute("insert into sesi (token_hash, nama, versi_sandi, dibuat, terakhir) values (?, ?, ?, ?, ?)",
-                (hash_token(token), nama, versi, now, now))
+    con.execute(
+        "insert into sesi (token_hash, nama, versi_sandi, dibuat, terakhir) values (?, ?, ?, ?, ?)",
+        (hash_token(token), nama, versi, now, now),
+    )
     return token
 
 
@@ -430,9 +520,11 @@ def periksa_sesi(db_path, token_hash: str, *, jam=time.time) -> akses.Pengguna |
     BATAS_DIAM). An ended session is removed; activity is written at most every SEGARKAN_SESI."""
     now = jam()
     with catatan.baca(db_path) as con:
-        row = con.execute("select s.terakhir, s.versi_sandi as versi_sesi, p.nama, p.peran, p.wilayah, p.aktif, "
-                          "p.versi_sandi from sesi s join pengguna p on p.nama = s.nama where s.token_hash = ?",
-                          (token_hash,)).fetchone()
+        row = con.execute(
+            "select s.terakhir, s.versi_sandi as versi_sesi, p.nama, p.peran, p.wilayah, p.aktif, "
+            "p.versi_sandi from sesi s join pengguna p on p.nama = s.nama where s.token_hash = ?",
+            (token_hash,),
+        ).fetchone()
     if row is None:
         return "berakhir"
     alasan = None

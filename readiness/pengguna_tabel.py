@@ -1,6 +1,7 @@
 """The users as the Pengguna page shows them (every date in id-ID through readiness/fmt.py, roles by
 their names in readiness/akses.py), and what its forms refuse before anything is written. The
 changes themselves are readiness/pengguna.py's."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -39,12 +40,15 @@ def keterangan_akun(row) -> str:
 
 def tabel(akun: pd.DataFrame) -> pd.DataFrame:
     """The users (`daftar`) as the Pengguna page lists them: role names, id-ID dates, no hashes."""
-    return pd.DataFrame({
-        "Nama": akun["nama"],
-        "Peran": akun["peran"].map(lambda p: akses.PERAN.get(p, p)),
-        "Wilayah": akun["wilayah"].fillna("–"),
-        "Status": [status_akun(r) for r in akun.to_dict(orient="records")],
-        "Terakhir masuk": akun["terakhir_masuk"].map(
-            lambda t: "–" if pd.isna(t) else fmt.tanggal_jam(t.to_pydatetime())),
-        "Dibuat": akun["dibuat"].map(lambda t: fmt.tanggal_jam(t.to_pydatetime())),
-    })
+    return pd.DataFrame(
+        {
+            "Nama": akun["nama"],
+            "Peran": akun["peran"].map(lambda p: akses.PERAN.get(p, p)),
+            "Wilayah": akun["wilayah"].fillna("–"),
+            "Status": [status_akun(r) for r in akun.to_dict(orient="records")],
+            "Terakhir masuk": akun["terakhir_masuk"].map(
+                lambda t: "–" if pd.isna(t) else fmt.tanggal_jam(t.to_pydatetime())
+            ),
+            "Dibuat": akun["dibuat"].map(lambda t: fmt.tanggal_jam(t.to_pydatetime())),
+        }
+    )

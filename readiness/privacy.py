@@ -19,6 +19,7 @@ folder). An empty, short, or group/other-readable key is refused, never used. A 
 release kept beside the database (`data/secret.key`) is moved out on first use, so hashes of old
 and new uploads still match.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -95,9 +96,11 @@ def key_path() -> tuple[Path, bool]:
 
 
 def _what_to_do(path: Path) -> str:
-    return (f"Buat kunci baru dengan `openssl rand -hex 32 > {path}` lalu `chmod 600 {path}` "
-            f"(hanya bila belum ada unggahan daftar pemilih; kunci baru tidak cocok dengan sidik NIK yang "
-            f"sudah tersimpan), atau pulihkan kunci dari cadangannya.")
+    return (
+        f"Buat kunci baru dengan `openssl rand -hex 32 > {path}` lalu `chmod 600 {path}` "
+        f"(hanya bila belum ada unggahan daftar pemilih; kunci baru tidak cocok dengan sidik NIK yang "
+        f"sudah tersimpan), atau pulihkan kunci dari cadangannya."
+    )
 
 
 def _parse_key(text: str, path: Path) -> bytes:
@@ -107,11 +110,14 @@ def _parse_key(text: str, path: Path) -> bytes:
     try:
         key = bytes.fromhex(text)
     except ValueError:
-        raise KeyRefused(f"Kunci instalasi {path} bukan {2 * KEY_BYTES} digit heksadesimal. "
-                         f"{_what_to_do(path)}") from None
+        raise KeyRefused(
+            f"Kunci instalasi {path} bukan {2 * KEY_BYTES} digit heksadesimal. {_what_to_do(path)}"
+        ) from None
     if len(key) < KEY_BYTES:
-        raise KeyRefused(f"Kunci instalasi {path} terlalu pendek ({len(key)} byte; minimal {KEY_BYTES} byte = "
-                         f"{2 * KEY_BYTES} digit heksadesimal). {_what_to_do(path)}")
+        raise KeyRefused(
+            f"Kunci instalasi {path} terlalu pendek ({len(key)} byte; minimal {KEY_BYTES} byte = "
+            f"{2 * KEY_BYTES} digit heksadesimal). {_what_to_do(path)}"
+        )
     return key
 
 
@@ -122,12 +128,16 @@ def read_key(path: Path | str) -> bytes:
     try:
         mode = stat.S_IMODE(os.stat(path).st_mode)
         if mode & 0o077:
-            raise KeyRefused(f"Kunci instalasi {path} dapat dibaca atau diubah pengguna lain (izin {mode:o}); "
-                             f"kunci itu tidak dipakai. Jalankan: chmod 600 {path}")
+            raise KeyRefused(
+                f"Kunci instalasi {path} dapat dibaca atau diubah pengguna lain (izin {mode:o}); "
+                f"kunci itu tidak dipakai. Jalankan: chmod 600 {path}"
+            )
         text = path.read_text(encoding="ascii", errors="replace")
     except PermissionError:
-        raise KeyRefused(f"Kunci instalasi {path} tidak dapat dibaca oleh pengguna layanan ini. Jalankan "
-                         f"aplikasi sebagai pemilik berkas itu, atau: chown PENGGUNA {path}; chmod 600 {path}") from None
+        raise KeyRefused(
+            f"Kunci instalasi {path} tidak dapat dibaca oleh pengguna layanan ini. Jalankan "
+            f"aplikasi sebagai pemilik berkas itu, atau: chown PENGGUNA {path}; chmod 600 {path}"
+        ) from None
     return _parse_key(text, path)
 
 
@@ -173,9 +183,11 @@ def installation_secret(db_path: Path | str) -> bytes:
     path, may_create = key_path()
     data_dir = Path(db_path).absolute().parent
     if _inside(path, data_dir):
-        raise KeyRefused(f"Kunci instalasi {path} berada di folder data {data_dir}: salinan folder data akan "
-                         f"membawa kuncinya. Atur {ENV_KEY} ke berkas di luar folder data, "
-                         f"mis. {ENV_KEY}=/etc/dasbor-pilkada/kunci.")
+        raise KeyRefused(
+            f"Kunci instalasi {path} berada di folder data {data_dir}: salinan folder data akan "
+            f"membawa kuncinya. Atur {ENV_KEY} ke berkas di luar folder data, "
+            f"mis. {ENV_KEY}=/etc/dasbor-pilkada/kunci."
+        )
     legacy = data_dir / LEGACY_NAME
     if legacy.exists():
         return _move_legacy(legacy, path, may_create)
@@ -194,24 +206,34 @@ def _move_legacy(legacy: Path, path: Path, may_create: bool) -> bytes:
     try:
         old = _parse_key(legacy.read_text(encoding="ascii", errors="replace"), legacy)
     except KeyRefused as exc:
-        raise KeyRefused(f"{exc} Kunci lama di folder data tidak dipindahkan; bila tidak ada cadangannya, "
-                         f"hapus {legacy} (NIK ganda antara unggahan lama dan baru tidak lagi dikenali).") from None
+        raise KeyRefused(
+            f"{exc} Kunci lama di folder data tidak dipindahkan; bila tidak ada cadangannya, "
+            f"hapus {legacy} (NIK ganda antara unggahan lama dan baru tidak lagi dikenali)."
+        ) from None
     if path.exists() or not may_create:
         current = read_key(path)
         if not hmac.compare_digest(current, old):
-            raise KeyRefused(f"Ada dua kunci instalasi yang berbeda: {legacy} (lama, di folder data) dan {path}. "
-                             f"Sidik NIK dari kunci yang satu tidak cocok dengan yang lain, jadi tidak ada yang "
-                             f"dipakai. Bila unggahan daftar pemilih yang ada dibuat dengan kunci lama, pindahkan: "
-                             f"mv {legacy} {path}; bila tidak, hapus {legacy}.")
+            raise KeyRefused(
+                f"Ada dua kunci instalasi yang berbeda: {legacy} (lama, di folder data) dan {path}. "
+                f"Sidik NIK dari kunci yang satu tidak cocok dengan yang lain, jadi tidak ada yang "
+                f"dipakai. Bila unggahan daftar pemilih yang ada dibuat dengan kunci lama, pindahkan: "
+                f"mv {legacy} {path}; bila tidak, hapus {legacy}."
+            )
     else:
         _place(path, old)
         if not hmac.compare_digest(read_key(path), old):
-            raise KeyRefused(f"Kunci instalasi tidak dapat dipindahkan dari {legacy} ke {path} "
-                             f"(isi salinannya berbeda). Periksa ruang disk dan izin folder {path.parent}.")
+            raise KeyRefused(
+                f"Kunci instalasi tidak dapat dipindahkan dari {legacy} ke {path} "
+                f"(isi salinannya berbeda). Periksa ruang disk dan izin folder {path.parent}."
+            )
     legacy.unlink(missing_ok=True)
     fsync(legacy.parent)
-    print(f"Kunci instalasi dipindahkan dari {legacy} ke {path} (di luar folder data). Cadangkan berkas kunci "
-          "itu terpisah dari cadangan database.", file=sys.stderr, flush=True)
+    print(
+        f"Kunci instalasi dipindahkan dari {legacy} ke {path} (di luar folder data). Cadangkan berkas kunci "
+        "itu terpisah dari cadangan database.",
+        file=sys.stderr,
+        flush=True,
+    )
     return old
 
 

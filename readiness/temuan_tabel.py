@@ -1,5 +1,6 @@
 """The voter-list audit's results as the Temuan DPT page shows them: every cell text in id-ID
 (readiness/fmt.py), the finding types by their names (readiness/audit.py)."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -14,39 +15,61 @@ def _angka(values, decimals: int = 0) -> list[str]:
 def tabel_jenis(per_jenis) -> pd.DataFrame:
     """Each finding type with its count (`per_jenis`: type → voters), its rule and follow-up."""
     jenis_df = audit.jenis_tabel()
-    return pd.DataFrame({
-        "Temuan": jenis_df["nama"], "Jumlah pemilih": _angka(int(per_jenis.get(k, 0)) for k in jenis_df["temuan"]),
-        "Aturan": jenis_df["aturan"], "Tindak lanjut": jenis_df["tindak_lanjut"],
-    })
+    return pd.DataFrame(
+        {
+            "Temuan": jenis_df["nama"],
+            "Jumlah pemilih": _angka(int(per_jenis.get(k, 0)) for k in jenis_df["temuan"]),
+            "Aturan": jenis_df["aturan"],
+            "Tindak lanjut": jenis_df["tindak_lanjut"],
+        }
+    )
 
 
 def tabel_per_kecamatan(ringkasan: pd.DataFrame, jenis: list[str]) -> pd.DataFrame:
     """Findings per kecamatan (rows) and type (columns, those in `jenis`)."""
-    pivot = (ringkasan.pivot_table(index=["kode_kecamatan", "kecamatan"], columns="temuan", values="jumlah",
-                                   aggfunc="sum", fill_value=0).reindex(columns=jenis, fill_value=0).reset_index())
+    pivot = (
+        ringkasan.pivot_table(
+            index=["kode_kecamatan", "kecamatan"], columns="temuan", values="jumlah", aggfunc="sum", fill_value=0
+        )
+        .reindex(columns=jenis, fill_value=0)
+        .reset_index()
+    )
     return pd.DataFrame({"Kecamatan": pivot["kecamatan"], **{audit.JENIS[k].nama: _angka(pivot[k]) for k in jenis}})
 
 
 def tabel_kelompok(kec: pd.DataFrame) -> pd.DataFrame:
     """The groups of voters per kecamatan: sex, first-time voters, disabilities, no KTP-el yet."""
-    return pd.DataFrame({
-        "Kecamatan": kec["kecamatan"], "Pemilih": _angka(kec["pemilih"]),
-        "Laki-laki": _angka(kec["pemilih_l"]), "Perempuan": _angka(kec["pemilih_p"]),
-        "Rasio L/P": _angka(kec["rasio_jk"], 1), "Pemilih pemula": _angka(kec["pemula"]),
-        "Disabilitas": _angka(kec["disabilitas"]),
-        **{f"Disabilitas {nama.lower()}": _angka(kec[col]) for col, nama in audit.DISABILITAS.items()},
-        "Belum rekam KTP-el": _angka(kec["ktpel_belum_rekam"]),
-    })
+    return pd.DataFrame(
+        {
+            "Kecamatan": kec["kecamatan"],
+            "Pemilih": _angka(kec["pemilih"]),
+            "Laki-laki": _angka(kec["pemilih_l"]),
+            "Perempuan": _angka(kec["pemilih_p"]),
+            "Rasio L/P": _angka(kec["rasio_jk"], 1),
+            "Pemilih pemula": _angka(kec["pemula"]),
+            "Disabilitas": _angka(kec["disabilitas"]),
+            **{f"Disabilitas {nama.lower()}": _angka(kec[col]) for col, nama in audit.DISABILITAS.items()},
+            "Belum rekam KTP-el": _angka(kec["ktpel_belum_rekam"]),
+        }
+    )
 
 
 def tabel_daftar(rows: pd.DataFrame) -> pd.DataFrame:
     """Findings one per row, with where to find the voter in the original file."""
-    return pd.DataFrame({
-        "Kecamatan": rows["kecamatan"], "Desa/Kelurahan": rows["desa"].fillna("(kosong)"), "TPS": rows["tps"],
-        "Temuan": rows["nama_temuan"], "Keterangan": rows["keterangan"], "NIK (tersamar)": rows["nik_mask"].fillna(""),
-        "DPID": rows["dpid"].fillna(""), "Berkas": rows["file_name"], "Sheet": rows["source_sheet"],
-        "Baris": [str(n) for n in rows["source_row"]],  # as Excel shows it: 11926, not 11.926
-    })
+    return pd.DataFrame(
+        {
+            "Kecamatan": rows["kecamatan"],
+            "Desa/Kelurahan": rows["desa"].fillna("(kosong)"),
+            "TPS": rows["tps"],
+            "Temuan": rows["nama_temuan"],
+            "Keterangan": rows["keterangan"],
+            "NIK (tersamar)": rows["nik_mask"].fillna(""),
+            "DPID": rows["dpid"].fillna(""),
+            "Berkas": rows["file_name"],
+            "Sheet": rows["source_sheet"],
+            "Baris": [str(n) for n in rows["source_row"]],  # as Excel shows it: 11926, not 11.926
+        }
+    )
 
 
 def ringkas(pilihan: pd.DataFrame, ringkasan: pd.DataFrame) -> pd.DataFrame:

@@ -9,6 +9,7 @@ The file read must be byte-identical to the pinned one (its SHA-256 is checked),
 is the same on every machine. Only levels 1 and 2 of the codes are kept (`35`, `35.13`);
 the nation's kecamatan and desa/kelurahan are in reference/nasional/ (build_nasional.py).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -88,8 +89,10 @@ def kabkota_rows(data: bytes) -> list[dict[str, str]]:
     orphans = sorted(k for k in kabkota if k[:2] not in provinsi)
     if orphans:
         sys.exit(f"kab/kota without a province: {orphans}")
-    return [{"kode": kode, "nama": nama, "kode_provinsi": kode[:2], "provinsi": provinsi[kode[:2]]}
-            for kode, nama in sorted(kabkota.items())]
+    return [
+        {"kode": kode, "nama": nama, "kode_provinsi": kode[:2], "provinsi": provinsi[kode[:2]]}
+        for kode, nama in sorted(kabkota.items())
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:

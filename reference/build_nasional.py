@@ -15,6 +15,7 @@ paths relative to a folder holding `cahyadsn/wilayah/` and `cahyadsn/wilayah_bou
 output is byte-identical on every rerun: rows sorted by code, numbers rounded, gzip without a
 timestamp or file name. reference/kabkota.csv is rewritten too, by build_kabkota's code.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,7 +45,8 @@ _WILAYAH_ROW = re.compile(r"^\('(\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?)','((
 # ('35.13.01','Sukapura',-7.92,113.01,'[[[...]]]'), — some files put spaces after the commas.
 _BOUNDARY_ROW = re.compile(
     r"^\s*\(\s*'([\d.]+)'\s*,\s*'((?:[^']|'')*)'\s*,\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\s*,"
-    r"\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\s*,\s*'([^']*)'\s*\)\s*[,;]?\s*$")
+    r"\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\s*,\s*'([^']*)'\s*\)\s*[,;]?\s*$"
+)
 _FOLDER = {2: "prov", 5: "kab", 8: "kec", 13: "kel"}
 LEVEL = {2: "provinsi", 5: "kabkota", 8: "kecamatan", 13: "desa"}
 
@@ -164,7 +166,7 @@ def build(inputs: dict[str, bytes]) -> dict[str, bytes]:
     found = {level: len(rows) for level, rows in by_level.items()}
     if found != EXPECTED:
         sys.exit(f"expected {EXPECTED}, found {found}")
-    orphans = sorted(k for k in names if len(k) > 2 and k[:len(k) - (5 if len(k) == 13 else 3)] not in names)
+    orphans = sorted(k for k in names if len(k) > 2 and k[: len(k) - (5 if len(k) == 13 else 3)] not in names)
     if orphans:
         sys.exit(f"codes without a parent: {orphans[:20]}")
 
@@ -196,15 +198,25 @@ def build(inputs: dict[str, bytes]) -> dict[str, bytes]:
         desa_per_kecamatan[kode[:8]] = desa_per_kecamatan.get(kode[:8], 0) + 1
 
     tables = {
-        "provinsi": [{"kode_provinsi": k, "provinsi": n, **point(k)}
-                     for k, n in sorted(by_level["provinsi"].items())],
-        "kabkota": [{"kode_kabkota": k, "kabkota": n, "jenis": jenis_kabkota(k, n), "kode_provinsi": k[:2],
-                     **point(k)} for k, n in sorted(by_level["kabkota"].items())],
-        "kecamatan": [{"kode_kecamatan": k, "kecamatan": n, "kode_kabkota": k[:5],
-                       "jumlah_desa": desa_per_kecamatan.get(k, 0), **point(k)}
-                      for k, n in sorted(by_level["kecamatan"].items())],
-        "desa": [{"kode_desa": k, "desa": n, "jenis": jenis_desa(k), "kode_kecamatan": k[:8], **point(k)}
-                 for k, n in sorted(by_level["desa"].items())],
+        "provinsi": [{"kode_provinsi": k, "provinsi": n, **point(k)} for k, n in sorted(by_level["provinsi"].items())],
+        "kabkota": [
+            {"kode_kabkota": k, "kabkota": n, "jenis": jenis_kabkota(k, n), "kode_provinsi": k[:2], **point(k)}
+            for k, n in sorted(by_level["kabkota"].items())
+        ],
+        "kecamatan": [
+            {
+                "kode_kecamatan": k,
+                "kecamatan": n,
+                "kode_kabkota": k[:5],
+                "jumlah_desa": desa_per_kecamatan.get(k, 0),
+                **point(k),
+            }
+            for k, n in sorted(by_level["kecamatan"].items())
+        ],
+        "desa": [
+            {"kode_desa": k, "desa": n, "jenis": jenis_desa(k), "kode_kecamatan": k[:8], **point(k)}
+            for k, n in sorted(by_level["desa"].items())
+        ],
     }
     out: dict[str, bytes] = {}
     for level, rows in tables.items():
@@ -220,8 +232,7 @@ def build(inputs: dict[str, bytes]) -> dict[str, bytes]:
             except ValueError as error:
                 sys.exit(f"{level} {kode} {nama}: {error}")
             feature = {"type": "Feature", "properties": {f"kode_{level}": kode, level: nama}, "geometry": shape}
-            per_province.setdefault(kode[:2], []).append(
-                json.dumps(feature, ensure_ascii=False, separators=(",", ":")))
+            per_province.setdefault(kode[:2], []).append(json.dumps(feature, ensure_ascii=False, separators=(",", ":")))
         for provinsi, features in per_province.items():
             text = '{"type":"FeatureCollection","features":[\n' + ",\n".join(features) + "\n]}\n"
             out[f"batas/{level}/{provinsi}.geojson.gz"] = gzipped(text)
@@ -236,10 +247,15 @@ def gzipped(text: str) -> bytes:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--wilayah-sql", type=Path, help=f"db/wilayah.sql of {WILAYAH[0]} at {WILAYAH[1][:7]}")
-    parser.add_argument("--boundaries", type=Path,
-                        help=f"a copy of {BOUNDARIES[0]} at {BOUNDARIES[1][:7]} (the folder holding db/)")
-    parser.add_argument("--download", type=Path, metavar="CACHE",
-                        help="download the pinned files into this folder (skipping those already there)")
+    parser.add_argument(
+        "--boundaries", type=Path, help=f"a copy of {BOUNDARIES[0]} at {BOUNDARIES[1][:7]} (the folder holding db/)"
+    )
+    parser.add_argument(
+        "--download",
+        type=Path,
+        metavar="CACHE",
+        help="download the pinned files into this folder (skipping those already there)",
+    )
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     pins = read_pins()

@@ -13,6 +13,7 @@ Files, each sorted by Kemendagri code:
 A region is written as the installation names it: a kab/kota (`74.06`), a province (`74`), or
 `nasional`. A place lies in it when its code is the region's code or starts with it and a dot.
 """
+
 from __future__ import annotations
 
 import csv
@@ -34,8 +35,10 @@ def prefix(wilayah: str) -> str:
     if wilayah == NASIONAL:
         return ""
     if not _REGION.fullmatch(wilayah):
-        raise ValueError(f"kode wilayah '{wilayah}' tidak dikenal: tulis seperti 74.06 (kabupaten/kota), "
-                         f"74 (provinsi) atau {NASIONAL}")
+        raise ValueError(
+            f"kode wilayah '{wilayah}' tidak dikenal: tulis seperti 74.06 (kabupaten/kota), "
+            f"74 (provinsi) atau {NASIONAL}"
+        )
     return wilayah + "."
 
 
@@ -64,7 +67,7 @@ def _rows_in(path: Path, wilayah: str) -> Iterator[dict[str, str]]:
         kode = reader.fieldnames[0]
         for row in reader:
             # The place itself (kab/kota rows for a kab/kota region) or what lies inside it.
-            key = (row[kode] + ".")[:len(start)]
+            key = (row[kode] + ".")[: len(start)]
             if key < start:
                 continue
             if key > start:

@@ -1,4 +1,5 @@
 """Fixtures build real DuckDB files from real .xlsx files; no test shares a database it writes to."""
+
 from __future__ import annotations
 
 import shutil

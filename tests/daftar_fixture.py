@@ -5,6 +5,7 @@ Election day 27-11-2024, TPS capacity 600 (Pilkada 2024). NIK = 35 13 kk DDMMYY 
 DD + 40. Every voter has a name, address and place of birth of its own, so a test can look for
 them (and their NIK and NKK) in the database file and the logs.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,8 +15,25 @@ from pathlib import Path
 import xlsxwriter
 
 HARI_H = dt.date(2024, 11, 27)
-HEADER = ["NO", "DPID", "NKK", "NIK", "NAMA", "TEMPAT LAHIR", "TANGGAL LAHIR", "STS KAWIN", "JENIS KELAMIN",
-          "ALAMAT", "RT", "RW", "DISABILITAS", "KTP-EL", "KECAMATAN", "DESA/KELURAHAN", "TPS"]
+HEADER = [
+    "NO",
+    "DPID",
+    "NKK",
+    "NIK",
+    "NAMA",
+    "TEMPAT LAHIR",
+    "TANGGAL LAHIR",
+    "STS KAWIN",
+    "JENIS KELAMIN",
+    "ALAMAT",
+    "RT",
+    "RW",
+    "DISABILITAS",
+    "KTP-EL",
+    "KECAMATAN",
+    "DESA/KELURAHAN",
+    "TPS",
+]
 FIRST_ROW = 6  # Excel row of the first voter: 3 title rows, a blank row, the header on row 5
 
 _SUKU_DEPAN = ["WIRA", "SEKAR", "PRAMU", "DANU", "LARAS", "GANDA", "MAHE", "SURYA", "KIRANA", "BAYU"]
@@ -32,16 +50,16 @@ class Pemilih:
     sts: str | None = "S"
     ktpel: str = "S"
     dis: int = 0
-    nik: str | float | None = None   # None: a correct NIK is made for the voter
-    nik_angka: bool = False           # write the NIK as an Excel number (it loses its last digit)
-    kode_nik: str | None = None       # the 2-digit kecamatan code in the NIK (default: the voter's)
-    catatan: str = ""                 # which finding this row plants ("" = clean)
+    nik: str | float | None = None  # None: a correct NIK is made for the voter
+    nik_angka: bool = False  # write the NIK as an Excel number (it loses its last digit)
+    kode_nik: str | None = None  # the 2-digit kecamatan code in the NIK (default: the voter's)
+    catatan: str = ""  # which finding this row plants ("" = clean)
     nkk: str = ""
     nama: str = ""
     alamat: str = ""
     tempat_lahir: str = ""
     dpid: str = ""
-    baris: int = 0                    # Excel row, set when written
+    baris: int = 0  # Excel row, set when written
 
 
 KODE_KEC = {"SUKAPURA": "01", "LUMBANG": "24"}
@@ -57,8 +75,9 @@ def _identitas(i: int) -> tuple[str, str, str]:
     return nama, f"DUSUN SIMPANGTIGA{i:04d}", f"KOTALAHIR{i:04d}"
 
 
-def tulis(path: Path, voters: list[Pemilih], sheet: str, start_serial: int = 1, title: str = "",
-          inline: bool = False) -> Path:
+def tulis(
+    path: Path, voters: list[Pemilih], sheet: str, start_serial: int = 1, title: str = "", inline: bool = False
+) -> Path:
     """Write a DPT-shaped workbook; fills each voter's NIK (unless planted), NKK, DPID, identity
     and Excel row. Texts go to the shared-string table as Excel saves them, or with `inline` into
     the cells themselves, as some exporting tools write them."""
@@ -78,9 +97,25 @@ def tulis(path: Path, voters: list[Pemilih], sheet: str, start_serial: int = 1, 
         v.dpid = v.dpid or str(880000000 + serial)
         v.nama, v.alamat, v.tempat_lahir = _identitas(serial)
         r = v.baris - 1
-        cells = [n + 1, v.dpid, v.nkk, None, v.nama, v.tempat_lahir,
-                 v.lahir.strftime("%d-%m-%Y") if v.lahir else None, v.sts, v.jk, v.alamat, "007", "002", v.dis,
-                 v.ktpel, v.kecamatan, v.desa, v.tps]
+        cells = [
+            n + 1,
+            v.dpid,
+            v.nkk,
+            None,
+            v.nama,
+            v.tempat_lahir,
+            v.lahir.strftime("%d-%m-%Y") if v.lahir else None,
+            v.sts,
+            v.jk,
+            v.alamat,
+            "007",
+            "002",
+            v.dis,
+            v.ktpel,
+            v.kecamatan,
+            v.desa,
+            v.tps,
+        ]
         for c, value in enumerate(cells):
             if value is None:
                 continue
@@ -119,13 +154,22 @@ def daftar_sukapura(folder: Path) -> Daftar:
     v: list[Pemilih] = []
     # clean voters (no finding at all)
     for i in range(20):
-        v.append(_adult(K, "NGADISARI", 1, "LP"[i % 2], dt.date(1950 + i, 1 + i % 12, 1 + i), dis=i % 7,
-                        catatan="bersih"))
+        v.append(
+            _adult(K, "NGADISARI", 1, "LP"[i % 2], dt.date(1950 + i, 1 + i % 12, 1 + i), dis=i % 7, catatan="bersih")
+        )
     # nik_format: 15 digits; a letter; stored by Excel as a number; empty
     v.append(_adult(K, "NGADISARI", 1, nik="351301170580001", catatan="nik_format"))
     v.append(_adult(K, "NGADISARI", 1, nik="35130117058O0002", catatan="nik_format"))
-    v.append(_adult(K, "NGADISARI", 1, nik=nik_untuk("01", dt.date(1980, 5, 17), "L", 9003)[:15] + "0",
-                    nik_angka=True, catatan="nik_format"))
+    v.append(
+        _adult(
+            K,
+            "NGADISARI",
+            1,
+            nik=nik_untuk("01", dt.date(1980, 5, 17), "L", 9003)[:15] + "0",
+            nik_angka=True,
+            catatan="nik_format",
+        )
+    )
     v.append(_adult(K, "NGADISARI", 1, nik="", catatan="nik_format"))
     # nik_wilayah: another kabupaten (35.74, Kota Probolinggo); another kecamatan (Lumbang)
     v.append(_adult(K, "NGADISARI", 1, nik="357401170580" + "0005", catatan="nik_wilayah"))
@@ -163,11 +207,21 @@ def daftar_sukapura(folder: Path) -> Daftar:
     v.append(_adult(K, "NGADISARI", 1, jk="P", lahir=dt.date(2002, 11, 27), sts="B", catatan="umur_22"))
     # tps_melebihi_kapasitas: 601 voters in TPS 3 of Wonotoro, otherwise clean
     for i in range(601):
-        v.append(_adult(K, "WONOTORO", 3, "LP"[i % 2], dt.date(1960, 1, 1) + dt.timedelta(days=13 * i),
-                        catatan="tps_penuh"))
+        v.append(
+            _adult(K, "WONOTORO", 3, "LP"[i % 2], dt.date(1960, 1, 1) + dt.timedelta(days=13 * i), catatan="tps_penuh")
+        )
     path = tulis(folder / "dpt_sukapura.xlsx", v, "DPT SUKAPURA")
-    expected = {"nik_format": 4, "nik_wilayah": 2, "nik_tanggal": 3, "nik_ganda": 2, "usia_belum_17": 3,
-                "usia_tidak_wajar": 2, "desa_tidak_cocok": 2, "ktpel_belum_rekam": 3, "tps_melebihi_kapasitas": 601}
+    expected = {
+        "nik_format": 4,
+        "nik_wilayah": 2,
+        "nik_tanggal": 3,
+        "nik_ganda": 2,
+        "usia_belum_17": 3,
+        "usia_tidak_wajar": 2,
+        "desa_tidak_cocok": 2,
+        "ktpel_belum_rekam": 3,
+        "tps_melebihi_kapasitas": 601,
+    }
     return Daftar(path, v, expected)
 
 

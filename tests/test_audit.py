@@ -2,6 +2,7 @@
 finding type planted with an exact count, clean rows that stay clean, the eligibility rules at their
 boundaries, duplicates within a list and across lists, the sample's planted findings, the groups,
 and the command line as a user runs it."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,8 +27,9 @@ SUKAPURA, LUMBANG = "35.13.01", "35.13.24"
 
 
 def cli(*args):
-    return subprocess.run([sys.executable, "-m", "readiness", *map(str, args)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "readiness", *map(str, args)], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
 
 
 def _ingest(db_path, *paths, kind="auto"):
@@ -113,10 +115,14 @@ def test_each_planted_row_has_its_finding_and_clean_rows_have_none(sukapura):
     assert texts[daftar.rows("nik_wilayah")[0]] == "kode wilayah NIK 357401 bukan kabupaten ini (3513)"
     assert texts[daftar.rows("nik_wilayah")[1]] == "kode wilayah NIK 351324 adalah Kecamatan Lumbang, bukan Sukapura"
     assert [texts[r] for r in daftar.rows("nik_format")] == [
-        "NIK 15 karakter, seharusnya 16 angka", "NIK berisi karakter selain angka",
-        "NIK tersimpan sebagai angka di Excel; angka terakhirnya hilang", "NIK kosong"]
-    assert [texts[r] for r in daftar.rows("nik_tanggal")] == [audit.TANGGAL_NIK[k] for k in
-                                                              ("mustahil", "beda_tanggal", "beda_jk")]
+        "NIK 15 karakter, seharusnya 16 angka",
+        "NIK berisi karakter selain angka",
+        "NIK tersimpan sebagai angka di Excel; angka terakhirnya hilang",
+        "NIK kosong",
+    ]
+    assert [texts[r] for r in daftar.rows("nik_tanggal")] == [
+        audit.TANGGAL_NIK[k] for k in ("mustahil", "beda_tanggal", "beda_jk")
+    ]
     assert "Kecamatan Bantaran, Paiton" in texts[daftar.rows("desa_tidak_cocok")[0]]
     tps = found[found["temuan"] == "tps_melebihi_kapasitas"]
     assert set(tps["keterangan"]) == {"TPS 3 berisi 601 pemilih, kapasitas 600"} and set(tps["desa"]) == {"Wonotoro"}
@@ -129,14 +135,14 @@ def test_eligibility_at_its_boundaries(sukapura):
     texts = dict(zip(found["source_row"], found["keterangan"]))
     sehari_lagi, umur_14, sts_kosong = daftar.rows("usia_belum_17")
     lahir_sesudah, umur_111 = daftar.rows("usia_tidak_wajar")
-    assert daftar.rows("genap_17")[0] not in flagged          # 17th birthday on election day 27-11-2024: eligible
-    assert flagged[sehari_lagi] == "usia_belum_17"            # born one day later: not yet 17
-    assert daftar.rows("kawin_16")[0] not in flagged          # 16 and married (S): eligible
-    assert daftar.rows("pernah_kawin_16")[0] not in flagged   # 16 and once married (P): eligible
-    assert flagged[sts_kosong] == "usia_belum_17"             # STS empty: not shown to be married
-    assert flagged[lahir_sesudah] == "usia_tidak_wajar"       # born after election day (and not usia_belum_17)
-    assert flagged[umur_111] == "usia_tidak_wajar"            # 111 years on election day
-    assert daftar.rows("umur_110")[0] not in flagged          # 110 years: plausible
+    assert daftar.rows("genap_17")[0] not in flagged  # 17th birthday on election day 27-11-2024: eligible
+    assert flagged[sehari_lagi] == "usia_belum_17"  # born one day later: not yet 17
+    assert daftar.rows("kawin_16")[0] not in flagged  # 16 and married (S): eligible
+    assert daftar.rows("pernah_kawin_16")[0] not in flagged  # 16 and once married (P): eligible
+    assert flagged[sts_kosong] == "usia_belum_17"  # STS empty: not shown to be married
+    assert flagged[lahir_sesudah] == "usia_tidak_wajar"  # born after election day (and not usia_belum_17)
+    assert flagged[umur_111] == "usia_tidak_wajar"  # 111 years on election day
+    assert daftar.rows("umur_110")[0] not in flagged  # 110 years: plausible
     assert texts[sehari_lagi] == "umur 16 tahun pada hari pemungutan suara, belum kawin"
     assert texts[umur_14] == "umur 14 tahun pada hari pemungutan suara, belum kawin"
     assert texts[sts_kosong] == "umur 16 tahun pada hari pemungutan suara, status kawin kosong"
@@ -163,8 +169,9 @@ def test_duplicates_across_two_lists_of_different_kecamatan_and_which_is_first(s
     assert _counts(db_path, LUMBANG) == {"nik_ganda": 1, "nik_wilayah": 1}
     assert _counts(db_path, SUKAPURA) == daftar.expected  # unchanged: the later list holds the copy
     found = _read(db_path, audit.findings, E, kecamatan=LUMBANG, temuan="nik_ganda").iloc[0]
-    assert found["keterangan"] == (f"NIK sama dengan dpt_sukapura.xlsx, sheet 'DPT SUKAPURA', "
-                                   f"baris {daftar.rows('nik_ganda_asli')[0]}")
+    assert found["keterangan"] == (
+        f"NIK sama dengan dpt_sukapura.xlsx, sheet 'DPT SUKAPURA', baris {daftar.rows('nik_ganda_asli')[0]}"
+    )
     # Re-activating Sukapura's list makes it the later one: now its three rows are the copies.
     first = _read(db_path, lambda con: con.execute("select min(upload_id) from uploads").fetchone()[0])
     ingest.activate(db_path, first)
@@ -193,8 +200,14 @@ def test_sample_lumbang_planted_findings_come_out_exactly(demo_db_master):
     header = sheet[4]
     belum = sum(1 for row in sheet[5:] if row[header.index("KTP-EL")] == "B")
     counts = _counts(demo_db_master, LUMBANG)
-    assert counts == {"nik_format": 2, "nik_wilayah": 2, "nik_tanggal": 2, "nik_ganda": 4, "usia_belum_17": 3,
-                      "ktpel_belum_rekam": belum}
+    assert counts == {
+        "nik_format": 2,
+        "nik_wilayah": 2,
+        "nik_tanggal": 2,
+        "nik_ganda": 4,
+        "usia_belum_17": 3,
+        "ktpel_belum_rekam": belum,
+    }
     # where data/sample/README.md says they are (column NO; the Excel row is NO + 5)
     found = _read(demo_db_master, audit.findings, E)
     rows = {t: sorted(n - 5 for n in g["source_row"]) for t, g in found.groupby("temuan") if t != "ktpel_belum_rekam"}
@@ -279,23 +292,29 @@ def test_the_stored_audit_follows_every_write_that_changes_it(sukapura, tmp_path
 
 # --------------------------------------------------------------------------- what changed in ingest
 def test_a_desa_of_another_kecamatan_is_a_finding_not_a_rejection(empty_db, tmp_path):
-    voters = [fx.Pemilih("SUKAPURA", "NGADISARI", 1, "L", dt.date(1980, 1, 1)),
-              fx.Pemilih("SUKAPURA", "KARANGANYAR", 1, "P", dt.date(1981, 2, 2)),
-              fx.Pemilih("SUKAPURA", "KARANGANYAR", 2, "L", dt.date(1982, 3, 3))]
+    voters = [
+        fx.Pemilih("SUKAPURA", "NGADISARI", 1, "L", dt.date(1980, 1, 1)),
+        fx.Pemilih("SUKAPURA", "KARANGANYAR", 1, "P", dt.date(1981, 2, 2)),
+        fx.Pemilih("SUKAPURA", "KARANGANYAR", 2, "L", dt.date(1982, 3, 3)),
+    ]
     path = fx.tulis(tmp_path / "dpt.xlsx", voters, "DPT")
     result = _ingest(empty_db, path).results[0]
     warnings = [p.text() for p in result.warnings]
-    assert ("dpt.xlsx, sheet 'DPT', baris 7: desa/kelurahan 'KARANGANYAR' tidak ada di Kecamatan Sukapura; desa "
-            "dengan nama ini ada di Kecamatan Bantaran, Paiton; mungkin maksudnya: Ngadisari (2 pemilih; dicatat sebagai "
-            "temuan desa tidak cocok, bukan penolakan)") in warnings
+    assert (
+        "dpt.xlsx, sheet 'DPT', baris 7: desa/kelurahan 'KARANGANYAR' tidak ada di Kecamatan Sukapura; desa "
+        "dengan nama ini ada di Kecamatan Bantaran, Paiton; mungkin maksudnya: Ngadisari (2 pemilih; dicatat sebagai "
+        "temuan desa tidak cocok, bukan penolakan)"
+    ) in warnings
     assert result.rows == 3 and _counts(empty_db) == {"desa_tidak_cocok": 2}
     report = _read(empty_db, model.report, E, "kecamatan").set_index("kecamatan")
     assert report.loc["Sukapura", "dpt"] == 3  # still counted in the stated kecamatan
 
 
 def test_an_unknown_kecamatan_still_rejects_the_file(empty_db, tmp_path):
-    voters = [fx.Pemilih("SUKAPURA", "NGADISARI", 1, "L", dt.date(1980, 1, 1)),
-              fx.Pemilih("SUKAPURA", "NGADISARI", 1, "L", dt.date(1980, 1, 2))]
+    voters = [
+        fx.Pemilih("SUKAPURA", "NGADISARI", 1, "L", dt.date(1980, 1, 1)),
+        fx.Pemilih("SUKAPURA", "NGADISARI", 1, "L", dt.date(1980, 1, 2)),
+    ]
     path = fx.tulis(tmp_path / "dpt.xlsx", voters, "DPT")
     wb = openpyxl.load_workbook(path)
     wb.active["O7"] = "SUKAPURO"
@@ -359,6 +378,7 @@ def test_excel_export_groups_findings_per_kecamatan_desa_tps_and_type(sukapura, 
 def test_formula_like_file_and_sheet_names_leave_every_export_as_text(empty_db, tmp_path, capsys):
     from readiness import cli
     from tests import xlsx
+
     daftar = fx.daftar_lumbang(tmp_path, fx.nik_untuk("01", dt.date(1975, 8, 9), "L", 9010))
     xlsx.rename_sheet(daftar.path, "DPT LUMBANG", "@DPT LUMBANG")
     name = '=HYPERLINK("http://x","klik").xlsx'
@@ -369,7 +389,9 @@ def test_formula_like_file_and_sheet_names_leave_every_export_as_text(empty_db, 
         hasil = audit.lengkap(con, E)
     finally:
         con.close()
-    ws = openpyxl.load_workbook(io.BytesIO(audit.ekspor_xlsx(hasil.temuan, hasil.ringkasan, "Pilkada 2024", "v")))["Lumbang"]
+    ws = openpyxl.load_workbook(io.BytesIO(audit.ekspor_xlsx(hasil.temuan, hasil.ringkasan, "Pilkada 2024", "v")))[
+        "Lumbang"
+    ]
     header = [c.value for c in ws[7]]
     rows = [r for r in ws.iter_rows(min_row=8) if r[header.index("Berkas")].value]
     assert rows and {r[header.index("Berkas")].value for r in rows} == {"'" + name}
@@ -385,16 +407,23 @@ def test_formula_like_file_and_sheet_names_leave_every_export_as_text(empty_db, 
 # --------------------------------------------------------------------------- the database grows old gracefully
 def test_a_database_made_before_the_audit_is_migrated(tmp_path):
     import duckdb
+
     path = tmp_path / "lama.duckdb"
     con = duckdb.connect(str(path))
     db._create(con)  # the schema and seeds of the first release, no migration applied
-    con.execute("insert into uploads values (1, $e, 'daftar', 'lama.xlsx', 'x', 'DPT', 5, 2, null, now()::timestamp, "
-                "1, null, 0)", {"e": E})
+    con.execute(
+        "insert into uploads values (1, $e, 'daftar', 'lama.xlsx', 'x', 'DPT', 5, 2, null, now()::timestamp, "
+        "1, null, 0)",
+        {"e": E},
+    )
     con.execute("insert into upload_coverage values (1, $k)", {"k": LUMBANG})
-    con.execute("insert into raw_daftar values (1, 'DPT', 6, $k, '35.13.24.2001', '1', 'L', 'aa', "
-                "'351324******0001', null, false, date '1980-01-01', 'S', 0, 'S', '1'), "
-                "(1, 'DPT', 7, $k, '35.13.24.2001', '1', 'L', 'aa', '351301******0001', null, false, "
-                "date '1980-01-01', 'S', 0, 'S', '2')", {"k": LUMBANG})
+    con.execute(
+        "insert into raw_daftar values (1, 'DPT', 6, $k, '35.13.24.2001', '1', 'L', 'aa', "
+        "'351324******0001', null, false, date '1980-01-01', 'S', 0, 'S', '1'), "
+        "(1, 'DPT', 7, $k, '35.13.24.2001', '1', 'L', 'aa', '351301******0001', null, false, "
+        "date '1980-01-01', 'S', 0, 'S', '2')",
+        {"k": LUMBANG},
+    )
     con.close()
     db.ensure_database(path)
     assert _counts(path) == {"nik_wilayah": 1, "nik_ganda": 1}
@@ -419,20 +448,23 @@ def test_hashes_stored_at_full_length_are_shortened_to_what_ingest_now_computes(
     import duckdb
 
     from readiness.privacy import installation_secret, keyed_hash, keyed_hash_number
+
     path = tmp_path / "lama.duckdb"
     con = duckdb.connect(str(path))
     db._create(con)
     secret = installation_secret(path)
     nik, nkk = "3513240101800001", "3513240101990001"
     full = [hmac.new(secret, x.encode(), hashlib.sha256).hexdigest() for x in (nik, nkk)]
-    con.execute("insert into raw_daftar values (1, 'DPT', 6, $k, '35.13.24.2001', '1', 'L', $h, "
-                "'351324**********', $kk, false, date '1980-01-01', 'S', 0, 'S', '1')",
-                {"k": LUMBANG, "h": full[0], "kk": full[1]})
+    con.execute(
+        "insert into raw_daftar values (1, 'DPT', 6, $k, '35.13.24.2001', '1', 'L', $h, "
+        "'351324**********', $kk, false, date '1980-01-01', 'S', 0, 'S', '1')",
+        {"k": LUMBANG, "h": full[0], "kk": full[1]},
+    )
     con.close()
     db.ensure_database(path)
     con = db.connect_read(path)
     assert con.execute("select nik_hash, nkk_hash from raw_daftar").fetchall() == [
-        (keyed_hash_number(secret, nik), keyed_hash_number(secret, nkk))]
+        (keyed_hash_number(secret, nik), keyed_hash_number(secret, nkk))
+    ]
     assert len(keyed_hash(secret, nik)) == 32 and full[0].startswith(keyed_hash(secret, nik))
     con.close()
-

@@ -2,6 +2,7 @@
 raw NIK, NKK, name, address or place of birth from it is anywhere — not in the bytes of the DuckDB
 file or its write-ahead log, not in any column of any table, not in what the command line printed.
 Keeping names is an admin's choice, kept apart, and deleted when the choice is undone."""
+
 from __future__ import annotations
 
 import os
@@ -19,8 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def cli(*args):
-    return subprocess.run([sys.executable, "-m", "readiness", *map(str, args)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "readiness", *map(str, args)], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
 
 
 def _identities(daftar: fx.Daftar, n: int = 20) -> dict[str, list[str]]:
@@ -28,8 +30,13 @@ def _identities(daftar: fx.Daftar, n: int = 20) -> dict[str, list[str]]:
     step = max(len(clean) // n, 1)
     chosen = clean[::step][:n]
     assert len(chosen) == n
-    return {"nik": [v.nik for v in chosen], "nkk": [v.nkk for v in chosen], "nama": [v.nama for v in chosen],
-            "alamat": [v.alamat for v in chosen], "tempat_lahir": [v.tempat_lahir for v in chosen]}
+    return {
+        "nik": [v.nik for v in chosen],
+        "nkk": [v.nkk for v in chosen],
+        "nama": [v.nama for v in chosen],
+        "alamat": [v.alamat for v in chosen],
+        "tempat_lahir": [v.tempat_lahir for v in chosen],
+    }
 
 
 def _varchar_values_containing(db_path: Path, needles: list[str]) -> list[str]:
@@ -37,16 +44,20 @@ def _varchar_values_containing(db_path: Path, needles: list[str]) -> list[str]:
     con = db.connect_read(db_path)
     try:
         # Both stores: the analytical file's tables and the small-records store's rows attached as `catatan`.
-        columns = con.execute("select c.table_catalog, c.table_name, c.column_name from information_schema.columns c "
-                              "join information_schema.tables t using (table_catalog, table_schema, table_name) "
-                              "where c.data_type = 'VARCHAR' and c.table_schema = 'main' "
-                              "and t.table_type = 'BASE TABLE' and c.table_catalog <> 'temp'").fetchall()
+        columns = con.execute(
+            "select c.table_catalog, c.table_name, c.column_name from information_schema.columns c "
+            "join information_schema.tables t using (table_catalog, table_schema, table_name) "
+            "where c.data_type = 'VARCHAR' and c.table_schema = 'main' "
+            "and t.table_type = 'BASE TABLE' and c.table_catalog <> 'temp'"
+        ).fetchall()
         assert "catatan" in {catalog for catalog, _, _ in columns} and len({c for c, _, _ in columns}) == 2
         con.execute("create temp table cari as select unnest($n::varchar[]) as s", {"n": needles})
         hits = []
         for catalog, table, column in columns:
-            rows = con.execute(f'select distinct t."{column}" from "{catalog}".main."{table}" t join cari '
-                               f'on contains(t."{column}", cari.s)').fetchall()
+            rows = con.execute(
+                f'select distinct t."{column}" from "{catalog}".main."{table}" t join cari '
+                f'on contains(t."{column}", cari.s)'
+            ).fetchall()
             where = f"{table}.{column}" if catalog != "catatan" else f"catatan.{table}.{column}"
             hits += [f"{where}: {r[0]}" for r in rows]
         return hits
@@ -61,8 +72,12 @@ def ingested(tmp_path_factory):
     db_path = folder / "data" / "readiness.duckdb"
     db_path.parent.mkdir()
     logs = []
-    for args in (("ingest", daftar.path, "--db", db_path), ("audit", "--db", db_path),
-                 ("audit", "--db", db_path, "--format", "json"), ("versions", "--db", db_path)):
+    for args in (
+        ("ingest", daftar.path, "--db", db_path),
+        ("audit", "--db", db_path),
+        ("audit", "--db", db_path, "--format", "json"),
+        ("versions", "--db", db_path),
+    ):
         done = cli(*args)
         assert done.returncode == 0, done.stderr
         logs += [done.stdout, done.stderr]
@@ -76,8 +91,13 @@ def test_no_raw_identity_in_the_database_file_wal_or_logs(ingested):
     assert db_path in files
     blobs = {p.name: p.read_bytes() for p in files if p.suffix in (".duckdb", ".wal") or ".duckdb" in p.name}
     blobs["log (stdout/stderr of ingest, audit, versions)"] = logs.encode()
-    found = [f"{kind} {value} in {where}" for kind, values in ids.items() for value in values
-             for where, blob in blobs.items() if value.encode() in blob]
+    found = [
+        f"{kind} {value} in {where}"
+        for kind, values in ids.items()
+        for value in values
+        for where, blob in blobs.items()
+        if value.encode() in blob
+    ]
     assert found == []
     # the log did say what was found, by type and count only
     assert "temuan DPT — NIK ganda: 2 pemilih" in logs
@@ -117,8 +137,9 @@ def test_keeping_names_is_an_admin_choice_kept_apart_and_purged(tmp_path):
     assert cli("ingest", path, "--db", db_path).returncode == 0
     con = db.connect_read(db_path)
     try:
-        kept = con.execute("select source_sheet, source_row, nama, alamat, tempat_lahir from identitas_daftar "
-                           "order by source_row").fetchall()
+        kept = con.execute(
+            "select source_sheet, source_row, nama, alamat, tempat_lahir from identitas_daftar order by source_row"
+        ).fetchall()
     finally:
         con.close()
     assert kept == [("DPT", v.baris, v.nama, v.alamat, v.tempat_lahir) for v in voters]
@@ -134,8 +155,10 @@ def test_keeping_names_is_an_admin_choice_kept_apart_and_purged(tmp_path):
     try:
         assert not audit.simpan_identitas(con)
         assert con.execute("select count(*) from raw_daftar").fetchone()[0] == 4  # nothing else lost
-        assert con.execute("select last_value from duckdb_sequences() "
-                           "where sequence_name = 'upload_seq'").fetchone()[0] == 1  # sequences carried over
+        assert (
+            con.execute("select last_value from duckdb_sequences() where sequence_name = 'upload_seq'").fetchone()[0]
+            == 1
+        )  # sequences carried over
     finally:
         con.close()
     assert cli("audit", "--db", db_path).returncode == 0

@@ -1,6 +1,7 @@
 """The reconciliation checks (queries/checks/*.sql, run by readiness.model.periksa) hold on the
 sample, on a sample changed by partial uploads of messy files, and on a database built only from
 messy files; and each check returns the rows that break its rule when data or a mart is broken."""
+
 from __future__ import annotations
 
 import shutil
@@ -43,15 +44,32 @@ def berantakan(demo_db_master, tmp_path_factory):
     catatan.salin(demo_db_master, path)
     files = folder / "berkas"
     files.mkdir()
-    lumbang = [("Lumbang", desa, 8, 1500 + i, 1600 + i, 3100 + 2 * i)
-               for i, desa in enumerate(messy.DESA["Lumbang"][:2])]
+    lumbang = [
+        ("Lumbang", desa, 8, 1500 + i, 1600 + i, 3100 + 2 * i) for i, desa in enumerate(messy.DESA["Lumbang"][:2])
+    ]
     _load(path, [xlsx.recap(files / "rekap_lumbang.xlsx", lumbang)])
     _load(path, [xlsx.recap(files / "rekap_tiris.xlsx", [("Tiris", None, 140, 34000, 35210, 69210)])])
-    _load(path, [messy.ALL[name](files).path for name in
-                 ("tps_desa_digabung", "ktpel_per_desa_persen_pecahan", "dpt_per_pemilih")])
-    model.simpan_pengaturan(path, "pilkada-2024", {"kapasitas_tps": 600, "ktpel_hijau": 99, "ktpel_kuning": 97,
-                                                   "partisipasi_hijau": 5, "partisipasi_kuning": 15,
-                                                   "konsistensi_kuning": 0.5, "target_partisipasi": 82}, jejak.CLI)
+    _load(
+        path,
+        [
+            messy.ALL[name](files).path
+            for name in ("tps_desa_digabung", "ktpel_per_desa_persen_pecahan", "dpt_per_pemilih")
+        ],
+    )
+    model.simpan_pengaturan(
+        path,
+        "pilkada-2024",
+        {
+            "kapasitas_tps": 600,
+            "ktpel_hijau": 99,
+            "ktpel_kuning": 97,
+            "partisipasi_hijau": 5,
+            "partisipasi_kuning": 15,
+            "konsistensi_kuning": 0.5,
+            "target_partisipasi": 82,
+        },
+        jejak.CLI,
+    )
     with db.writing(path) as con:
         rows = db.run(con, "marts/korwil_penugasan", election="pilkada-2024")[["kecamatan", "korwil", "koordinator"]]
         rows.loc[rows["kecamatan"] == "Tiris", ["korwil", "koordinator"]] = ["Wilayah I", None]
@@ -69,8 +87,13 @@ def sebagian(tmp_path_factory):
     db.ensure_database(path)
     files = folder / "berkas"
     files.mkdir()
-    for name in ("rekap_kecamatan_angka_teks_indonesia", "tps_berantakan", "ktpel_berantakan",
-                 "target_bentuk_persen", "dpt_per_pemilih"):
+    for name in (
+        "rekap_kecamatan_angka_teks_indonesia",
+        "tps_berantakan",
+        "ktpel_berantakan",
+        "target_bentuk_persen",
+        "dpt_per_pemilih",
+    ):
         _load(path, [messy.ALL[name](files).path])
     return path
 
@@ -125,13 +148,20 @@ def test_recap_dpt_that_is_not_l_plus_p_is_reported(demo_db):
     broken = _break(demo_db, f"update raw_pemilih set dpt = dpt + 1 where kode_desa = '{LUMBANG}.2001'")
     assert set(broken) == {"dpt_sama_dengan_l_ditambah_p"}
     units = {(row["tingkat"], row["kode"]) for row in broken["dpt_sama_dengan_l_ditambah_p"]}
-    assert units == {("desa", f"{LUMBANG}.2001"), ("kecamatan", LUMBANG), ("korwil", "Wilayah I"),
-                     ("kabupaten", "pilkada-2024")}
+    assert units == {
+        ("desa", f"{LUMBANG}.2001"),
+        ("kecamatan", LUMBANG),
+        ("korwil", "Wilayah I"),
+        ("kabupaten", "pilkada-2024"),
+    }
 
 
 def test_a_tps_filed_under_a_desa_of_another_kecamatan_is_reported(demo_db):
-    broken = _break(demo_db, f"""update raw_tps set kode_desa = '{SUKAPURA}.2001'
-        where rowid = (select min(rowid) from raw_tps where kode_kecamatan = '{LUMBANG}')""")
+    broken = _break(
+        demo_db,
+        f"""update raw_tps set kode_desa = '{SUKAPURA}.2001'
+        where rowid = (select min(rowid) from raw_tps where kode_kecamatan = '{LUMBANG}')""",
+    )
     # The TPS still counts for Lumbang, and for none of its desa nor for the desa of Sukapura; the
     # Pemilih page, which counts TPS per desa code alone, gives that desa one TPS more.
     rows = broken.pop("desa_jumlah_kecamatan")
@@ -139,7 +169,8 @@ def test_a_tps_filed_under_a_desa_of_another_kecamatan_is_reported(demo_db):
     assert rows[0]["kecamatan_nilai"] > rows[0]["jumlah_desa"]
     rows = broken.pop("pemilih_desa_sama_dengan_desa")
     assert [(row["kode_desa"], row["kolom"], row["pemilih_nilai"] - row["desa_nilai"]) for row in rows] == [
-        (f"{SUKAPURA}.2001", "tps", 1)]
+        (f"{SUKAPURA}.2001", "tps", 1)
+    ]
     assert broken == {}
 
 
@@ -153,23 +184,32 @@ def test_ktpel_recorded_above_required_is_reported(demo_db):
 def test_stale_stored_voter_groups_are_reported(demo_db):
     # Lumbang without recap and TPS list: its desa figures come from the per-voter list, which the
     # Pemilih page reads from the stored groups (kelompok_desa); a stale stored table shows there.
-    broken = _break(demo_db, f"""
+    broken = _break(
+        demo_db,
+        f"""
         delete from raw_pemilih where kode_kecamatan = '{LUMBANG}';
         delete from raw_tps where kode_kecamatan = '{LUMBANG}';
         update kelompok_desa set pemilih = pemilih + 1, pemilih_l = pemilih_l + 1
-        where kode_desa = '{LUMBANG}.2001'""")
+        where kode_desa = '{LUMBANG}.2001'""",
+    )
     rows = broken["pemilih_desa_sama_dengan_desa"]
-    assert {(row["kode_desa"], row["kolom"]) for row in rows} == {(f"{LUMBANG}.2001", "dpt"), (f"{LUMBANG}.2001", "dpt_l")}
+    assert {(row["kode_desa"], row["kolom"]) for row in rows} == {
+        (f"{LUMBANG}.2001", "dpt"),
+        (f"{LUMBANG}.2001", "dpt_l"),
+    }
 
 
-@pytest.mark.parametrize("mart, change, check", [
-    ("kabupaten", lambda df: df.assign(dpt=df["dpt"] + 1), "kabupaten_jumlah_kecamatan"),
-    ("korwil", lambda df: df.assign(jumlah_merah=df["jumlah_merah"] + 1), "korwil_jumlah_kecamatan"),
-    ("korwil", lambda df: df.assign(kecamatan=df["kecamatan"] + ", Lumbang"), "korwil_kecamatan_sekali"),
-    ("kecamatan", lambda df: df.iloc[1:], "satu_status_per_kecamatan"),
-    ("kecamatan", lambda df: df.assign(status="hijau"), "status_terburuk"),
-    ("tps", lambda df: df.iloc[1:], "tps_jumlah_kecamatan"),
-])
+@pytest.mark.parametrize(
+    "mart, change, check",
+    [
+        ("kabupaten", lambda df: df.assign(dpt=df["dpt"] + 1), "kabupaten_jumlah_kecamatan"),
+        ("korwil", lambda df: df.assign(jumlah_merah=df["jumlah_merah"] + 1), "korwil_jumlah_kecamatan"),
+        ("korwil", lambda df: df.assign(kecamatan=df["kecamatan"] + ", Lumbang"), "korwil_kecamatan_sekali"),
+        ("kecamatan", lambda df: df.iloc[1:], "satu_status_per_kecamatan"),
+        ("kecamatan", lambda df: df.assign(status="hijau"), "status_terburuk"),
+        ("tps", lambda df: df.iloc[1:], "tps_jumlah_kecamatan"),
+    ],
+)
 def test_a_mart_that_drifts_from_its_kecamatan_is_reported(demo_db_master, monkeypatch, mart, change, check):
     made = getattr(model.laporan, mart)
     monkeypatch.setattr(model.laporan, mart, lambda *args: change(made(*args)))

@@ -1,4 +1,5 @@
 """The command-line contract, run as a user runs it: a subprocess on a fresh database file."""
+
 import io
 import json
 import subprocess
@@ -12,16 +13,29 @@ from tests import xlsx
 
 ROOT = Path(__file__).resolve().parent.parent
 REQUIRED = {
-    "kecamatan": ["kode_kecamatan", "kecamatan", "korwil", "dpt", "dpt_l", "dpt_p", "tps", "ktpel_wajib",
-                  "ktpel_rekam", "ktpel_persen", "target_partisipasi", "status"],
+    "kecamatan": [
+        "kode_kecamatan",
+        "kecamatan",
+        "korwil",
+        "dpt",
+        "dpt_l",
+        "dpt_p",
+        "tps",
+        "ktpel_wajib",
+        "ktpel_rekam",
+        "ktpel_persen",
+        "target_partisipasi",
+        "status",
+    ],
     "korwil": ["korwil", "koordinator", "dpt", "dpt_l", "dpt_p", "tps", "ktpel_wajib", "ktpel_rekam", "status"],
     "desa": ["kode_desa", "desa", "kode_kecamatan", "kecamatan", "dpt", "dpt_l", "dpt_p", "tps"],
 }
 
 
 def cli(*args):
-    return subprocess.run([sys.executable, "-m", "readiness", *map(str, args)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "readiness", *map(str, args)], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
 
 
 @pytest.fixture(scope="module")
@@ -54,8 +68,9 @@ def test_report_korwil_and_desa_and_kabupaten(demo):
 
 
 def test_report_json_missing_is_null(demo):
-    rows = json.loads(cli("report", "--db", demo, "--level", "korwil", "--election", "pilkada-2018",
-                          "--format", "json").stdout)
+    rows = json.loads(
+        cli("report", "--db", demo, "--level", "korwil", "--election", "pilkada-2018", "--format", "json").stdout
+    )
     assert len(rows) == 3 and all(r["dpt"] is None for r in rows)
 
 
@@ -64,7 +79,10 @@ def test_ingest_bad_file_exits_nonzero_with_row_and_changes_nothing(demo, tmp_pa
     before = demo.read_bytes()
     done = cli("ingest", bad, "--db", demo)
     assert done.returncode == 1
-    assert "rekap kraksaan.xlsx, sheet 'REKAP', baris 6, kolom F (JUMLAH PEMILIH / P): '3OO' bukan bilangan bulat" in done.stderr
+    assert (
+        "rekap kraksaan.xlsx, sheet 'REKAP', baris 6, kolom F (JUMLAH PEMILIH / P): '3OO' bukan bilangan bulat"
+        in done.stderr
+    )
     assert "Tidak ada data yang disimpan" in done.stderr
     assert "Traceback" not in done.stderr
     assert demo.read_bytes() == before

@@ -14,7 +14,9 @@ def test_new_database_has_reference_and_elections(empty_db):
     assert con.execute("select count(*) from ref_desa where jenis = 'kelurahan'").fetchone()[0] == 5
     rows = dict(con.execute("select election_id, kapasitas_tps from elections").fetchall())
     assert rows["pilkada-2024"] == 600 and "pilkada-2018" in rows
-    assert str(con.execute("select tanggal from elections where election_id='pilkada-2018'").fetchone()[0]) == "2018-06-27"
+    assert (
+        str(con.execute("select tanggal from elections where election_id='pilkada-2018'").fetchone()[0]) == "2018-06-27"
+    )
     assert db.active_election(con) == "pilkada-2024"
 
 
@@ -105,8 +107,9 @@ def test_queries_never_fail_while_writes_replace_the_file(empty_db):
         while not stop.is_set():
             try:
                 cur = reader.cursor()
-                long = cur.execute("select count(*), sum(hash(d.kode_desa || r.range)) "
-                                   "from ref_desa d, range(4000) r").fetchone()
+                long = cur.execute(
+                    "select count(*), sum(hash(d.kode_desa || r.range)) from ref_desa d, range(4000) r"
+                ).fetchone()
                 kecamatan = model.kecamatan(reader.cursor(), "pilkada-2024")
                 assert long[0] == 330 * 4000 and len(kecamatan) == 24
                 done.append(1)
@@ -184,8 +187,12 @@ def test_a_cursor_keeps_its_version_across_writes_and_old_versions_are_released(
         reader.cursor().execute("select count(*) from ref_desa").fetchone()
     gc.collect()
     assert _fds_on(empty_db) == 1
-    assert reader.cursor().execute("select value from settings where key = 'ktpel_kuning' and election_id = "
-                                   "'pilkada-2024'").fetchone()[0] == 91
+    assert (
+        reader.cursor()
+        .execute("select value from settings where key = 'ktpel_kuning' and election_id = 'pilkada-2024'")
+        .fetchone()[0]
+        == 91
+    )
 
 
 def test_views_install_over_older_views_whose_columns_changed(empty_db):

@@ -1,6 +1,7 @@
 """The rakor deck on the sample data: one message per slide with its numbers, the PPTX and PDF from
 `python -m readiness slides` carry the same slides and the same figures as `report`, and the
 status colours stay apart in greyscale."""
+
 import dataclasses
 import datetime as dt
 import io
@@ -38,8 +39,9 @@ NAMA_PANJANG = "Pemilihan Gubernur dan Wakil Gubernur serta Bupati dan Wakil Bup
 
 
 def cli(*args):
-    return subprocess.run([sys.executable, "-m", "readiness", *map(str, args)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "readiness", *map(str, args)], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
 
 
 @pytest.fixture(scope="module")
@@ -95,8 +97,17 @@ def _flat(text: str) -> str:
 
 # --------------------------------------------------------------------------- the deck
 def test_one_slide_per_message_with_titles_that_state_the_finding(deck):
-    assert [s.kind for s in deck.slides] == ["ringkasan", "peta", "korwil", "korwil", "korwil", "perhatian",
-                                              "ktpel", "partisipasi", "masalah"]
+    assert [s.kind for s in deck.slides] == [
+        "ringkasan",
+        "peta",
+        "korwil",
+        "korwil",
+        "korwil",
+        "perhatian",
+        "ktpel",
+        "partisipasi",
+        "masalah",
+    ]
     assert deck.judul == TITLES
     assert deck.pemilihan == "Pemilihan Bupati dan Wakil Bupati Probolinggo 2024"
     assert re.fullmatch(r"Data per \d{1,2} \w+ \d{4} \d{2}\.\d{2} WIB", deck.data_per_teks)
@@ -111,8 +122,11 @@ def test_summary_numbers_are_the_report_figures(deck, report):
     assert angka["KTP-el terekam"] == fmt.persen(kab["ktpel_persen"]) == "97,41%"
     assert angka["Target partisipasi"] == "82%"
     counts = {a.status: a.nilai for a in deck.slides[0].angka if a.status}
-    assert counts == {"merah": str(kab["jumlah_merah"]), "kuning": str(kab["jumlah_kuning"]),
-                      "hijau": str(kab["jumlah_hijau"])} == {"merah": "8", "kuning": "13", "hijau": "3"}
+    assert (
+        counts
+        == {"merah": str(kab["jumlah_merah"]), "kuning": str(kab["jumlah_kuning"]), "hijau": str(kab["jumlah_hijau"])}
+        == {"merah": "8", "kuning": "13", "hijau": "3"}
+    )
 
 
 def test_korwil_slides_list_each_kecamatan_worst_first_with_reasons(deck, report):
@@ -132,9 +146,13 @@ def test_korwil_slides_list_each_kecamatan_worst_first_with_reasons(deck, report
             if b.status == "hijau":
                 assert b.sel[2] == "Semua indikator terpenuhi"
                 continue
-            assert b.sel[2] == re.sub(r", (\d+ masalah terbuka)", r" · \1",
-                                      reason.replace(", Partisipasi", " · Partisipasi").replace(", KTP-el", " · KTP-el")
-                                      .replace(", DPT", " · DPT"))
+            assert b.sel[2] == re.sub(
+                r", (\d+ masalah terbuka)",
+                r" · \1",
+                reason.replace(", Partisipasi", " · Partisipasi")
+                .replace(", KTP-el", " · KTP-el")
+                .replace(", DPT", " · DPT"),
+            )
 
 
 def test_attention_ktpel_and_participation_slides(deck):
@@ -169,12 +187,18 @@ def test_open_problems_slide_only_when_the_inventory_has_open_rows(demo_db):
     def terbuka():
         with catatan.baca(demo_db) as con:
             return [r[0] for r in con.execute("select masalah_id from masalah where status <> 'selesai'")]
+
     for masalah_id in terbuka():  # start with no open problem (the sample brings its own)
         masalah.tindak_lanjut(demo_db, masalah_id, akses.LOKAL, status="selesai")
 
     def add(kode, uraian, election="pilkada-2024", tingkat="sedang"):
-        return masalah.tambah(demo_db, election, masalah.Isian(kode, "logistik", uraian, dt.date(2024, 11, 20),
-                                                                tingkat, "Camat"), akses.LOKAL)
+        return masalah.tambah(
+            demo_db,
+            election,
+            masalah.Isian(kode, "logistik", uraian, dt.date(2024, 11, 20), tingkat, "Camat"),
+            akses.LOKAL,
+        )
+
     add("35.13.08", "Jalan ke TPS 4 putus")
     masalah.tindak_lanjut(demo_db, add("35.13.08", "Kotak suara kurang"), akses.LOKAL, status="ditangani")
     masalah.tindak_lanjut(demo_db, add("35.13.08", "Sudah ditangani"), akses.LOKAL, status="selesai")
@@ -204,11 +228,12 @@ def test_status_colours_differ_in_greyscale_and_text_on_them_is_readable():
         def channel(v):
             v /= 255
             return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-        r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+
+        r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
         return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 
     def grey(hex_colour):
-        r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+        r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
         return 0.299 * r + 0.587 * g + 0.114 * b
 
     greys = sorted(grey(c) for c in parts.WARNA.values())
@@ -220,9 +245,13 @@ def test_status_colours_differ_in_greyscale_and_text_on_them_is_readable():
 
 
 def test_html_escapes_everything_from_the_data(deck):
-    evil = parts.Slide("korwil", "Korwil: <script>x</script>", "Judul <img src=x onerror=alert(1)>",
-                        kolom=("Status", "Kecamatan", "Alasan"), baris=(parts.Baris(("■ Belum siap", "<b>A</b>", "&"),
-                                                                                   "merah"),))
+    evil = parts.Slide(
+        "korwil",
+        "Korwil: <script>x</script>",
+        "Judul <img src=x onerror=alert(1)>",
+        kolom=("Status", "Kecamatan", "Alasan"),
+        baris=(parts.Baris(("■ Belum siap", "<b>A</b>", "&"), "merah"),),
+    )
     bad = parts.Deck("x", "<i>Pemilihan</i>", None, None, (evil,))
     html = as_html.slide_html(bad, 0)
     assert "<script>" not in html and "<img src=x" not in html and "<b>A</b>" not in html and "<i>" not in html
@@ -231,10 +260,12 @@ def test_html_escapes_everything_from_the_data(deck):
 
 def test_a_korwil_name_typed_in_pengaturan_is_text_on_its_slides(demo_db):
     import html
+
     nama = '<a href="https://evil.example/login">Wilayah I</a> **[klik](https://evil.example)**'
     with db.writing(demo_db) as con:
-        con.execute("update korwil set korwil = $k where election_id = 'pilkada-2024' and korwil = 'Wilayah I'",
-                    {"k": nama})
+        con.execute(
+            "update korwil set korwil = $k where election_id = 'pilkada-2024' and korwil = 'Wilayah I'", {"k": nama}
+        )
     con = db.connect_read(demo_db)
     try:
         evil = slides.build(con, "pilkada-2024")
@@ -280,8 +311,13 @@ def test_pptx_has_the_slides_titles_and_numbers_of_the_report(exported, deck, re
     everything = [_pptx_texts(slide) for slide in prs.slides]
     flat = "\n".join("\n".join(t) for t in everything)
     kab = report["kabupaten"][0]
-    for figure in (fmt.angka(kab["dpt"]), fmt.angka(kab["tps"]), fmt.persen(kab["ktpel_persen"]),
-                   fmt.angka(kab["dpt_l"]), fmt.angka(kab["dpt_p"])):
+    for figure in (
+        fmt.angka(kab["dpt"]),
+        fmt.angka(kab["tps"]),
+        fmt.persen(kab["ktpel_persen"]),
+        fmt.angka(kab["dpt_l"]),
+        fmt.angka(kab["dpt_p"]),
+    ):
         assert figure in flat, figure
     assert "872.218" in flat and "1.739" in flat
     for row in report["korwil"]:
@@ -318,12 +354,20 @@ def test_pdf_has_one_landscape_page_per_slide_with_real_text(exported, deck):
 def test_cli_refuses_other_extensions_and_unknown_elections(demo_db_master, tmp_path, capsys):
     assert readiness_cli.main(["slides", "--db", str(demo_db_master), "--out", str(tmp_path / "rakor.docx")]) == 2
     assert ".pptx atau .pdf" in capsys.readouterr().err
-    assert readiness_cli.main(["slides", "--db", str(demo_db_master), "--election", "pilpres-2099",
-                               "--out", str(tmp_path / "x.pptx")]) == 1
+    assert (
+        readiness_cli.main(
+            ["slides", "--db", str(demo_db_master), "--election", "pilpres-2099", "--out", str(tmp_path / "x.pptx")]
+        )
+        == 1
+    )
     assert "tidak dikenal" in capsys.readouterr().err
     assert not list(tmp_path.iterdir())
-    assert readiness_cli.main(["slides", "--db", str(demo_db_master), "--election", "pilkada-2018",
-                               "--out", str(tmp_path / "2018.pptx")]) == 0
+    assert (
+        readiness_cli.main(
+            ["slides", "--db", str(demo_db_master), "--election", "pilkada-2018", "--out", str(tmp_path / "2018.pptx")]
+        )
+        == 0
+    )
     assert "1 slide" in capsys.readouterr().err
     prs = Presentation(io.BytesIO((tmp_path / "2018.pptx").read_bytes()))
     assert len(prs.slides) == 1
@@ -367,7 +411,8 @@ def test_pptx_footer_keeps_the_disclaimer_whole_and_inside_the_slide(deck_panjan
 def test_pptx_footer_keeps_a_short_name_whole(deck):
     prs = Presentation(io.BytesIO(as_pptx.to_pptx(deck)))
     assert _kaki_pptx(prs.slides[0]).text_frame.text == (
-        f"Pemilihan Bupati dan Wakil Bupati Probolinggo 2024 · {deck.data_per_teks} · {teks.DISCLAIMER}")
+        f"Pemilihan Bupati dan Wakil Bupati Probolinggo 2024 · {deck.data_per_teks} · {teks.DISCLAIMER}"
+    )
 
 
 def test_pdf_footer_keeps_the_disclaimer_whole_in_the_shipped_font(deck_panjang):
@@ -377,8 +422,9 @@ def test_pdf_footer_keeps_the_disclaimer_whole_in_the_shipped_font(deck_panjang)
         text = _flat(page.extract_text())
         assert f"Data per 30 September 2026 23.59 WIB · {teks.DISCLAIMER}" in text, (number, text[-300:])
         assert f"{number}/9" in text
-        used = {str(f.get("/BaseFont")).split("+")[-1] for f in page["/Resources"]["/Font"].values()
-                if f.get("/BaseFont")}
+        used = {
+            str(f.get("/BaseFont")).split("+")[-1] for f in page["/Resources"]["/Font"].values() if f.get("/BaseFont")
+        }
         assert used == {"LiberationSans", "LiberationSans-Bold"}, (number, used)
 
 

@@ -1,4 +1,5 @@
 """Exports: Excel and CSV out of every table, opened the way a user's program would open them."""
+
 import datetime as dt
 import io
 
@@ -8,20 +9,27 @@ from openpyxl import load_workbook
 from readiness import db, export, model
 from readiness.export import Kolom
 
-KOLOM = [Kolom("kecamatan", "Kecamatan"), Kolom("dpt", "DPT", "angka"), Kolom("ktpel_persen", "KTP-el", "persen"),
-         Kolom("status", "Status", "status"), Kolom("ktpel_tanggal", "Tanggal data", "tanggal"),
-         Kolom("alasan", "Alasan", lebar=True)]
+KOLOM = [
+    Kolom("kecamatan", "Kecamatan"),
+    Kolom("dpt", "DPT", "angka"),
+    Kolom("ktpel_persen", "KTP-el", "persen"),
+    Kolom("status", "Status", "status"),
+    Kolom("ktpel_tanggal", "Tanggal data", "tanggal"),
+    Kolom("alasan", "Alasan", lebar=True),
+]
 
 
 def _frame():
-    return pd.DataFrame({
-        "kecamatan": ["Kraksaan", "=HYPERLINK(\"http://x\",\"klik\")", "+62 812", "-5 TPS", "@SUM(A1)"],
-        "dpt": [54217, 1000, None, 25127, 7],
-        "ktpel_persen": [98.72, 94.1, None, 100.0, 0.5],
-        "status": ["merah", "hijau", None, "kuning", "hijau"],
-        "ktpel_tanggal": [pd.Timestamp("2024-11-20"), None, None, pd.Timestamp("2024-11-01"), None],
-        "alasan": ["1 TPS > 600 pemilih", "", None, "", ""],
-    })
+    return pd.DataFrame(
+        {
+            "kecamatan": ["Kraksaan", '=HYPERLINK("http://x","klik")', "+62 812", "-5 TPS", "@SUM(A1)"],
+            "dpt": [54217, 1000, None, 25127, 7],
+            "ktpel_persen": [98.72, 94.1, None, 100.0, 0.5],
+            "status": ["merah", "hijau", None, "kuning", "hijau"],
+            "ktpel_tanggal": [pd.Timestamp("2024-11-20"), None, None, pd.Timestamp("2024-11-01"), None],
+            "alasan": ["1 TPS > 600 pemilih", "", None, "", ""],
+        }
+    )
 
 
 def _book(data: bytes):
@@ -30,8 +38,15 @@ def _book(data: bytes):
 
 def test_xlsx_layout_numbers_and_metadata():
     frame = export.ekspor(_frame(), KOLOM)
-    ws = _book(export.to_xlsx(frame, "Status per kecamatan", "Pilkada 2024 (pemungutan suara 27 November 2024)",
-                              "versi data 7: unggahan rekap pemilih #1", dibuat=dt.datetime(2024, 11, 21, 9, 30)))
+    ws = _book(
+        export.to_xlsx(
+            frame,
+            "Status per kecamatan",
+            "Pilkada 2024 (pemungutan suara 27 November 2024)",
+            "versi data 7: unggahan rekap pemilih #1",
+            dibuat=dt.datetime(2024, 11, 21, 9, 30),
+        )
+    )
     assert ws["A1"].value == "Status per kecamatan"
     assert ws["A2"].value == "Pemilihan: Pilkada 2024 (pemungutan suara 27 November 2024)"
     assert ws["A3"].value == "Sumber: versi data 7: unggahan rekap pemilih #1"
@@ -55,15 +70,30 @@ def test_xlsx_layout_numbers_and_metadata():
 def test_xlsx_never_writes_a_formula():
     ws = _book(export.to_xlsx(export.ekspor(_frame(), KOLOM), "t", "e", "v"))
     values = [ws.cell(row=r, column=1) for r in range(8, 13)]
-    assert [c.value for c in values] == ["Kraksaan", "'=HYPERLINK(\"http://x\",\"klik\")", "'+62 812", "'-5 TPS",
-                                         "'@SUM(A1)"]
+    assert [c.value for c in values] == [
+        "Kraksaan",
+        '\'=HYPERLINK("http://x","klik")',
+        "'+62 812",
+        "'-5 TPS",
+        "'@SUM(A1)",
+    ]
     assert all(c.data_type == "s" for c in values)
 
 
 def test_one_rule_for_every_text_cell_and_negative_numbers_stay_numbers():
     texts = ["=1+1", "+62", "-", "@x", "\t=1+1", "\r=1+1", "Kraksaan", " =1", "", "'=1"]
-    assert [export.teks_sel(t) for t in texts] == ["'=1+1", "'+62", "'-", "'@x", "'\t=1+1", "'\r=1+1", "Kraksaan",
-                                                   " =1", "", "'=1"]
+    assert [export.teks_sel(t) for t in texts] == [
+        "'=1+1",
+        "'+62",
+        "'-",
+        "'@x",
+        "'\t=1+1",
+        "'\r=1+1",
+        "Kraksaan",
+        " =1",
+        "",
+        "'=1",
+    ]
     frame = pd.DataFrame({"Nama": ["-5 TPS", "=SUM(A1)"], "Selisih": [-5, -1.5]})
     lines = export.to_csv(frame).decode("utf-8-sig").split("\r\n")
     assert lines[1:3] == ["'-5 TPS;-5", "'=SUM(A1);-1,5"]
@@ -88,13 +118,21 @@ def test_csv_for_indonesian_excel():
 def test_screen_text_and_optional_columns():
     frame = _frame()
     shown = export.tampilan(frame, KOLOM)
-    assert list(shown.iloc[0]) == ["Kraksaan", "54.217", "98,72%", "■ Belum siap", "20 November 2024",
-                                   "1 TPS > 600 pemilih"]
+    assert list(shown.iloc[0]) == [
+        "Kraksaan",
+        "54.217",
+        "98,72%",
+        "■ Belum siap",
+        "20 November 2024",
+        "1 TPS > 600 pemilih",
+    ]
     assert list(shown.iloc[2][["DPT", "KTP-el", "Status"]]) == ["–", "–", "Tidak ada data"]
     optional = [Kolom("kecamatan", "Kecamatan"), Kolom("kosong", "Kosong", "angka", opsional=True)]
     assert [k.judul for k in export.pilih_kolom(frame.assign(kosong=None), optional)] == ["Kecamatan"]
-    assert export.nama_berkas("Status kesiapan per kecamatan", "pilkada-2024", "xlsx") == \
-        "status-kesiapan-per-kecamatan_pilkada-2024.xlsx"
+    assert (
+        export.nama_berkas("Status kesiapan per kecamatan", "pilkada-2024", "xlsx")
+        == "status-kesiapan-per-kecamatan_pilkada-2024.xlsx"
+    )
 
 
 def test_kecamatan_export_totals_match_the_kabupaten(demo_db_master):
@@ -103,8 +141,10 @@ def test_kecamatan_export_totals_match_the_kabupaten(demo_db_master):
         data = model.halaman_ringkasan(con, "pilkada-2024")
     finally:
         con.close()
-    frame = export.ekspor(data["kecamatan"], [Kolom("kecamatan", "Kecamatan"), Kolom("dpt", "DPT", "angka"),
-                                              Kolom("ktpel_wajib", "Wajib KTP-el", "angka")])
+    frame = export.ekspor(
+        data["kecamatan"],
+        [Kolom("kecamatan", "Kecamatan"), Kolom("dpt", "DPT", "angka"), Kolom("ktpel_wajib", "Wajib KTP-el", "angka")],
+    )
     ws = _book(export.to_xlsx(frame, "Status", data["pemilihan"], model.versi_label(data["versi"])))
     assert sum(c.value for c in ws["B"][7:]) == 872218
     assert sum(c.value for c in ws["C"][7:]) == 887588

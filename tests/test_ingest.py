@@ -1,5 +1,6 @@
 """Ingest against files shaped like real exports: exact totals, or a clean rejection that names
 file, sheet, row and column and leaves the database as it was."""
+
 import zipfile
 from pathlib import Path
 
@@ -36,9 +37,13 @@ def test_sample_recap_loads_to_the_public_totals(empty_db):
 
 
 def test_each_sample_file_is_detected_as_its_kind(empty_db):
-    expected = {"pemilih_rekap_desa_pilkada2024.xlsx": "pemilih", "tps_pilkada2024.xlsx": "tps",
-                "ktpel_per_kecamatan_2024-11-20.xlsx": "ktpel", "target_partisipasi_pilkada2024.xlsx": "target",
-                "dpt_kecamatan_lumbang.xlsx": "daftar"}
+    expected = {
+        "pemilih_rekap_desa_pilkada2024.xlsx": "pemilih",
+        "tps_pilkada2024.xlsx": "tps",
+        "ktpel_per_kecamatan_2024-11-20.xlsx": "ktpel",
+        "target_partisipasi_pilkada2024.xlsx": "target",
+        "dpt_kecamatan_lumbang.xlsx": "daftar",
+    }
     batch = ingest.ingest_files(empty_db, _files(*(SAMPLE / n for n in expected)))
     assert batch.ok
     assert {r.file_name: r.kind for r in batch.results} == expected
@@ -50,14 +55,17 @@ def test_each_sample_file_is_detected_as_its_kind(empty_db):
 
 
 def test_bad_count_rejects_the_file_naming_row_and_column(empty_db, tmp_path):
-    bad = xlsx.recap(tmp_path / "rekap_salah.xlsx", [("Kraksaan", "Kandangjati Kulon", 3, 700, 710, 1410),
-                                                      ("Kraksaan", "Asembakor", 2, "35,4", 500, 535)])
+    bad = xlsx.recap(
+        tmp_path / "rekap_salah.xlsx",
+        [("Kraksaan", "Kandangjati Kulon", 3, 700, 710, 1410), ("Kraksaan", "Asembakor", 2, "35,4", 500, 535)],
+    )
     before = empty_db.read_bytes()
     batch = ingest.ingest_files(empty_db, _files(bad))
     assert not batch.ok and not batch.committed
     texts = [p.text() for p in batch.results[0].errors]
-    assert texts == ["rekap_salah.xlsx, sheet 'REKAP', baris 7, kolom E (JUMLAH PEMILIH / L): "
-                     "'35,4' bukan bilangan bulat"]
+    assert texts == [
+        "rekap_salah.xlsx, sheet 'REKAP', baris 7, kolom E (JUMLAH PEMILIH / L): '35,4' bukan bilangan bulat"
+    ]
     assert empty_db.read_bytes() == before
 
 
@@ -72,9 +80,14 @@ def test_one_bad_file_means_nothing_from_the_command_is_committed(empty_db, tmp_
 
 
 def test_unknown_kecamatan_and_desa_are_named_with_suggestions(empty_db, tmp_path):
-    bad = xlsx.recap(tmp_path / "r.xlsx", [("Kraksan", "Asembakor", 2, 300, 300, 600),
-                                           ("Kraksaan", "Asembakorr", 2, 300, 300, 600),
-                                           ("Sukapura", "Karanganyar", 2, 300, 300, 600)])
+    bad = xlsx.recap(
+        tmp_path / "r.xlsx",
+        [
+            ("Kraksan", "Asembakor", 2, 300, 300, 600),
+            ("Kraksaan", "Asembakorr", 2, 300, 300, 600),
+            ("Sukapura", "Karanganyar", 2, 300, 300, 600),
+        ],
+    )
     errors = [p.text() for p in ingest.ingest_files(empty_db, _files(bad)).results[0].errors]
     assert "baris 6, kolom B (KECAMATAN): kecamatan 'Kraksan' tidak dikenal; mungkin maksudnya: Kraksaan" in errors[0]
     assert "baris 7, kolom C (DESA/KELURAHAN): desa/kelurahan 'Asembakorr' tidak ada di Kecamatan Kraksaan" in errors[1]
@@ -84,33 +97,44 @@ def test_unknown_kecamatan_and_desa_are_named_with_suggestions(empty_db, tmp_pat
 
 
 def test_totals_row_that_disagrees_is_a_warning_and_data_is_committed(empty_db, tmp_path):
-    path = xlsx.recap(tmp_path / "r.xlsx", [("Kraksaan", "Asembakor", 2, 300, 300, 600),
-                                            (None, "Sidopekso", 2, 400, 400, 800)],  # kecamatan merged: blank
-                      total=(4, 700, 700, 1500))
+    path = xlsx.recap(
+        tmp_path / "r.xlsx",
+        [("Kraksaan", "Asembakor", 2, 300, 300, 600), (None, "Sidopekso", 2, 400, 400, 800)],  # kecamatan merged: blank
+        total=(4, 700, 700, 1500),
+    )
     batch = ingest.ingest_files(empty_db, _files(path))
     assert batch.ok and batch.committed
     warnings = [p.text() for p in batch.results[0].warnings]
     # Only L+P disagrees (L, P and TPS add up): one warning, at the JUMLAH row, column G.
-    assert warnings == ["r.xlsx, sheet 'REKAP', baris 8, kolom G (JUMLAH PEMILIH / L+P): baris 'JUMLAH' "
-                        "menulis 1.500, tetapi jumlah semua baris sheet 'REKAP' = 1.400"]
+    assert warnings == [
+        "r.xlsx, sheet 'REKAP', baris 8, kolom G (JUMLAH PEMILIH / L+P): baris 'JUMLAH' "
+        "menulis 1.500, tetapi jumlah semua baris sheet 'REKAP' = 1.400"
+    ]
     kec = _report(empty_db).set_index("kecamatan")
     assert kec.loc["Kraksaan", "dpt"] == 1400  # the merged kecamatan cell was filled down
 
 
 def test_same_desa_twice_is_refused_because_it_would_double_count(empty_db, tmp_path):
-    path = xlsx.recap(tmp_path / "r.xlsx", [("Kraksaan", "Asembakor", 2, 300, 300, 600),
-                                            ("KEC. KRAKSAAN", "ASEMBAKOR", 2, 300, 300, 600)])
+    path = xlsx.recap(
+        tmp_path / "r.xlsx",
+        [("Kraksaan", "Asembakor", 2, 300, 300, 600), ("KEC. KRAKSAAN", "ASEMBAKOR", 2, 300, 300, 600)],
+    )
     errors = [p.text() for p in ingest.ingest_files(empty_db, _files(path)).results[0].errors]
-    assert errors == ["r.xlsx, sheet 'REKAP', baris 7: Desa Asembakor (Kecamatan Kraksaan) sudah ada di baris 6; "
-                      "baris ganda akan terhitung dua kali"]
+    assert errors == [
+        "r.xlsx, sheet 'REKAP', baris 7: Desa Asembakor (Kecamatan Kraksaan) sudah ada di baris 6; "
+        "baris ganda akan terhitung dua kali"
+    ]
 
 
-@pytest.mark.parametrize("name,data,expected", [
-    ("rekap.xlsx", b"%PDF-1.4\n...", "berkas ini PDF yang diberi nama Excel"),
-    ("rekap.xlsx", b"PK\x03\x04\x14\x00\x00\x00garbage", "rusak atau terpotong"),
-    ("rekap.xlsx", b"", "berkas kosong"),
-    ("rekap.xlsx", b"hello world, not excel", "bukan berkas Excel"),
-])
+@pytest.mark.parametrize(
+    "name,data,expected",
+    [
+        ("rekap.xlsx", b"%PDF-1.4\n...", "berkas ini PDF yang diberi nama Excel"),
+        ("rekap.xlsx", b"PK\x03\x04\x14\x00\x00\x00garbage", "rusak atau terpotong"),
+        ("rekap.xlsx", b"", "berkas kosong"),
+        ("rekap.xlsx", b"hello world, not excel", "bukan berkas Excel"),
+    ],
+)
 def test_unreadable_files_get_an_indonesian_reason(empty_db, name, data, expected):
     batch = ingest.ingest_files(empty_db, [(name, data)])
     assert not batch.ok
@@ -175,6 +199,7 @@ def test_no_raw_nik_or_name_is_stored(demo_db_master):
 
 def test_decompression_bomb_is_refused_before_unpacking(empty_db, tmp_path):
     import zipfile
+
     bomb = tmp_path / "bom.xlsx"
     with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
@@ -188,7 +213,8 @@ def test_decompression_bomb_is_refused_before_unpacking(empty_db, tmp_path):
     assert batch.results[0].errors[0].text() == (
         "bom.xlsx: berkas bom.xlsx ditolak: bagian xl/worksheets/sheet1.xml dimampatkan 1.029 kali (batas 100 kali); "
         "ini bukan ekspor Excel yang wajar. Simpan ulang hanya sheet datanya (tanpa baris/kolom kosong berformat) "
-        "lalu unggah lagi")
+        "lalu unggah lagi"
+    )
 
 
 def test_nik_and_nkk_hashes_agree_however_the_text_is_stored(empty_db, tmp_path):
@@ -202,8 +228,8 @@ def test_nik_and_nkk_hashes_agree_however_the_text_is_stored(empty_db, tmp_path)
 
     def voters():
         v = [df.Pemilih("LUMBANG", "SAPIH", 1, "LP"[i % 2], dt.date(1970 + i, 3, 3)) for i in range(6)]
-        v[0].nkk = v[1].nkk = "3513240101990001"     # one household: one NKK for two voters
-        v[2].nik = " 3513240303720003 "                 # spaces around it: not the plain text
+        v[0].nkk = v[1].nkk = "3513240101990001"  # one household: one NKK for two voters
+        v[2].nik = " 3513240303720003 "  # spaces around it: not the plain text
         v[3].nik, v[3].nkk = "'3513244303730004", "'3513240101990002"  # the apostrophe that forces text
         return v
 
@@ -217,24 +243,31 @@ def test_nik_and_nkk_hashes_agree_however_the_text_is_stored(empty_db, tmp_path)
         batch = ingest.ingest_files(empty_db, [(path.name, path)])
         assert batch.committed, [p.text() for r in batch.results for p in r.problems]
         con = db.connect_read(empty_db)
-        hashes[path.name] = con.execute("select source_row, nik_hash, nkk_hash from raw_daftar where upload_id = $u "
-                                        "order by source_row", {"u": batch.results[0].upload_id}).fetchall()
+        hashes[path.name] = con.execute(
+            "select source_row, nik_hash, nkk_hash from raw_daftar where upload_id = $u order by source_row",
+            {"u": batch.results[0].upload_id},
+        ).fetchall()
         # what is derived from the NIK as well: the region and mask (looked up per region for the
         # texts hashed ahead, worked out per row for the others), the 64-bit key, the date check
         derived[path.name] = con.execute(
             "select source_row, nik_mask, nik_kode_wilayah, nik_kunci, nik_tanggal_masalah, nik_panjang, nik_digit "
-            "from raw_daftar where upload_id = $u order by source_row", {"u": batch.results[0].upload_id}).fetchall()
+            "from raw_daftar where upload_id = $u order by source_row",
+            {"u": batch.results[0].upload_id},
+        ).fetchall()
         con.close()
     secret = installation_secret(empty_db)
     clean = lambda text: text.strip().lstrip("'")  # noqa: E731
-    expected = [(df.FIRST_ROW + i, keyed_hash_number(secret, clean(v.nik)), keyed_hash_number(secret, clean(v.nkk)))
-                for i, v in enumerate(written)]
+    expected = [
+        (df.FIRST_ROW + i, keyed_hash_number(secret, clean(v.nik)), keyed_hash_number(secret, clean(v.nkk)))
+        for i, v in enumerate(written)
+    ]
     assert hashes["dpt_shared.xlsx"] == hashes["dpt_inline.xlsx"] == expected
     assert len({h for _, h, _ in expected}) == 6 and len({h for _, _, h in expected}) == 5
     assert derived["dpt_shared.xlsx"] == derived["dpt_inline.xlsx"]
     assert [(mask, wilayah, kunci) for _, mask, wilayah, kunci, *_ in derived["dpt_shared.xlsx"]] == [
         (clean(v.nik)[:6] + "*" * 10, "35.13.24", int(h, 16) >> 64)
-        for v, h in zip(written, (f"{n:032x}" for _, n, _ in expected))]
+        for v, h in zip(written, (f"{n:032x}" for _, n, _ in expected))
+    ]
 
 
 def test_hashes_computed_while_reading_are_the_keyed_hash_of_each_shared_text(tmp_path):
@@ -257,8 +290,9 @@ def test_hashes_computed_while_reading_are_the_keyed_hash_of_each_shared_text(tm
     assert got == {t: keyed_hash(secret, t) for t in texts}
 
 
-def test_a_key_longer_than_a_hash_block_gives_the_standard_hmac_both_ways(empty_db, tmp_path, tmp_path_factory,
-                                                                          monkeypatch):
+def test_a_key_longer_than_a_hash_block_gives_the_standard_hmac_both_ways(
+    empty_db, tmp_path, tmp_path_factory, monkeypatch
+):
     """An admin may write a longer key than generated (`openssl rand -hex 80`): RFC 2104 hashes such a
     key first. The NIKs hashed while the sheet is read (shared strings) and those hashed in SQL
     (inline strings) must both equal the standard HMAC, or one voter's NIK gets two hashes."""
@@ -281,8 +315,13 @@ def test_a_key_longer_than_a_hash_block_gives_the_standard_hmac_both_ways(empty_
         batch = ingest.ingest_files(empty_db, [(path.name, path)])
         assert batch.committed, [p.text() for r in batch.results for p in r.problems]
         con = db.connect_read(empty_db)
-        stored = [h for (h,) in con.execute("select nik_hash from raw_daftar where upload_id = $u order by source_row",
-                                             {"u": batch.results[0].upload_id}).fetchall()]
+        stored = [
+            h
+            for (h,) in con.execute(
+                "select nik_hash from raw_daftar where upload_id = $u order by source_row",
+                {"u": batch.results[0].upload_id},
+            ).fetchall()
+        ]
         con.close()
         standard = [int(hmac.new(secret, v.nik.encode(), hashlib.sha256).hexdigest()[:32], 16) for v in shape]
         assert stored == standard
@@ -290,6 +329,7 @@ def test_a_key_longer_than_a_hash_block_gives_the_standard_hmac_both_ways(empty_
 
 def test_nik_hash_in_sql_is_the_standard_hmac(demo_db_master):
     from readiness.privacy import installation_secret, keyed_hash_number
+
     sheet = CalamineWorkbook.from_path(SAMPLE / "dpt_kecamatan_lumbang.xlsx").get_sheet_by_index(0).to_python()
     first = dict(zip(sheet[4], sheet[5]))
     secret = installation_secret(demo_db_master)

@@ -5,10 +5,21 @@ import pytest
 from readiness.ingest.cells import ParseError, parse_count, parse_date, parse_percent
 
 
-@pytest.mark.parametrize("cell,expected", [
-    ("35.412", 35412), ("1.234.567", 1234567), ("35,412", 35412), ("1,234,567", 1234567),
-    (35412.0, 35412), ("35412", 35412), (" 1.234 ", 1234), ("1.234,00", 1234), (None, None), ("-", None),
-])
+@pytest.mark.parametrize(
+    "cell,expected",
+    [
+        ("35.412", 35412),
+        ("1.234.567", 1234567),
+        ("35,412", 35412),
+        ("1,234,567", 1234567),
+        (35412.0, 35412),
+        ("35412", 35412),
+        (" 1.234 ", 1234),
+        ("1.234,00", 1234),
+        (None, None),
+        ("-", None),
+    ],
+)
 def test_counts_in_every_representation(cell, expected):
     assert parse_count(cell) == expected
 
@@ -24,10 +35,20 @@ def test_negative_count_is_refused():
         parse_count("-5")
 
 
-@pytest.mark.parametrize("cell,expected", [
-    ("97,85%", 97.85), ("97,85", 97.85), ("97.85", 97.85), (0.9785, 97.85), (82, 82.0), ("82", 82.0),
-    (1, 100.0), (0, 0.0), ("0,5%", 0.5),
-])
+@pytest.mark.parametrize(
+    "cell,expected",
+    [
+        ("97,85%", 97.85),
+        ("97,85", 97.85),
+        ("97.85", 97.85),
+        (0.9785, 97.85),
+        (82, 82.0),
+        ("82", 82.0),
+        (1, 100.0),
+        (0, 0.0),
+        ("0,5%", 0.5),
+    ],
+)
 def test_percents_in_every_representation(cell, expected):
     assert parse_percent(cell) == pytest.approx(expected)
 
@@ -37,7 +58,8 @@ def test_percent_above_100_is_refused():
         parse_percent("101,5")
 
 
-@pytest.mark.parametrize("cell", ["27-11-2024", "27/11/2024", "2024-11-27", "27 November 2024",
-                                  dt.datetime(2024, 11, 27), 45623])
+@pytest.mark.parametrize(
+    "cell", ["27-11-2024", "27/11/2024", "2024-11-27", "27 November 2024", dt.datetime(2024, 11, 27), 45623]
+)
 def test_dates(cell):
     assert parse_date(cell) == dt.date(2024, 11, 27)

@@ -4,6 +4,7 @@ the sheet, the Excel row and the column, in Indonesian, and leaves the database 
 
 Written to the spec, not to the code of the day: a failure here is a quirk ingest does not yet survive.
 """
+
 from __future__ import annotations
 
 import math
@@ -70,7 +71,8 @@ def _check_messages(case: messy.Case, got: list, expected: list[messy.Msg], what
             unmatched.remove(hit)
     assert not missing and not unmatched, (
         f"{what}: expected {len(expected)}, got {len(got)}\n  missing: {missing}\n"
-        f"  unexpected: {[p.text() for p in unmatched]}\n  all: {texts}")
+        f"  unexpected: {[p.text() for p in unmatched]}\n  all: {texts}"
+    )
 
 
 def _check_report(db_path: Path, case: messy.Case) -> None:
@@ -158,7 +160,9 @@ def test_auto_detects_each_of_the_five_kinds(name, kind, empty_db, tmp_path):
 def test_error_text_is_exact(empty_db, tmp_path):
     case = _build("rekap_bukan_bilangan_bulat", tmp_path)
     errors = [p.text() for p in _ingest(empty_db, case).results[0].errors]
-    assert errors == ["rekap_dpt.xlsx, sheet 'PAITON', baris 8, kolom F (JUMLAH PEMILIH / L): '35,4' bukan bilangan bulat"]
+    assert errors == [
+        "rekap_dpt.xlsx, sheet 'PAITON', baris 8, kolom F (JUMLAH PEMILIH / L): '35,4' bukan bilangan bulat"
+    ]
 
 
 def test_html_in_a_name_is_quoted_as_is_not_interpreted(empty_db, tmp_path):
@@ -183,6 +187,7 @@ def test_mangled_nik_is_flagged_and_no_raw_identity_is_stored(empty_db, tmp_path
     assert all(len(m) == 16 and m.startswith("351324") and m[6:12] == "******" for m in text_masks), text_masks
     # NIK/NKK as text survive with their 16 digits; none of them, nor a name, is in the database file
     from openpyxl import load_workbook
+
     ws = load_workbook(case.path, read_only=True).worksheets[0]
     voters = [row for row in ws.iter_rows(min_row=6, values_only=True)]
     content = empty_db.read_bytes()
@@ -206,8 +211,10 @@ def test_tps_addresses_starting_with_formula_characters_stay_text(empty_db, tmp_
 
 def test_a_later_messy_file_replaces_only_the_kecamatan_it_covers(empty_db, tmp_path):
     """Per-kecamatan sheets, then a CSV, then a file overlapping the first: never summed twice."""
-    first, csv_case, last = (_build(n, tmp_path) for n in
-                             ("rekap_satu_sheet_per_kecamatan", "rekap_csv_titik_koma_bom", "rekap_nama_desa_kembar"))
+    first, csv_case, last = (
+        _build(n, tmp_path)
+        for n in ("rekap_satu_sheet_per_kecamatan", "rekap_csv_titik_koma_bom", "rekap_nama_desa_kembar")
+    )
     for case in (first, csv_case, last):
         batch = _ingest(empty_db, case)
         assert batch.ok and batch.committed, [p.text() for p in batch.results[0].problems]
@@ -218,16 +225,27 @@ def test_a_later_messy_file_replaces_only_the_kecamatan_it_covers(empty_db, tmp_
 
 
 # --------------------------------------------------------------------------- the command line, once
-@pytest.mark.parametrize("name,phrase", [
-    ("rekap_bukan_bilangan_bulat", "sheet 'PAITON', baris 8, kolom F (JUMLAH PEMILIH / L): '35,4' bukan bilangan bulat"),
-    ("xlsx_terpotong", "rusak atau terpotong"),
-    ("xlsx_berkata_sandi", "kata sandi"),
-])
+@pytest.mark.parametrize(
+    "name,phrase",
+    [
+        (
+            "rekap_bukan_bilangan_bulat",
+            "sheet 'PAITON', baris 8, kolom F (JUMLAH PEMILIH / L): '35,4' bukan bilangan bulat",
+        ),
+        ("xlsx_terpotong", "rusak atau terpotong"),
+        ("xlsx_berkata_sandi", "kata sandi"),
+    ],
+)
 def test_cli_rejects_with_the_message_and_no_traceback(name, phrase, empty_db, tmp_path):
     case = _build(name, tmp_path)
     before = empty_db.read_bytes()
-    run = subprocess.run([sys.executable, "-m", "readiness", "ingest", str(case.path), "--db", str(empty_db)],
-                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-m", "readiness", "ingest", str(case.path), "--db", str(empty_db)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 1, run.stderr
     assert "Traceback" not in run.stderr + run.stdout
     assert case.path.name in run.stderr and phrase in run.stderr, run.stderr

@@ -8,6 +8,7 @@ numbers or as text with Indonesian or English thousands separators, a one- or tw
 Ingest must read every desa row once (no row lost, none counted twice), drop every totals row,
 find them all agreeing (no warning), and report the generated totals per kecamatan.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -22,8 +23,13 @@ from hypothesis import strategies as st
 from readiness import db, ingest, model
 from tests import messy
 
-TITLES = ["REKAPITULASI DAFTAR PEMILIH TETAP (DPT)", "PEMILIHAN BUPATI DAN WAKIL BUPATI PROBOLINGGO TAHUN 2024",
-          "KABUPATEN PROBOLINGGO", "KEADAAN PER 20 NOVEMBER 2024", "Sumber: KPU Kabupaten Probolinggo"]
+TITLES = [
+    "REKAPITULASI DAFTAR PEMILIH TETAP (DPT)",
+    "PEMILIHAN BUPATI DAN WAKIL BUPATI PROBOLINGGO TAHUN 2024",
+    "KABUPATEN PROBOLINGGO",
+    "KEADAAN PER 20 NOVEMBER 2024",
+    "Sumber: KPU Kabupaten Probolinggo",
+]
 SHEET_NAMES = ["REKAP", "REKAP (2)", "LANJUTAN", "HAL 2", "DPT DESA", "Sheet1", "DATA KPU", "BAGIAN III"]
 FORMATS = {"angka": lambda n: n, "teks_id": messy.id_num, "teks_en": messy.en_num, "teks_polos": str}
 NAME_STYLES = {  # how the export writes kecamatan and desa names
@@ -45,8 +51,11 @@ def recaps(draw):
     order = draw(st.permutations(range(len(rows))))
     rows = [rows[i] for i in order]
     n_sheets = draw(st.integers(1, min(4, len(rows))))
-    cuts = sorted(draw(st.lists(st.integers(1, len(rows) - 1), min_size=n_sheets - 1, max_size=n_sheets - 1,
-                                unique=True))) if len(rows) > 1 and n_sheets > 1 else []
+    cuts = (
+        sorted(draw(st.lists(st.integers(1, len(rows) - 1), min_size=n_sheets - 1, max_size=n_sheets - 1, unique=True)))
+        if len(rows) > 1 and n_sheets > 1
+        else []
+    )
     bounds = [0, *cuts, len(rows)]
     pieces = [rows[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
     layout = {
@@ -98,13 +107,26 @@ def _write(path: Path, pieces, layout) -> Path:
             if layout["merged_kecamatan"] and len(group) > 1:
                 merges.append(f"B{first}:B{len(out)}")
             if layout["totals"] == "per kecamatan dan sheet" and layout["merged_kecamatan"]:
-                out.append([f"JUMLAH KEC. {group[0][0].upper()}", None, None,
-                            *(fmt(sum(r[k] for r in group)) for k in (2, 3, 4)),
-                            fmt(sum(r[3] + r[4] for r in group))])
+                out.append(
+                    [
+                        f"JUMLAH KEC. {group[0][0].upper()}",
+                        None,
+                        None,
+                        *(fmt(sum(r[k] for r in group)) for k in (2, 3, 4)),
+                        fmt(sum(r[3] + r[4] for r in group)),
+                    ]
+                )
                 merges.append(f"A{len(out)}:C{len(out)}")
         if layout["totals"] != "tidak ada":
-            out.append([None, "JUMLAH", None, *(fmt(sum(r[k] for r in piece)) for k in (2, 3, 4)),
-                        fmt(sum(r[3] + r[4] for r in piece))])
+            out.append(
+                [
+                    None,
+                    "JUMLAH",
+                    None,
+                    *(fmt(sum(r[k] for r in piece)) for k in (2, 3, 4)),
+                    fmt(sum(r[3] + r[4] for r in piece)),
+                ]
+            )
         sheets.append({"name": name, "rows": out, "merges": merges})
     return messy._save_openpyxl(path, sheets)
 

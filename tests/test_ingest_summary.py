@@ -1,5 +1,6 @@
 """What the upload page says about a checked file, a saved batch and a file uploaded twice
 (readiness/ingest/summary.py), in the words and id-ID numbers an analyst reads."""
+
 from __future__ import annotations
 
 from readiness import ingest
@@ -12,8 +13,10 @@ def _files(*paths):
 
 
 def test_a_good_recap_is_described_and_its_save_named(empty_db, tmp_path):
-    path = xlsx.recap(tmp_path / "rekap kraksaan.xlsx", [("Kraksaan", "Asembakor", 2, 300, 300, 600),
-                                                          ("Kraksaan", "Sidopekso", 3, 700, 800, 1500)])
+    path = xlsx.recap(
+        tmp_path / "rekap kraksaan.xlsx",
+        [("Kraksaan", "Asembakor", 2, 300, 300, 600), ("Kraksaan", "Sidopekso", 3, 700, 800, 1500)],
+    )
     batch = ingest.prepare(empty_db, _files(path))
     result = batch.results[0]
     assert summary.understood(result) == "sheet 'REKAP' (judul kolom baris 4–5) · 2 baris data · 1 kecamatan"
@@ -27,21 +30,33 @@ def test_a_good_recap_is_described_and_its_save_named(empty_db, tmp_path):
 
     again = ingest.prepare(empty_db, _files(path))
     assert summary.verdict(again.results[0]) == (
-        "info", "Berkas ini sama persis dengan yang sudah pernah diunggah; tidak akan dihitung dua kali.")
+        "info",
+        "Berkas ini sama persis dengan yang sudah pernah diunggah; tidak akan dihitung dua kali.",
+    )
     assert not summary.can_save(again)
 
 
 def test_a_rejected_file_names_its_row_and_column(empty_db, tmp_path):
-    path = xlsx.recap(tmp_path / "rekap salah.xlsx", [("Kraksaan", "Asembakor", 2, 300, 300, 600),
-                                                      ("Kraksaan", "Sidopekso", 3, "3OO", 800, 1500)])
+    path = xlsx.recap(
+        tmp_path / "rekap salah.xlsx",
+        [("Kraksaan", "Asembakor", 2, 300, 300, 600), ("Kraksaan", "Sidopekso", 3, "3OO", 800, 1500)],
+    )
     batch = ingest.prepare(empty_db, _files(path))
     result = batch.results[0]
     assert summary.verdict(result) == ("error", "Ditolak: 1 masalah. Perbaiki berkasnya lalu unggah ulang.")
-    assert summary.shown_errors(result) == ("rekap salah.xlsx, sheet 'REKAP', baris 7, kolom E (JUMLAH PEMILIH / L): "
-                                            "'3OO' bukan bilangan bulat")
+    assert summary.shown_errors(result) == (
+        "rekap salah.xlsx, sheet 'REKAP', baris 7, kolom E (JUMLAH PEMILIH / L): '3OO' bukan bilangan bulat"
+    )
     assert summary.problems(batch.results).to_dict("records") == [
-        {"Tingkat": "Galat", "Berkas": "rekap salah.xlsx", "Sheet": "REKAP", "Baris": 7,
-         "Kolom": "E (JUMLAH PEMILIH / L)", "Masalah": "'3OO' bukan bilangan bulat"}]
+        {
+            "Tingkat": "Galat",
+            "Berkas": "rekap salah.xlsx",
+            "Sheet": "REKAP",
+            "Baris": 7,
+            "Kolom": "E (JUMLAH PEMILIH / L)",
+            "Masalah": "'3OO' bukan bilangan bulat",
+        }
+    ]
     assert summary.hidden_note(result) is None
     assert not summary.can_save(batch)
 
@@ -54,5 +69,7 @@ def test_over_a_thousand_problems_are_counted_in_id_format_and_ten_shown(empty_d
     assert summary.hidden_note(result) == "… dan 1.151 masalah lain tidak ditampilkan."
     shown = summary.shown_errors(result).splitlines()
     assert len(shown) == 10
-    assert shown[0] == ("rekap desa salah.xlsx, sheet 'REKAP', baris 6, kolom C (DESA/KELURAHAN): "
-                        "desa/kelurahan 'Desa 1' tidak ada di Kecamatan Kraksaan")
+    assert shown[0] == (
+        "rekap desa salah.xlsx, sheet 'REKAP', baris 6, kolom C (DESA/KELURAHAN): "
+        "desa/kelurahan 'Desa 1' tidak ada di Kecamatan Kraksaan"
+    )

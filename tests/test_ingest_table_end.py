@@ -1,6 +1,7 @@
 """Signature blocks and notes under the table (readiness/ingest/table_end.py) beyond the corpus checks in
 tests/test_ingest_messy.py: what the command line says, and what is stored — problems of a camat's
 sheet and voters of a per-voter list, none lost and none invented."""
+
 from __future__ import annotations
 
 import subprocess
@@ -28,8 +29,13 @@ def _rows(db_path: Path, sql: str) -> list[tuple]:
 
 
 def _cli_ingest(db_path: Path, *paths: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "readiness", "ingest", *map(str, paths), "--db", str(db_path)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "readiness", "ingest", *map(str, paths), "--db", str(db_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_cli_says_in_one_line_which_rows_under_the_table_were_not_read(empty_db, tmp_path):
@@ -37,8 +43,10 @@ def test_cli_says_in_one_line_which_rows_under_the_table_were_not_read(empty_db,
     run = _cli_ingest(empty_db, case.path)
     assert run.returncode == 0, run.stderr
     lines = run.stderr.splitlines()
-    assert lines[0].startswith("rekap_dpt_kpu_ttd.xlsx: rekap pemilih (terdeteksi), sheet 'REKAP DPT' (judul kolom "
-                               "baris 5–6), 6 baris, 2 kecamatan → unggahan #"), run.stderr
+    assert lines[0].startswith(
+        "rekap_dpt_kpu_ttd.xlsx: rekap pemilih (terdeteksi), sheet 'REKAP DPT' (judul kolom "
+        "baris 5–6), 6 baris, 2 kecamatan → unggahan #"
+    ), run.stderr
     assert lines[1] == "  baris 15–21 di bawah tabel diabaikan: tanda tangan/keterangan"
     assert "GALAT" not in run.stderr and "PERINGATAN" not in run.stderr
     assert _rows(empty_db, "select sum(dpt) from raw_pemilih") == [(sum(v["dpt"] for v in case.kecamatan.values()),)]
@@ -65,8 +73,10 @@ def test_a_camats_problem_sheet_stores_its_problems_and_not_its_signature(empty_
     batch = ingest.ingest_files(empty_db, [(case.path.name, case.path.read_bytes())], uploaded_by="rina")
     assert batch.committed, [p.text() for p in batch.results[0].problems]
     stored = _rows(empty_db, "select kode_kecamatan, uraian, tingkat from masalah order by masalah_id")
-    assert stored == [("35.13.02", "Kotak suara TPS 3 belum tiba", "sedang"),
-                      ("35.13.02", "Keterangan saksi: TPS tergenang hujan", "tinggi")]
+    assert stored == [
+        ("35.13.02", "Kotak suara TPS 3 belum tiba", "sedang"),
+        ("35.13.02", "Keterangan saksi: TPS tergenang hujan", "tinggi"),
+    ]
 
 
 def test_a_voter_list_keeps_every_voter_above_the_signature_and_no_more(empty_db, tmp_path):

@@ -1,5 +1,6 @@
 """The downloadable templates (readiness/ingest/templates.py): each is recognised as its kind when
 uploaded, its example row is never counted, and a filled one loads."""
+
 import io
 
 from openpyxl import load_workbook

@@ -3,6 +3,7 @@ naming the file, before a reader unpacks or allocates them, through the core, th
 (tests/pages/test_unggah.py) the upload page. Each limit is tried a step inside and a step outside:
 where a real limit would take minutes to reach, it is scaled down here (bench/bench_bomb.py runs
 the heavy ones at the real limits)."""
+
 from __future__ import annotations
 
 import subprocess
@@ -102,8 +103,15 @@ def test_one_far_cell_is_refused_before_the_reader_allocates_its_rectangle(empty
     assert "sheet 'DATA' berisi 33 sel dalam 1.000.000 baris × 16.384 kolom" in text
 
 
-@pytest.mark.parametrize("far", ["<c r='XFD1000000'><v>1</v></c>", '<c r = "XFD1000000"><v>1</v></c>',
-                                 '<c r="xfd1000000"><v>1</v></c>', '<c s="1" t="n" r="XFD1000000"><v>1</v></c>'])
+@pytest.mark.parametrize(
+    "far",
+    [
+        "<c r='XFD1000000'><v>1</v></c>",
+        '<c r = "XFD1000000"><v>1</v></c>',
+        '<c r="xfd1000000"><v>1</v></c>',
+        '<c s="1" t="n" r="XFD1000000"><v>1</v></c>',
+    ],
+)
 def test_a_far_cell_however_its_reference_is_written(empty_db, tmp_path, far):
     """The XML reader takes either quote, spaces around `=`, lower case, `r` after other attributes."""
     plain = xlsx.bomb(tmp_path / "dasar.xlsx", 3, REKAP)
@@ -118,8 +126,9 @@ def test_a_far_cell_however_its_reference_is_written(empty_db, tmp_path, far):
 
 def test_a_text_copied_into_every_cell_is_counted(empty_db, tmp_path, monkeypatch):
     """One shared text of 5.000 characters that every cell points at: each cell gets a copy."""
-    bomb = xlsx.bomb(tmp_path / "rekap.xlsx", 4_000, REKAP, cell='<c r="{col}{row}" t="s"><v>0</v></c>',
-                     shared_strings=1)
+    bomb = xlsx.bomb(
+        tmp_path / "rekap.xlsx", 4_000, REKAP, cell='<c r="{col}{row}" t="s"><v>0</v></c>', shared_strings=1
+    )
     with zipfile.ZipFile(bomb) as src, zipfile.ZipFile(tmp_path / "salinan.xlsx", "w", zipfile.ZIP_DEFLATED) as dst:
         for entry in src.infolist():
             data = src.read(entry.filename)
@@ -154,8 +163,10 @@ def test_first_row_of_more_cells_than_excel_allows_is_refused(empty_db, tmp_path
 def test_the_whole_rectangle_is_counted_as_the_readers_place_cells(tmp_path):
     """Cells without a reference follow the one before in their row; a reference far down
     counts even inside an early row."""
-    sheet = ('<row r="1"><c r="A1"><v>1</v></c><c r="B7"><v>2</v></c></row><row r="2"><c><v>3</v></c></row>'
-             '<row><c r="C3"><v>4</v></c><c><v>5</v></c></row>')
+    sheet = (
+        '<row r="1"><c r="A1"><v>1</v></c><c r="B7"><v>2</v></c></row><row r="2"><c><v>3</v></c></row>'
+        '<row><c r="C3"><v>4</v></c><c><v>5</v></c></row>'
+    )
     path = tmp_path / "posisi.xlsx"
     xlsx.bomb(path, 0)
     with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp_path / "p2.xlsx", "w") as dst:
@@ -172,27 +183,38 @@ def test_the_whole_rectangle_is_counted_as_the_readers_place_cells(tmp_path):
 def _ods(path: Path, rows_repeated: int, columns_repeated: int) -> Path:
     """An OpenDocument sheet whose one row of number cells is repeated by count, as LibreOffice
     writes repeats (and ends every sheet with an empty one, which readers skip)."""
-    table = ("urn:oasis:names:tc:opendocument:xmlns:table:1.0", "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
-             "urn:oasis:names:tc:opendocument:xmlns:text:1.0")
+    table = (
+        "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+        "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+        "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+    )
     content = (
         f'<office:document-content xmlns:table="{table[0]}" xmlns:office="{table[1]}" xmlns:text="{table[2]}">'
         '<office:body><office:spreadsheet><table:table table:name="REKAP">'
-        "<table:table-row>" + "".join(f'<table:table-cell office:value-type="string"><text:p>{h}</text:p>'
-                                      "</table:table-cell>" for h in REKAP) + "</table:table-row>"
+        "<table:table-row>"
+        + "".join(
+            f'<table:table-cell office:value-type="string"><text:p>{h}</text:p></table:table-cell>' for h in REKAP
+        )
+        + "</table:table-row>"
         f'<table:table-row table:number-rows-repeated="{rows_repeated}"><table:table-cell '
         f'table:number-columns-repeated="{columns_repeated}" office:value-type="float" office:value="1">'
         "<text:p>1</text:p></table:table-cell></table:table-row>"
         '<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/>'
-        "</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>")
+        "</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"
+    )
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
         archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
-        archive.writestr("META-INF/manifest.xml", (
-            '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
-            '<manifest:file-entry manifest:full-path="/" '
-            'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-            '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-            "</manifest:manifest>"))
+        archive.writestr(
+            "META-INF/manifest.xml",
+            (
+                '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+                '<manifest:file-entry manifest:full-path="/" '
+                'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                "</manifest:manifest>"
+            ),
+        )
     return path
 
 
@@ -228,6 +250,7 @@ def test_csv_of_empty_cells_is_refused_by_its_cell_count(empty_db, tmp_path, mon
 
 def test_legacy_xls_size_a_step_inside_and_outside(empty_db, tmp_path, monkeypatch):
     from tests import messy
+
     case = messy.ALL["rekap_xls_lama"](tmp_path)
     monkeypatch.setattr(workbook, "MAX_LEGACY", case.path.stat().st_size)
     _not_refused(empty_db, case.path)
@@ -255,8 +278,13 @@ sys.exit(code)
 
 def _cli(db_path, path: Path, **limits) -> subprocess.CompletedProcess:
     scaled = ",".join(f"{k}={v}" for k, v in limits.items())
-    return subprocess.run([sys.executable, "-c", CLI, str(ROOT), scaled, "ingest", str(path), "--db", str(db_path)],
-                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-c", CLI, str(ROOT), scaled, "ingest", str(path), "--db", str(db_path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
 
 
 def _peak(out: subprocess.CompletedProcess) -> int:
@@ -284,8 +312,9 @@ def test_cli_peak_memory_of_a_bomb_just_inside_stays_within_the_budget(empty_db,
     cells = '<c r="{col}{row}"><v>1</v></c>'
     probe = xlsx.bomb(tmp_path / "contoh.xlsx", 100_000, DAFTAR, cell=cells, level=1)
     book = workbook.Book(probe, probe.name)
-    need = workbook.reader_bytes("columns", book._parts.extent("DATA", precise=True), _largest(probe).file_size,
-                                 0, 0, 0, len(DAFTAR))
+    need = workbook.reader_bytes(
+        "columns", book._parts.extent("DATA", precise=True), _largest(probe).file_size, 0, 0, 0, len(DAFTAR)
+    )
     rows = int(100_000 * reader_budget * 0.95 / need)
     inside = xlsx.bomb(tmp_path / "dalam.xlsx", rows, DAFTAR, cell=cells, level=1)
     out = _cli(empty_db, inside, READER_BUDGET=reader_budget)

@@ -1,6 +1,7 @@
 """The audit trail: one row for every upload, version activation, setting change (with the values
 before and after), user change, export and login — written in the same transaction as the change,
 in the analytical file or in the small-records store — and nothing that changes or deletes a row."""
+
 import datetime as dt
 import inspect
 import json
@@ -32,8 +33,10 @@ def catatan_rows(path, aksi=None):
     """The small-records store's trail (logins, logouts, user changes, exports, problems, thresholds
     and targets)."""
     with catatan.baca(path) as con:
-        return [dict(r) for r in con.execute("select * from jejak where ? is null or aksi = ? order by id",
-                                             (aksi, aksi)).fetchall()]
+        return [
+            dict(r)
+            for r in con.execute("select * from jejak where ? is null or aksi = ? order by id", (aksi, aksi)).fetchall()
+        ]
 
 
 def test_upload_and_activation_are_recorded_with_who(demo_db, tmp_path):
@@ -43,8 +46,14 @@ def test_upload_and_activation_are_recorded_with_who(demo_db, tmp_path):
     upload_id = batch.results[0].upload_id
     (row,) = rows(demo_db, "unggah")[-1:]
     assert (row["pelaku"], row["peran"], row["objek"]) == ("budi", "admin", "kraksaan.xlsx")
-    assert json.loads(row["rincian"]) == {"upload_id": upload_id, "jenis": "pemilih", "pemilihan": "pilkada-2024",
-                                               "baris": 1, "kecamatan": 1, "sha256": batch.results[0].sha256}
+    assert json.loads(row["rincian"]) == {
+        "upload_id": upload_id,
+        "jenis": "pemilih",
+        "pemilihan": "pilkada-2024",
+        "baris": 1,
+        "kecamatan": 1,
+        "sha256": batch.results[0].sha256,
+    }
     # The same file again changes nothing, and records nothing.
     ingest.ingest_files(demo_db, [(path.name, path.read_bytes())], pelaku=ADMIN)
     assert sum(r["objek"] == "kraksaan.xlsx" for r in rows(demo_db, "unggah")) == 1
@@ -60,7 +69,9 @@ def test_command_line_uploads_are_recorded_as_cli(empty_db, tmp_path):
     assert cli.main(["ingest", str(path), "--db", str(empty_db)]) == 0
     assert cli.main(["activate", "1", "--db", str(empty_db)]) == 0
     assert [(r["pelaku"], r["aksi"], r["objek"]) for r in rows(empty_db)] == [
-        ("cli", "unggah", "kraksaan.xlsx"), ("cli", "aktifkan", "unggahan #1")]
+        ("cli", "unggah", "kraksaan.xlsx"),
+        ("cli", "aktifkan", "unggahan #1"),
+    ]
 
 
 def test_a_setting_change_on_the_page_records_before_and_after(demo_db, monkeypatch):
@@ -78,12 +89,15 @@ def test_a_setting_change_on_the_page_records_before_and_after(demo_db, monkeypa
 def test_korwil_change_records_only_what_moved(demo_db):
     con = db.connect_read(demo_db)
     try:
-        korwil = con.execute("select k.kode_kecamatan, r.kecamatan, k.korwil, k.koordinator from korwil k "
-                             "join ref_kecamatan r using (kode_kecamatan) where election_id = 'pilkada-2024' "
-                             "order by 1").df()
+        korwil = con.execute(
+            "select k.kode_kecamatan, r.kecamatan, k.korwil, k.koordinator from korwil k "
+            "join ref_kecamatan r using (kode_kecamatan) where election_id = 'pilkada-2024' "
+            "order by 1"
+        ).df()
     finally:
         con.close()
     from readiness import model
+
     lain = sorted(set(korwil["korwil"]) - {korwil.loc[0, "korwil"]})[0]
     moved = korwil.copy()
     moved.loc[0, "korwil"] = lain
@@ -108,8 +122,14 @@ def test_user_changes_are_recorded_without_any_hash(empty_db, monkeypatch, capsy
     pengguna.aktifkan(empty_db, "ani", pelaku=ADMIN)
     trail = catatan_rows(empty_db, "pengguna")
     got = [(r["pelaku"], r["objek"], json.loads(r["rincian"])["perubahan"]) for r in trail]
-    assert got == [("cli", "budi", "tambah"), ("budi", "ani", "tambah"), ("budi", "ani", "atur_ulang_sandi"),
-                   ("budi", "ani", "ubah_peran"), ("budi", "ani", "nonaktifkan"), ("budi", "ani", "aktifkan")]
+    assert got == [
+        ("cli", "budi", "tambah"),
+        ("budi", "ani", "tambah"),
+        ("budi", "ani", "atur_ulang_sandi"),
+        ("budi", "ani", "ubah_peran"),
+        ("budi", "ani", "nonaktifkan"),
+        ("budi", "ani", "aktifkan"),
+    ]
     assert json.loads(trail[3]["sebelum"])["peran"] == "analis"
     assert json.loads(trail[3]["sesudah"])["peran"] == "pimpinan"
     text = json.dumps(catatan_rows(empty_db), default=str)
@@ -123,6 +143,7 @@ def test_a_user_change_and_its_record_commit_together(empty_db, monkeypatch):
 
     def failing(con, *args, **kwargs):
         raise sqlite3.OperationalError("disk I/O error")
+
     monkeypatch.setattr(jejak, "catat", failing)
     with pytest.raises(sqlite3.OperationalError):
         pengguna.tambah(empty_db, "ani", "analis", SANDI, pelaku=ADMIN)
@@ -138,10 +159,12 @@ def test_logins_and_logouts_are_recorded(empty_db):
     pengguna.masuk(empty_db, "siapa", "apa-saja-123", sumber="10.0.0.7", tidur=lambda s: None)
     pengguna.keluar(empty_db, ok.pengguna, pengguna.hash_token(ok.token))
     got = [(r["pelaku"], r["peran"], r["aksi"], json.loads(r["rincian"])) for r in catatan_rows(empty_db)][1:]
-    assert got == [("budi", "admin", "masuk", {"hasil": "berhasil", "sumber": "10.0.0.7"}),
-                   ("budi", "admin", "masuk", {"hasil": "sandi_salah", "sumber": "10.0.0.7"}),
-                   ("si***", None, "masuk", {"hasil": "nama_tidak_dikenal", "sumber": "10.0.0.7"}),
-                   ("budi", "admin", "keluar", {"alasan": "keluar"})]
+    assert got == [
+        ("budi", "admin", "masuk", {"hasil": "berhasil", "sumber": "10.0.0.7"}),
+        ("budi", "admin", "masuk", {"hasil": "sandi_salah", "sumber": "10.0.0.7"}),
+        ("si***", None, "masuk", {"hasil": "nama_tidak_dikenal", "sumber": "10.0.0.7"}),
+        ("budi", "admin", "keluar", {"alasan": "keluar"}),
+    ]
     assert "salah-salah" not in json.dumps(catatan_rows(empty_db), default=str)
 
 
@@ -166,10 +189,19 @@ def test_an_export_is_recorded_when_the_file_is_made_and_refused_for_a_disabled_
 def test_the_jejak_module_only_appends():
     """Its public functions: record (insert), take a snapshot (read) and word a detail; none can
     change or delete a row."""
-    public = {n for n, f in inspect.getmembers(jejak, inspect.isfunction)
-              if not n.startswith("_") and f.__module__ == jejak.__name__}
-    assert public == {"catat", "catat_pengaturan", "potret_pengaturan", "uraikan",
-                      "daftar", "rentang"}  # both stores' trail, read
+    public = {
+        n
+        for n, f in inspect.getmembers(jejak, inspect.isfunction)
+        if not n.startswith("_") and f.__module__ == jejak.__name__
+    }
+    assert public == {
+        "catat",
+        "catat_pengaturan",
+        "potret_pengaturan",
+        "uraikan",
+        "daftar",
+        "rentang",
+    }  # both stores' trail, read
 
 
 def test_the_store_refuses_to_change_or_delete_its_trail(empty_db):
@@ -216,5 +248,8 @@ def test_the_page_trail_shows_both_stores_in_time_order(empty_db):
     finally:
         con.close()
     assert [(r["no"], r["aksi"], r["objek"]) for r in trail.to_dict(orient="records")] == [
-        ("C-2", "ekspor", "rekap-kesiapan.xlsx"), ("1", "unggah", "rekap.xlsx"), ("C-1", "pengguna", "budi")]
+        ("C-2", "ekspor", "rekap-kesiapan.xlsx"),
+        ("1", "unggah", "rekap.xlsx"),
+        ("C-1", "pengguna", "budi"),
+    ]
     assert rentang["jumlah"] == 3 and rentang["terakhir"].date() == dt.date.today()

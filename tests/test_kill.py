@@ -1,5 +1,6 @@
 """A process killed in the middle of an ingest leaves the database opening cleanly at the
 previous version, and the next ingest works."""
+
 import os
 import signal
 import subprocess
@@ -22,13 +23,22 @@ def _kabupaten(path):
 
 
 def _start_ingest(db_path, file):
-    return subprocess.Popen([sys.executable, "-m", "readiness", "ingest", str(file), "--db", str(db_path)],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen(
+        [sys.executable, "-m", "readiness", "ingest", str(file), "--db", str(db_path)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def test_sigkill_during_the_write_keeps_the_previous_version(empty_db):
-    ingest.ingest_files(empty_db, [(p.name, p.read_bytes()) for p in
-                                   (SAMPLE / "pemilih_rekap_desa_pilkada2024.xlsx", SAMPLE / "tps_pilkada2024.xlsx")])
+    ingest.ingest_files(
+        empty_db,
+        [
+            (p.name, p.read_bytes())
+            for p in (SAMPLE / "pemilih_rekap_desa_pilkada2024.xlsx", SAMPLE / "tps_pilkada2024.xlsx")
+        ],
+    )
     before = _kabupaten(empty_db)
     proc = _start_ingest(empty_db, SAMPLE / "dpt_kecamatan_lumbang.xlsx")
     # Wait until the writer has its private copy open, then kill it without warning.

@@ -1,5 +1,6 @@
 """marts/desa_kesiapan and marts/pemilih_desa reconcile with the kecamatan figures and the
 per-voter rows; desa statuses at their threshold boundaries."""
+
 import datetime as dt
 
 import pandas as pd
@@ -29,8 +30,9 @@ def test_desa_kesiapan_of_the_sample(con):
 def test_pemilih_desa_counts_the_voter_list(con):
     desa = model.pemilih_desa(con, "pilkada-2024")
     lumbang = desa[desa["kode_kecamatan"] == "35.13.24"]
-    rows = con.execute("select kode_desa, jk, tgl_lahir, dis, ktpel from stg_daftar "
-                       "where election_id = 'pilkada-2024'").df()
+    rows = con.execute(
+        "select kode_desa, jk, tgl_lahir, dis, ktpel from stg_daftar where election_id = 'pilkada-2024'"
+    ).df()
     day = pd.Timestamp(dt.date(2024, 11, 27))
     born = pd.to_datetime(rows["tgl_lahir"])
     age = day.year - born.dt.year - ((born.dt.month > 11) | ((born.dt.month == 11) & (born.dt.day > 27))).astype(int)
@@ -51,11 +53,13 @@ def test_pemilih_desa_counts_the_voter_list(con):
 
 def test_pemula_age_boundaries(empty_db, tmp_path):
     # Election day 27-11-2024: 17 exactly that day counts, 22 that day does not.
-    rows = [["KECAMATAN", "DESA", "TPS", "JENIS KELAMIN", "TANGGAL LAHIR", "DISABILITAS"],
-            ["Sukapura", "Ngadisari", 1, "L", "27-11-2007", 0],
-            ["Sukapura", "Ngadisari", 1, "P", "28-11-2002", 6],
-            ["Sukapura", "Ngadisari", 1, "P", "27-11-2002", 0],
-            ["Sukapura", "Ngadisari", 1, "L", "01-01-1970", 1]]
+    rows = [
+        ["KECAMATAN", "DESA", "TPS", "JENIS KELAMIN", "TANGGAL LAHIR", "DISABILITAS"],
+        ["Sukapura", "Ngadisari", 1, "L", "27-11-2007", 0],
+        ["Sukapura", "Ngadisari", 1, "P", "28-11-2002", 6],
+        ["Sukapura", "Ngadisari", 1, "P", "27-11-2002", 0],
+        ["Sukapura", "Ngadisari", 1, "L", "01-01-1970", 1],
+    ]
     path = xlsx.write(tmp_path / "dpt.xlsx", rows)
     batch = ingest.ingest_files(empty_db, [(path.name, path.read_bytes())], kind="daftar")
     assert batch.committed, [p.text() for r in batch.results for p in r.problems]
@@ -70,14 +74,27 @@ def test_pemula_age_boundaries(empty_db, tmp_path):
 
 
 def test_desa_ktpel_and_consistency_boundaries(empty_db, tmp_path):
-    ktpel = [["KECAMATAN", "DESA", "WAJIB KTP-EL", "SUDAH REKAM"],
-             ["Sukapura", "Ngadisari", 1000, 980], ["Sukapura", "Wonotoro", 1000, 979],
-             ["Sukapura", "Jetak", 1000, 950], ["Sukapura", "Ngadas", 1000, 949]]
-    recap = xlsx.recap(tmp_path / "rekap.xlsx", [("Sukapura", "Ngadisari", 2, 500, 500, 1000),
-                                                 ("Sukapura", "Wonotoro", 2, 500, 500, 1000),
-                                                 ("Sukapura", "Jetak", 2, 500, 500, 1000)])
-    tps = [["KECAMATAN", "DESA", "NO TPS", "DPT"], ["Sukapura", "Ngadisari", 1, 1000],
-           ["Sukapura", "Wonotoro", 1, 995], ["Sukapura", "Jetak", 1, 994]]
+    ktpel = [
+        ["KECAMATAN", "DESA", "WAJIB KTP-EL", "SUDAH REKAM"],
+        ["Sukapura", "Ngadisari", 1000, 980],
+        ["Sukapura", "Wonotoro", 1000, 979],
+        ["Sukapura", "Jetak", 1000, 950],
+        ["Sukapura", "Ngadas", 1000, 949],
+    ]
+    recap = xlsx.recap(
+        tmp_path / "rekap.xlsx",
+        [
+            ("Sukapura", "Ngadisari", 2, 500, 500, 1000),
+            ("Sukapura", "Wonotoro", 2, 500, 500, 1000),
+            ("Sukapura", "Jetak", 2, 500, 500, 1000),
+        ],
+    )
+    tps = [
+        ["KECAMATAN", "DESA", "NO TPS", "DPT"],
+        ["Sukapura", "Ngadisari", 1, 1000],
+        ["Sukapura", "Wonotoro", 1, 995],
+        ["Sukapura", "Jetak", 1, 994],
+    ]
     paths = [xlsx.write(tmp_path / "ktpel.xlsx", ktpel), recap, xlsx.write(tmp_path / "tps.xlsx", tps)]
     assert ingest.ingest_files(empty_db, [(p.name, p.read_bytes()) for p in paths]).committed
     con = db.connect_read(empty_db)
@@ -86,7 +103,11 @@ def test_desa_ktpel_and_consistency_boundaries(empty_db, tmp_path):
     finally:
         con.close()
     assert list(d.loc[["Ngadisari", "Wonotoro", "Jetak", "Ngadas"], "status_ktpel"]) == [
-        "hijau", "kuning", "kuning", "merah"]
+        "hijau",
+        "kuning",
+        "kuning",
+        "merah",
+    ]
     assert "KTP-el 94,90% (< 95%)" in d.loc["Ngadas", "alasan"]
     # 1000 vs 995 is 0,50% apart (yellow); 1000 vs 994 is 0,60% (red); equal is green.
     assert list(d.loc[["Ngadisari", "Wonotoro", "Jetak"], "status_konsistensi"]) == ["hijau", "kuning", "merah"]

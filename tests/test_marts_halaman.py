@@ -1,5 +1,6 @@
 """Every page's data (readiness.model.PAGES) on the sample: the marts reconcile with each other and
 with their inputs; the rows of int_kecamatan the pages share are kept under their own name."""
+
 import pandas as pd
 import pytest
 
@@ -43,8 +44,10 @@ def test_every_page_has_its_data_for_both_elections(con, election):
 def test_versi_label_names_the_active_uploads(con):
     label = model.versi_label(model.versi(con, "pilkada-2024"))
     assert label.startswith("versi data ")
-    assert ("unggahan rekap pemilih #1, daftar TPS #2, KTP-el #3 (data 20 November 2024), target partisipasi #4, "
-            "daftar pemilih #5") in label
+    assert (
+        "unggahan rekap pemilih #1, daftar TPS #2, KTP-el #3 (data 20 November 2024), target partisipasi #4, "
+        "daftar pemilih #5"
+    ) in label
     assert model.versi_label(model.versi(con, "pilkada-2018")) == "belum ada data diunggah"
 
 
@@ -62,15 +65,16 @@ def test_tindak_lanjut_and_indikator_words(con):
     assert model.tindak_lanjut(kec.loc["Krucil"]) == [
         "Percepat perekaman KTP-el bersama Dispendukcapil: 2.343 wajib KTP-el belum rekam",
         # the sample inventory (data/sample/permasalahan_pilkada2024.xlsx) has one open problem there
-        "Tindak lanjuti 1 masalah terbuka, 1 di antaranya tingkat tinggi (halaman Permasalahan)"]
+        "Tindak lanjuti 1 masalah terbuka, 1 di antaranya tingkat tinggi (halaman Permasalahan)",
+    ]
     assert model.tindak_lanjut(kec.loc["Lumbang"])[1] == (
-        "Perkuat sosialisasi: target 80% perlu naik 22,8 poin dari pemilihan sebelumnya")
+        "Perkuat sosialisasi: target 80% perlu naik 22,8 poin dari pemilihan sebelumnya"
+    )
     assert model.tindak_lanjut(kec.loc["Besuk"]) == ["Tindak lanjuti 1 masalah terbuka (halaman Permasalahan)"]
     assert model.tindak_lanjut(kec.loc["Tongas"]) == []
     ind = model.indikator(kec.loc["Gending"], "Partisipasi 2018").set_index("indikator")
     assert ind.loc["Konsistensi DPT", "status"] == "kuning"
     assert ind.loc["Konsistensi DPT", "nilai"] == "DPT rekap 37.300, daftar TPS 37.283 (selisih 0,05%)"
     empty = model.kecamatan(con, "pilkada-2018").iloc[0]
-    assert model.tindak_lanjut(empty) == [
-        "Minta camat/PPK mengirim data pemilih, TPS, KTP-el dan target partisipasi"]
+    assert model.tindak_lanjut(empty) == ["Minta camat/PPK mengirim data pemilih, TPS, KTP-el dan target partisipasi"]
     assert model.indikator(empty).set_index("indikator").loc["Kapasitas TPS", "nilai"] == "Data TPS belum diunggah"

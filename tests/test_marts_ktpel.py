@@ -24,15 +24,18 @@ def test_one_upload_reconciles_with_the_kecamatan_figures(demo_db):
 
 
 def test_later_kecamatan_upload_carries_the_others_forward(demo_db, tmp_path):
-    rows = [["KECAMATAN", "WAJIB KTP-EL", "SUDAH REKAM", "TANGGAL DATA"], ["Krucil", 35502, 34000, "25-11-2024"],
-            ["Tiris", 37738, 36000, "25-11-2024"]]
+    rows = [
+        ["KECAMATAN", "WAJIB KTP-EL", "SUDAH REKAM", "TANGGAL DATA"],
+        ["Krucil", 35502, 34000, "25-11-2024"],
+        ["Tiris", 37738, 36000, "25-11-2024"],
+    ]
     path = xlsx.write(tmp_path / "ktpel_update.xlsx", rows)
     assert ingest.ingest_files(demo_db, [(path.name, path.read_bytes())]).committed
     tren, kec = _tren(demo_db)
     assert tren["tanggal"].nunique() == 2 and len(tren) == 48
     later = tren[tren["tanggal"] == tren["tanggal"].max()].set_index("kecamatan")
     assert later.loc["Krucil", "ktpel_rekam"] == 34000
-    assert str(later.loc["Sukapura", "tanggal_kecamatan"]) .startswith("2024-11-20")  # carried forward
+    assert str(later.loc["Sukapura", "tanggal_kecamatan"]).startswith("2024-11-20")  # carried forward
     # The latest date equals what the dashboard shows as current.
     assert later["ktpel_rekam"].sum() == kec["ktpel_rekam"].sum()
     kab = model.ktpel_tren_kabupaten(tren)

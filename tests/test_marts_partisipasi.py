@@ -1,4 +1,5 @@
 """marts/partisipasi and the per-kecamatan target setting (precedence, status boundaries)."""
+
 import pandas as pd
 
 from readiness import db, ingest, jejak, model
@@ -8,8 +9,10 @@ from tests import xlsx
 def _part(db_path):
     con = db.connect_read(db_path)
     try:
-        return (model.partisipasi(con, "pilkada-2024").set_index("kecamatan"),
-                model.kabupaten(con, "pilkada-2024").iloc[0])
+        return (
+            model.partisipasi(con, "pilkada-2024").set_index("kecamatan"),
+            model.kabupaten(con, "pilkada-2024").iloc[0],
+        )
     finally:
         con.close()
 
@@ -32,11 +35,17 @@ def test_target_precedence_setting_over_file_over_default(empty_db, tmp_path):
     assert ingest.ingest_files(empty_db, [(path.name, path.read_bytes())]).committed
     model.simpan_target_kecamatan(empty_db, "pilkada-2024", {"35.13.01": 87.5, "35.13.03": 75.0}, jejak.CLI)
     part, _ = _part(empty_db)
-    assert (part.loc["Sukapura", "target_partisipasi"], part.loc["Sukapura", "target_sumber"]) == (87.5, "pengaturan kecamatan")
+    assert (part.loc["Sukapura", "target_partisipasi"], part.loc["Sukapura", "target_sumber"]) == (
+        87.5,
+        "pengaturan kecamatan",
+    )
     assert part.loc["Sukapura", "selisih_partisipasi"] == 10.5
     assert part.loc["Sukapura", "status_partisipasi"] == "kuning"
     assert (part.loc["Sumber", "target_partisipasi"], part.loc["Sumber", "target_sumber"]) == (82.0, "kecamatan")
-    assert (part.loc["Kuripan", "target_partisipasi"], part.loc["Kuripan", "target_sumber"]) == (75.0, "pengaturan kecamatan")
+    assert (part.loc["Kuripan", "target_partisipasi"], part.loc["Kuripan", "target_sumber"]) == (
+        75.0,
+        "pengaturan kecamatan",
+    )
     assert (part.loc["Leces", "target_partisipasi"], part.loc["Leces", "target_sumber"]) == (82.0, "pengaturan")
     # Removing the override falls back to the file.
     model.simpan_target_kecamatan(empty_db, "pilkada-2024", {"35.13.01": None}, jejak.CLI)
@@ -57,8 +66,10 @@ def test_override_status_at_the_boundaries(empty_db, tmp_path):
 
 
 def test_realised_turnout(demo_db, tmp_path):
-    rows = [["KECAMATAN", "TARGET PARTISIPASI", "PARTISIPASI 2018", "PENGGUNA HAK PILIH"],
-            ["Lumbang", 80, "57,2", 20102]]
+    rows = [
+        ["KECAMATAN", "TARGET PARTISIPASI", "PARTISIPASI 2018", "PENGGUNA HAK PILIH"],
+        ["Lumbang", 80, "57,2", 20102],
+    ]
     path = xlsx.write(tmp_path / "realisasi.xlsx", rows)
     assert ingest.ingest_files(demo_db, [(path.name, path.read_bytes())]).committed
     part, _ = _part(demo_db)

@@ -1,5 +1,6 @@
 """Settings edited on the Pengaturan page: thresholds, the korwil assignment (refused unless every
 kecamatan is in exactly one korwil) and the active election. Saved through db.writing."""
+
 import pandas as pd
 import pytest
 
@@ -59,24 +60,45 @@ def test_a_valid_new_assignment_is_saved_and_used(empty_db):
 
 
 def test_threshold_validation_and_indonesian_numbers():
-    values = model.baca_angka({"kapasitas_tps": "600", "ktpel_hijau": "98", "ktpel_kuning": "95",
-                               "partisipasi_hijau": "5", "partisipasi_kuning": "15",
-                               "konsistensi_kuning": "0,5", "target_partisipasi": "82,5"})
+    values = model.baca_angka(
+        {
+            "kapasitas_tps": "600",
+            "ktpel_hijau": "98",
+            "ktpel_kuning": "95",
+            "partisipasi_hijau": "5",
+            "partisipasi_kuning": "15",
+            "konsistensi_kuning": "0,5",
+            "target_partisipasi": "82,5",
+        }
+    )
     assert values["konsistensi_kuning"] == 0.5 and values["target_partisipasi"] == 82.5
     assert model.periksa_pengaturan(values) == []
     assert model.periksa_pengaturan({**values, "ktpel_hijau": 101}) == [
-        "KTP-el: batas Siap (%) harus antara 0 dan 100 (tertulis 101)"]
+        "KTP-el: batas Siap (%) harus antara 0 dan 100 (tertulis 101)"
+    ]
     assert model.periksa_pengaturan({**values, "kapasitas_tps": 600.5}) == [
-        "Kapasitas pemilih per TPS harus bilangan bulat"]
+        "Kapasitas pemilih per TPS harus bilangan bulat"
+    ]
     with pytest.raises(model.PengaturanError) as error:
         model.baca_angka({"ktpel_hijau": "98%%x"})
     assert error.value.problems == ["KTP-el: batas Siap (%): '98%%x' bukan angka"]
 
 
 def test_saved_thresholds_and_capacity_are_per_election(empty_db):
-    model.simpan_pengaturan(empty_db, "pilkada-2018", {"kapasitas_tps": 500, "ktpel_hijau": 97, "ktpel_kuning": 90,
-                                                       "partisipasi_hijau": 4, "partisipasi_kuning": 10,
-                                                       "konsistensi_kuning": 1, "target_partisipasi": 77.5}, jejak.CLI)
+    model.simpan_pengaturan(
+        empty_db,
+        "pilkada-2018",
+        {
+            "kapasitas_tps": 500,
+            "ktpel_hijau": 97,
+            "ktpel_kuning": 90,
+            "partisipasi_hijau": 4,
+            "partisipasi_kuning": 10,
+            "konsistensi_kuning": 1,
+            "target_partisipasi": 77.5,
+        },
+        jejak.CLI,
+    )
     with db.writing(empty_db) as con:
         model.aktifkan_pemilihan(con, "pilkada-2018")
     con = db.connect_read(empty_db)

@@ -1,5 +1,6 @@
 """marts/tps and marts/tps_sebaran on the sample and at the capacity boundary. That the TPS rows add up
 to each kecamatan's TPS-list figures: queries/checks/tps_jumlah_kecamatan.sql."""
+
 import pytest
 
 from readiness import db, model
@@ -19,7 +20,10 @@ def test_tps_rows_of_the_sample(con):
     assert tps["dpt"].sum() == kec["dpt_daftar_tps"].sum() == 872218 - 17  # Gending's TPS list is 17 short
     over = tps[tps["melebihi_kapasitas"]]
     assert sorted(zip(over["desa"], over["dpt"], over["kelebihan"])) == [
-        ("Asembakor", 612, 12), ("Randumerak", 631, 31), ("Sumberejo", 605, 5)]
+        ("Asembakor", 612, 12),
+        ("Randumerak", 631, 31),
+        ("Sumberejo", 605, 5),
+    ]
 
 
 def test_one_kecamatan_and_the_distribution(con):
@@ -37,8 +41,13 @@ def test_one_kecamatan_and_the_distribution(con):
 def test_capacity_boundary_per_tps(empty_db, tmp_path):
     from readiness import ingest
     from tests import xlsx
-    rows = [["KECAMATAN", "DESA", "NO TPS", "DPT"], ["Sukapura", "Ngadisari", 1, 600],
-            ["Sukapura", "Ngadisari", 2, 601], ["Sukapura", "Wonotoro", 1, 550]]
+
+    rows = [
+        ["KECAMATAN", "DESA", "NO TPS", "DPT"],
+        ["Sukapura", "Ngadisari", 1, 600],
+        ["Sukapura", "Ngadisari", 2, 601],
+        ["Sukapura", "Wonotoro", 1, 550],
+    ]
     path = xlsx.write(tmp_path / "tps.xlsx", rows)
     assert ingest.ingest_files(empty_db, [(path.name, path.read_bytes())]).committed
     con = db.connect_read(empty_db)
@@ -47,7 +56,10 @@ def test_capacity_boundary_per_tps(empty_db, tmp_path):
         assert list(tps["melebihi_kapasitas"]) == [False, True, False]  # 600 is allowed, 601 is not
         bands = db.run(con, "marts/tps_sebaran", election="pilkada-2024", kecamatan=None)
         assert list(zip(bands["dari"], bands["jumlah_tps"], bands["melebihi_kapasitas"])) == [
-            (501, 1, False), (551, 1, False), (601, 1, True)]
+            (501, 1, False),
+            (551, 1, False),
+            (601, 1, True),
+        ]
         desa = model.desa_kesiapan(con, "pilkada-2024", "35.13.01").set_index("desa")
         assert desa.loc["Ngadisari", "status_tps"] == "merah"
         assert desa.loc["Ngadisari", "alasan"] == "1 TPS > 600 pemilih (terbanyak 601)"

@@ -1,6 +1,7 @@
 """Logging in: never through the analytical file's writer lock, throttled instead of locked out,
 the same answer whether a name exists or not, a bounded and masked trail of failures, and
 server-side sessions. Clocks are injected; nothing really waits."""
+
 import json
 import os
 import threading
@@ -42,9 +43,14 @@ def identity(path):
 
 def trail(path, aksi="masuk"):
     with catatan.baca(path) as con:
-        return [dict(r) for r in con.execute(
-            "select j.*, u.jumlah, u.ditahan from jejak j left join jejak_ulang u on u.jejak_id = j.id "
-            "where aksi = ? order by j.id", (aksi,))]
+        return [
+            dict(r)
+            for r in con.execute(
+                "select j.*, u.jumlah, u.ditahan from jejak j left join jejak_ulang u on u.jejak_id = j.id "
+                "where aksi = ? order by j.id",
+                (aksi,),
+            )
+        ]
 
 
 def test_a_login_while_an_upload_holds_the_writer_lock(path):
@@ -66,6 +72,7 @@ def test_a_crowd_of_wrong_passwords_never_copies_the_analytical_file_nor_keeps_t
     def attack(i):
         for n in range(3):
             answers.append(masuk(path, "admin", f"tebakan-{i}-{n}", sumber="203.0.113.9", jam=jam).pesan)
+
     threads = [threading.Thread(target=attack, args=(i,)) for i in range(attackers)]
     for t in threads:
         t.start()
@@ -97,8 +104,10 @@ def test_unknown_name_wrong_password_and_throttled_name_get_the_same_answers(pat
     assert "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 1 detik." not in answers["admin"][:3]
     assert any(a.startswith("Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam ") for a in answers["admin"])
     # Throttled, even the right password is not checked; the answer is the same as for an unknown name.
-    assert masuk(path, "admin", SANDI, sumber="198.51.100.1", jam=jam).pesan == \
-        masuk(path, "tidak-ada", SANDI, sumber="198.51.100.2", jam=jam).pesan
+    assert (
+        masuk(path, "admin", SANDI, sumber="198.51.100.1", jam=jam).pesan
+        == masuk(path, "tidak-ada", SANDI, sumber="198.51.100.2", jam=jam).pesan
+    )
 
 
 def test_hammering_the_admin_from_one_place_does_not_keep_the_admin_out_elsewhere(path):
@@ -126,7 +135,7 @@ def test_hammering_a_name_from_many_places_only_slows_its_owner(path):
 def test_a_source_spraying_many_names_is_held_back(path):
     jam = Jam()
     answers = [masuk(path, f"pengguna{n}", "tebakan-salah", sumber="203.0.113.9", jam=jam).pesan for n in range(40)]
-    assert answers[:pengguna.BEBAS_SUMBER] == [SALAH] * pengguna.BEBAS_SUMBER
+    assert answers[: pengguna.BEBAS_SUMBER] == [SALAH] * pengguna.BEBAS_SUMBER
     assert answers[pengguna.BEBAS_SUMBER].startswith("Terlalu banyak")
     assert masuk(path, "budi", SANDI, sumber="203.0.113.9", jam=jam).pesan.startswith("Terlalu banyak")
     jam.now += pengguna.JEDA_SUMBER_MAKS + 1  # the wait passes, and then a user gets in from there
@@ -168,8 +177,10 @@ def test_failed_unknown_names_are_masked_and_bounded_in_the_trail(path):
     # Every attempt is counted: the rows' counters add up to the 600 attempts.
     assert sum(r["jumlah"] for r in rows) == 600
     admin_row = next(r for r in rows if r["pelaku"] == "admin")
-    assert (admin_row["peran"], json.loads(admin_row["rincian"])) == ("admin", {"hasil": "sandi_salah",
-                                                                               "sumber": "203.0.113.9"})
+    assert (admin_row["peran"], json.loads(admin_row["rincian"])) == (
+        "admin",
+        {"hasil": "sandi_salah", "sumber": "203.0.113.9"},
+    )
     assert sum(r["pelaku"] == pengguna.NAMA_LAIN for r in rows) == 1
     # The next window starts its own rows; the page shows a row's count in its details.
     jam.now += pengguna.JENDELA
@@ -223,6 +234,7 @@ def test_the_store_is_private_and_takes_writers_from_many_threads_and_the_comman
     import subprocess
     import sys
     from pathlib import Path
+
     errors = []
 
     def work(i):
@@ -231,20 +243,41 @@ def test_the_store_is_private_and_takes_writers_from_many_threads_and_the_comman
             assert masuk(path, f"pelapor{i}", SANDI, sumber=f"10.2.0.{i}").berhasil
         except Exception as exc:  # noqa: BLE001 - reported by the assertion below
             errors.append(exc)
+
     with upload_in_progress(path):
         threads = [threading.Thread(target=work, args=(i,)) for i in range(8)]
         for t in threads:
             t.start()
-        done = subprocess.run([sys.executable, "-m", "readiness", "user", "add", "operator", "--db", str(path),
-                               "--role", "analis", "--password-stdin"], input=SANDI, capture_output=True, text=True,
-                              timeout=120, cwd=Path(__file__).resolve().parent.parent)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "readiness",
+                "user",
+                "add",
+                "operator",
+                "--db",
+                str(path),
+                "--role",
+                "analis",
+                "--password-stdin",
+            ],
+            input=SANDI,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=Path(__file__).resolve().parent.parent,
+        )
         for t in threads:
             t.join()
     assert errors == [] and done.returncode == 0, (errors, done.stderr)
     assert len(pengguna.daftar(path)) == 2 + 8 + 1
     store = catatan.path_for(path)
     assert {p.name: oct(p.stat().st_mode & 0o777) for p in store.parent.glob(store.name + "*")} == {
-        store.name: "0o600", f"{store.name}-wal": "0o600", f"{store.name}-shm": "0o600"}
+        store.name: "0o600",
+        f"{store.name}-wal": "0o600",
+        f"{store.name}-shm": "0o600",
+    }
 
 
 def test_attempts_at_the_same_moment_never_hold_each_other_back(path):

@@ -1,4 +1,5 @@
 """Status rules at each threshold boundary, through real files and the real SQL."""
+
 import pandas as pd
 
 from readiness import db, ingest, model
@@ -20,9 +21,13 @@ def _rows(db_path):
 
 
 def test_ktpel_thresholds(empty_db, tmp_path):
-    rows = [["KECAMATAN", "WAJIB KTP-EL", "SUDAH REKAM"],
-            ["Sukapura", 10000, 9800], ["Sumber", 10000, 9799], ["Kuripan", 10000, 9500],
-            ["Bantaran", 10000, 9499]]
+    rows = [
+        ["KECAMATAN", "WAJIB KTP-EL", "SUDAH REKAM"],
+        ["Sukapura", 10000, 9800],
+        ["Sumber", 10000, 9799],
+        ["Kuripan", 10000, 9500],
+        ["Bantaran", 10000, 9499],
+    ]
     _ingest(empty_db, xlsx.write(tmp_path / "ktpel.xlsx", rows))
     df = _rows(empty_db)
     assert df.loc["Sukapura", "ktpel_persen"] == 98.0 and df.loc["Sukapura", "status_ktpel"] == "hijau"
@@ -37,9 +42,14 @@ def test_ktpel_thresholds(empty_db, tmp_path):
 
 
 def test_participation_gap_thresholds(empty_db, tmp_path):
-    rows = [["KECAMATAN", "PARTISIPASI SEBELUMNYA", "TARGET PARTISIPASI"],
-            ["Sukapura", "77", "82"], ["Sumber", "76,9", "82"], ["Kuripan", "67", "82"],
-            ["Bantaran", "66,9", "82"], ["Lumbang", "57,2", "82"]]
+    rows = [
+        ["KECAMATAN", "PARTISIPASI SEBELUMNYA", "TARGET PARTISIPASI"],
+        ["Sukapura", "77", "82"],
+        ["Sumber", "76,9", "82"],
+        ["Kuripan", "67", "82"],
+        ["Bantaran", "66,9", "82"],
+        ["Lumbang", "57,2", "82"],
+    ]
     _ingest(empty_db, xlsx.write(tmp_path / "target.xlsx", rows))
     df = _rows(empty_db)
     assert df.loc["Sukapura", "status_partisipasi"] == "hijau"
@@ -50,11 +60,14 @@ def test_participation_gap_thresholds(empty_db, tmp_path):
 
 
 def test_tps_capacity_and_consistency(empty_db, tmp_path):
-    tps = [["KECAMATAN", "DESA", "NO TPS", "DPT"],
-           ["Sukapura", "Ngadisari", 1, 600], ["Sukapura", "Ngadisari", 2, 400],
-           ["Sumber", "Sumber", 1, 601], ["Sumber", "Sumber", 2, 399]]
-    recap = [["KECAMATAN", "JUMLAH TPS", "DPT"], ["Sukapura", 2, 1000], ["Sumber", 2, 1005],
-             ["Kuripan", 1, 500]]
+    tps = [
+        ["KECAMATAN", "DESA", "NO TPS", "DPT"],
+        ["Sukapura", "Ngadisari", 1, 600],
+        ["Sukapura", "Ngadisari", 2, 400],
+        ["Sumber", "Sumber", 1, 601],
+        ["Sumber", "Sumber", 2, 399],
+    ]
+    recap = [["KECAMATAN", "JUMLAH TPS", "DPT"], ["Sukapura", 2, 1000], ["Sumber", 2, 1005], ["Kuripan", 1, 500]]
     _ingest(empty_db, xlsx.write(tmp_path / "tps.xlsx", tps), xlsx.write(tmp_path / "rekap.xlsx", recap))
     df = _rows(empty_db)
     assert df.loc["Sukapura", "status_tps"] == "hijau"

@@ -1,5 +1,6 @@
 """What the dashboard pages show, decided by readiness.model.halaman without Streamlit: the headline
 figures in words, the orderings and the lines the pages only lay out (sample data)."""
+
 import pytest
 
 from readiness import db, model
@@ -49,14 +50,19 @@ def test_kecamatan_sources_and_headline_figures(con):
     data = model.halaman_kecamatan(con, "pilkada-2024", "35.13.24")  # Lumbang
     assert data["baris"]["kecamatan"] == "Lumbang"
     assert data["sumber"] == [
-        "Rekap pemilih (DPT per desa/kecamatan): unggahan #1", "Daftar TPS: unggahan #2",
-        "Perekaman KTP-el: unggahan #3", "Target partisipasi: unggahan #4",
-        "Daftar pemilih per orang (DPT/DPS/DP4): unggahan #5"]
+        "Rekap pemilih (DPT per desa/kecamatan): unggahan #1",
+        "Daftar TPS: unggahan #2",
+        "Perekaman KTP-el: unggahan #3",
+        "Target partisipasi: unggahan #4",
+        "Daftar pemilih per orang (DPT/DPS/DP4): unggahan #5",
+    ]
     assert _kartu(data)["Target partisipasi"] == ("80,0%", "Partisipasi 2018: 57,2%")
     assert data["indikator"].set_index("indikator").loc["Risiko partisipasi", "status"] == "merah"
     paiton = model.halaman_kecamatan(con, "pilkada-2024", "35.13.12")["tps"]
     assert sorted(paiton.loc[paiton["keterangan"] != "", "keterangan"]) == [
-        "■ Melebihi kapasitas (lebih 31)", "■ Melebihi kapasitas (lebih 5)"]
+        "■ Melebihi kapasitas (lebih 31)",
+        "■ Melebihi kapasitas (lebih 5)",
+    ]
 
 
 def test_pemilih_headline_figures_and_voter_groups(con):

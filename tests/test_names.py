@@ -20,9 +20,17 @@ def test_kecamatan_prefixes_case_and_spacing(gaz, written):
     assert gaz.match_kecamatan(written) == "35.13.14"
 
 
-@pytest.mark.parametrize("written,kode", [("Banyu Anyar", "35.13.06"), ("KOTA ANYAR", "35.13.11"),
-                                          ("Tegal Siwalan", "35.13.20"), ("Pejarakan", "35.13.16"),
-                                          ("Sumber Asih", "35.13.21"), ("WONO MERTO", "35.13.22")])
+@pytest.mark.parametrize(
+    "written,kode",
+    [
+        ("Banyu Anyar", "35.13.06"),
+        ("KOTA ANYAR", "35.13.11"),
+        ("Tegal Siwalan", "35.13.20"),
+        ("Pejarakan", "35.13.16"),
+        ("Sumber Asih", "35.13.21"),
+        ("WONO MERTO", "35.13.22"),
+    ],
+)
 def test_known_spelling_variants(gaz, written, kode):
     assert gaz.match_kecamatan(written) == kode
 
@@ -49,9 +57,11 @@ def test_unknown_name_gets_suggestions(gaz):
 # --------------------------------------------------------------------------- names across regions
 def _gazetteer_of(kode: str, nama: str) -> Gazetteer:
     """The gazetteer a `init --wilayah kode` installation has: its places from the national reference."""
-    return Gazetteer([(r["kode_kecamatan"], r["kecamatan"]) for r in nasional.rows("kecamatan", kode)],
-                     [(r["kode_desa"], r["desa"], r["kode_kecamatan"]) for r in nasional.rows("desa", kode)],
-                     wilayah=(kode, nama))
+    return Gazetteer(
+        [(r["kode_kecamatan"], r["kecamatan"]) for r in nasional.rows("kecamatan", kode)],
+        [(r["kode_desa"], r["desa"], r["kode_kecamatan"]) for r in nasional.rows("desa", kode)],
+        wilayah=(kode, nama),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -67,32 +77,39 @@ def test_names_of_probolinggo_match_only_in_probolinggo(gaz, bombana, written):
 
 def test_a_kecamatan_of_other_kabkota_names_them(gaz, bombana):
     assert bombana.unknown_kecamatan("LUMBANG") == (
-        "kecamatan 'LUMBANG' tidak ada di Kabupaten Bombana; ada di Kabupaten Probolinggo, Kabupaten Pasuruan")
+        "kecamatan 'LUMBANG' tidak ada di Kabupaten Bombana; ada di Kabupaten Probolinggo, Kabupaten Pasuruan"
+    )
     assert gaz.unknown_kecamatan("Poleang Timur") == (
-        "kecamatan 'Poleang Timur' tidak ada di Kabupaten Probolinggo; ada di Kabupaten Bombana")
+        "kecamatan 'Poleang Timur' tidak ada di Kabupaten Probolinggo; ada di Kabupaten Bombana"
+    )
     # a name of many kab/kota: the first five, then how many more
     assert gaz.unknown_kecamatan("Kota").startswith("kecamatan 'Kota' tidak ada di Kabupaten Probolinggo; ada di ")
 
 
 def test_a_kecamatan_of_elsewhere_one_letter_off_a_kecamatan_here_suggests_it(bombana):
     assert bombana.unknown_kecamatan("Rumbai") == (
-        "kecamatan 'Rumbai' tidak ada di Kabupaten Bombana; ada di Kota Pekanbaru; mungkin maksudnya: Rumbia")
+        "kecamatan 'Rumbai' tidak ada di Kabupaten Bombana; ada di Kota Pekanbaru; mungkin maksudnya: Rumbia"
+    )
 
 
 def test_a_name_known_nowhere_is_unknown_with_close_names(bombana):
     assert bombana.unknown_kecamatan("Poleang Timr") == (
-        "kecamatan 'Poleang Timr' tidak dikenal; mungkin maksudnya: Poleang Timur, Poleang Utara, Poleang")
+        "kecamatan 'Poleang Timr' tidak dikenal; mungkin maksudnya: Poleang Timur, Poleang Utara, Poleang"
+    )
 
 
 def test_a_name_the_region_has_twice_names_both_with_codes_and_a_code_matches():
     # a province installation holds kecamatan of one name in two kab/kota
-    twice = Gazetteer([("35.13.24", "Lumbang"), ("35.14.04", "Lumbang"), ("35.14.05", "Puspo")],
-                      [("35.13.24.2001", "Lumbang", "35.13.24"), ("35.14.04.2001", "Lumbang", "35.14.04")],
-                      wilayah=("35", "Provinsi Jawa Timur"))
+    twice = Gazetteer(
+        [("35.13.24", "Lumbang"), ("35.14.04", "Lumbang"), ("35.14.05", "Puspo")],
+        [("35.13.24.2001", "Lumbang", "35.13.24"), ("35.14.04.2001", "Lumbang", "35.14.04")],
+        wilayah=("35", "Provinsi Jawa Timur"),
+    )
     assert twice.match_kecamatan("LUMBANG") is None
     assert twice.unknown_kecamatan("LUMBANG") == (
         "kecamatan 'LUMBANG' ada 2 di Provinsi Jawa Timur: Lumbang (35.13.24), Lumbang (35.14.04); "
-        "tulis kode kecamatannya")
+        "tulis kode kecamatannya"
+    )
     assert twice.match_kecamatan("35.14.04") == "35.14.04"
     assert twice.match_desa("35.14.04", "Desa Lumbang") == "35.14.04.2001"
 
@@ -102,6 +119,7 @@ def test_a_desa_name_twice_in_one_kecamatan_names_both_with_codes():
     assert ambon.match_desa("81.71.01", "NUSANIWE") is None
     assert ambon.unknown_desa("81.71.01", "NUSANIWE") == (
         "desa/kelurahan 'NUSANIWE' ada 2 di Kecamatan Nusaniwe: Nusaniwe (81.71.01.1006), Nusaniwe (81.71.01.2003); "
-        "tulis kode desa/kelurahannya")
+        "tulis kode desa/kelurahannya"
+    )
     assert ambon.match_desa("81.71.01", " 81.71.01.1006 ") == "81.71.01.1006"
     assert ambon.match_desa("81.71.02", "81.71.01.1006") is None  # a code of another kecamatan is no desa here

@@ -1,5 +1,6 @@
 """App users: `python -m readiness user add|reset|disable`, argon2id hashes, login, and the move of
 an older release's users into the small-records store."""
+
 import datetime as dt
 import io
 import subprocess
@@ -40,8 +41,9 @@ def path(empty_db):
 
 
 def test_add_then_login_works_with_the_role_given(path, monkeypatch, capsys):
-    code, out = run_cli(monkeypatch, capsys, "add", "Sekda", "--db", path, "--role", "pimpinan",
-                        "--password-stdin", stdin=SANDI + "\n")
+    code, out = run_cli(
+        monkeypatch, capsys, "add", "Sekda", "--db", path, "--role", "pimpinan", "--password-stdin", stdin=SANDI + "\n"
+    )
     # The first user may be a pimpinan from the command line, with a warning that no admin exists.
     assert code == 0, out
     assert "Pengguna 'Sekda' ditambahkan sebagai Pimpinan" in out
@@ -57,14 +59,34 @@ def test_first_user_without_role_is_admin_later_ones_pimpinan(path, monkeypatch,
     assert code == 0 and "sebagai Admin (peran bawaan" in out
     code, out = run_cli(monkeypatch, capsys, "add", "asisten", "--db", path, "--password-stdin", stdin=SANDI)
     assert code == 0 and "sebagai Pimpinan (peran bawaan" in out
-    assert baris(path, "select nama, peran from pengguna order by nama") == [("admin", "admin"), ("asisten", "pimpinan")]
+    assert baris(path, "select nama, peran from pengguna order by nama") == [
+        ("admin", "admin"),
+        ("asisten", "pimpinan"),
+    ]
 
 
 def test_password_is_never_printed_nor_stored_as_text(path):
     """As a user runs it (a subprocess); the database file holds only the argon2id hash."""
-    done = subprocess.run([sys.executable, "-m", "readiness", "user", "add", "operator", "--db", str(path),
-                           "--role", "analis", "--password-stdin"], input=SANDI + "\n", cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "readiness",
+            "user",
+            "add",
+            "operator",
+            "--db",
+            str(path),
+            "--role",
+            "analis",
+            "--password-stdin",
+        ],
+        input=SANDI + "\n",
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert SANDI not in done.stdout + done.stderr
     assert "Pengguna 'operator' ditambahkan sebagai Analis" in done.stderr
@@ -88,13 +110,17 @@ def test_getpass_asks_twice_and_refuses_a_mismatch(path, monkeypatch, capsys):
 
 
 def test_errors_exit_nonzero_in_indonesian_and_change_nothing(path, monkeypatch, capsys):
-    assert run_cli(monkeypatch, capsys, "add", "budi", "--db", path, "--role", "admin", "--password-stdin",
-                   stdin=SANDI)[0] == 0
-    code, out = run_cli(monkeypatch, capsys, "add", "BUDI", "--db", path, "--role", "analis", "--password-stdin",
-                        stdin=SANDI)
+    assert (
+        run_cli(monkeypatch, capsys, "add", "budi", "--db", path, "--role", "admin", "--password-stdin", stdin=SANDI)[0]
+        == 0
+    )
+    code, out = run_cli(
+        monkeypatch, capsys, "add", "BUDI", "--db", path, "--role", "analis", "--password-stdin", stdin=SANDI
+    )
     assert code == 1 and "GALAT: Pengguna 'BUDI' sudah ada" in out
-    code, out = run_cli(monkeypatch, capsys, "add", "ani", "--db", path, "--role", "analis", "--password-stdin",
-                        stdin="pendek7")
+    code, out = run_cli(
+        monkeypatch, capsys, "add", "ani", "--db", path, "--role", "analis", "--password-stdin", stdin="pendek7"
+    )
     assert code == 1 and "Kata sandi terlalu pendek: minimal 8 karakter" in out
     for action in ("reset", "disable"):
         code, out = run_cli(monkeypatch, capsys, action, "siapa", "--db", path, "--password-stdin", stdin=SANDI)
@@ -105,13 +131,13 @@ def test_errors_exit_nonzero_in_indonesian_and_change_nothing(path, monkeypatch,
 
 def test_wrong_role_is_refused(path, monkeypatch, capsys):
     with pytest.raises(SystemExit) as exit_:
-        run_cli(monkeypatch, capsys, "add", "x", "--db", path, "--role", "superadmin", "--password-stdin",
-                stdin=SANDI)
+        run_cli(monkeypatch, capsys, "add", "x", "--db", path, "--role", "superadmin", "--password-stdin", stdin=SANDI)
     assert exit_.value.code == 2
     assert "Perintah tidak lengkap atau salah" in capsys.readouterr().err
     run_cli(monkeypatch, capsys, "add", "budi", "--db", path, "--role", "admin", "--password-stdin", stdin=SANDI)
-    code, out = run_cli(monkeypatch, capsys, "reset", "budi", "--db", path, "--role", "pimpinan",
-                        "--password-stdin", stdin=SANDI)
+    code, out = run_cli(
+        monkeypatch, capsys, "reset", "budi", "--db", path, "--role", "pimpinan", "--password-stdin", stdin=SANDI
+    )
     assert code == 2 and "--role dan --wilayah hanya untuk 'user add'" in out
     assert baris(path, "select peran from pengguna") == [("admin",)]
 
@@ -142,21 +168,49 @@ def test_disable_refuses_login_even_with_the_right_password(path, monkeypatch, c
 
 def test_pelapor_needs_a_known_area(path, monkeypatch, capsys):
     run_cli(monkeypatch, capsys, "add", "budi", "--db", path, "--role", "admin", "--password-stdin", stdin=SANDI)
-    code, out = run_cli(monkeypatch, capsys, "add", "p1", "--db", path, "--role", "pelapor", "--password-stdin",
-                        stdin=SANDI)
+    code, out = run_cli(
+        monkeypatch, capsys, "add", "p1", "--db", path, "--role", "pelapor", "--password-stdin", stdin=SANDI
+    )
     assert code == 1 and "Pelapor lapangan harus diberi wilayah" in out
-    code, out = run_cli(monkeypatch, capsys, "add", "p1", "--db", path, "--role", "pelapor", "--wilayah", "99.99",
-                        "--password-stdin", stdin=SANDI)
+    code, out = run_cli(
+        monkeypatch,
+        capsys,
+        "add",
+        "p1",
+        "--db",
+        path,
+        "--role",
+        "pelapor",
+        "--wilayah",
+        "99.99",
+        "--password-stdin",
+        stdin=SANDI,
+    )
     assert code == 1 and "Wilayah '99.99' tidak dikenal" in out
-    code, out = run_cli(monkeypatch, capsys, "add", "p1", "--db", path, "--role", "pelapor", "--wilayah", "35.13.14",
-                        "--password-stdin", stdin=SANDI)
+    code, out = run_cli(
+        monkeypatch,
+        capsys,
+        "add",
+        "p1",
+        "--db",
+        path,
+        "--role",
+        "pelapor",
+        "--wilayah",
+        "35.13.14",
+        "--password-stdin",
+        stdin=SANDI,
+    )
     assert code == 0
     assert masuk(path, "p1", SANDI).pengguna == akses.Pengguna("p1", "pelapor", "35.13.14")
 
 
 def test_the_pengguna_form_refuses_a_mismatch_and_a_first_user_who_is_not_admin():
     assert pengguna_tabel.alasan_tolak(SANDI, SANDI + "x") == "kedua kata sandi tidak sama."
-    assert pengguna_tabel.alasan_tolak(SANDI, SANDI, peran="analis", pertama=True) == "pengguna pertama harus berperan admin."
+    assert (
+        pengguna_tabel.alasan_tolak(SANDI, SANDI, peran="analis", pertama=True)
+        == "pengguna pertama harus berperan admin."
+    )
     assert pengguna_tabel.alasan_tolak(SANDI, SANDI, peran="admin", pertama=True) is None
     assert pengguna_tabel.alasan_tolak(SANDI, SANDI, peran="analis") is None
     assert pengguna_tabel.nama_sama("Budi", "budi") and not pengguna_tabel.nama_sama("budi", "budi2")
@@ -170,14 +224,18 @@ def test_unknown_name_gets_the_same_answer_as_a_wrong_password(path):
 def test_the_app_keeps_one_active_admin(path):
     pengguna.tambah(path, "budi", "admin", SANDI, pelaku=jejak.CLI)
     pengguna.tambah(path, "ani", "analis", SANDI, pelaku=jejak.CLI)
-    for change in (lambda: pengguna.nonaktifkan(path, "budi", pelaku="budi"),
-                   lambda: pengguna.ubah_peran(path, "budi", "pimpinan", pelaku="budi")):
+    for change in (
+        lambda: pengguna.nonaktifkan(path, "budi", pelaku="budi"),
+        lambda: pengguna.ubah_peran(path, "budi", "pimpinan", pelaku="budi"),
+    ):
         with pytest.raises(pengguna.PenggunaError, match="admin aktif terakhir"):
             change()
     pengguna.ubah_peran(path, "ani", "admin", pelaku="budi")
     pengguna.nonaktifkan(path, "budi", pelaku="ani")
     assert baris(path, "select nama, peran, aktif from pengguna order by nama") == [
-        ("ani", "admin", 1), ("budi", "admin", 0)]
+        ("ani", "admin", 1),
+        ("budi", "admin", 0),
+    ]
 
 
 PREVIOUS_SCHEMA = 6  # the last analytical schema version whose release kept users in it
@@ -194,24 +252,48 @@ def _previous_release(path: Path) -> None:
             con.execute(migration.read_text(encoding="utf-8"))
     con.execute("insert or replace into meta values ('schema_version', $v)", {"v": str(PREVIOUS_SCHEMA)})
     hasher = argon2.PasswordHasher()
-    users = [("Budi", "admin", None, "Sandi-Budi-123", 1, True, 0, None, dt.datetime(2024, 11, 26, 8, 30)),
-             ("sekda", "pimpinan", None, "Sandi-Sekda-12", 3, True, 4, dt.datetime(2024, 11, 27, 7, 15), None),
-             ("p1", "pelapor", "35.13.14", "Sandi-P1-12345", 1, True, 0, None, None),
-             ("lama", "analis", None, "Sandi-Lama-123", 1, False, 0, None, None)]
+    users = [
+        ("Budi", "admin", None, "Sandi-Budi-123", 1, True, 0, None, dt.datetime(2024, 11, 26, 8, 30)),
+        ("sekda", "pimpinan", None, "Sandi-Sekda-12", 3, True, 4, dt.datetime(2024, 11, 27, 7, 15), None),
+        ("p1", "pelapor", "35.13.14", "Sandi-P1-12345", 1, True, 0, None, None),
+        ("lama", "analis", None, "Sandi-Lama-123", 1, False, 0, None, None),
+    ]
     for nama, peran, wilayah, sandi, versi, aktif, gagal, kunci, terakhir in users:
-        con.execute("insert into pengguna values ($n, $p, $w, $h, $v, $a, $g, $k, $d, $d, $t)",
-                    {"n": nama, "p": peran, "w": wilayah, "h": hasher.hash(sandi), "v": versi, "a": aktif, "g": gagal,
-                     "k": kunci, "d": dt.datetime(2024, 11, 1, 9, 0), "t": terakhir})
-    for i, (aksi, pelaku, objek) in enumerate([("pengguna", "cli", "Budi"), ("masuk", "Budi", "Budi"),
-                                               ("unggah", "Budi", "rekap.xlsx"), ("masuk", "sekda", "sekda"),
-                                               ("keluar", "Budi", "Budi")]):
-        con.execute("insert into jejak (waktu, pelaku, peran, aksi, objek, rincian) values ($w, $p, 'admin', $a, $o, "
-                    "'{\"lama\": true}')", {"w": dt.datetime(2024, 11, 26, 8, 0) + dt.timedelta(minutes=i),
-                                            "p": pelaku, "a": aksi, "o": objek})
+        con.execute(
+            "insert into pengguna values ($n, $p, $w, $h, $v, $a, $g, $k, $d, $d, $t)",
+            {
+                "n": nama,
+                "p": peran,
+                "w": wilayah,
+                "h": hasher.hash(sandi),
+                "v": versi,
+                "a": aktif,
+                "g": gagal,
+                "k": kunci,
+                "d": dt.datetime(2024, 11, 1, 9, 0),
+                "t": terakhir,
+            },
+        )
+    for i, (aksi, pelaku, objek) in enumerate(
+        [
+            ("pengguna", "cli", "Budi"),
+            ("masuk", "Budi", "Budi"),
+            ("unggah", "Budi", "rekap.xlsx"),
+            ("masuk", "sekda", "sekda"),
+            ("keluar", "Budi", "Budi"),
+        ]
+    ):
+        con.execute(
+            "insert into jejak (waktu, pelaku, peran, aksi, objek, rincian) values ($w, $p, 'admin', $a, $o, "
+            "'{\"lama\": true}')",
+            {"w": dt.datetime(2024, 11, 26, 8, 0) + dt.timedelta(minutes=i), "p": pelaku, "a": aksi, "o": objek},
+        )
     con.close()
     Path(f"{path}.jejak-tertunda").write_text(
         '{"waktu": "2024-11-27T09:00:00", "pelaku": "sekda", "peran": "pimpinan", "aksi": "ekspor", '
-        '"objek": "rakor.pptx", "rincian": null}\n{"waktu": "2024-11-27T09:0', encoding="utf-8")  # a cut-off line
+        '"objek": "rakor.pptx", "rincian": null}\n{"waktu": "2024-11-27T09:0',
+        encoding="utf-8",
+    )  # a cut-off line
 
 
 def test_a_previous_release_database_keeps_every_user_and_trail_row(tmp_path):

@@ -2,6 +2,7 @@
 gives back no NIK, the same attack with the key does; a weak or readable key is refused; a key
 an older release kept in the data folder is moved out and still matches old uploads; every
 database, lock, report store and exported deck is readable by its owner only."""
+
 from __future__ import annotations
 
 import hashlib
@@ -37,10 +38,12 @@ def umask_022():
 @pytest.fixture
 def key_at(monkeypatch, tmp_path):
     """Point the installation key at `tmp_path/<name>` (the folder need not exist yet)."""
+
     def point(name: str) -> Path:
         path = tmp_path / name
         monkeypatch.setenv(privacy.ENV_KEY, str(path))
         return path
+
     return point
 
 
@@ -62,8 +65,11 @@ def _nik_ganda(db_path: Path) -> dict[str, int]:
 def _stored_rows(db_path: Path, source_rows: list[int]) -> list[tuple]:
     con = db.connect_read(db_path)
     try:
-        return con.execute("select source_row, nik_mask, tgl_lahir, jk, nik_hash from raw_daftar "
-                           "where list_contains($r, source_row) order by source_row", {"r": source_rows}).fetchall()
+        return con.execute(
+            "select source_row, nik_mask, tgl_lahir, jk, nik_hash from raw_daftar "
+            "where list_contains($r, source_row) order by source_row",
+            {"r": source_rows},
+        ).fetchall()
     finally:
         con.close()
 
@@ -154,19 +160,41 @@ def test_systemd_credential_is_used_when_present(tmp_path, monkeypatch):
     assert not (tmp_path / "config").exists()
 
 
-@pytest.mark.parametrize("content, mode, message", [
-    ("", 0o600, "Kunci instalasi {p} kosong; kunci kosong tidak dipakai. Buat kunci baru dengan "
-                "`openssl rand -hex 32 > {p}` lalu `chmod 600 {p}` (hanya bila belum ada unggahan daftar pemilih; "
-                "kunci baru tidak cocok dengan sidik NIK yang sudah tersimpan), atau pulihkan kunci dari cadangannya."),
-    ("0123456789abcdef" * 2 + "\n", 0o600, "Kunci instalasi {p} terlalu pendek (16 byte; minimal 32 byte = "
-                                           "64 digit heksadesimal). Buat kunci baru dengan"),
-    ("rahasia-kami-yang-cukup-panjang-sekali-bukan-heksadesimal", 0o600,
-     "Kunci instalasi {p} bukan 64 digit heksadesimal."),
-    ("ab" * 32, 0o644, "Kunci instalasi {p} dapat dibaca atau diubah pengguna lain (izin 644); kunci itu tidak "
-                       "dipakai. Jalankan: chmod 600 {p}"),
-    ("ab" * 32, 0o640, "Kunci instalasi {p} dapat dibaca atau diubah pengguna lain (izin 640); kunci itu tidak "
-                       "dipakai. Jalankan: chmod 600 {p}"),
-])
+@pytest.mark.parametrize(
+    "content, mode, message",
+    [
+        (
+            "",
+            0o600,
+            "Kunci instalasi {p} kosong; kunci kosong tidak dipakai. Buat kunci baru dengan "
+            "`openssl rand -hex 32 > {p}` lalu `chmod 600 {p}` (hanya bila belum ada unggahan daftar pemilih; "
+            "kunci baru tidak cocok dengan sidik NIK yang sudah tersimpan), atau pulihkan kunci dari cadangannya.",
+        ),
+        (
+            "0123456789abcdef" * 2 + "\n",
+            0o600,
+            "Kunci instalasi {p} terlalu pendek (16 byte; minimal 32 byte = "
+            "64 digit heksadesimal). Buat kunci baru dengan",
+        ),
+        (
+            "rahasia-kami-yang-cukup-panjang-sekali-bukan-heksadesimal",
+            0o600,
+            "Kunci instalasi {p} bukan 64 digit heksadesimal.",
+        ),
+        (
+            "ab" * 32,
+            0o644,
+            "Kunci instalasi {p} dapat dibaca atau diubah pengguna lain (izin 644); kunci itu tidak "
+            "dipakai. Jalankan: chmod 600 {p}",
+        ),
+        (
+            "ab" * 32,
+            0o640,
+            "Kunci instalasi {p} dapat dibaca atau diubah pengguna lain (izin 640); kunci itu tidak "
+            "dipakai. Jalankan: chmod 600 {p}",
+        ),
+    ],
+)
 def test_a_weak_or_readable_key_is_refused_and_nothing_is_stored(tmp_path, key_at, capsys, content, mode, message):
     path = key_at("kunci")
     path.write_text(content)
@@ -238,7 +266,8 @@ def test_two_different_keys_are_refused_and_both_kept(tmp_path, key_at):
         privacy.installation_secret(tmp_path / "data" / "readiness.duckdb")
     assert str(refused.value).startswith(
         f"Ada dua kunci instalasi yang berbeda: {legacy} (lama, di folder data) dan {new}. Sidik NIK dari kunci "
-        f"yang satu tidak cocok dengan yang lain, jadi tidak ada yang dipakai.")
+        f"yang satu tidak cocok dengan yang lain, jadi tidak ada yang dipakai."
+    )
     assert f"mv {legacy} {new}" in str(refused.value)
     assert legacy.read_text() == "ab" * 32 and new.read_text() == "cd" * 32
 
@@ -260,8 +289,9 @@ def test_database_lock_reports_and_deck_are_private(tmp_path, umask_022):
     assert _mode(deck) == 0o600
     leftovers = [p.name for p in data.iterdir() if ".tmp-" in p.name]
     assert leftovers == []
-    assert {p.name: _mode(p) for p in data.iterdir() if p.is_file()} == \
-        {p.name: 0o600 for p in data.iterdir() if p.is_file()}
+    assert {p.name: _mode(p) for p in data.iterdir() if p.is_file()} == {
+        p.name: 0o600 for p in data.iterdir() if p.is_file()
+    }
 
 
 def test_an_older_world_readable_database_becomes_private(empty_db, umask_022):

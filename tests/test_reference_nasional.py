@@ -3,6 +3,7 @@ cahyadsn/wilayah and cahyadsn/wilayah_boundaries; see reference/SOURCES.md): wha
 of any kab/kota or province will load, so its counts are checked against the published ones, its
 Kabupaten Probolinggo slice against the curated files the app runs on today, and its slices are
 read one region at a time."""
+
 from __future__ import annotations
 
 import csv
@@ -22,8 +23,12 @@ from reference import nasional
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "reference"
-KODE = {"provinsi": r"\d{2}", "kabkota": r"\d{2}\.\d{2}", "kecamatan": r"\d{2}\.\d{2}\.\d{2}",
-        "desa": r"\d{2}\.\d{2}\.\d{2}\.[123]\d{3}"}
+KODE = {
+    "provinsi": r"\d{2}",
+    "kabkota": r"\d{2}\.\d{2}",
+    "kecamatan": r"\d{2}\.\d{2}\.\d{2}",
+    "desa": r"\d{2}\.\d{2}\.\d{2}\.[123]\d{3}",
+}
 
 
 @functools.cache
@@ -44,7 +49,11 @@ def count_in(level: str, wilayah: str) -> int:
 # --------------------------------------------------------------------------- the whole nation
 def test_every_level_has_the_published_count():
     assert {level: len(table(level)) for level in nasional.LEVELS} == {
-        "provinsi": 38, "kabkota": 514, "kecamatan": 7285, "desa": 83762}
+        "provinsi": 38,
+        "kabkota": 514,
+        "kecamatan": 7285,
+        "desa": 83762,
+    }
     assert Counter(r["jenis"] for r in table("kabkota")) == {"kabupaten": 416, "kota": 98}
     assert Counter(r["jenis"] for r in table("desa")) == {"desa": 75266, "kelurahan": 8496}
 
@@ -65,17 +74,28 @@ def test_every_place_lies_in_a_place_of_the_level_above():
     provinsi = {r["kode_provinsi"] for r in table("provinsi")}
     kabkota = {r["kode_kabkota"] for r in table("kabkota")}
     kecamatan = {r["kode_kecamatan"] for r in table("kecamatan")}
-    assert [r["kode_kabkota"] for r in table("kabkota")
-            if r["kode_provinsi"] not in provinsi or r["kode_kabkota"][:2] != r["kode_provinsi"]] == []
-    assert [r["kode_kecamatan"] for r in table("kecamatan")
-            if r["kode_kabkota"] not in kabkota or r["kode_kecamatan"][:5] != r["kode_kabkota"]] == []
-    assert [r["kode_desa"] for r in table("desa")
-            if r["kode_kecamatan"] not in kecamatan or r["kode_desa"][:8] != r["kode_kecamatan"]] == []
+    assert [
+        r["kode_kabkota"]
+        for r in table("kabkota")
+        if r["kode_provinsi"] not in provinsi or r["kode_kabkota"][:2] != r["kode_provinsi"]
+    ] == []
+    assert [
+        r["kode_kecamatan"]
+        for r in table("kecamatan")
+        if r["kode_kabkota"] not in kabkota or r["kode_kecamatan"][:5] != r["kode_kabkota"]
+    ] == []
+    assert [
+        r["kode_desa"]
+        for r in table("desa")
+        if r["kode_kecamatan"] not in kecamatan or r["kode_desa"][:8] != r["kode_kecamatan"]
+    ] == []
     # and no kab/kota or kecamatan is empty
     assert kabkota - {k[:5] for k in kecamatan} == set()
     assert kecamatan - {r["kode_kecamatan"] for r in table("desa")} == set()
     per_kecamatan = Counter(r["kode_kecamatan"] for r in table("desa"))
-    assert [r["kode_kecamatan"] for r in table("kecamatan") if int(r["jumlah_desa"]) != per_kecamatan[r["kode_kecamatan"]]] == []
+    assert [
+        r["kode_kecamatan"] for r in table("kecamatan") if int(r["jumlah_desa"]) != per_kecamatan[r["kode_kecamatan"]]
+    ] == []
 
 
 def test_centroids_lie_in_indonesia_and_only_some_desa_lack_one():
@@ -99,31 +119,44 @@ def test_the_national_kabkota_list_is_the_one_the_app_already_ships():
 def test_kabupaten_probolinggo_is_exactly_the_curated_kecamatan_and_desa():
     kecamatan = [r for r in table("kecamatan") if r["kode_kabkota"] == "35.13"]
     assert [(r["kode_kecamatan"], r["kecamatan"], r["jumlah_desa"]) for r in kecamatan] == [
-        (r["kode_kecamatan"], r["kecamatan"], r["jumlah_desa"]) for r in curated("kecamatan.csv")]
+        (r["kode_kecamatan"], r["kecamatan"], r["jumlah_desa"]) for r in curated("kecamatan.csv")
+    ]
     desa = [r for r in table("desa") if r["kode_desa"].startswith("35.13.")]
     assert [(r["kode_desa"], r["desa"], r["jenis"], r["kode_kecamatan"]) for r in desa] == [
-        (r["kode_desa"], r["desa"], r["jenis"], r["kode_kecamatan"]) for r in curated("desa.csv")]
+        (r["kode_desa"], r["desa"], r["jenis"], r["kode_kecamatan"]) for r in curated("desa.csv")
+    ]
     assert len(kecamatan) == 24 and len(desa) == 330
     assert [r["desa"] for r in desa if r["jenis"] == "kelurahan"] == [
-        "Semampir", "Sidomukti", "Kraksaan Wetan", "Kandangjati Kulon", "Patokan"]  # Kraksaan's 5
+        "Semampir",
+        "Sidomukti",
+        "Kraksaan Wetan",
+        "Kandangjati Kulon",
+        "Patokan",
+    ]  # Kraksaan's 5
 
 
 def test_kabupaten_probolinggo_centroids_and_boundaries_are_the_curated_ones():
     assert [(r["lat"], r["lon"]) for r in table("kecamatan") if r["kode_kabkota"] == "35.13"] == [
-        (r["lat"], r["lon"]) for r in curated("kecamatan.csv")]
+        (r["lat"], r["lon"]) for r in curated("kecamatan.csv")
+    ]
     assert [(r["lat"], r["lon"]) for r in table("desa") if r["kode_desa"].startswith("35.13.")] == [
-        (r["lat"], r["lon"]) for r in curated("desa.csv")]
+        (r["lat"], r["lon"]) for r in curated("desa.csv")
+    ]
     shipped = json.loads((REFERENCE / "kecamatan.geojson").read_text(encoding="utf-8"))
     national = nasional.boundaries("kecamatan", "35.13")
     assert [(f["properties"], f["geometry"]) for f in national["features"]] == [
-        (f["properties"], f["geometry"]) for f in shipped["features"]]
+        (f["properties"], f["geometry"]) for f in shipped["features"]
+    ]
 
 
-@pytest.mark.parametrize("wilayah, kabkota, kecamatan, desa, kelurahan", [
-    ("74.06", 1, 22, 121, 22),     # Kabupaten Bombana
-    ("35.74", 1, 5, 0, 29),        # Kota Probolinggo: kelurahan only
-    ("74", 17, 221, 1908, 377),    # Provinsi Sulawesi Tenggara: 2.285 desa/kelurahan
-])
+@pytest.mark.parametrize(
+    "wilayah, kabkota, kecamatan, desa, kelurahan",
+    [
+        ("74.06", 1, 22, 121, 22),  # Kabupaten Bombana
+        ("35.74", 1, 5, 0, 29),  # Kota Probolinggo: kelurahan only
+        ("74", 17, 221, 1908, 377),  # Provinsi Sulawesi Tenggara: 2.285 desa/kelurahan
+    ],
+)
 def test_published_counts_of_other_regions(wilayah, kabkota, kecamatan, desa, kelurahan):
     assert count_in("kabkota", wilayah) == kabkota
     assert count_in("kecamatan", wilayah) == kecamatan
@@ -146,7 +179,7 @@ def test_kecamatan_names_repeat_across_kabkota():
         where[r["kecamatan"]].add(r["kode_kabkota"])
     shared = {name: kabkota for name, kabkota in where.items() if len(kabkota) > 1}
     assert (len(shared), sum(len(k) for k in shared.values())) == (291, 670)
-    assert where["Lumbang"] == {"35.13", "35.14"}        # Kabupaten Probolinggo and Kabupaten Pasuruan
+    assert where["Lumbang"] == {"35.13", "35.14"}  # Kabupaten Probolinggo and Kabupaten Pasuruan
     assert where["Kuripan"] == {"35.13", "52.01", "63.04"}
     assert where["Sumber"] == {"32.09", "33.17", "35.13"}
     # but never twice in one kab/kota
@@ -176,8 +209,9 @@ def _polygons(geometry: dict) -> list:
 
 
 def contains(geometry: dict, lon: float, lat: float) -> bool:
-    return any(_inside(lon, lat, p[0]) and not any(_inside(lon, lat, hole) for hole in p[1:])
-               for p in _polygons(geometry))
+    return any(
+        _inside(lon, lat, p[0]) and not any(_inside(lon, lat, hole) for hole in p[1:]) for p in _polygons(geometry)
+    )
 
 
 def km_to_edge(geometry: dict, lon: float, lat: float) -> float:
@@ -195,21 +229,28 @@ def km_to_edge(geometry: dict, lon: float, lat: float) -> float:
 @pytest.mark.parametrize("wilayah, count", [("35.13", 24), ("74.06", 22), ("35.74", 5)])
 def test_every_kecamatan_has_a_boundary_around_its_centroid(wilayah, count):
     points = {r["kode_kecamatan"]: (float(r["lon"]), float(r["lat"])) for r in nasional.rows("kecamatan", wilayah)}
-    features = {f["properties"]["kode_kecamatan"]: f["geometry"]
-                for f in nasional.boundaries("kecamatan", wilayah)["features"]}
+    features = {
+        f["properties"]["kode_kecamatan"]: f["geometry"] for f in nasional.boundaries("kecamatan", wilayah)["features"]
+    }
     assert len(points) == count and set(features) == set(points)
     # The source's centroid of a ragged coast can fall just outside (Bombana's 74.06.19: 0,4 km).
-    far = {kode: round(km_to_edge(features[kode], *point), 1) for kode, point in points.items()
-           if not contains(features[kode], *point) and km_to_edge(features[kode], *point) > 1.0}
+    far = {
+        kode: round(km_to_edge(features[kode], *point), 1)
+        for kode, point in points.items()
+        if not contains(features[kode], *point) and km_to_edge(features[kode], *point) > 1.0
+    }
     assert far == {}
 
 
 @pytest.mark.parametrize("wilayah", ["35.13", "74.06", "35.74"])
 def test_the_kabkota_boundary_surrounds_its_kecamatan(wilayah):
     [kabkota] = nasional.boundaries("kabkota", wilayah)["features"]
-    outside = [r["kode_kecamatan"] for r in nasional.rows("kecamatan", wilayah)
-               if not contains(kabkota["geometry"], float(r["lon"]), float(r["lat"]))
-               and km_to_edge(kabkota["geometry"], float(r["lon"]), float(r["lat"])) > 1.0]
+    outside = [
+        r["kode_kecamatan"]
+        for r in nasional.rows("kecamatan", wilayah)
+        if not contains(kabkota["geometry"], float(r["lon"]), float(r["lat"]))
+        and km_to_edge(kabkota["geometry"], float(r["lon"]), float(r["lat"])) > 1.0
+    ]
     assert outside == []
 
 
@@ -260,11 +301,15 @@ def test_a_region_boundaries_come_from_its_province_file_alone(tmp_path):
 
 
 def test_duckdb_reads_a_slice_as_written_in_sources_md():
-    sql = ("select kode_desa, desa, jenis from read_csv($path, header = true, all_varchar = true) "
-           "where kode_desa like $pola order by kode_desa")
+    sql = (
+        "select kode_desa, desa, jenis from read_csv($path, header = true, all_varchar = true) "
+        "where kode_desa like $pola order by kode_desa"
+    )
     rows = duckdb.sql(sql, params={"path": str(nasional.csv_path("desa")), "pola": "35.74.%"}).fetchall()
     assert len(rows) == 29 and {jenis for _, _, jenis in rows} == {"kelurahan"}
     kecamatan = duckdb.sql(
         "select kode_kecamatan, kode_kabkota from read_csv($path, header = true, all_varchar = true) "
-        "where kode_kabkota = $kode", params={"path": str(nasional.csv_path("kecamatan")), "kode": "74.06"}).fetchall()
+        "where kode_kabkota = $kode",
+        params={"path": str(nasional.csv_path("kecamatan")), "kode": "74.06"},
+    ).fetchall()
     assert len(kecamatan) == 22 and kecamatan[0] == ("74.06.01", "74.06")

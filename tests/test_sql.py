@@ -1,5 +1,6 @@
 """The sample's figures as the marts give them. That the marts add up to each other (kecamatan to
 kabupaten and korwil, desa to kecamatan) is checked in SQL: queries/checks, tests/test_checks.py."""
+
 import pytest
 
 from readiness import db, model

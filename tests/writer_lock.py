@@ -1,4 +1,5 @@
 """An upload in progress, as tests need it: db.writing's lock held by another thread."""
+
 from __future__ import annotations
 
 import contextlib

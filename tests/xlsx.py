@@ -1,5 +1,6 @@
 """Building spreadsheets for tests the way government exports look (titles, merged headers,
 totals rows, numbers as text)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,8 +10,14 @@ from openpyxl import Workbook
 from readiness.ingest.workbook import column_letter
 
 
-def write(path: Path, rows: list[list], sheet: str = "Sheet1", merges: tuple[str, ...] = (),
-          extra_sheets: dict[str, list[list]] | None = None, hidden: tuple[str, ...] = ()) -> Path:
+def write(
+    path: Path,
+    rows: list[list],
+    sheet: str = "Sheet1",
+    merges: tuple[str, ...] = (),
+    extra_sheets: dict[str, list[list]] | None = None,
+    hidden: tuple[str, ...] = (),
+) -> Path:
     wb = Workbook()
     ws = wb.active
     ws.title = sheet
@@ -34,8 +41,10 @@ def recap(path: Path, desa_rows: list[tuple], total: tuple | None = None, title:
     if title:
         rows += [["REKAPITULASI DPT PILKADA 2024"], ["KABUPATEN PROBOLINGGO"], []]
     start = len(rows) + 1
-    rows += [["NO", "KECAMATAN", "DESA/KELURAHAN", "JUMLAH TPS", "JUMLAH PEMILIH", None, None],
-             [None, None, None, None, "L", "P", "L+P"]]
+    rows += [
+        ["NO", "KECAMATAN", "DESA/KELURAHAN", "JUMLAH TPS", "JUMLAH PEMILIH", None, None],
+        [None, None, None, None, "L", "P", "L+P"],
+    ]
     for i, r in enumerate(desa_rows, 1):
         rows.append([i, *r])
     if total:
@@ -49,6 +58,7 @@ def rename_sheet(path: Path, old: str, new: str) -> Path:
     another program, or crafted, can carry all the same."""
     import zipfile
     from xml.sax.saxutils import quoteattr
+
     with zipfile.ZipFile(path) as z:
         members = {info: z.read(info.filename) for info in z.infolist()}
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
@@ -64,9 +74,17 @@ _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
-def bomb(path: Path, rows: int, header: list[str] | None = None, cell: str = '<c r="{col}{row}"><v>1</v></c>',
-         columns: int | None = None, far_cell: str | None = None, shared_strings: int = 0,
-         extra_members: int = 0, level: int = 9) -> Path:
+def bomb(
+    path: Path,
+    rows: int,
+    header: list[str] | None = None,
+    cell: str = '<c r="{col}{row}"><v>1</v></c>',
+    columns: int | None = None,
+    far_cell: str | None = None,
+    shared_strings: int = 0,
+    extra_members: int = 0,
+    level: int = 9,
+) -> Path:
     """A workbook whose one sheet repeats the same data row `rows` times under `header` (as a
     decompression bomb does: tiny packed, huge unpacked). The XML is written in pieces straight
     into the deflated member, never held whole. `cell` is the XML of one cell ({col}, {row});
@@ -77,17 +95,32 @@ def bomb(path: Path, rows: int, header: list[str] | None = None, cell: str = '<c
     header = header or []
     width = columns or max(len(header), 1)
     letters = [column_letter(c) for c in range(width)]
-    rels = (f'<Relationships xmlns="{_PKG}"><Relationship Id="rId1" Type="{_REL}/worksheet" '
-            f'Target="worksheets/sheet1.xml"/>'
-            + (f'<Relationship Id="rId2" Type="{_REL}/sharedStrings" Target="sharedStrings.xml"/>'
-               if shared_strings else "") + "</Relationships>")
+    rels = (
+        f'<Relationships xmlns="{_PKG}"><Relationship Id="rId1" Type="{_REL}/worksheet" '
+        f'Target="worksheets/sheet1.xml"/>'
+        + (
+            f'<Relationship Id="rId2" Type="{_REL}/sharedStrings" Target="sharedStrings.xml"/>'
+            if shared_strings
+            else ""
+        )
+        + "</Relationships>"
+    )
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=level) as archive:
-        archive.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-                         'content-types"><Default Extension="xml" ContentType="application/xml"/></Types>')
-        archive.writestr("_rels/.rels", f'<Relationships xmlns="{_PKG}"><Relationship Id="rId1" '
-                         f'Type="{_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
-        archive.writestr("xl/workbook.xml", f'<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><sheets>'
-                         '<sheet name="DATA" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        archive.writestr(
+            "[Content_Types].xml",
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+        )
+        archive.writestr(
+            "_rels/.rels",
+            f'<Relationships xmlns="{_PKG}"><Relationship Id="rId1" '
+            f'Type="{_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        )
+        archive.writestr(
+            "xl/workbook.xml",
+            f'<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><sheets>'
+            '<sheet name="DATA" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        )
         archive.writestr("xl/_rels/workbook.xml.rels", rels)
         for number in range(extra_members):
             archive.writestr(f"customXml/item{number}.xml", "<x/>")
@@ -104,21 +137,25 @@ def bomb(path: Path, rows: int, header: list[str] | None = None, cell: str = '<c
         with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
             member.write(f'<worksheet xmlns="{_MAIN}"><sheetData>'.encode())
             if header:
-                member.write(('<row r="1">' + "".join(
-                    f'<c r="{letters[c]}1" t="inlineStr"><is><t>{h}</t></is></c>' for c, h in enumerate(header))
-                    + "</row>").encode())
+                member.write(
+                    (
+                        '<row r="1">'
+                        + "".join(
+                            f'<c r="{letters[c]}1" t="inlineStr"><is><t>{h}</t></is></c>' for c, h in enumerate(header)
+                        )
+                        + "</row>"
+                    ).encode()
+                )
             first = 2 if header else 1
             block = []
             for row in range(first, first + rows):
-                block.append(f'<row r="{row}">' + "".join(cell.format(col=col, row=row) for col in letters)
-                             + "</row>")
+                block.append(f'<row r="{row}">' + "".join(cell.format(col=col, row=row) for col in letters) + "</row>")
                 if len(block) == 2000:
                     member.write("".join(block).encode())
                     block = []
             if far_cell:
-                block.append(f'<row r="{far_cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")}">'
-                             f'<c r="{far_cell}"><v>1</v></c></row>')
+                block.append(
+                    f'<row r="{far_cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")}"><c r="{far_cell}"><v>1</v></c></row>'
+                )
             member.write(("".join(block) + "</sheetData></worksheet>").encode())
     return path
-
-

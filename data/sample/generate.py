@@ -30,6 +30,7 @@ Planted anomalies (see PLANTED; the script prints where each one landed):
   look-alikes that are NOT findings: a married (S) 16-year-old and a voter who
   turns 17 exactly on election day.
 """
+
 from __future__ import annotations
 
 import csv
@@ -57,32 +58,50 @@ PLANTED = {
     "tps_over_600": {"Kraksaan": [612], "Paiton": [605, 631]},
     "tps_list_short_l": {"Gending": 17},
     "ktpel_below_95": {"Krucil": 93.4, "Tiris": 94.1, "Lumbang": 94.6, "Pakuniran": 94.8},
-    "dpt_lumbang": {"nik_duplicate": 4, "under_17_belum_kawin": 3, "nik_as_number": 2,
-                    "nik_wrong_kecamatan": 2, "nik_date_mismatch": 2,
-                    # look-alikes an audit must NOT flag:
-                    "age_16_kawin_ok": 1, "turns_17_on_election_day_ok": 1},
+    "dpt_lumbang": {
+        "nik_duplicate": 4,
+        "under_17_belum_kawin": 3,
+        "nik_as_number": 2,
+        "nik_wrong_kecamatan": 2,
+        "nik_date_mismatch": 2,
+        # look-alikes an audit must NOT flag:
+        "age_16_kawin_ok": 1,
+        "turns_17_on_election_day_ok": 1,
+    },
 }
 
-DUSUN = ("KRAJAN|KRAJAN I|KRAJAN II|TENGAH|BARAT|TIMUR|UTARA|SELATAN|KIDUL|LOR|WETAN|KULON|"
-         "SUMBERSARI|GUNUNGSARI|KARANGANYAR|SUKOREJO|SIDODADI|LEDOKOMBO|DURENAN|JATIREJO|PANDEAN|"
-         "KEBONAN|BLIMBING|TEGALAN").split("|")
+DUSUN = (
+    "KRAJAN|KRAJAN I|KRAJAN II|TENGAH|BARAT|TIMUR|UTARA|SELATAN|KIDUL|LOR|WETAN|KULON|"
+    "SUMBERSARI|GUNUNGSARI|KARANGANYAR|SUKOREJO|SIDODADI|LEDOKOMBO|DURENAN|JATIREJO|PANDEAN|"
+    "KEBONAN|BLIMBING|TEGALAN"
+).split("|")
 LAHIR_LAIN = "LUMAJANG PASURUAN JEMBER SURABAYA SITUBONDO MALANG BONDOWOSO SAMPANG BANGKALAN".split()
 # Names are assembled from common pieces, so they look local but belong to nobody.
 NAMES = {  # (first names, second names)
-    "L": ("AHMAD MOH. MUHAMMAD ABDUL SLAMET SAMSUL HASAN IMAM NUR SUGENG AGUS RUDI EKO HERI ROFIQ "
-          "FAISOL SAIFUL ACH.".split(),
-          "HASAN SAIFUDIN ROHIM HOLIL SALEH FAUZI HIDAYAT MAKSUM SHOLEH ARIFIN ANWAR EFENDI ZAINI "
-          "MAHMUD HAMDANI WAHYUDI SYAMSUDIN".split()),
-    "P": ("SITI NUR SRI FATIMAH AMINAH HOLIFAH ROHMAH ZAINAB KHOTIJAH UMMI LAILATUL DEWI YULI ENDANG "
-          "NINIK MUNAWAROH".split(),
-          "AISYAH FITRIA HASANAH KHOIRIYAH MAULIDIA NURJANNAH ROHMAWATI SAFITRI SHOLIHAH WAHYUNI "
-          "ZAKIYAH KHASANAH LESTARI QOMARIYAH".split()),
+    "L": (
+        "AHMAD MOH. MUHAMMAD ABDUL SLAMET SAMSUL HASAN IMAM NUR SUGENG AGUS RUDI EKO HERI ROFIQ "
+        "FAISOL SAIFUL ACH.".split(),
+        "HASAN SAIFUDIN ROHIM HOLIL SALEH FAUZI HIDAYAT MAKSUM SHOLEH ARIFIN ANWAR EFENDI ZAINI "
+        "MAHMUD HAMDANI WAHYUDI SYAMSUDIN".split(),
+    ),
+    "P": (
+        "SITI NUR SRI FATIMAH AMINAH HOLIFAH ROHMAH ZAINAB KHOTIJAH UMMI LAILATUL DEWI YULI ENDANG "
+        "NINIK MUNAWAROH".split(),
+        "AISYAH FITRIA HASANAH KHOIRIYAH MAULIDIA NURJANNAH ROHMAWATI SAFITRI SHOLIHAH WAHYUNI "
+        "ZAKIYAH KHASANAH LESTARI QOMARIYAH".split(),
+    ),
 }
 SYLLABLES = {  # single names such as SUPRIYADI or NGATINAH: (start, middle, end)
-    "L": ("SU SA MU PU KA WA NGA SAM MIS".split(), "PRI NAR MAR HAR JA DI TI".split(),
-          "YADI YONO TO MAN WI RI NO".split()),
-    "P": ("SU SA MI NGA WA KAR PAR TU MIS".split(), "NAR MI YA LI TI".split(),
-          "TI YAH NINGSIH WATI YATI NAH NA".split()),
+    "L": (
+        "SU SA MU PU KA WA NGA SAM MIS".split(),
+        "PRI NAR MAR HAR JA DI TI".split(),
+        "YADI YONO TO MAN WI RI NO".split(),
+    ),
+    "P": (
+        "SU SA MI NGA WA KAR PAR TU MIS".split(),
+        "NAR MI YA LI TI".split(),
+        "TI YAH NINGSIH WATI YATI NAH NA".split(),
+    ),
 }
 KK_SIZE_WEIGHTS = [10, 24, 26, 21, 12, 7]  # voters per KK 1..6, mean ~3.2
 
@@ -115,8 +134,10 @@ def build_pemilih(rng, kec, desa):
     """DPT, L and P per kecamatan and desa, then TPS sizes and addresses; returns planted notes."""
     others = [k for k in kec if k["kecamatan"] not in FIXED_DPT]
     while True:  # redraw until every kecamatan lands in a believable range
-        w = [int(k["jumlah_desa"]) * rng.uniform(0.88, 1.12)
-             * (1.2 if k["kecamatan"] in BIG_KEC else 1.0) for k in others]
+        w = [
+            int(k["jumlah_desa"]) * rng.uniform(0.88, 1.12) * (1.2 if k["kecamatan"] in BIG_KEC else 1.0)
+            for k in others
+        ]
         dpt = apportion(DPT_TOTAL - sum(FIXED_DPT.values()), w)
         if all(20000 <= d <= 60000 for d in dpt):
             break
@@ -144,8 +165,7 @@ def build_pemilih(rng, kec, desa):
 
     notes, by_name = [], {k["kecamatan"]: k for k in kec}
     for name, sizes in PLANTED["tps_over_600"].items():
-        crowded = sorted((d for d in by_name[name]["desa"] if d["n_tps"] > 1),
-                         key=lambda d: -d["dpt"] / d["n_tps"])
+        crowded = sorted((d for d in by_name[name]["desa"] if d["n_tps"] > 1), key=lambda d: -d["dpt"] / d["n_tps"])
         for d, size in zip(crowded, sizes):
             i = rng.randrange(d["n_tps"])
             siblings = even_split(d["dpt"] - size, d["n_tps"] - 1)  # desa total stays exact
@@ -166,8 +186,10 @@ def build_pemilih(rng, kec, desa):
         if "KRAJAN" not in names:
             names[0] = "KRAJAN"  # nearly every desa has a Dusun Krajan
         kind = "LINGKUNGAN" if d["jenis"] == "kelurahan" else "DUSUN"
-        d["tps_addr"] = [(f"{kind} {names[i * len(names) // d['n_tps']]}", rng.randint(1, 9),
-                          i * len(names) // d["n_tps"] + 1) for i in range(d["n_tps"])]
+        d["tps_addr"] = [
+            (f"{kind} {names[i * len(names) // d['n_tps']]}", rng.randint(1, 9), i * len(names) // d["n_tps"] + 1)
+            for i in range(d["n_tps"])
+        ]
     return notes
 
 
@@ -179,8 +201,15 @@ def build_ktpel(rng, kec):
     for k in kec:
         name = k["kecamatan"]
         k["wajib"] = round(k["dpt"] * rng.uniform(1.005, 1.03))  # some wajib KTP are not on the DPT
-        cov = (low[name] if name in low else rng.uniform(95.3, 97.8) if name in mid
-               else 99.47 if name == best else rng.uniform(98.1, 99.3))
+        cov = (
+            low[name]
+            if name in low
+            else rng.uniform(95.3, 97.8)
+            if name in mid
+            else 99.47
+            if name == best
+            else rng.uniform(98.1, 99.3)
+        )
         k["sudah"] = round(k["wajib"] * cov / 100)
 
 
@@ -211,10 +240,15 @@ def birth_for_age(rng, age):
 def draw_voter(rng, sex):
     age = rng.randint(17, 21) if rng.random() < 0.08 else 22 + int(rng.betavariate(1.4, 2.8) * 69)
     r = rng.random()
-    sts = ("B" if r < 0.9 else "S") if age <= 21 else \
-          ("B" if r < 0.6 else "S" if r < 0.98 else "P") if age <= 24 else \
-          ("S" if r < 0.92 else "B" if r < 0.97 else "P") if age < 60 else \
-          ("S" if r < 0.83 else "P" if r < 0.98 else "B")
+    sts = (
+        ("B" if r < 0.9 else "S")
+        if age <= 21
+        else ("B" if r < 0.6 else "S" if r < 0.98 else "P")
+        if age <= 24
+        else ("S" if r < 0.92 else "B" if r < 0.97 else "P")
+        if age < 60
+        else ("S" if r < 0.83 else "P" if r < 0.98 else "B")
+    )
     if rng.random() < 0.4:  # many older villagers carry a single Javanese/Madurese name
         nama = "".join(rng.choice(part) for part in SYLLABLES[sex])
     else:
@@ -245,20 +279,28 @@ def build_dpt_lumbang(rng, k):
             while i < size:  # household members sit together in a real export
                 n = rng.choices(range(1, 7), KK_SIZE_WEIGHTS)[0]
                 nkk, rt = "3513" + kec2 + unique(10**9, 10**10 - 1), max(1, rt0 + rng.randint(-2, 2))
-                for sex in sexes[i:i + n]:
+                for sex in sexes[i : i + n]:
                     v = draw_voter(rng, sex)
-                    v.update(dpid=unique(10**8, 10**10 - 1), nkk=nkk, nik=nik(kec2, v["born"], sex),
-                             lahir="PROBOLINGGO" if rng.random() < 0.88 else rng.choice(LAHIR_LAIN),
-                             alamat=dusun, rt=rt, rw=rw, desa=d["desa"].upper(), tps=t + 1,
-                             dis=0 if rng.random() < 0.994 else rng.randint(1, 6),
-                             ktp="S" if rng.random() < 0.97 else "B")
+                    v.update(
+                        dpid=unique(10**8, 10**10 - 1),
+                        nkk=nkk,
+                        nik=nik(kec2, v["born"], sex),
+                        lahir="PROBOLINGGO" if rng.random() < 0.88 else rng.choice(LAHIR_LAIN),
+                        alamat=dusun,
+                        rt=rt,
+                        rw=rw,
+                        desa=d["desa"].upper(),
+                        tps=t + 1,
+                        dis=0 if rng.random() < 0.994 else rng.randint(1, 6),
+                        ktp="S" if rng.random() < 0.97 else "B",
+                    )
                     voters.append(v)
                 i += n
     assert len(voters) == k["dpt"]
 
     # Planted findings overwrite ordinary adult rows; sex, desa and TPS stay, so counts stay exact.
     adults = [i for i, v in enumerate(voters) if v["age"] >= 22]
-    picks = rng.sample(adults[len(adults) // 4:], 15)  # late rows, so a duplicate has an earlier twin
+    picks = rng.sample(adults[len(adults) // 4 :], 15)  # late rows, so a duplicate has an earlier twin
     taken, notes = set(picks), []
 
     def note(i, what):
@@ -268,8 +310,16 @@ def build_dpt_lumbang(rng, k):
         voters[i].update(born=born, sts=sts, ktp=ktp, nik=nik(kec2, born, voters[i]["sex"]))
 
     for j in picks[0:4]:
-        i = rng.choice([i for i in adults if i < j and i not in taken and voters[i]["sex"] ==
-                        voters[j]["sex"] and voters[i]["desa"] != voters[j]["desa"]])
+        i = rng.choice(
+            [
+                i
+                for i in adults
+                if i < j
+                and i not in taken
+                and voters[i]["sex"] == voters[j]["sex"]
+                and voters[i]["desa"] != voters[j]["desa"]
+            ]
+        )
         taken.add(i)
         for field in ("nik", "nama", "lahir", "born", "sts"):  # same person registered twice
             voters[j][field] = voters[i][field]
@@ -307,11 +357,20 @@ def write_book(name, sheet, titles, columns, widths, fmts, rows, merges=(), **op
     wb.set_properties({"created": CREATED, "title": name})
     base = {
         "title": {"bold": True, "align": "center", "font_size": 12},
-        "head": {"bold": True, "align": "center", "valign": "vcenter", "border": 1,
-                 "text_wrap": True, "bg_color": "#D9E1F2"},
-        "cell": {"border": 1}, "center": {"border": 1, "align": "center"},
-        "right": {"border": 1, "align": "right"}, "top": {"border": 1, "valign": "top"},
-        "num": {"border": 1, "num_format": "#,##0"}, "pct": {"border": 1, "num_format": "0.0%"},
+        "head": {
+            "bold": True,
+            "align": "center",
+            "valign": "vcenter",
+            "border": 1,
+            "text_wrap": True,
+            "bg_color": "#D9E1F2",
+        },
+        "cell": {"border": 1},
+        "center": {"border": 1, "align": "center"},
+        "right": {"border": 1, "align": "right"},
+        "top": {"border": 1, "valign": "top"},
+        "num": {"border": 1, "num_format": "#,##0"},
+        "pct": {"border": 1, "num_format": "0.0%"},
         "dec": {"border": 1, "num_format": "0.00"},
     }
     f = {k: wb.add_format(v) for k, v in base.items()}
@@ -355,16 +414,30 @@ def write_recap(kec):
         merges.append((len(rows), 1, len(rows) + len(k["desa"]) - 1, 1, k["kecamatan"].upper(), "top"))
         for d in k["desa"]:
             xr = len(rows) + 7  # Excel row number; data starts on row 7
-            rows.append((False, [len(rows) + 1, None, d["desa"].upper(), d["n_tps"], d["l"], d["p"],
-                                 (f"=E{xr}+F{xr}", d["dpt"])]))
+            rows.append(
+                (
+                    False,
+                    [len(rows) + 1, None, d["desa"].upper(), d["n_tps"], d["l"], d["p"], (f"=E{xr}+F{xr}", d["dpt"])],
+                )
+            )
     merges.append((len(rows), 1, len(rows), 3, "JUMLAH", "tot_cell"))
     rows.append((True, [None, "JUMLAH", None, None, *(sum(k[x] for k in kec) for x in ("l", "p", "dpt"))]))
-    write_book("pemilih_rekap_desa_pilkada2024.xlsx", "REKAP DPT",
-               ["REKAPITULASI DAFTAR PEMILIH TETAP (DPT)", PILBUP, "KABUPATEN PROBOLINGGO"],
-               [("NO", None), ("KECAMATAN", None), ("DESA/KELURAHAN", None), ("JUMLAH TPS", None),
-                ("JUMLAH PEMILIH", ["L", "P", "L+P"])],
-               [5, 18, 24, 10, 12, 12, 12], ["center", "top", "cell", "num", "num", "num", "num"],
-               rows, merges)
+    write_book(
+        "pemilih_rekap_desa_pilkada2024.xlsx",
+        "REKAP DPT",
+        ["REKAPITULASI DAFTAR PEMILIH TETAP (DPT)", PILBUP, "KABUPATEN PROBOLINGGO"],
+        [
+            ("NO", None),
+            ("KECAMATAN", None),
+            ("DESA/KELURAHAN", None),
+            ("JUMLAH TPS", None),
+            ("JUMLAH PEMILIH", ["L", "P", "L+P"]),
+        ],
+        [5, 18, 24, 10, 12, 12, 12],
+        ["center", "top", "cell", "num", "num", "num", "num"],
+        rows,
+        merges,
+    )
 
 
 def write_tps(kec):
@@ -374,15 +447,39 @@ def write_tps(kec):
             for t, size in enumerate(d["tps"]):
                 l, p = d["tps_list_l"][t], size - d["tps_l"][t]  # the Gending shortfall hits L only
                 dusun, rt, rw = d["tps_addr"][t]
-                rows.append((False, [len(rows) + 1, k["kecamatan"].upper(), d["desa"].upper(),
-                                     f"{t + 1:03d}", l, p, l + p, f"{dusun} RT {rt:03d} RW {rw:03d}"]))
+                rows.append(
+                    (
+                        False,
+                        [
+                            len(rows) + 1,
+                            k["kecamatan"].upper(),
+                            d["desa"].upper(),
+                            f"{t + 1:03d}",
+                            l,
+                            p,
+                            l + p,
+                            f"{dusun} RT {rt:03d} RW {rw:03d}",
+                        ],
+                    )
+                )
     sums = [sum(cells[c] for _, cells in rows) for c in (4, 5, 6)]
     rows.append((True, [None, "JUMLAH", None, None, *sums, None]))
-    write_book("tps_pilkada2024.xlsx", "DAFTAR TPS", ["DAFTAR TEMPAT PEMUNGUTAN SUARA (TPS)", PILBUP],
-               [("NO", None), ("KECAMATAN", None), ("DESA/KELURAHAN", None), ("NOMOR TPS", None),
-                ("JUMLAH PEMILIH", ["L", "P", "L+P"]), ("ALAMAT TPS", None)],
-               [6, 18, 24, 8, 10, 10, 10, 36],
-               ["center", "cell", "cell", "center", "num", "num", "num", "cell"], rows)
+    write_book(
+        "tps_pilkada2024.xlsx",
+        "DAFTAR TPS",
+        ["DAFTAR TEMPAT PEMUNGUTAN SUARA (TPS)", PILBUP],
+        [
+            ("NO", None),
+            ("KECAMATAN", None),
+            ("DESA/KELURAHAN", None),
+            ("NOMOR TPS", None),
+            ("JUMLAH PEMILIH", ["L", "P", "L+P"]),
+            ("ALAMAT TPS", None),
+        ],
+        [6, 18, 24, 8, 10, 10, 10, 36],
+        ["center", "cell", "cell", "center", "num", "num", "num", "cell"],
+        rows,
+    )
 
 
 def pct_text(num, den):
@@ -392,47 +489,118 @@ def pct_text(num, den):
 
 
 def write_ktpel(kec):
-    rows = [(False, [no, k["kecamatan"].upper(), k["wajib"], k["sudah"], k["wajib"] - k["sudah"],
-                     pct_text(k["sudah"], k["wajib"])]) for no, k in enumerate(kec, 1)]
+    rows = [
+        (
+            False,
+            [
+                no,
+                k["kecamatan"].upper(),
+                k["wajib"],
+                k["sudah"],
+                k["wajib"] - k["sudah"],
+                pct_text(k["sudah"], k["wajib"]),
+            ],
+        )
+        for no, k in enumerate(kec, 1)
+    ]
     wajib, sudah = sum(k["wajib"] for k in kec), sum(k["sudah"] for k in kec)
     rows.append((True, [None, "JUMLAH", wajib, sudah, wajib - sudah, pct_text(sudah, wajib)]))
-    write_book("ktpel_per_kecamatan_2024-11-20.xlsx", "PEREKAMAN KTP-EL",
-               ["DATA PEREKAMAN KTP ELEKTRONIK PER KECAMATAN",
-                "DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KABUPATEN PROBOLINGGO",
-                "KEADAAN PER 20 NOVEMBER 2024"],
-               [("NO", None), ("KECAMATAN", None), ("WAJIB KTP-EL", None),
-                ("PEREKAMAN", ["SUDAH REKAM", "BELUM REKAM", "%"])],
-               [5, 18, 14, 14, 14, 10], ["center", "cell", "num", "num", "num", "right"], rows)
+    write_book(
+        "ktpel_per_kecamatan_2024-11-20.xlsx",
+        "PEREKAMAN KTP-EL",
+        [
+            "DATA PEREKAMAN KTP ELEKTRONIK PER KECAMATAN",
+            "DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KABUPATEN PROBOLINGGO",
+            "KEADAAN PER 20 NOVEMBER 2024",
+        ],
+        [("NO", None), ("KECAMATAN", None), ("WAJIB KTP-EL", None), ("PEREKAMAN", ["SUDAH REKAM", "BELUM REKAM", "%"])],
+        [5, 18, 14, 14, 14, 10],
+        ["center", "cell", "num", "num", "num", "right"],
+        rows,
+    )
 
 
 def write_target(kec, avg2018):
     # Excel keeps "57,2%" as the fraction 0.572 with a percent format; targets are plain numbers.
-    rows = [(False, [no, k["kecamatan"].upper(), k["dpt"], round(k["t2018"] / 100, 3), k["target"]])
-            for no, k in enumerate(kec, 1)]
+    rows = [
+        (False, [no, k["kecamatan"].upper(), k["dpt"], round(k["t2018"] / 100, 3), k["target"]])
+        for no, k in enumerate(kec, 1)
+    ]
     rows.append((True, [None, "KABUPATEN PROBOLINGGO", DPT_TOTAL, round(avg2018 / 100, 6), 82.0]))
-    write_book("target_partisipasi_pilkada2024.xlsx", "TARGET",
-               ["TARGET PARTISIPASI PEMILIH PILKADA 2024", "DESK PILKADA KABUPATEN PROBOLINGGO"],
-               [(c, None) for c in ("NO", "KECAMATAN", "DPT 2024", "PARTISIPASI PILKADA 2018 (%)",
-                                    "TARGET PARTISIPASI 2024 (%)")],
-               [5, 24, 12, 16, 16], ["center", "cell", "num", "pct", "dec"], rows)
+    write_book(
+        "target_partisipasi_pilkada2024.xlsx",
+        "TARGET",
+        ["TARGET PARTISIPASI PEMILIH PILKADA 2024", "DESK PILKADA KABUPATEN PROBOLINGGO"],
+        [
+            (c, None)
+            for c in ("NO", "KECAMATAN", "DPT 2024", "PARTISIPASI PILKADA 2018 (%)", "TARGET PARTISIPASI 2024 (%)")
+        ],
+        [5, 24, 12, 16, 16],
+        ["center", "cell", "num", "pct", "dec"],
+        rows,
+    )
 
 
 def write_dpt(k, voters):
     name = k["kecamatan"].upper()
-    rows = ((False, [no, v["dpid"], v["nkk"],
-                     # what Excel does to a NIK typed into a General cell: a 15-digit float
-                     float(int(v["nik"]) // 10 * 10) if v.get("nik_number") else v["nik"],
-                     v["nama"], v["lahir"], v["born"].strftime("%d-%m-%Y"), v["sts"], v["sex"],
-                     v["alamat"], f"{v['rt']:03d}", f"{v['rw']:03d}", v["dis"], v["ktp"], name,
-                     v["desa"], v["tps"], None]) for no, v in enumerate(voters, 1))
-    columns = ["NO", "DPID", "NKK", "NIK", "NAMA", "TEMPAT LAHIR", "TANGGAL LAHIR", "STS KAWIN",
-               "JENIS KELAMIN", "ALAMAT", "RT", "RW", "DISABILITAS", "KTP-EL", "KECAMATAN",
-               "DESA/KELURAHAN", "TPS", "KETERANGAN"]
+    rows = (
+        (
+            False,
+            [
+                no,
+                v["dpid"],
+                v["nkk"],
+                # what Excel does to a NIK typed into a General cell: a 15-digit float
+                float(int(v["nik"]) // 10 * 10) if v.get("nik_number") else v["nik"],
+                v["nama"],
+                v["lahir"],
+                v["born"].strftime("%d-%m-%Y"),
+                v["sts"],
+                v["sex"],
+                v["alamat"],
+                f"{v['rt']:03d}",
+                f"{v['rw']:03d}",
+                v["dis"],
+                v["ktp"],
+                name,
+                v["desa"],
+                v["tps"],
+                None,
+            ],
+        )
+        for no, v in enumerate(voters, 1)
+    )
+    columns = [
+        "NO",
+        "DPID",
+        "NKK",
+        "NIK",
+        "NAMA",
+        "TEMPAT LAHIR",
+        "TANGGAL LAHIR",
+        "STS KAWIN",
+        "JENIS KELAMIN",
+        "ALAMAT",
+        "RT",
+        "RW",
+        "DISABILITAS",
+        "KTP-EL",
+        "KECAMATAN",
+        "DESA/KELURAHAN",
+        "TPS",
+        "KETERANGAN",
+    ]
     # constant_memory keeps 25k rows cheap; rows must then be written strictly in order.
-    write_book("dpt_kecamatan_lumbang.xlsx", f"DPT {name}",
-               ["DAFTAR PEMILIH TETAP (DPT)", PILBUP, f"KECAMATAN {name}"], [(c, None) for c in columns],
-               [7, 12, 19, 19, 28, 14, 12, 6, 6, 22, 5, 5, 6, 6, 12, 16, 5, 12], [None] * len(columns),
-               rows, constant_memory=True)
+    write_book(
+        "dpt_kecamatan_lumbang.xlsx",
+        f"DPT {name}",
+        ["DAFTAR PEMILIH TETAP (DPT)", PILBUP, f"KECAMATAN {name}"],
+        [(c, None) for c in columns],
+        [7, 12, 19, 19, 28, 14, 12, 6, 6, 22, 5, 5, 6, 6, 12, 16, 5, 12],
+        [None] * len(columns),
+        rows,
+        constant_memory=True,
+    )
 
 
 # Inventarisasi permasalahan: what camat and OPD reported in the weeks before election
@@ -440,57 +608,275 @@ def write_dpt(k, voters):
 # already not ready for other reasons, so the sample's status counts stay 8 / 13 / 3.
 MASALAH = [
     # kecamatan, desa, TPS, kategori, uraian, pelapor, tanggal, tingkat, status, tindak lanjut
-    ("TIRIS", "Andungbiru", "", "Logistik", "Akses jalan ke Dusun Krajan longsor; kotak suara harus dipikul 3 km",
-     "Camat Tiris", "05-11-2024", "Tinggi", "Ditangani", "BPBD dan Koramil menyiapkan jalur alternatif"),
-    ("TIRIS", "Tlogoargo", "4", "Sarana TPS", "Lokasi TPS 4 belum ada listrik untuk penerangan penghitungan suara",
-     "PPS Tlogoargo", "12-11-2024", "Sedang", "Baru", ""),
-    ("KRUCIL", "Roto", "", "KTP-el", "Sekitar 120 warga wajib KTP-el di Dusun Roto belum merekam (perantau)",
-     "Dispendukcapil", "04-11-2024", "Tinggi", "Ditangani", "Perekaman keliling dijadwalkan 16 November"),
-    ("KRUCIL", "", "", "Pemilih/DPT", "Pemilih meninggal masih tercantum di DPT beberapa desa",
-     "Camat Krucil", "08-11-2024", "Sedang", "Selesai", "Sudah dicoret PPS dan dilaporkan ke PPK"),
-    ("LUMBANG", "Sapih", "2", "Logistik", "Jumlah surat suara TPS 2 Desa Sapih kurang 15 lembar dari DPT + 2,5%",
-     "PPK Lumbang", "20-11-2024", "Tinggi", "Baru", ""),
-    ("LUMBANG", "", "", "Netralitas ASN", "Kepala sekolah diduga ikut kampanye salah satu pasangan calon",
-     "Panwascam Lumbang", "11-11-2024", "Tinggi", "Ditangani", "Diteruskan ke BKPSDM dan Bawaslu"),
-    ("KURIPAN", "Jatisari", "", "Keamanan/trantibmas", "Baliho pasangan calon dirusak di pertigaan Jatisari",
-     "Polsek Kuripan", "09-11-2024", "Sedang", "Selesai", "Pelaku dimediasi, baliho diganti"),
-    ("KURIPAN", "", "", "Pemilih/DPT", "Pemilih pindah domisili belum terdata di DPTb",
-     "Camat Kuripan", "18-11-2024", "Rendah", "Baru", ""),
-    ("LECES", "Tigasan Wetan", "", "Keamanan/trantibmas", "Potensi gesekan pendukung saat kampanye akbar di lapangan Leces",
-     "Bakesbangpol", "14-11-2024", "Tinggi", "Ditangani", "Pengamanan gabungan Polres dan Satpol PP"),
-    ("PAKUNIRAN", "Ranon", "7", "Sarana TPS", "TPS 7 Ranon di halaman rumah warga tanpa akses kursi roda",
-     "PPS Ranon", "13-11-2024", "Sedang", "Ditangani", "TPS dipindah ke balai desa"),
-    ("KRAKSAAN", "Semampir", "", "Logistik", "Gudang logistik PPK Kraksaan bocor saat hujan",
-     "Camat Kraksaan", "06-11-2024", "Tinggi", "Selesai", "Atap diperbaiki DPUPR; logistik dipindah"),
-    ("KRAKSAAN", "Patokan", "", "Lainnya", "Sosialisasi pemilih pemula di SMA belum menjangkau semua sekolah",
-     "Dispendik", "15-11-2024", "Rendah", "Baru", ""),
-    ("GENDING", "Klaseman", "", "Pemilih/DPT", "Selisih DPT rekap dan daftar TPS 17 pemilih di Desa Klaseman",
-     "Bagian Pemerintahan", "19-11-2024", "Sedang", "Ditangani", "Dicocokkan bersama PPK Gending"),
-    ("SUKAPURA", "Ngadisari", "", "Lainnya", "Upacara adat Kasada dekat hari pemungutan; perlu penyesuaian jam TPS",
-     "Camat Sukapura", "07-11-2024", "Sedang", "Baru", ""),
-    ("BESUK", "Alasnyiur", "", "Sarana TPS", "Tenda TPS untuk dua TPS belum tersedia",
-     "PPS Alasnyiur", "18-11-2024", "Rendah", "Ditangani", "Dipinjamkan kecamatan"),
-    ("TONGAS", "Bayeman", "", "Keamanan/trantibmas", "Banjir rob berpotensi menggenangi TPS di Dusun Pesisir",
-     "BPBD", "10-11-2024", "Tinggi", "Selesai", "TPS dipindah ke gedung SD"),
-    ("SUMBERASIH", "", "", "Netralitas ASN", "Unggahan media sosial pegawai kecamatan mendukung pasangan calon",
-     "Inspektorat", "12-11-2024", "Sedang", "Selesai", "Pegawai dipanggil dan diberi teguran"),
-    ("DRINGU", "", "", "Logistik", "Distribusi formulir C pemberitahuan belum merata ke semua desa",
-     "Camat Dringu", "21-11-2024", "Sedang", "Baru", ""),
-    ("MARON", "Brabe", "", "KTP-el", "Blangko KTP-el habis di kecamatan; warga diberi Suket",
-     "Camat Maron", "16-11-2024", "Sedang", "Ditangani", "Dispendukcapil mengirim 500 blangko"),
-    ("BANYUANYAR", "", "", "Pemilih/DPT", "Pemilih disabilitas belum seluruhnya terdata jenis disabilitasnya",
-     "Dinsos", "17-11-2024", "Rendah", "Baru", ""),
+    (
+        "TIRIS",
+        "Andungbiru",
+        "",
+        "Logistik",
+        "Akses jalan ke Dusun Krajan longsor; kotak suara harus dipikul 3 km",
+        "Camat Tiris",
+        "05-11-2024",
+        "Tinggi",
+        "Ditangani",
+        "BPBD dan Koramil menyiapkan jalur alternatif",
+    ),
+    (
+        "TIRIS",
+        "Tlogoargo",
+        "4",
+        "Sarana TPS",
+        "Lokasi TPS 4 belum ada listrik untuk penerangan penghitungan suara",
+        "PPS Tlogoargo",
+        "12-11-2024",
+        "Sedang",
+        "Baru",
+        "",
+    ),
+    (
+        "KRUCIL",
+        "Roto",
+        "",
+        "KTP-el",
+        "Sekitar 120 warga wajib KTP-el di Dusun Roto belum merekam (perantau)",
+        "Dispendukcapil",
+        "04-11-2024",
+        "Tinggi",
+        "Ditangani",
+        "Perekaman keliling dijadwalkan 16 November",
+    ),
+    (
+        "KRUCIL",
+        "",
+        "",
+        "Pemilih/DPT",
+        "Pemilih meninggal masih tercantum di DPT beberapa desa",
+        "Camat Krucil",
+        "08-11-2024",
+        "Sedang",
+        "Selesai",
+        "Sudah dicoret PPS dan dilaporkan ke PPK",
+    ),
+    (
+        "LUMBANG",
+        "Sapih",
+        "2",
+        "Logistik",
+        "Jumlah surat suara TPS 2 Desa Sapih kurang 15 lembar dari DPT + 2,5%",
+        "PPK Lumbang",
+        "20-11-2024",
+        "Tinggi",
+        "Baru",
+        "",
+    ),
+    (
+        "LUMBANG",
+        "",
+        "",
+        "Netralitas ASN",
+        "Kepala sekolah diduga ikut kampanye salah satu pasangan calon",
+        "Panwascam Lumbang",
+        "11-11-2024",
+        "Tinggi",
+        "Ditangani",
+        "Diteruskan ke BKPSDM dan Bawaslu",
+    ),
+    (
+        "KURIPAN",
+        "Jatisari",
+        "",
+        "Keamanan/trantibmas",
+        "Baliho pasangan calon dirusak di pertigaan Jatisari",
+        "Polsek Kuripan",
+        "09-11-2024",
+        "Sedang",
+        "Selesai",
+        "Pelaku dimediasi, baliho diganti",
+    ),
+    (
+        "KURIPAN",
+        "",
+        "",
+        "Pemilih/DPT",
+        "Pemilih pindah domisili belum terdata di DPTb",
+        "Camat Kuripan",
+        "18-11-2024",
+        "Rendah",
+        "Baru",
+        "",
+    ),
+    (
+        "LECES",
+        "Tigasan Wetan",
+        "",
+        "Keamanan/trantibmas",
+        "Potensi gesekan pendukung saat kampanye akbar di lapangan Leces",
+        "Bakesbangpol",
+        "14-11-2024",
+        "Tinggi",
+        "Ditangani",
+        "Pengamanan gabungan Polres dan Satpol PP",
+    ),
+    (
+        "PAKUNIRAN",
+        "Ranon",
+        "7",
+        "Sarana TPS",
+        "TPS 7 Ranon di halaman rumah warga tanpa akses kursi roda",
+        "PPS Ranon",
+        "13-11-2024",
+        "Sedang",
+        "Ditangani",
+        "TPS dipindah ke balai desa",
+    ),
+    (
+        "KRAKSAAN",
+        "Semampir",
+        "",
+        "Logistik",
+        "Gudang logistik PPK Kraksaan bocor saat hujan",
+        "Camat Kraksaan",
+        "06-11-2024",
+        "Tinggi",
+        "Selesai",
+        "Atap diperbaiki DPUPR; logistik dipindah",
+    ),
+    (
+        "KRAKSAAN",
+        "Patokan",
+        "",
+        "Lainnya",
+        "Sosialisasi pemilih pemula di SMA belum menjangkau semua sekolah",
+        "Dispendik",
+        "15-11-2024",
+        "Rendah",
+        "Baru",
+        "",
+    ),
+    (
+        "GENDING",
+        "Klaseman",
+        "",
+        "Pemilih/DPT",
+        "Selisih DPT rekap dan daftar TPS 17 pemilih di Desa Klaseman",
+        "Bagian Pemerintahan",
+        "19-11-2024",
+        "Sedang",
+        "Ditangani",
+        "Dicocokkan bersama PPK Gending",
+    ),
+    (
+        "SUKAPURA",
+        "Ngadisari",
+        "",
+        "Lainnya",
+        "Upacara adat Kasada dekat hari pemungutan; perlu penyesuaian jam TPS",
+        "Camat Sukapura",
+        "07-11-2024",
+        "Sedang",
+        "Baru",
+        "",
+    ),
+    (
+        "BESUK",
+        "Alasnyiur",
+        "",
+        "Sarana TPS",
+        "Tenda TPS untuk dua TPS belum tersedia",
+        "PPS Alasnyiur",
+        "18-11-2024",
+        "Rendah",
+        "Ditangani",
+        "Dipinjamkan kecamatan",
+    ),
+    (
+        "TONGAS",
+        "Bayeman",
+        "",
+        "Keamanan/trantibmas",
+        "Banjir rob berpotensi menggenangi TPS di Dusun Pesisir",
+        "BPBD",
+        "10-11-2024",
+        "Tinggi",
+        "Selesai",
+        "TPS dipindah ke gedung SD",
+    ),
+    (
+        "SUMBERASIH",
+        "",
+        "",
+        "Netralitas ASN",
+        "Unggahan media sosial pegawai kecamatan mendukung pasangan calon",
+        "Inspektorat",
+        "12-11-2024",
+        "Sedang",
+        "Selesai",
+        "Pegawai dipanggil dan diberi teguran",
+    ),
+    (
+        "DRINGU",
+        "",
+        "",
+        "Logistik",
+        "Distribusi formulir C pemberitahuan belum merata ke semua desa",
+        "Camat Dringu",
+        "21-11-2024",
+        "Sedang",
+        "Baru",
+        "",
+    ),
+    (
+        "MARON",
+        "Brabe",
+        "",
+        "KTP-el",
+        "Blangko KTP-el habis di kecamatan; warga diberi Suket",
+        "Camat Maron",
+        "16-11-2024",
+        "Sedang",
+        "Ditangani",
+        "Dispendukcapil mengirim 500 blangko",
+    ),
+    (
+        "BANYUANYAR",
+        "",
+        "",
+        "Pemilih/DPT",
+        "Pemilih disabilitas belum seluruhnya terdata jenis disabilitasnya",
+        "Dinsos",
+        "17-11-2024",
+        "Rendah",
+        "Baru",
+        "",
+    ),
 ]
 
 
 def write_masalah():
     rows = [(False, [no, *m]) for no, m in enumerate(MASALAH, 1)]
-    write_book("permasalahan_pilkada2024.xlsx", "PERMASALAHAN",
-               ["INVENTARISASI PERMASALAHAN PILKADA 2024", "DESK PILKADA KABUPATEN PROBOLINGGO"],
-               [(c, None) for c in ("NO", "KECAMATAN", "DESA/KELURAHAN", "TPS", "KATEGORI", "URAIAN PERMASALAHAN",
-                                    "PELAPOR", "TANGGAL", "TINGKAT", "STATUS", "TINDAK LANJUT")],
-               [5, 14, 16, 6, 18, 60, 20, 12, 9, 11, 44],
-               ["center", "top", "top", "center", "top", "top", "top", "center", "top", "top", "top"], rows)
+    write_book(
+        "permasalahan_pilkada2024.xlsx",
+        "PERMASALAHAN",
+        ["INVENTARISASI PERMASALAHAN PILKADA 2024", "DESK PILKADA KABUPATEN PROBOLINGGO"],
+        [
+            (c, None)
+            for c in (
+                "NO",
+                "KECAMATAN",
+                "DESA/KELURAHAN",
+                "TPS",
+                "KATEGORI",
+                "URAIAN PERMASALAHAN",
+                "PELAPOR",
+                "TANGGAL",
+                "TINGKAT",
+                "STATUS",
+                "TINDAK LANJUT",
+            )
+        ],
+        [5, 14, 16, 6, 18, 60, 20, 12, 9, 11, 44],
+        ["center", "top", "top", "center", "top", "top", "top", "center", "top", "top", "top"],
+        rows,
+    )
 
 
 def main():

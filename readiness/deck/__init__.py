@@ -13,6 +13,7 @@ A newcomer reads it in the order a deck is made:
 - as_pdf.py   the HTML document printed by headless Chromium.
 - fonts.py    the shipped font (assets/fonts/): embedded in the HTML, and lines measured for the PPTX.
 """
+
 from .as_html import dokumen, fonts_html, layar, slide_html
 from .as_pdf import PdfError, chromium, to_pdf
 from .as_pptx import to_pptx
@@ -20,6 +21,20 @@ from .parts import Angka, Baris, Batang, Deck, Grafik, Slide
 from .slides import build, masalah_tersedia
 
 __all__ = [
-    "dokumen", "fonts_html", "layar", "slide_html", "PdfError", "chromium", "to_pdf", "to_pptx",
-    "Angka", "Baris", "Batang", "Deck", "Grafik", "Slide", "build", "masalah_tersedia",
+    "dokumen",
+    "fonts_html",
+    "layar",
+    "slide_html",
+    "PdfError",
+    "chromium",
+    "to_pdf",
+    "to_pptx",
+    "Angka",
+    "Baris",
+    "Batang",
+    "Deck",
+    "Grafik",
+    "Slide",
+    "build",
+    "masalah_tersedia",
 ]

@@ -16,6 +16,7 @@ The footer never cuts the disclaimer: the data date and the disclaimer keep thei
 the election name takes what is left (ending in `…` when it is too long for one line; on a 4:3
 screen, which has height to spare, it gets a line of its own instead).
 """
+
 from __future__ import annotations
 
 import html
@@ -98,8 +99,19 @@ def peta_geometri(peta) -> dict:
         label = f"{teks.STATUS_IKON[st]} {shape['kecamatan']}" if st in teks.STATUS_IKON else shape["kecamatan"]
         x, y = xy(*shape["label"])
         width = char * len(label)
-        offsets = [(0, 0), (0, -line), (0, line), (width / 2, 0), (-width / 2, 0), (0, -2 * line), (0, 2 * line),
-                   (width / 2, -line), (-width / 2, -line), (width / 2, line), (-width / 2, line)]
+        offsets = [
+            (0, 0),
+            (0, -line),
+            (0, line),
+            (width / 2, 0),
+            (-width / 2, 0),
+            (0, -2 * line),
+            (0, 2 * line),
+            (width / 2, -line),
+            (-width / 2, -line),
+            (width / 2, line),
+            (-width / 2, line),
+        ]
 
         def box(o, x=x, y=y, width=width):
             cx, cy = x + o[0], y + o[1]
@@ -108,8 +120,16 @@ def peta_geometri(peta) -> dict:
         best = min(offsets, key=lambda o: (covered(box(o)), offsets.index(o)))
         b = box(best)
         placed.append(b)
-        items.append({"kode": kode, "kecamatan": shape["kecamatan"], "status": st, "label": label, "rings": rings,
-                      "centre": ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2)})
+        items.append(
+            {
+                "kode": kode,
+                "kecamatan": shape["kecamatan"],
+                "status": st,
+                "label": label,
+                "rings": rings,
+                "centre": ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2),
+            }
+        )
     return {"width": SVG_WIDTH, "height": height, "items": items}
 
 
@@ -119,20 +139,26 @@ _URL_SAFE = " /+=:;,.()'-_!*~@?$"  # left as they are in the data: URL (the font
 def peta_svg(peta, font: bool = False) -> str:
     """The map as SVG; `font`: with the labels' font inside it (for use as an image)."""
     geo = peta_geometri(peta)
-    svg = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {geo["width"]:.0f} {geo["height"]:.0f}" '
-           f'font-family="{fonts.FAMILY}, Arial, Helvetica, sans-serif">']
+    svg = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {geo["width"]:.0f} {geo["height"]:.0f}" '
+        f'font-family="{fonts.FAMILY}, Arial, Helvetica, sans-serif">'
+    ]
     if font:
         svg.append(f"<style>{fonts.css((700,))}</style>")
     for item in geo["items"]:
         fill = parts.WARNA.get(item["status"], parts.WARNA_KOSONG)
         d = " ".join("M" + " L".join(f"{x:.1f},{y:.1f}" for x, y in ring) + " Z" for ring in item["rings"])
-        svg.append(f'<path d="{d}" fill="{fill}" stroke="#ffffff" stroke-width="3" stroke-linejoin="round">'
-                   f'<title>{_e(item["kecamatan"])}: {_e(parts.status_label(item["status"]))}</title></path>')
+        svg.append(
+            f'<path d="{d}" fill="{fill}" stroke="#ffffff" stroke-width="3" stroke-linejoin="round">'
+            f"<title>{_e(item['kecamatan'])}: {_e(parts.status_label(item['status']))}</title></path>"
+        )
     for item in geo["items"]:
         cx, cy = item["centre"]
-        svg.append(f'<text x="{cx:.1f}" y="{cy + 0.36 * LABEL_FONT:.1f}" text-anchor="middle" '
-                   f'font-size="{LABEL_FONT:.0f}" font-weight="700" fill="#111" stroke="#fff" stroke-width="6" '
-                   f'paint-order="stroke" stroke-linejoin="round">{_e(item["label"])}</text>')
+        svg.append(
+            f'<text x="{cx:.1f}" y="{cy + 0.36 * LABEL_FONT:.1f}" text-anchor="middle" '
+            f'font-size="{LABEL_FONT:.0f}" font-weight="700" fill="#111" stroke="#fff" stroke-width="6" '
+            f'paint-order="stroke" stroke-linejoin="round">{_e(item["label"])}</text>'
+        )
     svg.append("</svg>")
     return "".join(svg)
 
@@ -143,20 +169,26 @@ def _peta_img(slide: parts.Slide) -> str:
     names = {i["kode"]: i["kecamatan"] for i in peta_geometri(slide.peta)["items"]}
     alt = "; ".join(f"{names.get(k, k)}: {parts.status_label(s)}" for k, s in slide.peta)
     svg = peta_svg(slide.peta, font=True)
-    return (f'<img class="rakor-peta" alt="Peta status kecamatan. {_e(alt)}" '
-            f'src="data:image/svg+xml,{urllib.parse.quote(svg, safe=_URL_SAFE)}">')
+    return (
+        f'<img class="rakor-peta" alt="Peta status kecamatan. {_e(alt)}" '
+        f'src="data:image/svg+xml,{urllib.parse.quote(svg, safe=_URL_SAFE)}">'
+    )
 
 
 # --------------------------------------------------------------------------- parts of a slide
 def _angka(a: parts.Angka, cls: str = "") -> str:
     if a.status:
-        return (f'<div class="rakor-angka rakor-angka-status rakor-bg-{a.status} {cls}">'
-                f'<div class="rakor-angka-nilai">{_e(a.nilai)}</div>'
-                f'<div class="rakor-angka-label">{_e(parts.status_label(a.status))}</div>'
-                f'<div class="rakor-angka-ket">{_e(a.label)}</div></div>')
+        return (
+            f'<div class="rakor-angka rakor-angka-status rakor-bg-{a.status} {cls}">'
+            f'<div class="rakor-angka-nilai">{_e(a.nilai)}</div>'
+            f'<div class="rakor-angka-label">{_e(parts.status_label(a.status))}</div>'
+            f'<div class="rakor-angka-ket">{_e(a.label)}</div></div>'
+        )
     ket = f'<div class="rakor-angka-ket">{_e(a.keterangan)}</div>' if a.keterangan else ""
-    return (f'<div class="rakor-angka {cls}"><div class="rakor-angka-label">{_e(a.label)}</div>'
-            f'<div class="rakor-angka-nilai">{_e(a.nilai)}</div>{ket}</div>')
+    return (
+        f'<div class="rakor-angka {cls}"><div class="rakor-angka-label">{_e(a.label)}</div>'
+        f'<div class="rakor-angka-nilai">{_e(a.nilai)}</div>{ket}</div>'
+    )
 
 
 def _tabel(slide: parts.Slide) -> str:
@@ -173,8 +205,10 @@ def _tabel(slide: parts.Slide) -> str:
             else:
                 cells.append(f"<td>{_e(value)}</td>")
         body.append(f'<tr class="rakor-baris-{b.status or "biasa"}">{"".join(cells)}</tr>')
-    return (f'<table class="rakor-tabel"><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(body)}</tbody></table>')
+    return (
+        f'<table class="rakor-tabel"><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )
 
 
 def _grafik(g: parts.Grafik) -> str:
@@ -183,8 +217,9 @@ def _grafik(g: parts.Grafik) -> str:
     def pos(value):
         return max(0.0, min(100.0, 100.0 * (value - g.sumbu_min) / span))
 
-    lines = "".join(f'<div class="rakor-ambang" style="left:{pos(v):.2f}%"><span>{_e(t)}</span></div>'
-                    for v, t in g.ambang)
+    lines = "".join(
+        f'<div class="rakor-ambang" style="left:{pos(v):.2f}%"><span>{_e(t)}</span></div>' for v, t in g.ambang
+    )
     rows = []
     for b in g.batang:
         colour = parts.WARNA.get(b.status, parts.WARNA_KOSONG)
@@ -193,9 +228,12 @@ def _grafik(g: parts.Grafik) -> str:
             f'<div class="rakor-bar-baris"><div class="rakor-bar-label">{_e(b.label)}</div>'
             f'<div class="rakor-bar-jalur"><div class="rakor-bar" style="width:{pos(b.nilai):.2f}%;'
             f'background:{colour}"></div></div>'
-            f'<div class="rakor-bar-teks">{_e(icon)} {_e(b.teks)}</div></div>')
-    return (f'<div class="rakor-grafik"><div class="rakor-grafik-judul">{_e(g.judul)}</div>'
-            f'<div class="rakor-grafik-badan"><div class="rakor-ambang-lapis">{lines}</div>{"".join(rows)}</div></div>')
+            f'<div class="rakor-bar-teks">{_e(icon)} {_e(b.teks)}</div></div>'
+        )
+    return (
+        f'<div class="rakor-grafik"><div class="rakor-grafik-judul">{_e(g.judul)}</div>'
+        f'<div class="rakor-grafik-badan"><div class="rakor-ambang-lapis">{lines}</div>{"".join(rows)}</div></div>'
+    )
 
 
 def _catatan(slide: parts.Slide) -> str:
@@ -206,17 +244,23 @@ def _isi(slide: parts.Slide) -> str:
     if slide.kind == "ringkasan":
         utama = "".join(_angka(a) for a in slide.angka if not a.status)
         status = "".join(_angka(a) for a in slide.angka if a.status)
-        return (f'<div class="rakor-isi rakor-isi-ringkasan"><div class="rakor-angka-baris">{utama}</div>'
-                f'<div class="rakor-angka-baris rakor-angka-baris-status">{status}</div></div>')
+        return (
+            f'<div class="rakor-isi rakor-isi-ringkasan"><div class="rakor-angka-baris">{utama}</div>'
+            f'<div class="rakor-angka-baris rakor-angka-baris-status">{status}</div></div>'
+        )
     if slide.kind == "peta":
         status = "".join(_angka(a, "rakor-angka-kecil") for a in slide.angka)
         tabel = _tabel(slide) if slide.baris else ""
-        return (f'<div class="rakor-isi rakor-isi-peta"><div class="rakor-peta-kotak">{_peta_img(slide)}</div>'
-                f'<div class="rakor-samping"><div class="rakor-angka-tumpuk">{status}</div>{tabel}</div></div>')
+        return (
+            f'<div class="rakor-isi rakor-isi-peta"><div class="rakor-peta-kotak">{_peta_img(slide)}</div>'
+            f'<div class="rakor-samping"><div class="rakor-angka-tumpuk">{status}</div>{tabel}</div></div>'
+        )
     if slide.grafik is not None:
         angka = "".join(_angka(a, "rakor-angka-kecil") for a in slide.angka)
-        return (f'<div class="rakor-isi rakor-isi-grafik"><div class="rakor-samping-kiri">{angka}</div>'
-                f'<div class="rakor-grafik-kolom">{_grafik(slide.grafik)}{_catatan(slide)}</div></div>')
+        return (
+            f'<div class="rakor-isi rakor-isi-grafik"><div class="rakor-samping-kiri">{angka}</div>'
+            f'<div class="rakor-grafik-kolom">{_grafik(slide.grafik)}{_catatan(slide)}</div></div>'
+        )
     if slide.baris:
         return f'<div class="rakor-isi rakor-isi-tabel">{_tabel(slide)}{_catatan(slide)}</div>'
     return f'<div class="rakor-isi rakor-isi-teks">{_catatan(slide)}</div>'
@@ -225,11 +269,13 @@ def _isi(slide: parts.Slide) -> str:
 def _kaki(deck: parts.Deck, index: int) -> str:
     """The footer: election name (shortened first), data date and disclaimer (never cut), number."""
     pisah = '<span class="rakor-kaki-pisah">\u00a0·\u00a0</span>'
-    return (f'<footer class="rakor-kaki"><span class="rakor-kaki-teks">'
-            f'<span class="rakor-kaki-pemilihan" title="{_e(deck.pemilihan)}">{_e(deck.pemilihan)}</span>{pisah}'
-            f'<span class="rakor-kaki-tetap"><b>{_e(deck.data_per_teks)}</b> ·\u00a0'
-            f'<span class="rakor-kaki-disclaimer">{_e(deck.disclaimer)}</span></span></span>'
-            f'<span class="rakor-kaki-nomor">{index + 1}/{len(deck.slides)}</span></footer>')
+    return (
+        f'<footer class="rakor-kaki"><span class="rakor-kaki-teks">'
+        f'<span class="rakor-kaki-pemilihan" title="{_e(deck.pemilihan)}">{_e(deck.pemilihan)}</span>{pisah}'
+        f'<span class="rakor-kaki-tetap"><b>{_e(deck.data_per_teks)}</b> ·\u00a0'
+        f'<span class="rakor-kaki-disclaimer">{_e(deck.disclaimer)}</span></span></span>'
+        f'<span class="rakor-kaki-nomor">{index + 1}/{len(deck.slides)}</span></footer>'
+    )
 
 
 def slide_html(deck: parts.Deck, index: int) -> str:
@@ -240,9 +286,10 @@ def slide_html(deck: parts.Deck, index: int) -> str:
         f'<section class="rakor-slide rakor-slide-{slide.kind}" data-nomor="{index + 1}">'
         f'<header class="rakor-kepala"><div class="rakor-kicker">{_e(slide.kicker)}</div>'
         f'<h1 class="rakor-judul">{_e(slide.judul)}</h1>{sub}</header>'
-        f'{_isi(slide)}'
-        f'{_kaki(deck, index)}'
-        f'</section>')
+        f"{_isi(slide)}"
+        f"{_kaki(deck, index)}"
+        f"</section>"
+    )
 
 
 def layar(deck: parts.Deck, index: int) -> str:
@@ -255,5 +302,7 @@ def dokumen(deck: parts.Deck) -> str:
     """A standalone HTML document, one 1920x1080 page per slide (for the PDF)."""
     pages = "".join(f'<div class="rakor-halaman">{slide_html(deck, i)}</div>' for i in range(len(deck.slides)))
     title = _e(f"Rakor — {deck.pemilihan} — {deck.data_per_teks}")
-    return (f'<!doctype html><html lang="id"><head><meta charset="utf-8"><title>{title}</title>'
-            f'<style>{fonts.css()}\n{css()}</style></head><body class="rakor-cetak">{pages}</body></html>')
+    return (
+        f'<!doctype html><html lang="id"><head><meta charset="utf-8"><title>{title}</title>'
+        f'<style>{fonts.css()}\n{css()}</style></head><body class="rakor-cetak">{pages}</body></html>'
+    )

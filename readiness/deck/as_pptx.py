@@ -11,6 +11,7 @@ placeholder (styled like the page's title), so PowerPoint's outline, accessibili
 (fonts.py, Arial's widths): the election name is shortened first, the data date and the
 disclaimer are never cut.
 """
+
 from __future__ import annotations
 
 import io
@@ -63,8 +64,22 @@ def _lines(text: str, size_px: float, width_px: float, bold: bool = False) -> in
     return lines
 
 
-def _text(shapes, x, y, w, h, paragraphs, *, align=PP_ALIGN.LEFT, anchor=MSO_ANCHOR.TOP, fill=None,
-          border=None, border_px=4, wrap=True, shape=None):
+def _text(
+    shapes,
+    x,
+    y,
+    w,
+    h,
+    paragraphs,
+    *,
+    align=PP_ALIGN.LEFT,
+    anchor=MSO_ANCHOR.TOP,
+    fill=None,
+    border=None,
+    border_px=4,
+    wrap=True,
+    shape=None,
+):
     """A text box; paragraphs are (text, size_px, bold, colour)."""
     if shape is None:
         box = shapes.add_textbox(px(x), px(y), px(w), px(h))
@@ -98,7 +113,7 @@ def _fill(tf, paragraphs, *, align=PP_ALIGN.LEFT, anchor=MSO_ANCHOR.TOP, wrap=Tr
     for i, paragraph in enumerate(paragraphs):
         p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
         p.alignment = align
-        for text, size, bold, colour in (paragraph if isinstance(paragraph, list) else [paragraph]):
+        for text, size, bold, colour in paragraph if isinstance(paragraph, list) else [paragraph]:
             run = p.add_run()
             run.text = text
             run.font.size = fpt(size)
@@ -148,8 +163,11 @@ def footer_runs(deck: parts.Deck, width_px: float) -> list[tuple[str, float, boo
     data date and the disclaimer whole, the election name shortened with `…` to what is left (left
     out, with its separator, when nothing of it would be readable)."""
     sep = " · "
-    fixed = [(deck.data_per_teks, FOOTER_PX, True, HITAM), (sep, FOOTER_PX, False, HITAM),
-             (deck.disclaimer, FOOTER_PX, False, HITAM)]
+    fixed = [
+        (deck.data_per_teks, FOOTER_PX, True, HITAM),
+        (sep, FOOTER_PX, False, HITAM),
+        (deck.disclaimer, FOOTER_PX, False, HITAM),
+    ]
     room = width_px * FOOTER_SLACK - sum(fonts.width(t, size, bold) for t, size, bold, _ in fixed)
     name = fonts.shorten(deck.pemilihan, FOOTER_PX, room - fonts.width(sep, FOOTER_PX))
     if len(name.rstrip(fonts.ELLIPSIS)) < 4:
@@ -166,8 +184,15 @@ def _footer(shapes, deck: parts.Deck, nomor: int) -> float:
     box = _text(shapes, PAD_X, y - 8, width, 36, [footer_runs(deck, width)], anchor=MSO_ANCHOR.BOTTOM)
     box.text_frame.auto_size = MSO_AUTO_SIZE.NONE  # a box that grew to fit would grow downwards
     box.name = "Kaki"
-    _text(shapes, W - PAD_X - 140, y - 4, 140, 40, [(f"{nomor}/{len(deck.slides)}", 30, True, HITAM)],
-          align=PP_ALIGN.RIGHT)
+    _text(
+        shapes,
+        W - PAD_X - 140,
+        y - 4,
+        140,
+        40,
+        [(f"{nomor}/{len(deck.slides)}", 30, True, HITAM)],
+        align=PP_ALIGN.RIGHT,
+    )
     return y - 10 - 20
 
 
@@ -175,8 +200,18 @@ def _footer(shapes, deck: parts.Deck, nomor: int) -> float:
 def _angka(shapes, a: parts.Angka, x, y, w, h, nilai_px=100):
     if a.status:
         fill, colour = parts.WARNA[a.status], parts.WARNA_TEKS[a.status]
-        box = _text(shapes, x, y, w, h, [(f"{a.nilai}  ", nilai_px * 0.8, True, colour), (a.label, 28, False, colour)],
-                    fill=fill, border=HITAM, shape=MSO_SHAPE.ROUNDED_RECTANGLE, anchor=MSO_ANCHOR.MIDDLE)
+        box = _text(
+            shapes,
+            x,
+            y,
+            w,
+            h,
+            [(f"{a.nilai}  ", nilai_px * 0.8, True, colour), (a.label, 28, False, colour)],
+            fill=fill,
+            border=HITAM,
+            shape=MSO_SHAPE.ROUNDED_RECTANGLE,
+            anchor=MSO_ANCHOR.MIDDLE,
+        )
         label = box.text_frame.paragraphs[0].add_run()  # `8  ■ Belum siap` on one line
         label.text = parts.status_label(a.status)
         label.font.size, label.font.bold, label.font.name = fpt(40), True, FONT
@@ -185,8 +220,18 @@ def _angka(shapes, a: parts.Angka, x, y, w, h, nilai_px=100):
     paragraphs = [(a.label, 30, True, HITAM), (a.nilai, nilai_px, True, HITAM)]
     if a.keterangan:
         paragraphs.append((a.keterangan, 28, False, "222222"))
-    return _text(shapes, x, y, w, h, paragraphs, fill=PUTIH, border=HITAM, shape=MSO_SHAPE.ROUNDED_RECTANGLE,
-                 anchor=MSO_ANCHOR.MIDDLE)
+    return _text(
+        shapes,
+        x,
+        y,
+        w,
+        h,
+        paragraphs,
+        fill=PUTIH,
+        border=HITAM,
+        shape=MSO_SHAPE.ROUNDED_RECTANGLE,
+        anchor=MSO_ANCHOR.MIDDLE,
+    )
 
 
 def _tabel(shapes, slide: parts.Slide, x, y, w, bottom) -> float:
@@ -256,8 +301,15 @@ def _manual_plot_area(chart, x: float, y: float, w: float, h: float) -> None:
     plot_area.remove(layout)
     plot_area.insert(0, layout)
     manual = etree.SubElement(layout, qn("c:manualLayout"))
-    for tag, value in (("layoutTarget", "inner"), ("xMode", "edge"), ("yMode", "edge"),
-                       ("x", x), ("y", y), ("w", w), ("h", h)):
+    for tag, value in (
+        ("layoutTarget", "inner"),
+        ("xMode", "edge"),
+        ("yMode", "edge"),
+        ("x", x),
+        ("y", y),
+        ("w", w),
+        ("h", h),
+    ):
         etree.SubElement(manual, qn(f"c:{tag}")).set("val", str(value))
 
 
@@ -370,9 +422,18 @@ def _peta(shapes, slide: parts.Slide, x, y, w, h):
     for item in geo["items"]:
         cx, cy = item["centre"]
         tw = len(item["label"]) * size * (CHAR + 0.06) + 12
-        label = _text(shapes, ox + cx * scale - tw / 2, oy + cy * scale - size * 0.65, tw, size * 1.3,
-                      [(item["label"], size, True, HITAM)], align=PP_ALIGN.CENTER, anchor=MSO_ANCHOR.MIDDLE,
-                      fill=PUTIH, wrap=False)
+        label = _text(
+            shapes,
+            ox + cx * scale - tw / 2,
+            oy + cy * scale - size * 0.65,
+            tw,
+            size * 1.3,
+            [(item["label"], size, True, HITAM)],
+            align=PP_ALIGN.CENTER,
+            anchor=MSO_ANCHOR.MIDDLE,
+            fill=PUTIH,
+            wrap=False,
+        )
         label.name = f"Label {item['kecamatan']}"
 
 
@@ -446,4 +507,3 @@ def to_pptx(deck: parts.Deck) -> bytes:
 def simpan(deck: parts.Deck, path) -> None:
     with open(path, "wb") as f:
         f.write(to_pptx(deck))
-

@@ -7,6 +7,7 @@ long in the PPTX (which names Arial) as on the page.
 page and in a local file printed by Chromium). `width()` / `shorten()`: a line measured with the
 same files (Pillow's FreeType).
 """
+
 from __future__ import annotations
 
 import base64
@@ -29,15 +30,18 @@ def css(weights: tuple[int, ...] = (400, 700)) -> str:
     for weight in weights:
         name = FILES[weight]
         data = base64.b64encode((DIR / name).read_bytes()).decode("ascii")
-        rules.append(f'@font-face {{ font-family: "{FAMILY}"; font-style: normal; font-weight: {weight}; '
-                     f'font-display: swap; src: url(data:font/ttf;base64,{data}) format("truetype"); }}')
+        rules.append(
+            f'@font-face {{ font-family: "{FAMILY}"; font-style: normal; font-weight: {weight}; '
+            f'font-display: swap; src: url(data:font/ttf;base64,{data}) format("truetype"); }}'
+        )
     return "\n".join(rules)
 
 
 @functools.cache
 def _face(bold: bool) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(DIR / FILES[700 if bold else 400]), _MEASURE_SIZE,
-                              layout_engine=ImageFont.Layout.BASIC)
+    return ImageFont.truetype(
+        str(DIR / FILES[700 if bold else 400]), _MEASURE_SIZE, layout_engine=ImageFont.Layout.BASIC
+    )
 
 
 def width(text: str, size_px: float, bold: bool = False) -> float:

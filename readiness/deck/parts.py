@@ -4,6 +4,7 @@ every text already worded, and the projector's status colours.
 The slides module fills them from the data; the renderers (as_html, as_pptx, as_pdf) only lay them
 out, so this module is all they share with it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -28,6 +29,7 @@ status_label = charts.status_label
 @dataclass(frozen=True)
 class Angka:
     """A big number: `DPT` `872.218` `L 425.106 · P 447.112`."""
+
     label: str
     nilai: str
     keterangan: str = ""
@@ -37,6 +39,7 @@ class Angka:
 @dataclass(frozen=True)
 class Baris:
     """A table row; `status` colours the first cell (which holds its label)."""
+
     sel: tuple[str, ...]
     status: str | None = None
 
@@ -44,6 +47,7 @@ class Baris:
 @dataclass(frozen=True)
 class Batang:
     """One bar: its label, length on the axis, the text written after it, its status."""
+
     label: str
     nilai: float
     teks: str
@@ -61,16 +65,16 @@ class Grafik:
 
 @dataclass(frozen=True)
 class Slide:
-    kind: str          # kosong | ringkasan | peta | korwil | perhatian | ktpel | partisipasi | masalah
-    kicker: str        # the topic, small above the title
-    judul: str         # the finding, in words with numbers
+    kind: str  # kosong | ringkasan | peta | korwil | perhatian | ktpel | partisipasi | masalah
+    kicker: str  # the topic, small above the title
+    judul: str  # the finding, in words with numbers
     subjudul: str = ""
     angka: tuple[Angka, ...] = ()
     kolom: tuple[str, ...] = ()
-    lebar: tuple[int, ...] = ()   # relative column widths
+    lebar: tuple[int, ...] = ()  # relative column widths
     baris: tuple[Baris, ...] = ()
     grafik: Grafik | None = None
-    peta: tuple[tuple[str, str | None], ...] = ()   # (kode_kecamatan, status) for the status map
+    peta: tuple[tuple[str, str | None], ...] = ()  # (kode_kecamatan, status) for the status map
     catatan: str = ""
 
 

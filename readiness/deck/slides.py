@@ -8,6 +8,7 @@ it out. Readiness itself comes from readiness.model; nothing is recomputed here.
 Each slide title states the finding in words with its numbers ("4 kecamatan belum siap: KTP-el di
 bawah 95%"), never just the name of a chart.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -63,8 +64,9 @@ def _urut_terberat(kec: pd.DataFrame) -> pd.DataFrame:
     data["_merah"] = sum((data[c] == "merah").astype(int) for c in INDIKATOR)
     data["_kuning"] = sum((data[c] == "kuning").astype(int) for c in INDIKATOR)
     data["_dpt"] = data["dpt"].astype("Float64").fillna(0)
-    return data.sort_values(["_rank", "_merah", "_kuning", "_dpt", "kecamatan"],
-                            ascending=[True, False, False, False, True])
+    return data.sort_values(
+        ["_rank", "_merah", "_kuning", "_dpt", "kecamatan"], ascending=[True, False, False, False, True]
+    )
 
 
 def _muat(n: int) -> int:
@@ -85,10 +87,15 @@ def _tahun(label_sebelumnya: str) -> str:
 # --------------------------------------------------------------------------- the slides
 def _slide_kosong(pemilihan: str) -> Slide:
     return Slide(
-        "kosong", "Ringkasan kabupaten", "Belum ada data untuk pemilihan ini",
+        "kosong",
+        "Ringkasan kabupaten",
+        "Belum ada data untuk pemilihan ini",
         subjudul=pemilihan,
-        catatan=("Unggah rekap DPT, daftar TPS, data KTP-el dan target partisipasi di halaman Unggah Data; "
-                 "slide rakor tersusun otomatis dari data itu."))
+        catatan=(
+            "Unggah rekap DPT, daftar TPS, data KTP-el dan target partisipasi di halaman Unggah Data; "
+            "slide rakor tersusun otomatis dari data itu."
+        ),
+    )
 
 
 def _slide_ringkasan(kab, kec: pd.DataFrame, pemilihan: str, label_sebelumnya: str) -> Slide:
@@ -109,12 +116,14 @@ def _slide_ringkasan(kab, kec: pd.DataFrame, pemilihan: str, label_sebelumnya: s
         tps_ket = f"tidak ada TPS > {fmt.angka(kab['kapasitas_tps'])} pemilih"
     hijau_ktpel = kec["t_ktpel_hijau"].iloc[0]
     angka = [
-        Angka("DPT (pemilih)", fmt.angka(kab["dpt"]),
-              f"L {fmt.angka(kab['dpt_l'])} · P {fmt.angka(kab['dpt_p'])}"),
+        Angka("DPT (pemilih)", fmt.angka(kab["dpt"]), f"L {fmt.angka(kab['dpt_l'])} · P {fmt.angka(kab['dpt_p'])}"),
         Angka("TPS", fmt.angka(kab["tps"]), tps_ket),
         Angka("KTP-el terekam", fmt.persen(kab["ktpel_persen"]), f"target ≥ {fmt.ringkas(hijau_ktpel)}%"),
-        Angka("Target partisipasi", _persen_ringkas(kab["target_partisipasi"]),
-              f"{label_sebelumnya}: {fmt.persen(kab['partisipasi_sebelumnya'], 1)}"),
+        Angka(
+            "Target partisipasi",
+            _persen_ringkas(kab["target_partisipasi"]),
+            f"{label_sebelumnya}: {fmt.persen(kab['partisipasi_sebelumnya'], 1)}",
+        ),
         Angka("kecamatan", fmt.angka(merah), status="merah"),
         Angka("kecamatan", fmt.angka(kuning), status="kuning"),
         Angka("kecamatan", fmt.angka(hijau), status="hijau"),
@@ -130,8 +139,7 @@ def _slide_peta(kec: pd.DataFrame, korwil_urut: list[str]) -> Slide:
     per_korwil = [(k, int(per_korwil[k])) for k in korwil_urut if k in per_korwil.index]
     kuning = _jumlah(kec, "kuning")
     if len(per_korwil) > 1:
-        judul = (f"Kecamatan belum siap ada di {len(per_korwil)} korwil: "
-                 + ", ".join(f"{k} {n}" for k, n in per_korwil))
+        judul = f"Kecamatan belum siap ada di {len(per_korwil)} korwil: " + ", ".join(f"{k} {n}" for k, n in per_korwil)
     elif per_korwil:
         k, n = per_korwil[0]
         judul = f"Kecamatan belum siap hanya di {k}: {n} kecamatan"
@@ -144,10 +152,17 @@ def _slide_peta(kec: pd.DataFrame, korwil_urut: list[str]) -> Slide:
     for k, _ in per_korwil:
         names = merah[merah["korwil"].map(_korwil_nama) == k]["kecamatan"].tolist()
         baris.append(Baris((k, ", ".join(names))))
-    return Slide("peta", "Peta status kecamatan", judul,
-                 subjudul="Warna, tanda dan nama: ■ belum siap · ▲ perlu perhatian · ● siap",
-                 angka=angka, kolom=("Korwil", "Belum siap"), lebar=(5, 8), baris=tuple(baris),
-                 peta=tuple((k, s if isinstance(s, str) else None) for k, s in zip(kec["kode_kecamatan"], kec["status"])))
+    return Slide(
+        "peta",
+        "Peta status kecamatan",
+        judul,
+        subjudul="Warna, tanda dan nama: ■ belum siap · ▲ perlu perhatian · ● siap",
+        angka=angka,
+        kolom=("Korwil", "Belum siap"),
+        lebar=(5, 8),
+        baris=tuple(baris),
+        peta=tuple((k, s if isinstance(s, str) else None) for k, s in zip(kec["kode_kecamatan"], kec["status"])),
+    )
 
 
 def _slides_korwil(kw_row, kec: pd.DataFrame, label_sebelumnya: str) -> list[Slide]:
@@ -164,16 +179,29 @@ def _slides_korwil(kw_row, kec: pd.DataFrame, label_sebelumnya: str) -> list[Sli
     else:
         judul = f"{nama}: seluruh {n} kecamatan siap"
     koordinator = kw_row["koordinator"] if isinstance(kw_row["koordinator"], str) else "koordinator belum ditetapkan"
-    sub = (f"{koordinator} · DPT {fmt.angka(kw_row['dpt'])} · {fmt.angka(kw_row['tps'])} TPS · "
-           f"{len(merah)} belum siap, {kuning} perlu perhatian, {hijau} siap")
-    baris = [Baris((status_label(r["status"]), r["kecamatan"], _alasan(r, label_sebelumnya)), r["status"])
-             for _, r in rows.iterrows()]
-    parts = [baris[i:i + BARIS_KORWIL_MAKS] for i in range(0, len(baris), BARIS_KORWIL_MAKS)] or [[]]
+    sub = (
+        f"{koordinator} · DPT {fmt.angka(kw_row['dpt'])} · {fmt.angka(kw_row['tps'])} TPS · "
+        f"{len(merah)} belum siap, {kuning} perlu perhatian, {hijau} siap"
+    )
+    baris = [
+        Baris((status_label(r["status"]), r["kecamatan"], _alasan(r, label_sebelumnya)), r["status"])
+        for _, r in rows.iterrows()
+    ]
+    parts = [baris[i : i + BARIS_KORWIL_MAKS] for i in range(0, len(baris), BARIS_KORWIL_MAKS)] or [[]]
     out = []
     for i, part in enumerate(parts):
         lanjut = f" (lanjutan {i + 1}/{len(parts)})" if len(parts) > 1 else ""
-        out.append(Slide("korwil", f"Korwil: {nama}{lanjut}", judul, subjudul=sub,
-                         kolom=("Status", "Kecamatan", "Alasan"), lebar=(5, 4, 15), baris=tuple(part)))
+        out.append(
+            Slide(
+                "korwil",
+                f"Korwil: {nama}{lanjut}",
+                judul,
+                subjudul=sub,
+                kolom=("Status", "Kecamatan", "Alasan"),
+                lebar=(5, 4, 15),
+                baris=tuple(part),
+            )
+        )
     return out
 
 
@@ -185,19 +213,38 @@ def _slide_perhatian(kec: pd.DataFrame, label_sebelumnya: str) -> Slide | None:
     names = top["kecamatan"].tolist()[:3]
     merah = int((rows["status"] == "merah").sum())
     judul = f"Tangani lebih dulu: {_daftar(names)}"
-    sub = (f"{merah} kecamatan belum siap, {len(rows) - merah} perlu perhatian · urutan: status, jumlah indikator "
-           "merah, lalu DPT terbanyak")
-    baris = tuple(Baris((status_label(r["status"]), f"{i}. {r['kecamatan']}", _korwil_nama(r["korwil"]),
-                         _alasan(r, label_sebelumnya)), r["status"])
-                  for i, (_, r) in enumerate(top.iterrows(), start=1))
-    rest = rows.iloc[len(top):]
+    sub = (
+        f"{merah} kecamatan belum siap, {len(rows) - merah} perlu perhatian · urutan: status, jumlah indikator "
+        "merah, lalu DPT terbanyak"
+    )
+    baris = tuple(
+        Baris(
+            (
+                status_label(r["status"]),
+                f"{i}. {r['kecamatan']}",
+                _korwil_nama(r["korwil"]),
+                _alasan(r, label_sebelumnya),
+            ),
+            r["status"],
+        )
+        for i, (_, r) in enumerate(top.iterrows(), start=1)
+    )
+    rest = rows.iloc[len(top) :]
     catatan = ""
     if len(rest):
         counts = rest["status"].value_counts()
         parts = [f"{counts[s]} {teks.STATUS[s].lower()}" for s in ("merah", "kuning") if counts.get(s, 0)]
         catatan = f"+ {len(rest)} kecamatan lain ({', '.join(parts)}): rinciannya di slide per korwil"
-    return Slide("perhatian", "Kecamatan yang paling perlu perhatian", judul, subjudul=sub,
-                 kolom=("Status", "Kecamatan", "Korwil", "Alasan"), lebar=(5, 4, 3, 13), baris=baris, catatan=catatan)
+    return Slide(
+        "perhatian",
+        "Kecamatan yang paling perlu perhatian",
+        judul,
+        subjudul=sub,
+        kolom=("Status", "Kecamatan", "Korwil", "Alasan"),
+        lebar=(5, 4, 3, 13),
+        baris=baris,
+        catatan=catatan,
+    )
 
 
 def _slide_ktpel(kab, kec: pd.DataFrame) -> Slide | None:
@@ -214,23 +261,36 @@ def _slide_ktpel(kab, kec: pd.DataFrame) -> Slide | None:
     else:
         awal = f"KTP-el: target {fmt.ringkas(hijau)}%"
     if merah_n or kuning_n:
-        judul = (f"{awal}: {merah_n} kecamatan di bawah {fmt.ringkas(kuning)}%, "
-                 f"{kuning_n} di bawah {fmt.ringkas(hijau)}%")
+        judul = (
+            f"{awal}: {merah_n} kecamatan di bawah {fmt.ringkas(kuning)}%, {kuning_n} di bawah {fmt.ringkas(hijau)}%"
+        )
     else:
         judul = f"{awal}: seluruh kecamatan ≥ {fmt.ringkas(hijau)}%"
     belum = data["ktpel_wajib"] - data["ktpel_rekam"]
     tanggal = data["ktpel_tanggal"].dropna()
     angka = (
-        Angka("Cakupan kabupaten", fmt.persen(kab_persen),
-              f"{fmt.angka(kab['ktpel_rekam'])} dari {fmt.angka(kab['ktpel_wajib'])} wajib"),
-        Angka("Belum rekam", fmt.angka(belum.sum()),
-              f"data per {fmt.tanggal(tanggal.max())}" if len(tanggal) else "tanggal data tidak diketahui"),
+        Angka(
+            "Cakupan kabupaten",
+            fmt.persen(kab_persen),
+            f"{fmt.angka(kab['ktpel_rekam'])} dari {fmt.angka(kab['ktpel_wajib'])} wajib",
+        ),
+        Angka(
+            "Belum rekam",
+            fmt.angka(belum.sum()),
+            f"data per {fmt.tanggal(tanggal.max())}" if len(tanggal) else "tanggal data tidak diketahui",
+        ),
     )
     below = data[data["status_ktpel"].isin(["merah", "kuning"])].sort_values(["ktpel_persen", "kecamatan"])
     shown = below.head(_muat(len(below)))
-    batang = tuple(Batang(r["kecamatan"], float(r["ktpel_persen"]),
-                          f"{fmt.persen(r['ktpel_persen'])} · belum rekam {fmt.angka(r['ktpel_wajib'] - r['ktpel_rekam'])}",
-                          r["status_ktpel"]) for _, r in shown.iterrows())
+    batang = tuple(
+        Batang(
+            r["kecamatan"],
+            float(r["ktpel_persen"]),
+            f"{fmt.persen(r['ktpel_persen'])} · belum rekam {fmt.angka(r['ktpel_wajib'] - r['ktpel_rekam'])}",
+            r["status_ktpel"],
+        )
+        for _, r in shown.iterrows()
+    )
     low = float(below["ktpel_persen"].min()) if len(below) else kuning
     sumbu_min = max(0.0, math.floor(min(low, kuning) - 1))
     catatan_parts = []
@@ -241,12 +301,20 @@ def _slide_ktpel(kab, kec: pd.DataFrame) -> Slide | None:
     missing = int(kec["ktpel_persen"].isna().sum())
     if missing:
         catatan_parts.append(f"{missing} kecamatan belum ada data KTP-el")
-    grafik = Grafik(f"Kecamatan di bawah {fmt.ringkas(hijau)}%, terendah di atas", batang, sumbu_min, 100.0,
-                    ((kuning, f"{fmt.ringkas(kuning)}%"), (hijau, f"{fmt.ringkas(hijau)}%")))
-    sub = (f"Perekaman KTP-el terhadap wajib KTP-el · Belum siap < {fmt.ringkas(kuning)}% · "
-           f"Perlu perhatian < {fmt.ringkas(hijau)}% · Siap ≥ {fmt.ringkas(hijau)}%")
-    return Slide("ktpel", "Perekaman KTP-el", judul, subjudul=sub, angka=angka, grafik=grafik,
-                 catatan="; ".join(catatan_parts))
+    grafik = Grafik(
+        f"Kecamatan di bawah {fmt.ringkas(hijau)}%, terendah di atas",
+        batang,
+        sumbu_min,
+        100.0,
+        ((kuning, f"{fmt.ringkas(kuning)}%"), (hijau, f"{fmt.ringkas(hijau)}%")),
+    )
+    sub = (
+        f"Perekaman KTP-el terhadap wajib KTP-el · Belum siap < {fmt.ringkas(kuning)}% · "
+        f"Perlu perhatian < {fmt.ringkas(hijau)}% · Siap ≥ {fmt.ringkas(hijau)}%"
+    )
+    return Slide(
+        "ktpel", "Perekaman KTP-el", judul, subjudul=sub, angka=angka, grafik=grafik, catatan="; ".join(catatan_parts)
+    )
 
 
 def _slide_partisipasi(kab, kec: pd.DataFrame, label_sebelumnya: str) -> Slide | None:
@@ -259,46 +327,76 @@ def _slide_partisipasi(kab, kec: pd.DataFrame, label_sebelumnya: str) -> Slide |
     target = kab["target_partisipasi"]
     awal = f"Target partisipasi {fmt.ringkas(target)}%" if _ada(target) else "Target partisipasi"
     if merah_n:
-        judul = (f"{awal}: {merah_n} kecamatan harus naik lebih dari {fmt.ringkas(kuning)} poin dari "
-                 f"{_tahun(label_sebelumnya)}")
+        judul = (
+            f"{awal}: {merah_n} kecamatan harus naik lebih dari {fmt.ringkas(kuning)} poin dari "
+            f"{_tahun(label_sebelumnya)}"
+        )
     elif kuning_n:
-        judul = (f"{awal}: {kuning_n} kecamatan harus naik {fmt.ringkas(hijau)}–{fmt.ringkas(kuning)} poin dari "
-                 f"{_tahun(label_sebelumnya)}")
+        judul = (
+            f"{awal}: {kuning_n} kecamatan harus naik {fmt.ringkas(hijau)}–{fmt.ringkas(kuning)} poin dari "
+            f"{_tahun(label_sebelumnya)}"
+        )
     else:
         judul = f"{awal}: semua kecamatan dalam {fmt.ringkas(hijau)} poin dari {_tahun(label_sebelumnya)}"
     gap = data[data["status_partisipasi"].isin(["merah", "kuning"])].sort_values(
-        ["selisih_partisipasi", "kecamatan"], ascending=[False, True])
+        ["selisih_partisipasi", "kecamatan"], ascending=[False, True]
+    )
     shown = gap.head(_muat(len(gap)))
-    batang = tuple(Batang(r["kecamatan"], float(r["selisih_partisipasi"]),
-                          f"+{fmt.ringkas(r['selisih_partisipasi'])} poin ({fmt.ringkas(r['partisipasi_sebelumnya'])}% "
-                          f"→ {fmt.ringkas(r['target_partisipasi'])}%)", r["status_partisipasi"])
-                   for _, r in shown.iterrows())
+    batang = tuple(
+        Batang(
+            r["kecamatan"],
+            float(r["selisih_partisipasi"]),
+            f"+{fmt.ringkas(r['selisih_partisipasi'])} poin ({fmt.ringkas(r['partisipasi_sebelumnya'])}% "
+            f"→ {fmt.ringkas(r['target_partisipasi'])}%)",
+            r["status_partisipasi"],
+        )
+        for _, r in shown.iterrows()
+    )
     top = float(gap["selisih_partisipasi"].max()) if len(gap) else kuning
-    grafik = Grafik(f"Kenaikan yang dibutuhkan dari {_tahun(label_sebelumnya)} ke target (poin)", batang, 0.0,
-                    float(max(top, kuning) * 1.05), ((hijau, f"{fmt.ringkas(hijau)} poin"),
-                                                      (kuning, f"{fmt.ringkas(kuning)} poin")))
+    grafik = Grafik(
+        f"Kenaikan yang dibutuhkan dari {_tahun(label_sebelumnya)} ke target (poin)",
+        batang,
+        0.0,
+        float(max(top, kuning) * 1.05),
+        ((hijau, f"{fmt.ringkas(hijau)} poin"), (kuning, f"{fmt.ringkas(kuning)} poin")),
+    )
     angka = (
         Angka("Target kabupaten", _persen_ringkas(target), "target partisipasi pemilihan ini"),
         Angka(label_sebelumnya, fmt.persen(kab["partisipasi_sebelumnya"], 1), "rata-rata berbobot DPT"),
     )
     catatan_parts = []
     if len(gap) > len(shown):
-        rest = gap.iloc[len(shown):]
-        catatan_parts.append(f"+ {len(rest)} kecamatan lain selisih {fmt.ringkas(rest['selisih_partisipasi'].min())}–"
-                             f"{fmt.ringkas(rest['selisih_partisipasi'].max())} poin")
+        rest = gap.iloc[len(shown) :]
+        catatan_parts.append(
+            f"+ {len(rest)} kecamatan lain selisih {fmt.ringkas(rest['selisih_partisipasi'].min())}–"
+            f"{fmt.ringkas(rest['selisih_partisipasi'].max())} poin"
+        )
     siap = int((data["status_partisipasi"] == "hijau").sum())
     catatan_parts.append(f"{siap} kecamatan selisih ≤ {fmt.ringkas(hijau)} poin (siap)")
-    sub = (f"Target dibanding {_tahun(label_sebelumnya)} per kecamatan · Belum siap > {fmt.ringkas(kuning)} poin · "
-           f"Perlu perhatian > {fmt.ringkas(hijau)} poin")
-    return Slide("partisipasi", "Risiko partisipasi", judul, subjudul=sub, angka=angka, grafik=grafik,
-                 catatan="; ".join(catatan_parts))
+    sub = (
+        f"Target dibanding {_tahun(label_sebelumnya)} per kecamatan · Belum siap > {fmt.ringkas(kuning)} poin · "
+        f"Perlu perhatian > {fmt.ringkas(hijau)} poin"
+    )
+    return Slide(
+        "partisipasi",
+        "Risiko partisipasi",
+        judul,
+        subjudul=sub,
+        angka=angka,
+        grafik=grafik,
+        catatan="; ".join(catatan_parts),
+    )
 
 
 def masalah_tersedia(con: duckdb.DuckDBPyConnection) -> bool:
     """Whether the inventory of problems (readiness/masalah.py) exists in this database with the columns the
     slide reads; until then the slide is left out."""
-    cols = {r[0] for r in con.execute(
-        "select column_name from information_schema.columns where table_name = 'masalah'").fetchall()}
+    cols = {
+        r[0]
+        for r in con.execute(
+            "select column_name from information_schema.columns where table_name = 'masalah'"
+        ).fetchall()
+    }
     return {"election_id", "kode_kecamatan", "status", "tingkat"} <= cols
 
 
@@ -315,24 +413,41 @@ def _slide_masalah(con, election: str, kec: pd.DataFrame) -> Slide | None:
     df = df.sort_values(["terbuka", "tinggi", "kecamatan"], ascending=[False, False, True])
     total, tinggi = int(df["terbuka"].sum()), int(df["tinggi"].sum())
     top = df.iloc[0]
-    judul = (f"{fmt.angka(total)} masalah belum selesai di {len(df)} kecamatan"
-             + (f" ({fmt.angka(tinggi)} tingkat tinggi)" if tinggi else "")
-             + f"; terbanyak {top['kecamatan']} ({fmt.angka(top['terbuka'])})")
+    judul = (
+        f"{fmt.angka(total)} masalah belum selesai di {len(df)} kecamatan"
+        + (f" ({fmt.angka(tinggi)} tingkat tinggi)" if tinggi else "")
+        + f"; terbanyak {top['kecamatan']} ({fmt.angka(top['terbuka'])})"
+    )
     shown = df.head(BARIS_MAKS)
-    baris = tuple(Baris((r["kecamatan"], _korwil_nama(korwil.get(r["kode_kecamatan"])), fmt.angka(r["terbuka"]),
-                         fmt.angka(r["tinggi"])))
-                  for _, r in shown.iterrows())
+    baris = tuple(
+        Baris(
+            (
+                r["kecamatan"],
+                _korwil_nama(korwil.get(r["kode_kecamatan"])),
+                fmt.angka(r["terbuka"]),
+                fmt.angka(r["tinggi"]),
+            )
+        )
+        for _, r in shown.iterrows()
+    )
     catatan = f"+ {len(df) - len(shown)} kecamatan lain" if len(df) > len(shown) else ""
-    return Slide("masalah", "Inventarisasi permasalahan", judul,
-                 subjudul="Masalah yang dilaporkan camat/OPD dan belum selesai, per kecamatan",
-                 kolom=("Kecamatan", "Korwil", "Masalah terbuka", "Tingkat tinggi"), lebar=(4, 3, 3, 3), baris=baris,
-                 catatan=catatan)
+    return Slide(
+        "masalah",
+        "Inventarisasi permasalahan",
+        judul,
+        subjudul="Masalah yang dilaporkan camat/OPD dan belum selesai, per kecamatan",
+        kolom=("Kecamatan", "Korwil", "Masalah terbuka", "Tingkat tinggi"),
+        lebar=(4, 3, 3, 3),
+        baris=baris,
+        catatan=catatan,
+    )
 
 
 def _slide_lapor(lapor_cur, con, election: str) -> Slide | None:
     """Election day (field reports, readiness/lapor/): TPS reported for the stage under way, the turnout so far against
     the target, open incidents, and the kecamatan lagging most. Only when reports exist."""
     from .. import lapor
+
     if lapor_cur is None or not lapor.ada_laporan(lapor_cur, election):
         return None
     daftar = lapor.DaftarTps.dari_db(con, election)
@@ -352,10 +467,16 @@ def _slide_lapor(lapor_cur, con, election: str) -> Slide | None:
             judul += f" (target {fmt.ringkas(round(kab['target_partisipasi'], 2))}%)"
     terbuka = int(per_kec["kejadian_terbuka"].sum())
     angka = (
-        Angka(f"TPS lapor {nama}", f"{fmt.angka(sudah)}/{fmt.angka(n)}", f"{fmt.persen(100 * sudah / n, 1)} TPS"
-              if n else ""),
-        Angka("Partisipasi sementara", fmt.persen(kab["partisipasi"], 1),
-              f"{fmt.angka(kab['hadir'])} pemilih di {fmt.angka(kab['tps_hadir'])} TPS yang melapor"),
+        Angka(
+            f"TPS lapor {nama}",
+            f"{fmt.angka(sudah)}/{fmt.angka(n)}",
+            f"{fmt.persen(100 * sudah / n, 1)} TPS" if n else "",
+        ),
+        Angka(
+            "Partisipasi sementara",
+            fmt.persen(kab["partisipasi"], 1),
+            f"{fmt.angka(kab['hadir'])} pemilih di {fmt.angka(kab['tps_hadir'])} TPS yang melapor",
+        ),
         Angka("Kejadian terbuka", fmt.angka(terbuka), "dilaporkan dari TPS, belum ditandai selesai"),
     )
     data = per_kec[per_kec["tps"] > 0].assign(_p=lambda d: 100.0 * d[f"lapor_{tahap}"] / d["tps"])
@@ -367,18 +488,35 @@ def _slide_lapor(lapor_cur, con, election: str) -> Slide | None:
         buka = f" · {fmt.angka(row['kejadian_terbuka'])} kejadian" if row["kejadian_terbuka"] else ""
         return f"{fmt.angka(row[f'lapor_{tahap}'])}/{fmt.angka(row['tps'])} TPS{part}{buka}"
 
-    batang = tuple(Batang(r_["kecamatan"], float(r_["_p"]), teks_batang(r_),
-                          "hijau" if r_["_p"] >= 100 else ("kuning" if r_["_p"] >= 50 else "merah"))
-                   for _, r_ in shown.iterrows())
-    grafik = Grafik(f"TPS yang sudah lapor {nama} per kecamatan (%), paling tertinggal di atas", batang, 0.0, 100.0,
-                    ((50.0, "50%"), (100.0, "100%")))
+    batang = tuple(
+        Batang(
+            r_["kecamatan"],
+            float(r_["_p"]),
+            teks_batang(r_),
+            "hijau" if r_["_p"] >= 100 else ("kuning" if r_["_p"] >= 50 else "merah"),
+        )
+        for _, r_ in shown.iterrows()
+    )
+    grafik = Grafik(
+        f"TPS yang sudah lapor {nama} per kecamatan (%), paling tertinggal di atas",
+        batang,
+        0.0,
+        100.0,
+        ((50.0, "50%"), (100.0, "100%")),
+    )
     lengkap = int((data["_p"] >= 100).sum())
     catatan = f"{lengkap} dari {len(data)} kecamatan sudah lengkap; daftar TPS belum lapor di halaman Hari Pemungutan"
     if len(data) > len(shown):
         catatan = f"+ {len(data) - len(shown)} kecamatan lain; " + catatan
-    return Slide("lapor", "Hari pemungutan suara", judul,
-                 subjudul=f"Laporan cepat dari TPS, per {dt.datetime.now():%H.%M} · tahap {nama}",
-                 angka=angka, grafik=grafik, catatan=catatan)
+    return Slide(
+        "lapor",
+        "Hari pemungutan suara",
+        judul,
+        subjudul=f"Laporan cepat dari TPS, per {dt.datetime.now():%H.%M} · tahap {nama}",
+        angka=angka,
+        grafik=grafik,
+        catatan=catatan,
+    )
 
 
 # --------------------------------------------------------------------------- the deck
@@ -409,8 +547,12 @@ def build(con: duckdb.DuckDBPyConnection, election: str, lapor=None) -> Deck:
     for _, row in kw.iterrows():
         mine = kec[kec["korwil"].map(_korwil_nama) == _korwil_nama(row["korwil"])]
         slides += _slides_korwil(row, mine, label)
-    for extra in (_slide_perhatian(kec, label), _slide_ktpel(kab, kec), _slide_partisipasi(kab, kec, label),
-                  _slide_masalah(cur, election, kec)):
+    for extra in (
+        _slide_perhatian(kec, label),
+        _slide_ktpel(kab, kec),
+        _slide_partisipasi(kab, kec, label),
+        _slide_masalah(cur, election, kec),
+    ):
         if extra is not None:
             slides.append(extra)
     return Deck(election, pemilihan, tanggal, data_per, tuple(slides))

@@ -1,5 +1,6 @@
 """Committing: a batch of read files is prepared (read and checked, nothing written), then committed
 in one write, all files or none; an earlier upload can be made the active version again."""
+
 from __future__ import annotations
 
 import contextlib
@@ -40,11 +41,21 @@ def commit(con: duckdb.DuckDBPyConnection, result: FileResult, election: str, up
     con.execute(
         "insert into uploads values ($id, $election, $kind, $file, $sha, $sheets, $header, $rows, $by, "
         "$at, $activation, $tanggal, $warnings)",
-        {"id": upload_id, "election": election, "kind": result.kind, "file": result.file_name,
-         "sha": result.sha256, "sheets": ", ".join(lay.sheet.name for lay in result.layouts),
-         "header": result.layouts[0].header_row + 1, "rows": result.rows, "by": uploaded_by,
-         "at": dt.datetime.now().replace(microsecond=0), "activation": activation,
-         "tanggal": result.tanggal_data, "warnings": len(result.warnings) + result.hidden_problems},
+        {
+            "id": upload_id,
+            "election": election,
+            "kind": result.kind,
+            "file": result.file_name,
+            "sha": result.sha256,
+            "sheets": ", ".join(lay.sheet.name for lay in result.layouts),
+            "header": result.layouts[0].header_row + 1,
+            "rows": result.rows,
+            "by": uploaded_by,
+            "at": dt.datetime.now().replace(microsecond=0),
+            "activation": activation,
+            "tanggal": result.tanggal_data,
+            "warnings": len(result.warnings) + result.hidden_problems,
+        },
     )
     con.executemany("insert into upload_coverage values (?, ?)", [(upload_id, k) for k in sorted(result.coverage)])
     con.register("incoming_rows", result.frame)
@@ -52,16 +63,21 @@ def commit(con: duckdb.DuckDBPyConnection, result: FileResult, election: str, up
     # both threads append without keeping the file's order halves the insert of a large list.
     con.execute("set preserve_insertion_order = false")
     try:
-        con.execute(f"insert into raw_{result.kind} by name select {STORED_AS.get(result.kind, '*')}, "
-                    "$id as upload_id from incoming_rows", {"id": upload_id})
+        con.execute(
+            f"insert into raw_{result.kind} by name select {STORED_AS.get(result.kind, '*')}, "
+            "$id as upload_id from incoming_rows",
+            {"id": upload_id},
+        )
     finally:
         con.execute("reset preserve_insertion_order")
         con.unregister("incoming_rows")
     if result.identitas is not None:  # names kept only when an admin chose to (simpan_identitas)
         con.register("incoming_identitas", result.identitas)
         try:
-            con.execute("insert into identitas_daftar by name select *, $id as upload_id from incoming_identitas",
-                        {"id": upload_id})
+            con.execute(
+                "insert into identitas_daftar by name select *, $id as upload_id from incoming_identitas",
+                {"id": upload_id},
+            )
         finally:
             con.unregister("incoming_identitas")
     if result.warnings:
@@ -84,6 +100,7 @@ def previous_upload(con, election: str, kind: str, sha256: str) -> int | None:
 @dataclass
 class Batch:
     """The outcome of one ingest command or upload: all files committed, or none."""
+
     election: str
     results: list[FileResult]
     committed: bool = False
@@ -104,13 +121,24 @@ def _log_defect(file_name: str, exc: BaseException) -> str:
     exception it was raised from, may carry cell values (a NIK)."""
     reference = f"{dt.datetime.now():%y%m%d-%H%M%S}-{secrets.token_hex(2)}"
     frames = "".join(traceback.format_list(traceback.extract_tb(exc.__traceback__)))
-    log.error("kesalahan aplikasi saat memeriksa berkas %s (rujukan %s): %s\nTraceback (most recent call last):\n%s",
-              file_name, reference, type(exc).__name__, frames.rstrip("\n"))
+    log.error(
+        "kesalahan aplikasi saat memeriksa berkas %s (rujukan %s): %s\nTraceback (most recent call last):\n%s",
+        file_name,
+        reference,
+        type(exc).__name__,
+        frames.rstrip("\n"),
+    )
     return reference
 
 
-def prepare(db_path, files: list[tuple[str, bytes | Path]], *, election: str | None = None,
-            kind: str | dict[str, str] = "auto", progress=None) -> Batch:
+def prepare(
+    db_path,
+    files: list[tuple[str, bytes | Path]],
+    *,
+    election: str | None = None,
+    kind: str | dict[str, str] = "auto",
+    progress=None,
+) -> Batch:
     """Read and check every file without changing anything (the preview before committing).
     `files` are (name, bytes) or (name, path); `kind` is one kind for all files or a
     {file name: kind} choice per file."""
@@ -126,18 +154,21 @@ def prepare(db_path, files: list[tuple[str, bytes | Path]], *, election: str | N
         seen: dict[str, str] = {}
         for number, (file_name, data) in enumerate(files):
             chosen = kind.get(file_name, "auto") if isinstance(kind, dict) else kind
+
             def step(fraction, text, number=number, file_name=file_name):
                 if progress:
                     progress((number + fraction) / len(files), f"{file_name}: {text}…")
-            result = _parse_one(data, file_name, gaz, kind=chosen, secret=secret, step=step, region=region,
-                                **settings)
+
+            result = _parse_one(data, file_name, gaz, kind=chosen, secret=secret, step=step, region=region, **settings)
             batch.results.append(result)
             if result.errors:
                 continue
             if result.sha256 in seen:
                 result.duplicate_of = -1
-                result.add("peringatan", f"berkas yang sama persis dengan {seen[result.sha256]} dalam unggahan "
-                           "ini; hanya dihitung sekali")
+                result.add(
+                    "peringatan",
+                    f"berkas yang sama persis dengan {seen[result.sha256]} dalam unggahan ini; hanya dihitung sekali",
+                )
                 continue
             seen[result.sha256] = file_name
             result.duplicate_of = previous_upload(con, election, result.kind, result.sha256)
@@ -153,11 +184,14 @@ def _election_settings(con: duckdb.DuckDBPyConnection, election: str) -> dict:
     names are kept."""
     if not db.election_exists(con, election):
         raise ValueError(f"pemilihan '{election}' tidak dikenal")
-    kapasitas, tanggal = con.execute("select kapasitas_tps, tanggal from elections where election_id = $e",
-                                     {"e": election}).fetchall()[0]
+    kapasitas, tanggal = con.execute(
+        "select kapasitas_tps, tanggal from elections where election_id = $e", {"e": election}
+    ).fetchall()[0]
     # Names/addresses are read from per-voter lists only when an admin turned keeping them on.
-    simpan = con.execute("select count(*) from app_settings where key = 'simpan_identitas' and value = 'ya'"
-                         ).fetchone()[0] == 1
+    simpan = (
+        con.execute("select count(*) from app_settings where key = 'simpan_identitas' and value = 'ya'").fetchone()[0]
+        == 1
+    )
     return {"kapasitas_tps": kapasitas, "tanggal_pemilihan": tanggal, "simpan_identitas": simpan}
 
 
@@ -171,9 +205,12 @@ def _parse_one(data, file_name: str, gaz: Gazetteer, **options) -> FileResult:
     except Exception as exc:
         reference = _log_defect(file_name, exc)
         result = FileResult(file_name=file_name, sha256=read.file_sha256(data))
-        result.add("galat", "berkas tidak dapat diproses karena kesalahan di aplikasi; tidak ada yang "
-                   f"disimpan. Laporkan ke pengelola aplikasi dengan kode rujukan {reference} "
-                   "beserta berkasnya.")
+        result.add(
+            "galat",
+            "berkas tidak dapat diproses karena kesalahan di aplikasi; tidak ada yang "
+            f"disimpan. Laporkan ke pengelola aplikasi dengan kode rujukan {reference} "
+            "beserta berkasnya.",
+        )
         return result
 
 
@@ -182,6 +219,7 @@ def commit_batch(db_path, batch: Batch, *, uploaded_by: str | None = None, on_wa
     committed file is recorded in the audit trail (readiness/jejak.py) as done by `pelaku`
     (an akses.Pengguna, or by default the `uploaded_by` name) in the same write."""
     from .. import catatan, jejak, masalah
+
     if not batch.ok:
         return batch
     try:
@@ -196,9 +234,20 @@ def commit_batch(db_path, batch: Batch, *, uploaded_by: str | None = None, on_wa
                 result.duplicate_of = previous_upload(con, batch.election, result.kind, result.sha256)
                 if result.duplicate_of is None:
                     commit(con, result, batch.election, uploaded_by)
-                    jejak.catat(con, pelaku or uploaded_by, "unggah", result.file_name, rincian={
-                        "upload_id": result.upload_id, "jenis": result.kind, "pemilihan": batch.election,
-                        "baris": result.rows, "kecamatan": len(result.coverage), "sha256": result.sha256})
+                    jejak.catat(
+                        con,
+                        pelaku or uploaded_by,
+                        "unggah",
+                        result.file_name,
+                        rincian={
+                            "upload_id": result.upload_id,
+                            "jenis": result.kind,
+                            "pemilihan": batch.election,
+                            "baris": result.rows,
+                            "kecamatan": len(result.coverage),
+                            "sha256": result.sha256,
+                        },
+                    )
             if not any(r.upload_id for r in batch.results):
                 raise _Rollback(batch)  # nothing new: leave the file (and its version) untouched
             tulis = None
@@ -206,16 +255,18 @@ def commit_batch(db_path, batch: Batch, *, uploaded_by: str | None = None, on_wa
                 if result.upload_id and result.kind == "masalah":  # merged into the inventory, not versioned
                     if tulis is None:
                         tulis = store.enter_context(catatan.tulis(db_path))
-                    result.gabung = masalah.gabung_unggahan(con, tulis, result.upload_id, batch.election,
-                                                            pelaku or uploaded_by)
+                    result.gabung = masalah.gabung_unggahan(
+                        con, tulis, result.upload_id, batch.election, pelaku or uploaded_by
+                    )
     except _Rollback:
         return batch
     batch.committed = True
     return batch
 
 
-def ingest_files(db_path, files, *, election=None, kind="auto", uploaded_by=None, on_wait=None,
-                 progress=None, pelaku=None) -> Batch:
+def ingest_files(
+    db_path, files, *, election=None, kind="auto", uploaded_by=None, on_wait=None, progress=None, pelaku=None
+) -> Batch:
     """Prepare and commit: the command line's `ingest` and the tests' way in."""
     batch = prepare(db_path, files, election=election, kind=kind, progress=progress)
     return commit_batch(db_path, batch, uploaded_by=uploaded_by, on_wait=on_wait, pelaku=pelaku)
@@ -230,16 +281,26 @@ def activate(db_path, upload_id: int, on_wait=None, pelaku=None) -> dict:
     """Make an earlier upload the active version again for every kecamatan it covers (recorded in
     the audit trail as done by `pelaku`, an akses.Pengguna)."""
     from .. import jejak
+
     with db.writing(db_path, on_wait=on_wait) as con:
-        row = con.execute("select election_id, kind, file_name from uploads where upload_id = $id",
-                          {"id": upload_id}).fetchone()
+        row = con.execute(
+            "select election_id, kind, file_name from uploads where upload_id = $id", {"id": upload_id}
+        ).fetchone()
         if row is None:
             raise ValueError(f"unggahan #{upload_id} tidak ada")
         if row[1] == "masalah":
-            raise ValueError(f"unggahan #{upload_id} adalah inventarisasi permasalahan: isinya sudah digabung ke daftar "
-                             "masalah dan tidak berversi; ubah status masalah di halaman Permasalahan")
-        con.execute("update uploads set activation = nextval('activation_seq') where upload_id = $id",
-                    {"id": upload_id})
-        jejak.catat(con, pelaku, "aktifkan", f"unggahan #{upload_id}",
-                    rincian={"upload_id": upload_id, "berkas": row[2], "jenis": row[1], "pemilihan": row[0]})
+            raise ValueError(
+                f"unggahan #{upload_id} adalah inventarisasi permasalahan: isinya sudah digabung ke daftar "
+                "masalah dan tidak berversi; ubah status masalah di halaman Permasalahan"
+            )
+        con.execute(
+            "update uploads set activation = nextval('activation_seq') where upload_id = $id", {"id": upload_id}
+        )
+        jejak.catat(
+            con,
+            pelaku,
+            "aktifkan",
+            f"unggahan #{upload_id}",
+            rincian={"upload_id": upload_id, "berkas": row[2], "jenis": row[1], "pemilihan": row[0]},
+        )
         return {"election": row[0], "kind": row[1], "file_name": row[2]}

@@ -5,16 +5,41 @@ exports), `35412`, `35412.0`; a count that is not whole (`35,4`) is refused. Per
 `97,85%`, `97,85`, `97.85`, and `0.9785` from a cell Excel formats as percent. Dates: Excel dates, `27-11-2024`, `27/11/2024`,
 `2024-11-27`, `27 November 2024`.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import re
 
 BULAN = {
-    "januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6,
-    "juli": 7, "agustus": 8, "september": 9, "oktober": 10, "november": 11, "nopember": 11,
-    "desember": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "agu": 8,
-    "agt": 8, "ags": 8, "sep": 9, "okt": 10, "nov": 11, "nop": 11, "des": 12,
+    "januari": 1,
+    "februari": 2,
+    "pebruari": 2,
+    "maret": 3,
+    "april": 4,
+    "mei": 5,
+    "juni": 6,
+    "juli": 7,
+    "agustus": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "nopember": 11,
+    "desember": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "agu": 8,
+    "agt": 8,
+    "ags": 8,
+    "sep": 9,
+    "okt": 10,
+    "nov": 11,
+    "nop": 11,
+    "des": 12,
 }
 
 _INT = re.compile(r"^[+-]?\d+$")

@@ -1,5 +1,6 @@
 """Checks across the rows of one file: a row that would be counted twice, and the file's own
 totals rows (`JUMLAH`, `SUB TOTAL`, `JUMLAH KEC. …`) compared with the sum of the rows they cover."""
+
 from __future__ import annotations
 
 import re
@@ -23,9 +24,14 @@ def check_duplicates(result: FileResult, kind: str, records: list[dict], origins
         if key in first:
             prev = first[key]
             what = _describe_key(kind, rec, gaz)
-            result.add("galat", f"{what} sudah ada di baris {prev.row}"
-                       + (f" sheet '{prev.sheet}'" if prev.sheet != raw.sheet else "")
-                       + "; baris ganda akan terhitung dua kali", raw.sheet, raw.row)
+            result.add(
+                "galat",
+                f"{what} sudah ada di baris {prev.row}"
+                + (f" sheet '{prev.sheet}'" if prev.sheet != raw.sheet else "")
+                + "; baris ganda akan terhitung dua kali",
+                raw.sheet,
+                raw.row,
+            )
         else:
             first[key] = raw
     if kind == "pemilih":
@@ -34,24 +40,43 @@ def check_duplicates(result: FileResult, kind: str, records: list[dict], origins
         for rec, raw in zip(records, origins):
             if rec["kode_desa"] is not None and rec["kode_kecamatan"] in kec_rows:
                 other = kec_rows.pop(rec["kode_kecamatan"])
-                result.add("galat", f"Kecamatan {gaz.kecamatan[rec['kode_kecamatan']].nama} punya baris "
-                           f"kecamatan (baris {other.row}) dan baris desa; pemilihnya akan terhitung dua kali",
-                           raw.sheet, raw.row)
+                result.add(
+                    "galat",
+                    f"Kecamatan {gaz.kecamatan[rec['kode_kecamatan']].nama} punya baris "
+                    f"kecamatan (baris {other.row}) dan baris desa; pemilihnya akan terhitung dua kali",
+                    raw.sheet,
+                    raw.row,
+                )
 
 
 def _describe_key(kind, rec, gaz) -> str:
     if kind == "masalah":
-        return (f"Masalah yang sama (Kecamatan {gaz.kecamatan[rec['kode_kecamatan']].nama}, "
-                f"{fmt.tanggal(rec['tanggal'])}, uraian sama)")
+        return (
+            f"Masalah yang sama (Kecamatan {gaz.kecamatan[rec['kode_kecamatan']].nama}, "
+            f"{fmt.tanggal(rec['tanggal'])}, uraian sama)"
+        )
     kec = gaz.kecamatan[rec["kode_kecamatan"]].nama if rec.get("kode_kecamatan") else "kabupaten"
     desa = gaz.desa[rec["kode_desa"]].nama if rec.get("kode_desa") else None
     if kind == "tps":
         return f"TPS {rec['no_tps']} Desa {desa} (Kecamatan {kec})"
-    return f"Desa {desa} (Kecamatan {kec})" if desa else f"Kecamatan {kec}" if rec.get("kode_kecamatan") else "Baris kabupaten"
+    return (
+        f"Desa {desa} (Kecamatan {kec})"
+        if desa
+        else f"Kecamatan {kec}"
+        if rec.get("kode_kecamatan")
+        else "Baris kabupaten"
+    )
 
 
-def reconcile(result: FileResult, kind: str, totals: list[TotalRow], records: list[dict],
-               origins: list[RawRow], reader: RowReader, gaz: Gazetteer) -> None:
+def reconcile(
+    result: FileResult,
+    kind: str,
+    totals: list[TotalRow],
+    records: list[dict],
+    origins: list[RawRow],
+    reader: RowReader,
+    gaz: Gazetteer,
+) -> None:
     fields = RECONCILED[kind]
     if not fields:
         return
@@ -82,7 +107,10 @@ def reconcile(result: FileResult, kind: str, totals: list[TotalRow], records: li
             if stated is None or any(v is None for v in values):
                 continue
             if sum(values) != stated:
-                reader.error(raw_total, fld, f"baris '{total.label}' menulis {fmt.angka(stated)}, tetapi "
-                             f"jumlah {scope} = {fmt.angka(sum(values))}", level="peringatan")
-
-
+                reader.error(
+                    raw_total,
+                    fld,
+                    f"baris '{total.label}' menulis {fmt.angka(stated)}, tetapi "
+                    f"jumlah {scope} = {fmt.angka(sum(values))}",
+                    level="peringatan",
+                )

@@ -1,6 +1,7 @@
 """One data row of each kind into the values stored for it: names matched to Kemendagri codes,
 L + P checked against L+P, recorded against needed, a problem sheet's words read; every problem
 named by row and column."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -63,8 +64,7 @@ def _convert_pemilih(reader, raw, gaz, ctx):
     kode_desa = match_desa(reader, raw, gaz, kode_kec, required=False)
     if "desa" in raw.cells and not is_blank(raw.cells["desa"]) and kode_desa is None:
         return None
-    rec.update(kode_kecamatan=kode_kec, kode_desa=kode_desa,
-               dpt_l=triplet[0], dpt_p=triplet[1], dpt=triplet[2])
+    rec.update(kode_kecamatan=kode_kec, kode_desa=kode_desa, dpt_l=triplet[0], dpt_p=triplet[1], dpt=triplet[2])
     return rec
 
 
@@ -81,11 +81,17 @@ def _convert_tps(reader, raw, gaz, ctx):
     if kode_desa is None:
         return None
     if triplet[2] > ctx["kapasitas_tps"]:
-        reader.error(raw, "dpt", f"TPS {no_tps} Desa {gaz.desa[kode_desa].nama} (Kecamatan "
-                     f"{gaz.kecamatan[kode_kec].nama}) berisi {fmt.angka(triplet[2])} pemilih, melebihi "
-                     f"kapasitas {fmt.angka(ctx['kapasitas_tps'])} per TPS", level="peringatan")
-    rec.update(kode_kecamatan=kode_kec, kode_desa=kode_desa, no_tps=no_tps,
-               dpt_l=triplet[0], dpt_p=triplet[1], dpt=triplet[2])
+        reader.error(
+            raw,
+            "dpt",
+            f"TPS {no_tps} Desa {gaz.desa[kode_desa].nama} (Kecamatan "
+            f"{gaz.kecamatan[kode_kec].nama}) berisi {fmt.angka(triplet[2])} pemilih, melebihi "
+            f"kapasitas {fmt.angka(ctx['kapasitas_tps'])} per TPS",
+            level="peringatan",
+        )
+    rec.update(
+        kode_kecamatan=kode_kec, kode_desa=kode_desa, no_tps=no_tps, dpt_l=triplet[0], dpt_p=triplet[1], dpt=triplet[2]
+    )
     return rec
 
 
@@ -109,21 +115,36 @@ def _convert_ktpel(reader, raw, gaz, ctx):
         reader.error(raw, "sudah_rekam", "jumlah sudah rekam kosong")
     if wajib is not None and sudah is not None:
         if sudah > wajib:
-            reader.error(raw, "sudah_rekam", f"sudah rekam {fmt.angka(sudah)} lebih besar dari wajib "
-                         f"KTP-el {fmt.angka(wajib)}")
+            reader.error(
+                raw, "sudah_rekam", f"sudah rekam {fmt.angka(sudah)} lebih besar dari wajib KTP-el {fmt.angka(wajib)}"
+            )
         elif belum is not None and wajib - sudah != belum:
-            reader.error(raw, "belum_rekam", f"belum rekam tertulis {fmt.angka(belum)}, seharusnya wajib − "
-                         f"sudah rekam = {fmt.angka(wajib - sudah)}", level="peringatan")
+            reader.error(
+                raw,
+                "belum_rekam",
+                f"belum rekam tertulis {fmt.angka(belum)}, seharusnya wajib − sudah rekam = {fmt.angka(wajib - sudah)}",
+                level="peringatan",
+            )
         elif persen is not None and wajib and abs(100 * sudah / wajib - persen) > 0.05:
-            reader.error(raw, "persen_rekam", f"persen tertulis {fmt.persen(persen)}, dihitung "
-                         f"{fmt.persen(100 * sudah / wajib)}", level="peringatan")
+            reader.error(
+                raw,
+                "persen_rekam",
+                f"persen tertulis {fmt.persen(persen)}, dihitung {fmt.persen(100 * sudah / wajib)}",
+                level="peringatan",
+            )
     if kode_kec is None or not reader.ok:
         return None
     kode_desa = match_desa(reader, raw, gaz, kode_kec, required=False)
     if not is_blank(raw.cells.get("desa")) and kode_desa is None:
         return None
-    return dict(kode_kecamatan=kode_kec, kode_desa=kode_desa, wajib_ktpel=wajib, sudah_rekam=sudah,
-                belum_rekam=wajib - sudah, tanggal=tanggal)
+    return dict(
+        kode_kecamatan=kode_kec,
+        kode_desa=kode_desa,
+        wajib_ktpel=wajib,
+        sudah_rekam=sudah,
+        belum_rekam=wajib - sudah,
+        tanggal=tanggal,
+    )
 
 
 def _convert_target(reader, raw, gaz, ctx):
@@ -145,27 +166,39 @@ def _convert_target(reader, raw, gaz, ctx):
 def _convert_masalah(reader, raw, gaz, ctx):
     """A row of a problem sheet (readiness/masalah.py says how it is merged when committed)."""
     from .. import masalah
+
     kode_kec = match_kecamatan(reader, raw, gaz)
-    rec = {f: reader.value(raw, f) for f in ("kategori", "uraian", "pelapor", "tanggal", "tingkat", "status",
-                                             "tindak_lanjut", "nomor", "no_tps")}
+    rec = {
+        f: reader.value(raw, f)
+        for f in ("kategori", "uraian", "pelapor", "tanggal", "tingkat", "status", "tindak_lanjut", "nomor", "no_tps")
+    }
     kategori = masalah.baca_kategori(rec["kategori"]) if rec["kategori"] else None
     if not rec["kategori"]:
         reader.error(raw, "kategori", "kategori kosong")
     elif kategori is None:
-        reader.error(raw, "kategori", f"kategori '{rec['kategori']}' tidak dikenal; pilih salah satu: "
-                     + ", ".join(masalah.KATEGORI.values()))
+        reader.error(
+            raw,
+            "kategori",
+            f"kategori '{rec['kategori']}' tidak dikenal; pilih salah satu: " + ", ".join(masalah.KATEGORI.values()),
+        )
     if not rec["uraian"]:
         reader.error(raw, "uraian", "uraian masalah kosong")
     elif len(rec["uraian"]) > masalah.URAIAN_MAKS:
-        reader.error(raw, "uraian", f"uraian terlalu panjang ({fmt.angka(len(rec['uraian']))} karakter; paling "
-                     f"banyak {fmt.angka(masalah.URAIAN_MAKS)})")
+        reader.error(
+            raw,
+            "uraian",
+            f"uraian terlalu panjang ({fmt.angka(len(rec['uraian']))} karakter; paling "
+            f"banyak {fmt.angka(masalah.URAIAN_MAKS)})",
+        )
     if rec["tanggal"] is None and is_blank(raw.cells.get("tanggal")):
         reader.error(raw, "tanggal", "tanggal kosong")
     elif rec["tanggal"] is not None and rec["tanggal"] > dt.date.today():
         reader.error(raw, "tanggal", f"tanggal {fmt.tanggal(rec['tanggal'])} belum terjadi")
     found = {}
-    for fld, read, labels in (("tingkat", masalah.baca_tingkat, masalah.TINGKAT),
-                              ("status", masalah.baca_status, masalah.STATUS)):
+    for fld, read, labels in (
+        ("tingkat", masalah.baca_tingkat, masalah.TINGKAT),
+        ("status", masalah.baca_status, masalah.STATUS),
+    ):
         found[fld] = read(rec[fld]) if rec[fld] else None
         if rec[fld] and found[fld] is None:
             reader.error(raw, fld, f"{fld} '{rec[fld]}' tidak dikenal; pilih salah satu: " + ", ".join(labels.values()))
@@ -182,7 +215,9 @@ def _convert_masalah(reader, raw, gaz, ctx):
     for fld in ("pelapor", "tindak_lanjut"):
         limit = masalah.TEKS_MAKS if fld == "pelapor" else masalah.URAIAN_MAKS
         if rec[fld] and len(rec[fld]) > limit:
-            reader.error(raw, fld, f"{teks.KOLOM.get(fld, fld).lower()} terlalu panjang (paling banyak {limit} karakter)")
+            reader.error(
+                raw, fld, f"{teks.KOLOM.get(fld, fld).lower()} terlalu panjang (paling banyak {limit} karakter)"
+            )
     if kode_kec is None or not reader.ok:
         return None
     kode_desa = match_desa(reader, raw, gaz, kode_kec, required=False)
@@ -191,13 +226,28 @@ def _convert_masalah(reader, raw, gaz, ctx):
     if no_tps is not None and kode_desa is None:
         reader.error(raw, "no_tps", "nomor TPS diisi tetapi desa/kelurahan kosong")
         return None
-    return dict(kode_kecamatan=kode_kec, kode_desa=kode_desa, no_tps=no_tps, nomor=nomor, kategori=kategori,
-                uraian=rec["uraian"], pelapor=rec["pelapor"], tanggal=rec["tanggal"], tingkat=found["tingkat"],
-                status=found["status"], tindak_lanjut=rec["tindak_lanjut"],
-                kunci=masalah.kunci(kode_kec, kategori, rec["uraian"], rec["tanggal"]))
+    return dict(
+        kode_kecamatan=kode_kec,
+        kode_desa=kode_desa,
+        no_tps=no_tps,
+        nomor=nomor,
+        kategori=kategori,
+        uraian=rec["uraian"],
+        pelapor=rec["pelapor"],
+        tanggal=rec["tanggal"],
+        tingkat=found["tingkat"],
+        status=found["status"],
+        tindak_lanjut=rec["tindak_lanjut"],
+        kunci=masalah.kunci(kode_kec, kategori, rec["uraian"], rec["tanggal"]),
+    )
 
 
 # One row of each kind read into table rows (readiness/ingest/kinds.py: COLUMNS); a per-voter list
 # is read by readiness/voterlist/ instead.
-CONVERTERS = {"pemilih": _convert_pemilih, "tps": _convert_tps, "ktpel": _convert_ktpel,
-              "target": _convert_target, "masalah": _convert_masalah}
+CONVERTERS = {
+    "pemilih": _convert_pemilih,
+    "tps": _convert_tps,
+    "ktpel": _convert_ktpel,
+    "target": _convert_target,
+    "masalah": _convert_masalah,
+}

@@ -10,8 +10,18 @@ HEADER_SEARCH_ROWS = 30
 
 # Field types decide how a cell is read.
 TYPES = {
-    "count": ("tps", "dpt", "dpt_l", "dpt_p", "pemilih_pemula", "disabilitas", "wajib_ktpel",
-              "sudah_rekam", "belum_rekam", "pengguna_hak_pilih"),
+    "count": (
+        "tps",
+        "dpt",
+        "dpt_l",
+        "dpt_p",
+        "pemilih_pemula",
+        "disabilitas",
+        "wajib_ktpel",
+        "sudah_rekam",
+        "belum_rekam",
+        "pengguna_hak_pilih",
+    ),
     "percent": ("persen_rekam", "target_partisipasi", "partisipasi_sebelumnya"),
     "date": ("tanggal", "tgl_lahir"),
     "number": ("lat", "lon"),
@@ -40,12 +50,35 @@ RECONCILED = {
 # The columns of each kind's parsed rows after source_sheet and source_row (raw_<kind> in schema.sql).
 COLUMNS = {
     "pemilih": ["kode_kecamatan", "kode_desa", "tps", "dpt_l", "dpt_p", "dpt", "pemilih_pemula", "disabilitas"],
-    "tps": ["kode_kecamatan", "kode_desa", "no_tps", "dpt_l", "dpt_p", "dpt", "alamat", "lat", "lon",
-            "status_logistik", "kategori_rawan"],
+    "tps": [
+        "kode_kecamatan",
+        "kode_desa",
+        "no_tps",
+        "dpt_l",
+        "dpt_p",
+        "dpt",
+        "alamat",
+        "lat",
+        "lon",
+        "status_logistik",
+        "kategori_rawan",
+    ],
     "ktpel": ["kode_kecamatan", "kode_desa", "wajib_ktpel", "sudah_rekam", "belum_rekam", "tanggal"],
     "target": ["kode_kecamatan", "target_partisipasi", "partisipasi_sebelumnya", "pengguna_hak_pilih"],
-    "masalah": ["kode_kecamatan", "kode_desa", "no_tps", "nomor", "kategori", "uraian", "pelapor", "tanggal",
-                "tingkat", "status", "tindak_lanjut", "kunci"],
+    "masalah": [
+        "kode_kecamatan",
+        "kode_desa",
+        "no_tps",
+        "nomor",
+        "kategori",
+        "uraian",
+        "pelapor",
+        "tanggal",
+        "tingkat",
+        "status",
+        "tindak_lanjut",
+        "kunci",
+    ],
 }
 # How a parsed frame's columns are stored, where not as they are: a voter list's keyed hashes
 # travel as their 16 bytes (Arrow has no 128-bit unsigned number) and are stored as one.
@@ -58,4 +91,3 @@ UNIQUE = {
     "target": ("kode_kecamatan",),
     "masalah": ("kunci",),
 }
-

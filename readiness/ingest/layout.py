@@ -1,6 +1,7 @@
 """Where a sheet's table is and which column is which field: the header row(s) found with the
 synonyms in header_synonyms.csv, a two-row header (`JUMLAH PEMILIH` over `L | P | L+P`) read as one,
 and, for an upload of unknown kind, the kind whose fields the sheets hold."""
+
 from __future__ import annotations
 
 import csv
@@ -97,8 +98,9 @@ def map_columns(kind: str, names: list[str]) -> dict[int, str]:
     return mapped
 
 
-def find_layout(sheet: Sheet, kinds: Iterable[str] = KINDS, *,
-                required: Collection[str] | None = None) -> Layout | None:
+def find_layout(
+    sheet: Sheet, kinds: Iterable[str] = KINDS, *, required: Collection[str] | None = None
+) -> Layout | None:
     """The header in the sheet's first HEADER_SEARCH_ROWS rows that recognises the most fields of
     one of `kinds` and holds one of that kind's REQUIRED field sets (or, when given, all of
     `required`: the kinds of OTHER_KINDS name theirs), or None."""
@@ -131,7 +133,7 @@ def _looks_like_tps_list(layout: Layout) -> bool:
     if desa_col is None:
         return False
     seen, repeats = set(), 0
-    for row in layout.sheet.rows[layout.data_start:layout.data_start + 300]:
+    for row in layout.sheet.rows[layout.data_start : layout.data_start + 300]:
         value = row[desa_col] if desa_col < len(row) else None
         if value is None:
             continue
@@ -165,4 +167,3 @@ def choose_layouts(sheets: list[Sheet], kind: str) -> tuple[str | None, list[Lay
     if not layouts and hidden:  # only hidden sheets hold data: use them rather than refuse
         layouts, hidden = [lay for _, lay in found], []
     return kind, layouts, hidden
-

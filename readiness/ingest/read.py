@@ -1,6 +1,7 @@
 """Reading one uploaded file completely into a FileResult: open it (workbook.py), find its
 layouts, refuse another region's file (readiness/wilayah/berkas.py), read the rows down to the table's
 end, convert each row, check across rows, and keep the rows as a frame. Never raises for bad input."""
+
 from __future__ import annotations
 
 import hashlib
@@ -29,9 +30,19 @@ def file_sha256(data: bytes | Path) -> str:
     return digest.hexdigest()
 
 
-def parse_file(data: bytes | Path, file_name: str, gaz: Gazetteer, *, kind: str = "auto",
-               kapasitas_tps: int = 600, secret: bytes = b"", step=None, tanggal_pemilihan=None,
-               simpan_identitas: bool = False, region: wilayah.Wilayah | None = None) -> FileResult:
+def parse_file(
+    data: bytes | Path,
+    file_name: str,
+    gaz: Gazetteer,
+    *,
+    kind: str = "auto",
+    kapasitas_tps: int = 600,
+    secret: bytes = b"",
+    step=None,
+    tanggal_pemilihan=None,
+    simpan_identitas: bool = False,
+    region: wilayah.Wilayah | None = None,
+) -> FileResult:
     """Read one file completely; never raises for bad input (problems are in the result).
     `step(fraction, text)` hears how far it is (a large per-voter list takes seconds). With the
     installation's `region`, a file that names another region is refused (readiness/wilayah/berkas.py)."""
@@ -40,15 +51,35 @@ def parse_file(data: bytes | Path, file_name: str, gaz: Gazetteer, *, kind: str 
     with ThreadPoolExecutor(max_workers=1) as pool:
         digest = pool.submit(file_sha256, data)
         result = FileResult(file_name=file_name, sha256="")
-        _parse_into(result, data, gaz, kind=kind, kapasitas_tps=kapasitas_tps, secret=secret,
-                    step=step or (lambda fraction, text: None), tanggal_pemilihan=tanggal_pemilihan,
-                    simpan_identitas=simpan_identitas, region=region)
+        _parse_into(
+            result,
+            data,
+            gaz,
+            kind=kind,
+            kapasitas_tps=kapasitas_tps,
+            secret=secret,
+            step=step or (lambda fraction, text: None),
+            tanggal_pemilihan=tanggal_pemilihan,
+            simpan_identitas=simpan_identitas,
+            region=region,
+        )
         result.sha256 = digest.result()
     return result
 
 
-def _parse_into(result: FileResult, data: bytes | Path, gaz: Gazetteer, *, kind, kapasitas_tps, secret, step,
-                tanggal_pemilihan, simpan_identitas, region=None) -> None:
+def _parse_into(
+    result: FileResult,
+    data: bytes | Path,
+    gaz: Gazetteer,
+    *,
+    kind,
+    kapasitas_tps,
+    secret,
+    step,
+    tanggal_pemilihan,
+    simpan_identitas,
+    region=None,
+) -> None:
     """The steps of parse_file; each records its problems on `result`, and the first that rejects
     the file ends the reading."""
     found = _open_and_find_layouts(result, data, kind, step)
@@ -64,8 +95,19 @@ def _parse_into(result: FileResult, data: bytes | Path, gaz: Gazetteer, *, kind,
             head_rows = [(lay, i) for lay in layouts for i in range(lay.data_start, len(lay.sheet.rows))]
             if region is not None and wilayah.check_rows(result, head_rows, region, gaz):
                 return
-            voterlist.parse(book, layouts, result, gaz, secret, MAX_MESSAGES, step, tanggal_pemilihan=tanggal_pemilihan,
-                            kapasitas_tps=kapasitas_tps, simpan_identitas=simpan_identitas, region=region)
+            voterlist.parse(
+                book,
+                layouts,
+                result,
+                gaz,
+                secret,
+                MAX_MESSAGES,
+                step,
+                tanggal_pemilihan=tanggal_pemilihan,
+                kapasitas_tps=kapasitas_tps,
+                simpan_identitas=simpan_identitas,
+                region=region,
+            )
             return
         for lay in layouts:  # the head was enough to find the layout; now every typed cell
             lay.sheet = book.sheet(lay.sheet.name)
@@ -74,8 +116,9 @@ def _parse_into(result: FileResult, data: bytes | Path, gaz: Gazetteer, *, kind,
         return
     raw_rows, totals = _read_tables(layouts, result, gaz)
     if not raw_rows:
-        result.add("galat", "tidak ada baris data di bawah judul kolom", layouts[0].sheet.name,
-                   layouts[0].data_start + 1)
+        result.add(
+            "galat", "tidak ada baris data di bawah judul kolom", layouts[0].sheet.name, layouts[0].data_start + 1
+        )
         return
     if region is not None and wilayah.check_rows(result, [(raw.layout, raw.row - 1) for raw in raw_rows], region, gaz):
         return
@@ -104,19 +147,25 @@ def _open_and_find_layouts(result: FileResult, data: bytes | Path, kind: str, st
     chosen, layouts, hidden = choose_layouts(heads, kind)
     if not layouts:
         if kind == "auto":
-            result.add("galat", "jenis data tidak dikenali: tidak ditemukan baris judul kolom seperti "
-                       "KECAMATAN, DESA, L, P, TPS, WAJIB KTP-EL atau TARGET PARTISIPASI di "
-                       f"{HEADER_SEARCH_ROWS} baris pertama sheet mana pun; pilih jenisnya atau gunakan templat")
+            result.add(
+                "galat",
+                "jenis data tidak dikenali: tidak ditemukan baris judul kolom seperti "
+                "KECAMATAN, DESA, L, P, TPS, WAJIB KTP-EL atau TARGET PARTISIPASI di "
+                f"{HEADER_SEARCH_ROWS} baris pertama sheet mana pun; pilih jenisnya atau gunakan templat",
+            )
         else:
             need = " atau ".join(", ".join(teks.KOLOM.get(f, f) for f in sorted(req)) for req in REQUIRED[kind])
             result.add("galat", f"tidak ditemukan kolom wajib untuk {teks.JENIS_SINGKAT[kind]}: {need}")
         return None
     result.kind, result.layouts, result.kind_detected = chosen, layouts, kind == "auto"
     for sheet in hidden:
-        result.add("peringatan", "sheet tersembunyi ini juga berisi data dan tidak dibaca; tampilkan "
-                   "sheet-nya bila datanya memang perlu", sheet.name)
+        result.add(
+            "peringatan",
+            "sheet tersembunyi ini juga berisi data dan tidak dibaca; tampilkan sheet-nya bila datanya memang perlu",
+            sheet.name,
+        )
     for lay in layouts:
-        for row in lay.sheet.rows[:lay.header_row]:
+        for row in lay.sheet.rows[: lay.header_row]:
             for value in row:
                 if isinstance(value, str) and (found := find_date_in_text(value)):
                     result.tanggal_data = result.tanggal_data or found
@@ -133,8 +182,9 @@ def _read_tables(layouts: list[Layout], result: FileResult, gaz: Gazetteer) -> t
     return raw_rows, totals
 
 
-def _convert_rows(result: FileResult, raw_rows: list[RawRow], gaz: Gazetteer,
-                  kapasitas_tps: int) -> tuple[list[dict], list[RawRow]]:
+def _convert_rows(
+    result: FileResult, raw_rows: list[RawRow], gaz: Gazetteer, kapasitas_tps: int
+) -> tuple[list[dict], list[RawRow]]:
     """The rows that converted without an error, and the data row each came from."""
     ctx = {"kapasitas_tps": kapasitas_tps, "tanggal_data": result.tanggal_data}
     convert = CONVERTERS[result.kind]

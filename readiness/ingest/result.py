@@ -1,5 +1,6 @@
 """What reading one file found: its kind, layouts, parsed rows and the problems, each named by file,
 sheet, Excel row and column in Indonesian."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -35,7 +36,6 @@ class Problem:
         if self.column:
             where.append(f"kolom {self.column}")
         return ", ".join(where) + ": " + self.message
-
 
 
 @dataclass
@@ -91,6 +91,6 @@ class FileResult:
         """One line naming the rows under the table that were not read (table_end.py),
         or nothing when there are none."""
         named = len(self.layouts) > 1
-        return table_end.describe([(lay.sheet.name if named else None, *lay.footer)
-                                   for lay in self.layouts if lay.footer])
-
+        return table_end.describe(
+            [(lay.sheet.name if named else None, *lay.footer) for lay in self.layouts if lay.footer]
+        )

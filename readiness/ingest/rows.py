@@ -2,6 +2,7 @@
 kecamatan written once (or in a merged cell) carried down over its desa rows, totals rows set
 aside for reconciliation, and RowReader, which turns one row's cells into typed values and names
 the row and column of every cell it cannot read."""
+
 from __future__ import annotations
 
 import re
@@ -80,8 +81,9 @@ def _table_end(layout: Layout, gaz: Gazetteer) -> int:
     notes under it are not data), and the rows under it noted on the layout."""
     rows = layout.sheet.rows
     end = len(rows)
-    while end > layout.data_start and not (any(v is not None for v in rows[end - 1])
-                                           and table_end.is_data(_cells(layout, end - 1), layout.kind, gaz)):
+    while end > layout.data_start and not (
+        any(v is not None for v in rows[end - 1]) and table_end.is_data(_cells(layout, end - 1), layout.kind, gaz)
+    ):
         end -= 1
     below = [i for i in range(end, len(rows)) if any(not is_blank(v) for v in rows[i])]
     layout.footer = (below[0] + 1, below[-1] + 1) if below else None
@@ -122,7 +124,6 @@ def read_rows(layout: Layout, result: FileResult, gaz: Gazetteer) -> tuple[list[
     return rows, totals
 
 
-
 class RowReader:
     """Parses the cells of one data row into typed values, recording problems."""
 
@@ -156,5 +157,3 @@ class RowReader:
             self.ok = False
         column = raw.layout.column_label(fld) if fld else None
         self.result.add(level, message, raw.sheet, raw.row, column)
-
-

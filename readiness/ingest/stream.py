@@ -2,6 +2,7 @@
 rows (to find the header and kind), sheet visibility, and which cells of given columns Excel
 stored as numbers (a NIK typed as a number has lost its last digits; the fast column reader
 cannot tell a number cell from a text cell, the XML can)."""
+
 from __future__ import annotations
 
 import posixpath
@@ -43,6 +44,7 @@ class Extent:
     """How much a sheet holds, counted from its XML without parsing it: what the readers will
     allocate. `rows` x `columns` is the rectangle from A1 to the farthest cell, which the readers
     keep whole (a cell at XFD1000000 alone costs them 16 billion cells)."""
+
     cells: int  # cell elements, with or without a value
     rows: int
     columns: int
@@ -122,7 +124,7 @@ class _ExtentScan:
             found += folded.count(self._cell + b"A" + b"0" * (digits - 1) + b'"')
         if found != opened:
             return False
-        self.max_row = max(self.max_row, 10 ** digits - 1)
+        self.max_row = max(self.max_row, 10**digits - 1)
         return True
 
     def _fold(self, max_col: int) -> bytes:
@@ -147,8 +149,12 @@ class _ExtentScan:
         if self._beyond is None or self._beyond[0] != (max_row, max_col):
             letters = _col_letters(max_col).encode()
             digits = str(max(max_row, 1)).encode()
-            self._beyond = ((max_row, max_col), re.compile(
-                re.escape(self._cell) + rb'(?:%s\d|[A-Z]+%s")' % (_above(letters, 65, 90), _above(digits, 48, 57))))
+            self._beyond = (
+                (max_row, max_col),
+                re.compile(
+                    re.escape(self._cell) + rb'(?:%s\d|[A-Z]+%s")' % (_above(letters, 65, 90), _above(digits, 48, 57))
+                ),
+            )
         return self._beyond[1]
 
     def _walk(self, body: bytes) -> None:
@@ -182,6 +188,7 @@ def _reference(attrs: bytes) -> re.Match | None:
     value = found.group(2)
     if b"&" in value:
         import html
+
         value = html.unescape(value.decode("utf-8", "replace")).encode("utf-8", "replace")
     return _REF.fullmatch(value.strip().upper())
 
@@ -282,8 +289,10 @@ class XlsxParts:
                         row_elem.remove(elem)
         wanted = {v.index for c in rows.values() for v in c.values() if isinstance(v, _Shared)}
         shared = self._shared_strings(wanted)
-        rows = {r: {c: shared.get(v.index) if isinstance(v, _Shared) else v for c, v in cells.items()}
-                for r, cells in rows.items()}
+        rows = {
+            r: {c: shared.get(v.index) if isinstance(v, _Shared) else v for c, v in cells.items()}
+            for r, cells in rows.items()
+        }
         width = max((max(c) + 1 for c in rows.values() if c), default=0)
         return [[rows.get(r, {}).get(c) for c in range(width)] for r in range(1, min(n_rows, max(rows, default=0)) + 1)]
 
@@ -336,7 +345,8 @@ class XlsxParts:
             return found
         pattern = re.compile(
             rb'<c r="(' + b"|".join(c.encode() for c in columns) + rb')(\d+)"'
-            rb'(?![^>]*\bt="(?:s|str|inlineStr|b|e|d)")[^>]*(?<!/)>')
+            rb'(?![^>]*\bt="(?:s|str|inlineStr|b|e|d)")[^>]*(?<!/)>'
+        )
         for body in self._pieces(self.path(sheet_name)):
             for col, row in pattern.findall(body):
                 found[col.decode()].add(int(row))
@@ -379,8 +389,10 @@ class XlsxParts:
             yield carry
 
 
-_ODS_TAGS = re.compile(rb"<table:(table-row|table-cell|covered-table-cell|table)(?=[\s/>])([^>]*?)(/?)>"
-                       rb"|</table:(table-row)>")
+_ODS_TAGS = re.compile(
+    rb"<table:(table-row|table-cell|covered-table-cell|table)(?=[\s/>])([^>]*?)(/?)>"
+    rb"|</table:(table-row)>"
+)
 _ODS_NAME = re.compile(rb'table:name="([^"]*)"')
 _ODS_ROWS = re.compile(rb'table:number-rows-repeated="(\d+)"')
 _ODS_COLUMNS = re.compile(rb'table:number-columns-repeated="(\d+)"')

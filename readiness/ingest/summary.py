@@ -1,6 +1,7 @@
 """What the upload page says about a prepared batch, a saved one and the upload history: plain
 Indonesian text and table rows, every number and date through fmt. The texts hold the file's own
 words (file and sheet names), so a caller showing them as markdown escapes them first."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -21,15 +22,33 @@ SHOWN_ERRORS = 10  # per file under its verdict; all of them are in the problem 
 
 def problems(results: list[FileResult]) -> pd.DataFrame:
     """Every problem of every file, one row each."""
-    return pd.DataFrame([("Galat" if p.level == "galat" else "Peringatan", p.file, p.sheet or "", p.row or "",
-                          p.column or "", p.message) for r in results for p in r.problems], columns=PROBLEM_COLUMNS)
+    return pd.DataFrame(
+        [
+            (
+                "Galat" if p.level == "galat" else "Peringatan",
+                p.file,
+                p.sheet or "",
+                p.row or "",
+                p.column or "",
+                p.message,
+            )
+            for r in results
+            for p in r.problems
+        ],
+        columns=PROBLEM_COLUMNS,
+    )
 
 
 def mapping(result: FileResult) -> pd.DataFrame:
     """Which column of the file was read as which field."""
-    return pd.DataFrame([(lay.sheet.name, column_letter(col), lay.names[col], teks.KOLOM.get(field, field))
-                         for lay in result.layouts for col, field in sorted(lay.columns.items())],
-                        columns=MAPPING_COLUMNS)
+    return pd.DataFrame(
+        [
+            (lay.sheet.name, column_letter(col), lay.names[col], teks.KOLOM.get(field, field))
+            for lay in result.layouts
+            for col, field in sorted(lay.columns.items())
+        ],
+        columns=MAPPING_COLUMNS,
+    )
 
 
 def kind_label(result: FileResult) -> str:
@@ -49,8 +68,10 @@ def understood(result: FileResult) -> str:
 def verdict(result: FileResult) -> tuple[str, str]:
     """What becomes of the file, as (level, text); level is error, info, warning or success."""
     if result.errors:
-        return "error", (f"Ditolak: {fmt.angka(len(result.errors) + result.hidden_problems)} masalah. "
-                         "Perbaiki berkasnya lalu unggah ulang.")
+        return "error", (
+            f"Ditolak: {fmt.angka(len(result.errors) + result.hidden_problems)} masalah. "
+            "Perbaiki berkasnya lalu unggah ulang."
+        )
     if result.duplicate_of:
         return "info", "Berkas ini sama persis dengan yang sudah pernah diunggah; tidak akan dihitung dua kali."
     if result.warnings:
@@ -79,23 +100,29 @@ def saved(batch: Batch) -> str:
         return "Tidak ada perubahan: semua berkas sudah pernah diunggah."
     return "Tersimpan: " + "; ".join(
         f"{r.file_name} → unggahan #{r.upload_id}" + (f" ({masalah.ringkas_gabung(r.gabung)})" if r.gabung else "")
-        for r in batch.results if r.upload_id)
+        for r in batch.results
+        if r.upload_id
+    )
 
 
 def history(uploads: pd.DataFrame) -> pd.DataFrame:
     """The upload history (queries/marts/uploads) as the page shows it, newest first."""
-    return pd.DataFrame({
-        "No.": uploads["upload_id"],
-        "Jenis": uploads["kind"].map(teks.JENIS_SINGKAT),
-        "Berkas": uploads["file_name"],
-        "Baris": uploads["rows"].map(fmt.angka),
-        "Kecamatan": uploads["kecamatan_dicakup"],
-        # Problem sheets are merged into the inventory, never versions (readiness/masalah.py).
-        "Aktif untuk": [("digabung ke daftar masalah" if k == "masalah" else f"{n} kecamatan" if n else "tidak aktif")
-                        for k, n in zip(uploads["kind"], uploads["kecamatan_aktif"])],
-        "Diunggah": uploads["uploaded_at"].map(lambda t: fmt.tanggal_jam(t.to_pydatetime())),
-        "Oleh": uploads["uploaded_by"].fillna("–"),
-    })
+    return pd.DataFrame(
+        {
+            "No.": uploads["upload_id"],
+            "Jenis": uploads["kind"].map(teks.JENIS_SINGKAT),
+            "Berkas": uploads["file_name"],
+            "Baris": uploads["rows"].map(fmt.angka),
+            "Kecamatan": uploads["kecamatan_dicakup"],
+            # Problem sheets are merged into the inventory, never versions (readiness/masalah.py).
+            "Aktif untuk": [
+                ("digabung ke daftar masalah" if k == "masalah" else f"{n} kecamatan" if n else "tidak aktif")
+                for k, n in zip(uploads["kind"], uploads["kecamatan_aktif"])
+            ],
+            "Diunggah": uploads["uploaded_at"].map(lambda t: fmt.tanggal_jam(t.to_pydatetime())),
+            "Oleh": uploads["uploaded_by"].fillna("–"),
+        }
+    )
 
 
 def versions(uploads: pd.DataFrame) -> dict[int, str]:

@@ -17,6 +17,7 @@ What the signature itself writes is not taken for data: a NIP written without `N
 groups) is no count, and a place followed by a comma or a colon (`Kraksaan,` over a date cell,
 `Sumber:` over the source) is the start of a signature or note line, not a place.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -82,9 +83,11 @@ def names_place(value, gaz: Gazetteer) -> bool:
 
 def is_data(cells: dict, kind: str, gaz: Gazetteer) -> bool:
     """Whether a row (field -> cell value) is data by the rule above."""
-    return (any(names_place(cells.get(f), gaz) for f in NAME_FIELDS)
-            or any(holds_number(cells.get(f)) for f in NUMBER_FIELDS[kind])
-            or any(holds_date(cells.get(f)) for f in DATE_FIELDS.get(kind, ())))
+    return (
+        any(names_place(cells.get(f), gaz) for f in NAME_FIELDS)
+        or any(holds_number(cells.get(f)) for f in NUMBER_FIELDS[kind])
+        or any(holds_date(cells.get(f)) for f in DATE_FIELDS.get(kind, ()))
+    )
 
 
 def describe(footers: list[tuple[str | None, int, int]]) -> str:

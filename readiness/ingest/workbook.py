@@ -6,6 +6,7 @@ Arrow columns, which is how a whole kabupaten's per-voter list (870.000 rows) is
 calamine gives each cell with its own type, which the small recap files need (a number cell
 `1.234` and a text cell `1.234` mean different things). Both number rows and columns from A1.
 """
+
 from __future__ import annotations
 
 import csv
@@ -122,8 +123,10 @@ class Book:
 
     def refused(self, reason: str) -> UnreadableFile:
         """The message for a file refused as a decompression bomb or beyond what exports need."""
-        return UnreadableFile(f"berkas {self.file_name} ditolak: {reason}; ini bukan ekspor Excel yang wajar. "
-                              "Simpan ulang hanya sheet datanya (tanpa baris/kolom kosong berformat) lalu unggah lagi")
+        return UnreadableFile(
+            f"berkas {self.file_name} ditolak: {reason}; ini bukan ekspor Excel yang wajar. "
+            "Simpan ulang hanya sheet datanya (tanpa baris/kolom kosong berformat) lalu unggah lagi"
+        )
 
     def _check_memory(self, name: str, route: str, used_columns: int = 0) -> None:
         """Refuse a sheet whose reading would need more than READER_BUDGET (an estimate from its
@@ -169,7 +172,8 @@ class Book:
         return self.refused(
             f"sheet '{name}' berisi {fmt.angka(extent.cells)} sel dalam {fmt.angka(extent.rows)} baris × "
             f"{fmt.angka(extent.columns)} kolom, perlu sekitar {_ukuran(need)} memori untuk dibaca "
-            f"(batas {_ukuran(READER_BUDGET)})")
+            f"(batas {_ukuran(READER_BUDGET)})"
+        )
 
     def _stream(self):
         return io.BytesIO(self.source) if isinstance(self.source, bytes) else open(self.source, "rb")
@@ -190,8 +194,9 @@ class Book:
             try:
                 rows = self._parts.head(name, n)
             except HeadTooLarge as exc:
-                raise self.refused(f"{exc.n_rows} baris pertama sheet '{name}' lebih besar daripada isi "
-                                   "ekspor mana pun") from None
+                raise self.refused(
+                    f"{exc.n_rows} baris pertama sheet '{name}' lebih besar daripada isi ekspor mana pun"
+                ) from None
             except Exception:
                 raise UnreadableFile(f"sheet '{name}' rusak atau terpotong; unduh ulang berkasnya") from None
             return Sheet(name, [[_clean(v) for v in row] for row in rows], hidden=name in self._hidden)
@@ -211,12 +216,19 @@ class Book:
             ranges = found.merged_cell_ranges or []
         except Exception:
             raise UnreadableFile(f"sheet '{name}' rusak atau terpotong; unduh ulang berkasnya") from None
-        merged = {(r, c): (r1, c1) for (r1, c1), (r2, c2) in ranges
-                  for r in range(r1 + 1, r2 + 1) for c in range(c1, c2 + 1)}
+        merged = {
+            (r, c): (r1, c1) for (r1, c1), (r2, c2) in ranges for r in range(r1 + 1, r2 + 1) for c in range(c1, c2 + 1)
+        }
         return Sheet(name, [[_clean(v) for v in row] for row in raw], hidden=name in self._hidden, merged=merged)
 
-    def columns(self, name: str, first_row: int, columns: dict[int, str], numeric_flags=(),
-                helper: ThreadPoolExecutor | None = None) -> pa.Table:
+    def columns(
+        self,
+        name: str,
+        first_row: int,
+        columns: dict[int, str],
+        numeric_flags=(),
+        helper: ThreadPoolExecutor | None = None,
+    ) -> pa.Table:
         """Columns (absolute index -> field name) from 0-based row `first_row` to the end, as
         text, with `_row` (the Excel row number). For each field in `numeric_flags` a boolean
         column `<field>_angka` tells which cells were numbers in Excel. The XML scan for those runs
@@ -224,8 +236,9 @@ class Book:
         flagged = {c: f for c, f in columns.items() if f in numeric_flags}
         if self.is_csv:
             rows = self._csv_rows[first_row:]
-            arrays = {f: pa.array([r[c] if c < len(r) else None for r in rows], pa.string())
-                      for c, f in columns.items()}
+            arrays = {
+                f: pa.array([r[c] if c < len(r) else None for r in rows], pa.string()) for c, f in columns.items()
+            }
             numeric = {f: set() for f in flagged.values()}
         else:
             self._check_memory(name, "columns", len(columns))
@@ -236,8 +249,13 @@ class Book:
                 numeric_job = pool.submit(self._parts.numeric_rows, name, [column_letter(c) for c in flagged])
             try:
                 reader = self._open_fast()
-                batch = reader.load_sheet_eager(name, header_row=None, skip_rows=0, dtypes="string",
-                                                use_columns=",".join(column_letter(c) for c in sorted(columns)))
+                batch = reader.load_sheet_eager(
+                    name,
+                    header_row=None,
+                    skip_rows=0,
+                    dtypes="string",
+                    use_columns=",".join(column_letter(c) for c in sorted(columns)),
+                )
             except Exception:
                 raise UnreadableFile(f"sheet '{name}' rusak atau terpotong; unduh ulang berkasnya") from None
             table = pa.Table.from_batches([batch]).slice(first_row)
@@ -267,8 +285,13 @@ class Book:
         if not flagged:
             return {}
         reader = self._open_fast()
-        batch = reader.load_sheet_eager(name, header_row=None, skip_rows=0, dtypes="boolean",
-                                        use_columns=",".join(column_letter(c) for c in sorted(flagged)))
+        batch = reader.load_sheet_eager(
+            name,
+            header_row=None,
+            skip_rows=0,
+            dtypes="boolean",
+            use_columns=",".join(column_letter(c) for c in sorted(flagged)),
+        )
         out = {}
         for i, c in enumerate(sorted(flagged)):
             valid = batch.column(i).is_valid().to_pylist()
@@ -320,17 +343,30 @@ _PER_SHARED = 48  # per string of the shared-string table, besides its text
 _CELL_XML_MIN = 18  # <c r="A1"><v></v></c> around a value
 
 
-def reader_bytes(route: str, extent: Extent, sheet_xml: int, shared_xml: int, shared_count: int,
-                 longest_shared: int, used_columns: int = 0) -> int:
+def reader_bytes(
+    route: str,
+    extent: Extent,
+    sheet_xml: int,
+    shared_xml: int,
+    shared_count: int,
+    longest_shared: int,
+    used_columns: int = 0,
+) -> int:
     """Bytes reading and checking a sheet needs: the rectangle, the cells, the rows, their own text
     (bounded by the sheet's XML beyond the tags, when any cell holds text), the shared-string table,
     and copies of shared texts (each cell, or with "columns" each chosen cell, may point at the
     longest)."""
     text = max(sheet_xml - _CELL_XML_MIN * extent.cells, 0) if extent.own_text else 0
     copies = (extent.cells if route == "sheet" else extent.rows * used_columns) * longest_shared
-    return int(extent.area * _PER_AREA[route] + extent.cells * _PER_CELL[route] + extent.rows * _PER_ROW[route]
-               + shared_count * _PER_SHARED
-               + shared_xml + text * _TEXT_COPIES[route] + copies * _SHARED_COPIES[route])
+    return int(
+        extent.area * _PER_AREA[route]
+        + extent.cells * _PER_CELL[route]
+        + extent.rows * _PER_ROW[route]
+        + shared_count * _PER_SHARED
+        + shared_xml
+        + text * _TEXT_COPIES[route]
+        + copies * _SHARED_COPIES[route]
+    )
 
 
 def _ukuran(n: int) -> str:
@@ -357,11 +393,17 @@ def _refuse_bomb(stream, refused) -> dict[str, zipfile.ZipInfo]:
         if e.file_size > RATIO_FROM and ratio > MAX_RATIO:
             raise refused(f"bagian {e.filename} dimampatkan {fmt.angka(ratio)} kali (batas {MAX_RATIO} kali)")
         if e.filename == "xl/sharedStrings.xml" and e.file_size > MAX_SHARED_STRINGS:
-            raise refused(f"daftar teksnya (sharedStrings) {_ukuran(e.file_size)} bila dibuka "
-                          f"(batas {_ukuran(MAX_SHARED_STRINGS)})")
-        if (e.filename.endswith((".xml", ".rels")) and e.file_size > MAX_OTHER_PART
-                and not e.filename.startswith("xl/worksheets/") and e.filename != "xl/sharedStrings.xml"
-                and e.filename != "content.xml"):
+            raise refused(
+                f"daftar teksnya (sharedStrings) {_ukuran(e.file_size)} bila dibuka "
+                f"(batas {_ukuran(MAX_SHARED_STRINGS)})"
+            )
+        if (
+            e.filename.endswith((".xml", ".rels"))
+            and e.file_size > MAX_OTHER_PART
+            and not e.filename.startswith("xl/worksheets/")
+            and e.filename != "xl/sharedStrings.xml"
+            and e.filename != "content.xml"
+        ):
             raise refused(f"bagian {e.filename} {_ukuran(e.file_size)} bila dibuka (batas {_ukuran(MAX_OTHER_PART)})")
     return {e.filename: e for e in entries}
 
@@ -389,8 +431,10 @@ def _read_csv(data: bytes, refused=None) -> list[list]:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
-            raise UnreadableFile(f"berkas teks ini tidak dapat dibaca sebagai {encoding.upper()}; "
-                                 "simpan ulang dari Excel sebagai CSV UTF-8") from None
+            raise UnreadableFile(
+                f"berkas teks ini tidak dapat dibaca sebagai {encoding.upper()}; "
+                "simpan ulang dari Excel sebagai CSV UTF-8"
+            ) from None
     else:
         for candidate in ("utf-8", "cp1252", "latin-1"):
             try:
@@ -398,14 +442,16 @@ def _read_csv(data: bytes, refused=None) -> list[list]:
                 break
             except UnicodeDecodeError:
                 continue
-    sample = "\n".join(text[:1 << 16].splitlines()[:30])
+    sample = "\n".join(text[: 1 << 16].splitlines()[:30])
     counts = {d: sample.count(d) for d in (";", ",", "\t")}
     delimiter = max(counts, key=counts.get)
     cells = text.count(delimiter) + text.count("\n") + 1
     need = cells * CSV_BYTES_PER_CELL + len(data) + len(text) * 2
     if refused is not None and need > READER_BUDGET:
-        raise refused(f"berisi sekitar {fmt.angka(cells)} sel, perlu sekitar {_ukuran(need)} memori untuk dibaca "
-                      f"(batas {_ukuran(READER_BUDGET)})")
+        raise refused(
+            f"berisi sekitar {fmt.angka(cells)} sel, perlu sekitar {_ukuran(need)} memori untuk dibaca "
+            f"(batas {_ukuran(READER_BUDGET)})"
+        )
     return [[_clean(v) for v in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
 
 

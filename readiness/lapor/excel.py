@@ -1,6 +1,7 @@
 """Paper reports typed into the template (readiness.ingest.templates kind `lapor`) and uploaded as Excel or
 CSV: read with the ingest machinery into Laporan rows, or into messages naming file, sheet, row and
 column (then nothing is stored; writer.Layanan.unggah stores a clean file in one transaction)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,9 +17,10 @@ from .laporan import JENIS, KEJADIAN, TAHAP_HADIR, HasilKirim, Laporan, kategori
 class BerkasLapor:
     """A parsed Excel file of reports: rows as Laporan with their Excel row, or errors naming file,
     sheet, row and column (then nothing is stored)."""
+
     file_name: str
     sha256: str
-    laporan: list[tuple[str, Laporan]] = field(default_factory=list)   # (where: "sheet 'X', baris N", report)
+    laporan: list[tuple[str, Laporan]] = field(default_factory=list)  # (where: "sheet 'X', baris N", report)
     masalah: list[str] = field(default_factory=list)
     hasil: list[HasilKirim] | None = None
     sama_dengan: tuple | None = None
@@ -33,10 +35,18 @@ class BerkasLapor:
 
 _TAHAP_TEKS = {re.sub(r"[^a-z]", "", v.lower()): k for k, v in JENIS.items()}
 _TAHAP_TEKS.update({re.sub(r"[^a-z]", "", k): k for k in JENIS})
-_TAHAP_TEKS.update({"logistik": "logistik_tiba", "dibuka": "tps_dibuka", "pembukaan": "tps_dibuka",
-                    "pemungutan": "pemungutan_selesai", "penghitungan": "penghitungan_selesai",
-                    "perhitungan": "penghitungan_selesai", "perhitunganselesai": "penghitungan_selesai",
-                    "insiden": KEJADIAN})
+_TAHAP_TEKS.update(
+    {
+        "logistik": "logistik_tiba",
+        "dibuka": "tps_dibuka",
+        "pembukaan": "tps_dibuka",
+        "pemungutan": "pemungutan_selesai",
+        "penghitungan": "penghitungan_selesai",
+        "perhitungan": "penghitungan_selesai",
+        "perhitunganselesai": "penghitungan_selesai",
+        "insiden": KEJADIAN,
+    }
+)
 _JAM = re.compile(r"^(\d{1,2})[.:](\d{2})(?:[.:](\d{2}))?$")
 
 
@@ -54,6 +64,7 @@ def _kategori_dari(teks_sel) -> str | None:
 
 def _waktu_dari(value, hari: dt.date) -> dt.datetime | None:
     from ..ingest.cells import ParseError, parse_date
+
     if isinstance(value, dt.datetime):
         return value.replace(microsecond=0)
     if isinstance(value, dt.time):
@@ -90,6 +101,7 @@ def baca_excel(data: bytes, file_name: str, con_main: duckdb.DuckDBPyConnection,
     Never raises for bad input."""
     from .. import ingest
     from ..ingest.workbook import Book, UnreadableFile
+
     berkas = BerkasLapor(file_name, ingest.file_sha256(data))
     hari = con_main.execute("select tanggal from elections where election_id = $e", {"e": election}).fetchone()
     hari = hari[0] if hari else dt.date.today()
@@ -102,8 +114,11 @@ def baca_excel(data: bytes, file_name: str, con_main: duckdb.DuckDBPyConnection,
     found = (ingest.find_layout(sheet, ("lapor",), required=REQUIRED_FIELDS) for sheet in sheets if not sheet.hidden)
     layouts = [lay for lay in found if lay is not None]
     if not layouts:
-        berkas.tambah(None, "tidak ditemukan kolom laporan: KECAMATAN, DESA/KELURAHAN, NOMOR TPS, TAHAP dan "
-                            "WAKTU; gunakan templat laporan TPS")
+        berkas.tambah(
+            None,
+            "tidak ditemukan kolom laporan: KECAMATAN, DESA/KELURAHAN, NOMOR TPS, TAHAP dan "
+            "WAKTU; gunakan templat laporan TPS",
+        )
         return berkas
     gaz = ingest.load_gazetteer(con_main)
     result = ingest.FileResult(file_name=file_name, sha256=berkas.sha256)
@@ -111,8 +126,14 @@ def baca_excel(data: bytes, file_name: str, con_main: duckdb.DuckDBPyConnection,
     for nomor_sheet, lay in enumerate(layouts, start=1):
         rows, _totals = ingest.read_rows(lay, result, gaz)
         for raw in rows:
-            lap = _baca_baris(raw, ingest.RowReader(result, "lapor"), gaz, hari, election,
-                              kirim_id=f"xlsx:{berkas.sha256[:24]}:{nomor_sheet}:{raw.row}")
+            lap = _baca_baris(
+                raw,
+                ingest.RowReader(result, "lapor"),
+                gaz,
+                hari,
+                election,
+                kirim_id=f"xlsx:{berkas.sha256[:24]}:{nomor_sheet}:{raw.row}",
+            )
             if lap is None:
                 continue
             where = f"sheet '{raw.sheet}', baris {raw.row}"
@@ -137,6 +158,7 @@ def _baca_baris(raw, reader, gaz, hari: dt.date, election: str, kirim_id: str) -
     """One row of a paper-report sheet as a report, or None with its problems recorded by `reader`."""
     from .. import ingest
     from ..ingest.cells import ParseError, is_blank, parse_count
+
     kode_kec = ingest.match_kecamatan(reader, raw, gaz)
     kode_desa = ingest.match_desa(reader, raw, gaz, kode_kec, required=True) if kode_kec else None
     no_tps = ingest.tps_number(reader.value(raw, "no_tps"))
@@ -145,13 +167,21 @@ def _baca_baris(raw, reader, gaz, hari: dt.date, election: str, kirim_id: str) -
     tahap_sel = raw.cells.get("tahap")
     tahap = None if is_blank(tahap_sel) else _tahap_dari(tahap_sel)
     if tahap is None:
-        reader.error(raw, "tahap", f"tahap '{'' if is_blank(tahap_sel) else tahap_sel}' tidak dikenal; isi "
-                     "salah satu: " + ", ".join(JENIS.values()))
+        reader.error(
+            raw,
+            "tahap",
+            f"tahap '{'' if is_blank(tahap_sel) else tahap_sel}' tidak dikenal; isi "
+            "salah satu: " + ", ".join(JENIS.values()),
+        )
     waktu_sel = raw.cells.get("waktu")
     waktu = None if is_blank(waktu_sel) else _waktu_dari(waktu_sel, hari)
     if waktu is None:
-        reader.error(raw, "waktu", f"waktu '{'' if is_blank(waktu_sel) else waktu_sel}' tidak terbaca; tulis "
-                     "jam seperti 07.30 atau tanggal dan jam 27-11-2024 07.30")
+        reader.error(
+            raw,
+            "waktu",
+            f"waktu '{'' if is_blank(waktu_sel) else waktu_sel}' tidak terbaca; tulis "
+            "jam seperti 07.30 atau tanggal dan jam 27-11-2024 07.30",
+        )
     hadir = {}
     for fld in ("hadir_l", "hadir_p"):
         try:
@@ -162,8 +192,9 @@ def _baca_baris(raw, reader, gaz, hari: dt.date, election: str, kirim_id: str) -
     kat_sel = raw.cells.get("kategori")
     kat = None if is_blank(kat_sel) else _kategori_dari(kat_sel)
     if not is_blank(kat_sel) and kat is None:
-        reader.error(raw, "kategori", f"kategori '{kat_sel}' tidak dikenal; isi salah satu: "
-                     + ", ".join(kategori().values()))
+        reader.error(
+            raw, "kategori", f"kategori '{kat_sel}' tidak dikenal; isi salah satu: " + ", ".join(kategori().values())
+        )
     uraian = reader.value(raw, "uraian")
     if tahap in TAHAP_HADIR and (hadir["hadir_l"] is None or hadir["hadir_p"] is None) and reader.ok:
         reader.error(raw, "hadir_l", "tahap ini wajib mengisi pengguna hak pilih L dan P")
@@ -171,5 +202,15 @@ def _baca_baris(raw, reader, gaz, hari: dt.date, election: str, kirim_id: str) -
         return None
     if tahap not in TAHAP_HADIR:
         hadir = {"hadir_l": None, "hadir_p": None}
-    return Laporan(election, kode_desa, no_tps, tahap, waktu, hadir["hadir_l"], hadir["hadir_p"], kat,
-                   uraian or None, kirim_id=kirim_id)
+    return Laporan(
+        election,
+        kode_desa,
+        no_tps,
+        tahap,
+        waktu,
+        hadir["hadir_l"],
+        hadir["hadir_p"],
+        kat,
+        uraian or None,
+        kirim_id=kirim_id,
+    )

@@ -3,6 +3,7 @@ TPS it offers (kecamatan, desa, TPS with its DPT), the TPS a link names (`?tps=�
 report, the form's submission id (`kirim_id`), the running total of voters typed in, and the texts
 shown after a report or a paper-report file was sent and under a TPS's history. Texts are plain
 (the page escapes them for markdown); numbers and times go through readiness.fmt."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -44,8 +45,19 @@ def tps_dari_tautan(tps: pd.DataFrame, tautan: str) -> tuple[str, str, str] | No
     return cocok["kode_kecamatan"].iloc[0], kode_desa, no_tps
 
 
-def kirim_id(nama: str, election: str, kode_desa: str, no_tps: str, tahap: str, waktu_isi: dt.datetime | None,
-             hadir_l, hadir_p, kategori: str | None, uraian: str | None, terakhir: str = "") -> str:
+def kirim_id(
+    nama: str,
+    election: str,
+    kode_desa: str,
+    no_tps: str,
+    tahap: str,
+    waktu_isi: dt.datetime | None,
+    hadir_l,
+    hadir_p,
+    kategori: str | None,
+    uraian: str | None,
+    terakhir: str = "",
+) -> str:
     """The submission id of a report form. The same form content sent again — a double tap, a retry
     after the answer was lost, the page reconnected after a network hiccup (a new server session) —
     gets the same id, so the server recognises it and stores it once; anything else gets a new id.
@@ -53,8 +65,20 @@ def kirim_id(nama: str, election: str, kode_desa: str, no_tps: str, tahap: str, 
     which survives a reconnect and a reload): it is reused while the content is the same, since an
     id ends with a hash of the content. `waktu_isi` is the time typed in the form (None: "now",
     which is not part of the form's identity)."""
-    isi = repr((nama, election, kode_desa, no_tps, tahap, waktu_isi and waktu_isi.isoformat(), hadir_l, hadir_p,
-                kategori, uraian))
+    isi = repr(
+        (
+            nama,
+            election,
+            kode_desa,
+            no_tps,
+            tahap,
+            waktu_isi and waktu_isi.isoformat(),
+            hadir_l,
+            hadir_p,
+            kategori,
+            uraian,
+        )
+    )
     sidik = hashlib.sha256(isi.encode()).hexdigest()[:24]
     return terakhir if terakhir.endswith(f"-{sidik}") else f"f-{uuid.uuid4().hex[:16]}-{sidik}"
 
@@ -102,14 +126,17 @@ def hadir_teks(tps: Tps, hadir_l: int | None, hadir_p: int | None) -> tuple[str 
     persen = f" ({fmt.persen(100 * jumlah / tps.dpt, 1)} dari DPT {fmt.angka(tps.dpt)})" if tps.dpt else ""
     total = f"L + P = {fmt.angka(jumlah)}{persen}"
     if tps.dpt is not None and jumlah > tps.dpt:
-        return total, (f"L + P = {fmt.angka(jumlah)} melebihi DPT TPS ini ({fmt.angka(tps.dpt)}). Periksa lagi; "
-                       "bila memang benar (pemilih DPTb/DPK ikut dihitung), centang di bawah.")
+        return total, (
+            f"L + P = {fmt.angka(jumlah)} melebihi DPT TPS ini ({fmt.angka(tps.dpt)}). Periksa lagi; "
+            "bila memang benar (pemilih DPTb/DPK ikut dihitung), centang di bawah."
+        )
     return total, None
 
 
 # --------------------------------------------------------------------------- what the page says back
-def jawaban(tps: Tps, tahap: str,
-            hasil: HasilKirim | LaporanDitolak | BelumTersimpan) -> tuple[str, str, tuple[str, ...]]:
+def jawaban(
+    tps: Tps, tahap: str, hasil: HasilKirim | LaporanDitolak | BelumTersimpan
+) -> tuple[str, str, tuple[str, ...]]:
     """(kind, text, the server's warnings) after a report was sent: `success` for a report stored
     now, `info` for one already received, `error` for a refusal, `warning` when the writer did not
     confirm in time (the same form may be sent again)."""
@@ -137,10 +164,17 @@ def riwayat_baris(hist: pd.DataFrame) -> list[dict]:
             label = kategori().get(row["kategori"], row["kategori"])
             selesai = " (sudah ditangani)" if pd.notna(row["selesai_waktu"]) else ""
             kejadian = f"Kejadian — {label}{selesai}: {row['uraian'] or ''}"
-        out.append({"jenis": JENIS.get(row["tahap"], row["tahap"]), "rincian": rincian,
-                    "keterangan": (f"Nomor {fmt.angka(row['seq'])} · diterima {fmt.waktu_terima(row['diterima'])} · "
-                                   f"{row['pelapor']}{koreksi}{status}"),
-                    "kejadian": kejadian})
+        out.append(
+            {
+                "jenis": JENIS.get(row["tahap"], row["tahap"]),
+                "rincian": rincian,
+                "keterangan": (
+                    f"Nomor {fmt.angka(row['seq'])} · diterima {fmt.waktu_terima(row['diterima'])} · "
+                    f"{row['pelapor']}{koreksi}{status}"
+                ),
+                "kejadian": kejadian,
+            }
+        )
     return out
 
 
@@ -156,8 +190,9 @@ def hasil_unggah(berkas: BerkasLapor) -> tuple[str, str]:
         return "error", f"{berkas.file_name} tidak disimpan:"
     if berkas.sama_dengan:
         waktu, oleh = berkas.sama_dengan
-        return "info", (f"Berkas ini sudah diunggah pada {fmt.tanggal_jam(waktu)} oleh {oleh}; "
-                        "tidak ada yang berubah.")
+        return "info", (f"Berkas ini sudah diunggah pada {fmt.tanggal_jam(waktu)} oleh {oleh}; tidak ada yang berubah.")
     koreksi = sum(h.menggantikan is not None for h in berkas.hasil)
-    return "success", (f"{fmt.angka(len(berkas.hasil))} laporan tersimpan dari {berkas.file_name} "
-                       f"({fmt.angka(koreksi)} di antaranya koreksi).")
+    return "success", (
+        f"{fmt.angka(len(berkas.hasil))} laporan tersimpan dari {berkas.file_name} "
+        f"({fmt.angka(koreksi)} di antaranya koreksi)."
+    )

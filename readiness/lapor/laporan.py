@@ -1,6 +1,7 @@
 """What a field report is: the stages a TPS reports, the report a form or a sheet row makes, the
 server's answer to it (`HasilKirim`) and the two ways it can fail (`LaporanDitolak`, `BelumTersimpan`).
 Every other module of the package builds on these."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -43,18 +44,19 @@ class Laporan:
     election: str
     kode_desa: str
     no_tps: str
-    tahap: str                      # a key of TAHAP, or KEJADIAN
-    waktu: dt.datetime              # when it happened, as reported
+    tahap: str  # a key of TAHAP, or KEJADIAN
+    waktu: dt.datetime  # when it happened, as reported
     hadir_l: int | None = None
     hadir_p: int | None = None
-    kategori: str | None = None     # incident category (readiness.masalah.KATEGORI)
-    uraian: str | None = None       # incident text
+    kategori: str | None = None  # incident category (readiness.masalah.KATEGORI)
+    uraian: str | None = None  # incident text
     kirim_id: str = field(default_factory=lambda: uuid.uuid4().hex)
 
 
 @dataclass(frozen=True)
 class HasilKirim:
     """What the server did with a report: `baru` (stored now) or `ganda` (already received)."""
+
     status: str
     seq: int
     diterima: dt.datetime
@@ -65,7 +67,6 @@ class HasilKirim:
     def pesan(self) -> str:
         jam = fmt.jam(self.diterima, detik=True)
         if self.status == "ganda":
-            return (f"Laporan ini sudah diterima pukul {jam} (nomor {fmt.angka(self.seq)}); "
-                    "tidak dicatat dua kali.")
+            return f"Laporan ini sudah diterima pukul {jam} (nomor {fmt.angka(self.seq)}); tidak dicatat dua kali."
         koreksi = f", menggantikan laporan nomor {fmt.angka(self.menggantikan)}" if self.menggantikan else ""
         return f"Terkirim pukul {jam} (nomor {fmt.angka(self.seq)}{koreksi})."

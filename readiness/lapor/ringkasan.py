@@ -1,6 +1,7 @@
 """What the desk reads from the reports: one TPS's history, the reports' audit trail, and the
 election-day summary per TPS, kecamatan, korwil and kabupaten (`ringkasan`) that the Hari
 Pemungutan page and the rakor slide show. Reads queries/lapor/*.sql."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -20,8 +21,15 @@ def jejak(cur, batas: int = 500) -> pd.DataFrame:
     return db.run(cur, "lapor/jejak", batas=batas)
 
 
-JUDUL_JEJAK = {"nomor": "No", "waktu": "Waktu", "pelaku": "Pelaku", "peran": "Peran", "aksi": "Aksi",
-               "objek": "Objek", "rincian": "Rincian"}
+JUDUL_JEJAK = {
+    "nomor": "No",
+    "waktu": "Waktu",
+    "pelaku": "Pelaku",
+    "peran": "Peran",
+    "aksi": "Aksi",
+    "objek": "Objek",
+    "rincian": "Rincian",
+}
 
 
 def jejak_tabel(cur, batas: int = 500) -> pd.DataFrame:
@@ -31,8 +39,9 @@ def jejak_tabel(cur, batas: int = 500) -> pd.DataFrame:
 
 # Per kecamatan, korwil and kabupaten: TPS reported per stage, voters who came and the DPT of the
 # TPS that reported them, open incidents (summed; targets are weighted by DPT, see _bobot).
-_JUMLAH = ["tps", "hadir", "hadir_l", "hadir_p", "dpt_hadir", "tps_hadir", "dpt_tps", "kejadian_terbuka"] + \
-    [f"lapor_{t}" for t in TAHAP]
+_JUMLAH = ["tps", "hadir", "hadir_l", "hadir_p", "dpt_hadir", "tps_hadir", "dpt_tps", "kejadian_terbuka"] + [
+    f"lapor_{t}" for t in TAHAP
+]
 _KUNCI = ["kode_desa", "no_tps"]
 
 
@@ -56,18 +65,29 @@ def ringkasan(cur, daftar: DaftarTps, kec: pd.DataFrame, tahap: str | None = "lo
     tahap = tahap or tahap_berjalan(tps=tps)
     buka = kejadian[kejadian["terbuka"]].groupby("kode_kecamatan").size().rename("kejadian_terbuka")
     sums = {f"lapor_{t}": (f"lapor_{t}", "sum") for t in TAHAP}
-    sums.update(tps=("no_tps", "size"), hadir=("hadir", "sum"), hadir_l=("hadir_l", "sum"),
-                hadir_p=("hadir_p", "sum"), dpt_hadir=("dpt_hadir", "sum"), tps_hadir=("ada_hadir", "sum"),
-                dpt_tps=("dpt", "sum"))
+    sums.update(
+        tps=("no_tps", "size"),
+        hadir=("hadir", "sum"),
+        hadir_l=("hadir_l", "sum"),
+        hadir_p=("hadir_p", "sum"),
+        dpt_hadir=("dpt_hadir", "sum"),
+        tps_hadir=("ada_hadir", "sum"),
+        dpt_tps=("dpt", "sum"),
+    )
     per_kec = tps.groupby("kode_kecamatan").agg(**sums)
     base = kec[["kode_kecamatan", "kecamatan", "korwil", "dpt", "target_partisipasi", "partisipasi_sebelumnya"]]
     out = base.merge(per_kec.reset_index(), on="kode_kecamatan", how="left").merge(
-        buka.reset_index(), on="kode_kecamatan", how="left")
+        buka.reset_index(), on="kode_kecamatan", how="left"
+    )
     out[_JUMLAH] = out[_JUMLAH].fillna(0).astype("int64")
     out = _turnout(out)
 
-    korwil = pd.DataFrame([{"korwil": nama, "kecamatan_n": len(group), **_gabung(group).to_dict()}
-                           for nama, group in out.groupby(out["korwil"].fillna("Tanpa korwil"), sort=True)])
+    korwil = pd.DataFrame(
+        [
+            {"korwil": nama, "kecamatan_n": len(group), **_gabung(group).to_dict()}
+            for nama, group in out.groupby(out["korwil"].fillna("Tanpa korwil"), sort=True)
+        ]
+    )
     kab = _bobot(pd.DataFrame([{"korwil": "Kabupaten", "kecamatan_n": len(out), **_gabung(out).to_dict()}]))
     korwil = _bobot(korwil) if not korwil.empty else korwil
 
@@ -77,8 +97,16 @@ def ringkasan(cur, daftar: DaftarTps, kec: pd.DataFrame, tahap: str | None = "lo
     belum = belum.merge(kec[["kode_kecamatan", "korwil"]], on="kode_kecamatan", how="left")
     kejadian = kejadian.merge(daftar.frame[["kode_desa", "no_tps", "kecamatan", "desa"]], on=_KUNCI, how="left")
     kejadian["kategori_label"] = kejadian["kategori"].map(kategori()).fillna(kejadian["kategori"])
-    return {"tps": tps, "kecamatan": out, "korwil": korwil, "kabupaten": kab.iloc[0], "belum": belum,
-            "kejadian": kejadian, "tahap": tahap, "laporan": int(len(terkini))}
+    return {
+        "tps": tps,
+        "kecamatan": out,
+        "korwil": korwil,
+        "kabupaten": kab.iloc[0],
+        "belum": belum,
+        "kejadian": kejadian,
+        "tahap": tahap,
+        "laporan": int(len(terkini)),
+    }
 
 
 def _per_tps(daftar: DaftarTps, terkini: pd.DataFrame, hadir: pd.DataFrame) -> pd.DataFrame:
@@ -97,16 +125,20 @@ def _per_tps(daftar: DaftarTps, terkini: pd.DataFrame, hadir: pd.DataFrame) -> p
 
 def _gabung(frame: pd.DataFrame) -> pd.Series:
     """Kecamatan rows summed, with what weighting their targets by DPT needs (see _bobot)."""
-    g = frame.assign(_t=frame["target_partisipasi"] * frame["dpt"], _s=frame["partisipasi_sebelumnya"] * frame["dpt"],
-                     _dt=frame["dpt"].where(frame["target_partisipasi"].notna()),
-                     _ds=frame["dpt"].where(frame["partisipasi_sebelumnya"].notna()))
+    g = frame.assign(
+        _t=frame["target_partisipasi"] * frame["dpt"],
+        _s=frame["partisipasi_sebelumnya"] * frame["dpt"],
+        _dt=frame["dpt"].where(frame["target_partisipasi"].notna()),
+        _ds=frame["dpt"].where(frame["partisipasi_sebelumnya"].notna()),
+    )
     return g[_JUMLAH + ["dpt", "_t", "_s", "_dt", "_ds"]].sum(min_count=1)
 
 
 def _bobot(frame: pd.DataFrame) -> pd.DataFrame:
     # Targets and previous turnout of a korwil or the kabupaten: weighted by DPT.
-    frame = frame.assign(target_partisipasi=frame["_t"] / frame["_dt"],
-                         partisipasi_sebelumnya=frame["_s"] / frame["_ds"])
+    frame = frame.assign(
+        target_partisipasi=frame["_t"] / frame["_dt"], partisipasi_sebelumnya=frame["_s"] / frame["_ds"]
+    )
     return _turnout(frame.drop(columns=["_t", "_s", "_dt", "_ds"]))
 
 

@@ -8,6 +8,7 @@ small reports in an hour. The reports' file is opened read-write by the server p
 written by one thread (writer.Layanan). Other processes cannot open it while the server holds it
 (DuckDB: one writing process per file); `baca_saja` then answers None and the caller says so in
 Indonesian instead of failing (the `slides` command does)."""
+
 from __future__ import annotations
 
 from pathlib import Path

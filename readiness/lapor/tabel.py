@@ -1,6 +1,7 @@
 """The Hari Pemungutan page's tables, built from `ringkasan.ringkasan`: TPS reported per stage as
 `x/N`, the columns of each table and its Excel/CSV download (readiness.export.Kolom), the
 follow-up list of one kecamatan, and the incidents with their status and the ones still open."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -31,7 +32,8 @@ def dengan_xn(frame: pd.DataFrame) -> pd.DataFrame:
 def _kolom_tahap_dan_partisipasi(label_sebelumnya: str) -> list[Kolom]:
     return [
         *(Kolom(f"xn_{t}", nama) for t, nama in TAHAP.items()),
-        Kolom("hadir", "Pengguna hak pilih", "angka"), Kolom("dpt_hadir", "DPT TPS melapor", "angka"),
+        Kolom("hadir", "Pengguna hak pilih", "angka"),
+        Kolom("dpt_hadir", "DPT TPS melapor", "angka"),
         Kolom("partisipasi", "Partisipasi sementara", "persen"),
         Kolom("target_partisipasi", "Target", "persen", 1),
         Kolom("selisih_target", "Selisih target (poin)", "desimal", 2),
@@ -44,22 +46,45 @@ def _kolom_tahap_dan_partisipasi(label_sebelumnya: str) -> list[Kolom]:
 
 def kolom_kecamatan(label_sebelumnya: str) -> list[Kolom]:
     """The per-kecamatan table; `label_sebelumnya` names the previous election's turnout."""
-    return [Kolom("kecamatan", "Kecamatan"), Kolom("korwil", "Korwil"), Kolom("tps", "TPS", "angka"),
-            *_kolom_tahap_dan_partisipasi(label_sebelumnya), Kolom("kejadian_terbuka", "Kejadian terbuka", "angka")]
+    return [
+        Kolom("kecamatan", "Kecamatan"),
+        Kolom("korwil", "Korwil"),
+        Kolom("tps", "TPS", "angka"),
+        *_kolom_tahap_dan_partisipasi(label_sebelumnya),
+        Kolom("kejadian_terbuka", "Kejadian terbuka", "angka"),
+    ]
 
 
 def kolom_korwil(label_sebelumnya: str) -> list[Kolom]:
-    return [Kolom("korwil", "Korwil"), Kolom("kecamatan_n", "Kecamatan", "angka"), Kolom("tps", "TPS", "angka"),
-            *_kolom_tahap_dan_partisipasi(label_sebelumnya), Kolom("kejadian_terbuka", "Kejadian terbuka", "angka")]
+    return [
+        Kolom("korwil", "Korwil"),
+        Kolom("kecamatan_n", "Kecamatan", "angka"),
+        Kolom("tps", "TPS", "angka"),
+        *_kolom_tahap_dan_partisipasi(label_sebelumnya),
+        Kolom("kejadian_terbuka", "Kejadian terbuka", "angka"),
+    ]
 
 
-KOLOM_BELUM = [Kolom("kecamatan", "Kecamatan"), Kolom("korwil", "Korwil"), Kolom("desa", "Desa/Kelurahan"),
-               Kolom("no_tps", "TPS"), Kolom("dpt", "DPT", "angka"),
-               Kolom("tahap_terakhir", "Laporan terakhir"), Kolom("tindak_lanjut", "Tindak lanjut")]
+KOLOM_BELUM = [
+    Kolom("kecamatan", "Kecamatan"),
+    Kolom("korwil", "Korwil"),
+    Kolom("desa", "Desa/Kelurahan"),
+    Kolom("no_tps", "TPS"),
+    Kolom("dpt", "DPT", "angka"),
+    Kolom("tahap_terakhir", "Laporan terakhir"),
+    Kolom("tindak_lanjut", "Tindak lanjut"),
+]
 
-KOLOM_KEJADIAN = [Kolom("status", "Status"), Kolom("kecamatan", "Kecamatan"), Kolom("desa", "Desa/Kelurahan"),
-                  Kolom("no_tps", "TPS"), Kolom("kategori_label", "Kategori"),
-                  Kolom("uraian", "Uraian", lebar=True), Kolom("jam", "Jam"), Kolom("pelapor", "Pelapor")]
+KOLOM_KEJADIAN = [
+    Kolom("status", "Status"),
+    Kolom("kecamatan", "Kecamatan"),
+    Kolom("desa", "Desa/Kelurahan"),
+    Kolom("no_tps", "TPS"),
+    Kolom("kategori_label", "Kategori"),
+    Kolom("uraian", "Uraian", lebar=True),
+    Kolom("jam", "Jam"),
+    Kolom("pelapor", "Pelapor"),
+]
 
 
 def kecamatan_belum(belum: pd.DataFrame) -> list[str]:
@@ -74,12 +99,15 @@ def belum_di(belum: pd.DataFrame, kecamatan: str) -> pd.DataFrame:
 
 def kejadian_tabel(kejadian: pd.DataFrame) -> pd.DataFrame:
     """The incidents with their status (`Terbuka`/`Selesai`) and the hour they happened."""
-    return kejadian.assign(status=kejadian["terbuka"].map({True: "Terbuka", False: "Selesai"}),
-                           jam=kejadian["waktu"].map(fmt.jam))
+    return kejadian.assign(
+        status=kejadian["terbuka"].map({True: "Terbuka", False: "Selesai"}), jam=kejadian["waktu"].map(fmt.jam)
+    )
 
 
 def pilihan_selesai(kejadian: pd.DataFrame) -> dict[int, str]:
     """The open incidents one may mark handled: report number -> `Nomor 7 · TPS 3 Ngadisari · Logistik`."""
     terbuka = kejadian[kejadian["terbuka"]]
-    return {int(s): f"Nomor {fmt.angka(s)} · TPS {t} {d} · {k}" for s, t, d, k in
-            zip(terbuka["seq"], terbuka["no_tps"], terbuka["desa"], terbuka["kategori_label"])}
+    return {
+        int(s): f"Nomor {fmt.angka(s)} · TPS {t} {d} · {k}"
+        for s, t, d, k in zip(terbuka["seq"], terbuka["no_tps"], terbuka["desa"], terbuka["kategori_label"])
+    }

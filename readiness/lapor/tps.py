@@ -1,5 +1,6 @@
 """The TPS a report may be for: the active TPS list of an election (from the main database), the
 area a user reports for, and the server's check of a report against both (`periksa`)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -35,9 +36,12 @@ class DaftarTps:
         cols = ["kode_kecamatan", "kecamatan", "kode_desa", "desa", "no_tps", "dpt"]
         self.frame = frame[cols].copy().reset_index(drop=True) if len(frame) else pd.DataFrame(columns=cols)
         self.frame["no_tps"] = self.frame["no_tps"].astype(str)
-        self._index = {(r.kode_desa, r.no_tps): Tps(r.kode_kecamatan, r.kecamatan, r.kode_desa, r.desa, r.no_tps,
-                                                     None if pd.isna(r.dpt) else int(r.dpt))
-                       for r in self.frame.itertuples(index=False)}
+        self._index = {
+            (r.kode_desa, r.no_tps): Tps(
+                r.kode_kecamatan, r.kecamatan, r.kode_desa, r.desa, r.no_tps, None if pd.isna(r.dpt) else int(r.dpt)
+            )
+            for r in self.frame.itertuples(index=False)
+        }
 
     @classmethod
     def dari_db(cls, con: duckdb.DuckDBPyConnection, election: str) -> DaftarTps:
@@ -93,8 +97,10 @@ def periksa(pengguna: akses.Pengguna | None, lap: Laporan, daftar: DaftarTps) ->
         if lap.hadir_l < 0 or lap.hadir_p < 0:
             raise LaporanDitolak("Jumlah pengguna hak pilih tidak boleh negatif.")
         if tps.dpt is not None and lap.hadir_l + lap.hadir_p > tps.dpt:
-            peringatan.append(f"L + P = {fmt.angka(lap.hadir_l + lap.hadir_p)} melebihi DPT {tps.label} "
-                              f"({fmt.angka(tps.dpt)}); pastikan angkanya (pemilih DPTb/DPK ikut dihitung?).")
+            peringatan.append(
+                f"L + P = {fmt.angka(lap.hadir_l + lap.hadir_p)} melebihi DPT {tps.label} "
+                f"({fmt.angka(tps.dpt)}); pastikan angkanya (pemilih DPTb/DPK ikut dihitung?)."
+            )
     elif lap.hadir_l is not None or lap.hadir_p is not None:
         raise LaporanDitolak("Jumlah pengguna hak pilih hanya diisi pada tahap pemungutan atau penghitungan selesai.")
     if lap.tahap == KEJADIAN and not lap.kategori:

@@ -16,6 +16,7 @@ process and database), and the transaction it commits (`_Transaksi`).
 
 Readers in the same process take cursors of the same DuckDB instance (`Layanan.cursor`) and see
 committed data."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -34,8 +35,8 @@ from .laporan import KEJADIAN, TAHAP, BelumTersimpan, HasilKirim, Laporan, Lapor
 from .store import SCHEMA
 from .tps import DaftarTps, Tps, periksa
 
-BATCH_MAKS = 256          # reports committed together at most
-TUNGGU_DETIK = 30.0       # how long a submitter waits for its commit
+BATCH_MAKS = 256  # reports committed together at most
+TUNGGU_DETIK = 30.0  # how long a submitter waits for its commit
 ISI_SAMA_DALAM = dt.timedelta(minutes=15)
 
 
@@ -91,20 +92,43 @@ class _Transaksi:
         sebelum = (self.terkini.get(key) or self.w._terkini.get(key)) if lap.tahap in TAHAP else None
         seq = self.w._seq + len(self.laporan) + 1
         self.isi[kunci_isi] = (isi, seq, now)
-        self.laporan.append((seq, lap.kirim_id, now, lap.election, tps.kode_kecamatan, tps.kode_desa, tps.no_tps,
-                             lap.tahap, lap.waktu, lap.hadir_l, lap.hadir_p, lap.kategori, lap.uraian or None,
-                             pelaku.nama, pelaku.peran, sumber, sebelum))
+        self.laporan.append(
+            (
+                seq,
+                lap.kirim_id,
+                now,
+                lap.election,
+                tps.kode_kecamatan,
+                tps.kode_desa,
+                tps.no_tps,
+                lap.tahap,
+                lap.waktu,
+                lap.hadir_l,
+                lap.hadir_p,
+                lap.kategori,
+                lap.uraian or None,
+                pelaku.nama,
+                pelaku.peran,
+                sumber,
+                sebelum,
+            )
+        )
         self.kirim[lap.kirim_id] = (seq, now)
         if lap.tahap in TAHAP:
             self.terkini[key] = seq
-        self.jejak(pelaku, "koreksi" if sebelum else "lapor", tps.label,
-                   {"seq": seq, "tahap": lap.tahap, "menggantikan": sebelum, "sumber": sumber})
+        self.jejak(
+            pelaku,
+            "koreksi" if sebelum else "lapor",
+            tps.label,
+            {"seq": seq, "tahap": lap.tahap, "menggantikan": sebelum, "sumber": sumber},
+        )
         return HasilKirim("baru", seq, now, sebelum, tuple(peringatan))
 
     def tulis(self, cur) -> None:
-        for sql, rows in (("insert into laporan values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                           self.laporan),
-                          ("insert into jejak_lapor values (?, ?, ?, ?, ?, ?, ?)", self.jejak_rows)):
+        for sql, rows in (
+            ("insert into laporan values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.laporan),
+            ("insert into jejak_lapor values (?, ?, ?, ?, ?, ?, ?)", self.jejak_rows),
+        ):
             if len(rows) == 1:
                 cur.execute(sql, rows[0])
             elif rows:
@@ -129,29 +153,37 @@ class Layanan:
         try:
             self._con = duckdb.connect(str(self.path))
         except duckdb.IOException as exc:
-            raise LaporanDitolak("Berkas laporan sedang dipakai proses lain (server dasbor lain?); "
-                                 "laporan hanya dapat diterima oleh satu server.") from exc
+            raise LaporanDitolak(
+                "Berkas laporan sedang dipakai proses lain (server dasbor lain?); "
+                "laporan hanya dapat diterima oleh satu server."
+            ) from exc
         # Private to the service's user (its WAL, made later by DuckDB, follows the server's umask 077).
         privacy.make_private(self.path)
         self._con.execute(SCHEMA)
         # What the single writer needs to know per report, loaded once (see _Transaksi).
-        self._kirim = {k: (q, d) for k, q, d in self._con.execute(
-            "select kirim_id, seq, diterima from laporan").fetchall()}
-        self._terkini = {(e, d, t, h): q for e, d, t, h, q in self._con.execute(
-            "select election_id, kode_desa, no_tps, tahap, max(seq) from laporan where tahap <> 'kejadian' "
-            "group by all").fetchall()}
+        self._kirim = {
+            k: (q, d) for k, q, d in self._con.execute("select kirim_id, seq, diterima from laporan").fetchall()
+        }
+        self._terkini = {
+            (e, d, t, h): q
+            for e, d, t, h, q in self._con.execute(
+                "select election_id, kode_desa, no_tps, tahap, max(seq) from laporan where tahap <> 'kejadian' "
+                "group by all"
+            ).fetchall()
+        }
         self._isi = {}
         for e, d, t, h, kat, ur, pel, hl, hp, q, dit in self._con.execute(
-                "select election_id, kode_desa, no_tps, tahap, kategori, uraian, pelapor, hadir_l, hadir_p, seq, "
-                "diterima from laporan order by seq").fetchall():
+            "select election_id, kode_desa, no_tps, tahap, kategori, uraian, pelapor, hadir_l, hadir_p, seq, "
+            "diterima from laporan order by seq"
+        ).fetchall():
             self._isi[_kunci_isi(e, d, t, h, kat, ur)] = ((pel, hl, hp, kat, ur), q, dit)
         self._seq = self._con.execute("select coalesce(max(seq), 0) from laporan").fetchone()[0]
         self._jejak_nomor = self._con.execute("select coalesce(max(nomor), 0) from jejak_lapor").fetchone()[0]
         self._cursor_lock = threading.Lock()
         self._queue: queue.Queue = queue.Queue()
         self._writer = self._con.cursor()
-        self.transaksi = 0        # committed transactions (group commits)
-        self.operasi = 0          # operations committed
+        self.transaksi = 0  # committed transactions (group commits)
+        self.operasi = 0  # operations committed
         self._thread = threading.Thread(target=self._loop, name=f"lapor-penulis-{self.path.name}", daemon=True)
         self._thread.start()
 
@@ -216,25 +248,42 @@ class Layanan:
         try:
             return fut.result(timeout=timeout)
         except FutureTimeout:
-            raise BelumTersimpan("Server sedang sibuk; laporan belum pasti tersimpan. Tekan Kirim lagi — "
-                                 "laporan yang sama tidak akan tercatat dua kali.") from None
+            raise BelumTersimpan(
+                "Server sedang sibuk; laporan belum pasti tersimpan. Tekan Kirim lagi — "
+                "laporan yang sama tidak akan tercatat dua kali."
+            ) from None
 
     # ----------------------------------------------------------------- what pages call
-    def kirim(self, pengguna: akses.Pengguna | None, lap: Laporan, daftar: DaftarTps, *, sumber: str = "formulir",
-              timeout: float = TUNGGU_DETIK) -> HasilKirim:
+    def kirim(
+        self,
+        pengguna: akses.Pengguna | None,
+        lap: Laporan,
+        daftar: DaftarTps,
+        *,
+        sumber: str = "formulir",
+        timeout: float = TUNGGU_DETIK,
+    ) -> HasilKirim:
         """Check (area, TPS, numbers) and store one report; returns after its commit."""
         try:
             tps, peringatan = periksa(pengguna, lap, daftar)
         except LaporanDitolak as exc:
             alasan = str(exc)
             if pengguna is not None:  # a refusal (a forged TPS outside the area, …) is on record too
-                self._submit(lambda cur, tx: tx.jejak(pengguna, "ditolak", f"TPS {lap.no_tps} {lap.kode_desa}",
-                                                      {"alasan": alasan, "kirim_id": lap.kirim_id}), timeout)
+                self._submit(
+                    lambda cur, tx: tx.jejak(
+                        pengguna,
+                        "ditolak",
+                        f"TPS {lap.no_tps} {lap.kode_desa}",
+                        {"alasan": alasan, "kirim_id": lap.kirim_id},
+                    ),
+                    timeout,
+                )
             raise
         return self._submit(lambda cur, tx: tx.simpan(lap, tps, pengguna, sumber, peringatan), timeout)
 
-    def unggah(self, pengguna: akses.Pengguna | None, berkas: BerkasLapor, daftar: DaftarTps,
-               timeout: float = 120.0) -> BerkasLapor:
+    def unggah(
+        self, pengguna: akses.Pengguna | None, berkas: BerkasLapor, daftar: DaftarTps, timeout: float = 120.0
+    ) -> BerkasLapor:
         """Store every report of a parsed Excel file in one transaction, or none. The same file
         again changes nothing (its sha256 is remembered, and every row's kirim_id names file and row)."""
         akses.wajib(pengguna, "unggah")
@@ -250,18 +299,35 @@ class Layanan:
             return berkas
 
         def op(cur, tx):
-            sudah = cur.execute("select waktu, oleh from unggahan_lapor where sha256 = $s and election_id = $e",
-                                {"s": berkas.sha256, "e": daftar.election}).fetchone()
+            sudah = cur.execute(
+                "select waktu, oleh from unggahan_lapor where sha256 = $s and election_id = $e",
+                {"s": berkas.sha256, "e": daftar.election},
+            ).fetchone()
             if sudah:
                 return ("sama", sudah)
             hasil = [tx.simpan(lap, tps, pengguna, f"excel: {berkas.file_name}", w) for lap, tps, w in checked]
-            cur.execute("insert into unggahan_lapor values ($s, $e, $f, $n, $o, $w)",
-                        {"s": berkas.sha256, "e": daftar.election, "f": berkas.file_name, "n": len(checked),
-                         "o": pengguna.nama, "w": dt.datetime.now()})
-            tx.jejak(pengguna, "unggah", berkas.file_name,
-                   {"sha256": berkas.sha256, "baris": len(checked),
+            cur.execute(
+                "insert into unggahan_lapor values ($s, $e, $f, $n, $o, $w)",
+                {
+                    "s": berkas.sha256,
+                    "e": daftar.election,
+                    "f": berkas.file_name,
+                    "n": len(checked),
+                    "o": pengguna.nama,
+                    "w": dt.datetime.now(),
+                },
+            )
+            tx.jejak(
+                pengguna,
+                "unggah",
+                berkas.file_name,
+                {
+                    "sha256": berkas.sha256,
+                    "baris": len(checked),
                     "baru": sum(h.status == "baru" for h in hasil),
-                    "koreksi": sum(h.menggantikan is not None for h in hasil)})
+                    "koreksi": sum(h.menggantikan is not None for h in hasil),
+                },
+            )
             return ("baru", hasil)
 
         status, detail = self._submit(op, timeout)
@@ -271,21 +337,25 @@ class Layanan:
             berkas.hasil = detail
         return berkas
 
-    def selesaikan(self, pengguna: akses.Pengguna | None, seq: int, catatan: str | None = None,
-                   timeout: float = TUNGGU_DETIK) -> bool:
+    def selesaikan(
+        self, pengguna: akses.Pengguna | None, seq: int, catatan: str | None = None, timeout: float = TUNGGU_DETIK
+    ) -> bool:
         """Mark an incident as handled (analis/admin); False when it already was."""
         akses.wajib(pengguna, "masalah")
 
         def op(cur, tx):
             if cur.execute("select 1 from kejadian_selesai where seq = $s", {"s": seq}).fetchone():
                 return False
-            row = cur.execute("select kode_kecamatan, kode_desa, no_tps from laporan where seq = $s and kategori "
-                              "is not null", {"s": seq}).fetchone()
+            row = cur.execute(
+                "select kode_kecamatan, kode_desa, no_tps from laporan where seq = $s and kategori is not null",
+                {"s": seq},
+            ).fetchone()
             if row is None:
                 raise LaporanDitolak(f"Kejadian nomor {fmt.angka(seq)} tidak ada.")
-            cur.execute("insert into kejadian_selesai values ($s, $w, $o, $p, $c)",
-                        {"s": seq, "w": dt.datetime.now(), "o": pengguna.nama, "p": pengguna.peran,
-                         "c": catatan or None})
+            cur.execute(
+                "insert into kejadian_selesai values ($s, $w, $o, $p, $c)",
+                {"s": seq, "w": dt.datetime.now(), "o": pengguna.nama, "p": pengguna.peran, "c": catatan or None},
+            )
             tx.jejak(pengguna, "kejadian_selesai", f"TPS {row[2]} {row[1]}", {"seq": seq, "catatan": catatan})
             return True
 
@@ -299,9 +369,11 @@ class Layanan:
         """Changes with every committed report or closed incident (a cache key)."""
         cur = self.cursor()
         try:
-            return cur.execute("select (select coalesce(max(seq), 0) from laporan), "
-                               "(select count(*) from kejadian_selesai), "
-                               "(select coalesce(max(nomor), 0) from jejak_lapor)").fetchone()
+            return cur.execute(
+                "select (select coalesce(max(seq), 0) from laporan), "
+                "(select count(*) from kejadian_selesai), "
+                "(select coalesce(max(nomor), 0) from jejak_lapor)"
+            ).fetchone()
         finally:
             cur.close()
 

@@ -1,4 +1,5 @@
 """Small value tests shared by the model modules."""
+
 from __future__ import annotations
 
 import math

@@ -1,6 +1,7 @@
 """Readiness in words: the reasons a kecamatan or desa is not green (`KTP-el 94,10% (< 95%)`,
 `Data TPS belum diunggah`), what its koordinator follows up, and its indicators against the
 election's thresholds. Reads one row of marts/kecamatan or marts/desa_kesiapan; runs no query."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -23,8 +24,10 @@ def _tps_and_ktpel_reasons(row) -> list[str]:
     """The TPS-capacity and KTP-el reasons, worded the same for a kecamatan and a desa."""
     out = []
     if row["status_tps"] == "merah":
-        out.append(f"{fmt.angka(row['tps_melebihi_kapasitas'])} TPS > {fmt.angka(row['kapasitas_tps'])} pemilih "
-                   f"(terbanyak {fmt.angka(row['pemilih_per_tps_maks'])})")
+        out.append(
+            f"{fmt.angka(row['tps_melebihi_kapasitas'])} TPS > {fmt.angka(row['kapasitas_tps'])} pemilih "
+            f"(terbanyak {fmt.angka(row['pemilih_per_tps_maks'])})"
+        )
     if row["status_ktpel"] == "kuning":
         out.append(f"KTP-el {fmt.persen(row['ktpel_persen'])} (< {fmt.ringkas(row['t_ktpel_hijau'])}%)")
     elif row["status_ktpel"] == "merah":
@@ -42,8 +45,10 @@ def reasons(row, label_sebelumnya: str = "Partisipasi sebelumnya") -> list[str]:
             out.append(text)
     out += _tps_and_ktpel_reasons(row)
     if row["status_partisipasi"] in ("kuning", "merah"):
-        out.append(f"{label_sebelumnya} {fmt.ringkas(row['partisipasi_sebelumnya'])}% vs target "
-                   f"{fmt.ringkas(row['target_partisipasi'])}% (selisih {fmt.ringkas(row['selisih_partisipasi'])} poin)")
+        out.append(
+            f"{label_sebelumnya} {fmt.ringkas(row['partisipasi_sebelumnya'])}% vs target "
+            f"{fmt.ringkas(row['target_partisipasi'])}% (selisih {fmt.ringkas(row['selisih_partisipasi'])} poin)"
+        )
     if row["status_konsistensi"] in ("kuning", "merah"):
         out.append(_consistency_text(row))
     return out + _masalah_reasons(row)
@@ -71,8 +76,11 @@ def _consistency_text(row) -> str:
     """`DPT rekap 1.234 ≠ daftar TPS 1.230`: each DPT source that differs from the first present."""
     sources = [(label, row[col]) for col, label in _SOURCE_LABEL.items() if _present(row[col])]
     main_label, main_value = sources[0]
-    return "; ".join(f"{main_label} {fmt.angka(main_value)} ≠ {label} {fmt.angka(value)}"
-                     for label, value in sources[1:] if value != main_value)
+    return "; ".join(
+        f"{main_label} {fmt.angka(main_value)} ≠ {label} {fmt.angka(value)}"
+        for label, value in sources[1:]
+        if value != main_value
+    )
 
 
 _MINTA = {
@@ -89,20 +97,27 @@ def tindak_lanjut(row) -> list[str]:
         return ["Minta camat/PPK mengirim data pemilih, TPS, KTP-el dan target partisipasi"]
     out = [text for flag, text in _MINTA.items() if not row[flag]]
     if row["status_tps"] == "merah":
-        out.append(f"Bahas dengan PPK pemecahan {fmt.angka(row['tps_melebihi_kapasitas'])} TPS yang melebihi "
-                   f"{fmt.angka(row['kapasitas_tps'])} pemilih")
+        out.append(
+            f"Bahas dengan PPK pemecahan {fmt.angka(row['tps_melebihi_kapasitas'])} TPS yang melebihi "
+            f"{fmt.angka(row['kapasitas_tps'])} pemilih"
+        )
     if row["status_ktpel"] in ("kuning", "merah"):
         belum = row["ktpel_wajib"] - row["ktpel_rekam"]
         out.append(f"Percepat perekaman KTP-el bersama Dispendukcapil: {fmt.angka(belum)} wajib KTP-el belum rekam")
     if row["status_partisipasi"] in ("kuning", "merah"):
-        out.append(f"Perkuat sosialisasi: target {fmt.ringkas(row['target_partisipasi'])}% perlu naik "
-                   f"{fmt.ringkas(row['selisih_partisipasi'])} poin dari pemilihan sebelumnya")
+        out.append(
+            f"Perkuat sosialisasi: target {fmt.ringkas(row['target_partisipasi'])}% perlu naik "
+            f"{fmt.ringkas(row['selisih_partisipasi'])} poin dari pemilihan sebelumnya"
+        )
     if row["status_konsistensi"] in ("kuning", "merah"):
         out.append(f"Cocokkan DPT antarsumber dengan PPK (selisih {fmt.angka(row['selisih_dpt'])} pemilih)")
     if _present(row.get("masalah_terbuka")) and row.get("masalah_terbuka"):
         tinggi = row.get("masalah_terbuka_tinggi") or 0
-        out.append(f"Tindak lanjuti {fmt.angka(row['masalah_terbuka'])} masalah terbuka"
-                   + (f", {fmt.angka(tinggi)} di antaranya tingkat tinggi" if tinggi else "") + " (halaman Permasalahan)")
+        out.append(
+            f"Tindak lanjuti {fmt.angka(row['masalah_terbuka'])} masalah terbuka"
+            + (f", {fmt.angka(tinggi)} di antaranya tingkat tinggi" if tinggi else "")
+            + " (halaman Permasalahan)"
+        )
     return out
 
 
@@ -111,44 +126,91 @@ def indikator(row, label_sebelumnya: str = "Partisipasi sebelumnya") -> pd.DataF
     Indikator, Nilai, Ambang (what is green / yellow), status."""
     kap = fmt.angka(row["kapasitas_tps"])
     if _present(row["tps_melebihi_kapasitas"]):
-        tps_nilai = (f"{fmt.angka(row['tps_melebihi_kapasitas'])} TPS > {kap} pemilih "
-                     f"(terbanyak {fmt.angka(row['pemilih_per_tps_maks'])}, rata-rata "
-                     f"{fmt.angka(row['pemilih_per_tps_rata'], 1)})")
+        tps_nilai = (
+            f"{fmt.angka(row['tps_melebihi_kapasitas'])} TPS > {kap} pemilih "
+            f"(terbanyak {fmt.angka(row['pemilih_per_tps_maks'])}, rata-rata "
+            f"{fmt.angka(row['pemilih_per_tps_rata'], 1)})"
+        )
     else:
         tps_nilai = "Data TPS belum diunggah"
     if _present(row["ktpel_persen"]):
-        ktpel_nilai = (f"{fmt.persen(row['ktpel_persen'])} ({fmt.angka(row['ktpel_rekam'])} dari "
-                       f"{fmt.angka(row['ktpel_wajib'])})")
+        ktpel_nilai = (
+            f"{fmt.persen(row['ktpel_persen'])} ({fmt.angka(row['ktpel_rekam'])} dari {fmt.angka(row['ktpel_wajib'])})"
+        )
     else:
         ktpel_nilai = "Data KTP-el belum diunggah"
     if _present(row["selisih_partisipasi"]):
-        part_nilai = (f"target {fmt.ringkas(row['target_partisipasi'])}% vs {label_sebelumnya} "
-                      f"{fmt.ringkas(row['partisipasi_sebelumnya'])}% (selisih {fmt.ringkas(row['selisih_partisipasi'])} poin)")
+        part_nilai = (
+            f"target {fmt.ringkas(row['target_partisipasi'])}% vs {label_sebelumnya} "
+            f"{fmt.ringkas(row['partisipasi_sebelumnya'])}% (selisih {fmt.ringkas(row['selisih_partisipasi'])} poin)"
+        )
     elif _present(row["target_partisipasi"]):
         part_nilai = f"target {fmt.ringkas(row['target_partisipasi'])}%, {label_sebelumnya.lower()} belum ada"
     else:
         part_nilai = "Target partisipasi belum ada"
-    ada = [label for flag, label in (("ada_pemilih", "pemilih"), ("ada_tps", "TPS"), ("ada_ktpel", "KTP-el"),
-                                     ("ada_target", "target")) if row[flag]]
+    ada = [
+        label
+        for flag, label in (
+            ("ada_pemilih", "pemilih"),
+            ("ada_tps", "TPS"),
+            ("ada_ktpel", "KTP-el"),
+            ("ada_target", "target"),
+        )
+        if row[flag]
+    ]
     lengkap = f"{row['jumlah_jenis_data']} dari 4 jenis data" + (f" ({', '.join(ada)})" if ada else "")
     sources = [f"{label} {fmt.angka(row[col])}" for col, label in _SOURCE_LABEL.items() if _present(row[col])]
     if len(sources) >= 2:
-        konsisten = ", ".join(sources) + (f" (selisih {fmt.persen(row['selisih_dpt_persen'])})"
-                                          if _present(row["selisih_dpt"]) and row["selisih_dpt"] else "")
+        konsisten = ", ".join(sources) + (
+            f" (selisih {fmt.persen(row['selisih_dpt_persen'])})"
+            if _present(row["selisih_dpt"]) and row["selisih_dpt"]
+            else ""
+        )
     else:
         konsisten = "Hanya satu sumber DPT, tidak ada pembanding" if sources else "Data pemilih belum ada"
-    th = {k: fmt.ringkas(row[k]) for k in ("t_ktpel_hijau", "t_ktpel_kuning", "t_partisipasi_hijau",
-                                           "t_partisipasi_kuning", "t_konsistensi_kuning")}
+    th = {
+        k: fmt.ringkas(row[k])
+        for k in (
+            "t_ktpel_hijau",
+            "t_ktpel_kuning",
+            "t_partisipasi_hijau",
+            "t_partisipasi_kuning",
+            "t_konsistensi_kuning",
+        )
+    }
     rows = [
-        ("Kapasitas TPS", tps_nilai, f"Siap: tidak ada TPS > {kap} pemilih; Belum siap: 1 TPS atau lebih", row["status_tps"]),
-        ("Perekaman KTP-el", ktpel_nilai, f"Siap ≥ {th['t_ktpel_hijau']}%; Perlu perhatian ≥ {th['t_ktpel_kuning']}%; "
-                                          f"Belum siap < {th['t_ktpel_kuning']}%", row["status_ktpel"]),
-        ("Risiko partisipasi", part_nilai, f"Siap: selisih ≤ {th['t_partisipasi_hijau']} poin; Perlu perhatian ≤ "
-                                           f"{th['t_partisipasi_kuning']} poin; Belum siap > {th['t_partisipasi_kuning']} poin",
-         row["status_partisipasi"]),
-        ("Kelengkapan data", lengkap, "Siap: 4 jenis; Perlu perhatian: sebagian; Belum siap: tidak ada",
-         row["status_kelengkapan"]),
-        ("Konsistensi DPT", konsisten, f"Siap: sama; Perlu perhatian: selisih ≤ {th['t_konsistensi_kuning']}%; "
-                                       f"Belum siap: > {th['t_konsistensi_kuning']}%", row["status_konsistensi"]),
+        (
+            "Kapasitas TPS",
+            tps_nilai,
+            f"Siap: tidak ada TPS > {kap} pemilih; Belum siap: 1 TPS atau lebih",
+            row["status_tps"],
+        ),
+        (
+            "Perekaman KTP-el",
+            ktpel_nilai,
+            f"Siap ≥ {th['t_ktpel_hijau']}%; Perlu perhatian ≥ {th['t_ktpel_kuning']}%; "
+            f"Belum siap < {th['t_ktpel_kuning']}%",
+            row["status_ktpel"],
+        ),
+        (
+            "Risiko partisipasi",
+            part_nilai,
+            f"Siap: selisih ≤ {th['t_partisipasi_hijau']} poin; Perlu perhatian ≤ "
+            f"{th['t_partisipasi_kuning']} poin; Belum siap > {th['t_partisipasi_kuning']} poin",
+            row["status_partisipasi"],
+        ),
+        (
+            "Kelengkapan data",
+            lengkap,
+            "Siap: 4 jenis; Perlu perhatian: sebagian; Belum siap: tidak ada",
+            row["status_kelengkapan"],
+        ),
+        (
+            "Konsistensi DPT",
+            konsisten,
+            f"Siap: sama; Perlu perhatian: selisih ≤ {th['t_konsistensi_kuning']}%; "
+            f"Belum siap: > {th['t_konsistensi_kuning']}%",
+            row["status_konsistensi"],
+        ),
     ]
     return pd.DataFrame(rows, columns=["indikator", "nilai", "ambang", "status"])

@@ -4,6 +4,7 @@ DataFrames, named after the query that made them, and what the page decides from
 (nothing to show: the page says what to upload instead), `kartu` (the headline figures,
 readiness.model.kartu), the rows it lists in their order and the lines it shows in words. The pages
 only display them."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -44,13 +45,14 @@ class Dasar:
     version and election (app/baca.py), so moving between pages only runs each page's own
     marts, over the kept rows (`kesiapan_kecamatan`). Treat it as read-only: it is shared by
     every session."""
-    rows: object                 # int_kecamatan rows of the election (Arrow table), see `kesiapan`
-    kecamatan: pd.DataFrame      # marts/kecamatan with `alasan` and `tindak_lanjut`
-    kabupaten: pd.DataFrame      # marts/kabupaten
-    kelengkapan: pd.DataFrame    # marts/kelengkapan
-    versi: pd.DataFrame          # marts/versi_data
-    pemilihan: str               # `Pemilihan … (pemungutan suara 27 November 2024)`
-    label_sebelumnya: str        # `Partisipasi 2018`
+
+    rows: object  # int_kecamatan rows of the election (Arrow table), see `kesiapan`
+    kecamatan: pd.DataFrame  # marts/kecamatan with `alasan` and `tindak_lanjut`
+    kabupaten: pd.DataFrame  # marts/kabupaten
+    kelengkapan: pd.DataFrame  # marts/kelengkapan
+    versi: pd.DataFrame  # marts/versi_data
+    pemilihan: str  # `Pemilihan … (pemungutan suara 27 November 2024)`
+    label_sebelumnya: str  # `Partisipasi 2018`
 
     def cursor(self, con: duckdb.DuckDBPyConnection, election: str) -> duckdb.DuckDBPyConnection:
         return kesiapan_cursor(con, election, self.rows)
@@ -62,8 +64,15 @@ def dasar(con: duckdb.DuckDBPyConnection, election: str) -> Dasar:
     cur = kesiapan_cursor(con, election, rows)
     kec = kecamatan(cur, election)
     kec["tindak_lanjut"] = [tindak_lanjut(row) for row in kec.to_dict("records")]
-    return Dasar(rows, kec, kabupaten(cur, election), kelengkapan(cur, election),
-                 versi(cur, election), pemilihan_label(cur, election), previous_label(cur, election))
+    return Dasar(
+        rows,
+        kec,
+        kabupaten(cur, election),
+        kelengkapan(cur, election),
+        versi(cur, election),
+        pemilihan_label(cur, election),
+        previous_label(cur, election),
+    )
 
 
 def _tanpa_data(kecamatan_df: pd.DataFrame) -> bool:
@@ -74,18 +83,30 @@ def _tanpa_data(kecamatan_df: pd.DataFrame) -> bool:
 def _dengan_rincian(korwil_df: pd.DataFrame) -> pd.DataFrame:
     """marts/korwil with `rincian` (`2 belum siap · 4 perlu perhatian · 2 siap`) and `rincian_lengkap`
     (the same with `(dari 8 kecamatan)`)."""
-    rincian = [f"{fmt.angka(r.jumlah_merah)} belum siap · {fmt.angka(r.jumlah_kuning)} perlu perhatian · "
-               f"{fmt.angka(r.jumlah_hijau)} siap" for r in korwil_df.itertuples()]
-    return korwil_df.assign(rincian=rincian, rincian_lengkap=[
-        f"{text} (dari {fmt.angka(n)} kecamatan)" for text, n in zip(rincian, korwil_df["jumlah_kecamatan"])])
+    rincian = [
+        f"{fmt.angka(r.jumlah_merah)} belum siap · {fmt.angka(r.jumlah_kuning)} perlu perhatian · "
+        f"{fmt.angka(r.jumlah_hijau)} siap"
+        for r in korwil_df.itertuples()
+    ]
+    return korwil_df.assign(
+        rincian=rincian,
+        rincian_lengkap=[
+            f"{text} (dari {fmt.angka(n)} kecamatan)" for text, n in zip(rincian, korwil_df["jumlah_kecamatan"])
+        ],
+    )
 
 
 def _start(con, election: str, base: Dasar | None):
     """(cursor over the shared rows, the shared part of every page's data)."""
     base = base or dasar(con, election)
-    shared = {"kecamatan": base.kecamatan.copy(), "kabupaten": base.kabupaten.copy(),
-              "kelengkapan": base.kelengkapan.copy(), "versi": base.versi,
-              "pemilihan": base.pemilihan, "label_sebelumnya": base.label_sebelumnya}
+    shared = {
+        "kecamatan": base.kecamatan.copy(),
+        "kabupaten": base.kabupaten.copy(),
+        "kelengkapan": base.kelengkapan.copy(),
+        "versi": base.versi,
+        "pemilihan": base.pemilihan,
+        "label_sebelumnya": base.label_sebelumnya,
+    }
     return base.cursor(con, election), shared
 
 
@@ -93,8 +114,13 @@ def halaman_ringkasan(con, election: str, base: Dasar | None = None) -> dict:
     """Queries: marts/kabupaten, marts/kecamatan, marts/korwil, marts/kelengkapan, marts/versi_data."""
     cur, out = _start(con, election, base)
     kab, kosong = out["kabupaten"].iloc[0], _tanpa_data(out["kecamatan"])
-    return {**out, "korwil": _dengan_rincian(korwil(cur, election)), "kosong": kosong,
-            "kartu": [] if kosong else kartu.ringkasan(kab), "kartu_status": [] if kosong else kartu.status_kecamatan(kab)}
+    return {
+        **out,
+        "korwil": _dengan_rincian(korwil(cur, election)),
+        "kosong": kosong,
+        "kartu": [] if kosong else kartu.ringkasan(kab),
+        "kartu_status": [] if kosong else kartu.status_kecamatan(kab),
+    }
 
 
 def halaman_korwil(con, election: str, base: Dasar | None = None) -> dict:
@@ -117,8 +143,7 @@ def halaman_korwil(con, election: str, base: Dasar | None = None) -> dict:
         todo = todo.assign(_urut=todo["status"].map(STATUS_ORDER)).sort_values(["_urut", "kecamatan"])
         per_korwil[name] = {"kecamatan": own, "tindak_lanjut": todo.drop(columns="_urut"), "koordinator": koordinator}
         pilihan[name] = f"{name} — {koordinator}" if koordinator else name
-    return {**out, "korwil": assigned, "per_korwil": per_korwil, "pilihan_korwil": pilihan,
-            "kosong": _tanpa_data(kec)}
+    return {**out, "korwil": assigned, "per_korwil": per_korwil, "pilihan_korwil": pilihan, "kosong": _tanpa_data(kec)}
 
 
 def halaman_kecamatan(con, election: str, kecamatan_kode: str | None, base: Dasar | None = None) -> dict:
@@ -130,18 +155,32 @@ def halaman_kecamatan(con, election: str, kecamatan_kode: str | None, base: Dasa
     if kecamatan_kode:
         row = out["kecamatan"].set_index("kode_kecamatan").loc[kecamatan_kode]
         tps_df = tps(cur, election, kecamatan_kode)
-        tps_df["keterangan"] = [f"■ Melebihi kapasitas (lebih {fmt.angka(k)})" if m else ""
-                                for m, k in zip(tps_df["melebihi_kapasitas"], tps_df["kelebihan"])]
+        tps_df["keterangan"] = [
+            f"■ Melebihi kapasitas (lebih {fmt.angka(k)})" if m else ""
+            for m, k in zip(tps_df["melebihi_kapasitas"], tps_df["kelebihan"])
+        ]
         desa_df = desa_kesiapan(cur, election, kecamatan_kode)
         lengkap = out["kelengkapan"].set_index("kode_kecamatan").loc[kecamatan_kode]
         kosong = bool(row["jumlah_jenis_data"] == 0)
-        out.update(baris=row, kosong=kosong, kartu=[] if kosong else kartu.kecamatan(row, out["label_sebelumnya"]),
-                   alasan=row["alasan"] or "Semua indikator hijau",
-                   indikator=indikator(row, out["label_sebelumnya"]),
-                   desa=desa_df, desa_ada_dpt=bool(desa_df["dpt"].notna().any()), tps=tps_df,
-                   sumber=[f"{teks.JENIS[kind]}: " + ("belum diunggah" if pd.isna(lengkap[f"unggahan_{kind}"])
-                                                     else f"unggahan #{lengkap[f'unggahan_{kind}']}")
-                           for kind in ("pemilih", "tps", "ktpel", "target", "daftar")])
+        out.update(
+            baris=row,
+            kosong=kosong,
+            kartu=[] if kosong else kartu.kecamatan(row, out["label_sebelumnya"]),
+            alasan=row["alasan"] or "Semua indikator hijau",
+            indikator=indikator(row, out["label_sebelumnya"]),
+            desa=desa_df,
+            desa_ada_dpt=bool(desa_df["dpt"].notna().any()),
+            tps=tps_df,
+            sumber=[
+                f"{teks.JENIS[kind]}: "
+                + (
+                    "belum diunggah"
+                    if pd.isna(lengkap[f"unggahan_{kind}"])
+                    else f"unggahan #{lengkap[f'unggahan_{kind}']}"
+                )
+                for kind in ("pemilih", "tps", "ktpel", "target", "daftar")
+            ],
+        )
     return out
 
 
@@ -155,18 +194,32 @@ def halaman_pemilih(con, election: str, kecamatan_kode: str | None, base: Dasar 
     segmen = pemilih_per_kecamatan(desa_df)
     kec = out["kecamatan"].merge(segmen.drop(columns=["kecamatan"]), on="kode_kecamatan", how="left")
     with_list = kec[kec["daftar_dpt"].notna()]
-    kelompok = None if with_list.empty else {
-        "pemula": (["Semua pemula", "Laki-laki", "Perempuan"],
-                   [with_list["pemula"].sum(), with_list["pemula_l"].sum(), with_list["pemula_p"].sum()]),
-        "disabilitas": (list(DISABILITAS.values()), [with_list[c].sum() for c in DISABILITAS]),
-    }
-    out.update(desa=desa_df, segmen_kecamatan=segmen, pemilih_kecamatan=kec, kelompok=kelompok,
-               kosong=bool(out["kecamatan"]["dpt"].isna().all()))
+    kelompok = (
+        None
+        if with_list.empty
+        else {
+            "pemula": (
+                ["Semua pemula", "Laki-laki", "Perempuan"],
+                [with_list["pemula"].sum(), with_list["pemula_l"].sum(), with_list["pemula_p"].sum()],
+            ),
+            "disabilitas": (list(DISABILITAS.values()), [with_list[c].sum() for c in DISABILITAS]),
+        }
+    )
+    out.update(
+        desa=desa_df,
+        segmen_kecamatan=segmen,
+        pemilih_kecamatan=kec,
+        kelompok=kelompok,
+        kosong=bool(out["kecamatan"]["dpt"].isna().all()),
+    )
     out["kartu"] = [] if out["kosong"] else kartu.pemilih(kec)
     if kecamatan_kode:
         rows = desa_df[desa_df["kode_kecamatan"] == kecamatan_kode].reset_index(drop=True)
-        out.update(desa_kecamatan=rows, desa_tanpa_daftar=bool(pd.isna(rows["daftar_dpt"]).all()),
-                   nama_kecamatan=out["kecamatan"].set_index("kode_kecamatan").loc[kecamatan_kode, "kecamatan"])
+        out.update(
+            desa_kecamatan=rows,
+            desa_tanpa_daftar=bool(pd.isna(rows["daftar_dpt"]).all()),
+            nama_kecamatan=out["kecamatan"].set_index("kode_kecamatan").loc[kecamatan_kode, "kecamatan"],
+        )
     return out
 
 
@@ -181,10 +234,17 @@ def halaman_tps(con, election: str, kecamatan_kode: str | None, base: Dasar | No
     over = tps_df[tps_df["melebihi_kapasitas"].fillna(False).astype(bool)]
     located = tps_df.dropna(subset=["lat", "lon"])
     tps_df["keterangan"] = ["■ Melebihi kapasitas" if m else "" for m in tps_df["melebihi_kapasitas"]]
-    return {**out, "tps": tps_df, "tps_lebih": over, "kapasitas": kapasitas, "berkoordinat": len(located),
-            "sebaran": db.run(cur, "marts/tps_sebaran", election=election, kecamatan=kecamatan_kode),
-            "logistik": {field: tps_df[field].dropna().value_counts() for field in ("status_logistik", "kategori_rawan")},
-            "kartu": kartu.tps(tps_df, over, kapasitas), "kosong": tps_df.empty}
+    return {
+        **out,
+        "tps": tps_df,
+        "tps_lebih": over,
+        "kapasitas": kapasitas,
+        "berkoordinat": len(located),
+        "sebaran": db.run(cur, "marts/tps_sebaran", election=election, kecamatan=kecamatan_kode),
+        "logistik": {field: tps_df[field].dropna().value_counts() for field in ("status_logistik", "kategori_rawan")},
+        "kartu": kartu.tps(tps_df, over, kapasitas),
+        "kosong": tps_df.empty,
+    }
 
 
 def halaman_ktpel(con, election: str, base: Dasar | None = None) -> dict:
@@ -201,16 +261,27 @@ def halaman_ktpel(con, election: str, base: Dasar | None = None) -> dict:
     kec = kecamatan_df.assign(ktpel_belum=kecamatan_df["ktpel_wajib"] - kecamatan_df["ktpel_rekam"])
     ranked = kec.dropna(subset=["ktpel_wajib"]).sort_values("ktpel_belum", ascending=False).reset_index(drop=True)
     ranked["peringkat"] = range(1, len(ranked) + 1)
-    out.update(tren=tren, tren_kabupaten=tren_kab, ambang=ambang, ktpel_kecamatan=kec, peringkat=ranked,
-               kosong=bool(kecamatan_df["ktpel_wajib"].isna().all()),
-               tren_tanggal=", ".join(fmt.tanggal(t) for t in tren_kab["tanggal"]) or "belum ada",
-               tren_sebagian=None, tren_lebar=None, tren_kolom=[])
+    out.update(
+        tren=tren,
+        tren_kabupaten=tren_kab,
+        ambang=ambang,
+        ktpel_kecamatan=kec,
+        peringkat=ranked,
+        kosong=bool(kecamatan_df["ktpel_wajib"].isna().all()),
+        tren_tanggal=", ".join(fmt.tanggal(t) for t in tren_kab["tanggal"]) or "belum ada",
+        tren_sebagian=None,
+        tren_lebar=None,
+        tren_kolom=[],
+    )
     out["kartu"] = [] if out["kosong"] else kartu.ktpel(out["kabupaten"].iloc[0], kec, *ambang)
     if len(tren_kab) >= 2:
         partial = tren_kab[tren_kab["jumlah_kecamatan"] < len(kecamatan_df)]
         if not partial.empty:
-            out["tren_sebagian"] = ("Pada tanggal " + ", ".join(fmt.tanggal(t) for t in partial["tanggal"])
-                                    + " belum semua kecamatan punya data; angka kabupaten hanya dari kecamatan yang ada.")
+            out["tren_sebagian"] = (
+                "Pada tanggal "
+                + ", ".join(fmt.tanggal(t) for t in partial["tanggal"])
+                + " belum semua kecamatan punya data; angka kabupaten hanya dari kecamatan yang ada."
+            )
         wide = tren.pivot(index=["kode_kecamatan", "kecamatan"], columns="tanggal", values="ktpel_persen").reset_index()
         dates = [c for c in wide.columns if c not in ("kode_kecamatan", "kecamatan")]
         wide.columns = ["kode_kecamatan", "kecamatan"] + [f"t{i}" for i in range(len(dates))]
@@ -218,8 +289,12 @@ def halaman_ktpel(con, election: str, base: Dasar | None = None) -> dict:
     return out
 
 
-SUMBER_TARGET = {"pengaturan kecamatan": "Pengaturan (khusus kecamatan)", "kecamatan": "Berkas target (kecamatan)",
-                 "kabupaten": "Berkas target (kabupaten)", "pengaturan": "Pengaturan (bawaan kabupaten)"}
+SUMBER_TARGET = {
+    "pengaturan kecamatan": "Pengaturan (khusus kecamatan)",
+    "kecamatan": "Berkas target (kecamatan)",
+    "kabupaten": "Berkas target (kabupaten)",
+    "pengaturan": "Pengaturan (bawaan kabupaten)",
+}
 
 
 def halaman_partisipasi(con, election: str, base: Dasar | None = None) -> dict:
@@ -239,26 +314,41 @@ def halaman_partisipasi(con, election: str, base: Dasar | None = None) -> dict:
     ada_realisasi = not part["pengguna_hak_pilih"].isna().all()
     done = part.dropna(subset=["partisipasi_realisasi"])
     kosong = bool(part["partisipasi_sebelumnya"].isna().all() and not ada_realisasi)
-    out.update(partisipasi=part, ambang=ambang, peringkat=ranked, kosong=kosong,
-               target_bawaan=part["target_partisipasi"].iloc[0],
-               kartu=[] if kosong else kartu.partisipasi(kab, part, out["label_sebelumnya"], *ambang),
-               tanggal_pemilihan=kab["tanggal_pemilihan"].date(), ada_realisasi=ada_realisasi,
-               realisasi=done, realisasi_urut=done.sort_values("selisih_realisasi"),
-               kartu_realisasi=kartu.realisasi(done, len(part)) if ada_realisasi else [])
+    out.update(
+        partisipasi=part,
+        ambang=ambang,
+        peringkat=ranked,
+        kosong=kosong,
+        target_bawaan=part["target_partisipasi"].iloc[0],
+        kartu=[] if kosong else kartu.partisipasi(kab, part, out["label_sebelumnya"], *ambang),
+        tanggal_pemilihan=kab["tanggal_pemilihan"].date(),
+        ada_realisasi=ada_realisasi,
+        realisasi=done,
+        realisasi_urut=done.sort_values("selisih_realisasi"),
+        kartu_realisasi=kartu.realisasi(done, len(part)) if ada_realisasi else [],
+    )
     return out
 
 
 def halaman_pengaturan(con, election: str, base: Dasar | None = None) -> dict:
     """Queries: marts/pengaturan, marts/korwil_penugasan, marts/elections, marts/partisipasi."""
     cur, out = _start(con, election, base)
-    return {**out, "pengaturan": db.run(cur, "marts/pengaturan", election=election),
-            "korwil": db.run(cur, "marts/korwil_penugasan", election=election),
-            "elections": db.run(cur, "marts/elections"),
-            "partisipasi": partisipasi(cur, election)}
+    return {
+        **out,
+        "pengaturan": db.run(cur, "marts/pengaturan", election=election),
+        "korwil": db.run(cur, "marts/korwil_penugasan", election=election),
+        "elections": db.run(cur, "marts/elections"),
+        "partisipasi": partisipasi(cur, election),
+    }
 
 
 PAGES = {
-    "ringkasan": halaman_ringkasan, "korwil": halaman_korwil, "kecamatan": halaman_kecamatan,
-    "pemilih": halaman_pemilih, "tps": halaman_tps, "ktpel": halaman_ktpel,
-    "partisipasi": halaman_partisipasi, "pengaturan": halaman_pengaturan,
+    "ringkasan": halaman_ringkasan,
+    "korwil": halaman_korwil,
+    "kecamatan": halaman_kecamatan,
+    "pemilih": halaman_pemilih,
+    "tps": halaman_tps,
+    "ktpel": halaman_ktpel,
+    "partisipasi": halaman_partisipasi,
+    "pengaturan": halaman_pengaturan,
 }

@@ -2,6 +2,7 @@
 already in words and id-ID numbers, so a page only lays them side by side. Reads the frames the
 page data already holds (readiness.model.halaman); runs no query. A page without data shows what to
 upload instead, so the page data hold no Kartu then."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -28,35 +29,59 @@ def ringkasan(kab) -> list[Kartu]:
     else:
         tps_keterangan = "Tidak ada TPS melebihi kapasitas"
     return [
-        Kartu("DPT (jumlah pemilih)", fmt.angka(kab["dpt"]),
-              f"Laki-laki {fmt.angka(kab['dpt_l'])} · Perempuan {fmt.angka(kab['dpt_p'])}"),
+        Kartu(
+            "DPT (jumlah pemilih)",
+            fmt.angka(kab["dpt"]),
+            f"Laki-laki {fmt.angka(kab['dpt_l'])} · Perempuan {fmt.angka(kab['dpt_p'])}",
+        ),
         Kartu("TPS", fmt.angka(kab["tps"]), tps_keterangan),
-        Kartu("Perekaman KTP-el", fmt.persen(kab["ktpel_persen"]),
-              f"{fmt.angka(kab['ktpel_rekam'])} dari {fmt.angka(kab['ktpel_wajib'])} wajib KTP-el"),
-        Kartu("Target partisipasi", fmt.persen(kab["target_partisipasi"], 1),
-              f"Partisipasi pemilihan sebelumnya {fmt.persen(kab['partisipasi_sebelumnya'], 1)}"),
+        Kartu(
+            "Perekaman KTP-el",
+            fmt.persen(kab["ktpel_persen"]),
+            f"{fmt.angka(kab['ktpel_rekam'])} dari {fmt.angka(kab['ktpel_wajib'])} wajib KTP-el",
+        ),
+        Kartu(
+            "Target partisipasi",
+            fmt.persen(kab["target_partisipasi"], 1),
+            f"Partisipasi pemilihan sebelumnya {fmt.persen(kab['partisipasi_sebelumnya'], 1)}",
+        ),
     ]
 
 
 def status_kecamatan(kab) -> list[Kartu]:
     """How many kecamatan are Belum siap, Perlu perhatian and Siap."""
-    return [Kartu(f"{teks.status_label(status)} (kecamatan)", fmt.angka(kab[f"jumlah_{status}"]))
-            for status in ("merah", "kuning", "hijau")]
+    return [
+        Kartu(f"{teks.status_label(status)} (kecamatan)", fmt.angka(kab[f"jumlah_{status}"]))
+        for status in ("merah", "kuning", "hijau")
+    ]
 
 
 def kecamatan(row, label_sebelumnya: str) -> list[Kartu]:
     """DPT, TPS, KTP-el and the participation target of one kecamatan (a row of marts/kecamatan)."""
     sumber = row["dpt_sumber"] if isinstance(row["dpt_sumber"], str) and row["dpt_sumber"] else fmt.MISSING
     return [
-        Kartu("DPT", fmt.angka(row["dpt"]),
-              f"Laki-laki {fmt.angka(row['dpt_l'])} · Perempuan {fmt.angka(row['dpt_p'])} · sumber: {sumber}"),
-        Kartu("TPS", fmt.angka(row["tps"]), f"Terbanyak {fmt.angka(row['pemilih_per_tps_maks'])} pemilih · rata-rata "
-                                            f"{fmt.angka(row['pemilih_per_tps_rata'], 1)}"),
-        Kartu("Perekaman KTP-el", fmt.persen(row["ktpel_persen"]),
-              f"{fmt.angka(row['ktpel_rekam'])} dari {fmt.angka(row['ktpel_wajib'])} wajib KTP-el"
-              + (f" · data {fmt.tanggal(row['ktpel_tanggal'])}" if row["ada_ktpel"] else "")),
-        Kartu("Target partisipasi", fmt.persen(row["target_partisipasi"], 1),
-              f"{label_sebelumnya}: {fmt.persen(row['partisipasi_sebelumnya'], 1)}"),
+        Kartu(
+            "DPT",
+            fmt.angka(row["dpt"]),
+            f"Laki-laki {fmt.angka(row['dpt_l'])} · Perempuan {fmt.angka(row['dpt_p'])} · sumber: {sumber}",
+        ),
+        Kartu(
+            "TPS",
+            fmt.angka(row["tps"]),
+            f"Terbanyak {fmt.angka(row['pemilih_per_tps_maks'])} pemilih · rata-rata "
+            f"{fmt.angka(row['pemilih_per_tps_rata'], 1)}",
+        ),
+        Kartu(
+            "Perekaman KTP-el",
+            fmt.persen(row["ktpel_persen"]),
+            f"{fmt.angka(row['ktpel_rekam'])} dari {fmt.angka(row['ktpel_wajib'])} wajib KTP-el"
+            + (f" · data {fmt.tanggal(row['ktpel_tanggal'])}" if row["ada_ktpel"] else ""),
+        ),
+        Kartu(
+            "Target partisipasi",
+            fmt.persen(row["target_partisipasi"], 1),
+            f"{label_sebelumnya}: {fmt.persen(row['partisipasi_sebelumnya'], 1)}",
+        ),
     ]
 
 
@@ -72,12 +97,18 @@ def pemilih(kec: pd.DataFrame) -> list[Kartu]:
     if with_list.empty:
         pemula = Kartu("Pemilih pemula", fmt.MISSING, "Perlu daftar pemilih per orang")
     else:
-        pemula = Kartu("Pemilih pemula", fmt.angka(with_list["pemula"].sum()),
-                       f"17–21 tahun pada hari pemungutan suara, dari daftar pemilih per orang "
-                       f"{fmt.angka(len(with_list))} kecamatan ({fmt.angka(with_list['daftar_dpt'].sum())} pemilih)")
+        pemula = Kartu(
+            "Pemilih pemula",
+            fmt.angka(with_list["pemula"].sum()),
+            f"17–21 tahun pada hari pemungutan suara, dari daftar pemilih per orang "
+            f"{fmt.angka(len(with_list))} kecamatan ({fmt.angka(with_list['daftar_dpt'].sum())} pemilih)",
+        )
     return [
-        Kartu("DPT", fmt.angka(total if kec["dpt"].notna().all() else None),
-              f"{fmt.angka(kec['dpt'].notna().sum())} dari {fmt.angka(len(kec))} kecamatan ada data pemilih"),
+        Kartu(
+            "DPT",
+            fmt.angka(total if kec["dpt"].notna().all() else None),
+            f"{fmt.angka(kec['dpt'].notna().sum())} dari {fmt.angka(len(kec))} kecamatan ada data pemilih",
+        ),
         Kartu("Laki-laki", fmt.angka(kec["dpt_l"].sum(min_count=1)), bagian("dpt_l")),
         Kartu("Perempuan", fmt.angka(kec["dpt_p"].sum(min_count=1)), bagian("dpt_p")),
         pemula,
@@ -89,11 +120,21 @@ def tps(tps_df: pd.DataFrame, over: pd.DataFrame, kapasitas: int | None) -> list
     if tps_df.empty:
         return []
     return [
-        Kartu("TPS", fmt.angka(len(tps_df)), f"dalam daftar TPS · {fmt.angka(tps_df['kode_desa'].nunique())} desa/kelurahan"),
-        Kartu(f"TPS > {fmt.angka(kapasitas)} pemilih", fmt.angka(len(over)),
-              f"Kapasitas per TPS untuk pemilihan ini: {fmt.angka(kapasitas)} pemilih"),
-        Kartu("Terbanyak per TPS", fmt.angka(tps_df["dpt"].max()),
-              f"Rata-rata {fmt.angka(tps_df['dpt'].mean(), 1)} pemilih per TPS"),
+        Kartu(
+            "TPS",
+            fmt.angka(len(tps_df)),
+            f"dalam daftar TPS · {fmt.angka(tps_df['kode_desa'].nunique())} desa/kelurahan",
+        ),
+        Kartu(
+            f"TPS > {fmt.angka(kapasitas)} pemilih",
+            fmt.angka(len(over)),
+            f"Kapasitas per TPS untuk pemilihan ini: {fmt.angka(kapasitas)} pemilih",
+        ),
+        Kartu(
+            "Terbanyak per TPS",
+            fmt.angka(tps_df["dpt"].max()),
+            f"Rata-rata {fmt.angka(tps_df['dpt'].mean(), 1)} pemilih per TPS",
+        ),
         Kartu("Pemilih", fmt.angka(tps_df["dpt"].sum(min_count=1)), "jumlah pemilih menurut daftar TPS"),
     ]
 
@@ -104,13 +145,22 @@ def ktpel(kab, kec: pd.DataFrame, hijau: float, kuning: float) -> list[Kartu]:
     dates = kec["ktpel_tanggal"].dropna()
     counts = kec["status_ktpel"].value_counts()
     return [
-        Kartu("Cakupan kabupaten", fmt.persen(kab["ktpel_persen"]),
-              f"Data per {fmt.tanggal(dates.max())}" if len(dates) else "Tanggal data tidak diketahui"),
+        Kartu(
+            "Cakupan kabupaten",
+            fmt.persen(kab["ktpel_persen"]),
+            f"Data per {fmt.tanggal(dates.max())}" if len(dates) else "Tanggal data tidak diketahui",
+        ),
         Kartu("Wajib KTP-el", fmt.angka(kab["ktpel_wajib"]), f"Sudah rekam {fmt.angka(kab['ktpel_rekam'])}"),
-        Kartu("Belum rekam", fmt.angka(kec["ktpel_belum"].sum(min_count=1)),
-              f"di {fmt.angka(kec['ktpel_wajib'].notna().sum())} kecamatan yang datanya ada"),
-        Kartu(f"Di bawah {fmt.ringkas(hijau)}%", fmt.angka(counts.get("kuning", 0) + counts.get("merah", 0)),
-              f"kecamatan; {fmt.angka(counts.get('merah', 0))} di antaranya di bawah {fmt.ringkas(kuning)}% (belum siap)"),
+        Kartu(
+            "Belum rekam",
+            fmt.angka(kec["ktpel_belum"].sum(min_count=1)),
+            f"di {fmt.angka(kec['ktpel_wajib'].notna().sum())} kecamatan yang datanya ada",
+        ),
+        Kartu(
+            f"Di bawah {fmt.ringkas(hijau)}%",
+            fmt.angka(counts.get("kuning", 0) + counts.get("merah", 0)),
+            f"kecamatan; {fmt.angka(counts.get('merah', 0))} di antaranya di bawah {fmt.ringkas(kuning)}% (belum siap)",
+        ),
     ]
 
 
@@ -120,10 +170,16 @@ def partisipasi(kab, part: pd.DataFrame, label_sebelumnya: str, hijau: float, ku
     return [
         Kartu("Target kabupaten", fmt.persen(kab["target_partisipasi"], 1), "target partisipasi pemilihan ini"),
         Kartu(label_sebelumnya, fmt.persen(kab["partisipasi_sebelumnya"], 1), "rata-rata kecamatan berbobot DPT"),
-        Kartu(f"Selisih > {fmt.ringkas(kuning)} poin", fmt.angka(counts.get("merah", 0)),
-              f"kecamatan · {teks.status_label('merah')}"),
-        Kartu(f"Selisih {fmt.ringkas(hijau)}–{fmt.ringkas(kuning)} poin", fmt.angka(counts.get("kuning", 0)),
-              f"kecamatan · {teks.status_label('kuning')}"),
+        Kartu(
+            f"Selisih > {fmt.ringkas(kuning)} poin",
+            fmt.angka(counts.get("merah", 0)),
+            f"kecamatan · {teks.status_label('merah')}",
+        ),
+        Kartu(
+            f"Selisih {fmt.ringkas(hijau)}–{fmt.ringkas(kuning)} poin",
+            fmt.angka(counts.get("kuning", 0)),
+            f"kecamatan · {teks.status_label('kuning')}",
+        ),
     ]
 
 
@@ -131,7 +187,11 @@ def realisasi(done: pd.DataFrame, jumlah_kecamatan: int) -> list[Kartu]:
     """Realised turnout of the kecamatan that have it (`done`, rows of marts/partisipasi)."""
     total = done["pengguna_hak_pilih"].sum()
     return [
-        Kartu("Pengguna hak pilih", fmt.angka(total), f"{fmt.angka(len(done))} dari {fmt.angka(jumlah_kecamatan)} kecamatan"),
+        Kartu(
+            "Pengguna hak pilih",
+            fmt.angka(total),
+            f"{fmt.angka(len(done))} dari {fmt.angka(jumlah_kecamatan)} kecamatan",
+        ),
         Kartu("Partisipasi terealisasi", fmt.persen(100 * total / done["dpt"].sum())),
         Kartu("Kecamatan di bawah target", fmt.angka(int((done["selisih_realisasi"] < 0).sum()))),
     ]

@@ -1,5 +1,6 @@
 """The kept readiness rows: the view `int_kecamatan` of one election evaluated once and held on a
 cursor under the name `kesiapan_kecamatan`, which the readiness marts read."""
+
 from __future__ import annotations
 
 import duckdb
@@ -9,8 +10,9 @@ KESIAPAN = "kesiapan_kecamatan"
 
 def kesiapan(con: duckdb.DuckDBPyConnection, election: str):
     """The rows of the view `int_kecamatan` for one election, evaluated once (an Arrow table)."""
-    return con.cursor().sql("select * from int_kecamatan where election_id = $e",
-                            params={"e": election}).to_arrow_table()
+    return (
+        con.cursor().sql("select * from int_kecamatan where election_id = $e", params={"e": election}).to_arrow_table()
+    )
 
 
 def kesiapan_cursor(con: duckdb.DuckDBPyConnection, election: str, rows=None) -> duckdb.DuckDBPyConnection:

@@ -1,6 +1,7 @@
 """Readiness per level: the marts per kecamatan, korwil, kabupaten and desa (with `alasan` worded),
 the levels of the command line's report and their columns, the TPS rows, the active uploads and
 the kabupaten's KTP-el trend."""
+
 from __future__ import annotations
 
 import duckdb
@@ -14,33 +15,106 @@ from .pemilihan import previous_label
 
 REPORT_COLUMNS = {
     "kecamatan": [
-        "kode_kecamatan", "kecamatan", "korwil", "koordinator", "dpt", "dpt_l", "dpt_p", "tps",
-        "ktpel_wajib", "ktpel_rekam", "ktpel_persen", "target_partisipasi", "partisipasi_sebelumnya",
-        "selisih_partisipasi", "pemilih_per_tps_maks", "pemilih_per_tps_rata", "tps_melebihi_kapasitas",
-        "dpt_sumber", "dpt_rekap", "dpt_daftar_tps", "dpt_daftar_pemilih", "status_tps", "status_ktpel",
-        "status_partisipasi", "status_kelengkapan", "status_konsistensi", "status", "alasan",
+        "kode_kecamatan",
+        "kecamatan",
+        "korwil",
+        "koordinator",
+        "dpt",
+        "dpt_l",
+        "dpt_p",
+        "tps",
+        "ktpel_wajib",
+        "ktpel_rekam",
+        "ktpel_persen",
+        "target_partisipasi",
+        "partisipasi_sebelumnya",
+        "selisih_partisipasi",
+        "pemilih_per_tps_maks",
+        "pemilih_per_tps_rata",
+        "tps_melebihi_kapasitas",
+        "dpt_sumber",
+        "dpt_rekap",
+        "dpt_daftar_tps",
+        "dpt_daftar_pemilih",
+        "status_tps",
+        "status_ktpel",
+        "status_partisipasi",
+        "status_kelengkapan",
+        "status_konsistensi",
+        "status",
+        "alasan",
     ],
     "korwil": [
-        "korwil", "koordinator", "jumlah_kecamatan", "dpt", "dpt_l", "dpt_p", "tps", "ktpel_wajib",
-        "ktpel_rekam", "ktpel_persen", "tps_melebihi_kapasitas", "jumlah_hijau", "jumlah_kuning",
-        "jumlah_merah", "status", "kecamatan",
+        "korwil",
+        "koordinator",
+        "jumlah_kecamatan",
+        "dpt",
+        "dpt_l",
+        "dpt_p",
+        "tps",
+        "ktpel_wajib",
+        "ktpel_rekam",
+        "ktpel_persen",
+        "tps_melebihi_kapasitas",
+        "jumlah_hijau",
+        "jumlah_kuning",
+        "jumlah_merah",
+        "status",
+        "kecamatan",
     ],
-    "desa": ["kode_desa", "desa", "kode_kecamatan", "kecamatan", "dpt", "dpt_l", "dpt_p", "tps",
-             "pemilih_per_tps_maks"],
+    "desa": [
+        "kode_desa",
+        "desa",
+        "kode_kecamatan",
+        "kecamatan",
+        "dpt",
+        "dpt_l",
+        "dpt_p",
+        "tps",
+        "pemilih_per_tps_maks",
+    ],
     "kabupaten": [
-        "election_id", "pemilihan", "tanggal_pemilihan", "jumlah_kecamatan", "dpt", "dpt_l", "dpt_p",
-        "tps", "tps_melebihi_kapasitas", "pemilih_per_tps_maks", "ktpel_wajib", "ktpel_rekam",
-        "ktpel_persen", "target_partisipasi", "partisipasi_sebelumnya", "jumlah_hijau", "jumlah_kuning",
-        "jumlah_merah", "status",
+        "election_id",
+        "pemilihan",
+        "tanggal_pemilihan",
+        "jumlah_kecamatan",
+        "dpt",
+        "dpt_l",
+        "dpt_p",
+        "tps",
+        "tps_melebihi_kapasitas",
+        "pemilih_per_tps_maks",
+        "ktpel_wajib",
+        "ktpel_rekam",
+        "ktpel_persen",
+        "target_partisipasi",
+        "partisipasi_sebelumnya",
+        "jumlah_hijau",
+        "jumlah_kuning",
+        "jumlah_merah",
+        "status",
     ],
 }
 
 
 # Whole-number columns: DuckDB hands integer columns with gaps to pandas as floats.
 COUNT_COLUMNS = {
-    "dpt", "dpt_l", "dpt_p", "tps", "ktpel_wajib", "ktpel_rekam", "pemilih_per_tps_maks",
-    "tps_melebihi_kapasitas", "dpt_rekap", "dpt_daftar_tps", "dpt_daftar_pemilih", "jumlah_kecamatan",
-    "jumlah_hijau", "jumlah_kuning", "jumlah_merah", "kapasitas_tps",
+    "dpt",
+    "dpt_l",
+    "dpt_p",
+    "tps",
+    "ktpel_wajib",
+    "ktpel_rekam",
+    "pemilih_per_tps_maks",
+    "tps_melebihi_kapasitas",
+    "dpt_rekap",
+    "dpt_daftar_tps",
+    "dpt_daftar_pemilih",
+    "jumlah_kecamatan",
+    "jumlah_hijau",
+    "jumlah_kuning",
+    "jumlah_merah",
+    "kapasitas_tps",
 }
 
 
@@ -129,8 +203,14 @@ def ktpel_tren_kabupaten(tren: pd.DataFrame) -> pd.DataFrame:
     have a figure by then; `jumlah_kecamatan` says how many."""
     if tren.empty:
         return pd.DataFrame(columns=["tanggal", "jumlah_kecamatan", "ktpel_wajib", "ktpel_rekam", "ktpel_persen"])
-    out = tren.groupby("tanggal", sort=True).agg(
-        jumlah_kecamatan=("kode_kecamatan", "count"),
-        ktpel_wajib=("ktpel_wajib", "sum"), ktpel_rekam=("ktpel_rekam", "sum")).reset_index()
+    out = (
+        tren.groupby("tanggal", sort=True)
+        .agg(
+            jumlah_kecamatan=("kode_kecamatan", "count"),
+            ktpel_wajib=("ktpel_wajib", "sum"),
+            ktpel_rekam=("ktpel_rekam", "sum"),
+        )
+        .reset_index()
+    )
     out["ktpel_persen"] = (100.0 * out["ktpel_rekam"] / out["ktpel_wajib"]).round(2)
     return out

@@ -1,5 +1,6 @@
 """Voter segments per desa and kecamatan: pemilih pemula, disabilitas by KPU's categories and KTP-el
 not yet recorded, from the per-voter list, beside the recap's own figures."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -7,13 +8,29 @@ import pandas as pd
 from .. import db
 
 DISABILITAS = {  # KPU's codes in voter lists (PKPU 7/2024)
-    "dis_fisik": "Fisik", "dis_intelektual": "Intelektual", "dis_mental": "Mental",
-    "dis_wicara": "Sensorik wicara", "dis_rungu": "Sensorik rungu", "dis_netra": "Sensorik netra",
+    "dis_fisik": "Fisik",
+    "dis_intelektual": "Intelektual",
+    "dis_mental": "Mental",
+    "dis_wicara": "Sensorik wicara",
+    "dis_rungu": "Sensorik rungu",
+    "dis_netra": "Sensorik netra",
 }
 
 
-SEGMEN_KOLOM = ["daftar_dpt", "daftar_l", "daftar_p", "pemula", "pemula_l", "pemula_p", "tanpa_tgl_lahir",
-                "disabilitas", *DISABILITAS, "ktpel_belum_rekam", "pemula_rekap", "disabilitas_rekap"]
+SEGMEN_KOLOM = [
+    "daftar_dpt",
+    "daftar_l",
+    "daftar_p",
+    "pemula",
+    "pemula_l",
+    "pemula_p",
+    "tanpa_tgl_lahir",
+    "disabilitas",
+    *DISABILITAS,
+    "ktpel_belum_rekam",
+    "pemula_rekap",
+    "disabilitas_rekap",
+]
 
 
 def pemilih_desa(con, election: str) -> pd.DataFrame:

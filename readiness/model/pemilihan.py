@@ -1,5 +1,6 @@
 """The election itself: its name and date in words, the label of the previous election of the
 same kind, and which election the dashboard opens with."""
+
 from __future__ import annotations
 
 import duckdb
@@ -18,7 +19,8 @@ def previous_label(con: duckdb.DuckDBPyConnection, election: str) -> str:
     """`Partisipasi 2018` for pilkada-2024: the year of the previous election of the same kind."""
     row = con.execute(
         "select year(p.tanggal) from elections e join elections p on p.jenis = e.jenis and p.tanggal < e.tanggal "
-        "where e.election_id = $e order by p.tanggal desc limit 1", {"e": election}
+        "where e.election_id = $e order by p.tanggal desc limit 1",
+        {"e": election},
     ).fetchone()
     return f"Partisipasi {row[0]}" if row else "Partisipasi sebelumnya"
 

@@ -1,6 +1,7 @@
 """Settings of one election (Pengaturan): the thresholds, the default participation target, the
 TPS capacity and the per-kecamatan target overrides; checked as a whole and saved all or nothing,
 every problem worded in Indonesian."""
+
 from __future__ import annotations
 
 import contextlib
@@ -21,7 +22,11 @@ PENGATURAN = {  # key: (label, minimum, maximum)
     "partisipasi_kuning": ("Partisipasi: selisih terbesar untuk Perlu perhatian (poin)", 0, 100),
     "konsistensi_kuning": ("Konsistensi DPT: selisih terbesar untuk Perlu perhatian (%)", 0, 100),
     "target_partisipasi": ("Target partisipasi bawaan kabupaten (%)", 0, 100),
-    "masalah_tinggi_kuning": ("Masalah tingkat tinggi belum selesai → paling baik Perlu perhatian (1 = ya, 0 = tidak)", 0, 1),
+    "masalah_tinggi_kuning": (
+        "Masalah tingkat tinggi belum selesai → paling baik Perlu perhatian (1 = ya, 0 = tidak)",
+        0,
+        1,
+    ),
 }
 # Settings added after the first release: when a caller leaves one out, its stored value stays.
 PENGATURAN_OPSIONAL = {"masalah_tinggi_kuning"}
@@ -50,11 +55,15 @@ def periksa_pengaturan(values: dict) -> list[str]:
             problems.append(f"{label} harus antara {fmt.ringkas(lo)} dan {fmt.ringkas(hi)} (tertulis {fmt.ringkas(v)})")
     if not problems:
         if values["ktpel_kuning"] > values["ktpel_hijau"]:
-            problems.append(f"Batas KTP-el Perlu perhatian ({fmt.ringkas(values['ktpel_kuning'])}%) tidak boleh di atas "
-                            f"batas Siap ({fmt.ringkas(values['ktpel_hijau'])}%)")
+            problems.append(
+                f"Batas KTP-el Perlu perhatian ({fmt.ringkas(values['ktpel_kuning'])}%) tidak boleh di atas "
+                f"batas Siap ({fmt.ringkas(values['ktpel_hijau'])}%)"
+            )
         if values["partisipasi_hijau"] > values["partisipasi_kuning"]:
-            problems.append(f"Selisih partisipasi untuk Siap ({fmt.ringkas(values['partisipasi_hijau'])} poin) tidak boleh "
-                            f"di atas selisih untuk Perlu perhatian ({fmt.ringkas(values['partisipasi_kuning'])} poin)")
+            problems.append(
+                f"Selisih partisipasi untuk Siap ({fmt.ringkas(values['partisipasi_hijau'])} poin) tidak boleh "
+                f"di atas selisih untuk Perlu perhatian ({fmt.ringkas(values['partisipasi_kuning'])} poin)"
+            )
         if float(values["kapasitas_tps"]) != int(values["kapasitas_tps"]):
             problems.append("Kapasitas pemilih per TPS harus bilangan bulat")
     return problems
@@ -75,21 +84,34 @@ def baca_angka(texts: dict, labels: dict | None = None) -> dict:
     return values
 
 
-def simpan_pengaturan(db_path, election: str, values: dict, pelaku, *, ref: duckdb.DuckDBPyConnection | None = None,
-                      timeout: float = 10.0) -> None:
+def simpan_pengaturan(
+    db_path, election: str, values: dict, pelaku, *, ref: duckdb.DuckDBPyConnection | None = None, timeout: float = 10.0
+) -> None:
     """Save the thresholds, default target and TPS capacity of one election, all or nothing, with
     one audit record of the values before and after (see `_simpan`)."""
     problems = periksa_pengaturan(values)
     if problems:
         raise PengaturanError(problems)
-    ubah = {key: float(values[key]) for key in PENGATURAN
-            if key != "kapasitas_tps" and not (key in PENGATURAN_OPSIONAL and key not in values)}
-    _simpan(db_path, election, pelaku, "ambang dan kapasitas", ubah, ref=ref, kapasitas=int(values["kapasitas_tps"]),
-            timeout=timeout)
+    ubah = {
+        key: float(values[key])
+        for key in PENGATURAN
+        if key != "kapasitas_tps" and not (key in PENGATURAN_OPSIONAL and key not in values)
+    }
+    _simpan(
+        db_path,
+        election,
+        pelaku,
+        "ambang dan kapasitas",
+        ubah,
+        ref=ref,
+        kapasitas=int(values["kapasitas_tps"]),
+        timeout=timeout,
+    )
 
 
-def simpan_target_kecamatan(db_path, election: str, targets: dict, pelaku, *,
-                            ref: duckdb.DuckDBPyConnection | None = None) -> None:
+def simpan_target_kecamatan(
+    db_path, election: str, targets: dict, pelaku, *, ref: duckdb.DuckDBPyConnection | None = None
+) -> None:
     """Per-kecamatan target overrides: {kode_kecamatan: percent or None (no override)}."""
     with _pembaca(db_path, ref) as con:
         known = {r[0]: r[1] for r in con.execute("select kode_kecamatan, kecamatan from ref_kecamatan").fetchall()}
@@ -98,11 +120,19 @@ def simpan_target_kecamatan(db_path, election: str, targets: dict, pelaku, *,
         if kode not in known:
             problems.append(f"kecamatan {kode} tidak dikenal")
         elif _present(value) and not 0 < value <= 100:
-            problems.append(f"Target {known[kode]} harus di atas 0 dan paling tinggi 100 (tertulis {fmt.ringkas(value)})")
+            problems.append(
+                f"Target {known[kode]} harus di atas 0 dan paling tinggi 100 (tertulis {fmt.ringkas(value)})"
+            )
     if problems:
         raise PengaturanError(problems)
-    _simpan(db_path, election, pelaku, "target per kecamatan",
-            {TARGET_KEY + kode: float(value) if _present(value) else None for kode, value in targets.items()}, ref=ref)
+    _simpan(
+        db_path,
+        election,
+        pelaku,
+        "target per kecamatan",
+        {TARGET_KEY + kode: float(value) if _present(value) else None for kode, value in targets.items()},
+        ref=ref,
+    )
 
 
 @contextlib.contextmanager
@@ -130,8 +160,17 @@ def _berlaku(ref, store: sqlite3.Connection, election: str) -> dict:
     return out
 
 
-def _simpan(db_path, election: str, pelaku, objek: str, ubah: dict, *, ref=None, kapasitas: int | None = None,
-            timeout: float = 10.0) -> None:
+def _simpan(
+    db_path,
+    election: str,
+    pelaku,
+    objek: str,
+    ubah: dict,
+    *,
+    ref=None,
+    kapasitas: int | None = None,
+    timeout: float = 10.0,
+) -> None:
     """Write the settings `ubah` ({key: value, None = removed}) in one transaction of the
     small-records store (milliseconds; the analytical file untouched), with the audit record of
     every value that changed, before and after. Only a new TPS capacity still needs a write of the
@@ -147,30 +186,40 @@ def _simpan(db_path, election: str, pelaku, objek: str, ubah: dict, *, ref=None,
             raise PengaturanError([f"pemilihan '{election}' tidak dikenal"])
         kapasitas_berubah = kapasitas is not None and kapasitas != lama[0][0]
         with contextlib.ExitStack() as sesudah_ganti:
-            with (db.writing(db_path, timeout=timeout) if kapasitas_berubah else contextlib.nullcontext()) as tulis:
+            with db.writing(db_path, timeout=timeout) if kapasitas_berubah else contextlib.nullcontext() as tulis:
                 sebelum_kapasitas = lama[0][0]
                 if tulis is not None:
-                    sebelum_kapasitas = tulis.execute("select kapasitas_tps from elections where election_id = $e",
-                                                      {"e": election}).fetchone()[0]
-                    tulis.execute("update elections set kapasitas_tps = $v where election_id = $e",
-                                  {"v": kapasitas, "e": election})
+                    sebelum_kapasitas = tulis.execute(
+                        "select kapasitas_tps from elections where election_id = $e", {"e": election}
+                    ).fetchone()[0]
+                    tulis.execute(
+                        "update elections set kapasitas_tps = $v where election_id = $e",
+                        {"v": kapasitas, "e": election},
+                    )
                 store = sesudah_ganti.enter_context(catatan.tulis(db_path))
                 sebelum = _berlaku(baca, store, election)
                 waktu = catatan.sekarang()
                 for key, value in ubah.items():
                     if sebelum.get(key) != value:
-                        store.execute("insert into pengaturan (election_id, key, value, diubah) values (?, ?, ?, ?) "
-                                      "on conflict (election_id, key) do update set value = excluded.value, "
-                                      "diubah = excluded.diubah", (election, key, value, waktu))
+                        store.execute(
+                            "insert into pengaturan (election_id, key, value, diubah) values (?, ?, ?, ?) "
+                            "on conflict (election_id, key) do update set value = excluded.value, "
+                            "diubah = excluded.diubah",
+                            (election, key, value, waktu),
+                        )
                 sesudah = _berlaku(baca, store, election)
                 if kapasitas is not None:
                     sebelum["kapasitas_tps"], sesudah["kapasitas_tps"] = sebelum_kapasitas, kapasitas
                 berubah = sorted(k for k in set(sebelum) | set(sesudah) if sebelum.get(k) != sesudah.get(k))
-                jejak.catat(store, pelaku, "pengaturan", objek, rincian={"pemilihan": election,
-                                                                         "jumlah_berubah": len(berubah)},
-                            sebelum={k: sebelum.get(k) for k in berubah}, sesudah={k: sesudah.get(k) for k in berubah})
-
-
+                jejak.catat(
+                    store,
+                    pelaku,
+                    "pengaturan",
+                    objek,
+                    rincian={"pemilihan": election, "jumlah_berubah": len(berubah)},
+                    sebelum={k: sebelum.get(k) for k in berubah},
+                    sesudah={k: sesudah.get(k) for k in berubah},
+                )
 
 
 def baca_target(texts: dict, labels: dict) -> dict:

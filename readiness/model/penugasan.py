@@ -1,6 +1,7 @@
 """The korwil assignment of one election: which koordinator wilayah each kecamatan belongs to,
 checked as a whole (every kecamatan exactly once, one koordinator per korwil) and saved all or
 nothing."""
+
 from __future__ import annotations
 
 import duckdb

@@ -1,6 +1,7 @@
 """The reconciliation checks: queries/checks/<name>.sql each states one rule the figures must keep
 (in its header) and returns the rows that break it, so an empty result means the rule holds.
 tests/test_checks.py runs them all."""
+
 from __future__ import annotations
 
 import duckdb
@@ -23,10 +24,15 @@ def periksa(con: duckdb.DuckDBPyConnection, election: str) -> dict[str, pd.DataF
     the report show it: mart_kecamatan, mart_korwil, mart_kabupaten, mart_desa, mart_desa_kesiapan
     (every desa), mart_tps (every TPS), mart_pemilih_desa — each with its `election_id`."""
     cur = kesiapan_cursor(con, election)
-    marts = {"kecamatan": laporan.kecamatan(cur, election), "korwil": laporan.korwil(cur, election),
-             "kabupaten": laporan.kabupaten(cur, election), "desa": laporan.desa(cur, election),
-             "desa_kesiapan": laporan.desa_kesiapan(cur, election, None), "tps": laporan.tps(cur, election, None),
-             "pemilih_desa": pemilih.pemilih_desa(cur, election)}
+    marts = {
+        "kecamatan": laporan.kecamatan(cur, election),
+        "korwil": laporan.korwil(cur, election),
+        "kabupaten": laporan.kabupaten(cur, election),
+        "desa": laporan.desa(cur, election),
+        "desa_kesiapan": laporan.desa_kesiapan(cur, election, None),
+        "tps": laporan.tps(cur, election, None),
+        "pemilih_desa": pemilih.pemilih_desa(cur, election),
+    }
     for name, frame in marts.items():
         cur.register(f"mart_{name}", frame if "election_id" in frame else frame.assign(election_id=election))
     return {name: db.run(cur, f"checks/{name}", election=election) for name in pemeriksaan()}

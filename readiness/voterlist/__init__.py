@@ -31,6 +31,7 @@ problems worded) → temuan (the findings of the file, as warnings). Their SQL i
 queries/voterlist/, one file per step. Imports pyarrow and DuckDB, never pandas: an ingest must not
 load pandas before the sheet is read (~35 MiB more at the reader's peak).
 """
+
 from __future__ import annotations
 
 import duckdb
@@ -43,9 +44,20 @@ FIELDS = ("kecamatan", "desa", "tps", "jk", "nik", "nkk", "tgl_lahir", "sts", "d
 IDENTITAS = ("nama", "alamat", "tempat_lahir")
 
 
-def parse(book, layouts, result, gaz, secret: bytes, max_messages: int, step, *,
-          tanggal_pemilihan=None, kapasitas_tps: int = 600, simpan_identitas: bool = False,
-          region=None) -> None:
+def parse(
+    book,
+    layouts,
+    result,
+    gaz,
+    secret: bytes,
+    max_messages: int,
+    step,
+    *,
+    tanggal_pemilihan=None,
+    kapasitas_tps: int = 600,
+    simpan_identitas: bool = False,
+    region=None,
+) -> None:
     """Fill `result.frame` with canonical rows for raw_daftar (and `result.identitas` when keeping
     identity is on), or `result` with problems. The audit findings of this file alone (duplicate
     NIK within it, voters under 17 on `tanggal_pemilihan`, TPS over `kapasitas_tps`, …) become
@@ -95,8 +107,15 @@ def _warn_findings(result, gaz, tanggal_pemilihan, kapasitas_tps, max_messages) 
     counts, desa = temuan.file_findings(result.frame, gaz, result.file_name, tanggal_pemilihan, kapasitas_tps)
     for kode, jumlah in counts.items():
         info = temuan.JENIS[kode]
-        result.add("peringatan", f"temuan DPT — {info.nama}: {fmt.angka(jumlah)} pemilih ({info.singkat}). "
-                   "Dicatat, berkas tetap disimpan; rinciannya di halaman Temuan DPT")
+        result.add(
+            "peringatan",
+            f"temuan DPT — {info.nama}: {fmt.angka(jumlah)} pemilih ({info.singkat}). "
+            "Dicatat, berkas tetap disimpan; rinciannya di halaman Temuan DPT",
+        )
     for sheet, row, note, jumlah in desa[:max_messages]:
-        result.add("peringatan", f"{note} ({fmt.angka(jumlah)} pemilih; dicatat sebagai temuan desa tidak cocok, "
-                   "bukan penolakan)", sheet, row)
+        result.add(
+            "peringatan",
+            f"{note} ({fmt.angka(jumlah)} pemilih; dicatat sebagai temuan desa tidak cocok, bukan penolakan)",
+            sheet,
+            row,
+        )

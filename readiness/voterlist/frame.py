@@ -1,6 +1,7 @@
 """The frame of a per-voter list: NIK and NKK pseudonymised (the keyed hash of readiness/privacy.py:
 looked up where it was computed during the read, else computed in SQL), what the audit derives from
 the NIK, one row per voter; or the problems of a file that has some, worded."""
+
 from __future__ import annotations
 
 import pyarrow as pa
@@ -14,9 +15,16 @@ def pseudonyms(con, layouts, hashed: pa.Table, secret: bytes) -> dict:
     """`sheets`, `dihitung` (the hashes computed ahead), `kk` (the hash of each family card) and
     `wilayah` (the region of the NIKs hashed ahead); returns the pads for frame.sql."""
     opad, ipad = privacy.hmac_pads(secret)
-    con.register("sheets", pa.table({"_sheet_no": pa.array(range(len(layouts)), pa.int16()),
-                                     "source_sheet": [lay.sheet.name for lay in layouts],
-                                     "ada_nik": ["nik" in lay.columns.values() for lay in layouts]}))
+    con.register(
+        "sheets",
+        pa.table(
+            {
+                "_sheet_no": pa.array(range(len(layouts)), pa.int16()),
+                "source_sheet": [lay.sheet.name for lay in layouts],
+                "ada_nik": ["nik" in lay.columns.values() for lay in layouts],
+            }
+        ),
+    )
     con.register("dihitung", hashed)
     sql.create(con, "kk", opad=opad, ipad=ipad)
     sql.create(con, "wilayah")

@@ -1,6 +1,7 @@
 """What the cells of a per-voter list mean, worked out once per distinct text in small look-up tables
 keyed by the text as written (trimmed, normalised, matched to a place, a code or a date), never once
 per voter; then `w`, the voter rows joined to them. Each step is one file of queries/voterlist/."""
+
 from __future__ import annotations
 
 import pyarrow as pa
@@ -10,10 +11,31 @@ from . import sql
 
 # Codes as written in exports (after upper-casing and punctuation to spaces) -> canonical code.
 JK = {"L": "L", "LK": "L", "LAKI LAKI": "L", "LAKI": "L", "P": "P", "PR": "P", "PEREMPUAN": "P", "WANITA": "P"}
-STS = {"B": "B", "BELUM KAWIN": "B", "BELUM": "B", "S": "S", "SUDAH KAWIN": "S", "KAWIN": "S", "SUDAH": "S",
-       "P": "P", "PERNAH KAWIN": "P", "PERNAH": "P", "CERAI": "P"}
-KTPEL = {"S": "S", "SUDAH": "S", "SUDAH REKAM": "S", "Y": "S", "YA": "S", "B": "B", "BELUM": "B",
-         "BELUM REKAM": "B", "T": "B", "TIDAK": "B"}
+STS = {
+    "B": "B",
+    "BELUM KAWIN": "B",
+    "BELUM": "B",
+    "S": "S",
+    "SUDAH KAWIN": "S",
+    "KAWIN": "S",
+    "SUDAH": "S",
+    "P": "P",
+    "PERNAH KAWIN": "P",
+    "PERNAH": "P",
+    "CERAI": "P",
+}
+KTPEL = {
+    "S": "S",
+    "SUDAH": "S",
+    "SUDAH REKAM": "S",
+    "Y": "S",
+    "YA": "S",
+    "B": "B",
+    "BELUM": "B",
+    "BELUM REKAM": "B",
+    "T": "B",
+    "TIDAK": "B",
+}
 
 
 def voter_rows(con) -> list[tuple]:
@@ -36,8 +58,15 @@ def voter_rows(con) -> list[tuple]:
 def places(con, pairs, gaz) -> None:
     """`places`: each (kecamatan, desa) pair matched with the same rules as every file, its codes and
     the messages of a kecamatan or desa not found."""
-    table = {"kecamatan": [], "desa": [], "desa_c": [], "kode_kecamatan": [], "kode_desa": [],
-             "pesan_kec": [], "pesan_desa": []}
+    table = {
+        "kecamatan": [],
+        "desa": [],
+        "desa_c": [],
+        "kode_kecamatan": [],
+        "kode_desa": [],
+        "pesan_kec": [],
+        "pesan_desa": [],
+    }
     for kec_key, desa_key, kec, desa in pairs:
         kode_kec = gaz.match_kecamatan(kec) if kec else None
         kode_desa = gaz.match_desa(kode_kec, desa) if kode_kec and desa else None
@@ -46,12 +75,16 @@ def places(con, pairs, gaz) -> None:
         table["desa_c"].append(desa)
         table["kode_kecamatan"].append(kode_kec)
         table["kode_desa"].append(kode_desa)
-        table["pesan_kec"].append(None if kode_kec else
-                                  ("nama kecamatan kosong" if not kec else gaz.unknown_kecamatan(kec)))
+        table["pesan_kec"].append(
+            None if kode_kec else ("nama kecamatan kosong" if not kec else gaz.unknown_kecamatan(kec))
+        )
         # Not an error: a voter whose desa is not in the stated kecamatan is a finding (the
         # kecamatan is known, so the voter is still counted there).
-        table["pesan_desa"].append(None if kode_desa or not kode_kec else
-                                   ("nama desa/kelurahan kosong" if not desa else gaz.unknown_desa(kode_kec, desa)))
+        table["pesan_desa"].append(
+            None
+            if kode_desa or not kode_kec
+            else ("nama desa/kelurahan kosong" if not desa else gaz.unknown_desa(kode_kec, desa))
+        )
     con.register("places", pa.table(table))
 
 
@@ -77,10 +110,21 @@ def codes(con) -> None:
     """`kode_arti`: what each combination of the coded columns as written means, and which of them
     rejects the file."""
     sql.create(con, "kode_tertulis")
-    spellings = [(kolom, kata, kode) for kolom, mapping in (("jk", JK), ("sts", STS), ("ktpel", KTPEL))
-                 for kata, kode in mapping.items()]
-    con.register("kode_kata", pa.table({"kolom": [k for k, _, _ in spellings], "kata": [w for _, w, _ in spellings],
-                                        "kode": [c for _, _, c in spellings]}))
+    spellings = [
+        (kolom, kata, kode)
+        for kolom, mapping in (("jk", JK), ("sts", STS), ("ktpel", KTPEL))
+        for kata, kode in mapping.items()
+    ]
+    con.register(
+        "kode_kata",
+        pa.table(
+            {
+                "kolom": [k for k, _, _ in spellings],
+                "kata": [w for _, w, _ in spellings],
+                "kode": [c for _, _, c in spellings],
+            }
+        ),
+    )
     for name in ("kode_map", "tps_map", "dis_map", "kode_arti"):
         sql.create(con, name)
 

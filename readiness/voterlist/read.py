@@ -1,5 +1,6 @@
 """Reading a per-voter list: the sheets' columns as Arrow text up to the last voter, and the keyed
 hashes of the workbook's 16-digit shared strings computed meanwhile on the other core."""
+
 from __future__ import annotations
 
 from array import array
@@ -53,8 +54,9 @@ def hash_ahead(book, secret: bytes) -> pa.Table | None:
         digests = list(map(digest, found))
         numbers = array("Q", map(int, found))
         keys.append(pa.Array.from_buffers(pa.uint64(), len(found), [None, pa.py_buffer(numbers)]))
-        hashes.append(pa.FixedSizeBinaryArray.from_buffers(pa.binary(16), len(found),
-                                                           [None, pa.py_buffer(b"".join(digests))]))
+        hashes.append(
+            pa.FixedSizeBinaryArray.from_buffers(pa.binary(16), len(found), [None, pa.py_buffer(b"".join(digests))])
+        )
     if not keys:
         return None
     return pa.table({"kunci": pa.chunked_array(keys), "hash": pa.chunked_array(hashes)})

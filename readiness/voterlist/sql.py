@@ -1,5 +1,6 @@
 """The voter list's SQL, one step per file in queries/voterlist/ (header: what it returns, its inputs,
 `-- params:`), run on the parse's own in-memory DuckDB connection by name."""
+
 from __future__ import annotations
 
 from .. import db

@@ -8,18 +8,29 @@
 
 May import readiness.db, fmt, teks, ingest.workbook and reference/; never streamlit.
 """
+
 from .berkas import (
-                     KABUPATEN,
-                     KOTA,
-                     PROVINSI,
-                     Tempat,
-                     Wilayah,
-                     check_nik,
-                     check_rows,
-                     check_titles,
-                     load,
-                     region_columns,
+    KABUPATEN,
+    KOTA,
+    PROVINSI,
+    Tempat,
+    Wilayah,
+    check_nik,
+    check_rows,
+    check_titles,
+    load,
+    region_columns,
 )
 
-__all__ = ["KABUPATEN", "KOTA", "PROVINSI", "Tempat", "Wilayah", "check_nik", "check_rows", "check_titles",
-           "load", "region_columns"]
+__all__ = [
+    "KABUPATEN",
+    "KOTA",
+    "PROVINSI",
+    "Tempat",
+    "Wilayah",
+    "check_nik",
+    "check_rows",
+    "check_titles",
+    "load",
+    "region_columns",
+]

@@ -13,6 +13,7 @@ kecamatan `Kota Anyar` or `KPU KABUPATEN PROBOLINGGO` (this region) never refuse
 `Kota Probolinggo` and `Kabupaten Probolinggo` are two regions. This region's own province named
 in a title is no other region.
 """
+
 from __future__ import annotations
 
 import re
@@ -35,8 +36,19 @@ _SINGKATAN = {"KEP": "KEPULAUAN", "ADM": "ADMINISTRASI"}
 _PANJANG_MAKS = 6  # words in the longest kab/kota or province name (Kepulauan Siau Tagulandang Biaro)
 
 # Headers of a column that holds the kab/kota or the province of each row.
-KOLOM_KABKOTA = {"KAB KOTA", "KABUPATEN KOTA", "KOTA KABUPATEN", "KABKOTA", "KABUPATEN", "KAB", "KOTA",
-                 "NAMA KABUPATEN", "NAMA KAB KOTA", "NAMA KABUPATEN KOTA", "NAMA KOTA"}
+KOLOM_KABKOTA = {
+    "KAB KOTA",
+    "KABUPATEN KOTA",
+    "KOTA KABUPATEN",
+    "KABKOTA",
+    "KABUPATEN",
+    "KAB",
+    "KOTA",
+    "NAMA KABUPATEN",
+    "NAMA KAB KOTA",
+    "NAMA KABUPATEN KOTA",
+    "NAMA KOTA",
+}
 KOLOM_PROVINSI = {"PROVINSI", "PROPINSI", "PROV", "NAMA PROVINSI"}
 
 _KODE_RE = re.compile(r"^(\d{2})\.?(\d{2})?$")
@@ -56,6 +68,7 @@ def _kunci(words) -> str:
 @dataclass(frozen=True)
 class Tempat:
     """A region a file names: its codes (one, or two when a bare name fits a kabupaten and a kota)."""
+
     kode: tuple[str, ...]
     nama: str  # as shown: 'Kabupaten Pasuruan', 'Kabupaten Pasuruan atau Kota Pasuruan', 'Provinsi Jawa Tengah'
 
@@ -63,6 +76,7 @@ class Tempat:
 @dataclass
 class Wilayah:
     """The installation's region and the national list of provinces and kab/kota."""
+
     kode: str  # '35.13' (a kab/kota), '35' (a province) or 'nasional'
     nama: str  # 'Kabupaten Probolinggo'
     tingkat: str  # 'kabkota' | 'provinsi' | 'nasional'
@@ -87,10 +101,13 @@ class Wilayah:
             words = _kata(nama)
             keys = {_kunci(words)}
             # `Daerah Khusus Ibukota Jakarta` is written `DKI Jakarta`; `Daerah Istimewa Yogyakarta` `DI Yogyakarta`
-            for long, short in ((["DAERAH", "KHUSUS", "IBUKOTA"], "DKI"), (["DAERAH", "KHUSUS"], "DK"),
-                                (["DAERAH", "ISTIMEWA"], "DI")):
-                if words[:len(long)] == long:
-                    keys |= {short + _kunci(words[len(long):]), _kunci(words[len(long):])}
+            for long, short in (
+                (["DAERAH", "KHUSUS", "IBUKOTA"], "DKI"),
+                (["DAERAH", "KHUSUS"], "DK"),
+                (["DAERAH", "ISTIMEWA"], "DI"),
+            ):
+                if words[: len(long)] == long:
+                    keys |= {short + _kunci(words[len(long) :]), _kunci(words[len(long) :])}
             for key in keys:
                 prov.setdefault(key, []).append(kode)
         self._indeks = {"kabupaten": kab, "kota": kota, "provinsi": prov}
@@ -116,7 +133,7 @@ class Wilayah:
     def _cocok(self, indeks: tuple[str, ...], words: list[str], start: int) -> tuple[list[str], int] | None:
         """The longest name in the indexes `indeks` written from words[start]: (codes, words used)."""
         for n in range(min(_PANJANG_MAKS, len(words) - start), 0, -1):
-            key = _kunci(words[start:start + n])
+            key = _kunci(words[start : start + n])
             found = [k for name in indeks for k in self._indeks[name].get(key, [])]
             if found:
                 return found, n
@@ -130,14 +147,21 @@ class Wilayah:
         i = 0
         while i < len(words):
             word = words[i]
-            indeks = ("kabupaten" if word in KABUPATEN else "kota" if word in KOTA
-                      else "provinsi" if word in PROVINSI else None)
+            indeks = (
+                "kabupaten"
+                if word in KABUPATEN
+                else "kota"
+                if word in KOTA
+                else "provinsi"
+                if word in PROVINSI
+                else None
+            )
             if indeks is None or (i and words[i - 1] in _BUKAN_AWALAN):
                 i += 1
                 continue
             used = 1
             match = self._cocok((indeks,), words, i + 1)
-            if match is None and word in KABUPATEN and words[i + 1:i + 2] and words[i + 1] in KOTA:
+            if match is None and word in KABUPATEN and words[i + 1 : i + 2] and words[i + 1] in KOTA:
                 # `KABUPATEN/KOTA : PROBOLINGGO` (KPU forms): a kabupaten or a kota of that name
                 used = 2
                 match = self._cocok(("kabupaten", "kota"), words, i + 2)
@@ -203,14 +227,19 @@ def check_titles(result, layouts, region: Wilayah) -> bool:
     """Refuse (add an error to `result`, return True) when a title row above a header names
     another region."""
     for lay in layouts:
-        for r, row in enumerate(lay.sheet.rows[:lay.header_row]):
+        for r, row in enumerate(lay.sheet.rows[: lay.header_row]):
             for c, value in enumerate(row):
                 if not isinstance(value, str):
                     continue
                 other = next((t for t in region.di_judul(value) if region.lain(t)), None)
                 if other is not None:
-                    result.add("galat", f"{region.penolakan(other)} (judul '{value.strip()}')",
-                               lay.sheet.name, r + 1, column_letter(c))
+                    result.add(
+                        "galat",
+                        f"{region.penolakan(other)} (judul '{value.strip()}')",
+                        lay.sheet.name,
+                        r + 1,
+                        column_letter(c),
+                    )
                     return True
     return False
 
@@ -269,8 +298,10 @@ def check_rows(result, rows, region: Wilayah, gaz) -> bool:
         return False
     tempat, lay, i, label = first_other
     if ours:
-        message = (f"{region.penolakan(tempat, 'baris ini')}; {fmt.angka(others)} baris berkas ini untuk wilayah "
-                   f"lain: unggah hanya baris {region.nama}")
+        message = (
+            f"{region.penolakan(tempat, 'baris ini')}; {fmt.angka(others)} baris berkas ini untuk wilayah "
+            f"lain: unggah hanya baris {region.nama}"
+        )
     else:
         message = region.penolakan(tempat)
     result.add("galat", message, lay.sheet.name, i + 1, label)
@@ -303,7 +334,13 @@ def check_nik(result, region: Wilayah, layouts) -> bool:
             sheet, row = lay.sheet.name, pc.min(rows).as_py()
             break
     label = next((lay.column_label("nik") for lay in layouts if lay.sheet.name == sheet), None)
-    result.add("galat", f"{region.penolakan(tempat)}: {fmt.angka(count)} dari {fmt.angka(total)} NIK "
-               f"({fmt.persen(100 * count / total)}) berkode wilayah {kode}", sheet, row, label)
+    result.add(
+        "galat",
+        f"{region.penolakan(tempat)}: {fmt.angka(count)} dari {fmt.angka(total)} NIK "
+        f"({fmt.persen(100 * count / total)}) berkode wilayah {kode}",
+        sheet,
+        row,
+        label,
+    )
     result.frame = None
     return True

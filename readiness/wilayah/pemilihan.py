@@ -6,6 +6,7 @@ the election of its own head and, on the same day, the gubernur election of its 
 region of an election is the installation's region, its province (gubernur) or, in a province
 installation, one of its kab/kota.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,8 +30,10 @@ class PemilihanError(ValueError):
 
 
 def _row(con: duckdb.DuckDBPyConnection, election: str) -> dict | None:
-    row = con.execute("select nama, jenis, kode_wilayah, tanggal, kapasitas_tps from elections "
-                      "where election_id = $e", {"e": election}).fetchone()
+    row = con.execute(
+        "select nama, jenis, kode_wilayah, tanggal, kapasitas_tps from elections where election_id = $e",
+        {"e": election},
+    ).fetchone()
     return None if row is None else dict(zip(FIELDS, row))
 
 
@@ -68,8 +71,10 @@ def _check_region(jenis: str, kode: str, installation: dict) -> dict:
     except WilayahError as exc:
         raise PemilihanError(str(exc)) from None
     if target["jenis"] != _WILAYAH_JENIS[jenis]:
-        raise PemilihanError(f"{teks.PEMILIHAN_JENIS[jenis]} diadakan di {_WILAYAH_JENIS[jenis]}, sedangkan "
-                             f"{target['kode']} adalah {target['nama']}")
+        raise PemilihanError(
+            f"{teks.PEMILIHAN_JENIS[jenis]} diadakan di {_WILAYAH_JENIS[jenis]}, sedangkan "
+            f"{target['kode']} adalah {target['nama']}"
+        )
     mine, theirs = installation["kode"] + ".", target["kode"] + "."
     if not (mine.startswith(theirs) or theirs.startswith(mine)):
         raise PemilihanError(f"pemilihan untuk {target['nama']} tidak dapat dicatat di dasbor {installation['nama']}")
@@ -82,15 +87,24 @@ def _default_region(jenis: str, installation: dict) -> str:
     return installation["kode"]
 
 
-def add(con: duckdb.DuckDBPyConnection, election: str, *, nama: str | None = None, jenis: str | None = None,
-        wilayah: str | None = None, tanggal=None, kapasitas_tps=None) -> dict:
+def add(
+    con: duckdb.DuckDBPyConnection,
+    election: str,
+    *,
+    nama: str | None = None,
+    jenis: str | None = None,
+    wilayah: str | None = None,
+    tanggal=None,
+    kapasitas_tps=None,
+) -> dict:
     """Add an election (refused when the id exists) with the default settings; returns its row.
     Defaults: the kind the installation's region elects, that region (the province for a
     gubernur), the name from both, and the TPS capacity of the active election."""
     election = (election or "").strip()
     if not _ID.fullmatch(election):
-        raise PemilihanError(f"kode pemilihan '{election}' tidak dapat dipakai: huruf kecil, angka dan tanda '-', "
-                             "mis. pilkada-2029")
+        raise PemilihanError(
+            f"kode pemilihan '{election}' tidak dapat dipakai: huruf kecil, angka dan tanda '-', mis. pilkada-2029"
+        )
     if _row(con, election) is not None:
         raise PemilihanError(f"pemilihan '{election}' sudah ada; untuk mengubahnya pakai `election edit {election}`")
     if tanggal is None:
@@ -100,19 +114,37 @@ def add(con: duckdb.DuckDBPyConnection, election: str, *, nama: str | None = Non
     target = _check_region(jenis, wilayah or _default_region(jenis, installation), installation)
     day = _tanggal(tanggal)
     if kapasitas_tps is None:
-        active = con.execute("select kapasitas_tps from elections where election_id = "
-                             "(select value from app_settings where key = 'active_election')").fetchone()
+        active = con.execute(
+            "select kapasitas_tps from elections where election_id = "
+            "(select value from app_settings where key = 'active_election')"
+        ).fetchone()
         kapasitas_tps = active[0] if active else None
-    row = {"nama": (nama or "").strip() or seed.election_name(jenis, target, day), "jenis": jenis,
-           "kode_wilayah": target["kode"], "tanggal": day, "kapasitas_tps": _kapasitas(kapasitas_tps)}
-    con.execute("insert into elections (election_id, nama, jenis, kode_wilayah, tanggal, kapasitas_tps) "
-                "values ($e, $nama, $jenis, $kode_wilayah, $tanggal, $kapasitas_tps)", {"e": election, **row})
+    row = {
+        "nama": (nama or "").strip() or seed.election_name(jenis, target, day),
+        "jenis": jenis,
+        "kode_wilayah": target["kode"],
+        "tanggal": day,
+        "kapasitas_tps": _kapasitas(kapasitas_tps),
+    }
+    con.execute(
+        "insert into elections (election_id, nama, jenis, kode_wilayah, tanggal, kapasitas_tps) "
+        "values ($e, $nama, $jenis, $kode_wilayah, $tanggal, $kapasitas_tps)",
+        {"e": election, **row},
+    )
     seed.default_settings(con, election)
     return row
 
 
-def edit(con: duckdb.DuckDBPyConnection, election: str, *, nama: str | None = None, jenis: str | None = None,
-         wilayah: str | None = None, tanggal=None, kapasitas_tps=None) -> tuple[dict, dict]:
+def edit(
+    con: duckdb.DuckDBPyConnection,
+    election: str,
+    *,
+    nama: str | None = None,
+    jenis: str | None = None,
+    wilayah: str | None = None,
+    tanggal=None,
+    kapasitas_tps=None,
+) -> tuple[dict, dict]:
     """Change the given fields of an existing election (refused when the id is unknown); returns
     (before, after). A name that was the default one follows a new kind, region or year."""
     before = _row(con, election)
@@ -135,16 +167,22 @@ def edit(con: duckdb.DuckDBPyConnection, election: str, *, nama: str | None = No
     if nama is not None and nama.strip():
         after["nama"] = nama.strip()
     elif before["jenis"] in JENIS and before["kode_wilayah"]:
-        was_default = before["nama"] == seed.election_name(before["jenis"], seed.region(before["kode_wilayah"]),
-                                                           before["tanggal"])
+        was_default = before["nama"] == seed.election_name(
+            before["jenis"], seed.region(before["kode_wilayah"]), before["tanggal"]
+        )
         if was_default:
             after["nama"] = seed.election_name(after["jenis"], seed.region(after["kode_wilayah"]), after["tanggal"])
-    con.execute("update elections set nama = $nama, jenis = $jenis, kode_wilayah = $kode_wilayah, "
-                "tanggal = $tanggal, kapasitas_tps = $kapasitas_tps where election_id = $e", {"e": election, **after})
+    con.execute(
+        "update elections set nama = $nama, jenis = $jenis, kode_wilayah = $kode_wilayah, "
+        "tanggal = $tanggal, kapasitas_tps = $kapasitas_tps where election_id = $e",
+        {"e": election, **after},
+    )
     return before, after
 
 
 def describe(election: str, row: dict) -> str:
     """One line for the user: `pilkada-2024: Pemilihan Bupati … 2024, 27 November 2024, 600 pemilih per TPS`."""
-    return (f"{election}: {row['nama']} ({row['kode_wilayah']}), {fmt.tanggal(row['tanggal'])}, "
-            f"paling banyak {fmt.angka(row['kapasitas_tps'])} pemilih per TPS")
+    return (
+        f"{election}: {row['nama']} ({row['kode_wilayah']}), {fmt.tanggal(row['tanggal'])}, "
+        f"paling banyak {fmt.angka(row['kapasitas_tps'])} pemilih per TPS"
+    )

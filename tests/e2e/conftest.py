@@ -1,5 +1,6 @@
 """A real `streamlit run` on a free port against a fresh demo database, and Debian's Chromium
 driven by Playwright."""
+
 from __future__ import annotations
 
 import os
@@ -15,8 +16,15 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 SHOTS = Path(__file__).parent / "screenshots"
 
 
@@ -34,9 +42,24 @@ def start_server(db_path: Path, log_dir: Path):
     env = dict(os.environ, READINESS_DB=str(db_path))
     log = open(log_dir / "streamlit.log", "w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "dashboard.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -58,8 +81,9 @@ def start_server(db_path: Path, log_dir: Path):
 
 def demo_database(directory: Path) -> Path:
     db_path = directory / "readiness.duckdb"
-    subprocess.run([sys.executable, "-m", "readiness", "demo", "--db", str(db_path)], cwd=ROOT, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "readiness", "demo", "--db", str(db_path)], cwd=ROOT, check=True, capture_output=True
+    )
     return db_path
 
 

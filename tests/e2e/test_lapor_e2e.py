@@ -1,6 +1,7 @@
 """Lapor cepat on a phone (390x844) against a real server: a report sent from the Lapor page shows
 up on the Hari Pemungutan page that was left open — without reloading it — and the Lapor page has
 no horizontal scrollbar."""
+
 import os
 
 import pytest
@@ -8,8 +9,13 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import demo_database, screenshot, start_server
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True,
-         "has_touch": True, "locale": "id-ID"}
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+    "locale": "id-ID",
+}
 
 
 @pytest.fixture(scope="module")

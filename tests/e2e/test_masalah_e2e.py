@@ -1,6 +1,7 @@
 """Permasalahan in a real browser: a problem typed with HTML and script in every text field, and a
 problem sheet uploaded under a hostile file name, are shown as text on every page they reach — the
 test fails if any dialog opens or an injected element appears. Screenshots land in screenshots/."""
+
 import datetime as dt
 import io
 import time
@@ -15,7 +16,7 @@ from tests.e2e.conftest import screenshot
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
 LINK = "**x** [a](javascript:alert(1))"
-FORMULA = "=HYPERLINK(\"http://contoh\",\"klik\")"
+FORMULA = '=HYPERLINK("http://contoh","klik")'
 NAMA_BERKAS = "<img src=x onerror=alert(2)>.xlsx"
 
 
@@ -25,6 +26,7 @@ def _watch(page) -> list:
     def seen(dialog):
         dialogs.append(dialog.message)
         dialog.dismiss()
+
     page.on("dialog", seen)
     return dialogs
 
@@ -63,10 +65,14 @@ def test_hostile_text_from_the_form_and_an_upload_stays_text(writable_server, pa
     _no_injection(page)
 
     # --- an upload named like markup, with hostile cells
-    sheet = xlsx.write(tmp_path / "isi.xlsx", [
-        ["KECAMATAN", "KATEGORI", "URAIAN MASALAH", "PELAPOR", "TANGGAL", "TINGKAT", "TINDAK LANJUT"],
-        ["Besuk", "Logistik", IMG, SCRIPT, "20-11-2024", "Tinggi", FORMULA],
-        ["Besuk", "Lainnya", FORMULA, "@camat", "20-11-2024", "Rendah", "'); drop table masalah; --"]])
+    sheet = xlsx.write(
+        tmp_path / "isi.xlsx",
+        [
+            ["KECAMATAN", "KATEGORI", "URAIAN MASALAH", "PELAPOR", "TANGGAL", "TINGKAT", "TINDAK LANJUT"],
+            ["Besuk", "Logistik", IMG, SCRIPT, "20-11-2024", "Tinggi", FORMULA],
+            ["Besuk", "Lainnya", FORMULA, "@camat", "20-11-2024", "Rendah", "'); drop table masalah; --"],
+        ],
+    )
     wb = load_workbook(sheet)  # text cells that look like formulas, as a camat's Excel keeps them
     for row in wb.active.iter_rows():
         for cell in row:
@@ -76,8 +82,14 @@ def test_hostile_text_from_the_form_and_an_upload_stays_text(writable_server, pa
     page.goto(f"{url}/unggah")
     _wait(page, "Unggah Data")
     page.locator("input[type=file]").set_input_files(
-        files=[{"name": NAMA_BERKAS, "mimeType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                "buffer": sheet.read_bytes()}])
+        files=[
+            {
+                "name": NAMA_BERKAS,
+                "mimeType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "buffer": sheet.read_bytes(),
+            }
+        ]
+    )
     try:
         _wait(page, "Siap disimpan, tidak ada masalah.")
     finally:
@@ -89,11 +101,13 @@ def test_hostile_text_from_the_form_and_an_upload_stays_text(writable_server, pa
     _no_injection(page)
 
     # --- every page the problems reach
-    for path, marker in (("/masalah?pemilu=pilkada-2024&masalah=21", "Masalah #21"),
-                         ("/kecamatan?pemilu=pilkada-2024&kecamatan=35.13.13", "Permasalahan terbuka (4)"),
-                         ("/korwil?pemilu=pilkada-2024&korwil=Wilayah III", "Permasalahan terbuka di Wilayah III"),
-                         ("/?pemilu=pilkada-2024", "Permasalahan terbuka"),
-                         ("/presentasi?pemilu=pilkada-2024&slide=9", "masalah belum selesai")):
+    for path, marker in (
+        ("/masalah?pemilu=pilkada-2024&masalah=21", "Masalah #21"),
+        ("/kecamatan?pemilu=pilkada-2024&kecamatan=35.13.13", "Permasalahan terbuka (4)"),
+        ("/korwil?pemilu=pilkada-2024&korwil=Wilayah III", "Permasalahan terbuka di Wilayah III"),
+        ("/?pemilu=pilkada-2024", "Permasalahan terbuka"),
+        ("/presentasi?pemilu=pilkada-2024&slide=9", "masalah belum selesai"),
+    ):
         page.goto(url + path)
         _wait(page, marker)
         time.sleep(1.0)  # let every element render before looking for injected ones
@@ -102,7 +116,8 @@ def test_hostile_text_from_the_form_and_an_upload_stays_text(writable_server, pa
     _wait(page, "Masalah #21")
     # the problem chooser shows the description literally
     expect(page.get_by_role("combobox", name="Buka masalah")).to_have_value(
-        f"#21 · Besuk · Netralitas ASN · {SCRIPT} {LINK}", timeout=30000)
+        f"#21 · Besuk · Netralitas ASN · {SCRIPT} {LINK}", timeout=30000
+    )
     time.sleep(0.5)
     screenshot(page, "masalah-rincian-1920")
     page.set_viewport_size({"width": 1024, "height": 768})

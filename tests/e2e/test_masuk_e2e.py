@@ -3,6 +3,7 @@ command line while the app runs makes the login page appear; log in with a user 
 HTML (`<img src=x onerror=alert(1)>`): the name shows as text, no script runs, no dialog opens;
 a shared link opens its page right after the login; a download is recorded in the audit trail;
 log out. A reload (F5) keeps the session; after a logout it shows the login page."""
+
 import re
 import subprocess
 import sys
@@ -36,9 +37,26 @@ def test_login_html_name_shown_as_text_download_recorded_logout(server, page):
     screenshot(page, "masuk-mode-lokal")
 
     # An admin is added from the command line while the app runs.
-    done = subprocess.run([sys.executable, "-m", "readiness", "user", "add", NAMA, "--db", str(server["db"]),
-                           "--role", "admin", "--password-stdin"], input=SANDI, cwd=ROOT, capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "readiness",
+            "user",
+            "add",
+            NAMA,
+            "--db",
+            str(server["db"]),
+            "--role",
+            "admin",
+            "--password-stdin",
+        ],
+        input=SANDI,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     page.goto(f"{server['url']}/kecamatan?pemilu=pilkada-2024")
     expect(page.locator("h1").filter(has_text="Masuk")).to_be_visible(timeout=30000)
@@ -73,8 +91,10 @@ def test_login_html_name_shown_as_text_download_recorded_logout(server, page):
     assert info.value.suggested_filename.startswith("jejak-audit_")
     screenshot(page, "jejak-audit")
     with catatan.baca(server["db"]) as con:
-        hasil = [tuple(r) for r in con.execute("select pelaku, aksi from jejak where aksi in ('masuk', 'ekspor') "
-                                               "order by id")]
+        hasil = [
+            tuple(r)
+            for r in con.execute("select pelaku, aksi from jejak where aksi in ('masuk', 'ekspor') order by id")
+        ]
     assert hasil == [(NAMA, "masuk"), (NAMA, "masuk"), (NAMA, "ekspor")]
 
     sidebar.get_by_role("button", name="Keluar").click()
@@ -85,9 +105,26 @@ def test_login_html_name_shown_as_text_download_recorded_logout(server, page):
 
 
 def test_a_reload_keeps_the_session_and_a_logout_ends_it(server, page):
-    done = subprocess.run([sys.executable, "-m", "readiness", "user", "add", "sekda", "--db", str(server["db"]),
-                           "--role", "pimpinan", "--password-stdin"], input=SANDI, cwd=ROOT, capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "readiness",
+            "user",
+            "add",
+            "sekda",
+            "--db",
+            str(server["db"]),
+            "--role",
+            "pimpinan",
+            "--password-stdin",
+        ],
+        input=SANDI,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     page.goto(f"{server['url']}/korwil?pemilu=pilkada-2024")
     expect(page.locator("h1").filter(has_text="Masuk")).to_be_visible(timeout=30000)
@@ -136,9 +173,27 @@ def test_deep_links_as_the_first_requests_of_a_fresh_server_show_the_login_form(
     db_path = demo_database(tmp_path)
     for nama, peran in (("budi", "admin"), ("pelapor1", "pelapor")):
         extra = ["--wilayah", "35.13.14"] if peran == "pelapor" else []
-        done = subprocess.run([sys.executable, "-m", "readiness", "user", "add", nama, "--db", str(db_path),
-                               "--role", peran, "--password-stdin", *extra], input=SANDI, cwd=ROOT,
-                              capture_output=True, text=True, timeout=120)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "readiness",
+                "user",
+                "add",
+                nama,
+                "--db",
+                str(db_path),
+                "--role",
+                peran,
+                "--password-stdin",
+                *extra,
+            ],
+            input=SANDI,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert done.returncode == 0, done.stderr
     links = ["/lapor?pemilu=pilkada-2024", "/", "/kecamatan?pemilu=pilkada-2024&kecamatan=35.13.14", "/unggah"]
     for url in start_server(db_path, tmp_path):

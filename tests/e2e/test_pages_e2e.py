@@ -1,6 +1,7 @@
 """Every page in a real browser against one `streamlit run`: no error element, a kecamatan chosen
 shows its desa, the map opens a kecamatan, an Excel export opens with the right totals, and a
 shared URL opens (and reloads to) the same kecamatan. Screenshots at 1920x1080 and 1024x768."""
+
 import io
 import re
 import time
@@ -29,8 +30,7 @@ def _wait_for_page(page, title: str, figure: str | None = None, charts: int = 0)
         expect(page.get_by_text(figure, exact=True).first).to_be_visible(timeout=30000)
     # Metric and chart code loads lazily in the browser: wait until every chart is drawn.
     expect(page.locator(".js-plotly-plot")).to_have_count(charts, timeout=30000)
-    page.wait_for_function("document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0",
-                           timeout=30000)
+    page.wait_for_function("document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=30000)
     time.sleep(0.5)
 
 

@@ -6,6 +6,7 @@ thresholds. No page view may end on an error screen, and every one shows its own
 
 Bounded: a fixed number of rounds, every wait with a timeout; the writes run until the browsing is
 done, at most a fixed number each."""
+
 from __future__ import annotations
 
 import asyncio
@@ -23,24 +24,31 @@ from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, SHOTS, demo_databa
 
 E = "pilkada-2024"
 SANDI = "Pagi-Sibuk-2024"
-ROUNDS = 2            # times each logged-in user clicks through its pages
-LOGIN_CYCLES = 2      # wrong password, right password, log out — per reporter
+ROUNDS = 2  # times each logged-in user clicks through its pages
+LOGIN_CYCLES = 2  # wrong password, right password, log out — per reporter
 MAX_INGESTS = 8
 MAX_SETTINGS = 20
-WAIT_MS = 45000       # one page view at most (a shared 2-CPU machine)
-BROWSING_S = 240      # all the browsing at most; what is not done by then counts as failed
+WAIT_MS = 45000  # one page view at most (a shared 2-CPU machine)
+BROWSING_S = 240  # all the browsing at most; what is not done by then counts as failed
 
 # (url path, the page's title as its h1 shows it); consecutive titles differ, so a title left on
 # screen by the previous page is never taken for the next one.
-PAGES = [("", "Ringkasan Kesiapan Pilkada"), ("kecamatan", "Kecamatan "), ("tps", "TPS — "),
-         ("pemilih", "Data Pemilih"), ("ktpel", "Perekaman KTP-el"), ("partisipasi", "Partisipasi Pemilih"),
-         ("temuan", "Temuan DPT")]
-CLICKERS = [("admin1", "admin", None, PAGES + [("jejak", "Jejak Audit")]),
-            ("analis1", "analis", None, PAGES),
-            ("pimpinan1", "pimpinan", None, PAGES[::-1] + [("korwil", "Kesiapan per Koordinator Wilayah")])]
+PAGES = [
+    ("", "Ringkasan Kesiapan Pilkada"),
+    ("kecamatan", "Kecamatan "),
+    ("tps", "TPS — "),
+    ("pemilih", "Data Pemilih"),
+    ("ktpel", "Perekaman KTP-el"),
+    ("partisipasi", "Partisipasi Pemilih"),
+    ("temuan", "Temuan DPT"),
+]
+CLICKERS = [
+    ("admin1", "admin", None, PAGES + [("jejak", "Jejak Audit")]),
+    ("analis1", "analis", None, PAGES),
+    ("pimpinan1", "pimpinan", None, PAGES[::-1] + [("korwil", "Kesiapan per Koordinator Wilayah")]),
+]
 REPORTERS = [("pelapor1", "pelapor", "35.13.01"), ("pelapor2", "pelapor", "35.13.14")]
-ERROR_TEXTS = ("This app has encountered an error", "kesalahan", "Connection already closed",
-               "Traceback")
+ERROR_TEXTS = ("This app has encountered an error", "kesalahan", "Connection already closed", "Traceback")
 
 FOOTER = f"{teks.DISCLAIMER}. {teks.APP_NAMA}."  # the last line every page writes (app.layar.footer)
 
@@ -75,8 +83,19 @@ def _ktpel_updates(directory: Path, n: int) -> list[Path]:
 
 
 def _add_user(db_path: Path, nama: str, peran: str, wilayah: str | None) -> None:
-    cmd = [sys.executable, "-m", "readiness", "user", "add", nama, "--db", str(db_path), "--role", peran,
-           "--password-stdin"] + (["--wilayah", wilayah] if wilayah else [])
+    cmd = [
+        sys.executable,
+        "-m",
+        "readiness",
+        "user",
+        "add",
+        nama,
+        "--db",
+        str(db_path),
+        "--role",
+        peran,
+        "--password-stdin",
+    ] + (["--wilayah", wilayah] if wilayah else [])
     done = subprocess.run(cmd, input=SANDI, cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
 
@@ -120,8 +139,13 @@ class Views:
             errors = [t for t in ERROR_TEXTS if t in state["text"]]
             if state["exception"] or errors:
                 break
-            if any(title in h for h in state["h1"]) and FOOTER in state["text"] and not state["running"] \
-                    and not state["skeleton"] and (text is None or text in state["text"]):
+            if (
+                any(title in h for h in state["h1"])
+                and FOOTER in state["text"]
+                and not state["running"]
+                and not state["skeleton"]
+                and (text is None or text in state["text"])
+            ):
                 break
             await asyncio.sleep(0.2)
         problems = []
@@ -178,8 +202,10 @@ async def _click_through(browser, url: str, nama: str, pages: list, views: Views
                 except TimeoutError:
                     raise
                 except Exception as exc:  # noqa: BLE001 - the link itself missing is a failure too
-                    views.failures.append(f"{nama} · putaran {rnd + 1}, {path or 'ringkasan'}: tautan tidak dapat "
-                                          f"diklik ({type(exc).__name__})")
+                    views.failures.append(
+                        f"{nama} · putaran {rnd + 1}, {path or 'ringkasan'}: tautan tidak dapat "
+                        f"diklik ({type(exc).__name__})"
+                    )
                     continue
                 await views.check(page, nama, f"putaran {rnd + 1}, {path or 'ringkasan'}", title)
     except Exception as exc:  # noqa: BLE001
@@ -197,7 +223,9 @@ async def _log_in_and_out(browser, url: str, nama: str, views: Views) -> None:
         for cycle in range(LOGIN_CYCLES):
             await _login(page, views, nama, "bukan-sandinya", "Masuk", "Nama pengguna atau kata sandi salah.")
             await _login(page, views, nama, SANDI, "Lapor cepat TPS")
-            await page.locator("[data-testid='stSidebar']").get_by_role("button", name="Keluar").click(timeout=views.ms())
+            await (
+                page.locator("[data-testid='stSidebar']").get_by_role("button", name="Keluar").click(timeout=views.ms())
+            )
             await views.check(page, nama, f"keluar, putaran {cycle + 1}", "Masuk", "Anda sudah keluar.")
     except Exception as exc:  # noqa: BLE001
         await views.broken(page, nama, exc)
@@ -207,13 +235,15 @@ async def _log_in_and_out(browser, url: str, nama: str, views: Views) -> None:
 
 async def _browse(url: str) -> Views:
     from playwright.async_api import async_playwright
+
     views = Views()
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             await asyncio.gather(
                 *[_click_through(browser, url, nama, pages, views) for nama, _, _, pages in CLICKERS],
-                *[_log_in_and_out(browser, url, nama, views) for nama, _, _ in REPORTERS])
+                *[_log_in_and_out(browser, url, nama, views) for nama, _, _ in REPORTERS],
+            )
         finally:
             await browser.close()
     return views
@@ -237,8 +267,13 @@ def test_no_page_view_fails_while_others_log_in_upload_and_save_settings(busy_se
         for path in updates:
             if stop.is_set():
                 return
-            done = subprocess.run([sys.executable, "-m", "readiness", "ingest", str(path), "--db", str(db_path)],
-                                  cwd=ROOT, capture_output=True, text=True, timeout=120)
+            done = subprocess.run(
+                [sys.executable, "-m", "readiness", "ingest", str(path), "--db", str(db_path)],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
             if done.returncode != 0:
                 write_errors.append(f"ingest {path.name}: {done.stdout[-300:]} {done.stderr[-300:]}")
                 return

@@ -6,6 +6,7 @@ and the PPTX/PDF buttons give the same deck. Screenshots of every slide land in 
 The footer's data date and disclaimer are checked whole and visible on every slide at both sizes,
 with the sample's election name and with a long one and the longest date, all in the font the app
 ships (assets/fonts), whatever fonts the machine has."""
+
 import io
 import time
 
@@ -127,8 +128,9 @@ def server_nama_panjang(tmp_path_factory):
     db_path = demo_database(tmp_path_factory.mktemp("e2e-panjang"))
     with db.writing(db_path) as con:
         con.execute("update elections set nama = $n where election_id = 'pilkada-2024'", {"n": NAMA_PANJANG})
-        con.execute("update uploads set uploaded_at = timestamp '2026-09-30 23:59:00' "
-                    "where election_id = 'pilkada-2024'")
+        con.execute(
+            "update uploads set uploaded_at = timestamp '2026-09-30 23:59:00' where election_id = 'pilkada-2024'"
+        )
     for url in start_server(db_path, tmp_path_factory.mktemp("log-panjang")):
         yield {"url": url, "db": db_path}
 
@@ -172,9 +174,19 @@ def test_every_slide_fits_both_screens_with_large_type(data, request, page):
 def test_keyboard_moves_the_slide_and_the_url_keeps_the_place(app_server, page):
     url = f"{app_server['url']}/presentasi?pemilu=pilkada-2024&slide=4"
     _open(page, url, 4)
-    for key, nomor in (("ArrowRight", 5), ("Space", 6), ("PageDown", 7), ("ArrowLeft", 6), ("PageUp", 5),
-                       ("ArrowDown", 6), ("ArrowUp", 5), ("End", SLIDES), ("Home", 1), ("ArrowLeft", 1),
-                       ("ArrowRight", 2)):
+    for key, nomor in (
+        ("ArrowRight", 5),
+        ("Space", 6),
+        ("PageDown", 7),
+        ("ArrowLeft", 6),
+        ("PageUp", 5),
+        ("ArrowDown", 6),
+        ("ArrowUp", 5),
+        ("End", SLIDES),
+        ("Home", 1),
+        ("ArrowLeft", 1),
+        ("ArrowRight", 2),
+    ):
         page.keyboard.press(key)
         _on(page, nomor)
         page.wait_for_function(f"location.search.includes('slide={nomor}')", timeout=10000)

@@ -1,4 +1,5 @@
 """Ringkasan in a real browser: the number a leader looks for is on the screen."""
+
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import screenshot

@@ -1,5 +1,6 @@
 """Temuan DPT in a real browser: open the page, filter by a finding type, download the Excel file
 for KPU follow-up and read it back; nothing identifying in the server's log."""
+
 import io
 import re
 import time

@@ -1,5 +1,6 @@
 """Closing the tab while the Unggah Data page checks a large file stops the check on the server:
 its log says so, and the file after it is never read."""
+
 import time
 
 from playwright.sync_api import expect

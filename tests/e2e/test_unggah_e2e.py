@@ -1,5 +1,6 @@
 """Uploading in a real browser: a messy export is previewed, saved, and Ringkasan changes; a bad
 file is refused with its row, and nothing changes."""
+
 from pathlib import Path
 
 from playwright.sync_api import expect
@@ -11,9 +12,14 @@ from tests.e2e.conftest import screenshot
 def _messy_kraksaan(path: Path) -> Path:
     # A camat office's recap: title rows, merged two-row header, upper-case names with prefixes,
     # numbers as text with Indonesian thousands, and a JUMLAH row.
-    return xlsx.recap(path, [("KEC. KRAKSAAN", "DESA ASEMBAKOR", "4", "1.050", "1.100", "2.150"),
-                             (None, "KEL. KANDANGJATI KULON", "3", "1.000", "1.000", "2.000")],
-                      total=(7, 2050, 2100, 4150))
+    return xlsx.recap(
+        path,
+        [
+            ("KEC. KRAKSAAN", "DESA ASEMBAKOR", "4", "1.050", "1.100", "2.150"),
+            (None, "KEL. KANDANGJATI KULON", "3", "1.000", "1.000", "2.000"),
+        ],
+        total=(7, 2050, 2100, 4150),
+    )
 
 
 def test_upload_preview_commit_and_see_ringkasan_change(writable_server, page, tmp_path):
@@ -39,8 +45,9 @@ def test_bad_file_shows_the_row_and_saves_nothing(writable_server, page, tmp_pat
     page.locator("input[type=file]").set_input_files(str(bad))
     expect(page.get_by_text("Ditolak: 1 masalah", exact=False)).to_be_visible(timeout=30000)
     expect(page.get_by_text("'3OO' bukan bilangan bulat").first).to_be_visible()
-    expect(page.get_by_text("rekap salah.xlsx, sheet 'REKAP', baris 6, kolom F (JUMLAH PEMILIH / P)",
-                            exact=False)).to_be_visible()
+    expect(
+        page.get_by_text("rekap salah.xlsx, sheet 'REKAP', baris 6, kolom F (JUMLAH PEMILIH / P)", exact=False)
+    ).to_be_visible()
     expect(page.get_by_role("heading", name="Daftar masalah")).to_be_visible()
     assert page.get_by_role("button", name="Simpan semua ke database").count() == 0
     screenshot(page, "unggah-ditolak")
@@ -52,6 +59,8 @@ def test_signature_under_the_table_is_named_in_the_preview_and_not_refused(writa
     page.goto(writable_server["url"] + "/unggah")
     page.locator("input[type=file]").set_input_files(str(case.path))
     expect(page.get_by_text("Siap disimpan, tidak ada masalah.")).to_be_visible(timeout=30000)
-    expect(page.get_by_text("baris 15–21 di bawah tabel diabaikan: tanda tangan/keterangan", exact=True)).to_be_visible()
+    expect(
+        page.get_by_text("baris 15–21 di bawah tabel diabaikan: tanda tangan/keterangan", exact=True)
+    ).to_be_visible()
     expect(page.get_by_text("6 baris data", exact=False)).to_be_visible()
     screenshot(page, "unggah-tanda-tangan")

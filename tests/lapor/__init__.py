@@ -1,5 +1,6 @@
 """Tests of readiness/lapor/, one module each. The names below are shared by them: the sample's
 TPS, the users, and sending a report or reading the summary through the `ctx` fixture (conftest.py)."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,5 +1,6 @@
 """`ctx`: the sample database read-only, its TPS list and turnout targets, and a reports writer
 (readiness.lapor.Layanan) on a fresh reports file beside it."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """readiness.lapor.formulir: what the Lapor form decides (submission ids, links, the area, the texts shown)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -19,13 +20,23 @@ def test_the_same_form_sent_again_keeps_its_submission_id_and_any_change_gets_a_
 
 def test_a_tps_link_opens_only_a_tps_of_the_users_area():
     import pandas as pd
-    mine = pd.DataFrame({"kode_kecamatan": ["35.13.01"] * 2, "kecamatan": ["Sukapura"] * 2,
-                         "kode_desa": [NGADISARI, NGADISARI], "desa": ["Ngadisari"] * 2, "no_tps": ["1", "3"]})
+
+    mine = pd.DataFrame(
+        {
+            "kode_kecamatan": ["35.13.01"] * 2,
+            "kecamatan": ["Sukapura"] * 2,
+            "kode_desa": [NGADISARI, NGADISARI],
+            "desa": ["Ngadisari"] * 2,
+            "no_tps": ["1", "3"],
+        }
+    )
     assert lapor.tps_dari_tautan(mine, f"{NGADISARI}-3") == ("35.13.01", NGADISARI, "3")
     assert lapor.tps_dari_tautan(mine, f"{WONOTORO}-1") is None
     assert lapor.tps_dari_tautan(mine, "") is None
-    assert lapor.wilayah_teks(akses.Pengguna("p", "pelapor", wilayah=NGADISARI), mine) == \
-        "Desa Ngadisari (Kecamatan Sukapura)"
+    assert (
+        lapor.wilayah_teks(akses.Pengguna("p", "pelapor", wilayah=NGADISARI), mine)
+        == "Desa Ngadisari (Kecamatan Sukapura)"
+    )
     assert lapor.wilayah_teks(akses.Pengguna("p", "pelapor", wilayah="35.13.01"), mine) == "Kecamatan Sukapura"
 
 
@@ -45,8 +56,10 @@ def test_voters_above_the_dpt_ask_for_a_confirmation(ctx):
     assert lapor.hadir_teks(tps, 200, 150) == ("L + P = 350 (74,5% dari DPT 470)", None)
     total, lebih = lapor.hadir_teks(tps, 300, 200)
     assert total == "L + P = 500 (106,4% dari DPT 470)"
-    assert lebih == ("L + P = 500 melebihi DPT TPS ini (470). Periksa lagi; bila memang benar (pemilih DPTb/DPK "
-                     "ikut dihitung), centang di bawah.")
+    assert lebih == (
+        "L + P = 500 melebihi DPT TPS ini (470). Periksa lagi; bila memang benar (pemilih DPTb/DPK "
+        "ikut dihitung), centang di bawah."
+    )
 
 
 def test_a_time_typed_in_is_part_of_the_form_and_now_is_not():
@@ -60,13 +73,22 @@ def test_the_answer_says_stored_recognised_refused_or_not_confirmed(ctx):
     diterima = dt.datetime(2024, 11, 27, 13, 5, 9)
     baru = lapor.HasilKirim("baru", 1234, diterima, 12, ("L + P melebihi DPT",))
     assert lapor.jawaban(tps, "pemungutan_selesai", baru) == (
-        "success", "TPS 1 Desa Ngadisari (Kecamatan Sukapura): Pemungutan selesai. Terkirim pukul 13.05.09 "
-                   "(nomor 1.234, menggantikan laporan nomor 12).", ("L + P melebihi DPT",))
+        "success",
+        "TPS 1 Desa Ngadisari (Kecamatan Sukapura): Pemungutan selesai. Terkirim pukul 13.05.09 "
+        "(nomor 1.234, menggantikan laporan nomor 12).",
+        ("L + P melebihi DPT",),
+    )
     kind, teks, _ = lapor.jawaban(tps, "tps_dibuka", lapor.HasilKirim("ganda", 7, diterima))
-    assert (kind, teks) == ("info", "TPS 1 Desa Ngadisari (Kecamatan Sukapura): TPS dibuka. Laporan ini sudah "
-                                    "diterima pukul 13.05.09 (nomor 7); tidak dicatat dua kali.")
+    assert (kind, teks) == (
+        "info",
+        "TPS 1 Desa Ngadisari (Kecamatan Sukapura): TPS dibuka. Laporan ini sudah "
+        "diterima pukul 13.05.09 (nomor 7); tidak dicatat dua kali.",
+    )
     assert lapor.jawaban(tps, "tps_dibuka", lapor.LaporanDitolak("Pilih kategori kejadian.")) == (
-        "error", "Pilih kategori kejadian.", ())
+        "error",
+        "Pilih kategori kejadian.",
+        (),
+    )
     assert lapor.jawaban(tps, "tps_dibuka", lapor.BelumTersimpan("Server sedang sibuk"))[0] == "warning"
 
 
@@ -87,12 +109,19 @@ def test_an_upload_says_how_many_reports_and_corrections_were_stored():
     berkas = lapor.BerkasLapor("laporan_sukapura.xlsx", "0" * 64)
     berkas.laporan = [("sheet 'LAPORAN', baris 6", None)] * 3
     assert lapor.siap_unggah(berkas) == "3 laporan siap disimpan dari laporan_sukapura.xlsx."
-    berkas.hasil = [lapor.HasilKirim("baru", 1, diterima), lapor.HasilKirim("baru", 2, diterima, 1),
-                    lapor.HasilKirim("ganda", 3, diterima)]
-    assert lapor.hasil_unggah(berkas) == ("success", "3 laporan tersimpan dari laporan_sukapura.xlsx "
-                                                     "(1 di antaranya koreksi).")
+    berkas.hasil = [
+        lapor.HasilKirim("baru", 1, diterima),
+        lapor.HasilKirim("baru", 2, diterima, 1),
+        lapor.HasilKirim("ganda", 3, diterima),
+    ]
+    assert lapor.hasil_unggah(berkas) == (
+        "success",
+        "3 laporan tersimpan dari laporan_sukapura.xlsx (1 di antaranya koreksi).",
+    )
     berkas.sama_dengan = (diterima, "analis1")
-    assert lapor.hasil_unggah(berkas) == ("info", "Berkas ini sudah diunggah pada 27 November 2024 13.05 WIB oleh "
-                                                  "analis1; tidak ada yang berubah.")
+    assert lapor.hasil_unggah(berkas) == (
+        "info",
+        "Berkas ini sudah diunggah pada 27 November 2024 13.05 WIB oleh analis1; tidak ada yang berubah.",
+    )
     berkas.tambah("sheet 'LAPORAN', baris 7", "TPS 1 Desa Sumber (Kecamatan Sumber) bukan wilayah tugas Anda")
     assert lapor.hasil_unggah(berkas) == ("error", "laporan_sukapura.xlsx tidak disimpan:")

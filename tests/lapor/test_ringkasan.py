@@ -1,4 +1,5 @@
 """readiness.lapor.ringkasan: turnout against hand-computed numbers, and the rakor slide built on it."""
+
 from __future__ import annotations
 
 import pytest
@@ -22,11 +23,11 @@ def test_turnout_against_hand_computed_numbers(ctx):
     # Sukapura: 350 + 350 + 200 = 900 voters at TPS with 470 + 470 + 479 = 1.419 DPT.
     assert suk["hadir"] == 900 and suk["hadir_l"] == 481 and suk["hadir_p"] == 419
     assert suk["dpt_hadir"] == 1419 and suk["tps_hadir"] == 3
-    assert suk["partisipasi"] == pytest.approx(63.42)            # 900 / 1.419 = 63,42%
+    assert suk["partisipasi"] == pytest.approx(63.42)  # 900 / 1.419 = 63,42%
     assert suk["target_partisipasi"] == 82.0 and suk["partisipasi_sebelumnya"] == 69.5
-    assert suk["selisih_target"] == pytest.approx(-18.58)        # 63,42 − 82
-    assert suk["selisih_sebelumnya"] == pytest.approx(-6.08)     # 63,42 − 69,5
-    assert suk["proyeksi_hadir"] == round(900 / 1419 * 28355)    # 17.984 of Sukapura's 28.355 DPT
+    assert suk["selisih_target"] == pytest.approx(-18.58)  # 63,42 − 82
+    assert suk["selisih_sebelumnya"] == pytest.approx(-6.08)  # 63,42 − 69,5
+    assert suk["proyeksi_hadir"] == round(900 / 1419 * 28355)  # 17.984 of Sukapura's 28.355 DPT
     # Korwil Wilayah I = Sukapura + Sumber: (900 + 300) / (1.419 + DPT of that Sumber TPS).
     kw = baris(r["korwil"], "korwil", "Wilayah I")
     assert kw["hadir"] == 1200
@@ -39,6 +40,7 @@ def test_turnout_against_hand_computed_numbers(ctx):
 
 def test_the_deck_has_an_election_day_slide_only_when_reports_exist(ctx):
     from readiness.deck import as_html, as_pptx, slides
+
     cur = ctx["layanan"].cursor()
     before = slides.build(ctx["con"], E, lapor=cur)
     assert "lapor" not in [s.kind for s in before.slides]
@@ -48,10 +50,11 @@ def test_the_deck_has_an_election_day_slide_only_when_reports_exist(ctx):
     assert [s.kind for s in deck.slides][:3] == ["ringkasan", "lapor", "peta"]
     slide = deck.slides[1]
     # 700 voters at two TPS of 470 DPT each: 74,47%; the kabupaten target weighted by DPT.
-    assert slide.judul.startswith("2 dari 1.739 TPS sudah lapor pemungutan selesai; partisipasi sementara 74,5% "
-                                  "(target ")
+    assert slide.judul.startswith(
+        "2 dari 1.739 TPS sudah lapor pemungutan selesai; partisipasi sementara 74,5% (target "
+    )
     assert slide.angka[0].nilai == "2/1.739" and slide.angka[1].nilai == "74,5%"
-    assert slide.grafik.batang[0].label != "Sukapura"          # the most lagging kecamatan first
+    assert slide.grafik.batang[0].label != "Sukapura"  # the most lagging kecamatan first
     html = as_html.slide_html(deck, 1)
     assert "sudah lapor pemungutan selesai" in html
     assert len(as_pptx.to_pptx(deck)) > 10_000

@@ -1,4 +1,5 @@
 """readiness.lapor.store: another process reading the reports while the server holds the file."""
+
 from __future__ import annotations
 
 import subprocess

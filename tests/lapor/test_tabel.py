@@ -1,5 +1,6 @@
 """readiness.lapor.tabel: the Hari Pemungutan tables — TPS reported as x of N, the follow-up list of
 one kecamatan, incidents with their status and the ones an analyst may still close."""
+
 from __future__ import annotations
 
 from readiness import lapor
@@ -28,8 +29,15 @@ def test_stages_as_x_of_n_and_the_follow_up_list_of_one_kecamatan(ctx):
 
 
 def test_incidents_show_their_status_and_only_open_ones_can_be_closed(ctx):
-    ditangani = kirim(ctx, NGADISARI, 1, lapor.KEJADIAN, kategori="logistik", uraian="Tinta kurang",
-                      waktu=PAGI.replace(hour=9, minute=15))
+    ditangani = kirim(
+        ctx,
+        NGADISARI,
+        1,
+        lapor.KEJADIAN,
+        kategori="logistik",
+        uraian="Tinta kurang",
+        waktu=PAGI.replace(hour=9, minute=15),
+    )
     terbuka = kirim(ctx, WONOTORO, 1, lapor.KEJADIAN, kategori="logistik", uraian="Bilik rusak")
     ctx["layanan"].selesaikan(ANALIS, ditangani.seq)
     r = lapor.ringkasan(ctx["layanan"].cursor(), ctx["daftar"], ctx["kec"])
@@ -37,4 +45,5 @@ def test_incidents_show_their_status_and_only_open_ones_can_be_closed(ctx):
     assert kej.loc["Tinta kurang", "status"] == "Selesai" and kej.loc["Bilik rusak", "status"] == "Terbuka"
     assert kej.loc["Tinta kurang", "jam"] == "09.15"
     assert lapor.tabel.pilihan_selesai(kej.reset_index()) == {
-        terbuka.seq: f"Nomor {terbuka.seq} · TPS 1 Wonotoro · Logistik"}
+        terbuka.seq: f"Nomor {terbuka.seq} · TPS 1 Wonotoro · Logistik"
+    }

@@ -1,5 +1,6 @@
 """readiness.lapor.tps: the active TPS list, the area a user reports for, and the server's check of a
 report's numbers."""
+
 from __future__ import annotations
 
 import pytest
@@ -46,5 +47,7 @@ def test_numbers_are_checked_on_the_server(ctx):
         kirim(ctx, NGADISARI, 99, "tps_dibuka")
     over = kirim(ctx, NGADISARI, 1, "pemungutan_selesai", hadir_l=300, hadir_p=200)
     assert over.status == "baru"
-    assert over.peringatan == ("L + P = 500 melebihi DPT TPS 1 Desa Ngadisari (Kecamatan Sukapura) (470); "
-                               "pastikan angkanya (pemilih DPTb/DPK ikut dihitung?).",)
+    assert over.peringatan == (
+        "L + P = 500 melebihi DPT TPS 1 Desa Ngadisari (Kecamatan Sukapura) (470); "
+        "pastikan angkanya (pemilih DPTb/DPK ikut dihitung?).",
+    )

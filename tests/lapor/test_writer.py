@@ -1,5 +1,6 @@
 """readiness.lapor.writer: the report lifecycle, corrections that supersede without overwriting, resubmitted
 forms recognised, many threads at once, readers while reports are committed, incidents handled."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -33,8 +34,7 @@ def test_a_tps_reports_every_stage_and_the_kecamatan_counts_it(ctx):
 
 def test_a_correction_supersedes_and_the_history_keeps_both(ctx):
     first = kirim(ctx, NGADISARI, 2, "pemungutan_selesai", hadir_l=100, hadir_p=120)
-    fix = kirim(ctx, NGADISARI, 2, "pemungutan_selesai", hadir_l=110, hadir_p=120,
-                 waktu=PAGI + dt.timedelta(hours=6))
+    fix = kirim(ctx, NGADISARI, 2, "pemungutan_selesai", hadir_l=110, hadir_p=120, waktu=PAGI + dt.timedelta(hours=6))
     assert fix.status == "baru" and fix.menggantikan == first.seq and fix.seq > first.seq
     assert "menggantikan laporan nomor" in fix.pesan
     hist = lapor.riwayat(ctx["layanan"].cursor(), E, NGADISARI, "2")
@@ -42,8 +42,8 @@ def test_a_correction_supersedes_and_the_history_keeps_both(ctx):
     assert list(hist["hadir"]) == [230, 220]
     assert list(hist["berlaku"]) == [True, False]
     suk = baris(ringkas(ctx)["kecamatan"], "kode_kecamatan", SUKAPURA)
-    assert suk["lapor_pemungutan_selesai"] == 1          # one TPS, not two reports
-    assert suk["hadir"] == 230                           # the correction counts, not the sum
+    assert suk["lapor_pemungutan_selesai"] == 1  # one TPS, not two reports
+    assert suk["hadir"] == 230  # the correction counts, not the sum
     # The audit trail of reports says which was a correction.
     trail = lapor.jejak(ctx["layanan"].cursor())
     assert list(trail["aksi"][:2]) == ["koreksi", "lapor"]
@@ -65,8 +65,16 @@ def test_the_same_form_sent_twice_is_stored_once(ctx):
 def test_the_same_content_under_a_new_id_is_recognised_but_going_back_is_a_correction(ctx):
     # The phone reconnected into a new session and lost the form's id: same reporter, same content.
     first = kirim(ctx, NGADISARI, 3, "pemungutan_selesai", hadir_l=200, hadir_p=150, kirim_id="sesi-lama-000001")
-    again = kirim(ctx, NGADISARI, 3, "pemungutan_selesai", hadir_l=200, hadir_p=150, kirim_id="sesi-baru-000002",
-                   waktu=PAGI + dt.timedelta(minutes=1))
+    again = kirim(
+        ctx,
+        NGADISARI,
+        3,
+        "pemungutan_selesai",
+        hadir_l=200,
+        hadir_p=150,
+        kirim_id="sesi-baru-000002",
+        waktu=PAGI + dt.timedelta(minutes=1),
+    )
     assert again.status == "ganda" and again.seq == first.seq
     fix = kirim(ctx, NGADISARI, 3, "pemungutan_selesai", hadir_l=201, hadir_p=150)
     back = kirim(ctx, NGADISARI, 3, "pemungutan_selesai", hadir_l=200, hadir_p=150)  # the first was right after all
@@ -101,8 +109,9 @@ def test_many_threads_at_once_all_kept_in_order_none_twice(ctx):
         try:
             for k in range(per_thread):
                 row = tps.iloc[n * per_thread + k]
-                lap = lapor.Laporan(E, row["kode_desa"], row["no_tps"], "logistik_tiba", PAGI,
-                                    kirim_id=f"t{n:02d}-{k}-0123456789")
+                lap = lapor.Laporan(
+                    E, row["kode_desa"], row["no_tps"], "logistik_tiba", PAGI, kirim_id=f"t{n:02d}-{k}-0123456789"
+                )
                 mine.append(ctx["layanan"].kirim(ADMIN, lap, ctx["daftar"]))
                 if k == 2:  # a network hiccup: the same form again
                     mine.append(ctx["layanan"].kirim(ADMIN, lap, ctx["daftar"]))
@@ -153,8 +162,13 @@ def test_readers_never_fail_while_reports_are_committed(ctx):
         try:
             for k in range(10):
                 row = tps.iloc[n * 10 + k]
-                ctx["layanan"].kirim(ADMIN, lapor.Laporan(E, row["kode_desa"], row["no_tps"], "logistik_tiba", PAGI,
-                                                          kirim_id=f"w{n}-{k}-0123456789"), ctx["daftar"])
+                ctx["layanan"].kirim(
+                    ADMIN,
+                    lapor.Laporan(
+                        E, row["kode_desa"], row["no_tps"], "logistik_tiba", PAGI, kirim_id=f"w{n}-{k}-0123456789"
+                    ),
+                    ctx["daftar"],
+                )
         except Exception as exc:  # noqa: BLE001
             errors.append(repr(exc))
 

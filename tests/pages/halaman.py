@@ -1,4 +1,5 @@
 """Open one dashboard page in Streamlit's AppTest against a real DuckDB file."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -38,18 +39,21 @@ def tabel(at: AppTest, first_column: str):
     for frame in at.dataframe:
         if len(frame.value.columns) and frame.value.columns[0] == first_column:
             return frame.value
-    raise AssertionError(f"no table starting with {first_column!r}: "
-                         f"{[list(f.value.columns)[:3] for f in at.dataframe]}")
+    raise AssertionError(
+        f"no table starting with {first_column!r}: {[list(f.value.columns)[:3] for f in at.dataframe]}"
+    )
 
 
 def unduhan(monkeypatch) -> dict[str, tuple[str, bytes]]:
     """Every download the next page runs offer, by the button's key (its label when it has none):
     (file name, the bytes a click gives). Filled as the page runs."""
     from app import ekspor
+
     got: dict[str, tuple[str, bytes]] = {}
 
     def unduh(label, data, file_name, **kwargs):
         got[kwargs.get("key") or label] = (file_name, data() if callable(data) else data)
+
     monkeypatch.setattr(ekspor, "unduh", unduh)
     return got
 
@@ -58,8 +62,7 @@ def markdown_semua(at: AppTest) -> list[str]:
     """The markdown source of every element that renders markdown: texts, notices, headings,
     metric, expander and tab labels."""
     parts = []
-    for kind in ("markdown", "caption", "info", "warning", "error", "success", "title", "header", "subheader",
-                 "toast"):
+    for kind in ("markdown", "caption", "info", "warning", "error", "success", "title", "header", "subheader", "toast"):
         parts += [str(e.value) for e in getattr(at, kind)]
     parts += [str(m.label) for m in at.metric] + [str(t.label) for t in at.tabs]
     parts += [str(e.label) for e in at.expander]
@@ -70,4 +73,5 @@ def tampak(markdown: str) -> str:
     """What a user reads of a markdown source: escaped characters (`\\(`, `\\.`) as themselves, the
     invisible word joiners that keep `https:` and `@` from becoming links left out."""
     import re
+
     return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace("\u2060", "")

@@ -2,6 +2,7 @@
 user exists; otherwise only the login page until a login; each role gets exactly its pages, and a
 page or action outside the role is refused on the server, even when asked for by switching to it
 directly. Sessions live in the small-records store; the browser holds their token in a cookie."""
+
 from pathlib import Path
 
 import pytest
@@ -104,8 +105,9 @@ def test_a_login_gives_the_browser_its_session_token(users_db, monkeypatch):
     token = cookie_script(at).split("dasbor_sesi=", 1)[1].split(";", 1)[0]
     assert at.session_state[sesi.SESI_KEY] == {"token_hash": pengguna.hash_token(token)}
     with catatan.baca(users_db) as con:  # the store keeps its hash only
-        assert [r["nama"] for r in con.execute("select nama from sesi where token_hash = ?",
-                                               (pengguna.hash_token(token),))] == ["budi"]
+        assert [
+            r["nama"] for r in con.execute("select nama from sesi where token_hash = ?", (pengguna.hash_token(token),))
+        ] == ["budi"]
         assert con.execute("select count(*) from sesi where token_hash = ?", (token,)).fetchone()[0] == 0
 
 
@@ -165,8 +167,12 @@ def test_a_role_taken_away_is_refused_before_the_action(users_db, monkeypatch):
     assert judul(at) == JUDUL["ringkasan"]  # the page is gone from this session's navigation
     con = db.connect_read(users_db)
     try:
-        assert con.execute("select value from settings where election_id = 'pilkada-2024' and key = 'ktpel_hijau'"
-                           ).fetchone()[0] == 98
+        assert (
+            con.execute(
+                "select value from settings where election_id = 'pilkada-2024' and key = 'ktpel_hijau'"
+            ).fetchone()[0]
+            == 98
+        )
         assert con.execute("select count(*) from jejak where aksi = 'pengaturan'").fetchone()[0] == 0
     finally:
         con.close()
@@ -181,7 +187,9 @@ def test_wajib_refuses_on_the_server_in_indonesian(users_db, monkeypatch):
     monkeypatch.chdir(ROOT)
     at = AppTest.from_file(str(ROOT / "pages" / "unggah.py"), default_timeout=120)
     at.run()
-    assert [e.value for e in at.error] == ["Anda tidak memiliki akses untuk ini. Hubungi admin bila Anda memerlukannya."]
+    assert [e.value for e in at.error] == [
+        "Anda tidak memiliki akses untuk ini. Hubungi admin bila Anda memerlukannya."
+    ]
     assert not at.get("file_uploader")
 
 
@@ -219,7 +227,9 @@ def test_logout_ends_the_session_clears_the_cookie_and_is_recorded(users_db, mon
     assert pengguna.periksa_sesi(users_db, token_hash) == "berakhir"
     with catatan.baca(users_db) as con:
         assert tuple(con.execute("select pelaku, aksi from jejak order by id desc limit 1").fetchone()) == (
-            "sekda", "keluar")
+            "sekda",
+            "keluar",
+        )
 
 
 def test_local_mode_creates_the_first_admin_and_continues_as_that_admin(demo_db, monkeypatch):

@@ -1,5 +1,6 @@
 """The Hari Pemungutan page in AppTest: TPS reported per stage, the turnout so far
 against hand-computed numbers, the follow-up list, incidents closed by an analyst."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -59,13 +60,16 @@ def test_nothing_reported_yet(demo_db, monkeypatch):
 
 
 def test_turnout_and_stages_as_counted_by_hand(demo_db, monkeypatch):
-    _kirim_laporan(demo_db, [
-        (NGADISARI, "1", "logistik_tiba", PAGI, {}),
-        (NGADISARI, "1", "pemungutan_selesai", PAGI, {"hadir_l": 200, "hadir_p": 150}),
-        (NGADISARI, "2", "pemungutan_selesai", PAGI, {"hadir_l": 180, "hadir_p": 170}),
-        (WONOTORO, "1", "pemungutan_selesai", PAGI, {"hadir_l": 100, "hadir_p": 100}),
-        (WONOTORO, "1", lapor.KEJADIAN, PAGI, {"kategori": "logistik", "uraian": "Tinta kurang"}),
-    ])
+    _kirim_laporan(
+        demo_db,
+        [
+            (NGADISARI, "1", "logistik_tiba", PAGI, {}),
+            (NGADISARI, "1", "pemungutan_selesai", PAGI, {"hadir_l": 200, "hadir_p": 150}),
+            (NGADISARI, "2", "pemungutan_selesai", PAGI, {"hadir_l": 180, "hadir_p": 170}),
+            (WONOTORO, "1", "pemungutan_selesai", PAGI, {"hadir_l": 100, "hadir_p": 100}),
+            (WONOTORO, "1", lapor.KEJADIAN, PAGI, {"kategori": "logistik", "uraian": "Tinta kurang"}),
+        ],
+    )
     at = _buka(demo_db, monkeypatch)
     m = metrics(at)
     assert m["Logistik tiba"] == "1/1.739"
@@ -103,6 +107,7 @@ def test_an_analyst_marks_an_incident_handled(demo_db, monkeypatch):
     assert not at.exception
     assert metrics(at)["Kejadian terbuka"] == "0"
     from app import baca
+
     trail = lapor.jejak(baca.lapor_layanan(str(demo_db)).cursor())
     assert trail.iloc[0]["aksi"] == "kejadian_selesai" and trail.iloc[0]["pelaku"] == "analis1"
 

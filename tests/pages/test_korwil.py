@@ -1,4 +1,5 @@
 """Korwil page through AppTest: the three regions side by side and one koordinator's kecamatan."""
+
 from tests.pages.halaman import buka, tabel, tampak, teks_semua
 
 
@@ -6,10 +7,14 @@ def test_three_regions_side_by_side(demo_db, monkeypatch):
     at = buka(demo_db, monkeypatch, "korwil")
     text = teks_semua(at)
     for korwil, koordinator, counts in (
-            ("Wilayah I", "Asisten Pemerintahan dan Kesra", "2 belum siap · 4 perlu perhatian · 2 siap (dari 8 kecamatan)"),
-            ("Wilayah II", "Asisten Administrasi Umum", "3 belum siap · 5 perlu perhatian · 0 siap (dari 8 kecamatan)"),
-            ("Wilayah III", "Asisten Perekonomian dan Pembangunan",
-             "3 belum siap · 4 perlu perhatian · 1 siap (dari 8 kecamatan)")):
+        ("Wilayah I", "Asisten Pemerintahan dan Kesra", "2 belum siap · 4 perlu perhatian · 2 siap (dari 8 kecamatan)"),
+        ("Wilayah II", "Asisten Administrasi Umum", "3 belum siap · 5 perlu perhatian · 0 siap (dari 8 kecamatan)"),
+        (
+            "Wilayah III",
+            "Asisten Perekonomian dan Pembangunan",
+            "3 belum siap · 4 perlu perhatian · 1 siap (dari 8 kecamatan)",
+        ),
+    ):
         assert f"### {korwil}" in text and koordinator in text and counts in text
     assert "DPT **218.412** · TPS **435** · KTP-el **97,68%**" in text
 
@@ -18,8 +23,9 @@ def test_one_koordinator_sees_their_kecamatan_and_what_to_follow_up(demo_db, mon
     at = buka(demo_db, monkeypatch, "korwil", korwil="Wilayah III")
     assert at.selectbox[0].value == "Wilayah III"
     table = tabel(at, "Kecamatan").set_index("Kecamatan")
-    assert sorted(table.index) == sorted(["Besuk", "Gading", "Kotaanyar", "Kraksaan", "Krejengan", "Pajarakan",
-                                          "Paiton", "Pakuniran"])
+    assert sorted(table.index) == sorted(
+        ["Besuk", "Gading", "Kotaanyar", "Kraksaan", "Krejengan", "Pajarakan", "Paiton", "Pakuniran"]
+    )
     assert table.loc["Paiton", "Status"] == "■ Belum siap"
     assert table.loc["Paiton", "TPS"] == "■ Belum siap"
     assert "2 TPS > 600 pemilih (terbanyak 631)" in table.loc["Paiton", "Alasan"]
@@ -27,7 +33,9 @@ def test_one_koordinator_sees_their_kecamatan_and_what_to_follow_up(demo_db, mon
     assert table.loc["Besuk", "Status"] == "● Siap"
     text = teks_semua(at)
     assert "**Paiton** · ■ Belum siap" in text
-    assert "Percepat perekaman KTP-el bersama Dispendukcapil: 2.021 wajib KTP-el belum rekam" in tampak(text)  # Pakuniran
+    assert "Percepat perekaman KTP-el bersama Dispendukcapil: 2.021 wajib KTP-el belum rekam" in tampak(
+        text
+    )  # Pakuniran
     # green, but the sample inventory has one open problem there: still on the follow-up list
     assert "**Besuk** · ● Siap\n- Tindak lanjuti 1 masalah terbuka (halaman Permasalahan)" in tampak(text)
 

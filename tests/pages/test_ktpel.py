@@ -1,4 +1,5 @@
 """KTP-el page through AppTest: coverage against thresholds, belum rekam ranked, the trend."""
+
 from readiness import ingest
 from tests import xlsx
 from tests.pages.halaman import buka, metrics, tabel, teks_semua

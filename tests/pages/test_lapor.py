@@ -1,6 +1,7 @@
 """The Lapor page in AppTest: a report sent from the form is stored once, the same form
 sent again is recognised, a reporter sees only the TPS of their area, and L + P above the DPT
 asks for a confirmation."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,6 +15,7 @@ SUKAPURA, NGADISARI, WONOTORO = "35.13.01", "35.13.01.2001", "35.13.01.2002"
 
 def _jumlah(db_path) -> int:
     from app import baca
+
     return baca.lapor_layanan(str(db_path)).cursor().execute("select count(*) from laporan").fetchone()[0]
 
 
@@ -32,8 +34,9 @@ def test_a_report_is_sent_once_and_the_same_form_again_is_recognised(demo_db, mo
     assert "L + P = 350 (74,5% dari DPT 470)" in teks_semua(at)
     at.button(key="lapor_kirim").click().run()
     assert not at.exception
-    assert tampak(at.success[0].value).startswith("TPS 1 Desa Ngadisari (Kecamatan Sukapura): Pemungutan selesai. "
-                                          "Terkirim pukul ")
+    assert tampak(at.success[0].value).startswith(
+        "TPS 1 Desa Ngadisari (Kecamatan Sukapura): Pemungutan selesai. Terkirim pukul "
+    )
     # A double tap / a retry after a lost connection: the same form again.
     at.button(key="lapor_kirim").click().run()
     assert any("Laporan ini sudah diterima pukul" in i.value and "tidak dicatat dua kali" in i.value for i in at.info)
@@ -93,6 +96,7 @@ def test_a_reporter_sees_only_their_desa_and_only_this_page(demo_db, monkeypatch
     at.button(key="lapor_kirim").click().run()
     assert "Terkirim" in at.success[0].value
     from app import baca
+
     cur = baca.lapor_layanan(str(demo_db)).cursor()
     assert cur.execute("select pelapor, kode_desa from laporan").fetchall() == [("pelapor-wonotoro", WONOTORO)]
 
@@ -141,6 +145,7 @@ def test_the_same_form_from_a_new_session_after_a_network_hiccup_is_recognised(d
     at.button(key="lapor_kirim").click().run()
     assert "Terkirim" in at.success[0].value
     from app import baca
+
     sent = baca.lapor_layanan(str(demo_db)).cursor().execute("select kirim_id from laporan").fetchone()[0]
     # The connection dropped before the answer arrived; the browser reconnects into a new server
     # session with the same URL (it carries ?kirim=…) and the form as it was; Kirim is pressed again.

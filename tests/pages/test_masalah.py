@@ -1,14 +1,19 @@
 """Permasalahan through Streamlit's AppTest against real DuckDB files: the list, entering a problem,
 a follow-up with its history, the weekly report, the open problems on the other pages, the role
 check, and hostile text shown literally."""
+
 import datetime as dt
 
 from readiness import akses, db, jejak, masalah
 from tests.pages.halaman import buka, metrics, tabel, teks_semua
 
 E = "pilkada-2024"
-HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "**x** [a](javascript:alert(1))",
-           "'); drop table masalah; --"]
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "**x** [a](javascript:alert(1))",
+    "'); drop table masalah; --",
+]
 
 
 def _by_label(widgets, label):
@@ -16,15 +21,21 @@ def _by_label(widgets, label):
 
 
 def _tambah(path, kode, uraian, pelapor="Camat", tingkat="sedang"):
-    return masalah.tambah(path, E, masalah.Isian(kode, "logistik", uraian, dt.date(2024, 11, 20), tingkat, pelapor),
-                          akses.LOKAL)
+    return masalah.tambah(
+        path, E, masalah.Isian(kode, "logistik", uraian, dt.date(2024, 11, 20), tingkat, pelapor), akses.LOKAL
+    )
 
 
 def test_list_shows_the_open_problems_of_the_sample(demo_db, monkeypatch):
     at = buka(demo_db, monkeypatch, "masalah")
     assert at.title[0].value == "Permasalahan"
     m = metrics(at)
-    assert (m["Masalah terbuka"], m["Terbuka, tingkat tinggi"], m["Sedang ditangani"], m["Selesai"]) == ("15", "5", "8", "5")
+    assert (m["Masalah terbuka"], m["Terbuka, tingkat tinggi"], m["Sedang ditangani"], m["Selesai"]) == (
+        "15",
+        "5",
+        "8",
+        "5",
+    )
     daftar = tabel(at, "No.")
     assert len(daftar) == 15 and set(daftar["Status"]) == {"Baru", "Ditangani"}
     lumbang = daftar[daftar["Kecamatan"] == "Lumbang"].set_index("Kategori")
@@ -41,7 +52,12 @@ def test_enter_a_problem_then_follow_it_up_with_history(demo_db, monkeypatch):
     analitik = _berkas(demo_db)
     _by_label(at.button, "Simpan masalah").click().run()
     errors = "\n".join(e.value for e in at.error)
-    for message in ("Kecamatan belum dipilih", "Kategori belum dipilih", "Uraian masalah belum diisi", "Pelapor belum diisi"):
+    for message in (
+        "Kecamatan belum dipilih",
+        "Kategori belum dipilih",
+        "Uraian masalah belum diisi",
+        "Pelapor belum diisi",
+    ):
         assert message in errors
     with db.connect_read(demo_db) as con:
         assert con.execute("select count(*) from masalah").fetchone()[0] == 20
@@ -62,7 +78,12 @@ def test_enter_a_problem_then_follow_it_up_with_history(demo_db, monkeypatch):
     assert metrics(at)["Masalah terbuka"] == "16"
     baru = tabel(at, "No.").set_index("No.").loc["#21"]
     assert (baru["Kecamatan"], baru["Desa/Kelurahan"], baru["TPS"], baru["Kategori"], baru["Tingkat"]) == (
-        "Kraksaan", "Asembakor", "3", "Sarana TPS", "Tinggi")
+        "Kraksaan",
+        "Asembakor",
+        "3",
+        "Sarana TPS",
+        "Tinggi",
+    )
 
     at = buka(demo_db, monkeypatch, "masalah", masalah="21")
     assert at.subheader[0].value.startswith("Masalah #21: Baru")
@@ -99,7 +120,10 @@ def test_weekly_report_tab_summarises_per_korwil(demo_db, monkeypatch):
     # all 20 sample problems were reported by 21 November and none was closed before the week began
     assert ringkas["Masalah dalam laporan"].astype(int).sum() == 20
     assert list(ringkas.index) == ["Wilayah I", "Wilayah II", "Wilayah III"]
-    assert [b.label for b in at.get("download_button")] == ["Unduh daftar ini (.xlsx)", "Unduh laporan mingguan (.xlsx)"]
+    assert [b.label for b in at.get("download_button")] == [
+        "Unduh daftar ini (.xlsx)",
+        "Unduh laporan mingguan (.xlsx)",
+    ]
 
 
 def test_pimpinan_sees_everything_but_no_forms(demo_db, monkeypatch):
@@ -118,7 +142,9 @@ def test_open_problems_on_ringkasan_korwil_and_kecamatan(demo_db, monkeypatch):
     m = metrics(at)
     assert (m["Masalah terbuka"], m["Tingkat tinggi"]) == ("15", "5")
     top = tabel(at, "Kecamatan")  # the first table starting with Kecamatan is the status table
-    per_kec = [f.value for f in at.dataframe if list(f.value.columns) == ["Kecamatan", "Korwil", "Terbuka", "Tingkat tinggi"]][0]
+    per_kec = [
+        f.value for f in at.dataframe if list(f.value.columns) == ["Kecamatan", "Korwil", "Terbuka", "Tingkat tinggi"]
+    ][0]
     assert list(per_kec["Kecamatan"][:2]) == ["Lumbang", "Tiris"] and list(per_kec["Terbuka"][:2]) == ["2", "2"]
     assert "2 masalah terbuka (2 tinggi)" in top.set_index("Kecamatan").loc["Lumbang", "Alasan"]
 
@@ -137,8 +163,11 @@ def test_open_problems_on_ringkasan_korwil_and_kecamatan(demo_db, monkeypatch):
 
 def test_hostile_text_is_shown_literally_everywhere(demo_db, monkeypatch):
     ids = [_tambah(demo_db, "35.13.13", text, pelapor=text) for text in HOSTILE]
-    for page, query in (("masalah", {"masalah": str(ids[0])}), ("kecamatan", {"kecamatan": "35.13.13"}),
-                        ("korwil", {"korwil": "Wilayah III"})):
+    for page, query in (
+        ("masalah", {"masalah": str(ids[0])}),
+        ("kecamatan", {"kecamatan": "35.13.13"}),
+        ("korwil", {"korwil": "Wilayah III"}),
+    ):
         at = buka(demo_db, monkeypatch, page, **query)
         shown = set()
         for frame in at.dataframe:
@@ -147,7 +176,11 @@ def test_hostile_text_is_shown_literally_everywhere(demo_db, monkeypatch):
         assert set(HOSTILE) <= shown, page
         # never as markdown/HTML: no markdown element carries the raw text
         for element in at.markdown:
-            assert "<script>" not in element.value and "onerror" not in element.value and "javascript:" not in element.value
+            assert (
+                "<script>" not in element.value
+                and "onerror" not in element.value
+                and "javascript:" not in element.value
+            )
     at = buka(demo_db, monkeypatch, "masalah", masalah=str(ids[0]))
     rincian = tabel(at, "Isian").set_index("Isian")["Nilai"]
     assert rincian["Uraian"] == "<script>alert(1)</script>" and rincian["Pelapor"] == "<script>alert(1)</script>"

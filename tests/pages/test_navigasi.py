@@ -2,6 +2,7 @@
 next to the entry script by itself (its old multipage mode) until dashboard.py has called
 st.navigation once in the process. Such a run must still show the app's answer for that URL — the
 login form while nobody is logged in — whatever other sessions have done meanwhile."""
+
 from pathlib import Path
 
 import pytest

@@ -1,4 +1,5 @@
 """Partisipasi page through AppTest: target against previous turnout, the gap ranked, realised turnout."""
+
 from readiness import ingest
 from tests import xlsx
 from tests.pages.halaman import buka, metrics, tabel, teks_semua
@@ -20,8 +21,11 @@ def test_target_against_2018_ranked_by_gap(demo_db, monkeypatch):
 
 
 def test_realised_turnout_after_election_day(demo_db, monkeypatch, tmp_path):
-    rows = [["KECAMATAN", "TARGET PARTISIPASI", "PARTISIPASI 2018", "PENGGUNA HAK PILIH"],
-            ["Lumbang", 80, "57,2", 14372], ["Kraksaan", 82, "76,1", 45000]]
+    rows = [
+        ["KECAMATAN", "TARGET PARTISIPASI", "PARTISIPASI 2018", "PENGGUNA HAK PILIH"],
+        ["Lumbang", 80, "57,2", 14372],
+        ["Kraksaan", 82, "76,1", 45000],
+    ]
     path = xlsx.write(tmp_path / "realisasi.xlsx", rows)
     assert ingest.ingest_files(demo_db, [(path.name, path.read_bytes())]).committed
     at = buka(demo_db, monkeypatch, "partisipasi")

@@ -1,4 +1,5 @@
 """Pemilih page through AppTest: DPT by kecamatan and desa, L/P, pemilih pemula and disabilitas."""
+
 import datetime as dt
 
 from readiness import db

@@ -1,5 +1,6 @@
 """Pengaturan through AppTest: thresholds saved in the database change every page at once;
 wrong input is refused in Indonesian and nothing is saved."""
+
 import json
 
 from readiness import cli, db
@@ -47,8 +48,12 @@ def test_unreadable_or_inconsistent_thresholds_are_refused(demo_db, monkeypatch)
     assert "tidak boleh di atas batas Siap" in at.error[0].value
     con = db.connect_read(demo_db)
     try:
-        assert con.execute("select value from settings where election_id = 'pilkada-2024' "
-                           "and key = 'ktpel_kuning'").fetchone()[0] == 95
+        assert (
+            con.execute(
+                "select value from settings where election_id = 'pilkada-2024' and key = 'ktpel_kuning'"
+            ).fetchone()[0]
+            == 95
+        )
     finally:
         con.close()
 
@@ -66,11 +71,13 @@ def test_the_active_election_can_be_changed(demo_db, monkeypatch):
         con.close()
 
 
-def test_a_threshold_saved_in_the_app_shows_in_the_report_without_rewriting_the_analytical_file(demo_db, monkeypatch,
-                                                                                               capsys):
+def test_a_threshold_saved_in_the_app_shows_in_the_report_without_rewriting_the_analytical_file(
+    demo_db, monkeypatch, capsys
+):
     def report():
         assert cli.main(["report", "--db", str(demo_db), "--level", "kecamatan", "--format", "json"]) == 0
         return {r["kecamatan"]: r["status_ktpel"] for r in json.loads(capsys.readouterr().out)}
+
     before, stat = report(), demo_db.stat()
     assert sum(s != "hijau" for s in before.values()) == 11
     at = buka(demo_db, monkeypatch, "pengaturan")

@@ -1,5 +1,6 @@
 """Presentasi page through AppTest: the slide from the URL, next/previous and jump keep `?slide=`,
 auto-advance wraps around and reads the data again, and an election without data says so."""
+
 from readiness import ingest
 from tests import xlsx
 from tests.pages.halaman import buka

@@ -1,4 +1,5 @@
 """Ringkasan through Streamlit's AppTest, against real DuckDB files."""
+
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -33,8 +34,11 @@ def test_headline_figures(demo_db, monkeypatch):
 def test_status_table_and_korwil_summary(demo_db, monkeypatch):
     at = _app(demo_db, monkeypatch)
     status_counts = {m.label: int(m.value) for m in at.metric if m.label.endswith("(kecamatan)")}
-    assert status_counts == {"■ Belum siap (kecamatan)": 8, "▲ Perlu perhatian (kecamatan)": 13,
-                             "● Siap (kecamatan)": 3}
+    assert status_counts == {
+        "■ Belum siap (kecamatan)": 8,
+        "▲ Perlu perhatian (kecamatan)": 13,
+        "● Siap (kecamatan)": 3,
+    }
     kec, korwil = at.dataframe[0].value, at.dataframe[1].value
     assert len(kec) == 24
     paiton = kec.set_index("Kecamatan").loc["Paiton"]
@@ -55,6 +59,7 @@ def test_other_election_from_the_url_shows_its_empty_state(demo_db, monkeypatch)
 def test_new_upload_is_shown_without_stale_cache(demo_db, monkeypatch, tmp_path):
     from readiness import ingest
     from tests import xlsx
+
     at = _app(demo_db, monkeypatch)
     assert {m.label: m.value for m in at.metric}["DPT (jumlah pemilih)"] == "872.218"
     path = xlsx.recap(tmp_path / "lumbang.xlsx", [("Lumbang", "Lumbang", 50, 12500, 12600, 25100)])

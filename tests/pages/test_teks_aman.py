@@ -1,6 +1,7 @@
 """Text from files and users (sheet and file names, korwil and koordinator names) is shown as
 text on every page — never a link, bold text or a formula — and leaves in every download
 neutralised: a cell starting with `=`, `+`, `-`, `@` gets a leading `'` and stays a string."""
+
 from __future__ import annotations
 
 import csv
@@ -50,10 +51,12 @@ def test_upload_preview_and_problem_list_show_hostile_names_as_text(demo_db, mon
     # Two recaps, each with a cell that is not a whole number (so both are in the problem list):
     # one has a sheet named like a markdown link, the other a file name and a sheet name that
     # are formulas.
-    a = xlsx.rename_sheet(xlsx.recap(tmp_path / "a.xlsx", [("Kraksaan", "Asembakor", 2, "35,4", 300, 600)]),
-                          "REKAP", LINK)
-    b = xlsx.rename_sheet(xlsx.recap(tmp_path / "b.xlsx", [("Kraksaan", "Asembakor", 2, "35,4", 300, 600)]),
-                          "REKAP", FORMULA)
+    a = xlsx.rename_sheet(
+        xlsx.recap(tmp_path / "a.xlsx", [("Kraksaan", "Asembakor", 2, "35,4", 300, 600)]), "REKAP", LINK
+    )
+    b = xlsx.rename_sheet(
+        xlsx.recap(tmp_path / "b.xlsx", [("Kraksaan", "Asembakor", 2, "35,4", 300, 600)]), "REKAP", FORMULA
+    )
     got = unduhan(monkeypatch)
     at = _upload(buka(demo_db, monkeypatch, "unggah"), [("=1+1.xlsx", a.read_bytes()), ("rekap.xlsx", b.read_bytes())])
     sources = markdown_semua(at)
@@ -79,15 +82,19 @@ def test_a_field_report_file_name_in_an_error_is_text(demo_db, monkeypatch):
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     errors = [e.value for e in at.error]
-    assert errors[0].startswith("\\[Verifikasi akun Anda\\]\\(https:\u2060//evil\\.example/login\\) "
-                                "\\*\\*PENTING\\*\\*\\.xlsx tidak disimpan")
+    assert errors[0].startswith(
+        "\\[Verifikasi akun Anda\\]\\(https:\u2060//evil\\.example/login\\) \\*\\*PENTING\\*\\*\\.xlsx tidak disimpan"
+    )
     _no_live_link(at)
 
 
 def _hostile_korwil(path) -> None:
     with db.writing(path) as con:
-        con.execute("update korwil set korwil = $k, koordinator = $c where election_id = 'pilkada-2024' "
-                    "and korwil = 'Wilayah I'", {"k": KORWIL, "c": KOORDINATOR})
+        con.execute(
+            "update korwil set korwil = $k, koordinator = $c where election_id = 'pilkada-2024' "
+            "and korwil = 'Wilayah I'",
+            {"k": KORWIL, "c": KOORDINATOR},
+        )
 
 
 def test_korwil_names_are_text_on_the_korwil_page_and_in_its_chart(demo_db, monkeypatch):

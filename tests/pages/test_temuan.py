@@ -1,5 +1,6 @@
 """Temuan DPT page through AppTest on the demo data: the sample Lumbang list's planted findings,
 counted by type and kecamatan, listed with masked NIK and source row, filterable; empty state."""
+
 from pathlib import Path
 
 from python_calamine import CalamineWorkbook
@@ -23,9 +24,17 @@ def test_counts_by_type_and_kecamatan(demo_db, monkeypatch):
     assert m["NIK perlu dicek"] == "6"  # 2 not valid + 2 other kecamatan + 2 date mismatches
     belum = _belum_rekam()
     jenis = tabel(at, "Temuan").set_index("Temuan")["Jumlah pemilih"].to_dict()
-    assert jenis == {"NIK tidak valid": "2", "Kode wilayah NIK berbeda": "2", "Tanggal di NIK tidak cocok": "2",
-                     "NIK ganda": "4", "Belum 17 tahun": "3", "Umur tidak wajar": "0", "Desa tidak cocok": "0",
-                     "Belum rekam KTP-el": f"{belum:,}".replace(",", "."), "TPS melebihi kapasitas": "0"}
+    assert jenis == {
+        "NIK tidak valid": "2",
+        "Kode wilayah NIK berbeda": "2",
+        "Tanggal di NIK tidak cocok": "2",
+        "NIK ganda": "4",
+        "Belum 17 tahun": "3",
+        "Umur tidak wajar": "0",
+        "Desa tidak cocok": "0",
+        "Belum rekam KTP-el": f"{belum:,}".replace(",", "."),
+        "TPS melebihi kapasitas": "0",
+    }
     per_kec = tabel(at, "Kecamatan")
     assert per_kec.iloc[0]["Kecamatan"] == "Lumbang" and per_kec.iloc[0]["NIK ganda"] == "4"
     kelompok = [f.value for f in at.dataframe if "Pemilih pemula" in f.value.columns][0].iloc[0]
@@ -41,8 +50,10 @@ def test_filter_by_type_from_the_url_and_the_list_shows_where_to_look(demo_db, m
     daftar = [f.value for f in at.dataframe if "Keterangan" in f.value.columns][0]
     assert len(daftar) == 4 and set(daftar["Temuan"]) == {"NIK ganda"}
     assert sorted(daftar["Baris"]) == sorted(str(n + 5) for n in (11921, 12557, 16862, 24910))
-    assert all(k.startswith("NIK sama dengan dpt_kecamatan_lumbang.xlsx, sheet 'DPT LUMBANG', baris ")
-               for k in daftar["Keterangan"])
+    assert all(
+        k.startswith("NIK sama dengan dpt_kecamatan_lumbang.xlsx, sheet 'DPT LUMBANG', baris ")
+        for k in daftar["Keterangan"]
+    )
     assert all(len(n) == 16 and n[6:12] == "******" for n in daftar["NIK (tersamar)"])
     assert set(daftar["Berkas"]) == {"dpt_kecamatan_lumbang.xlsx"} and (daftar["DPID"] != "").all()
 
@@ -53,8 +64,11 @@ def test_filter_by_type_in_the_page(demo_db, monkeypatch):
     assert not at.exception
     daftar = [f.value for f in at.dataframe if "Keterangan" in f.value.columns][0]
     assert len(daftar) == 3 and set(daftar["Temuan"]) == {"Belum 17 tahun"}
-    assert sorted(daftar["Keterangan"]) == ["umur 15 tahun pada hari pemungutan suara, belum kawin"] + \
-        ["umur 16 tahun pada hari pemungutan suara, belum kawin"] * 2
+    assert (
+        sorted(daftar["Keterangan"])
+        == ["umur 15 tahun pada hari pemungutan suara, belum kawin"]
+        + ["umur 16 tahun pada hari pemungutan suara, belum kawin"] * 2
+    )
     assert "3 temuan" in teks_semua(at)
 
 
@@ -66,6 +80,7 @@ def test_an_election_without_a_voter_list_says_what_to_upload(demo_db, monkeypat
 
 def test_keeping_identity_is_switched_on_the_pengaturan_page(demo_db, monkeypatch):
     from readiness import audit, db
+
     at = buka(demo_db, monkeypatch, "pengaturan")
     toggle = at.toggle(key="simpan_identitas")
     assert toggle.value is False and "identitas 0 pemilih" in teks_semua(at)

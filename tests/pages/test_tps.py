@@ -1,4 +1,5 @@
 """TPS page through AppTest: voters per TPS, over-capacity TPS, per kecamatan."""
+
 from tests.pages.halaman import buka, metrics, teks_semua
 
 
@@ -11,7 +12,10 @@ def test_kabupaten_tps_figures(demo_db, monkeypatch):
     assert m["Pemilih"] == "872.201"  # Gending's TPS list is 17 short of the recap
     over = [f.value for f in at.dataframe if "Kelebihan" in f.value.columns][0]
     assert sorted(zip(over["Desa/Kelurahan"], over["DPT"], over["Kelebihan"])) == [
-        ("Asembakor", "612", "12"), ("Randumerak", "631", "31"), ("Sumberejo", "605", "5")]
+        ("Asembakor", "612", "12"),
+        ("Randumerak", "631", "31"),
+        ("Sumberejo", "605", "5"),
+    ]
     daftar = [f.value for f in at.dataframe if "Keterangan" in f.value.columns][0]
     assert len(daftar) == 1739
     assert (daftar["Keterangan"] == "■ Melebihi kapasitas").sum() == 3
@@ -30,9 +34,12 @@ def test_one_kecamatan_from_the_url(demo_db, monkeypatch):
 def test_coordinates_logistics_and_kerawanan_when_the_list_has_them(demo_db, monkeypatch, tmp_path):
     from readiness import ingest
     from tests import xlsx
-    rows = [["KECAMATAN", "DESA", "NO TPS", "DPT", "LINTANG", "BUJUR", "STATUS LOGISTIK", "KATEGORI RAWAN"],
-            ["Sukapura", "Ngadisari", 1, 610, -7.92, 112.96, "Sudah diterima", "Lokasi TPS"],
-            ["Sukapura", "Ngadisari", 2, 400, -7.93, 112.97, "Belum diterima", ""]]
+
+    rows = [
+        ["KECAMATAN", "DESA", "NO TPS", "DPT", "LINTANG", "BUJUR", "STATUS LOGISTIK", "KATEGORI RAWAN"],
+        ["Sukapura", "Ngadisari", 1, 610, -7.92, 112.96, "Sudah diterima", "Lokasi TPS"],
+        ["Sukapura", "Ngadisari", 2, 400, -7.93, 112.97, "Belum diterima", ""],
+    ]
     path = xlsx.write(tmp_path / "tps_sukapura.xlsx", rows)
     assert ingest.ingest_files(demo_db, [(path.name, path.read_bytes())]).committed
     at = buka(demo_db, monkeypatch, "tps", kecamatan="35.13.01")

@@ -1,5 +1,6 @@
 """Unggah Data through AppTest: history, re-activation, refusals and a stopped check against real databases.
 (File upload itself is driven in a real browser in tests/e2e/test_unggah_e2e.py.)"""
+
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -23,9 +24,16 @@ def _app(db_path, monkeypatch):
 def test_history_lists_the_sample_uploads(demo_db, monkeypatch):
     at = _app(demo_db, monkeypatch)
     history = at.dataframe[0].value
-    assert sorted(history["Berkas"]) == sorted([
-        "pemilih_rekap_desa_pilkada2024.xlsx", "tps_pilkada2024.xlsx", "ktpel_per_kecamatan_2024-11-20.xlsx",
-        "target_partisipasi_pilkada2024.xlsx", "dpt_kecamatan_lumbang.xlsx", "permasalahan_pilkada2024.xlsx"])
+    assert sorted(history["Berkas"]) == sorted(
+        [
+            "pemilih_rekap_desa_pilkada2024.xlsx",
+            "tps_pilkada2024.xlsx",
+            "ktpel_per_kecamatan_2024-11-20.xlsx",
+            "target_partisipasi_pilkada2024.xlsx",
+            "dpt_kecamatan_lumbang.xlsx",
+            "permasalahan_pilkada2024.xlsx",
+        ]
+    )
     assert history.loc[history["Jenis"] == "permasalahan", "Aktif untuk"].item() == "digabung ke daftar masalah"
     assert set(history.loc[history["Jenis"] == "rekap pemilih", "Aktif untuk"]) == {"24 kecamatan"}
     assert history.loc[history["Jenis"] == "daftar pemilih", "Baris"].item() == "25.127"
@@ -48,12 +56,14 @@ def test_reactivating_an_old_version_from_the_page(demo_db, monkeypatch, tmp_pat
     assert at.dataframe[0].value.set_index("No.").loc[1, "Aktif untuk"] == "24 kecamatan"
 
 
-def test_an_unsafe_installation_key_is_said_on_the_page_not_as_a_traceback(demo_db, monkeypatch, tmp_path,
-                                                                          tmp_path_factory):
+def test_an_unsafe_installation_key_is_said_on_the_page_not_as_a_traceback(
+    demo_db, monkeypatch, tmp_path, tmp_path_factory
+):
     import os
 
     from readiness import privacy
     from tests.pages.halaman import tampak
+
     key = tmp_path_factory.mktemp("etc") / "kunci"  # outside the data folder (demo_db's)
     key.write_text("ab" * 32)
     os.chmod(key, 0o644)
@@ -63,8 +73,10 @@ def test_an_unsafe_installation_key_is_said_on_the_page_not_as_a_traceback(demo_
     at.file_uploader[0].set_value((path.name, path.read_bytes(), "application/vnd.ms-excel"))
     at.run()
     assert not at.exception
-    assert tampak(at.error[0].value) == (f"Kunci instalasi {key} dapat dibaca atau diubah pengguna lain (izin 644); "
-                                         f"kunci itu tidak dipakai. Jalankan: chmod 600 {key}")
+    assert tampak(at.error[0].value) == (
+        f"Kunci instalasi {key} dapat dibaca atau diubah pengguna lain (izin 644); "
+        f"kunci itu tidak dipakai. Jalankan: chmod 600 {key}"
+    )
 
 
 def _upload(at: AppTest, path: Path) -> AppTest:
@@ -74,18 +86,19 @@ def _upload(at: AppTest, path: Path) -> AppTest:
 
 
 def test_a_bomb_uploaded_on_the_page_is_refused_and_never_offered_for_saving(empty_db, monkeypatch, tmp_path):
-    packed = xlsx.bomb(tmp_path / "rekap_dpt.xlsx", 10_000, ["KECAMATAN", "DESA", "L", "P"], columns=100,
-                       cell="<c><v>1</v></c>")
-    far = xlsx.bomb(tmp_path / "dpt_desa.xlsx", 3, ["KECAMATAN", "DESA", "TPS", "JENIS KELAMIN"],
-                    far_cell="XFD1000000")
+    packed = xlsx.bomb(
+        tmp_path / "rekap_dpt.xlsx", 10_000, ["KECAMATAN", "DESA", "L", "P"], columns=100, cell="<c><v>1</v></c>"
+    )
+    far = xlsx.bomb(tmp_path / "dpt_desa.xlsx", 3, ["KECAMATAN", "DESA", "TPS", "JENIS KELAMIN"], far_cell="XFD1000000")
     at = _app(empty_db, monkeypatch)
     at.file_uploader[0].set_value([(p.name, p.read_bytes(), "application/octet-stream") for p in (packed, far)]).run()
     assert not at.exception, [e.value for e in at.exception]
     shown = "\n".join(str(t.value) for t in at.text)
-    assert ("rekap_dpt.xlsx: berkas rekap_dpt.xlsx ditolak: bagian xl/worksheets/sheet1.xml dimampatkan "
-            in shown), shown
-    assert ("dpt_desa.xlsx: berkas dpt_desa.xlsx ditolak: sheet 'DATA' berisi 17 sel dalam 1.000.000 baris × "
-            "16.384 kolom" in shown), shown
+    assert "rekap_dpt.xlsx: berkas rekap_dpt.xlsx ditolak: bagian xl/worksheets/sheet1.xml dimampatkan " in shown, shown
+    assert (
+        "dpt_desa.xlsx: berkas dpt_desa.xlsx ditolak: sheet 'DATA' berisi 17 sel dalam 1.000.000 baris × "
+        "16.384 kolom" in shown
+    ), shown
     assert shown.count("ini bukan ekspor Excel yang wajar") == 2
     assert [e.value for e in at.error][:2] == ["Ditolak: 1 masalah. Perbaiki berkasnya lalu unggah ulang."] * 2
     assert not any("Siap disimpan" in str(s.value) for s in at.success)
@@ -101,8 +114,10 @@ def test_a_defect_of_ours_shows_a_reference_and_logs_where_it_happened(empty_db,
     path = xlsx.recap(tmp_path / "rekap kraksaan.xlsx", [("Kraksaan", "Asembakor", 2, 300, 300, 600)])
     at = _upload(_app(empty_db, monkeypatch), path)
     shown = "\n".join(str(t.value) for t in at.text)
-    assert shown.startswith("rekap kraksaan.xlsx: berkas tidak dapat diproses karena kesalahan di aplikasi; tidak "
-                            "ada yang disimpan. Laporkan ke pengelola aplikasi dengan kode rujukan "), shown
+    assert shown.startswith(
+        "rekap kraksaan.xlsx: berkas tidak dapat diproses karena kesalahan di aplikasi; tidak "
+        "ada yang disimpan. Laporkan ke pengelola aplikasi dengan kode rujukan "
+    ), shown
     reference = shown.split("kode rujukan ")[1].split(" ")[0]
     logged = [r for r in caplog.records if r.name == "readiness.ingest" and r.levelname == "ERROR"]
     assert len(logged) == 1
@@ -128,5 +143,7 @@ def test_closing_the_tab_stops_the_parse_and_keeps_nothing(empty_db, monkeypatch
     assert parsed == ["rekap_1.xlsx"]  # stopped at the first step of the first file; the second never read
     assert "unggah_prepared" not in at.session_state
     assert not at.success and not at.text
-    assert any("pemeriksaan unggahan dihentikan sebelum selesai: rekap_1.xlsx, rekap_2.xlsx" in r.getMessage()
-               for r in caplog.records)
+    assert any(
+        "pemeriksaan unggahan dihentikan sebelum selesai: rekap_1.xlsx, rekap_2.xlsx" in r.getMessage()
+        for r in caplog.records
+    )
