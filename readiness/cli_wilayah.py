@@ -103,21 +103,10 @@ def election(args, say) -> int:
         return 2
     db.ensure_database(args.db, on_wait=say)  # every command creates the database when missing
     try:
-        with db.writing(args.db, on_wait=say) as con:
-            if args.action == "add":
-                row = pemilihan.add(con, args.election_id, **fields)
-                jejak.catat(con, jejak.CLI, "pemilihan", args.election_id, rincian={"perubahan": "tambah"}, sesudah=row)
-            else:
-                before, row = pemilihan.edit(con, args.election_id, **fields)
-                jejak.catat(
-                    con,
-                    jejak.CLI,
-                    "pemilihan",
-                    args.election_id,
-                    rincian={"perubahan": "ubah"},
-                    sebelum=before,
-                    sesudah=row,
-                )
+        if args.action == "add":
+            row = pemilihan.tambah(args.db, jejak.CLI, args.election_id, on_wait=say, timeout=300.0, **fields)
+        else:
+            _, row = pemilihan.ubah(args.db, jejak.CLI, args.election_id, on_wait=say, timeout=300.0, **fields)
     except pemilihan.PemilihanError as exc:
         say(f"GALAT: {exc}. Tidak ada yang diubah.")
         return 1

@@ -429,7 +429,8 @@ def test_election_add_and_edit(fresh, tmp_path):
     done = run("election", "add", "pilkada-2024", "--tanggal", "2024-11-27", "--db", path)
     assert done.returncode == 1
     assert (
-        "GALAT: pemilihan 'pilkada-2024' sudah ada; untuk mengubahnya pakai `election edit pilkada-2024`" in done.stderr
+        "GALAT: pemilihan 'pilkada-2024' sudah ada; ubah lewat `election edit pilkada-2024` atau di halaman Pengaturan"
+        in done.stderr
     )
     done = run("election", "edit", "pilkada-2029", "--kapasitas-tps", "500", "--db", path)
     assert done.returncode == 1

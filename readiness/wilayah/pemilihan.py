@@ -5,16 +5,23 @@ gubernur), the region it elects for, its voting day and the TPS capacity. A kab/
 the election of its own head and, on the same day, the gubernur election of its province: the
 region of an election is the installation's region, its province (gubernur) or, in a province
 installation, one of its kab/kota.
+
+`add` and `edit` check and change one election on a connection inside `db.writing`; `tambah` and
+`ubah` do it in a write of their own with its audit record, for the command line and the
+Pengaturan page alike, so both check the same way and say the same words. `isian` reads the
+page's form and `tabel` is the list the page shows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import duckdb
+import pandas as pd
 
-from .. import fmt, teks
+from .. import akses, db, fmt, jejak, teks
 from . import seed
 from .seed import WilayahError
 
@@ -23,6 +30,8 @@ JENIS = ("bupati", "walikota", "gubernur")
 _WILAYAH_JENIS = {jenis: wilayah for wilayah, jenis in seed.JENIS_PEMILIHAN.items()}
 _ID = re.compile(r"[a-z0-9][a-z0-9_.-]{0,39}")
 FIELDS = ("nama", "jenis", "kode_wilayah", "tanggal", "kapasitas_tps")
+# The fields `add` and `edit` take, by their keyword names.
+EDIT_FIELDS = ("nama", "jenis", "wilayah", "tanggal", "kapasitas_tps")
 
 
 class PemilihanError(ValueError):
@@ -106,9 +115,13 @@ def add(
             f"kode pemilihan '{election}' tidak dapat dipakai: huruf kecil, angka dan tanda '-', mis. pilkada-2029"
         )
     if _row(con, election) is not None:
-        raise PemilihanError(f"pemilihan '{election}' sudah ada; untuk mengubahnya pakai `election edit {election}`")
+        raise PemilihanError(
+            f"pemilihan '{election}' sudah ada; ubah lewat `election edit {election}` atau di halaman Pengaturan"
+        )
     if tanggal is None:
-        raise PemilihanError("tanggal pemungutan suara wajib diisi untuk pemilihan baru: --tanggal TTTT-BB-HH")
+        raise PemilihanError(
+            "tanggal pemungutan suara wajib diisi untuk pemilihan baru: TTTT-BB-HH (baris perintah: --tanggal)"
+        )
     installation = _installation(con)
     jenis = jenis or seed.JENIS_PEMILIHAN[installation["jenis"]]
     target = _check_region(jenis, wilayah or _default_region(jenis, installation), installation)
@@ -185,4 +198,82 @@ def describe(election: str, row: dict) -> str:
     return (
         f"{election}: {row['nama']} ({row['kode_wilayah']}), {fmt.tanggal(row['tanggal'])}, "
         f"paling banyak {fmt.angka(row['kapasitas_tps'])} pemilih per TPS"
+    )
+
+
+def tambah(path: Path | str, pelaku, election: str, *, on_wait=None, timeout: float = 10.0, **fields) -> dict:
+    """Add an election (see `add`) in one write of the analytical file, with its audit record;
+    returns its row. `pelaku` must be allowed to change settings."""
+    if isinstance(pelaku, akses.Pengguna):
+        akses.wajib(pelaku, "pengaturan")
+    with db.writing(path, on_wait=on_wait, timeout=timeout) as con:
+        row = add(con, election, **fields)
+        jejak.catat(con, pelaku, "pemilihan", election, rincian={"perubahan": "tambah"}, sesudah=row)
+    return row
+
+
+def ubah(
+    path: Path | str, pelaku, election: str, *, on_wait=None, timeout: float = 10.0, **fields
+) -> tuple[dict, dict]:
+    """Change an election (see `edit`) in one write of the analytical file, with its audit record
+    of the values before and after; returns (before, after)."""
+    if isinstance(pelaku, akses.Pengguna):
+        akses.wajib(pelaku, "pengaturan")
+    with db.writing(path, on_wait=on_wait, timeout=timeout) as con:
+        before, after = edit(con, election, **fields)
+        jejak.catat(con, pelaku, "pemilihan", election, rincian={"perubahan": "ubah"}, sebelum=before, sesudah=after)
+    return before, after
+
+
+def isian(texts: dict, sekarang: dict | None = None) -> dict:
+    """The fields of `add`/`edit` from a form's texts ({field: text}; `wilayah` for the region):
+    an empty text is a field left to its default, and with `sekarang` (the election's row) a text
+    that says what is already there is a field left unchanged, so a default name keeps following
+    the kind, region and year."""
+    out = {field: str(texts.get(field) or "").strip() or None for field in EDIT_FIELDS}
+    if sekarang is not None:
+        now = teks_isian(sekarang)
+        out = {field: None if text == now[field] else text for field, text in out.items()}
+    return out
+
+
+def teks_isian(row: dict) -> dict:
+    """An election's row ({FIELDS}) as the form shows it: the texts `isian` reads back."""
+
+    def text(value) -> str:
+        return value if isinstance(value, str) else ""
+
+    return {
+        "nama": text(row["nama"]),
+        "jenis": text(row["jenis"]),
+        "wilayah": text(row["kode_wilayah"]),
+        "tanggal": pd.Timestamp(row["tanggal"]).date().isoformat(),
+        "kapasitas_tps": str(int(row["kapasitas_tps"])),
+    }
+
+
+def _nama_wilayah(kode) -> str:
+    if not isinstance(kode, str) or not kode:
+        return ""
+    try:
+        return seed.region(kode)["nama"]
+    except WilayahError:
+        return kode
+
+
+def tabel(elections: pd.DataFrame) -> pd.DataFrame:
+    """The elections as the Pengaturan page lists them (marts/elections rows): id, name, kind,
+    region, voting day, TPS capacity and which one is active, in words and id-ID numbers."""
+    return pd.DataFrame(
+        {
+            "Kode": elections["election_id"],
+            "Nama": elections["nama"],
+            "Jenis": [teks.PEMILIHAN_JENIS.get(j, j or "") for j in elections["jenis"]],
+            "Wilayah": [
+                f"{_nama_wilayah(k)} ({k})" if isinstance(k, str) and k else "" for k in elections["kode_wilayah"]
+            ],
+            "Pemungutan suara": [fmt.tanggal(t) for t in elections["tanggal"]],
+            "Kapasitas TPS": [fmt.angka(k) for k in elections["kapasitas_tps"]],
+            "Aktif": ["ya" if a else "" for a in elections["aktif"]],
+        }
     )
