@@ -45,7 +45,9 @@ def tabel(r: dict, tahap: str, data: dict, election: str) -> None:
             "TPS lain di kecamatan itu sama lajunya."
         )
     with tab_kw:
-        if not kw.empty:
+        if data["belum_korwil"]:
+            layar.belum_korwil(data["belum_korwil"])
+        elif not kw.empty:
             layar.table(
                 lapor.tabel.dengan_xn(kw),
                 lapor.tabel.kolom_korwil(label_sebelumnya),

@@ -11,6 +11,7 @@ from readiness import db, fmt, model, teks
 
 ELECTION_KEY = "election"
 HALAMAN_UNGGAH = "pages/unggah.py"
+HALAMAN_PENGATURAN = "pages/pengaturan.py"
 
 
 def election() -> str:
@@ -158,6 +159,19 @@ def caption_from(data: dict) -> str:
         parts.append(f"data diperbarui {fmt.tanggal_jam(data['versi']['uploaded_at'].max().to_pydatetime())}")
     parts.append(model.versi_label(data["versi"]))
     return " · ".join(parts)
+
+
+def belum_korwil(pesan: str, where=None, *, ringkas: bool = False) -> None:
+    """The election has no korwil yet (readiness.model.belum_korwil): say so where the korwil part
+    would be (`ringkas`: in one line, for a field rather than a section), with a link to
+    Pengaturan for a role that may open it."""
+    where = where or st
+    row = where.container(horizontal=True, vertical_alignment="center") if ringkas else where
+    (row.caption if ringkas else row.info)(pesan)
+    try:
+        row.page_link(HALAMAN_PENGATURAN, label=teks.ATUR_KORWIL, icon=":material/settings:")
+    except st.errors.StreamlitAPIException:
+        row.caption(teks.ATUR_KORWIL_ADMIN)  # Pengaturan is not in this role's navigation
 
 
 def empty_state(message: str | None = None) -> None:

@@ -18,10 +18,16 @@ data = baca.page_data("kecamatan", election, kecamatan_kode=kode)
 row = data["baris"]
 
 st.title(f"Kecamatan {row['kecamatan']}")
-st.caption(
-    escape_md(f"{row['korwil'] or 'Belum masuk korwil'} · koordinator {row['koordinator'] or 'belum ditetapkan'} · ")
-    + layar.caption_from(data)
-)
+if data["belum_korwil"]:
+    st.caption(layar.caption_from(data))
+    layar.belum_korwil(data["belum_korwil"], ringkas=True)
+else:
+    st.caption(
+        escape_md(
+            f"{row['korwil'] or 'Belum masuk korwil'} · koordinator {row['koordinator'] or 'belum ditetapkan'} · "
+        )
+        + layar.caption_from(data)
+    )
 if data["kosong"]:
     layar.empty_state(
         f"Belum ada data untuk Kecamatan {row['kecamatan']} pada pemilihan ini. Unggah rekap DPT, "

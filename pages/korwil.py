@@ -16,8 +16,10 @@ assigned, kecamatan = data["korwil"], data["kecamatan"]
 st.title("Kesiapan per Koordinator Wilayah (Korwil)")
 st.caption(layar.caption_from(data))
 
-if assigned.empty:
-    layar.empty_state("Belum ada pembagian korwil untuk pemilihan ini. Atur di halaman Pengaturan.")
+if data["belum_korwil"]:
+    layar.belum_korwil(data["belum_korwil"])
+    layar.footer()
+    st.stop()
 if data["kosong"]:
     st.info(
         "Belum ada data untuk pemilihan ini, jadi status korwil belum dapat dihitung. Unggah rekap DPT, "
@@ -35,9 +37,12 @@ if data["kosong"]:
     st.stop()
 
 st.subheader("Perbandingan wilayah")
-columns = st.columns(len(assigned))
-for col, row in zip(columns, assigned.itertuples()):
-    box = col.container(border=True)
+# Any number of korwil: at most four side by side, the rest on the next rows.
+per_baris = min(len(assigned), 4)
+for i, row in enumerate(assigned.itertuples()):
+    if i % per_baris == 0:
+        columns = st.columns(per_baris)
+    box = columns[i % per_baris].container(border=True)
     # Korwil and koordinator names are typed in Pengaturan: shown as text, never as markup or links.
     box.markdown(f"### {escape_md(row.korwil)}")
     box.caption(escape_md(row.koordinator) if row.koordinator else "Koordinator belum ditetapkan")

@@ -16,7 +16,7 @@ import datetime as dt
 import streamlit as st
 
 from app import baca, ekspor, layar, masalah_form, sesi
-from readiness import export, fmt, masalah, teks
+from readiness import export, fmt, masalah, model, teks
 from readiness import masalah_tabel as tabel
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -35,6 +35,8 @@ wilayah = baca.query("marts/korwil_penugasan", election=election)
 nama_kec = dict(zip(wilayah["kode_kecamatan"], wilayah["kecamatan"]))
 daftar = baca.query("marts/masalah_daftar", election=election)
 boleh_ubah = sesi.boleh("masalah")
+pemilihan = baca.level("kabupaten", election).iloc[0]["pemilihan"]
+belum_korwil = model.belum_korwil(wilayah["korwil"], pemilihan)
 
 for kolom, (label, nilai) in zip(st.columns(4), tabel.hitungan(daftar).items()):
     kolom.metric(label, nilai)
@@ -131,6 +133,8 @@ with tab_catat:
         masalah_form.masalah_baru(election, wilayah)
 
 with tab_laporan:
+    if belum_korwil:
+        layar.belum_korwil(belum_korwil)
     st.markdown(
         "Laporan untuk Pj Bupati: semua masalah yang terbuka pada minggu itu (Senin–Minggu), dengan status "
         "dan tingkat pada akhir minggu, per korwil — satu sheet ringkasan dan satu sheet per korwil."
@@ -146,7 +150,6 @@ with tab_laporan:
         st.info(f"Tidak ada masalah terbuka pada minggu {masalah.label_minggu(senin)}.")
     else:
         st.dataframe(tabel.tabel_ringkasan_korwil(masalah.ringkasan_korwil(laporan)), hide_index=True, width="stretch")
-    pemilihan = baca.level("kabupaten", election).iloc[0]["pemilihan"]
     ekspor.unduh(
         "Unduh laporan mingguan (.xlsx)",
         lambda: masalah.laporan_xlsx(laporan, pemilihan, senin),

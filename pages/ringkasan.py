@@ -46,7 +46,7 @@ layar.table(
     kecamatan,
     [
         Kolom("kecamatan", "Kecamatan"),
-        Kolom("korwil", "Korwil"),
+        Kolom("korwil", "Korwil", opsional=True),
         Kolom("status", "Status", "status"),
         Kolom("dpt", "DPT", "angka"),
         Kolom("tps", "TPS", "angka"),
@@ -61,24 +61,27 @@ layar.table(
 )
 
 st.subheader("Ringkasan per koordinator wilayah (korwil)")
-layar.table(
-    korwil,
-    [
-        Kolom("korwil", "Korwil"),
-        Kolom("koordinator", "Koordinator"),
-        Kolom("status", "Status", "status"),
-        Kolom("rincian", "Rincian"),
-        Kolom("dpt", "DPT", "angka"),
-        Kolom("tps", "TPS", "angka"),
-        Kolom("ktpel_persen", "KTP-el", "persen"),
-        Kolom("kecamatan", "Kecamatan"),
-    ],
-    "Kesiapan per korwil",
-    data,
-    election,
-    key="korwil",
-)
-st.page_link("pages/korwil.py", label="Buka halaman Korwil", icon=":material/groups:")
+if data["belum_korwil"]:
+    layar.belum_korwil(data["belum_korwil"])
+else:
+    layar.table(
+        korwil,
+        [
+            Kolom("korwil", "Korwil"),
+            Kolom("koordinator", "Koordinator"),
+            Kolom("status", "Status", "status"),
+            Kolom("rincian", "Rincian"),
+            Kolom("dpt", "DPT", "angka"),
+            Kolom("tps", "TPS", "angka"),
+            Kolom("ktpel_persen", "KTP-el", "persen"),
+            Kolom("kecamatan", "Kecamatan"),
+        ],
+        "Kesiapan per korwil",
+        data,
+        election,
+        key="korwil",
+    )
+    st.page_link("pages/korwil.py", label="Buka halaman Korwil", icon=":material/groups:")
 
 masalah_tampil.ringkasan(election)  # open problems of the inventory (marts/masalah_daftar)
 

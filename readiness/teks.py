@@ -91,3 +91,8 @@ BELUM_ADA_DATA = (
     "Belum ada data untuk pemilihan ini. Unggah rekap DPT, daftar TPS, data KTP-el dan target "
     "partisipasi, atau jalankan `make run` untuk memuat data contoh."
 )
+# Korwil is optional per election (an installation set up by `init` has none): every page and
+# slide that groups by korwil says so instead, and links to Pengaturan where the admin sets them.
+BELUM_KORWIL = "Belum ada pembagian korwil untuk {pemilihan}."
+ATUR_KORWIL = "Atur pembagian korwil di Pengaturan"
+ATUR_KORWIL_ADMIN = "Admin desk pilkada mengaturnya di halaman Pengaturan."

@@ -133,11 +133,34 @@ def _slide_ringkasan(kab, kec: pd.DataFrame, pemilihan: str, label_sebelumnya: s
     return Slide("ringkasan", "Ringkasan kabupaten", judul, subjudul=sub, angka=tuple(angka))
 
 
-def _slide_peta(kec: pd.DataFrame, korwil_urut: list[str]) -> Slide:
+def _slide_peta(kec: pd.DataFrame, korwil_urut: list[str], belum_korwil: str | None = None) -> Slide:
+    """The status map; with korwil, the kecamatan not ready per korwil, else `belum_korwil` (the
+    sentence saying the election has none) under the legend and the kecamatan not ready in one row."""
     merah = kec[kec["status"] == "merah"]
     per_korwil = merah.groupby(merah["korwil"].map(_korwil_nama)).size()
     per_korwil = [(k, int(per_korwil[k])) for k in korwil_urut if k in per_korwil.index]
     kuning = _jumlah(kec, "kuning")
+    legenda = "Warna, tanda dan nama: ■ belum siap · ▲ perlu perhatian · ● siap"
+    if belum_korwil:
+        names = merah["kecamatan"].tolist()
+        if names:
+            shown = _daftar(names) if len(names) <= 3 else f"{', '.join(names[:3])} dan {len(names) - 3} lainnya"
+            judul = f"{len(names)} kecamatan belum siap: {shown}"
+        elif kuning:
+            judul = f"Tidak ada kecamatan belum siap; {kuning} perlu perhatian"
+        else:
+            judul = "Seluruh kecamatan siap"
+        return Slide(
+            "peta",
+            "Peta status kecamatan",
+            judul,
+            subjudul=f"{legenda} · {belum_korwil}",
+            angka=tuple(Angka("kecamatan", fmt.angka(_jumlah(kec, s)), status=s) for s in ("merah", "kuning", "hijau")),
+            kolom=("Belum siap",) if names else (),
+            lebar=(13,) if names else (),
+            baris=(Baris((", ".join(names),)),) if names else (),
+            peta=tuple((k, s if isinstance(s, str) else None) for k, s in zip(kec["kode_kecamatan"], kec["status"])),
+        )
     if len(per_korwil) > 1:
         judul = f"Kecamatan belum siap ada di {len(per_korwil)} korwil: " + ", ".join(f"{k} {n}" for k, n in per_korwil)
     elif per_korwil:
@@ -156,7 +179,7 @@ def _slide_peta(kec: pd.DataFrame, korwil_urut: list[str]) -> Slide:
         "peta",
         "Peta status kecamatan",
         judul,
-        subjudul="Warna, tanda dan nama: ■ belum siap · ▲ perlu perhatian · ● siap",
+        subjudul=legenda,
         angka=angka,
         kolom=("Korwil", "Belum siap"),
         lebar=(5, 8),
@@ -205,7 +228,7 @@ def _slides_korwil(kw_row, kec: pd.DataFrame, label_sebelumnya: str) -> list[Sli
     return out
 
 
-def _slide_perhatian(kec: pd.DataFrame, label_sebelumnya: str) -> Slide | None:
+def _slide_perhatian(kec: pd.DataFrame, label_sebelumnya: str, dengan_korwil: bool = True) -> Slide | None:
     rows = _urut_terberat(kec[kec["status"].isin(["merah", "kuning"])])
     if rows.empty:
         return None
@@ -222,7 +245,7 @@ def _slide_perhatian(kec: pd.DataFrame, label_sebelumnya: str) -> Slide | None:
             (
                 status_label(r["status"]),
                 f"{i}. {r['kecamatan']}",
-                _korwil_nama(r["korwil"]),
+                *((_korwil_nama(r["korwil"]),) if dengan_korwil else ()),
                 _alasan(r, label_sebelumnya),
             ),
             r["status"],
@@ -234,14 +257,15 @@ def _slide_perhatian(kec: pd.DataFrame, label_sebelumnya: str) -> Slide | None:
     if len(rest):
         counts = rest["status"].value_counts()
         parts = [f"{counts[s]} {teks.STATUS[s].lower()}" for s in ("merah", "kuning") if counts.get(s, 0)]
-        catatan = f"+ {len(rest)} kecamatan lain ({', '.join(parts)}): rinciannya di slide per korwil"
+        catatan = f"+ {len(rest)} kecamatan lain ({', '.join(parts)})"
+        catatan += ": rinciannya di slide per korwil" if dengan_korwil else ": rinciannya di halaman Kecamatan"
     return Slide(
         "perhatian",
         "Kecamatan yang paling perlu perhatian",
         judul,
         subjudul=sub,
-        kolom=("Status", "Kecamatan", "Korwil", "Alasan"),
-        lebar=(5, 4, 3, 13),
+        kolom=("Status", "Kecamatan", "Korwil", "Alasan") if dengan_korwil else ("Status", "Kecamatan", "Alasan"),
+        lebar=(5, 4, 3, 13) if dengan_korwil else (5, 4, 16),
         baris=baris,
         catatan=catatan,
     )
@@ -400,7 +424,7 @@ def masalah_tersedia(con: duckdb.DuckDBPyConnection) -> bool:
     return {"election_id", "kode_kecamatan", "status", "tingkat"} <= cols
 
 
-def _slide_masalah(con, election: str, kec: pd.DataFrame) -> Slide | None:
+def _slide_masalah(con, election: str, kec: pd.DataFrame, dengan_korwil: bool = True) -> Slide | None:
     if not masalah_tersedia(con):
         return None
     df = db.run(con, "marts/masalah_terbuka", election=election, selesai=list(MASALAH_SELESAI))
@@ -423,7 +447,7 @@ def _slide_masalah(con, election: str, kec: pd.DataFrame) -> Slide | None:
         Baris(
             (
                 r["kecamatan"],
-                _korwil_nama(korwil.get(r["kode_kecamatan"])),
+                *((_korwil_nama(korwil.get(r["kode_kecamatan"])),) if dengan_korwil else ()),
                 fmt.angka(r["terbuka"]),
                 fmt.angka(r["tinggi"]),
             )
@@ -436,8 +460,10 @@ def _slide_masalah(con, election: str, kec: pd.DataFrame) -> Slide | None:
         "Inventarisasi permasalahan",
         judul,
         subjudul="Masalah yang dilaporkan camat/OPD dan belum selesai, per kecamatan",
-        kolom=("Kecamatan", "Korwil", "Masalah terbuka", "Tingkat tinggi"),
-        lebar=(4, 3, 3, 3),
+        kolom=("Kecamatan", "Korwil", "Masalah terbuka", "Tingkat tinggi")
+        if dengan_korwil
+        else ("Kecamatan", "Masalah terbuka", "Tingkat tinggi"),
+        lebar=(4, 3, 3, 3) if dengan_korwil else (4, 3, 3),
         baris=baris,
         catatan=catatan,
     )
@@ -537,21 +563,23 @@ def build(con: duckdb.DuckDBPyConnection, election: str, lapor=None) -> Deck:
     tanggal = tanggal.date() if hasattr(tanggal, "date") and _ada(tanggal) and str(tanggal) != "NaT" else None
     if kec.empty or kec["jumlah_jenis_data"].sum() == 0:
         return Deck(election, pemilihan, tanggal, data_per, (_slide_kosong(pemilihan),))
+    # Korwil are optional: an election without them has no korwil slides, and says so on the map.
+    belum_korwil = model.belum_korwil(kec["korwil"], pemilihan)
     korwil_urut = [_korwil_nama(k) for k in kw["korwil"]]
     slides: list[Slide] = [_slide_ringkasan(kab, kec, pemilihan, label)]
     # `lapor`: a cursor of the field reports' database (readiness/lapor/), when it can be read.
     hari_h = _slide_lapor(lapor, cur, election)
     if hari_h is not None:
         slides.append(hari_h)
-    slides.append(_slide_peta(kec, korwil_urut))
-    for _, row in kw.iterrows():
+    slides.append(_slide_peta(kec, korwil_urut, belum_korwil))
+    for _, row in kw.iterrows() if not belum_korwil else ():
         mine = kec[kec["korwil"].map(_korwil_nama) == _korwil_nama(row["korwil"])]
         slides += _slides_korwil(row, mine, label)
     for extra in (
-        _slide_perhatian(kec, label),
+        _slide_perhatian(kec, label, dengan_korwil=not belum_korwil),
         _slide_ktpel(kab, kec),
         _slide_partisipasi(kab, kec, label),
-        _slide_masalah(cur, election, kec),
+        _slide_masalah(cur, election, kec, dengan_korwil=not belum_korwil),
     ):
         if extra is not None:
             slides.append(extra)

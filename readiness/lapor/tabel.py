@@ -48,7 +48,7 @@ def kolom_kecamatan(label_sebelumnya: str) -> list[Kolom]:
     """The per-kecamatan table; `label_sebelumnya` names the previous election's turnout."""
     return [
         Kolom("kecamatan", "Kecamatan"),
-        Kolom("korwil", "Korwil"),
+        Kolom("korwil", "Korwil", opsional=True),  # korwil are optional per election
         Kolom("tps", "TPS", "angka"),
         *_kolom_tahap_dan_partisipasi(label_sebelumnya),
         Kolom("kejadian_terbuka", "Kejadian terbuka", "angka"),
@@ -67,7 +67,7 @@ def kolom_korwil(label_sebelumnya: str) -> list[Kolom]:
 
 KOLOM_BELUM = [
     Kolom("kecamatan", "Kecamatan"),
-    Kolom("korwil", "Korwil"),
+    Kolom("korwil", "Korwil", opsional=True),
     Kolom("desa", "Desa/Kelurahan"),
     Kolom("no_tps", "TPS"),
     Kolom("dpt", "DPT", "angka"),

@@ -72,13 +72,14 @@ from .pengaturan import (
     simpan_target_kecamatan,
     ubah_berkas,
 )
-from .penugasan import periksa_korwil, simpan_korwil
+from .penugasan import belum_korwil, periksa_korwil, simpan_korwil
 from .rekonsiliasi import pemeriksaan, periksa
 
 __all__ = [
     "aktifkan_pemilihan",
     "baca_angka",
     "baca_target",
+    "belum_korwil",
     "COUNT_COLUMNS",
     "Dasar",
     "dasar",

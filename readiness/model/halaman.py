@@ -1,9 +1,10 @@
 """Everything a dashboard page shows, one function per page (PAGES), so the figures can be tested,
 benchmarked (bench/bench_pages.py) and exported without Streamlit. Each returns a dict: the
 DataFrames, named after the query that made them, and what the page decides from them — `kosong`
-(nothing to show: the page says what to upload instead), `kartu` (the headline figures,
-readiness.model.kartu), the rows it lists in their order and the lines it shows in words. The pages
-only display them."""
+(nothing to show: the page says what to upload instead), `belum_korwil` (the sentence shown
+instead of anything grouped by korwil while the election has none; None otherwise), `kartu` (the
+headline figures, readiness.model.kartu), the rows it lists in their order and the lines it shows
+in words. The pages only display them."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from .laporan import (
 )
 from .pemilih import DISABILITAS, pemilih_desa, pemilih_per_kecamatan
 from .pemilihan import pemilihan_label, previous_label
+from .penugasan import belum_korwil
 
 # Worst first: the order in which a koordinator follows up.
 STATUS_ORDER = {"merah": 0, "kuning": 1, "hijau": 2}
@@ -106,6 +108,8 @@ def _start(con, election: str, base: Dasar | None):
         "versi": base.versi,
         "pemilihan": base.pemilihan,
         "label_sebelumnya": base.label_sebelumnya,
+        # The sentence pages and slides show instead of their korwil parts, None with korwil.
+        "belum_korwil": belum_korwil(base.kecamatan["korwil"], base.kabupaten["pemilihan"].iloc[0]),
     }
     return base.cursor(con, election), shared
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from .. import teks
 from ._nilai import present as _present
 from .pengaturan import PengaturanError
 
@@ -74,3 +75,11 @@ def simpan_korwil(con: duckdb.DuckDBPyConnection, election: str, rows: pd.DataFr
         records.append((election, kode, _text(r["korwil"]), koordinator.get(_text(r["korwil"]))))
     con.execute("delete from korwil where election_id = $e", {"e": election})
     con.executemany("insert into korwil values (?, ?, ?, ?)", records)
+
+
+def belum_korwil(korwil: pd.Series, pemilihan: str) -> str | None:
+    """`Belum ada pembagian korwil untuk <pemilihan>.` when no kecamatan of the election is in a
+    korwil (`korwil`: the korwil column of its kecamatan), else None: korwil is optional."""
+    if any(_present(k) and str(k).strip() for k in korwil):
+        return None
+    return teks.BELUM_KORWIL.format(pemilihan=pemilihan)
