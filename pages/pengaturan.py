@@ -1,15 +1,16 @@
-"""Pengaturan (admin): the active election; for the election chosen in the sidebar its TPS
-capacity, the readiness thresholds, the kabupaten default target, per-kecamatan targets, and the
-korwil assignment (refused unless every kecamatan is in exactly one korwil). Queries:
-marts/pengaturan, marts/korwil_penugasan, marts/elections, marts/partisipasi, marts/audit_identitas
-(through readiness.model.halaman_pengaturan and app.baca). Thresholds and targets are saved in the
-small-records store in milliseconds, the rest in the analytical file (readiness/model/pengaturan.py);
-either way every page shows the new figures at once."""
+"""Pengaturan (admin): the elections (listed, added, changed, the active one chosen:
+app/pemilihan_tampil.py); for the election chosen in the sidebar its TPS capacity, the readiness
+thresholds, the kabupaten default target, per-kecamatan targets, and the korwil assignment (any
+number of korwil; refused unless every kecamatan is in exactly one). Queries: marts/pengaturan,
+marts/korwil_penugasan, marts/elections, marts/partisipasi, marts/audit_identitas (through
+readiness.model.halaman_pengaturan and app.baca). Thresholds and targets are saved in the
+small-records store in milliseconds, the rest in the analytical file (readiness/model/pengaturan.py,
+readiness/wilayah/pemilihan.py); either way every page shows the new figures at once."""
 
 import pandas as pd
 import streamlit as st
 
-from app import baca, layar, sesi
+from app import baca, layar, pemilihan_tampil, sesi
 from app.markdown import escape_md
 from readiness import catatan, db, fmt, model
 
@@ -51,20 +52,7 @@ def di_berkas(objek: str, action):
     return lambda pelaku: model.ubah_berkas(path, election, pelaku, objek, action)
 
 
-st.subheader("Pemilihan aktif")
-active = next(e for e, a in zip(elections["election_id"], elections["aktif"]) if a)
-a1, a2 = st.columns([3, 1], vertical_alignment="bottom")
-new_active = a1.selectbox(
-    "Pemilihan yang dibuka pertama kali dan dipakai baris perintah",
-    list(names),
-    index=list(names).index(active),
-    format_func=names.get,
-)
-if a2.button("Jadikan aktif", disabled=new_active == active):
-    save(
-        di_berkas("pemilihan aktif", lambda con: model.aktifkan_pemilihan(con, new_active)),
-        f"{names[new_active]} sekarang pemilihan aktif.",
-    )
+pemilihan_tampil.bagian(elections, election, save, di_berkas)
 
 st.subheader("Ambang status, kapasitas TPS dan target bawaan")
 current = dict(zip(data["pengaturan"]["key"], data["pengaturan"]["value"]))
