@@ -207,9 +207,9 @@ def peta_status(df: pd.DataFrame, sorot: set[str] | None = None, height: int = 5
     )
     fig.update_xaxes(visible=False, fixedrange=True)
     fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1, fixedrange=True)
-    if zoom and sorot:
-        lons = [v for k in sorot if k in shapes for v in shapes[k]["lons"] if v is not None]
-        lats = [v for k in sorot if k in shapes for v in shapes[k]["lats"] if v is not None]
+    lons = [v for k in sorot or () if k in shapes for v in shapes[k]["lons"] if v is not None]
+    lats = [v for k in sorot or () if k in shapes for v in shapes[k]["lats"] if v is not None]
+    if zoom and lons:  # a region with no outline on the map is not framed
         pad = 0.01
         fig.update_xaxes(range=[min(lons) - pad, max(lons) + pad])
         fig.update_yaxes(range=[min(lats) - pad, max(lats) + 2 * pad])
