@@ -62,7 +62,7 @@ def _isian(prefix: str, awal: dict, *, baru: bool) -> dict:
             help="Tahun-bulan-hari, mis. 2029-11-28",
         ),
         "kapasitas_tps": c1.text_input(
-            "Kapasitas pemilih per TPS",
+            "Pemilih paling banyak per TPS",
             value=awal["kapasitas_tps"],
             key=f"{prefix}_kapasitas",
             help="Kosongkan: sama dengan pemilihan aktif" if baru else None,

@@ -203,7 +203,7 @@ def test_editing_the_tps_capacity_changes_the_over_capacity_count(bombana, monke
     at = buka(path, monkeypatch, "tps")
     assert metrics(at)["TPS > 600 pemilih"] == "0"
     at.switch_page("pages/pengaturan.py").run()
-    _input(at, "Kapasitas pemilih per TPS", "pemilihan_ubah").set_value("400")
+    _input(at, "Pemilih paling banyak per TPS", "pemilihan_ubah").set_value("400")
     _button(at, "Simpan perubahan pemilihan").click().run()
     assert not at.exception
     assert tampak(at.success[0].value) == (
