@@ -4,6 +4,8 @@ the footer."""
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from app import baca, ekspor, navigasi
@@ -12,6 +14,7 @@ from readiness import db, fmt, model, teks
 ELECTION_KEY = "election"
 HALAMAN_UNGGAH = "pages/unggah.py"
 HALAMAN_PENGATURAN = "pages/pengaturan.py"
+KODE_KECAMATAN = re.compile(r"\d{2}\.\d{2}\.\d{2}")  # Kemendagri, any region: 74.06.01
 
 
 def election() -> str:
@@ -94,7 +97,7 @@ def open_kecamatan(event, election: str) -> None:
         kode = point.get("customdata")
         if isinstance(kode, (list, tuple)):
             kode = kode[-1]
-        if isinstance(kode, str) and kode.startswith("35."):
+        if isinstance(kode, str) and KODE_KECAMATAN.fullmatch(kode):
             st.session_state["_pilihan_kecamatan"] = None
             st.switch_page("pages/kecamatan.py", query_params={"pemilu": election, "kecamatan": kode})
 

@@ -14,7 +14,7 @@ from readiness import catatan, cli, db, jejak, pengguna
 from readiness import deck as rakor
 from tests.pages.halaman import buka, metrics, tabel, tampak, teks_semua
 from tests.test_ingest_region import ktpel_file
-from tests.test_wilayah_init import REGIONS, data_for, places, recap_file, tps_file
+from tests.test_wilayah_init import REGIONS, data_for, kode_kecamatan, places, recap_file, tps_file
 
 KODE = "74.06"
 E = "pilkada-2024"
@@ -112,6 +112,19 @@ def test_without_korwil_the_tables_have_no_empty_korwil_column(bombana, monkeypa
     assert len(table) == REGIONS[KODE]["kecamatan"]
     assert "Korwil" not in table.columns
     assert "Buka halaman Korwil" not in _links(at)
+
+
+def test_a_click_on_a_kecamatan_bar_opens_that_kecamatan(bombana, monkeypatch):
+    path, _ = bombana
+    kode, nama = next(iter(kode_kecamatan(KODE).items()))[::-1]
+    at = buka(path, monkeypatch, "ringkasan")
+    at.session_state["batang_ringkasan"] = {
+        "selection": {"points": [{"customdata": [kode]}], "point_indices": [], "box": [], "lasso": []}
+    }
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == f"Kecamatan {nama}"
+    assert at.query_params["kecamatan"] == kode
 
 
 def test_a_role_without_pengaturan_reads_who_sets_the_korwil(bombana, monkeypatch):
