@@ -9,4 +9,5 @@ readiness never imports this package. One module per concern:
 - layar: the election choice, choices kept in the URL, tables, captions, the footer;
 - markdown: user and file text shown literally inside markdown;
 - masalah_tampil: open problems as several pages show them;
-- lapor_tampil, hari_h_tampil, masalah_form, unggah_tampil: the larger parts of one page each."""
+- lapor_tampil, hari_h_tampil, masalah_form, unggah_tampil, pemilihan_tampil: the larger parts of one
+  page each."""

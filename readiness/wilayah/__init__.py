@@ -4,9 +4,10 @@
   seed.py       the places, boundaries, region row and default election of an installation set up
                 by `init` for a kab/kota, from the national reference (reference/nasional/); a
                 database created without `init` keeps the curated reference/ (readiness/db.py)
-  pemilihan.py  the elections the installation follows (add, edit), each with its kind and region
+  pemilihan.py  the elections the installation follows (add, edit; with the audit record: tambah,
+                ubah), each with its kind and region
 
-May import readiness.db, fmt, teks, ingest.workbook and reference/; never streamlit.
+May import readiness.db, fmt, teks, akses, jejak, ingest.workbook and reference/; never streamlit.
 """
 
 from .berkas import (
