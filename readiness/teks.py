@@ -33,6 +33,14 @@ PEMILIHAN_JENIS = {"bupati": "pemilihan bupati", "walikota": "pemilihan wali kot
 # Short names in the election picker, as the press writes them ("Pilbup 2024").
 PEMILIHAN_SINGKAT = {"bupati": "Pilbup", "walikota": "Pilwali", "gubernur": "Pilgub"}
 
+# The words of a region by its kind (wilayah.jenis), as readiness/wilayah/kata.py puts them together.
+WILAYAH_JENIS = {"kabupaten": "Kabupaten", "kota": "Kota", "provinsi": "Provinsi"}
+# The region's head; the desk reports to the acting one (Pj) in the months before the election.
+KEPALA = {"kabupaten": "Bupati", "kota": "Wali Kota", "provinsi": "Gubernur"}
+PJ = "Pj"
+# The lowest level by the kinds of place the region has (ref_desa.jenis).
+DESA = {"desa": "desa", "kelurahan": "kelurahan", "keduanya": "desa/kelurahan"}
+
 STATUS = {"hijau": "Siap", "kuning": "Perlu perhatian", "merah": "Belum siap"}
 STATUS_IKON = {"hijau": "●", "kuning": "▲", "merah": "■"}
 STATUS_WARNA = {"hijau": "#1a7f37", "kuning": "#b58100", "merah": "#c62828"}

@@ -6,6 +6,7 @@
                 database created without `init` keeps the curated reference/ (readiness/db.py)
   pemilihan.py  the elections the installation follows (add, edit; with the audit record: tambah,
                 ubah), each with its kind and region
+  kata.py       the words users read of the region: Kabupaten/Kota, Bupati/Wali Kota, desa/kelurahan
 
 May import readiness.db, fmt, teks, akses, jejak, ingest.workbook and reference/; never streamlit.
 """
@@ -22,9 +23,11 @@ from .berkas import (
     load,
     region_columns,
 )
+from .kata import Kata, kata
 
 __all__ = [
     "KABUPATEN",
+    "Kata",
     "KOTA",
     "PROVINSI",
     "Tempat",
@@ -32,6 +35,7 @@ __all__ = [
     "check_nik",
     "check_rows",
     "check_titles",
+    "kata",
     "load",
     "region_columns",
 ]

@@ -1,0 +1,105 @@
+"""The words of an installation: what its users call their region, its head and its villages, and
+the election they look at. A kota has a Wali Kota and kelurahan, a kabupaten a Bupati and mostly
+desa; every page, slide and export says them from here (query marts/wilayah_kata), so no place
+name, region code or kind of region is written in the code that shows them.
+
+`Kata` is plain data (cached by data version with the page data, app/baca.py); the word tables
+are in readiness/teks.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+from .. import db, teks
+
+
+@dataclass(frozen=True)
+class Kata:
+    """The words of one installation and one election."""
+
+    nama: str  # the region's name as its users write it: 'Kabupaten Bombana', 'Kota Probolinggo'
+    jenis: str  # kabupaten | kota | provinsi
+    desa: str  # the lowest level: 'desa', 'kelurahan', or 'desa/kelurahan' when the region has both
+    pemilihan: str = ""  # the election's name: 'Pemilihan Wali Kota dan Wakil Wali Kota Probolinggo 2024'
+    pemilihan_singkat: str = ""  # 'Pilwali 2024'
+
+    @property
+    def wilayah(self) -> str:
+        """`Kabupaten`, `Kota`: the kind of region, as in a title."""
+        return teks.WILAYAH_JENIS.get(self.jenis, teks.WILAYAH_JENIS["kabupaten"])
+
+    @property
+    def wilayah_kecil(self) -> str:
+        """`kabupaten`, `kota`: the kind of region inside a sentence."""
+        return self.wilayah.lower()
+
+    @property
+    def kepala(self) -> str:
+        """`Bupati`, `Wali Kota`: the region's head."""
+        return teks.KEPALA.get(self.jenis, teks.KEPALA["kabupaten"])
+
+    @property
+    def pj(self) -> str:
+        """`Pj Bupati`, `Pj Wali Kota`: the acting head the desk reports to."""
+        return f"{teks.PJ} {self.kepala}"
+
+    @property
+    def nama_pendek(self) -> str:
+        """`Probolinggo`: the region's name without its kind, as in `Wali Kota Probolinggo`."""
+        awal = self.wilayah + " "
+        return self.nama[len(awal) :] if self.nama.startswith(awal) else self.nama
+
+    @property
+    def pj_nama(self) -> str:
+        """`Pj Wali Kota Probolinggo`, `Pj Bupati Bombana`: to whom the desk's reports go."""
+        return f"{self.pj} {self.nama_pendek}".strip()
+
+    @property
+    def desa_awal(self) -> str:
+        """`Desa`, `Kelurahan`, `Desa/kelurahan`: the lowest level at the start of a sentence."""
+        return self.desa[:1].upper() + self.desa[1:]
+
+    @property
+    def desa_judul(self) -> str:
+        """`Desa`, `Kelurahan`, `Desa/Kelurahan`: the lowest level as a column header."""
+        return "/".join(part.capitalize() for part in self.desa.split("/"))
+
+    @property
+    def judul(self) -> str:
+        """`Kota Probolinggo · Pilwali 2024`: the region and the election, at the top of the screen."""
+        return " · ".join(part for part in (self.nama, self.pemilihan_singkat) if part)
+
+
+def _desa(jumlah_desa: int, jumlah_kelurahan: int) -> str:
+    if jumlah_kelurahan and not jumlah_desa:
+        return teks.DESA["kelurahan"]
+    if jumlah_desa and not jumlah_kelurahan:
+        return teks.DESA["desa"]
+    return teks.DESA["keduanya"]
+
+
+def kata(con: duckdb.DuckDBPyConnection, election: str) -> Kata:
+    """The words of the installation on `con` for `election` (query marts/wilayah_kata). A
+    database without a region row (places of several kab/kota) speaks of a kabupaten/kota."""
+    df = db.run(con, "marts/wilayah_kata", election=election)
+    if df.empty:
+        return Kata(nama="", jenis="kabupaten", desa=teks.DESA["keduanya"], pemilihan=election)
+    row = df.iloc[0]
+    jenis = row["jenis"] if isinstance(row["jenis"], str) else "kabupaten"
+    pemilihan = row["pemilihan"] if isinstance(row["pemilihan"], str) else election
+    singkat = ""
+    if isinstance(row["jenis_pemilihan"], str) and row["tanggal_pemilihan"] is not None:
+        tanggal = row["tanggal_pemilihan"]
+        if str(tanggal) != "NaT":
+            kind = teks.PEMILIHAN_SINGKAT.get(row["jenis_pemilihan"], str(row["jenis_pemilihan"]).capitalize())
+            singkat = f"{kind} {tanggal.year}"
+    return Kata(
+        nama=str(row["nama"]),
+        jenis=jenis,
+        desa=_desa(int(row["jumlah_desa"]), int(row["jumlah_kelurahan"])),
+        pemilihan=pemilihan,
+        pemilihan_singkat=singkat,
+    )
