@@ -18,9 +18,10 @@ if user is None:
     st.sidebar.markdown(f"**{teks.APP_NAMA}**")
 else:
     navigation = halaman.navigasi_peran()
-    st.sidebar.markdown(f"**{teks.APP_NAMA}**")
+    kepala = st.sidebar.container()
+    kepala.markdown(f"**{teks.APP_NAMA}**")
     sesi.akun_sidebar(user, navigation)
-    layar.election_picker()
+    layar.kepala(kepala, layar.election_picker())
 st.sidebar.caption(teks.DISCLAIMER)
 sesi.cookie_sesi()
 navigasi.jalankan(navigation)

@@ -78,6 +78,20 @@ def page_data(name: str, election: str, **params) -> dict:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
+def _kata(path: str, version: tuple, election: str, _cur=None):
+    from readiness.wilayah import kata
+
+    return kata(_cur, election)
+
+
+def kata(election: str):
+    """The words of the installation's region and of `election` (readiness.wilayah.Kata:
+    Kabupaten/Kota, Bupati/Wali Kota, desa/kelurahan), cached by data version."""
+    version, cur = snapshot()
+    return _kata(db_path(), version, election, cur)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
 def _deck(path: str, version: tuple, election: str, lapor_versi: tuple | None = None, _cur=None):
     from readiness.deck import build
 

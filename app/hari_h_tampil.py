@@ -7,7 +7,7 @@ import streamlit as st
 
 from app import baca, layar, sesi
 from app.markdown import escape_md
-from readiness import akses, fmt, lapor
+from readiness import akses, export, fmt, lapor
 
 GALAT = "_hari_h_galat"
 
@@ -27,7 +27,7 @@ def _selesaikan() -> None:
 def tabel(r: dict, tahap: str, data: dict, election: str) -> None:
     """`r` is readiness.lapor.ringkasan for the stage `tahap`; `data` the Partisipasi page's data."""
     kec, kw = r["kecamatan"], r["korwil"]
-    label_sebelumnya = data["label_sebelumnya"]
+    label_sebelumnya, kata = data["label_sebelumnya"], data["kata"]
     tab_kec, tab_kw, tab_belum, tab_kejadian = st.tabs(
         ["Per kecamatan", "Per korwil", f"Belum lapor ({fmt.angka(len(r['belum']))})", "Kejadian"]
     )
@@ -60,12 +60,12 @@ def tabel(r: dict, tahap: str, data: dict, election: str) -> None:
         belum = r["belum"]
         st.markdown(
             f"TPS yang **belum melaporkan {lapor.TAHAP[tahap].lower()}**. Nomor telepon tidak ada di data: "
-            "hubungi PPK kecamatan / PPS desa."
+            f"hubungi PPK kecamatan / PPS {kata.desa}."
         )
         pilih = st.selectbox("Kecamatan", lapor.tabel.kecamatan_belum(belum), key="hari_h_belum_kecamatan")
         layar.table(
             lapor.tabel.belum_di(belum, pilih),
-            lapor.tabel.KOLOM_BELUM,
+            export.dengan_judul(lapor.tabel.KOLOM_BELUM, desa=kata.desa_judul),
             f"TPS belum lapor {lapor.TAHAP[tahap].lower()}",
             data,
             election,
@@ -77,7 +77,14 @@ def tabel(r: dict, tahap: str, data: dict, election: str) -> None:
         if kej.empty:
             st.caption("Belum ada kejadian yang dilaporkan.")
         else:
-            layar.table(kej, lapor.tabel.KOLOM_KEJADIAN, "Kejadian di TPS", data, election, key="hari_h_kejadian")
+            layar.table(
+                kej,
+                export.dengan_judul(lapor.tabel.KOLOM_KEJADIAN, desa=kata.desa_judul),
+                "Kejadian di TPS",
+                data,
+                election,
+                key="hari_h_kejadian",
+            )
             info = lapor.tabel.pilihan_selesai(kej)
             if sesi.boleh("masalah") and info:
                 st.selectbox(

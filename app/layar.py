@@ -9,6 +9,7 @@ import re
 import streamlit as st
 
 from app import baca, ekspor, navigasi
+from app.markdown import escape_md
 from readiness import db, fmt, model, teks
 
 ELECTION_KEY = "election"
@@ -21,6 +22,11 @@ def election() -> str:
     """The election this session looks at; every page calls this first (see app/navigasi.py)."""
     navigasi.pastikan()
     return st.session_state.get(ELECTION_KEY) or db.DEFAULT_ELECTION
+
+
+def kepala(where, election_id: str) -> None:
+    """The region and the election at the top of the sidebar: `Kota Probolinggo · Pilwali 2024`."""
+    where.markdown(f"**{escape_md(baca.kata(election_id).judul)}**")
 
 
 def election_picker() -> str:
@@ -118,6 +124,7 @@ def table(
     from readiness import export
 
     kolom = export.pilih_kolom(df, kolom)
+    kata = data.get("kata") or baca.kata(election)
     config = {k.judul: st.column_config.TextColumn(width="large") for k in kolom if k.lebar}
     st.dataframe(export.tampilan(df, kolom), hide_index=True, width="stretch", height=height, column_config=config)
     if caption:
@@ -127,7 +134,7 @@ def table(
     row = st.container(horizontal=True)
     ekspor.unduh(
         "Unduh Excel (.xlsx)",
-        lambda: export.to_xlsx(frame, judul, data["pemilihan"], version_label),
+        lambda: export.to_xlsx(frame, judul, data["pemilihan"], version_label, wilayah=kata.nama),
         export.nama_berkas(judul, election, "xlsx"),
         key=f"xlsx_{key}",
         where=row,

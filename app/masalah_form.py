@@ -94,8 +94,9 @@ def masalah_baru(election: str, wilayah) -> None:
     )
     desa_df = baca.query("marts/masalah_desa", kecamatan=kode or "")
     nama_desa = dict(zip(desa_df["kode_desa"], desa_df["desa"]))
+    kata = baca.kata(election)
     kode_desa = st.selectbox(
-        "Desa/kelurahan (boleh dikosongkan)",
+        f"{kata.desa_awal} (boleh dikosongkan)",
         list(nama_desa),
         index=None,
         format_func=nama_desa.get,
@@ -107,7 +108,9 @@ def masalah_baru(election: str, wilayah) -> None:
     with st.form(f"catat_masalah_{n}"):
         a1, a2, a3 = st.columns(3)
         no_tps = a1.text_input(
-            "Nomor TPS (boleh dikosongkan)", max_chars=3, help="Isi bila masalahnya di satu TPS; pilih desanya juga"
+            "Nomor TPS (boleh dikosongkan)",
+            max_chars=3,
+            help=f"Isi bila masalahnya di satu TPS; pilih {kata.desa}nya juga",
         )
         kategori = a2.selectbox(
             "Kategori",

@@ -26,10 +26,10 @@ def _tautan(label: str = "Buka halaman Permasalahan", **query) -> None:
         pass  # the page is not in this user's navigation
 
 
-def tabel(df: pd.DataFrame, *, kecamatan: bool = True, height="auto") -> None:
+def tabel(df: pd.DataFrame, election: str, *, kecamatan: bool = True, height="auto") -> None:
     """Open problems, most severe and newest first; every text cell shown as plain text."""
     st.dataframe(
-        tabel_masalah.tabel_terbuka(df, kecamatan=kecamatan),
+        tabel_masalah.tabel_terbuka(df, kecamatan=kecamatan, desa=baca.kata(election).desa_judul),
         hide_index=True,
         width="stretch",
         height=height,
@@ -72,7 +72,7 @@ def kecamatan(election: str, kode: str, nama: str) -> None:
     if df.empty:
         st.info(f"Tidak ada masalah yang belum selesai di Kecamatan {nama}.")
     else:
-        tabel(df, kecamatan=False)
+        tabel(df, election, kecamatan=False)
     _tautan("Catat atau tindak lanjuti masalah", kecamatan=kode)
 
 
@@ -84,5 +84,5 @@ def korwil(election: str, korwil_nama: str) -> None:
     if df.empty:
         st.info("Tidak ada masalah yang belum selesai di wilayah ini.")
     else:
-        tabel(df)
+        tabel(df, election)
     _tautan()

@@ -15,7 +15,7 @@ election = layar.election()
 choices = baca.query("marts/korwil_penugasan", election=election)
 kode = layar.kecamatan_choice(choices, where=st.sidebar)
 data = baca.page_data("kecamatan", election, kecamatan_kode=kode)
-row = data["baris"]
+row, kata = data["baris"], data["kata"]
 
 st.title(f"Kecamatan {row['kecamatan']}")
 if data["belum_korwil"]:
@@ -58,13 +58,13 @@ layar.table(
 )
 
 desa = data["desa"]
-st.subheader(f"Desa/kelurahan ({fmt.angka(len(desa))})")
+st.subheader(f"{kata.desa_awal} ({fmt.angka(len(desa))})")
 if data["desa_ada_dpt"]:
     st.plotly_chart(charts.lp_bars(desa, label_col="desa"), width="stretch", config=charts.PLOT_CONFIG)
 layar.table(
     desa,
     [
-        Kolom("desa", "Desa/Kelurahan"),
+        Kolom("desa", kata.desa_judul),
         Kolom("status", "Status", "status"),
         Kolom("dpt", "DPT", "angka"),
         Kolom("dpt_l", "Laki-laki", "angka"),
@@ -78,7 +78,7 @@ layar.table(
         Kolom("ktpel_persen", "KTP-el", "persen", opsional=True),
         Kolom("alasan", "Alasan", lebar=True, opsional=True),
     ],
-    f"Desa di Kecamatan {row['kecamatan']}",
+    f"{kata.desa_judul} di Kecamatan {row['kecamatan']}",
     data,
     election,
     key="desa",
@@ -92,7 +92,7 @@ else:
     layar.table(
         tps,
         [
-            Kolom("desa", "Desa/Kelurahan"),
+            Kolom("desa", kata.desa_judul),
             Kolom("no_tps", "TPS"),
             Kolom("dpt", "DPT", "angka"),
             Kolom("dpt_l", "Laki-laki", "angka"),

@@ -18,7 +18,7 @@ st.caption(layar.caption_from(data))
 if data["kosong"]:
     layar.empty_state(
         "Data perekaman KTP-el belum diunggah untuk pemilihan ini. Unggah rekap perekaman dari "
-        "Dispendukcapil (per kecamatan atau per desa: wajib KTP-el, sudah rekam, tanggal data)."
+        f"Dispendukcapil (per kecamatan atau per {data['kata'].desa}: wajib KTP-el, sudah rekam, tanggal data)."
     )
 
 layar.kartu(data["kartu"])
@@ -61,7 +61,9 @@ if data["tren_lebar"] is None:
         f"(saat ini: {data['tren_tanggal']})."
     )
 else:
-    st.plotly_chart(charts.ktpel_tren(tren_kab, hijau, kuning), width="stretch", config=charts.PLOT_CONFIG)
+    st.plotly_chart(
+        charts.ktpel_tren(tren_kab, hijau, kuning, data["kata"].wilayah), width="stretch", config=charts.PLOT_CONFIG
+    )
     if data["tren_sebagian"]:
         st.caption(data["tren_sebagian"])
     layar.table(

@@ -73,7 +73,7 @@ kode_kec = st.selectbox(
 )
 desa_names = lapor.pilihan_desa(mine, kode_kec)
 kode_desa = st.selectbox(
-    "Desa/kelurahan",
+    baca.kata(election).desa_awal,
     list(desa_names),
     format_func=desa_names.get,
     key=f"lapor_desa_{kode_kec}",

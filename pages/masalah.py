@@ -1,6 +1,6 @@
 """Permasalahan: the inventory of problems camat and OPD monitors report — a filterable list, one
 problem opened with its full history and a follow-up form, a form to record a new problem, and the
-weekly report per korwil for the Pj Bupati (.xlsx).
+weekly report per korwil for the region's acting head (.xlsx).
 Queries: marts/masalah_daftar, marts/masalah_riwayat, marts/masalah_mingguan (through
 readiness.masalah.laporan_mingguan), marts/masalah_desa, marts/korwil_penugasan. Tables:
 readiness.masalah_tabel; forms: app/masalah_form.py.
@@ -16,6 +16,7 @@ import datetime as dt
 import streamlit as st
 
 from app import baca, ekspor, layar, masalah_form, sesi
+from app.markdown import escape_md
 from readiness import export, fmt, masalah, model, teks
 from readiness import masalah_tabel as tabel
 
@@ -23,6 +24,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LEBAR = st.column_config.TextColumn(width="large")
 
 election = layar.election()
+kata = baca.kata(election)
 st.title("Permasalahan")
 st.caption(
     "Inventarisasi permasalahan per kecamatan yang dilaporkan camat dan OPD: logistik, pemilih/DPT, "
@@ -83,7 +85,7 @@ def satu_masalah(pilih) -> None:
     dipilih = layar.url_choice("masalah", pilihan, "Buka masalah", format_func=lambda i: tabel.label(baris.loc[i]))
     r = baris.loc[dipilih]
     st.subheader(tabel.judul(r))
-    st.dataframe(tabel.rincian(r), hide_index=True, width="stretch", column_config={"Nilai": LEBAR})
+    st.dataframe(tabel.rincian(r, kata.desa_judul), hide_index=True, width="stretch", column_config={"Nilai": LEBAR})
     st.markdown("**Riwayat tindak lanjut**")
     st.dataframe(
         tabel.tabel_riwayat(baca.query("marts/masalah_riwayat", masalah=int(dipilih))),
@@ -106,12 +108,17 @@ with tab_daftar:
     else:
         pilih = saring()
         st.caption(f"{fmt.angka(len(pilih))} dari {fmt.angka(len(daftar))} masalah")
-        st.dataframe(tabel.tabel_daftar(pilih), hide_index=True, width="stretch", column_config={"Uraian": LEBAR})
+        st.dataframe(
+            tabel.tabel_daftar(pilih, kata.desa_judul),
+            hide_index=True,
+            width="stretch",
+            column_config={"Uraian": LEBAR},
+        )
         if not pilih.empty:
             ekspor.unduh(
                 "Unduh daftar ini (.xlsx)",
                 lambda: export.to_xlsx(
-                    tabel.berkas_daftar(pilih),
+                    tabel.berkas_daftar(pilih, kata.desa_judul),
                     "Inventarisasi permasalahan",
                     election,
                     f"daftar masalah per {fmt.tanggal_jam(dt.datetime.now().replace(microsecond=0))}",
@@ -136,7 +143,7 @@ with tab_laporan:
     if belum_korwil:
         layar.belum_korwil(belum_korwil)
     st.markdown(
-        "Laporan untuk Pj Bupati: semua masalah yang terbuka pada minggu itu (Senin–Minggu), dengan status "
+        f"Laporan untuk {escape_md(kata.pj_nama)}: semua masalah yang terbuka pada minggu itu (Senin–Minggu), dengan status "
         "dan tingkat pada akhir minggu, per korwil — satu sheet ringkasan dan satu sheet per korwil."
     )
     acuan = dt.date.today() if daftar.empty else min(dt.date.today(), daftar["tanggal"].max().date())
@@ -152,7 +159,7 @@ with tab_laporan:
         st.dataframe(tabel.tabel_ringkasan_korwil(masalah.ringkasan_korwil(laporan)), hide_index=True, width="stretch")
     ekspor.unduh(
         "Unduh laporan mingguan (.xlsx)",
-        lambda: masalah.laporan_xlsx(laporan, pemilihan, senin),
+        lambda: masalah.laporan_xlsx(laporan, pemilihan, senin, wilayah=kata.nama, untuk=kata.pj_nama),
         masalah.nama_berkas_laporan(election, senin),
         key="unduh_laporan",
         icon=":material/download:",

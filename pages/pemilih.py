@@ -11,7 +11,8 @@ from readiness.export import Kolom
 
 election = layar.election()
 choices = baca.query("marts/korwil_penugasan", election=election)
-kode = layar.kecamatan_choice(choices, label="Kecamatan (tabel desa)", where=st.sidebar)
+kata = baca.kata(election)
+kode = layar.kecamatan_choice(choices, label=f"Kecamatan (tabel {kata.desa})", where=st.sidebar)
 data = baca.page_data("pemilih", election, kecamatan_kode=kode)
 kec, kelompok = data["pemilih_kecamatan"], data["kelompok"]
 
@@ -19,7 +20,7 @@ st.title("Data Pemilih")
 st.caption(layar.caption_from(data))
 if data["kosong"]:
     layar.empty_state(
-        "Belum ada data pemilih untuk pemilihan ini. Unggah rekap DPT per desa (dari KPU) "
+        f"Belum ada data pemilih untuk pemilihan ini. Unggah rekap DPT per {kata.desa} (dari KPU) "
         "atau daftar pemilih per orang."
     )
 
@@ -69,7 +70,7 @@ if kelompok:
 
 st.divider()
 name = data["nama_kecamatan"]
-st.subheader(f"Per desa/kelurahan: Kecamatan {name}")
+st.subheader(f"Per {kata.desa}: Kecamatan {name}")
 st.caption("Ganti kecamatan di panel samping.")
 rows = data["desa_kecamatan"]
 if data["desa_tanpa_daftar"]:
@@ -77,7 +78,7 @@ if data["desa_tanpa_daftar"]:
 layar.table(
     rows,
     [
-        Kolom("desa", "Desa/Kelurahan"),
+        Kolom("desa", kata.desa_judul),
         Kolom("dpt", "DPT", "angka"),
         Kolom("dpt_l", "Laki-laki", "angka"),
         Kolom("dpt_p", "Perempuan", "angka"),
@@ -88,7 +89,7 @@ layar.table(
         Kolom("disabilitas", "Disabilitas", "angka"),
         *[Kolom(col, f"Disabilitas {label.lower()}", "angka") for col, label in model.DISABILITAS.items()],
     ],
-    f"Pemilih per desa Kecamatan {name}",
+    f"Pemilih per {kata.desa} Kecamatan {name}",
     data,
     election,
     key="pemilih_desa",

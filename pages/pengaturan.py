@@ -1,6 +1,6 @@
 """Pengaturan (admin): the elections (listed, added, changed, the active one chosen:
 app/pemilihan_tampil.py); for the election chosen in the sidebar its TPS capacity, the readiness
-thresholds, the kabupaten default target, per-kecamatan targets, and the korwil assignment (any
+thresholds, the region's default target, per-kecamatan targets, and the korwil assignment (any
 number of korwil; refused unless every kecamatan is in exactly one). Queries: marts/pengaturan,
 marts/korwil_penugasan, marts/elections, marts/partisipasi, marts/audit_identitas (through
 readiness.model.halaman_pengaturan and app.baca). Thresholds and targets are saved in the
@@ -20,6 +20,7 @@ data = baca.page_data("pengaturan", election)
 elections = data["elections"]
 names = dict(zip(elections["election_id"], elections["nama"]))
 path = baca.db_path()
+wilayah = data["kata"].wilayah_kecil  # 'kabupaten', 'kota': the labels speak of the region
 
 st.title("Pengaturan")
 st.caption(
@@ -59,9 +60,10 @@ current = dict(zip(data["pengaturan"]["key"], data["pengaturan"]["value"]))
 with st.form("ambang"):
     texts = {}
     cols = st.columns(2)
-    for i, (key, (label, lo, hi)) in enumerate(model.PENGATURAN.items()):
+    labels = model.label_pengaturan(wilayah)
+    for i, (key, (_, lo, hi)) in enumerate(model.PENGATURAN.items()):
         texts[key] = cols[i % 2].text_input(
-            label,
+            labels[key],
             value=fmt.ringkas(current.get(key)),
             key=f"atur_{election}_{key}",
             help=f"Antara {fmt.ringkas(lo)} dan {fmt.ringkas(hi)}; desimal dengan koma",
@@ -69,7 +71,12 @@ with st.form("ambang"):
     if st.form_submit_button("Simpan ambang dan kapasitas", type="primary"):
         save(
             lambda pelaku: model.simpan_pengaturan(
-                path, election, model.baca_angka(texts), pelaku, ref=baca.current_reader().cursor()
+                path,
+                election,
+                model.baca_angka(texts, wilayah=wilayah),
+                pelaku,
+                ref=baca.current_reader().cursor(),
+                wilayah=wilayah,
             ),
             "Ambang, kapasitas dan target bawaan disimpan.",
         )
@@ -77,7 +84,7 @@ with st.form("ambang"):
 st.subheader("Target partisipasi per kecamatan")
 st.caption(
     "Isi kolom *Target khusus* untuk mengganti target dari berkas; kosongkan untuk memakai target dari berkas "
-    "(atau target bawaan kabupaten bila berkas tidak ada)."
+    f"(atau target bawaan {wilayah} bila berkas tidak ada)."
 )
 part = data["partisipasi"]
 overrides = {row.kode_kecamatan: row.value for row in data["pengaturan"].dropna(subset=["kode_kecamatan"]).itertuples()}

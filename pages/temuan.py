@@ -18,6 +18,7 @@ LEBAR = st.column_config.TextColumn(width="large")
 
 election = layar.election()
 audit_daftar, pemilihan, versi = baca.temuan(election)
+kata = baca.kata(election)
 
 st.title("Temuan DPT")
 st.caption(f"{pemilihan} · {versi}")
@@ -26,7 +27,7 @@ if not audit_daftar.ada_daftar:
         "Belum ada daftar pemilih per orang (ekspor DPT, DPS atau DP4 dari KPU) untuk pemilihan ini. "
         "Unggah daftarnya di halaman Unggah Data: NIK dan NKK langsung disamarkan, nama dan alamat "
         "tidak disimpan. Setelah itu halaman ini menampilkan NIK ganda, pemilih belum 17 tahun, "
-        "NIK tidak valid, dan temuan lain per kecamatan, desa dan TPS."
+        f"NIK tidak valid, dan temuan lain per kecamatan, {kata.desa} dan TPS."
     )
 
 ringkasan, temuan, kelompok = audit_daftar.ringkasan, audit_daftar.temuan, audit_daftar.kelompok
@@ -99,10 +100,10 @@ pilihan = temuan if kode == SEMUA else temuan[temuan["kode_kecamatan"] == kode]
 desa_ada = sorted({d for d in pilihan["desa"].dropna()})
 with f2:
     desa = st.selectbox(
-        "Desa/kelurahan",
+        kata.desa_awal,
         [SEMUA, *desa_ada],
         key=f"temuan_desa_{kode}",
-        format_func=lambda d: "Semua desa/kelurahan" if d == SEMUA else d,
+        format_func=lambda d: f"Semua {kata.desa}" if d == SEMUA else d,
     )
 if desa != SEMUA:
     pilihan = pilihan[pilihan["desa"] == desa]
@@ -128,7 +129,7 @@ st.markdown(
 )
 baris_tampil = pilihan.head(BARIS_MAKS)
 st.dataframe(
-    temuan_tabel.tabel_daftar(baris_tampil),
+    temuan_tabel.tabel_daftar(baris_tampil, kata.desa_judul),
     hide_index=True,
     width="stretch",
     height="auto" if len(baris_tampil) < 12 else 420,
@@ -142,12 +143,12 @@ bagian = "-".join(
 )
 ekspor.unduh(
     "Unduh Excel untuk tindak lanjut KPU (.xlsx)",
-    lambda: audit.ekspor_xlsx(pilihan, ringkas_pilihan, pemilihan, versi),
+    lambda: audit.ekspor_xlsx(pilihan, ringkas_pilihan, pemilihan, versi, wilayah=kata.nama, desa=kata.desa_judul),
     audit.nama_berkas(election, bagian),
     key="unduh_temuan",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     icon=":material/download:",
-    help="Satu sheet ringkasan dan satu sheet per kecamatan, dikelompokkan per desa, TPS dan jenis temuan, "
+    help=f"Satu sheet ringkasan dan satu sheet per kecamatan, dikelompokkan per {kata.desa}, TPS dan jenis temuan, "
     "dengan kolom tindak lanjut yang masih kosong.",
     disabled=pilihan.empty,
 )

@@ -23,14 +23,15 @@ kode = layar.url_choice(
 )
 data = baca.page_data("tps", election, kecamatan_kode=None if kode == SEMUA else kode)
 kecamatan, tps, over, kapasitas = data["kecamatan"], data["tps"], data["tps_lebih"], data["kapasitas"]
-wilayah = "Kabupaten" if kode == SEMUA else f"Kecamatan {names[kode]}"
+kata = data["kata"]
+wilayah = kata.nama if kode == SEMUA else f"Kecamatan {names[kode]}"
 
 st.title(f"TPS — {wilayah}")
 st.caption(layar.caption_from(data))
 if data["kosong"]:
     layar.empty_state(
         "Data TPS belum diunggah untuk pilihan ini. Unggah daftar TPS dari KPU (satu baris per TPS: "
-        "kecamatan, desa, nomor TPS, jumlah pemilih; boleh dengan alamat, lintang/bujur, status "
+        f"kecamatan, {kata.desa}, nomor TPS, jumlah pemilih; boleh dengan alamat, lintang/bujur, status "
         "logistik dan kategori rawan)."
     )
 
@@ -48,7 +49,7 @@ with st.container():
             over,
             [
                 Kolom("kecamatan", "Kecamatan"),
-                Kolom("desa", "Desa/Kelurahan"),
+                Kolom("desa", kata.desa_judul),
                 Kolom("no_tps", "TPS"),
                 Kolom("dpt", "DPT", "angka"),
                 Kolom("kelebihan", "Kelebihan", "angka"),
@@ -108,7 +109,7 @@ layar.table(
     tps,
     [
         Kolom("kecamatan", "Kecamatan"),
-        Kolom("desa", "Desa/Kelurahan"),
+        Kolom("desa", kata.desa_judul),
         Kolom("no_tps", "TPS"),
         Kolom("dpt", "DPT", "angka"),
         Kolom("dpt_l", "Laki-laki", "angka"),

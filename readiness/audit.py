@@ -307,12 +307,19 @@ KOLOM_EKSPOR = [  # (column of `findings`, header)
 
 
 def ekspor_xlsx(
-    temuan: pd.DataFrame, ringkasan: pd.DataFrame, pemilihan: str, versi: str, dibuat: dt.datetime | None = None
+    temuan: pd.DataFrame,
+    ringkasan: pd.DataFrame,
+    pemilihan: str,
+    versi: str,
+    dibuat: dt.datetime | None = None,
+    wilayah: str | None = None,
+    desa: str = teks.KOLOM["desa"],
 ) -> bytes:
     """The follow-up workbook for KPU: a summary sheet (findings per kecamatan and type, with each
     type explained and what to do), then one sheet per kecamatan listing its findings grouped by
     desa, TPS and type, with where to find each voter in the original file and an empty column for
-    the follow-up. Masked NIK only; text is never written as a formula."""
+    the follow-up. Masked NIK only; text is never written as a formula. Each sheet's title names
+    the region (`wilayah`: 'Kota Probolinggo'); `desa` is its word for the lowest level ('Kelurahan')."""
     dibuat = dibuat or dt.datetime.now().replace(microsecond=0)
     buffer = io.BytesIO()
     wb, house = export.buku(buffer, "Temuan daftar pemilih")
@@ -324,7 +331,7 @@ def ekspor_xlsx(
     }
 
     def header(ws, title: str) -> int:
-        ws.write_string(0, 0, title, f["judul"])
+        ws.write_string(0, 0, export.judul_wilayah(title, wilayah), f["judul"])
         ws.write_string(1, 0, f"Pemilihan: {pemilihan}", f["catatan"])
         ws.write_string(2, 0, f"Sumber: {versi}", f["catatan"])
         ws.write_string(3, 0, f"Dibuat: {fmt.tanggal_jam(dibuat)}", f["catatan"])
@@ -342,7 +349,7 @@ def ekspor_xlsx(
     used: set[str] = {"ringkasan"}
     for (_, nama), rows in temuan.groupby(["kode_kecamatan", "kecamatan"], sort=True):
         ws = wb.add_worksheet(_sheet_name(nama, used))
-        _lembar_kecamatan(ws, header(ws, f"Temuan daftar pemilih Kecamatan {nama}"), rows, f)
+        _lembar_kecamatan(ws, header(ws, f"Temuan daftar pemilih Kecamatan {nama}"), rows, f, desa)
     wb.close()
     return buffer.getvalue()
 
@@ -381,9 +388,9 @@ def _lembar_ringkasan(ws, r: int, ringkasan: pd.DataFrame, f: dict) -> None:
             ws.write_string(r, c, text, f["lipat"])
 
 
-def _lembar_kecamatan(ws, r: int, rows: pd.DataFrame, f: dict) -> None:
+def _lembar_kecamatan(ws, r: int, rows: pd.DataFrame, f: dict, desa_judul: str) -> None:
     """One kecamatan's findings from row `r`, grouped by desa, TPS and type."""
-    columns = KOLOM_EKSPOR[1:] + [(None, "Tindak lanjut")]
+    columns = [(c, desa_judul if c == "desa" else t) for c, t in KOLOM_EKSPOR[1:]] + [(None, "Tindak lanjut")]
     for c, (_, text) in enumerate(columns):
         ws.write_string(r, c, text, f["kepala"])
     for c, width in enumerate([22, 8, 24, 60, 20, 14, 28, 16, 8, 30]):
@@ -396,13 +403,13 @@ def _lembar_kecamatan(ws, r: int, rows: pd.DataFrame, f: dict) -> None:
         if key != group:
             group = key
             r += 1
-            desa = rec["desa"] if _present(rec["desa"]) else "(desa kosong)"
+            desa = rec["desa"] if _present(rec["desa"]) else f"({desa_judul.lower()} kosong)"
             ws.merge_range(
                 r,
                 0,
                 r,
                 len(columns) - 1,
-                f"Desa/Kelurahan {desa} · TPS {rec['tps']} · {rec['nama_temuan']}",
+                f"{desa_judul} {desa} · TPS {rec['tps']} · {rec['nama_temuan']}",
                 f["kelompok"],
             )
         r += 1

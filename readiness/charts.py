@@ -446,8 +446,8 @@ def ktpel_bars(df: pd.DataFrame, hijau: float, kuning: float) -> go.Figure:
     return fig
 
 
-def ktpel_tren(df: pd.DataFrame, hijau: float, kuning: float) -> go.Figure:
-    """Kabupaten coverage per data date."""
+def ktpel_tren(df: pd.DataFrame, hijau: float, kuning: float, wilayah: str = "Kabupaten") -> go.Figure:
+    """The region's coverage per data date; `wilayah` names its line (`Kabupaten`, `Kota`)."""
     fig = go.Figure(
         go.Scatter(
             x=df["tanggal"],
@@ -456,7 +456,7 @@ def ktpel_tren(df: pd.DataFrame, hijau: float, kuning: float) -> go.Figure:
             text=[fmt.persen(v) for v in df["ktpel_persen"]],
             textposition="top center",
             line=dict(color="#1f5f8b", width=3),
-            name="Kabupaten",
+            name=wilayah,
             hovertemplate="%{x|%d %B %Y}<br>%{y:.2f}%<extra></extra>",
         )
     )

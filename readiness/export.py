@@ -4,8 +4,8 @@ A table is described once by its columns (`Kolom`: source column, header, kind) 
 three ways from the same data:
 - `tampilan`: text for the screen, formatted id-ID (`872.218`, `98,03%`, `■ Belum siap`);
 - `to_xlsx`: numbers kept as numbers with id-ID number formats (`#,##0` shows `872.218` in an
-  Indonesian Excel), a styled frozen header with autofilter, the title, the election, the data
-  version and the disclaimer above it;
+  Indonesian Excel), a styled frozen header with autofilter, the title with the region it is
+  about, the election, the data version and the disclaimer above it;
 - `to_csv`: UTF-8 with BOM, `;` separated and decimal commas, which Indonesian Excel opens as is.
 Every text cell of every export (CSV, xlsx, the command line's CSV) passes through `teks_sel`:
 a text starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so no
@@ -15,6 +15,7 @@ in an uploaded file can be anything). Numbers are not texts: a negative number s
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import math
@@ -85,6 +86,11 @@ class Kolom:
     def __post_init__(self):
         if self.jenis not in KINDS:
             raise ValueError(f"unknown column kind {self.jenis!r}")
+
+
+def dengan_judul(kolom: list[Kolom], **judul: str) -> list[Kolom]:
+    """The columns with some headers given by source column: `dengan_judul(KOLOM, desa="Kelurahan")`."""
+    return [dataclasses.replace(k, judul=judul[k.sumber]) if k.sumber in judul else k for k in kolom]
 
 
 def _missing(value) -> bool:
@@ -166,6 +172,11 @@ def ekspor(df: pd.DataFrame, kolom: list[Kolom]) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------- xlsx
+def judul_wilayah(title: str, wilayah: str | None) -> str:
+    """`Status kesiapan per kecamatan — Kota Probolinggo`: a file's title naming its region."""
+    return f"{title} — {wilayah}" if wilayah else title
+
+
 def _number_format(jenis: str, decimals: int) -> str | None:
     places = "." + "0" * decimals if decimals else ""
     return {
@@ -217,10 +228,13 @@ def to_xlsx(
     formats: dict | None = None,
     sheet: str = "Data",
     dibuat: dt.datetime | None = None,
+    wilayah: str | None = None,
 ) -> bytes:
-    """One sheet: title, election, data version, disclaimer and creation time above a styled,
-    frozen, filterable header; numbers as numbers with id-ID formats; missing values empty."""
+    """One sheet: title (`… — Kota Probolinggo` with the region's name `wilayah`), election, data
+    version, disclaimer and creation time above a styled, frozen, filterable header; numbers as
+    numbers with id-ID formats; missing values empty."""
     formats = formats or df.attrs.get("formats") or {}
+    title = judul_wilayah(title, wilayah)
     buffer = io.BytesIO()
     wb, house = buku(buffer, title)
     ws = wb.add_worksheet(sheet[:31])

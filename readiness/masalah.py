@@ -548,13 +548,21 @@ _DETAIL = [
 ]
 
 
-def laporan_xlsx(df: pd.DataFrame, pemilihan: str, senin: dt.date, dibuat: dt.datetime | None = None) -> bytes:
-    """The weekly report for the Pj Bupati: a summary sheet (one row per korwil) and one detail
-    sheet per korwil. Every text cell is written as text (a description starting with `=` stays
+def laporan_xlsx(
+    df: pd.DataFrame,
+    pemilihan: str,
+    senin: dt.date,
+    dibuat: dt.datetime | None = None,
+    wilayah: str | None = None,
+    untuk: str | None = None,
+) -> bytes:
+    """The weekly report for the region's acting head (`untuk`: 'Pj Wali Kota Probolinggo'): a
+    summary sheet (one row per korwil) and one detail sheet per korwil, titled with the region's
+    name (`wilayah`). Every text cell is written as text (a description starting with `=` stays
     text, never a formula)."""
     dibuat = dibuat or _now()
     buffer = io.BytesIO()
-    judul = f"Laporan mingguan permasalahan pilkada, {label_minggu(senin)}"
+    judul = f"Laporan mingguan permasalahan pilkada{' ' + wilayah if wilayah else ''}, {label_minggu(senin)}"
     wb, house = export.buku(buffer, judul)
     f_title, f_note, f_warn, f_head = house["judul"], house["catatan"], house["peringatan"], house["kepala"]
     f_wrap = wb.add_format({"text_wrap": True, "valign": "top"})
@@ -585,7 +593,9 @@ def laporan_xlsx(df: pd.DataFrame, pemilihan: str, senin: dt.date, dibuat: dt.da
     ringkas = ringkasan_korwil(df)
     ws = wb.add_worksheet("Ringkasan")
     head = kepala(
-        ws, "Per koordinator wilayah: masalah yang terbuka pada minggu ini, baru, selesai, dan yang masih terbuka"
+        ws,
+        (f"Untuk {untuk}. " if untuk else "")
+        + "Per koordinator wilayah: masalah yang terbuka pada minggu ini, baru, selesai, dan yang masih terbuka",
     )
     cols = [
         ("korwil", "Korwil"),

@@ -1,22 +1,24 @@
 """The problems inventory as the pages show it: the filtered list, its table and Excel columns, one
 problem's details and history, the weekly summary per korwil, and the open problems the Ringkasan,
 Korwil and Kecamatan pages show. Every cell is text in the users' words (labels, id-ID dates and
-numbers through fmt); user-written text is passed through as it is, for dataframes only."""
+numbers through fmt); user-written text is passed through as it is, for dataframes only. `desa` is
+the region's header for its lowest level (readiness.wilayah.Kata.desa_judul: `Kelurahan` in a kota)."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from . import export, fmt
+from . import export, fmt, teks
 from .masalah import KATEGORI, STATUS, TINGKAT
 
 KOSONG = "–"
+DESA = teks.KOLOM["desa"]
 URUTAN_TINGKAT = {"tinggi": 0, "sedang": 1, "rendah": 2}
 KOLOM_EKSPOR = [
     export.Kolom("masalah_id", "No. masalah", "angka"),
     export.Kolom("kecamatan", "Kecamatan"),
     export.Kolom("korwil", "Korwil"),
-    export.Kolom("desa", "Desa/Kelurahan"),
+    export.Kolom("desa", DESA),
     export.Kolom("no_tps", "TPS"),
     export.Kolom("kategori_label", "Kategori"),
     export.Kolom("uraian", "Uraian masalah"),
@@ -67,14 +69,14 @@ def _tanggal(t) -> str:
     return fmt.tanggal(t.date()) if pd.notna(t) else KOSONG
 
 
-def tabel_daftar(pilih: pd.DataFrame) -> pd.DataFrame:
+def tabel_daftar(pilih: pd.DataFrame, desa: str = DESA) -> pd.DataFrame:
     """The Permasalahan page's list, one row per problem."""
     return pd.DataFrame(
         {
             "No.": pilih["masalah_id"].map(lambda i: f"#{i}"),
             "Kecamatan": pilih["kecamatan"],
             "Korwil": pilih["korwil"].fillna(KOSONG),
-            "Desa/Kelurahan": pilih["desa"].fillna(KOSONG),
+            desa: pilih["desa"].fillna(KOSONG),
             "TPS": pilih["no_tps"].fillna(KOSONG),
             "Kategori": pilih["kategori"].map(KATEGORI),
             "Uraian": pilih["uraian"],
@@ -87,7 +89,7 @@ def tabel_daftar(pilih: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def berkas_daftar(pilih: pd.DataFrame) -> pd.DataFrame:
+def berkas_daftar(pilih: pd.DataFrame, desa: str = DESA) -> pd.DataFrame:
     """The list as its Excel download holds it (KOLOM_EKSPOR: numbers and dates as such)."""
     return export.ekspor(
         pilih.assign(
@@ -95,7 +97,7 @@ def berkas_daftar(pilih: pd.DataFrame) -> pd.DataFrame:
             tingkat_label=pilih["tingkat"].map(TINGKAT),
             status_label=pilih["status"].map(STATUS),
         ),
-        KOLOM_EKSPOR,
+        [export.Kolom("desa", desa) if k.sumber == "desa" else k for k in KOLOM_EKSPOR],
     )
 
 
@@ -113,12 +115,12 @@ def _isi(value, kosong: str = KOSONG) -> str:
     return value if isinstance(value, str) and value else kosong
 
 
-def rincian(r) -> pd.DataFrame:
+def rincian(r, desa: str = DESA) -> pd.DataFrame:
     """One problem, field by field."""
     return pd.DataFrame(
         [
             ("Kecamatan", f"{r['kecamatan']} ({_isi(r['korwil'], 'belum masuk korwil')})"),
-            ("Desa/Kelurahan", _isi(r["desa"])),
+            (desa, _isi(r["desa"])),
             ("TPS", _isi(r["no_tps"])),
             ("Kategori", KATEGORI.get(r["kategori"], r["kategori"])),
             ("Uraian", r["uraian"]),
@@ -173,7 +175,7 @@ def terbuka(daftar: pd.DataFrame) -> pd.DataFrame:
     return daftar[daftar["terbuka"]].reset_index(drop=True)
 
 
-def tabel_terbuka(df: pd.DataFrame, *, kecamatan: bool = True) -> pd.DataFrame:
+def tabel_terbuka(df: pd.DataFrame, *, kecamatan: bool = True, desa: str = DESA) -> pd.DataFrame:
     """Open problems, most severe and newest first."""
     urut = df.assign(_t=df["tingkat"].map(URUTAN_TINGKAT))
     urut = urut.sort_values(["_t", "tanggal", "masalah_id"], ascending=[True, False, False])
@@ -181,7 +183,7 @@ def tabel_terbuka(df: pd.DataFrame, *, kecamatan: bool = True) -> pd.DataFrame:
         {
             "No.": urut["masalah_id"].map(lambda i: f"#{i}"),
             **({"Kecamatan": urut["kecamatan"]} if kecamatan else {}),
-            "Desa/Kelurahan": urut["desa"].fillna(KOSONG),
+            desa: urut["desa"].fillna(KOSONG),
             "TPS": urut["no_tps"].fillna(KOSONG),
             "Kategori": urut["kategori"].map(KATEGORI).fillna(urut["kategori"]),
             "Uraian": urut["uraian"],

@@ -54,12 +54,13 @@ def tabel_kelompok(kec: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def tabel_daftar(rows: pd.DataFrame) -> pd.DataFrame:
-    """Findings one per row, with where to find the voter in the original file."""
+def tabel_daftar(rows: pd.DataFrame, desa: str = "Desa/Kelurahan") -> pd.DataFrame:
+    """Findings one per row, with where to find the voter in the original file; `desa` heads the
+    column of the lowest level (`Kelurahan` in a kota: readiness.wilayah.Kata.desa_judul)."""
     return pd.DataFrame(
         {
             "Kecamatan": rows["kecamatan"],
-            "Desa/Kelurahan": rows["desa"].fillna("(kosong)"),
+            desa: rows["desa"].fillna("(kosong)"),
             "TPS": rows["tps"],
             "Temuan": rows["nama_temuan"],
             "Keterangan": rows["keterangan"],

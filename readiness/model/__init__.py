@@ -18,8 +18,8 @@ assignment.
     pengaturan    thresholds, targets and TPS capacity of one election
     penugasan     the korwil assignment of one election
 
-May import: duckdb, pandas and the core modules `readiness.db`, `readiness.fmt`, `readiness.teks`
-and `readiness.parse`; never streamlit, the pages or `app/`. Callers use the names re-exported
+May import: duckdb, pandas and the core modules `readiness.db`, `readiness.fmt`, `readiness.teks`,
+`readiness.parse` and `readiness.wilayah.kata` (the words of the region); never streamlit, the pages or `app/`. Callers use the names re-exported
 here (`from readiness import model; model.report(...)`).
 """
 
@@ -67,6 +67,7 @@ from .pengaturan import (
     PengaturanError,
     baca_angka,
     baca_target,
+    label_pengaturan,
     periksa_pengaturan,
     simpan_pengaturan,
     simpan_target_kecamatan,
@@ -102,6 +103,7 @@ __all__ = [
     "KESIAPAN",
     "kesiapan",
     "kesiapan_cursor",
+    "label_pengaturan",
     "korwil",
     "ktpel_tren_kabupaten",
     "LEVELS",

@@ -14,6 +14,7 @@ import duckdb
 import pandas as pd
 
 from .. import db, fmt, teks
+from ..wilayah.kata import Kata, kata
 from . import kartu
 from ._nilai import present as _present
 from .alasan import indikator, tindak_lanjut
@@ -55,13 +56,15 @@ class Dasar:
     versi: pd.DataFrame  # marts/versi_data
     pemilihan: str  # `Pemilihan … (pemungutan suara 27 November 2024)`
     label_sebelumnya: str  # `Partisipasi 2018`
+    kata: Kata  # the words of the region and the election (Kabupaten/Kota, Bupati/Wali Kota, desa/kelurahan)
 
     def cursor(self, con: duckdb.DuckDBPyConnection, election: str) -> duckdb.DuckDBPyConnection:
         return kesiapan_cursor(con, election, self.rows)
 
 
 def dasar(con: duckdb.DuckDBPyConnection, election: str) -> Dasar:
-    """Queries: int_kecamatan (once), marts/kecamatan, marts/kabupaten, marts/kelengkapan, marts/versi_data."""
+    """Queries: int_kecamatan (once), marts/kecamatan, marts/kabupaten, marts/kelengkapan,
+    marts/versi_data, marts/wilayah_kata."""
     rows = kesiapan(con, election)
     cur = kesiapan_cursor(con, election, rows)
     kec = kecamatan(cur, election)
@@ -74,6 +77,7 @@ def dasar(con: duckdb.DuckDBPyConnection, election: str) -> Dasar:
         versi(cur, election),
         pemilihan_label(cur, election),
         previous_label(cur, election),
+        kata(cur, election),
     )
 
 
@@ -110,6 +114,7 @@ def _start(con, election: str, base: Dasar | None):
         "label_sebelumnya": base.label_sebelumnya,
         # The sentence pages and slides show instead of their korwil parts, None with korwil.
         "belum_korwil": belum_korwil(base.kecamatan["korwil"], base.kabupaten["pemilihan"].iloc[0]),
+        "kata": base.kata,
     }
     return base.cursor(con, election), shared
 
@@ -246,7 +251,7 @@ def halaman_tps(con, election: str, kecamatan_kode: str | None, base: Dasar | No
         "berkoordinat": len(located),
         "sebaran": db.run(cur, "marts/tps_sebaran", election=election, kecamatan=kecamatan_kode),
         "logistik": {field: tps_df[field].dropna().value_counts() for field in ("status_logistik", "kategori_rawan")},
-        "kartu": kartu.tps(tps_df, over, kapasitas),
+        "kartu": kartu.tps(tps_df, over, kapasitas, out["kata"]),
         "kosong": tps_df.empty,
     }
 
@@ -277,14 +282,14 @@ def halaman_ktpel(con, election: str, base: Dasar | None = None) -> dict:
         tren_lebar=None,
         tren_kolom=[],
     )
-    out["kartu"] = [] if out["kosong"] else kartu.ktpel(out["kabupaten"].iloc[0], kec, *ambang)
+    out["kartu"] = [] if out["kosong"] else kartu.ktpel(out["kabupaten"].iloc[0], kec, *ambang, out["kata"])
     if len(tren_kab) >= 2:
         partial = tren_kab[tren_kab["jumlah_kecamatan"] < len(kecamatan_df)]
         if not partial.empty:
             out["tren_sebagian"] = (
                 "Pada tanggal "
                 + ", ".join(fmt.tanggal(t) for t in partial["tanggal"])
-                + " belum semua kecamatan punya data; angka kabupaten hanya dari kecamatan yang ada."
+                + f" belum semua kecamatan punya data; angka {out['kata'].wilayah_kecil} hanya dari kecamatan yang ada."
             )
         wide = tren.pivot(index=["kode_kecamatan", "kecamatan"], columns="tanggal", values="ktpel_persen").reset_index()
         dates = [c for c in wide.columns if c not in ("kode_kecamatan", "kecamatan")]
@@ -293,11 +298,13 @@ def halaman_ktpel(con, election: str, base: Dasar | None = None) -> dict:
     return out
 
 
+# Where a kecamatan's target comes from (marts/partisipasi `target_sumber`); {wilayah} is the
+# kind of region ('kabupaten', 'kota'): the whole-region row is named `kabupaten` in the data.
 SUMBER_TARGET = {
     "pengaturan kecamatan": "Pengaturan (khusus kecamatan)",
     "kecamatan": "Berkas target (kecamatan)",
-    "kabupaten": "Berkas target (kabupaten)",
-    "pengaturan": "Pengaturan (bawaan kabupaten)",
+    "kabupaten": "Berkas target ({wilayah})",
+    "pengaturan": "Pengaturan (bawaan {wilayah})",
 }
 
 
@@ -314,7 +321,8 @@ def halaman_partisipasi(con, election: str, base: Dasar | None = None) -> dict:
     kab = out["kabupaten"].iloc[0]
     ambang = (float(part["t_partisipasi_hijau"].iloc[0]), float(part["t_partisipasi_kuning"].iloc[0]))
     ranked = part.sort_values("selisih_partisipasi", ascending=False, na_position="last").reset_index(drop=True)
-    ranked["sumber"] = ranked["target_sumber"].map(SUMBER_TARGET)
+    sumber = {k: v.format(wilayah=out["kata"].wilayah_kecil) for k, v in SUMBER_TARGET.items()}
+    ranked["sumber"] = ranked["target_sumber"].map(sumber)
     ada_realisasi = not part["pengguna_hak_pilih"].isna().all()
     done = part.dropna(subset=["partisipasi_realisasi"])
     kosong = bool(part["partisipasi_sebelumnya"].isna().all() and not ada_realisasi)
@@ -324,7 +332,7 @@ def halaman_partisipasi(con, election: str, base: Dasar | None = None) -> dict:
         peringkat=ranked,
         kosong=kosong,
         target_bawaan=part["target_partisipasi"].iloc[0],
-        kartu=[] if kosong else kartu.partisipasi(kab, part, out["label_sebelumnya"], *ambang),
+        kartu=[] if kosong else kartu.partisipasi(kab, part, out["label_sebelumnya"], *ambang, out["kata"]),
         tanggal_pemilihan=kab["tanggal_pemilihan"].date(),
         ada_realisasi=ada_realisasi,
         realisasi=done,

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .. import fmt, teks
+from ..wilayah.kata import Kata
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def pemilih(kec: pd.DataFrame) -> list[Kartu]:
     ]
 
 
-def tps(tps_df: pd.DataFrame, over: pd.DataFrame, kapasitas: int | None) -> list[Kartu]:
+def tps(tps_df: pd.DataFrame, over: pd.DataFrame, kapasitas: int | None, kata: Kata) -> list[Kartu]:
     """The TPS of the chosen area (rows of marts/tps), those over `kapasitas`, the largest and mean."""
     if tps_df.empty:
         return []
@@ -123,7 +124,7 @@ def tps(tps_df: pd.DataFrame, over: pd.DataFrame, kapasitas: int | None) -> list
         Kartu(
             "TPS",
             fmt.angka(len(tps_df)),
-            f"dalam daftar TPS · {fmt.angka(tps_df['kode_desa'].nunique())} desa/kelurahan",
+            f"dalam daftar TPS · {fmt.angka(tps_df['kode_desa'].nunique())} {kata.desa}",
         ),
         Kartu(
             f"TPS > {fmt.angka(kapasitas)} pemilih",
@@ -139,14 +140,14 @@ def tps(tps_df: pd.DataFrame, over: pd.DataFrame, kapasitas: int | None) -> list
     ]
 
 
-def ktpel(kab, kec: pd.DataFrame, hijau: float, kuning: float) -> list[Kartu]:
-    """Coverage of the kabupaten, not yet recorded, and how many kecamatan are under the thresholds;
+def ktpel(kab, kec: pd.DataFrame, hijau: float, kuning: float, kata: Kata) -> list[Kartu]:
+    """Coverage of the region, not yet recorded, and how many kecamatan are under the thresholds;
     `kec` is marts/kecamatan with `ktpel_belum`."""
     dates = kec["ktpel_tanggal"].dropna()
     counts = kec["status_ktpel"].value_counts()
     return [
         Kartu(
-            "Cakupan kabupaten",
+            f"Cakupan {kata.wilayah_kecil}",
             fmt.persen(kab["ktpel_persen"]),
             f"Data per {fmt.tanggal(dates.max())}" if len(dates) else "Tanggal data tidak diketahui",
         ),
@@ -164,11 +165,13 @@ def ktpel(kab, kec: pd.DataFrame, hijau: float, kuning: float) -> list[Kartu]:
     ]
 
 
-def partisipasi(kab, part: pd.DataFrame, label_sebelumnya: str, hijau: float, kuning: float) -> list[Kartu]:
-    """The kabupaten's target and previous turnout, and how many kecamatan fall short by how much."""
+def partisipasi(kab, part: pd.DataFrame, label_sebelumnya: str, hijau: float, kuning: float, kata: Kata) -> list[Kartu]:
+    """The region's target and previous turnout, and how many kecamatan fall short by how much."""
     counts = part["status_partisipasi"].value_counts()
     return [
-        Kartu("Target kabupaten", fmt.persen(kab["target_partisipasi"], 1), "target partisipasi pemilihan ini"),
+        Kartu(
+            f"Target {kata.wilayah_kecil}", fmt.persen(kab["target_partisipasi"], 1), "target partisipasi pemilihan ini"
+        ),
         Kartu(label_sebelumnya, fmt.persen(kab["partisipasi_sebelumnya"], 1), "rata-rata kecamatan berbobot DPT"),
         Kartu(
             f"Selisih > {fmt.ringkas(kuning)} poin",

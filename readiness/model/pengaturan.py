@@ -14,14 +14,16 @@ from .. import akses, catatan, db, fmt, jejak
 from ..ingest import cells
 from ._nilai import present as _present
 
-PENGATURAN = {  # key: (label, minimum, maximum)
+# key: (label, minimum, maximum); {wilayah} in a label is the kind of region ('kabupaten', 'kota'),
+# filled in by `label_pengaturan`.
+PENGATURAN = {
     "kapasitas_tps": ("Kapasitas pemilih per TPS", 1, 10000),
     "ktpel_hijau": ("KTP-el: batas Siap (%)", 0, 100),
     "ktpel_kuning": ("KTP-el: batas Perlu perhatian (%)", 0, 100),
     "partisipasi_hijau": ("Partisipasi: selisih terbesar untuk Siap (poin)", 0, 100),
     "partisipasi_kuning": ("Partisipasi: selisih terbesar untuk Perlu perhatian (poin)", 0, 100),
     "konsistensi_kuning": ("Konsistensi DPT: selisih terbesar untuk Perlu perhatian (%)", 0, 100),
-    "target_partisipasi": ("Target partisipasi bawaan kabupaten (%)", 0, 100),
+    "target_partisipasi": ("Target partisipasi bawaan {wilayah} (%)", 0, 100),
     "masalah_tinggi_kuning": (
         "Masalah tingkat tinggi belum selesai → paling baik Perlu perhatian (1 = ya, 0 = tidak)",
         0,
@@ -41,9 +43,17 @@ class PengaturanError(ValueError):
         self.problems = problems
 
 
-def periksa_pengaturan(values: dict) -> list[str]:
+def label_pengaturan(wilayah: str = "kabupaten") -> dict[str, str]:
+    """The label of each setting as the Pengaturan page shows it, for a region of kind `wilayah`
+    (readiness.wilayah.Kata.wilayah_kecil)."""
+    return {key: label.format(wilayah=wilayah) for key, (label, _, _) in PENGATURAN.items()}
+
+
+def periksa_pengaturan(values: dict, wilayah: str = "kabupaten") -> list[str]:
     problems = []
-    for key, (label, lo, hi) in PENGATURAN.items():
+    names = label_pengaturan(wilayah)
+    for key, (_, lo, hi) in PENGATURAN.items():
+        label = names[key]
         v = values.get(key)
         if key in PENGATURAN_OPSIONAL and key not in values:
             continue
@@ -69,11 +79,11 @@ def periksa_pengaturan(values: dict) -> list[str]:
     return problems
 
 
-def baca_angka(texts: dict, labels: dict | None = None) -> dict:
+def baca_angka(texts: dict, labels: dict | None = None, wilayah: str = "kabupaten") -> dict:
     """Numbers typed the Indonesian way (`98`, `0,5`, `82,5`) -> floats; every unreadable one is
     reported (PengaturanError), with the label the user saw."""
     values, problems = {}, []
-    labels = {**{k: v[0] for k, v in PENGATURAN.items()}, **(labels or {})}
+    labels = {**label_pengaturan(wilayah), **(labels or {})}
     for key, text in texts.items():
         try:
             values[key] = cells.parse_number(text)
@@ -85,11 +95,19 @@ def baca_angka(texts: dict, labels: dict | None = None) -> dict:
 
 
 def simpan_pengaturan(
-    db_path, election: str, values: dict, pelaku, *, ref: duckdb.DuckDBPyConnection | None = None, timeout: float = 10.0
+    db_path,
+    election: str,
+    values: dict,
+    pelaku,
+    *,
+    ref: duckdb.DuckDBPyConnection | None = None,
+    timeout: float = 10.0,
+    wilayah: str = "kabupaten",
 ) -> None:
     """Save the thresholds, default target and TPS capacity of one election, all or nothing, with
-    one audit record of the values before and after (see `_simpan`)."""
-    problems = periksa_pengaturan(values)
+    one audit record of the values before and after (see `_simpan`); `wilayah` words the labels
+    in the messages (the kind of region)."""
+    problems = periksa_pengaturan(values, wilayah)
     if problems:
         raise PengaturanError(problems)
     ubah = {
