@@ -55,8 +55,11 @@ def deck(demo_db_master):
 
 @pytest.fixture(scope="module")
 def deck_panjang(deck):
-    """The sample deck under a long election name, last uploaded at the longest date of the year."""
-    return dataclasses.replace(deck, pemilihan=NAMA_PANJANG, data_per=dt.datetime(2026, 9, 30, 23, 59))
+    """The sample deck under a long election name (without a short one: the footer names it in
+    full after the region), last uploaded at the longest date of the year."""
+    return dataclasses.replace(
+        deck, pemilihan=NAMA_PANJANG, pemilihan_singkat="", data_per=dt.datetime(2026, 9, 30, 23, 59)
+    )
 
 
 @pytest.fixture(scope="module")
@@ -324,7 +327,8 @@ def test_pptx_has_the_slides_titles_and_numbers_of_the_report(exported, deck, re
         assert f"DPT {fmt.angka(row['dpt'])}" in flat
     for i, texts in enumerate(everything, start=1):
         footer = "\n".join(texts)
-        assert teks.DISCLAIMER in footer and deck.data_per_teks in footer and deck.pemilihan in footer
+        assert teks.DISCLAIMER in footer and deck.data_per_teks in footer
+        assert "Kabupaten Probolinggo · Pilbup 2024" in footer
         assert f"{i}/9" in texts
     # The korwil tables: every kecamatan with its status label, as text a user can edit.
     cells = [c for slide in list(prs.slides)[2:5] for c in _pptx_texts(slide)]
@@ -398,7 +402,7 @@ def test_pptx_footer_keeps_the_disclaimer_whole_and_inside_the_slide(deck_panjan
         assert text.endswith(f"{deck_panjang.data_per_teks} · {teks.DISCLAIMER}")
         assert deck_panjang.data_per_teks == "Data per 30 September 2026 23.59 WIB"
         # The election name gives way first: shortened with an ellipsis, its start kept.
-        assert text.startswith("Pemilihan Gubernur dan Wakil Gubernur") and "…" in text
+        assert text.startswith("Kabupaten Probolinggo · Pemilihan Gubernur dan") and "…" in text
         assert 0 <= box.left and box.left + box.width <= prs.slide_width, nomor
         assert 0 <= box.top and box.top + box.height <= prs.slide_height, nomor
         assert box.text_frame.word_wrap is True  # never runs past the box's right edge
@@ -411,7 +415,7 @@ def test_pptx_footer_keeps_the_disclaimer_whole_and_inside_the_slide(deck_panjan
 def test_pptx_footer_keeps_a_short_name_whole(deck):
     prs = Presentation(io.BytesIO(as_pptx.to_pptx(deck)))
     assert _kaki_pptx(prs.slides[0]).text_frame.text == (
-        f"Pemilihan Bupati dan Wakil Bupati Probolinggo 2024 · {deck.data_per_teks} · {teks.DISCLAIMER}"
+        f"Kabupaten Probolinggo · Pilbup 2024 · {deck.data_per_teks} · {teks.DISCLAIMER}"
     )
 
 

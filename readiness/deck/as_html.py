@@ -271,7 +271,7 @@ def _kaki(deck: parts.Deck, index: int) -> str:
     pisah = '<span class="rakor-kaki-pisah">\u00a0·\u00a0</span>'
     return (
         f'<footer class="rakor-kaki"><span class="rakor-kaki-teks">'
-        f'<span class="rakor-kaki-pemilihan" title="{_e(deck.pemilihan)}">{_e(deck.pemilihan)}</span>{pisah}'
+        f'<span class="rakor-kaki-pemilihan" title="{_e(deck.nama)}">{_e(deck.nama)}</span>{pisah}'
         f'<span class="rakor-kaki-tetap"><b>{_e(deck.data_per_teks)}</b> ·\u00a0'
         f'<span class="rakor-kaki-disclaimer">{_e(deck.disclaimer)}</span></span></span>'
         f'<span class="rakor-kaki-nomor">{index + 1}/{len(deck.slides)}</span></footer>'
@@ -301,7 +301,7 @@ def layar(deck: parts.Deck, index: int) -> str:
 def dokumen(deck: parts.Deck) -> str:
     """A standalone HTML document, one 1920x1080 page per slide (for the PDF)."""
     pages = "".join(f'<div class="rakor-halaman">{slide_html(deck, i)}</div>' for i in range(len(deck.slides)))
-    title = _e(f"Rakor — {deck.pemilihan} — {deck.data_per_teks}")
+    title = _e(f"Rakor — {deck.nama} — {deck.data_per_teks}")
     return (
         f'<!doctype html><html lang="id"><head><meta charset="utf-8"><title>{title}</title>'
         f'<style>{fonts.css()}\n{css()}</style></head><body class="rakor-cetak">{pages}</body></html>'

@@ -160,7 +160,7 @@ FOOTER_SLACK = 0.97  # room for PowerPoint's own rounding of the measured line
 
 def footer_runs(deck: parts.Deck, width_px: float) -> list[tuple[str, float, bool, str]]:
     """The footer line as runs (text, size_px, bold, colour) that fit `width_px` on one line: the
-    data date and the disclaimer whole, the election name shortened with `…` to what is left (left
+    data date and the disclaimer whole, the region and the election name shortened with `…` to what is left (left
     out, with its separator, when nothing of it would be readable)."""
     sep = " · "
     fixed = [
@@ -169,7 +169,7 @@ def footer_runs(deck: parts.Deck, width_px: float) -> list[tuple[str, float, boo
         (deck.disclaimer, FOOTER_PX, False, HITAM),
     ]
     room = width_px * FOOTER_SLACK - sum(fonts.width(t, size, bold) for t, size, bold, _ in fixed)
-    name = fonts.shorten(deck.pemilihan, FOOTER_PX, room - fonts.width(sep, FOOTER_PX))
+    name = fonts.shorten(deck.nama, FOOTER_PX, room - fonts.width(sep, FOOTER_PX))
     if len(name.rstrip(fonts.ELLIPSIS)) < 4:
         return fixed
     return [(name, FOOTER_PX, False, HITAM), (sep, FOOTER_PX, False, HITAM), *fixed]
@@ -495,7 +495,7 @@ def to_pptx(deck: parts.Deck) -> bytes:
         notes = page.notes_slide.notes_text_frame
         notes.text = "\n".join(t for t in (slide.judul, slide.subjudul, slide.catatan, deck.kaki(nomor)) if t)
     props = prs.core_properties
-    props.title = f"Rakor kesiapan — {deck.pemilihan}"
+    props.title = f"Rakor kesiapan — {deck.nama}"
     props.subject = f"{deck.data_per_teks}. {deck.disclaimer}"
     props.author = teks.APP_NAMA
     props.keywords = deck.election

@@ -85,6 +85,8 @@ class Deck:
     tanggal_pemilihan: dt.date | None
     data_per: dt.datetime | None
     slides: tuple[Slide, ...] = field(default_factory=tuple)
+    wilayah: str = ""  # the region's name: 'Kabupaten Bombana', 'Kota Probolinggo'
+    pemilihan_singkat: str = ""  # 'Pilwali 2024'
 
     @property
     def data_per_teks(self) -> str:
@@ -97,9 +99,18 @@ class Deck:
     def disclaimer(self) -> str:
         return teks.DISCLAIMER
 
+    @property
+    def nama(self) -> str:
+        """`Kota Probolinggo · Pilwali 2024`: the region and the election, as every footer begins
+        (the part that gives way, shortened, when the line is too long); the election's full name
+        is on the first slide. Without a region, the election's full name."""
+        if not self.wilayah:
+            return self.pemilihan
+        return f"{self.wilayah} · {self.pemilihan_singkat or self.pemilihan}"
+
     def kaki(self, nomor: int) -> str:
         """The footer line of slide `nomor` (1-based), the same on screen, PPTX and PDF."""
-        return f"{self.pemilihan} · {self.data_per_teks} · {self.disclaimer} · {nomor}/{len(self.slides)}"
+        return f"{self.nama} · {self.data_per_teks} · {self.disclaimer} · {nomor}/{len(self.slides)}"
 
     @property
     def judul(self) -> list[str]:

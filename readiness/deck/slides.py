@@ -18,6 +18,7 @@ import duckdb
 import pandas as pd
 
 from .. import db, fmt, model, teks
+from ..wilayah.kata import Kata, kata
 from .parts import Angka, Baris, Batang, Deck, Grafik, Slide, status_label
 
 STATUS_RANK = {"merah": 0, "kuning": 1, "hijau": 2}
@@ -85,10 +86,10 @@ def _tahun(label_sebelumnya: str) -> str:
 
 
 # --------------------------------------------------------------------------- the slides
-def _slide_kosong(pemilihan: str) -> Slide:
+def _slide_kosong(pemilihan: str, kata: Kata) -> Slide:
     return Slide(
         "kosong",
-        "Ringkasan kabupaten",
+        _ringkasan(kata),
         "Belum ada data untuk pemilihan ini",
         subjudul=pemilihan,
         catatan=(
@@ -98,7 +99,12 @@ def _slide_kosong(pemilihan: str) -> Slide:
     )
 
 
-def _slide_ringkasan(kab, kec: pd.DataFrame, pemilihan: str, label_sebelumnya: str) -> Slide:
+def _ringkasan(kata: Kata) -> str:
+    """`Ringkasan Kota Probolinggo`: the topic of the first slide names the region."""
+    return f"Ringkasan {kata.nama}" if kata.nama else f"Ringkasan {kata.wilayah_kecil}"
+
+
+def _slide_ringkasan(kab, kec: pd.DataFrame, pemilihan: str, label_sebelumnya: str, kata: Kata) -> Slide:
     n = len(kec)
     merah, kuning, hijau = (_jumlah(kec, s) for s in ("merah", "kuning", "hijau"))
     if merah:
@@ -130,7 +136,7 @@ def _slide_ringkasan(kab, kec: pd.DataFrame, pemilihan: str, label_sebelumnya: s
     ]
     tanggal = kab["tanggal_pemilihan"]
     sub = pemilihan + (f" · pemungutan suara {fmt.tanggal(tanggal)}" if _ada(tanggal) else "")
-    return Slide("ringkasan", "Ringkasan kabupaten", judul, subjudul=sub, angka=tuple(angka))
+    return Slide("ringkasan", _ringkasan(kata), judul, subjudul=sub, angka=tuple(angka))
 
 
 def _slide_peta(kec: pd.DataFrame, korwil_urut: list[str], belum_korwil: str | None = None) -> Slide:
@@ -271,7 +277,7 @@ def _slide_perhatian(kec: pd.DataFrame, label_sebelumnya: str, dengan_korwil: bo
     )
 
 
-def _slide_ktpel(kab, kec: pd.DataFrame) -> Slide | None:
+def _slide_ktpel(kab, kec: pd.DataFrame, kata: Kata) -> Slide | None:
     data = kec.dropna(subset=["ktpel_persen"])
     if data.empty:
         return None
@@ -294,7 +300,7 @@ def _slide_ktpel(kab, kec: pd.DataFrame) -> Slide | None:
     tanggal = data["ktpel_tanggal"].dropna()
     angka = (
         Angka(
-            "Cakupan kabupaten",
+            f"Cakupan {kata.wilayah_kecil}",
             fmt.persen(kab_persen),
             f"{fmt.angka(kab['ktpel_rekam'])} dari {fmt.angka(kab['ktpel_wajib'])} wajib",
         ),
@@ -341,7 +347,7 @@ def _slide_ktpel(kab, kec: pd.DataFrame) -> Slide | None:
     )
 
 
-def _slide_partisipasi(kab, kec: pd.DataFrame, label_sebelumnya: str) -> Slide | None:
+def _slide_partisipasi(kab, kec: pd.DataFrame, label_sebelumnya: str, kata: Kata) -> Slide | None:
     data = kec.dropna(subset=["selisih_partisipasi"])
     if data.empty:
         return None
@@ -385,7 +391,7 @@ def _slide_partisipasi(kab, kec: pd.DataFrame, label_sebelumnya: str) -> Slide |
         ((hijau, f"{fmt.ringkas(hijau)} poin"), (kuning, f"{fmt.ringkas(kuning)} poin")),
     )
     angka = (
-        Angka("Target kabupaten", _persen_ringkas(target), "target partisipasi pemilihan ini"),
+        Angka(f"Target {kata.wilayah_kecil}", _persen_ringkas(target), "target partisipasi pemilihan ini"),
         Angka(label_sebelumnya, fmt.persen(kab["partisipasi_sebelumnya"], 1), "rata-rata berbobot DPT"),
     )
     catatan_parts = []
@@ -548,13 +554,15 @@ def _slide_lapor(lapor_cur, con, election: str) -> Slide | None:
 # --------------------------------------------------------------------------- the deck
 def build(con: duckdb.DuckDBPyConnection, election: str, lapor=None) -> Deck:
     """Every slide for `election` from the active data (queries: marts/kecamatan, marts/korwil,
-    marts/kabupaten, marts/data_terakhir, marts/masalah_terbuka when the inventory exists, and the
+    marts/kabupaten, marts/data_terakhir, marts/wilayah_kata, marts/masalah_terbuka when the inventory exists, and the
     field reports of election day through `lapor` (queries/lapor/*) when reports exist)."""
     cur = model.kesiapan_cursor(con, election)
     kec = model.kecamatan(cur, election)
     kw = model.korwil(cur, election)
     kab = model.kabupaten(cur, election).iloc[0]
     label = model.previous_label(cur, election)
+    words = kata(cur, election)
+    region = {"wilayah": words.nama, "pemilihan_singkat": words.pemilihan_singkat}
     info = db.run(cur, "marts/data_terakhir", election=election).iloc[0]
     data_per = info["terakhir_diunggah"]
     data_per = data_per.to_pydatetime() if _ada(data_per) and str(data_per) != "NaT" else None
@@ -562,11 +570,11 @@ def build(con: duckdb.DuckDBPyConnection, election: str, lapor=None) -> Deck:
     tanggal = kab["tanggal_pemilihan"]
     tanggal = tanggal.date() if hasattr(tanggal, "date") and _ada(tanggal) and str(tanggal) != "NaT" else None
     if kec.empty or kec["jumlah_jenis_data"].sum() == 0:
-        return Deck(election, pemilihan, tanggal, data_per, (_slide_kosong(pemilihan),))
+        return Deck(election, pemilihan, tanggal, data_per, (_slide_kosong(pemilihan, words),), **region)
     # Korwil are optional: an election without them has no korwil slides, and says so on the map.
     belum_korwil = model.belum_korwil(kec["korwil"], pemilihan)
     korwil_urut = [_korwil_nama(k) for k in kw["korwil"]]
-    slides: list[Slide] = [_slide_ringkasan(kab, kec, pemilihan, label)]
+    slides: list[Slide] = [_slide_ringkasan(kab, kec, pemilihan, label, words)]
     # `lapor`: a cursor of the field reports' database (readiness/lapor/), when it can be read.
     hari_h = _slide_lapor(lapor, cur, election)
     if hari_h is not None:
@@ -577,10 +585,10 @@ def build(con: duckdb.DuckDBPyConnection, election: str, lapor=None) -> Deck:
         slides += _slides_korwil(row, mine, label)
     for extra in (
         _slide_perhatian(kec, label, dengan_korwil=not belum_korwil),
-        _slide_ktpel(kab, kec),
-        _slide_partisipasi(kab, kec, label),
+        _slide_ktpel(kab, kec, words),
+        _slide_partisipasi(kab, kec, label, words),
         _slide_masalah(cur, election, kec, dengan_korwil=not belum_korwil),
     ):
         if extra is not None:
             slides.append(extra)
-    return Deck(election, pemilihan, tanggal, data_per, tuple(slides))
+    return Deck(election, pemilihan, tanggal, data_per, tuple(slides), **region)
