@@ -13,6 +13,7 @@ from app.markdown import escape_md
 from readiness import db, fmt, model, teks
 
 ELECTION_KEY = "election"
+KODE_KECAMATAN = re.compile(r"\d{2}\.\d{2}\.\d{2}")  # a Kemendagri kecamatan code, `35.13.14`
 HALAMAN_UNGGAH = "pages/unggah.py"
 HALAMAN_PENGATURAN = "pages/pengaturan.py"
 KODE_KECAMATAN = re.compile(r"\d{2}\.\d{2}\.\d{2}")  # Kemendagri, any region: 74.06.01

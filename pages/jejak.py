@@ -12,7 +12,7 @@ import streamlit as st
 from app import baca, ekspor, layar, sesi
 from readiness import akses, export, fmt, jejak
 
-layar.election()
+election = layar.election()
 sesi.wajib("jejak")
 st.title("Jejak Audit")
 st.caption(
@@ -92,7 +92,11 @@ nama_berkas = f"jejak-audit_{dari:%Y%m%d}-{sampai:%Y%m%d}.xlsx"
 ekspor.unduh(
     "Unduh Excel (.xlsx)",
     lambda: export.to_xlsx(
-        tabel, "Jejak audit", "semua pemilihan", f"jejak audit {dari:%d/%m/%Y}–{sampai:%d/%m/%Y}, {len(tabel)} catatan"
+        tabel,
+        "Jejak audit",
+        "semua pemilihan",
+        f"jejak audit {dari:%d/%m/%Y}–{sampai:%d/%m/%Y}, {len(tabel)} catatan",
+        wilayah=baca.kata(election).nama,
     ),
     nama_berkas,
     key="unduh_jejak",

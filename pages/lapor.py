@@ -37,7 +37,10 @@ mine = daftar.wilayah(user)
 wilayah_teks = lapor.wilayah_teks(user, mine)
 st.caption(f"{escape_md(user.nama)} · {akses.PERAN.get(user.peran, user.peran)} · {escape_md(wilayah_teks)}")
 if mine.empty:
-    st.warning("Tidak ada TPS di wilayah tugas Anda. Hubungi admin untuk menetapkan kecamatan atau desa Anda.")
+    st.warning(
+        "Tidak ada TPS di wilayah tugas Anda. Hubungi admin untuk menetapkan kecamatan atau "
+        f"{baca.kata(election).desa} Anda."
+    )
     layar.footer()
     st.stop()
 

@@ -122,6 +122,7 @@ with tab_daftar:
                     "Inventarisasi permasalahan",
                     election,
                     f"daftar masalah per {fmt.tanggal_jam(dt.datetime.now().replace(microsecond=0))}",
+                    wilayah=kata.nama,
                 ),
                 export.nama_berkas("Inventarisasi permasalahan", election, "xlsx"),
                 key="unduh_daftar",

@@ -11,8 +11,11 @@ from app import baca, layar, sesi
 from app.markdown import escape_md
 from readiness import akses, catatan, fmt, pengguna, pengguna_tabel
 
-layar.election()
+election = layar.election()
 saya = sesi.wajib("pengguna")
+kata = baca.kata(election)
+# An example code from this installation's own kecamatan (query marts/korwil_penugasan).
+contoh_kecamatan = next(iter(baca.query("marts/korwil_penugasan", election=election)["kode_kecamatan"]), "")
 st.title("Pengguna")
 st.caption(
     "Pimpinan melihat semua halaman tanpa mengubah apa pun; analis juga mengunggah data dan mencatat "
@@ -70,7 +73,7 @@ with st.form("tambah_pengguna", clear_on_submit=False):
     wilayah = c3.text_input(
         "Wilayah (khusus pelapor lapangan)",
         key="baru_wilayah",
-        help="Kode kecamatan (mis. 35.13.14) atau kode desa yang menjadi tugasnya",
+        help=f"Kode kecamatan (mis. {contoh_kecamatan}) atau kode {kata.desa} yang menjadi tugasnya",
     )
     if st.form_submit_button("Tambah pengguna", type="primary", icon=":material/person_add:"):
         if alasan := pengguna_tabel.alasan_tolak(sandi, ulang, peran=peran, pertama=saya.lokal):

@@ -24,6 +24,7 @@ from . import catatan, db, export, fmt, teks
 
 # The finding types live where an ingest reads them without loading pandas early.
 from .voterlist.temuan import _JENIS, JENIS, KODE  # noqa: F401  (JENIS and KODE are read as audit.JENIS, audit.KODE)
+from .wilayah.kata import jenis_kabkota
 
 DISABILITAS = {  # KPU's codes in voter lists (DESIGN.md reference facts)
     "dis_fisik": "Fisik",
@@ -141,7 +142,7 @@ def keterangan(row: dict) -> str:
         wilayah = str(row.get("nik_kode_wilayah") or "").replace(".", "")
         kode_kec = str(row.get("kode_kecamatan") or "").replace(".", "")
         if wilayah[:4] != kode_kec[:4]:
-            return f"kode wilayah NIK {wilayah} bukan kabupaten ini ({kode_kec[:4]})"
+            return f"kode wilayah NIK {wilayah} bukan {jenis_kabkota(kode_kec)} ini ({kode_kec[:4]})"
         if _present(row.get("nik_kecamatan")):
             return f"kode wilayah NIK {wilayah} adalah Kecamatan {row['nik_kecamatan']}, bukan {row['kecamatan']}"
         return f"kode wilayah NIK {wilayah} bukan kode kecamatan yang dikenal"

@@ -90,3 +90,12 @@ def test_the_settings_labels_and_messages_speak_of_the_region():
     assert "Target partisipasi bawaan kota (%) harus antara 0 dan 100 (tertulis 120)" in model.periksa_pengaturan(
         values, "kota"
     )
+
+
+def test_a_voter_of_another_region_is_named_by_the_kind_of_this_one():
+    from readiness import audit
+
+    kota = {"temuan": "nik_wilayah", "nik_kode_wilayah": "35.13.01", "kode_kecamatan": "35.74.01"}
+    kabupaten = {"temuan": "nik_wilayah", "nik_kode_wilayah": "35.74.01", "kode_kecamatan": "35.13.01"}
+    assert audit.keterangan(kota) == "kode wilayah NIK 351301 bukan kota ini (3574)"
+    assert audit.keterangan(kabupaten) == "kode wilayah NIK 357401 bukan kabupaten ini (3513)"

@@ -73,6 +73,13 @@ class Kata:
         return " · ".join(part for part in (self.nama, self.pemilihan_singkat) if part)
 
 
+def jenis_kabkota(kode: str) -> str:
+    """`kabupaten` or `kota` of a kab/kota code (`35.13`, `3574`, or the start of a longer code):
+    Kemendagri numbers a kabupaten 01–69 within its province and a kota 71–99."""
+    digits = str(kode).replace(".", "")
+    return "kota" if digits[2:4].isdigit() and int(digits[2:4]) >= 71 else "kabupaten"
+
+
 def _desa(jumlah_desa: int, jumlah_kelurahan: int) -> str:
     if jumlah_kelurahan and not jumlah_desa:
         return teks.DESA["kelurahan"]

@@ -96,7 +96,7 @@ HALAMAN = [
     ("lapor", {}, ["Kelurahan"]),
     ("unggah", {}, []),
     ("pengaturan", {}, ["Target partisipasi bawaan kota (%)", "target bawaan kota"]),
-    ("pengguna", {}, []),
+    ("pengguna", {}, ["Kode kecamatan (mis. 35.74.01) atau kode kelurahan yang menjadi tugasnya"]),
     ("jejak", {}, []),
 ]
 
