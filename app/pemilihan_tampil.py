@@ -37,7 +37,8 @@ def _isian(prefix: str, awal: dict, *, baru: bool) -> dict:
     """The form's fields ({nama, jenis, wilayah, tanggal, kapasitas_tps} as texts); `awal` the
     texts shown first."""
     c1, c2 = st.columns(2)
-    jenis = list(JENIS_LABEL) if baru else list(pemilihan.JENIS)
+    boleh = pemilihan.jenis_boleh(baca.current_reader().cursor())
+    jenis = ([""] if baru else []) + [j for j in pemilihan.JENIS if j in boleh or j == awal["jenis"]]
     return {
         "nama": c1.text_input(
             "Nama pemilihan", value=awal["nama"], key=f"{prefix}_nama", help="Kosongkan: dari jenis, wilayah dan tahun"

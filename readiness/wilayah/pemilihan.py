@@ -72,6 +72,13 @@ def _installation(con: duckdb.DuckDBPyConnection) -> dict:
     return seed.region(row["kode"])
 
 
+def jenis_boleh(con: duckdb.DuckDBPyConnection) -> tuple[str, ...]:
+    """The kinds of election this installation can follow: its own region's head (a kabupaten its
+    bupati, a kota its wali kota) and its province's gubernur."""
+    installation = _installation(con)
+    return tuple(j for j in JENIS if _WILAYAH_JENIS[j] in (installation["jenis"], "provinsi"))
+
+
 def _check_region(jenis: str, kode: str, installation: dict) -> dict:
     """The region of an election of kind `jenis`: of that kind, and this installation's, its
     province or inside it."""
