@@ -83,8 +83,18 @@ def run_step(step: str, path: Path) -> dict:
             con.close()
             info["seconds"] = elapsed
     info.setdefault("seconds", time.perf_counter() - started)
-    info["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    info["peak_mb"] = _peak_mib()
     return info
+
+
+def _peak_mib() -> float:
+    """This process's peak resident set since its exec (VmHWM). Not ru_maxrss: Linux carries the
+    parent's peak into a child's ru_maxrss across fork and exec, so a child started after the
+    parent wrote the 74 MB file would report the parent's peak."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def measure(step: str, path: Path) -> dict:
