@@ -11,7 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from readiness import db, model
+from readiness import charts, db, model
 
 
 @st.cache_resource(show_spinner=False)
@@ -63,6 +63,18 @@ def _dasar(path: str, version: tuple, election: str, _cur=None) -> model.Dasar:
     # What all pages of one election share at one data version (int_kecamatan computed once),
     # shared by every session; a new version is a new key and the old entry ages out.
     return model.dasar(_cur, election)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _peta(path: str, version: tuple, _cur=None) -> dict:
+    return charts.kecamatan_shapes(_cur)
+
+
+def peta() -> dict:
+    """The outlines of the region's kecamatan for the maps (readiness.charts.kecamatan_shapes,
+    marts/kecamatan_batas), cached by data version; empty when the region has no boundaries."""
+    version, cur = snapshot()
+    return _peta(db_path(), version, cur)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -1,12 +1,12 @@
 """Korwil: the three regions side by side, then one koordinator's own kecamatan — statuses,
 reasons and what to follow up. Queries: marts/korwil, marts/kecamatan, marts/versi_data
-(through readiness.model.halaman_korwil). URL: `?pemilu=…&korwil=Wilayah I`."""
+(through readiness.model.halaman_korwil); the map: marts/kecamatan_batas. URL: `?pemilu=…&korwil=Wilayah I`."""
 
 import streamlit as st
 
 from app import baca, layar, masalah_tampil
 from app.markdown import escape_md
-from readiness import charts, fmt
+from readiness import charts, fmt, teks
 from readiness.export import Kolom
 
 election = layar.election()
@@ -67,15 +67,19 @@ st.caption(f"Koordinator: {escape_md(mine['koordinator'] or 'belum ditetapkan')}
 
 left, right = st.columns([3, 2])
 with left:
-    event = st.plotly_chart(
-        charts.peta_status(kecamatan, sorot=set(own["kode_kecamatan"]), height=440, zoom=True),
-        width="stretch",
-        config=charts.PLOT_CONFIG,
-        on_select="rerun",
-        selection_mode="points",
-        key="peta_korwil",
-    )
-    layar.open_kecamatan(event, election)
+    peta = baca.peta()
+    if peta:
+        event = st.plotly_chart(
+            charts.peta_status(kecamatan, peta, sorot=set(own["kode_kecamatan"]), height=440, zoom=True, width=600),
+            width="stretch",
+            config=charts.PLOT_CONFIG,
+            on_select="rerun",
+            selection_mode="points",
+            key="peta_korwil",
+        )
+        layar.open_kecamatan(event, election)
+    else:
+        st.info(teks.PETA_TANPA_BATAS)
 with right:
     st.markdown("#### Yang perlu ditindaklanjuti")
     # Not ready, or ready but with open problems to follow up (readiness.model.halaman_korwil).

@@ -1,10 +1,11 @@
 """Ringkasan: the one screen leadership opens. Queries: marts/kabupaten, marts/kecamatan,
-marts/korwil, marts/kelengkapan, marts/versi_data (through readiness.model.halaman_ringkasan)."""
+marts/korwil, marts/kelengkapan, marts/versi_data (through readiness.model.halaman_ringkasan);
+the map: marts/kecamatan_batas."""
 
 import streamlit as st
 
 from app import baca, layar, masalah_tampil
-from readiness import charts
+from readiness import charts, teks
 from readiness.export import Kolom
 
 election = layar.election()
@@ -21,16 +22,20 @@ layar.kartu(data["kartu"])
 layar.kartu(data["kartu_status"])
 
 st.subheader("Peta status kecamatan")
-event = st.plotly_chart(
-    charts.peta_status(kecamatan),
-    width="stretch",
-    config=charts.PLOT_CONFIG,
-    on_select="rerun",
-    selection_mode="points",
-    key="peta_ringkasan",
-)
-layar.open_kecamatan(event, election)
-st.caption("Klik nama kecamatan pada peta atau batang grafik untuk membuka rinciannya.")
+peta = baca.peta()
+if peta:
+    event = st.plotly_chart(
+        charts.peta_status(kecamatan, peta),
+        width="stretch",
+        config=charts.PLOT_CONFIG,
+        on_select="rerun",
+        selection_mode="points",
+        key="peta_ringkasan",
+    )
+    layar.open_kecamatan(event, election)
+    st.caption("Klik nama kecamatan pada peta atau batang grafik untuk membuka rinciannya.")
+else:
+    st.info(teks.PETA_TANPA_BATAS)
 
 st.subheader("Status per kecamatan")
 event = st.plotly_chart(

@@ -1,7 +1,8 @@
 """TPS: how many voters each TPS serves, which are over the election's capacity, where they are
 (when the TPS list has coordinates), and their logistics status and kerawanan category (when
 present). Queries: marts/kecamatan, marts/tps, marts/tps_sebaran, marts/versi_data (through
-readiness.model.halaman_tps). URL: `?pemilu=…&kecamatan=35.13.12` (or `semua`)."""
+readiness.model.halaman_tps); the outlines under the TPS: marts/kecamatan_batas.
+URL: `?pemilu=…&kecamatan=35.13.12` (or `semua`)."""
 
 import streamlit as st
 
@@ -65,7 +66,9 @@ st.subheader("Lokasi TPS")
 if not data["berkoordinat"]:
     st.info("Daftar TPS belum memuat koordinat (kolom lintang/bujur), jadi peta TPS belum dapat ditampilkan.")
 else:
-    st.plotly_chart(charts.tps_peta(tps, None if kode == SEMUA else kode), width="stretch", config=charts.PLOT_CONFIG)
+    st.plotly_chart(
+        charts.tps_peta(tps, baca.peta(), None if kode == SEMUA else kode), width="stretch", config=charts.PLOT_CONFIG
+    )
     st.caption(f"{fmt.angka(data['berkoordinat'])} dari {fmt.angka(len(tps))} TPS memiliki koordinat.")
 
 st.subheader("Logistik dan kerawanan")

@@ -460,7 +460,7 @@ def grafik(ringkasan: pd.DataFrame, jenis: list[str] | None = None):
     limits the types shown (the big administrative counts would hide the NIK findings)."""
     import plotly.graph_objects as go
 
-    from .charts import _layout
+    from .charts import layout as _layout
 
     df = ringkasan if jenis is None else ringkasan[ringkasan["temuan"].isin(jenis)]
     order = df.groupby("kecamatan")["jumlah"].sum().sort_values(ascending=False).index.tolist() if len(df) else []

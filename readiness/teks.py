@@ -95,6 +95,10 @@ KOLOM = {
     "nomor": "Nomor masalah",
 }
 
+PETA_TANPA_BATAS = (
+    "Batas kecamatan wilayah ini belum ada dalam data rujukan, jadi peta belum dapat digambar; "
+    "status tiap kecamatan ada di grafik dan tabel di bawah."
+)
 BELUM_ADA_DATA = (
     "Belum ada data untuk pemilihan ini. Unggah rekap DPT, daftar TPS, data KTP-el dan target "
     "partisipasi, atau jalankan `make run` untuk memuat data contoh."

@@ -6,7 +6,7 @@ A newcomer reads it in the order a deck is made:
 
 - slides.py   the data as slides, one finding each, every text worded (id-ID numbers via fmt):
               `build(con, election, lapor=…)` -> `Deck`.
-- parts.py    what a deck is made of (`Deck`, `Slide`, `Angka`, `Baris`, `Batang`, `Grafik`) and the
+- parts.py    what a deck is made of (`Deck`, `Slide`, `Angka`, `Baris`, `Batang`, `Grafik`, `Peta`) and the
               projector's status colours: what the renderers below read.
 - as_html.py  one slide for the Presentasi page, all slides as one document for the PDF (deck.css).
 - as_pptx.py  the deck as PowerPoint: editable text, native tables and charts.
@@ -17,7 +17,7 @@ A newcomer reads it in the order a deck is made:
 from .as_html import dokumen, fonts_html, layar, slide_html
 from .as_pdf import PdfError, chromium, to_pdf
 from .as_pptx import to_pptx
-from .parts import Angka, Baris, Batang, Deck, Grafik, Slide
+from .parts import Angka, Baris, Batang, Deck, Grafik, Peta, Slide
 from .slides import build, masalah_tersedia
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "Batang",
     "Deck",
     "Grafik",
+    "Peta",
     "Slide",
     "build",
     "masalah_tersedia",

@@ -5,8 +5,8 @@ multiplied by `--u`, which the screen sets from the viewport (`min(100vw/1920, (
 and the print sets to 1px. So the slide keeps its proportions at any size, body text is 28 px at
 1920x1080, and whatever fits at one size fits at every other: no scrolling at 1024x768 either.
 
-Charts are plain HTML bars (text stays text, in the PDF too) and the map is an SVG drawn from
-reference/kecamatan.geojson (no tiles, no network). Every piece of data is escaped.
+Charts are plain HTML bars (text stays text, in the PDF too) and the map is an SVG drawn from the
+region's kecamatan boundaries in the database (no tiles, no network). Every piece of data is escaped.
 
 Text is set in the font shipped with the app (fonts.py): `dokumen` embeds it, and the
 Presentasi page puts `fonts_html()` in an element of its own that stays the same from one slide to
@@ -23,7 +23,7 @@ import html
 import urllib.parse
 from pathlib import Path
 
-from .. import charts, teks
+from .. import teks
 from . import fonts, parts
 
 CSS_FILE = Path(__file__).with_name("deck.css")
@@ -50,33 +50,65 @@ def _status_span(status, text: str | None = None) -> str:
 
 # --------------------------------------------------------------------------- the map
 SVG_WIDTH = 1000.0
-LABEL_FONT = 23.0
+# The map's box on the slide is about 1.190 x 700 design px: a region taller than that keeps the
+# canvas height at SVG_WIDTH / KOTAK_RASIO, so its labels come out as large as a wide region's.
+KOTAK_RASIO = 1.7
+LABEL_FONT = 23.0  # for a kabupaten of ~24 kecamatan; fewer get larger labels, more smaller
 
 
-def peta_geometri(peta) -> dict:
-    """Projected outlines and label places of the kecamatan on a SVG_WIDTH-wide canvas; the PPTX
-    draws the same map from it. Returns {"width", "height", "items": [...]}, each item: kode,
-    kecamatan, status, label (`▲ Gending`), rings [[(x, y), ...], ...], and the label's centre.
+def label_font(jumlah: int) -> float:
+    """The labels' size on the canvas for a map of `jumlah` kecamatan: 30 for a kota of 5, 23 for
+    24, 21 for 30, never under 16."""
+    return float(round(max(16.0, min(30.0, LABEL_FONT * (24 / max(jumlah, 1)) ** 0.5))))
 
-    Each label carries the status icon, so the map reads without colour. Labels sit on their
-    kecamatan's label point, or nudged up, down or sideways until they cover no other label."""
-    shapes = charts.kecamatan_shapes()
-    status = dict(peta)
-    lons = [v for s in shapes.values() for v in s["lons"] if v is not None]
-    lats = [v for s in shapes.values() for v in s["lats"] if v is not None]
+
+def _kanvas(bentuk) -> tuple:
+    """(xy: (lon, lat) -> canvas (x, y), width, height) for these outlines."""
+    lons = [v for s in bentuk for v in s.lons if v is not None]
+    lats = [v for s in bentuk for v in s.lats if v is not None]
     pad = 0.012
     x0, x1, y0, y1 = min(lons) - pad, max(lons) + pad, min(lats) - pad, max(lats) + pad
-    k = SVG_WIDTH / (x1 - x0)
-    height = (y1 - y0) * k
+    k = min(SVG_WIDTH / (x1 - x0), SVG_WIDTH / KOTAK_RASIO / (y1 - y0))
 
     def xy(lon, lat):
         return ((lon - x0) * k, (y1 - lat) * k)
 
-    char, line = 0.55 * LABEL_FONT, 1.05 * LABEL_FONT
+    return xy, (x1 - x0) * k, (y1 - y0) * k
+
+
+def _rings(shape, xy) -> list[list[tuple[float, float]]]:
+    rings, ring = [], []
+    for lon, lat in zip(shape.lons, shape.lats):
+        if lon is None:
+            if ring:
+                rings.append(ring)
+            ring = []
+        else:
+            ring.append(xy(lon, lat))
+    if ring:
+        rings.append(ring)
+    return rings
+
+
+def peta_geometri(peta: parts.Peta) -> dict:
+    """Projected outlines and label places of the kecamatan on a canvas at most SVG_WIDTH wide; the
+    PPTX draws the same map from it. Returns {"width", "height", "font", "items": [...]}, each
+    item: kode, kecamatan, status, label (`▲ Gending`), rings [[(x, y), ...], ...], and the
+    label's centre. No items when the region has no boundaries.
+
+    Each label carries the status icon, so the map reads without colour. Labels sit on their
+    kecamatan's label point, or nudged up, down or sideways until they cover no other label and
+    stay on the canvas."""
+    if not peta.bentuk:
+        return {"width": SVG_WIDTH, "height": SVG_WIDTH / KOTAK_RASIO, "font": LABEL_FONT, "items": []}
+    status = dict(peta.status)
+    xy, width, height = _kanvas(peta.bentuk)
+    font = label_font(len(peta.bentuk))
+    char, line = 0.55 * font, 1.05 * font
     placed: list[tuple[float, float, float, float]] = []
 
     def covered(b):
-        out = 0.0 if (b[0] >= 0 and b[2] <= SVG_WIDTH and b[1] >= 0 and b[3] <= height) else 1e6
+        out = 0.0 if (b[0] >= 0 and b[2] <= width and b[1] >= 0 and b[3] <= height) else 1e6
         for o in placed:
             w, h = min(b[2], o[2]) - max(b[0], o[0]), min(b[3], o[3]) - max(b[1], o[1])
             if w > 0 and h > 0:
@@ -84,53 +116,32 @@ def peta_geometri(peta) -> dict:
         return out
 
     items = []
-    for kode, shape in shapes.items():
-        rings, ring = [], []
-        for lon, lat in zip(shape["lons"], shape["lats"]):
-            if lon is None:
-                if ring:
-                    rings.append(ring)
-                ring = []
-            else:
-                ring.append(xy(lon, lat))
-        if ring:
-            rings.append(ring)
-        st = status.get(kode)
-        label = f"{teks.STATUS_IKON[st]} {shape['kecamatan']}" if st in teks.STATUS_IKON else shape["kecamatan"]
-        x, y = xy(*shape["label"])
-        width = char * len(label)
-        offsets = [
-            (0, 0),
-            (0, -line),
-            (0, line),
-            (width / 2, 0),
-            (-width / 2, 0),
-            (0, -2 * line),
-            (0, 2 * line),
-            (width / 2, -line),
-            (-width / 2, -line),
-            (width / 2, line),
-            (-width / 2, line),
-        ]
+    for shape in peta.bentuk:
+        st = status.get(shape.kode)
+        label = f"{teks.STATUS_IKON[st]} {shape.kecamatan}" if st in teks.STATUS_IKON else shape.kecamatan
+        x, y = xy(*shape.label)
+        w = char * len(label)
+        offsets = [(0, 0), (0, -line), (0, line), (w / 2, 0), (-w / 2, 0), (0, -2 * line), (0, 2 * line)]
+        offsets += [(w / 2, -line), (-w / 2, -line), (w / 2, line), (-w / 2, line)]
 
-        def box(o, x=x, y=y, width=width):
+        def box(o, x=x, y=y, w=w):
             cx, cy = x + o[0], y + o[1]
-            return (cx - width / 2, cy - line / 2, cx + width / 2, cy + line / 2)
+            return (cx - w / 2, cy - line / 2, cx + w / 2, cy + line / 2)
 
         best = min(offsets, key=lambda o: (covered(box(o)), offsets.index(o)))
         b = box(best)
         placed.append(b)
         items.append(
             {
-                "kode": kode,
-                "kecamatan": shape["kecamatan"],
+                "kode": shape.kode,
+                "kecamatan": shape.kecamatan,
                 "status": st,
                 "label": label,
-                "rings": rings,
+                "rings": _rings(shape, xy),
                 "centre": ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2),
             }
         )
-    return {"width": SVG_WIDTH, "height": height, "items": items}
+    return {"width": width, "height": height, "font": font, "items": items}
 
 
 _URL_SAFE = " /+=:;,.()'-_!*~@?$"  # left as they are in the data: URL (the font's base64 among them)
@@ -155,8 +166,8 @@ def peta_svg(peta, font: bool = False) -> str:
     for item in geo["items"]:
         cx, cy = item["centre"]
         svg.append(
-            f'<text x="{cx:.1f}" y="{cy + 0.36 * LABEL_FONT:.1f}" text-anchor="middle" '
-            f'font-size="{LABEL_FONT:.0f}" font-weight="700" fill="#111" stroke="#fff" stroke-width="6" '
+            f'<text x="{cx:.1f}" y="{cy + 0.36 * geo["font"]:.1f}" text-anchor="middle" '
+            f'font-size="{geo["font"]:.0f}" font-weight="700" fill="#111" stroke="#fff" stroke-width="6" '
             f'paint-order="stroke" stroke-linejoin="round">{_e(item["label"])}</text>'
         )
     svg.append("</svg>")
@@ -165,9 +176,12 @@ def peta_svg(peta, font: bool = False) -> str:
 
 def _peta_img(slide: parts.Slide) -> str:
     """The map as an <img> (Streamlit's st.html keeps no inline SVG). An image cannot use the page's
-    fonts, so the SVG carries the bold face of its labels itself (about 0,6 MB, on this slide only)."""
+    fonts, so the SVG carries the bold face of its labels itself (about 0,6 MB, on this slide only).
+    A region without boundaries gets a sentence saying so."""
     names = {i["kode"]: i["kecamatan"] for i in peta_geometri(slide.peta)["items"]}
-    alt = "; ".join(f"{names.get(k, k)}: {parts.status_label(s)}" for k, s in slide.peta)
+    if not names:
+        return f'<p class="rakor-catatan">{_e(teks.PETA_TANPA_BATAS)}</p>'
+    alt = "; ".join(f"{names.get(k, k)}: {parts.status_label(s)}" for k, s in slide.peta.status)
     svg = peta_svg(slide.peta, font=True)
     return (
         f'<img class="rakor-peta" alt="Peta status kecamatan. {_e(alt)}" '

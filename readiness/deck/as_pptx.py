@@ -398,6 +398,9 @@ def _grafik(shapes, g: parts.Grafik, x, y, w, bottom) -> float:
 
 def _peta(shapes, slide: parts.Slide, x, y, w, h):
     geo = as_html.peta_geometri(slide.peta)
+    if not geo["items"]:
+        _text(shapes, x, y + h / 2 - 60, w, 120, [(teks.PETA_TANPA_BATAS, 28, False, HITAM)])
+        return
     scale = min(w / geo["width"], h / geo["height"])
     ox = x + (w - geo["width"] * scale) / 2
     oy = y + (h - geo["height"] * scale) / 2
@@ -418,7 +421,7 @@ def _peta(shapes, slide: parts.Slide, x, y, w, h):
         shape.line.color.rgb = _rgb(PUTIH)
         shape.line.width = px(3)
         shape.shadow.inherit = False
-    size = as_html.LABEL_FONT * scale
+    size = geo["font"] * scale
     for item in geo["items"]:
         cx, cy = item["centre"]
         tw = len(item["label"]) * size * (CHAR + 0.06) + 12

@@ -64,6 +64,15 @@ class Grafik:
 
 
 @dataclass(frozen=True)
+class Peta:
+    """A status map: each kecamatan's status, and the outlines of the region's kecamatan
+    (readiness.charts.Bentuk, in code order; none when the region has no boundaries)."""
+
+    status: tuple[tuple[str, str | None], ...] = ()  # (kode_kecamatan, status)
+    bentuk: tuple = ()
+
+
+@dataclass(frozen=True)
 class Slide:
     kind: str  # kosong | ringkasan | peta | korwil | perhatian | ktpel | partisipasi | masalah
     kicker: str  # the topic, small above the title
@@ -74,7 +83,7 @@ class Slide:
     lebar: tuple[int, ...] = ()  # relative column widths
     baris: tuple[Baris, ...] = ()
     grafik: Grafik | None = None
-    peta: tuple[tuple[str, str | None], ...] = ()  # (kode_kecamatan, status) for the status map
+    peta: Peta = Peta()  # the status map
     catatan: str = ""
 
 

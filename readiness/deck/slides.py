@@ -17,9 +17,9 @@ import math
 import duckdb
 import pandas as pd
 
-from .. import db, fmt, model, teks
+from .. import charts, db, fmt, model, teks
 from ..wilayah.kata import Kata, kata
-from .parts import Angka, Baris, Batang, Deck, Grafik, Slide, status_label
+from .parts import Angka, Baris, Batang, Deck, Grafik, Peta, Slide, status_label
 
 STATUS_RANK = {"merah": 0, "kuning": 1, "hijau": 2}
 INDIKATOR = ("status_tps", "status_ktpel", "status_partisipasi", "status_kelengkapan", "status_konsistensi")
@@ -139,14 +139,18 @@ def _slide_ringkasan(kab, kec: pd.DataFrame, pemilihan: str, label_sebelumnya: s
     return Slide("ringkasan", _ringkasan(kata), judul, subjudul=sub, angka=tuple(angka))
 
 
-def _slide_peta(kec: pd.DataFrame, korwil_urut: list[str], belum_korwil: str | None = None) -> Slide:
-    """The status map; with korwil, the kecamatan not ready per korwil, else `belum_korwil` (the
-    sentence saying the election has none) under the legend and the kecamatan not ready in one row."""
+def _slide_peta(kec: pd.DataFrame, korwil_urut: list[str], bentuk: tuple, belum_korwil: str | None = None) -> Slide:
+    """The status map (`bentuk`: the region's outlines); with korwil, the kecamatan not ready per
+    korwil, else `belum_korwil` (the sentence saying the election has none) under the legend and
+    the kecamatan not ready in one row."""
     merah = kec[kec["status"] == "merah"]
     per_korwil = merah.groupby(merah["korwil"].map(_korwil_nama)).size()
     per_korwil = [(k, int(per_korwil[k])) for k in korwil_urut if k in per_korwil.index]
     kuning = _jumlah(kec, "kuning")
     legenda = "Warna, tanda dan nama: ■ belum siap · ▲ perlu perhatian · ● siap"
+    peta = Peta(
+        tuple((k, s if isinstance(s, str) else None) for k, s in zip(kec["kode_kecamatan"], kec["status"])), bentuk
+    )
     if belum_korwil:
         names = merah["kecamatan"].tolist()
         if names:
@@ -165,7 +169,7 @@ def _slide_peta(kec: pd.DataFrame, korwil_urut: list[str], belum_korwil: str | N
             kolom=("Belum siap",) if names else (),
             lebar=(13,) if names else (),
             baris=(Baris((", ".join(names),)),) if names else (),
-            peta=tuple((k, s if isinstance(s, str) else None) for k, s in zip(kec["kode_kecamatan"], kec["status"])),
+            peta=peta,
         )
     if len(per_korwil) > 1:
         judul = f"Kecamatan belum siap ada di {len(per_korwil)} korwil: " + ", ".join(f"{k} {n}" for k, n in per_korwil)
@@ -190,7 +194,7 @@ def _slide_peta(kec: pd.DataFrame, korwil_urut: list[str], belum_korwil: str | N
         kolom=("Korwil", "Belum siap"),
         lebar=(5, 8),
         baris=tuple(baris),
-        peta=tuple((k, s if isinstance(s, str) else None) for k, s in zip(kec["kode_kecamatan"], kec["status"])),
+        peta=peta,
     )
 
 
@@ -554,7 +558,8 @@ def _slide_lapor(lapor_cur, con, election: str) -> Slide | None:
 # --------------------------------------------------------------------------- the deck
 def build(con: duckdb.DuckDBPyConnection, election: str, lapor=None) -> Deck:
     """Every slide for `election` from the active data (queries: marts/kecamatan, marts/korwil,
-    marts/kabupaten, marts/data_terakhir, marts/wilayah_kata, marts/masalah_terbuka when the inventory exists, and the
+    marts/kabupaten, marts/data_terakhir, marts/wilayah_kata, marts/kecamatan_batas (the map), marts/masalah_terbuka
+    when the inventory exists, and the
     field reports of election day through `lapor` (queries/lapor/*) when reports exist)."""
     cur = model.kesiapan_cursor(con, election)
     kec = model.kecamatan(cur, election)
@@ -579,7 +584,7 @@ def build(con: duckdb.DuckDBPyConnection, election: str, lapor=None) -> Deck:
     hari_h = _slide_lapor(lapor, cur, election)
     if hari_h is not None:
         slides.append(hari_h)
-    slides.append(_slide_peta(kec, korwil_urut, belum_korwil))
+    slides.append(_slide_peta(kec, korwil_urut, tuple(charts.kecamatan_shapes(cur).values()), belum_korwil))
     for _, row in kw.iterrows() if not belum_korwil else ():
         mine = kec[kec["korwil"].map(_korwil_nama) == _korwil_nama(row["korwil"])]
         slides += _slides_korwil(row, mine, label)

@@ -1,43 +1,17 @@
-"""Plotly figures with Indonesian labels and separators; status colours always carry a label."""
+"""The bar and line charts: status, korwil, voters, TPS, KTP-el and participation per kecamatan,
+each bar labelled with its figure (id-ID) and, where it has one, its status in words."""
 
 from __future__ import annotations
-
-import csv
-import functools
-import html
-import json
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import db, fmt, teks
-
-STATUS_ORDER = ("merah", "kuning", "hijau")
-FONT = "Source Sans Pro, Arial, sans-serif"
-
-
-def teks_grafik(values) -> list:
-    """Names from files and users (korwil, TPS numbers, reasons) as Plotly shows them: as text.
-    Plotly reads `<a href>`, `<b>`, `<br>` in labels, legends and hover texts as markup and shows
-    `&lt;` as `<`, so escaping keeps a name such as `<a href="https://evil.example">` a plain label."""
-    return [html.escape(v, quote=False) if isinstance(v, str) else v for v in values]
+from .. import fmt, teks
+from .warna import STATUS_ORDER, SYMBOL, status_label, teks_grafik
+from .warna import layout as _layout
 
 
-status_label = teks.status_label
-
-
-def _layout(fig: go.Figure, height: int) -> go.Figure:
-    fig.update_layout(
-        separators=",.",  # decimal comma, thousands dot (id-ID)
-        height=height,
-        margin=dict(l=10, r=30, t=40, b=10),
-        font=dict(family=FONT, size=14),
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0, title_text=""),
-        plot_bgcolor="white",
-    )
-    return fig
-
-
+# --------------------------------------------------------------------------- status
 def status_bars(df: pd.DataFrame, value: str = "dpt", value_label: str = "DPT") -> go.Figure:
     """One horizontal bar per kecamatan, coloured and labelled by status, worst first; the
     hover text gives the reasons."""
@@ -74,155 +48,6 @@ def status_bars(df: pd.DataFrame, value: str = "dpt", value_label: str = "DPT") 
     top = float(data[value].max()) if data[value].notna().any() else 1.0
     fig.update_xaxes(title=value_label, tickformat=",.0f", showgrid=True, gridcolor="#e5e5e5", range=[0, top * 1.3])
     return _layout(fig, height=max(360, 26 * len(data) + 80))
-
-
-def _rgba(hex_colour: str, alpha: float) -> str:
-    h = hex_colour.lstrip("#")
-    r, g, b = (int(h[i : i + 2], 16) for i in (0, 2, 4))
-    return f"rgba({r},{g},{b},{alpha})"
-
-
-GREY = "#9e9e9e"
-SYMBOL = {"merah": "square", "kuning": "triangle-up", "hijau": "circle"}
-PLOT_CONFIG = {"displaylogo": False, "locale": "id", "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
-
-
-# --------------------------------------------------------------------------- the status map
-@functools.lru_cache(maxsize=1)
-def kecamatan_shapes() -> dict[str, dict]:
-    """Per kode_kecamatan: its name, outline rings as (lons, lats) and a label point, from
-    reference/kecamatan.geojson and reference/kecamatan.csv. No tiles, no network."""
-    geo = json.loads((db.REFERENCE_DIR / "kecamatan.geojson").read_text(encoding="utf-8"))
-    with open(db.REFERENCE_DIR / "kecamatan.csv", encoding="utf-8", newline="") as f:
-        points = {r["kode_kecamatan"]: (float(r["lon"]), float(r["lat"])) for r in csv.DictReader(f)}
-    shapes = {}
-    for feature in geo["features"]:
-        props, geom = feature["properties"], feature["geometry"]
-        polygons = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
-        lons, lats = [], []
-        for polygon in polygons:
-            for ring in polygon:
-                lons += [pt[0] for pt in ring] + [None]
-                lats += [pt[1] for pt in ring] + [None]
-        kode = props["kode_kecamatan"]
-        shapes[kode] = {"kecamatan": props["kecamatan"], "lons": lons, "lats": lats, "label": points[kode]}
-    return shapes
-
-
-def _label_positions(points: list[tuple[float, float]], names: list[str]) -> list[str]:
-    """Where each name goes around its point so neighbouring names do not overlap (greedy; sizes
-    in degrees for the map at ~1.000 px wide: a character ~0,005°, a line ~0,01°)."""
-    char, line, gap = 0.0052, 0.0105, 0.004
-    placed: list[tuple[float, float, float, float]] = []
-    out = []
-
-    def box(x, y, width, where):
-        if where == "top center":
-            return (x - width / 2, y + gap, x + width / 2, y + gap + line)
-        if where == "bottom center":
-            return (x - width / 2, y - gap - line, x + width / 2, y - gap)
-        if where == "middle right":
-            return (x + gap, y - line / 2, x + gap + width, y + line / 2)
-        return (x - gap - width, y - line / 2, x - gap, y + line / 2)
-
-    def clear(b):
-        return all(b[2] <= o[0] or o[2] <= b[0] or b[3] <= o[1] or o[3] <= b[1] for o in placed)
-
-    for (x, y), name in zip(points, names):
-        width = char * len(name)
-        choice = "top center"
-        for where in ("top center", "bottom center", "middle right", "middle left"):
-            if clear(box(x, y, width, where)):
-                choice = where
-                break
-        placed.append(box(x, y, width, choice))
-        out.append(choice)
-    return out
-
-
-def peta_status(df: pd.DataFrame, sorot: set[str] | None = None, height: int = 520, zoom: bool = False) -> go.Figure:
-    """Choropleth of kecamatan status drawn from the boundary file as filled shapes (works
-    offline), each labelled with its name; a click on a name (or an outline) selects its kode.
-    Kecamatan outside `sorot` (when given) are drawn grey, so a korwil sees its own region;
-    `zoom` frames the map on that region."""
-    shapes = kecamatan_shapes()
-    fig = go.Figure()
-    shown_legend = set()
-    rows = df.set_index("kode_kecamatan")
-    for kode, shape in shapes.items():
-        status = rows["status"].get(kode) if kode in rows.index else None
-        status = status if isinstance(status, str) else None
-        dimmed = sorot is not None and kode not in sorot
-        colour = GREY if status is None else teks.STATUS_WARNA[status]
-        group = "lain" if dimmed else (status or "kosong")
-        label = "Di luar korwil ini" if dimmed else status_label(status)
-        reason = rows["alasan"].get(kode) if "alasan" in rows and kode in rows.index else ""
-        hover = f"<b>{shape['kecamatan']}</b><br>{status_label(status)}"
-        if isinstance(reason, str) and reason:
-            hover += "<br>" + html.escape(reason, quote=False).replace(", ", "<br>")
-        fig.add_trace(
-            go.Scatter(
-                x=shape["lons"],
-                y=shape["lats"],
-                mode="lines",
-                fill="toself",
-                fillcolor=_rgba("#d9d9d9", 0.6) if dimmed else _rgba(colour, 0.55),
-                line=dict(color="white", width=1.5),
-                hoveron="fills",
-                hoverinfo="text",
-                text=hover,
-                name=label,
-                legendgroup=group,
-                showlegend=group not in shown_legend,
-                legendrank={"merah": 1, "kuning": 2, "hijau": 3, "kosong": 4, "lain": 5}[group],
-                customdata=[kode] * len(shape["lons"]),
-            )
-        )
-        shown_legend.add(group)
-    order = [k for k in shapes if sorot is None or k in sorot]
-    statuses = [rows["status"].get(k) if k in rows.index else None for k in order]
-    statuses = [s if isinstance(s, str) else None for s in statuses]
-    fig.add_trace(
-        go.Scatter(
-            x=[shapes[k]["label"][0] for k in order],
-            y=[shapes[k]["label"][1] for k in order],
-            mode="markers+text",
-            text=[shapes[k]["kecamatan"] for k in order],
-            textposition=_label_positions([shapes[k]["label"] for k in order], [shapes[k]["kecamatan"] for k in order]),
-            textfont=dict(size=12, color="#1b1b1b", shadow="1px 1px 2px #fff, -1px -1px 2px #fff"),
-            marker=dict(
-                size=11,
-                symbol=[SYMBOL.get(s, "diamond") for s in statuses],
-                color=[teks.STATUS_WARNA.get(s, GREY) for s in statuses],
-                line=dict(color="white", width=1.5),
-            ),
-            customdata=order,
-            showlegend=False,
-            hovertext=[
-                f"<b>{shapes[k]['kecamatan']}</b><br>{status_label(s)}<br>Klik untuk membuka kecamatan"
-                for k, s in zip(order, statuses)
-            ],
-            hoverinfo="text",
-        )
-    )
-    fig.update_xaxes(visible=False, fixedrange=True)
-    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1, fixedrange=True)
-    lons = [v for k in sorot or () if k in shapes for v in shapes[k]["lons"] if v is not None]
-    lats = [v for k in sorot or () if k in shapes for v in shapes[k]["lats"] if v is not None]
-    if zoom and lons:  # a region with no outline on the map is not framed
-        pad = 0.01
-        fig.update_xaxes(range=[min(lons) - pad, max(lons) + pad])
-        fig.update_yaxes(range=[min(lats) - pad, max(lats) + 2 * pad])
-    _layout(fig, height)
-    fig.update_layout(
-        margin=dict(l=0, r=0, t=30, b=0),
-        plot_bgcolor="white",
-        clickmode="event+select",
-        dragmode=False,
-        hovermode="closest",
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0),
-    )
-    return fig
 
 
 # --------------------------------------------------------------------------- korwil
@@ -343,51 +168,6 @@ def tps_sebaran(df: pd.DataFrame) -> go.Figure:
     fig.update_yaxes(title="Jumlah TPS", tickformat=",.0f", range=[0, top * 1.2], showgrid=True, gridcolor="#e5e5e5")
     fig = _layout(fig, height=380)
     fig.update_layout(barmode="overlay")
-    return fig
-
-
-def tps_peta(tps_df: pd.DataFrame, kode_kecamatan: str | None = None) -> go.Figure:
-    """TPS with coordinates as points over the kecamatan outlines (no tiles); over-capacity TPS red."""
-    shapes = kecamatan_shapes()
-    fig = go.Figure()
-    for kode, shape in shapes.items():
-        if kode_kecamatan and kode != kode_kecamatan:
-            continue
-        fig.add_trace(
-            go.Scatter(
-                x=shape["lons"],
-                y=shape["lats"],
-                mode="lines",
-                fill="toself",
-                fillcolor="rgba(230,230,230,0.5)",
-                line=dict(color="#888", width=1),
-                hoverinfo="skip",
-                showlegend=False,
-            )
-        )
-    data = tps_df.dropna(subset=["lat", "lon"])
-    for over, name, colour in ((False, "TPS", "#1f5f8b"), (True, "TPS melebihi kapasitas", teks.STATUS_WARNA["merah"])):
-        part = data[data["melebihi_kapasitas"].fillna(False).astype(bool) == over]
-        if part.empty:
-            continue
-        fig.add_trace(
-            go.Scatter(
-                x=part["lon"],
-                y=part["lat"],
-                mode="markers",
-                name=name,
-                marker=dict(size=9 if over else 6, color=colour, symbol="square" if over else "circle"),
-                text=[
-                    f"<b>TPS {t}</b> {d}<br>{fmt.angka(v)} pemilih"
-                    for t, d, v in zip(teks_grafik(part["no_tps"]), teks_grafik(part["desa"]), part["dpt"])
-                ],
-                hoverinfo="text",
-            )
-        )
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1)
-    _layout(fig, 460)
-    fig.update_layout(margin=dict(l=0, r=0, t=30, b=0))
     return fig
 
 

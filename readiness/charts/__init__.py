@@ -1,0 +1,46 @@
+"""Plotly figures with Indonesian labels and separators; status colours always carry a label.
+
+  warna.py   what every figure shares: status order, colours and symbols, the id-ID layout
+  batang.py  the bar and line charts (status, korwil, voters, TPS, KTP-el, participation)
+  peta.py    the kecamatan maps (status, TPS) from the region's boundaries in the database
+
+May import readiness.db, fmt and teks; never streamlit.
+"""
+
+from .batang import (
+    kategori_bars,
+    korwil_bandingan,
+    ktpel_bars,
+    ktpel_tren,
+    lp_bars,
+    partisipasi_gap,
+    realisasi_bars,
+    status_bars,
+    tps_sebaran,
+)
+from .peta import Bentuk, kecamatan_shapes, peta_status, tps_peta
+from .warna import FONT, GREY, PLOT_CONFIG, STATUS_ORDER, SYMBOL, layout, status_label, teks_grafik
+
+__all__ = [
+    "FONT",
+    "GREY",
+    "PLOT_CONFIG",
+    "STATUS_ORDER",
+    "SYMBOL",
+    "Bentuk",
+    "kategori_bars",
+    "kecamatan_shapes",
+    "korwil_bandingan",
+    "ktpel_bars",
+    "ktpel_tren",
+    "layout",
+    "lp_bars",
+    "partisipasi_gap",
+    "peta_status",
+    "realisasi_bars",
+    "status_bars",
+    "status_label",
+    "teks_grafik",
+    "tps_peta",
+    "tps_sebaran",
+]
