@@ -106,9 +106,10 @@ def unggah_kertas(layanan, daftar, election: str, nama_kecamatan) -> None:
             "Untuk kantor yang mengumpulkan laporan di kertas: isi templat, lalu unggah. Satu berkas tersimpan "
             "seluruhnya atau tidak sama sekali; berkas yang sama dua kali tidak dihitung dua kali."
         )
+        contoh = templates.contoh_dari(baca.query("marts/tempat_contoh"))
         ekspor.unduh(
             "Unduh templat laporan TPS",
-            lambda: templates.template("lapor", sorted(nama_kecamatan)),
+            lambda: templates.template("lapor", sorted(nama_kecamatan), contoh),
             "templat_laporan_tps.xlsx",
             icon=":material/download:",
             key="lapor_templat",

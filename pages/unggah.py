@@ -1,6 +1,7 @@
 """Unggah Data: upload exports, see what was understood before saving, save all files or none,
 see the upload history and re-activate an earlier version; templates per kind.
-Queries: marts/uploads (history), ref_kecamatan through readiness.ingest."""
+Queries: marts/uploads (history), marts/tempat_contoh (the templates' example row), ref_kecamatan
+through readiness.ingest."""
 
 import streamlit as st
 
@@ -78,10 +79,11 @@ with tab_history:
 with tab_templates:
     st.write("Templat berisi judul kolom yang dikenali, satu baris contoh, daftar pilihan, dan petunjuk.")
     names = list(baca.level("kecamatan", election)["kecamatan"])
+    contoh = templates.contoh_dari(baca.query("marts/tempat_contoh"))
     for kind in ingest.KINDS:
         ekspor.unduh(
             f"Templat {teks.JENIS[kind]}",
-            lambda kind=kind: templates.template(kind, names),
+            lambda kind=kind: templates.template(kind, names, contoh),
             f"templat_{kind}.xlsx",
             key=f"templat_{kind}",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

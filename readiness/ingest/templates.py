@@ -1,18 +1,72 @@
 """Excel templates per kind: the header the importer knows, one example row, drop-down lists and
-limits where they help, and an instruction sheet in Indonesian."""
+limits where they help, and an instruction sheet in Indonesian. The example row names the
+installation's own places (`Contoh`: its first kecamatan and desa by Kemendagri code), never
+another region's."""
 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 
-from .. import export, teks
+import pandas as pd
+
+from .. import db, export, teks
+
+
+@dataclass(frozen=True)
+class Contoh:
+    """The place the example row names: a kecamatan of the installation and one of its desa."""
+
+    kecamatan: str
+    desa: str = ""
+    kode_kecamatan: str = ""  # '74.06.01': the example NIK and NKK start with its digits
+    kelurahan: bool = False
+    lat: float | None = None
+    lon: float | None = None
+
+    def isian(self) -> dict[str, str]:
+        """What `{…}` in an example value stands for."""
+        digits = self.kode_kecamatan.replace(".", "")
+        return {
+            "kecamatan": self.kecamatan,
+            "desa": self.desa,
+            "alamat": f"{'Kantor Kelurahan' if self.kelurahan else 'Balai Desa'} {self.desa}" if self.desa else "",
+            "nik": digits + "0101900001" if digits else "",
+            "nkk": digits + "0101010001" if digits else "",
+        }
+
+
+def contoh(con) -> Contoh | None:
+    """The installation's first kecamatan and desa by code (marts/tempat_contoh); None without places."""
+    return contoh_dari(db.run(con, "marts/tempat_contoh"))
+
+
+def contoh_dari(df: pd.DataFrame) -> Contoh | None:
+    """A `Contoh` from the row of marts/tempat_contoh (None when it has none)."""
+    if df.empty:
+        return None
+    row = df.iloc[0]
+
+    def num(v):
+        return float(v) if pd.notna(v) else None
+
+    return Contoh(
+        row["kecamatan"],
+        row["desa"] if isinstance(row["desa"], str) else "",
+        row["kode_kecamatan"],
+        row["jenis"] == "kelurahan",
+        num(row["lat"]),
+        num(row["lon"]),
+    )
+
 
 # (header, example value, validation) per kind. Validation: ("list", [...]), ("whole", lo, hi),
-# ("decimal", lo, hi), ("kecamatan",) or None.
+# ("decimal", lo, hi), ("kecamatan",) or None. `{kecamatan}`, `{desa}`, `{alamat}`, `{nik}`,
+# `{nkk}`, `{lat}` and `{lon}` in an example are the installation's own (`Contoh`).
 COLUMNS = {
     "pemilih": [
-        ("KECAMATAN", "Kraksaan", ("kecamatan",)),
-        ("DESA/KELURAHAN", "Asembakor", None),
+        ("KECAMATAN", "{kecamatan}", ("kecamatan",)),
+        ("DESA/KELURAHAN", "{desa}", None),
         ("JUMLAH TPS", 6, ("whole", 0, 10000)),
         ("L", 1450, ("whole", 0, 10**7)),
         ("P", 1530, ("whole", 0, 10**7)),
@@ -21,20 +75,20 @@ COLUMNS = {
         ("DISABILITAS", 12, ("whole", 0, 10**7)),
     ],
     "tps": [
-        ("KECAMATAN", "Kraksaan", ("kecamatan",)),
-        ("DESA/KELURAHAN", "Asembakor", None),
+        ("KECAMATAN", "{kecamatan}", ("kecamatan",)),
+        ("DESA/KELURAHAN", "{desa}", None),
         ("NOMOR TPS", "001", None),
         ("L", 245, ("whole", 0, 10000)),
         ("P", 251, ("whole", 0, 10000)),
         ("L+P", 496, ("whole", 0, 10000)),
-        ("ALAMAT TPS", "Balai Desa Asembakor", None),
-        ("LATITUDE", -7.7566, ("decimal", -11, 6)),
-        ("LONGITUDE", 113.4284, ("decimal", 95, 141)),
+        ("ALAMAT TPS", "{alamat}", None),
+        ("LATITUDE", "{lat}", ("decimal", -11, 6)),
+        ("LONGITUDE", "{lon}", ("decimal", 95, 141)),
         ("STATUS LOGISTIK", "Tiba", ("list", ["Belum dikirim", "Dalam perjalanan", "Tiba", "Lengkap"])),
         ("KATEGORI RAWAN", "Tidak rawan", None),
     ],
     "ktpel": [
-        ("KECAMATAN", "Kraksaan", ("kecamatan",)),
+        ("KECAMATAN", "{kecamatan}", ("kecamatan",)),
         ("DESA/KELURAHAN", "", None),
         ("WAJIB KTP-EL", 55432, ("whole", 0, 10**7)),
         ("SUDAH REKAM", 54721, ("whole", 0, 10**7)),
@@ -42,14 +96,14 @@ COLUMNS = {
         ("TANGGAL DATA", "20-11-2024", None),
     ],
     "target": [
-        ("KECAMATAN", "Kraksaan", ("kecamatan",)),
+        ("KECAMATAN", "{kecamatan}", ("kecamatan",)),
         ("PARTISIPASI SEBELUMNYA", 76.1, ("decimal", 0, 100)),
         ("TARGET PARTISIPASI", 82, ("decimal", 0, 100)),
     ],
     "daftar": [
         ("DPID", "100000001", None),
-        ("NKK", "3513140101010001", None),
-        ("NIK", "3513140101900001", None),
+        ("NKK", "{nkk}", None),
+        ("NIK", "{nik}", None),
         ("NAMA", "(tidak disimpan)", None),
         ("TANGGAL LAHIR", "01-01-1990", None),
         ("STS KAWIN", "S", ("list", ["B", "S", "P"])),
@@ -59,15 +113,15 @@ COLUMNS = {
         ("RW", "002", None),
         ("DISABILITAS", 0, ("whole", 0, 6)),
         ("KTP-EL", "S", ("list", ["S", "B"])),
-        ("KECAMATAN", "Kraksaan", ("kecamatan",)),
-        ("DESA/KELURAHAN", "Asembakor", None),
+        ("KECAMATAN", "{kecamatan}", ("kecamatan",)),
+        ("DESA/KELURAHAN", "{desa}", None),
         ("TPS", "001", None),
     ],
     # Lists shown by their Indonesian labels; readiness/masalah.py reads labels and codes alike.
     "masalah": [
         ("NO MASALAH", "", None),
-        ("KECAMATAN", "Kraksaan", ("kecamatan",)),
-        ("DESA/KELURAHAN", "Asembakor", None),
+        ("KECAMATAN", "{kecamatan}", ("kecamatan",)),
+        ("DESA/KELURAHAN", "{desa}", None),
         ("TPS", "3", None),
         (
             "KATEGORI",
@@ -78,7 +132,7 @@ COLUMNS = {
             ),
         ),
         ("URAIAN MASALAH", "Kotak suara untuk TPS 3 belum diterima PPS", None),
-        ("PELAPOR", "Camat Kraksaan", None),
+        ("PELAPOR", "Camat {kecamatan}", None),
         ("TANGGAL", "18-11-2024", None),
         ("TINGKAT", "Sedang", ("list", ["Rendah", "Sedang", "Tinggi"])),
         ("STATUS", "Baru", ("list", ["Baru", "Ditangani", "Selesai"])),
@@ -86,8 +140,8 @@ COLUMNS = {
     ],
     # Paper reports of election day, uploaded on the Lapor page into the reports database.
     "lapor": [
-        ("KECAMATAN", "Kraksaan", ("kecamatan",)),
-        ("DESA/KELURAHAN", "Asembakor", None),
+        ("KECAMATAN", "{kecamatan}", ("kecamatan",)),
+        ("DESA/KELURAHAN", "{desa}", None),
         ("NOMOR TPS", "1", None),
         (
             "TAHAP",
@@ -155,8 +209,20 @@ PETUNJUK = {
 UNGGAH_DI = {"lapor": "Unggah di halaman Lapor, bagian 'Unggah laporan Excel' (analis/admin)."}
 
 
-def template(kind: str, kecamatan: list[str]) -> bytes:
-    """The .xlsx template of one kind; `kecamatan` fills the drop-down list."""
+def _isi(value, contoh: Contoh):
+    """An example value with the installation's place in it (a coordinate as a number)."""
+    if not isinstance(value, str) or "{" not in value:
+        return value
+    if value in ("{lat}", "{lon}"):
+        found = getattr(contoh, value[1:-1])
+        return "" if found is None else found
+    return value.format(**contoh.isian())
+
+
+def template(kind: str, kecamatan: list[str], contoh: Contoh | None = None) -> bytes:
+    """The .xlsx template of one kind; `kecamatan` fills the drop-down list, `contoh` (by default
+    the first of `kecamatan`, without a desa) the example row."""
+    contoh = contoh or Contoh(kecamatan[0] if kecamatan else "")
     buffer = io.BytesIO()
     wb = export.BukuAman(buffer, {"in_memory": True})
     head = wb.add_format(
@@ -177,6 +243,7 @@ def template(kind: str, kecamatan: list[str]) -> bytes:
     for i, name in enumerate(kecamatan):
         ref.write_string(i, 0, name)
     for col, (header, value, rule) in enumerate(COLUMNS[kind]):
+        value = _isi(value, contoh)
         sheet.write_string(0, col, header, head)
         sheet.set_column(col, col, max(12, len(header) + 4), text_fmt if header in TEXT_COLUMNS else None)
         if header == "KECAMATAN":
@@ -215,6 +282,13 @@ def template(kind: str, kecamatan: list[str]) -> bytes:
             )
     sheet.freeze_panes(1, 0)
     sheet.write_comment(1, 0, "Baris contoh: ganti atau hapus sebelum diunggah.")
+    _petunjuk(wb, kind)
+    wb.close()
+    return buffer.getvalue()
+
+
+def _petunjuk(wb, kind: str) -> None:
+    """The PETUNJUK sheet: what the template is for and how to fill it."""
     notes = wb.add_worksheet("PETUNJUK")
     wrap = wb.add_format({"text_wrap": True, "valign": "top"})
     bold = wb.add_format({"bold": True, "font_size": 14})
@@ -234,5 +308,3 @@ def template(kind: str, kecamatan: list[str]) -> bytes:
     ]
     for row, (text, style) in enumerate(lines):
         notes.write_string(row, 0, text, style)
-    wb.close()
-    return buffer.getvalue()
