@@ -168,19 +168,24 @@ def _national_kecamatan() -> tuple[dict[str, list[str]], dict[str, str]]:
     return by_key, names
 
 
-def kabkota_with_kecamatan(name: str, except_wilayah: str | None = None) -> list[str]:
-    """The kab/kota (names, in code order) outside `except_wilayah` that have a kecamatan of this
-    name: 'Kuripan' -> Kabupaten Probolinggo, Kabupaten Lombok Barat, Kabupaten Barito Kuala."""
+def kabkota_codes_with_kecamatan(name: str, except_wilayah: str | None = None) -> list[str]:
+    """The codes of the kab/kota (in code order) outside `except_wilayah` that have a kecamatan of
+    this name: 'Kuripan' -> 35.13, 52.01, 63.04."""
     key = name_key(name)
     if not key:
         return []
-    by_key, names = _national_kecamatan()
+    by_key, _ = _national_kecamatan()
     inside = (except_wilayah + ".") if except_wilayah else None
     return [
-        names[k]
-        for k in by_key.get(key, ())
-        if not (inside and ((k + ".").startswith(inside) or inside.startswith(k + ".")))
+        k for k in by_key.get(key, ()) if not (inside and ((k + ".").startswith(inside) or inside.startswith(k + ".")))
     ]
+
+
+def kabkota_with_kecamatan(name: str, except_wilayah: str | None = None) -> list[str]:
+    """The kab/kota (names, in code order) outside `except_wilayah` that have a kecamatan of this
+    name: 'Kuripan' -> Kabupaten Probolinggo, Kabupaten Lombok Barat, Kabupaten Barito Kuala."""
+    _, names = _national_kecamatan()
+    return [names[k] for k in kabkota_codes_with_kecamatan(name, except_wilayah)]
 
 
 def _closest(name: str, candidates: list[str], n: int, cutoff: float = 0.5) -> list[str]:

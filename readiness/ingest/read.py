@@ -120,7 +120,10 @@ def _parse_into(
             "galat", "tidak ada baris data di bawah judul kolom", layouts[0].sheet.name, layouts[0].data_start + 1
         )
         return
-    if region is not None and wilayah.check_rows(result, [(raw.layout, raw.row - 1) for raw in raw_rows], region, gaz):
+    if region is not None and (
+        wilayah.check_rows(result, [(raw.layout, raw.row - 1) for raw in raw_rows], region, gaz)
+        or wilayah.check_kecamatan(result, raw_rows, region, gaz)
+    ):
         return
     records, origins = _convert_rows(result, raw_rows, gaz, kapasitas_tps)
     check_duplicates(result, result.kind, records, origins, gaz)

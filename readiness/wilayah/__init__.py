@@ -1,6 +1,7 @@
 """The region an installation serves (a kab/kota by its Kemendagri code), in three concerns:
 
-  berkas.py     whether an uploaded file is for this region (title rows, kab/kota columns, NIKs)
+  berkas.py     whether an uploaded file is for this region (title rows, kab/kota columns, NIKs, the
+                kecamatan of one other kab/kota)
   seed.py       the places, boundaries, region row and default election of an installation set up
                 by `init` for a kab/kota, from the national reference (reference/nasional/); a
                 database created without `init` keeps the curated reference/ (readiness/db.py)
@@ -8,7 +9,8 @@
                 ubah), each with its kind and region
   kata.py       the words users read of the region: Kabupaten/Kota, Bupati/Wali Kota, desa/kelurahan
 
-May import readiness.db, fmt, teks, akses, jejak, ingest.workbook and reference/; never streamlit.
+May import readiness.db, fmt, teks, akses, jejak, names, ingest.workbook and ingest.cells, and
+reference/; never streamlit.
 """
 
 from .berkas import (
@@ -17,6 +19,7 @@ from .berkas import (
     PROVINSI,
     Tempat,
     Wilayah,
+    check_kecamatan,
     check_nik,
     check_rows,
     check_titles,
@@ -32,6 +35,7 @@ __all__ = [
     "PROVINSI",
     "Tempat",
     "Wilayah",
+    "check_kecamatan",
     "check_nik",
     "check_rows",
     "check_titles",

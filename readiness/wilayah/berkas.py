@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 import pyarrow.compute as pc
 
 from .. import fmt
+from ..ingest.cells import is_blank
 from ..ingest.workbook import column_letter
+from ..names import kabkota_codes_with_kecamatan, name_key
 
 # The words that make the name after them a kab/kota or a province, as written in titles
 # (after upper-casing and punctuation to spaces: `KAB.` is `KAB`).
@@ -305,6 +307,52 @@ def check_rows(result, rows, region: Wilayah, gaz) -> bool:
     else:
         message = region.penolakan(tempat)
     result.add("galat", message, lay.sheet.name, i + 1, label)
+    return True
+
+
+# A file is another kab/kota's when at least this share of its rows that name a kecamatan name
+# kecamatan of that one kab/kota that this region does not have (a few of ours, or typos, aside).
+BAGIAN_KECAMATAN_LAIN = 0.8
+
+
+def check_kecamatan(result, rows, region: Wilayah, gaz) -> bool:
+    """Refuse in one message a file whose rows name the kecamatan of one other kab/kota: at least
+    BAGIAN_KECAMATAN_LAIN of the rows that name a kecamatan name one that is not here but is a
+    kecamatan of that kab/kota, two different names at least, and no other kab/kota has as many
+    (Kuripan alone is a kecamatan of three). `rows` are the RawRows read. Otherwise (a mixed file, a
+    single name) each row keeps its own message."""
+    named = []  # (raw row, name key)
+    per_kabkota: dict[str, list] = {}  # kode -> the rows naming one of its kecamatan
+    where: dict[str, list[str]] = {}
+    for raw in rows:
+        value = raw.cells.get("kecamatan")
+        if is_blank(value) or not isinstance(value, str | int | float):
+            continue
+        key = name_key(str(value))
+        named.append(raw)
+        if key not in where:
+            where[key] = (
+                [] if gaz.match_kecamatan(str(value)) else kabkota_codes_with_kecamatan(str(value), region.kode)
+            )
+        for kode in where[key]:
+            per_kabkota.setdefault(kode, []).append((raw, key))
+    ranked = sorted(per_kabkota.items(), key=lambda kv: -len(kv[1]))
+    if not ranked or ranked[0][0] not in region.kabkota:
+        return False
+    kode, hits = ranked[0]
+    if len(ranked) > 1 and len(ranked[1][1]) == len(hits):
+        return False  # as many rows fit another kab/kota: which one is not known
+    if len(hits) < BAGIAN_KECAMATAN_LAIN * len(named) or len({key for _, key in hits}) < 2:
+        return False
+    first = hits[0][0]
+    result.add(
+        "galat",
+        f"berkas ini berisi kecamatan {region.kabkota[kode]} ({fmt.angka(len(hits))} dari "
+        f"{fmt.angka(len(named))} baris), bukan {region.nama}",
+        first.sheet,
+        first.row,
+        first.layout.column_label("kecamatan"),
+    )
     return True
 
 
