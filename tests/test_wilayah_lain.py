@@ -40,12 +40,10 @@ def _label_boxes(fig):
     boxes = []
     for x, y, name, where in zip(labels.x, labels.y, labels.text, labels.textposition):
         w = char * len(name)
-        box = {
-            "top center": (x - w / 2, y + gap, x + w / 2, y + gap + line),
-            "bottom center": (x - w / 2, y - gap - line, x + w / 2, y - gap),
-            "middle right": (x + gap, y - line / 2, x + gap + w, y + line / 2),
-            "middle left": (x - gap - w, y - line / 2, x - gap, y + line / 2),
-        }[where]
+        vertical, horizontal = where.split()
+        y0 = {"top": y + gap, "bottom": y - gap - line, "middle": y - line / 2}[vertical]
+        x0 = {"center": x - w / 2, "right": x + gap, "left": x - gap - w}[horizontal]
+        box = (x0, y0, x0 + w, y0 + line)
         boxes.append((name, *box))
     return boxes
 

@@ -83,33 +83,53 @@ def skala(shapes: list[Bentuk], height: int, width: int = NOMINAL_WIDTH, jumlah:
     return Skala(font, CHAR_EM * font * per_px, LINE_EM * font * per_px, GAP_PX * per_px, PAD_PX * per_px)
 
 
+# Plotly's text positions around a point, in the order they are tried.
+POSITIONS = (
+    "top center",
+    "bottom center",
+    "middle right",
+    "middle left",
+    "top right",
+    "top left",
+    "bottom right",
+    "bottom left",
+)
+
+
 def _box(x: float, y: float, width: float, where: str, s: Skala) -> tuple[float, float, float, float]:
     """(x0, y0, x1, y1) of a label of `width` degrees written `where` around its point."""
-    if where == "top center":
-        return (x - width / 2, y + s.gap, x + width / 2, y + s.gap + s.line)
-    if where == "bottom center":
-        return (x - width / 2, y - s.gap - s.line, x + width / 2, y - s.gap)
-    if where == "middle right":
-        return (x + s.gap, y - s.line / 2, x + s.gap + width, y + s.line / 2)
-    return (x - s.gap - width, y - s.line / 2, x - s.gap, y + s.line / 2)
+    vertical, horizontal = where.split()
+    if vertical == "top":
+        y0, y1 = y + s.gap, y + s.gap + s.line
+    elif vertical == "bottom":
+        y0, y1 = y - s.gap - s.line, y - s.gap
+    else:
+        y0, y1 = y - s.line / 2, y + s.line / 2
+    if horizontal == "center":
+        return (x - width / 2, y0, x + width / 2, y1)
+    if horizontal == "right":
+        return (x + s.gap, y0, x + s.gap + width, y1)
+    return (x - s.gap - width, y0, x - s.gap, y1)
 
 
 def label_boxes(points: list[tuple[float, float]], names: list[str], s: Skala) -> list[tuple[str, tuple]]:
-    """Where each name goes around its point so neighbouring names do not overlap (greedy), and
-    the box it then covers: [(textposition, (x0, y0, x1, y1)), ...]."""
+    """Where each name goes around its point so neighbouring names do not overlap (greedy: the
+    first position that is clear, else the one that covers least of the names already placed),
+    and the box it then covers: [(textposition, (x0, y0, x1, y1)), ...]."""
     placed: list[tuple[float, float, float, float]] = []
     out = []
 
-    def clear(b):
-        return all(b[2] <= o[0] or o[2] <= b[0] or b[3] <= o[1] or o[3] <= b[1] for o in placed)
+    def covered(b) -> float:
+        area = 0.0
+        for o in placed:
+            w, h = min(b[2], o[2]) - max(b[0], o[0]), min(b[3], o[3]) - max(b[1], o[1])
+            if w > 0 and h > 0:
+                area += w * h
+        return area
 
     for (x, y), name in zip(points, names):
         width = s.char * len(name)
-        choice = "top center"
-        for where in ("top center", "bottom center", "middle right", "middle left"):
-            if clear(_box(x, y, width, where, s)):
-                choice = where
-                break
+        choice = min(POSITIONS, key=lambda where: (covered(_box(x, y, width, where, s)), POSITIONS.index(where)))
         placed.append(_box(x, y, width, choice, s))
         out.append((choice, placed[-1]))
     return out
@@ -174,23 +194,37 @@ def _shape_traces(fig: go.Figure, shapes: dict[str, Bentuk], rows: pd.DataFrame,
         shown_legend.add(group)
 
 
+def tinggi(shapes: list[Bentuk], width: int = NOMINAL_WIDTH) -> int:
+    """The plot height (px) that lets these shapes fill `width`: a wide kabupaten 520 px, a tall
+    one (a mainland and an island below it) up to MAX_HEIGHT, so its names get room too."""
+    lons = [v for s in shapes for v in s.lons if v is not None] or [0.0]
+    lats = [v for s in shapes for v in s.lats if v is not None] or [0.0]
+    span = max(max(lons) - min(lons), 1e-6)
+    return int(min(MAX_HEIGHT, max(MIN_HEIGHT, width * (max(lats) - min(lats)) / span + 30)))
+
+
+MIN_HEIGHT, MAX_HEIGHT = 420, 720  # px; 720 still fits a 1024x768 screen under the page's title
+
+
 def peta_status(
     df: pd.DataFrame,
     shapes: dict[str, Bentuk],
     sorot: set[str] | None = None,
-    height: int = 520,
+    height: int | None = None,
     zoom: bool = False,
     width: int = NOMINAL_WIDTH,
 ) -> go.Figure:
     """Choropleth of kecamatan status drawn from the region's boundaries as filled shapes (works
     offline), each labelled with its name; a click on a name (or an outline) selects its kode.
     Kecamatan outside `sorot` (when given) are drawn grey, so a korwil sees its own region;
-    `zoom` frames the map on that region. `width`: about how wide the page draws it (px)."""
+    `zoom` frames the map on that region. `width`: about how wide the page draws it (px);
+    `height` by default follows the region's shape (`tinggi`)."""
     fig = go.Figure()
     rows = df.set_index("kode_kecamatan")
     _shape_traces(fig, shapes, rows, sorot)
     order = [k for k in shapes if sorot is None or k in sorot]
     framed = [shapes[k] for k in order] if zoom and sorot else list(shapes.values())
+    height = height or tinggi(framed, width)
     s = skala(framed, height, width, jumlah=len(shapes))
     names = [shapes[k].kecamatan for k in order]
     placed = label_boxes([shapes[k].label for k in order], names, s)
