@@ -90,8 +90,8 @@ def test_the_decks_map_has_the_regions_kecamatan_and_keeps_labels_on_the_canvas(
         assert 0 <= cx - half and cx + half <= geo["width"] and 0 <= cy <= geo["height"], item["kecamatan"]
     svg = as_html.peta_svg(Peta(status, shapes))
     assert svg.count("<path") == len(names) and "Kraksaan" not in svg
-    # A kota's five names are written larger than a kabupaten's.
-    assert geo["font"] == (30 if kode == "35.74" else 24)
+    # A kota's five names are written larger than the sample's (23); a tall kabupaten's smaller.
+    assert geo["font"] == (30 if kode == "35.74" else 18)
 
 
 def test_a_region_without_boundaries_gets_a_sentence_instead_of_a_map(demo_db, monkeypatch):

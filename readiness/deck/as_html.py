@@ -56,24 +56,31 @@ KOTAK_RASIO = 1.7
 LABEL_FONT = 23.0  # for a kabupaten of ~24 kecamatan; fewer get larger labels, more smaller
 
 
-def label_font(jumlah: int) -> float:
-    """The labels' size on the canvas for a map of `jumlah` kecamatan: 30 for a kota of 5, 23 for
-    24, 21 for 30, never under 16."""
-    return float(round(max(16.0, min(30.0, LABEL_FONT * (24 / max(jumlah, 1)) ** 0.5))))
+def label_font(jumlah: int, luas: float = 1.0) -> float:
+    """The labels' size on the canvas for a map of `jumlah` kecamatan covering `luas` of a canvas
+    SVG_WIDTH wide and half as high (the sample's shape): 23 for a wide kabupaten of 24 (the sample), 30
+    for a kota of 5, smaller for many kecamatan or a tall region that fills less of the box, never
+    under 18 (about 23 px on a 1080-line slide)."""
+    return float(round(max(18.0, min(30.0, LABEL_FONT * (24 / max(jumlah, 1) * min(luas, 1.0)) ** 0.5))))
 
 
 def _kanvas(bentuk) -> tuple:
-    """(xy: (lon, lat) -> canvas (x, y), width, height) for these outlines."""
+    """(xy: (lon, lat) -> canvas (x, y), canvas width, height, the map's own area) for these
+    outlines. A region taller than the slide's box is centred on a canvas of the box's shape, so
+    its labels may reach out to the sides."""
     lons = [v for s in bentuk for v in s.lons if v is not None]
     lats = [v for s in bentuk for v in s.lats if v is not None]
     pad = 0.012
     x0, x1, y0, y1 = min(lons) - pad, max(lons) + pad, min(lats) - pad, max(lats) + pad
     k = min(SVG_WIDTH / (x1 - x0), SVG_WIDTH / KOTAK_RASIO / (y1 - y0))
+    width, height = (x1 - x0) * k, (y1 - y0) * k
+    canvas = max(width, min(SVG_WIDTH, height * KOTAK_RASIO))
+    left = (canvas - width) / 2
 
     def xy(lon, lat):
-        return ((lon - x0) * k, (y1 - lat) * k)
+        return (left + (lon - x0) * k, (y1 - lat) * k)
 
-    return xy, (x1 - x0) * k, (y1 - y0) * k
+    return xy, canvas, height, width * height
 
 
 def _rings(shape, xy) -> list[list[tuple[float, float]]]:
@@ -102,8 +109,8 @@ def peta_geometri(peta: parts.Peta) -> dict:
     if not peta.bentuk:
         return {"width": SVG_WIDTH, "height": SVG_WIDTH / KOTAK_RASIO, "font": LABEL_FONT, "items": []}
     status = dict(peta.status)
-    xy, width, height = _kanvas(peta.bentuk)
-    font = label_font(len(peta.bentuk))
+    xy, width, height, luas = _kanvas(peta.bentuk)
+    font = label_font(len(peta.bentuk), luas / (SVG_WIDTH * SVG_WIDTH / 2))
     char, line = 0.55 * font, 1.05 * font
     placed: list[tuple[float, float, float, float]] = []
 
@@ -123,6 +130,7 @@ def peta_geometri(peta: parts.Peta) -> dict:
         w = char * len(label)
         offsets = [(0, 0), (0, -line), (0, line), (w / 2, 0), (-w / 2, 0), (0, -2 * line), (0, 2 * line)]
         offsets += [(w / 2, -line), (-w / 2, -line), (w / 2, line), (-w / 2, line)]
+        offsets += [(w, 0), (-w, 0), (w, -line), (-w, -line), (w, line), (-w, line), (0, -3 * line), (0, 3 * line)]
 
         def box(o, x=x, y=y, w=w):
             cx, cy = x + o[0], y + o[1]
