@@ -72,6 +72,18 @@ def test_the_status_map_draws_the_regions_own_kecamatan_with_every_label_inside(
     assert fig.data[-1].textfont.size == (15 if kode == "35.74" else 12)
 
 
+def test_a_korwil_whose_kecamatan_have_no_outline_sees_the_whole_region_unframed(fresh):
+    con = db.connect_read(fresh["35.74"])
+    try:
+        shapes = charts.kecamatan_shapes(con)
+        kec = model.kecamatan(model.kesiapan_cursor(con, E), E)
+    finally:
+        con.close()
+    del shapes["35.74.05"]
+    fig = charts.peta_status(kec, shapes, sorot={"35.74.05"}, height=440, zoom=True)
+    assert len([t for t in fig.data if t.fill == "toself"]) == 4 and list(fig.data[-1].text) == []
+
+
 @pytest.mark.parametrize("kode", list(REGIONS))
 def test_the_decks_map_has_the_regions_kecamatan_and_keeps_labels_on_the_canvas(fresh, kode):
     con = db.connect_read(fresh[kode])

@@ -139,10 +139,11 @@ def _frame(fig: go.Figure, shapes: list[Bentuk], boxes: list[tuple], s: Skala, h
     """Axes that take in every outline and every label, lon and lat at one scale, no tiles."""
     xs = [v for sh in shapes for v in sh.lons if v is not None] + [v for b in boxes for v in (b[0], b[2])]
     ys = [v for sh in shapes for v in sh.lats if v is not None] + [v for b in boxes for v in (b[1], b[3])]
-    fig.update_xaxes(visible=False, fixedrange=True, range=[min(xs) - s.pad, max(xs) + s.pad])
-    fig.update_yaxes(
-        visible=False, scaleanchor="x", scaleratio=1, fixedrange=True, range=[min(ys) - s.pad, max(ys) + s.pad]
-    )
+    fig.update_xaxes(visible=False, fixedrange=True)
+    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1, fixedrange=True)
+    if xs:
+        fig.update_xaxes(range=[min(xs) - s.pad, max(xs) + s.pad])
+        fig.update_yaxes(range=[min(ys) - s.pad, max(ys) + s.pad])
     _layout(fig, height)
     fig.update_layout(
         margin=dict(l=0, r=0, t=30, b=0),
@@ -223,7 +224,9 @@ def peta_status(
     rows = df.set_index("kode_kecamatan")
     _shape_traces(fig, shapes, rows, sorot)
     order = [k for k in shapes if sorot is None or k in sorot]
-    framed = [shapes[k] for k in order] if zoom and sorot else list(shapes.values())
+    # `zoom` frames the korwil's own kecamatan; one whose kecamatan have no outline is not framed.
+    framed = [shapes[k] for k in order] if zoom and sorot else []
+    framed = framed or list(shapes.values())
     height = height or tinggi(framed, width)
     s = skala(framed, height, width, jumlah=len(shapes))
     names = [shapes[k].kecamatan for k in order]
