@@ -121,53 +121,54 @@ def tindak_lanjut(row) -> list[str]:
     return out
 
 
+def _nilai_tps(row) -> str:
+    if not _present(row["tps_melebihi_kapasitas"]):
+        return "Data TPS belum diunggah"
+    return (
+        f"{fmt.angka(row['tps_melebihi_kapasitas'])} TPS > {fmt.angka(row['kapasitas_tps'])} pemilih "
+        f"(terbanyak {fmt.angka(row['pemilih_per_tps_maks'])}, rata-rata "
+        f"{fmt.angka(row['pemilih_per_tps_rata'], 1)})"
+    )
+
+
+def _nilai_ktpel(row) -> str:
+    if not _present(row["ktpel_persen"]):
+        return "Data KTP-el belum diunggah"
+    return f"{fmt.persen(row['ktpel_persen'])} ({fmt.angka(row['ktpel_rekam'])} dari {fmt.angka(row['ktpel_wajib'])})"
+
+
+def _nilai_partisipasi(row, label_sebelumnya: str) -> str:
+    if _present(row["selisih_partisipasi"]):
+        return (
+            f"target {fmt.ringkas(row['target_partisipasi'])}% vs {label_sebelumnya} "
+            f"{fmt.ringkas(row['partisipasi_sebelumnya'])}% (selisih {fmt.ringkas(row['selisih_partisipasi'])} poin)"
+        )
+    if _present(row["target_partisipasi"]):
+        return f"target {fmt.ringkas(row['target_partisipasi'])}%, {label_sebelumnya.lower()} belum ada"
+    return "Target partisipasi belum ada"
+
+
+def _nilai_kelengkapan(row) -> str:
+    kinds = (("ada_pemilih", "pemilih"), ("ada_tps", "TPS"), ("ada_ktpel", "KTP-el"), ("ada_target", "target"))
+    ada = [label for flag, label in kinds if row[flag]]
+    return f"{row['jumlah_jenis_data']} dari 4 jenis data" + (f" ({', '.join(ada)})" if ada else "")
+
+
+def _nilai_konsistensi(row) -> str:
+    sources = [f"{label} {fmt.angka(row[col])}" for col, label in _SOURCE_LABEL.items() if _present(row[col])]
+    if len(sources) < 2:
+        return "Hanya satu sumber DPT, tidak ada pembanding" if sources else "Data pemilih belum ada"
+    selisih = _present(row["selisih_dpt"]) and row["selisih_dpt"]
+    return ", ".join(sources) + (f" (selisih {fmt.persen(row['selisih_dpt_persen'])})" if selisih else "")
+
+
 def indikator(row, label_sebelumnya: str = "Partisipasi sebelumnya") -> pd.DataFrame:
     """The indicators of one kecamatan against the election's thresholds, one row each:
     Indikator, Nilai, Ambang (what is green / yellow), status."""
     kap = fmt.angka(row["kapasitas_tps"])
-    if _present(row["tps_melebihi_kapasitas"]):
-        tps_nilai = (
-            f"{fmt.angka(row['tps_melebihi_kapasitas'])} TPS > {kap} pemilih "
-            f"(terbanyak {fmt.angka(row['pemilih_per_tps_maks'])}, rata-rata "
-            f"{fmt.angka(row['pemilih_per_tps_rata'], 1)})"
-        )
-    else:
-        tps_nilai = "Data TPS belum diunggah"
-    if _present(row["ktpel_persen"]):
-        ktpel_nilai = (
-            f"{fmt.persen(row['ktpel_persen'])} ({fmt.angka(row['ktpel_rekam'])} dari {fmt.angka(row['ktpel_wajib'])})"
-        )
-    else:
-        ktpel_nilai = "Data KTP-el belum diunggah"
-    if _present(row["selisih_partisipasi"]):
-        part_nilai = (
-            f"target {fmt.ringkas(row['target_partisipasi'])}% vs {label_sebelumnya} "
-            f"{fmt.ringkas(row['partisipasi_sebelumnya'])}% (selisih {fmt.ringkas(row['selisih_partisipasi'])} poin)"
-        )
-    elif _present(row["target_partisipasi"]):
-        part_nilai = f"target {fmt.ringkas(row['target_partisipasi'])}%, {label_sebelumnya.lower()} belum ada"
-    else:
-        part_nilai = "Target partisipasi belum ada"
-    ada = [
-        label
-        for flag, label in (
-            ("ada_pemilih", "pemilih"),
-            ("ada_tps", "TPS"),
-            ("ada_ktpel", "KTP-el"),
-            ("ada_target", "target"),
-        )
-        if row[flag]
-    ]
-    lengkap = f"{row['jumlah_jenis_data']} dari 4 jenis data" + (f" ({', '.join(ada)})" if ada else "")
-    sources = [f"{label} {fmt.angka(row[col])}" for col, label in _SOURCE_LABEL.items() if _present(row[col])]
-    if len(sources) >= 2:
-        konsisten = ", ".join(sources) + (
-            f" (selisih {fmt.persen(row['selisih_dpt_persen'])})"
-            if _present(row["selisih_dpt"]) and row["selisih_dpt"]
-            else ""
-        )
-    else:
-        konsisten = "Hanya satu sumber DPT, tidak ada pembanding" if sources else "Data pemilih belum ada"
+    tps_nilai, ktpel_nilai = _nilai_tps(row), _nilai_ktpel(row)
+    part_nilai = _nilai_partisipasi(row, label_sebelumnya)
+    lengkap, konsisten = _nilai_kelengkapan(row), _nilai_konsistensi(row)
     th = {
         k: fmt.ringkas(row[k])
         for k in (
