@@ -10,7 +10,7 @@ import streamlit as st
 from app import baca
 from app.markdown import escape_md
 from readiness import fmt
-from readiness import masalah_tabel as tabel_masalah
+from readiness.masalah import tabel as tabel_masalah
 
 HALAMAN = "pages/masalah.py"
 

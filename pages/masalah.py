@@ -18,7 +18,7 @@ import streamlit as st
 from app import baca, ekspor, layar, masalah_form, sesi
 from app.markdown import escape_md
 from readiness import export, fmt, masalah, model, teks
-from readiness import masalah_tabel as tabel
+from readiness.masalah import tabel
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LEBAR = st.column_config.TextColumn(width="large")

@@ -465,16 +465,16 @@ def _week(path, senin):
 
 def test_weekly_report_per_korwil_uses_the_status_at_the_weeks_end(empty_db, monkeypatch):
     # history as it happened: all entered on 19 November, b closed within that week, a the week after
-    monkeypatch.setattr(masalah, "_now", lambda: dt.datetime(2024, 11, 19, 8, 0))
+    monkeypatch.setattr(masalah.isian, "_now", lambda: dt.datetime(2024, 11, 19, 8, 0))
     a = masalah.tambah(
         empty_db, E, isian(KRAKSAAN, "Kotak suara kurang", tanggal=dt.date(2024, 11, 12), tingkat="tinggi"), ANALIS
     )
     b = masalah.tambah(empty_db, E, isian(BESUK, "Tenda kurang", tanggal=dt.date(2024, 11, 19)), ANALIS)
     c = masalah.tambah(empty_db, E, isian("35.13.24", "Jalan putus", tanggal=dt.date(2024, 11, 20)), ANALIS)
     masalah.tambah(empty_db, E, isian("35.13.24", "Minggu depan", tanggal=dt.date(2024, 11, 26)), ANALIS)
-    monkeypatch.setattr(masalah, "_now", lambda: dt.datetime(2024, 11, 21, 9, 0))
+    monkeypatch.setattr(masalah.isian, "_now", lambda: dt.datetime(2024, 11, 21, 9, 0))
     masalah.tindak_lanjut(empty_db, b, ANALIS, status="selesai", catatan="Dipinjami")
-    monkeypatch.setattr(masalah, "_now", lambda: dt.datetime(2024, 11, 26, 9, 0))
+    monkeypatch.setattr(masalah.isian, "_now", lambda: dt.datetime(2024, 11, 26, 9, 0))
     masalah.tindak_lanjut(empty_db, a, ANALIS, status="selesai", catatan="Tiba")
     week = _week(empty_db, dt.date(2024, 11, 18)).set_index("masalah_id")
     assert sorted(week.index) == [a, b, c]
@@ -565,7 +565,7 @@ def test_a_sheet_that_arrives_closed_counts_as_closed_only_in_the_week_it_was_re
         ],
     )
     # as if uploaded on 21 November 2024
-    monkeypatch.setattr(masalah, "_now", lambda: dt.datetime(2024, 11, 21, 10, 0))
+    monkeypatch.setattr(masalah.isian, "_now", lambda: dt.datetime(2024, 11, 21, 10, 0))
     assert ingest.ingest_files(empty_db, [(path.name, path.read_bytes())]).committed
     week = _week(empty_db, dt.date(2024, 11, 18)).set_index("uraian")
     assert week["selesai_minggu_ini"].to_dict() == {"Lama dan sudah beres": False, "Minggu ini dan sudah beres": True}

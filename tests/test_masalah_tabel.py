@@ -4,7 +4,7 @@ import datetime as dt
 
 import pandas as pd
 
-from readiness import masalah_tabel
+from readiness.masalah import tabel as masalah_tabel
 
 
 def _daftar() -> pd.DataFrame:

@@ -53,9 +53,9 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from . import akses, db, export, fmt, jejak, teks
-from .catatan import baca as baca_catatan
-from .catatan import tulis as tulis_catatan
+from .. import akses, db, export, fmt, jejak, teks
+from ..catatan import baca as baca_catatan
+from ..catatan import tulis as tulis_catatan
 
 # code -> label. Incidents reported on election day (readiness/lapor.py) use the same codes.
 KATEGORI = {

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import export, fmt, teks
-from .masalah import KATEGORI, STATUS, TINGKAT
+from .. import export, fmt, teks
+from .isian import KATEGORI, STATUS, TINGKAT
 
 KOSONG = "–"
 DESA = teks.KOLOM["desa"]
