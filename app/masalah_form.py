@@ -1,6 +1,6 @@
 """The Permasalahan page's forms: a follow-up on one problem and a new problem. Each save checks
 the role on the server again (sesi.wajib) and writes in one transaction of the small-records store
-with its audit record (readiness/masalah.py): milliseconds, the analytical file untouched."""
+with its audit record (readiness/masalah/catat.py): milliseconds, the analytical file untouched."""
 
 from __future__ import annotations
 

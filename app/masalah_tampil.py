@@ -1,5 +1,5 @@
 """Open problems (inventarisasi permasalahan) as the Ringkasan, Korwil and Kecamatan pages show
-them. Query: marts/masalah_daftar; tables: readiness.masalah_tabel. User-written text
+them. Query: marts/masalah_daftar; tables: readiness.masalah.tabel. User-written text
 (descriptions, reporters) only ever goes into dataframes or st.text, never into markdown."""
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ problem opened with its full history and a follow-up form, a form to record a ne
 weekly report per korwil for the region's acting head (.xlsx).
 Queries: marts/masalah_daftar, marts/masalah_riwayat, marts/masalah_mingguan (through
 readiness.masalah.laporan_mingguan), marts/masalah_desa, marts/korwil_penugasan. Tables:
-readiness.masalah_tabel; forms: app/masalah_form.py.
+readiness.masalah.tabel; forms: app/masalah_form.py.
 URL: `?pemilu=…&masalah=12` opens problem #12; `?kecamatan=35.13.14` preselects the kecamatan.
 
 Everything a user wrote (descriptions, reporters, notes) is shown through dataframes or st.text,

@@ -115,7 +115,7 @@ def _ingest(db_path: Path, paths: list[Path], election, kind, by) -> int:
                 f"{result.file_name}: {teks.JENIS_SINGKAT[result.kind]}{detected}, {result.describe_layout()}, "
                 f"{fmt.angka(result.rows)} baris, {result.describe_coverage()} → {status}"
             )
-            if result.gabung:  # a problem sheet is merged into the inventory (readiness/masalah.py)
+            if result.gabung:  # a problem sheet is merged into the inventory (readiness/masalah/gabung.py)
                 from . import masalah
 
                 _say(f"  {masalah.ringkas_gabung(result.gabung)}")

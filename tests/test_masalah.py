@@ -1,4 +1,4 @@
-"""Inventory of problems (readiness/masalah.py): entering, following up, uploading sheets that are
+"""Inventory of problems (readiness/masalah/): entering, following up, uploading sheets that are
 matched instead of duplicated, the readiness reasons, the weekly report, and hostile input."""
 
 from __future__ import annotations

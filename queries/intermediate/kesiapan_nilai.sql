@@ -107,7 +107,7 @@ target_kab as (
     where kode_kecamatan is null
     group by all
 ),
--- Open problems from the inventory (readiness/masalah.py); `m.tingkat` is a problem's severity.
+-- Open problems from the inventory (readiness/masalah/); `m.tingkat` is a problem's severity.
 masalah_buka as (
     select m.election_id, 'kecamatan' as tingkat, m.kode_kecamatan,
         count(*)                                      as masalah_terbuka,

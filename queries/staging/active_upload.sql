@@ -5,6 +5,6 @@
 select u.election_id, u.kind, c.kode_kecamatan, arg_max(u.upload_id, u.activation) as upload_id
 from uploads u
 join upload_coverage c on c.upload_id = u.upload_id
--- Problem sheets are merged into the inventory (readiness/masalah.py), never versioned.
+-- Problem sheets are merged into the inventory (readiness/masalah/), never versioned.
 where u.kind <> 'masalah'
 group by u.election_id, u.kind, c.kode_kecamatan

@@ -423,7 +423,7 @@ def _slide_partisipasi(kab, kec: pd.DataFrame, label_sebelumnya: str, kata: Kata
 
 
 def masalah_tersedia(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether the inventory of problems (readiness/masalah.py) exists in this database with the columns the
+    """Whether the inventory of problems (readiness/masalah/) exists in this database with the columns the
     slide reads; until then the slide is left out."""
     cols = {
         r[0]

@@ -225,7 +225,7 @@ def commit_batch(db_path, batch: Batch, *, uploaded_by: str | None = None, on_wa
     try:
         # Problem sheets are merged into the small-records store in a transaction opened after
         # every file's rows are in and committed after the analytical file is replaced (leaving
-        # `store` last): both or neither (readiness/masalah.py says why in this order).
+        # `store` last): both or neither (readiness/masalah/gabung.py says why in this order).
         with contextlib.ExitStack() as store, db.writing(db_path, on_wait=on_wait) as con:
             for result in batch.results:
                 if result.duplicate_of == -1:

@@ -164,7 +164,7 @@ def _convert_target(reader, raw, gaz, ctx):
 
 
 def _convert_masalah(reader, raw, gaz, ctx):
-    """A row of a problem sheet (readiness/masalah.py says how it is merged when committed)."""
+    """A row of a problem sheet (readiness/masalah/gabung.py says how it is merged when committed)."""
     from .. import masalah
 
     kode_kec = match_kecamatan(reader, raw, gaz)

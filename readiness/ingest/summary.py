@@ -114,7 +114,7 @@ def history(uploads: pd.DataFrame) -> pd.DataFrame:
             "Berkas": uploads["file_name"],
             "Baris": uploads["rows"].map(fmt.angka),
             "Kecamatan": uploads["kecamatan_dicakup"],
-            # Problem sheets are merged into the inventory, never versions (readiness/masalah.py).
+            # Problem sheets are merged into the inventory, never versions (readiness/masalah/gabung.py).
             "Aktif untuk": [
                 ("digabung ke daftar masalah" if k == "masalah" else f"{n} kecamatan" if n else "tidak aktif")
                 for k, n in zip(uploads["kind"], uploads["kecamatan_aktif"])

@@ -117,7 +117,7 @@ COLUMNS = {
         ("DESA/KELURAHAN", "{desa}", None),
         ("TPS", "001", None),
     ],
-    # Lists shown by their Indonesian labels; readiness/masalah.py reads labels and codes alike.
+    # Lists shown by their Indonesian labels; readiness/masalah/isian.py reads labels and codes alike.
     "masalah": [
         ("NO MASALAH", "", None),
         ("KECAMATAN", "{kecamatan}", ("kecamatan",)),

@@ -55,7 +55,7 @@ def reasons(row, label_sebelumnya: str = "Partisipasi sebelumnya") -> list[str]:
 
 
 def _masalah_reasons(row) -> list[str]:
-    """`2 masalah terbuka (1 tinggi)`: open problems from the inventory (readiness/masalah.py)."""
+    """`2 masalah terbuka (1 tinggi)`: open problems from the inventory (readiness/masalah/)."""
     n = row.get("masalah_terbuka")
     if not _present(n) or not n:
         return []

@@ -194,7 +194,7 @@ def _simpan(
     every value that changed, before and after. Only a new TPS capacity still needs a write of the
     analytical file (`elections`; the stored tables depend on it): the store's transaction is then
     opened inside it and committed after it, so both land or neither (as problem uploads do,
-    readiness/masalah.py). A key whose value stays is not written: saving an unchanged form empties
+    readiness/masalah/gabung.py). A key whose value stays is not written: saving an unchanged form empties
     no cache."""
     if isinstance(pelaku, akses.Pengguna):
         akses.wajib(pelaku, "pengaturan")
