@@ -139,14 +139,14 @@ def main() -> None:
             con.close()
         counter = iter(range(10**6))
         stored = pengguna._hasher.hash(SANDI)
-        real_check = pengguna._cocok
+        real_check = pengguna.percobaan._cocok
 
         def login_store_alone(cur):
-            pengguna._cocok = lambda sandi_hash, sandi: sandi == SANDI
+            pengguna.percobaan._cocok = lambda sandi_hash, sandi: sandi == SANDI
             try:
                 pengguna.masuk(path, "budi", SANDI, sumber="10.0.0.1", tidur=no_wait)
             finally:
-                pengguna._cocok = real_check
+                pengguna.percobaan._cocok = real_check
 
         def setting_now(cur):
             # Alternating values, so every save writes (an unchanged value is not written).

@@ -111,14 +111,14 @@ def main() -> None:
         pengguna.tambah(path, "budi", "admin", SANDI, pelaku=jejak.CLI)
         stored = pengguna._hasher.hash(SANDI)
         counter = iter(range(10**6))
-        real_check = pengguna._cocok
+        real_check = pengguna.percobaan._cocok
 
         def store_alone():
-            pengguna._cocok = lambda sandi_hash, sandi: sandi == SANDI
+            pengguna.percobaan._cocok = lambda sandi_hash, sandi: sandi == SANDI
             try:
                 pengguna.masuk(path, "budi", SANDI, sumber="10.0.0.1", tidur=no_wait)
             finally:
-                pengguna._cocok = real_check
+                pengguna.percobaan._cocok = real_check
 
         steps = {
             "verify": lambda: pengguna._hasher.verify(stored, SANDI),

@@ -1,6 +1,6 @@
 """Pengguna (admin): who may use the app and with which role — add, reset a password, disable or
 enable, change the role. Users come from readiness.pengguna.daftar (no password hashes), shown and
-checked by readiness.pengguna_tabel. Every change is checked against the role again on the server,
+checked by readiness.pengguna.tabel. Every change is checked against the role again on the server,
 written to the small-records store and recorded in the audit trail by readiness/pengguna.py in the
 same transaction. In local mode (no user yet) this page creates the first admin, and the session
 continues logged in as that admin."""
@@ -9,7 +9,7 @@ import streamlit as st
 
 from app import baca, layar, sesi
 from app.markdown import escape_md
-from readiness import akses, catatan, fmt, pengguna, pengguna_tabel
+from readiness import akses, catatan, fmt, pengguna
 
 election = layar.election()
 saya = sesi.wajib("pengguna")
@@ -53,7 +53,7 @@ if saya.lokal:
         "sebagai admin yang baru dibuat."
     )
 else:
-    st.dataframe(pengguna_tabel.tabel(akun), hide_index=True, width="stretch")
+    st.dataframe(pengguna.tabel.tabel(akun), hide_index=True, width="stretch")
 
 st.subheader("Tambah pengguna" if not saya.lokal else "Buat admin pertama")
 with st.form("tambah_pengguna", clear_on_submit=False):
@@ -76,7 +76,7 @@ with st.form("tambah_pengguna", clear_on_submit=False):
         help=f"Kode kecamatan (mis. {contoh_kecamatan}) atau kode {kata.desa} yang menjadi tugasnya",
     )
     if st.form_submit_button("Tambah pengguna", type="primary", icon=":material/person_add:"):
-        if alasan := pengguna_tabel.alasan_tolak(sandi, ulang, peran=peran, pertama=saya.lokal):
+        if alasan := pengguna.tabel.alasan_tolak(sandi, ulang, peran=peran, pertama=saya.lokal):
             st.error(f"Tidak disimpan: {alasan}")
         elif ubah(
             lambda path, p: pengguna.tambah(path, nama, peran, sandi, wilayah=wilayah, pelaku=p),
@@ -93,8 +93,8 @@ if not saya.lokal and not akun.empty:
     names = list(akun["nama"])
     dipilih = st.selectbox("Pengguna", names, key="ubah_nama")
     row = akun[akun["nama"] == dipilih].iloc[0]
-    diri = pengguna_tabel.nama_sama(dipilih, saya.nama)
-    st.text(pengguna_tabel.keterangan_akun(row))
+    diri = pengguna.tabel.nama_sama(dipilih, saya.nama)
+    st.text(pengguna.tabel.keterangan_akun(row))
 
     k1, k2, k3 = st.columns(3)
     with k1.container(border=True):
@@ -133,7 +133,7 @@ if not saya.lokal and not akun.empty:
             "Ulangi kata sandi baru", type="password", key=f"reset_ulang_{dipilih}", autocomplete="new-password"
         )
         if st.button("Atur ulang kata sandi", key="atur_sandi"):
-            if alasan := pengguna_tabel.alasan_tolak(s1, s2):
+            if alasan := pengguna.tabel.alasan_tolak(s1, s2):
                 st.error(f"Tidak disimpan: {alasan}")
             elif ubah(
                 lambda path, p: pengguna.atur_sandi(path, dipilih, s1, pelaku=p),

@@ -11,7 +11,7 @@ import argon2
 import duckdb
 import pytest
 
-from readiness import akses, catatan, cli, db, jejak, pengguna, pengguna_tabel
+from readiness import akses, catatan, cli, db, jejak, pengguna
 
 ROOT = Path(__file__).resolve().parent.parent
 SANDI = "Rahasia-Desk-2024"
@@ -206,14 +206,14 @@ def test_pelapor_needs_a_known_area(path, monkeypatch, capsys):
 
 
 def test_the_pengguna_form_refuses_a_mismatch_and_a_first_user_who_is_not_admin():
-    assert pengguna_tabel.alasan_tolak(SANDI, SANDI + "x") == "kedua kata sandi tidak sama."
+    assert pengguna.tabel.alasan_tolak(SANDI, SANDI + "x") == "kedua kata sandi tidak sama."
     assert (
-        pengguna_tabel.alasan_tolak(SANDI, SANDI, peran="analis", pertama=True)
+        pengguna.tabel.alasan_tolak(SANDI, SANDI, peran="analis", pertama=True)
         == "pengguna pertama harus berperan admin."
     )
-    assert pengguna_tabel.alasan_tolak(SANDI, SANDI, peran="admin", pertama=True) is None
-    assert pengguna_tabel.alasan_tolak(SANDI, SANDI, peran="analis") is None
-    assert pengguna_tabel.nama_sama("Budi", "budi") and not pengguna_tabel.nama_sama("budi", "budi2")
+    assert pengguna.tabel.alasan_tolak(SANDI, SANDI, peran="admin", pertama=True) is None
+    assert pengguna.tabel.alasan_tolak(SANDI, SANDI, peran="analis") is None
+    assert pengguna.tabel.nama_sama("Budi", "budi") and not pengguna.tabel.nama_sama("budi", "budi2")
 
 
 def test_unknown_name_gets_the_same_answer_as_a_wrong_password(path):

@@ -32,7 +32,7 @@ BOLEH = {
 
 @pytest.fixture
 def users_db(demo_db, monkeypatch):
-    monkeypatch.setattr(pengguna, "JEDA_GAGAL", 0)
+    monkeypatch.setattr(pengguna.percobaan, "JEDA_GAGAL", 0)
     pengguna.tambah(demo_db, "budi", "admin", SANDI, pelaku=jejak.CLI)
     pengguna.tambah(demo_db, "sekda", "pimpinan", SANDI, pelaku=jejak.CLI)
     pengguna.tambah(demo_db, "ana", "analis", SANDI, pelaku=jejak.CLI)
@@ -112,7 +112,7 @@ def test_a_login_gives_the_browser_its_session_token(users_db, monkeypatch):
 
 
 def test_throttling_is_shown_on_the_login_page_and_keeps_even_the_right_password_out(users_db, monkeypatch):
-    monkeypatch.setattr(pengguna, "_jeda", lambda gagal, bebas, maks: 0.0 if gagal < bebas or not maks else 60.0)
+    monkeypatch.setattr(pengguna.percobaan, "_jeda", lambda gagal, bebas, maks: 0.0 if gagal < bebas or not maks else 60.0)
     at = app(users_db, monkeypatch, "ringkasan")
     for _ in range(pengguna.BEBAS_NAMA_SUMBER):
         login(at, "ana", "bukan-sandinya")

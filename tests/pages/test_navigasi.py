@@ -17,7 +17,7 @@ SANDI = "Rahasia-Desk-2024"
 
 @pytest.fixture
 def users_db(demo_db, monkeypatch):
-    monkeypatch.setattr(pengguna, "JEDA_GAGAL", 0)
+    monkeypatch.setattr(pengguna.percobaan, "JEDA_GAGAL", 0)
     pengguna.tambah(demo_db, "budi", "admin", SANDI, pelaku=jejak.CLI)
     pengguna.tambah(demo_db, "pelapor1", "pelapor", SANDI, pelaku=jejak.CLI, wilayah="35.13.14")
     return demo_db

@@ -51,7 +51,7 @@ import pandas as pd
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from . import akses, catatan, db, fmt, jejak
+from .. import akses, catatan, db, fmt, jejak
 
 PANJANG_MIN = 8
 PANJANG_MAKS = 256

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import akses, fmt
+from .. import akses, fmt
 
 SANDI_BEDA = "kedua kata sandi tidak sama."
 PERTAMA_ADMIN = "pengguna pertama harus berperan admin."
