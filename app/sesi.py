@@ -1,4 +1,4 @@
-"""Who is logged in: the server-side session (readiness/pengguna.py), the browser's cookie that
+"""Who is logged in: the server-side session (readiness/pengguna/sesi.py), the browser's cookie that
 brings it back after a reload, the account line in the sidebar, and the access checks every page
 and action makes on the server."""
 
@@ -11,7 +11,7 @@ from app.markdown import escape_md
 from readiness import akses, catatan
 from readiness import pengguna as pengguna_store
 
-SESI_KEY = "_sesi_pengguna"  # {"token_hash": SHA-256 of the session's token} (readiness/pengguna.py)
+SESI_KEY = "_sesi_pengguna"  # {"token_hash": SHA-256 of the session's token} (readiness/pengguna/sesi.py)
 PESAN_MASUK_KEY = "_pesan_masuk"  # why the login page is shown again (session ended)
 COOKIE = "dasbor_sesi"  # the browser's session token
 _COOKIE_TULIS = "_cookie_tulis"  # the token this browser still has to store

@@ -71,7 +71,7 @@ def old_login(path: Path, stored: str) -> None:
     """The previous release's login: one copy-on-write write recording the attempt, with the
     argon2id check inside it."""
     with db.writing(path, timeout=15) as con:
-        pengguna._cocok(stored, SANDI)
+        pengguna.sandi.cocok(stored, SANDI)
         jejak.catat(con, ADMIN, "masuk", "budi", rincian={"hasil": "berhasil"})
 
 
@@ -138,15 +138,15 @@ def main() -> None:
         finally:
             con.close()
         counter = iter(range(10**6))
-        stored = pengguna._hasher.hash(SANDI)
-        real_check = pengguna.percobaan._cocok
+        stored = pengguna.sandi._hasher.hash(SANDI)
+        real_check = pengguna.percobaan.cocok
 
         def login_store_alone(cur):
-            pengguna.percobaan._cocok = lambda sandi_hash, sandi: sandi == SANDI
+            pengguna.percobaan.cocok = lambda sandi_hash, sandi: sandi == SANDI
             try:
                 pengguna.masuk(path, "budi", SANDI, sumber="10.0.0.1", tidur=no_wait)
             finally:
-                pengguna.percobaan._cocok = real_check
+                pengguna.percobaan.cocok = real_check
 
         def setting_now(cur):
             # Alternating values, so every save writes (an unchanged value is not written).

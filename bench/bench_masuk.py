@@ -62,7 +62,7 @@ def old_login(path: Path, stored: str) -> None:
     the argon2id check inside it."""
     with db.writing(path, timeout=15) as con:
         con.execute("select count(*) from pengguna where lower(nama) = 'budi'").fetchall()
-        pengguna._cocok(stored, SANDI)
+        pengguna.sandi.cocok(stored, SANDI)
         jejak.catat(con, "budi", "masuk", "budi", rincian={"hasil": "berhasil"})
 
 
@@ -109,19 +109,19 @@ def main() -> None:
         older_versions(path, VERSIONS)
         size_mb = path.stat().st_size / 2**20
         pengguna.tambah(path, "budi", "admin", SANDI, pelaku=jejak.CLI)
-        stored = pengguna._hasher.hash(SANDI)
+        stored = pengguna.sandi._hasher.hash(SANDI)
         counter = iter(range(10**6))
-        real_check = pengguna.percobaan._cocok
+        real_check = pengguna.percobaan.cocok
 
         def store_alone():
-            pengguna.percobaan._cocok = lambda sandi_hash, sandi: sandi == SANDI
+            pengguna.percobaan.cocok = lambda sandi_hash, sandi: sandi == SANDI
             try:
                 pengguna.masuk(path, "budi", SANDI, sumber="10.0.0.1", tidur=no_wait)
             finally:
-                pengguna.percobaan._cocok = real_check
+                pengguna.percobaan.cocok = real_check
 
         steps = {
-            "verify": lambda: pengguna._hasher.verify(stored, SANDI),
+            "verify": lambda: pengguna.sandi._hasher.verify(stored, SANDI),
             "right": lambda: pengguna.masuk(path, "budi", SANDI, sumber="10.0.0.1", tidur=no_wait),
             # Wrong passwords from a fresh source each time, so none is throttled.
             "wrong": lambda: pengguna.masuk(

@@ -1,6 +1,6 @@
 """The users as the Pengguna page shows them (every date in id-ID through readiness/fmt.py, roles by
 their names in readiness/akses.py), and what its forms refuse before anything is written. The
-changes themselves are readiness/pengguna.py's."""
+changes themselves are in readiness/pengguna/akun.py."""
 
 from __future__ import annotations
 

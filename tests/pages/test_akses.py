@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app import navigasi, sesi
-from readiness import catatan, db, jejak, pengguna
+from readiness import akses, catatan, db, jejak, pengguna
 from tests.pages.halaman import buka, teks_semua
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -112,7 +112,9 @@ def test_a_login_gives_the_browser_its_session_token(users_db, monkeypatch):
 
 
 def test_throttling_is_shown_on_the_login_page_and_keeps_even_the_right_password_out(users_db, monkeypatch):
-    monkeypatch.setattr(pengguna.percobaan, "_jeda", lambda gagal, bebas, maks: 0.0 if gagal < bebas or not maks else 60.0)
+    monkeypatch.setattr(
+        pengguna.percobaan, "_jeda", lambda gagal, bebas, maks: 0.0 if gagal < bebas or not maks else 60.0
+    )
     at = app(users_db, monkeypatch, "ringkasan")
     for _ in range(pengguna.BEBAS_NAMA_SUMBER):
         login(at, "ana", "bukan-sandinya")
@@ -182,7 +184,7 @@ def test_wajib_refuses_on_the_server_in_indonesian(users_db, monkeypatch):
     """A page that checks its action itself (pages/unggah.py) refuses a role without it even if
     the page is run outside the navigation (as a forged rerun would)."""
     monkeypatch.setattr(navigasi, "pastikan", lambda: None)
-    monkeypatch.setattr(sesi, "pengguna", lambda: pengguna.akses.Pengguna("sekda", "pimpinan"))
+    monkeypatch.setattr(sesi, "pengguna", lambda: akses.Pengguna("sekda", "pimpinan"))
     monkeypatch.setenv("READINESS_DB", str(users_db))
     monkeypatch.chdir(ROOT)
     at = AppTest.from_file(str(ROOT / "pages" / "unggah.py"), default_timeout=120)

@@ -1,0 +1,60 @@
+"""What a user change must meet before anything is written: a name, a password, a role (and a field
+reporter's area); `PenggunaError` carries the refusal, in Indonesian, for the user."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from .. import akses, db
+
+PANJANG_MIN = 8
+
+PANJANG_MAKS = 256
+
+NAMA_MAKS = 64
+
+
+class PenggunaError(ValueError):
+    """A user change that cannot be done; the message is for the user (Indonesian)."""
+
+
+def periksa_nama(nama: str) -> str:
+    nama = (nama or "").strip()
+    if not nama:
+        raise PenggunaError("Nama pengguna wajib diisi.")
+    if len(nama) > NAMA_MAKS:
+        raise PenggunaError(f"Nama pengguna paling panjang {NAMA_MAKS} karakter.")
+    if any(unicodedata.category(c).startswith("C") for c in nama):
+        raise PenggunaError("Nama pengguna tidak boleh memuat karakter kontrol (tab, baris baru, …).")
+    return nama
+
+
+def periksa_sandi(sandi: str) -> None:
+    if sandi is None or len(sandi) < PANJANG_MIN:
+        raise PenggunaError(f"Kata sandi terlalu pendek: minimal {PANJANG_MIN} karakter.")
+    if len(sandi) > PANJANG_MAKS:
+        raise PenggunaError(f"Kata sandi terlalu panjang: paling banyak {PANJANG_MAKS} karakter.")
+    if not sandi.strip():
+        raise PenggunaError("Kata sandi tidak boleh hanya berisi spasi.")
+
+
+def periksa_peran(db_path, peran: str, wilayah: str | None) -> str | None:
+    if peran not in akses.PERAN:
+        raise PenggunaError(f"Peran '{peran}' tidak dikenal; pilih salah satu: {', '.join(akses.PERAN)}.")
+    wilayah = (wilayah or "").strip() or None
+    if peran != "pelapor":
+        return None
+    if wilayah is None:
+        raise PenggunaError("Pelapor lapangan harus diberi wilayah: kode kecamatan (mis. 35.13.14) atau kode desa.")
+    con = db.connect_read(db_path)  # the reference places live in the analytical file (read only)
+    try:
+        dikenal = con.execute(
+            "select (select count(*) from ref_kecamatan where kode_kecamatan = $w) "
+            "+ (select count(*) from ref_desa where kode_desa = $w)",
+            {"w": wilayah},
+        ).fetchone()[0]
+    finally:
+        con.close()
+    if not dikenal:
+        raise PenggunaError(f"Wilayah '{wilayah}' tidak dikenal: tulis kode kecamatan (mis. 35.13.14) atau kode desa.")
+    return wilayah

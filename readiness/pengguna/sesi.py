@@ -1,0 +1,79 @@
+"""Sessions: a login creates a random token; the browser keeps it in a cookie, the store only its
+SHA-256, with the user, password version and last activity. A session ends at logout, after
+`BATAS_DIAM` without activity, and when the password is reset or the account disabled.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import time
+
+from .. import akses, catatan, jejak
+from .akun import harus_ada
+from .aturan import PenggunaError
+
+BATAS_DIAM = 8 * 3600  # seconds without activity after which a session ends
+
+SEGARKAN_SESI = 60.0  # a session's last activity is written at most this often
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("ascii", errors="replace")).hexdigest()
+
+
+def sesi_baru(con, nama: str, versi: int, now: float) -> str:
+    con.execute("delete from sesi where terakhir < ?", (now - BATAS_DIAM,))  # sessions nobody came back to
+    token = secrets.token_urlsafe(32)
+    con.execute(
+        "insert into sesi (token_hash, nama, versi_sandi, dibuat, terakhir) values (?, ?, ?, ?, ?)",
+        (hash_token(token), nama, versi, now, now),
+    )
+    return token
+
+
+def buka_sesi(db_path, nama: str, *, jam=time.time) -> str:
+    """A new session for an active user who has just proved who they are (the first admin created
+    in local mode, an admin who reset their own password); returns the browser's token."""
+    with catatan.tulis(db_path) as con:
+        row = harus_ada(con, nama)
+        if not row["aktif"]:
+            raise PenggunaError(f"Pengguna '{row['nama']}' sudah nonaktif.")
+        return sesi_baru(con, row["nama"], row["versi_sandi"], jam())
+
+
+def periksa_sesi(db_path, token_hash: str, *, jam=time.time) -> akses.Pengguna | str:
+    """The user of a session, re-read on every call; or why there is none: 'berakhir' (logged
+    out, password reset, account disabled or unknown token) or 'diam' (idle longer than
+    BATAS_DIAM). An ended session is removed; activity is written at most every SEGARKAN_SESI."""
+    now = jam()
+    with catatan.baca(db_path) as con:
+        row = con.execute(
+            "select s.terakhir, s.versi_sandi as versi_sesi, p.nama, p.peran, p.wilayah, p.aktif, "
+            "p.versi_sandi from sesi s join pengguna p on p.nama = s.nama where s.token_hash = ?",
+            (token_hash,),
+        ).fetchone()
+    if row is None:
+        return "berakhir"
+    alasan = None
+    if not row["aktif"] or row["versi_sandi"] != row["versi_sesi"]:
+        alasan = "berakhir"
+    elif now - row["terakhir"] > BATAS_DIAM:
+        alasan = "diam"
+    if alasan or now - row["terakhir"] > SEGARKAN_SESI:
+        with catatan.tulis(db_path) as con:
+            if alasan:
+                con.execute("delete from sesi where token_hash = ?", (token_hash,))
+            else:
+                con.execute("update sesi set terakhir = ? where token_hash = ?", (now, token_hash))
+    if alasan:
+        return alasan
+    return akses.Pengguna(row["nama"], row["peran"], row["wilayah"])
+
+
+def keluar(db_path, pengguna: akses.Pengguna, token_hash: str | None = None, *, alasan: str = "keluar") -> None:
+    """Log out: the session is removed and the logout recorded, in one transaction."""
+    with catatan.tulis(db_path) as con:
+        if token_hash:
+            con.execute("delete from sesi where token_hash = ?", (token_hash,))
+        jejak.catat(con, pengguna, "keluar", pengguna.nama, rincian={"alasan": alasan})
