@@ -5,11 +5,16 @@ election-day slide), never streamlit.
 A newcomer reads it in the order a deck is made:
 
 - slides.py   the data as slides, one finding each, every text worded (id-ID numbers via fmt):
-              `build(con, election, lapor=…)` -> `Deck`.
+              `build(con, election, lapor=…)` -> `Deck`; the opening slides (summary, map).
+- slides_kecamatan.py, slides_masalah.py
+              the slides per korwil and kecamatan; those of problems and election day.
+- common.py   what the slide modules share: list lengths, worst-first order, small wordings.
 - parts.py    what a deck is made of (`Deck`, `Slide`, `Angka`, `Baris`, `Batang`, `Grafik`, `Peta`) and the
               projector's status colours: what the renderers below read.
 - as_html.py  one slide for the Presentasi page, all slides as one document for the PDF (deck.css).
 - as_pptx.py  the deck as PowerPoint: editable text, native tables and charts.
+- pptx_layout.py
+              the PPTX grid, colours, text boxes, and every slide's header and footer.
 - as_pdf.py   the HTML document printed by headless Chromium.
 - fonts.py    the shipped font (assets/fonts/): embedded in the HTML, and lines measured for the PPTX.
 """

@@ -10,6 +10,9 @@ placeholder (styled like the page's title), so PowerPoint's outline, accessibili
 "Reuse slides" list every slide by its finding. The footer is measured with the deck's font
 (fonts.py, Arial's widths): the election name is shortened first, the data date and the
 disclaimer are never cut.
+
+The grid, the colours, text boxes and every slide's header and footer are pptx_layout.py; this module
+writes each slide's content (figures, tables, charts, the map) and the file.
 """
 
 from __future__ import annotations
@@ -19,188 +22,40 @@ import io
 from lxml import etree
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
-from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
-from pptx.util import Emu, Pt
 
 from .. import teks
-from . import as_html, fonts, parts
+from . import as_html, parts
+from .pptx_layout import (
+    CHAR,
+    EMU_PX,
+    FONT,
+    HITAM,
+    PAD_X,
+    PUTIH,
+    H,
+    W,
+    footer,
+    fpt,
+    header,
+    line_count,
+    px,
+    rgb,
+    text_box,
+)
 
-EMU_PX = 6350
-W, H = 1920, 1080
-PAD_X, PAD_TOP, PAD_BOTTOM = 64, 36, 18
-FONT = "Arial"
-HITAM, PUTIH, BIRU, ABU = "111111", "FFFFFF", "0B3D6B", "8A8A8A"
-CHAR = 0.48  # mean advance of a character in ems, Arial / Liberation Sans (measured on the slides: ~0,46)
-
-
-def px(value: float) -> Emu:
-    return Emu(int(round(value * EMU_PX)))
-
-
-def fpt(value_px: float) -> Pt:
-    return Pt(value_px / 2)
-
-
-def _rgb(hex_colour: str) -> RGBColor:
-    return RGBColor.from_string(hex_colour.lstrip("#").upper())
-
-
-def _lines(text: str, size_px: float, width_px: float, bold: bool = False) -> int:
-    """How many lines `text` takes in a box `width_px` wide (word wrap, estimated)."""
-    per_char = size_px * (CHAR + (0.03 if bold else 0))
-    lines, current = 1, 0.0
-    for word in str(text).split(" "):
-        w = len(word) * per_char
-        if current and current + per_char + w > width_px:
-            lines += 1
-            current = w
-        else:
-            current += (per_char if current else 0) + w
-    return lines
-
-
-def _text(
-    shapes,
-    x,
-    y,
-    w,
-    h,
-    paragraphs,
-    *,
-    align=PP_ALIGN.LEFT,
-    anchor=MSO_ANCHOR.TOP,
-    fill=None,
-    border=None,
-    border_px=4,
-    wrap=True,
-    shape=None,
-):
-    """A text box; paragraphs are (text, size_px, bold, colour)."""
-    if shape is None:
-        box = shapes.add_textbox(px(x), px(y), px(w), px(h))
-    else:
-        box = shapes.add_shape(shape, px(x), px(y), px(w), px(h))
-        box.shadow.inherit = False
-        if shape == MSO_SHAPE.ROUNDED_RECTANGLE:
-            box.adjustments[0] = min(0.5, 14 / max(1, min(w, h)))
-    if fill:
-        box.fill.solid()
-        box.fill.fore_color.rgb = _rgb(fill)
-    elif shape is not None:
-        box.fill.background()
-    if border:
-        box.line.color.rgb = _rgb(border)
-        box.line.width = px(border_px)
-    elif shape is not None:
-        box.line.fill.background()
-    _fill(box.text_frame, paragraphs, align=align, anchor=anchor, wrap=wrap, margin=None if shape is None else (24, 12))
-    return box
-
-
-def _fill(tf, paragraphs, *, align=PP_ALIGN.LEFT, anchor=MSO_ANCHOR.TOP, wrap=True, margin=None):
-    """Write paragraphs (text, size_px, bold, colour) into a text frame; a paragraph may also be a
-    list of such runs. `margin`: (left/right, top/bottom) in px, none by default."""
-    tf.word_wrap = wrap
-    tf.vertical_anchor = anchor
-    mx, my = margin or (0, 0)
-    tf.margin_left = tf.margin_right = px(mx)
-    tf.margin_top = tf.margin_bottom = px(my)
-    for i, paragraph in enumerate(paragraphs):
-        p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
-        p.alignment = align
-        for text, size, bold, colour in paragraph if isinstance(paragraph, list) else [paragraph]:
-            run = p.add_run()
-            run.text = text
-            run.font.size = fpt(size)
-            run.font.bold = bold
-            run.font.name = FONT
-            run.font.color.rgb = _rgb(colour)
-
-
-def _rule(shapes, x, y, w, thickness, colour):
-    bar = shapes.add_shape(MSO_SHAPE.RECTANGLE, px(x), px(y), px(w), px(thickness))
-    bar.fill.solid()
-    bar.fill.fore_color.rgb = _rgb(colour)
-    bar.line.fill.background()
-    bar.shadow.inherit = False
-    return bar
-
-
-# --------------------------------------------------------------------------- header and footer
-def _header(shapes, slide: parts.Slide) -> float:
-    width = W - 2 * PAD_X
-    y = PAD_TOP
-    _text(shapes, PAD_X, y, width, 36, [(slide.kicker.upper(), 28, True, BIRU)])
-    y += 41
-    n = _lines(slide.judul, 54, width, bold=True)
-    # The layout's title placeholder, placed and styled here (the template's own is a 4:3 centred box).
-    title = shapes.title
-    title.name = "Judul"
-    title.left, title.top, title.width, title.height = px(PAD_X), px(y), px(width), px(61 * n)
-    title.text_frame.auto_size = MSO_AUTO_SIZE.NONE
-    _fill(title.text_frame, [(slide.judul, 54, True, "000000")])
-    y += 61 * n
-    if slide.subjudul:
-        n = _lines(slide.subjudul, 28, width)
-        _text(shapes, PAD_X, y + 10, width, 35 * n, [(slide.subjudul, 28, False, "222222")])
-        y += 10 + 35 * n
-    y += 14
-    _rule(shapes, PAD_X, y, width, 6, BIRU)
-    return y + 6 + 20
-
-
-FOOTER_PX = 24
-FOOTER_SLACK = 0.97  # room for PowerPoint's own rounding of the measured line
-
-
-def footer_runs(deck: parts.Deck, width_px: float) -> list[tuple[str, float, bool, str]]:
-    """The footer line as runs (text, size_px, bold, colour) that fit `width_px` on one line: the
-    data date and the disclaimer whole, the region and the election name shortened with `…` to what is left (left
-    out, with its separator, when nothing of it would be readable)."""
-    sep = " · "
-    fixed = [
-        (deck.data_per_teks, FOOTER_PX, True, HITAM),
-        (sep, FOOTER_PX, False, HITAM),
-        (deck.disclaimer, FOOTER_PX, False, HITAM),
-    ]
-    room = width_px * FOOTER_SLACK - sum(fonts.width(t, size, bold) for t, size, bold, _ in fixed)
-    name = fonts.shorten(deck.nama, FOOTER_PX, room - fonts.width(sep, FOOTER_PX))
-    if len(name.rstrip(fonts.ELLIPSIS)) < 4:
-        return fixed
-    return [(name, FOOTER_PX, False, HITAM), (sep, FOOTER_PX, False, HITAM), *fixed]
-
-
-def _footer(shapes, deck: parts.Deck, nomor: int) -> float:
-    y = H - PAD_BOTTOM - 40
-    _rule(shapes, PAD_X, y - 10, W - 2 * PAD_X, 2, HITAM)
-    width = W - 2 * PAD_X - 140
-    # Word wrap on and anchored at the bottom: should a viewer's font still run longer than measured,
-    # the line wraps upwards inside the slide instead of running off its edge.
-    box = _text(shapes, PAD_X, y - 8, width, 36, [footer_runs(deck, width)], anchor=MSO_ANCHOR.BOTTOM)
-    box.text_frame.auto_size = MSO_AUTO_SIZE.NONE  # a box that grew to fit would grow downwards
-    box.name = "Kaki"
-    _text(
-        shapes,
-        W - PAD_X - 140,
-        y - 4,
-        140,
-        40,
-        [(f"{nomor}/{len(deck.slides)}", 30, True, HITAM)],
-        align=PP_ALIGN.RIGHT,
-    )
-    return y - 10 - 20
+__all__ = ["EMU_PX", "px", "simpan", "to_pptx"]
 
 
 # --------------------------------------------------------------------------- content
 def _angka(shapes, a: parts.Angka, x, y, w, h, nilai_px=100):
     if a.status:
         fill, colour = parts.WARNA[a.status], parts.WARNA_TEKS[a.status]
-        box = _text(
+        box = text_box(
             shapes,
             x,
             y,
@@ -215,12 +70,12 @@ def _angka(shapes, a: parts.Angka, x, y, w, h, nilai_px=100):
         label = box.text_frame.paragraphs[0].add_run()  # `8  ■ Belum siap` on one line
         label.text = parts.status_label(a.status)
         label.font.size, label.font.bold, label.font.name = fpt(40), True, FONT
-        label.font.color.rgb = _rgb(colour)
+        label.font.color.rgb = rgb(colour)
         return box
     paragraphs = [(a.label, 30, True, HITAM), (a.nilai, nilai_px, True, HITAM)]
     if a.keterangan:
         paragraphs.append((a.keterangan, 28, False, "222222"))
-    return _text(
+    return text_box(
         shapes,
         x,
         y,
@@ -239,7 +94,7 @@ def _tabel(shapes, slide: parts.Slide, x, y, w, bottom) -> float:
     widths = [w * v / total for v in (slide.lebar or (1,) * len(slide.kolom))]
     heights = [48]
     for b in slide.baris:
-        lines = max(_lines(t, 28, cw - 24, bold=(i in (0, 1))) for i, (t, cw) in enumerate(zip(b.sel, widths)))
+        lines = max(line_count(t, 28, cw - 24, bold=(i in (0, 1))) for i, (t, cw) in enumerate(zip(b.sel, widths)))
         heights.append(35 * lines + 20)
     frame = shapes.add_table(len(slide.baris) + 1, len(slide.kolom), px(x), px(y), px(w), px(sum(heights)))
     table = frame.table
@@ -266,10 +121,10 @@ def _tabel(shapes, slide: parts.Slide, x, y, w, bottom) -> float:
         run = tf.paragraphs[0].add_run()
         run.text = text
         run.font.size, run.font.bold, run.font.name = fpt(size), bold, FONT
-        run.font.color.rgb = _rgb(colour)
+        run.font.color.rgb = rgb(colour)
         if fill:
             cell.fill.solid()
-            cell.fill.fore_color.rgb = _rgb(fill)
+            cell.fill.fore_color.rgb = rgb(fill)
         else:
             cell.fill.background()
 
@@ -286,8 +141,8 @@ def _tabel(shapes, slide: parts.Slide, x, y, w, bottom) -> float:
 
 def _catatan(shapes, slide: parts.Slide, x, y, w):
     if slide.catatan:
-        n = _lines(slide.catatan, 28, w)
-        _text(shapes, x, y, w, 36 * n, [(slide.catatan, 28, False, HITAM)])
+        n = line_count(slide.catatan, 28, w)
+        text_box(shapes, x, y, w, 36 * n, [(slide.catatan, 28, False, HITAM)])
 
 
 def _manual_plot_area(chart, x: float, y: float, w: float, h: float) -> None:
@@ -334,7 +189,7 @@ def _no_fill(chart) -> None:
 
 
 def _grafik(shapes, g: parts.Grafik, x, y, w, bottom) -> float:
-    _text(shapes, x, y, w, 36, [(g.judul, 28, True, HITAM)])
+    text_box(shapes, x, y, w, 36, [(g.judul, 28, True, HITAM)])
     y += 36 + 50
     rows = len(g.batang)
     height = min(bottom - y, rows * 50 + 8)
@@ -346,10 +201,10 @@ def _grafik(shapes, g: parts.Grafik, x, y, w, bottom) -> float:
     for value, text in g.ambang:
         lx = x + label_w + (w - label_w) * (value - g.sumbu_min) / (axis_max - g.sumbu_min)
         line = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, px(lx), px(y - 8), px(lx), px(y + height))
-        line.line.color.rgb = _rgb(HITAM)
+        line.line.color.rgb = rgb(HITAM)
         line.line.width = px(3)
         line.line.dash_style = MSO_LINE_DASH_STYLE.DASH
-        _text(shapes, lx - 100, y - 46, 200, 36, [(text, 28, True, HITAM)], align=PP_ALIGN.CENTER)
+        text_box(shapes, lx - 100, y - 46, 200, 36, [(text, 28, True, HITAM)], align=PP_ALIGN.CENTER)
     data = CategoryChartData(number_format="0.00")
     data.categories = [b.label for b in g.batang]
     data.add_series(g.judul, [b.nilai for b in g.batang])
@@ -366,8 +221,8 @@ def _grafik(shapes, g: parts.Grafik, x, y, w, bottom) -> float:
     for i, b in enumerate(g.batang):
         point = series.points[i]
         point.format.fill.solid()
-        point.format.fill.fore_color.rgb = _rgb(parts.WARNA.get(b.status, parts.WARNA_KOSONG))
-        point.format.line.color.rgb = _rgb(HITAM)
+        point.format.fill.fore_color.rgb = rgb(parts.WARNA.get(b.status, parts.WARNA_KOSONG))
+        point.format.line.color.rgb = rgb(HITAM)
         point.format.line.width = px(2)
         label = point.data_label
         label.position = XL_LABEL_POSITION.OUTSIDE_END
@@ -378,7 +233,7 @@ def _grafik(shapes, g: parts.Grafik, x, y, w, bottom) -> float:
         for p in label.text_frame.paragraphs:
             for run in p.runs:
                 run.font.size, run.font.name = fpt(28), FONT
-                run.font.color.rgb = _rgb(HITAM)
+                run.font.color.rgb = rgb(HITAM)
     value_axis = chart.value_axis
     value_axis.minimum_scale = g.sumbu_min
     value_axis.maximum_scale = axis_max
@@ -388,7 +243,7 @@ def _grafik(shapes, g: parts.Grafik, x, y, w, bottom) -> float:
     category_axis.reverse_order = True
     category_axis.tick_labels.font.size = fpt(28)
     category_axis.tick_labels.font.bold = True
-    category_axis.format.line.color.rgb = _rgb(HITAM)
+    category_axis.format.line.color.rgb = rgb(HITAM)
     category_axis.format.line.width = px(3)
     fx = label_w / w
     _manual_plot_area(chart, fx, 0.0, 1 - fx, 1.0)
@@ -399,7 +254,7 @@ def _grafik(shapes, g: parts.Grafik, x, y, w, bottom) -> float:
 def _peta(shapes, slide: parts.Slide, x, y, w, h):
     geo = as_html.peta_geometri(slide.peta)
     if not geo["items"]:
-        _text(shapes, x, y + h / 2 - 60, w, 120, [(teks.PETA_TANPA_BATAS, 28, False, HITAM)])
+        text_box(shapes, x, y + h / 2 - 60, w, 120, [(teks.PETA_TANPA_BATAS, 28, False, HITAM)])
         return
     scale = min(w / geo["width"], h / geo["height"])
     ox = x + (w - geo["width"] * scale) / 2
@@ -417,15 +272,15 @@ def _peta(shapes, slide: parts.Slide, x, y, w, h):
         shape = builder.convert_to_shape()
         shape.name = f"{item['kecamatan']}: {parts.status_label(item['status'])}"
         shape.fill.solid()
-        shape.fill.fore_color.rgb = _rgb(parts.WARNA.get(item["status"], parts.WARNA_KOSONG))
-        shape.line.color.rgb = _rgb(PUTIH)
+        shape.fill.fore_color.rgb = rgb(parts.WARNA.get(item["status"], parts.WARNA_KOSONG))
+        shape.line.color.rgb = rgb(PUTIH)
         shape.line.width = px(3)
         shape.shadow.inherit = False
     size = geo["font"] * scale
     for item in geo["items"]:
         cx, cy = item["centre"]
         tw = len(item["label"]) * size * (CHAR + 0.06) + 12
-        label = _text(
+        label = text_box(
             shapes,
             ox + cx * scale - tw / 2,
             oy + cy * scale - size * 0.65,
@@ -469,7 +324,7 @@ def _isi(shapes, slide: parts.Slide, top: float, bottom: float) -> None:
         left = 480
         y = top
         for a in slide.angka:
-            n = _lines(a.keterangan, 28, left - 48) if a.keterangan else 0
+            n = line_count(a.keterangan, 28, left - 48) if a.keterangan else 0
             h = 40 + 90 + 36 * n + 28
             _angka(shapes, a, x, y, left, h, nilai_px=72)
             y += h + 20
@@ -492,8 +347,8 @@ def to_pptx(deck: parts.Deck) -> bytes:
     for nomor, slide in enumerate(deck.slides, start=1):
         page = prs.slides.add_slide(title_only)
         shapes = page.shapes
-        top = _header(shapes, slide)
-        bottom = _footer(shapes, deck, nomor)
+        top = header(shapes, slide)
+        bottom = footer(shapes, deck, nomor)
         _isi(shapes, slide, top, bottom)
         notes = page.notes_slide.notes_text_frame
         notes.text = "\n".join(t for t in (slide.judul, slide.subjudul, slide.catatan, deck.kaki(nomor)) if t)

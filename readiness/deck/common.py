@@ -1,0 +1,71 @@
+"""What every slide module shares: how long a slide's list may be, the order of kecamatan (worst
+first), and the small wordings (a list of names, a korwil's name, a target, the previous year)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import fmt, model
+
+STATUS_RANK = {"merah": 0, "kuning": 1, "hijau": 2}
+INDIKATOR = ("status_tps", "status_ktpel", "status_partisipasi", "status_kelengkapan", "status_konsistensi")
+
+# On a slide at 28 px body text about ten rows fit under a title; longer lists are cut and the
+# rest summed up in a line, a korwil with more kecamatan continues on a second slide.
+BARIS_MAKS = 10  # (one more is shown rather than a line saying "+ 1 kecamatan lain")
+BARIS_KORWIL_MAKS = 9
+PERHATIAN_MAKS = 7
+MASALAH_SELESAI = ("selesai", "ditutup", "tuntas", "closed", "done")
+
+
+def ada(value) -> bool:
+    return model.present(value)
+
+
+def jumlah(kec: pd.DataFrame, status: str) -> int:
+    return int((kec["status"] == status).sum())
+
+
+def daftar(names: list[str]) -> str:
+    """`Lumbang`, `Lumbang dan Kuripan`, `Lumbang, Kuripan dan Tiris`."""
+    names = [str(n) for n in names]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " dan " + names[-1]
+
+
+def korwil_nama(value) -> str:
+    return value if isinstance(value, str) and value else "Tanpa korwil"
+
+
+def alasan(row, label_sebelumnya: str) -> str:
+    if row["status"] == "hijau":
+        return "Semua indikator terpenuhi"
+    return " · ".join(model.reasons(row, label_sebelumnya)) or "–"
+
+
+def urut_terberat(kec: pd.DataFrame) -> pd.DataFrame:
+    """Worst first: status, then how many indicators are red, then yellow, then the most voters."""
+    data = kec.copy()
+    data["_rank"] = data["status"].map(STATUS_RANK).fillna(3)
+    data["_merah"] = sum((data[c] == "merah").astype(int) for c in INDIKATOR)
+    data["_kuning"] = sum((data[c] == "kuning").astype(int) for c in INDIKATOR)
+    data["_dpt"] = data["dpt"].astype("Float64").fillna(0)
+    return data.sort_values(
+        ["_rank", "_merah", "_kuning", "_dpt", "kecamatan"], ascending=[True, False, False, False, True]
+    )
+
+
+def muat(n: int) -> int:
+    """How many bars a chart slide shows of `n`."""
+    return n if n <= BARIS_MAKS + 1 else BARIS_MAKS
+
+
+def persen_ringkas(value) -> str:
+    """A target as set: `82%`, `83,82%`."""
+    return fmt.ringkas(value) + "%" if ada(value) else fmt.MISSING
+
+
+def tahun(label_sebelumnya: str) -> str:
+    """`Partisipasi 2018` -> `partisipasi 2018`."""
+    return label_sebelumnya[:1].lower() + label_sebelumnya[1:]
