@@ -19,10 +19,12 @@ MASALAH_SELESAI = ("selesai", "ditutup", "tuntas", "closed", "done")
 
 
 def ada(value) -> bool:
+    """Whether a figure is there (not None, NaN or NA)."""
     return model.present(value)
 
 
 def jumlah(kec: pd.DataFrame, status: str) -> int:
+    """How many kecamatan have this status."""
     return int((kec["status"] == status).sum())
 
 
@@ -35,6 +37,7 @@ def daftar(names: list[str]) -> str:
 
 
 def korwil_nama(value) -> str:
+    """A korwil's name as slides show it; `Tanpa korwil` for a kecamatan not assigned to one."""
     return value if isinstance(value, str) and value else "Tanpa korwil"
 
 

@@ -33,6 +33,7 @@ def _cek_peran(pelaku) -> None:
 
 
 def sisip(con: sqlite3.Connection, election: str, isian: Isian, status: str, pelaku, sumber: str, waktu: str) -> int:
+    """Insert a new problem with its first history row, in the store's open transaction; returns its number."""
     uraian = isian.uraian.strip()
     masalah_id = con.execute(
         "insert into masalah (election_id, kode_kecamatan, kode_desa, no_tps, kategori, uraian, pelapor, tanggal, "
@@ -110,12 +111,14 @@ def tambah(
 
 
 def keadaan(con: sqlite3.Connection, masalah_id: int):
+    """A problem's status, severity and election now (None: no such problem)."""
     return con.execute(
         "select status, tingkat, election_id from masalah where masalah_id = ?", (masalah_id,)
     ).fetchone()
 
 
 def catat_riwayat(con, masalah_id, waktu, pelaku, status_lama, status, tingkat_lama, tingkat, catatan, sumber):
+    """Append one step to a problem's history and make it the problem's current status and severity."""
     con.execute(
         "insert into masalah_riwayat (masalah_id, waktu, pelaku, status_sebelum, status_sesudah, tingkat_sebelum, "
         "tingkat_sesudah, catatan, sumber) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",

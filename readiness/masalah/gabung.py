@@ -26,7 +26,6 @@ analytical file: every problem upload not yet in the store's `masalah_unggahan` 
 merge's own transaction) is merged then (`gabung_tertinggal`), never twice. The other way round
 (store first) could not be repaired: the store would name an upload number the analytical file
 never committed and would hand out again.
-
 """
 
 from __future__ import annotations

@@ -49,6 +49,7 @@ def cari(db_path, nama: str) -> dict | None:
 
 
 def baris(con: sqlite3.Connection, nama: str) -> dict | None:
+    """The user called `nama` (any case) read in an open transaction, without the hash; None when there is none."""
     row = con.execute(
         "select nama, peran, wilayah, aktif, versi_sandi from pengguna where nama = ?", ((nama or "").strip(),)
     ).fetchone()  # the column compares without case
@@ -56,6 +57,7 @@ def baris(con: sqlite3.Connection, nama: str) -> dict | None:
 
 
 def harus_ada(con, nama: str) -> dict:
+    """The user called `nama`, or a PenggunaError saying there is none."""
     row = baris(con, nama)
     if row is None:
         raise PenggunaError(f"Pengguna '{(nama or '').strip()}' tidak ada.")
@@ -74,6 +76,7 @@ def _sisa_admin_aktif(con, kecuali: str) -> int:
 
 
 def akhiri_sesi(con, nama: str) -> int:
+    """End every session of a user (password reset, account disabled); returns how many ended."""
     return con.execute("delete from sesi where nama = ?", (nama,)).rowcount
 
 

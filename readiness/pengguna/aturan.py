@@ -39,6 +39,7 @@ def periksa_sandi(sandi: str) -> None:
 
 
 def periksa_peran(db_path, peran: str, wilayah: str | None) -> str | None:
+    """The area to store with a role: a field reporter's known kecamatan or desa code, None for the others."""
     if peran not in akses.PERAN:
         raise PenggunaError(f"Peran '{peran}' tidak dikenal; pilih salah satu: {', '.join(akses.PERAN)}.")
     wilayah = (wilayah or "").strip() or None

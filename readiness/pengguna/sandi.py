@@ -24,6 +24,7 @@ def hash_sandi(sandi: str) -> str:
 
 
 def cocok(sandi_hash: str, sandi: str) -> bool:
+    """Whether `sandi` is the password of `sandi_hash` (a damaged hash never matches)."""
     try:
         return _hasher.verify(sandi_hash, sandi or "")
     except (VerifyMismatchError, VerificationError, InvalidHashError):

@@ -23,6 +23,7 @@ def hash_token(token: str) -> str:
 
 
 def sesi_baru(con, nama: str, versi: int, now: float) -> str:
+    """Open a session in the store's open transaction; returns the browser's token (the store keeps its hash)."""
     con.execute("delete from sesi where terakhir < ?", (now - BATAS_DIAM,))  # sessions nobody came back to
     token = secrets.token_urlsafe(32)
     con.execute(
