@@ -1,7 +1,7 @@
 """Pengguna (admin): who may use the app and with which role — add, reset a password, disable or
 enable, change the role. Users come from readiness.pengguna.daftar (no password hashes), shown and
 checked by readiness.pengguna.tabel. Every change is checked against the role again on the server,
-written to the small-records store and recorded in the audit trail by readiness/pengguna.py in the
+written to the small-records store and recorded in the audit trail by readiness/pengguna/akun.py in the
 same transaction. In local mode (no user yet) this page creates the first admin, and the session
 continues logged in as that admin."""
 
