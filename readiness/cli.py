@@ -47,7 +47,7 @@ def _build_parser() -> argparse.ArgumentParser:
         if election:
             p.add_argument("--election", help="pemilihan (bawaan: pemilihan aktif, mis. pilkada-2024)")
 
-    common(sub.add_parser("demo", help="muat data contoh Kabupaten Probolinggo"), election=False)
+    common(sub.add_parser("demo", help="muat data contoh bawaan (data/sample)"), election=False)
     p = sub.add_parser("ingest", help="unggah berkas Excel/CSV")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.add_argument("--kind", default="auto", choices=("auto",) + ingest.KINDS)
@@ -75,7 +75,11 @@ def _build_parser() -> argparse.ArgumentParser:
         choices=tuple(akses.PERAN),
         help="peran (untuk add; bawaan: admin untuk pengguna pertama, selain itu pimpinan)",
     )
-    p.add_argument("--wilayah", metavar="KODE", help="kode kecamatan/desa untuk peran pelapor (mis. 35.13.14)")
+    p.add_argument(
+        "--wilayah",
+        metavar="KODE",
+        help="kode Kemendagri kecamatan atau desa untuk peran pelapor (kecamatan: tiga bagian, desa: empat)",
+    )
     p.add_argument("--password-stdin", action="store_true", help="baca kata sandi dari stdin (satu baris)")
     common(p, election=False)
     from .cli_wilayah import add_parsers

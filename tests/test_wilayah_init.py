@@ -166,6 +166,20 @@ def copy_of(fresh, kode: str, tmp_path: Path) -> Path:
     return path
 
 
+def region_files(folder: Path, region: dict, recap, tps, ktpel) -> list[Path]:
+    """A region's recap, TPS list and KTP-el file as its offices write them, in `folder`."""
+    return [
+        recap_file(folder / "rekap_dpt.xlsx", region, recap),
+        tps_file(folder / "daftar_tps.xlsx", region, tps),
+        ktpel_file(
+            folder / "ktpel.xlsx",
+            ["REKAPITULASI PEREKAMAN KTP-EL " + region["judul"][1], "KEADAAN PER 20 NOVEMBER 2024"],
+            [(f"KECAMATAN {k.upper()}", w, s) for k, w, s in ktpel],
+            below=region["ttd"],
+        ),
+    ]
+
+
 @pytest.fixture(scope="module", params=list(REGIONS))
 def loaded(request, tmp_path_factory):
     """init, then one ingest of a recap, a TPS list and a KTP-el file, as subprocesses."""
@@ -176,16 +190,7 @@ def loaded(request, tmp_path_factory):
     done = run("init", "--wilayah", kode, "--db", path)
     assert done.returncode == 0, done.stderr
     recap, tps, ktpel = data_for(kode, seed=int(kode.replace(".", "")))
-    files = [
-        recap_file(folder / "rekap_dpt.xlsx", region, recap),
-        tps_file(folder / "daftar_tps.xlsx", region, tps),
-        ktpel_file(
-            folder / "ktpel.xlsx",
-            ["REKAPITULASI PEREKAMAN KTP-EL " + region["judul"][1], "KEADAAN PER 20 NOVEMBER 2024"],
-            [(f"KECAMATAN {k.upper()}", w, s) for k, w, s in ktpel],
-            below=region["ttd"],
-        ),
-    ]
+    files = region_files(folder, region, recap, tps, ktpel)
     done = run("ingest", *files, "--db", path)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr

@@ -15,8 +15,7 @@ import pytest
 
 from readiness import catatan, cli, ingest
 from tests.pages.halaman import buka, markdown_semua, tampak, unduhan
-from tests.test_ingest_region import ktpel_file
-from tests.test_wilayah_init import REGIONS, data_for, recap_file, tps_file
+from tests.test_wilayah_init import REGIONS, data_for, region_files
 
 KOTA = "35.74"
 E = "pilkada-2024"
@@ -32,16 +31,7 @@ def kota_master(tmp_path_factory) -> Path:
     assert cli.main(["init", "--wilayah", KOTA, "--db", str(path)]) == 0
     region = REGIONS[KOTA]
     recap, tps, ktpel = data_for(KOTA, seed=3574)
-    files = [
-        recap_file(folder / "rekap_dpt.xlsx", region, recap),
-        tps_file(folder / "daftar_tps.xlsx", region, tps),
-        ktpel_file(
-            folder / "ktpel.xlsx",
-            ["REKAPITULASI PEREKAMAN KTP-EL " + region["judul"][1], "KEADAAN PER 20 NOVEMBER 2024"],
-            [(f"KECAMATAN {k.upper()}", w, s) for k, w, s in ktpel],
-            below=region["ttd"],
-        ),
-    ]
+    files = region_files(folder, region, recap, tps, ktpel)
     batch = ingest.ingest_files(path, [(f.name, f.read_bytes()) for f in files])
     assert batch.ok and batch.committed, [p.text() for r in batch.results for p in r.errors]
     return path

@@ -13,8 +13,7 @@ import pytest
 from readiness import catatan, cli, db, jejak, pengguna
 from readiness import deck as rakor
 from tests.pages.halaman import buka, metrics, tabel, tampak, teks_semua
-from tests.test_ingest_region import ktpel_file
-from tests.test_wilayah_init import REGIONS, data_for, kode_kecamatan, places, recap_file, tps_file
+from tests.test_wilayah_init import REGIONS, data_for, kode_kecamatan, places, region_files
 
 KODE = "74.06"
 E = "pilkada-2024"
@@ -52,16 +51,7 @@ def bombana_master(tmp_path_factory):
     region = REGIONS[KODE]
     assert cli.main(["init", "--wilayah", KODE, "--db", str(path)]) == 0
     recap, tps, ktpel = data_for(KODE, seed=7406)
-    files = [
-        recap_file(folder / "rekap_dpt.xlsx", region, recap),
-        tps_file(folder / "daftar_tps.xlsx", region, tps),
-        ktpel_file(
-            folder / "ktpel.xlsx",
-            ["REKAPITULASI PEREKAMAN KTP-EL " + region["judul"][1], "KEADAAN PER 20 NOVEMBER 2024"],
-            [(f"KECAMATAN {k.upper()}", w, s) for k, w, s in ktpel],
-            below=region["ttd"],
-        ),
-    ]
+    files = region_files(folder, region, recap, tps, ktpel)
     assert cli.main(["ingest", *map(str, files), "--db", str(path)]) == 0
     return path, tps
 
