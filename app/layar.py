@@ -164,8 +164,10 @@ def kartu(items) -> None:
 
 
 def caption_from(data: dict) -> str:
-    """`Pemilihan … (pemungutan suara 27 November 2024) · data diperbarui … · versi data 7: unggahan …`."""
-    parts = [data["pemilihan"]]
+    """`Kota Probolinggo · Pemilihan … (pemungutan suara 27 November 2024) · data diperbarui … · versi
+    data 7: unggahan …`: the page header names the installation's region first."""
+    kata = data.get("kata")
+    parts = ([kata.nama] if kata is not None else []) + [data["pemilihan"]]
     if not data["versi"].empty:
         parts.append(f"data diperbarui {fmt.tanggal_jam(data['versi']['uploaded_at'].max().to_pydatetime())}")
     parts.append(model.versi_label(data["versi"]))
