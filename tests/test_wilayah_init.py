@@ -568,3 +568,26 @@ def test_a_default_election_name_follows_its_new_year_and_a_chosen_name_stays(fr
             500,
         ),
     ]
+
+
+def test_the_sample_database_migrated_to_the_region_schema_keeps_every_figure(demo_db):
+    """The sample installation as a release before regions left it (schema 7), migrated: every
+    level's report is the same, row for row, and the region row says Kabupaten Probolinggo."""
+    levels = ("kabupaten", "korwil", "kecamatan", "desa")
+    before = {level: report(demo_db, level) for level in levels}
+    con = duckdb.connect(str(demo_db))
+    con.execute(
+        "drop table ref_kecamatan_batas; alter table elections drop column kode_wilayah; "
+        "update elections set jenis = 'pilkada'; alter table wilayah drop column jenis; "
+        "insert or replace into meta values ('schema_version', '7')"
+    )
+    con.close()
+    db.ensure_database(demo_db)
+    for level in levels:
+        pd.testing.assert_frame_equal(report(demo_db, level), before[level], check_like=True)
+    assert before["kabupaten"]["dpt"].iloc[0] == 872218
+    con = db.connect_read(demo_db)
+    try:
+        assert con.execute("select nama, jenis from wilayah").fetchall() == [("Kabupaten Probolinggo", "kabupaten")]
+    finally:
+        con.close()
