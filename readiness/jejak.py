@@ -92,9 +92,12 @@ def potret_pengaturan(con: duckdb.DuckDBPyConnection, election: str) -> dict:
     return out
 
 
-def catat_pengaturan(con: duckdb.DuckDBPyConnection, pelaku, objek: str, sebelum: dict, election: str) -> None:
-    """Record a settings change with the values before and after — only those that changed."""
-    sesudah = potret_pengaturan(con, election)
+def catat_pengaturan(
+    con: duckdb.DuckDBPyConnection, pelaku, objek: str, sebelum: dict, election: str, sesudah: dict | None = None
+) -> None:
+    """Record a settings change with the values before and after — only those that changed. `sesudah`:
+    the values after, when `con` is not where they are read (the small-records store's transaction)."""
+    sesudah = potret_pengaturan(con, election) if sesudah is None else sesudah
     berubah = sorted(k for k in set(sebelum) | set(sesudah) if sebelum.get(k) != sesudah.get(k))
     catat(
         con,

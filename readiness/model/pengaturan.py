@@ -228,16 +228,7 @@ def _simpan(
                 sesudah = _berlaku(baca, store, election)
                 if kapasitas is not None:
                     sebelum["kapasitas_tps"], sesudah["kapasitas_tps"] = sebelum_kapasitas, kapasitas
-                berubah = sorted(k for k in set(sebelum) | set(sesudah) if sebelum.get(k) != sesudah.get(k))
-                jejak.catat(
-                    store,
-                    pelaku,
-                    "pengaturan",
-                    objek,
-                    rincian={"pemilihan": election, "jumlah_berubah": len(berubah)},
-                    sebelum={k: sebelum.get(k) for k in berubah},
-                    sesudah={k: sesudah.get(k) for k in berubah},
-                )
+                jejak.catat_pengaturan(store, pelaku, objek, sebelum, election, sesudah)
 
 
 def baca_target(texts: dict, labels: dict) -> dict:
