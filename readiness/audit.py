@@ -26,14 +26,7 @@ from . import catatan, db, export, fmt, teks
 from .voterlist.temuan import _JENIS, JENIS, KODE  # noqa: F401  (JENIS and KODE are read as audit.JENIS, audit.KODE)
 from .wilayah.kata import jenis_kabkota
 
-DISABILITAS = {  # KPU's codes in voter lists (DESIGN.md reference facts)
-    "dis_fisik": "Fisik",
-    "dis_intelektual": "Intelektual",
-    "dis_mental": "Mental",
-    "dis_wicara": "Sensorik wicara",
-    "dis_rungu": "Sensorik rungu",
-    "dis_netra": "Sensorik netra",
-}
+DISABILITAS = teks.DISABILITAS
 STS = {"B": "belum kawin", "S": "kawin", "P": "pernah kawin"}
 TANGGAL_NIK = {
     "mustahil": "tanggal lahir di NIK tidak ada di kalender (mis. tanggal 32 atau bulan 13)",

@@ -108,3 +108,13 @@ BELUM_ADA_DATA = (
 BELUM_KORWIL = "Belum ada pembagian korwil untuk {pemilihan}."
 ATUR_KORWIL = "Atur pembagian korwil di Pengaturan"
 ATUR_KORWIL_ADMIN = "Admin desk pilkada mengaturnya di halaman Pengaturan."
+
+# KPU codes of disability in voter lists (PKPU 7/2024) and the word users read for each.
+DISABILITAS = {
+    "dis_fisik": "Fisik",
+    "dis_intelektual": "Intelektual",
+    "dis_mental": "Mental",
+    "dis_wicara": "Sensorik wicara",
+    "dis_rungu": "Sensorik rungu",
+    "dis_netra": "Sensorik netra",
+}

@@ -5,16 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import db
+from .. import db, teks
 
-DISABILITAS = {  # KPU's codes in voter lists (PKPU 7/2024)
-    "dis_fisik": "Fisik",
-    "dis_intelektual": "Intelektual",
-    "dis_mental": "Mental",
-    "dis_wicara": "Sensorik wicara",
-    "dis_rungu": "Sensorik rungu",
-    "dis_netra": "Sensorik netra",
-}
+DISABILITAS = teks.DISABILITAS
 
 
 SEGMEN_KOLOM = [
