@@ -21,18 +21,27 @@ from readiness.deck import as_html, as_pdf, as_pptx, fonts, parts, slides
 
 ROOT = Path(__file__).resolve().parent.parent
 
+PERHATIAN = "Tangani lebih dulu: Lumbang, Paiton dan Kraksaan"
+PARTISIPASI = "Target partisipasi 82%: 3 kecamatan harus naik lebih dari 15 poin dari partisipasi 2018"
+# The sample's inventory of problems (data/sample/permasalahan_pilkada2024.xlsx): 15 still open.
+MASALAH = "15 masalah belum selesai di 13 kecamatan (5 tingkat tinggi); terbanyak Lumbang (2)"
 TITLES = [
     "8 dari 24 kecamatan belum siap, 13 perlu perhatian",
     "Kecamatan belum siap ada di 3 korwil: Wilayah I 2, Wilayah II 3, Wilayah III 3",
     "Wilayah I: 2 dari 8 kecamatan belum siap (Lumbang dan Kuripan)",
     "Wilayah II: 3 dari 8 kecamatan belum siap (Tiris, Leces dan Krucil)",
     "Wilayah III: 3 dari 8 kecamatan belum siap (Paiton, Kraksaan dan Pakuniran)",
-    "Tangani lebih dulu: Lumbang, Paiton dan Kraksaan",
-    "KTP-el 97,41%, di bawah target 98%: 4 kecamatan di bawah 95%, 7 di bawah 98%",
-    "Target partisipasi 82%: 3 kecamatan harus naik lebih dari 15 poin dari partisipasi 2018",
-    # The sample's inventory of problems (data/sample/permasalahan_pilkada2024.xlsx): 15 still open.
-    "15 masalah belum selesai di 13 kecamatan (5 tingkat tinggi); terbanyak Lumbang (2)",
+    # The 21 kecamatan that need attention, on as many slides as a 1024x768 screen needs.
+    PERHATIAN,
+    PERHATIAN,
+    PERHATIAN,
+    "KTP-el 97,41%, di bawah target 98%: 11 kecamatan di bawah 98%, 4 di antaranya di bawah 95%",
+    PARTISIPASI,
+    PARTISIPASI,
+    MASALAH,
+    MASALAH,
 ]
+N = len(TITLES)
 
 
 NAMA_PANJANG = "Pemilihan Gubernur dan Wakil Gubernur serta Bupati dan Wakil Bupati Serentak Tahun 2024"
@@ -89,7 +98,7 @@ def exported(demo_db_master, tmp_path_factory):
         done = cli("slides", "--db", demo_db_master, "--out", path)
         assert done.returncode == 0, done.stderr
         assert "Traceback" not in done.stderr
-        assert "9 slide" in done.stderr and teks.DISCLAIMER in done.stderr
+        assert f"{N} slide" in done.stderr and teks.DISCLAIMER in done.stderr
         files[suffix] = path
     return files
 
@@ -107,14 +116,18 @@ def test_one_slide_per_message_with_titles_that_state_the_finding(deck):
         "korwil",
         "korwil",
         "perhatian",
+        "perhatian",
+        "perhatian",
         "ktpel",
         "partisipasi",
+        "partisipasi",
+        "masalah",
         "masalah",
     ]
     assert deck.judul == TITLES
     assert deck.pemilihan == "Pemilihan Bupati dan Wakil Bupati Probolinggo 2024"
     assert re.fullmatch(r"Data per \d{1,2} \w+ \d{4} \d{2}\.\d{2} WIB", deck.data_per_teks)
-    assert deck.kaki(3).endswith("Data pemantauan internal — bukan hasil resmi KPU · 3/9")
+    assert deck.kaki(3).endswith(f"Data pemantauan internal — bukan hasil resmi KPU · 3/{N}")
 
 
 def test_summary_numbers_are_the_report_figures(deck, report):
@@ -159,17 +172,61 @@ def test_korwil_slides_list_each_kecamatan_worst_first_with_reasons(deck, report
 
 
 def test_attention_ktpel_and_participation_slides(deck):
-    perhatian, ktpel, partisipasi = deck.slides[5:8]
-    assert [b.sel[1] for b in perhatian.baris][:3] == ["1. Lumbang", "2. Paiton", "3. Kraksaan"]
-    assert perhatian.catatan.startswith("+ 14 kecamatan lain (1 belum siap, 13 perlu perhatian)")
+    perhatian = [s for s in deck.slides if s.kind == "perhatian"]
+    ktpel = next(s for s in deck.slides if s.kind == "ktpel")
+    partisipasi = [s for s in deck.slides if s.kind == "partisipasi"]
+    # Every kecamatan needing attention, worst first, numbered on across the continuation slides.
+    rows = [b.sel[1] for s in perhatian for b in s.baris]
+    assert rows[:3] == ["1. Lumbang", "2. Paiton", "3. Kraksaan"] and "7. Leces" in rows
+    assert [r.split(". ")[0] for r in rows] == [str(i) for i in range(1, 22)]
+    assert [s.kicker for s in perhatian] == [
+        "Kecamatan yang paling perlu perhatian",
+        "Kecamatan yang paling perlu perhatian (lanjutan 2/3)",
+        "Kecamatan yang paling perlu perhatian (lanjutan 3/3)",
+    ]
+    assert [len(s.baris) for s in perhatian] == [7, 7, 7]
     bars = ktpel.grafik.batang
     assert [b.label for b in bars][:4] == ["Krucil", "Tiris", "Lumbang", "Pakuniran"]
     assert bars[0].teks == "93,40% · belum rekam 2.343" and bars[0].status == "merah"
     assert len(bars) == 11 and ktpel.catatan == "13 kecamatan sudah ≥ 98%"
     assert {a.label: a.nilai for a in ktpel.angka} == {"Cakupan kabupaten": "97,41%", "Belum rekam": "23.010"}
-    gaps = partisipasi.grafik.batang
+    gaps = [b for s in partisipasi for b in s.grafik.batang]
     assert gaps[0].label == "Lumbang" and gaps[0].teks == "+22,8 poin (57,2% → 80%)"
-    assert partisipasi.catatan == "+ 6 kecamatan lain selisih 5,2–7,6 poin; 8 kecamatan selisih ≤ 5 poin (siap)"
+    assert len(gaps) == 16 and [len(s.grafik.batang) for s in partisipasi] == [8, 8]
+    assert partisipasi[1].catatan == "8 kecamatan selisih ≤ 5 poin (siap)"
+    assert not [s.catatan for s in deck.slides if "lain" in s.catatan]
+
+
+# Each claim a slide makes about kecamatan beyond a threshold, and how many kecamatan it holds for.
+KLAIM = (
+    # `11 kecamatan di bawah 98%`, `4 di antaranya di bawah 95%`
+    (r"(\d+) (?:kecamatan |di antaranya )?di bawah (\d+(?:,\d+)?)%", lambda k, x: k["ktpel_persen"] < x),
+    (r"(\d+) kecamatan sudah ≥ (\d+(?:,\d+)?)%", lambda k, x: k["ktpel_persen"] >= x),
+    (r"(\d+) kecamatan harus naik lebih dari (\d+(?:,\d+)?) poin", lambda k, x: k["selisih_partisipasi"] > x),
+    (r"(\d+) kecamatan selisih ≤ (\d+(?:,\d+)?) poin", lambda k, x: k["selisih_partisipasi"] <= x),
+)
+
+
+def test_every_sentence_counting_kecamatan_beyond_a_threshold_is_true_on_its_own(deck, demo_db_master):
+    con = db.connect_read(demo_db_master)
+    try:
+        kec = model.kecamatan(model.kesiapan_cursor(con, "pilkada-2024"), "pilkada-2024")
+    finally:
+        con.close()
+    below_98, below_95 = int((kec["ktpel_persen"] < 98).sum()), int((kec["ktpel_persen"] < 95).sum())
+    assert (below_98, below_95) == (11, 4)  # 7 of the 11 between 95% and 98%
+    ktpel = next(s for s in deck.slides if s.kind == "ktpel")
+    assert ktpel.judul.endswith(f": {below_98} kecamatan di bawah 98%, {below_95} di antaranya di bawah 95%")
+    checked = 0
+    for slide in deck.slides:
+        sentences = [slide.judul, slide.subjudul, slide.catatan, slide.grafik.judul if slide.grafik else ""]
+        for text in sentences:
+            for pattern, holds in KLAIM:
+                for m in re.finditer(pattern, text):
+                    n, threshold = int(m.group(1)), float(m.group(2).replace(",", "."))
+                    assert n == int(holds(kec, threshold).sum()), (slide.kicker, text, m.group(0))
+                    checked += 1
+    assert checked >= 4
 
 
 def test_election_without_data_gets_one_slide_saying_so(demo_db_master):
@@ -306,7 +363,7 @@ def _pptx_texts(slide) -> list[str]:
 
 def test_pptx_has_the_slides_titles_and_numbers_of_the_report(exported, deck, report):
     prs = Presentation(exported["pptx"])
-    assert len(prs.slides) == len(deck.slides) == 9
+    assert len(prs.slides) == len(deck.slides) == N
     assert prs.slide_width * 9 == prs.slide_height * 16
     # The finding is each slide's title placeholder: what PowerPoint's outline and "Reuse slides" list.
     assert [slide.shapes.title.text for slide in prs.slides] == TITLES
@@ -329,28 +386,28 @@ def test_pptx_has_the_slides_titles_and_numbers_of_the_report(exported, deck, re
         footer = "\n".join(texts)
         assert teks.DISCLAIMER in footer and deck.data_per_teks in footer
         assert "Kabupaten Probolinggo · Pilbup 2024" in footer
-        assert f"{i}/9" in texts
+        assert f"{i}/{N}" in texts
     # The korwil tables: every kecamatan with its status label, as text a user can edit.
     cells = [c for slide in list(prs.slides)[2:5] for c in _pptx_texts(slide)]
     assert cells.count("■ Belum siap") == 8 and cells.count("● Siap") == 3
     # Native charts for the bars, editable shapes for the map.
-    ktpel_chart = next(s for s in prs.slides[6].shapes if s.has_chart).chart
+    ktpel_chart = next(s for s in prs.slides[8].shapes if s.has_chart).chart
     assert list(ktpel_chart.plots[0].categories)[:2] == ["Krucil", "Tiris"]
     assert ktpel_chart.plots[0].series[0].values[0] == pytest.approx(93.4)
-    assert "■ 93,40% · belum rekam 2.343" in _pptx_texts(prs.slides[6])
+    assert "■ 93,40% · belum rekam 2.343" in _pptx_texts(prs.slides[8])
     map_shapes = [s for s in prs.slides[1].shapes if s.name.endswith(("Belum siap", "Perlu perhatian", "Siap"))]
     assert len(map_shapes) == 24
 
 
 def test_pdf_has_one_landscape_page_per_slide_with_real_text(exported, deck):
     reader = PdfReader(exported["pdf"])
-    assert len(reader.pages) == len(deck.slides) == 9
+    assert len(reader.pages) == len(deck.slides) == N
     for number, (page, title) in enumerate(zip(reader.pages, TITLES), start=1):
         box = page.mediabox
         assert float(box.width) * 9 == pytest.approx(float(box.height) * 16)
         text = _flat(page.extract_text())
         assert _flat(title) in text, (number, text[:300])
-        assert teks.DISCLAIMER in text and deck.data_per_teks in text and f"{number}/9" in text
+        assert teks.DISCLAIMER in text and deck.data_per_teks in text and f"{number}/{N}" in text
     first = _flat(reader.pages[0].extract_text())
     assert "872.218" in first and "1.739" in first and "97,41%" in first
 
@@ -421,11 +478,11 @@ def test_pptx_footer_keeps_a_short_name_whole(deck):
 
 def test_pdf_footer_keeps_the_disclaimer_whole_in_the_shipped_font(deck_panjang):
     reader = PdfReader(io.BytesIO(as_pdf.to_pdf(deck_panjang)))
-    assert len(reader.pages) == 9
+    assert len(reader.pages) == N
     for number, page in enumerate(reader.pages, start=1):
         text = _flat(page.extract_text())
         assert f"Data per 30 September 2026 23.59 WIB · {teks.DISCLAIMER}" in text, (number, text[-300:])
-        assert f"{number}/9" in text
+        assert f"{number}/{N}" in text
         used = {
             str(f.get("/BaseFont")).split("+")[-1] for f in page["/Resources"]["/Font"].values() if f.get("/BaseFont")
         }

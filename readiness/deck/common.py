@@ -1,5 +1,5 @@
-"""What every slide module shares: how long a slide's list may be, the order of kecamatan (worst
-first), and the small wordings (a list of names, a korwil's name, a target, the previous year)."""
+"""What every slide module shares: the order of kecamatan (worst first), and the small wordings (a
+list of names, a korwil's name, a target, the previous year)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,6 @@ from .. import fmt, model
 STATUS_RANK = {"merah": 0, "kuning": 1, "hijau": 2}
 INDIKATOR = ("status_tps", "status_ktpel", "status_partisipasi", "status_kelengkapan", "status_konsistensi")
 
-# On a slide at 28 px body text about ten rows fit under a title; longer lists are cut and the
-# rest summed up in a line, a korwil with more kecamatan continues on a second slide.
-BARIS_MAKS = 10  # (one more is shown rather than a line saying "+ 1 kecamatan lain")
-BARIS_KORWIL_MAKS = 9
-PERHATIAN_MAKS = 7
 MASALAH_SELESAI = ("selesai", "ditutup", "tuntas", "closed", "done")
 
 
@@ -57,11 +52,6 @@ def urut_terberat(kec: pd.DataFrame) -> pd.DataFrame:
     return data.sort_values(
         ["_rank", "_merah", "_kuning", "_dpt", "kecamatan"], ascending=[True, False, False, False, True]
     )
-
-
-def muat(n: int) -> int:
-    """How many bars a chart slide shows of `n`."""
-    return n if n <= BARIS_MAKS + 1 else BARIS_MAKS
 
 
 def persen_ringkas(value) -> str:

@@ -15,11 +15,14 @@ bawah 95%"), never just the name of a chart.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import duckdb
 import pandas as pd
 
 from .. import charts, db, fmt, model
 from ..wilayah.kata import Kata, kata
+from . import lanjutan
 from .common import STATUS_RANK, ada, daftar, jumlah, korwil_nama, persen_ringkas
 from .parts import Angka, Baris, Deck, Peta, Slide
 from .slides_kecamatan import slide_ktpel, slide_partisipasi, slide_perhatian, slides_korwil
@@ -103,7 +106,7 @@ def _slide_peta(kec: pd.DataFrame, korwil_urut: list[str], bentuk: tuple, belum_
             judul = f"Tidak ada kecamatan belum siap; {kuning} perlu perhatian"
         else:
             judul = "Seluruh kecamatan siap"
-        return Slide(
+        slide = Slide(
             "peta",
             "Peta status kecamatan",
             judul,
@@ -114,6 +117,7 @@ def _slide_peta(kec: pd.DataFrame, korwil_urut: list[str], bentuk: tuple, belum_
             baris=(Baris((", ".join(names),)),) if names else (),
             peta=peta,
         )
+        return slide if lanjutan.peta_muat(slide) else replace(slide, baris=(Baris((_di_peta(len(names)),)),))
     if len(per_korwil) > 1:
         judul = f"Kecamatan belum siap ada di {len(per_korwil)} korwil: " + ", ".join(f"{k} {n}" for k, n in per_korwil)
     elif per_korwil:
@@ -128,7 +132,7 @@ def _slide_peta(kec: pd.DataFrame, korwil_urut: list[str], bentuk: tuple, belum_
     for k, _ in per_korwil:
         names = merah[merah["korwil"].map(korwil_nama) == k]["kecamatan"].tolist()
         baris.append(Baris((k, ", ".join(names))))
-    return Slide(
+    slide = Slide(
         "peta",
         "Peta status kecamatan",
         judul,
@@ -139,6 +143,15 @@ def _slide_peta(kec: pd.DataFrame, korwil_urut: list[str], bentuk: tuple, belum_
         baris=tuple(baris),
         peta=peta,
     )
+    if lanjutan.peta_muat(slide):
+        return slide
+    return replace(slide, baris=tuple(Baris((k, _di_peta(n))) for k, n in per_korwil))
+
+
+def _di_peta(n: int) -> str:
+    """How many kecamatan are not ready, in place of their names when these do not fit beside the map
+    (the map names each of them, with its icon)."""
+    return f"{fmt.angka(n)} kecamatan"
 
 
 # --------------------------------------------------------------------------- the deck
@@ -182,4 +195,6 @@ def build(con: duckdb.DuckDBPyConnection, election: str, lapor=None) -> Deck:
     ):
         if extra is not None:
             slides.append(extra)
+    # A list longer than the smallest screen holds continues on the next slide, in every format.
+    slides = [part for slide in slides for part in lanjutan.bagi(slide)]
     return Deck(election, pemilihan, tanggal, data_per, tuple(slides), **region)

@@ -7,16 +7,13 @@ import math
 
 import pandas as pd
 
-from .. import fmt, teks
+from .. import fmt
 from ..wilayah.kata import Kata
 from .common import (
-    BARIS_KORWIL_MAKS,
-    PERHATIAN_MAKS,
     ada,
     alasan,
     daftar,
     korwil_nama,
-    muat,
     persen_ringkas,
     tahun,
     urut_terberat,
@@ -42,34 +39,28 @@ def slides_korwil(kw_row, kec: pd.DataFrame, label_sebelumnya: str) -> list[Slid
         f"{koordinator} · DPT {fmt.angka(kw_row['dpt'])} · {fmt.angka(kw_row['tps'])} TPS · "
         f"{len(merah)} belum siap, {kuning} perlu perhatian, {hijau} siap"
     )
-    baris = [
+    baris = tuple(
         Baris((status_label(r["status"]), r["kecamatan"], alasan(r, label_sebelumnya)), r["status"])
         for _, r in rows.iterrows()
-    ]
-    parts = [baris[i : i + BARIS_KORWIL_MAKS] for i in range(0, len(baris), BARIS_KORWIL_MAKS)] or [[]]
-    out = []
-    for i, part in enumerate(parts):
-        lanjut = f" (lanjutan {i + 1}/{len(parts)})" if len(parts) > 1 else ""
-        out.append(
-            Slide(
-                "korwil",
-                f"Korwil: {nama}{lanjut}",
-                judul,
-                subjudul=sub,
-                kolom=("Status", "Kecamatan", "Alasan"),
-                lebar=(5, 4, 15),
-                baris=tuple(part),
-            )
+    )
+    return [
+        Slide(
+            "korwil",
+            f"Korwil: {nama}",
+            judul,
+            subjudul=sub,
+            kolom=("Status", "Kecamatan", "Alasan"),
+            lebar=(5, 4, 15),
+            baris=baris,
         )
-    return out
+    ]
 
 
 def slide_perhatian(kec: pd.DataFrame, label_sebelumnya: str, dengan_korwil: bool = True) -> Slide | None:
     rows = urut_terberat(kec[kec["status"].isin(["merah", "kuning"])])
     if rows.empty:
         return None
-    top = rows.head(PERHATIAN_MAKS)
-    names = top["kecamatan"].tolist()[:3]
+    names = rows["kecamatan"].tolist()[:3]
     merah = int((rows["status"] == "merah").sum())
     judul = f"Tangani lebih dulu: {daftar(names)}"
     sub = (
@@ -86,15 +77,8 @@ def slide_perhatian(kec: pd.DataFrame, label_sebelumnya: str, dengan_korwil: boo
             ),
             r["status"],
         )
-        for i, (_, r) in enumerate(top.iterrows(), start=1)
+        for i, (_, r) in enumerate(rows.iterrows(), start=1)
     )
-    rest = rows.iloc[len(top) :]
-    catatan = ""
-    if len(rest):
-        counts = rest["status"].value_counts()
-        parts = [f"{counts[s]} {teks.STATUS[s].lower()}" for s in ("merah", "kuning") if counts.get(s, 0)]
-        catatan = f"+ {len(rest)} kecamatan lain ({', '.join(parts)})"
-        catatan += ": rinciannya di slide per korwil" if dengan_korwil else ": rinciannya di halaman Kecamatan"
     return Slide(
         "perhatian",
         "Kecamatan yang paling perlu perhatian",
@@ -103,7 +87,6 @@ def slide_perhatian(kec: pd.DataFrame, label_sebelumnya: str, dengan_korwil: boo
         kolom=("Status", "Kecamatan", "Korwil", "Alasan") if dengan_korwil else ("Status", "Kecamatan", "Alasan"),
         lebar=(5, 4, 3, 13) if dengan_korwil else (5, 4, 16),
         baris=baris,
-        catatan=catatan,
     )
 
 
@@ -120,9 +103,16 @@ def slide_ktpel(kab, kec: pd.DataFrame, kata: Kata) -> Slide | None:
         awal = f"KTP-el {fmt.persen(kab_persen)}, {posisi} target {fmt.ringkas(hijau)}%"
     else:
         awal = f"KTP-el: target {fmt.ringkas(hijau)}%"
-    if merah_n or kuning_n:
+    if merah_n and kuning_n:
         judul = (
-            f"{awal}: {merah_n} kecamatan di bawah {fmt.ringkas(kuning)}%, {kuning_n} di bawah {fmt.ringkas(hijau)}%"
+            f"{awal}: {merah_n + kuning_n} kecamatan di bawah {fmt.ringkas(hijau)}%, {merah_n} di antaranya "
+            f"di bawah {fmt.ringkas(kuning)}%"
+        )
+    elif merah_n:
+        judul = f"{awal}: {merah_n} kecamatan di bawah {fmt.ringkas(kuning)}%"
+    elif kuning_n:
+        judul = (
+            f"{awal}: {kuning_n} kecamatan di bawah {fmt.ringkas(hijau)}%, tidak ada di bawah {fmt.ringkas(kuning)}%"
         )
     else:
         judul = f"{awal}: seluruh kecamatan ≥ {fmt.ringkas(hijau)}%"
@@ -141,7 +131,6 @@ def slide_ktpel(kab, kec: pd.DataFrame, kata: Kata) -> Slide | None:
         ),
     )
     below = data[data["status_ktpel"].isin(["merah", "kuning"])].sort_values(["ktpel_persen", "kecamatan"])
-    shown = below.head(muat(len(below)))
     batang = tuple(
         Batang(
             r["kecamatan"],
@@ -149,13 +138,11 @@ def slide_ktpel(kab, kec: pd.DataFrame, kata: Kata) -> Slide | None:
             f"{fmt.persen(r['ktpel_persen'])} · belum rekam {fmt.angka(r['ktpel_wajib'] - r['ktpel_rekam'])}",
             r["status_ktpel"],
         )
-        for _, r in shown.iterrows()
+        for _, r in below.iterrows()
     )
     low = float(below["ktpel_persen"].min()) if len(below) else kuning
     sumbu_min = max(0.0, math.floor(min(low, kuning) - 1))
     catatan_parts = []
-    if len(below) > len(shown):
-        catatan_parts.append(f"+ {len(below) - len(shown)} kecamatan lain di bawah {fmt.ringkas(hijau)}%")
     siap = int((data["status_ktpel"] == "hijau").sum())
     catatan_parts.append(f"{siap} kecamatan sudah ≥ {fmt.ringkas(hijau)}%")
     missing = int(kec["ktpel_persen"].isna().sum())
@@ -170,7 +157,7 @@ def slide_ktpel(kab, kec: pd.DataFrame, kata: Kata) -> Slide | None:
     )
     sub = (
         f"Perekaman KTP-el terhadap wajib KTP-el · Belum siap < {fmt.ringkas(kuning)}% · "
-        f"Perlu perhatian < {fmt.ringkas(hijau)}% · Siap ≥ {fmt.ringkas(hijau)}%"
+        f"Perlu perhatian {fmt.ringkas(kuning)}% sampai di bawah {fmt.ringkas(hijau)}% · Siap ≥ {fmt.ringkas(hijau)}%"
     )
     return Slide(
         "ktpel", "Perekaman KTP-el", judul, subjudul=sub, angka=angka, grafik=grafik, catatan="; ".join(catatan_parts)
@@ -201,7 +188,6 @@ def slide_partisipasi(kab, kec: pd.DataFrame, label_sebelumnya: str, kata: Kata)
     gap = data[data["status_partisipasi"].isin(["merah", "kuning"])].sort_values(
         ["selisih_partisipasi", "kecamatan"], ascending=[False, True]
     )
-    shown = gap.head(muat(len(gap)))
     batang = tuple(
         Batang(
             r["kecamatan"],
@@ -210,7 +196,7 @@ def slide_partisipasi(kab, kec: pd.DataFrame, label_sebelumnya: str, kata: Kata)
             f"→ {fmt.ringkas(r['target_partisipasi'])}%)",
             r["status_partisipasi"],
         )
-        for _, r in shown.iterrows()
+        for _, r in gap.iterrows()
     )
     top = float(gap["selisih_partisipasi"].max()) if len(gap) else kuning
     grafik = Grafik(
@@ -225,17 +211,11 @@ def slide_partisipasi(kab, kec: pd.DataFrame, label_sebelumnya: str, kata: Kata)
         Angka(label_sebelumnya, fmt.persen(kab["partisipasi_sebelumnya"], 1), "rata-rata berbobot DPT"),
     )
     catatan_parts = []
-    if len(gap) > len(shown):
-        rest = gap.iloc[len(shown) :]
-        catatan_parts.append(
-            f"+ {len(rest)} kecamatan lain selisih {fmt.ringkas(rest['selisih_partisipasi'].min())}–"
-            f"{fmt.ringkas(rest['selisih_partisipasi'].max())} poin"
-        )
     siap = int((data["status_partisipasi"] == "hijau").sum())
     catatan_parts.append(f"{siap} kecamatan selisih ≤ {fmt.ringkas(hijau)} poin (siap)")
     sub = (
         f"Target dibanding {tahun(label_sebelumnya)} per kecamatan · Belum siap > {fmt.ringkas(kuning)} poin · "
-        f"Perlu perhatian > {fmt.ringkas(hijau)} poin"
+        f"Perlu perhatian > {fmt.ringkas(hijau)} sampai {fmt.ringkas(kuning)} poin"
     )
     return Slide(
         "partisipasi",

@@ -9,7 +9,7 @@ import duckdb
 import pandas as pd
 
 from .. import db, fmt, model
-from .common import BARIS_MAKS, MASALAH_SELESAI, ada, korwil_nama, muat
+from .common import MASALAH_SELESAI, ada, korwil_nama
 from .parts import Angka, Baris, Batang, Grafik, Slide
 
 
@@ -43,7 +43,6 @@ def slide_masalah(con, election: str, kec: pd.DataFrame, dengan_korwil: bool = T
         + (f" ({fmt.angka(tinggi)} tingkat tinggi)" if tinggi else "")
         + f"; terbanyak {top['kecamatan']} ({fmt.angka(top['terbuka'])})"
     )
-    shown = df.head(BARIS_MAKS)
     baris = tuple(
         Baris(
             (
@@ -53,9 +52,8 @@ def slide_masalah(con, election: str, kec: pd.DataFrame, dengan_korwil: bool = T
                 fmt.angka(r["tinggi"]),
             )
         )
-        for _, r in shown.iterrows()
+        for _, r in df.iterrows()
     )
-    catatan = f"+ {len(df) - len(shown)} kecamatan lain" if len(df) > len(shown) else ""
     return Slide(
         "masalah",
         "Inventarisasi permasalahan",
@@ -66,7 +64,6 @@ def slide_masalah(con, election: str, kec: pd.DataFrame, dengan_korwil: bool = T
         else ("Kecamatan", "Masalah terbuka", "Tingkat tinggi"),
         lebar=(4, 3, 3, 3) if dengan_korwil else (4, 3, 3),
         baris=baris,
-        catatan=catatan,
     )
 
 
@@ -108,7 +105,6 @@ def slide_lapor(lapor_cur, con, election: str) -> Slide | None:
     )
     data = per_kec[per_kec["tps"] > 0].assign(_p=lambda d: 100.0 * d[f"lapor_{tahap}"] / d["tps"])
     data = data.sort_values(["_p", "kecamatan"])
-    shown = data.head(muat(len(data)))
 
     def teks_batang(row) -> str:
         part = f" · partisipasi {fmt.persen(row['partisipasi'], 1)}" if ada(row["partisipasi"]) else ""
@@ -122,7 +118,7 @@ def slide_lapor(lapor_cur, con, election: str) -> Slide | None:
             teks_batang(r_),
             "hijau" if r_["_p"] >= 100 else ("kuning" if r_["_p"] >= 50 else "merah"),
         )
-        for _, r_ in shown.iterrows()
+        for _, r_ in data.iterrows()
     )
     grafik = Grafik(
         f"TPS yang sudah lapor {nama} per kecamatan (%), paling tertinggal di atas",
@@ -133,8 +129,6 @@ def slide_lapor(lapor_cur, con, election: str) -> Slide | None:
     )
     lengkap = int((data["_p"] >= 100).sum())
     catatan = f"{lengkap} dari {len(data)} kecamatan sudah lengkap; daftar TPS belum lapor di halaman Hari Pemungutan"
-    if len(data) > len(shown):
-        catatan = f"+ {len(data) - len(shown)} kecamatan lain; " + catatan
     return Slide(
         "lapor",
         "Hari pemungutan suara",
