@@ -8,7 +8,8 @@ A newcomer reads it in the order a deck is made:
               `build(con, election, lapor=…)` -> `Deck`; the opening slides (summary, map).
 - slides_kecamatan.py, slides_masalah.py
               the slides per korwil and kecamatan; those of problems and election day.
-- common.py   what the slide modules share: list lengths, worst-first order, small wordings.
+- common.py   what the slide modules share: worst-first order, small wordings.
+- lanjutan.py a list longer than a slide holds on the smallest screen continues on the next slide.
 - parts.py    what a deck is made of (`Deck`, `Slide`, `Angka`, `Baris`, `Batang`, `Grafik`, `Peta`) and the
               projector's status colours: what the renderers below read.
 - as_html.py  one slide for the Presentasi page, all slides as one document for the PDF (deck.css).

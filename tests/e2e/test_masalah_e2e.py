@@ -106,7 +106,7 @@ def test_hostile_text_from_the_form_and_an_upload_stays_text(writable_server, pa
         ("/kecamatan?pemilu=pilkada-2024&kecamatan=35.13.13", "Permasalahan terbuka (4)"),
         ("/korwil?pemilu=pilkada-2024&korwil=Wilayah III", "Permasalahan terbuka di Wilayah III"),
         ("/?pemilu=pilkada-2024", "Permasalahan terbuka"),
-        ("/presentasi?pemilu=pilkada-2024&slide=9", "masalah belum selesai"),
+        ("/presentasi?pemilu=pilkada-2024&slide=99", "masalah belum selesai"),  # the last slide
     ):
         page.goto(url + path)
         _wait(page, marker)

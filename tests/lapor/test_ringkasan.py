@@ -47,7 +47,10 @@ def test_the_deck_has_an_election_day_slide_only_when_reports_exist(ctx):
     kirim(ctx, NGADISARI, 1, "pemungutan_selesai", hadir_l=200, hadir_p=150)
     kirim(ctx, NGADISARI, 2, "pemungutan_selesai", hadir_l=180, hadir_p=170)
     deck = slides.build(ctx["con"], E, lapor=ctx["layanan"].cursor())
-    assert [s.kind for s in deck.slides][:3] == ["ringkasan", "lapor", "peta"]
+    # Every kecamatan's bar: the 24 continued on the next slides, as many as a 1024x768 screen holds.
+    assert [s.kind for s in deck.slides][:5] == ["ringkasan", "lapor", "lapor", "lapor", "peta"]
+    assert [len(s.grafik.batang) for s in deck.slides[1:4]] == [8, 8, 8]
+    assert deck.slides[3].kicker == "Hari pemungutan suara (lanjutan 3/3)"
     slide = deck.slides[1]
     # 700 voters at two TPS of 470 DPT each: 74,47%; the kabupaten target weighted by DPT.
     assert slide.judul.startswith(
@@ -58,4 +61,4 @@ def test_the_deck_has_an_election_day_slide_only_when_reports_exist(ctx):
     html = as_html.slide_html(deck, 1)
     assert "sudah lapor pemungutan selesai" in html
     assert len(as_pptx.to_pptx(deck)) > 10_000
-    assert len(before.slides) + 1 == len(deck.slides)
+    assert len(before.slides) + 3 == len(deck.slides)

@@ -25,15 +25,15 @@ def test_the_url_chooses_the_slide_and_buttons_move_it(demo_db, monkeypatch):
     html = slide_html(at)
     assert 'data-nomor="3"' in html
     assert "Wilayah I: 2 dari 8 kecamatan belum siap (Lumbang dan Kuripan)" in html
-    assert "Data pemantauan internal — bukan hasil resmi KPU" in html and "Data per " in html and "3/9" in html
+    assert "Data pemantauan internal — bukan hasil resmi KPU" in html and "Data per " in html and "3/13" in html
     assert at.query_params["slide"] == "3"
     button(at, "rakor_berikut").click().run()
     assert 'data-nomor="4"' in slide_html(at) and at.query_params["slide"] == "4"
     button(at, "rakor_sebelum").click().run()
     button(at, "rakor_sebelum").click().run()
     assert 'data-nomor="2"' in slide_html(at) and at.query_params["slide"] == "2"
-    at.selectbox(key="rakor_lompat").set_value(7).run()
-    assert "KTP-el 97,41%, di bawah target 98%" in slide_html(at) and at.query_params["slide"] == "7"
+    at.selectbox(key="rakor_lompat").set_value(9).run()
+    assert "KTP-el 97,41%, di bawah target 98%" in slide_html(at) and at.query_params["slide"] == "9"
     button(at, "rakor_akhir").click().run()
     assert button(at, "rakor_berikut").disabled  # the last slide: nothing after it
     button(at, "rakor_awal").click().run()
@@ -43,13 +43,13 @@ def test_the_url_chooses_the_slide_and_buttons_move_it(demo_db, monkeypatch):
 
 def test_a_slide_number_out_of_range_shows_the_nearest_slide(demo_db, monkeypatch):
     at = buka(demo_db, monkeypatch, "presentasi", slide="99")
-    assert 'data-nomor="9"' in slide_html(at) and at.query_params["slide"] == "9"
+    assert 'data-nomor="13"' in slide_html(at) and at.query_params["slide"] == "13"
     at = buka(demo_db, monkeypatch, "presentasi", slide="abc")
     assert 'data-nomor="1"' in slide_html(at)
 
 
 def test_auto_advance_from_the_url_wraps_and_rereads_the_data(demo_db, monkeypatch, tmp_path):
-    at = buka(demo_db, monkeypatch, "presentasi", slide="7", auto="20")
+    at = buka(demo_db, monkeypatch, "presentasi", slide="9", auto="20")
     assert at.selectbox(key="rakor_pilih_auto").value == 20
     assert "var detik = 20;" in script(at)
     assert "Krucil" in slide_html(at) and "93,40%" in slide_html(at)
@@ -58,9 +58,9 @@ def test_auto_advance_from_the_url_wraps_and_rereads_the_data(demo_db, monkeypat
     path = xlsx.write(tmp_path / "ktpel_krucil_2024-11-25.xlsx", rows)
     assert ingest.ingest_files(demo_db, [(path.name, path.read_bytes())]).committed
     button(at, "rakor_otomatis").click().run()  # what the timer clicks
-    assert 'data-nomor="8"' in slide_html(at)
-    button(at, "rakor_otomatis").click().run()
-    assert 'data-nomor="9"' in slide_html(at)  # the sample's open problems
+    assert 'data-nomor="10"' in slide_html(at)
+    button(at, "rakor_akhir").click().run()
+    assert "masalah belum selesai" in slide_html(at)  # the sample's open problems, last
     button(at, "rakor_otomatis").click().run()
     assert 'data-nomor="1"' in slide_html(at) and at.query_params["slide"] == "1"  # wrapped around
     assert "7 dari 24 kecamatan belum siap" in slide_html(at)  # Krucil now 99,43%: no longer red
