@@ -45,6 +45,30 @@
     }, true);
   }
 
+  // The control bar hides itself while the slide shows and comes back when the mouse moves or a
+  // finger touches the screen; it stays while the pointer is on it or one of its menus is open.
+  // The slide keeps the bar's room (--rakor-bar), so the bar never covers a slide when it returns.
+  if (!win.__rakorKendali) {
+    var root = doc.documentElement;
+    var hideLater = function () {
+      win.clearTimeout(win.__rakorSembunyi);
+      win.__rakorSembunyi = win.setTimeout(function () {
+        var bar = doc.querySelector(".st-key-rakor_kendali");
+        if (!bar) return;  // another page is open
+        if (bar.matches(":hover") || doc.querySelector("[role='listbox']")) { hideLater(); return; }
+        root.classList.add("rakor-kendali-sembunyi");
+      }, 3000);
+    };
+    win.__rakorKendali = hideLater;
+    ["mousemove", "pointerdown", "touchstart"].forEach(function (type) {
+      doc.addEventListener(type, function () {
+        root.classList.remove("rakor-kendali-sembunyi");
+        hideLater();
+      }, {capture: true, passive: true});
+    });
+  }
+  if (!doc.documentElement.classList.contains("rakor-kendali-sembunyi")) win.__rakorKendali();
+
   // This script runs again on every rerun of the page: the slide now on screen is final.
   win.__rakorPutaran = "__PUTARAN__";
   win.clearTimeout(win.__rakorWaktu);

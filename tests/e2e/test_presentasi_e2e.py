@@ -1,11 +1,15 @@
 """Presentasi in Chromium against a real `streamlit run`: every slide at 1920x1080 and 1024x768 fits
-the screen (no scrolling, nothing spilling out of the slide), body text is at least 28 px at
-1920x1080, the keyboard and auto-advance move the slide and the URL, a refresh keeps the place,
-and the PPTX/PDF buttons give the same deck. Screenshots of every slide land in screenshots/.
+the screen (no scrolling, nothing spilling out of the slide, nothing of a slide's content under its
+footer or where the control bar is), a list longer than a slide continues on the next slide,
+body text is at least 28 px at 1920x1080, the control bar hides itself while the slide shows and
+comes back on a mouse move, the keyboard and auto-advance move the slide and the URL, a refresh
+keeps the place, and the PPTX/PDF buttons give the same deck. Screenshots of every slide land in
+screenshots/.
 
 The footer's data date and disclaimer are checked whole and visible on every slide at both sizes,
 with the sample's election name and with a long one and the longest date, all in the font the app
-ships (assets/fonts), whatever fonts the machine has."""
+ships (assets/fonts), whatever fonts the machine has. That second installation also has smaller
+TPS (500 pemilih), so every kecamatan is short of TPS and its reasons run to three lines."""
 
 import io
 import time
@@ -18,7 +22,7 @@ from pypdf import PdfReader
 from readiness import db
 from tests.e2e.conftest import demo_database, screenshot, start_server
 
-SLIDES = 9  # the last: open problems of the sample inventory
+SLIDES = 13  # the last: open problems of the sample inventory
 DISCLAIMER = "Data pemantauan internal — bukan hasil resmi KPU"
 NAMA_PANJANG = "Pemilihan Gubernur dan Wakil Gubernur serta Bupati dan Wakil Bupati Serentak Tahun 2024"
 DATA_PER_PANJANG = "Data per 30 September 2026 23.59 WIB"
@@ -48,10 +52,19 @@ FITS = r"""() => {
   const isi = slide.querySelector('.rakor-isi');
   if (isi.scrollHeight > isi.clientHeight + 1 || isi.scrollWidth > isi.clientWidth + 1)
     out.problems.push(`content larger than its area: ${isi.scrollHeight} > ${isi.clientHeight}`);
+  // Nothing of the slide but its footer lies under the footer, or where the control bar is (shown
+  // or hidden: it comes back on a mouse move).
   const kaki = slide.querySelector('.rakor-kaki').getBoundingClientRect();
-  for (const el of isi.querySelectorAll('*')) {
-    if (el.getBoundingClientRect().bottom > kaki.top + 1) out.problems.push('over the footer: ' + el.className);
+  const meets = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+  for (const el of slide.querySelectorAll('*')) {
+    if (el.closest('.rakor-kaki')) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    const what = el.className + ' ' + el.textContent.slice(0, 40);
+    if (meets(r, kaki)) out.problems.push(`under the footer: ${what} (${Math.round(r.bottom)} > ${Math.round(kaki.top)})`);
+    if (meets(r, bar)) out.problems.push(`under the control bar: ${what} (${Math.round(r.bottom)} > ${Math.round(bar.top)})`);
   }
+  out.teks = slide.innerText;
   // The data date and the disclaimer: whole, every line of them on the screen above the control bar,
   // inside every box that clips (overflow hidden, text-overflow: ellipsis), and on top of the page.
   const kakiEl = slide.querySelector('.rakor-kaki');
@@ -116,18 +129,30 @@ def _open(page, url: str, nomor: int):
 
 def _on(page, nomor: int, timeout: float = 15000):
     expect(page.locator(f".rakor-slide[data-nomor='{nomor}']")).to_be_visible(timeout=timeout)
-    expect(page.locator(".st-key-rakor_berikut button").first).to_be_visible(timeout=timeout)
-    expect(page.get_by_role("link", name="Keluar")).to_be_visible(timeout=timeout)
+    # The control bar may be hidden (it hides itself while the slide shows): there, not visible.
+    expect(page.locator(".st-key-rakor_berikut button").first).to_be_attached(timeout=timeout)
+    expect(page.get_by_role("link", name="Keluar")).to_be_attached(timeout=timeout)
     page.wait_for_function("document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=timeout)
     assert page.locator("[data-testid='stException']").count() == 0
 
 
+def _kendali(page):
+    """Move the mouse, as an operator does to reach the control bar, and wait for the bar."""
+    page.mouse.move(500, 300)
+    page.mouse.move(510, 310)
+    expect(page.locator(".st-key-rakor_kendali")).to_be_visible(timeout=3000)
+
+
 @pytest.fixture(scope="module")
 def server_nama_panjang(tmp_path_factory):
-    """The demo data under a long election name, last uploaded at the longest date of the year."""
+    """The demo data under a long election name, last uploaded at the longest date of the year,
+    with TPS of at most 500 pemilih: every kecamatan then has TPS over it, and long reasons."""
     db_path = demo_database(tmp_path_factory.mktemp("e2e-panjang"))
     with db.writing(db_path) as con:
-        con.execute("update elections set nama = $n where election_id = 'pilkada-2024'", {"n": NAMA_PANJANG})
+        con.execute(
+            "update elections set nama = $n, kapasitas_tps = 500 where election_id = 'pilkada-2024'",
+            {"n": NAMA_PANJANG},
+        )
         con.execute(
             "update uploads set uploaded_at = timestamp '2026-09-30 23:59:00' where election_id = 'pilkada-2024'"
         )
@@ -139,13 +164,17 @@ def server_nama_panjang(tmp_path_factory):
 def test_every_slide_fits_both_screens_with_large_type(data, request, page):
     server = request.getfixturevalue("app_server" if data == "contoh" else "server_nama_panjang")
     base = f"{server['url']}/presentasi?pemilu=pilkada-2024"
+    kendali = page.locator(".st-key-rakor_kendali")
     for width, height in ((1920, 1080), (1024, 768)):
         page.set_viewport_size({"width": width, "height": height})
         _open(page, f"{base}&slide=1", 1)
         # Streamlit's own chrome is hidden: the slide is the screen.
         for testid in ("stHeader", "stSidebar", "stToolbar"):
             assert not page.locator(f"[data-testid='{testid}']").first.is_visible(), testid
-        for nomor in range(1, SLIDES + 1):
+        slides = int(page.locator(".rakor-kaki-nomor").inner_text().split("/")[1])
+        assert slides == SLIDES or data != "contoh"
+        perhatian = []  # the kecamatan listed on the slides of those needing attention, in order
+        for nomor in range(1, slides + 1):
             if nomor > 1:
                 page.keyboard.press("ArrowRight")
                 _on(page, nomor)
@@ -156,6 +185,9 @@ def test_every_slide_fits_both_screens_with_large_type(data, request, page):
             assert result["problems"] == [], (width, nomor, result["problems"])
             assert result["fonts"] == ["400", "700"], result["fonts"]  # the shipped font, both weights
             assert result["disclaimer"] == DISCLAIMER
+            # A long list continues on the next slide: nothing is summed up as "+ 14 kecamatan lain".
+            assert "kecamatan lain" not in result["teks"], (width, nomor)
+            perhatian += page.locator(".rakor-slide-perhatian .rakor-tabel td:nth-child(2)").all_inner_texts()
             if data == "nama_panjang":
                 assert result["data date"] == DATA_PER_PANJANG
             # The footer names the region and the election's short name (`Kabupaten Probolinggo ·
@@ -164,9 +196,21 @@ def test_every_slide_fits_both_screens_with_large_type(data, request, page):
             if width == 1920:
                 assert result["body"] >= 27.9, (nomor, result["body"])
                 assert result["kaki"] >= 23.9, (nomor, result["kaki"])
-            page.get_by_text(f"{nomor}/{SLIDES}", exact=True).first.wait_for()
+            page.get_by_text(f"{nomor}/{slides}", exact=True).first.wait_for()
             screenshot(page, f"presentasi-{'panjang-' if data == 'nama_panjang' else ''}{nomor}-{width}")
         assert page.evaluate("document.querySelector('.rakor-slide').textContent").count(DISCLAIMER) == 1
+        # Every kecamatan that needs attention (8 belum siap and 13 perlu perhatian in the sample;
+        # all 24 with the small TPS), numbered worst first, Leces among them.
+        assert len(perhatian) == (21 if data == "contoh" else 24), perhatian
+        assert [p.split(". ", 1)[0] for p in perhatian] == [str(i) for i in range(1, len(perhatian) + 1)]
+        assert "Leces" in [p.split(". ", 1)[1] for p in perhatian]
+        # The control bar has hidden itself while the slides showed (no mouse move since the page
+        # opened; the keys do not bring it back) and comes back when the mouse moves.
+        expect(kendali).to_be_hidden(timeout=5000)
+        _kendali(page)
+        page.get_by_role("button", name="Sebelumnya").click()
+        _on(page, slides - 1)
+        expect(kendali).to_be_visible()  # the pointer on it keeps it
 
 
 def test_keyboard_moves_the_slide_and_the_url_keeps_the_place(app_server, page):
@@ -190,12 +234,15 @@ def test_keyboard_moves_the_slide_and_the_url_keeps_the_place(app_server, page):
         page.wait_for_function(f"location.search.includes('slide={nomor}')", timeout=10000)
     page.reload()
     _on(page, 2)  # a refresh keeps the place
+    _kendali(page)
     page.locator(".st-key-rakor_lompat").click()
     page.get_by_role("option", name=f"6/{SLIDES}").click()
     _on(page, 6)
     assert "slide=6" in page.url
+    _kendali(page)
     page.get_by_role("button", name="Berikutnya").click()
     _on(page, 7)
+    _kendali(page)
     page.get_by_role("link", name="Keluar").click()
     expect(page.locator("h1").filter(has_text="Ringkasan Kesiapan Pilkada")).to_be_visible(timeout=30000)
     page.keyboard.press("ArrowRight")  # the slide keys do nothing on other pages
@@ -218,6 +265,7 @@ def test_auto_advance_moves_on_by_itself_and_starts_again(app_server, page):
 def test_download_buttons_give_the_same_deck(app_server, page):
     _open(page, f"{app_server['url']}/presentasi?pemilu=pilkada-2024&slide=1", 1)
     title = page.locator(".rakor-judul").inner_text()
+    _kendali(page)
     with page.expect_download(timeout=60000) as info:
         page.get_by_role("button", name="PPTX").click()
     prs = Presentation(io.BytesIO(open(info.value.path(), "rb").read()))
