@@ -131,7 +131,7 @@ def _on(page, nomor: int, timeout: float = 15000):
     expect(page.locator(f".rakor-slide[data-nomor='{nomor}']")).to_be_visible(timeout=timeout)
     # The control bar may be hidden (it hides itself while the slide shows): there, not visible.
     expect(page.locator(".st-key-rakor_berikut button").first).to_be_attached(timeout=timeout)
-    expect(page.get_by_role("link", name="Keluar")).to_be_attached(timeout=timeout)
+    expect(page.locator(".st-key-rakor_kendali a").filter(has_text="Keluar")).to_be_attached(timeout=timeout)
     page.wait_for_function("document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=timeout)
     assert page.locator("[data-testid='stException']").count() == 0
 
@@ -258,6 +258,7 @@ def test_auto_advance_moves_on_by_itself_and_starts_again(app_server, page):
     assert time.monotonic() - shown >= 2.0  # it waited for its interval
     _on(page, 1, timeout=12000)  # after the last slide the cycle starts again
     assert "slide=1" in page.url and "auto=3" in page.url
+    _kendali(page)
     expect(page.get_by_role("combobox", name="Ganti slide otomatis")).to_have_value("Otomatis: 3 detik")
     assert time.monotonic() - started < 60
 
