@@ -12,6 +12,16 @@ from readiness import akses, lapor
 from readiness.ingest import templates
 
 JAWABAN = "_lapor_hasil"
+# A phone's touch targets at least 48 px high (Android's and WCAG 2.5.5's size): the report's
+# choices, the switches, every button, the selectors and the number fields. Streamlit draws them
+# 21-40 px high; the page is used with a thumb at a TPS.
+SENTUH_CSS = """<style>
+[data-testid="stRadioOption"] { display: flex; align-items: center; min-height: 48px; width: 100%; }
+[data-testid="stCheckbox"] > label { display: flex; align-items: center; min-height: 48px; }
+[data-testid="stButton"] button, [data-testid="stDownloadButton"] button { min-height: 48px; }
+[data-testid="stSelectbox"] [role="group"], [data-testid="stTimeInput"] [role="group"],
+[data-testid="stNumberInputContainer"] { min-height: 48px; }
+</style>"""
 # The form's fields, emptied by "Laporan baru".
 ISIAN = (
     "lapor_l",
@@ -23,6 +33,11 @@ ISIAN = (
     "lapor_jam",
     "lapor_sekarang",
 )
+
+
+def sentuh() -> None:
+    """Large touch targets on this page (SENTUH_CSS)."""
+    st.html(SENTUH_CSS)
 
 
 def hadir(tps: lapor.Tps) -> tuple[int | None, int | None, bool]:

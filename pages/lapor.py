@@ -28,6 +28,7 @@ except lapor.LaporanDitolak as exc:  # the reports file is held by another serve
 daftar = baca.daftar_tps(election)
 
 st.title("Lapor cepat TPS")
+lapor_tampil.sentuh()
 if not len(daftar):
     layar.empty_state(
         "Daftar TPS untuk pemilihan ini belum diunggah. Unggah daftar TPS dulu di halaman Unggah Data; "

@@ -137,15 +137,14 @@ def hadir_teks(tps: Tps, hadir_l: int | None, hadir_p: int | None) -> tuple[str 
 def jawaban(
     tps: Tps, tahap: str, hasil: HasilKirim | LaporanDitolak | BelumTersimpan
 ) -> tuple[str, str, tuple[str, ...]]:
-    """(kind, text, the server's warnings) after a report was sent: `success` for a report stored
-    now, `info` for one already received, `error` for a refusal, `warning` when the writer did not
-    confirm in time (the same form may be sent again)."""
+    """(kind, text, the server's warnings) after a report was sent: `success` for a report stored,
+    now or already (a double tap: the reporter sees the same green `Terkirim #7`), `error` for a
+    refusal, `warning` when the writer did not confirm in time (the same form may be sent again)."""
     if isinstance(hasil, LaporanDitolak):
         return "error", str(hasil), ()
     if isinstance(hasil, BelumTersimpan):
         return "warning", str(hasil), ()
-    kind = "success" if hasil.status == "baru" else "info"
-    return kind, f"{tps.label}: {JENIS[tahap]}. {hasil.pesan}", hasil.peringatan
+    return "success", f"{tps.label}: {JENIS[tahap]}. {hasil.pesan}", hasil.peringatan
 
 
 def riwayat_baris(hist: pd.DataFrame) -> list[dict]:

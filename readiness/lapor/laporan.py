@@ -65,8 +65,10 @@ class HasilKirim:
 
     @property
     def pesan(self) -> str:
+        """`Terkirim #7 pukul 13.05.09.`: the same words for a form sent again (a double tap, a retry),
+        since for the reporter it is sent; they learn that it was counted once."""
         jam = fmt.jam(self.diterima, detik=True)
         if self.status == "ganda":
-            return f"Laporan ini sudah diterima pukul {jam} (nomor {fmt.angka(self.seq)}); tidak dicatat dua kali."
-        koreksi = f", menggantikan laporan nomor {fmt.angka(self.menggantikan)}" if self.menggantikan else ""
-        return f"Terkirim pukul {jam} (nomor {fmt.angka(self.seq)}{koreksi})."
+            return f"Terkirim #{fmt.angka(self.seq)} pukul {jam}; dikirim lagi, tidak dicatat dua kali."
+        koreksi = f", menggantikan laporan #{fmt.angka(self.menggantikan)}" if self.menggantikan else ""
+        return f"Terkirim #{fmt.angka(self.seq)} pukul {jam}{koreksi}."

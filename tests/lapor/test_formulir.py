@@ -74,15 +74,16 @@ def test_the_answer_says_stored_recognised_refused_or_not_confirmed(ctx):
     baru = lapor.HasilKirim("baru", 1234, diterima, 12, ("L + P melebihi DPT",))
     assert lapor.jawaban(tps, "pemungutan_selesai", baru) == (
         "success",
-        "TPS 1 Desa Ngadisari (Kecamatan Sukapura): Pemungutan selesai. Terkirim pukul 13.05.09 "
-        "(nomor 1.234, menggantikan laporan nomor 12).",
+        "TPS 1 Desa Ngadisari (Kecamatan Sukapura): Pemungutan selesai. Terkirim #1.234 pukul 13.05.09, "
+        "menggantikan laporan #12.",
         ("L + P melebihi DPT",),
     )
-    kind, teks, _ = lapor.jawaban(tps, "tps_dibuka", lapor.HasilKirim("ganda", 7, diterima))
-    assert (kind, teks) == (
-        "info",
-        "TPS 1 Desa Ngadisari (Kecamatan Sukapura): TPS dibuka. Laporan ini sudah "
-        "diterima pukul 13.05.09 (nomor 7); tidak dicatat dua kali.",
+    # The same form again (a double tap): green, the same number, counted once.
+    assert lapor.jawaban(tps, "tps_dibuka", lapor.HasilKirim("ganda", 7, diterima)) == (
+        "success",
+        "TPS 1 Desa Ngadisari (Kecamatan Sukapura): TPS dibuka. Terkirim #7 pukul 13.05.09; dikirim lagi, "
+        "tidak dicatat dua kali.",
+        (),
     )
     assert lapor.jawaban(tps, "tps_dibuka", lapor.LaporanDitolak("Pilih kategori kejadian.")) == (
         "error",

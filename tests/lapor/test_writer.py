@@ -17,7 +17,7 @@ def test_a_tps_reports_every_stage_and_the_kecamatan_counts_it(ctx):
         hadir = {"hadir_l": 150, "hadir_p": 160} if tahap in lapor.TAHAP_HADIR else {}
         hasil = kirim(ctx, NGADISARI, 1, tahap, waktu=PAGI + dt.timedelta(hours=3 * i), **hadir)
         assert hasil.status == "baru" and hasil.menggantikan is None
-        assert hasil.pesan.startswith("Terkirim pukul ")
+        assert hasil.pesan.startswith(f"Terkirim #{hasil.seq} pukul ")
     r = ringkas(ctx, "tps_dibuka")
     suk = baris(r["kecamatan"], "kode_kecamatan", SUKAPURA)
     n_tps = int((ctx["daftar"].frame["kode_kecamatan"] == SUKAPURA).sum())
@@ -36,7 +36,7 @@ def test_a_correction_supersedes_and_the_history_keeps_both(ctx):
     first = kirim(ctx, NGADISARI, 2, "pemungutan_selesai", hadir_l=100, hadir_p=120)
     fix = kirim(ctx, NGADISARI, 2, "pemungutan_selesai", hadir_l=110, hadir_p=120, waktu=PAGI + dt.timedelta(hours=6))
     assert fix.status == "baru" and fix.menggantikan == first.seq and fix.seq > first.seq
-    assert "menggantikan laporan nomor" in fix.pesan
+    assert "menggantikan laporan #" in fix.pesan
     hist = lapor.riwayat(ctx["layanan"].cursor(), E, NGADISARI, "2")
     assert list(hist["seq"]) == [fix.seq, first.seq]
     assert list(hist["hadir"]) == [230, 220]
@@ -56,7 +56,9 @@ def test_the_same_form_sent_twice_is_stored_once(ctx):
     again = ctx["layanan"].kirim(ADMIN, lap, ctx["daftar"])
     assert first.status == "baru" and again.status == "ganda"
     assert again.seq == first.seq and again.diterima == first.diterima
-    assert again.pesan.startswith(f"Laporan ini sudah diterima pukul {first.diterima:%H.%M.%S}")
+    assert (
+        again.pesan == f"Terkirim #{first.seq} pukul {first.diterima:%H.%M.%S}; dikirim lagi, tidak dicatat dua kali."
+    )
     cur = ctx["layanan"].cursor()
     assert cur.execute("select count(*) from laporan").fetchone()[0] == 1
     assert "kirim_ulang" in set(lapor.jejak(cur)["aksi"])

@@ -35,11 +35,15 @@ def test_a_report_is_sent_once_and_the_same_form_again_is_recognised(demo_db, mo
     at.button(key="lapor_kirim").click().run()
     assert not at.exception
     assert tampak(at.success[0].value).startswith(
-        "TPS 1 Desa Ngadisari (Kecamatan Sukapura): Pemungutan selesai. Terkirim pukul "
+        "TPS 1 Desa Ngadisari (Kecamatan Sukapura): Pemungutan selesai. Terkirim #1 pukul "
     )
-    # A double tap / a retry after a lost connection: the same form again.
+    # A double tap / a retry after a lost connection: the same form again, the same green answer.
     at.button(key="lapor_kirim").click().run()
-    assert any("Laporan ini sudah diterima pukul" in i.value and "tidak dicatat dua kali" in i.value for i in at.info)
+    assert len(at.success) == 1 and not at.info
+    assert tampak(at.success[0].value).startswith(
+        "TPS 1 Desa Ngadisari (Kecamatan Sukapura): Pemungutan selesai. Terkirim #1 pukul "
+    )
+    assert tampak(at.success[0].value).endswith("; dikirim lagi, tidak dicatat dua kali.")
     assert _jumlah(demo_db) == 1
     # The TPS's history under the form.
     assert "**Pemungutan selesai** · pukul" in teks_semua(at)
@@ -47,7 +51,7 @@ def test_a_report_is_sent_once_and_the_same_form_again_is_recognised(demo_db, mo
     # A correction: other numbers for the same stage make a new report that replaces the first.
     at.number_input(key="lapor_l").set_value(201).run()
     at.button(key="lapor_kirim").click().run()
-    assert "menggantikan laporan nomor 1" in at.success[0].value
+    assert "menggantikan laporan #1" in tampak(at.success[0].value)
     assert "diganti oleh koreksi" in teks_semua(at)
     assert _jumlah(demo_db) == 2
 
@@ -152,10 +156,11 @@ def test_the_same_form_from_a_new_session_after_a_network_hiccup_is_recognised(d
     again = buka(demo_db, monkeypatch, "lapor", kirim=sent)
     _isi(again, "pemungutan_selesai", 200, 150)
     again.button(key="lapor_kirim").click().run()
-    assert any("Laporan ini sudah diterima pukul" in i.value for i in again.info)
+    assert "Terkirim #1 pukul" in tampak(again.success[0].value)
+    assert "tidak dicatat dua kali" in again.success[0].value
     assert _jumlah(demo_db) == 1
     # Other numbers from that session are a new report (a correction), not a resubmission.
     again.number_input(key="lapor_p").set_value(151).run()
     again.button(key="lapor_kirim").click().run()
-    assert "menggantikan laporan nomor 1" in again.success[0].value
+    assert "menggantikan laporan #1" in tampak(again.success[0].value)
     assert _jumlah(demo_db) == 2
