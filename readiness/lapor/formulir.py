@@ -15,16 +15,18 @@ import pandas as pd
 from .. import akses, fmt
 from .excel import BerkasLapor
 from .laporan import JENIS, BelumTersimpan, HasilKirim, LaporanDitolak, kategori
-from .tps import Tps
+from .tps import Tps, tempat
 
 
 def wilayah_teks(pengguna: akses.Pengguna, tps: pd.DataFrame) -> str:
-    """The area a reporter reports for, in words: `Desa Ngadisari (Kecamatan Sukapura)`,
-    `Kecamatan Sukapura`, `semua wilayah`; `tps` is DaftarTps.wilayah(pengguna)."""
+    """The area a reporter reports for, in words: `Desa Ngadisari (Kecamatan Sukapura)`, `Kelurahan
+    Jati (Kecamatan Mayangan)`, `Kecamatan Sukapura`, `semua wilayah`; `tps` is
+    DaftarTps.wilayah(pengguna)."""
     if not pengguna.wilayah:
         return "semua wilayah"
     if (tps["kode_desa"] == pengguna.wilayah).any():
-        return f"Desa {tps['desa'].iloc[0]} (Kecamatan {tps['kecamatan'].iloc[0]})"
+        first = tps.iloc[0]
+        return f"{tempat(first.get('jenis_desa'), first['desa'])} (Kecamatan {first['kecamatan']})"
     if len(tps):
         return f"Kecamatan {tps['kecamatan'].iloc[0]}"
     return f"wilayah {pengguna.wilayah}"

@@ -8,7 +8,7 @@ import pandas as pd
 
 from .. import db
 from .laporan import TAHAP, kategori
-from .tps import DaftarTps
+from .tps import DaftarTps, tempat
 
 
 def riwayat(cur, election: str, kode_desa: str, no_tps: str) -> pd.DataFrame:
@@ -93,7 +93,10 @@ def ringkasan(cur, daftar: DaftarTps, kec: pd.DataFrame, tahap: str | None = "lo
 
     belum = tps[~tps[f"lapor_{tahap}"]].copy()
     belum["tahap_terakhir"] = [_terakhir(r) for r in belum.to_dict("records")]
-    belum["tindak_lanjut"] = [f"Hubungi PPK Kec. {k} / PPS Desa {d}" for k, d in zip(belum["kecamatan"], belum["desa"])]
+    belum["tindak_lanjut"] = [
+        f"Hubungi PPK Kec. {k} / PPS {tempat(j, d)}"
+        for k, d, j in zip(belum["kecamatan"], belum["desa"], belum["jenis_desa"])
+    ]
     belum = belum.merge(kec[["kode_kecamatan", "korwil"]], on="kode_kecamatan", how="left")
     kejadian = kejadian.merge(daftar.frame[["kode_desa", "no_tps", "kecamatan", "desa"]], on=_KUNCI, how="left")
     kejadian["kategori_label"] = kejadian["kategori"].map(kategori()).fillna(kejadian["kategori"])

@@ -22,30 +22,56 @@ class Tps:
     desa: str
     no_tps: str
     dpt: int | None
+    jenis_desa: str | None = None  # desa | kelurahan (marts/desa_jenis)
+
+    @property
+    def tempat(self) -> str:
+        """`Desa Ngadisari`, `Kelurahan Jati`: the TPS's place, called by its own kind."""
+        return tempat(self.jenis_desa, self.desa)
 
     @property
     def label(self) -> str:
-        return f"TPS {self.no_tps} Desa {self.desa} (Kecamatan {self.kecamatan})"
+        return f"TPS {self.no_tps} {self.tempat} (Kecamatan {self.kecamatan})"
+
+
+def tempat(jenis_desa, desa) -> str:
+    """`Desa Ngadisari`, `Kelurahan Jati`; the name alone when the kind is not known."""
+    return f"{jenis_desa.capitalize()} {desa}" if isinstance(jenis_desa, str) and jenis_desa else str(desa)
 
 
 class DaftarTps:
-    """The active TPS list of one election (marts/tps of the main database), keyed by desa and TPS."""
+    """The active TPS list of one election (marts/tps of the main database), keyed by desa and TPS,
+    with each place's kind (`jenis_desa`: desa or kelurahan, marts/desa_jenis)."""
 
     def __init__(self, election: str, frame: pd.DataFrame):
         self.election = election
-        cols = ["kode_kecamatan", "kecamatan", "kode_desa", "desa", "no_tps", "dpt"]
+        cols = ["kode_kecamatan", "kecamatan", "kode_desa", "desa", "no_tps", "dpt", "jenis_desa"]
+        frame = frame if "jenis_desa" in frame.columns else frame.assign(jenis_desa=None)
         self.frame = frame[cols].copy().reset_index(drop=True) if len(frame) else pd.DataFrame(columns=cols)
         self.frame["no_tps"] = self.frame["no_tps"].astype(str)
         self._index = {
             (r.kode_desa, r.no_tps): Tps(
-                r.kode_kecamatan, r.kecamatan, r.kode_desa, r.desa, r.no_tps, None if pd.isna(r.dpt) else int(r.dpt)
+                r.kode_kecamatan,
+                r.kecamatan,
+                r.kode_desa,
+                r.desa,
+                r.no_tps,
+                None if pd.isna(r.dpt) else int(r.dpt),
+                r.jenis_desa if isinstance(r.jenis_desa, str) else None,
             )
             for r in self.frame.itertuples(index=False)
         }
 
     @classmethod
     def dari_db(cls, con: duckdb.DuckDBPyConnection, election: str) -> DaftarTps:
-        return cls(election, db.run(con, "marts/tps", election=election, kecamatan=None))
+        frame = db.run(con, "marts/tps", election=election, kecamatan=None)
+        jenis = db.run(con, "marts/desa_jenis").rename(columns={"jenis": "jenis_desa"})
+        return cls(election, frame.merge(jenis, on="kode_desa", how="left"))
+
+    def tempat(self, kode_desa: str) -> str | None:
+        """`Desa Ngadisari`: the place of this code in the list, if it has TPS in it."""
+        rows = self.frame[self.frame["kode_desa"] == kode_desa]
+        return tempat(rows["jenis_desa"].iloc[0], rows["desa"].iloc[0]) if len(rows) else None
 
     def __len__(self) -> int:
         return len(self._index)
@@ -62,7 +88,7 @@ class DaftarTps:
 
 
 def boleh_wilayah(pengguna: akses.Pengguna | None, kode_kecamatan: str, kode_desa: str) -> bool:
-    """A pelapor reports only for the kecamatan or desa assigned to them (`Pengguna.wilayah`);
+    """A pelapor reports only for the kecamatan or desa/kelurahan assigned to them (`Pengguna.wilayah`);
     a pelapor without an area reports for none. Other roles: their area when one is set, else all."""
     if pengguna is None:
         return False
@@ -81,7 +107,8 @@ def periksa(pengguna: akses.Pengguna | None, lap: Laporan, daftar: DaftarTps) ->
         raise LaporanDitolak("Laporan untuk pemilihan lain tidak diterima di sini.")
     tps = daftar.get(lap.kode_desa, lap.no_tps)
     if tps is None:
-        raise LaporanDitolak(f"TPS {lap.no_tps} tidak ada di daftar TPS aktif desa ini.")
+        di = daftar.tempat(lap.kode_desa)
+        raise LaporanDitolak(f"TPS {lap.no_tps} tidak ada di daftar TPS aktif{f' {di}' if di else ''}.")
     if not boleh_wilayah(pengguna, tps.kode_kecamatan, tps.kode_desa):
         raise LaporanDitolak(f"{tps.label} bukan wilayah tugas Anda; laporan ditolak.")
     if lap.tahap not in JENIS:

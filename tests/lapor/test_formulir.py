@@ -28,6 +28,7 @@ def test_a_tps_link_opens_only_a_tps_of_the_users_area():
             "kode_desa": [NGADISARI, NGADISARI],
             "desa": ["Ngadisari"] * 2,
             "no_tps": ["1", "3"],
+            "jenis_desa": ["desa"] * 2,
         }
     )
     assert lapor.tps_dari_tautan(mine, f"{NGADISARI}-3") == ("35.13.01", NGADISARI, "3")

@@ -171,3 +171,28 @@ def test_the_kota_weekly_report_is_for_its_pj_wali_kota(kota_db):
     summary = openpyxl.load_workbook(io.BytesIO(data))["Ringkasan"]
     assert summary["A1"].value == "Laporan mingguan permasalahan pilkada Kota Probolinggo, 18–24 November 2024"
     assert summary["A2"].value.startswith("Untuk Pj Wali Kota Probolinggo. Per koordinator wilayah")
+
+
+# A place named as a desa; `desa/kelurahan` (the generic words) does not count.
+DESA = re.compile(r"\b(Desa|desa|DESA)\b(?!/)")
+
+
+def test_the_field_reports_of_a_kota_call_its_places_kelurahan(kota_db, monkeypatch):
+    at = buka(kota_db, monkeypatch, "lapor", pemilu=E)
+    at.radio(key="lapor_tahap").set_value("pemungutan_selesai").run()
+    at.number_input(key="lapor_l").set_value(100).run()
+    at.number_input(key="lapor_p").set_value(90).run()
+    at.button(key="lapor_kirim").click().run()
+    assert not at.exception
+    sent = tampak(at.success[0].value)
+    assert re.match(r"TPS 1 Kelurahan [\w ]+ \(Kecamatan [\w ]+\): Pemungutan selesai\. Terkirim #1 pukul ", sent), sent
+    text = dibaca(at)
+    assert "Kelurahan" in text and [line for line in text.splitlines() if DESA.search(line)] == []
+    # The desk's page of the day: the TPS still to report, whom to call, the table's headers.
+    at = buka(kota_db, monkeypatch, "hari_h", pemilu=E)
+    assert not at.exception
+    belum = [f.value for f in at.dataframe if "Tindak lanjut" in f.value.columns][0]
+    assert "Kelurahan" in belum.columns
+    assert belum["Tindak lanjut"].str.match(r"Hubungi PPK Kec\. [\w ]+ / PPS Kelurahan [\w ]+$").all()
+    text = dibaca(at)
+    assert [line for line in text.splitlines() if DESA.search(line)] == []
