@@ -26,6 +26,8 @@ SLIDES = 13  # the last: open problems of the sample inventory
 DISCLAIMER = "Data pemantauan internal — bukan hasil resmi KPU"
 NAMA_PANJANG = "Pemilihan Gubernur dan Wakil Gubernur serta Bupati dan Wakil Bupati Serentak Tahun 2024"
 DATA_PER_PANJANG = "Data per 30 September 2026 23.59 WIB"
+# The fonts loaded and two frames drawn since the slide came: its layout is final.
+SETTLED = "document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))"
 FITS = r"""() => {
   const out = {problems: []};
   const se = document.scrollingElement;
@@ -124,14 +126,14 @@ FITS = r"""() => {
 
 def _open(page, url: str, nomor: int):
     page.goto(url)
-    _on(page, nomor)
+    _on(page, nomor, timeout=60000)  # a fresh server builds the deck first
 
 
 def _on(page, nomor: int, timeout: float = 15000):
     expect(page.locator(f".rakor-slide[data-nomor='{nomor}']")).to_be_visible(timeout=timeout)
     # The control bar may be hidden (it hides itself while the slide shows): there, not visible.
     expect(page.locator(".st-key-rakor_berikut button").first).to_be_attached(timeout=timeout)
-    expect(page.locator(".st-key-rakor_kendali a").filter(has_text="Keluar")).to_be_attached(timeout=timeout)
+    expect(page.locator(".st-key-rakor_kendali a").filter(has_text="Keluar").first).to_be_attached(timeout=timeout)
     page.wait_for_function("document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=timeout)
     assert page.locator("[data-testid='stException']").count() == 0
 
@@ -178,8 +180,7 @@ def test_every_slide_fits_both_screens_with_large_type(data, request, page):
             if nomor > 1:
                 page.keyboard.press("ArrowRight")
                 _on(page, nomor)
-            time.sleep(0.3)
-            page.evaluate("document.fonts.ready.then(() => true)")
+            page.evaluate(SETTLED)
             result = page.evaluate(FITS)
             assert result["nomor"] == str(nomor)
             assert result["problems"] == [], (width, nomor, result["problems"])
