@@ -13,7 +13,11 @@ sources (both MIT, Cahya DSN):
 Every input must be byte-identical to its pin (SHA-256 listed in reference/nasional/inputs.sha256,
 paths relative to a folder holding `cahyadsn/wilayah/` and `cahyadsn/wilayah_boundaries/`), and the
 output is byte-identical on every rerun: rows sorted by code, numbers rounded, gzip without a
-timestamp or file name. reference/kabkota.csv is rewritten too, by build_kabkota's code.
+timestamp or file name. reference/kabkota.csv is rewritten too, by build_kabkota's code, and
+reference/kecamatan.geojson (the sample kabupaten's kecamatan, as in the national file).
+
+Needs shapely (pinned in requirements-test.txt): neighbouring kecamatan of the source overlap,
+and each overlap is split between them (`without_overlaps`).
 """
 
 from __future__ import annotations
@@ -27,8 +31,13 @@ import sys
 from pathlib import Path
 
 import build_kabkota as kabkota
+import numpy as np
+import shapely
+from shapely.geometry import shape
+from shapely.geometry.polygon import orient
 
 OUT = Path(__file__).with_name("nasional")
+SAMPLE, SAMPLE_BOUNDARIES = "35.13", Path(__file__).with_name("kecamatan.geojson")  # the sample data's region
 PINS = OUT / "inputs.sha256"
 WILAYAH = ("cahyadsn/wilayah", kabkota.COMMIT)
 BOUNDARIES = ("cahyadsn/wilayah_boundaries", "3c5a7960f4d227a38489094d84252bdbb3f978a5")
@@ -136,6 +145,115 @@ def geometry(path: str, decimals: int) -> dict:
     return {"type": "Polygon", "coordinates": polygons[0]}
 
 
+# The source simplifies each kecamatan on its own, so the two copies of a shared border cross each
+# other and neighbours overlap in thin lenses (up to a tenth of a small kecamatan of a kota). Each
+# lens is split down its middle: the half along one neighbour's copy of the border goes to the
+# other. A lens between two crossings of the copies is bounded by a run of each copy; its middle
+# line joins the points halfway between them (at the same share of each run's length), so the new
+# border has about as many vertices as the two copies. Any other lens (where three meet) is split
+# through Voronoi cells of points on its outline, simplified once. A lens that is most of the
+# smaller kecamatan (an enclave) stays with the smaller one.
+LENS_POINTS = 24
+CUT_TOLERANCE = 1e-4  # degrees (~11 m), well under the source's own error; the cut is drawn once
+LENS_MIN_AREA = 1e-9  # degrees², ~10 m²: rounding noise, left as it is
+ENCLAVE = 0.5
+GRID = 1e-7  # degrees (~1 cm): overlays snap to it, which keeps them robust
+ON = 1e-6  # degrees: a lens's vertex this near a copy of the border lies on it
+
+
+def without_overlaps(geometries: dict[str, dict], decimals: int) -> dict[str, dict]:
+    """The kecamatan of one kab/kota (GeoJSON geometries by code) with every overlap between two of
+    them split along its middle, so neighbours share one border; rounded again to `decimals`."""
+    shapes = {kode: _polygonal(shapely.make_valid(shape(g))) for kode, g in geometries.items()}
+    codes = sorted(shapes)
+    tree = shapely.STRtree([shapes[k] for k in codes])
+    for i, j in sorted(zip(*tree.query([shapes[k] for k in codes], predicate="intersects"))):
+        if i >= j:
+            continue
+        a, b = codes[i], codes[j]
+        lens = _polygonal(shapes[a].intersection(shapes[b], grid_size=GRID))
+        if lens.area < LENS_MIN_AREA:
+            continue
+        to_a, to_b = _split_lens(lens, shapes[a], shapes[b])
+        shapes[a] = _polygonal(shapes[a].difference(to_b, grid_size=GRID))
+        shapes[b] = _polygonal(shapes[b].difference(to_a, grid_size=GRID))
+    return {kode: _rounded(shapes[kode], decimals, geometries[kode]["type"]) for kode in geometries}
+
+
+def _split_lens(lens, a, b):
+    """(the part of `lens` that stays with a, the part that goes to b)."""
+    if lens.area > ENCLAVE * min(a.area, b.area):
+        return (lens, shapely.Polygon()) if a.area <= b.area else (shapely.Polygon(), lens)
+    to_b = []
+    for part in shapely.get_parts(lens):
+        half = _half_along(part, a.boundary, b.boundary)
+        to_b.append(half if half is not None else _voronoi_half(part, a.boundary, b.boundary))
+    to_b = _polygonal(shapely.union_all(to_b, grid_size=GRID).intersection(lens, grid_size=GRID))
+    return _polygonal(lens.difference(to_b, grid_size=GRID)), to_b
+
+
+def _half_along(part, border_a, border_b):
+    """The half of a lens `part` along a's copy of the border, cut by the line halfway between the
+    two copies; None when the part is not bounded by one run of each copy."""
+    if part.interiors:
+        return None
+    ring = np.asarray(part.exterior.coords)[:-1]
+    points = shapely.points(ring)
+    on_a, on_b = shapely.distance(points, border_a) < ON, shapely.distance(points, border_b) < ON
+    ends = np.flatnonzero(on_a & on_b)
+    if len(ends) != 2:
+        return None
+    i, j = ends
+    runs = [ring[i : j + 1], np.concatenate([ring[j:], ring[: i + 1]])[::-1]]  # both from ring[i] to ring[j]
+    lines = [shapely.LineString(r) for r in runs]
+    middle = [shapely.line_interpolate_point(line, 0.5, normalized=True) for line in lines]
+    side = [shapely.distance(m, border_a) < shapely.distance(m, border_b) for m in middle]
+    if side[0] == side[1]:
+        return None
+    shares = np.unique(
+        np.concatenate(
+            [shapely.line_locate_point(line, shapely.points(r), normalized=True) for line, r in zip(lines, runs)]
+        )
+    )
+    along = [shapely.get_coordinates(shapely.line_interpolate_point(line, shares, normalized=True)) for line in lines]
+    midline = (along[0] + along[1]) / 2
+    run_a = runs[0] if side[0] else runs[1]
+    # a's copy of the border has b's own land beyond it: the half along it goes to b.
+    return _polygonal(shapely.make_valid(shapely.Polygon(np.concatenate([run_a, midline[::-1]]))))
+
+
+def _voronoi_half(part, border_a, border_b):
+    """The half of a lens `part` nearer a's copy of the border, through Voronoi cells of points on
+    its outline, simplified once (both neighbours get the same line: the lens less this half)."""
+    outline = shapely.segmentize(part.boundary, max(part.boundary.length / LENS_POINTS, 1e-5))
+    coords = shapely.get_coordinates(outline)
+    _, first = np.unique(coords, axis=0, return_index=True)
+    points = shapely.points(coords[np.sort(first)])
+    cells = shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(points), extend_to=part, ordered=True))
+    near_a = shapely.distance(points, border_a) <= shapely.distance(points, border_b)
+    half = _polygonal(shapely.union_all(cells[near_a], grid_size=GRID).intersection(part, grid_size=GRID))
+    return _polygonal(shapely.make_valid(half.simplify(CUT_TOLERANCE)))
+
+
+def _polygonal(geom):
+    """The polygons of a geometry (an overlay may add stray lines or points where shapes touch)."""
+    parts = [p for p in shapely.get_parts(geom) if p.geom_type in ("Polygon", "MultiPolygon")]
+    return shapely.union_all(parts) if parts else shapely.Polygon()
+
+
+def _rounded(geom, decimals: int, kind: str) -> dict:
+    """GeoJSON of `geom` on a grid of `decimals`, as a `kind` (Polygon when it has one part)."""
+    geom = _polygonal(shapely.set_precision(geom, 10.0**-decimals))
+    polygons = [orient(p, -1.0) for p in shapely.get_parts(geom)]
+    coordinates = [
+        [[[round(x, decimals), round(y, decimals)] for x, y in ring.coords] for ring in (p.exterior, *p.interiors)]
+        for p in polygons
+    ]
+    if kind == "Polygon" and len(coordinates) == 1:
+        return {"type": "Polygon", "coordinates": coordinates[0]}
+    return {"type": "MultiPolygon", "coordinates": coordinates}
+
+
 def _depth(value) -> int:
     depth = 0
     while isinstance(value, list):
@@ -225,18 +343,39 @@ def build(inputs: dict[str, bytes]) -> dict[str, bytes]:
         out[f"{level}.csv.gz"] = gzipped(text.getvalue())
 
     for level in ("kabkota", "kecamatan"):
-        per_province: dict[str, list[str]] = {}
-        for kode, nama in sorted(by_level[level].items()):
-            try:
-                shape = geometry(paths[kode], PATH_DECIMALS[level])
-            except ValueError as error:
-                sys.exit(f"{level} {kode} {nama}: {error}")
-            feature = {"type": "Feature", "properties": {f"kode_{level}": kode, level: nama}, "geometry": shape}
-            per_province.setdefault(kode[:2], []).append(json.dumps(feature, ensure_ascii=False, separators=(",", ":")))
-        for provinsi, features in per_province.items():
-            text = '{"type":"FeatureCollection","features":[\n' + ",\n".join(features) + "\n]}\n"
-            out[f"batas/{level}/{provinsi}.geojson.gz"] = gzipped(text)
+        out.update(boundary_files(level, by_level, paths))
     return out
+
+
+def boundary_files(level: str, by_level: dict[str, dict[str, str]], paths: dict[str, str]) -> dict[str, bytes]:
+    """batas/<level>/NN.geojson.gz per province: every place's outline, one feature per line;
+    kecamatan without overlaps between neighbours of one kab/kota."""
+    shapes: dict[str, dict] = {}
+    for kode, nama in sorted(by_level[level].items()):
+        try:
+            shapes[kode] = geometry(paths[kode], PATH_DECIMALS[level])
+        except ValueError as error:
+            sys.exit(f"{level} {kode} {nama}: {error}")
+    if level == "kecamatan":  # drawn side by side on a kab/kota's map
+        for kab in by_level["kabkota"]:
+            mine = {k: g for k, g in shapes.items() if k.startswith(kab + ".")}
+            shapes.update(without_overlaps(mine, PATH_DECIMALS[level]))
+    per_province: dict[str, list[str]] = {}
+    for kode, nama in sorted(by_level[level].items()):
+        feature = {"type": "Feature", "properties": {f"kode_{level}": kode, level: nama}, "geometry": shapes[kode]}
+        per_province.setdefault(kode[:2], []).append(json.dumps(feature, ensure_ascii=False, separators=(",", ":")))
+    out = {}
+    for provinsi, features in per_province.items():
+        text = '{"type":"FeatureCollection","features":[\n' + ",\n".join(features) + "\n]}\n"
+        out[f"batas/{level}/{provinsi}.geojson.gz"] = gzipped(text)
+    return out
+
+
+def sample_boundaries(province: bytes) -> str:
+    """reference/kecamatan.geojson: the sample kabupaten's kecamatan, as in the national file."""
+    features = json.loads(gzip.decompress(province))["features"]
+    mine = [f for f in features if f["properties"]["kode_kecamatan"].startswith(SAMPLE + ".")]
+    return json.dumps({"type": "FeatureCollection", "features": mine}, ensure_ascii=False, separators=(",", ":"))
 
 
 def gzipped(text: str) -> bytes:
@@ -276,6 +415,8 @@ def main(argv: list[str] | None = None) -> int:
         target.write_bytes(data)
     rows = kabkota.kabkota_rows(inputs["cahyadsn/wilayah/db/wilayah.sql"])
     kabkota.write_csv(kabkota.OUT if args.out == OUT else args.out / "kabkota.csv", kabkota.FIELDS, rows)
+    sample = SAMPLE_BOUNDARIES if args.out == OUT else args.out / SAMPLE_BOUNDARIES.name
+    sample.write_text(sample_boundaries(files["batas/kecamatan/35.geojson.gz"]), encoding="utf-8")
     total = sum(len(data) for data in files.values())
     print(f"{args.out}: {len(files)} files, {total:,} bytes")
     return 0

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
+import shapely
+from shapely.geometry import shape
 
 from reference import nasional
 
@@ -313,3 +315,23 @@ def test_duckdb_reads_a_slice_as_written_in_sources_md():
         params={"path": str(nasional.csv_path("kecamatan")), "kode": "74.06"},
     ).fetchall()
     assert len(kecamatan) == 22 and kecamatan[0] == ("74.06.01", "74.06")
+
+
+@pytest.mark.parametrize("wilayah", ["35.74", "35.13", "74.06"])
+def test_no_two_kecamatan_of_a_region_overlap(wilayah):
+    """Neighbours share one border: the source's two copies of it, simplified apart, made them
+    overlap (a tenth of Kademangan lay under Kanigaran in Kota Probolinggo)."""
+    shapes = {
+        f["properties"]["kecamatan"]: shape(f["geometry"])
+        for f in nasional.boundaries("kecamatan", wilayah)["features"]
+    }
+    assert all(s.is_valid for s in shapes.values())
+    overlaps = {}
+    names = sorted(shapes)
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            shared = shapely.intersection(shapes[a], shapes[b]).area
+            # Only rounding to 5 decimals (~1 m) may leave a sliver: under 0,01% of the smaller one.
+            if shared > 1e-4 * min(shapes[a].area, shapes[b].area):
+                overlaps[(a, b)] = round(shared / min(shapes[a].area, shapes[b].area), 4)
+    assert overlaps == {}
