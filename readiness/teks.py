@@ -43,7 +43,6 @@ DESA = {"desa": "desa", "kelurahan": "kelurahan", "keduanya": "desa/kelurahan"}
 
 STATUS = {"hijau": "Siap", "kuning": "Perlu perhatian", "merah": "Belum siap"}
 STATUS_IKON = {"hijau": "●", "kuning": "▲", "merah": "■"}
-STATUS_WARNA = {"hijau": "#1a7f37", "kuning": "#b58100", "merah": "#c62828"}
 TIDAK_ADA_DATA = "Tidak ada data"
 
 

@@ -13,6 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from readiness import charts, db, model, teks
+from readiness.charts import peta
 from readiness.deck import Peta, as_html
 from readiness.ingest import templates
 from reference import nasional
@@ -30,22 +31,7 @@ def _kecamatan(kode: str) -> list[str]:
 
 
 def _label_boxes(fig):
-    """Each label of the status map as the browser sets it: (name, x0, y0, x1, y1) in degrees, from
-    the figure's own axes, its height, a plot ~1.000 px wide, and its font (a character ~0,6 em
-    wide, a line ~1,2 em high)."""
-    labels = fig.data[-1]
-    xr, yr = fig.layout.xaxis.range, fig.layout.yaxis.range
-    per_px = max((xr[1] - xr[0]) / 1000, (yr[1] - yr[0]) / (fig.layout.height - 30))
-    char, line, gap = 0.6 * labels.textfont.size * per_px, 1.2 * labels.textfont.size * per_px, 5 * per_px
-    boxes = []
-    for x, y, name, where in zip(labels.x, labels.y, labels.text, labels.textposition):
-        w = char * len(name)
-        vertical, horizontal = where.split()
-        y0 = {"top": y + gap, "bottom": y - gap - line, "middle": y - line / 2}[vertical]
-        x0 = {"center": x - w / 2, "right": x + gap, "left": x - gap - w}[horizontal]
-        box = (x0, y0, x0 + w, y0 + line)
-        boxes.append((name, *box))
-    return boxes
+    return [(name, *box) for name, box in peta.kotak_nama_di(fig, peta.LEBAR_SEMPIT)]
 
 
 # --------------------------------------------------------------------------- the map

@@ -1,6 +1,8 @@
 """Plotly figures with Indonesian labels and separators; status colours always carry a label.
 
-  warna.py   what every figure shares: status order, colours and symbols, the id-ID layout
+  warna.py   what every figure shares: status order, the one status palette (the slides' too),
+             symbols and legend, the id-ID layout
+  letak.py   where each name goes on a map so none overlap (leader lines for names set apart)
   batang.py  the bar and line charts (status, korwil, voters, TPS, KTP-el, participation)
   peta.py    the kecamatan maps (status, TPS) from the region's boundaries in the database
 
@@ -19,14 +21,30 @@ from .batang import (
     tps_sebaran,
 )
 from .peta import Bentuk, kecamatan_shapes, peta_status, tps_peta
-from .warna import FONT, GREY, PLOT_CONFIG, STATUS_ORDER, SYMBOL, layout, status_label, teks_grafik
+from .warna import (
+    FONT,
+    GREY,
+    PLOT_CONFIG,
+    STATUS_ORDER,
+    STATUS_WARNA,
+    STATUS_WARNA_TEKS,
+    SYMBOL,
+    WARNA_KOSONG,
+    layout,
+    legenda_status,
+    status_label,
+    teks_grafik,
+)
 
 __all__ = [
     "FONT",
     "GREY",
     "PLOT_CONFIG",
     "STATUS_ORDER",
+    "STATUS_WARNA",
+    "STATUS_WARNA_TEKS",
     "SYMBOL",
+    "WARNA_KOSONG",
     "Bentuk",
     "kategori_bars",
     "kecamatan_shapes",
@@ -34,6 +52,7 @@ __all__ = [
     "ktpel_bars",
     "ktpel_tren",
     "layout",
+    "legenda_status",
     "lp_bars",
     "partisipasi_gap",
     "peta_status",

@@ -7,13 +7,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import fmt, teks
-from .warna import STATUS_ORDER, SYMBOL, status_label, teks_grafik
+from .warna import STATUS_ORDER, STATUS_WARNA, STATUS_WARNA_TEKS, SYMBOL, legenda_status, teks_grafik
 from .warna import layout as _layout
 
 
 # --------------------------------------------------------------------------- status
 def status_bars(df: pd.DataFrame, value: str = "dpt", value_label: str = "DPT") -> go.Figure:
-    """One horizontal bar per kecamatan, coloured and labelled by status, worst first; the
+    """One horizontal bar per kecamatan, grouped by status (worst first) in its status colour and
+    labelled with the status in words; the bar's length is `value` (DPT), as the axis says. The
     hover text gives the reasons."""
     data = df.copy()
     data["_rank"] = data["status"].map({s: i for i, s in enumerate(STATUS_ORDER)}).fillna(3)
@@ -28,9 +29,11 @@ def status_bars(df: pd.DataFrame, value: str = "dpt", value_label: str = "DPT") 
                 y=part["kecamatan"],
                 x=part[value],
                 orientation="h",
-                name=status_label(status),
-                marker=dict(color=teks.STATUS_WARNA[status]),
-                text=[f"{fmt.angka(v)} · {teks.STATUS[status]}" for v in part[value]],
+                name=teks.STATUS[status],
+                legendgroup=status,
+                showlegend=False,
+                marker=dict(color=STATUS_WARNA[status], line=dict(color="#333333", width=0.5)),
+                text=[f"{teks.STATUS[status]} · {value_label} {fmt.angka(v)}" for v in part[value]],
                 textposition="outside",
                 cliponaxis=False,
                 # [reason, kode]: the kode lets a click on a bar open that kecamatan.
@@ -43,10 +46,17 @@ def status_bars(df: pd.DataFrame, value: str = "dpt", value_label: str = "DPT") 
                 hovertemplate="<b>%{y}</b><br>" + value_label + ": %{x:,.0f}<br>%{customdata[0]}<extra></extra>",
             )
         )
+    legenda_status(fig, data["status"].dropna().unique())
     fig.update_yaxes(categoryorder="array", categoryarray=list(data["kecamatan"]), title=None)
-    # Room on the right for the value and status written after each bar.
+    # Room on the right for the status and value written after each bar.
     top = float(data[value].max()) if data[value].notna().any() else 1.0
-    fig.update_xaxes(title=value_label, tickformat=",.0f", showgrid=True, gridcolor="#e5e5e5", range=[0, top * 1.3])
+    fig.update_xaxes(
+        title=f"Panjang batang: {value_label} · warna: status kesiapan",
+        tickformat=",.0f",
+        showgrid=True,
+        gridcolor="#e5e5e5",
+        range=[0, top * 1.45],
+    )
     return _layout(fig, height=max(360, 26 * len(data) + 80))
 
 
@@ -61,15 +71,18 @@ def korwil_bandingan(df: pd.DataFrame) -> go.Figure:
                 y=teks_grafik(df["korwil"]),
                 x=counts,
                 orientation="h",
-                name=status_label(status),
-                marker=dict(color=teks.STATUS_WARNA[status]),
+                name=teks.STATUS[status],
+                legendgroup=status,
+                showlegend=False,
+                marker=dict(color=STATUS_WARNA[status]),
                 text=[f"{n} {teks.STATUS[status].lower()}" if n else "" for n in counts],
                 textposition="inside",
                 insidetextanchor="middle",
-                textfont=dict(color="white"),
+                textfont=dict(color=STATUS_WARNA_TEKS[status]),
                 hovertemplate="<b>%{y}</b><br>%{x} kecamatan " + teks.STATUS[status].lower() + "<extra></extra>",
             )
         )
+    legenda_status(fig)
     fig.update_layout(barmode="stack")
     fig.update_yaxes(autorange="reversed", title=None)
     fig.update_xaxes(title="Jumlah kecamatan", dtick=1, showgrid=True, gridcolor="#e5e5e5")
@@ -143,7 +156,7 @@ def tps_sebaran(df: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
     for flag, name, colour in (
         (False, "Dalam kapasitas", "#1f5f8b"),
-        (True, "■ Melebihi kapasitas", teks.STATUS_WARNA["merah"]),
+        (True, "Melebihi kapasitas", STATUS_WARNA["merah"]),
     ):
         part = df[over == flag]
         if part.empty:
@@ -185,8 +198,10 @@ def ktpel_bars(df: pd.DataFrame, hijau: float, kuning: float) -> go.Figure:
                 y=part["kecamatan"],
                 x=part["ktpel_persen"],
                 orientation="h",
-                name=status_label(status),
-                marker=dict(color=teks.STATUS_WARNA[status]),
+                name=teks.STATUS[status],
+                legendgroup=status,
+                showlegend=False,
+                marker=dict(color=STATUS_WARNA[status], line=dict(color="#333333", width=0.5)),
                 text=[fmt.persen(v) for v in part["ktpel_persen"]],
                 textposition="outside",
                 cliponaxis=False,
@@ -194,6 +209,7 @@ def ktpel_bars(df: pd.DataFrame, hijau: float, kuning: float) -> go.Figure:
                 hovertemplate="<b>%{y}</b><br>KTP-el %{x:.2f}%<extra></extra>",
             )
         )
+    legenda_status(fig, data["status_ktpel"].dropna().unique())
     low = min(float(data["ktpel_persen"].min()) if len(data) else 90.0, kuning) - 2
     for value, text, anchor in (
         (hijau, f"Siap ≥ {fmt.ringkas(hijau)}% ", "left"),
@@ -282,8 +298,10 @@ def partisipasi_gap(df: pd.DataFrame, label_sebelumnya: str) -> go.Figure:
                 x=part["target_partisipasi"],
                 y=part["kecamatan"],
                 mode="markers+text",
-                name=f"Target · {status_label(status)}",
-                marker=dict(size=13, color=teks.STATUS_WARNA[status], symbol=SYMBOL[status]),
+                name=f"Target · {teks.STATUS[status]}",  # the marker is the status's symbol
+                marker=dict(
+                    size=13, color=STATUS_WARNA[status], symbol=SYMBOL[status], line=dict(color="#333333", width=1)
+                ),
                 text=[f"+{fmt.ringkas(v)} poin" for v in part["selisih_partisipasi"]],
                 textposition="middle right",
                 cliponaxis=False,
@@ -302,7 +320,7 @@ def partisipasi_gap(df: pd.DataFrame, label_sebelumnya: str) -> go.Figure:
 def realisasi_bars(df: pd.DataFrame) -> go.Figure:
     """Realised turnout per kecamatan against its target (a marker)."""
     data = df.dropna(subset=["partisipasi_realisasi"]).sort_values("selisih_realisasi", ascending=False)
-    colours = [teks.STATUS_WARNA["hijau"] if s >= 0 else teks.STATUS_WARNA["merah"] for s in data["selisih_realisasi"]]
+    colours = [STATUS_WARNA["hijau"] if s >= 0 else STATUS_WARNA["merah"] for s in data["selisih_realisasi"]]
     fig = go.Figure(
         go.Bar(
             y=data["kecamatan"],

@@ -2,7 +2,8 @@
 (`ref_kecamatan_batas`, read through marts/kecamatan_batas) as filled shapes: no tiles, no network.
 
 Labels are sized to what is shown: a kota of 5 kecamatan gets larger names than a kabupaten of 30,
-and the map's frame takes in every label, so no name is cut at the edge. A region without
+placed so that none covers another (letak.py; a name set away from its kecamatan gets a thin line
+to it), and the map's frame takes in every label, so no name is cut at the edge. A region without
 boundaries has no shapes: the pages say so in a sentence instead of drawing a map."""
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import db, fmt, teks
-from .warna import GREY, SYMBOL, rgba, status_label, teks_grafik
+from .. import db, fmt
+from . import letak
+from .warna import GREY, STATUS_WARNA, SYMBOL, WARNA_KOSONG, legenda_status, status_label, teks_grafik
 from .warna import layout as _layout
 
 
@@ -59,16 +61,29 @@ class Skala:
     """How large a label is on a map, in degrees (the axes keep lon and lat at one scale)."""
 
     font: int  # px
+    per_px: float  # degrees per px
     char: float
     line: float
     gap: float
     pad: float
 
 
-# A character of the labels' font is ~0,6 em wide and a line ~1,22 em high; the map is drawn about
-# NOMINAL_WIDTH px wide on a wide page (the sample's map at these sizes: 0,0052° a character).
-CHAR_EM, LINE_EM, GAP_PX, PAD_PX = 0.6, 1.22, 5.6, 8.0
+# A character of the labels' font is at most ~0,6 em wide (measured in Chromium on the sample's
+# names: 0,54–0,60) and a line ~1,22 em high. Names are placed for the narrowest plot a page draws
+# the map in: Ringkasan's is 564 px wide in a 1024 px window (1.460 px at 1920). A wider plot only
+# shrinks each name's box around its own centre, so no two meet there either.
+CHAR_EM, LINE_EM, GAP_PX, PAD_PX, MARKER_PX = 0.62, 1.22, 5.6, 8.0, 13.0
 NOMINAL_WIDTH = 1000
+LEBAR_SEMPIT = 560
+TOP_PX = 30  # the plot's top margin, where the legend is
+
+
+def _font(jumlah: int) -> int:
+    return 15 if jumlah <= 8 else 13 if jumlah <= 16 else 12
+
+
+def _skala(font: int, per_px: float) -> Skala:
+    return Skala(font, per_px, CHAR_EM * font * per_px, LINE_EM * font * per_px, GAP_PX * per_px, PAD_PX * per_px)
 
 
 def skala(shapes: list[Bentuk], height: int, width: int = NOMINAL_WIDTH, jumlah: int | None = None) -> Skala:
@@ -77,76 +92,73 @@ def skala(shapes: list[Bentuk], height: int, width: int = NOMINAL_WIDTH, jumlah:
     of lon and lat fills the plot first."""
     lons = [v for s in shapes for v in s.lons if v is not None] or [0.0]
     lats = [v for s in shapes for v in s.lats if v is not None] or [0.0]
-    per_px = max((max(lons) - min(lons)) / width, (max(lats) - min(lats)) / max(height - 30, 100), 1e-6)
-    jumlah = len(shapes) if jumlah is None else jumlah
-    font = 15 if jumlah <= 8 else 13 if jumlah <= 16 else 12
-    return Skala(font, CHAR_EM * font * per_px, LINE_EM * font * per_px, GAP_PX * per_px, PAD_PX * per_px)
+    per_px = max((max(lons) - min(lons)) / width, (max(lats) - min(lats)) / max(height - TOP_PX, 100), 1e-6)
+    return _skala(_font(len(shapes) if jumlah is None else jumlah), per_px)
 
 
-# Plotly's text positions around a point, in the order they are tried.
-POSITIONS = (
-    "top center",
-    "bottom center",
-    "middle right",
-    "middle left",
-    "top right",
-    "top left",
-    "bottom right",
-    "bottom left",
-)
+def _ranges(shapes: list[Bentuk], boxes: list[tuple], pad: float) -> tuple[list[float], list[float]] | None:
+    """The axes' ranges that take in every outline and every label box, with `pad` around."""
+    xs = [v for sh in shapes for v in sh.lons if v is not None] + [v for b in boxes for v in (b[0], b[2])]
+    ys = [v for sh in shapes for v in sh.lats if v is not None] + [v for b in boxes for v in (b[1], b[3])]
+    if not xs:
+        return None
+    return [min(xs) - pad, max(xs) + pad], [min(ys) - pad, max(ys) + pad]
 
 
-def _box(x: float, y: float, width: float, where: str, s: Skala) -> tuple[float, float, float, float]:
-    """(x0, y0, x1, y1) of a label of `width` degrees written `where` around its point."""
-    vertical, horizontal = where.split()
-    if vertical == "top":
-        y0, y1 = y + s.gap, y + s.gap + s.line
-    elif vertical == "bottom":
-        y0, y1 = y - s.gap - s.line, y - s.gap
-    else:
-        y0, y1 = y - s.line / 2, y + s.line / 2
-    if horizontal == "center":
-        return (x - width / 2, y0, x + width / 2, y1)
-    if horizontal == "right":
-        return (x + s.gap, y0, x + s.gap + width, y1)
-    return (x - s.gap - width, y0, x - s.gap, y1)
+def derajat_per_px(xrange, yrange, width: int, height: int) -> float:
+    """Degrees per px of a map with these ranges in a plot `width` x `height` px (with its top
+    margin): lon and lat keep one scale, so the direction that fills the plot first sets it."""
+    return max((xrange[1] - xrange[0]) / width, (yrange[1] - yrange[0]) / max(height - TOP_PX, 100))
 
 
-def label_boxes(points: list[tuple[float, float]], names: list[str], s: Skala) -> list[tuple[str, tuple]]:
-    """Where each name goes around its point so neighbouring names do not overlap (greedy: the
-    first position that is clear, else the one that covers least of the names already placed),
-    and the box it then covers: [(textposition, (x0, y0, x1, y1)), ...]."""
-    placed: list[tuple[float, float, float, float]] = []
-    out = []
+def kotak_nama(names: list[str], centres: list[tuple[float, float]], font: int, per_px: float) -> list[tuple]:
+    """The box (x0, y0, x1, y1, in degrees) each name covers, written centred on its centre in a
+    font of `font` px on a map of `per_px` degrees per px."""
+    s = _skala(font, per_px)
+    return [
+        (x - s.char * len(n) / 2, y - s.line / 2, x + s.char * len(n) / 2, y + s.line / 2)
+        for n, (x, y) in zip(names, centres)
+    ]
 
-    def covered(b) -> float:
-        area = 0.0
-        for o in placed:
-            w, h = min(b[2], o[2]) - max(b[0], o[0]), min(b[3], o[3]) - max(b[1], o[1])
-            if w > 0 and h > 0:
-                area += w * h
-        return area
 
-    for (x, y), name in zip(points, names):
-        width = s.char * len(name)
-        choice = min(POSITIONS, key=lambda where: (covered(_box(x, y, width, where, s)), POSITIONS.index(where)))
-        placed.append(_box(x, y, width, choice, s))
-        out.append((choice, placed[-1]))
-    return out
+def kotak_nama_di(fig: go.Figure, width: int) -> list[tuple]:
+    """What each name of a status map (its last trace) covers when the figure is drawn `width` px
+    wide at its own height: [(name, (x0, y0, x1, y1)), ...] in degrees."""
+    names = fig.data[-1]
+    per_px = derajat_per_px(fig.layout.xaxis.range, fig.layout.yaxis.range, width, fig.layout.height)
+    boxes = kotak_nama(list(names.text), list(zip(names.x, names.y)), names.textfont.size, per_px)
+    return list(zip(names.text, boxes))
+
+
+def tempat_nama(shapes: list[Bentuk], framed: list[Bentuk], height: int, width: int, jumlah: int):
+    """(labels, Skala): where each of these kecamatan's names goes (readiness.charts.letak) on a
+    map of `framed` drawn `width` x `height` px. The frame grows to take in the names, which makes
+    each degree fewer px: the names are placed again at the new scale until it holds."""
+    s = skala(framed, height, width, jumlah)
+    points = [sh.label for sh in shapes]
+    names = [sh.kecamatan for sh in shapes]
+    for _ in range(4):
+        sizes = [(s.char * len(n), s.line) for n in names]
+        labels = letak.letakkan(points, sizes, s.gap, tanda=MARKER_PX * s.per_px)
+        ranges = _ranges(framed, [lb.box for lb in labels], s.pad)
+        per_px = derajat_per_px(*ranges, width, height) if ranges else s.per_px
+        if per_px <= s.per_px * 1.001:
+            break
+        s = _skala(s.font, per_px * 1.02)
+    return labels, s
 
 
 def _frame(fig: go.Figure, shapes: list[Bentuk], boxes: list[tuple], s: Skala, height: int) -> None:
     """Axes that take in every outline and every label, lon and lat at one scale, no tiles."""
-    xs = [v for sh in shapes for v in sh.lons if v is not None] + [v for b in boxes for v in (b[0], b[2])]
-    ys = [v for sh in shapes for v in sh.lats if v is not None] + [v for b in boxes for v in (b[1], b[3])]
+    ranges = _ranges(shapes, boxes, s.pad)
     fig.update_xaxes(visible=False, fixedrange=True)
     fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1, fixedrange=True)
-    if xs:
-        fig.update_xaxes(range=[min(xs) - s.pad, max(xs) + s.pad])
-        fig.update_yaxes(range=[min(ys) - s.pad, max(ys) + s.pad])
+    if ranges:
+        fig.update_xaxes(range=ranges[0])
+        fig.update_yaxes(range=ranges[1])
     _layout(fig, height)
     fig.update_layout(
-        margin=dict(l=0, r=0, t=30, b=0),
+        margin=dict(l=0, r=0, t=TOP_PX, b=0),
         plot_bgcolor="white",
         clickmode="event+select",
         dragmode=False,
@@ -162,14 +174,16 @@ def _status_of(rows: pd.DataFrame, kode: str) -> str | None:
 
 
 def _shape_traces(fig: go.Figure, shapes: dict[str, Bentuk], rows: pd.DataFrame, sorot: set[str] | None) -> None:
-    """One filled outline per kecamatan in its status colour (grey outside `sorot`), one legend
-    entry per status."""
-    shown_legend = set()
+    """One filled outline per kecamatan in its status colour (light grey outside `sorot`); the
+    legend has one entry per status (warna.legenda_status), and one for those outside `sorot`."""
+    statuses, luar = set(), False
     for kode, shape in shapes.items():
         status = _status_of(rows, kode)
         dimmed = sorot is not None and kode not in sorot
-        colour = GREY if status is None else teks.STATUS_WARNA[status]
-        group = "lain" if dimmed else (status or "kosong")
+        luar = luar or dimmed
+        if not dimmed:
+            statuses.add(status)
+        colour = WARNA_KOSONG if status is None else STATUS_WARNA[status]
         reason = rows["alasan"].get(kode) if "alasan" in rows and kode in rows.index else ""
         hover = f"<b>{html.escape(shape.kecamatan, quote=False)}</b><br>{status_label(status)}"
         if isinstance(reason, str) and reason:
@@ -180,19 +194,34 @@ def _shape_traces(fig: go.Figure, shapes: dict[str, Bentuk], rows: pd.DataFrame,
                 y=shape.lats,
                 mode="lines",
                 fill="toself",
-                fillcolor=rgba("#d9d9d9", 0.6) if dimmed else rgba(colour, 0.55),
+                fillcolor=LUAR if dimmed else colour,
                 line=dict(color="white", width=1.5),
                 hoveron="fills",
                 hoverinfo="text",
                 text=hover,
                 name="Di luar korwil ini" if dimmed else status_label(status),
-                legendgroup=group,
-                showlegend=group not in shown_legend,
-                legendrank={"merah": 1, "kuning": 2, "hijau": 3, "kosong": 4, "lain": 5}[group],
+                legendgroup="lain" if dimmed else (status or "kosong"),
+                showlegend=False,
                 customdata=[kode] * len(shape.lons),
             )
         )
-        shown_legend.add(group)
+    legenda_status(fig, statuses, kosong=None in statuses)
+    if luar:
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name="Di luar korwil ini",
+                legendgroup="lain",
+                legendrank=9,
+                marker=dict(symbol="square", color=LUAR, size=14, line=dict(color="#333333", width=1)),
+                hoverinfo="skip",
+            )
+        )
+
+
+LUAR = "#ededed"  # kecamatan outside the korwil shown
 
 
 def tinggi(shapes: list[Bentuk], width: int = NOMINAL_WIDTH) -> int:
@@ -228,34 +257,59 @@ def peta_status(
     framed = [shapes[k] for k in order] if zoom and sorot else []
     framed = framed or list(shapes.values())
     height = height or tinggi(framed, width)
-    s = skala(framed, height, width, jumlah=len(shapes))
+    labels, s = tempat_nama([shapes[k] for k in order], framed, height, min(width, LEBAR_SEMPIT), len(shapes))
     names = [shapes[k].kecamatan for k in order]
-    placed = label_boxes([shapes[k].label for k in order], names, s)
     statuses = [_status_of(rows, k) for k in order]
+    hover = [
+        f"<b>{html.escape(n, quote=False)}</b><br>{status_label(st)}<br>Klik untuk membuka kecamatan"
+        for n, st in zip(names, statuses)
+    ]
+    # A name set away from its kecamatan gets a thin line to its point.
+    garis_x: list[float | None] = []
+    garis_y: list[float | None] = []
+    for lb in labels:
+        if lb.garis:
+            garis_x += [lb.titik[0], lb.ujung[0], None]
+            garis_y += [lb.titik[1], lb.ujung[1], None]
+    fig.add_trace(
+        go.Scatter(
+            x=garis_x, y=garis_y, mode="lines", line=dict(color="#333333", width=1), hoverinfo="skip", showlegend=False
+        )
+    )
     fig.add_trace(
         go.Scatter(
             x=[shapes[k].label[0] for k in order],
             y=[shapes[k].label[1] for k in order],
-            mode="markers+text",
-            text=teks_grafik(names),
-            textposition=[where for where, _ in placed],
-            textfont=dict(size=s.font, color="#1b1b1b", shadow="1px 1px 2px #fff, -1px -1px 2px #fff"),
+            mode="markers",
             marker=dict(
                 size=11,
                 symbol=[SYMBOL.get(st, "diamond") for st in statuses],
-                color=[teks.STATUS_WARNA.get(st, GREY) for st in statuses],
+                color=[STATUS_WARNA.get(st, GREY) for st in statuses],
                 line=dict(color="white", width=1.5),
             ),
             customdata=order,
             showlegend=False,
-            hovertext=[
-                f"<b>{html.escape(n, quote=False)}</b><br>{status_label(st)}<br>Klik untuk membuka kecamatan"
-                for n, st in zip(names, statuses)
-            ],
+            hovertext=hover,
             hoverinfo="text",
         )
     )
-    _frame(fig, framed, [b for _, b in placed], s, height)
+    # The names, last: each centred in the box letak.letakkan gave it (a click selects its kode too).
+    fig.add_trace(
+        go.Scatter(
+            x=[lb.pusat[0] for lb in labels],
+            y=[lb.pusat[1] for lb in labels],
+            mode="text",
+            name="nama",
+            text=teks_grafik(names),
+            textposition="middle center",
+            textfont=dict(size=s.font, color="#1b1b1b", shadow="1px 1px 2px #fff, -1px -1px 2px #fff"),
+            customdata=order,
+            showlegend=False,
+            hovertext=hover,
+            hoverinfo="text",
+        )
+    )
+    _frame(fig, framed, [lb.box for lb in labels], s, height)
     return fig
 
 
@@ -279,7 +333,7 @@ def tps_peta(tps_df: pd.DataFrame, shapes: dict[str, Bentuk], kode_kecamatan: st
             )
         )
     data = tps_df.dropna(subset=["lat", "lon"])
-    for over, name, colour in ((False, "TPS", "#1f5f8b"), (True, "TPS melebihi kapasitas", teks.STATUS_WARNA["merah"])):
+    for over, name, colour in ((False, "TPS", "#1f5f8b"), (True, "TPS melebihi kapasitas", STATUS_WARNA["merah"])):
         part = data[data["melebihi_kapasitas"].fillna(False).astype(bool) == over]
         if part.empty:
             continue

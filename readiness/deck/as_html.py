@@ -24,13 +24,20 @@ import urllib.parse
 from pathlib import Path
 
 from .. import teks
+from ..charts import letak
 from . import fonts, parts
 
 CSS_FILE = Path(__file__).with_name("deck.css")
 
 
 def css() -> str:
-    return CSS_FILE.read_text(encoding="utf-8")
+    """deck.css and the status colours from the dashboard's one palette (parts.WARNA)."""
+    rules = []
+    for status, fill in (*parts.WARNA.items(), ("kosong", parts.WARNA_KOSONG)):
+        ink = parts.WARNA_TEKS.get(status, "#111111")
+        rules.append(f".rakor-bg-{status}, .rakor-status-{status} {{ background: {fill}; color: {ink}; }}")
+        rules.append(f".rakor-bg-{status} .rakor-angka-ket {{ color: {ink}; }}")
+    return CSS_FILE.read_text(encoding="utf-8") + "\n".join(rules) + "\n"
 
 
 def fonts_html() -> str:
@@ -100,53 +107,44 @@ def _rings(shape, xy) -> list[list[tuple[float, float]]]:
 def peta_geometri(peta: parts.Peta) -> dict:
     """Projected outlines and label places of the kecamatan on a canvas at most SVG_WIDTH wide; the
     PPTX draws the same map from it. Returns {"width", "height", "font", "items": [...]}, each
-    item: kode, kecamatan, status, label (`▲ Gending`), rings [[(x, y), ...], ...], and the
-    label's centre. No items when the region has no boundaries.
+    item: kode, kecamatan, status, label (`▲ Gending`), rings [[(x, y), ...], ...], the
+    label's centre, and `garis` (a leader line's two ends, or None). No items when the region
+    has no boundaries.
 
     Each label carries the status icon, so the map reads without colour. Labels sit on their
-    kecamatan's label point, or nudged up, down or sideways until they cover no other label and
-    stay on the canvas."""
+    kecamatan's label point, or beside it, or farther out with a leader line (charts.letak), so
+    none covers another and all stay on the canvas."""
     if not peta.bentuk:
         return {"width": SVG_WIDTH, "height": SVG_WIDTH / KOTAK_RASIO, "font": LABEL_FONT, "items": []}
     status = dict(peta.status)
     xy, width, height, luas = _kanvas(peta.bentuk)
     font = label_font(len(peta.bentuk), luas / (SVG_WIDTH * SVG_WIDTH / 2))
     char, line = 0.55 * font, 1.05 * font
-    placed: list[tuple[float, float, float, float]] = []
-
-    def covered(b):
-        out = 0.0 if (b[0] >= 0 and b[2] <= width and b[1] >= 0 and b[3] <= height) else 1e6
-        for o in placed:
-            w, h = min(b[2], o[2]) - max(b[0], o[0]), min(b[3], o[3]) - max(b[1], o[1])
-            if w > 0 and h > 0:
-                out += w * h
-        return out
-
+    words = [
+        f"{teks.STATUS_IKON[status.get(s.kode)]} {s.kecamatan}"
+        if status.get(s.kode) in teks.STATUS_IKON
+        else s.kecamatan
+        for s in peta.bentuk
+    ]
+    labels = letak.letakkan(
+        [xy(*s.label) for s in peta.bentuk],
+        [(char * len(w), line) for w in words],
+        gap=0.3 * font,
+        batas=(0.0, 0.0, width, height),
+        di_titik=True,
+    )
     items = []
-    for shape in peta.bentuk:
-        st = status.get(shape.kode)
-        label = f"{teks.STATUS_IKON[st]} {shape.kecamatan}" if st in teks.STATUS_IKON else shape.kecamatan
-        x, y = xy(*shape.label)
-        w = char * len(label)
-        offsets = [(0, 0), (0, -line), (0, line), (w / 2, 0), (-w / 2, 0), (0, -2 * line), (0, 2 * line)]
-        offsets += [(w / 2, -line), (-w / 2, -line), (w / 2, line), (-w / 2, line)]
-        offsets += [(w, 0), (-w, 0), (w, -line), (-w, -line), (w, line), (-w, line), (0, -3 * line), (0, 3 * line)]
-
-        def box(o, x=x, y=y, w=w):
-            cx, cy = x + o[0], y + o[1]
-            return (cx - w / 2, cy - line / 2, cx + w / 2, cy + line / 2)
-
-        best = min(offsets, key=lambda o: (covered(box(o)), offsets.index(o)))
-        b = box(best)
-        placed.append(b)
+    for shape, label, lb in zip(peta.bentuk, words, labels):
         items.append(
             {
                 "kode": shape.kode,
                 "kecamatan": shape.kecamatan,
-                "status": st,
+                "status": status.get(shape.kode),
                 "label": label,
                 "rings": _rings(shape, xy),
-                "centre": ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2),
+                "centre": lb.pusat,
+                # A label set away from its kecamatan: a thin line from the kecamatan's point.
+                "garis": (lb.titik, lb.ujung) if lb.garis else None,
             }
         )
     return {"width": width, "height": height, "font": font, "items": items}
@@ -171,6 +169,13 @@ def peta_svg(peta, font: bool = False) -> str:
             f'<path d="{d}" fill="{fill}" stroke="#ffffff" stroke-width="3" stroke-linejoin="round">'
             f"<title>{_e(item['kecamatan'])}: {_e(parts.status_label(item['status']))}</title></path>"
         )
+    for item in geo["items"]:
+        if item["garis"]:
+            (x0, y0), (x1, y1) = item["garis"]
+            svg.append(
+                f'<line x1="{x0:.1f}" y1="{y0:.1f}" x2="{x1:.1f}" y2="{y1:.1f}" stroke="#111" stroke-width="2"/>'
+                f'<circle cx="{x0:.1f}" cy="{y0:.1f}" r="4" fill="#111"/>'
+            )
     for item in geo["items"]:
         cx, cy = item["centre"]
         svg.append(

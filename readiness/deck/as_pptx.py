@@ -276,6 +276,14 @@ def _peta(shapes, slide: parts.Slide, x, y, w, h):
         shape.line.color.rgb = rgb(PUTIH)
         shape.line.width = px(3)
         shape.shadow.inherit = False
+    for item in geo["items"]:  # leader lines of labels set away from their kecamatan
+        if item["garis"]:
+            (x0, y0), (x1, y1) = item["garis"]
+            points = (px(ox + x0 * scale), px(oy + y0 * scale), px(ox + x1 * scale), px(oy + y1 * scale))
+            garis = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, *points)
+            garis.line.color.rgb = rgb(HITAM)
+            garis.line.width = px(2)
+            garis.name = f"Garis {item['kecamatan']}"
     size = geo["font"] * scale
     for item in geo["items"]:
         cx, cy = item["centre"]

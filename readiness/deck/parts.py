@@ -12,13 +12,10 @@ from dataclasses import dataclass, field
 
 from .. import charts, fmt, teks
 
-# Status colours for the projector. The dashboard's green and red (teks.STATUS_WARNA) have the
-# same grey value, so on a washed-out projector, in a greyscale print or to a red-green
-# colour-blind viewer they look alike. These three differ in lightness (dark red, mid blue-green,
-# light amber: greys ~66, ~120, ~188) and hue, and every use also carries the icon and the word.
-WARNA = {"merah": "#9e1b1b", "kuning": "#f5c400", "hijau": "#2e9e7e"}
-WARNA_TEKS = {"merah": "#ffffff", "kuning": "#111111", "hijau": "#111111"}
-WARNA_KOSONG = "#d0d0d0"
+# The status colours: the dashboard's one palette (readiness/charts/warna.py), here as on screen.
+WARNA = charts.STATUS_WARNA
+WARNA_TEKS = charts.STATUS_WARNA_TEKS
+WARNA_KOSONG = charts.WARNA_KOSONG
 
 
 # `■ Belum siap`, `▲ Perlu perhatian`, `● Siap`, or `Tidak ada data`: the dashboard's own labels.

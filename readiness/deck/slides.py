@@ -86,14 +86,15 @@ def _slide_ringkasan(kab, kec: pd.DataFrame, pemilihan: str, label_sebelumnya: s
 
 
 def _slide_peta(kec: pd.DataFrame, korwil_urut: list[str], bentuk: tuple, belum_korwil: str | None = None) -> Slide:
-    """The status map (`bentuk`: the region's outlines); with korwil, the kecamatan not ready per
-    korwil, else `belum_korwil` (the sentence saying the election has none) under the legend and
-    the kecamatan not ready in one row."""
+    """The status map (`bentuk`: the region's outlines) beside the count per status (its legend);
+    with korwil, the kecamatan not ready per korwil, else `belum_korwil` (the sentence saying the
+    election has none) under the title and the kecamatan not ready in one row."""
     merah = kec[kec["status"] == "merah"]
     per_korwil = merah.groupby(merah["korwil"].map(korwil_nama)).size()
     per_korwil = [(k, int(per_korwil[k])) for k in korwil_urut if k in per_korwil.index]
     kuning = jumlah(kec, "kuning")
-    legenda = "Warna, tanda dan nama: ■ belum siap · ▲ perlu perhatian · ● siap"
+    # The legend is the count per status beside the map (one box each in its colour, with its
+    # symbol and word), as every name on the map carries the symbol too.
     peta = Peta(
         tuple((k, s if isinstance(s, str) else None) for k, s in zip(kec["kode_kecamatan"], kec["status"])), bentuk
     )
@@ -110,7 +111,7 @@ def _slide_peta(kec: pd.DataFrame, korwil_urut: list[str], bentuk: tuple, belum_
             "peta",
             "Peta status kecamatan",
             judul,
-            subjudul=f"{legenda} · {belum_korwil}",
+            subjudul=belum_korwil,
             angka=tuple(Angka("kecamatan", fmt.angka(jumlah(kec, s)), status=s) for s in ("merah", "kuning", "hijau")),
             kolom=("Belum siap",) if names else (),
             lebar=(13,) if names else (),
@@ -136,7 +137,6 @@ def _slide_peta(kec: pd.DataFrame, korwil_urut: list[str], bentuk: tuple, belum_
         "peta",
         "Peta status kecamatan",
         judul,
-        subjudul=legenda,
         angka=angka,
         kolom=("Korwil", "Belum siap"),
         lebar=(5, 8),
