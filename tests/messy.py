@@ -47,7 +47,7 @@ class Msg:
 
     phrase: str | tuple[str, ...]
     sheet: str | None = None
-    row: int | None = None
+    row: int | str | None = None  # `17`, or the rows of a repeated message: `249–269 (21 baris)`
     column: str | None = None
 
     @property
@@ -1788,7 +1788,12 @@ def ttd_teks_di_dalam_tabel(tmp: Path) -> Case:
         "text in a count column INSIDE the table (above its end) is still refused with its row "
         "and column, the signature block under the table is not",
         errors=[
-            Msg("'KETUA' bukan bilangan bulat", sheet="REKAP", row=6, column="E (JUMLAH PEMILIH / L)"),
+            Msg(
+                "'KETUA' berupa teks di kolom angka; isi jumlahnya dengan angka",
+                sheet="REKAP",
+                row=6,
+                column="E (JUMLAH PEMILIH / L)",
+            ),
             Msg("'1.2OO' bukan bilangan bulat", sheet="REKAP", row=8, column="E (JUMLAH PEMILIH / L)"),
         ],
         footer=f"baris 11–17 {FOOTER}",
@@ -1908,7 +1913,7 @@ def ttd_csv_teks_di_dalam_tabel(tmp: Path) -> Case:
     return Case(
         path,
         "CSV: a signer's office typed inside the table is still refused with its line and column",
-        errors=[Msg("'KETUA KPPS' bukan bilangan bulat", row=4, column="D (L)")],
+        errors=[Msg("'KETUA KPPS' berupa teks di kolom angka", row=4, column="D (L)")],
         footer=f"baris 7–9 {FOOTER}",
     )
 
@@ -2057,4 +2062,50 @@ def ttd_masalah_kecamatan_salah_ketik(tmp: Path) -> Case:
         "problem, so it is refused with the name suggested, not taken for a note",
         errors=[Msg(("kecamatan 'Sumbr' tidak dikenal", "Sumber"), sheet="MASALAH", row=5, column="B (KECAMATAN)")],
         footer=f"baris 7–12 {FOOTER}",
+    )
+
+
+# =========================================================================== one cause, one message
+@builder
+def rekap_kecamatan_asing_berulang(tmp: Path) -> Case:
+    # A kabupaten-wide recap with a block pasted in from another file: the kecamatan cell, merged
+    # down over its 21 desa rows, names a place the region does not have.
+    picks = [(k, d) for k in KECAMATAN for d in DESA[k]][:241]
+    data = _desa_rows(21, picks) + [("ATLANTIS", f"DESA {i}", 3, 700, 720) for i in range(1, 22)]
+    rows = [r[:] for r in TITLE] + [HEADER_TOP, HEADER_BOTTOM, [1, 2, 3, 4, 5, 6, 7]]
+    start = len(rows) + 1  # Excel row of the first data row (8)
+    block, merges, spans = _recap_block(data, start, merged_kecamatan=True)
+    rows += block
+    path = _save_openpyxl(
+        tmp / "rekap_dpt_kabupaten.xlsx",
+        [{"name": "REKAP", "rows": rows, "merges": _header_merges(5) + merges + ["A1:G1", "A2:G2", "A3:G3"]}],
+    )
+    first, last = spans["ATLANTIS"]
+    assert (first, last) == (249, 269)
+    return Case(
+        path,
+        "an unknown kecamatan merged over 21 desa rows is one message naming the rows it covers",
+        errors=[
+            Msg("kecamatan 'ATLANTIS' tidak dikenal", sheet="REKAP", row="249–269 (21 baris)", column="B (KECAMATAN)")
+        ],
+    )
+
+
+@builder
+def ktpel_belum_dihitung(tmp: Path) -> Case:
+    # Dispendukcapil's sheet before every kecamatan has reported: a count cell holds a word.
+    rows = [
+        ["DATA PEREKAMAN KTP-EL KABUPATEN PROBOLINGGO"],
+        ["KEADAAN PER 20 NOVEMBER 2024"],
+        [],
+        ["NO", "KECAMATAN", "WAJIB KTP-EL", "SUDAH REKAM", "BELUM REKAM"],
+        [1, "KRAKSAAN", "55.432", "54.721", "711"],
+        [2, "PAITON", "belum dihitung", "50.102", None],
+        [3, "BESUK", "30.120", "29.980", "140"],
+    ]
+    path = _save_openpyxl(tmp / "ktpel_sementara.xlsx", [{"name": "KTP-EL", "rows": rows}])
+    return Case(
+        path,
+        "a count cell reading 'belum dihitung' is one message (text in a number column), not also 'kosong'",
+        errors=[Msg("'belum dihitung' berupa teks di kolom angka", sheet="KTP-EL", row=6, column="C (WAJIB KTP-EL)")],
     )

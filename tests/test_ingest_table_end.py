@@ -61,7 +61,7 @@ def test_cli_names_the_ignored_rows_beside_a_rejection_inside_the_table(empty_db
         "rekap_paiton_salah_ketik.xlsx: DITOLAK (2 masalah)",
         "  baris 11–17 di bawah tabel diabaikan: tanda tangan/keterangan",
         "  GALAT: rekap_paiton_salah_ketik.xlsx, sheet 'REKAP', baris 6, kolom E (JUMLAH PEMILIH / L): "
-        "'KETUA' bukan bilangan bulat",
+        "'KETUA' berupa teks di kolom angka; isi jumlahnya dengan angka",
         "  GALAT: rekap_paiton_salah_ketik.xlsx, sheet 'REKAP', baris 8, kolom E (JUMLAH PEMILIH / L): "
         "'1.2OO' bukan bilangan bulat",
     ], run.stderr

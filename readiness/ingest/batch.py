@@ -83,7 +83,11 @@ def commit(con: duckdb.DuckDBPyConnection, result: FileResult, election: str, up
     if result.warnings:
         con.executemany(
             "insert into upload_messages values (?, ?, ?, ?, ?, ?)",
-            [(upload_id, p.level, p.sheet, p.row, p.column, p.message) for p in result.warnings],
+            [
+                (upload_id, p.level, p.sheet, row, p.column, p.message)
+                for p in result.warnings
+                for row in (p.rows or [p.row])
+            ],
         )
     result.upload_id = upload_id
     return upload_id

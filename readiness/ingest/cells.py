@@ -81,6 +81,8 @@ def parse_count(value) -> int | None:
             number = int(text.split(".")[0].replace(",", ""))
         elif _WHOLE_DECIMAL.match(text):
             number = int(re.split(r"[.,]", text)[0])
+        elif not any(c.isdigit() for c in text):  # `belum dihitung`, `KETUA`: words, not a mistyped number
+            raise ParseError(f"'{value}' berupa teks di kolom angka; isi jumlahnya dengan angka")
         else:
             raise ParseError(f"'{value}' bukan bilangan bulat")
     if number < 0:

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .. import fmt
 from . import table_end
 from .kinds import MAX_MESSAGES
 from .workbook import CSV_SHEET
@@ -18,21 +19,46 @@ if TYPE_CHECKING:
     from .layout import Layout
 
 
+RANGES_SHOWN = 6  # row ranges a repeated message names before it only counts its rows
+
+
 @dataclass
 class Problem:
+    """One message, and every row of the same sheet and column it was said of: a cause repeated
+    over many rows (a kecamatan the region does not have, on 21 rows) is one message naming its
+    rows (`baris 249–269 (21 baris)`)."""
+
     level: str  # "galat" (rejects the file) or "peringatan" (committed and listed)
     file: str
     message: str
     sheet: str | None = None
-    row: int | None = None
+    row: int | None = None  # the first row it was said of
     column: str | None = None
+    rows: list[int] = field(default_factory=list)  # every row it was said of, in the order read
+
+    @property
+    def baris(self) -> str:
+        """The rows as the user reads them: `17`, `249–269 (21 baris)`, `5, 9–11 (4 baris)`."""
+        rows = sorted(set(self.rows)) or ([self.row] if self.row else [])
+        if len(rows) <= 1:
+            return str(rows[0]) if rows else ""
+        ranges: list[list[int]] = []
+        for r in rows:
+            if ranges and r == ranges[-1][1] + 1:
+                ranges[-1][1] = r
+            else:
+                ranges.append([r, r])
+        shown = [f"{a}–{b}" if a != b else f"{a}" for a, b in ranges[:RANGES_SHOWN]]
+        if len(ranges) > RANGES_SHOWN:
+            shown.append("…")
+        return f"{', '.join(shown)} ({fmt.angka(len(rows))} baris)"
 
     def text(self) -> str:
         where = [self.file]
         if self.sheet and self.sheet != CSV_SHEET:
             where.append(f"sheet '{self.sheet}'")
         if self.row:
-            where.append(f"baris {self.row}")
+            where.append(f"baris {self.baris}")
         if self.column:
             where.append(f"kolom {self.column}")
         return ", ".join(where) + ": " + self.message
@@ -54,6 +80,10 @@ class FileResult:
     upload_id: int | None = None
     identitas: object = None  # per-voter lists, only when an admin keeps names (voterlist.IDENTITAS)
     gabung: dict | None = None  # a problem sheet: how its rows were merged (readiness.masalah.gabung_unggahan)
+    wilayah: str = "kabupaten"  # the installation's kind of region, for its whole-region rows: kabupaten | kota
+    # The file was opened but no table of the kind asked for was found: the user is asked to choose its kind.
+    pilih_jenis: bool = False
+    _said: dict = field(default_factory=dict, repr=False)  # (level, sheet, column, message) -> its Problem
 
     @property
     def errors(self) -> list[Problem]:
@@ -68,16 +98,24 @@ class FileResult:
         return 0 if self.frame is None else len(self.frame)
 
     def add(self, level, message, sheet=None, row=None, column=None) -> None:
+        """Say `message` of a row (or of the file); the same message of the same sheet and column
+        said again of another row names that row too instead of being said twice."""
+        key = (level, sheet, column, message)
+        if row and (same := self._said.get(key)) is not None and same.row:
+            same.rows.append(row)
+            return
         if len([p for p in self.problems if p.level == level]) >= MAX_MESSAGES:
             self.hidden_problems += 1
             return
-        self.problems.append(Problem(level, self.file_name, message, sheet, row, column))
+        problem = Problem(level, self.file_name, message, sheet, row, column, [row] if row else [])
+        self._said.setdefault(key, problem)
+        self.problems.append(problem)
 
     def describe_coverage(self) -> str:
         kecamatan = len(self.coverage - {"*"})
         text = f"{kecamatan} kecamatan" if kecamatan else ""
         if "*" in self.coverage:
-            text += (" + " if text else "") + "tingkat kabupaten"
+            text += (" + " if text else "") + f"tingkat {self.wilayah}"
         return text
 
     def describe_layout(self) -> str:

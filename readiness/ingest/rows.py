@@ -130,6 +130,7 @@ class RowReader:
     def __init__(self, result: FileResult, kind: str):
         self.result, self.kind = result, kind
         self.ok = True
+        self._refused: set[tuple] = set()  # (sheet, row, field) of the cells already refused
 
     def value(self, raw: RawRow, fld: str):
         cell = raw.cells.get(fld)
@@ -153,7 +154,15 @@ class RowReader:
         return str(cell).strip()
 
     def error(self, raw: RawRow, fld: str | None, message: str, level: str = "galat") -> None:
+        """Record a problem of one cell (or of the row, without `fld`). One cause, one message: a
+        cell already refused is not refused again for what follows from it (a count that is text
+        is not also said to be empty)."""
         if level == "galat":
             self.ok = False
+            if fld is not None:
+                cell = (raw.sheet, raw.row, fld)
+                if cell in self._refused:
+                    return
+                self._refused.add(cell)
         column = raw.layout.column_label(fld) if fld else None
         self.result.add(level, message, raw.sheet, raw.row, column)
