@@ -145,7 +145,7 @@ def table(
     ekspor.unduh(
         "Unduh CSV",
         lambda: export.to_csv(frame),
-        export.nama_berkas(judul, election, "csv"),
+        export.nama_berkas(judul, election, "csv", wilayah=kata.nama),  # CSV has no title rows
         key=f"csv_{key}",
         where=row,
         mime="text/csv",

@@ -305,8 +305,18 @@ def to_csv(df: pd.DataFrame) -> bytes:
     return "\ufeff".encode("utf-8") + text.encode("utf-8")
 
 
-def nama_berkas(judul: str, election: str, ext: str) -> str:
-    """`dpt-per-kecamatan_pilkada-2024.xlsx`."""
-    slug = "".join(ch.lower() if ch.isalnum() else "-" for ch in judul)
-    slug = "-".join(part for part in slug.split("-") if part)
-    return f"{slug}_{election}.{ext}"
+def _slug(text: str) -> str:
+    slug = "".join(ch.lower() if ch.isalnum() else "-" for ch in text)
+    return "-".join(part for part in slug.split("-") if part)
+
+
+def nama_berkas(judul: str, election: str, ext: str, wilayah: str | None = None) -> str:
+    """`dpt-per-kecamatan_pilkada-2024.xlsx`; with the region's name,
+    `dpt-per-kecamatan_pilkada-2024_kota-probolinggo.csv`. A CSV names its region in its file name:
+    a title row above the header would open in Excel but break every tool that reads the file as
+    a table (and our own upload of it), and CSV has no place for a note (an xlsx export names the
+    region in its title rows, to_xlsx)."""
+    name = f"{_slug(judul)}_{election}"
+    if wilayah:
+        name += f"_{_slug(wilayah)}"
+    return f"{name}.{ext}"

@@ -55,10 +55,12 @@ class Gazetteer:
     region has twice matches neither: the message names both, with their codes, and the code
     itself (`74.06.05`, `74.06.05.2001`) written in the cell matches."""
 
-    def __init__(self, kecamatan, desa, kecamatan_alias=(), desa_alias=(), wilayah=None):
+    def __init__(self, kecamatan, desa, kecamatan_alias=(), desa_alias=(), wilayah=None, wilayah_jenis=None):
         # kecamatan: iterable of (kode, nama); desa: iterable of (kode, nama, kode_kecamatan);
-        # wilayah: (kode, nama) of the installation's region ('74.06', 'Kabupaten Bombana'), for messages
+        # wilayah: (kode, nama) of the installation's region ('74.06', 'Kabupaten Bombana'), for messages;
+        # wilayah_jenis: its kind (kabupaten | kota | provinsi), the word of its whole-region rows
         self.wilayah_kode, self.wilayah_nama = wilayah or (None, None)
+        self.wilayah_jenis = wilayah_jenis or "kabupaten"
         self.kecamatan: dict[str, Place] = {}
         self._kec_by_key: dict[str, list[str]] = {}
         for kode, nama in kecamatan:

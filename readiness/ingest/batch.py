@@ -25,12 +25,14 @@ log = logging.getLogger(__package__)
 
 
 def load_gazetteer(con: duckdb.DuckDBPyConnection) -> Gazetteer:
+    region = con.execute("select kode, nama, jenis from wilayah limit 1").fetchone()
     return Gazetteer(
         con.execute("select kode_kecamatan, kecamatan from ref_kecamatan order by 1").fetchall(),
         con.execute("select kode_desa, desa, kode_kecamatan from ref_desa order by 1").fetchall(),
         con.execute("select alias, kode_kecamatan from ref_kecamatan_alias").fetchall(),
         con.execute("select alias, kode_desa from ref_desa_alias").fetchall(),
-        wilayah=con.execute("select kode, nama from wilayah limit 1").fetchone(),
+        wilayah=region[:2] if region else None,
+        wilayah_jenis=region[2] if region else None,
     )
 
 

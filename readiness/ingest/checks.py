@@ -64,7 +64,7 @@ def _describe_key(kind, rec, gaz) -> str:
         if desa
         else f"Kecamatan {kec}"
         if rec.get("kode_kecamatan")
-        else "Baris kabupaten"
+        else f"Baris {gaz.wilayah_jenis}"
     )
 
 

@@ -13,6 +13,17 @@ from .cells import is_blank
 from .rows import RawRow, RowReader
 
 KABUPATEN_RE = re.compile(r"^(KABUPATEN|KAB)\b", re.IGNORECASE)
+SELURUH_WILAYAH = ("kabupaten", "kota", "provinsi")  # the word alone names the whole region's row
+
+
+def seluruh_wilayah(name, gaz: Gazetteer) -> bool:
+    """Whether a target file's kecamatan cell names the whole region: `KABUPATEN …`, `KAB. …`,
+    `KOTA` or `PROVINSI` alone, or the region's own name (`Kota Probolinggo`, `KOTA PROBOLINGGO`).
+    A kecamatan of the region is never taken for it (some are called `Kota …`)."""
+    text = " ".join(str(name).split()).lower()
+    if KABUPATEN_RE.match(text) or text.rstrip(".") in SELURUH_WILAYAH:
+        return True
+    return bool(gaz.wilayah_nama) and text == gaz.wilayah_nama.lower() and gaz.match_kecamatan(text) is None
 
 
 def match_kecamatan(reader: RowReader, raw: RawRow, gaz: Gazetteer) -> str | None:
@@ -150,7 +161,7 @@ def _convert_ktpel(reader, raw, gaz, ctx):
 def _convert_target(reader, raw, gaz, ctx):
     name = raw.cells.get("kecamatan")
     kode_kec = None
-    if not is_blank(name) and not KABUPATEN_RE.match(str(name).strip()):
+    if not is_blank(name) and not seluruh_wilayah(name, gaz):
         kode_kec = match_kecamatan(reader, raw, gaz)
         if kode_kec is None:
             return None

@@ -50,7 +50,7 @@ def parse_file(
     # reading: hashlib lets go of the interpreter while it hashes.
     with ThreadPoolExecutor(max_workers=1) as pool:
         digest = pool.submit(file_sha256, data)
-        result = FileResult(file_name=file_name, sha256="")
+        result = FileResult(file_name=file_name, sha256="", wilayah=gaz.wilayah_jenis)
         _parse_into(
             result,
             data,

@@ -23,6 +23,12 @@ class Contoh:
     kelurahan: bool = False
     lat: float | None = None
     lon: float | None = None
+    wilayah: str = "kabupaten"  # the region's kind: its word names a target's whole-region row
+
+    @property
+    def seluruh(self) -> str:
+        """`KABUPATEN`, `KOTA`: what a target sheet writes for the whole region."""
+        return self.wilayah.upper()
 
     def isian(self) -> dict[str, str]:
         """What `{…}` in an example value stands for."""
@@ -57,6 +63,7 @@ def contoh_dari(df: pd.DataFrame) -> Contoh | None:
         row["jenis"] == "kelurahan",
         num(row["lat"]),
         num(row["lon"]),
+        row["jenis_wilayah"] if isinstance(row.get("jenis_wilayah"), str) else "kabupaten",
     )
 
 
@@ -189,7 +196,7 @@ PETUNJUK = {
     "ktpel": "Satu baris per kecamatan (atau per desa). Sudah rekam tidak boleh melebihi wajib KTP-el. "
     "Isi tanggal keadaan data agar perkembangan dari waktu ke waktu terlihat.",
     "target": "Satu baris per kecamatan. Persen ditulis 0–100 (82 berarti 82%). Baris dengan kecamatan "
-    "'KABUPATEN' berlaku untuk seluruh kabupaten.",
+    "'{seluruh}' berlaku untuk seluruh {wilayah}.",
     "daftar": "Satu baris per pemilih. NIK dan NKK harus berupa TEKS 16 digit (jangan diubah menjadi angka: "
     "Excel akan menghilangkan digit terakhir). Nama dan alamat tidak disimpan oleh aplikasi.",
     "masalah": "Satu baris per masalah yang ditemukan di kecamatan (desa/kelurahan dan TPS boleh dikosongkan). "
@@ -282,20 +289,20 @@ def template(kind: str, kecamatan: list[str], contoh: Contoh | None = None) -> b
             )
     sheet.freeze_panes(1, 0)
     sheet.write_comment(1, 0, "Baris contoh: ganti atau hapus sebelum diunggah.")
-    _petunjuk(wb, kind)
+    _petunjuk(wb, kind, contoh)
     wb.close()
     return buffer.getvalue()
 
 
-def _petunjuk(wb, kind: str) -> None:
-    """The PETUNJUK sheet: what the template is for and how to fill it."""
+def _petunjuk(wb, kind: str, contoh: Contoh) -> None:
+    """The PETUNJUK sheet: what the template is for and how to fill it, in the region's words."""
     notes = wb.add_worksheet("PETUNJUK")
     wrap = wb.add_format({"text_wrap": True, "valign": "top"})
     bold = wb.add_format({"bold": True, "font_size": 14})
     notes.set_column(0, 0, 100)
     lines = [
         (f"Templat {teks.JENIS.get(kind) or JUDUL_LAIN[kind]}", bold),
-        (PETUNJUK[kind], wrap),
+        (PETUNJUK[kind].format(seluruh=contoh.seluruh, wilayah=contoh.wilayah), wrap),
         (
             "Baris 2 sheet DATA adalah contoh (kecamatan diawali 'CONTOH:'); baris seperti itu dilewati saat "
             "diunggah. Ganti dengan data Anda atau hapus.",

@@ -122,6 +122,30 @@ def test_a_kota_export_names_the_kota(kota_db, monkeypatch):
         "Pemilihan: Pemilihan Wali Kota dan Wakil Wali Kota Probolinggo 2024 (pemungutan suara 27 November 2024)"
     )
     assert name == "status-kesiapan-per-kecamatan_pilkada-2024.xlsx"
+    # A CSV has no title rows: its file name names the region.
+    assert got["csv_kecamatan"][0] == "status-kesiapan-per-kecamatan_pilkada-2024_kota-probolinggo.csv"
+
+
+def test_uploading_in_a_kota_speaks_of_the_kota_and_its_target_template_has_a_kota_row(kota_db, monkeypatch, tmp_path):
+    from tests import xlsx
+
+    header = [["TARGET PARTISIPASI PEMILIH PILWALI 2024"], ["KOTA PROBOLINGGO"], [], ["NO", "KECAMATAN", "TARGET"]]
+    target = xlsx.write(tmp_path / "target.xlsx", header + [[1, "Mayangan", 80], [2, "KOTA", 78]])
+    dobel = xlsx.write(tmp_path / "target dobel.xlsx", header + [[1, "KOTA", 78], [2, "Kota Probolinggo", 79]])
+    got = unduhan(monkeypatch)
+    at = buka(kota_db, monkeypatch, "unggah", pemilu=E)
+    at.file_uploader[0].set_value([(p.name, p.read_bytes(), "application/octet-stream") for p in (target, dobel)])
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    text = "\n".join(tampak(t) for t in markdown_semua(at)) + "\n".join(str(t.value) for t in at.text)
+    assert "1 kecamatan + tingkat kota" in text
+    assert (
+        "target dobel.xlsx, sheet 'Sheet1', baris 6: Baris kota sudah ada di baris 5; baris ganda akan terhitung dua kali"
+    ) in text
+    assert asing(text) == []
+    assert got["unduh_masalah_unggahan"][0] == "masalah-unggahan_pilkada-2024_kota-probolinggo.csv"
+    petunjuk = openpyxl.load_workbook(io.BytesIO(got["templat_target"][1]))["PETUNJUK"]["A2"].value
+    assert petunjuk.endswith("Baris dengan kecamatan 'KOTA' berlaku untuk seluruh kota.")
 
 
 def test_the_kota_deck_names_the_kota_on_its_first_slide_and_every_footer(kota_master):
