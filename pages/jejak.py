@@ -16,7 +16,7 @@ election = layar.election()
 sesi.wajib("jejak")
 st.title("Jejak Audit")
 st.caption(
-    "Siapa melakukan apa dan kapan: unggahan, pengaktifan versi, perubahan pengaturan (nilai sebelum dan "
+    "Siapa melakukan apa dan kapan: unggahan (juga yang ditolak, beserta alasannya), pengaktifan versi, perubahan pengaturan (nilai sebelum dan "
     "sesudah), perubahan pengguna, unduhan, dan percobaan masuk. Catatan hanya bertambah; aplikasi tidak "
     "dapat mengubah atau menghapusnya. Waktu menurut jam server."
 )
@@ -73,7 +73,7 @@ tabel = pd.DataFrame(
 )
 st.caption(
     f"{fmt.angka(len(tabel))} catatan dari {dari:%d/%m/%Y} sampai {sampai:%d/%m/%Y}. Nomor berawalan C: "
-    "catatan masuk, keluar, perubahan pengguna dan unduhan (disimpan terpisah dari data)."
+    "catatan masuk, keluar, perubahan pengguna, unduhan dan unggahan yang ditolak (disimpan terpisah dari data)."
 )
 st.dataframe(
     tabel,

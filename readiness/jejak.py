@@ -3,8 +3,8 @@ record, so a change and its record land together or not at all. Nothing updates 
 
 Two stores hold it. What is written inside an analytical write (uploads, version activations,
 korwil and other settings kept in the analytical file) is in the DuckDB table `jejak`; logins,
-logouts, user changes, exports, problems and the thresholds and targets saved on the Pengaturan
-page are in the small-records store (readiness/catatan.py, table `jejak`, where triggers refuse
+logouts, user changes, exports, refused uploads (readiness/ingest/ditolak.py), problems and the
+thresholds and targets saved on the Pengaturan page are in the small-records store (readiness/catatan.py, table `jejak`, where triggers refuse
 UPDATE and DELETE), each in the transaction of its change. `daftar` and `rentang` show both as one
 trail in time order."""
 
@@ -113,6 +113,7 @@ def catat_pengaturan(
 # What the Jejak Audit page calls each action (UI words, Indonesian).
 AKSI_LABEL = {
     "unggah": "Unggah data",
+    "unggah_ditolak": "Unggahan ditolak",
     "aktifkan": "Aktifkan versi lama",
     "pengaturan": "Ubah pengaturan",
     "pengguna": "Ubah pengguna",

@@ -74,6 +74,19 @@ def test_command_line_uploads_are_recorded_as_cli(empty_db, tmp_path):
     ]
 
 
+def test_a_refused_command_line_upload_is_recorded_with_its_reason_and_nothing_else_is_written(empty_db, tmp_path):
+    good = xlsx.recap(tmp_path / "kraksaan.xlsx", [("Kraksaan", "Asembakor", 2, 300, 300, 600)])
+    bad = xlsx.recap(tmp_path / "paiton.xlsx", [("Paiton", "Sumberejo", 2, 300, "3OO", 600)])
+    before = empty_db.read_bytes()
+    assert cli.main(["ingest", str(good), str(bad), "--db", str(empty_db)]) == 1
+    assert empty_db.read_bytes() == before
+    [record] = catatan_rows(empty_db, "unggah_ditolak")
+    assert (record["pelaku"], record["objek"]) == ("cli", "paiton.xlsx")
+    assert json.loads(record["rincian"])["alasan"] == (
+        "sheet 'REKAP', baris 6, kolom F (JUMLAH PEMILIH / P): '…' bukan bilangan bulat"
+    )
+
+
 def test_a_setting_change_on_the_page_records_before_and_after(demo_db, monkeypatch):
     at = buka(demo_db, monkeypatch, "pengaturan")
     next(t for t in at.text_input if t.label == "KTP-el: batas Siap (%)").set_value("96,5")

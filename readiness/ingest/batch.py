@@ -273,8 +273,13 @@ def commit_batch(db_path, batch: Batch, *, uploaded_by: str | None = None, on_wa
 def ingest_files(
     db_path, files, *, election=None, kind="auto", uploaded_by=None, on_wait=None, progress=None, pelaku=None
 ) -> Batch:
-    """Prepare and commit: the command line's `ingest` and the tests' way in."""
+    """Prepare and commit: the command line's `ingest` and the tests' way in. Refused files are
+    recorded in the audit trail (readiness/ingest/ditolak.py); nothing else is written then."""
     batch = prepare(db_path, files, election=election, kind=kind, progress=progress)
+    if not batch.ok:
+        from . import ditolak
+
+        ditolak.catat(db_path, batch, pelaku or uploaded_by)
     return commit_batch(db_path, batch, uploaded_by=uploaded_by, on_wait=on_wait, pelaku=pelaku)
 
 
