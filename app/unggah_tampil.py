@@ -12,7 +12,7 @@ import streamlit as st
 from app import baca, sesi
 from app.markdown import escape_md
 from readiness import ingest, teks
-from readiness.ingest import summary
+from readiness.ingest import ditolak, summary
 
 # The uploader's own button and size note are in English; say them in Indonesian.
 _UPLOADER_CSS = """<style>
@@ -75,7 +75,24 @@ def diperiksa(election: str, files: list[tuple[str, bytes]]) -> ingest.Batch:
             )
     bar.empty()
     st.session_state["unggah_prepared"] = (key, batch)
+    # A refused file is in the audit trail once per session, however often the page reruns.
+    recorded = st.session_state.setdefault("unggah_ditolak_dicatat", set())
+    recorded.update(ditolak.catat(baca.db_path(), batch, sesi.pengguna(), kecuali=recorded))
     return batch
+
+
+def simpan(batch: ingest.Batch, round_no: int, dropped: list[ingest.FileResult] | None = None) -> None:
+    """Save the batch (all its files or none), then an empty uploader and the outcome above it;
+    `dropped`: the refused files the user chose to leave out."""
+    pelaku = sesi.wajib("unggah")  # checked again on the server before anything is written
+    try:
+        done = ingest.commit_batch(baca.db_path(), batch, uploaded_by=pelaku.nama, pelaku=pelaku)
+    except Exception as exc:  # a lock held too long: say so, nothing was written
+        st.error(f"Tidak tersimpan: {escape_md(exc)}")
+    else:
+        st.session_state["unggah_pesan"] = escape_md(summary.saved(done, dropped))
+        lupakan(round_no)
+        st.rerun()
 
 
 def lupakan(round_no: int) -> None:
@@ -85,22 +102,33 @@ def lupakan(round_no: int) -> None:
     st.session_state.pop("unggah_jenis", None)
 
 
+def _jenis(result: ingest.FileResult, round_no: int) -> None:
+    """The kind of the file: detected, chosen, or (when no table was recognised) to be chosen;
+    changing it reads the file again."""
+    options = list(ingest.KINDS)
+    current = result.kind or st.session_state.get("unggah_jenis", {}).get(result.file_name)
+    chosen = st.selectbox(
+        summary.kind_label(result),
+        options,
+        index=options.index(current) if current in options else None,
+        format_func=teks.JENIS.get,
+        placeholder="Pilih jenis data berkas ini",
+        key=f"jenis_{round_no}_{result.file_name}",
+    )
+    if not result.kind:  # the message also offers a template: say where they are
+        st.caption("Templat setiap jenis data ada di tab **Templat** di atas.")
+    if chosen is not None and chosen != current:
+        st.session_state.setdefault("unggah_jenis", {})[result.file_name] = chosen
+        st.rerun()
+
+
 def berkas(result: ingest.FileResult, round_no: int, *, expanded: bool) -> None:
     """One file: its kind (changing it reads the file again), what was understood, the verdict."""
     with st.container(border=True):
         st.markdown(f"**{escape_md(result.file_name)}**")
+        if result.kind or result.pilih_jenis:
+            _jenis(result, round_no)
         if result.kind:
-            options = list(ingest.KINDS)
-            chosen = st.selectbox(
-                summary.kind_label(result),
-                options,
-                index=options.index(result.kind),
-                format_func=teks.JENIS.get,
-                key=f"jenis_{round_no}_{result.file_name}",
-            )
-            if chosen != result.kind:
-                st.session_state.setdefault("unggah_jenis", {})[result.file_name] = chosen
-                st.rerun()
             st.markdown(escape_md(summary.understood(result)))  # sheet names are the file's words
             if footer := result.describe_footer():
                 st.caption(escape_md(footer))

@@ -41,23 +41,17 @@ with tab_upload:
             ekspor.unduh(
                 "Unduh daftar masalah (CSV)",
                 export.to_csv(problems),
-                "masalah_unggahan.csv",
+                export.nama_berkas("masalah unggahan", election, "csv", wilayah=baca.kata(election).nama),
                 mime="text/csv",
                 key="unduh_masalah_unggahan",
             )
         if summary.can_save(batch):
             if st.button("Simpan semua ke database", type="primary"):
-                pelaku = sesi.wajib("unggah")  # checked again on the server before anything is written
-                try:
-                    done = ingest.commit_batch(baca.db_path(), batch, uploaded_by=pelaku.nama, pelaku=pelaku)
-                except Exception as exc:  # a lock held too long: say so, nothing was written
-                    st.error(f"Tidak tersimpan: {escape_md(exc)}")
-                else:
-                    st.session_state["unggah_pesan"] = escape_md(summary.saved(done))
-                    tampil.lupakan(round_no)
-                    st.rerun()
+                tampil.simpan(batch, round_no)
         elif not batch.ok:
-            st.error("Tidak ada yang disimpan dari unggahan ini selama masih ada berkas yang ditolak.")
+            st.error(escape_md(summary.refused_note(batch)))
+            if summary.can_save_rest(batch) and st.button(summary.save_rest_label(batch), type="primary"):
+                tampil.simpan(batch.without_refused(), round_no, dropped=batch.refused)
 
 with tab_history:
     uploads = baca.query("marts/uploads", election=election)

@@ -52,7 +52,7 @@ def test_a_rejected_file_names_its_row_and_column(empty_db, tmp_path):
             "Tingkat": "Galat",
             "Berkas": "rekap salah.xlsx",
             "Sheet": "REKAP",
-            "Baris": 7,
+            "Baris": "7",
             "Kolom": "E (JUMLAH PEMILIH / L)",
             "Masalah": "'3OO' bukan bilangan bulat",
         }
@@ -73,3 +73,22 @@ def test_over_a_thousand_problems_are_counted_in_id_format_and_ten_shown(empty_d
         "rekap desa salah.xlsx, sheet 'REKAP', baris 6, kolom C (DESA/KELURAHAN): "
         "desa/kelurahan 'Desa 1' tidak ada di Kecamatan Kraksaan"
     )
+
+
+def test_a_refused_file_can_be_left_out_and_the_rest_saved_together(empty_db, tmp_path):
+    good = xlsx.recap(tmp_path / "rekap kraksaan.xlsx", [("Kraksaan", "Asembakor", 2, 300, 300, 600)])
+    bad = xlsx.recap(tmp_path / "rekap paiton.xlsx", [("Paiton", "Sumberejo", 2, 300, "3OO", 600)])
+    batch = ingest.prepare(empty_db, _files(good, bad))
+    refused = batch.results[1]
+    assert summary.understood(refused) == "sheet 'REKAP' (judul kolom baris 4–5)"  # no "0 baris data"
+    assert not summary.can_save(batch) and summary.can_save_rest(batch)
+    assert summary.refused_note(batch) == (
+        "Ditolak: rekap paiton.xlsx. Unggahan disimpan bersama atau tidak sama sekali, jadi belum ada yang "
+        "disimpan. Perbaiki berkas itu lalu unggah ulang, atau simpan 1 berkas lainnya tanpa berkas yang ditolak."
+    )
+    assert summary.save_rest_label(batch) == "Simpan 1 berkas lainnya tanpa yang ditolak"
+    done = ingest.commit_batch(empty_db, batch.without_refused())
+    assert summary.saved(done, batch.refused) == (
+        "Tersimpan: rekap kraksaan.xlsx → unggahan #1. Tidak disimpan (ditolak): rekap paiton.xlsx"
+    )
+    assert ingest.commit_batch(empty_db, batch).committed is False  # the whole batch is still all or nothing

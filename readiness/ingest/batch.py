@@ -115,6 +115,15 @@ class Batch:
     def ok(self) -> bool:
         return all(not r.errors for r in self.results)
 
+    @property
+    def refused(self) -> list[FileResult]:
+        return [r for r in self.results if r.errors]
+
+    def without_refused(self) -> Batch:
+        """The same batch without its refused files: what the user saves after dropping them (the
+        rest is still saved all together or not at all)."""
+        return Batch(self.election, [r for r in self.results if not r.errors])
+
 
 class Dibatalkan(Exception):
     """Raised by a `progress` callback to stop a preview nobody waits for any more (the page's

@@ -5,10 +5,11 @@ and, for an upload of unknown kind, the kind whose fields the sheets hold."""
 from __future__ import annotations
 
 import csv
+import difflib
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import teks
@@ -46,6 +47,9 @@ class Layout:
     score: int
     # (first, last) Excel row of what stands under the table (signature, notes): not read
     footer: tuple[int, int] | None = None
+    # column index -> the known header it was read as, for a header that only resembles one
+    # (`TARGET PARTISPASI`): accepted only for a kind the user chose, and said as a warning
+    mirip: dict[int, str] = field(default_factory=dict)
 
     @property
     def data_start(self) -> int:
@@ -79,7 +83,15 @@ def header_names(rows: list[list], r: int, n: int) -> list[str]:
     return names
 
 
-def map_columns(kind: str, names: list[str]) -> dict[int, str]:
+# A header that only resembles a known one is read as it when the user chose the kind: a typo
+# (`KECAMTAN`, `TARGET PARTISPASI`) in a hand-made sheet. Short headers (`L`, `P`, `NO`) never.
+MIRIP_PANJANG = 5
+MIRIP_RASIO = 0.85
+
+
+def map_columns(kind: str, names: list[str], mirip: dict[int, str] | None = None) -> dict[int, str]:
+    """Which column is which field of `kind`, by the known headers (header_synonyms.csv). Given a
+    `mirip` dict, a header that closely resembles a known one is read as it too, and noted there."""
     synonyms = SYNONYMS[kind]
     mapped: dict[int, str] = {}
     used: set[str] = set()
@@ -95,15 +107,26 @@ def map_columns(kind: str, names: list[str]) -> dict[int, str]:
                 mapped[col] = fld
                 used.add(fld)
                 break
+    if mirip is not None:
+        for col, name in enumerate(names):
+            if col in mapped or len(norm_header(name)) < MIRIP_PANJANG:
+                continue
+            known = [k for k, f in synonyms.items() if len(k) >= MIRIP_PANJANG and f not in used]
+            close = difflib.get_close_matches(norm_header(name), known, n=1, cutoff=MIRIP_RASIO)
+            if close:
+                mapped[col] = synonyms[close[0]]
+                used.add(synonyms[close[0]])
+                mirip[col] = close[0]
     return mapped
 
 
 def find_layout(
-    sheet: Sheet, kinds: Iterable[str] = KINDS, *, required: Collection[str] | None = None
+    sheet: Sheet, kinds: Iterable[str] = KINDS, *, required: Collection[str] | None = None, mirip: bool = False
 ) -> Layout | None:
     """The header in the sheet's first HEADER_SEARCH_ROWS rows that recognises the most fields of
     one of `kinds` and holds one of that kind's REQUIRED field sets (or, when given, all of
-    `required`: the kinds of OTHER_KINDS name theirs), or None."""
+    `required`: the kinds of OTHER_KINDS name theirs), or None. With `mirip`, headers that
+    closely resemble known ones count too (Layout.mirip names them)."""
     needs = (lambda kind: [set(required)]) if required is not None else REQUIRED.__getitem__
     best: Layout | None = None
     rows = sheet.rows
@@ -115,7 +138,8 @@ def find_layout(
                 continue
             names = header_names(rows, r, n)
             for kind in kinds:
-                columns = map_columns(kind, names)
+                resembling: dict[int, str] | None = {} if mirip else None
+                columns = map_columns(kind, names, resembling)
                 found = set(columns.values())
                 if not any(req <= found for req in needs(kind)):
                     continue
@@ -123,7 +147,7 @@ def find_layout(
                 # above a header is not a parent header).
                 score = len(columns) * 2 - (n - 1)
                 if best is None or score > best.score:
-                    best = Layout(sheet, kind, r, n, columns, names, score)
+                    best = Layout(sheet, kind, r, n, columns, names, score, mirip=resembling or {})
     return best
 
 
@@ -147,6 +171,9 @@ def choose_layouts(sheets: list[Sheet], kind: str) -> tuple[str | None, list[Lay
     kinds = KINDS if kind == "auto" else (kind,)
     found = [(s, find_layout(s, kinds)) for s in sheets]
     found = [(s, lay) for s, lay in found if lay is not None]
+    if not found and kind != "auto":  # the user says what the file is: a mistyped header will do
+        found = [(s, find_layout(s, kinds, mirip=True)) for s in sheets]
+        found = [(s, lay) for s, lay in found if lay is not None]
     if not found:
         return None, [], []
     if kind == "auto":

@@ -149,6 +149,7 @@ def _open_and_find_layouts(result: FileResult, data: bytes | Path, kind: str, st
         return None
     chosen, layouts, hidden = choose_layouts(heads, kind)
     if not layouts:
+        result.pilih_jenis = True  # the one thing the user can do here besides fixing the file
         if kind == "auto":
             result.add(
                 "galat",
@@ -161,6 +162,17 @@ def _open_and_find_layouts(result: FileResult, data: bytes | Path, kind: str, st
             result.add("galat", f"tidak ditemukan kolom wajib untuk {teks.JENIS_SINGKAT[kind]}: {need}")
         return None
     result.kind, result.layouts, result.kind_detected = chosen, layouts, kind == "auto"
+    for lay in layouts:
+        for col, known in sorted(lay.mirip.items()):
+            fld = lay.columns[col]
+            result.add(
+                "peringatan",
+                f"judul kolom ini dibaca sebagai {teks.KOLOM.get(fld, fld)} karena mirip '{known}'; "
+                "periksa kolom yang dibaca sebelum menyimpan",
+                lay.sheet.name,
+                lay.header_row + 1,
+                lay.column_label(fld),
+            )
     for sheet in hidden:
         result.add(
             "peringatan",

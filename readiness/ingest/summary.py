@@ -28,7 +28,7 @@ def problems(results: list[FileResult]) -> pd.DataFrame:
                 "Galat" if p.level == "galat" else "Peringatan",
                 p.file,
                 p.sheet or "",
-                p.row or "",
+                p.baris,
                 p.column or "",
                 p.message,
             )
@@ -52,12 +52,17 @@ def mapping(result: FileResult) -> pd.DataFrame:
 
 
 def kind_label(result: FileResult) -> str:
+    if not result.kind:
+        return "Jenis data (belum dikenali: pilih jenisnya)"
     return "Jenis data" + (" (terdeteksi otomatis)" if result.kind_detected else " (dipilih)")
 
 
 def understood(result: FileResult) -> str:
-    """`sheet 'REKAP' (judul kolom baris 4–5) · 6 baris data · 1 kecamatan · data per 20 November 2024`."""
-    line = f"{result.describe_layout()} · {fmt.angka(result.rows)} baris data"
+    """`sheet 'REKAP' (judul kolom baris 4–5) · 6 baris data · 1 kecamatan · data per 20 November 2024`;
+    a refused file keeps no rows, so its rows are not counted."""
+    line = result.describe_layout()
+    if not result.errors:
+        line += f" · {fmt.angka(result.rows)} baris data"
     if result.coverage:
         line += f" · {result.describe_coverage()}"
     if result.tanggal_data:
@@ -94,15 +99,43 @@ def can_save(batch: Batch) -> bool:
     return batch.ok and any(not r.duplicate_of for r in batch.results)
 
 
-def saved(batch: Batch) -> str:
-    """`Tersimpan: rekap.xlsx → unggahan #7; masalah.xlsx → unggahan #8 (2 masalah baru, …)`."""
-    if not batch.committed:
-        return "Tidak ada perubahan: semua berkas sudah pernah diunggah."
-    return "Tersimpan: " + "; ".join(
-        f"{r.file_name} → unggahan #{r.upload_id}" + (f" ({masalah.ringkas_gabung(r.gabung)})" if r.gabung else "")
-        for r in batch.results
-        if r.upload_id
+def can_save_rest(batch: Batch) -> bool:
+    """Some files refused, and the others would make a batch that can be saved."""
+    return not batch.ok and can_save(batch.without_refused())
+
+
+def refused_note(batch: Batch) -> str:
+    """What stands between the user and a save, and what they can do about it."""
+    names = ", ".join(r.file_name for r in batch.refused)
+    if not can_save_rest(batch):
+        return "Tidak ada yang disimpan dari unggahan ini selama masih ada berkas yang ditolak."
+    rest = len(batch.results) - len(batch.refused)
+    return (
+        f"Ditolak: {names}. Unggahan disimpan bersama atau tidak sama sekali, jadi belum ada yang "
+        f"disimpan. Perbaiki berkas itu lalu unggah ulang, atau simpan {fmt.angka(rest)} berkas "
+        "lainnya tanpa berkas yang ditolak."
     )
+
+
+def save_rest_label(batch: Batch) -> str:
+    rest = len(batch.results) - len(batch.refused)
+    return f"Simpan {fmt.angka(rest)} berkas lainnya tanpa yang ditolak"
+
+
+def saved(batch: Batch, dropped: list[FileResult] | None = None) -> str:
+    """`Tersimpan: rekap.xlsx → unggahan #7; masalah.xlsx → unggahan #8 (2 masalah baru, …)`, and
+    the refused files the user left out (`Tidak disimpan (ditolak): atlantis.xlsx`)."""
+    if not batch.committed:
+        text = "Tidak ada perubahan: semua berkas sudah pernah diunggah."
+    else:
+        text = "Tersimpan: " + "; ".join(
+            f"{r.file_name} → unggahan #{r.upload_id}" + (f" ({masalah.ringkas_gabung(r.gabung)})" if r.gabung else "")
+            for r in batch.results
+            if r.upload_id
+        )
+    if dropped:
+        text += ". Tidak disimpan (ditolak): " + ", ".join(r.file_name for r in dropped)
+    return text
 
 
 def history(uploads: pd.DataFrame) -> pd.DataFrame:

@@ -64,3 +64,80 @@ def test_signature_under_the_table_is_named_in_the_preview_and_not_refused(writa
     ).to_be_visible()
     expect(page.get_by_text("6 baris data", exact=False)).to_be_visible()
     screenshot(page, "unggah-tanda-tangan")
+
+
+def _dpt_now(db_path: Path) -> dict[str, int]:
+    from readiness import db
+
+    con = db.connect_read(db_path)
+    try:
+        rows = con.execute(
+            "select k.kecamatan, sum(p.dpt) from stg_pemilih p join ref_kecamatan k using (kode_kecamatan) "
+            "where p.election_id = 'pilkada-2024' group by 1"
+        ).fetchall()
+    finally:
+        con.close()
+    return dict(rows)
+
+
+def test_a_batch_with_a_refused_file_and_one_of_unknown_kind(writable_server, page, tmp_path):
+    """Four files from four offices: two recaps that read, one with a pasted-in block of a
+    kecamatan the region does not have (refused: one grouped message), and a target sheet whose
+    mistyped header hides its kind. The user chooses the kind (it then reads), drops the refused
+    file in one click, and the other three are saved; Ringkasan shows the new total, and a CSV
+    download afterwards leaves the data version as it was."""
+    paiton = xlsx.recap(
+        tmp_path / "rekap paiton.xlsx", [("KEC. PAITON", "DESA SUMBEREJO", 4, "1.100", "1.150", "2.250")]
+    )
+    besuk = xlsx.recap(tmp_path / "rekap besuk.xlsx", [("BESUK", "BAGO", 3, "900", "950", "1.850")])
+    atlantis = xlsx.recap(
+        tmp_path / "rekap atlantis.xlsx", [("ATLANTIS", f"DESA {i}", 2, 300, 300, 600) for i in range(21)]
+    )
+    target = xlsx.write(
+        tmp_path / "target camat.xlsx",
+        [["TARGET PARTISIPASI PILKADA 2024"], [], ["NO", "KECAMATAN", "TARGET PARTISPASI 2024 (%)"], [1, "Paiton", 83]],
+        sheet="TARGET",
+    )
+    before = _dpt_now(writable_server["db"])
+    page.goto(writable_server["url"] + "/unggah")
+    expect(page.get_by_text("Unggah Data").first).to_be_visible(timeout=30000)
+    page.locator("input[type=file]").set_input_files([str(p) for p in (paiton, besuk, atlantis, target)])
+    expect(
+        page.get_by_text(
+            "rekap atlantis.xlsx, sheet 'REKAP', baris 6–26 (21 baris), kolom B (KECAMATAN): "
+            "kecamatan 'ATLANTIS' tidak dikenal"
+        )
+    ).to_be_visible(timeout=60000)
+    expect(page.get_by_text("jenis data tidak dikenali", exact=False).first).to_be_visible()
+    assert page.get_by_text("0 baris data", exact=False).count() == 0  # a refused file keeps no rows
+    # The last thing the page writes: the whole check is on screen before the kind is chosen.
+    expect(page.get_by_role("button", name="Simpan 2 berkas lainnya tanpa yang ditolak")).to_be_visible()
+    # The message asks for the kind: the choice is right there.
+    box = page.get_by_role("combobox", name="Jenis data (belum dikenali: pilih jenisnya)")
+    expect(box).to_have_count(1)
+    box.click()
+    box.fill("Target")
+    page.get_by_role("option", name="Target partisipasi").click()
+    # Read as a target now; the mistyped header is a warning in the problem list.
+    expect(page.get_by_text("1 peringatan (data tetap dapat disimpan).")).to_be_visible(timeout=60000)
+    expect(page.get_by_text("Ditolak: rekap atlantis.xlsx.", exact=False)).to_be_visible()
+    save_rest = page.get_by_role("button", name="Simpan 3 berkas lainnya tanpa yang ditolak")
+    expect(save_rest).to_be_visible()
+    assert page.get_by_role("button", name="Simpan semua ke database").count() == 0
+    screenshot(page, "unggah-satu-ditolak")
+    save_rest.click()
+    expect(page.get_by_text("Tidak disimpan (ditolak): rekap atlantis.xlsx", exact=False)).to_be_visible(timeout=60000)
+    for name in ("rekap paiton.xlsx", "rekap besuk.xlsx", "target camat.xlsx"):
+        expect(page.get_by_text(f"{name} → unggahan #", exact=False)).to_be_visible()
+    total = sum(before.values()) - before["Paiton"] - before["Besuk"] + 2250 + 1850
+    page.goto(writable_server["url"] + "/")
+    expect(page.get_by_text(f"{total:,}".replace(",", "."), exact=True)).to_be_visible(timeout=30000)
+    # Downloading a file records who took it, and changes no data: the version shown stays.
+    caption = page.get_by_text("versi data ", exact=False).first
+    shown = caption.inner_text()
+    with page.expect_download():
+        page.get_by_role("button", name="Unduh CSV").first.click()
+    page.reload()
+    expect(page.get_by_text(f"{total:,}".replace(",", "."), exact=True)).to_be_visible(timeout=30000)
+    assert page.get_by_text("versi data ", exact=False).first.inner_text() == shown
+    assert page.locator("[data-testid='stException']").count() == 0

@@ -147,3 +147,32 @@ def test_closing_the_tab_stops_the_parse_and_keeps_nothing(empty_db, monkeypatch
         "pemeriksaan unggahan dihentikan sebelum selesai: rekap_1.xlsx, rekap_2.xlsx" in r.getMessage()
         for r in caplog.records
     )
+
+
+def test_a_refused_upload_and_why_are_in_jejak_audit_without_the_cell_values(demo_db, monkeypatch, tmp_path):
+    """A recap whose kecamatan column holds NIKs (columns shifted when pasted) is refused on the
+    page; Jejak Audit lists it once, with where and why, but never a NIK; the analytical file
+    (and so its data version) is untouched."""
+    from tests.pages.halaman import buka, tabel
+
+    nik = "3513014107890001"
+    path = xlsx.recap(
+        tmp_path / "rekap geser.xlsx",
+        [(nik, "Asembakor", 2, 300, 300, 600), ("35130141078900" + "02", "Sidopekso", 2, 1, 1, 2)],
+    )
+    before = demo_db.read_bytes()
+    at = _upload(_app(demo_db, monkeypatch), path)
+    assert at.error[0].value == "Ditolak: 2 masalah. Perbaiki berkasnya lalu unggah ulang."
+    at.run()  # the page reruns (any click does): the refusal is not recorded twice
+    trail = tabel(buka(demo_db, monkeypatch, "jejak"), "No.")
+    refused = trail[trail["Aksi"] == "Unggahan ditolak"]
+    assert list(refused["Objek"]) == ["rekap geser.xlsx"]
+    assert list(refused["Pengguna"]) == ["lokal"]
+    detail = refused["Rincian"].item()
+    assert "jenis: pemilih" in detail and "masalah: 2" in detail and "pemilihan: pilkada-2024" in detail
+    assert (
+        "alasan: sheet 'REKAP', baris 6, kolom B (KECAMATAN): kecamatan '…' tidak dikenal | "
+        "sheet 'REKAP', baris 7, kolom B (KECAMATAN): kecamatan '…' tidak dikenal"
+    ) in detail
+    assert "35130141078900" not in trail.to_csv()
+    assert demo_db.read_bytes() == before
