@@ -29,7 +29,7 @@ def test_tps_rows_of_the_sample(con):
 def test_one_kecamatan_and_the_distribution(con):
     paiton = db.run(con, "marts/tps", election="pilkada-2024", kecamatan="35.13.12")
     assert len(paiton) == 113 and paiton["melebihi_kapasitas"].sum() == 2
-    bands = db.run(con, "marts/tps_sebaran", election="pilkada-2024", kecamatan=None)
+    bands = db.run(con, "marts/tps_sebaran", election="pilkada-2024", kecamatan=None, desa=None)
     assert bands["jumlah_tps"].sum() == 1739
     assert bands.loc[bands["melebihi_kapasitas"], "jumlah_tps"].sum() == 3
     assert list(bands.loc[bands["melebihi_kapasitas"], "dari"]) == [601]
@@ -54,7 +54,7 @@ def test_capacity_boundary_per_tps(empty_db, tmp_path):
     try:
         tps = db.run(con, "marts/tps", election="pilkada-2024", kecamatan="35.13.01")
         assert list(tps["melebihi_kapasitas"]) == [False, True, False]  # 600 is allowed, 601 is not
-        bands = db.run(con, "marts/tps_sebaran", election="pilkada-2024", kecamatan=None)
+        bands = db.run(con, "marts/tps_sebaran", election="pilkada-2024", kecamatan=None, desa=None)
         assert list(zip(bands["dari"], bands["jumlah_tps"], bands["melebihi_kapasitas"])) == [
             (501, 1, False),
             (551, 1, False),

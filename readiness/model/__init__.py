@@ -12,6 +12,7 @@ assignment.
     alasan        reasons, follow-ups and indicators of one kecamatan or desa, in words
     pemilih       voter segments (pemula, disabilitas) per desa and kecamatan
     halaman       everything a dashboard page shows (PAGES), so pages only display
+    jenjang       the walk region → korwil → kecamatan → desa → TPS: parents, the kept choice, breadcrumbs
     kartu         the headline figures of each page, in words
     rekonsiliasi  the reconciliation checks
     pemilihan     the election's labels and which election is active
@@ -25,6 +26,7 @@ here (`from readiness import model; model.report(...)`).
 
 from __future__ import annotations
 
+from . import jenjang
 from ._nilai import present
 from .alasan import desa_reasons, indikator, reasons, tindak_lanjut
 from .halaman import (
@@ -97,6 +99,7 @@ __all__ = [
     "halaman_ringkasan",
     "halaman_tps",
     "indikator",
+    "jenjang",
     "kabupaten",
     "kecamatan",
     "kelengkapan",

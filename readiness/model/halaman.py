@@ -18,6 +18,7 @@ from ..wilayah.kata import Kata, kata
 from . import kartu
 from ._nilai import present as _present
 from .alasan import indikator, tindak_lanjut
+from .jenjang import urut_tps
 from .kesiapan import kesiapan, kesiapan_cursor
 from .laporan import (
     desa_kesiapan,
@@ -163,7 +164,7 @@ def halaman_kecamatan(con, election: str, kecamatan_kode: str | None, base: Dasa
     cur, out = _start(con, election, base)
     if kecamatan_kode:
         row = out["kecamatan"].set_index("kode_kecamatan").loc[kecamatan_kode]
-        tps_df = tps(cur, election, kecamatan_kode)
+        tps_df = urut_tps(tps(cur, election, kecamatan_kode))
         tps_df["keterangan"] = [
             f"■ Melebihi kapasitas (lebih {fmt.angka(k)})" if m else ""
             for m, k in zip(tps_df["melebihi_kapasitas"], tps_df["kelebihan"])
@@ -232,27 +233,41 @@ def halaman_pemilih(con, election: str, kecamatan_kode: str | None, base: Dasar 
     return out
 
 
-def halaman_tps(con, election: str, kecamatan_kode: str | None, base: Dasar | None = None) -> dict:
-    """Queries: marts/kecamatan, marts/tps, marts/tps_sebaran, marts/versi_data.
+def halaman_tps(
+    con, election: str, kecamatan_kode: str | None, base: Dasar | None = None, desa_kode: str | None = None
+) -> dict:
+    """Queries: marts/kecamatan, marts/tps, marts/tps_sebaran, marts/desa_kesiapan, marts/versi_data.
 
-    `tps_lebih`: the TPS over the election's capacity (`kapasitas`); `logistik`: per filled
-    column (status_logistik, kategori_rawan) the number of TPS per value, most first."""
+    The TPS of the region, of one kecamatan or of one of its desa (`desa_kode`), in reading order
+    (readiness.model.jenjang.urut_tps); `tps_lebih`: those over the election's capacity
+    (`kapasitas`); `logistik`: per filled column (status_logistik, kategori_rawan) the number of TPS
+    per value, most first; `desa_baris`: the chosen desa's readiness row (None without a desa)."""
     cur, out = _start(con, election, base)
-    tps_df = tps(cur, election, kecamatan_kode)
+    tps_df = urut_tps(tps(cur, election, kecamatan_kode))
+    desa_baris = None
+    if kecamatan_kode and desa_kode:
+        tps_df = tps_df[tps_df["kode_desa"] == desa_kode].reset_index(drop=True)
+        rows = desa_kesiapan(cur, election, kecamatan_kode)
+        rows = rows[rows["kode_desa"] == desa_kode]
+        desa_baris = None if rows.empty else rows.iloc[0]
+    else:
+        desa_kode = None
     kapasitas = None if tps_df.empty else int(tps_df["kapasitas_tps"].iloc[0])
     over = tps_df[tps_df["melebihi_kapasitas"].fillna(False).astype(bool)]
     located = tps_df.dropna(subset=["lat", "lon"])
     tps_df["keterangan"] = ["■ Melebihi kapasitas" if m else "" for m in tps_df["melebihi_kapasitas"]]
+    sebaran = db.run(cur, "marts/tps_sebaran", election=election, kecamatan=kecamatan_kode, desa=desa_kode)
     return {
         **out,
         "tps": tps_df,
         "tps_lebih": over,
         "kapasitas": kapasitas,
         "berkoordinat": len(located),
-        "sebaran": db.run(cur, "marts/tps_sebaran", election=election, kecamatan=kecamatan_kode),
+        "sebaran": sebaran,
         "logistik": {field: tps_df[field].dropna().value_counts() for field in ("status_logistik", "kategori_rawan")},
         "kartu": kartu.tps(tps_df, over, kapasitas, out["kata"]),
         "kosong": tps_df.empty,
+        "desa_baris": desa_baris,
     }
 
 
