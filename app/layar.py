@@ -4,8 +4,6 @@ the footer."""
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
 from app import baca, ekspor, navigasi
@@ -13,10 +11,8 @@ from app.markdown import escape_md
 from readiness import db, fmt, model, teks
 
 ELECTION_KEY = "election"
-KODE_KECAMATAN = re.compile(r"\d{2}\.\d{2}\.\d{2}")  # a Kemendagri kecamatan code, `35.13.14`
 HALAMAN_UNGGAH = "pages/unggah.py"
 HALAMAN_PENGATURAN = "pages/pengaturan.py"
-KODE_KECAMATAN = re.compile(r"\d{2}\.\d{2}\.\d{2}")  # Kemendagri, any region: 74.06.01
 
 
 def election() -> str:
@@ -58,6 +54,19 @@ def footer() -> None:
     st.caption(f"{teks.DISCLAIMER}. {teks.APP_NAMA}.")
 
 
+INGATAN = "_pilihan_{}"  # session key of the remembered choice of a URL parameter
+
+
+def _dipilih(param: str, ikut) -> None:
+    """The user changed the choice of `param`: remember it and write it into the URL before the
+    page runs again (so the URL's old value is not taken for a link)."""
+    value = st.session_state[f"pilih_{param}"]
+    st.session_state[INGATAN.format(param)] = value
+    st.query_params[param] = value
+    if ikut:
+        ikut(value)
+
+
 def url_choice(
     param: str,
     options: list[str],
@@ -67,25 +76,39 @@ def url_choice(
     default: str | None = None,
     where=None,
     help: str | None = None,
+    ikut=None,
 ) -> str | None:
-    """A selectbox whose choice lives in the URL (`?param=value`) and in the session: a shared link
-    or a browser refresh opens the same view, and the choice survives moving between pages."""
+    """A selectbox whose choice lives in the URL (`?param=value`) and in the session: a shared
+    link, a refresh or the browser's Back opens the same view, and the choice stays chosen on every
+    page that uses `param` until the user changes it. The navigation's links carry no query, so
+    the page opened writes the remembered choice back into its URL; a URL value other than the
+    remembered one (a link, Back) wins. `ikut(value)` runs whenever the choice changes (the other
+    levels of the walk follow it, app/jalan.py)."""
     where = where or st
-    sticky_key, widget_key = f"_pilihan_{param}", f"pilih_{param}"
-    sticky = st.session_state.get(sticky_key)
+    ingatan, widget_key = INGATAN.format(param), f"pilih_{param}"
     from_url = st.query_params.get(param)
-    if from_url in options and from_url != sticky:
-        st.session_state[widget_key] = from_url  # a link, a refresh or a click from another page
-    elif st.session_state.get(widget_key) not in options:
-        st.session_state[widget_key] = sticky if sticky in options else (default if default in options else options[0])
-    chosen = where.selectbox(label, options, format_func=format_func, key=widget_key, help=help)
-    st.session_state[sticky_key] = chosen
+    if from_url in options and from_url != st.session_state.get(ingatan):
+        st.session_state[ingatan] = from_url  # a link, a refresh, Back, a click from another page
+        if ikut:
+            ikut(from_url)
+    chosen = st.session_state.get(ingatan)
+    if chosen not in options:
+        chosen = default if default in options else options[0]
+        st.session_state[ingatan] = chosen
+        if ikut:
+            ikut(chosen)
+    # Set on every run: the same key on another page is another widget (label, options), which
+    # would otherwise start from its first option.
+    st.session_state[widget_key] = chosen
+    where.selectbox(
+        label, options, format_func=format_func, key=widget_key, help=help, on_change=_dipilih, args=(param, ikut)
+    )
     st.query_params[param] = chosen
     return chosen
 
 
 def kecamatan_choice(kecamatan, label: str = "Kecamatan", where=None) -> str:
-    """Choose a kecamatan (kept in the URL as `?kecamatan=35.13.14`)."""
+    """Choose a kecamatan (kept in the URL as `?kecamatan=35.13.14`) of a table of kecamatan."""
     names = dict(zip(kecamatan["kode_kecamatan"], kecamatan["kecamatan"]))
     korwil = dict(zip(kecamatan["kode_kecamatan"], kecamatan["korwil"]))
     return url_choice(
@@ -98,15 +121,10 @@ def kecamatan_choice(kecamatan, label: str = "Kecamatan", where=None) -> str:
 
 
 def open_kecamatan(event, election: str) -> None:
-    """A click on a chart point carrying a kode_kecamatan opens the Kecamatan page for it."""
-    points = (event or {}).get("selection", {}).get("points", []) if event else []
-    for point in points:
-        kode = point.get("customdata")
-        if isinstance(kode, (list, tuple)):
-            kode = kode[-1]
-        if isinstance(kode, str) and KODE_KECAMATAN.fullmatch(kode):
-            st.session_state["_pilihan_kecamatan"] = None
-            st.switch_page("pages/kecamatan.py", query_params={"pemilu": election, "kecamatan": kode})
+    """A click on a chart point carrying a kecamatan (or desa) code opens its page (app/jalan.py)."""
+    from app import jalan
+
+    jalan.dari_grafik(event, election)
 
 
 def table(
@@ -119,15 +137,25 @@ def table(
     key: str,
     height: int | str = "auto",
     caption: str | None = None,
-) -> None:
+    pilih: bool = False,
+):
     """A table on screen (id-ID text) with its Excel and CSV downloads underneath (numbers as numbers,
-    the election, the data version and the disclaimer in the Excel file)."""
+    the election, the data version and the disclaimer in the Excel file). `pilih`: a click on a row
+    or a cell selects its row; the selection event is returned (rows by position in `df`)."""
     from readiness import export
 
     kolom = export.pilih_kolom(df, kolom)
     kata = data.get("kata") or baca.kata(election)
     config = {k.judul: st.column_config.TextColumn(width="large") for k in kolom if k.lebar}
-    st.dataframe(export.tampilan(df, kolom), hide_index=True, width="stretch", height=height, column_config=config)
+    select = {"on_select": "rerun", "selection_mode": ["single-row", "single-cell"], "key": f"tabel_{key}"}
+    event = st.dataframe(
+        export.tampilan(df, kolom),
+        hide_index=True,
+        width="stretch",
+        height=height,
+        column_config=config,
+        **(select if pilih else {}),
+    )
     if caption:
         st.caption(caption)
     frame = export.ekspor(df, kolom)
@@ -151,6 +179,7 @@ def table(
         mime="text/csv",
         icon=":material/download:",
     )
+    return event if pilih else None
 
 
 def kartu(items) -> None:

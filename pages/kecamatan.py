@@ -2,18 +2,20 @@
 to follow up, its desa and its TPS. Queries: marts/kecamatan, marts/desa_kesiapan, marts/tps,
 marts/kelengkapan, marts/versi_data (through readiness.model.halaman_kecamatan); the choice list
 from marts/korwil_penugasan. URL: `?pemilu=…&kecamatan=35.13.14` (a click on the map or a chart
-elsewhere opens this page with it)."""
+elsewhere opens this page with it); a click on a desa opens its TPS (app/jalan.py)."""
 
 import streamlit as st
 
-from app import baca, layar, masalah_tampil
+from app import baca, jalan, layar, masalah_tampil
 from app.markdown import escape_md
 from readiness import charts, fmt, teks
 from readiness.export import Kolom
 
 election = layar.election()
-choices = baca.query("marts/korwil_penugasan", election=election)
-kode = layar.kecamatan_choice(choices, where=st.sidebar)
+remah, (kolom,) = jalan.atas(1)
+places = jalan.tempat(election)
+kode = jalan.pilih_kecamatan(election, places, where=kolom)
+jalan.remah(election, places, "kecamatan", kode, where=remah)
 data = baca.page_data("kecamatan", election, kecamatan_kode=kode)
 row, kata = data["baris"], data["kata"]
 
@@ -59,9 +61,10 @@ layar.table(
 
 desa = data["desa"]
 st.subheader(f"{kata.desa_awal} ({fmt.angka(len(desa))})")
+st.caption(f"Klik {kata.desa} pada grafik atau tabel untuk membuka TPS-nya.")
 if data["desa_ada_dpt"]:
-    st.plotly_chart(charts.lp_bars(desa, label_col="desa"), width="stretch", config=charts.PLOT_CONFIG)
-layar.table(
+    jalan.grafik(charts.lp_bars(desa, label_col="desa"), election, key="desa_batang")
+event = layar.table(
     desa,
     [
         Kolom("desa", kata.desa_judul),
@@ -82,7 +85,9 @@ layar.table(
     data,
     election,
     key="desa",
+    pilih=True,
 )
+jalan.dari_tabel(event, desa, election, "desa", "kode_desa")
 
 tps = data["tps"]
 st.subheader(f"TPS ({fmt.angka(len(tps))})")
@@ -104,7 +109,13 @@ else:
         data,
         election,
         key="tps",
-        height=400,
+        height="content",
+    )
+    st.page_link(
+        jalan.HALAMAN["desa"],
+        label=f"Buka halaman TPS Kecamatan {row['kecamatan']}",
+        icon=":material/ballot:",
+        query_params=jalan.query(election, "kecamatan", kode),
     )
 
 masalah_tampil.kecamatan(election, kode, row["kecamatan"])

@@ -1,17 +1,22 @@
 """Korwil: the three regions side by side, then one koordinator's own kecamatan — statuses,
 reasons and what to follow up. Queries: marts/korwil, marts/kecamatan, marts/versi_data
-(through readiness.model.halaman_korwil); the map: marts/kecamatan_batas. URL: `?pemilu=…&korwil=Wilayah I`."""
+(through readiness.model.halaman_korwil); the map: marts/kecamatan_batas. URL: `?pemilu=…&korwil=Wilayah I`;
+a click on a kecamatan (map or table) opens it (app/jalan.py)."""
 
 import streamlit as st
 
-from app import baca, layar, masalah_tampil
+from app import baca, jalan, layar, masalah_tampil
 from app.markdown import escape_md
 from readiness import charts, fmt, teks
 from readiness.export import Kolom
 
 election = layar.election()
 data = baca.page_data("korwil", election)
-assigned, kecamatan = data["korwil"], data["kecamatan"]
+assigned, kecamatan, pilihan = data["korwil"], data["kecamatan"], data["pilihan_korwil"]
+remah, (kolom,) = jalan.atas(1)
+places = jalan.tempat(election)
+chosen = jalan.pilih_korwil(places, pilihan, where=kolom) if pilihan and not data["belum_korwil"] else None
+jalan.remah(election, places, "korwil", chosen, where=remah)
 
 st.title("Kesiapan per Koordinator Wilayah (Korwil)")
 st.caption(layar.caption_from(data))
@@ -58,8 +63,6 @@ for i, row in enumerate(assigned.itertuples()):
 st.plotly_chart(charts.korwil_bandingan(assigned), width="stretch", config=charts.PLOT_CONFIG)
 
 st.divider()
-pilihan = data["pilihan_korwil"]
-chosen = layar.url_choice("korwil", list(pilihan), "Pilih korwil", format_func=pilihan.get)
 mine = data["per_korwil"][chosen]
 own, todo = mine["kecamatan"], mine["tindak_lanjut"]
 st.header(escape_md(chosen))
@@ -90,7 +93,7 @@ with right:
         st.markdown(f"**{escape_md(row.kecamatan)}** · {charts.status_label(row.status)}\n{lines}")
 
 st.subheader(f"Kecamatan di {escape_md(chosen)}")
-layar.table(
+event = layar.table(
     own,
     [
         Kolom("kecamatan", "Kecamatan"),
@@ -109,6 +112,8 @@ layar.table(
     data,
     election,
     key="korwil_kecamatan",
+    pilih=True,
 )
+jalan.dari_tabel(event, own, election, "kecamatan", "kode_kecamatan")
 masalah_tampil.korwil(election, chosen)
 layar.footer()

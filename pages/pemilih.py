@@ -5,14 +5,16 @@ Choice list from marts/korwil_penugasan. URL: `?pemilu=…&kecamatan=35.13.14` f
 
 import streamlit as st
 
-from app import baca, layar
+from app import baca, jalan, layar
 from readiness import charts, model
 from readiness.export import Kolom
 
 election = layar.election()
-choices = baca.query("marts/korwil_penugasan", election=election)
 kata = baca.kata(election)
-kode = layar.kecamatan_choice(choices, label=f"Kecamatan (tabel {kata.desa})", where=st.sidebar)
+remah, (kolom,) = jalan.atas(1)
+places = jalan.tempat(election)
+kode = jalan.pilih_kecamatan(election, places, label=f"Kecamatan (tabel {kata.desa})", where=kolom)
+jalan.remah(election, places, "kecamatan", kode, halaman="Pemilih", where=remah)
 data = baca.page_data("pemilih", election, kecamatan_kode=kode)
 kec, kelompok = data["pemilih_kecamatan"], data["kelompok"]
 
@@ -71,7 +73,7 @@ if kelompok:
 st.divider()
 name = data["nama_kecamatan"]
 st.subheader(f"Per {kata.desa}: Kecamatan {name}")
-st.caption("Ganti kecamatan di panel samping.")
+st.caption("Ganti kecamatan di bagian atas halaman.")
 rows = data["desa_kecamatan"]
 if data["desa_tanpa_daftar"]:
     st.caption(f"Daftar pemilih per orang Kecamatan {name} belum diunggah: pemilih pemula dan disabilitas belum ada.")

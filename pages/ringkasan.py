@@ -1,16 +1,18 @@
 """Ringkasan: the one screen leadership opens. Queries: marts/kabupaten, marts/kecamatan,
 marts/korwil, marts/kelengkapan, marts/versi_data (through readiness.model.halaman_ringkasan);
-the map: marts/kecamatan_batas."""
+the map: marts/kecamatan_batas. A click on a kecamatan (map, bar, table row) or a korwil (table
+row) opens it (app/jalan.py)."""
 
 import streamlit as st
 
-from app import baca, layar, masalah_tampil
+from app import baca, jalan, layar, masalah_tampil
 from readiness import charts, teks
 from readiness.export import Kolom
 
 election = layar.election()
 data = baca.page_data("ringkasan", election)
 kecamatan, korwil = data["kecamatan"], data["korwil"]
+jalan.remah(election, jalan.tempat(election), jalan.WILAYAH)
 
 st.title("Ringkasan Kesiapan Pilkada")
 st.caption(layar.caption_from(data))
@@ -33,7 +35,7 @@ if peta:
         key="peta_ringkasan",
     )
     layar.open_kecamatan(event, election)
-    st.caption("Klik nama kecamatan pada peta atau batang grafik untuk membuka rinciannya.")
+    st.caption("Klik nama kecamatan pada peta, batang grafik atau baris tabel untuk membuka rinciannya.")
 else:
     st.info(teks.PETA_TANPA_BATAS)
 
@@ -47,7 +49,7 @@ event = st.plotly_chart(
     key="batang_ringkasan",
 )
 layar.open_kecamatan(event, election)
-layar.table(
+event = layar.table(
     kecamatan,
     [
         Kolom("kecamatan", "Kecamatan"),
@@ -63,13 +65,15 @@ layar.table(
     data,
     election,
     key="kecamatan",
+    pilih=True,
 )
+jalan.dari_tabel(event, kecamatan, election, "kecamatan", "kode_kecamatan")
 
 st.subheader("Ringkasan per koordinator wilayah (korwil)")
 if data["belum_korwil"]:
     layar.belum_korwil(data["belum_korwil"])
 else:
-    layar.table(
+    event = layar.table(
         korwil,
         [
             Kolom("korwil", "Korwil"),
@@ -85,7 +89,9 @@ else:
         data,
         election,
         key="korwil",
+        pilih=True,
     )
+    jalan.dari_tabel(event, korwil, election, "korwil", "korwil")
     st.page_link("pages/korwil.py", label="Buka halaman Korwil", icon=":material/groups:")
 
 masalah_tampil.ringkasan(election)  # open problems of the inventory (marts/masalah_daftar)

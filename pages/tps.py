@@ -1,34 +1,41 @@
 """TPS: how many voters each TPS serves, which are over the election's capacity, where they are
 (when the TPS list has coordinates), and their logistics status and kerawanan category (when
-present). Queries: marts/kecamatan, marts/tps, marts/tps_sebaran, marts/versi_data (through
-readiness.model.halaman_tps); the outlines under the TPS: marts/kecamatan_batas.
-URL: `?pemilu=…&kecamatan=35.13.12` (or `semua`)."""
+present) — of the region, one kecamatan, or one desa/kelurahan (the walk's desa level). Queries:
+marts/kecamatan, marts/tps, marts/tps_sebaran, marts/desa_kesiapan, marts/versi_data (through
+readiness.model.halaman_tps); the choice lists: marts/korwil_penugasan, marts/desa_daftar; the
+outlines under the TPS: marts/kecamatan_batas. URL: `?pemilu=…&kecamatan=35.13.12` (or `semua`)
+`&desa=35.13.12.2001` (or `semua`)."""
 
 import streamlit as st
 
-from app import baca, layar
+from app import baca, jalan, layar, tps_tampil
 from readiness import charts, fmt, teks
 from readiness.export import Kolom
+from readiness.model import jenjang
 
-SEMUA = "semua"
+SEMUA = jalan.SEMUA
 election = layar.election()
-choices = baca.query("marts/korwil_penugasan", election=election)
-names = dict(zip(choices["kode_kecamatan"], choices["kecamatan"]))
-kode = layar.url_choice(
-    "kecamatan",
-    [SEMUA, *names],
-    "Kecamatan",
-    where=st.sidebar,
-    format_func=lambda k: "Semua kecamatan" if k == SEMUA else names[k],
-    default=SEMUA,
+remah, (kolom_kec, kolom_desa) = jalan.atas(2)
+places = jalan.tempat(election)
+kode = jalan.pilih_kecamatan(election, places, semua=True, where=kolom_kec)
+kata = baca.kata(election)
+if kode != SEMUA:
+    places = jalan.tempat(election, kode)
+desa = SEMUA if kode == SEMUA else jalan.pilih_desa(places, kata, where=kolom_desa)
+tingkat, tempat = ("desa", desa) if desa != SEMUA else ("kecamatan", kode)
+jalan.remah(election, places, tingkat, tempat, halaman="TPS", where=remah)
+data = baca.page_data(
+    "tps", election, kecamatan_kode=None if kode == SEMUA else kode, desa_kode=None if desa == SEMUA else desa
 )
-data = baca.page_data("tps", election, kecamatan_kode=None if kode == SEMUA else kode)
 kecamatan, tps, over, kapasitas = data["kecamatan"], data["tps"], data["tps_lebih"], data["kapasitas"]
-kata = data["kata"]
-wilayah = kata.nama if kode == SEMUA else f"Kecamatan {names[kode]}"
+if desa != SEMUA:
+    wilayah = jenjang.nama_desa(places, kata, desa)
+else:
+    wilayah = kata.nama if kode == SEMUA else f"Kecamatan {places.kecamatan[kode]}"
 
 st.title(f"TPS — {wilayah}")
 st.caption(layar.caption_from(data))
+tps_tampil.desa(data["desa_baris"])
 if data["kosong"]:
     layar.empty_state(
         "Data TPS belum diunggah untuk pilihan ini. Unggah daftar TPS dari KPU (satu baris per TPS: "
@@ -38,60 +45,34 @@ if data["kosong"]:
 
 layar.kartu(data["kartu"])
 
-with st.container():
-    st.subheader("Sebaran pemilih per TPS")
-    st.plotly_chart(charts.tps_sebaran(data["sebaran"]), width="stretch", config=charts.PLOT_CONFIG)
-with st.container():
-    st.subheader(f"TPS melebihi kapasitas ({fmt.angka(len(over))})")
-    if over.empty:
-        st.success(f"Tidak ada TPS dengan lebih dari {fmt.angka(kapasitas)} pemilih.")
-    else:
-        layar.table(
-            over,
-            [
-                Kolom("kecamatan", "Kecamatan"),
-                Kolom("desa", kata.desa_judul),
-                Kolom("no_tps", "TPS"),
-                Kolom("dpt", "DPT", "angka"),
-                Kolom("kelebihan", "Kelebihan", "angka"),
-                Kolom("alamat", "Alamat"),
-            ],
-            f"TPS melebihi kapasitas {wilayah}",
-            data,
-            election,
-            key="tps_lebih",
-        )
-
-st.subheader("Lokasi TPS")
-if not data["berkoordinat"]:
-    st.info("Daftar TPS belum memuat koordinat (kolom lintang/bujur), jadi peta TPS belum dapat ditampilkan.")
+st.subheader("Sebaran pemilih per TPS")
+st.plotly_chart(charts.tps_sebaran(data["sebaran"]), width="stretch", config=charts.PLOT_CONFIG)
+st.subheader(f"TPS melebihi kapasitas ({fmt.angka(len(over))})")
+if over.empty:
+    st.success(f"Tidak ada TPS dengan lebih dari {fmt.angka(kapasitas)} pemilih.")
 else:
-    st.plotly_chart(
-        charts.tps_peta(tps, baca.peta(), None if kode == SEMUA else kode), width="stretch", config=charts.PLOT_CONFIG
+    layar.table(
+        over,
+        [
+            Kolom("kecamatan", "Kecamatan"),
+            Kolom("desa", kata.desa_judul),
+            Kolom("no_tps", "TPS"),
+            Kolom("dpt", "DPT", "angka"),
+            Kolom("kelebihan", "Kelebihan", "angka"),
+            Kolom("alamat", "Alamat"),
+        ],
+        f"TPS melebihi kapasitas {wilayah}",
+        data,
+        election,
+        key="tps_lebih",
     )
-    st.caption(f"{fmt.angka(data['berkoordinat'])} dari {fmt.angka(len(tps))} TPS memiliki koordinat.")
 
-st.subheader("Logistik dan kerawanan")
-l1, l2 = st.columns(2)
-for col, field, empty in (
-    (l1, "status_logistik", "Status logistik belum ada di daftar TPS."),
-    (l2, "kategori_rawan", "Kategori kerawanan TPS belum ada di daftar TPS."),
-):
-    with col:
-        counts = data["logistik"][field]
-        if counts.empty:
-            st.info(empty)
-        else:
-            st.plotly_chart(
-                charts.kategori_bars(list(counts.index), list(counts.values), f"{teks.KOLOM[field]} (jumlah TPS)"),
-                width="stretch",
-                config=charts.PLOT_CONFIG,
-            )
-            st.caption(f"{fmt.angka(counts.sum())} dari {fmt.angka(len(tps))} TPS terisi")
+tps_tampil.lokasi(data, None if kode == SEMUA else kode)
+tps_tampil.logistik(data)
 
 if kode == SEMUA:
     st.subheader("Per kecamatan")
-    layar.table(
+    event = layar.table(
         kecamatan,
         [
             Kolom("kecamatan", "Kecamatan"),
@@ -105,10 +86,14 @@ if kode == SEMUA:
         data,
         election,
         key="tps_kecamatan",
+        pilih=True,
     )
+    jalan.dari_tabel(event, kecamatan, election, "kecamatan", "kode_kecamatan", halaman=jalan.HALAMAN["desa"])
 
 st.subheader(f"Daftar TPS ({fmt.angka(len(tps))})")
-layar.table(
+if desa == SEMUA:
+    st.caption(f"Urut menurut kecamatan, {kata.desa} dan nomor TPS. Klik baris untuk membuka TPS {kata.desa}-nya.")
+event = layar.table(
     tps,
     [
         Kolom("kecamatan", "Kecamatan"),
@@ -126,6 +111,8 @@ layar.table(
     data,
     election,
     key="tps_semua",
-    height=420,
+    height=420 if kode == SEMUA else "content",
+    pilih=desa == SEMUA,
 )
+jalan.dari_tabel(event, tps, election, "desa", "kode_desa")
 layar.footer()

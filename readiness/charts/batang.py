@@ -93,8 +93,10 @@ def korwil_bandingan(df: pd.DataFrame) -> go.Figure:
 
 # --------------------------------------------------------------------------- voters
 def lp_bars(df: pd.DataFrame, label_col: str = "kecamatan") -> go.Figure:
-    """DPT per unit split by sex (stacked horizontal bars, biggest on top)."""
+    """DPT per unit split by sex (stacked horizontal bars, biggest on top). Each bar carries the
+    unit's code (`kode_kecamatan`, `kode_desa`) when the frame has it, so a click opens that unit."""
     data = df.dropna(subset=["dpt"]).sort_values("dpt")
+    kode = f"kode_{label_col}"
     fig = go.Figure()
     for col, name, colour in (("dpt_l", "Laki-laki", "#1f5f8b"), ("dpt_p", "Perempuan", "#d17a22")):
         fig.add_trace(
@@ -104,6 +106,7 @@ def lp_bars(df: pd.DataFrame, label_col: str = "kecamatan") -> go.Figure:
                 orientation="h",
                 name=name,
                 marker=dict(color=colour),
+                customdata=data[kode] if kode in data else None,
                 hovertemplate="<b>%{y}</b><br>" + name + ": %{x:,.0f}<extra></extra>",
             )
         )

@@ -1,0 +1,173 @@
+"""The walk through the data on screen: region → korwil → kecamatan → desa/kelurahan → TPS, one
+level per page (Ringkasan, Korwil, Kecamatan, TPS filtered to a desa). Here: the page's own
+choices at the top of the main area, kept across pages (app/layar.py `url_choice`) and kept
+consistent level by level (readiness.model.jenjang.pilih); the breadcrumb, each part a link; and
+what a click on a map shape, a bar or a table row opens. What decides (parents, the breadcrumb's
+words, the order of TPS) is in readiness/model/jenjang.py."""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from app import baca, layar
+from readiness.model import jenjang
+
+# The page of each level; a desa is the TPS page filtered to it.
+HALAMAN = {
+    jenjang.WILAYAH: "pages/ringkasan.py",
+    "korwil": "pages/korwil.py",
+    "kecamatan": "pages/kecamatan.py",
+    "desa": "pages/tps.py",
+}
+SEMUA = "semua"  # every kecamatan or every desa: the level above
+WILAYAH = jenjang.WILAYAH  # the whole region, the first level
+KODE = {  # Kemendagri codes of any region: a kecamatan `74.06.01`, a desa/kelurahan `74.06.01.2003`
+    "kecamatan": re.compile(r"\d{2}\.\d{2}\.\d{2}"),
+    "desa": re.compile(r"\d{2}\.\d{2}\.\d{2}\.\d{4}"),
+}
+
+
+def atas(jumlah: int = 1):
+    """The top of a page: a place for the breadcrumb, then one column per choice of the page, where
+    the eye lands first at any screen size (not under the sidebar's navigation)."""
+    slot = st.container()
+    columns = st.columns([1] * jumlah + [max(3 - jumlah, 1)])
+    return slot, columns[:jumlah]
+
+
+def tempat(election: str, kecamatan: str | None = None) -> jenjang.Tempat:
+    """The places of `election` (marts/korwil_penugasan) and the desa of `kecamatan` (marts/desa_daftar)."""
+    ada = isinstance(kecamatan, str) and KODE["kecamatan"].fullmatch(kecamatan)
+    desa = baca.query("marts/desa_daftar", kecamatan=kecamatan) if ada else None
+    return jenjang.Tempat.dari(baca.query("marts/korwil_penugasan", election=election), desa)
+
+
+def ingatan() -> dict:
+    """The remembered choice of each level ({korwil, kecamatan, desa}; None when none)."""
+    return {t: st.session_state.get(layar.INGATAN.format(t)) for t in jenjang.TINGKAT}
+
+
+def _ikut(tingkat: str, places: jenjang.Tempat):
+    """The hook `url_choice` calls when a level is chosen: the other levels follow it."""
+
+    def ikut(kode) -> None:
+        for t, value in jenjang.pilih(ingatan(), tingkat, kode, places).items():
+            st.session_state[layar.INGATAN.format(t)] = value
+
+    return ikut
+
+
+def pilih_korwil(places: jenjang.Tempat, pilihan: dict[str, str], label: str = "Pilih korwil", where=None) -> str:
+    """Choose a korwil (`?korwil=Wilayah II`; `pilihan`: each korwil's words in the list); a
+    remembered kecamatan outside it is let go."""
+    return layar.url_choice(
+        "korwil", list(pilihan), label, format_func=pilihan.get, where=where, ikut=_ikut("korwil", places)
+    )
+
+
+def pilih_kecamatan(election: str, places: jenjang.Tempat, label: str = "Kecamatan", *, semua=False, where=None):
+    """Choose a kecamatan (`?kecamatan=35.13.14`; `semua`: every kecamatan, when the page has a
+    view of the whole region). Without a remembered one, the first kecamatan of the remembered
+    korwil."""
+    names, korwil = places.kecamatan, places.korwil
+    options = [*([SEMUA] if semua else []), *names]
+    awal = SEMUA if semua else next(iter(places.kecamatan_korwil(ingatan()["korwil"])), None)
+    return layar.url_choice(
+        "kecamatan",
+        options,
+        label,
+        where=where,
+        default=awal,
+        ikut=_ikut("kecamatan", places),
+        format_func=lambda k: (
+            "Semua kecamatan" if k == SEMUA else f"{names[k]} ({korwil[k]})" if korwil.get(k) else names[k]
+        ),
+    )
+
+
+def pilih_desa(places: jenjang.Tempat, kata, where=None) -> str:
+    """Choose a desa/kelurahan of the chosen kecamatan (`?desa=35.13.14.2001`; `semua`: every one)."""
+    names = {k: nama for k, (nama, _) in places.desa.items()}
+    return layar.url_choice(
+        "desa",
+        [SEMUA, *names],
+        kata.desa_awal,
+        where=where,
+        default=SEMUA,
+        ikut=_ikut("desa", places),
+        format_func=lambda k: f"Semua {kata.desa}" if k == SEMUA else names[k],
+    )
+
+
+def query(election: str, tingkat: str, kode: str | None) -> dict:
+    """The URL query of a place's page."""
+    params = {"pemilu": election}
+    if tingkat == "desa":
+        params.update(kecamatan=jenjang.induk_desa(kode), desa=kode)
+    elif tingkat in ("korwil", "kecamatan"):
+        params[tingkat] = kode
+    return params
+
+
+def remah(election: str, places: jenjang.Tempat, tingkat: str, kode=None, *, halaman=None, where=None) -> None:
+    """The breadcrumb `Kabupaten Probolinggo › Wilayah II › Kecamatan Kraksaan › Desa Asembakor ›
+    TPS`: each place a link to its page (the page named `halaman` ends it as plain text; without
+    it the place looked at does)."""
+    from app.markdown import escape_md
+
+    kata = baca.kata(election)
+    parts = jenjang.remah(kata, places, tingkat, None if kode == SEMUA else kode)
+    row = (where or st).container(horizontal=True, gap="small", vertical_alignment="center", key="remah")
+    for i, part in enumerate(parts):
+        if i:
+            row.markdown("›", width="content")
+        if i == len(parts) - 1 and halaman is None:
+            row.markdown(f"**{escape_md(part.label)}**", width="content")
+        else:
+            row.page_link(
+                HALAMAN[part.tingkat],
+                label=escape_md(part.label),
+                query_params=query(election, part.tingkat, part.kode),
+            )
+    if halaman:
+        row.markdown(f"› **{escape_md(halaman)}**", width="content")
+
+
+def buka(election: str, tingkat: str, kode: str, halaman: str | None = None) -> None:
+    """Open a place on its level's page (or on `halaman`); the browser's Back returns."""
+    st.switch_page(halaman or HALAMAN[tingkat], query_params=query(election, tingkat, kode))
+
+
+def dari_grafik(event, election: str) -> None:
+    """A click on a chart point carrying a kecamatan or desa code (customdata) opens that place."""
+    points = (event or {}).get("selection", {}).get("points", []) if event else []
+    for point in points:
+        kode = point.get("customdata")
+        if isinstance(kode, (list, tuple)):
+            kode = kode[-1]
+        for tingkat in ("kecamatan", "desa"):
+            if isinstance(kode, str) and KODE[tingkat].fullmatch(kode):
+                buka(election, tingkat, kode)
+
+
+def grafik(fig, election: str, key: str) -> None:
+    """A chart whose points carry a place's code (customdata): a click opens that place."""
+    from readiness import charts
+
+    event = st.plotly_chart(
+        fig, width="stretch", config=charts.PLOT_CONFIG, on_select="rerun", selection_mode="points", key=key
+    )
+    dari_grafik(event, election)
+
+
+def dari_tabel(event, df, election: str, tingkat: str, kolom: str, halaman: str | None = None) -> None:
+    """A click on a table row (or a cell of it) opens the place of that row (`df[kolom]`), on its
+    level's page or on `halaman`."""
+    selection = (event or {}).get("selection", {}) if event else {}
+    rows = list(selection.get("rows", [])) + [cell[0] for cell in selection.get("cells", [])]
+    for row in rows:
+        kode = df.iloc[row][kolom] if 0 <= row < len(df) else None
+        if isinstance(kode, str) and kode:  # a row without a place (no korwil) opens nothing
+            buka(election, tingkat, kode, halaman)

@@ -1,0 +1,49 @@
+"""The TPS page's sections that only display: where the TPS are (when the list has coordinates)
+and their logistics status and kerawanan category (when present)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app import baca
+from readiness import charts, fmt, teks
+
+
+def lokasi(data: dict, kecamatan: str | None) -> None:
+    """The TPS on the map of the region's kecamatan outlines (`kecamatan`: the one drawn closer)."""
+    tps = data["tps"]
+    st.subheader("Lokasi TPS")
+    if not data["berkoordinat"]:
+        st.info("Daftar TPS belum memuat koordinat (kolom lintang/bujur), jadi peta TPS belum dapat ditampilkan.")
+        return
+    st.plotly_chart(charts.tps_peta(tps, baca.peta(), kecamatan), width="stretch", config=charts.PLOT_CONFIG)
+    st.caption(f"{fmt.angka(data['berkoordinat'])} dari {fmt.angka(len(tps))} TPS memiliki koordinat.")
+
+
+def logistik(data: dict) -> None:
+    """TPS per logistics status and per kerawanan category, each where the list has it."""
+    st.subheader("Logistik dan kerawanan")
+    l1, l2 = st.columns(2)
+    for col, field, empty in (
+        (l1, "status_logistik", "Status logistik belum ada di daftar TPS."),
+        (l2, "kategori_rawan", "Kategori kerawanan TPS belum ada di daftar TPS."),
+    ):
+        with col:
+            counts = data["logistik"][field]
+            if counts.empty:
+                st.info(empty)
+            else:
+                st.plotly_chart(
+                    charts.kategori_bars(list(counts.index), list(counts.values), f"{teks.KOLOM[field]} (jumlah TPS)"),
+                    width="stretch",
+                    config=charts.PLOT_CONFIG,
+                )
+                st.caption(f"{fmt.angka(counts.sum())} dari {fmt.angka(len(data['tps']))} TPS terisi")
+
+
+def desa(baris) -> None:
+    """The readiness of the desa/kelurahan looked at, with its reasons (marts/desa_kesiapan)."""
+    if baris is None:
+        return
+    box = {"merah": st.error, "kuning": st.warning, "hijau": st.success}.get(baris["status"], st.info)
+    box(f"**{charts.status_label(baris['status'])}** — {baris['alasan'] or 'Semua indikator hijau'}")
