@@ -7,7 +7,9 @@ from tests.pages.halaman import buka, metrics, tabel, teks_semua
 def test_kraksaan_from_the_url(demo_db, monkeypatch):
     at = buka(demo_db, monkeypatch, "kecamatan", kecamatan="35.13.14")
     assert at.title[0].value == "Kecamatan Kraksaan"
-    assert at.sidebar.selectbox[1].value == "35.13.14"
+    # The page's own choice sits at the top of the main area, not in the sidebar.
+    assert at.selectbox(key="pilih_kecamatan").value == "35.13.14"
+    assert [b.label for b in at.sidebar.selectbox] == ["Pemilihan"]
     m = metrics(at)
     assert m["DPT"] == "54.217"
     assert m["TPS"] == "107"
@@ -28,11 +30,14 @@ def test_kraksaan_from_the_url(demo_db, monkeypatch):
     tps = [f.value for f in at.dataframe if "TPS" in f.value.columns and "Alamat" in f.value.columns][0]
     assert len(tps) == 107
     assert tps["DPT"].str.replace(".", "").astype(int).max() == 612
+    # Read in order: desa by name, then TPS number (2 before 10).
+    order = list(zip(tps["Desa/Kelurahan"], tps["TPS"].astype(int)))
+    assert order == sorted(order) and order[0] == ("Alassumur Kulon", 1)
 
 
 def test_choosing_another_kecamatan_updates_the_url(demo_db, monkeypatch):
     at = buka(demo_db, monkeypatch, "kecamatan", kecamatan="35.13.14")
-    at.sidebar.selectbox[1].set_value("35.13.24").run()
+    at.selectbox(key="pilih_kecamatan").set_value("35.13.24").run()
     assert at.title[0].value == "Kecamatan Lumbang"
     assert at.query_params["kecamatan"] == "35.13.24"
     assert metrics(at)["DPT"] == "25.127"
