@@ -111,12 +111,6 @@ else:
         key="tps",
         height="content",
     )
-    st.page_link(
-        jalan.HALAMAN["desa"],
-        label=f"Buka halaman TPS Kecamatan {row['kecamatan']}",
-        icon=":material/ballot:",
-        query_params=jalan.query(election, "kecamatan", kode),
-    )
 
 masalah_tampil.kecamatan(election, kode, row["kecamatan"])
 

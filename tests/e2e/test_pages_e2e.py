@@ -51,7 +51,7 @@ def test_every_page_opens_without_an_error(app_server, page):
 def test_choose_a_kecamatan_and_see_its_desa(app_server, page):
     page.goto(f"{app_server['url']}/kecamatan?pemilu=pilkada-2024")
     _wait_for_page(page, "Kecamatan", charts=1)
-    box = page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").filter(has_text="Kecamatan")
+    box = page.locator("[data-testid='stMain'] [data-testid='stSelectbox']").filter(has_text="Kecamatan")
     box.click()
     page.keyboard.type("Kraksaan")
     page.keyboard.press("Enter")
