@@ -67,7 +67,7 @@ def pilih_korwil(places: jenjang.Tempat, pilihan: dict[str, str], label: str = "
     )
 
 
-def pilih_kecamatan(election: str, places: jenjang.Tempat, label: str = "Kecamatan", *, semua=False, where=None):
+def pilih_kecamatan(places: jenjang.Tempat, label: str = "Kecamatan", *, semua=False, where=None):
     """Choose a kecamatan (`?kecamatan=35.13.14`; `semua`: every kecamatan, when the page has a
     view of the whole region). Without a remembered one, the first kecamatan of the remembered
     korwil."""

@@ -14,7 +14,7 @@ from readiness.export import Kolom
 election = layar.election()
 remah, (kolom,) = jalan.atas(1)
 places = jalan.tempat(election)
-kode = jalan.pilih_kecamatan(election, places, where=kolom)
+kode = jalan.pilih_kecamatan(places, where=kolom)
 jalan.remah(election, places, "kecamatan", kode, where=remah)
 data = baca.page_data("kecamatan", election, kecamatan_kode=kode)
 row, kata = data["baris"], data["kata"]

@@ -13,7 +13,7 @@ election = layar.election()
 kata = baca.kata(election)
 remah, (kolom,) = jalan.atas(1)
 places = jalan.tempat(election)
-kode = jalan.pilih_kecamatan(election, places, label=f"Kecamatan (tabel {kata.desa})", where=kolom)
+kode = jalan.pilih_kecamatan(places, label=f"Kecamatan (tabel {kata.desa})", where=kolom)
 jalan.remah(election, places, "kecamatan", kode, halaman="Pemilih", where=remah)
 data = baca.page_data("pemilih", election, kecamatan_kode=kode)
 kec, kelompok = data["pemilih_kecamatan"], data["kelompok"]

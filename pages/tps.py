@@ -17,7 +17,7 @@ SEMUA = jalan.SEMUA
 election = layar.election()
 remah, (kolom_kec, kolom_desa) = jalan.atas(2)
 places = jalan.tempat(election)
-kode = jalan.pilih_kecamatan(election, places, semua=True, where=kolom_kec)
+kode = jalan.pilih_kecamatan(places, semua=True, where=kolom_kec)
 kata = baca.kata(election)
 if kode != SEMUA:
     places = jalan.tempat(election, kode)

@@ -2,7 +2,7 @@
 page (visible at 1024x768 without scrolling) stays chosen on Pemilih and TPS opened from the
 sidebar; a click on a desa's bar lists its TPS in order; the breadcrumb leads back to the
 kecamatan and the kabupaten, a click on a table row goes down again, and the browser's Back
-returns. One page session for all of it."""
+returns. One browser page for all of it."""
 
 import csv
 import io
