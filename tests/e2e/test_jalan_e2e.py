@@ -37,7 +37,7 @@ def test_the_walk_keeps_the_choice_and_goes_down_and_back(app_server, page):
     page.goto(f"{app_server['url']}/kecamatan?pemilu=pilkada-2024")
     _h1(page, "Kecamatan")
     box = page.locator("[data-testid='stMain'] [data-testid='stSelectbox']").filter(has_text="Kecamatan").first
-    expect(box).to_be_in_viewport(ratio=1)
+    expect(box).to_be_in_viewport(ratio=1, timeout=30000)
     box.click()
     page.keyboard.type("Kraksaan")
     page.keyboard.press("Enter")
@@ -65,9 +65,9 @@ def test_the_walk_keeps_the_choice_and_goes_down_and_back(app_server, page):
     _h1(page, "TPS — Desa Asembakor")
     expect(page).to_have_url(re.compile(rf"/tps\?.*desa={KRAKSAAN}\.\d{{4}}"), timeout=30000)
     breadcrumb = page.locator(".st-key-remah")
-    expect(breadcrumb).to_contain_text("Kabupaten Probolinggo")
-    expect(breadcrumb).to_contain_text("Kecamatan Kraksaan")
-    expect(breadcrumb).to_contain_text("Desa Asembakor")
+    expect(breadcrumb).to_contain_text("Kabupaten Probolinggo", timeout=30000)
+    expect(breadcrumb).to_contain_text("Kecamatan Kraksaan", timeout=30000)
+    expect(breadcrumb).to_contain_text("Desa Asembakor", timeout=30000)
     screenshot(page, "jalan-desa-1920")
     rows = _rows_of_the_csv(page, "tps_semua")
     assert {r["Desa/Kelurahan"] for r in rows} == {"Asembakor"}
