@@ -5,7 +5,7 @@ import os
 
 import streamlit as st
 
-from app import halaman, layar, navigasi, sesi
+from app import bahasa, halaman, layar, navigasi, sesi
 from readiness import teks
 
 # Files the server makes (the field-report store and its WAL, database copies) are private to its user.
@@ -24,4 +24,5 @@ else:
     layar.kepala(kepala, layar.election_picker())
 st.sidebar.caption(teks.DISCLAIMER)
 sesi.cookie_sesi()
+bahasa.pasang()
 navigasi.jalankan(navigation)

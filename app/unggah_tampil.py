@@ -14,22 +14,11 @@ from app.markdown import escape_md
 from readiness import ingest, teks
 from readiness.ingest import ditolak, summary
 
-# The uploader's own button and size note are in English; say them in Indonesian.
-_UPLOADER_CSS = """<style>
-[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { font-size: 0; }
-[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {
-  content: "Pilih berkas"; font-size: 0.875rem; }
-[data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0; }
-[data-testid="stFileUploaderDropzoneInstructions"] span::after {
-  content: "Maks. 1 GB per berkas · XLSX, XLSM, XLS, ODS, CSV, TXT (Unicode)"; font-size: 0.875rem; }
-</style>"""
-
 _VERDICT = {"error": st.error, "info": st.info, "warning": st.warning, "success": st.success}
 
 
 def pengunggah(round_no: int) -> list[tuple[str, bytes]]:
     """The files chosen in this round of the uploader (a new round after each save empties it)."""
-    st.html(_UPLOADER_CSS)
     uploads = st.file_uploader(
         "Pilih berkas Excel (.xlsx, .xls) atau CSV — boleh beberapa sekaligus",
         type=["xlsx", "xlsm", "xls", "ods", "csv", "txt"],

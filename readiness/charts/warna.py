@@ -23,7 +23,12 @@ WARNA_KOSONG = "#d0d0d0"  # a kecamatan without data
 GREY = "#9e9e9e"
 # The symbol of each status: the map's markers and every legend's swatch, as teks.STATUS_IKON in text.
 SYMBOL = {"merah": "square", "kuning": "triangle-up", "hijau": "circle"}
-PLOT_CONFIG = {"displaylogo": False, "locale": "id", "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+PLOT_CONFIG = {
+    "displaylogo": False,
+    "locale": "id",
+    "locales": {"id": {"dictionary": teks.PLOTLY}},  # Plotly's own words (tool bar, notices)
+    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+}
 
 status_label = teks.status_label
 
