@@ -8,7 +8,7 @@ import streamlit as st
 
 from app import baca
 from app.markdown import escape_md
-from readiness import akses, catatan
+from readiness import akses, catatan, teks
 from readiness import pengguna as pengguna_store
 
 SESI_KEY = "_sesi_pengguna"  # {"token_hash": SHA-256 of the session's token} (readiness/pengguna/sesi.py)
@@ -18,10 +18,6 @@ _COOKIE_TULIS = "_cookie_tulis"  # the token this browser still has to store
 _COOKIE_HAPUS = "_cookie_hapus"  # the browser's cookie is to be removed
 _COOKIE_DIBACA = "_cookie_dibaca"  # the cookie of this page load was already tried
 BATAS_DIAM = pengguna_store.BATAS_DIAM
-MODE_LOKAL = (
-    "Mode lokal: belum ada pengguna — semua orang yang membuka aplikasi ini dapat mengubah data. "
-    "Tambahkan pengguna admin di halaman Pengguna atau dengan `python -m readiness user add`."
-)
 SESI_BERAKHIR = {
     "berakhir": "Sesi Anda berakhir: akun dinonaktifkan, kata sandinya diganti, atau Anda sudah keluar. "
     "Silakan masuk lagi.",
@@ -85,17 +81,16 @@ def _sesi_dari_cookie(path: str) -> dict | None:
 
 
 def akun_sidebar(user: akses.Pengguna, navigation) -> None:
-    """Who is logged in, with a Keluar button; in local mode a warning on every page instead (a
-    single small line on the Presentasi page, whose screen belongs to the slides)."""
+    """Who is logged in, with a Keluar button; in local mode one notice at the top of the page
+    instead, said once: a single small line on the Presentasi and Lapor pages (the projector's
+    slides, a phone's form), none on Pengguna, whose page explains it where the first admin is made."""
     if user.lokal:
-        st.sidebar.warning(
-            "Mode lokal: belum ada pengguna; siapa pun yang membuka aplikasi ini dapat mengubah data.",
-            icon=":material/lock_open:",
-        )
-        if navigation.url_path == "presentasi":
-            st.caption("Mode lokal: belum ada pengguna.")
-        else:  # highlighted text, not st.info: each page's own first notice stays its first
-            st.markdown(f":orange-background[:material/lock_open: {MODE_LOKAL}]")
+        if navigation.url_path in ("presentasi", "lapor"):
+            st.caption(teks.MODE_LOKAL_SINGKAT)
+        elif (
+            navigation.url_path != "pengguna"
+        ):  # highlighted text, not st.info: each page's own first notice stays its first
+            st.markdown(f":orange-background[:material/lock_open: {teks.MODE_LOKAL}]")
         return
     st.sidebar.caption(f"Masuk sebagai **{escape_md(user.nama)}** · {akses.PERAN.get(user.peran, user.peran)}")
     if st.sidebar.button("Keluar", icon=":material/logout:", key="keluar"):

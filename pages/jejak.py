@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from app import baca, ekspor, layar, sesi
-from readiness import akses, export, fmt, jejak
+from readiness import akses, export, fmt, jejak, teks
 
 election = layar.election()
 sesi.wajib("jejak")
@@ -51,7 +51,11 @@ aksi = f2.multiselect(
     "Aksi", aksi_ada, format_func=lambda a: jejak.AKSI_LABEL.get(a, a), key="jejak_aksi", placeholder="Semua aksi"
 )
 pelaku = f3.multiselect(
-    "Pengguna", sorted(set(catatan["pelaku"]), key=str.lower), key="jejak_pelaku", placeholder="Semua pengguna"
+    "Pengguna",
+    sorted(set(catatan["pelaku"]), key=str.lower),
+    format_func=teks.nama_pelaku,
+    key="jejak_pelaku",
+    placeholder="Semua pengguna",
 )
 if aksi:
     catatan = catatan[catatan["aksi"].isin(aksi)]
@@ -62,7 +66,7 @@ tabel = pd.DataFrame(
     {
         "No.": catatan["no"],
         "Waktu": catatan["waktu"],
-        "Pengguna": catatan["pelaku"],
+        "Pengguna": catatan["pelaku"].map(teks.nama_pelaku),
         "Peran": catatan["peran"].map(lambda p: akses.PERAN.get(p, p) if isinstance(p, str) else "–"),
         "Aksi": catatan["aksi"].map(lambda a: jejak.AKSI_LABEL.get(a, a)),
         "Objek": catatan["objek"].fillna(""),

@@ -58,10 +58,7 @@ def halaman() -> None:
                     st.session_state["_masuk_putaran"] = putaran + 1
                     st.session_state["_masuk_galat"] = hasil.pesan
                     st.rerun()
-        st.caption(
-            "Lupa kata sandi? Minta admin mengatur ulang di halaman Pengguna, atau di server: "
-            "`python -m readiness user reset NAMA`."
-        )
+        st.caption("Lupa kata sandi? Minta admin desk pilkada mengatur ulang kata sandi Anda di halaman Pengguna.")
     layar.footer()
 
 

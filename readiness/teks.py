@@ -99,9 +99,29 @@ PETA_TANPA_BATAS = (
     "status tiap kecamatan ada di grafik dan tabel di bawah."
 )
 BELUM_ADA_DATA = (
-    "Belum ada data untuk pemilihan ini. Unggah rekap DPT, daftar TPS, data KTP-el dan target "
-    "partisipasi, atau jalankan `make run` untuk memuat data contoh."
+    "Belum ada data untuk pemilihan ini. Rekap DPT, daftar TPS, data KTP-el dan target partisipasi "
+    "diunggah di halaman Unggah Data oleh analis atau admin desk pilkada."
 )
+# No account exists yet: anyone who opens the dashboard may change data (akses.LOKAL). Said once
+# per page, at its top (app/sesi.py).
+MODE_LOKAL = (
+    "Mode lokal: belum ada akun pengguna, jadi siapa pun yang membuka dasbor ini dapat mengubah data. "
+    "Buat akun admin di halaman Pengguna."
+)
+MODE_LOKAL_SINGKAT = "Mode lokal: belum ada akun pengguna."
+# Who did an action recorded in the audit trail, when it was not a user of the app (readiness.jejak).
+PELAKU = {
+    "cli": "baris perintah (admin server)",
+    "lokal": "mode lokal (tanpa akun)",
+}
+
+
+def nama_pelaku(nama):
+    """Who did an action, as users read it: a user's name as it is, the command line and local
+    mode in words (PELAKU); a missing name stays missing."""
+    return PELAKU.get(nama, nama) if isinstance(nama, str) else nama
+
+
 # Korwil is optional per election (an installation set up by `init` has none): every page and
 # slide that groups by korwil says so instead, and links to Pengaturan where the admin sets them.
 BELUM_KORWIL = "Belum ada pembagian korwil untuk {pemilihan}."

@@ -153,7 +153,7 @@ def history(uploads: pd.DataFrame) -> pd.DataFrame:
                 for k, n in zip(uploads["kind"], uploads["kecamatan_aktif"])
             ],
             "Diunggah": uploads["uploaded_at"].map(lambda t: fmt.tanggal_jam(t.to_pydatetime())),
-            "Oleh": uploads["uploaded_by"].fillna("–"),
+            "Oleh": uploads["uploaded_by"].map(teks.nama_pelaku).fillna("–"),
         }
     )
 

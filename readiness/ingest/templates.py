@@ -310,7 +310,7 @@ def _petunjuk(wb, kind: str, contoh: Contoh) -> None:
         ),
         ("Angka boleh ditulis 35.412 atau 35412; persen boleh 97,85 atau 97,85%.", wrap),
         ("Judul kolom tidak boleh diubah namanya; urutan kolom boleh berbeda dan kolom lain boleh ditambahkan.", wrap),
-        (UNGGAH_DI.get(kind, "Unggah di halaman Unggah Data, atau: python -m readiness ingest NAMA_BERKAS.xlsx"), wrap),
+        (UNGGAH_DI.get(kind, "Unggah di halaman Unggah Data (analis/admin)."), wrap),
         (teks.DISCLAIMER, wrap),
     ]
     for row, (text, style) in enumerate(lines):

@@ -128,7 +128,7 @@ def rincian(r, desa: str = DESA) -> pd.DataFrame:
             ("Tanggal", fmt.tanggal(r["tanggal"].date())),
             (
                 "Dicatat",
-                f"{fmt.tanggal_jam(r['dibuat_pada'].to_pydatetime())} oleh {_isi(r['dibuat_oleh'])} ({r['sumber']})",
+                f"{fmt.tanggal_jam(r['dibuat_pada'].to_pydatetime())} oleh {_isi(teks.nama_pelaku(r['dibuat_oleh']))} ({r['sumber']})",
             ),
         ],
         columns=["Isian", "Nilai"],
@@ -146,7 +146,7 @@ def tabel_riwayat(riwayat: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Waktu": riwayat["waktu"].map(lambda t: fmt.tanggal_jam(t.to_pydatetime())),
-            "Oleh": riwayat["pelaku"].fillna(KOSONG),
+            "Oleh": riwayat["pelaku"].map(teks.nama_pelaku).fillna(KOSONG),
             "Status": [_ubah(a, b, STATUS) for a, b in zip(riwayat["status_sebelum"], riwayat["status_sesudah"])],
             "Tingkat": [_ubah(a, b, TINGKAT) for a, b in zip(riwayat["tingkat_sebelum"], riwayat["tingkat_sesudah"])],
             "Catatan tindak lanjut": riwayat["catatan"].fillna(KOSONG),

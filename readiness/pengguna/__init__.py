@@ -20,7 +20,7 @@ the app to anyone; `python -m readiness user enable|reset` brings an account bac
 Roles and what each may do are readiness/akses.py (every layer asks it, so it stays a module of its
 own); the `user` commands are readiness/cli_user.py, beside the other commands.
 
-May import: the rest of the core (readiness.akses, catatan, db, fmt, jejak), argon2, pandas and
+May import: the rest of the core (readiness.akses, catatan, db, fmt, jejak, teks), argon2, pandas and
 sqlite3; never streamlit, app/ or pages/.
 
 Callers use the names below: `from readiness import pengguna; pengguna.masuk(...)`.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from .. import akses, db
+from .. import akses, db, teks
 
 PANJANG_MIN = 8
 
@@ -26,6 +26,10 @@ def periksa_nama(nama: str) -> str:
         raise PenggunaError(f"Nama pengguna paling panjang {NAMA_MAKS} karakter.")
     if any(unicodedata.category(c).startswith("C") for c in nama):
         raise PenggunaError("Nama pengguna tidak boleh memuat karakter kontrol (tab, baris baru, …).")
+    if nama.casefold() in teks.PELAKU:  # the audit trail's words for the command line and local mode
+        raise PenggunaError(
+            f"Nama pengguna '{nama}' dipakai Jejak Audit untuk {teks.PELAKU[nama.casefold()]}; pilih nama lain."
+        )
     return nama
 
 

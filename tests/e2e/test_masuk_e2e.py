@@ -33,7 +33,7 @@ def test_login_html_name_shown_as_text_download_recorded_logout(server, page):
     # No user yet: local mode, with its banner, and the dashboard opens at once.
     page.goto(f"{server['url']}/?pemilu=pilkada-2024")
     expect(page.locator("h1").filter(has_text="Ringkasan Kesiapan Pilkada")).to_be_visible(timeout=30000)
-    expect(page.get_by_text("Mode lokal: belum ada pengguna — semua orang").first).to_be_visible(timeout=30000)
+    expect(page.get_by_text("Mode lokal: belum ada akun pengguna, jadi siapa pun").first).to_be_visible(timeout=30000)
     screenshot(page, "masuk-mode-lokal")
 
     # An admin is added from the command line while the app runs.

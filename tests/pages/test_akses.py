@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app import navigasi, sesi
-from readiness import akses, catatan, db, jejak, pengguna
+from readiness import akses, catatan, db, jejak, pengguna, teks
 from tests.pages.halaman import buka, teks_semua
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,12 +64,17 @@ def login(at, nama, sandi):
     assert not at.exception, [e.value for e in at.exception]
 
 
-def test_without_users_local_mode_shows_a_banner_and_every_page_opens(demo_db, monkeypatch):
-    for page, title in JUDUL.items():
+def test_without_users_every_page_opens_and_says_local_mode_once_in_plain_words(demo_db, monkeypatch):
+    for page in [*JUDUL, "masalah", "presentasi", "lapor"]:
         at = buka(demo_db, monkeypatch, page)
-        assert judul(at) == title
-        assert at.markdown[0].value == f":orange-background[:material/lock_open: {sesi.MODE_LOKAL}]"
-        assert at.sidebar.warning[0].value.startswith("Mode lokal: belum ada pengguna")
+        if page in JUDUL:
+            assert judul(at) == JUDUL[page]
+        said = teks_semua(at)
+        assert said.lower().count("mode lokal") == 1, (page, said)
+        assert "python -m" not in said and "make " not in said, page
+    at = buka(demo_db, monkeypatch, "ringkasan")
+    assert at.markdown[0].value == f":orange-background[:material/lock_open: {teks.MODE_LOKAL}]"
+    assert not at.sidebar.warning
 
 
 def test_with_users_every_page_is_the_login_page_until_login(users_db, monkeypatch):
@@ -283,3 +288,14 @@ def test_a_field_reporter_gets_none_of_the_dashboard_pages(users_db, monkeypatch
         at = app(users_db, monkeypatch, page, "pelapor1")
         assert judul(at) not in JUDUL.values(), page
         assert not at.metric and not at.get("file_uploader")
+
+
+def test_the_audit_trail_names_command_line_actions_in_words_and_no_user_may_take_that_name(users_db, monkeypatch):
+    at = app(users_db, monkeypatch, "jejak", "budi")
+    pelaku = set(next(f.value for f in at.dataframe if "Pengguna" in f.value.columns)["Pengguna"])
+    assert "baris perintah (admin server)" in pelaku and "cli" not in pelaku
+    with pytest.raises(pengguna.PenggunaError) as refused:
+        pengguna.tambah(users_db, "CLI", "admin", SANDI, pelaku=jejak.CLI)
+    assert str(refused.value) == (
+        "Nama pengguna 'CLI' dipakai Jejak Audit untuk baris perintah (admin server); pilih nama lain."
+    )
