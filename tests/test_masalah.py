@@ -200,7 +200,7 @@ def test_open_problems_word_the_reasons_and_a_high_one_needs_attention(demo_db):
     )
 
 
-def test_setting_is_optional_when_saving_older_forms_and_must_be_0_or_1():
+def test_setting_is_optional_when_saving_older_forms_and_must_be_on_or_off():
     values = {
         "kapasitas_tps": 600,
         "ktpel_hijau": 98,
@@ -212,8 +212,8 @@ def test_setting_is_optional_when_saving_older_forms_and_must_be_0_or_1():
     }
     assert model.periksa_pengaturan(values) == []
     assert model.periksa_pengaturan({**values, "masalah_tinggi_kuning": 0.5}) == [
-        "Masalah tingkat tinggi belum selesai → paling baik Perlu perhatian (1 = ya, 0 = tidak): isi 1 atau 0 "
-        "(tertulis 0,5)"
+        "Masalah tingkat tinggi yang belum selesai membuat status kecamatan paling baik Perlu perhatian: hanya "
+        "dapat dinyalakan atau dimatikan (tertulis 0,5)"
     ]
 
 

@@ -65,14 +65,17 @@ from .pemilihan import aktifkan_pemilihan, pemilihan_label, previous_label
 from .pengaturan import (
     PENGATURAN,
     PENGATURAN_OPSIONAL,
+    SAKLAR,
     TARGET_KEY,
     PengaturanError,
     baca_angka,
+    baca_isian,
     baca_target,
     label_pengaturan,
     periksa_pengaturan,
     simpan_pengaturan,
     simpan_target_kecamatan,
+    tabel_target,
     ubah_berkas,
 )
 from .penugasan import belum_korwil, periksa_korwil, simpan_korwil
@@ -81,6 +84,7 @@ from .rekonsiliasi import pemeriksaan, periksa
 __all__ = [
     "aktifkan_pemilihan",
     "baca_angka",
+    "baca_isian",
     "baca_target",
     "belum_korwil",
     "COUNT_COLUMNS",
@@ -119,6 +123,8 @@ __all__ = [
     "PENGATURAN",
     "present",
     "PENGATURAN_OPSIONAL",
+    "SAKLAR",
+    "tabel_target",
     "PengaturanError",
     "periksa",
     "periksa_korwil",

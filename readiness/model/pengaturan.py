@@ -25,13 +25,15 @@ PENGATURAN = {
     "konsistensi_kuning": ("Konsistensi DPT: selisih terbesar untuk Perlu perhatian (%)", 0, 100),
     "target_partisipasi": ("Target partisipasi bawaan {wilayah} (%)", 0, 100),
     "masalah_tinggi_kuning": (
-        "Masalah tingkat tinggi belum selesai → paling baik Perlu perhatian (1 = ya, 0 = tidak)",
+        "Masalah tingkat tinggi yang belum selesai membuat status kecamatan paling baik Perlu perhatian",
         0,
         1,
     ),
 }
 # Settings added after the first release: when a caller leaves one out, its stored value stays.
 PENGATURAN_OPSIONAL = {"masalah_tinggi_kuning"}
+# Settings that are on or off: a switch on the page, stored as 1 (on) or 0 (off).
+SAKLAR = {"masalah_tinggi_kuning"}
 TARGET_KEY = "target_partisipasi:"
 
 
@@ -59,8 +61,8 @@ def periksa_pengaturan(values: dict, wilayah: str = "kabupaten") -> list[str]:
             continue
         if v is None or (isinstance(v, float) and math.isnan(v)):
             problems.append(f"{label} belum diisi")
-        elif key in PENGATURAN_OPSIONAL and v not in (0, 1):
-            problems.append(f"{label}: isi 1 atau 0 (tertulis {fmt.ringkas(v)})")
+        elif key in SAKLAR and v not in (0, 1):
+            problems.append(f"{label}: hanya dapat dinyalakan atau dimatikan (tertulis {fmt.ringkas(v)})")
         elif not lo <= v <= hi:
             problems.append(f"{label} harus antara {fmt.ringkas(lo)} dan {fmt.ringkas(hi)} (tertulis {fmt.ringkas(v)})")
     if not problems:
@@ -92,6 +94,30 @@ def baca_angka(texts: dict, labels: dict | None = None, wilayah: str = "kabupate
     if problems:
         raise PengaturanError(problems)
     return values
+
+
+def baca_isian(texts: dict, saklar: dict, wilayah: str = "kabupaten") -> dict:
+    """The Pengaturan form as values: the numbers typed (`baca_angka`) and each switch (SAKLAR) as
+    1 (on) or 0 (off), the way it is stored."""
+    return {**baca_angka(texts, wilayah=wilayah), **{key: 1.0 if on else 0.0 for key, on in saklar.items()}}
+
+
+def tabel_target(partisipasi, pengaturan):
+    """The per-kecamatan target table of the Pengaturan page: the target in force (from the file,
+    or the region's default) and the override typed in the app, empty when there is none."""
+    import pandas as pd
+
+    overrides = {r.kode_kecamatan: r.value for r in pengaturan.dropna(subset=["kode_kecamatan"]).itertuples()}
+    return pd.DataFrame(
+        {
+            "kode_kecamatan": partisipasi["kode_kecamatan"],
+            "Kecamatan": partisipasi["kecamatan"],
+            "Target berlaku (%)": partisipasi["target_partisipasi"].map(lambda v: fmt.angka(v, 1)),
+            "Target khusus (%)": [
+                fmt.ringkas(overrides[k]) if k in overrides else "" for k in partisipasi["kode_kecamatan"]
+            ],
+        }
+    )
 
 
 def simpan_pengaturan(

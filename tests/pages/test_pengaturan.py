@@ -22,6 +22,19 @@ def test_current_settings_are_shown_in_indonesian_numbers(demo_db, monkeypatch):
     assert _input(at, "Konsistensi DPT: selisih terbesar untuk Perlu perhatian (%)").value == "0,5"
 
 
+def test_the_high_severity_rule_is_a_switch_and_turning_it_off_is_kept(demo_db, monkeypatch):
+    at = buka(demo_db, monkeypatch, "pengaturan")
+    label = "Masalah tingkat tinggi yang belum selesai membuat status kecamatan paling baik Perlu perhatian"
+    assert not [t.label for t in at.text_input if "1 = ya" in t.label or "Masalah tingkat tinggi" in t.label]
+    switch = next(t for t in at.toggle if t.label == label)
+    assert switch.value is True
+    switch.set_value(False)
+    _button(at, "Simpan ambang dan kapasitas").click().run()
+    assert at.success[0].value == "Ambang, kapasitas dan target bawaan disimpan."
+    at = buka(demo_db, monkeypatch, "pengaturan")
+    assert next(t for t in at.toggle if t.label == label).value is False
+
+
 def test_a_lower_threshold_changes_the_ktpel_page_at_once(demo_db, monkeypatch):
     at = buka(demo_db, monkeypatch, "ktpel")
     assert metrics(at)["Di bawah 98%"] == "11"
