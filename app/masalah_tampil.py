@@ -1,18 +1,24 @@
-"""Open problems (inventarisasi permasalahan) as the Ringkasan, Korwil and Kecamatan pages show
-them. Query: marts/masalah_daftar; tables: readiness.masalah.tabel. User-written text
-(descriptions, reporters) only ever goes into dataframes or st.text, never into markdown."""
+"""Problems (inventarisasi permasalahan) on screen: the open ones as the Ringkasan, Korwil and
+Kecamatan pages show them, and the Permasalahan page's parts (the filters, one problem with its
+history, the weekly report). Queries: marts/masalah_daftar, marts/masalah_riwayat; tables:
+readiness.masalah.tabel. User-written text (descriptions, reporters) only ever goes into
+dataframes or st.text, never into markdown."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pandas as pd
 import streamlit as st
 
-from app import baca
+from app import baca, ekspor, layar, masalah_form
 from app.markdown import escape_md
-from readiness import fmt
+from readiness import export, fmt, masalah, model, teks
 from readiness.masalah import tabel as tabel_masalah
 
 HALAMAN = "pages/masalah.py"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+LEBAR = st.column_config.TextColumn(width="large")
 
 
 def terbuka(election: str) -> pd.DataFrame:
@@ -86,3 +92,123 @@ def korwil(election: str, korwil_nama: str) -> None:
     else:
         tabel(df, election)
     _tautan()
+
+
+# --------------------------------------------------------------------------- the Permasalahan page
+def saring(daftar: pd.DataFrame, nama_kec: dict) -> pd.DataFrame:
+    """The filters above the list, and the problems they keep."""
+    f1, f2, f3, f4 = st.columns(4)
+    g1, g2 = st.columns([2, 3])
+    return tabel_masalah.saring(
+        daftar,
+        korwil=f1.multiselect("Korwil", sorted(daftar["korwil"].dropna().unique()), placeholder="Semua korwil"),
+        kecamatan=f2.multiselect(
+            "Kecamatan",
+            sorted(daftar["kode_kecamatan"].unique()),
+            format_func=nama_kec.get,
+            placeholder="Semua kecamatan",
+        ),
+        kategori=f3.multiselect(
+            "Kategori", list(masalah.KATEGORI), format_func=masalah.KATEGORI.get, placeholder="Semua kategori"
+        ),
+        tingkat=f4.multiselect(
+            "Tingkat", list(masalah.TINGKAT), format_func=masalah.TINGKAT.get, placeholder="Semua tingkat"
+        ),
+        status=g1.multiselect(
+            "Status",
+            list(masalah.STATUS),
+            default=["baru", "ditangani"],
+            format_func=masalah.STATUS.get,
+            placeholder="Semua status",
+        ),
+        cari=g2.text_input("Cari dalam uraian, pelapor atau catatan", placeholder="mis. kotak suara"),
+    )
+
+
+def daftar(semua: pd.DataFrame, pilih: pd.DataFrame, election: str, kata) -> None:
+    """The problems the filters keep, and their .xlsx."""
+    st.caption(f"{fmt.angka(len(pilih))} dari {fmt.angka(len(semua))} masalah")
+    st.dataframe(
+        tabel_masalah.tabel_daftar(pilih, kata.desa_judul),
+        hide_index=True,
+        width="stretch",
+        column_config={"Uraian": LEBAR},
+    )
+    if not pilih.empty:
+        ekspor.unduh(
+            "Unduh daftar ini (.xlsx)",
+            lambda: export.to_xlsx(
+                tabel_masalah.berkas_daftar(pilih, kata.desa_judul),
+                "Inventarisasi permasalahan",
+                election,
+                f"daftar masalah per {fmt.tanggal_jam(dt.datetime.now().replace(microsecond=0))}",
+                wilayah=kata.nama,
+            ),
+            export.nama_berkas("Inventarisasi permasalahan", election, "xlsx"),
+            key="unduh_daftar",
+            mime=XLSX,
+            icon=":material/download:",
+        )
+
+
+def satu_masalah(daftar: pd.DataFrame, pilih: pd.DataFrame, kata, boleh_ubah: bool) -> None:
+    """One problem, chosen from the filtered list (or the URL): details, history, follow-up form."""
+    baris = daftar.set_index(daftar["masalah_id"].astype(str))
+    pilihan = tabel_masalah.pilihan_buka(daftar, pilih, st.query_params.get("masalah"))
+    dipilih = layar.url_choice(
+        "masalah", pilihan, "Buka masalah", format_func=lambda i: tabel_masalah.label(baris.loc[i])
+    )
+    r = baris.loc[dipilih]
+    st.subheader(tabel_masalah.judul(r))
+    st.dataframe(
+        tabel_masalah.rincian(r, kata.desa_judul), hide_index=True, width="stretch", column_config={"Nilai": LEBAR}
+    )
+    st.markdown("**Riwayat tindak lanjut**")
+    st.dataframe(
+        tabel_masalah.tabel_riwayat(baca.query("marts/masalah_riwayat", masalah=int(dipilih))),
+        hide_index=True,
+        width="stretch",
+        column_config={"Catatan tindak lanjut": LEBAR},
+    )
+    if boleh_ubah:
+        masalah_form.tindak_lanjut(dipilih, r)
+    else:
+        st.caption("Peran Anda hanya dapat melihat; tindak lanjut dicatat oleh analis atau admin.")
+
+
+def laporan_mingguan(election: str, daftar: pd.DataFrame, wilayah: pd.DataFrame, pemilihan: str) -> None:
+    """The weekly report per korwil for the region's acting head: the week chosen, its summary and the .xlsx."""
+    kata = baca.kata(election)
+    if belum := model.belum_korwil(wilayah["korwil"], pemilihan):
+        layar.belum_korwil(belum)
+    st.markdown(
+        f"Laporan untuk {escape_md(kata.pj_nama)}: semua masalah yang terbuka pada minggu itu (Senin–Minggu), dengan "
+        "status dan tingkat pada akhir minggu, per korwil — satu sheet ringkasan dan satu sheet per korwil."
+    )
+    hari = st.columns(3)[0].date_input(
+        "Minggu yang memuat tanggal",
+        value=tabel_masalah.acuan_minggu(daftar, dt.date.today()),
+        format="DD/MM/YYYY",
+        key="laporan_tanggal",
+    )
+    senin, _ = masalah.minggu(hari)
+    st.caption(f"Minggu {masalah.label_minggu(senin)}")
+    laporan = masalah.laporan_mingguan(baca.current_reader().cursor(), election, senin)
+    if laporan.empty:
+        st.info(f"Tidak ada masalah terbuka pada minggu {masalah.label_minggu(senin)}.")
+    else:
+        st.dataframe(
+            tabel_masalah.tabel_ringkasan_korwil(masalah.ringkasan_korwil(laporan)), hide_index=True, width="stretch"
+        )
+    ekspor.unduh(
+        "Unduh laporan mingguan (.xlsx)",
+        lambda: masalah.laporan_xlsx(laporan, pemilihan, senin, wilayah=kata.nama, untuk=kata.pj_nama),
+        masalah.nama_berkas_laporan(election, senin),
+        key="unduh_laporan",
+        icon=":material/download:",
+        mime=XLSX,
+    )
+    st.caption(
+        f"{teks.DISCLAIMER}. Status pada akhir minggu diambil dari riwayat; masalah yang dicatat sesudah "
+        "minggu itu memakai status pertama yang tercatat."
+    )

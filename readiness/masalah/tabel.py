@@ -101,6 +101,19 @@ def berkas_daftar(pilih: pd.DataFrame, desa: str = DESA) -> pd.DataFrame:
     )
 
 
+def pilihan_buka(daftar: pd.DataFrame, pilih: pd.DataFrame, dari_url: str | None) -> list[str]:
+    """The problems that may be opened below the list (as text ids): those the filters keep (all
+    when none is kept), with the one named in the URL first when the filters hide it."""
+    semua = [str(i) for i in daftar["masalah_id"]]
+    pilihan = [str(i) for i in pilih["masalah_id"]] or semua
+    return [dari_url, *pilihan] if dari_url in semua and dari_url not in pilihan else pilihan
+
+
+def acuan_minggu(daftar: pd.DataFrame, hari_ini):
+    """The date the weekly report opens on: today, or the newest problem's date when that is earlier."""
+    return hari_ini if daftar.empty else min(hari_ini, daftar["tanggal"].max().date())
+
+
 def label(r) -> str:
     """`#12 · Kraksaan · Logistik · Kotak suara …` (the description cut at 70 characters)."""
     uraian = r["uraian"] if len(r["uraian"]) <= 70 else r["uraian"][:69] + "…"
