@@ -4,15 +4,13 @@ about, and the list of findings (masked NIK, DPID, file, sheet and row, so an an
 voter in the original), filterable by kecamatan, desa and type, with the Excel workbook for KPU
 follow-up. Queries: int_daftar_temuan (once per data version), marts/audit_ringkasan,
 marts/audit_temuan, marts/audit_kelompok (through readiness.audit.lengkap), marts/versi_data.
-URL: `?pemilu=…&kecamatan=35.13.24&temuan=nik_ganda`."""
+URL: `?pemilu=…&kecamatan=35.13.24&temuan=nik_ganda`. The list and its filters: app/temuan_tampil.py."""
 
 import streamlit as st
 
-from app import baca, ekspor, layar
+from app import baca, layar, temuan_tampil
 from readiness import audit, charts, fmt, temuan_tabel
 
-SEMUA = "semua"
-BARIS_MAKS = 5000  # rows shown on screen; the Excel file has them all
 LEBAR = st.column_config.TextColumn(width="large")
 
 
@@ -35,16 +33,7 @@ kec_kelompok = kelompok["kecamatan"]
 per_jenis = ringkasan.groupby("temuan")["jumlah"].sum()
 diperiksa = int(kec_kelompok["pemilih"].sum())
 
-c1, c2, c3, c4 = st.columns(4)
-c1.metric("Pemilih diperiksa", fmt.angka(diperiksa))
-c1.caption(f"dari daftar pemilih per orang {fmt.angka(len(kec_kelompok))} kecamatan")
-c2.metric("NIK ganda", fmt.angka(per_jenis.get("nik_ganda", 0)))
-c2.caption("salinan; baris pertama tiap NIK tidak dihitung")
-c3.metric("Belum 17 tahun", fmt.angka(per_jenis.get("usia_belum_17", 0)))
-c3.caption("pada hari pemungutan suara dan belum pernah kawin")
-nik_lain = sum(per_jenis.get(k, 0) for k in ("nik_format", "nik_wilayah", "nik_tanggal"))
-c4.metric("NIK perlu dicek", fmt.angka(nik_lain))
-c4.caption("tidak valid, kode wilayah berbeda, atau tanggal tidak cocok")
+layar.kartu(temuan_tabel.kartu(per_jenis, kec_kelompok))
 
 # --------------------------------------------------------------------------- counts by type and kecamatan
 st.subheader("Jumlah temuan per jenis")
@@ -83,73 +72,5 @@ st.caption(
 )
 st.dataframe(temuan_tabel.tabel_kelompok(kec_kelompok), hide_index=True, width="stretch")
 
-# --------------------------------------------------------------------------- the list
-st.subheader("Daftar temuan")
-st.caption("NIK ditampilkan tersamar. Cari pemilihnya di berkas asli lewat berkas, sheet dan baris, atau DPID.")
-names = dict(zip(ringkasan["kode_kecamatan"], ringkasan["kecamatan"]))
-f1, f2, f3 = st.columns(3)
-with f1:
-    kode = layar.url_choice(
-        "kecamatan",
-        [SEMUA, *sorted(names)],
-        "Kecamatan",
-        format_func=lambda k: "Semua kecamatan" if k == SEMUA else names[k],
-        default=SEMUA,
-    )
-pilihan = temuan if kode == SEMUA else temuan[temuan["kode_kecamatan"] == kode]
-desa_ada = sorted({d for d in pilihan["desa"].dropna()})
-with f2:
-    desa = st.selectbox(
-        kata.desa_awal,
-        [SEMUA, *desa_ada],
-        key=f"temuan_desa_{kode}",
-        format_func=lambda d: f"Semua {kata.desa}" if d == SEMUA else d,
-    )
-if desa != SEMUA:
-    pilihan = pilihan[pilihan["desa"] == desa]
-jenis_ada = [k for k in audit.KODE if k in set(pilihan["temuan"])]
-with f3:
-    jenis = layar.url_choice(
-        "temuan",
-        [SEMUA, *jenis_ada],
-        "Jenis temuan",
-        format_func=lambda k: "Semua jenis" if k == SEMUA else audit.JENIS[k].nama,
-        default=SEMUA,
-    )
-if jenis != SEMUA:
-    pilihan = pilihan[pilihan["temuan"] == jenis]
-
-st.markdown(
-    f"**{fmt.angka(len(pilihan))} temuan**"
-    + (
-        f" (ditampilkan {fmt.angka(BARIS_MAKS)} pertama; semuanya ada di berkas Excel)"
-        if len(pilihan) > BARIS_MAKS
-        else ""
-    )
-)
-baris_tampil = pilihan.head(BARIS_MAKS)
-st.dataframe(
-    temuan_tabel.tabel_daftar(baris_tampil, kata.desa_judul),
-    hide_index=True,
-    width="stretch",
-    height="auto" if len(baris_tampil) < 12 else 420,
-    column_config={"Keterangan": LEBAR},
-)
-ringkas_pilihan = temuan_tabel.ringkas(pilihan, ringkasan)
-bagian = "-".join(
-    p
-    for p in ("" if kode == SEMUA else names[kode], "" if desa == SEMUA else desa, "" if jenis == SEMUA else jenis)
-    if p
-)
-ekspor.unduh(
-    "Unduh Excel untuk tindak lanjut KPU (.xlsx)",
-    lambda: audit.ekspor_xlsx(pilihan, ringkas_pilihan, pemilihan, versi, wilayah=kata.nama, desa=kata.desa_judul),
-    audit.nama_berkas(election, bagian),
-    key="unduh_temuan",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    icon=":material/download:",
-    help=f"Satu sheet ringkasan dan satu sheet per kecamatan, dikelompokkan per {kata.desa}, TPS dan jenis temuan, "
-    "dengan kolom tindak lanjut yang masih kosong.",
-    disabled=pilihan.empty,
-)
+temuan_tampil.daftar(temuan, ringkasan, election, kata, pemilihan, versi)
 layar.footer()

@@ -6,6 +6,9 @@ from __future__ import annotations
 import pandas as pd
 
 from . import audit, fmt
+from .model.kartu import Kartu
+
+SEMUA = "semua"  # a filter of the list left open: every kecamatan, desa or finding type
 
 
 def _angka(values, decimals: int = 0) -> list[str]:
@@ -78,3 +81,28 @@ def ringkas(pilihan: pd.DataFrame, ringkasan: pd.DataFrame) -> pd.DataFrame:
     if not len(pilihan):
         return ringkasan.iloc[0:0]
     return pilihan.groupby(["kode_kecamatan", "kecamatan", "temuan"]).size().rename("jumlah").reset_index()
+
+
+def kartu(per_jenis, kecamatan: pd.DataFrame) -> list[Kartu]:
+    """The headline figures: voters checked, duplicate NIK, under 17, NIK to check (`per_jenis`:
+    type → voters; `kecamatan`: the per-kecamatan groups of the lists checked)."""
+    nik_lain = sum(per_jenis.get(k, 0) for k in ("nik_format", "nik_wilayah", "nik_tanggal"))
+    return [
+        Kartu(
+            "Pemilih diperiksa",
+            fmt.angka(int(kecamatan["pemilih"].sum())),
+            f"dari daftar pemilih per orang {fmt.angka(len(kecamatan))} kecamatan",
+        ),
+        Kartu("NIK ganda", fmt.angka(per_jenis.get("nik_ganda", 0)), "salinan; baris pertama tiap NIK tidak dihitung"),
+        Kartu(
+            "Belum 17 tahun",
+            fmt.angka(per_jenis.get("usia_belum_17", 0)),
+            "pada hari pemungutan suara dan belum pernah kawin",
+        ),
+        Kartu("NIK perlu dicek", fmt.angka(nik_lain), "tidak valid, kode wilayah berbeda, atau tanggal tidak cocok"),
+    ]
+
+
+def bagian_nama_berkas(*pilihan: str) -> str:
+    """The filters chosen, for the Excel file's name: `Kraksaan-Asembakor-nik_ganda` (open ones left out)."""
+    return "-".join(p for p in pilihan if p and p != SEMUA)
