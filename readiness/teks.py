@@ -207,6 +207,9 @@ STREAMLIT = {
     "Open": "Buka",
     "Running...": "Memuat…",
     "Stop": "Hentikan",
+    "Skip to main content": "Langsung ke isi halaman",
+    "Sidebar": "Panel samping",
+    "App pages": "Halaman dasbor",
 }
 STREAMLIT_POLA = [
     (r"^(\d+(?:\.\d+)?)\s?([KMG]?B) per file$", "maks. $1 $2 per berkas"),
@@ -215,4 +218,5 @@ STREAMLIT_POLA = [
     (r"^Remove (.+)$", "Hapus $1"),
     (r"^Add: (.+)$", "Tambahkan: $1"),
     (r"^Select (\d+) matches$", "Pilih $1 yang cocok"),
+    (r"^[a-z0-9_]+ icon$", "ikon"),
 ]

@@ -19,6 +19,9 @@ ENGLISH = (
     "Drag and drop",
     "Reset axes",
     "Autoscale",
+    "Skip to main content",
+    "App pages",
+    " icon",
 )
 # (path, title, charts on the page): a chart, tables, choice boxes and the uploader between them.
 PAGES = [
