@@ -167,7 +167,7 @@ def test_a_refused_upload_and_why_are_in_jejak_audit_without_the_cell_values(dem
     trail = tabel(buka(demo_db, monkeypatch, "jejak"), "No.")
     refused = trail[trail["Aksi"] == "Unggahan ditolak"]
     assert list(refused["Objek"]) == ["rekap geser.xlsx"]
-    assert list(refused["Pengguna"]) == ["lokal"]
+    assert list(refused["Pengguna"]) == ["mode lokal (tanpa akun)"]
     detail = refused["Rincian"].item()
     assert "jenis: pemilih" in detail and "masalah: 2" in detail and "pemilihan: pilkada-2024" in detail
     assert (
