@@ -8,6 +8,8 @@ words, the order of TPS) is in readiness/model/jenjang.py."""
 from __future__ import annotations
 
 import re
+from pathlib import PurePosixPath
+from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -171,3 +173,36 @@ def dari_tabel(event, df, election: str, tingkat: str, kolom: str, halaman: str 
         kode = df.iloc[row][kolom] if 0 <= row < len(df) else None
         if isinstance(kode, str) and kode:  # a row without a place (no korwil) opens nothing
             buka(election, tingkat, kode, halaman)
+
+
+def tautan(election: str, tingkat: str, kode, halaman: str | None = None) -> str | None:
+    """The relative link of a place's page (`kecamatan?pemilu=…&kecamatan=35.13.14`); None
+    for a row without a place."""
+    if not isinstance(kode, str) or not kode:
+        return None
+    path = PurePosixPath(halaman or HALAMAN[tingkat]).stem
+    return f"{path}?{urlencode(query(election, tingkat, kode))}"
+
+
+def tabel(tampil, df, election: str, arah: tuple, angka, panjang, *, key: str, height) -> None:
+    """A table whose rows open their places (`arah` = (level, code column[, page])): read whole,
+    the first cell of each row a link; past layar.BARIS_BACA rows a grid where a click on a row
+    (or a cell of it) opens it (the rows of `tampil` and `df` in the same order)."""
+    tingkat, kolom, *rest = arah
+    halaman = rest[0] if rest else None
+    if len(tampil) <= layar.BARIS_BACA:
+        links = [tautan(election, tingkat, kode, halaman) for kode in df[kolom]]
+        layar.tabel_baca(tampil, angka, panjang, height=height, tautan=links)
+        return
+    config = {name: st.column_config.TextColumn(width="large") for name in panjang}
+    event = st.dataframe(
+        tampil,
+        hide_index=True,
+        width="stretch",
+        height=height,
+        column_config=config,
+        on_select="rerun",
+        selection_mode=["single-row", "single-cell"],
+        key=key,
+    )
+    dari_tabel(event, df, election, tingkat, kolom, halaman)

@@ -127,6 +127,47 @@ def open_kecamatan(event, election: str) -> None:
     jalan.dari_grafik(event, election)
 
 
+# A table of up to this many rows is shown whole as text to read (wrapped, figures aligned); a
+# longer one (every TPS of the region) as a scrolling grid with its search, at the given height.
+BARIS_BACA = 300
+# The reading table's style: long texts wrap, figures stay on one line, the header
+# stays in view when a height is given, and a table too wide for a narrow screen scrolls inside
+# its own box with the first column (the name of the row) kept in view.
+GAYA_TABEL = """<style>
+.tabel-baca { overflow-x: auto; }
+.tabel-baca table { width: 100%; border-collapse: separate; border-spacing: 0; font-size: 0.875rem;
+  line-height: 1.35; color: inherit; }
+.tabel-baca th, .tabel-baca td { padding: 0.3rem 0.45rem; text-align: left; vertical-align: top;
+  border-bottom: 1px solid rgba(49, 51, 63, 0.12); overflow-wrap: break-word; background: #ffffff; }
+.tabel-baca th { position: sticky; top: 0; z-index: 2; font-weight: 600; background: #f3f5f8;
+  border-bottom: 1px solid rgba(49, 51, 63, 0.25); }
+.tabel-baca th:first-child, .tabel-baca td:first-child { position: sticky; left: 0; z-index: 1; }
+.tabel-baca th:first-child { z-index: 3; }
+.tabel-baca .angka { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.tabel-baca th.angka { white-space: normal; }
+.tabel-baca th.panjang { width: 35%; }
+.tabel-baca tbody tr:hover td { background: #f6f8fb; }
+@media (max-width: 1100px) { .tabel-baca table { font-size: 0.8125rem; } }
+</style>"""
+
+
+def tabel_baca(frame, angka=None, panjang=(), *, height: int | str = "auto", tautan=None) -> None:
+    """A table of texts (readiness.export.tampilan) on screen: every row and the whole of every
+    cell readable; `angka` names the columns of figures (aligned right; None: the columns whose
+    every cell is one), `panjang` those of long texts (given the most room); `height` (pixels)
+    makes a box that scrolls with its header in view; `tautan`, a link (or None) per row for its
+    first cell. Past BARIS_BACA rows: a grid of that height (the caller handles a grid's clicks)."""
+    from readiness import export
+
+    if len(frame) > BARIS_BACA:
+        config = {name: st.column_config.TextColumn(width="large") for name in panjang}
+        st.dataframe(frame, hide_index=True, width="stretch", height=height, column_config=config)
+        return
+    tinggi = f' style="max-height: {int(height)}px; overflow-y: auto"' if isinstance(height, int) else ""
+    body = export.to_html(frame, angka, panjang, tautan)
+    st.html(f'{GAYA_TABEL}<div class="tabel-baca"{tinggi}>{body}</div>')
+
+
 def table(
     df,
     kolom,
@@ -137,25 +178,27 @@ def table(
     key: str,
     height: int | str = "auto",
     caption: str | None = None,
-    pilih: bool = False,
-):
-    """A table on screen (id-ID text) with its Excel and CSV downloads underneath (numbers as numbers,
-    the election, the data version and the disclaimer in the Excel file). `pilih`: a click on a row
-    or a cell selects its row; the selection event is returned (rows by position in `df`)."""
+    tautan: tuple | None = None,
+) -> None:
+    """A table on screen (id-ID text, worst status first, every row and the whole of every cell
+    readable: tabel_baca) with its Excel and CSV downloads underneath in the same order (numbers
+    as numbers, the election, the data version and the disclaimer in the Excel file).
+    `tautan` = (level, code column[, page]): each row opens its place (app/jalan.py): the row's
+    first cell is a link; in a grid (a table too long to read whole) a click on the row."""
     from readiness import export
 
     kolom = export.pilih_kolom(df, kolom)
+    df = export.urut_status(df, kolom)
     kata = data.get("kata") or baca.kata(election)
-    config = {k.judul: st.column_config.TextColumn(width="large") for k in kolom if k.lebar}
-    select = {"on_select": "rerun", "selection_mode": ["single-row", "single-cell"], "key": f"tabel_{key}"}
-    event = st.dataframe(
-        export.tampilan(df, kolom),
-        hide_index=True,
-        width="stretch",
-        height=height,
-        column_config=config,
-        **(select if pilih else {}),
-    )
+    tampil = export.tampilan(df, kolom)
+    angka = [k.judul for k in kolom if k.jenis in export.ANGKA]
+    panjang = [k.judul for k in kolom if k.lebar]
+    if tautan is None:
+        tabel_baca(tampil, angka, panjang, height=height)
+    else:
+        from app import jalan
+
+        jalan.tabel(tampil, df, election, tautan, angka, panjang, key=f"tabel_{key}", height=height)
     if caption:
         st.caption(caption)
     frame = export.ekspor(df, kolom)
@@ -179,7 +222,6 @@ def table(
         mime="text/csv",
         icon=":material/download:",
     )
-    return event if pilih else None
 
 
 def kartu(items) -> None:

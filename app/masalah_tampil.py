@@ -2,7 +2,7 @@
 Kecamatan pages show them, and the Permasalahan page's parts (the filters, one problem with its
 history, the weekly report). Queries: marts/masalah_daftar, marts/masalah_riwayat; tables:
 readiness.masalah.tabel. User-written text (descriptions, reporters) only ever goes into
-dataframes or st.text, never into markdown."""
+tables (escaped HTML) or st.text, never into markdown."""
 
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ from readiness.masalah import tabel as tabel_masalah
 
 HALAMAN = "pages/masalah.py"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-LEBAR = st.column_config.TextColumn(width="large")
 
 
 def terbuka(election: str) -> pd.DataFrame:
@@ -34,15 +33,10 @@ def _tautan(label: str = "Buka halaman Permasalahan", **query) -> None:
 
 def tabel(df: pd.DataFrame, election: str, *, kecamatan: bool = True, height="auto") -> None:
     """Open problems, most severe and newest first; every text cell shown as plain text."""
-    st.dataframe(
+    layar.tabel_baca(
         tabel_masalah.tabel_terbuka(df, kecamatan=kecamatan, desa=baca.kata(election).desa_judul),
-        hide_index=True,
-        width="stretch",
+        panjang=("Uraian", "Tindak lanjut terakhir"),
         height=height,
-        column_config={
-            "Uraian": st.column_config.TextColumn(width="large"),
-            "Tindak lanjut terakhir": st.column_config.TextColumn(width="medium"),
-        },
     )
 
 
@@ -64,9 +58,11 @@ def ringkasan(election: str) -> None:
     c3.caption(f"Sedang ditangani {n['status_ditangani']}")
     left, right = st.columns(2)
     left.markdown("**Per kategori**")
-    left.dataframe(tabel_masalah.per_kategori(df), hide_index=True, width="stretch")
+    with left:
+        layar.tabel_baca(tabel_masalah.per_kategori(df))
     right.markdown("**Kecamatan dengan masalah terbuka terbanyak**")
-    right.dataframe(tabel_masalah.per_kecamatan(df), hide_index=True, width="stretch")
+    with right:
+        layar.tabel_baca(tabel_masalah.per_kecamatan(df))
     _tautan("Buka inventarisasi permasalahan")
 
 
@@ -128,12 +124,7 @@ def saring(daftar: pd.DataFrame, nama_kec: dict) -> pd.DataFrame:
 def daftar(semua: pd.DataFrame, pilih: pd.DataFrame, election: str, kata) -> None:
     """The problems the filters keep, and their .xlsx."""
     st.caption(f"{fmt.angka(len(pilih))} dari {fmt.angka(len(semua))} masalah")
-    st.dataframe(
-        tabel_masalah.tabel_daftar(pilih, kata.desa_judul),
-        hide_index=True,
-        width="stretch",
-        column_config={"Uraian": LEBAR},
-    )
+    layar.tabel_baca(tabel_masalah.tabel_daftar(pilih, kata.desa_judul), panjang=("Uraian", "Tindak lanjut terakhir"))
     if not pilih.empty:
         ekspor.unduh(
             "Unduh daftar ini (.xlsx)",
@@ -160,15 +151,11 @@ def satu_masalah(daftar: pd.DataFrame, pilih: pd.DataFrame, kata, boleh_ubah: bo
     )
     r = baris.loc[dipilih]
     st.subheader(tabel_masalah.judul(r))
-    st.dataframe(
-        tabel_masalah.rincian(r, kata.desa_judul), hide_index=True, width="stretch", column_config={"Nilai": LEBAR}
-    )
+    layar.tabel_baca(tabel_masalah.rincian(r, kata.desa_judul), panjang=("Nilai",))
     st.markdown("**Riwayat tindak lanjut**")
-    st.dataframe(
+    layar.tabel_baca(
         tabel_masalah.tabel_riwayat(baca.query("marts/masalah_riwayat", masalah=int(dipilih))),
-        hide_index=True,
-        width="stretch",
-        column_config={"Catatan tindak lanjut": LEBAR},
+        panjang=("Catatan tindak lanjut",),
     )
     if boleh_ubah:
         masalah_form.tindak_lanjut(dipilih, r)
@@ -197,9 +184,7 @@ def laporan_mingguan(election: str, daftar: pd.DataFrame, wilayah: pd.DataFrame,
     if laporan.empty:
         st.info(f"Tidak ada masalah terbuka pada minggu {masalah.label_minggu(senin)}.")
     else:
-        st.dataframe(
-            tabel_masalah.tabel_ringkasan_korwil(masalah.ringkasan_korwil(laporan)), hide_index=True, width="stretch"
-        )
+        layar.tabel_baca(tabel_masalah.tabel_ringkasan_korwil(masalah.ringkasan_korwil(laporan)))
     ekspor.unduh(
         "Unduh laporan mingguan (.xlsx)",
         lambda: masalah.laporan_xlsx(laporan, pemilihan, senin, wilayah=kata.nama, untuk=kata.pj_nama),

@@ -12,7 +12,6 @@ from readiness import audit, fmt, temuan_tabel
 from readiness.temuan_tabel import SEMUA
 
 BARIS_MAKS = 5000  # rows shown on screen; the Excel file has them all
-LEBAR = st.column_config.TextColumn(width="large")
 
 
 def _saring(temuan: pd.DataFrame, names: dict, kata) -> tuple[pd.DataFrame, str, str, str]:
@@ -58,12 +57,10 @@ def daftar(temuan: pd.DataFrame, ringkasan: pd.DataFrame, election: str, kata, p
     lebih = f" (ditampilkan {fmt.angka(BARIS_MAKS)} pertama; semuanya ada di berkas Excel)"
     st.markdown(f"**{fmt.angka(len(pilihan))} temuan**" + (lebih if len(pilihan) > BARIS_MAKS else ""))
     baris_tampil = pilihan.head(BARIS_MAKS)
-    st.dataframe(
+    layar.tabel_baca(
         temuan_tabel.tabel_daftar(baris_tampil, kata.desa_judul),
-        hide_index=True,
-        width="stretch",
+        panjang=("Keterangan",),
         height="auto" if len(baris_tampil) < 12 else 420,
-        column_config={"Keterangan": LEBAR},
     )
     ringkas_pilihan = temuan_tabel.ringkas(pilihan, ringkasan)
     ekspor.unduh(

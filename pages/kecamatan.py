@@ -64,7 +64,7 @@ st.subheader(f"{kata.desa_awal} ({fmt.angka(len(desa))})")
 st.caption(f"Klik {kata.desa} pada grafik atau tabel untuk membuka TPS-nya.")
 if data["desa_ada_dpt"]:
     jalan.grafik(charts.lp_bars(desa, label_col="desa"), election, key="desa_batang")
-event = layar.table(
+layar.table(
     desa,
     [
         Kolom("desa", kata.desa_judul),
@@ -85,9 +85,8 @@ event = layar.table(
     data,
     election,
     key="desa",
-    pilih=True,
+    tautan=("desa", "kode_desa"),
 )
-jalan.dari_tabel(event, desa, election, "desa", "kode_desa")
 
 tps = data["tps"]
 st.subheader(f"TPS ({fmt.angka(len(tps))})")

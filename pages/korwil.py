@@ -93,7 +93,7 @@ with right:
         st.markdown(f"**{escape_md(row.kecamatan)}** · {charts.status_label(row.status)}\n{lines}")
 
 st.subheader(f"Kecamatan di {escape_md(chosen)}")
-event = layar.table(
+layar.table(
     own,
     [
         Kolom("kecamatan", "Kecamatan"),
@@ -112,8 +112,7 @@ event = layar.table(
     data,
     election,
     key="korwil_kecamatan",
-    pilih=True,
+    tautan=("kecamatan", "kode_kecamatan"),
 )
-jalan.dari_tabel(event, own, election, "kecamatan", "kode_kecamatan")
 masalah_tampil.korwil(election, chosen)
 layar.footer()

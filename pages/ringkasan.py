@@ -49,7 +49,7 @@ event = st.plotly_chart(
     key="batang_ringkasan",
 )
 layar.open_kecamatan(event, election)
-event = layar.table(
+layar.table(
     kecamatan,
     [
         Kolom("kecamatan", "Kecamatan"),
@@ -65,15 +65,14 @@ event = layar.table(
     data,
     election,
     key="kecamatan",
-    pilih=True,
+    tautan=("kecamatan", "kode_kecamatan"),
 )
-jalan.dari_tabel(event, kecamatan, election, "kecamatan", "kode_kecamatan")
 
 st.subheader("Ringkasan per koordinator wilayah (korwil)")
 if data["belum_korwil"]:
     layar.belum_korwil(data["belum_korwil"])
 else:
-    event = layar.table(
+    layar.table(
         korwil,
         [
             Kolom("korwil", "Korwil"),
@@ -89,9 +88,8 @@ else:
         data,
         election,
         key="korwil",
-        pilih=True,
+        tautan=("korwil", "korwil"),
     )
-    jalan.dari_tabel(event, korwil, election, "korwil", "korwil")
     st.page_link("pages/korwil.py", label="Buka halaman Korwil", icon=":material/groups:")
 
 masalah_tampil.ringkasan(election)  # open problems of the inventory (marts/masalah_daftar)

@@ -11,9 +11,6 @@ import streamlit as st
 from app import baca, layar, temuan_tampil
 from readiness import audit, charts, fmt, temuan_tabel
 
-LEBAR = st.column_config.TextColumn(width="large")
-
-
 election = layar.election()
 audit_daftar, pemilihan, versi = baca.temuan(election)
 kata = baca.kata(election)
@@ -37,12 +34,7 @@ layar.kartu(temuan_tabel.kartu(per_jenis, kec_kelompok))
 
 # --------------------------------------------------------------------------- counts by type and kecamatan
 st.subheader("Jumlah temuan per jenis")
-st.dataframe(
-    temuan_tabel.tabel_jenis(per_jenis),
-    hide_index=True,
-    width="stretch",
-    column_config={"Aturan": LEBAR, "Tindak lanjut": LEBAR},
-)
+layar.tabel_baca(temuan_tabel.tabel_jenis(per_jenis), panjang=("Aturan", "Tindak lanjut"))
 with st.expander("Penjelasan setiap jenis temuan"):
     for j in audit.JENIS.values():
         st.markdown(f"**{j.nama}** (`{j.kode}`): {j.penjelasan}")
@@ -61,7 +53,7 @@ else:
         help="Belum rekam KTP-el dan TPS melebihi kapasitas biasanya jauh lebih banyak; tambahkan bila perlu.",
     )
     st.plotly_chart(audit.grafik(ringkasan, tampil), width="stretch", config=charts.PLOT_CONFIG)
-    st.dataframe(temuan_tabel.tabel_per_kecamatan(ringkasan, ada), hide_index=True, width="stretch")
+    layar.tabel_baca(temuan_tabel.tabel_per_kecamatan(ringkasan, ada))
 
 # --------------------------------------------------------------------------- groups
 st.subheader("Kelompok pemilih (dari daftar pemilih per orang)")
@@ -70,7 +62,7 @@ st.caption(
     f"Pemilih pemula: umur {usia} tahun pada hari pemungutan suara (diatur per pemilihan). "
     "Rasio jenis kelamin: laki-laki per 100 perempuan."
 )
-st.dataframe(temuan_tabel.tabel_kelompok(kec_kelompok), hide_index=True, width="stretch")
+layar.tabel_baca(temuan_tabel.tabel_kelompok(kec_kelompok))
 
 temuan_tampil.daftar(temuan, ringkasan, election, kata, pemilihan, versi)
 layar.footer()

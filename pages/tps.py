@@ -72,7 +72,7 @@ tps_tampil.logistik(data)
 
 if kode == SEMUA:
     st.subheader("Per kecamatan")
-    event = layar.table(
+    layar.table(
         kecamatan,
         [
             Kolom("kecamatan", "Kecamatan"),
@@ -86,14 +86,13 @@ if kode == SEMUA:
         data,
         election,
         key="tps_kecamatan",
-        pilih=True,
+        tautan=("kecamatan", "kode_kecamatan", jalan.HALAMAN["desa"]),
     )
-    jalan.dari_tabel(event, kecamatan, election, "kecamatan", "kode_kecamatan", halaman=jalan.HALAMAN["desa"])
 
 st.subheader(f"Daftar TPS ({fmt.angka(len(tps))})")
 if desa == SEMUA:
     st.caption(f"Urut menurut kecamatan, {kata.desa} dan nomor TPS. Klik baris untuk membuka TPS {kata.desa}-nya.")
-event = layar.table(
+layar.table(
     tps,
     [
         Kolom("kecamatan", "Kecamatan"),
@@ -112,7 +111,6 @@ event = layar.table(
     election,
     key="tps_semua",
     height=420 if kode == SEMUA else "content",
-    pilih=desa == SEMUA,
+    tautan=("desa", "kode_desa") if desa == SEMUA else None,
 )
-jalan.dari_tabel(event, tps, election, "desa", "kode_desa")
 layar.footer()

@@ -1,8 +1,9 @@
 """Tables out of the dashboard: Excel (.xlsx) and CSV, plus the on-screen version of the same table.
 
 A table is described once by its columns (`Kolom`: source column, header, kind) and comes out
-three ways from the same data:
-- `tampilan`: text for the screen, formatted id-ID (`872.218`, `98,03%`, `■ Belum siap`);
+three ways from the same data, in the same order (`urut_status`: worst status first):
+- `tampilan`: text for the screen, formatted id-ID (`872.218`, `98,03%`, `■ Belum siap`), and
+  `to_html`, that text as a table a reader reads whole (long texts wrapped, numbers aligned);
 - `to_xlsx`: numbers kept as numbers with id-ID number formats (`#,##0` shows `872.218` in an
   Indonesian Excel), a styled frozen header with autofilter, the title with the region it is
   about, the election, the data version and the disclaimer above it;
@@ -17,8 +18,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html
 import io
 import math
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -140,6 +143,61 @@ def pilih_kolom(df: pd.DataFrame, kolom: list[Kolom]) -> list[Kolom]:
 def tampilan(df: pd.DataFrame, kolom: list[Kolom]) -> pd.DataFrame:
     """The table as the screen shows it: every value formatted id-ID as text."""
     return pd.DataFrame({k.judul: [_screen(v, k) for v in df[k.sumber]] for k in kolom}, index=range(len(df)))
+
+
+def urut_status(df: pd.DataFrame, kolom: list[Kolom]) -> pd.DataFrame:
+    """The rows worst first by the table's first status column (Belum siap, Perlu perhatian,
+    Siap, then no data), keeping the order they came in within a status; a table without a
+    status column as it is."""
+    status = next((k.sumber for k in kolom if k.jenis == "status"), None)
+    if status is None or df.empty:
+        return df
+    rank = [teks.PERINGKAT_STATUS.get(v, 3) if isinstance(v, str) else 3 for v in df[status]]
+    return df.iloc[sorted(range(len(df)), key=rank.__getitem__)].reset_index(drop=True)  # sorted() is stable
+
+
+# Columns whose text is a figure: aligned right and never broken over two lines.
+ANGKA = ("angka", "desimal", "persen")
+
+
+# A cell that is an id-ID figure (`872.218`, `98,03%`, `-1,5`) or the sign of a missing one.
+_FIGURE = re.compile(r"-?\d{1,3}(\.\d{3})*(,\d+)?%?|" + re.escape(fmt.MISSING))
+
+
+def kolom_angka(teks_df: pd.DataFrame) -> list[str]:
+    """The columns of a table of texts whose every cell is a figure (or missing), some figure."""
+    return [
+        c
+        for c in teks_df.columns
+        if len(teks_df)
+        and all(isinstance(v, str) and _FIGURE.fullmatch(v) for v in teks_df[c])
+        and any(v != fmt.MISSING for v in teks_df[c])
+    ]
+
+
+def to_html(teks_df: pd.DataFrame, angka=None, panjang=(), tautan=None) -> str:
+    """A table of texts (`tampilan`) as an HTML table, every character shown as itself; the
+    columns named in `angka` (figures; None: those `kolom_angka` finds) get the class `angka`,
+    those in `panjang` (long texts: reasons, descriptions) `panjang`. The page's style sheet
+    wraps the texts (app/layar.py). `tautan`: a link (or None) per row, put on its first cell."""
+    angka = kolom_angka(teks_df) if angka is None else angka
+    classes = [
+        ' class="angka"' if c in angka else (' class="panjang"' if c in panjang else "") for c in teks_df.columns
+    ]
+    head = "".join(f'<th scope="col"{c}>{html.escape(str(name))}</th>' for c, name in zip(classes, teks_df.columns))
+    links = list(tautan) if tautan is not None else [None] * len(teks_df)
+
+    def cell(i: int, c: str, v, link) -> str:
+        text = html.escape(str(v))
+        if i == 0 and link:
+            text = f'<a href="{html.escape(link)}" target="_self">{text}</a>'
+        return f"<td{c}>{text}</td>"
+
+    body = "".join(
+        "<tr>" + "".join(cell(i, c, v, link) for i, (c, v) in enumerate(zip(classes, row))) + "</tr>"
+        for row, link in zip(teks_df.itertuples(index=False), links)
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _file_value(value, kolom: Kolom):

@@ -43,6 +43,8 @@ DESA = {"desa": "desa", "kelurahan": "kelurahan", "keduanya": "desa/kelurahan"}
 
 STATUS = {"hijau": "Siap", "kuning": "Perlu perhatian", "merah": "Belum siap"}
 STATUS_IKON = {"hijau": "●", "kuning": "▲", "merah": "■"}
+# Worst first: the order in which a koordinator follows up, in every table that has a status.
+PERINGKAT_STATUS = {"merah": 0, "kuning": 1, "hijau": 2}
 TIDAK_ADA_DATA = "Tidak ada data"
 
 

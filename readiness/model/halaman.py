@@ -36,8 +36,7 @@ from .pemilih import DISABILITAS, pemilih_desa, pemilih_per_kecamatan
 from .pemilihan import pemilihan_label, previous_label
 from .penugasan import belum_korwil
 
-# Worst first: the order in which a koordinator follows up.
-STATUS_ORDER = {"merah": 0, "kuning": 1, "hijau": 2}
+STATUS_ORDER = teks.PERINGKAT_STATUS
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ def test_hostile_text_from_the_form_and_an_upload_stays_text(writable_server, pa
     url = writable_server["url"]
     page.goto(f"{url}/masalah?pemilu=pilkada-2024")
     _wait(page, "Inventarisasi permasalahan per kecamatan")
-    expect(page.locator("[data-testid='stDataFrame']").first).to_be_visible(timeout=30000)
+    expect(page.locator(".tabel-baca table").first).to_be_visible(timeout=30000)
     time.sleep(2.0)
     screenshot(page, "masalah-daftar-1920")
 

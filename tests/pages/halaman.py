@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lxml.html
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,14 +36,28 @@ def metrics(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 
+def tabel_html(body: str) -> pd.DataFrame | None:
+    """The table of one st.html body (app/layar.tabel_baca) as the texts a reader sees, or None."""
+    if "<table" not in body:
+        return None
+    table = lxml.html.fromstring(body).find(".//table")
+    header = [th.text_content() for th in table.findall("./thead/tr/th")]
+    rows = [[td.text_content() for td in tr.findall("./td")] for tr in table.findall("./tbody/tr")]
+    return pd.DataFrame(rows, columns=header, dtype="object")
+
+
+def semua_tabel(at: AppTest) -> list[pd.DataFrame]:
+    """Every table on the page, in order: the reading tables (st.html) and then the grids."""
+    frames = [tabel_html(h.value) for h in at.html]
+    return [f for f in frames if f is not None] + [f.value for f in at.dataframe]
+
+
 def tabel(at: AppTest, first_column: str):
-    """The first dataframe on the page whose first column is `first_column`."""
-    for frame in at.dataframe:
-        if len(frame.value.columns) and frame.value.columns[0] == first_column:
-            return frame.value
-    raise AssertionError(
-        f"no table starting with {first_column!r}: {[list(f.value.columns)[:3] for f in at.dataframe]}"
-    )
+    """The first table on the page whose first column is `first_column`."""
+    for frame in semua_tabel(at):
+        if len(frame.columns) and frame.columns[0] == first_column:
+            return frame
+    raise AssertionError(f"no table starting with {first_column!r}: {[list(f.columns)[:3] for f in semua_tabel(at)]}")
 
 
 def unduhan(monkeypatch) -> dict[str, tuple[str, bytes]]:

@@ -8,7 +8,7 @@ import datetime as dt
 from streamlit.testing.v1 import AppTest
 
 from readiness import akses, db, lapor
-from tests.pages.halaman import ROOT, tabel, teks_semua
+from tests.pages.halaman import ROOT, semua_tabel, tabel, teks_semua
 
 E = "pilkada-2024"
 ADMIN = akses.Pengguna("admin1", "admin")
@@ -90,10 +90,10 @@ def test_turnout_and_stages_as_counted_by_hand(demo_db, monkeypatch):
     assert kec.loc["Leces"]["Partisipasi sementara"] == "–"
     # The stage chased automatically is the furthest reported: 1.739 − 3 TPS still to report it.
     assert "tahap dipantau: Pemungutan selesai" in teks_semua(at)
-    belum = [f.value for f in at.dataframe if "Tindak lanjut" in f.value.columns][0]
+    belum = [f for f in semua_tabel(at) if "Tindak lanjut" in f.columns][0]
     assert len(belum) == 1739 - 3
     assert belum["Tindak lanjut"].iloc[0].startswith("Hubungi PPK Kec. Sukapura / PPS Desa ")
-    kejadian = [f.value for f in at.dataframe if "Uraian" in f.value.columns][0]
+    kejadian = [f for f in semua_tabel(at) if "Uraian" in f.columns][0]
     assert list(kejadian["Uraian"]) == ["Tinta kurang"] and list(kejadian["Status"]) == ["Terbuka"]
 
 

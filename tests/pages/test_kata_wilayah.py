@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 
 from readiness import catatan, cli, ingest
-from tests.pages.halaman import buka, markdown_semua, tampak, unduhan
+from tests.pages.halaman import buka, markdown_semua, semua_tabel, tampak, unduhan
 from tests.test_wilayah_init import REGIONS, data_for, region_files
 
 KOTA = "35.74"
@@ -52,8 +52,7 @@ def dibaca(at) -> str:
     parts += [str(m.value) for m in at.metric]
     # the slides of the Presentasi page, as their text (without the markup and its styles)
     parts += [re.sub(r"<style>.*?</style>|<[^>]+>", "\n", e.proto.body, flags=re.S) for e in at.get("html")]
-    for frame in at.dataframe:
-        df = frame.value
+    for df in semua_tabel(at):
         parts += [str(c) for c in df.columns]
         parts += [str(v) for v in df.astype(str).to_numpy().ravel()]
     for kind in ("selectbox", "text_input", "button", "date_input", "toggle", "radio", "multiselect", "number_input"):

@@ -1,7 +1,7 @@
 """Kecamatan page through AppTest: one kecamatan's figures, desa, TPS and indicators."""
 
 from readiness import db
-from tests.pages.halaman import buka, metrics, tabel, teks_semua
+from tests.pages.halaman import buka, metrics, semua_tabel, tabel, teks_semua
 
 
 def test_kraksaan_from_the_url(demo_db, monkeypatch):
@@ -27,7 +27,7 @@ def test_kraksaan_from_the_url(demo_db, monkeypatch):
     assert indikator.loc["Kapasitas TPS", "Status"] == "■ Belum siap"
     assert indikator.loc["Perekaman KTP-el", "Nilai"] == "98,72% (54.184 dari 54.885)"
     assert indikator.loc["Konsistensi DPT", "Status"] == "● Siap"
-    tps = [f.value for f in at.dataframe if "TPS" in f.value.columns and "Alamat" in f.value.columns][0]
+    tps = [f for f in semua_tabel(at) if "TPS" in f.columns and "Alamat" in f.columns][0]
     assert len(tps) == 107
     assert tps["DPT"].str.replace(".", "").astype(int).max() == 612
     # Read in order: desa by name, then TPS number (2 before 10).

@@ -1,6 +1,6 @@
 """Korwil page through AppTest: the three regions side by side and one koordinator's kecamatan."""
 
-from tests.pages.halaman import buka, tabel, tampak, teks_semua
+from tests.pages.halaman import buka, semua_tabel, tabel, tampak, teks_semua
 
 
 def test_three_regions_side_by_side(demo_db, monkeypatch):
@@ -51,6 +51,6 @@ def test_switching_korwil_keeps_it_in_the_url(demo_db, monkeypatch):
 def test_2018_has_its_own_korwil_and_says_what_to_upload(demo_db, monkeypatch):
     at = buka(demo_db, monkeypatch, "korwil", pemilu="pilkada-2018")
     assert "Belum ada data untuk pemilihan ini" in at.info[0].value
-    assignment = at.dataframe[0].value
+    assignment = semua_tabel(at)[0]
     assert set(assignment["Korwil"]) == {"Korwil I", "Korwil II", "Korwil III"}
     assert assignment.set_index("Kecamatan").loc["Tiris", "Korwil"] == "Korwil III"

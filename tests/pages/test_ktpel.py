@@ -2,7 +2,7 @@
 
 from readiness import ingest
 from tests import xlsx
-from tests.pages.halaman import buka, metrics, tabel, teks_semua
+from tests.pages.halaman import buka, metrics, semua_tabel, tabel, teks_semua
 
 
 def test_coverage_and_ranking(demo_db, monkeypatch):
@@ -24,7 +24,7 @@ def test_progress_over_time_after_a_second_dated_upload(demo_db, monkeypatch, tm
     path = xlsx.write(tmp_path / "ktpel_krucil_2024-11-25.xlsx", rows)
     assert ingest.ingest_files(demo_db, [(path.name, path.read_bytes())]).committed
     at = buka(demo_db, monkeypatch, "ktpel")
-    trend = [f.value for f in at.dataframe if "Cakupan 25 November 2024" in f.value.columns][0].set_index("Kecamatan")
+    trend = [f for f in semua_tabel(at) if "Cakupan 25 November 2024" in f.columns][0].set_index("Kecamatan")
     assert trend.loc["Krucil", "Cakupan 20 November 2024"] == "93,40%"
     assert trend.loc["Krucil", "Cakupan 25 November 2024"] == "95,77%"
     # The other 23 kecamatan carry their 20 November figure forward.

@@ -5,7 +5,7 @@ check, and hostile text shown literally."""
 import datetime as dt
 
 from readiness import akses, db, jejak, masalah
-from tests.pages.halaman import buka, metrics, tabel, teks_semua
+from tests.pages.halaman import buka, metrics, semua_tabel, tabel, teks_semua
 
 E = "pilkada-2024"
 HOSTILE = [
@@ -142,9 +142,7 @@ def test_open_problems_on_ringkasan_korwil_and_kecamatan(demo_db, monkeypatch):
     m = metrics(at)
     assert (m["Masalah terbuka"], m["Tingkat tinggi"]) == ("15", "5")
     top = tabel(at, "Kecamatan")  # the first table starting with Kecamatan is the status table
-    per_kec = [
-        f.value for f in at.dataframe if list(f.value.columns) == ["Kecamatan", "Korwil", "Terbuka", "Tingkat tinggi"]
-    ][0]
+    per_kec = [f for f in semua_tabel(at) if list(f.columns) == ["Kecamatan", "Korwil", "Terbuka", "Tingkat tinggi"]][0]
     assert list(per_kec["Kecamatan"][:2]) == ["Lumbang", "Tiris"] and list(per_kec["Terbuka"][:2]) == ["2", "2"]
     assert "2 masalah terbuka (2 tinggi)" in top.set_index("Kecamatan").loc["Lumbang", "Alasan"]
 
@@ -170,10 +168,12 @@ def test_hostile_text_is_shown_literally_everywhere(demo_db, monkeypatch):
     ):
         at = buka(demo_db, monkeypatch, page, **query)
         shown = set()
-        for frame in at.dataframe:
-            for column in frame.value.columns:
-                shown |= {str(v) for v in frame.value[column]}
+        for frame in semua_tabel(at):
+            for column in frame.columns:
+                shown |= {str(v) for v in frame[column]}
         assert set(HOSTILE) <= shown, page
+        # the tables' HTML carries the text escaped, never as a tag
+        assert not any("<script>alert" in h.value or "<img src=x" in h.value for h in at.html), page
         # never as markdown/HTML: no markdown element carries the raw text
         for element in at.markdown:
             assert (

@@ -4,6 +4,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from tests.pages.halaman import tabel
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -39,7 +41,7 @@ def test_status_table_and_korwil_summary(demo_db, monkeypatch):
         "▲ Perlu perhatian (kecamatan)": 13,
         "● Siap (kecamatan)": 3,
     }
-    kec, korwil = at.dataframe[0].value, at.dataframe[1].value
+    kec, korwil = tabel(at, "Kecamatan"), tabel(at, "Korwil")
     assert len(kec) == 24
     paiton = kec.set_index("Kecamatan").loc["Paiton"]
     assert paiton["Status"] == "■ Belum siap"

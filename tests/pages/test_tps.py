@@ -1,6 +1,6 @@
 """TPS page through AppTest: voters per TPS, over-capacity TPS, per kecamatan."""
 
-from tests.pages.halaman import buka, metrics, teks_semua
+from tests.pages.halaman import buka, metrics, semua_tabel, teks_semua
 
 
 def test_kabupaten_tps_figures(demo_db, monkeypatch):
@@ -10,13 +10,13 @@ def test_kabupaten_tps_figures(demo_db, monkeypatch):
     assert m["TPS > 600 pemilih"] == "3"
     assert m["Terbanyak per TPS"] == "631"
     assert m["Pemilih"] == "872.201"  # Gending's TPS list is 17 short of the recap
-    over = [f.value for f in at.dataframe if "Kelebihan" in f.value.columns][0]
+    over = [f for f in semua_tabel(at) if "Kelebihan" in f.columns][0]
     assert sorted(zip(over["Desa/Kelurahan"], over["DPT"], over["Kelebihan"])) == [
         ("Asembakor", "612", "12"),
         ("Randumerak", "631", "31"),
         ("Sumberejo", "605", "5"),
     ]
-    daftar = [f.value for f in at.dataframe if "Keterangan" in f.value.columns][0]
+    daftar = [f for f in semua_tabel(at) if "Keterangan" in f.columns][0]
     assert len(daftar) == 1739
     assert (daftar["Keterangan"] == "■ Melebihi kapasitas").sum() == 3
     text = teks_semua(at)
@@ -47,7 +47,7 @@ def test_coordinates_logistics_and_kerawanan_when_the_list_has_them(demo_db, mon
     text = teks_semua(at)
     assert "2 dari 2 TPS memiliki koordinat." in text
     assert "2 dari 2 TPS terisi" in text and "1 dari 2 TPS terisi" in text
-    daftar = [f.value for f in at.dataframe if "Keterangan" in f.value.columns][0]
+    daftar = [f for f in semua_tabel(at) if "Keterangan" in f.columns][0]
     assert list(daftar["Status logistik"]) == ["Sudah diterima", "Belum diterima"]
     assert list(daftar["Lintang"]) == ["-7,920000", "-7,930000"]
 
