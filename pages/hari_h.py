@@ -53,7 +53,13 @@ tahap_pilih = (
 def langsung() -> None:
     cur = baca.lapor_layanan().cursor()
     try:
-        r = lapor.ringkasan(cur, daftar, data["partisipasi"], None if tahap_pilih == OTOMATIS else tahap_pilih)
+        r = lapor.ringkasan(
+            cur,
+            daftar,
+            data["partisipasi"],
+            None if tahap_pilih == OTOMATIS else tahap_pilih,
+            kabupaten=data["kabupaten"].iloc[0],
+        )
     finally:
         cur.close()
     kab, kec, tahap = r["kabupaten"], r["kecamatan"], r["tahap"]
@@ -72,13 +78,13 @@ def langsung() -> None:
         col.metric(nama, lapor.tabel.xn(kab, t))
         col.caption(lapor.tabel.persen_lapor(kab, t))
     c1, c2, c3 = st.columns(3)
-    c1.metric("Partisipasi sementara", fmt.persen(kab["partisipasi"]))
+    c1.metric("Partisipasi sementara", fmt.partisipasi(kab["partisipasi"]))
     c1.caption(
         f"{fmt.angka(kab['hadir'])} pemilih di {fmt.angka(kab['tps_hadir'])} TPS yang melapor "
         f"(DPT {fmt.angka(kab['dpt_hadir'])})"
     )
-    c2.metric("Target partisipasi", fmt.persen(kab["target_partisipasi"]))
-    c2.caption(f"{label_sebelumnya}: {fmt.persen(kab['partisipasi_sebelumnya'])}")
+    c2.metric("Target partisipasi", fmt.partisipasi(kab["target_partisipasi"]))
+    c2.caption(f"{label_sebelumnya}: {fmt.partisipasi(kab['partisipasi_sebelumnya'])}")
     c3.metric("Kejadian terbuka", fmt.angka(int(kec["kejadian_terbuka"].sum())))
     c3.caption("belum ditandai selesai")
 
@@ -90,11 +96,11 @@ def langsung() -> None:
         for col, (t, nama) in zip(cols, lapor.TAHAP.items()):
             col.metric(nama, lapor.tabel.xn(row, t))
             col.caption("TPS sudah lapor")
-        cols[-2].metric("Partisipasi sementara", fmt.persen(row["partisipasi"]))
+        cols[-2].metric("Partisipasi sementara", fmt.partisipasi(row["partisipasi"]))
         cols[-2].caption(
             f"{fmt.angka(row['hadir'])} pemilih di {fmt.angka(row['tps_hadir'])} TPS · target "
-            f"{fmt.persen(row['target_partisipasi'], 1)} · {label_sebelumnya.lower()} "
-            f"{fmt.persen(row['partisipasi_sebelumnya'], 1)}"
+            f"{fmt.partisipasi(row['target_partisipasi'])} · {label_sebelumnya.lower()} "
+            f"{fmt.partisipasi(row['partisipasi_sebelumnya'])}"
         )
         cols[-1].metric("Kejadian terbuka", fmt.angka(row["kejadian_terbuka"]))
 

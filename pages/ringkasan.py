@@ -6,7 +6,7 @@ row) opens it (app/jalan.py)."""
 import streamlit as st
 
 from app import baca, jalan, layar, masalah_tampil
-from readiness import charts, teks
+from readiness import charts, fmt, teks
 from readiness.export import Kolom
 
 election = layar.election()
@@ -58,7 +58,7 @@ layar.table(
         Kolom("dpt", "DPT", "angka"),
         Kolom("tps", "TPS", "angka"),
         Kolom("ktpel_persen", "KTP-el", "persen"),
-        Kolom("target_partisipasi", "Target partisipasi", "persen", 1),
+        Kolom("target_partisipasi", "Target partisipasi", "persen", fmt.PARTISIPASI_DESIMAL),
         Kolom("alasan", "Alasan", lebar=True),
     ],
     "Status kesiapan per kecamatan",

@@ -40,6 +40,16 @@ def persen(value, decimals: int = 2) -> str:
     return angka(value, decimals) + "%"
 
 
+# Turnout and its targets (a kecamatan's, a korwil's, the region's; so far on election day) are
+# read to one decimal on every page, slide and export: `82,0%`, `73,4%`.
+PARTISIPASI_DESIMAL = 1
+
+
+def partisipasi(value) -> str:
+    """A turnout or a turnout target on the 0–100 scale: `82,0%`, `73,4%`."""
+    return persen(value, PARTISIPASI_DESIMAL)
+
+
 def tanggal(value: dt.date | dt.datetime | None) -> str:
     """`20 November 2024`."""
     if value is None:

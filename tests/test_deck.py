@@ -22,7 +22,7 @@ from readiness.deck import as_html, as_pdf, as_pptx, fonts, parts, slides
 ROOT = Path(__file__).resolve().parent.parent
 
 PERHATIAN = "Tangani lebih dulu: Lumbang, Paiton dan Kraksaan"
-PARTISIPASI = "Target partisipasi 82%: 3 kecamatan harus naik lebih dari 15 poin dari partisipasi 2018"
+PARTISIPASI = "Target partisipasi 82,0%: 3 kecamatan harus naik lebih dari 15 poin dari partisipasi 2018"
 # The sample's inventory of problems (data/sample/permasalahan_pilkada2024.xlsx): 15 still open.
 MASALAH = "15 masalah belum selesai di 13 kecamatan (5 tingkat tinggi); terbanyak Lumbang (2)"
 TITLES = [
@@ -136,7 +136,7 @@ def test_summary_numbers_are_the_report_figures(deck, report):
     assert angka["DPT (pemilih)"] == fmt.angka(kab["dpt"]) == "872.218"
     assert angka["TPS"] == fmt.angka(kab["tps"]) == "1.739"
     assert angka["KTP-el terekam"] == fmt.persen(kab["ktpel_persen"]) == "97,41%"
-    assert angka["Target partisipasi"] == "82%"
+    assert angka["Target partisipasi"] == "82,0%"
     counts = {a.status: a.nilai for a in deck.slides[0].angka if a.status}
     assert (
         counts
@@ -191,7 +191,7 @@ def test_attention_ktpel_and_participation_slides(deck):
     assert len(bars) == 11 and ktpel.catatan == "13 kecamatan sudah ≥ 98%"
     assert {a.label: a.nilai for a in ktpel.angka} == {"Cakupan kabupaten": "97,41%", "Belum rekam": "23.010"}
     gaps = [b for s in partisipasi for b in s.grafik.batang]
-    assert gaps[0].label == "Lumbang" and gaps[0].teks == "+22,8 poin (57,2% → 80%)"
+    assert gaps[0].label == "Lumbang" and gaps[0].teks == "+22,8 poin (57,2% → 80,0%)"
     assert len(gaps) == 16 and [len(s.grafik.batang) for s in partisipasi] == [8, 8]
     assert partisipasi[1].catatan == "8 kecamatan selisih ≤ 5 poin (siap)"
     assert not [s.catatan for s in deck.slides if "lain" in s.catatan]

@@ -1,5 +1,7 @@
 -- Kabupaten totals for one election (one row): summed figures (missing when any kecamatan lacks
 -- them), the DPT-weighted previous participation, the kabupaten target, counts per status.
+-- The one definition of the region's figures: every page, slide and export shows these (the
+-- Hari Pemungutan page and slide through lapor.ringkasan's `kabupaten`), turnout via fmt.partisipasi.
 -- Reads `kesiapan_kecamatan` (int_kecamatan of the election, kept by readiness.model).
 -- params: election
 select

@@ -1,11 +1,11 @@
 """What every slide module shares: the order of kecamatan (worst first), and the small wordings (a
-list of names, a korwil's name, a target, the previous year)."""
+list of names, a korwil's name, the previous year)."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from .. import fmt, model
+from .. import model
 
 STATUS_RANK = {"merah": 0, "kuning": 1, "hijau": 2}
 INDIKATOR = ("status_tps", "status_ktpel", "status_partisipasi", "status_kelengkapan", "status_konsistensi")
@@ -52,11 +52,6 @@ def urut_terberat(kec: pd.DataFrame) -> pd.DataFrame:
     return data.sort_values(
         ["_rank", "_merah", "_kuning", "_dpt", "kecamatan"], ascending=[True, False, False, False, True]
     )
-
-
-def persen_ringkas(value) -> str:
-    """A target as set: `82%`, `83,82%`."""
-    return fmt.ringkas(value) + "%" if ada(value) else fmt.MISSING
 
 
 def tahun(label_sebelumnya: str) -> str:

@@ -23,7 +23,7 @@ import pandas as pd
 from .. import charts, db, fmt, model
 from ..wilayah.kata import Kata, kata
 from . import lanjutan
-from .common import STATUS_RANK, ada, daftar, jumlah, korwil_nama, persen_ringkas
+from .common import STATUS_RANK, ada, daftar, jumlah, korwil_nama
 from .parts import Angka, Baris, Deck, Peta, Slide
 from .slides_kecamatan import slide_ktpel, slide_partisipasi, slide_perhatian, slides_korwil
 from .slides_masalah import masalah_tersedia, slide_lapor, slide_masalah
@@ -73,8 +73,8 @@ def _slide_ringkasan(kab, kec: pd.DataFrame, pemilihan: str, label_sebelumnya: s
         Angka("KTP-el terekam", fmt.persen(kab["ktpel_persen"]), f"target ≥ {fmt.ringkas(hijau_ktpel)}%"),
         Angka(
             "Target partisipasi",
-            persen_ringkas(kab["target_partisipasi"]),
-            f"{label_sebelumnya}: {fmt.persen(kab['partisipasi_sebelumnya'], 1)}",
+            fmt.partisipasi(kab["target_partisipasi"]),
+            f"{label_sebelumnya}: {fmt.partisipasi(kab['partisipasi_sebelumnya'])}",
         ),
         Angka("kecamatan", fmt.angka(merah), status="merah"),
         Angka("kecamatan", fmt.angka(kuning), status="kuning"),
@@ -180,7 +180,7 @@ def build(con: duckdb.DuckDBPyConnection, election: str, lapor=None) -> Deck:
     korwil_urut = [korwil_nama(k) for k in kw["korwil"]]
     slides: list[Slide] = [_slide_ringkasan(kab, kec, pemilihan, label, words)]
     # `lapor`: a cursor of the field reports' database (readiness/lapor/), when it can be read.
-    hari_h = slide_lapor(lapor, cur, election)
+    hari_h = slide_lapor(lapor, cur, election, kab)
     if hari_h is not None:
         slides.append(hari_h)
     slides.append(_slide_peta(kec, korwil_urut, tuple(charts.kecamatan_shapes(cur).values()), belum_korwil))

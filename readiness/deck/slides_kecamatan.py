@@ -14,7 +14,6 @@ from .common import (
     alasan,
     daftar,
     korwil_nama,
-    persen_ringkas,
     tahun,
     urut_terberat,
 )
@@ -172,7 +171,7 @@ def slide_partisipasi(kab, kec: pd.DataFrame, label_sebelumnya: str, kata: Kata)
     merah_n = int((data["status_partisipasi"] == "merah").sum())
     kuning_n = int((data["status_partisipasi"] == "kuning").sum())
     target = kab["target_partisipasi"]
-    awal = f"Target partisipasi {fmt.ringkas(target)}%" if ada(target) else "Target partisipasi"
+    awal = f"Target partisipasi {fmt.partisipasi(target)}" if ada(target) else "Target partisipasi"
     if merah_n:
         judul = (
             f"{awal}: {merah_n} kecamatan harus naik lebih dari {fmt.ringkas(kuning)} poin dari "
@@ -192,8 +191,8 @@ def slide_partisipasi(kab, kec: pd.DataFrame, label_sebelumnya: str, kata: Kata)
         Batang(
             r["kecamatan"],
             float(r["selisih_partisipasi"]),
-            f"+{fmt.ringkas(r['selisih_partisipasi'])} poin ({fmt.ringkas(r['partisipasi_sebelumnya'])}% "
-            f"→ {fmt.ringkas(r['target_partisipasi'])}%)",
+            f"+{fmt.ringkas(r['selisih_partisipasi'])} poin ({fmt.partisipasi(r['partisipasi_sebelumnya'])} "
+            f"→ {fmt.partisipasi(r['target_partisipasi'])})",
             r["status_partisipasi"],
         )
         for _, r in gap.iterrows()
@@ -207,8 +206,8 @@ def slide_partisipasi(kab, kec: pd.DataFrame, label_sebelumnya: str, kata: Kata)
         ((hijau, f"{fmt.ringkas(hijau)} poin"), (kuning, f"{fmt.ringkas(kuning)} poin")),
     )
     angka = (
-        Angka(f"Target {kata.wilayah_kecil}", persen_ringkas(target), "target partisipasi pemilihan ini"),
-        Angka(label_sebelumnya, fmt.persen(kab["partisipasi_sebelumnya"], 1), "rata-rata berbobot DPT"),
+        Angka(f"Target {kata.wilayah_kecil}", fmt.partisipasi(target), "target partisipasi pemilihan ini"),
+        Angka(label_sebelumnya, fmt.partisipasi(kab["partisipasi_sebelumnya"]), "rata-rata berbobot DPT"),
     )
     catatan_parts = []
     siap = int((data["status_partisipasi"] == "hijau").sum())

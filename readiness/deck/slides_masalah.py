@@ -67,9 +67,10 @@ def slide_masalah(con, election: str, kec: pd.DataFrame, dengan_korwil: bool = T
     )
 
 
-def slide_lapor(lapor_cur, con, election: str) -> Slide | None:
+def slide_lapor(lapor_cur, con, election: str, kabupaten) -> Slide | None:
     """Election day (field reports, readiness/lapor/): TPS reported for the stage under way, the turnout so far against
-    the target, open incidents, and the kecamatan lagging most. Only when reports exist."""
+    the target (`kabupaten`: the row of marts/kabupaten), open incidents, and the kecamatan lagging most. Only when
+    reports exist."""
     from .. import lapor
 
     if lapor_cur is None or not lapor.ada_laporan(lapor_cur, election):
@@ -78,17 +79,17 @@ def slide_lapor(lapor_cur, con, election: str) -> Slide | None:
     if not len(daftar):
         return None
     kec = model.partisipasi(con, election)
-    r = lapor.ringkasan(lapor_cur, daftar, kec)
+    r = lapor.ringkasan(lapor_cur, daftar, kec, kabupaten=kabupaten)
     tahap = lapor.tahap_berjalan(r)
-    r = lapor.ringkasan(lapor_cur, daftar, kec, tahap)
+    r = lapor.ringkasan(lapor_cur, daftar, kec, tahap, kabupaten=kabupaten)
     kab, per_kec = r["kabupaten"], r["kecamatan"]
     nama = lapor.TAHAP[tahap].lower()
     n, sudah = int(kab["tps"]), int(kab[f"lapor_{tahap}"])
     judul = f"{fmt.angka(sudah)} dari {fmt.angka(n)} TPS sudah lapor {nama}"
     if ada(kab["partisipasi"]):
-        judul += f"; partisipasi sementara {fmt.persen(kab['partisipasi'], 1)}"
+        judul += f"; partisipasi sementara {fmt.partisipasi(kab['partisipasi'])}"
         if ada(kab["target_partisipasi"]):
-            judul += f" (target {fmt.ringkas(round(kab['target_partisipasi'], 2))}%)"
+            judul += f" (target {fmt.partisipasi(kab['target_partisipasi'])})"
     terbuka = int(per_kec["kejadian_terbuka"].sum())
     angka = (
         Angka(
@@ -98,7 +99,7 @@ def slide_lapor(lapor_cur, con, election: str) -> Slide | None:
         ),
         Angka(
             "Partisipasi sementara",
-            fmt.persen(kab["partisipasi"], 1),
+            fmt.partisipasi(kab["partisipasi"]),
             f"{fmt.angka(kab['hadir'])} pemilih di {fmt.angka(kab['tps_hadir'])} TPS yang melapor",
         ),
         Angka("Kejadian terbuka", fmt.angka(terbuka), "dilaporkan dari TPS, belum ditandai selesai"),

@@ -45,7 +45,7 @@ _JUMLAH = ["tps", "hadir", "hadir_l", "hadir_p", "dpt_hadir", "tps_hadir", "dpt_
 _KUNCI = ["kode_desa", "no_tps"]
 
 
-def ringkasan(cur, daftar: DaftarTps, kec: pd.DataFrame, tahap: str | None = "logistik_tiba") -> dict:
+def ringkasan(cur, daftar: DaftarTps, kec: pd.DataFrame, tahap: str | None = "logistik_tiba", *, kabupaten) -> dict:
     """Everything the Hari Pemungutan page and the slide show, for one election:
 
     - `tps`: every TPS of the active list with its latest report per stage and the number of
@@ -53,7 +53,9 @@ def ringkasan(cur, daftar: DaftarTps, kec: pd.DataFrame, tahap: str | None = "lo
     - `kecamatan` (rows of `kec`, i.e. marts/partisipasi): TPS reported per stage (x of N), voters
       who came at the TPS that reported them, their DPT, the turnout so far, its distance to the
       target and to the previous election, the projection for the whole kecamatan, open incidents;
-    - `korwil` and `kabupaten`: the same summed;
+    - `korwil` and `kabupaten`: the same summed; a korwil's target and previous turnout weighted
+      by DPT, the region's those of `kabupaten` (its row of marts/kabupaten: the one definition
+      of the region's figures that every page, slide and export shows);
     - `belum`: the TPS without a report for `tahap` (for follow-up by phone); `tahap` None: the
       stage under way (tahap_berjalan), named in the result's `tahap`;
     - `kejadian`: incidents (open ones first).
@@ -88,7 +90,7 @@ def ringkasan(cur, daftar: DaftarTps, kec: pd.DataFrame, tahap: str | None = "lo
             for nama, group in out.groupby(out["korwil"].fillna("Tanpa korwil"), sort=True)
         ]
     )
-    kab = _bobot(pd.DataFrame([{"korwil": "Kabupaten", "kecamatan_n": len(out), **_gabung(out).to_dict()}]))
+    kab = _bobot(pd.DataFrame([{"korwil": "Kabupaten", "kecamatan_n": len(out), **_gabung(out).to_dict()}]), kabupaten)
     korwil = _bobot(korwil) if not korwil.empty else korwil
 
     belum = tps[~tps[f"lapor_{tahap}"]].copy()
@@ -137,11 +139,18 @@ def _gabung(frame: pd.DataFrame) -> pd.Series:
     return g[_JUMLAH + ["dpt", "_t", "_s", "_dt", "_ds"]].sum(min_count=1)
 
 
-def _bobot(frame: pd.DataFrame) -> pd.DataFrame:
-    # Targets and previous turnout of a korwil or the kabupaten: weighted by DPT.
+def _bobot(frame: pd.DataFrame, tetap=None) -> pd.DataFrame:
+    # Targets and previous turnout of a korwil: weighted by DPT; the region's are given (`tetap`).
     frame = frame.assign(
         target_partisipasi=frame["_t"] / frame["_dt"], partisipasi_sebelumnya=frame["_s"] / frame["_ds"]
     )
+    if tetap is not None:
+        frame = frame.assign(
+            **{
+                c: float(tetap[c]) if pd.notna(tetap[c]) else float("nan")
+                for c in ("target_partisipasi", "partisipasi_sebelumnya")
+            }
+        )
     return _turnout(frame.drop(columns=["_t", "_s", "_dt", "_ds"]))
 
 

@@ -43,8 +43,8 @@ def ringkasan(kab) -> list[Kartu]:
         ),
         Kartu(
             "Target partisipasi",
-            fmt.persen(kab["target_partisipasi"], 1),
-            f"Partisipasi pemilihan sebelumnya {fmt.persen(kab['partisipasi_sebelumnya'], 1)}",
+            fmt.partisipasi(kab["target_partisipasi"]),
+            f"Partisipasi pemilihan sebelumnya {fmt.partisipasi(kab['partisipasi_sebelumnya'])}",
         ),
     ]
 
@@ -80,8 +80,8 @@ def kecamatan(row, label_sebelumnya: str) -> list[Kartu]:
         ),
         Kartu(
             "Target partisipasi",
-            fmt.persen(row["target_partisipasi"], 1),
-            f"{label_sebelumnya}: {fmt.persen(row['partisipasi_sebelumnya'], 1)}",
+            fmt.partisipasi(row["target_partisipasi"]),
+            f"{label_sebelumnya}: {fmt.partisipasi(row['partisipasi_sebelumnya'])}",
         ),
     ]
 
@@ -170,9 +170,11 @@ def partisipasi(kab, part: pd.DataFrame, label_sebelumnya: str, hijau: float, ku
     counts = part["status_partisipasi"].value_counts()
     return [
         Kartu(
-            f"Target {kata.wilayah_kecil}", fmt.persen(kab["target_partisipasi"], 1), "target partisipasi pemilihan ini"
+            f"Target {kata.wilayah_kecil}",
+            fmt.partisipasi(kab["target_partisipasi"]),
+            "target partisipasi pemilihan ini",
         ),
-        Kartu(label_sebelumnya, fmt.persen(kab["partisipasi_sebelumnya"], 1), "rata-rata kecamatan berbobot DPT"),
+        Kartu(label_sebelumnya, fmt.partisipasi(kab["partisipasi_sebelumnya"]), "rata-rata kecamatan berbobot DPT"),
         Kartu(
             f"Selisih > {fmt.ringkas(kuning)} poin",
             fmt.angka(counts.get("merah", 0)),
@@ -195,6 +197,6 @@ def realisasi(done: pd.DataFrame, jumlah_kecamatan: int) -> list[Kartu]:
             fmt.angka(total),
             f"{fmt.angka(len(done))} dari {fmt.angka(jumlah_kecamatan)} kecamatan",
         ),
-        Kartu("Partisipasi terealisasi", fmt.persen(100 * total / done["dpt"].sum())),
+        Kartu("Partisipasi terealisasi", fmt.partisipasi(100 * total / done["dpt"].sum())),
         Kartu("Kecamatan di bawah target", fmt.angka(int((done["selisih_realisasi"] < 0).sum()))),
     ]

@@ -103,7 +103,7 @@ def test_a_phone_report_changes_the_kecamatan_on_the_open_dashboard(lapor_server
 
         # The dashboard left open updates itself: Sukapura now has 1 TPS that voted, 350 of 470.
         expect(detail.get_by_text("1/58", exact=True)).to_be_visible(timeout=60000)
-        expect(detail.get_by_text("74,47%")).to_be_visible()
+        expect(detail.get_by_text("74,5%", exact=True)).to_be_visible()  # 350 of 470: 74,47%
         expect(board.get_by_text("1/1.739", exact=True)).to_be_visible()
         screenshot(board, "hari-h-1366")
         assert board.locator("[data-testid='stException']").count() == 0

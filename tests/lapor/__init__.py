@@ -24,7 +24,7 @@ def kirim(ctx, desa, tps, tahap, pengguna=ADMIN, **kw):
 
 def ringkas(ctx, tahap="logistik_tiba"):
     cur = ctx["layanan"].cursor()
-    return lapor.ringkasan(cur, ctx["daftar"], ctx["kec"], tahap)
+    return lapor.ringkasan(cur, ctx["daftar"], ctx["kec"], tahap, kabupaten=ctx["kab"])
 
 
 def baris(frame, col, value):

@@ -14,7 +14,8 @@ def ctx(demo_db):
     con = db.open_read_only(demo_db)
     daftar = lapor.DaftarTps.dari_db(con, E)
     kec = model.partisipasi(con, E)
+    kab = model.kabupaten(con, E).iloc[0]
     layanan = lapor.Layanan(lapor.lapor_path(demo_db))
-    yield {"con": con, "daftar": daftar, "kec": kec, "layanan": layanan, "path": lapor.lapor_path(demo_db)}
+    yield {"con": con, "daftar": daftar, "kec": kec, "kab": kab, "layanan": layanan, "path": lapor.lapor_path(demo_db)}
     layanan.close()
     con.close()

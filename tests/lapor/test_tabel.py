@@ -11,7 +11,7 @@ def test_stages_as_x_of_n_and_the_follow_up_list_of_one_kecamatan(ctx):
     kirim(ctx, NGADISARI, 1, "pemungutan_selesai", hadir_l=200, hadir_p=150)
     kirim(ctx, WONOTORO, 1, "pemungutan_selesai", hadir_l=100, hadir_p=100)
     cur = ctx["layanan"].cursor()
-    r = lapor.ringkasan(cur, ctx["daftar"], ctx["kec"], None)
+    r = lapor.ringkasan(cur, ctx["daftar"], ctx["kec"], None, kabupaten=ctx["kab"])
     assert r["tahap"] == "pemungutan_selesai"  # None: the furthest stage any TPS reported
     kab = r["kabupaten"]
     assert lapor.tabel.xn(kab, "pemungutan_selesai") == "2/1.739"
@@ -40,7 +40,7 @@ def test_incidents_show_their_status_and_only_open_ones_can_be_closed(ctx):
     )
     terbuka = kirim(ctx, WONOTORO, 1, lapor.KEJADIAN, kategori="logistik", uraian="Bilik rusak")
     ctx["layanan"].selesaikan(ANALIS, ditangani.seq)
-    r = lapor.ringkasan(ctx["layanan"].cursor(), ctx["daftar"], ctx["kec"])
+    r = lapor.ringkasan(ctx["layanan"].cursor(), ctx["daftar"], ctx["kec"], kabupaten=ctx["kab"])
     kej = lapor.tabel.kejadian_tabel(r["kejadian"]).set_index("uraian")
     assert kej.loc["Tinta kurang", "status"] == "Selesai" and kej.loc["Bilik rusak", "status"] == "Terbuka"
     assert kej.loc["Tinta kurang", "jam"] == "09.15"

@@ -152,7 +152,7 @@ def test_readers_never_fail_while_reports_are_committed(ctx):
                 ctx["layanan"].versi()
                 cur = ctx["layanan"].cursor()
                 try:
-                    r = lapor.ringkasan(cur, ctx["daftar"], ctx["kec"], "logistik_tiba")
+                    r = lapor.ringkasan(cur, ctx["daftar"], ctx["kec"], "logistik_tiba", kabupaten=ctx["kab"])
                 finally:
                     cur.close()
                 views.append(int(r["kabupaten"]["lapor_logistik_tiba"]))

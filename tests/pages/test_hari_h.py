@@ -75,17 +75,17 @@ def test_turnout_and_stages_as_counted_by_hand(demo_db, monkeypatch):
     assert m["Logistik tiba"] == "1/1.739"
     assert m["Pemungutan selesai"] == "3/1.739"
     # 900 voters at TPS with DPT 470 + 470 + 479 = 1.419: 63,42%.
-    assert m["Partisipasi sementara"] == "63,42%"
+    assert m["Partisipasi sementara"] == "63,4%"
     assert m["Kejadian terbuka"] == "1"
     assert "900 pemilih di 3 TPS yang melapor (DPT 1.419)" in teks_semua(at)
     # Sukapura (first in the list) in detail: 1 of its TPS has logistics, 3 have voted.
     r = rincian(at)
     assert r["Logistik tiba"] == "1/58" and r["Pemungutan selesai"] == "3/58"
-    assert r["Partisipasi sementara"] == "63,42%" and r["Kejadian terbuka"] == "1"
+    assert r["Partisipasi sementara"] == "63,4%" and r["Kejadian terbuka"] == "1"
     kec = tabel(at, "Kecamatan").set_index("Kecamatan")
     suk = kec.loc["Sukapura"]
     assert suk["Pemungutan selesai"].startswith("3/") and suk["Logistik tiba"].startswith("1/")
-    assert suk["Pengguna hak pilih"] == "900" and suk["Partisipasi sementara"] == "63,42%"
+    assert suk["Pengguna hak pilih"] == "900" and suk["Partisipasi sementara"] == "63,4%"
     assert suk["Selisih target (poin)"] == "-18,58" and suk["Kejadian terbuka"] == "1"
     assert kec.loc["Leces"]["Partisipasi sementara"] == "–"
     # The stage chased automatically is the furthest reported: 1.739 − 3 TPS still to report it.
