@@ -56,6 +56,7 @@ layar.table(
 
 if kelompok:
     st.subheader("Kelompok pemilih dari daftar pemilih per orang")
+    st.caption(f"Pemilih pemula dan disabilitas {data['cakupan_daftar']}")
     left, right = st.columns(2)
     with left:
         st.plotly_chart(

@@ -3,7 +3,8 @@ election — counts per finding type and kecamatan (table and chart), the groups
 about, and the list of findings (masked NIK, DPID, file, sheet and row, so an analyst can find the
 voter in the original), filterable by kecamatan, desa and type, with the Excel workbook for KPU
 follow-up. Queries: int_daftar_temuan (once per data version), marts/audit_ringkasan,
-marts/audit_temuan, marts/audit_kelompok (through readiness.audit.lengkap), marts/versi_data.
+marts/audit_temuan, marts/audit_kelompok (through readiness.audit.lengkap), marts/versi_data;
+the region's kecamatan (which the per-voter list covers) from marts/korwil_penugasan.
 URL: `?pemilu=…&kecamatan=35.13.24&temuan=nik_ganda`. The list and its filters: app/temuan_tampil.py."""
 
 import streamlit as st
@@ -30,7 +31,8 @@ kec_kelompok = kelompok["kecamatan"]
 per_jenis = ringkasan.groupby("temuan")["jumlah"].sum()
 diperiksa = int(kec_kelompok["pemilih"].sum())
 
-layar.kartu(temuan_tabel.kartu(per_jenis, kec_kelompok))
+semua_kecamatan = baca.query("marts/korwil_penugasan", election=election)["kecamatan"]
+layar.kartu(temuan_tabel.kartu(per_jenis, kec_kelompok, semua_kecamatan))
 
 # --------------------------------------------------------------------------- counts by type and kecamatan
 st.subheader("Jumlah temuan per jenis")

@@ -50,6 +50,30 @@ def partisipasi(value) -> str:
     return persen(value, PARTISIPASI_DESIMAL)
 
 
+def daftar_nama(names) -> str:
+    """`Lumbang`, `Lumbang dan Tiris`, `Kuripan, Lumbang dan Tiris`."""
+    names = [str(n) for n in names]
+    return ", ".join(names[:-1]) + " dan " + names[-1] if len(names) > 1 else "".join(names)
+
+
+# A coverage names its kecamatan up to this many; past it, those still missing when as few.
+CAKUPAN_NAMA = 5
+
+
+def cakupan(sumber: str, nama, semua, satuan: str = "kecamatan") -> str:
+    """Which places a partial figure counts: `dari daftar pemilih 1 kecamatan: Lumbang`,
+    `dari data KTP-el 22 dari 24 kecamatan (belum: Krucil dan Tiris)`, `dari data KTP-el seluruh
+    24 kecamatan`; `nama` the places the figure counts, `semua` every place of the region."""
+    nama, semua = list(dict.fromkeys(nama)), list(dict.fromkeys(semua))
+    belum = [s for s in semua if s not in set(nama)]
+    if not belum:
+        return f"dari {sumber} seluruh {angka(len(semua))} {satuan}"
+    if len(nama) <= CAKUPAN_NAMA:
+        return f"dari {sumber} {angka(len(nama))} {satuan}" + (f": {daftar_nama(nama)}" if nama else "")
+    rest = f" (belum: {daftar_nama(belum)})" if len(belum) <= CAKUPAN_NAMA else ""
+    return f"dari {sumber} {angka(len(nama))} dari {angka(len(semua))} {satuan}{rest}"
+
+
 def tanggal(value: dt.date | dt.datetime | None) -> str:
     """`20 November 2024`."""
     if value is None:

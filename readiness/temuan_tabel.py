@@ -83,15 +83,16 @@ def ringkas(pilihan: pd.DataFrame, ringkasan: pd.DataFrame) -> pd.DataFrame:
     return pilihan.groupby(["kode_kecamatan", "kecamatan", "temuan"]).size().rename("jumlah").reset_index()
 
 
-def kartu(per_jenis, kecamatan: pd.DataFrame) -> list[Kartu]:
+def kartu(per_jenis, kecamatan: pd.DataFrame, semua_kecamatan) -> list[Kartu]:
     """The headline figures: voters checked, duplicate NIK, under 17, NIK to check (`per_jenis`:
-    type → voters; `kecamatan`: the per-kecamatan groups of the lists checked)."""
+    type → voters; `kecamatan`: the per-kecamatan groups of the lists checked; `semua_kecamatan`:
+    the region's kecamatan names, so the first figure says which the lists cover)."""
     nik_lain = sum(per_jenis.get(k, 0) for k in ("nik_format", "nik_wilayah", "nik_tanggal"))
     return [
         Kartu(
             "Pemilih diperiksa",
             fmt.angka(int(kecamatan["pemilih"].sum())),
-            f"dari daftar pemilih per orang {fmt.angka(len(kecamatan))} kecamatan",
+            fmt.cakupan("daftar pemilih", kecamatan["kecamatan"], semua_kecamatan),
         ),
         Kartu("NIK ganda", fmt.angka(per_jenis.get("nik_ganda", 0)), "salinan; baris pertama tiap NIK tidak dihitung"),
         Kartu(

@@ -495,3 +495,20 @@ def test_shortening_keeps_whole_words_and_fits():
     assert short == "Pemilihan Gubernur dan Wakil Gubernur…"
     assert fonts.width(short, 24) <= 500
     assert fonts.shorten(NAMA_PANJANG, 24, 5) == ""
+
+
+def test_ktpel_slide_names_the_kecamatan_a_partial_sum_counts(demo_db_master):
+    from readiness.deck.slides_kecamatan import slide_ktpel
+    from readiness.wilayah.kata import kata
+
+    with db.open_read_only(demo_db_master) as con:
+        cur = model.kesiapan_cursor(con, "pilkada-2024")
+        kec, kab = model.kecamatan(cur, "pilkada-2024"), model.kabupaten(cur, "pilkada-2024").iloc[0]
+        words = kata(cur, "pilkada-2024")
+    kec.loc[kec["kecamatan"].isin(["Tiris", "Krucil"]), ["ktpel_wajib", "ktpel_rekam", "ktpel_persen"]] = None
+    belum = {a.label: a for a in slide_ktpel(kab, kec, words).angka}["Belum rekam"]
+    assert belum.nilai == "18.440"  # 23.010 less Krucil's 2.343 and Tiris's 2.227
+    assert (
+        belum.keterangan
+        == "data per 20 November 2024 · dari data KTP-el 22 dari 24 kecamatan (belum: Tiris dan Krucil)"
+    )

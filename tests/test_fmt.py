@@ -31,3 +31,20 @@ def test_ringkas_drops_needless_decimals():
     assert fmt.ringkas(98.0) == "98"
     assert fmt.ringkas(0.5) == "0,5"
     assert fmt.ringkas(57.2) == "57,2"
+
+
+def test_turnout_reads_to_one_decimal_everywhere():
+    assert fmt.partisipasi(82) == "82,0%"
+    assert fmt.partisipasi(73.43) == "73,4%"
+    assert fmt.partisipasi(81.899) == "81,9%"
+    assert fmt.partisipasi(None) == "–"
+
+
+def test_a_partial_figure_names_the_kecamatan_it_counts():
+    semua = ["Sukapura", "Sumber", "Kuripan", "Bantaran", "Leces", "Tegalsiwalan", "Banyuanyar", "Tiris"]
+    assert fmt.cakupan("daftar pemilih", ["Lumbang"], semua + ["Lumbang"]) == "dari daftar pemilih 1 kecamatan: Lumbang"
+    assert fmt.cakupan("data KTP-el", semua[:2], semua) == "dari data KTP-el 2 kecamatan: Sukapura dan Sumber"
+    assert fmt.cakupan("data KTP-el", semua[:6], semua) == (
+        "dari data KTP-el 6 dari 8 kecamatan (belum: Banyuanyar dan Tiris)"
+    )
+    assert fmt.cakupan("data KTP-el", semua, semua) == "dari data KTP-el seluruh 8 kecamatan"

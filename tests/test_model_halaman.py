@@ -4,6 +4,7 @@ figures in words, the orderings and the lines the pages only lay out (sample dat
 import pytest
 
 from readiness import db, model
+from readiness.model import kartu
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +71,7 @@ def test_pemilih_headline_figures_and_voter_groups(con):
     kartu = _kartu(data)
     assert kartu["DPT"] == ("872.218", "24 dari 24 kecamatan ada data pemilih")
     assert kartu["Laki-laki"] == ("425.106", "48,7% dari DPT")
-    assert kartu["Pemilih pemula"][1].endswith("dari daftar pemilih per orang 1 kecamatan (25.127 pemilih)")
+    assert kartu["Pemilih pemula"][1].endswith("dari daftar pemilih 1 kecamatan: Lumbang (25.127 pemilih)")
     labels, values = data["kelompok"]["pemula"]
     assert labels == ["Semua pemula", "Laki-laki", "Perempuan"] and values[0] == values[1] + values[2]
     assert data["nama_kecamatan"] == "Kraksaan" and data["desa_tanpa_daftar"]
@@ -85,6 +86,12 @@ def test_tps_over_capacity_and_headline_figures(con):
     assert (data["tps"]["keterangan"] == "■ Melebihi kapasitas").sum() == 3
     assert _kartu(data)["TPS > 600 pemilih"] == ("3", "Kapasitas per TPS untuk pemilihan ini: 600 pemilih")
     assert data["berkoordinat"] == 0 and data["logistik"]["status_logistik"].empty
+    # A TPS list of two kecamatan only: its totals name them.
+    dua = data["tps"][data["tps"]["kecamatan"].isin(["Lumbang", "Tiris"])]
+    semua = data["kecamatan"]["kecamatan"]
+    cards = {k.judul: k for k in kartu.tps(dua, dua.iloc[0:0], 600, data["kata"], semua)}
+    assert cards["TPS"].keterangan == "dari daftar TPS 2 kecamatan: Tiris dan Lumbang · 26 desa/kelurahan"
+    assert cards["Pemilih"].keterangan == "jumlah pemilih dari daftar TPS 2 kecamatan: Tiris dan Lumbang"
     empty = model.halaman_tps(con, "pilkada-2018", None)
     assert empty["kosong"] and empty["kartu"] == [] and empty["kapasitas"] is None
 
@@ -94,7 +101,12 @@ def test_ktpel_ranking_and_single_date(con):
     ranked = data["peringkat"]
     assert list(ranked["kecamatan"][:3]) == ["Krucil", "Tiris", "Pakuniran"]
     assert list(ranked["peringkat"]) == list(range(1, len(ranked) + 1))
-    assert _kartu(data)["Belum rekam"] == ("23.010", "di 24 kecamatan yang datanya ada")
+    assert _kartu(data)["Belum rekam"] == ("23.010", "dari data KTP-el seluruh 24 kecamatan")
+    # Two kecamatan without KTP-el figures: the sum names what it counts and what it leaves out.
+    kec = data["ktpel_kecamatan"].copy()
+    kec.loc[kec["kecamatan"].isin(["Tiris", "Krucil"]), ["ktpel_wajib", "ktpel_rekam", "ktpel_belum"]] = None
+    belum = {k.judul: k for k in kartu.ktpel(data["kabupaten"].iloc[0], kec, 98, 95, data["kata"])}["Belum rekam"]
+    assert belum.keterangan == "dari data KTP-el 22 dari 24 kecamatan (belum: Tiris dan Krucil)"
     assert data["tren_lebar"] is None and data["tren_tanggal"] == "20 November 2024"
     assert model.halaman_ktpel(con, "pilkada-2018")["tren_tanggal"] == "belum ada"
 

@@ -126,7 +126,10 @@ def slide_ktpel(kab, kec: pd.DataFrame, kata: Kata) -> Slide | None:
         Angka(
             "Belum rekam",
             fmt.angka(belum.sum()),
-            f"data per {fmt.tanggal(tanggal.max())}" if len(tanggal) else "tanggal data tidak diketahui",
+            (f"data per {fmt.tanggal(tanggal.max())}" if len(tanggal) else "tanggal data tidak diketahui")
+            + (
+                "" if len(data) == len(kec) else " · " + fmt.cakupan("data KTP-el", data["kecamatan"], kec["kecamatan"])
+            ),
         ),
     )
     below = data[data["status_ktpel"].isin(["merah", "kuning"])].sort_values(["ktpel_persen", "kecamatan"])

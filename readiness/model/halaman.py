@@ -197,7 +197,8 @@ def halaman_pemilih(con, election: str, kecamatan_kode: str | None, base: Dasar 
     """Queries: marts/kecamatan, marts/pemilih_desa, marts/versi_data.
 
     `pemilih_kecamatan`: marts/kecamatan with the voter groups of the per-voter list beside it;
-    `kelompok`: the pemula and disabilitas totals for the charts (None without any per-voter list)."""
+    `kelompok`: the pemula and disabilitas totals for the charts (None without any per-voter list),
+    `cakupan_daftar` the kecamatan they count (`dari daftar pemilih 1 kecamatan: Lumbang`)."""
     cur, out = _start(con, election, base)
     desa_df = pemilih_desa(cur, election)
     segmen = pemilih_per_kecamatan(desa_df)
@@ -219,6 +220,7 @@ def halaman_pemilih(con, election: str, kecamatan_kode: str | None, base: Dasar 
         segmen_kecamatan=segmen,
         pemilih_kecamatan=kec,
         kelompok=kelompok,
+        cakupan_daftar=kartu.cakupan_daftar(kec),
         kosong=bool(out["kecamatan"]["dpt"].isna().all()),
     )
     out["kartu"] = [] if out["kosong"] else kartu.pemilih(kec)
@@ -264,7 +266,9 @@ def halaman_tps(
         "berkoordinat": len(located),
         "sebaran": sebaran,
         "logistik": {field: tps_df[field].dropna().value_counts() for field in ("status_logistik", "kategori_rawan")},
-        "kartu": kartu.tps(tps_df, over, kapasitas, out["kata"]),
+        "kartu": kartu.tps(
+            tps_df, over, kapasitas, out["kata"], None if kecamatan_kode else out["kecamatan"]["kecamatan"]
+        ),
         "kosong": tps_df.empty,
         "desa_baris": desa_baris,
     }
@@ -351,7 +355,7 @@ def halaman_partisipasi(con, election: str, base: Dasar | None = None) -> dict:
         ada_realisasi=ada_realisasi,
         realisasi=done,
         realisasi_urut=done.sort_values("selisih_realisasi"),
-        kartu_realisasi=kartu.realisasi(done, len(part)) if ada_realisasi else [],
+        kartu_realisasi=kartu.realisasi(done, part["kecamatan"]) if ada_realisasi else [],
     )
     return out
 

@@ -86,14 +86,25 @@ def kecamatan(row, label_sebelumnya: str) -> list[Kartu]:
     ]
 
 
+def cakupan_daftar(kec: pd.DataFrame) -> str:
+    """Which kecamatan the per-voter list's figures (pemula, disabilitas, KTP-el per person)
+    count: `dari daftar pemilih 1 kecamatan: Lumbang`; `kec` as for `pemilih`."""
+    return fmt.cakupan("daftar pemilih", kec.loc[kec["daftar_dpt"].notna(), "kecamatan"], kec["kecamatan"])
+
+
 def pemilih(kec: pd.DataFrame) -> list[Kartu]:
     """DPT by sex and the pemilih pemula of the kabupaten; `kec` is marts/kecamatan with the voter
-    groups of the per-voter list beside it (empty where a kecamatan has none)."""
+    groups of the per-voter list beside it (empty where a kecamatan has none). A figure summed
+    over only some kecamatan names them."""
     total = kec["dpt"].sum(min_count=1)
     with_list = kec[kec["daftar_dpt"].notna()]
+    ada_dpt = kec[kec["dpt"].notna()]
+    sebagian = (
+        "" if len(ada_dpt) == len(kec) else " · " + fmt.cakupan("data pemilih", ada_dpt["kecamatan"], kec["kecamatan"])
+    )
 
     def bagian(col: str) -> str:
-        return f"{fmt.persen(100 * kec[col].sum() / total, 1) if total else fmt.MISSING} dari DPT"
+        return f"{fmt.persen(100 * kec[col].sum() / total, 1) if total else fmt.MISSING} dari DPT{sebagian}"
 
     if with_list.empty:
         pemula = Kartu("Pemilih pemula", fmt.MISSING, "Perlu daftar pemilih per orang")
@@ -101,8 +112,8 @@ def pemilih(kec: pd.DataFrame) -> list[Kartu]:
         pemula = Kartu(
             "Pemilih pemula",
             fmt.angka(with_list["pemula"].sum()),
-            f"17–21 tahun pada hari pemungutan suara, dari daftar pemilih per orang "
-            f"{fmt.angka(len(with_list))} kecamatan ({fmt.angka(with_list['daftar_dpt'].sum())} pemilih)",
+            f"17–21 tahun pada hari pemungutan suara, {cakupan_daftar(kec)} "
+            f"({fmt.angka(with_list['daftar_dpt'].sum())} pemilih)",
         )
     return [
         Kartu(
@@ -116,16 +127,18 @@ def pemilih(kec: pd.DataFrame) -> list[Kartu]:
     ]
 
 
-def tps(tps_df: pd.DataFrame, over: pd.DataFrame, kapasitas: int | None, kata: Kata) -> list[Kartu]:
-    """The TPS of the chosen area (rows of marts/tps), those over `kapasitas`, the largest and mean."""
+def tps(
+    tps_df: pd.DataFrame, over: pd.DataFrame, kapasitas: int | None, kata: Kata, semua_kecamatan=None
+) -> list[Kartu]:
+    """The TPS of the chosen area (rows of marts/tps), those over `kapasitas`, the largest and mean;
+    for the whole region (`semua_kecamatan`: its kecamatan), a list that covers only some names them."""
     if tps_df.empty:
         return []
+    kecamatan = tps_df["kecamatan"].unique()
+    sebagian = semua_kecamatan is not None and len(kecamatan) < len(semua_kecamatan)
+    sumber = fmt.cakupan("daftar TPS", kecamatan, semua_kecamatan) if sebagian else "dalam daftar TPS"
     return [
-        Kartu(
-            "TPS",
-            fmt.angka(len(tps_df)),
-            f"dalam daftar TPS · {fmt.angka(tps_df['kode_desa'].nunique())} {kata.desa}",
-        ),
+        Kartu("TPS", fmt.angka(len(tps_df)), f"{sumber} · {fmt.angka(tps_df['kode_desa'].nunique())} {kata.desa}"),
         Kartu(
             f"TPS > {fmt.angka(kapasitas)} pemilih",
             fmt.angka(len(over)),
@@ -136,7 +149,11 @@ def tps(tps_df: pd.DataFrame, over: pd.DataFrame, kapasitas: int | None, kata: K
             fmt.angka(tps_df["dpt"].max()),
             f"Rata-rata {fmt.angka(tps_df['dpt'].mean(), 1)} pemilih per TPS",
         ),
-        Kartu("Pemilih", fmt.angka(tps_df["dpt"].sum(min_count=1)), "jumlah pemilih menurut daftar TPS"),
+        Kartu(
+            "Pemilih",
+            fmt.angka(tps_df["dpt"].sum(min_count=1)),
+            "jumlah pemilih " + (sumber if sebagian else "menurut daftar TPS"),
+        ),
     ]
 
 
@@ -155,7 +172,7 @@ def ktpel(kab, kec: pd.DataFrame, hijau: float, kuning: float, kata: Kata) -> li
         Kartu(
             "Belum rekam",
             fmt.angka(kec["ktpel_belum"].sum(min_count=1)),
-            f"di {fmt.angka(kec['ktpel_wajib'].notna().sum())} kecamatan yang datanya ada",
+            fmt.cakupan("data KTP-el", kec.loc[kec["ktpel_wajib"].notna(), "kecamatan"], kec["kecamatan"]),
         ),
         Kartu(
             f"Di bawah {fmt.ringkas(hijau)}%",
@@ -188,15 +205,13 @@ def partisipasi(kab, part: pd.DataFrame, label_sebelumnya: str, hijau: float, ku
     ]
 
 
-def realisasi(done: pd.DataFrame, jumlah_kecamatan: int) -> list[Kartu]:
-    """Realised turnout of the kecamatan that have it (`done`, rows of marts/partisipasi)."""
+def realisasi(done: pd.DataFrame, semua_kecamatan) -> list[Kartu]:
+    """Realised turnout of the kecamatan that have it (`done`, rows of marts/partisipasi), naming
+    them while not every kecamatan (`semua_kecamatan`, their names) has it."""
     total = done["pengguna_hak_pilih"].sum()
+    cakupan = fmt.cakupan("data pengguna hak pilih", done["kecamatan"], semua_kecamatan)
     return [
-        Kartu(
-            "Pengguna hak pilih",
-            fmt.angka(total),
-            f"{fmt.angka(len(done))} dari {fmt.angka(jumlah_kecamatan)} kecamatan",
-        ),
-        Kartu("Partisipasi terealisasi", fmt.partisipasi(100 * total / done["dpt"].sum())),
+        Kartu("Pengguna hak pilih", fmt.angka(total), cakupan),
+        Kartu("Partisipasi terealisasi", fmt.partisipasi(100 * total / done["dpt"].sum()), cakupan),
         Kartu("Kecamatan di bawah target", fmt.angka(int((done["selisih_realisasi"] < 0).sum()))),
     ]

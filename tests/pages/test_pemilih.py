@@ -31,7 +31,11 @@ def test_kabupaten_and_lumbang_voter_groups(demo_db, monkeypatch):
     assert m["DPT"] == "872.218"
     assert m["Laki-laki"] == "425.106" and m["Perempuan"] == "447.112"
     assert m["Pemilih pemula"] == f"{pemula:,}".replace(",", ".")
-    assert "dari daftar pemilih per orang 1 kecamatan (25.127 pemilih)" in teks_semua(at)
+    # the pemula count sits beside the kabupaten DPT: its caption names the one kecamatan it counts
+    assert "17–21 tahun pada hari pemungutan suara, dari daftar pemilih 1 kecamatan: Lumbang (25.127 pemilih)" in [
+        c.value for c in at.caption
+    ]
+    assert "Pemilih pemula dan disabilitas dari daftar pemilih 1 kecamatan: Lumbang" in [c.value for c in at.caption]
     kec = tabel(at, "Kecamatan").set_index("Kecamatan")
     assert len(kec) == 24
     assert kec.loc["Kraksaan", "DPT"] == "54.217"

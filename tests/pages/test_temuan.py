@@ -20,6 +20,7 @@ def test_counts_by_type_and_kecamatan(demo_db, monkeypatch):
     assert at.title[0].value == "Temuan DPT"
     m = metrics(at)
     assert m["Pemilih diperiksa"] == "25.127"
+    assert "dari daftar pemilih 1 kecamatan: Lumbang" in [c.value for c in at.caption]
     assert m["NIK ganda"] == "4" and m["Belum 17 tahun"] == "3"
     assert m["NIK perlu dicek"] == "6"  # 2 not valid + 2 other kecamatan + 2 date mismatches
     belum = _belum_rekam()
