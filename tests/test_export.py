@@ -149,3 +149,34 @@ def test_kecamatan_export_totals_match_the_kabupaten(demo_db_master):
     assert sum(c.value for c in ws["B"][7:]) == 872218
     assert sum(c.value for c in ws["C"][7:]) == 887588
     assert "unggahan rekap pemilih #1" in ws["A3"].value
+
+
+def test_a_table_with_a_status_lists_the_worst_first_keeping_the_order_within_a_status():
+    df = pd.DataFrame(
+        {
+            "kecamatan": ["Sukapura", "Sumber", "Kuripan", "Bantaran", "Leces", "Tiris"],
+            "status": ["hijau", "kuning", "merah", None, "kuning", "merah"],
+        }
+    )
+    kolom = [Kolom("kecamatan", "Kecamatan"), Kolom("status", "Status", "status")]
+    urut = export.urut_status(df, kolom)
+    assert list(urut["kecamatan"]) == ["Kuripan", "Tiris", "Sumber", "Leces", "Sukapura", "Bantaran"]
+    assert list(export.tampilan(urut, kolom)["Status"])[-1] == "Tidak ada data"
+    tanpa_status = export.urut_status(df, [Kolom("kecamatan", "Kecamatan")])
+    assert list(tanpa_status["kecamatan"]) == list(df["kecamatan"])
+
+
+def test_the_reading_table_shows_every_character_as_itself_and_aligns_figures():
+    text = pd.DataFrame(
+        {
+            "Kecamatan": ["<b>Lumbang</b>", "Tiris & Krucil"],
+            "DPT": ["25.127", "–"],
+            "Alasan": ["KTP-el 94,60% (< 95%)", "<script>alert(1)</script>"],
+        }
+    )
+    html = export.to_html(text, panjang=["Alasan"])
+    assert "<b>" not in html and "<script>" not in html
+    assert "&lt;b&gt;Lumbang&lt;/b&gt;" in html and "Tiris &amp; Krucil" in html
+    assert '<th scope="col" class="angka">DPT</th>' in html and '<td class="angka">25.127</td>' in html
+    assert '<td class="panjang">KTP-el 94,60% (&lt; 95%)</td>' in html
+    assert export.kolom_angka(text) == ["DPT"]
