@@ -214,7 +214,7 @@ def test_the_field_reports_of_a_kota_call_its_places_kelurahan(kota_db, monkeypa
     # The desk's page of the day: the TPS still to report, whom to call, the table's headers.
     at = buka(kota_db, monkeypatch, "hari_h", pemilu=E)
     assert not at.exception
-    belum = [f.value for f in at.dataframe if "Tindak lanjut" in f.value.columns][0]
+    belum = [f for f in semua_tabel(at) if "Tindak lanjut" in f.columns][0]
     assert "Kelurahan" in belum.columns
     assert belum["Tindak lanjut"].str.match(r"Hubungi PPK Kec\. [\w ]+ / PPS Kelurahan [\w ]+$").all()
     text = dibaca(at)
