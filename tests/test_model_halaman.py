@@ -90,8 +90,8 @@ def test_tps_over_capacity_and_headline_figures(con):
     dua = data["tps"][data["tps"]["kecamatan"].isin(["Lumbang", "Tiris"])]
     semua = data["kecamatan"]["kecamatan"]
     cards = {k.judul: k for k in kartu.tps(dua, dua.iloc[0:0], 600, data["kata"], semua)}
-    assert cards["TPS"].keterangan == "dari daftar TPS 2 kecamatan: Tiris dan Lumbang · 26 desa/kelurahan"
-    assert cards["Pemilih"].keterangan == "jumlah pemilih dari daftar TPS 2 kecamatan: Tiris dan Lumbang"
+    assert cards["TPS"].keterangan == "dari daftar TPS 2 kecamatan: Lumbang dan Tiris · 26 desa/kelurahan"
+    assert cards["Pemilih"].keterangan == "jumlah pemilih dari daftar TPS 2 kecamatan: Lumbang dan Tiris"
     empty = model.halaman_tps(con, "pilkada-2018", None)
     assert empty["kosong"] and empty["kartu"] == [] and empty["kapasitas"] is None
 

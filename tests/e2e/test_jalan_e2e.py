@@ -87,14 +87,11 @@ def test_the_walk_keeps_the_choice_and_goes_down_and_back(app_server, page):
     page.go_forward()
     _h1(page, "Ringkasan Kesiapan Pilkada")
 
-    # A click on a row of the kecamatan table opens that kecamatan (whatever order the table has).
-    table = page.locator("[data-testid='stDataFrame']").first
-    first = table.locator("[role='row']").nth(1).locator("[role='gridcell']").first
+    # A click on the first row of the kecamatan table (worst first) opens that kecamatan.
+    first = page.locator(".tabel-baca tbody tr").first.locator("td a")
     expect(first).to_have_text(re.compile(r"\w"), timeout=30000)
     name = first.inner_text().strip()
-    table.scroll_into_view_if_needed()
-    grid = table.bounding_box()
-    page.mouse.click(grid["x"] + 60, grid["y"] + 35 + 17)  # the first row, under the header
+    first.click()
     _h1(page, f"Kecamatan {name}")
     page.go_back()
     _h1(page, "Ringkasan Kesiapan Pilkada")

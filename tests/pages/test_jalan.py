@@ -3,7 +3,7 @@ others opened without a query (as the sidebar opens them), a URL wins over it, a
 the TPS page's desa level with its breadcrumb, and a korwil chosen elsewhere lets the kecamatan go."""
 
 from readiness import db
-from tests.pages.halaman import buka, metrics, teks_semua
+from tests.pages.halaman import buka, metrics, semua_tabel, teks_semua
 
 KRAKSAAN, ASEMBAKOR, SEMAMPIR = "35.13.14", "35.13.14.2013", "35.13.14.1003"
 
@@ -69,7 +69,7 @@ def test_a_desa_is_the_tps_page_of_that_desa_with_its_breadcrumb(demo_db, monkey
     assert at.selectbox(key="pilih_desa").value == ASEMBAKOR
     m = metrics(at)
     assert m["TPS"] == "6" and m["Pemilih"] == "3.271" and m["Terbanyak per TPS"] == "612"
-    daftar = [f.value for f in at.dataframe if "Keterangan" in f.value.columns][0]
+    daftar = [f for f in semua_tabel(at) if "Keterangan" in f.columns][0]
     assert list(daftar["TPS"]) == ["1", "2", "3", "4", "5", "6"]
     assert set(daftar["Desa/Kelurahan"]) == {"Asembakor"}
     assert "Belum siap** — 1 TPS > 600 pemilih (terbanyak 612)" in at.error[0].value
