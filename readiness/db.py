@@ -344,7 +344,8 @@ def ensure_database(path: Path | str = DEFAULT_DB, on_wait=None) -> Path:
     path = Path(path)
     if path.exists():
         _tighten(path)
-        con = open_read_only(path)
+        # Only the file's own meta is read here: no copy of the small-records store's rows.
+        con = open_file_read_only(path)
         try:
             state = dict(
                 con.execute("select key, value from meta where key in ('views_hash', 'schema_version')").fetchall()
