@@ -119,6 +119,23 @@ def page(browser):
     context.close()
 
 
+def drawn(page, timeout: float = 30000) -> None:
+    """Wait until the page's script run is over and what it sent is on screen: Streamlit's app
+    root says the script is not running, no element is still a loading skeleton, and every Plotly
+    chart has drawn its SVG (chart code loads lazily in the browser)."""
+    page.wait_for_function(
+        """() => {
+            const app = document.querySelector('[data-testid="stApp"]');
+            return app !== null && app.dataset.testScriptState === "notRunning"
+                && document.querySelector('[data-testid="stSkeleton"]') === null
+                && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+                    .every((chart) => chart.querySelector(".main-svg") !== null);
+        }""",
+        timeout=timeout,
+        polling=100,
+    )
+
+
 def screenshot(page, name: str) -> Path:
     SHOTS.mkdir(exist_ok=True)
     path = SHOTS / f"{name}.png"

@@ -4,12 +4,11 @@ shared URL opens (and reloads to) the same kecamatan. Screenshots at 1920x1080 a
 
 import io
 import re
-import time
 
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import drawn, screenshot
 
 PAGES = [  # (path, title, a figure the page shows for the sample data, number of charts)
     ("", "Ringkasan Kesiapan Pilkada", "872.218", 2),
@@ -30,8 +29,7 @@ def _wait_for_page(page, title: str, figure: str | None = None, charts: int = 0)
         expect(page.get_by_text(figure, exact=True).first).to_be_visible(timeout=30000)
     # Metric and chart code loads lazily in the browser: wait until every chart is drawn.
     expect(page.locator(".js-plotly-plot")).to_have_count(charts, timeout=30000)
-    page.wait_for_function("document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=30000)
-    time.sleep(0.5)
+    drawn(page)
 
 
 def test_every_page_opens_without_an_error(app_server, page):
@@ -43,7 +41,11 @@ def test_every_page_opens_without_an_error(app_server, page):
         name = path or "ringkasan"
         screenshot(page, f"halaman-{name}-1920")
         page.set_viewport_size({"width": 1024, "height": 768})
-        time.sleep(0.8)
+        # The charts redraw at the new width (Plotly's own resize) before the screenshot.
+        page.wait_for_function(
+            "[...document.querySelectorAll('.main-svg')].every((svg) => svg.getBoundingClientRect().right <= 1024)",
+            timeout=30000,
+        )
         assert page.locator("[data-testid='stException']").count() == 0, path
         screenshot(page, f"halaman-{name}-1024")
 
