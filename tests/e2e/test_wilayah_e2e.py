@@ -6,12 +6,11 @@ the top, its words (Wali Kota and kelurahan for the kota), and its own kecamatan
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import screenshot, start_server
+from tests.e2e.conftest import drawn, screenshot, start_server
 from tests.test_wilayah_init import REGIONS, data_for, kode_kecamatan, region_files, run
 
 PATHS = ["", "korwil", "kecamatan", "pemilih", "tps", "ktpel", "partisipasi", "temuan", "masalah", "pengaturan"]
@@ -34,8 +33,7 @@ def region_server(request, tmp_path_factory):
 def _open(page, url: str) -> str:
     page.goto(url)
     expect(page.get_by_text(DISCLAIMER).first).to_be_visible(timeout=30000)
-    page.wait_for_function("document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=30000)
-    time.sleep(1.0)
+    drawn(page)
     return page.locator("body").inner_text()
 
 
