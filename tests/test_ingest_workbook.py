@@ -95,12 +95,20 @@ def test_shared_string_table_a_step_inside_and_outside(empty_db, tmp_path, monke
 
 # --------------------------------------------------------------------------- memory while reading
 def test_one_far_cell_is_refused_before_the_reader_allocates_its_rectangle(empty_db, tmp_path):
-    """Two cells, A1 and XFD1000000: a few hundred bytes that the readers would turn into a
-    rectangle of 16 billion cells (the Rust reader aborts the whole process)."""
-    bomb = xlsx.bomb(tmp_path / "dpt.xlsx", 3, DAFTAR, far_cell="XFD1000000")
+    """Two cells, A1 and XFD1000000: a few hundred bytes that the readers of whole sheets would turn
+    into a rectangle of 16 billion cells (the Rust reader aborts the whole process)."""
+    bomb = xlsx.bomb(tmp_path / "rekap.xlsx", 3, REKAP, far_cell="XFD1000000")
     assert bomb.stat().st_size < 2048
     text = _refused(empty_db, bomb)
-    assert "sheet 'DATA' berisi 33 sel dalam 1.000.000 baris × 16.384 kolom" in text
+    assert "sheet 'DATA' berisi 25 sel dalam 1.000.000 baris × 16.384 kolom" in text
+
+
+def test_a_far_cell_in_a_voter_list_costs_nothing_read_in_batches(empty_db, tmp_path):
+    """A per-voter list is read in batches of rows, keeping only the cells of its columns: a cell at
+    XFD1000000 is one more cell, not a rectangle, so the list is read and judged by its content."""
+    bomb = xlsx.bomb(tmp_path / "dpt.xlsx", 3, DAFTAR, far_cell="XFD1000000")
+    errors = _errors(empty_db, bomb)
+    assert errors and not any("ditolak" in e for e in errors), errors
 
 
 @pytest.mark.parametrize(
@@ -294,7 +302,7 @@ def _peak(out: subprocess.CompletedProcess) -> int:
 @pytest.mark.parametrize("shape", ["far_cell", "packed"])
 def test_cli_refuses_a_bomb_and_is_not_killed(empty_db, tmp_path, shape):
     if shape == "far_cell":
-        bomb = xlsx.bomb(tmp_path / "dpt_kabupaten.xlsx", 3, DAFTAR, far_cell="XFD1000000")
+        bomb = xlsx.bomb(tmp_path / "dpt_kabupaten.xlsx", 3, REKAP, far_cell="XFD1000000")
     else:
         bomb = xlsx.bomb(tmp_path / "dpt_kabupaten.xlsx", 10_000, DAFTAR, columns=100, cell="<c><v>1</v></c>")
     out = _cli(empty_db, bomb)
@@ -305,22 +313,35 @@ def test_cli_refuses_a_bomb_and_is_not_killed(empty_db, tmp_path, shape):
 
 
 def test_cli_peak_memory_of_a_bomb_just_inside_stays_within_the_budget(empty_db, tmp_path):
-    """The budget scaled to 160 MiB for the reader: a per-voter-list bomb estimated just under it is
-    read, and the process stays under that plus what the command holds besides (the same margin
-    MEMORY_BUDGET leaves above READER_BUDGET); one just over it is refused before reading."""
+    """The budget scaled to 160 MiB for the reader: a recap bomb (a sheet read whole) estimated just
+    under it is read, and the process stays under that plus what the command holds besides (the
+    same margin MEMORY_BUDGET leaves above READER_BUDGET); one just over it is refused before reading."""
     reader_budget = 160 * 1024**2
     cells = '<c r="{col}{row}"><v>1</v></c>'
-    probe = xlsx.bomb(tmp_path / "contoh.xlsx", 100_000, DAFTAR, cell=cells, level=1)
+    probe = xlsx.bomb(tmp_path / "contoh.xlsx", 20_000, REKAP, cell=cells, level=1)
     book = workbook.Book(probe, probe.name)
-    need = workbook.reader_bytes(
-        "columns", book._parts.extent("DATA", precise=True), _largest(probe).file_size, 0, 0, 0, len(DAFTAR)
-    )
-    rows = int(100_000 * reader_budget * 0.95 / need)
-    inside = xlsx.bomb(tmp_path / "dalam.xlsx", rows, DAFTAR, cell=cells, level=1)
+    need = workbook.reader_bytes("sheet", book._parts.extent("DATA", precise=True), _largest(probe).file_size, 0, 0, 0)
+    rows = int(20_000 * reader_budget * 0.95 / need)
+    inside = xlsx.bomb(tmp_path / "dalam.xlsx", rows, REKAP, cell=cells, level=1)
     out = _cli(empty_db, inside, READER_BUDGET=reader_budget)
     assert out.returncode in (0, 1) and "ditolak" not in out.stdout + out.stderr, out.stdout[-2000:]
     assert _peak(out) < reader_budget + (workbook.MEMORY_BUDGET - workbook.READER_BUDGET)
-    outside = xlsx.bomb(tmp_path / "luar.xlsx", int(rows * 1.1), DAFTAR, cell=cells, level=1)
+    outside = xlsx.bomb(tmp_path / "luar.xlsx", int(rows * 1.1), REKAP, cell=cells, level=1)
     out = _cli(empty_db, outside, READER_BUDGET=reader_budget)
     assert out.returncode == 1 and "perlu sekitar" in out.stdout + out.stderr
     assert _peak(out) < 400 * 1024**2  # refused from a streaming count, before any reader ran
+
+
+def test_cli_a_voter_list_of_more_rows_than_the_bound_is_refused_while_it_is_read(empty_db, tmp_path):
+    """A per-voter list is read in batches without an estimate beforehand: its bound is the rows
+    kept (MAX_BATCH_ROWS, scaled here to 50.000), counted as the batches come; the list just at the
+    bound is read, one row more is refused with the file named, the process not killed."""
+    cells = '<c r="{col}{row}"><v>1</v></c>'
+    at_bound = xlsx.bomb(tmp_path / "dalam.xlsx", 50_000, DAFTAR, cell=cells, level=1)
+    out = _cli(empty_db, at_bound, MAX_BATCH_ROWS=50_000)
+    assert "ditolak" not in out.stdout + out.stderr and "Traceback" not in out.stderr, out.stdout[-2000:]
+    over = xlsx.bomb(tmp_path / "luar.xlsx", 50_001, DAFTAR, cell=cells, level=1)
+    out = _cli(empty_db, over, MAX_BATCH_ROWS=50_000)
+    assert out.returncode == 1, (out.returncode, out.stderr[-2000:])
+    assert "luar.xlsx: berkas luar.xlsx ditolak: sheet 'DATA' berisi lebih dari 50.000 baris data" in out.stderr
+    assert "Traceback" not in out.stdout + out.stderr

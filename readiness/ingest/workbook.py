@@ -22,6 +22,7 @@ import pyarrow.compute as pc
 from python_calamine import CalamineWorkbook
 
 from .. import fmt
+from . import sheet_batches
 from .stream import Extent, HeadTooLarge, XlsxParts, ods_extents
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls, or an encrypted .xlsx
@@ -78,6 +79,7 @@ class Book:
         self._members: dict[str, zipfile.ZipInfo] = {}
         self._checked: dict[tuple[str, str], Extent] = {}
         self._shared_stats: tuple[int, int] | None = None
+        self._shared = None  # the shared-string table, once column_batches has read it
         if self.is_csv:
             if size > MAX_CSV:
                 raise self.refused(f"berkas CSV {_ukuran(size)} (batas {_ukuran(MAX_CSV)})")
@@ -274,6 +276,43 @@ class Book:
         arrays["_row"] = excel_rows
         return pa.table(arrays)
 
+    @property
+    def batched(self) -> bool:
+        """Whether column_batches reads this file (an .xlsx) piece by piece."""
+        return self._parts is not None
+
+    def column_batches(self, name: str, first_row: int, columns: dict[int, str], numeric_flags=()):
+        """What columns() gives, for an .xlsx, in batches of rows read while the sheet's XML is
+        unpacked (sheet_batches.py): memory holds one piece of the sheet, never the whole sheet, so
+        no estimate is made beforehand; a sheet of more than MAX_BATCH_ROWS rows with a wanted cell
+        is refused when the reading gets there. Only rows with a wanted cell are given."""
+        if self._shared is None:
+            try:
+                self._shared = sheet_batches.shared_strings(self._parts.zip)
+            except Exception:
+                raise UnreadableFile("daftar teks berkas (sharedStrings) rusak; unduh ulang berkasnya") from None
+        cells = sheet_batches.SheetCells(self._parts.zip, self._parts.path(name), self._shared)
+        flagged = {f for f in columns.values() if f in numeric_flags}
+        rows = 0
+        reading = cells.batches(first_row, columns, flagged)
+        while True:
+            try:
+                batch = next(reading, None)
+            except Exception:
+                raise UnreadableFile(f"sheet '{name}' rusak atau terpotong; unduh ulang berkasnya") from None
+            if batch is None:
+                return
+            rows += batch.num_rows
+            if rows > MAX_BATCH_ROWS:
+                raise self.refused(
+                    f"sheet '{name}' berisi lebih dari {fmt.angka(MAX_BATCH_ROWS)} baris data "
+                    "(daftar pemilih satu kabupaten/kota terbesar pun jauh di bawahnya)"
+                )
+            for name_ in flagged:
+                if f"{name_}_angka" not in batch.column_names:
+                    batch = batch.append_column(f"{name_}_angka", pa.array([False] * batch.num_rows))
+            yield batch
+
     def shared_digit_strings(self, length: int):
         """Texts of exactly `length` digits in the workbook's shared-string table, in lists per
         piece (.xlsx only; nothing for other files)."""
@@ -313,6 +352,9 @@ MAX_SHARED_STRINGS = 256 * 1024**2  # the kabupaten list's table is 60 MB (2,06 
 MAX_OTHER_PART = 64 * 1024**2  # workbook.xml, styles.xml, relations: kilobytes in real files
 MAX_CSV = 400 * 1024**2  # the kabupaten list saved as CSV is ~150 MB
 MAX_LEGACY = 100 * 1024**2  # .xls holds at most 65.536 rows; .ods is parsed whole
+# Rows of a sheet read in batches (a per-voter list): memory grows with the rows kept, not with the
+# sheet's cells or rectangle. The largest kabupaten's DPT has about 4 million voters.
+MAX_BATCH_ROWS = 6_000_000
 
 # Memory while reading a sheet. The readers (calamine, under both python-calamine and fastexcel)
 # first collect every cell with a value, then allocate the whole rectangle from A1 to the farthest

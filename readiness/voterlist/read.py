@@ -93,7 +93,11 @@ def read_sheets(book, layouts, fields, gaz, helper=None) -> pa.Table:
     tables = []
     for number, lay in enumerate(layouts):
         columns = {c: f for c, f in lay.columns.items() if f in fields}
-        table = book.columns(lay.sheet.name, lay.data_start, columns, numeric_flags=("nik", "nkk"), helper=helper)
+        if book.batched:
+            batches = book.column_batches(lay.sheet.name, lay.data_start, columns, numeric_flags=("nik", "nkk"))
+            table = _joined(list(batches), columns)
+        else:
+            table = book.columns(lay.sheet.name, lay.data_start, columns, numeric_flags=("nik", "nkk"), helper=helper)
         table = without_footer(table, lay, gaz)
         for field in fields:
             if field not in table.column_names:
@@ -104,3 +108,10 @@ def read_sheets(book, layouts, fields, gaz, helper=None) -> pa.Table:
         table = table.append_column("_sheet_no", pa.array([number] * table.num_rows, pa.int16()))
         tables.append(table.select(["_sheet_no", "_row", *fields, "nik_angka", "nkk_angka"]))
     return pa.concat_tables(tables)
+
+
+def _joined(batches: list[pa.Table], columns: dict[int, str]) -> pa.Table:
+    """The batches of one sheet as one table (an empty one with the fields when there were none)."""
+    if not batches:
+        return pa.table({"_row": pa.array([], pa.int32()), **{f: pa.array([], pa.string()) for f in columns.values()}})
+    return pa.concat_tables(batches)

@@ -1,0 +1,446 @@
+"""Chosen columns of a large .xlsx sheet in batches of rows, read from the sheet's XML while it is
+unpacked: memory holds one piece of the XML (~8 MiB) and the cells kept from it, never the whole
+sheet (the column readers build the whole sheet's cells before handing out a column).
+
+How a piece is read fast: every cell becomes one line of a CSV text by a few byte replacements
+(`<c r="` starts a line, `<v>`/`</v>` and the inline `<is><t>`/`</t></is>` become a separator),
+which Arrow's CSV reader splits in C++; the column, row and type come from each cell's reference
+and attributes with Arrow's vectorised string functions. A piece that is not shaped the way that
+needs (a cell without its reference first, rich text, a self-closing row, attributes in single
+quotes …) is read with ElementTree instead: slower, the same values. Values are the texts the
+column reader (fastexcel) gives: shared strings looked up, numbers written as Rust writes a float
+(`1`, `1.5`, `0.0000001`), booleans `true`/`false`; a number with a date format stays its serial
+day number (the date parser reads it as that date)."""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
+from decimal import Decimal
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pcsv
+
+PIECE = 8 * 1024**2
+AHEAD = 3  # pieces being read or waiting to be taken
+SEP = b"\x1f"  # between a cell's reference, its value and the rest (not a character XML allows)
+NO_VALUE = "\x1c"  # a cell without a value
+_NL, _CR = b"\x1e", b"\x1d"  # a newline or carriage return inside a text while lines are cells
+_PARSE = pcsv.ParseOptions(
+    delimiter="\x1f", quote_char=False, escape_char=False, newlines_in_values=False, ignore_empty_lines=False
+)
+_NAMES = ["ref", "v", "rest"]
+_READ = pcsv.ReadOptions(column_names=_NAMES, use_threads=False, block_size=1 << 27)
+_CONVERT = pcsv.ConvertOptions(
+    column_types=dict.fromkeys(_NAMES, pa.string()),
+    include_columns=["ref", "v"],
+    strings_can_be_null=False,
+    quoted_strings_can_be_null=False,
+)
+_REF = r"^(?P<col>[A-Z]+)(?P<row>\d+)\"(?P<attrs>[^>]*)>"
+_PLAIN_INTEGER = r"^-?(0|[1-9][0-9]{0,14})$"
+_CELL_REF = re.compile(r"([A-Z]+)(\d+)$")
+
+
+class _Shape:
+    """The tags of a sheet as written, with its namespace prefix (`x:` in some exporters)."""
+
+    def __init__(self, prefix: bytes):
+        p = prefix
+        self.row = b"<" + p + b"row"
+        self.end = b"</" + p + b"sheetData>"
+        self.cell = b'<%sc r="' % p
+        self.cells = (b"<" + p + b"c ", b"<" + p + b"c>")
+        self.empty_cell = b'"></%sc>' % p
+        self.v, self.v_end = b"<%sv>" % p, b"</%sv>" % p
+        self.is_open = b"<%sis>" % p
+        self.inline = b"<%sis><%st>" % (p, p)
+        self.inline_end = b"</%st></%sis>" % (p, p)
+        self.inline_empty = b"<%sis><%st/></%sis>" % (p, p, p)
+        self.rich = b"<%sis><%sr>" % (p, p)
+        self.preserve = b'<%st xml:space="preserve">' % p
+        self.t = b"<%st>" % p
+
+
+def number_text(text: str) -> str:
+    """A number cell as the column reader writes it: an integral value as an integer, any other as
+    its shortest decimal, never with an exponent (`1E-07` -> `0.0000001`)."""
+    try:
+        value = float(text)
+    except ValueError:
+        return text
+    if value != value or value in (float("inf"), float("-inf")):
+        return text
+    if value.is_integer() and abs(value) < 2**63:
+        return str(int(value))
+    written = format(Decimal(repr(value)), "f")
+    return written[:-2] if written.endswith(".0") else written
+
+
+def shared_strings(archive: zipfile.ZipFile) -> pa.Array | None:
+    """The workbook's shared-string table as one Arrow array (index -> text), from a streamed pass
+    over its XML; None when there is none."""
+    if "xl/sharedStrings.xml" not in archive.namelist():
+        return None
+    chunks: list[pa.Array] = []
+    first = True
+    for body in _pieces(archive, "xl/sharedStrings.xml", b"<si>"):
+        if first:
+            start = body.find(b"<si>")
+            if start < 0:
+                if b"si>" in body:  # a prefixed table (`<x:si>`): read whole with ElementTree
+                    return _shared_slow(archive)
+                continue
+            body, first = body[start:], False
+        end = body.rfind(b"</si>")
+        if end < 0:
+            continue
+        body = body[: end + 5]
+        chunks.append(_shared_fast(body) or _shared_piece_slow(body))
+    return pa.concat_arrays(chunks) if chunks else pa.array([], pa.string())
+
+
+def _shared_fast(body: bytes) -> pa.Array | None:
+    if b"<r>" in body or b"<rPh" in body or b"<t " in body.replace(b'<t xml:space="preserve">', b"<t>"):
+        return None
+    newlines = b"\n" in body or b"\r" in body
+    if newlines:
+        body = body.replace(b"\n", _NL).replace(b"\r", _CR)
+    if b"<t/>" in body:
+        body = body.replace(b"<t/>", b"<t></t>")
+    if b'<t xml:space="preserve">' in body:
+        body = body.replace(b'<t xml:space="preserve">', b"<t>")
+    body = body.replace(b"<si>", b"\n").replace(b"<t>", SEP).replace(b"</t>", SEP)
+    try:
+        table = pcsv.read_csv(
+            pa.py_buffer(body[1:]), read_options=_READ, parse_options=_PARSE, convert_options=_CONVERT
+        )
+    except pa.ArrowInvalid:
+        return None
+    return _texts(table.column("v").combine_chunks(), newlines)
+
+
+def _texts(values: pa.Array, newlines: bool) -> pa.Array:
+    """Texts as written in XML: newlines put back, character references resolved."""
+    if newlines:
+        values = pc.replace_substring(pc.replace_substring(values, "\x1e", "\n"), "\x1d", "\r")
+    escaped = pc.match_substring(values, "&")
+    if pc.any(escaped).as_py():
+        plain = values.to_pylist()
+        for i in pc.indices_nonzero(escaped).to_pylist():
+            plain[i] = html.unescape(plain[i])
+        values = pa.array(plain, pa.string())
+    return values
+
+
+_SI = re.compile(rb"<si>(.*?)</si>", re.DOTALL)
+_PHONETIC = re.compile(rb"<rPh\b.*?</rPh>", re.DOTALL)
+_T = re.compile(rb"<t(?:\s[^>]*)?>(.*?)</t>", re.DOTALL)
+
+
+def _shared_piece_slow(body: bytes) -> pa.Array:
+    texts = []
+    for item in _SI.findall(body):
+        item = _PHONETIC.sub(b"", item)
+        texts.append(html.unescape("".join(t.decode("utf-8") for t in _T.findall(item))))
+    return pa.array(texts, pa.string())
+
+
+def _shared_slow(archive: zipfile.ZipFile) -> pa.Array:
+    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    texts, root = [], None
+    with archive.open("xl/sharedStrings.xml") as stream:
+        for event, elem in ET.iterparse(stream, events=("start", "end")):
+            if root is None:
+                root = elem
+            if event == "end" and elem.tag == f"{ns}si":
+                texts.append("".join(t.text or "" for t in elem.iter(f"{ns}t") if t not in _phonetic(elem, ns)))
+                root.remove(elem)
+    return pa.array(texts, pa.string())
+
+
+def _phonetic(si, ns: str) -> set:
+    return {t for ph in si.iter(f"{ns}rPh") for t in ph.iter(f"{ns}t")}
+
+
+def _pieces(archive: zipfile.ZipFile, member: str, cut_before: bytes):
+    """The XML of `member` unpacked in pieces of about PIECE bytes, each cut before `cut_before`."""
+    carry = b""
+    with archive.open(member) as stream:
+        while chunk := stream.read(PIECE):
+            buffer = carry + chunk
+            cut = buffer.rfind(cut_before)
+            if cut <= 0:
+                carry = buffer
+                continue
+            yield buffer[:cut]
+            carry = buffer[cut:]
+    if carry:
+        yield carry
+
+
+class SheetCells:
+    """The cells of one sheet, piece by piece: `batches()` yields Arrow tables of `_row` (the Excel
+    row), one text column per wanted column and, for `flagged` columns, `<field>_angka` (the cell
+    was a number in Excel). Only rows from Excel row `first_row + 1` that have a wanted cell."""
+
+    def __init__(self, archive: zipfile.ZipFile, member: str, shared: pa.Array | None):
+        self.archive, self.member, self.shared = archive, member, shared
+        self.slow_pieces = 0
+
+    def batches(self, first_row: int, columns: dict[int, str], flagged=()):
+        letters = {_letters(c): f for c, f in columns.items()}
+        # Two threads turn pieces into batches (Arrow's functions let go of the interpreter) while
+        # this one unpacks the next pieces; at most AHEAD pieces wait, so memory stays bounded.
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            waiting: deque = deque()
+            for body, shape, root in self._sheet_pieces():
+                waiting.append(pool.submit(self._batch, body, shape, root, first_row, letters, flagged))
+                while len(waiting) > AHEAD:
+                    if (table := waiting.popleft().result()) is not None:
+                        yield table
+            while waiting:
+                if (table := waiting.popleft().result()) is not None:
+                    yield table
+
+    def _batch(self, body, shape, root, first_row, letters, flagged) -> pa.Table | None:
+        cells = self._fast(body, shape)
+        if cells is None:
+            self.slow_pieces += 1
+            cells = self._slow(body, shape, root)
+        return _pivot(cells, first_row, letters, flagged, self.shared)
+
+    def _sheet_pieces(self):
+        """(piece of whole rows, the sheet's tags, its root element's opening tag)."""
+        shape, root = None, b""
+        for body in self._row_pieces():
+            if shape is None:
+                found = re.search(rb"<(\w+:)?worksheet\b[^>]*>", body)
+                prefix = (found.group(1) or b"") if found else b""
+                shape, root = _Shape(prefix), found.group(0) if found else b""
+                start = body.find(shape.row)
+                if start < 0:
+                    if shape.end in body or b"<" + prefix + b"sheetData/>" in body:
+                        return
+                    shape = None
+                    continue
+                body = body[start:]
+            end = body.find(shape.end)
+            if end >= 0:
+                if end:
+                    yield body[:end], shape, root
+                return
+            if body:
+                yield body, shape, root
+
+    def _row_pieces(self):
+        # cut before a row, whatever its prefix: `<row` and `<x:row` both end in `row`
+        carry = b""
+        with self.archive.open(self.member) as stream:
+            while chunk := stream.read(PIECE):
+                buffer = carry + chunk
+                cut = _last_row_start(buffer)
+                if cut <= 0:
+                    carry = buffer
+                    continue
+                yield buffer[:cut]
+                carry = buffer[cut:]
+        if carry:
+            yield carry
+
+    def _fast(self, body: bytes, s: _Shape) -> pa.Table | None:
+        """(col, row, v, kind) per cell, or None when the piece is not shaped for this. Every step
+        is an Arrow function over the piece as one value, which lets go of the interpreter."""
+        text = pa.array([body], pa.large_binary())
+        del body
+        if _has(text, b"t='") or _has(text, s.rich):
+            return None
+        newlines = _has(text, b"\n") or _has(text, b"\r")
+        steps = [(b"\n", _NL), (b"\r", _CR)] if newlines else []
+        empty = SEP + NO_VALUE.encode() + SEP
+        steps += [(s.preserve, s.t), (b'"/>', b'"' + empty), (s.empty_cell, b'"' + empty), (s.cell, b"\n")]
+        steps += [(s.v, SEP), (s.v_end, SEP), (s.inline_empty, SEP + SEP), (s.inline, SEP), (s.inline_end, SEP)]
+        for old, new in steps:
+            if _has(text, old):
+                text = pc.replace_substring(text, old, new)
+        if any(_has(text, tag) for tag in s.cells):  # a cell whose reference is not its first attribute
+            return None
+        buffer = text[0].as_buffer()
+        start = _find(text, b"\n")
+        if start < 0:
+            return _cells_table([], [], [], [])
+        try:
+            table = pcsv.read_csv(
+                pa.BufferReader(buffer[start + 1 :]),
+                read_options=_READ,
+                parse_options=_PARSE,
+                convert_options=_CONVERT,
+            )
+        except pa.ArrowInvalid:
+            return None
+        ref = table.column("ref").combine_chunks()
+        parts = pc.extract_regex(ref, _REF)
+        if parts.null_count:
+            return None
+        attrs = pc.struct_field(parts, "attrs")
+        values = table.column("v").combine_chunks()
+        no_value = pc.equal(values, NO_VALUE)
+        values = _texts(values, newlines)
+        kind = _kinds(attrs)
+        return pa.table(
+            {
+                "col": pc.struct_field(parts, "col"),
+                "row": pc.struct_field(parts, "row").cast(pa.int32()),
+                "v": pc.if_else(no_value, pa.scalar(None, pa.string()), values),
+                "kind": kind,
+            }
+        )
+
+    def _slow(self, body: bytes, s: _Shape, root: bytes) -> pa.Table:
+        """The same table as _fast, read with ElementTree (any shape XML allows)."""
+        prefix = s.row[1:-3]
+        close = b"</" + (root[1:].split(b" ")[0].split(b">")[0] if root else b"worksheet") + b">"
+        xml = (root or b"<worksheet>") + b"<" + prefix + b"sheetData>" + body + s.end + close
+        element = ET.fromstring(xml)
+        cols, rows, values, kinds = [], [], [], []
+        row_no = 0
+        for row in element.iter():
+            if not row.tag.endswith("}row") and row.tag != "row":
+                continue
+            row_no = int(row.get("r") or row_no + 1)
+            col_no = 0
+            for cell in row:
+                if not (cell.tag.endswith("}c") or cell.tag == "c"):
+                    continue
+                ref = _CELL_REF.match((cell.get("r") or "").upper())
+                col_no = _col_number(ref.group(1)) if ref else col_no + 1
+                value, kind = _value(cell)
+                cols.append(_letters(col_no - 1))
+                rows.append(int(ref.group(2)) if ref else row_no)
+                values.append(value)
+                kinds.append(kind)
+        return _cells_table(cols, rows, values, kinds)
+
+
+def _find(text: pa.Array, pattern: bytes) -> int:
+    return pc.find_substring(text, pattern)[0].as_py()
+
+
+def _has(text: pa.Array, pattern: bytes) -> bool:
+    return _find(text, pattern) >= 0
+
+
+# kind of a cell: 0 text, 1 number, 2 shared string index, 3 boolean
+def _kinds(attrs: pa.Array) -> pa.Array:
+    typed = pc.match_substring(attrs, ' t="')
+    number = pc.or_(pc.invert(typed), pc.match_substring(attrs, ' t="n"'))
+    shared = pc.match_substring(attrs, ' t="s"')
+    boolean = pc.match_substring(attrs, ' t="b"')
+    kind = pc.if_else(number, 1, pc.if_else(shared, 2, pc.if_else(boolean, 3, 0)))
+    return kind.cast(pa.int8())
+
+
+def _value(cell) -> tuple[str | None, int]:
+    kind = cell.get("t", "n")
+    texts = [e for e in cell if e.tag.endswith("}is") or e.tag == "is"]
+    if kind == "inlineStr":
+        if not texts:
+            return None, 0
+        phonetic = {t for ph in texts[0].iter() if ph.tag.endswith("rPh") for t in ph.iter()}
+        return "".join(t.text or "" for t in texts[0].iter() if t.tag.endswith("}t") and t not in phonetic), 0
+    v = next((e for e in cell if e.tag.endswith("}v") or e.tag == "v"), None)
+    if v is None or v.text is None:
+        return None, 0
+    return v.text, {"n": 1, "s": 2, "b": 3}.get(kind, 0)
+
+
+def _cells_table(cols, rows, values, kinds) -> pa.Table:
+    return pa.table(
+        {
+            "col": pa.array(cols, pa.string()),
+            "row": pa.array(rows, pa.int32()),
+            "v": pa.array(values, pa.string()),
+            "kind": pa.array(kinds, pa.int8()),
+        }
+    )
+
+
+def _pivot(cells: pa.Table, first_row: int, letters: dict[str, str], flagged, shared) -> pa.Table | None:
+    """One row per Excel row that has a wanted cell: `_row`, the fields as text, the number flags."""
+    keep = pc.and_(
+        pc.greater(cells.column("row"), first_row),
+        pc.is_in(cells.column("col"), value_set=pa.array(list(letters), pa.string())),
+    )
+    wanted = cells.filter(keep)
+    if wanted.num_rows == 0:
+        return None
+    wanted = wanted.set_column(2, "v", _resolved(wanted.column("v"), wanted.column("kind"), shared))
+    rows = pc.unique(wanted.column("row"))
+    out = {"_row": rows}
+    for letter, field in letters.items():
+        mine = wanted.filter(pc.equal(wanted.column("col"), letter))
+        at = pc.index_in(rows, value_set=mine.column("row"))
+        out[field] = pc.take(mine.column("v"), at)
+        if field in flagged:
+            out[f"{field}_angka"] = pc.fill_null(pc.take(pc.equal(mine.column("kind"), 1), at), False)
+    return pa.table(out)
+
+
+def _resolved(values, kinds, shared: pa.Array | None) -> pa.Array:
+    """Each cell's text: a shared string looked up, a number as the column reader writes it, a
+    boolean as `true`/`false`."""
+    values, kinds = pa.chunked_array(values).combine_chunks(), pa.chunked_array(kinds).combine_chunks()
+    is_shared = pc.equal(kinds, 2)
+    if pc.any(is_shared).as_py():
+        if shared is None:
+            shared = pa.array([], pa.string())
+        index = pc.if_else(is_shared, values, pa.scalar(None, pa.string())).cast(pa.int64())
+        inside = pc.and_(pc.greater_equal(index, 0), pc.less(index, len(shared)))
+        index = pc.if_else(inside, index, pa.scalar(None, pa.int64()))
+        values = pc.if_else(is_shared, pc.take(shared, index), values)
+    is_number = pc.and_(
+        pc.equal(kinds, 1), pc.invert(pc.fill_null(pc.match_substring_regex(values, _PLAIN_INTEGER), True))
+    )
+    if pc.any(is_number).as_py():
+        plain = values.to_pylist()
+        for i in pc.indices_nonzero(is_number).to_pylist():
+            plain[i] = number_text(plain[i])
+        values = pa.array(plain, pa.string())
+    is_bool = pc.equal(kinds, 3)
+    if pc.any(is_bool).as_py():
+        values = pc.if_else(is_bool, pc.if_else(pc.equal(values, "1"), "true", "false"), values)
+    return values
+
+
+def _letters(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _col_number(letters: str) -> int:
+    number = 0
+    for ch in letters:
+        number = number * 26 + ord(ch) - 64
+    return number
+
+
+_ROW_START = re.compile(rb"(?:\w+:)?row[\s>]")
+
+
+def _last_row_start(buffer: bytes) -> int:
+    """Where the last row element opens in `buffer` (`<row ` or `<x:row `), or -1."""
+    cut = len(buffer)
+    while (cut := buffer.rfind(b"row", 0, cut)) > 0:
+        start = buffer.rfind(b"<", 0, cut)
+        if start >= 0 and _ROW_START.fullmatch(buffer, start + 1, cut + 4):
+            return start
+    return -1
