@@ -1,8 +1,16 @@
-"""Write a whole kabupaten's per-voter list (DPT export shape, 872.218 rows, one sheet) to
-bench/out/dpt_kabupaten.xlsx, following the bundled TPS list (every TPS's L and P counts).
+"""Write a whole kabupaten's per-voter list (872.218 rows, one sheet) to
+bench/out/dpt_kabupaten.xlsx, following the bundled TPS list (every TPS's L and P counts), shaped
+as SIDALIH exports are: 22 columns, names of two to three words from long lists (nearly every
+voter's name is a text of its own), addresses (dusun or street with house number), RT/RW, places of
+birth, KTP-el and disability columns, a source-of-data note.
 
 Synthetic and deterministic: names, NIK and NKK are fake; voters of one household (1–5 in a row
-within a TPS) share an NKK, as on a real DPT. Reused when it already exists.
+within a TPS) share an NKK and an address, as on a real DPT. Reused when it already exists.
+
+    .venv/bin/python bench/make_voterlist.py [--inline] [--rows N]
+
+`--rows N` writes N voters (dpt_kabupaten_N.xlsx), going round the TPS list again as needed:
+the growth of the ingest's memory is measured on 0,5, 1 and 2 million rows.
 """
 
 from __future__ import annotations
@@ -16,10 +24,8 @@ import xlsxwriter
 from python_calamine import CalamineWorkbook
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "bench" / "out" / "dpt_kabupaten.xlsx"
-# The same voters with every text inline in its cell, as streaming exporters write (Apache POI's
-# SXSSF, xlsxwriter's constant_memory): no shared-string table.
-OUT_INLINE = ROOT / "bench" / "out" / "dpt_kabupaten_inline.xlsx"
+# The same voters may be written with every text inline in its cell (`--inline`), as streaming
+# exporters write (Apache POI's SXSSF, xlsxwriter's constant_memory): no shared-string table.
 TPS_FILE = ROOT / "data" / "sample" / "tps_pilkada2024.xlsx"
 KODE = {
     r.split(",")[1].upper(): r.split(",")[0][-2:]
@@ -33,6 +39,7 @@ HEADER = [
     "NAMA",
     "TEMPAT LAHIR",
     "TANGGAL LAHIR",
+    "USIA",
     "STS KAWIN",
     "JENIS KELAMIN",
     "ALAMAT",
@@ -43,10 +50,30 @@ HEADER = [
     "KECAMATAN",
     "DESA/KELURAHAN",
     "TPS",
+    "SUMBER DATA",
+    "STATUS",
     "KETERANGAN",
+    "NO HP",
 ]
-FIRST = "AHMAD MOH. NUR SITI HASAN FATIMAH ABDUL SRI MUHAMMAD ROFIQ SUTRISNO NGATINAH SAMSUL ANIK".split()
-LAST = "HIDAYAT SUPRIYADI WAHYUNI ROHMAN HASANAH SANTOSO MAWARDI SAFITRI YULIANTI SUGIANTO".split()
+FIRST = (
+    "AHMAD MOH. MOHAMMAD NUR SITI HASAN FATIMAH ABDUL SRI MUHAMMAD ROFIQ SUTRISNO NGATINAH SAMSUL ANIK "
+    "BUDI AGUS DWI EKO TRI RINA DEWI YUNI SLAMET SUPARMAN SUMIATI MISNATUN SUHARTO HERU JOKO WAHYU "
+    "RATNA LILIK NANIK ENDANG SRI'AH MA'RUF KHOIRUL IMAM ZAINAL ROHMAT SAIFUL ACHMAD NURUL LAILATUL "
+    "ULFA FAIZAL RIZKY DIMAS FERDI YOGA ANDRI PUTRI AYU INDAH SUGENG MULYADI SUPRIYANTO SAMIAH"
+).split()
+MIDDLE = "NUR ABDUL SITI DWI AGUS FITRI ARIF MUHAMMAD WAHYU DEWI EKA PUTRA PUTRI".split()
+LAST = (
+    "HIDAYAT SUPRIYADI WAHYUNI ROHMAN HASANAH SANTOSO MAWARDI SAFITRI YULIANTI SUGIANTO FAUZI "
+    "HIDAYATI ROSYIDI MAULANA KURNIAWAN SETIAWAN WIBOWO PRATAMA HANDAYANI LESTARI RAHAYU KHOTIMAH "
+    "ASTUTIK FATONI MUNIR ARIFIN ZAINUDDIN SHOLEH MASRUROH HOLIFAH JUMAATI SAMSURI BUSIRI"
+).split()
+PLACES = (
+    "PROBOLINGGO PASURUAN LUMAJANG JEMBER SURABAYA MALANG SIDOARJO BONDOWOSO SITUBONDO "
+    "BANYUWANGI KRAKSAAN LECES DRINGU GENDING PAITON TONGAS SUMBERASIH BANGKALAN SAMPANG "
+    "PAMEKASAN SUMENEP JAKARTA BANDUNG DENPASAR"
+).split()
+STREETS = "KRAJAN TENGAH KIDUL LOR WETAN KULON SUMBER GADING MANGGIS NANGKA DURIAN".split()
+SOURCES = ("DPT PEMILU 2024", "DPT PEMILU 2024", "DPT PEMILU 2024", "DP4", "PEMILIH BARU", "PINDAHAN")
 
 
 def tps_rows():
@@ -60,8 +87,29 @@ def tps_rows():
         yield row[1], row[2], int(row[3]), int(row[4]) + extra, int(row[5])
 
 
-def main(inline: bool = False) -> Path:
-    out = OUT_INLINE if inline else OUT
+def _address(rng) -> str:
+    if rng.random() < 0.6:
+        return f"DUSUN {rng.choice(STREETS)}"
+    return f"JL. {rng.choice(LAST)} NO. {rng.randrange(1, 200)}" + (" RT/RW" if rng.random() < 0.05 else "")
+
+
+def _name(rng) -> str:
+    parts = [rng.choice(FIRST)]
+    if rng.random() < 0.55:
+        parts.append(rng.choice(MIDDLE))
+    parts.append(rng.choice(LAST))
+    if rng.random() < 0.08:
+        parts.append(f"BIN {rng.choice(FIRST)}" if rng.random() < 0.5 else f"BINTI {rng.choice(FIRST)}")
+    return " ".join(parts)
+
+
+def output(inline: bool, rows: int | None) -> Path:
+    name = "dpt_kabupaten" + (f"_{rows}" if rows else "") + ("_inline" if inline else "")
+    return ROOT / "bench" / "out" / f"{name}.xlsx"
+
+
+def main(inline: bool = False, rows: int | None = None) -> Path:
+    out = output(inline, rows)
     if out.exists():
         return out
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -77,46 +125,56 @@ def main(inline: bool = False) -> Path:
         ws.write_string(3, c, h)
     r, no, serial = 4, 0, 0
     election = dt.date(2024, 11, 27)
-    for kec, desa, tps, n_l, n_p in tps_rows():
-        kode = KODE[kec]
-        household = 0
-        for sex in ["L"] * n_l + ["P"] * n_p:
-            no += 1
-            serial += 1
-            if household == 0:  # a new family card (KK): 1 to 5 voters, about 2,9 on average
-                household = rng.choice((1, 2, 2, 3, 3, 3, 4, 4, 5))
-                nkk = f"3513{kode}{rng.randrange(10**10):010d}"
-            household -= 1
-            age = 17 + int(rng.expovariate(1 / 22)) % 70
-            born = election - dt.timedelta(days=365 * age + rng.randrange(365))
-            day = born.day + (40 if sex == "P" else 0)
-            nik = f"3513{kode}{day:02d}{born.month:02d}{born.year % 100:02d}{serial % 10000:04d}"
-            row = [
-                no,
-                str(100000000 + no),
-                nkk,
-                nik,
-                f"{rng.choice(FIRST)} {rng.choice(LAST)}",
-                "PROBOLINGGO",
-                born.strftime("%d-%m-%Y"),
-                "B" if age < 24 else rng.choice("SSSSP"),
-                sex,
-                "DUSUN KRAJAN",
-                f"{rng.randrange(1, 20):03d}",
-                f"{rng.randrange(1, 8):03d}",
-                0 if rng.random() > 0.006 else rng.randrange(1, 7),
-                "S" if rng.random() > 0.03 else "B",
-                kec,
-                desa,
-                tps,
-                "",
-            ]
-            for c, v in enumerate(row):
-                if isinstance(v, str):
-                    ws.write_string(r, c, v)
-                else:
-                    ws.write_number(r, c, v)
-            r += 1
+    target = rows or sum(n_l + n_p for *_, n_l, n_p in tps_rows())
+    while no < target:
+        for kec, desa, tps, n_l, n_p in tps_rows():
+            kode = KODE[kec]
+            household = 0
+            for sex in ["L"] * n_l + ["P"] * n_p:
+                if no == target:
+                    break
+                no += 1
+                serial += 1
+                if household == 0:  # a new family card (KK): 1 to 5 voters, about 2,9 on average
+                    household = rng.choice((1, 2, 2, 3, 3, 3, 4, 4, 5))
+                    nkk = f"3513{kode}{rng.randrange(10**10):010d}"
+                    alamat, rt, rw = _address(rng), rng.randrange(1, 20), rng.randrange(1, 8)
+                household -= 1
+                age = 17 + int(rng.expovariate(1 / 22)) % 70
+                born = election - dt.timedelta(days=365 * age + rng.randrange(365))
+                day = born.day + (40 if sex == "P" else 0)
+                nik = f"3513{kode}{day:02d}{born.month:02d}{born.year % 100:02d}{serial % 10000:04d}"
+                row = [
+                    no,
+                    str(100000000 + no),
+                    nkk,
+                    nik,
+                    _name(rng),
+                    rng.choice(PLACES) if rng.random() < 0.4 else desa,
+                    born.strftime("%d-%m-%Y"),
+                    age,
+                    "B" if age < 24 else rng.choice("SSSSP"),
+                    sex,
+                    alamat,
+                    f"{rt:03d}",
+                    f"{rw:03d}",
+                    0 if rng.random() > 0.006 else rng.randrange(1, 7),
+                    "S" if rng.random() > 0.03 else "B",
+                    kec,
+                    desa,
+                    tps,
+                    rng.choice(SOURCES),
+                    "AKTIF",
+                    "" if rng.random() > 0.02 else "PINDAH DOMISILI",
+                    "" if rng.random() > 0.1 else f"08{rng.randrange(10**9, 10**10)}",
+                ]
+                for c, v in enumerate(row):
+                    if isinstance(v, str):
+                        if v:
+                            ws.write_string(r, c, v)
+                    else:
+                        ws.write_number(r, c, v)
+                r += 1
     wb.close()
     tmp.rename(out)
     print(f"{no} pemilih -> {out} ({out.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
@@ -124,4 +182,5 @@ def main(inline: bool = False) -> Path:
 
 
 if __name__ == "__main__":
-    main(inline="--inline" in sys.argv)
+    rows = int(sys.argv[sys.argv.index("--rows") + 1]) if "--rows" in sys.argv else None
+    main(inline="--inline" in sys.argv, rows=rows)

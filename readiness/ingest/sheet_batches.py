@@ -14,13 +14,13 @@ day number (the date parser reads it as that date)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 import xml.etree.ElementTree as ET
 import zipfile
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
-from decimal import Decimal
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -65,11 +65,16 @@ class _Shape:
         self.rich = b"<%sis><%sr>" % (p, p)
         self.preserve = b'<%st xml:space="preserve">' % p
         self.t = b"<%st>" % p
+        self.unreferenced = (rb"<%sc>|<%sc [^r]|<%sc r[^=]" % (p, p, p)).decode()  # a cell not `<c r="`
+        # anything but plain `<c r="..."...><v>..</v></c>` and inline `<is><t>..</t></is>` cells
+        self.unusual = (
+            rb"t='|\n|\r|\"/>|\"></%sc>|<%sc>|<%sc [^r]|<%sc r[^=]|<%sis><%sr>|<%st xml:space" % (p, p, p, p, p, p, p)
+        ).decode()
 
 
 def number_text(text: str) -> str:
-    """A number cell as the column reader writes it: an integral value as an integer, any other as
-    its shortest decimal, never with an exponent (`1E-07` -> `0.0000001`)."""
+    """A number cell as the column reader writes it: an integral value as an integer, any other
+    rounded to 9 decimals, never with an exponent (`1E-07` -> `0.0000001`, `2/3` -> `0.666666667`)."""
     try:
         value = float(text)
     except ValueError:
@@ -78,8 +83,56 @@ def number_text(text: str) -> str:
         return text
     if value.is_integer() and abs(value) < 2**63:
         return str(int(value))
-    written = format(Decimal(repr(value)), "f")
-    return written[:-2] if written.endswith(".0") else written
+    written = format(value, ".9f").rstrip("0").rstrip(".")
+    return "0" if written == "-0" else written
+
+
+# Built-in number formats that are dates or times (ECMA-376 18.8.30; 27–36 and 50–58 are East Asian).
+_DATE_FORMATS = {*range(14, 23), *range(27, 37), 45, 46, 47, *range(50, 59)}
+_NOT_IN_CODE = re.compile(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]')
+
+
+def date_styles(archive: zipfile.ZipFile) -> tuple[frozenset[int], bool]:
+    """The cell styles (`s="N"`) whose number format is a date or time, and whether the workbook
+    counts days from 1904: the column reader writes such a number as a date and time."""
+    names = set(archive.namelist())
+    date1904 = False
+    if "xl/workbook.xml" in names:
+        date1904 = bool(re.search(rb'date1904="(1|true)"', archive.read("xl/workbook.xml")))
+    if "xl/styles.xml" not in names:
+        return frozenset(), date1904
+    root = ET.fromstring(archive.read("xl/styles.xml"))
+    ns = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
+    dates = set(_DATE_FORMATS)
+    for fmt_ in root.iter(f"{ns}numFmt"):
+        code = _NOT_IN_CODE.sub("", fmt_.get("formatCode", "")).lower()
+        if any(ch in code for ch in "dmyhs") and fmt_.get("numFmtId", "").isdigit():
+            dates.add(int(fmt_.get("numFmtId")))
+    xfs = next(root.iter(f"{ns}cellXfs"), None)
+    styles = [] if xfs is None else list(xfs.iter(f"{ns}xf"))
+    found = {
+        i for i, xf in enumerate(styles) if xf.get("numFmtId", "0").isdigit() and int(xf.get("numFmtId", "0")) in dates
+    }
+    return frozenset(found), date1904
+
+
+def date_text(text: str, date1904: bool) -> str:
+    """A number with a date format as the column reader writes it: `1990-05-03 00:00:00`, with
+    milliseconds when it has some."""
+    try:
+        serial = float(text)
+    except ValueError:
+        return text
+    if date1904:
+        base = dt.datetime(1904, 1, 1)
+    else:  # Excel counts 29-02-1900, which never was: days before it are one day later
+        base = dt.datetime(1899, 12, 31) if serial < 60 else dt.datetime(1899, 12, 30)
+    try:
+        value = base + dt.timedelta(milliseconds=round(serial * 86_400_000))
+    except OverflowError:
+        return text
+    written = value.strftime("%Y-%m-%d %H:%M:%S")
+    return written + (f".{value.microsecond // 1000:03d}" if value.microsecond else "")
 
 
 def shared_strings(archive: zipfile.ZipFile) -> pa.Array | None:
@@ -127,7 +180,7 @@ def _shared_fast(body: bytes) -> pa.Array | None:
 
 def _texts(values: pa.Array, newlines: bool) -> pa.Array:
     """Texts as written in XML: newlines put back, character references resolved."""
-    if newlines:
+    if newlines and pc.any(pc.match_substring_regex(values, "[\x1d\x1e]")).as_py():
         values = pc.replace_substring(pc.replace_substring(values, "\x1e", "\n"), "\x1d", "\r")
     escaped = pc.match_substring(values, "&")
     if pc.any(escaped).as_py():
@@ -189,8 +242,9 @@ class SheetCells:
     row), one text column per wanted column and, for `flagged` columns, `<field>_angka` (the cell
     was a number in Excel). Only rows from Excel row `first_row + 1` that have a wanted cell."""
 
-    def __init__(self, archive: zipfile.ZipFile, member: str, shared: pa.Array | None):
+    def __init__(self, archive: zipfile.ZipFile, member: str, shared: pa.Array | None, dates=(frozenset(), False)):
         self.archive, self.member, self.shared = archive, member, shared
+        self.dates = dates  # date_styles(archive)
         self.slow_pieces = 0
 
     def batches(self, first_row: int, columns: dict[int, str], flagged=()):
@@ -213,7 +267,7 @@ class SheetCells:
         if cells is None:
             self.slow_pieces += 1
             cells = self._slow(body, shape, root)
-        return _pivot(cells, first_row, letters, flagged, self.shared)
+        return _pivot(cells, first_row, letters, flagged, self.shared, self.dates)
 
     def _sheet_pieces(self):
         """(piece of whole rows, the sheet's tags, its root element's opening tag)."""
@@ -254,50 +308,48 @@ class SheetCells:
             yield carry
 
     def _fast(self, body: bytes, s: _Shape) -> pa.Table | None:
-        """(col, row, v, kind) per cell, or None when the piece is not shaped for this. Every step
+        """(col, row, v, attrs) per cell, or None when the piece is not shaped for this. Every step
         is an Arrow function over the piece as one value, which lets go of the interpreter."""
         text = pa.array([body], pa.large_binary())
         del body
-        if _has(text, b"t='") or _has(text, s.rich):
-            return None
-        newlines = _has(text, b"\n") or _has(text, b"\r")
-        steps = [(b"\n", _NL), (b"\r", _CR)] if newlines else []
-        empty = SEP + NO_VALUE.encode() + SEP
-        steps += [(s.preserve, s.t), (b'"/>', b'"' + empty), (s.empty_cell, b'"' + empty), (s.cell, b"\n")]
-        steps += [(s.v, SEP), (s.v_end, SEP), (s.inline_empty, SEP + SEP), (s.inline, SEP), (s.inline_end, SEP)]
+        # one pass finds anything that needs more than the common replacements
+        unusual = pc.count_substring_regex(text, s.unusual)[0].as_py()
+        steps = []
+        if unusual:
+            if _has(text, b"t='") or _has(text, s.rich) or pc.count_substring_regex(text, s.unreferenced)[0].as_py():
+                return None
+            empty = SEP + NO_VALUE.encode() + SEP
+            for old, new in ((b"\n", _NL), (b"\r", _CR), (s.preserve, s.t), (b'"/>', b'"' + empty)):
+                if _has(text, old):
+                    steps.append((old, new))
+            steps.append((s.empty_cell, b'"' + empty))
+        steps += [(s.cell, b"\n"), (s.v, SEP), (s.v_end, SEP)]
+        if _has(text, s.is_open):
+            steps += [(s.inline_empty, SEP + SEP), (s.inline, SEP), (s.inline_end, SEP)]
         for old, new in steps:
-            if _has(text, old):
-                text = pc.replace_substring(text, old, new)
-        if any(_has(text, tag) for tag in s.cells):  # a cell whose reference is not its first attribute
-            return None
-        buffer = text[0].as_buffer()
+            text = pc.replace_substring(text, old, new)
         start = _find(text, b"\n")
         if start < 0:
             return _cells_table([], [], [], [])
         try:
             table = pcsv.read_csv(
-                pa.BufferReader(buffer[start + 1 :]),
+                pa.BufferReader(text[0].as_buffer()[start + 1 :]),
                 read_options=_READ,
                 parse_options=_PARSE,
                 convert_options=_CONVERT,
             )
         except pa.ArrowInvalid:
             return None
-        ref = table.column("ref").combine_chunks()
-        parts = pc.extract_regex(ref, _REF)
+        parts = pc.extract_regex(table.column("ref").combine_chunks(), _REF)
         if parts.null_count:
             return None
-        attrs = pc.struct_field(parts, "attrs")
         values = table.column("v").combine_chunks()
-        no_value = pc.equal(values, NO_VALUE)
-        values = _texts(values, newlines)
-        kind = _kinds(attrs)
         return pa.table(
             {
                 "col": pc.struct_field(parts, "col"),
                 "row": pc.struct_field(parts, "row").cast(pa.int32()),
-                "v": pc.if_else(no_value, pa.scalar(None, pa.string()), values),
-                "kind": kind,
+                "v": pc.if_else(pc.equal(values, NO_VALUE), pa.scalar(None, pa.string()), values),
+                "attrs": pc.struct_field(parts, "attrs"),
             }
         )
 
@@ -307,7 +359,7 @@ class SheetCells:
         close = b"</" + (root[1:].split(b" ")[0].split(b">")[0] if root else b"worksheet") + b">"
         xml = (root or b"<worksheet>") + b"<" + prefix + b"sheetData>" + body + s.end + close
         element = ET.fromstring(xml)
-        cols, rows, values, kinds = [], [], [], []
+        cols, rows, values, attrs = [], [], [], []
         row_no = 0
         for row in element.iter():
             if not row.tag.endswith("}row") and row.tag != "row":
@@ -323,8 +375,9 @@ class SheetCells:
                 cols.append(_letters(col_no - 1))
                 rows.append(int(ref.group(2)) if ref else row_no)
                 values.append(value)
-                kinds.append(kind)
-        return _cells_table(cols, rows, values, kinds)
+                style = f' s="{cell.get("s")}"' if (cell.get("s") or "").isdigit() else ""
+                attrs.append(style + ("", ' t="n"', ' t="s"', ' t="b"')[kind] + ("" if kind else ' t="str"'))
+        return _cells_table(cols, rows, values, attrs).append_column("plain", pa.array([True] * len(cols)))
 
 
 def _find(text: pa.Array, pattern: bytes) -> int:
@@ -359,18 +412,18 @@ def _value(cell) -> tuple[str | None, int]:
     return v.text, {"n": 1, "s": 2, "b": 3}.get(kind, 0)
 
 
-def _cells_table(cols, rows, values, kinds) -> pa.Table:
+def _cells_table(cols, rows, values, attrs) -> pa.Table:
     return pa.table(
         {
             "col": pa.array(cols, pa.string()),
             "row": pa.array(rows, pa.int32()),
             "v": pa.array(values, pa.string()),
-            "kind": pa.array(kinds, pa.int8()),
+            "attrs": pa.array(attrs, pa.string()),
         }
     )
 
 
-def _pivot(cells: pa.Table, first_row: int, letters: dict[str, str], flagged, shared) -> pa.Table | None:
+def _pivot(cells: pa.Table, first_row: int, letters: dict[str, str], flagged, shared, dates) -> pa.Table | None:
     """One row per Excel row that has a wanted cell: `_row`, the fields as text, the number flags."""
     keep = pc.and_(
         pc.greater(cells.column("row"), first_row),
@@ -379,8 +432,19 @@ def _pivot(cells: pa.Table, first_row: int, letters: dict[str, str], flagged, sh
     wanted = cells.filter(keep)
     if wanted.num_rows == 0:
         return None
-    wanted = wanted.set_column(2, "v", _resolved(wanted.column("v"), wanted.column("kind"), shared))
+    attrs = wanted.column("attrs").combine_chunks()
+    wanted = wanted.append_column("kind", _kinds(attrs))
+    if dates[0]:
+        style = pc.struct_field(pc.extract_regex(attrs, r' s="(?P<s>\d+)"'), "s").cast(pa.int32())
+        wanted = wanted.append_column("style", style)
+    values = wanted.column("v").combine_chunks()
+    if "plain" not in wanted.column_names:  # as written in the XML: newlines and references
+        values = _texts(values, True)
+    wanted = wanted.set_column(2, "v", values)
+    wanted = wanted.set_column(2, "v", _resolved(wanted, shared, dates))
     rows = pc.unique(wanted.column("row"))
+    if len(rows) > 1 and not pc.all(pc.less(rows[:-1], rows[1:])).as_py():
+        rows = pc.array_take(rows, pc.array_sort_indices(rows))  # rows written out of order
     out = {"_row": rows}
     for letter, field in letters.items():
         mine = wanted.filter(pc.equal(wanted.column("col"), letter))
@@ -391,10 +455,21 @@ def _pivot(cells: pa.Table, first_row: int, letters: dict[str, str], flagged, sh
     return pa.table(out)
 
 
-def _resolved(values, kinds, shared: pa.Array | None) -> pa.Array:
-    """Each cell's text: a shared string looked up, a number as the column reader writes it, a
-    boolean as `true`/`false`."""
-    values, kinds = pa.chunked_array(values).combine_chunks(), pa.chunked_array(kinds).combine_chunks()
+def _resolved(cells: pa.Table, shared: pa.Array | None, dates) -> pa.Array:
+    """Each cell's text: a shared string looked up, a number as the column reader writes it (a date
+    when its style is a date format), a boolean as `true`/`false`."""
+    values, kinds = cells.column("v").combine_chunks(), cells.column("kind").combine_chunks()
+    date_styles, date1904 = dates
+    if date_styles:
+        style = cells.column("style").combine_chunks()
+        is_date = pc.and_(pc.equal(kinds, 1), pc.is_in(style, value_set=pa.array(sorted(date_styles), pa.int32())))
+        is_date = pc.fill_null(is_date, False)
+        if pc.any(is_date).as_py():
+            plain = values.to_pylist()
+            for i in pc.indices_nonzero(is_date).to_pylist():
+                plain[i] = date_text(plain[i], date1904)
+            values = pa.array(plain, pa.string())
+            kinds = pc.if_else(is_date, pa.scalar(0, pa.int8()), kinds)
     is_shared = pc.equal(kinds, 2)
     if pc.any(is_shared).as_py():
         if shared is None:

@@ -1,10 +1,12 @@
 """Opening what analysts upload: .xlsx/.xlsm/.xls/.ods workbooks and .csv files, as sheets of
 cell values with Excel's own row numbering, or a clear Indonesian reason why not.
 
-Two readers, each for what it does best: fastexcel parses a sheet once (in Rust) and hands out
-Arrow columns, which is how a whole kabupaten's per-voter list (870.000 rows) is read; python-
-calamine gives each cell with its own type, which the small recap files need (a number cell
-`1.234` and a text cell `1.234` mean different things). Both number rows and columns from A1.
+Readers, each for what it does best: an .xlsx per-voter list (a whole kabupaten: 870.000 rows) is
+read in batches of rows straight from the sheet's XML (sheet_batches.py), so memory holds a piece
+of the sheet and the columns kept, never the whole sheet; fastexcel parses a sheet once (in Rust)
+and hands out Arrow columns, for the same lists as .xls/.ods; python-calamine gives each cell with
+its own type, which the small recap files need (a number cell `1.234` and a text cell `1.234` mean
+different things). All number rows and columns from A1.
 """
 
 from __future__ import annotations
@@ -80,6 +82,7 @@ class Book:
         self._checked: dict[tuple[str, str], Extent] = {}
         self._shared_stats: tuple[int, int] | None = None
         self._shared = None  # the shared-string table, once column_batches has read it
+        self._dates = (frozenset(), False)  # the date styles (sheet_batches.date_styles), read with it
         if self.is_csv:
             if size > MAX_CSV:
                 raise self.refused(f"berkas CSV {_ukuran(size)} (batas {_ukuran(MAX_CSV)})")
@@ -289,9 +292,10 @@ class Book:
         if self._shared is None:
             try:
                 self._shared = sheet_batches.shared_strings(self._parts.zip)
+                self._dates = sheet_batches.date_styles(self._parts.zip)
             except Exception:
-                raise UnreadableFile("daftar teks berkas (sharedStrings) rusak; unduh ulang berkasnya") from None
-        cells = sheet_batches.SheetCells(self._parts.zip, self._parts.path(name), self._shared)
+                raise UnreadableFile("daftar teks atau gaya berkas rusak; unduh ulang berkasnya") from None
+        cells = sheet_batches.SheetCells(self._parts.zip, self._parts.path(name), self._shared, self._dates)
         flagged = {f for f in columns.values() if f in numeric_flags}
         rows = 0
         reading = cells.batches(first_row, columns, flagged)
@@ -312,6 +316,10 @@ class Book:
                 if f"{name_}_angka" not in batch.column_names:
                     batch = batch.append_column(f"{name_}_angka", pa.array([False] * batch.num_rows))
             yield batch
+
+    def release_shared(self) -> None:
+        """Let go of the shared-string table column_batches read (tens of MiB for a kabupaten)."""
+        self._shared = None
 
     def shared_digit_strings(self, length: int):
         """Texts of exactly `length` digits in the workbook's shared-string table, in lists per
@@ -353,8 +361,10 @@ MAX_OTHER_PART = 64 * 1024**2  # workbook.xml, styles.xml, relations: kilobytes 
 MAX_CSV = 400 * 1024**2  # the kabupaten list saved as CSV is ~150 MB
 MAX_LEGACY = 100 * 1024**2  # .xls holds at most 65.536 rows; .ods is parsed whole
 # Rows of a sheet read in batches (a per-voter list): memory grows with the rows kept, not with the
-# sheet's cells or rectangle. The largest kabupaten's DPT has about 4 million voters.
-MAX_BATCH_ROWS = 6_000_000
+# sheet's cells or rectangle: the whole-kabupaten list (872.218 rows) peaked at 784 MiB, about
+# 0,6 MiB per 1.000 rows beyond ~250 MiB, so 3,5 million rows stay near 2,3 GiB, within
+# MEMORY_BUDGET. A larger list is uploaded per kecamatan.
+MAX_BATCH_ROWS = 3_500_000
 
 # Memory while reading a sheet. The readers (calamine, under both python-calamine and fastexcel)
 # first collect every cell with a value, then allocate the whole rectangle from A1 to the farthest

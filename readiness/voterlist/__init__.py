@@ -1,5 +1,6 @@
-"""Per-voter lists (DPT/DPS/DP4 exports): read as Arrow columns, validated, and pseudonymised
-inside DuckDB, so a whole kabupaten (~870.000 rows) is handled in seconds, not minutes.
+"""Per-voter lists (DPT/DPS/DP4 exports): read as Arrow columns in batches of rows, validated, and
+pseudonymised inside DuckDB, so a whole kabupaten (~870.000 rows) is handled in seconds, not
+minutes, without ever holding the whole sheet.
 
 Identity never leaves this module in clear: NIK and NKK become an HMAC-SHA256 with the
 installation secret (sha256(opad ‖ sha256(ipad ‖ m)), RFC 2104), kept at 128 bits and stored as
@@ -20,12 +21,19 @@ with its count; the file is committed.
 How it stays fast: cells pass as written and what a text means (trimmed, normalised, matched to a
 place, a code or a date) is worked out once per distinct text in small look-up tables, each voter
 row then joins them once; the voter rows are never materialised between the file's columns and
-the frame that is committed (bench/RESULTS.md, bench/bench_ingest.py: the kabupaten's 872.218 rows
-in 1,32x the bare column reader's time). Split into steps at no cost: CPU seconds of a whole ingest,
-median of 3 taken in turns, 18,18 before and 18,33 after (shared strings), 21,16 and 21,28 (inline
-strings); peak memory 1.451 and 1.442 MiB, 1.643 and 1.643 MiB.
+the frame that is committed (bench/RESULTS.md, bench/bench_ingest.py).
 
-The steps, each a module: read (the sheets' columns; the hashes of the shared strings meanwhile)
+How memory stays bounded: an .xlsx sheet is read in pieces of its XML (~8 MiB, a few thousand
+rows) as it is unpacked (readiness/ingest/sheet_batches.py), two threads turning pieces into
+Arrow batches of the wanted columns only, so neither the sheet nor the cells of unwanted columns
+(names, addresses) are ever held whole; the bound is the rows kept (workbook.MAX_BATCH_ROWS), not
+an estimate made in a pass over the whole sheet beforehand. The whole-kabupaten list (872.218
+rows, shared strings) peaked at 784 MiB instead of 1.415 MiB, for about the same CPU time (27,1 s
+against 25,4 s; one run each on a shared machine); what remains is the columns kept, the look-ups
+and the frame (bench/RESULTS.md). .xls, .ods and CSV are still read whole (bounded by their size).
+
+The steps, each a module: read (the sheets' columns, batch by batch; the hashes of the shared
+strings meanwhile)
 → lookups (the distinct texts and what they mean; `w`) → frame (pseudonyms, the frame or the
 problems worded) → temuan (the findings of the file, as warnings). Their SQL is in
 queries/voterlist/, one file per step. Imports pyarrow and DuckDB, never pandas: an ingest must not

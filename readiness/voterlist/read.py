@@ -107,11 +107,18 @@ def read_sheets(book, layouts, fields, gaz, helper=None) -> pa.Table:
                 table = table.append_column(flag, pa.array([False] * table.num_rows))
         table = table.append_column("_sheet_no", pa.array([number] * table.num_rows, pa.int16()))
         tables.append(table.select(["_sheet_no", "_row", *fields, "nik_angka", "nkk_angka"]))
+    if book.batched:
+        book.release_shared()  # every cell is read: the checks that follow need the memory
     return pa.concat_tables(tables)
 
 
 def _joined(batches: list[pa.Table], columns: dict[int, str]) -> pa.Table:
-    """The batches of one sheet as one table (an empty one with the fields when there were none)."""
+    """The batches of one sheet as one table in the order of its rows (an empty one with the fields
+    when there were none); rows are only out of order when the sheet's XML wrote them so."""
     if not batches:
         return pa.table({"_row": pa.array([], pa.int32()), **{f: pa.array([], pa.string()) for f in columns.values()}})
-    return pa.concat_tables(batches)
+    table = pa.concat_tables(batches)
+    rows = table.column("_row")
+    if table.num_rows > 1 and not pc.all(pc.less(rows.slice(0, len(rows) - 1), rows.slice(1))).as_py():
+        table = table.sort_by("_row")
+    return table
