@@ -1,0 +1,104 @@
+"""The batch reader of .xlsx sheets gives every cell the text the whole-sheet column reader gives,
+whatever the cell holds and however the XML writes it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pytest
+import xlsxwriter
+
+from readiness.ingest import sheet_batches
+from readiness.ingest.workbook import Book
+
+
+def _workbook(path, inline: bool):
+    wb = xlsxwriter.Workbook(path, {"constant_memory": inline})
+    ws = wb.add_worksheet("DPT")
+    bold = wb.add_format({"bold": True})
+    dates = wb.add_format({"num_format": "dd-mm-yyyy"})
+    rows = [
+        ["NIK", "NAMA", "TGL LAHIR", "TPS", "KET"],
+        ["3513011912460222", "SITI & ANAK <B>", dt.datetime(1990, 5, 3), 1, True],
+        [3513011912460222, "  berspasi  ", 32996.25, 1.5, False],
+        ["3.51301E+15", "baris\nkedua", "03-05-1990", 2 / 3, ""],
+        [None, 'MA\'RUF "Q"', dt.datetime(1899, 12, 31, 12), 1e20, 1e-7],
+    ]
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value is None:
+                ws.write_blank(r, c, None, bold)
+            elif isinstance(value, dt.datetime):
+                ws.write_datetime(r, c, value, dates)
+            elif isinstance(value, bool):
+                ws.write_boolean(r, c, value)
+            elif isinstance(value, str):
+                ws.write_string(r, c, value)
+            else:
+                ws.write_number(r, c, value, dates if (r, c) == (2, 2) else None)
+    if not inline:
+        ws.write_rich_string(5, 1, "ab", bold, "cd", "ef")
+        ws.write_formula(5, 3, '="x"&"y"', None, "xy")
+    wb.close()
+    return path
+
+
+def _both(path):
+    book = Book(path, path.name)
+    columns = {c: f"f{c}" for c in range(5)}
+    flags = tuple(columns.values())
+    old = book.columns("DPT", 1, columns, numeric_flags=flags)
+    new = pa.concat_tables(list(book.column_batches("DPT", 1, columns, numeric_flags=flags)))
+    filled = pc.invert(pc.and_kleene(*[pc.is_null(old.column(f)) for f in ("f0", "f1")]))
+    for f in ("f2", "f3", "f4"):
+        filled = pc.or_(filled, pc.is_valid(old.column(f)))
+    return old.filter(filled).select(new.column_names), new
+
+
+@pytest.mark.parametrize("inline", [False, True], ids=["shared", "inline"])
+def test_every_cell_reads_as_the_column_reader_gives_it(tmp_path, inline):
+    old, new = _both(_workbook(tmp_path / "dpt.xlsx", inline))
+    assert new.column("_row").to_pylist() == old.column("_row").to_pylist() == list(range(2, 7 if not inline else 6))
+    assert new.to_pylist() == old.to_pylist()
+    assert new.column("f2").to_pylist()[0] == "1990-05-03 00:00:00"
+    assert new.column("f3").to_pylist()[2] == "0.666666667"
+    assert new.column("f0_angka").to_pylist()[:3] == [False, True, False]
+
+
+def test_a_piece_not_shaped_for_the_fast_path_is_read_the_slow_way_with_the_same_texts(tmp_path):
+    """Cells without a reference, a reference after other attributes, a self-closing empty row."""
+    plain = _workbook(tmp_path / "dpt.xlsx", inline=True)
+    odd = tmp_path / "aneh.xlsx"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(odd, "w") as dst:
+        for entry in src.infolist():
+            data = src.read(entry.filename)
+            if entry.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b'<c r="B3"', b'<c s="0" r="B3"').replace(b'<c r="C4" ', b"<c ")
+                data = data.replace(b'<row r="5"', b'<row r="8"/><row r="5"')
+            dst.writestr(entry, data)
+    book = Book(odd, odd.name)
+    dates = sheet_batches.date_styles(book._parts.zip)
+    cells = sheet_batches.SheetCells(book._parts.zip, book._parts.path("DPT"), None, dates)
+    columns = {c: f"f{c}" for c in range(5)}
+    new = pa.concat_tables(list(cells.batches(1, columns))).sort_by("_row")
+    assert cells.slow_pieces >= 1
+    _, fast = _both(plain)
+    assert new.to_pylist() == fast.select(new.column_names).to_pylist()
+
+
+@pytest.mark.parametrize(
+    ("written", "text"),
+    [
+        ("1", "1"),
+        ("1.5", "1.5"),
+        ("1E+20", "100000000000000000000"),
+        ("1E-07", "0.0000001"),
+        ("0.9571428571428572", "0.957142857"),
+        ("-0.0000000001", "0"),
+    ],
+)
+def test_numbers_are_written_as_the_column_reader_writes_them(written, text):
+    assert sheet_batches.number_text(written) == text
