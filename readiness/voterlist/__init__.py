@@ -23,18 +23,18 @@ place, a code or a date) is worked out once per distinct text in small look-up t
 row then joins them once; the voter rows are never materialised between the file's columns and
 the frame that is committed (bench/RESULTS.md, bench/bench_ingest.py).
 
-How memory stays bounded: an .xlsx sheet is read in pieces of its XML (~8 MiB, a few thousand
+How memory stays low: an .xlsx sheet is read in pieces of its XML (~8 MiB, a few thousand
 rows) as it is unpacked (readiness/ingest/sheet_batches.py), two threads turning pieces into
 Arrow batches of the wanted columns only, so neither the sheet nor the cells of unwanted columns
 (names, addresses) are ever held whole; the bound is the rows kept (workbook.MAX_BATCH_ROWS), not
 an estimate made in a pass over the whole sheet beforehand. The whole-kabupaten list (872.218
-rows, shared strings) peaked at 784 MiB instead of 1.415 MiB, for about the same CPU time (27,1 s
-against 25,4 s; one run each on a shared machine); what remains is the columns kept, the look-ups
-and the frame (bench/RESULTS.md). .xls, .ods and CSV are still read whole (bounded by their size).
+rows) peaked at 784 MiB instead of 1.415 MiB with shared strings and 753 instead of 1.633 MiB with
+inline strings, for 7–16 % more CPU time and the same (one run each on a loaded shared machine);
+what remains, and still grows with the rows, is the columns kept, the look-ups and the frame
+(bench/RESULTS.md). .xls, .ods and CSV are still read whole (bounded by their size).
 
 The steps, each a module: read (the sheets' columns, batch by batch; the hashes of the shared
-strings meanwhile)
-→ lookups (the distinct texts and what they mean; `w`) → frame (pseudonyms, the frame or the
+strings meanwhile) → lookups (the distinct texts and what they mean; `w`) → frame (pseudonyms, the frame or the
 problems worded) → temuan (the findings of the file, as warnings). Their SQL is in
 queries/voterlist/, one file per step. Imports pyarrow and DuckDB, never pandas: an ingest must not
 load pandas before the sheet is read (~35 MiB more at the reader's peak).
