@@ -160,3 +160,55 @@ def jejak(layanan) -> None:
             "ditandai selesai: siapa dan kapan. Disimpan di berkas laporan, bukan di database utama."
         )
         st.dataframe(lapor.jejak_tabel(layanan.cursor()), hide_index=True, width="stretch")
+
+
+PILIH = "_lapor_pilih"  # the user has just changed a selector of the TPS
+
+
+def _dipilih() -> None:
+    st.session_state[PILIH] = True
+
+
+def pilih_tps(mine, election: str):
+    """The TPS the report is for: kecamatan, desa and TPS selectors over the user's area `mine`
+    (kode_kec, kode_desa, no_tps, the kecamatan names, the desa names of that kecamatan).
+
+    A link per TPS (`/lapor?tps=35.13.01.2001-3`, e.g. sent to each reporter) opens the form on it,
+    only inside the user's area, and the URL then follows the TPS chosen in the form: the URL is where
+    the choice lives. Each run sets the three selectors from it, unless the user has just changed one
+    of them (their on_change marks that), in which case the new choice is written back to the URL.
+    Under load the selectors' own state was seen to fall back to the first TPS between two reruns
+    of a session (the load test sent reports meant for one TPS to TPS 1 Ngadisari); with the URL
+    deciding, a selector can only move when the user moves it."""
+    link = st.query_params.get("tps", "")
+    if (dari_link := lapor.tps_dari_tautan(mine, link)) and not st.session_state.pop(PILIH, False):
+        kec_link, desa_link, tps_link = dari_link
+        st.session_state.update(
+            {"lapor_kecamatan": kec_link, f"lapor_desa_{kec_link}": desa_link, f"lapor_tps_{desa_link}": tps_link}
+        )
+    kec_names = lapor.pilihan_kecamatan(mine)
+    kode_kec = st.selectbox(
+        "Kecamatan",
+        list(kec_names),
+        format_func=kec_names.get,
+        key="lapor_kecamatan",
+        on_change=_dipilih,
+        disabled=len(kec_names) == 1,
+    )
+    desa_names = lapor.pilihan_desa(mine, kode_kec)
+    kode_desa = st.selectbox(
+        baca.kata(election).desa_awal,
+        list(desa_names),
+        format_func=desa_names.get,
+        key=f"lapor_desa_{kode_kec}",
+        on_change=_dipilih,
+        disabled=len(desa_names) == 1,
+    )
+    tps_names = lapor.pilihan_tps(mine, kode_desa)
+    no_tps = st.selectbox(
+        "TPS", list(tps_names), format_func=tps_names.get, key=f"lapor_tps_{kode_desa}", on_change=_dipilih
+    )
+    pilihan = lapor.tautan_tps(kode_desa, no_tps)
+    if link != pilihan:
+        st.query_params["tps"] = pilihan
+    return kode_kec, kode_desa, no_tps, kec_names, desa_names
