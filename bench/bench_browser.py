@@ -41,16 +41,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import results  # noqa: E402  (bench/results.py)
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (the tests' browser, the same flags)
+
 TARGET_S = 3.0
 CHART = ('[data-testid="stPlotlyChart"] .main-svg', '[data-testid="stMetric"]')
 # (name, URL path, what must be drawn). The pages leadership opens first, and one without a chart.

@@ -26,6 +26,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
+from .stream import column_letter
+
 PIECE = 8 * 1024**2
 AHEAD = 3  # pieces being read or waiting to be taken
 SEP = b"\x1f"  # between a cell's reference, its value and the rest (not a character XML allows)
@@ -221,13 +223,15 @@ def _phonetic(si, ns: str) -> set:
     return {t for ph in si.iter(f"{ns}rPh") for t in ph.iter(f"{ns}t")}
 
 
-def _pieces(archive: zipfile.ZipFile, member: str, cut_before: bytes):
-    """The XML of `member` unpacked in pieces of about PIECE bytes, each cut before `cut_before`."""
+def _pieces(archive: zipfile.ZipFile, member: str, cut_before):
+    """The XML of `member` unpacked in pieces of about PIECE bytes, each cut before the last
+    `cut_before` (bytes) in it, or where `cut_before(buffer)` (a function) says."""
+    find = cut_before if callable(cut_before) else (lambda buffer: buffer.rfind(cut_before))
     carry = b""
     with archive.open(member) as stream:
         while chunk := stream.read(PIECE):
             buffer = carry + chunk
-            cut = buffer.rfind(cut_before)
+            cut = find(buffer)
             if cut <= 0:
                 carry = buffer
                 continue
@@ -248,7 +252,7 @@ class SheetCells:
         self.slow_pieces = 0
 
     def batches(self, first_row: int, columns: dict[int, str], flagged=()):
-        letters = {_letters(c): f for c, f in columns.items()}
+        letters = {column_letter(c): f for c, f in columns.items()}
         # Two threads turn pieces into batches (Arrow's functions let go of the interpreter) while
         # this one unpacks the next pieces; at most AHEAD pieces wait, so memory stays bounded.
         with ThreadPoolExecutor(max_workers=2) as pool:
@@ -294,18 +298,7 @@ class SheetCells:
 
     def _row_pieces(self):
         # cut before a row, whatever its prefix: `<row` and `<x:row` both end in `row`
-        carry = b""
-        with self.archive.open(self.member) as stream:
-            while chunk := stream.read(PIECE):
-                buffer = carry + chunk
-                cut = _last_row_start(buffer)
-                if cut <= 0:
-                    carry = buffer
-                    continue
-                yield buffer[:cut]
-                carry = buffer[cut:]
-        if carry:
-            yield carry
+        return _pieces(self.archive, self.member, _last_row_start)
 
     def _fast(self, body: bytes, s: _Shape) -> pa.Table | None:
         """(col, row, v, attrs) per cell, or None when the piece is not shaped for this. Every step
@@ -372,7 +365,7 @@ class SheetCells:
                 ref = _CELL_REF.match((cell.get("r") or "").upper())
                 col_no = _col_number(ref.group(1)) if ref else col_no + 1
                 value, kind = _value(cell)
-                cols.append(_letters(col_no - 1))
+                cols.append(column_letter(col_no - 1))
                 rows.append(int(ref.group(2)) if ref else row_no)
                 values.append(value)
                 style = f' s="{cell.get("s")}"' if (cell.get("s") or "").isdigit() else ""
@@ -490,15 +483,6 @@ def _resolved(cells: pa.Table, shared: pa.Array | None, dates) -> pa.Array:
     if pc.any(is_bool).as_py():
         values = pc.if_else(is_bool, pc.if_else(pc.equal(values, "1"), "true", "false"), values)
     return values
-
-
-def _letters(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _col_number(letters: str) -> int:

@@ -147,7 +147,7 @@ class _ExtentScan:
     def _beyond_pattern(self, max_row: int, max_col: int) -> re.Pattern:
         """A cell reference to a column after `max_col` or a row after `max_row`."""
         if self._beyond is None or self._beyond[0] != (max_row, max_col):
-            letters = _col_letters(max_col).encode()
+            letters = column_letter(max_col - 1).encode()
             digits = str(max(max_row, 1)).encode()
             self._beyond = (
                 (max_row, max_col),
@@ -200,10 +200,12 @@ def _col_number(letters: bytes) -> int:
     return index
 
 
-def _col_letters(number: int) -> str:
+def column_letter(index: int) -> str:
+    """0 -> A, 26 -> AA."""
     letters = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
 

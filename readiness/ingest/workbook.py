@@ -25,7 +25,7 @@ from python_calamine import CalamineWorkbook
 
 from .. import fmt
 from . import sheet_batches
-from .stream import Extent, HeadTooLarge, XlsxParts, ods_extents
+from .stream import Extent, HeadTooLarge, XlsxParts, column_letter, ods_extents
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls, or an encrypted .xlsx
 ZIP_MAGIC = b"PK\x03\x04"
@@ -505,13 +505,3 @@ def _read_csv(data: bytes, refused=None) -> list[list]:
             f"(batas {_ukuran(READER_BUDGET)})"
         )
     return [[_clean(v) for v in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
-
-
-def column_letter(index: int) -> str:
-    """0 -> A, 26 -> AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
