@@ -49,7 +49,7 @@ CHART = ('[data-testid="stPlotlyChart"] .main-svg', '[data-testid="stMetric"]')
 PAGES = (
     ("ringkasan", "", CHART),
     ("partisipasi", "partisipasi", CHART),
-    ("permasalahan", "masalah", ('[data-testid="stDataFrame"] canvas', '[data-testid="stMetric"]')),
+    ("permasalahan", "masalah", (".tabel-baca table", '[data-testid="stMetric"]')),
     ("kecamatan", "kecamatan", CHART),
 )
 BLANK = ("blank", "", ('[data-testid="stHeading"]',))
@@ -168,7 +168,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        directory = args.keep or tmp
+        directory = args.keep or tmp / "data"  # the installation key (below) lives outside it
         directory.mkdir(parents=True, exist_ok=True)
         env_extra = {} if os.environ.get("READINESS_KUNCI") else {"READINESS_KUNCI": str(tmp / "kunci")}
         os.environ.update(env_extra)
