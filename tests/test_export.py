@@ -180,3 +180,17 @@ def test_the_reading_table_shows_every_character_as_itself_and_aligns_figures():
     assert '<th scope="col" class="angka">DPT</th>' in html and '<td class="angka">25.127</td>' in html
     assert '<td class="panjang">KTP-el 94,60% (&lt; 95%)</td>' in html
     assert export.kolom_angka(text) == ["DPT"]
+
+
+def test_a_row_link_is_on_its_first_cell_and_a_hostile_name_stays_text():
+    from urllib.parse import urlencode  # as app/jalan.tautan builds a place's link
+
+    name = 'Wilayah "I"><script>alert(1)</script>'
+    link = "korwil?" + urlencode({"pemilu": "pilkada-2024", "korwil": name})
+    text = pd.DataFrame({"Korwil": [name, "Tanpa korwil"], "DPT": ["1.000", "2.000"]})
+    html = export.to_html(text, tautan=[link, None])
+    assert "<script>" not in html
+    first, second = html.split("<tr>")[2:4]
+    assert first.startswith('<td><a href="korwil?pemilu=pilkada-2024&amp;korwil=Wilayah+%22I%22%3E%3Cscript%3E')
+    assert 'target="_self">Wilayah &quot;I&quot;&gt;&lt;script&gt;' in first
+    assert "<a " not in second and "Tanpa korwil" in second
