@@ -11,7 +11,6 @@ import re
 from typing import TYPE_CHECKING
 
 from .. import catatan, jejak
-from .workbook import CSV_SHEET
 
 if TYPE_CHECKING:
     from .batch import Batch
@@ -28,13 +27,7 @@ _ANGKA_PANJANG = re.compile(r"\d{8,}")  # a NIK, NKK or NIP written without quot
 def alasan(problem: Problem) -> str:
     """One reason as the trail keeps it: `sheet 'REKAP', baris 7–27 (21 baris), kolom B
     (KECAMATAN): kecamatan '…' tidak dikenal` (quoted values and long numbers left out)."""
-    where = []
-    if problem.sheet and problem.sheet != CSV_SHEET:
-        where.append(f"sheet '{problem.sheet}'")
-    if problem.row:
-        where.append(f"baris {problem.baris}")
-    if problem.column:
-        where.append(f"kolom {problem.column}")
+    where = problem.tempat()
     message = _ANGKA_PANJANG.sub("…", _KUTIPAN.sub("'…'", problem.message))
     return (", ".join(where) + ": " if where else "") + message
 

@@ -53,15 +53,19 @@ class Problem:
             shown.append("…")
         return f"{', '.join(shown)} ({fmt.angka(len(rows))} baris)"
 
-    def text(self) -> str:
-        where = [self.file]
+    def tempat(self) -> list[str]:
+        """Where in the file: `sheet 'REKAP'`, `baris 7–27 (21 baris)`, `kolom B (KECAMATAN)`, those known."""
+        where = []
         if self.sheet and self.sheet != CSV_SHEET:
             where.append(f"sheet '{self.sheet}'")
         if self.row:
             where.append(f"baris {self.baris}")
         if self.column:
             where.append(f"kolom {self.column}")
-        return ", ".join(where) + ": " + self.message
+        return where
+
+    def text(self) -> str:
+        return ", ".join([self.file, *self.tempat()]) + ": " + self.message
 
 
 @dataclass
