@@ -1,0 +1,211 @@
+"""The shipped nginx configuration (deploy/nginx/dasbor.conf) in front of a real `streamlit run`,
+on loopback with a self-signed certificate: only its ports, paths and certificate are substituted,
+so a change that breaks it (a lost websocket upgrade, nginx's 1 MB body limit) fails here. Through
+https://: log in, upload a per-voter list of 3 MB, open pages (drawn only through the websocket),
+send a field report; http:// answers with a redirect to https://; the access log keeps no query."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import tomllib
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import ROOT, _free_port, demo_database, screenshot, start_server
+
+CONF = ROOT / "deploy" / "nginx" / "dasbor.conf"
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+NAMA, SANDI = "admin.kab", "Sandi-Desk-2024"
+ROWS = 30000
+
+
+def _substitute(text: str, changes: list[tuple[str, str, int]]) -> str:
+    """Each (old, new, count): `old` must occur exactly `count` times in the shipped file."""
+    for old, new, count in changes:
+        assert text.count(old) == count, f"deploy/nginx/dasbor.conf: {old!r} {text.count(old)}x, expected {count}x"
+        text = text.replace(old, new)
+    return text
+
+
+def nginx_config(folder: Path, upstream: int, http: int, https: int) -> Path:
+    """The shipped site file on loopback ports, and a main file around it as Debian's nginx.conf
+    is (the site inside `http { }`), with every path a non-root process may write."""
+    for sub in ("log", "www", "temp"):
+        (folder / sub).mkdir()
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
+        + ["-keyout", str(key), "-out", str(cert), "-days", "1", "-subj", "/CN=127.0.0.1"],
+        check=True,
+        capture_output=True,
+    )
+    site = _substitute(
+        CONF.read_text(),
+        [
+            ("server 127.0.0.1:8501;", f"server 127.0.0.1:{upstream};", 1),
+            ("listen 80;", f"listen 127.0.0.1:{http};", 1),
+            ("listen [::]:80;", "", 1),
+            ("listen 443 ssl http2;", f"listen 127.0.0.1:{https} ssl http2;", 1),
+            ("listen [::]:443 ssl http2;", "", 1),
+            ("/etc/letsencrypt/live/dasbor.contoh.go.id/fullchain.pem", str(cert), 1),
+            ("/etc/letsencrypt/live/dasbor.contoh.go.id/privkey.pem", str(key), 1),
+            ("/var/log/nginx/", f"{folder}/log/", 3),
+            ("/var/www/html", f"{folder}/www", 1),
+        ],
+    )
+    (folder / "dasbor.conf").write_text(site)
+    temp = "\n".join(
+        f"    {k}_temp_path {folder}/temp/{k};" for k in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    main = folder / "nginx.conf"
+    main.write_text(
+        ("user root root;\n" if os.geteuid() == 0 else "")
+        + f"pid {folder}/nginx.pid;\nerror_log {folder}/log/error.log;\nevents {{ worker_connections 256; }}\n"
+        + "http {\n    include /etc/nginx/mime.types;\n    default_type application/octet-stream;\n"
+        + f"{temp}\n    include {folder}/dasbor.conf;\n}}\n"
+    )
+    return main
+
+
+@pytest.fixture(scope="module")
+def proxy(tmp_path_factory):
+    """The app with one admin behind nginx; yields the https and http addresses and the proxy's folder."""
+    db_path = demo_database(tmp_path_factory.mktemp("e2e-proxy"))
+    done = subprocess.run(
+        [sys.executable, "-m", "readiness", "user", "add", NAMA, "--db", str(db_path), "--role", "admin"]
+        + ["--password-stdin"],
+        input=SANDI,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    folder = tmp_path_factory.mktemp("nginx")
+    for url in start_server(db_path, tmp_path_factory.mktemp("log-proxy")):
+        http, https = _free_port(), _free_port()
+        main = nginx_config(folder, int(url.rsplit(":", 1)[1]), http, https)
+        nginx = subprocess.Popen(
+            [NGINX, "-p", str(folder), "-c", str(main), "-e", "stderr", "-g", "daemon off;"],
+            stdout=subprocess.DEVNULL,
+            stderr=open(folder / "log" / "nginx.stderr", "w"),
+        )
+        try:
+            deadline = time.time() + 20
+            while True:
+                try:
+                    socket.create_connection(("127.0.0.1", https), timeout=1).close()
+                    break
+                except OSError:
+                    assert nginx.poll() is None, (folder / "log" / "nginx.stderr").read_text()
+                    assert time.time() < deadline, "nginx did not start"
+                    time.sleep(0.1)
+            yield {
+                "https": f"https://127.0.0.1:{https}",
+                "http": f"http://127.0.0.1:{http}",
+                "dir": folder,
+                "db": db_path,
+            }
+        finally:
+            nginx.terminate()
+            nginx.wait(timeout=20)
+
+
+def _upload(db_path: Path, file_name: str) -> tuple:
+    from readiness import db
+
+    con = db.connect_read(db_path)
+    try:
+        return con.execute(
+            "select kind, rows, uploaded_by from uploads where file_name = $f", {"f": file_name}
+        ).fetchone()
+    finally:
+        con.close()
+
+
+def _log_when(path: Path, text: str) -> str:
+    """The access log once it holds `text` (nginx writes a line when its request ends), or as it is after 10 s."""
+    deadline = time.time() + 10
+    while text not in (log := path.read_text()) and time.time() < deadline:
+        time.sleep(0.1)
+    return log
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def test_http_redirects_to_https_and_the_upload_limit_matches_the_app(proxy):
+    opener = urllib.request.build_opener(_NoRedirect)
+    with pytest.raises(urllib.error.HTTPError) as answer:
+        opener.open(f"{proxy['http']}/kecamatan?pemilu=pilkada-2024", timeout=10)
+    assert answer.value.code == 301
+    assert answer.value.headers["Location"] == "https://127.0.0.1/kecamatan?pemilu=pilkada-2024"
+    # Streamlit refuses a file over server.maxUploadSize in the browser with its own words; nginx's
+    # limit must not be lower, or a file the app accepts ends in nginx's English error page.
+    streamlit_mb = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["server"]["maxUploadSize"]
+    nginx_mb = int(re.search(r"client_max_body_size (\d+)m;", CONF.read_text()).group(1))
+    assert streamlit_mb < nginx_mb <= streamlit_mb + 100
+
+
+def test_login_upload_pages_and_a_field_report_through_the_proxy(proxy, browser):
+    voters = subprocess.run(
+        [sys.executable, "bench/make_voterlist.py", "--rows", str(ROWS)], cwd=ROOT, check=True, capture_output=True
+    )
+    big = ROOT / "bench" / "out" / f"dpt_kabupaten_{ROWS}.xlsx"
+    assert big.stat().st_size > 2 * 1024 * 1024, voters.stderr  # over nginx's own 1 MB default
+
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="id-ID", ignore_https_errors=True)
+    try:
+        page = context.new_page()
+        answer = page.goto(f"{proxy['https']}/unggah")
+        assert answer.headers["strict-transport-security"] == "max-age=31536000"
+        expect(page.locator("h1").filter(has_text="Masuk")).to_be_visible(timeout=30000)
+        page.get_by_label("Nama pengguna").fill(NAMA)
+        page.get_by_label("Kata sandi").fill(SANDI)
+        page.get_by_role("button", name="Masuk").click()
+        expect(page.get_by_text("Unggah Data").first).to_be_visible(timeout=30000)
+
+        page.locator("input[type=file]").set_input_files(str(big))
+        save = page.get_by_role("button", name="Simpan semua ke database")
+        expect(save).to_be_visible(timeout=60000)
+        save.click()
+        expect(page.get_by_text(f"Tersimpan: {big.name} → unggahan #", exact=False)).to_be_visible(timeout=60000)
+        assert _upload(proxy["db"], big.name) == ("daftar", ROWS, NAMA)
+
+        # A field report from the Lapor page: its form, and its answer, come through the websocket.
+        page.goto(f"{proxy['https']}/lapor")
+        expect(page.get_by_role("heading", name="Lapor cepat TPS")).to_be_visible(timeout=30000)
+        page.locator("[data-testid='stRadio']").get_by_text("Pemungutan selesai", exact=True).click()
+        laki = page.get_by_label("Laki-laki (L)")
+        expect(laki).to_be_visible(timeout=30000)
+        laki.fill("200")
+        laki.press("Enter")
+        perempuan = page.get_by_label("Perempuan (P)")
+        perempuan.fill("150")
+        perempuan.press("Enter")
+        expect(page.get_by_text("L + P = 350", exact=False)).to_be_visible(timeout=30000)
+        page.get_by_role("button", name="Kirim laporan").click()
+        terkirim = page.locator("[data-testid='stAlertContentSuccess']").filter(has_text="Terkirim #1 pukul")
+        expect(terkirim).to_be_visible(timeout=30000)
+        screenshot(page, "proxy-lapor")
+        assert page.locator("[data-testid='stException']").count() == 0
+    finally:
+        context.close()
+    # The file went through nginx, and the websocket was upgraded by it (101, logged when the
+    # browser closed it); the log holds paths without their queries.
+    log = _log_when(proxy["dir"] / "log" / "dasbor.access.log", '" 101 ')
+    assert re.search(r'"GET /_stcore/stream HTTP/1.1" 101 ', log), log[-2000:]
+    assert re.search(r'"PUT /_stcore/upload_file/\S+ HTTP/[\d.]+" 20\d ', log), log[-2000:]
+    assert "GET /lapor HTTP/2.0" in log and "?" not in log and "pemilu=" not in log
