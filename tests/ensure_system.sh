@@ -2,8 +2,9 @@
 # What `make test` needs from the system besides Python: Debian's Chromium, which the browser tests
 # (tests/e2e, Playwright) and the PDF export drive ($CHROMIUM, or chromium on the PATH), and
 # libatomic1, without which the Node.js driver inside the playwright wheel does not start (a minimal
-# Debian has no libatomic.so.1). The deck's font ships with the app (assets/fonts), so no font
-# package is needed.
+# Debian has no libatomic.so.1), and nginx, which tests/e2e/test_proxy_e2e.py runs on loopback
+# with the shipped deploy/nginx/dasbor.conf. The deck's font ships with the app (assets/fonts),
+# so no font package is needed.
 # Run as root (CI, a fresh container): installs what is missing with apt-get. Otherwise: one line
 # saying what to install, and a non-zero exit so `make test` stops before it starts.
 set -euo pipefail
@@ -15,6 +16,7 @@ else
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 fi
 /sbin/ldconfig -p 2>/dev/null | grep -q 'libatomic\.so\.1 ' || missing+=(libatomic1)
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
