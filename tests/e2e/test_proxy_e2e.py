@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -21,7 +22,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ROOT, _free_port, demo_database, screenshot, start_server
+from readiness import catatan, db
+from tests.e2e.conftest import ROOT, _free_port, screenshot, start_server
 
 CONF = ROOT / "deploy" / "nginx" / "dasbor.conf"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -68,6 +70,7 @@ def nginx_config(folder: Path, upstream: int, http: int, https: int) -> Path:
         f"    {k}_temp_path {folder}/temp/{k};" for k in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
     )
     main = folder / "nginx.conf"
+    # Run as root (CI), nginx's workers would switch to `nobody`, who cannot enter pytest's folders.
     main.write_text(
         ("user root root;\n" if os.geteuid() == 0 else "")
         + f"pid {folder}/nginx.pid;\nerror_log {folder}/log/error.log;\nevents {{ worker_connections 256; }}\n"
@@ -78,9 +81,11 @@ def nginx_config(folder: Path, upstream: int, http: int, https: int) -> Path:
 
 
 @pytest.fixture(scope="module")
-def proxy(tmp_path_factory):
+def proxy(demo_db_master, tmp_path_factory):
     """The app with one admin behind nginx; yields the https and http addresses and the proxy's folder."""
-    db_path = demo_database(tmp_path_factory.mktemp("e2e-proxy"))
+    db_path = tmp_path_factory.mktemp("e2e-proxy") / "readiness.duckdb"
+    shutil.copyfile(demo_db_master, db_path)
+    catatan.salin(demo_db_master, db_path)
     done = subprocess.run(
         [sys.executable, "-m", "readiness", "user", "add", NAMA, "--db", str(db_path), "--role", "admin"]
         + ["--password-stdin"],
@@ -95,10 +100,11 @@ def proxy(tmp_path_factory):
     for url in start_server(db_path, tmp_path_factory.mktemp("log-proxy")):
         http, https = _free_port(), _free_port()
         main = nginx_config(folder, int(url.rsplit(":", 1)[1]), http, https)
+        stderr = open(folder / "log" / "nginx.stderr", "w")
         nginx = subprocess.Popen(
             [NGINX, "-p", str(folder), "-c", str(main), "-e", "stderr", "-g", "daemon off;"],
             stdout=subprocess.DEVNULL,
-            stderr=open(folder / "log" / "nginx.stderr", "w"),
+            stderr=stderr,
         )
         try:
             deadline = time.time() + 20
@@ -119,11 +125,10 @@ def proxy(tmp_path_factory):
         finally:
             nginx.terminate()
             nginx.wait(timeout=20)
+            stderr.close()
 
 
 def _upload(db_path: Path, file_name: str) -> tuple:
-    from readiness import db
-
     con = db.connect_read(db_path)
     try:
         return con.execute(
@@ -146,12 +151,23 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def test_http_redirects_to_https_and_the_upload_limit_matches_the_app(proxy):
+def test_http_redirects_to_https_headers_and_the_upload_limit_matches_the_app(proxy):
     opener = urllib.request.build_opener(_NoRedirect)
     with pytest.raises(urllib.error.HTTPError) as answer:
         opener.open(f"{proxy['http']}/kecamatan?pemilu=pilkada-2024", timeout=10)
     assert answer.value.code == 301
     assert answer.value.headers["Location"] == "https://127.0.0.1/kecamatan?pemilu=pilkada-2024"
+    # Over https: the app's health check through the proxy, the security headers, text gzipped.
+    tls = ssl.create_default_context(cafile=proxy["dir"] / "cert.pem")
+    tls.check_hostname = False
+    with urllib.request.urlopen(f"{proxy['https']}/_stcore/health", context=tls, timeout=10) as ok:
+        assert ok.read() == b"ok"
+    page = urllib.request.Request(f"{proxy['https']}/", headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(page, context=tls, timeout=10) as home:
+        assert home.headers["Content-Encoding"] == "gzip"
+        assert home.headers["Strict-Transport-Security"] == "max-age=31536000"
+        assert home.headers["X-Content-Type-Options"] == "nosniff"
+        assert "nginx/" not in home.headers["Server"]
     # Streamlit refuses a file over server.maxUploadSize in the browser with its own words; nginx's
     # limit must not be lower, or a file the app accepts ends in nginx's English error page.
     streamlit_mb = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["server"]["maxUploadSize"]
