@@ -6,6 +6,7 @@ send a field report; http:// answers with a redirect to https://; the access log
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -80,6 +81,33 @@ def nginx_config(folder: Path, upstream: int, http: int, https: int) -> Path:
     return main
 
 
+@contextlib.contextmanager
+def running_nginx(folder: Path, upstream: int):
+    """nginx with the shipped site in front of 127.0.0.1:`upstream`; yields its (http, https) ports."""
+    http, https = _free_port(), _free_port()
+    main = nginx_config(folder, upstream, http, https)
+    with open(folder / "log" / "nginx.stderr", "w") as stderr:
+        nginx = subprocess.Popen(
+            [NGINX, "-p", str(folder), "-c", str(main), "-e", "stderr", "-g", "daemon off;"],
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
+        try:
+            deadline = time.time() + 20
+            while True:
+                try:
+                    socket.create_connection(("127.0.0.1", https), timeout=1).close()
+                    break
+                except OSError:
+                    assert nginx.poll() is None, (folder / "log" / "nginx.stderr").read_text()
+                    assert time.time() < deadline, "nginx did not start"
+                    time.sleep(0.1)
+            yield http, https
+        finally:
+            nginx.terminate()
+            nginx.wait(timeout=20)
+
+
 @pytest.fixture(scope="module")
 def proxy(demo_db_master, tmp_path_factory):
     """The app with one admin behind nginx; yields the https and http addresses and the proxy's folder."""
@@ -98,34 +126,13 @@ def proxy(demo_db_master, tmp_path_factory):
     assert done.returncode == 0, done.stderr
     folder = tmp_path_factory.mktemp("nginx")
     for url in start_server(db_path, tmp_path_factory.mktemp("log-proxy")):
-        http, https = _free_port(), _free_port()
-        main = nginx_config(folder, int(url.rsplit(":", 1)[1]), http, https)
-        stderr = open(folder / "log" / "nginx.stderr", "w")
-        nginx = subprocess.Popen(
-            [NGINX, "-p", str(folder), "-c", str(main), "-e", "stderr", "-g", "daemon off;"],
-            stdout=subprocess.DEVNULL,
-            stderr=stderr,
-        )
-        try:
-            deadline = time.time() + 20
-            while True:
-                try:
-                    socket.create_connection(("127.0.0.1", https), timeout=1).close()
-                    break
-                except OSError:
-                    assert nginx.poll() is None, (folder / "log" / "nginx.stderr").read_text()
-                    assert time.time() < deadline, "nginx did not start"
-                    time.sleep(0.1)
+        with running_nginx(folder, int(url.rsplit(":", 1)[1])) as (http, https):
             yield {
                 "https": f"https://127.0.0.1:{https}",
                 "http": f"http://127.0.0.1:{http}",
                 "dir": folder,
                 "db": db_path,
             }
-        finally:
-            nginx.terminate()
-            nginx.wait(timeout=20)
-            stderr.close()
 
 
 def _upload(db_path: Path, file_name: str) -> tuple:
@@ -168,6 +175,17 @@ def test_http_redirects_to_https_headers_and_the_upload_limit_matches_the_app(pr
         assert home.headers["Strict-Transport-Security"] == "max-age=31536000"
         assert home.headers["X-Content-Type-Options"] == "nosniff"
         assert "nginx/" not in home.headers["Server"]
+
+
+def test_while_the_app_is_down_the_proxy_says_so_in_indonesian(tmp_path):
+    with running_nginx(tmp_path, _free_port()) as (_, https):  # nothing listens upstream
+        tls = ssl.create_default_context(cafile=tmp_path / "cert.pem")
+        tls.check_hostname = False
+        with pytest.raises(urllib.error.HTTPError) as answer:
+            urllib.request.urlopen(f"https://127.0.0.1:{https}/kecamatan", context=tls, timeout=10)
+    assert answer.value.code == 503
+    page = answer.value.read().decode()
+    assert "<h1>Dasbor sedang dimulai</h1>" in page and "Bad Gateway" not in page
     # Streamlit refuses a file over server.maxUploadSize in the browser with its own words; nginx's
     # limit must not be lower, or a file the app accepts ends in nginx's English error page.
     streamlit_mb = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["server"]["maxUploadSize"]
