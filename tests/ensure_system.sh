@@ -3,7 +3,7 @@
 # (tests/e2e, Playwright) and the PDF export drive ($CHROMIUM, or chromium on the PATH), and
 # libatomic1, without which the Node.js driver inside the playwright wheel does not start (a minimal
 # Debian has no libatomic.so.1), and nginx, which tests/e2e/test_proxy_e2e.py runs on loopback
-# with the shipped deploy/nginx/dasbor.conf. The deck's font ships with the app (assets/fonts),
+# with the shipped deploy/nginx/dasbor.conf and a certificate made by openssl. The deck's font ships with the app (assets/fonts),
 # so no font package is needed.
 # Run as root (CI, a fresh container): installs what is missing with apt-get. Otherwise: one line
 # saying what to install, and a non-zero exit so `make test` stops before it starts.
@@ -17,6 +17,7 @@ else
 fi
 /sbin/ldconfig -p 2>/dev/null | grep -q 'libatomic\.so\.1 ' || missing+=(libatomic1)
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
