@@ -22,6 +22,14 @@ command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Memasang paket sistem untuk pengujian: ${missing[*]}" >&2
+    # Packages installed for the tests must not start services (nginx would take port 80 on the CI
+    # host, and its start fails the install where port 80 is taken): the standard policy-rc.d
+    # answer "not allowed" while apt-get runs, unless the machine already has a policy of its own.
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+        printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
+        chmod 755 /usr/sbin/policy-rc.d
+        trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+    fi
     apt-get update
     DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
     exit 0
