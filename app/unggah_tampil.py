@@ -6,82 +6,175 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 
 import streamlit as st
 
-from app import baca, sesi
+from app import baca, ekspor, sesi
 from app.markdown import escape_md
-from readiness import ingest, teks
-from readiness.ingest import ditolak, summary
+from readiness import export, ingest, privacy, teks
+from readiness.ingest import ditolak, pekerja, summary
 
+_TUGAS = "unggah_tugas"  # (what the job is for, its pekerja.Tugas) while a worker runs for this session
 _VERDICT = {"error": st.error, "info": st.info, "warning": st.warning, "success": st.success}
 
 
-def pengunggah(round_no: int) -> list[tuple[str, bytes]]:
-    """The files chosen in this round of the uploader (a new round after each save empties it)."""
+def pengunggah(round_no: int) -> list:
+    """The files chosen in this round of the uploader (a new round after each save empties it), as
+    Streamlit keeps them: file objects named `.name`, never copied here."""
     uploads = st.file_uploader(
         "Pilih berkas Excel (.xlsx, .xls) atau CSV — boleh beberapa sekaligus",
         type=["xlsx", "xlsm", "xls", "ods", "csv", "txt"],
         accept_multiple_files=True,
         key=f"unggah_files_{round_no}",
     )
-    return [(f.name, f.getvalue()) for f in uploads or []]
+    return list(uploads or [])
 
 
-def diperiksa(election: str, files: list[tuple[str, bytes]]) -> ingest.Batch:
-    """The files read and checked, nothing written: once per set of files and kind choices, kept
-    across reruns of the page."""
-    overrides = {
-        name: kind for name, kind in st.session_state.get("unggah_jenis", {}).items() if name in {n for n, _ in files}
-    }
-    key = (
-        election,
-        tuple((n, hashlib.sha256(d).hexdigest()) for n, d in files),
-        tuple(sorted(overrides.items())),
-        baca.current_reader().version,
-    )
-    cache = st.session_state.get("unggah_prepared")
-    if cache and cache[0] == key:
-        return cache[1]
-    bar = st.progress(0.0, text="Memeriksa berkas…")
+def _kunci(election: str, files: list) -> tuple:
+    """What a check depends on: the election, each file's name and content, the kind choices and
+    the data version."""
+    names = {f.name for f in files}
+    overrides = {name: kind for name, kind in st.session_state.get("unggah_jenis", {}).items() if name in names}
+    digests = []
+    for f in files:
+        f.seek(0)
+        digests.append((f.name, hashlib.file_digest(f, "sha256").hexdigest()))
+    return (election, tuple(digests), tuple(sorted(overrides.items())), baca.current_reader().version)
 
-    def progress(fraction, text):
-        # Nobody waits for a closed tab: stop the parse at its next step (nothing is written before
-        # the save button). A rerun or stop requested meanwhile ends it inside bar.progress as well.
-        if sesi.sesi_ditutup():
-            raise ingest.Dibatalkan()
-        bar.progress(min(fraction, 1.0), text=text)
 
-    batch = None
+def _jalankan(kunci: tuple, mode: str, mulai) -> ingest.Batch | str | None:
+    """The job of `kunci` (started by `mulai()` unless this session already runs it), its progress
+    shown until the worker is done. Returns its batch, the message of a failure it reported, or
+    None when the worker was killed. A closed tab stops the worker; a new run of the page (a click
+    meanwhile) leaves it running for the next run to follow."""
+    held = st.session_state.get(_TUGAS)
+    if held and held[0] != kunci:  # other files or choices now: nobody waits for that job
+        held[1].hentikan()
+        held = None
+    tugas = held[1] if held else mulai()
+    st.session_state[_TUGAS] = (kunci, tugas)
+    keadaan = tugas.keadaan()
+    bar = st.progress(keadaan["fraction"], text=pekerja.teks_kemajuan(mode, keadaan))
+    selesai = False
     try:
-        batch = ingest.prepare(baca.db_path(), files, election=election, kind=overrides, progress=progress)
-    except ingest.Dibatalkan:
-        st.stop()
+        while not tugas.selesai():
+            if sesi.sesi_ditutup():
+                st.stop()
+            time.sleep(0.25)
+            keadaan = tugas.keadaan()
+            bar.progress(keadaan["fraction"], text=pekerja.teks_kemajuan(mode, keadaan))
+        selesai = True
     finally:
-        if batch is None:  # closed tab, or a new run of this page replaced this one: nothing was saved
+        if not selesai and sesi.sesi_ditutup():  # closed tab: stop the worker, nothing was saved
             logging.getLogger(__name__).warning(
-                "pemeriksaan unggahan dihentikan sebelum selesai: %s", ", ".join(n for n, _ in files)
+                "%s unggahan dihentikan sebelum selesai: %s",
+                "pemeriksaan" if mode == "periksa" else "penyimpanan",
+                ", ".join(tugas.names),
             )
+            tugas.hentikan()
+            st.session_state.pop(_TUGAS, None)
+    hasil = tugas.hasil()
+    tugas.bersihkan()
+    st.session_state.pop(_TUGAS, None)
     bar.empty()
-    st.session_state["unggah_prepared"] = (key, batch)
-    # A refused file is in the audit trail once per session, however often the page reruns.
-    recorded = st.session_state.setdefault("unggah_ditolak_dicatat", set())
-    recorded.update(ditolak.catat(baca.db_path(), batch, sesi.pengguna(), kecuali=recorded))
+    if hasil is None:
+        logging.getLogger(__name__).warning(
+            "proses pekerja unggahan berhenti tanpa hasil (kode %s): %s", tugas.proc.returncode, ", ".join(tugas.names)
+        )
+    return hasil
+
+
+def diperiksa(election: str, files: list) -> ingest.Batch | str:
+    """The files read and checked by a worker process, nothing written: once per set of files and
+    kind choices, kept across reruns of the page. A message instead when the check could not end."""
+    kunci = _kunci(election, files)
+    cache = st.session_state.get("unggah_prepared")
+    if cache and cache[0] == kunci:
+        return cache[1]
+    privacy.installation_secret(baca.db_path())  # a missing or unsafe key is said before any work
+    overrides = dict(kunci[2])
+    batch = _jalankan(
+        ("periksa", kunci),
+        "periksa",
+        lambda: pekerja.mulai(
+            baca.db_path(), "periksa", [(f.name, f) for f in files], election=election, kind=overrides
+        ),
+    )
+    if batch is None:
+        batch = pekerja.berhenti("periksa")
+    st.session_state["unggah_prepared"] = (kunci, batch)
+    if isinstance(batch, ingest.Batch):
+        # A refused file is in the audit trail once per session, however often the page reruns.
+        recorded = st.session_state.setdefault("unggah_ditolak_dicatat", set())
+        recorded.update(ditolak.catat(baca.db_path(), batch, sesi.pengguna(), kecuali=recorded))
     return batch
 
 
-def simpan(batch: ingest.Batch, round_no: int, dropped: list[ingest.FileResult] | None = None) -> None:
-    """Save the batch (all its files or none), then an empty uploader and the outcome above it;
-    `dropped`: the refused files the user chose to leave out."""
+def periksa_lagi() -> None:
+    """Forget a check that could not end, so that the next run starts it again."""
+    st.session_state.pop("unggah_prepared", None)
+
+
+def simpan(election: str, files: list, round_no: int, dropped: list[ingest.FileResult] | None = None) -> None:
+    """Save the files (all of them or none) in a worker process, leaving out `dropped` (the refused
+    files the user chose not to save), then an empty uploader and the outcome above it."""
     pelaku = sesi.wajib("unggah")  # checked again on the server before anything is written
-    try:
-        done = ingest.commit_batch(baca.db_path(), batch, uploaded_by=pelaku.nama, pelaku=pelaku)
-    except Exception as exc:  # a lock held too long: say so, nothing was written
-        st.error(f"Tidak tersimpan: {escape_md(exc)}")
-    else:
+    kunci = _kunci(election, files)
+    left_out = tuple(r.file_name for r in dropped or [])
+    kept = [(f.name, f) for f in files if f.name not in left_out]
+    _simpan(
+        ("simpan", kunci, left_out),
+        round_no,
+        lambda: pekerja.mulai(baca.db_path(), "simpan", kept, election=election, kind=dict(kunci[2]), pelaku=pelaku),
+    )
+
+
+def simpan_berjalan(round_no: int) -> None:
+    """Follow a save this session started in an earlier run (a click meanwhile started a new run)."""
+    held = st.session_state.get(_TUGAS)
+    if held is not None and held[0][0] == "simpan":
+        _simpan(held[0], round_no, None)
+
+
+def _simpan(kunci: tuple, round_no: int, mulai) -> None:
+    done = _jalankan(kunci, "simpan", mulai)
+    if isinstance(done, ingest.Batch) and done.ok:
+        preview = st.session_state.get("unggah_prepared")
+        results = preview[1].results if preview and isinstance(preview[1], ingest.Batch) else []
+        dropped = [r for r in results if r.file_name in kunci[2]]
         st.session_state["unggah_pesan"] = escape_md(summary.saved(done, dropped))
         lupakan(round_no)
         st.rerun()
+    elif isinstance(done, ingest.Batch):  # refused now (the data changed since the check): nothing written
+        st.session_state.pop("unggah_prepared", None)
+        st.error("Tidak tersimpan: " + escape_md(summary.refused_note(done)))
+    else:
+        st.error(escape_md(done or pekerja.berhenti("simpan")))
+
+
+def periksaan(election: str, files: list, batch: ingest.Batch, round_no: int) -> None:
+    """The checked files: each file's box, the list of problems, and the save buttons."""
+    for result in batch.results:
+        berkas(result, round_no, expanded=len(batch.results) == 1)
+    problems = summary.problems(batch.results)
+    if not problems.empty:
+        st.subheader("Daftar masalah")
+        st.dataframe(problems, hide_index=True, width="stretch")
+        ekspor.unduh(
+            "Unduh daftar masalah (CSV)",
+            export.to_csv(problems),
+            export.nama_berkas("masalah unggahan", election, "csv", wilayah=baca.kata(election).nama),
+            mime="text/csv",
+            key="unduh_masalah_unggahan",
+        )
+    if summary.can_save(batch):
+        if st.button("Simpan semua ke database", type="primary"):
+            simpan(election, files, round_no)
+    elif not batch.ok:
+        st.error(escape_md(summary.refused_note(batch)))
+        if summary.can_save_rest(batch) and st.button(summary.save_rest_label(batch), type="primary"):
+            simpan(election, files, round_no, dropped=batch.refused)
 
 
 def lupakan(round_no: int) -> None:

@@ -8,7 +8,7 @@ import streamlit as st
 from app import baca, ekspor, layar, sesi
 from app import unggah_tampil as tampil
 from app.markdown import escape_md
-from readiness import export, ingest, privacy, teks
+from readiness import ingest, privacy, teks
 from readiness.ingest import summary, templates
 
 election = layar.election()
@@ -26,32 +26,18 @@ with tab_upload:
     files = tampil.pengunggah(round_no)
     if message := st.session_state.pop("unggah_pesan", None):
         st.success(message)
+    tampil.simpan_berjalan(round_no)
     if files:
         try:
             batch = tampil.diperiksa(election, files)
         except privacy.KeyRefused as exc:  # the installation key is missing or unsafe: the admin must act
             st.error(escape_md(str(exc)))
             st.stop()
-        for result in batch.results:
-            tampil.berkas(result, round_no, expanded=len(batch.results) == 1)
-        problems = summary.problems(batch.results)
-        if not problems.empty:
-            st.subheader("Daftar masalah")
-            st.dataframe(problems, hide_index=True, width="stretch")
-            ekspor.unduh(
-                "Unduh daftar masalah (CSV)",
-                export.to_csv(problems),
-                export.nama_berkas("masalah unggahan", election, "csv", wilayah=baca.kata(election).nama),
-                mime="text/csv",
-                key="unduh_masalah_unggahan",
-            )
-        if summary.can_save(batch):
-            if st.button("Simpan semua ke database", type="primary"):
-                tampil.simpan(batch, round_no)
-        elif not batch.ok:
-            st.error(escape_md(summary.refused_note(batch)))
-            if summary.can_save_rest(batch) and st.button(summary.save_rest_label(batch), type="primary"):
-                tampil.simpan(batch.without_refused(), round_no, dropped=batch.refused)
+        if isinstance(batch, str):  # the check could not end (its worker was killed): nothing was read
+            st.error(escape_md(batch))
+            st.button("Periksa lagi", on_click=tampil.periksa_lagi)
+        else:
+            tampil.periksaan(election, files, batch, round_no)
 
 with tab_history:
     uploads = baca.query("marts/uploads", election=election)

@@ -87,6 +87,8 @@ class FileResult:
     wilayah: str = "kabupaten"  # the installation's kind of region, for its whole-region rows: kabupaten | kota
     # The file was opened but no table of the kind asked for was found: the user is asked to choose its kind.
     pilih_jenis: bool = False
+    # The rows read, for a result handed on without its frame (readiness/ingest/pekerja.py)
+    jumlah_baris: int | None = None
     _said: dict = field(default_factory=dict, repr=False)  # (level, sheet, column, message) -> its Problem
 
     @property
@@ -99,7 +101,9 @@ class FileResult:
 
     @property
     def rows(self) -> int:
-        return 0 if self.frame is None else len(self.frame)
+        if self.frame is None:
+            return self.jumlah_baris or 0
+        return len(self.frame)
 
     def add(self, level, message, sheet=None, row=None, column=None) -> None:
         """Say `message` of a row (or of the file); the same message of the same sheet and column

@@ -106,11 +106,35 @@ def test_a_bomb_uploaded_on_the_page_is_refused_and_never_offered_for_saving(emp
     assert not [b for b in at.button if b.label == "Simpan semua ke database"]
 
 
+def _worker_in_this_process(monkeypatch):
+    """Run the upload worker's job inside the test process (a patched function reaches it there);
+    the page still goes through the job folder, the progress record and the result file."""
+    from readiness.ingest import pekerja
+
+    class Done:
+        returncode = 0
+
+        def __init__(self, command, **kwargs):
+            pekerja.kerja(Path(command[-1]))
+
+        def poll(self):
+            return 0
+
+        def wait(self):
+            return 0
+
+        def kill(self):
+            pass
+
+    monkeypatch.setattr(pekerja.subprocess, "Popen", Done)
+
+
 def test_a_defect_of_ours_shows_a_reference_and_logs_where_it_happened(empty_db, monkeypatch, tmp_path, caplog):
     def broken(*args, **kwargs):
         nik = "35130141" + "07890001"
         raise KeyError(nik)  # as if a cell value had ended up in an exception
 
+    _worker_in_this_process(monkeypatch)
     monkeypatch.setattr(ingest.read, "choose_layouts", broken)
     path = xlsx.recap(tmp_path / "rekap kraksaan.xlsx", [("Kraksaan", "Asembakor", 2, 300, 300, 600)])
     at = _upload(_app(empty_db, monkeypatch), path)
@@ -128,20 +152,24 @@ def test_a_defect_of_ours_shows_a_reference_and_logs_where_it_happened(empty_db,
     assert "3513014107890001" not in text  # no cell value, no NIK in the server log
 
 
-def test_closing_the_tab_stops_the_parse_and_keeps_nothing(empty_db, monkeypatch, tmp_path, caplog):
-    """The session of this run is no longer connected (the tab was closed) when the parse reports
-    progress: it stops there, nothing is kept for the session, and the server log says so."""
+def test_closing_the_tab_stops_the_worker_and_keeps_nothing(empty_db, monkeypatch, tmp_path, caplog):
+    """The session of this run is no longer connected (the tab was closed) while the worker checks
+    the files: the worker is stopped, its folder and the uploaded copies are gone, nothing is kept
+    for the session, and the server log says so."""
     from app import sesi
+    from readiness.ingest import pekerja
 
     files = [xlsx.recap(tmp_path / f"rekap_{n}.xlsx", [("Kraksaan", "Asembakor", 2, 300, 300, 600)]) for n in (1, 2)]
     at = _app(empty_db, monkeypatch)
-    parsed = []
-    real_parse = ingest.parse_file
-    monkeypatch.setattr(ingest.read, "parse_file", lambda *a, **k: parsed.append(a[1]) or real_parse(*a, **k))
+    started = []
+    real_start = pekerja.mulai
+    monkeypatch.setattr(pekerja, "mulai", lambda *a, **k: started.append(real_start(*a, **k)) or started[-1])
     monkeypatch.setattr(sesi, "sesi_ditutup", lambda: True)
     at.file_uploader[0].set_value([(p.name, p.read_bytes(), "application/octet-stream") for p in files]).run()
     assert not at.exception, [e.value for e in at.exception]
-    assert parsed == ["rekap_1.xlsx"]  # stopped at the first step of the first file; the second never read
+    assert len(started) == 1
+    assert started[0].proc.returncode == -9  # killed, not finished
+    assert not started[0].folder.exists()
     assert "unggah_prepared" not in at.session_state
     assert not at.success and not at.text
     assert any(

@@ -1,0 +1,318 @@
+"""An upload checked or saved in a process of its own, so that a whole kabupaten's per-voter list
+never grows the web server's memory and a process the kernel kills for memory takes no user's
+session with it.
+
+The server writes the uploaded files into a private job folder under the data folder
+(`uploads/tmp/<job>/`, 0700, files 0600) and starts `python -m readiness.ingest.pekerja <folder>`.
+The worker waits for its turn (one large job at a time per data folder, `giliran.lock`), runs
+`prepare` (mode `periksa`) or `prepare` + `commit_batch` (mode `simpan`: the same all-or-nothing
+write and audit trail as the command line), writing its progress to `progres.json` and at the end
+the batch's words without its rows to `hasil.pickle`. A worker killed half-way leaves no
+`hasil.pickle`: the database is at its previous version (db.writing's copy-on-write) and the
+server says so (`berhenti`). The server removes the folder when the job is over, stopped or
+replaced; folders left by a stopped server are removed at the next job's start."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import fcntl
+import json
+import logging
+import os
+import pickle
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .. import fmt, privacy
+from .batch import Batch, Dibatalkan, commit_batch, prepare
+
+log = logging.getLogger(__package__)
+
+ROOT = Path(__file__).resolve().parents[2]
+FOLDER = ("uploads", "tmp")
+PROGRES = "progres.json"
+HASIL = "hasil.pickle"
+TUGAS = "tugas.pickle"
+GILIRAN = "giliran.lock"
+LAJU = "laju.json"  # bytes read per second by the last large job: the next one's time left
+BERAT = 1 << 20  # a job of this many uploaded bytes or more waits for its turn
+LAJU_AWAL = 2_500_000  # bytes/s before any job was measured (a whole-kabupaten .xlsx, bench/RESULTS.md)
+BASI = 6 * 3600  # a job folder older than this, with no live worker, is left over
+MODE = {"periksa": "Memeriksa berkas", "simpan": "Menyimpan ke database"}
+
+
+def berhenti(mode: str) -> str:
+    """What the page says when the worker was killed (by the kernel, out of memory, or by hand)."""
+    apa = "Pemeriksaan" if mode == "periksa" else "Penyimpanan"
+    return (
+        f"{apa} berhenti karena proses pekerja dihentikan (mungkin kehabisan memori server); "
+        "data tetap versi sebelumnya, tidak ada yang disimpan. Coba lagi saat server tidak sibuk, "
+        "atau hubungi pengelola aplikasi bila terulang."
+    )
+
+
+def folder_dasar(db_path) -> Path:
+    return privacy.private_dir(Path(db_path).resolve().parent.joinpath(*FOLDER))
+
+
+@dataclasses.dataclass
+class Tugas:
+    """One job: its folder and its worker process (started by this server process)."""
+
+    folder: Path
+    mode: str
+    names: list[str]
+    proc: subprocess.Popen
+
+    def keadaan(self) -> dict:
+        """The worker's last progress record: fase, fraction, text, detik (running), sisa (seconds
+        left, or None), baris (rows read, once known), pid."""
+        try:
+            return json.loads((self.folder / PROGRES).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {"fase": "mulai", "fraction": 0.0, "text": "menyiapkan", "detik": 0, "sisa": None}
+
+    def selesai(self) -> bool:
+        return self.proc.poll() is not None
+
+    def hasil(self) -> Batch | str | None:
+        """The finished job's batch, or the message of a failure it reported (a lock held too long, a
+        refused key), or None when the worker ended without one (killed)."""
+        try:
+            with open(self.folder / HASIL, "rb") as f:
+                return pickle.load(f)
+        except (OSError, EOFError, pickle.UnpicklingError):
+            return None
+
+    def hentikan(self) -> None:
+        """Stop the worker (nobody waits for it any more) and remove its folder."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+        self.bersihkan()
+
+    def bersihkan(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def mulai(db_path, mode: str, files, *, election: str, kind=None, pelaku=None) -> Tugas:
+    """Write `files` ((name, bytes or a binary file object)) to a private job folder and start the
+    worker on them; returns at once."""
+    dasar = folder_dasar(db_path)
+    bersihkan_sisa(dasar)
+    folder = Path(tempfile.mkdtemp(prefix=f"{mode}-", dir=dasar))  # 0700
+    paths = []
+    for number, (name, data) in enumerate(files):
+        path = folder / f"berkas-{number}"
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            if isinstance(data, bytes | bytearray | memoryview):
+                out.write(data)
+            else:
+                data.seek(0)
+                shutil.copyfileobj(data, out, 1 << 20)
+        paths.append((name, str(path)))
+    job = {
+        "db": str(Path(db_path).resolve()),
+        "mode": mode,
+        "files": paths,
+        "election": election,
+        "kind": kind or {},
+        "pelaku": pelaku,
+        "server": os.getpid(),
+    }
+    _tulis(folder / TUGAS, pickle.dumps(job))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "readiness.ingest.pekerja", str(folder)],
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+    )
+    return Tugas(folder, mode, [n for n, _ in files], proc)
+
+
+def bersihkan_sisa(dasar: Path) -> None:
+    """Remove job folders whose worker is gone and that are older than BASI (a server stopped
+    while it had a job)."""
+    now = time.time()
+    for folder in dasar.iterdir():
+        if not folder.is_dir():
+            continue
+        try:
+            if now - folder.stat().st_mtime < BASI:
+                continue
+            pid = json.loads((folder / PROGRES).read_text(encoding="utf-8")).get("pid")
+        except (OSError, ValueError):
+            pid = None
+        if pid and _hidup(pid):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _hidup(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _tulis(path: Path, data: bytes) -> None:
+    """Write `path` whole or not at all (a reader never sees half a record)."""
+    tmp = path.with_name(path.name + ".baru")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
+    os.replace(tmp, path)
+
+
+def teks_kemajuan(mode: str, keadaan: dict) -> str:
+    """The progress line the page shows: `Memeriksa berkas — dpt.xlsx: membaca baris… · berjalan
+    12 detik · sisa ± 25 detik`."""
+    parts = [f"{MODE.get(mode, mode)} — {keadaan.get('text') or 'menyiapkan'}"]
+    if keadaan.get("baris"):
+        parts.append(f"{fmt.angka(keadaan['baris'])} baris dibaca")
+    if keadaan.get("fase") != "menunggu":
+        parts.append(f"berjalan {_durasi(keadaan.get('detik') or 0)}")
+        if keadaan.get("sisa") is not None:
+            parts.append(f"sisa ± {_durasi(keadaan['sisa'])}")
+    return " · ".join(parts)
+
+
+def _durasi(detik: float) -> str:
+    detik = max(0, round(detik))
+    if detik < 60:
+        return f"{detik} detik"
+    return f"{detik // 60} menit {detik % 60} detik"
+
+
+def ringan(batch: Batch) -> Batch:
+    """The batch as the page needs it: every message, count and layout, without the rows (a whole
+    kabupaten's frame stays in the worker)."""
+    results = []
+    for r in batch.results:
+        layouts = [
+            dataclasses.replace(lay, sheet=dataclasses.replace(lay.sheet, rows=[], merged={})) for lay in r.layouts
+        ]
+        results.append(dataclasses.replace(r, frame=None, identitas=None, jumlah_baris=r.rows, layouts=layouts))
+    return Batch(batch.election, results, batch.committed)
+
+
+# ---- the worker process -------------------------------------------------------------------
+
+
+class _Kemajuan:
+    """Writes progress.json at most every 0.2 s; stops the job when the server that started it is gone."""
+
+    def __init__(self, folder: Path, mode: str, total_bytes: int, laju: float):
+        self.folder, self.mode, self.total, self.laju = folder, mode, total_bytes, laju
+        self.server = os.getppid()
+        self.mulai = time.monotonic()
+        self.terakhir = 0.0
+        self.baris = None
+
+    def tulis(self, fase: str, fraction: float, text: str, *, segera: bool = False) -> None:
+        if os.getppid() != self.server:
+            raise Dibatalkan()
+        now = time.monotonic()
+        if not segera and now - self.terakhir < 0.2:
+            return
+        self.terakhir = now
+        detik = now - self.mulai
+        sisa = None
+        if fase == "berjalan" and self.laju:
+            sisa = max(self.total / self.laju * (2 if self.mode == "simpan" else 1) - detik, 0)
+        record = {
+            "pid": os.getpid(),
+            "fase": fase,
+            "fraction": round(min(max(fraction, 0.0), 1.0), 4),
+            "text": text,
+            "detik": round(detik, 1),
+            "sisa": None if sisa is None else round(sisa),
+            "baris": self.baris,
+        }
+        _tulis(self.folder / PROGRES, json.dumps(record).encode())
+
+    def __call__(self, fraction: float, text: str) -> None:
+        self.tulis("berjalan", fraction, text)
+
+
+@contextlib.contextmanager
+def _giliran(dasar: Path, berat: bool, kemajuan: _Kemajuan):
+    """One large job at a time per data folder: the kernel lets the lock go when a worker dies."""
+    if not berat:
+        yield
+        return
+    fd = os.open(dasar / GILIRAN, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                kemajuan.tulis("menunggu", 0.0, "menunggu giliran: unggahan besar lain sedang diproses", segera=True)
+                time.sleep(0.5)
+        kemajuan.mulai = time.monotonic()
+        yield
+    finally:
+        os.close(fd)
+
+
+def kerja(folder: Path) -> int:
+    """The worker's whole job; the exit code is 0 whenever hasil.pickle was written."""
+    job = pickle.loads((folder / TUGAS).read_bytes())
+    dasar = folder.parent
+    files = [(name, Path(path)) for name, path in job["files"]]
+    total = sum(p.stat().st_size for _, p in files)
+    laju = _laju(dasar)
+    kemajuan = _Kemajuan(folder, job["mode"], total, laju)
+    kemajuan.tulis("menunggu", 0.0, "menyiapkan", segera=True)
+    pelaku = job["pelaku"]
+    try:
+        with _giliran(dasar, total >= BERAT, kemajuan):
+            mulai_kerja = time.monotonic()
+            batch = prepare(job["db"], files, election=job["election"], kind=job["kind"], progress=kemajuan)
+            kemajuan.baris = sum(r.rows for r in batch.results) or None
+            if job["mode"] == "simpan" and batch.ok:
+
+                def on_wait(*_):
+                    kemajuan.tulis("berjalan", 1.0, "menunggu penulisan lain selesai", segera=True)
+
+                kemajuan.tulis("berjalan", 1.0, "menulis ke database", segera=True)
+                batch = commit_batch(
+                    job["db"], batch, uploaded_by=getattr(pelaku, "nama", None), on_wait=on_wait, pelaku=pelaku
+                )
+            if total >= BERAT and job["mode"] == "periksa":
+                _tulis(dasar / LAJU, json.dumps({"laju": total / max(time.monotonic() - mulai_kerja, 0.001)}).encode())
+            hasil: Batch | str = ringan(batch)
+    except Dibatalkan:
+        return 1
+    except privacy.KeyRefused as exc:
+        hasil = str(exc)
+    except Exception as exc:  # a lock held too long, an unknown election: said, nothing was written
+        log.warning("unggahan tidak selesai: %s", type(exc).__name__)
+        hasil = f"Tidak tersimpan: {exc}" if job["mode"] == "simpan" else f"Tidak dapat diperiksa: {exc}"
+    kemajuan.tulis("selesai", 1.0, "selesai", segera=True)
+    _tulis(folder / HASIL, pickle.dumps(hasil))
+    return 0
+
+
+def _laju(dasar: Path) -> float:
+    try:
+        return float(json.loads((dasar / LAJU).read_text(encoding="utf-8"))["laju"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return LAJU_AWAL
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    sys.exit(kerja(Path(sys.argv[1])))
