@@ -182,7 +182,7 @@ def test_a_refused_upload_and_why_are_in_jejak_audit_without_the_cell_values(dem
     """A recap whose kecamatan column holds NIKs (columns shifted when pasted) is refused on the
     page; Jejak Audit lists it once, with where and why, but never a NIK; the analytical file
     (and so its data version) is untouched."""
-    from tests.pages.halaman import buka, tabel
+    from tests.pages.halaman import buka, tabel, tampak
 
     nik = "3513014107890001"
     path = xlsx.recap(
@@ -205,3 +205,29 @@ def test_a_refused_upload_and_why_are_in_jejak_audit_without_the_cell_values(dem
     ) in detail
     assert "35130141078900" not in trail.to_csv()
     assert demo_db.read_bytes() == before
+
+
+def test_a_voter_list_is_checked_and_saved_by_the_worker_never_read_by_the_server(empty_db, monkeypatch, tmp_path):
+    """The page's own process never opens the list: reading it here would fail. The preview names
+    its rows, the save commits them, the audit trail names the file, and the job folder with the
+    uploaded copy is gone afterwards."""
+    from tests import daftar_fixture as fx
+    from tests.pages.halaman import buka, tabel, tampak
+
+    def not_here(*args, **kwargs):
+        raise AssertionError("the server process read an uploaded file")
+
+    monkeypatch.setattr(ingest.read, "parse_file", not_here)
+    daftar = fx.daftar_sukapura(tmp_path)
+    at = _upload(_app(empty_db, monkeypatch), daftar.path)
+    understood = "\n".join(str(m.value) for m in at.markdown)
+    assert f"{len(daftar.voters)} baris data" in understood, understood
+    next(b for b in at.button if b.label == "Simpan semua ke database").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert tampak(at.success[0].value).startswith(f"Tersimpan: {daftar.path.name} → unggahan #")
+    con = db.connect_read(empty_db)
+    assert con.execute("select count(*) from raw_daftar").fetchall()[0][0] == len(daftar.voters)
+    con.close()
+    trail = tabel(buka(empty_db, monkeypatch, "jejak"), "No.")
+    assert list(trail.loc[trail["Aksi"] == "Unggah data", "Objek"]) == [daftar.path.name]
+    assert not list((empty_db.parent / "uploads" / "tmp").glob("*/"))
