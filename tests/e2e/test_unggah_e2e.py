@@ -141,3 +141,69 @@ def test_a_batch_with_a_refused_file_and_one_of_unknown_kind(writable_server, pa
     expect(page.get_by_text(f"{total:,}".replace(",", "."), exact=True)).to_be_visible(timeout=30000)
     assert page.get_by_text("versi data ", exact=False).first.inner_text() == shown
     assert page.locator("[data-testid='stException']").count() == 0
+
+
+def _uploads(db_path: Path) -> list:
+    from readiness import db
+
+    con = db.connect_read(db_path)
+    try:
+        return con.execute("select upload_id, file_name from uploads order by 1").fetchall()
+    finally:
+        con.close()
+
+
+def _kill_the_save_worker(db_path: Path) -> bool:
+    """SIGKILL the save's worker, found by its progress record; True when it was still running."""
+    import json
+    import os
+    import signal
+    import time
+
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        for record in (db_path.parent / "uploads" / "tmp").glob("simpan-*/progres.json"):
+            try:
+                progress = json.loads(record.read_text())
+            except ValueError:
+                continue  # never half a record (written by rename), but a glob may race the rename
+            if progress["fase"] == "selesai":
+                return False
+            os.kill(progress["pid"], signal.SIGKILL)
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def test_a_voter_list_shows_progress_and_a_killed_save_leaves_the_previous_version(
+    writable_server, page, browser, tmp_path
+):
+    """A per-voter list is checked with its progress on screen; its save's worker is killed
+    (as the kernel does when memory runs out): the page says so in Indonesian, the data stay at
+    the previous version, another user's Ringkasan still loads; saving again works."""
+    from tests import daftar_fixture as fx
+
+    daftar = fx.daftar_sukapura(tmp_path)
+    db_path = writable_server["db"]
+    page.goto(writable_server["url"] + "/unggah")
+    expect(page.get_by_text("Unggah Data").first).to_be_visible(timeout=30000)
+    page.locator("input[type=file]").set_input_files(str(daftar.path))
+    expect(page.get_by_text("Memeriksa berkas — ", exact=False)).to_be_visible(timeout=30000)
+    expect(page.get_by_text(f"{len(daftar.voters)} baris data", exact=False)).to_be_visible(timeout=60000)
+    before = _dpt_now(db_path)
+    uploads = _uploads(db_path)
+    page.get_by_role("button", name="Simpan semua ke database").click()
+    assert _kill_the_save_worker(db_path), "the save finished before its worker could be killed"
+    expect(
+        page.get_by_text("Penyimpanan berhenti karena proses pekerja dihentikan (mungkin kehabisan memori server)")
+    ).to_be_visible(timeout=30000)
+    assert _dpt_now(db_path) == before
+    assert _uploads(db_path) == uploads
+    other = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="id-ID").new_page()
+    other.goto(writable_server["url"] + "/")
+    expect(other.get_by_text(f"{sum(before.values()):,}".replace(",", "."), exact=True)).to_be_visible(timeout=30000)
+    other.context.close()
+    page.get_by_role("button", name="Simpan semua ke database").click()
+    expect(page.get_by_text(f"Tersimpan: {daftar.path.name} → unggahan #", exact=False)).to_be_visible(timeout=60000)
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert not list((db_path.parent / "uploads" / "tmp").glob("*/"))

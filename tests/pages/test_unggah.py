@@ -182,7 +182,7 @@ def test_a_refused_upload_and_why_are_in_jejak_audit_without_the_cell_values(dem
     """A recap whose kecamatan column holds NIKs (columns shifted when pasted) is refused on the
     page; Jejak Audit lists it once, with where and why, but never a NIK; the analytical file
     (and so its data version) is untouched."""
-    from tests.pages.halaman import buka, tabel, tampak
+    from tests.pages.halaman import buka, tabel
 
     nik = "3513014107890001"
     path = xlsx.recap(
