@@ -42,7 +42,7 @@ TUGAS = "tugas.pickle"
 GILIRAN = "giliran.lock"
 LAJU = "laju.json"  # bytes read per second by the last large job: the next one's time left
 BERAT = 1 << 20  # a job of this many uploaded bytes or more waits for its turn
-LAJU_AWAL = 2_500_000  # bytes/s before any job was measured (a whole-kabupaten .xlsx, bench/RESULTS.md)
+LAJU_AWAL = 6_000_000  # bytes/s before any job was measured (a whole-kabupaten .xlsx checked, bench/RESULTS.md)
 BASI = 6 * 3600  # a job folder older than this, with no live worker, is left over
 MODE = {"periksa": "Memeriksa berkas", "simpan": "Menyimpan ke database"}
 
