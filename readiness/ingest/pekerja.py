@@ -71,12 +71,12 @@ class Tugas:
     proc: subprocess.Popen
 
     def keadaan(self) -> dict:
-        """The worker's last progress record: fase, fraction, text, detik (running), sisa (seconds
-        left, or None), baris (rows read, once known), pid."""
+        """The worker's last progress record: fase, fraction, text, mulai (when the work began),
+        perkiraan (seconds it should take, or None), baris (rows read, once known), pid."""
         try:
             return json.loads((self.folder / PROGRES).read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            return {"fase": "mulai", "fraction": 0.0, "text": "menyiapkan", "detik": 0, "sisa": None}
+            return {"fase": "mulai", "fraction": 0.0, "text": "menyiapkan"}
 
     def selesai(self) -> bool:
         return self.proc.poll() is not None
@@ -174,16 +174,18 @@ def _tulis(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def teks_kemajuan(mode: str, keadaan: dict) -> str:
+def teks_kemajuan(mode: str, keadaan: dict, now: float | None = None) -> str:
     """The progress line the page shows: `Memeriksa berkas — dpt.xlsx: membaca baris… · berjalan
     12 detik · sisa ± 25 detik`."""
     parts = [f"{MODE.get(mode, mode)} — {keadaan.get('text') or 'menyiapkan'}"]
     if keadaan.get("baris"):
         parts.append(f"{fmt.angka(keadaan['baris'])} baris dibaca")
-    if keadaan.get("fase") != "menunggu":
-        parts.append(f"berjalan {_durasi(keadaan.get('detik') or 0)}")
-        if keadaan.get("sisa") is not None:
-            parts.append(f"sisa ± {_durasi(keadaan['sisa'])}")
+    if keadaan.get("fase") == "berjalan" and keadaan.get("mulai"):
+        detik = (now or time.time()) - keadaan["mulai"]
+        parts.append(f"berjalan {_durasi(detik)}")
+        if keadaan.get("perkiraan"):
+            sisa = keadaan["perkiraan"] - detik
+            parts.append(f"sisa ± {_durasi(sisa)}" if sisa >= 1 else "hampir selesai")
     return " · ".join(parts)
 
 
@@ -210,33 +212,27 @@ def ringan(batch: Batch) -> Batch:
 
 
 class _Kemajuan:
-    """Writes progress.json at most every 0.2 s; stops the job when the server that started it is gone."""
+    """Writes progress.json at each step (a handful per file); stops the job when the server that
+    started it is gone. The record holds when the work began and how long it should take, so the
+    page counts the time itself between steps."""
 
     def __init__(self, folder: Path, mode: str, total_bytes: int, laju: float):
-        self.folder, self.mode, self.total, self.laju = folder, mode, total_bytes, laju
+        self.folder, self.mode = folder, mode
         self.server = os.getppid()
-        self.mulai = time.monotonic()
-        self.terakhir = 0.0
+        self.mulai = time.time()
+        self.perkiraan = total_bytes / laju * (2 if mode == "simpan" else 1) if laju else None
         self.baris = None
 
-    def tulis(self, fase: str, fraction: float, text: str, *, segera: bool = False) -> None:
+    def tulis(self, fase: str, fraction: float, text: str) -> None:
         if os.getppid() != self.server:
             raise Dibatalkan()
-        now = time.monotonic()
-        if not segera and now - self.terakhir < 0.2:
-            return
-        self.terakhir = now
-        detik = now - self.mulai
-        sisa = None
-        if fase == "berjalan" and self.laju:
-            sisa = max(self.total / self.laju * (2 if self.mode == "simpan" else 1) - detik, 0)
         record = {
             "pid": os.getpid(),
             "fase": fase,
             "fraction": round(min(max(fraction, 0.0), 1.0), 4),
             "text": text,
-            "detik": round(detik, 1),
-            "sisa": None if sisa is None else round(sisa),
+            "mulai": self.mulai,
+            "perkiraan": self.perkiraan,
             "baris": self.baris,
         }
         _tulis(self.folder / PROGRES, json.dumps(record).encode())
@@ -258,9 +254,9 @@ def _giliran(dasar: Path, berat: bool, kemajuan: _Kemajuan):
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
-                kemajuan.tulis("menunggu", 0.0, "menunggu giliran: unggahan besar lain sedang diproses", segera=True)
+                kemajuan.tulis("menunggu", 0.0, "menunggu giliran: unggahan besar lain sedang diproses")
                 time.sleep(0.5)
-        kemajuan.mulai = time.monotonic()
+        kemajuan.mulai = time.time()
         yield
     finally:
         os.close(fd)
@@ -274,7 +270,7 @@ def kerja(folder: Path) -> int:
     total = sum(p.stat().st_size for _, p in files)
     laju = _laju(dasar)
     kemajuan = _Kemajuan(folder, job["mode"], total, laju)
-    kemajuan.tulis("menunggu", 0.0, "menyiapkan", segera=True)
+    kemajuan.tulis("menunggu", 0.0, "menyiapkan")
     pelaku = job["pelaku"]
     try:
         with _giliran(dasar, total >= BERAT, kemajuan):
@@ -284,9 +280,9 @@ def kerja(folder: Path) -> int:
             if job["mode"] == "simpan" and batch.ok:
 
                 def on_wait(*_):
-                    kemajuan.tulis("berjalan", 1.0, "menunggu penulisan lain selesai", segera=True)
+                    kemajuan.tulis("berjalan", 1.0, "menunggu penulisan lain selesai")
 
-                kemajuan.tulis("berjalan", 1.0, "menulis ke database", segera=True)
+                kemajuan.tulis("berjalan", 1.0, "menulis ke database")
                 batch = commit_batch(
                     job["db"], batch, uploaded_by=getattr(pelaku, "nama", None), on_wait=on_wait, pelaku=pelaku
                 )
@@ -300,7 +296,7 @@ def kerja(folder: Path) -> int:
     except Exception as exc:  # a lock held too long, an unknown election: said, nothing was written
         log.warning("unggahan tidak selesai: %s", type(exc).__name__)
         hasil = f"Tidak tersimpan: {exc}" if job["mode"] == "simpan" else f"Tidak dapat diperiksa: {exc}"
-    kemajuan.tulis("selesai", 1.0, "selesai", segera=True)
+    kemajuan.tulis("selesai", 1.0, "selesai")
     _tulis(folder / HASIL, pickle.dumps(hasil))
     return 0
 
