@@ -22,6 +22,8 @@ offered for download. The steps, in the order a file goes through them:
                  the problems, each named by file, sheet, Excel row and column).
 - batch.py       commit: prepare (read and check every file, write nothing), commit_batch (all
                  files or none, in one write), activate (an earlier upload again).
+- pekerja.py     the upload page's check and save in a worker process of their own (the web
+                 server never reads a file), one large job at a time, progress in a small file.
 - ditolak.py     a refused file in the audit trail (where and why, never a cell's value).
 - summary.py     what the upload page says about a checked or saved batch and the upload history.
 - templates.py   the downloadable template per kind, under headers that layout.py recognises.
