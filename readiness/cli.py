@@ -1,5 +1,6 @@
 """The command line (DESIGN.md's contract): demo, ingest, report, versions, activate, slides, audit,
-user (readiness/cli_user.py), init and election (readiness/cli_wilayah.py).
+user (readiness/cli_user.py), init and election (readiness/cli_wilayah.py), backup and restore
+(readiness/cli_cadangan.py).
 
 Data goes to stdout (plain numbers, no thousands separators); messages go to stderr in
 Indonesian. Exit status 0 when everything asked was done, 1 when input was rejected (and then
@@ -82,9 +83,10 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--password-stdin", action="store_true", help="baca kata sandi dari stdin (satu baris)")
     common(p, election=False)
-    from .cli_wilayah import add_parsers
+    from . import cli_cadangan, cli_wilayah
 
-    add_parsers(sub, common)
+    cli_wilayah.add_parsers(sub, common)
+    cli_cadangan.add_parsers(sub, common)
     return parser
 
 
@@ -308,6 +310,10 @@ def main(argv=None) -> int:
             from . import cli_wilayah
 
             return getattr(cli_wilayah, args.command)(args, _say)
+        if args.command in ("backup", "restore"):
+            from . import cli_cadangan
+
+            return getattr(cli_cadangan, args.command)(args, _say)
         if args.command == "activate":
             info = ingest.activate(args.db, args.upload_id, on_wait=_say, pelaku=jejak.CLI)
             _say(

@@ -300,40 +300,51 @@ def writing(path: Path | str = DEFAULT_DB, *, timeout: float = 300.0, on_wait=No
     the live file atomically, on any exception it is thrown away. A database that does not exist
     yet is created for the region `wilayah` (see _create_for)."""
     path = Path(path)
+    with locked(path, timeout=timeout, on_wait=on_wait):
+        work = None
+        try:
+            remove_stale(path)
+            work = work_folder(path, str(next(_WRITE_NUMBERS)))
+            tmp = work / path.name
+            existed = path.exists()
+            if existed:
+                # The live file is only ever read; the copy is what gets changed.
+                shutil.copyfile(path, tmp)
+            con = duckdb.connect(str(tmp))
+            try:
+                # The small-records store's rows, read by views of this file (readiness/catatan.py);
+                # attached first: a migration creates views over them.
+                catatan.pasang(con, path)
+                if not existed:
+                    _create_for(con, wilayah)
+                _migrate(con)
+                catatan.ambil_dari_duckdb(con, path)
+                from . import masalah
+
+                masalah.gabung_tertinggal(con, path)
+                _install_views(con)
+                yield con
+                _refresh_stored(con)
+                con.execute("update meta set value = (value::bigint + 1)::varchar where key = 'data_version'")
+                con.execute("checkpoint")
+            finally:
+                con.close()
+            put_in_place(tmp, path)
+        finally:
+            if work is not None:
+                shutil.rmtree(work, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def locked(path: Path | str, *, timeout: float = 300.0, on_wait=None):
+    """The writers' lock alone, held for the body: for replacing the live file wholesale (a
+    restore, readiness/cadangan.py) without a writer copying it meanwhile."""
+    path = Path(path)
     privacy.private_dir(path.parent)
     lock_fd = _lock(path, timeout, on_wait)
-    work = None
     try:
-        remove_stale(path)
-        work = work_folder(path, str(next(_WRITE_NUMBERS)))
-        tmp = work / path.name
-        existed = path.exists()
-        if existed:
-            # The live file is only ever read; the copy is what gets changed.
-            shutil.copyfile(path, tmp)
-        con = duckdb.connect(str(tmp))
-        try:
-            # The small-records store's rows, read by views of this file (readiness/catatan.py);
-            # attached first: a migration creates views over them.
-            catatan.pasang(con, path)
-            if not existed:
-                _create_for(con, wilayah)
-            _migrate(con)
-            catatan.ambil_dari_duckdb(con, path)
-            from . import masalah
-
-            masalah.gabung_tertinggal(con, path)
-            _install_views(con)
-            yield con
-            _refresh_stored(con)
-            con.execute("update meta set value = (value::bigint + 1)::varchar where key = 'data_version'")
-            con.execute("checkpoint")
-        finally:
-            con.close()
-        put_in_place(tmp, path)
+        yield
     finally:
-        if work is not None:
-            shutil.rmtree(work, ignore_errors=True)
         fcntl.flock(lock_fd, fcntl.LOCK_UN)
         os.close(lock_fd)
 

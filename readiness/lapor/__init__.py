@@ -5,6 +5,7 @@ uploaded as Excel), stored in a database file of their own, and what the dashboa
 - `store`: where the reports live (their file beside the main database, its tables, read-only opening);
 - `tps`: the active TPS list, the area a user reports for, the server's check of a report;
 - `writer`: the one writer thread and its group commits (Layanan);
+- `salinan`: a consistent copy of the reports' file while the server writes it (for backups);
 - `excel`: paper-report sheets read into reports or into messages naming file, sheet, row and column;
 - `ringkasan`: reading — a TPS's history, the reports' trail, the election-day summary;
 - `tabel`: the Hari Pemungutan page's tables and downloads, built from the summary;

@@ -14,6 +14,9 @@ process and database), and the transaction it commits (`_Transaksi`).
   transaction as what it records: reports, corrections, resubmissions, refusals, Excel uploads,
   incidents closed. (The main `jejak` table is copy-on-write too; one copy per report would not do.)
 
+Between commits the writer thread also answers another process's request for a consistent copy
+of the file (a backup: salinan.py), since no other process can open the file while it is held.
+
 Readers in the same process take cursors of the same DuckDB instance (`Layanan.cursor`) and see
 committed data."""
 
@@ -23,6 +26,7 @@ import datetime as dt
 import json
 import queue
 import threading
+import time
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
@@ -30,6 +34,7 @@ from pathlib import Path
 import duckdb
 
 from .. import akses, fmt, privacy
+from . import salinan
 from .excel import BerkasLapor
 from .laporan import KEJADIAN, TAHAP, BelumTersimpan, HasilKirim, Laporan, LaporanDitolak
 from .store import SCHEMA
@@ -38,6 +43,7 @@ from .tps import DaftarTps, Tps, periksa
 BATCH_MAKS = 256  # reports committed together at most
 TUNGGU_DETIK = 30.0  # how long a submitter waits for its commit
 ISI_SAMA_DALAM = dt.timedelta(minutes=15)
+_DIAM = object()  # nothing arrived on the queue for a while
 
 
 def _kunci_isi(election, kode_desa, no_tps, tahap, kategori, uraian) -> tuple:
@@ -189,8 +195,18 @@ class Layanan:
 
     # ----------------------------------------------------------------- the writer thread
     def _loop(self) -> None:
+        # Between commits, the writer also answers requests for a copy of the file (salinan.py).
+        periksa = 0.0
         while True:
-            item = self._queue.get()
+            try:
+                item = self._queue.get(timeout=salinan.PERIKSA_DETIK)
+            except queue.Empty:
+                item = _DIAM
+            if time.monotonic() >= periksa:
+                salinan.layani(self._writer, self.path)
+                periksa = time.monotonic() + salinan.PERIKSA_DETIK
+            if item is _DIAM:
+                continue
             if item is None:
                 return
             batch, stop = [item], False
