@@ -44,6 +44,7 @@ another installation of the same account — the user is told to point READINESS
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import hmac
@@ -207,6 +208,8 @@ def backup(db_path: Path | str, out: Path | str) -> dict:
             f"Cadangan tidak disimpan di folder data {data_dir}: kunci instalasinya ({kunci_path(out).name}) "
             "tidak boleh berada di folder data. Pilih --out di luar folder itu."
         )
+    if out.is_dir():
+        raise Ditolak(f"{out} adalah folder; --out harus nama berkas, mis. {out / 'dasbor.tar'}.")
     if not out.absolute().parent.is_dir():
         raise Ditolak(f"Folder {out.absolute().parent} tidak ada; tidak ada cadangan yang dibuat.")
     try:
@@ -271,11 +274,13 @@ def _read_manifest(tar: tarfile.TarFile, arsip: Path, key: bytes) -> dict:
         found[name] = tar.extractfile(member).read()
     try:
         manifest = json.loads(found[MANIFEST])
-        assert manifest["format"] == FORMAT and isinstance(manifest["anggota"], dict)
-        sidik = manifest["kunci"]["sidik"]
-    except (ValueError, KeyError, TypeError, AssertionError):
+        sidik = str(manifest["kunci"]["sidik"])
+        versi = int(manifest["format_versi"])
+        if manifest["format"] != FORMAT or not isinstance(manifest["anggota"], dict):
+            raise ValueError(manifest["format"])
+    except (ValueError, KeyError, TypeError):
         raise Ditolak(f"{rusak}: daftar isinya ({MANIFEST}) tidak terbaca. Tidak ada yang diubah.") from None
-    if manifest.get("format_versi", 0) > FORMAT_VERSI:
+    if versi > FORMAT_VERSI:
         raise Ditolak(
             f"{arsip} dibuat versi aplikasi yang lebih baru; perbarui aplikasi ini dulu. Tidak ada yang diubah."
         )
@@ -403,6 +408,7 @@ def restore(arsip: Path | str, db_path: Path | str, *, force: bool = False, on_w
             f"Server dasbor sedang berjalan dengan {lapor.lapor_path(db_path)}; hentikan dulu, lalu ulangi. "
             "Tidak ada yang diubah."
         )
+    made = not db_path.absolute().parent.exists()
     work = _work(db_path)
     try:
         try:
@@ -415,6 +421,12 @@ def restore(arsip: Path | str, db_path: Path | str, *, force: bool = False, on_w
         key_path = _key_place(key, db_path)
         with db.locked(db_path, on_wait=on_wait):
             _put(files, db_path, key, key_path)
+    except Ditolak:
+        shutil.rmtree(work, ignore_errors=True)
+        if made:  # the folder this restore made for a new installation goes too
+            with contextlib.suppress(OSError):
+                db_path.absolute().parent.rmdir()
+        raise
     finally:
         shutil.rmtree(work, ignore_errors=True)
     db.ensure_database(db_path, on_wait=on_wait)  # an archive of an older release: brought up to date

@@ -26,6 +26,11 @@ def backup(args, say) -> int:
     except cadangan.Ditolak as exc:
         say(f"GALAT: {exc}")
         return 1
+    except OSError as exc:
+        say(
+            f"GALAT: cadangan tidak dapat ditulis ({exc.strerror or exc}: {exc.filename or args.out}). Tidak ada cadangan yang dibuat."
+        )
+        return 1
     kunci = cadangan.kunci_path(args.out)
     say(f"Cadangan tersimpan: {args.out} ({fmt.angka(args.out.stat().st_size)} byte, izin 600)")
     say(
@@ -48,6 +53,9 @@ def restore(args, say) -> int:
         return 1
     except db.DatabaseBusy as exc:
         say(f"GALAT: {exc}")
+        return 1
+    except OSError as exc:
+        say(f"GALAT: pemulihan gagal menulis berkas ({exc.strerror or exc}: {exc.filename or args.db}).")
         return 1
     say(f"Dipulihkan ke {args.db}: {cadangan.ringkas(manifest)}.")
     say("Semua isi arsip cocok dengan daftar isinya (sha256); berkas data berizin 600; kunci instalasi di tempatnya.")
