@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import glob
 import hashlib
 import hmac
 import io
@@ -105,10 +106,20 @@ def _inside(path: Path, folder: Path) -> bool:
     return path.absolute().resolve().is_relative_to(folder.absolute().resolve())
 
 
+def _pid_of(folder: Path) -> int:
+    try:
+        return int(folder.name.rsplit("-", 2)[1])
+    except (ValueError, IndexError):
+        return 0  # not ours to judge: kept
+
+
 def _work(db_path: Path) -> Path:
     """A private folder beside the database (same filesystem: links and renames), named so no
     writer's clean-up of its own leftovers (db.remove_stale) takes it."""
     privacy.private_dir(db_path.parent)
+    for old in db_path.parent.glob(f"{glob.escape(db_path.name)}.cadangan-*"):  # of a killed backup
+        if old.is_dir() and not salinan.hidup(_pid_of(old)):
+            shutil.rmtree(old, ignore_errors=True)
     folder = db_path.with_name(f"{db_path.name}.cadangan-{os.getpid()}-{secrets.token_hex(4)}")
     folder.mkdir(mode=0o700)
     os.chmod(folder, 0o700)

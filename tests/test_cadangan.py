@@ -164,6 +164,18 @@ def test_a_restored_installation_is_the_same_and_still_knows_its_uploads_and_nik
     twin = next(v.nik for v in asal["sukapura"].voters if v.catatan == "nik_ganda_asli")
     assert _quiet("ingest", str(fx.daftar_lumbang(tmp_path, twin).path), "--db", str(restored)) == 0
     assert _nik_ganda(capsys, restored) == {SUKAPURA: 2, LUMBANG: 1}
+    # The server's writer takes the restored reports over: a form sent again is still known, the next
+    # report gets the next number.
+    with db.connect_read(restored) as con:
+        daftar_tps = lapor.DaftarTps.dari_db(con, E)
+    layanan = lapor.Layanan(lapor.lapor_path(restored))
+    try:
+        first = before["laporan"][0]
+        again = lapor.Laporan(E, NGADISARI, first[6], first[7], PAGI, hadir_l=180, hadir_p=190, kirim_id=first[1])
+        assert layanan.kirim(ADMIN, again, daftar_tps).status == "ganda"
+        assert _send(layanan, daftar_tps, 3, "logistik_tiba").seq == 4
+    finally:
+        layanan.close()
 
 
 def _files_of(path: Path) -> dict[str, bytes]:
@@ -224,6 +236,10 @@ def test_a_restore_over_data_without_its_key_or_from_a_changed_archive_changes_n
 
 def test_a_backup_during_an_ingest_holds_one_version_whole(demo_db, capsys, tmp_path, tmp_path_factory, monkeypatch):
     before = {a: _cli(capsys, a, "--db", str(demo_db))[1] for a in ("versions", "audit")}
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    killed = demo_db.parent / f"{demo_db.name}.cadangan-{gone.pid}-0a0b0c0d"  # of a backup killed half-way
+    killed.mkdir()
     big = fx.daftar_sukapura(tmp_path).path
     ingest = subprocess.Popen(
         [sys.executable, "-m", "readiness", "ingest", str(big), "--db", str(demo_db)],
@@ -243,6 +259,7 @@ def test_a_backup_during_an_ingest_holds_one_version_whole(demo_db, capsys, tmp_
         assert ingest.wait(120) == 0, ingest.stderr.read().decode()
     after = {a: _cli(capsys, a, "--db", str(demo_db))[1] for a in ("versions", "audit")}
     assert after != before
+    assert [p.name for p in demo_db.parent.iterdir() if ".cadangan-" in p.name or ".tmp-" in p.name] == []
     monkeypatch.setenv(privacy.ENV_KEY, str(tmp_path / "kunci-baru"))
     restored = tmp_path / "pulih" / "readiness.duckdb"
     assert _cli(capsys, "restore", str(archive), "--db", str(restored))[0] == 0
@@ -303,6 +320,7 @@ def test_a_backup_while_reports_arrive_holds_every_report_committed_before_it(de
         trail = copy.execute("select * from jejak_lapor").fetchall()
     finally:
         copy.close()
+    assert [p.name for p in demo_db.parent.iterdir() if ".salinan-" in p.name or ".cadangan-" in p.name] == []
     assert committed_before <= set(saved)
     assert all(saved[seq] == live[seq] for seq in saved)  # none torn, none invented
     assert sorted(saved) == list(range(1, len(saved) + 1))  # a prefix of the commits, no gap

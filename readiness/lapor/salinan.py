@@ -133,12 +133,36 @@ def salin(path: Path | str, ke: Path | str, timeout: float = TUNGGU_SERVER) -> b
             leftover.unlink(missing_ok=True)
 
 
+def hidup(pid: int) -> bool:
+    """Whether the process `pid` still runs (a request or work folder of a killed one is litter)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _pid(token: str) -> int:
+    try:
+        return int(token.split("-", 1)[0])
+    except ValueError:
+        return 0
+
+
 def layani(cur: duckdb.DuckDBPyConnection, path: Path) -> None:
-    """In the writer thread, between commits: answer every waiting request (see the docstring).
-    Never raises: a failed copy is answered with its error, the writer goes on."""
+    """In the writer thread, between commits: answer every waiting request (see the docstring),
+    and remove what an asking process killed half-way left. Never raises: a failed copy is
+    answered with its error, the writer goes on."""
+    prefix = f"{path.name}.salinan-"
+    for name in glob.glob(glob.escape(f"{path}.salinan-") + "*"):
+        token = Path(name).name[len(prefix) :].rsplit(".", 1)[0]
+        if not hidup(_pid(token)):
+            Path(name).unlink(missing_ok=True)
     for name in glob.glob(glob.escape(f"{path}.salinan-") + "*.minta"):
         minta = Path(name)
-        token = minta.name[len(f"{path.name}.salinan-") : -len(".minta")]
+        token = minta.name[len(prefix) : -len(".minta")]
         _, salinan, siap, gagal = _files(path, token)
         try:
             salinan.unlink(missing_ok=True)
