@@ -30,9 +30,9 @@ of each member), then `MANIFEST.hmac` (the manifest's HMAC-SHA256 under the inst
 then the members. The key is written to a second file beside it, `FILE.kunci` (0600), never into
 the archive: a copy of the archive alone gives back no NIK, like a copy of the data folder
 (DESIGN.md Privacy), so archives can go to ordinary backup storage and the key somewhere else.
-Restore needs both: without the key, duplicate NIK across old and new uploads are no longer
-found. The HMAC also makes a changed manifest (and through its checksums, any changed member) a
-refusal, not a silent restore.
+Restore needs both (the key beside the archive, or the same key installed already): without the
+key, duplicate NIK across old and new uploads are no longer found. The HMAC also makes a changed
+manifest (and through its checksums, any changed member) a refusal, not a silent restore.
 
 Restore checks everything before it changes anything (key file private and belonging to this
 archive, manifest, every member's size and sha256, each file opening as what it should be), then,
@@ -261,21 +261,28 @@ def ringkas(manifest: dict) -> str:
 
 
 # --------------------------------------------------------------------------- restore
-def _read_key(arsip: Path) -> bytes:
+def _read_key(arsip: Path) -> tuple[bytes, Path]:
+    """The key for this archive and the file it came from: the one beside it (`FILE.kunci`), else
+    the installation's own (a server set up again with the same key; the manifest's HMAC decides
+    whether it belongs to this archive)."""
     path = kunci_path(arsip)
     if not path.exists():
-        raise Ditolak(
-            f"Berkas kunci {path} tidak ada. Cadangan dipulihkan hanya bersama kuncinya (tanpa kunci, NIK ganda "
-            f"antara unggahan lama dan baru tidak lagi dikenali): letakkan berkas kunci dari cadangan yang sama "
-            f"di {path} (chmod 600), lalu ulangi. Tidak ada yang diubah."
-        )
+        installed = privacy.key_path()[0]
+        if not installed.exists():
+            raise Ditolak(
+                f"Berkas kunci {path} tidak ada, dan belum ada kunci instalasi di {installed}. Cadangan "
+                "dipulihkan hanya bersama kuncinya (tanpa kunci, NIK ganda antara unggahan lama dan baru tidak "
+                f"lagi dikenali): letakkan berkas kunci dari cadangan yang sama di {path} (chmod 600), lalu ulangi. "
+                "Tidak ada yang diubah."
+            )
+        path = installed
     try:
-        return privacy.read_key(path)
-    except privacy.KeyRefused as exc:
+        return privacy.read_key(path), path
+    except (privacy.KeyRefused, OSError) as exc:
         raise Ditolak(f"{exc} Tidak ada yang diubah.") from None
 
 
-def _read_manifest(tar: tarfile.TarFile, arsip: Path, key: bytes) -> dict:
+def _read_manifest(tar: tarfile.TarFile, arsip: Path, key: bytes, key_from: Path) -> dict:
     rusak = f"{arsip} bukan arsip cadangan dasbor ini atau rusak"
     found = {}
     for name in (MANIFEST, MANIFEST_HMAC):
@@ -297,8 +304,8 @@ def _read_manifest(tar: tarfile.TarFile, arsip: Path, key: bytes) -> dict:
         )
     if not hmac.compare_digest(sidik, _sidik_kunci(key)):
         raise Ditolak(
-            f"Berkas kunci {kunci_path(arsip)} bukan kunci cadangan ini (kunci itu milik cadangan atau instalasi "
-            "lain). Tidak ada yang diubah."
+            f"Kunci {key_from} bukan kunci cadangan ini (kunci itu milik cadangan atau instalasi lain); "
+            f"letakkan berkas kunci dari cadangan yang sama di {kunci_path(arsip)}. Tidak ada yang diubah."
         )
     if not hmac.compare_digest(found[MANIFEST_HMAC].decode("ascii", "replace").strip(), _tanda(key, found[MANIFEST])):
         raise Ditolak(f"{rusak}: daftar isinya ({MANIFEST}) telah diubah. Tidak ada yang diubah.")
@@ -413,7 +420,7 @@ def restore(arsip: Path | str, db_path: Path | str, *, force: bool = False, on_w
             f"{there[0]} sudah ada; pemulihan akan menimpanya. Tidak ada yang diubah. Bila memang itu "
             "maksudnya, hentikan aplikasi lalu ulangi dengan --force."
         )
-    key = _read_key(arsip)
+    key, key_from = _read_key(arsip)
     if salinan.dipegang(lapor.lapor_path(db_path)):
         raise Ditolak(
             f"Server dasbor sedang berjalan dengan {lapor.lapor_path(db_path)}; hentikan dulu, lalu ulangi. "
@@ -424,7 +431,7 @@ def restore(arsip: Path | str, db_path: Path | str, *, force: bool = False, on_w
     try:
         try:
             with tarfile.open(arsip, mode="r:") as tar:
-                manifest = _read_manifest(tar, arsip, key)
+                manifest = _read_manifest(tar, arsip, key, key_from)
                 files = _extract(tar, arsip, manifest, work)
         except (tarfile.TarError, EOFError, OSError) as exc:
             raise Ditolak(f"{arsip} bukan arsip cadangan dasbor atau rusak ({exc}). Tidak ada yang diubah.") from None

@@ -182,7 +182,9 @@ def _files_of(path: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(path.parent.iterdir()) if p.is_file()}
 
 
-def test_a_restore_over_data_without_its_key_or_from_a_changed_archive_changes_nothing(asal, capsys, tmp_path):
+def test_a_restore_over_data_without_its_key_or_from_a_changed_archive_changes_nothing(
+    asal, capsys, tmp_path, monkeypatch
+):
     archive = asal["archive"]
     target = tmp_path / "ada" / "readiness.duckdb"
     assert _cli(capsys, "restore", str(archive), "--db", str(target))[0] == 0
@@ -223,13 +225,25 @@ def test_a_restore_over_data_without_its_key_or_from_a_changed_archive_changes_n
     rc, _, err = _cli(capsys, "restore", str(cut), "--db", str(tmp_path / "b" / "readiness.duckdb"))
     assert rc == 1 and err.startswith(f"GALAT: {cut} ") and "Tidak ada yang diubah." in err
     assert not (tmp_path / "b").exists()
-    # Without its key beside it.
+    # Without its key beside it: the installation's own key if it is this archive's (the same
+    # server set up again), never another one, never none.
     lone = tmp_path / "sendiri.tar"
     shutil.copyfile(archive, lone)
-    rc, _, err = _cli(capsys, "restore", str(lone), "--db", str(tmp_path / "c" / "readiness.duckdb"))
+    assert _cli(capsys, "restore", str(lone), "--db", str(tmp_path / "c" / "readiness.duckdb"))[0] == 0
+    other = tmp_path / "lain" / "kunci"
+    other.parent.mkdir()
+    other.write_text("cd" * 32)
+    os.chmod(other, 0o600)
+    monkeypatch.setenv(privacy.ENV_KEY, str(other))
+    rc, _, err = _cli(capsys, "restore", str(lone), "--db", str(tmp_path / "d" / "readiness.duckdb"))
+    assert rc == 1 and err.startswith(f"GALAT: Kunci {other} bukan kunci cadangan ini")
+    monkeypatch.setenv(privacy.ENV_KEY, str(tmp_path / "belum" / "kunci"))
+    rc, _, err = _cli(capsys, "restore", str(lone), "--db", str(tmp_path / "d" / "readiness.duckdb"))
     assert rc == 1 and err.startswith(
-        f"GALAT: Berkas kunci {lone}.kunci tidak ada. Cadangan dipulihkan hanya bersama kuncinya"
+        f"GALAT: Berkas kunci {lone}.kunci tidak ada, dan belum ada kunci instalasi di {tmp_path}/belum/kunci. "
+        "Cadangan dipulihkan hanya bersama kuncinya"
     )
+    assert not (tmp_path / "d").exists() and not (tmp_path / "belum").exists()
     # With --force, over the data: done.
     assert _cli(capsys, "restore", str(archive), "--db", str(target), "--force")[0] == 0
 
