@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import cadangan, db, fmt
+from . import db, fmt
 
 
 def add_parsers(sub, common) -> None:
@@ -21,6 +21,8 @@ def add_parsers(sub, common) -> None:
 
 
 def backup(args, say) -> int:
+    from . import cadangan  # the reports' package and pandas: only for these two commands
+
     try:
         manifest = cadangan.backup(args.db, args.out)
     except cadangan.Ditolak as exc:
@@ -46,6 +48,8 @@ def backup(args, say) -> int:
 
 
 def restore(args, say) -> int:
+    from . import cadangan
+
     try:
         manifest = cadangan.restore(args.archive, args.db, force=args.force, on_wait=say)
     except cadangan.Ditolak as exc:
