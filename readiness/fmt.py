@@ -105,8 +105,9 @@ def jam(value: dt.datetime | dt.time | None, detik: bool = False) -> str:
     return value.strftime("%H.%M.%S" if detik else "%H.%M")
 
 
-def waktu_terima(value: dt.datetime | None) -> str:
-    """`20-11-2024 14.05.33`: when a report was received, to the second."""
+def waktu(value: dt.datetime | None) -> str:
+    """`20 November 2024 14.05`: a moment shown to users (a report received, a trail row), in
+    the desk's local time as stored."""
     if value is None or _missing(value):
         return MISSING
-    return value.strftime("%d-%m-%Y %H.%M.%S")
+    return format_datetime(value, "d MMMM y HH.mm", locale=LOCALE)

@@ -12,7 +12,7 @@ import uuid
 
 import pandas as pd
 
-from .. import akses, fmt
+from .. import akses, fmt, teks
 from .excel import BerkasLapor
 from .laporan import JENIS, BelumTersimpan, HasilKirim, LaporanDitolak, kategori
 from .tps import Tps, tempat
@@ -170,8 +170,8 @@ def riwayat_baris(hist: pd.DataFrame) -> list[dict]:
                 "jenis": JENIS.get(row["tahap"], row["tahap"]),
                 "rincian": rincian,
                 "keterangan": (
-                    f"Nomor {fmt.angka(row['seq'])} · diterima {fmt.waktu_terima(row['diterima'])} · "
-                    f"{row['pelapor']}{koreksi}{status}"
+                    f"Nomor {fmt.angka(row['seq'])} · diterima {fmt.waktu(row['diterima'])} · "
+                    f"{teks.nama_pelaku(row['pelapor'])}{koreksi}{status}"
                 ),
                 "kejadian": kejadian,
             }

@@ -106,6 +106,16 @@ def test_the_history_says_which_report_a_correction_replaced(ctx):
     assert rows[2]["keterangan"].endswith("· admin1 · diganti oleh koreksi")
 
 
+def test_the_history_line_says_when_in_words_and_who_as_a_person_reads_it(ctx):
+    hasil = kirim(ctx, WONOTORO, 1, "tps_dibuka", pengguna=akses.LOKAL)
+    (row,) = lapor.riwayat_baris(lapor.riwayat(ctx["layanan"].cursor(), E, WONOTORO, "1"))
+    d = hasil.diterima
+    bulan = ("Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember").split()
+    assert row["keterangan"] == (
+        f"Nomor {hasil.seq} · diterima {d.day} {bulan[d.month - 1]} {d.year} {d:%H.%M} · mode lokal (tanpa akun)"
+    )
+
+
 def test_an_upload_says_how_many_reports_and_corrections_were_stored():
     diterima = dt.datetime(2024, 11, 27, 13, 5)
     berkas = lapor.BerkasLapor("laporan_sukapura.xlsx", "0" * 64)
