@@ -9,8 +9,8 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from app import baca, ekspor, layar, sesi
-from readiness import akses, export, fmt, jejak, teks
+from app import baca, ekspor, jalan, layar, sesi
+from readiness import akses, export, fmt, jejak, model, teks
 
 election = layar.election()
 sesi.wajib("jejak")
@@ -62,21 +62,23 @@ if aksi:
 if pelaku:
     catatan = catatan[catatan["pelaku"].isin(pelaku)]
 
+kata = baca.kata(election)
+nama_kecamatan = jalan.tempat(election).kecamatan
 tabel = pd.DataFrame(
     {
         "No.": catatan["no"],
-        "Waktu": catatan["waktu"],
+        "Waktu": catatan["waktu"].map(lambda w: fmt.waktu(w.to_pydatetime())),
         "Pengguna": catatan["pelaku"].map(teks.nama_pelaku),
         "Peran": catatan["peran"].map(lambda p: akses.PERAN.get(p, p) if isinstance(p, str) else "–"),
         "Aksi": catatan["aksi"].map(lambda a: jejak.AKSI_LABEL.get(a, a)),
         "Objek": catatan["objek"].fillna(""),
         "Rincian": catatan["rincian"].map(jejak.uraikan),
-        "Sebelum": catatan["sebelum"].map(jejak.uraikan),
-        "Sesudah": catatan["sesudah"].map(jejak.uraikan),
+        "Sebelum": catatan["sebelum"].map(lambda v: model.uraikan_perubahan(v, kata.wilayah_kecil, nama_kecamatan)),
+        "Sesudah": catatan["sesudah"].map(lambda v: model.uraikan_perubahan(v, kata.wilayah_kecil, nama_kecamatan)),
     }
 )
 st.caption(
-    f"{fmt.angka(len(tabel))} catatan dari {dari:%d/%m/%Y} sampai {sampai:%d/%m/%Y}. Nomor berawalan C: "
+    f"{fmt.angka(len(tabel))} catatan dari {fmt.tanggal(dari)} sampai {fmt.tanggal(sampai)}. Nomor berawalan C: "
     "catatan masuk, keluar, perubahan pengguna, unduhan dan unggahan yang ditolak (disimpan terpisah dari data)."
 )
 st.dataframe(
@@ -85,7 +87,6 @@ st.dataframe(
     width="stretch",
     height=min(38 + 35 * max(len(tabel), 1), 640),
     column_config={
-        "Waktu": st.column_config.DatetimeColumn(format="DD/MM/YYYY HH:mm:ss"),
         "Rincian": st.column_config.TextColumn(width="large"),
         "Sebelum": st.column_config.TextColumn(width="medium"),
         "Sesudah": st.column_config.TextColumn(width="medium"),
@@ -96,11 +97,11 @@ nama_berkas = f"jejak-audit_{dari:%Y%m%d}-{sampai:%Y%m%d}.xlsx"
 ekspor.unduh(
     "Unduh Excel (.xlsx)",
     lambda: export.to_xlsx(
-        tabel,
+        tabel.assign(Waktu=catatan["waktu"].to_numpy()),
         "Jejak audit",
         "semua pemilihan",
         f"jejak audit {dari:%d/%m/%Y}–{sampai:%d/%m/%Y}, {len(tabel)} catatan",
-        wilayah=baca.kata(election).nama,
+        wilayah=kata.nama,
     ),
     nama_berkas,
     key="unduh_jejak",

@@ -126,7 +126,8 @@ AKSI_LABEL = {
 
 
 def uraikan(nilai) -> str:
-    """A JSON detail as one readable line: `hasil: berhasil; gagal: 2` (empty when there is none)."""
+    """A JSON detail as one readable line: `hasil: berhasil; jumlah berubah: 2; aktif: ya` (empty
+    when there is none)."""
     if nilai is None or (isinstance(nilai, float) and nilai != nilai):
         return ""
     try:
@@ -134,8 +135,16 @@ def uraikan(nilai) -> str:
     except ValueError:
         return str(nilai)
     if isinstance(data, dict):
-        return "; ".join(f"{k}: {'–' if v is None else v}" for k, v in data.items())
+        return "; ".join(f"{k.replace('_', ' ')}: {_kata_nilai(v)}" for k, v in data.items())
     return str(data)
+
+
+def _kata_nilai(v) -> str:
+    if v is None:
+        return "–"
+    if isinstance(v, bool):
+        return "ya" if v else "tidak"
+    return str(v)
 
 
 # --------------------------------------------------------------------------- both stores as one trail

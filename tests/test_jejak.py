@@ -5,6 +5,7 @@ in the analytical file or in the small-records store — and nothing that change
 import datetime as dt
 import inspect
 import json
+import re
 import sqlite3
 
 import pytest
@@ -97,6 +98,16 @@ def test_a_setting_change_on_the_page_records_before_and_after(demo_db, monkeypa
     assert (row["pelaku"], row["objek"]) == ("lokal", "ambang dan kapasitas")
     assert json.loads(row["sebelum"]) == {"ktpel_hijau": 98.0}
     assert json.loads(row["sesudah"]) == {"ktpel_hijau": 96.5}
+    # the Jejak Audit page words it as the Pengaturan page does, with the value in its unit
+    at = buka(demo_db, monkeypatch, "jejak")
+    trail = at.dataframe[0].value
+    ubah = trail[trail["Aksi"] == "Ubah pengaturan"].iloc[0]
+    assert (ubah["Sebelum"], ubah["Sesudah"]) == ("KTP-el: batas Siap (%): 98%", "KTP-el: batas Siap (%): 96,5%")
+    assert ubah["Pengguna"] == "mode lokal (tanpa akun)"
+    assert re.fullmatch(
+        r"\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4} \d{2}\.\d{2}",
+        ubah["Waktu"],
+    )
 
 
 def test_korwil_change_records_only_what_moved(demo_db):
@@ -123,6 +134,10 @@ def test_korwil_change_records_only_what_moved(demo_db):
     kode = korwil.loc[0, "kode_kecamatan"]
     assert list(json.loads(row["sebelum"])) == [f"korwil:{kode}"]
     assert json.loads(row["sesudah"])[f"korwil:{kode}"].startswith(lain)
+    lama = korwil.loc[0]
+    assert model.uraikan_perubahan(row["sebelum"], kecamatan={kode: lama["kecamatan"]}) == (
+        f"Korwil Kecamatan {lama['kecamatan']}: {lama['korwil']} ({lama['koordinator']})"
+    )
 
 
 def test_user_changes_are_recorded_without_any_hash(empty_db, monkeypatch, capsys):

@@ -77,6 +77,7 @@ from .pengaturan import (
     simpan_target_kecamatan,
     tabel_target,
     ubah_berkas,
+    uraikan_perubahan,
 )
 from .penugasan import belum_korwil, periksa_korwil, simpan_korwil
 from .rekonsiliasi import pemeriksaan, periksa
@@ -141,6 +142,7 @@ __all__ = [
     "tindak_lanjut",
     "tps",
     "ubah_berkas",
+    "uraikan_perubahan",
     "versi",
     "versi_label",
 ]

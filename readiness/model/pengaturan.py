@@ -274,3 +274,53 @@ def ubah_berkas(db_path, election: str, pelaku, objek: str, action, *, timeout: 
         sebelum = jejak.potret_pengaturan(con, election)
         action(con)
         jejak.catat_pengaturan(con, pelaku, objek, sebelum, election)
+
+
+def uraikan_perubahan(nilai, wilayah: str = "kabupaten", kecamatan: dict[str, str] | None = None) -> str:
+    """A trail's values before or after a settings change as the Pengaturan page words them, one
+    setting per clause: `KTP-el: batas Siap (%): 98%; Kapasitas pemilih per TPS: 600`. `kecamatan`
+    ({kode: name}) names the kecamatan of a target or korwil; anything else keeps jejak.uraikan's words."""
+    import json
+
+    if isinstance(nilai, str):
+        try:
+            nilai = json.loads(nilai)
+        except ValueError:
+            return nilai
+    if not isinstance(nilai, dict):
+        return jejak.uraikan(nilai)
+    labels = label_pengaturan(wilayah)
+    return "; ".join(_satu_pengaturan(k, v, labels, kecamatan or {}) for k, v in nilai.items())
+
+
+def _satu_pengaturan(key: str, value, labels: dict[str, str], kecamatan: dict[str, str]) -> str:
+    """One setting as `label: value`, the value in the unit its label names."""
+    if key.startswith(TARGET_KEY):
+        kode = key[len(TARGET_KEY) :]
+        teks = "bawaan" if value is None else f"{fmt.ringkas(value)}%"
+        return f"Target partisipasi Kecamatan {kecamatan.get(kode, kode)}: {teks}"
+    if key.startswith("korwil:"):
+        kode = key.removeprefix("korwil:")
+        return f"Korwil Kecamatan {kecamatan.get(kode, kode)}: {value or 'belum masuk korwil'}"
+    if key in APLIKASI:
+        return f"{APLIKASI[key]}: {'–' if value is None else value}"
+    if key not in labels:
+        return jejak.uraikan({key: value})
+    if value is None:
+        teks = "–"
+    elif key in SAKLAR:
+        teks = "nyala" if value else "mati"
+    elif labels[key].endswith("(%)"):
+        teks = f"{fmt.ringkas(value)}%"
+    elif labels[key].endswith("(poin)"):
+        teks = f"{fmt.ringkas(value)} poin"
+    else:
+        teks = fmt.ringkas(value)
+    return f"{labels[key]}: {teks}"
+
+
+# App-wide settings in the trail (`aplikasi:<key>`, values stored as words) and their labels.
+APLIKASI = {
+    "aplikasi:simpan_identitas": "Simpan nama, alamat dan tempat lahir pemilih",
+    "aplikasi:active_election": "Pemilihan aktif",
+}
