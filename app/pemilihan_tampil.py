@@ -14,6 +14,15 @@ from readiness import db, model, teks
 from readiness.wilayah import pemilihan
 
 PESAN = "_pemilihan_pesan"
+# The form's fields as the page names them (a refusal names the field at fault).
+LABEL = {
+    "kode": "Kode pemilihan",
+    "nama": "Nama pemilihan",
+    "jenis": "Jenis pemilihan",
+    "wilayah": "Kode wilayah pemilihan",
+    "tanggal": "Tanggal pemungutan suara (TTTT-BB-HH)",
+    "kapasitas_tps": "Pemilih paling banyak per TPS",
+}
 JENIS_LABEL = {"": "menurut wilayah dasbor", **{j: teks.PEMILIHAN_JENIS[j].capitalize() for j in pemilihan.JENIS}}
 
 
@@ -24,7 +33,8 @@ def _simpan(action, done) -> None:
     try:
         hasil = action(pelaku)
     except pemilihan.PemilihanError as error:
-        st.error(f"Tidak disimpan: {escape_md(str(error))}.")
+        isian = f" — periksa isian «{LABEL[error.isian]}»" if error.isian in LABEL else ""
+        st.error(f"Tidak disimpan: {escape_md(str(error) + isian)}.")
         return
     except db.DatabaseBusy as error:
         st.error(escape_md(str(error)))
@@ -41,29 +51,29 @@ def _isian(prefix: str, awal: dict, *, baru: bool) -> dict:
     jenis = ([""] if baru else []) + [j for j in pemilihan.JENIS if j in boleh or j == awal["jenis"]]
     return {
         "nama": c1.text_input(
-            "Nama pemilihan", value=awal["nama"], key=f"{prefix}_nama", help="Kosongkan: dari jenis, wilayah dan tahun"
+            LABEL["nama"], value=awal["nama"], key=f"{prefix}_nama", help="Kosongkan: dari jenis, wilayah dan tahun"
         ),
         "jenis": c2.selectbox(
-            "Jenis pemilihan",
+            LABEL["jenis"],
             jenis,
             index=jenis.index(awal["jenis"]) if awal["jenis"] in jenis else 0,
             format_func=JENIS_LABEL.get,
             key=f"{prefix}_jenis",
         ),
         "wilayah": c1.text_input(
-            "Kode wilayah pemilihan",
+            LABEL["wilayah"],
             value=awal["wilayah"],
             key=f"{prefix}_wilayah",
             help="Kode Kemendagri, mis. 74.06; kosongkan: wilayah dasbor (provinsinya untuk pemilihan gubernur)",
         ),
         "tanggal": c2.text_input(
-            "Tanggal pemungutan suara (TTTT-BB-HH)",
+            LABEL["tanggal"],
             value=awal["tanggal"],
             key=f"{prefix}_tanggal",
             help="Tahun-bulan-hari, mis. 2029-11-28",
         ),
         "kapasitas_tps": c1.text_input(
-            "Pemilih paling banyak per TPS",
+            LABEL["kapasitas_tps"],
             value=awal["kapasitas_tps"],
             key=f"{prefix}_kapasitas",
             help="Kosongkan: sama dengan pemilihan aktif" if baru else None,
@@ -98,7 +108,7 @@ def bagian(elections: pd.DataFrame, election: str, save, di_berkas) -> None:
 
     with st.expander("Tambah pemilihan"):
         with st.form("pemilihan_tambah"):
-            kode = st.text_input("Kode pemilihan", placeholder="mis. pilkada-2029", key="pemilihan_tambah_kode")
+            kode = st.text_input(LABEL["kode"], placeholder="mis. pilkada-2029", key="pemilihan_tambah_kode")
             texts = _isian("pemilihan_tambah", dict.fromkeys(pemilihan.EDIT_FIELDS, ""), baru=True)
             if st.form_submit_button("Tambah pemilihan", type="primary"):
                 _simpan(

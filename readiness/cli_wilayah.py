@@ -53,7 +53,7 @@ def init(args, say) -> int:
     try:
         target = seed.installable(args.wilayah)
     except seed.WilayahError as exc:
-        say(f"GALAT: {exc}. Tidak ada yang diubah.")
+        say(f"GALAT: {exc}{exc.cli}. Tidak ada yang diubah.")
         return 1
     path = Path(args.db)
     named = f"{target['nama']} ({target['kode']})"
@@ -108,7 +108,7 @@ def election(args, say) -> int:
         else:
             _, row = pemilihan.ubah(args.db, jejak.CLI, args.election_id, on_wait=say, timeout=300.0, **fields)
     except pemilihan.PemilihanError as exc:
-        say(f"GALAT: {exc}. Tidak ada yang diubah.")
+        say(f"GALAT: {exc}{exc.cli}. Tidak ada yang diubah.")
         return 1
     done = "ditambahkan" if args.action == "add" else "diubah"
     say(f"Pemilihan {done}: {pemilihan.describe(args.election_id, row)}.")

@@ -437,6 +437,12 @@ def test_election_add_and_edit(fresh, tmp_path):
         "GALAT: pemilihan 'pilkada-2024' sudah ada; ubah lewat `election edit pilkada-2024` atau di halaman Pengaturan"
         in done.stderr
     )
+    done = run("election", "add", "pilkada-2029", "--db", path)
+    assert done.returncode == 1
+    assert (
+        "GALAT: hari pemungutan suara wajib diisi untuk pemilihan baru: tambahkan --tanggal TTTT-BB-HH. "
+        "Tidak ada yang diubah." in done.stderr
+    )
     done = run("election", "edit", "pilkada-2029", "--kapasitas-tps", "500", "--db", path)
     assert done.returncode == 1
     assert "GALAT: pemilihan 'pilkada-2029' tidak dikenal; yang ada: pilkada-2024, pilgub-2024" in done.stderr

@@ -35,7 +35,14 @@ EDIT_FIELDS = ("nama", "jenis", "wilayah", "tanggal", "kapasitas_tps")
 
 
 class PemilihanError(ValueError):
-    """An election that cannot be added or changed; the message is for the user (Indonesian)."""
+    """An election that cannot be added or changed; the message is for the user (Indonesian) of
+    either the page or the command line, so it names neither's controls. `isian`: the field at
+    fault (EDIT_FIELDS, or `kode`), which the page names by its label; `cli`: what the command
+    line adds, in its own words (its flag)."""
+
+    def __init__(self, pesan: str, *, isian: str | None = None, cli: str = ""):
+        super().__init__(pesan)
+        self.isian, self.cli = isian, cli
 
 
 def _row(con: duckdb.DuckDBPyConnection, election: str) -> dict | None:
@@ -52,7 +59,9 @@ def _tanggal(value) -> dt.date:
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        raise PemilihanError(f"tanggal '{value}' tidak dikenali: tulis TTTT-BB-HH, mis. 2024-11-27") from None
+        raise PemilihanError(
+            f"tanggal '{value}' tidak dikenali: tulis TTTT-BB-HH, mis. 2024-11-27", isian="tanggal"
+        ) from None
 
 
 def _kapasitas(value) -> int:
@@ -61,14 +70,16 @@ def _kapasitas(value) -> int:
     except ValueError:
         number = 0
     if number < 1:
-        raise PemilihanError(f"kapasitas TPS '{value}' harus bilangan bulat lebih dari 0, mis. 600")
+        raise PemilihanError(
+            f"kapasitas TPS '{value}' harus bilangan bulat lebih dari 0, mis. 600", isian="kapasitas_tps"
+        )
     return number
 
 
 def _installation(con: duckdb.DuckDBPyConnection) -> dict:
     row = seed.installed(con)
     if row is None:
-        raise PemilihanError("database ini belum mencatat wilayahnya; siapkan dengan `init --wilayah KODE`")
+        raise PemilihanError("database ini belum mencatat wilayahnya", cli="; siapkan dengan `init --wilayah KODE`")
     return seed.region(row["kode"])
 
 
@@ -85,15 +96,18 @@ def _check_region(jenis: str, kode: str, installation: dict) -> dict:
     try:
         target = seed.region(kode)
     except WilayahError as exc:
-        raise PemilihanError(str(exc)) from None
+        raise PemilihanError(str(exc), isian="wilayah") from None
     if target["jenis"] != _WILAYAH_JENIS[jenis]:
         raise PemilihanError(
             f"{teks.PEMILIHAN_JENIS[jenis]} diadakan di {_WILAYAH_JENIS[jenis]}, sedangkan "
-            f"{target['kode']} adalah {target['nama']}"
+            f"{target['kode']} adalah {target['nama']}",
+            isian="wilayah",
         )
     mine, theirs = installation["kode"] + ".", target["kode"] + "."
     if not (mine.startswith(theirs) or theirs.startswith(mine)):
-        raise PemilihanError(f"pemilihan untuk {target['nama']} tidak dapat dicatat di dasbor {installation['nama']}")
+        raise PemilihanError(
+            f"pemilihan untuk {target['nama']} tidak dapat dicatat di dasbor {installation['nama']}", isian="wilayah"
+        )
     return target
 
 
@@ -119,15 +133,20 @@ def add(
     election = (election or "").strip()
     if not _ID.fullmatch(election):
         raise PemilihanError(
-            f"kode pemilihan '{election}' tidak dapat dipakai: huruf kecil, angka dan tanda '-', mis. pilkada-2029"
+            f"kode pemilihan '{election}' tidak dapat dipakai: huruf kecil, angka dan tanda '-', mis. pilkada-2029",
+            isian="kode",
         )
     if _row(con, election) is not None:
         raise PemilihanError(
-            f"pemilihan '{election}' sudah ada; ubah lewat `election edit {election}` atau di halaman Pengaturan"
+            f"pemilihan '{election}' sudah ada",
+            isian="kode",
+            cli=f"; ubah lewat `election edit {election}` atau di halaman Pengaturan",
         )
     if tanggal is None:
         raise PemilihanError(
-            "tanggal pemungutan suara wajib diisi untuk pemilihan baru: TTTT-BB-HH (baris perintah: --tanggal)"
+            "hari pemungutan suara wajib diisi untuk pemilihan baru",
+            isian="tanggal",
+            cli=": tambahkan --tanggal TTTT-BB-HH",
         )
     installation = _installation(con)
     jenis = jenis or seed.JENIS_PEMILIHAN[installation["jenis"]]

@@ -188,10 +188,19 @@ def test_an_invalid_date_is_refused_naming_the_field(bombana, monkeypatch):
     _button(at, "Tambah pemilihan").click().run()
     assert not at.exception
     assert tampak(at.error[0].value) == (
-        "Tidak disimpan: tanggal '28-11-2029' tidak dikenali: tulis TTTT-BB-HH, mis. 2024-11-27."
+        "Tidak disimpan: tanggal '28-11-2029' tidak dikenali: tulis TTTT-BB-HH, mis. 2024-11-27 — periksa isian "
+        "«Tanggal pemungutan suara (TTTT-BB-HH)»."
     )
     assert path.read_bytes() == before
     assert _picker(at) == ["Pilbup 2024"]
+    # no date at all: the page names its own field, never the command line's flag
+    _input(at, "Tanggal pemungutan suara (TTTT-BB-HH)", "pemilihan_tambah").set_value("")
+    _button(at, "Tambah pemilihan").click().run()
+    assert tampak(at.error[0].value) == (
+        "Tidak disimpan: hari pemungutan suara wajib diisi untuk pemilihan baru — periksa isian "
+        "«Tanggal pemungutan suara (TTTT-BB-HH)»."
+    )
+    assert path.read_bytes() == before
     # the same check when changing one
     _input(at, "Tanggal pemungutan suara (TTTT-BB-HH)", "pemilihan_ubah").set_value("2024-13-01")
     _button(at, "Simpan perubahan pemilihan").click().run()
