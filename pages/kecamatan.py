@@ -63,7 +63,7 @@ desa = data["desa"]
 st.subheader(f"{kata.desa_awal} ({fmt.angka(len(desa))})")
 st.caption(f"Klik {kata.desa} pada grafik atau tabel untuk membuka TPS-nya.")
 if data["desa_ada_dpt"]:
-    jalan.grafik(charts.lp_bars(desa, label_col="desa"), election, key="desa_batang")
+    jalan.grafik(baca.grafik(data, "desa", lambda: charts.lp_bars(desa, label_col="desa")), election, key="desa_batang")
 layar.table(
     desa,
     [

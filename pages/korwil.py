@@ -60,7 +60,11 @@ for i, row in enumerate(assigned.itertuples()):
     box.caption(
         f"Masalah terbuka: {fmt.angka(row.masalah_terbuka)} ({fmt.angka(row.masalah_terbuka_tinggi)} tingkat tinggi)"
     )
-st.plotly_chart(charts.korwil_bandingan(assigned), width="stretch", config=charts.PLOT_CONFIG)
+st.plotly_chart(
+    baca.grafik(data, "bandingan", lambda: charts.korwil_bandingan(assigned)),
+    width="stretch",
+    config=charts.PLOT_CONFIG,
+)
 
 st.divider()
 mine = data["per_korwil"][chosen]
@@ -73,7 +77,14 @@ with left:
     peta = baca.peta()
     if peta:
         event = st.plotly_chart(
-            charts.peta_status(kecamatan, peta, sorot=set(own["kode_kecamatan"]), height=440, zoom=True, width=600),
+            baca.grafik(
+                data,
+                "peta",
+                lambda: charts.peta_status(
+                    kecamatan, peta, sorot=set(own["kode_kecamatan"]), height=440, zoom=True, width=600
+                ),
+                chosen,
+            ),
             width="stretch",
             config=charts.PLOT_CONFIG,
             on_select="rerun",

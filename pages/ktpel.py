@@ -26,7 +26,7 @@ layar.kartu(data["kartu"])
 with st.container():
     st.subheader("Cakupan per kecamatan")
     event = st.plotly_chart(
-        charts.ktpel_bars(kec, hijau, kuning),
+        baca.grafik(data, "cakupan", lambda: charts.ktpel_bars(kec, hijau, kuning)),
         width="stretch",
         config=charts.PLOT_CONFIG,
         on_select="rerun",

@@ -27,7 +27,7 @@ layar.kartu(data["kartu"])
 
 st.subheader(f"Target dibanding {label.lower()}")
 event = st.plotly_chart(
-    charts.partisipasi_gap(part, label),
+    baca.grafik(data, "selisih", lambda: charts.partisipasi_gap(part, label)),
     width="stretch",
     config=charts.PLOT_CONFIG,
     on_select="rerun",

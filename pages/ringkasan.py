@@ -27,7 +27,7 @@ st.subheader("Peta status kecamatan")
 peta = baca.peta()
 if peta:
     event = st.plotly_chart(
-        charts.peta_status(kecamatan, peta),
+        baca.grafik(data, "peta", lambda: charts.peta_status(kecamatan, peta)),
         width="stretch",
         config=charts.PLOT_CONFIG,
         on_select="rerun",
@@ -41,7 +41,7 @@ else:
 
 st.subheader("Status per kecamatan")
 event = st.plotly_chart(
-    charts.status_bars(kecamatan),
+    baca.grafik(data, "status", lambda: charts.status_bars(kecamatan)),
     width="stretch",
     config=charts.PLOT_CONFIG,
     on_select="rerun",

@@ -68,3 +68,28 @@ def test_new_upload_is_shown_without_stale_cache(demo_db, monkeypatch, tmp_path)
     assert ingest.ingest_files(demo_db, [(path.name, path.read_bytes())]).committed
     at.run()
     assert {m.label: m.value for m in at.metric}["DPT (jumlah pemilih)"] == "872.191"
+
+
+def test_a_new_visitor_gets_the_charts_built_for_the_data_and_a_new_upload_rebuilds_them(
+    demo_db, monkeypatch, tmp_path
+):
+    """Building a Plotly figure is most of a chart page's run: a new session on the same data gets
+    the figures already built (the same chart), a new data version gets new ones."""
+    import json
+
+    from readiness import charts, ingest
+    from tests import xlsx
+
+    built = []
+    peta_status = charts.peta_status
+    monkeypatch.setattr(charts, "peta_status", lambda *a, **k: built.append(1) or peta_status(*a, **k))
+    first = _app(demo_db, monkeypatch)
+    second = _app(demo_db, monkeypatch)
+    assert len(built) == 1
+    specs = [[json.loads(c.proto.spec) for c in at.get("plotly_chart")] for at in (first, second)]
+    assert len(specs[0]) == 2 and specs[0] == specs[1]
+    path = xlsx.recap(tmp_path / "lumbang.xlsx", [("Lumbang", "Lumbang", 50, 12500, 12600, 25100)])
+    assert ingest.ingest_files(demo_db, [(path.name, path.read_bytes())]).committed
+    before = len(built)
+    _app(demo_db, monkeypatch)
+    assert len(built) == before + 1
