@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
-from readiness import catatan, db
+from readiness import catatan, db, fmt
 from readiness.akses import Pengguna
 
 if TYPE_CHECKING:
@@ -126,8 +126,8 @@ AKSI_LABEL = {
 
 
 def uraikan(nilai) -> str:
-    """A JSON detail as one readable line: `hasil: berhasil; jumlah berubah: 2; aktif: ya` (empty
-    when there is none)."""
+    """A JSON detail as one readable line: `hasil: berhasil; baris: 1.739; aktif: ya` (empty when
+    there is none)."""
     if nilai is None or (isinstance(nilai, float) and nilai != nilai):
         return ""
     try:
@@ -144,6 +144,8 @@ def _kata_nilai(v) -> str:
         return "–"
     if isinstance(v, bool):
         return "ya" if v else "tidak"
+    if isinstance(v, (int, float)):
+        return fmt.ringkas(v)
     return str(v)
 
 

@@ -253,6 +253,7 @@ def test_recording_never_touches_earlier_rows(empty_db):
     after = rows(empty_db)
     assert after[: len(before)] == before and len(after) == len(before) + 2
     assert jejak.uraikan(after[-1]["rincian"]) == "baris: 2"
+    assert jejak.uraikan('{"baris": 1739, "sesi_diakhiri": true}') == "baris: 1.739; sesi diakhiri: ya"
 
 
 def test_an_export_during_a_long_upload_is_given_and_recorded_at_once(empty_db, monkeypatch):
