@@ -134,7 +134,8 @@ def remah(election: str, places: jenjang.Tempat, tingkat: str, kode=None, *, hal
                 query_params=query(election, part.tingkat, part.kode),
             )
     if halaman:
-        row.markdown(f"› **{escape_md(halaman)}**", width="content")
+        row.markdown("›", width="content")
+        row.markdown(f"**{escape_md(halaman)}**", width="content")
 
 
 def buka(election: str, tingkat: str, kode: str, halaman: str | None = None) -> None:
