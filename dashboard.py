@@ -25,4 +25,5 @@ else:
 st.sidebar.caption(teks.DISCLAIMER)
 sesi.cookie_sesi()
 bahasa.pasang()
+layar.gaya()
 navigasi.jalankan(navigation)

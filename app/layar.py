@@ -49,6 +49,22 @@ def data_caption(election_id: str) -> str:
     return " · ".join(parts)
 
 
+# On a phone (Lapor's field reporters, a pimpinan between meetings) the page title took two or
+# three lines of the first screen and pushed the headline figures below it.
+GAYA_LAYAR_SEMPIT = """<style>
+@media (max-width: 640px) {
+  [data-testid="stMain"] h1 { font-size: 1.875rem !important; line-height: 1.25 !important; padding-top: 0.25rem; }
+  [data-testid="stMain"] h2 { font-size: 1.375rem !important; }
+  [data-testid="stMain"] h3 { font-size: 1.2rem !important; }
+}
+</style>"""
+
+
+def gaya() -> None:
+    """The page styles every page shares (they take no room on screen)."""
+    st.html(GAYA_LAYAR_SEMPIT)
+
+
 def footer() -> None:
     st.divider()
     st.caption(f"{teks.DISCLAIMER}. {teks.APP_NAMA}.")
