@@ -1,6 +1,7 @@
 """Every page in a real browser against one `streamlit run`: no error element, a kecamatan chosen
 shows its desa, the map opens a kecamatan, an Excel export opens with the right totals, and a
-shared URL opens (and reloads to) the same kecamatan. Screenshots at 1920x1080 and 1024x768."""
+shared URL opens (and reloads to) the same kecamatan. Screenshots at 1920x1080 and 1024x768; at
+390x844 (a phone) every title fits in two lines."""
 
 import io
 import re
@@ -48,6 +49,16 @@ def test_every_page_opens_without_an_error(app_server, page):
         )
         assert page.locator("[data-testid='stException']").count() == 0, path
         screenshot(page, f"halaman-{name}-1024")
+        # On a phone the title takes at most two lines, so the headline figures reach the first screen.
+        page.set_viewport_size({"width": 390, "height": 844})
+        lines = page.locator("h1").first.evaluate(
+            """(h) => {
+                const s = getComputedStyle(h);
+                const text = h.clientHeight - parseFloat(s.paddingTop) - parseFloat(s.paddingBottom);
+                return Math.round(text / parseFloat(s.lineHeight));
+            }"""
+        )
+        assert lines <= 2, (path, lines)
 
 
 def test_choose_a_kecamatan_and_see_its_desa(app_server, page):
