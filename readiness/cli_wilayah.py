@@ -53,7 +53,7 @@ def init(args, say) -> int:
     try:
         target = seed.installable(args.wilayah)
     except seed.WilayahError as exc:
-        say(f"GALAT: {exc}{exc.cli}. Tidak ada yang diubah.")
+        say(f"GALAT: {exc}. Tidak ada yang diubah.")
         return 1
     path = Path(args.db)
     named = f"{target['nama']} ({target['kode']})"
