@@ -49,9 +49,13 @@ def data_caption(election_id: str) -> str:
     return " · ".join(parts)
 
 
+# A figure's label wraps instead of being cut to `Terbuka, tingkat tin…` in a narrow column (1024 px).
 # On a phone (Lapor's field reporters, a pimpinan between meetings) the page title took two or
 # three lines of the first screen and pushed the headline figures below it.
-GAYA_LAYAR_SEMPIT = """<style>
+GAYA_HALAMAN = """<style>
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}
 @media (max-width: 640px) {
   [data-testid="stMain"] h1 { font-size: 1.875rem !important; line-height: 1.25 !important; padding-top: 0.25rem; }
   [data-testid="stMain"] h2 { font-size: 1.375rem !important; }
@@ -62,7 +66,7 @@ GAYA_LAYAR_SEMPIT = """<style>
 
 def gaya() -> None:
     """The page styles every page shares (they take no room on screen)."""
-    st.html(GAYA_LAYAR_SEMPIT)
+    st.html(GAYA_HALAMAN)
 
 
 def footer() -> None:

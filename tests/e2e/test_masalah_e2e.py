@@ -123,6 +123,13 @@ def test_hostile_text_from_the_form_and_an_upload_stays_text(writable_server, pa
     page.set_viewport_size({"width": 1024, "height": 768})
     time.sleep(1.0)
     screenshot(page, "masalah-rincian-1024")
+    # every headline figure's label is read whole at 1024 px, not cut to `Terbuka, tingkat tin…`
+    cut = page.locator("[data-testid='stMetricLabel']").evaluate_all(
+        """(labels) => labels
+            .filter((l) => [l, ...l.querySelectorAll("*")].some((e) => e.scrollWidth > e.clientWidth))
+            .map((l) => l.innerText)"""
+    )
+    assert cut == []
 
     # --- the weekly report downloads with formula-like text kept as text
     page.set_viewport_size({"width": 1920, "height": 1080})
