@@ -1,4 +1,5 @@
-"""`python -m readiness init --wilayah KODE [--db PATH]`: a new installation for a kab/kota, and
+"""`python -m readiness init --wilayah KODE [--db PATH]`: a new installation for a kab/kota, a
+province or the nation, and
 `python -m readiness election add|edit ID [--db PATH] [--nama …] [--jenis …] [--wilayah KODE]
 [--tanggal YYYY-MM-DD] [--kapasitas-tps N]`: the elections it follows. Both are recorded in the
 audit trail as done by 'cli'."""
@@ -12,8 +13,13 @@ from .wilayah import pemilihan, seed
 
 
 def add_parsers(sub, common) -> None:
-    p = sub.add_parser("init", help="siapkan database baru untuk satu kabupaten/kota menurut kode Kemendagri")
-    p.add_argument("--wilayah", required=True, metavar="KODE", help="kode kabupaten/kota, mis. 74.06 atau 35.74")
+    p = sub.add_parser("init", help="siapkan database baru untuk satu wilayah menurut kode Kemendagri")
+    p.add_argument(
+        "--wilayah",
+        required=True,
+        metavar="KODE",
+        help="kode kabupaten/kota (mis. 74.06 atau 35.74), provinsi (mis. 74) atau nasional",
+    )
     common(p, election=False)
     p = sub.add_parser("election", help="tambah atau ubah pemilihan: add, edit")
     p.add_argument("action", choices=("add", "edit"), metavar="add|edit")
@@ -40,6 +46,9 @@ def _counts(path: Path) -> tuple[dict, dict[str, int], tuple]:
         region = seed.installed(con)
         jenis = dict(con.execute("select jenis, count(*) from ref_desa group by jenis").fetchall())
         jenis["kecamatan"] = con.execute("select count(*) from ref_kecamatan").fetchone()[0]
+        jenis["kabkota"] = con.execute(
+            "select count(distinct kode_kabkota) from ref_kecamatan where kode_kabkota <> $k", {"k": region["kode"]}
+        ).fetchone()[0]
         election = con.execute(
             "select election_id, nama, tanggal from elections where election_id = "
             "(select value from app_settings where key = 'active_election')"
@@ -82,9 +91,11 @@ def init(args, say) -> int:
         jejak.catat(con, jejak.CLI, "wilayah", target["kode"], rincian={"perubahan": "siapkan", "nama": target["nama"]})
     region, count, election = _counts(path)
     desa = " dan ".join(f"{fmt.angka(count[j])} {j}" for j in ("desa", "kelurahan") if count.get(j))
+    kabkota = f"{fmt.angka(count['kabkota'])} kabupaten/kota, " if count["kabkota"] else ""
     say(
-        f"{path}: dasbor untuk {region['nama']} ({region['kode']}) disiapkan: {fmt.angka(count['kecamatan'])} "
-        f"kecamatan, {desa}; pemilihan {election[0]}: {election[1]}, {fmt.tanggal(election[2])}."
+        f"{path}: dasbor untuk {region['nama']} ({region['kode']}) disiapkan: {kabkota}"
+        f"{fmt.angka(count['kecamatan'])} kecamatan, {desa}; pemilihan {election[0]}: {election[1]}, "
+        f"{fmt.tanggal(election[2])}."
     )
     say(f"Unggah data: python -m readiness ingest BERKAS … --db {path}")
     return 0

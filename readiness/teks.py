@@ -28,15 +28,21 @@ PEMILIHAN_NAMA = {
     "bupati": "Pemilihan Bupati dan Wakil Bupati {wilayah} {tahun}",
     "walikota": "Pemilihan Wali Kota dan Wakil Wali Kota {wilayah} {tahun}",
     "gubernur": "Pemilihan Gubernur dan Wakil Gubernur {wilayah} {tahun}",
+    "serentak": "Pemilihan Serentak Gubernur, Bupati dan Wali Kota {tahun}",
 }
-PEMILIHAN_JENIS = {"bupati": "pemilihan bupati", "walikota": "pemilihan wali kota", "gubernur": "pemilihan gubernur"}
+PEMILIHAN_JENIS = {
+    "bupati": "pemilihan bupati",
+    "walikota": "pemilihan wali kota",
+    "gubernur": "pemilihan gubernur",
+    "serentak": "pemilihan serentak",
+}
 # Short names in the election picker, as the press writes them ("Pilbup 2024").
-PEMILIHAN_SINGKAT = {"bupati": "Pilbup", "walikota": "Pilwali", "gubernur": "Pilgub"}
+PEMILIHAN_SINGKAT = {"bupati": "Pilbup", "walikota": "Pilwali", "gubernur": "Pilgub", "serentak": "Pilkada"}
 
 # The words of a region by its kind (wilayah.jenis), as readiness/wilayah/kata.py puts them together.
-WILAYAH_JENIS = {"kabupaten": "Kabupaten", "kota": "Kota", "provinsi": "Provinsi"}
+WILAYAH_JENIS = {"kabupaten": "Kabupaten", "kota": "Kota", "provinsi": "Provinsi", "nasional": "Nasional"}
 # The region's head; the desk reports to the acting one (Pj) in the months before the election.
-KEPALA = {"kabupaten": "Bupati", "kota": "Wali Kota", "provinsi": "Gubernur"}
+KEPALA = {"kabupaten": "Bupati", "kota": "Wali Kota", "provinsi": "Gubernur", "nasional": "Menteri Dalam Negeri"}
 PJ = "Pj"
 # The lowest level by the kinds of place the region has (ref_desa.jenis).
 DESA = {"desa": "desa", "kelurahan": "kelurahan", "keduanya": "desa/kelurahan"}

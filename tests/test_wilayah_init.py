@@ -298,12 +298,12 @@ def test_init_again_for_the_same_region_changes_nothing(fresh, tmp_path):
 @pytest.mark.parametrize(
     "kode,message",
     [
-        ("74", "dasbor tingkat provinsi (Provinsi Sulawesi Tenggara) belum dapat disiapkan"),
+        ("74.06.05", "kode wilayah '74.06.05' bukan kabupaten/kota atau provinsi: tulis seperti 74.06"),
         ("74.99", "kode wilayah '74.99' tidak ada dalam daftar kabupaten/kota Kemendagri"),
         ("7406", "kode wilayah '7406' tidak dikenal: tulis seperti 74.06"),
     ],
 )
-def test_init_refuses_what_is_no_kabkota_and_creates_nothing(tmp_path, kode, message):
+def test_init_refuses_what_is_no_region_and_creates_nothing(tmp_path, kode, message):
     path = tmp_path / "x.duckdb"
     done = run("init", "--wilayah", kode, "--db", path)
     assert done.returncode == 1 and message in done.stderr and "Traceback" not in done.stderr

@@ -104,7 +104,7 @@ def _check_region(jenis: str, kode: str, installation: dict) -> dict:
             isian="wilayah",
         )
     mine, theirs = installation["kode"] + ".", target["kode"] + "."
-    if not (mine.startswith(theirs) or theirs.startswith(mine)):
+    if installation["tingkat"] != "nasional" and not (mine.startswith(theirs) or theirs.startswith(mine)):
         raise PemilihanError(
             f"pemilihan untuk {target['nama']} tidak dapat dicatat di dasbor {installation['nama']}", isian="wilayah"
         )

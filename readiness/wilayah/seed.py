@@ -1,15 +1,21 @@
-"""A new installation's reference tables for a kab/kota (`python -m readiness init --wilayah KODE`).
+"""A new installation's reference tables for a region (`python -m readiness init --wilayah KODE`):
+a kab/kota (`74.06`), a province (`74`) or the nation (`nasional`).
 
 `create(con, kode)` fills a database that has its schema (schema.sql and every migration) and
-nothing else, from the kab/kota's slice of the national reference (reference/nasional/):
-  ref_kecamatan, ref_desa   its kecamatan and desa/kelurahan: codes, names, desa or kelurahan, centroids
-  ref_kecamatan_batas       the kecamatan boundaries
+nothing else, from the region's slice of the national reference (reference/nasional/):
+  ref_kecamatan, ref_desa   its kecamatan (with their kab/kota) and desa/kelurahan: codes, names,
+                            desa or kelurahan, centroids
+  ref_kecamatan_batas, ref_kabkota_batas
+                            the kecamatan and kab/kota boundaries
   ref_kecamatan_alias, ref_desa_alias, ref_kecamatan_bps
                             the curated spellings and BPS codes of reference/ that lie in the region
                             (they are the sample region's: elsewhere none applies)
-  wilayah                   the region row (name as users read it, kabupaten or kota)
+  wilayah                   the region row (name as users read it; jenis kabupaten, kota, provinsi or
+                            nasional, tingkat kabkota, provinsi or nasional)
   elections, settings       one election: the default one of reference/elections.csv (its day and TPS
-                            capacity), named and typed for the region, with the default settings
+                            capacity), named and typed for the region (a province elects its
+                            gubernur; the nation follows the simultaneous elections of that day),
+                            with the default settings
 No korwil: it is optional, per election. A database created without `init` keeps the curated
 reference/ of the sample's region (readiness/db.py `_create`).
 """
@@ -17,13 +23,14 @@ reference/ of the sample's region (readiness/db.py `_create`).
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import duckdb
 
 from .. import db, teks
 
 REFERENCE_DIR = db.REFERENCE_DIR
+# The nation's name as the region of a national installation.
+NAMA_NASIONAL = "Indonesia"
 
 
 class WilayahError(ValueError):
@@ -39,19 +46,30 @@ def _nasional():
 
 # --------------------------------------------------------------------------- regions by code
 def region(kode: str) -> dict:
-    """A kab/kota (`74.06`) or a province (`74`) of the national reference: kode, nama ('Kabupaten
-    Bombana', 'Provinsi Sulawesi Tenggara'), jenis (kabupaten|kota|provinsi), tingkat (kabkota|
-    provinsi), kode_provinsi, provinsi, and nama_pendek ('Bombana': the name without its kind)."""
+    """A kab/kota (`74.06`), a province (`74`) or the nation (`nasional`) of the national
+    reference: kode, nama ('Kabupaten Bombana', 'Provinsi Sulawesi Tenggara', 'Indonesia'), jenis
+    (kabupaten|kota|provinsi|nasional), tingkat (kabkota|provinsi|nasional), kode_provinsi,
+    provinsi (None for the nation), and nama_pendek ('Bombana': the name without its kind)."""
     nasional = _nasional()
     kode = str(kode).strip()
+    if kode == nasional.NASIONAL:
+        return {
+            "kode": kode,
+            "nama": NAMA_NASIONAL,
+            "jenis": "nasional",
+            "tingkat": "nasional",
+            "kode_provinsi": None,
+            "provinsi": None,
+            "nama_pendek": NAMA_NASIONAL,
+        }
     try:
         nasional.prefix(kode)
     except ValueError as exc:
         raise WilayahError(str(exc)) from None
-    if kode == nasional.NASIONAL or kode.count(".") > 1:
+    if kode.count(".") > 1:
         raise WilayahError(
             f"kode wilayah '{kode}' bukan kabupaten/kota atau provinsi: tulis seperti 74.06 "
-            "(kabupaten/kota) atau 74 (provinsi)"
+            f"(kabupaten/kota), 74 (provinsi) atau {nasional.NASIONAL}"
         )
     provinsi = [r for r in nasional.rows("provinsi", kode[:2]) if r["kode_provinsi"] == kode[:2]]
     if not provinsi:
@@ -85,26 +103,13 @@ def region(kode: str) -> dict:
 
 
 def installable(kode: str) -> dict:
-    """The region `init` can set up for this code: a kab/kota. A province or the nation is refused
-    with a message saying so."""
-    nasional = _nasional()
-    if str(kode).strip() == nasional.NASIONAL:
-        raise WilayahError(
-            "dasbor tingkat nasional belum dapat disiapkan; untuk saat ini pilih satu kabupaten/kota, "
-            "mis. --wilayah 74.06"
-        )
-    found = region(kode)
-    if found["tingkat"] != "kabkota":
-        raise WilayahError(
-            f"dasbor tingkat provinsi ({found['nama']}) belum dapat disiapkan; untuk saat ini pilih "
-            f"satu kabupaten/kota, mis. --wilayah {found['kode']}.01"
-        )
-    return found
+    """The region `init` can set up for this code: a kab/kota, a province or the nation."""
+    return region(kode)
 
 
 # --------------------------------------------------------------------------- creation
 def create(con: duckdb.DuckDBPyConnection, kode: str) -> None:
-    """Fill a new database's reference tables for the kab/kota `kode`."""
+    """Fill a new database's reference tables for the region `kode` (kab/kota, province, nation)."""
     target = installable(kode)
     _national_places(con, kode)
     _curated_names(con, kode)
@@ -122,12 +127,13 @@ def default_settings(con: duckdb.DuckDBPyConnection, election: str) -> None:
 
 
 def _national_places(con: duckdb.DuckDBPyConnection, kode: str) -> None:
-    """One kab/kota's kecamatan, desa/kelurahan and boundaries from the national reference."""
+    """The region's kecamatan, desa/kelurahan and boundaries from the national reference."""
     nasional = _nasional()
     like = {"p": nasional.prefix(kode) + "%"}
     con.execute(
-        "insert into ref_kecamatan select kode_kecamatan, kecamatan, jumlah_desa::integer, "
-        "nullif(lat, '')::double, nullif(lon, '')::double "
+        "insert into ref_kecamatan (kode_kecamatan, kecamatan, jumlah_desa, lat, lon, kode_kabkota) "
+        "select kode_kecamatan, kecamatan, jumlah_desa::integer, "
+        "nullif(lat, '')::double, nullif(lon, '')::double, kode_kabkota "
         f"from read_csv('{nasional.csv_path('kecamatan')}', header=true, all_varchar=true) "
         "where kode_kecamatan like $p order by kode_kecamatan",
         like,
@@ -139,13 +145,24 @@ def _national_places(con: duckdb.DuckDBPyConnection, kode: str) -> None:
         "where kode_desa like $p order by kode_desa",
         like,
     )
-    _insert_boundaries(con, nasional.boundaries("kecamatan", kode)["features"])
+    for level in nasional.BOUNDARY_LEVELS:
+        _insert_boundaries(con, level, kode)
 
 
-def _insert_boundaries(con: duckdb.DuckDBPyConnection, features: list[dict]) -> None:
-    rows = [(f["properties"]["kode_kecamatan"], json.dumps(f["geometry"], separators=(",", ":"))) for f in features]
-    if rows:
-        con.executemany("insert into ref_kecamatan_batas values (?, ?)", rows)
+def _insert_boundaries(con: duckdb.DuckDBPyConnection, level: str, kode: str) -> None:
+    """ref_kecamatan_batas or ref_kabkota_batas: the region's places, each its GeoJSON geometry,
+    read by DuckDB from its province's file (every province's for the nation: 7.285 kecamatan)."""
+    nasional = _nasional()
+    start = nasional.prefix(kode)
+    files = [str(nasional.boundary_path(level, start[:2] if start else "*"))]
+    key = f"kode_{level}"
+    con.execute(
+        f"insert into ref_{level}_batas select f ->> '$.properties.{key}', f -> '$.geometry' "
+        "from (select unnest(json_extract(json, '$.features[*]')) as f "
+        "      from read_json_objects($files, compression = 'gzip', maximum_object_size = 1000000000)) "
+        f"where (f ->> '$.properties.{key}') || '.' like $p order by 1",
+        {"files": files, "p": start + "%"},
+    )
 
 
 def _curated_names(con: duckdb.DuckDBPyConnection, kode: str) -> None:
@@ -179,7 +196,8 @@ def _insert_region(con: duckdb.DuckDBPyConnection, target: dict) -> None:
 
 
 # The kind of election a region holds for its own head: a kabupaten elects a bupati, a kota a wali kota.
-JENIS_PEMILIHAN = {"kabupaten": "bupati", "kota": "walikota", "provinsi": "gubernur"}
+# A province elects its gubernur; the nation follows the simultaneous regional elections of one day.
+JENIS_PEMILIHAN = {"kabupaten": "bupati", "kota": "walikota", "provinsi": "gubernur", "nasional": "serentak"}
 
 
 def election_name(jenis: str, target: dict, tanggal: dt.date) -> str:
