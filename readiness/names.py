@@ -3,7 +3,9 @@
 Exports write the same place many ways: `KEC. KRAKSAAN`, `Kecamatan Kraksaan`, `kraksaan`,
 `Banyu Anyar` for Banyuanyar, `Remba'an` / `Rembaan`. Names are compared on a key with case,
 prefixes, punctuation and spaces removed, plus the known variants listed in `reference/`.
-Desa are matched within their kecamatan: several desa names repeat across kecamatan.
+Desa are matched within their kecamatan: several desa names repeat across kecamatan. In a
+province or the nation a kecamatan is matched within the kab/kota its row names, when it names one:
+kecamatan names repeat across kab/kota.
 """
 
 from __future__ import annotations
@@ -55,12 +57,16 @@ class Gazetteer:
     region has twice matches neither: the message names both, with their codes, and the code
     itself (`74.06.05`, `74.06.05.2001`) written in the cell matches."""
 
-    def __init__(self, kecamatan, desa, kecamatan_alias=(), desa_alias=(), wilayah=None, wilayah_jenis=None):
+    def __init__(
+        self, kecamatan, desa, kecamatan_alias=(), desa_alias=(), wilayah=None, wilayah_jenis=None, kabkota=None
+    ):
         # kecamatan: iterable of (kode, nama); desa: iterable of (kode, nama, kode_kecamatan);
         # wilayah: (kode, nama) of the installation's region ('74.06', 'Kabupaten Bombana'), for messages;
-        # wilayah_jenis: its kind (kabupaten | kota | provinsi), the word of its whole-region rows
+        # wilayah_jenis: its kind (kabupaten | kota | provinsi | nasional), the word of its whole-region rows;
+        # kabkota: {kode: nama} of the region's kab/kota, named beside a kecamatan the region has twice
         self.wilayah_kode, self.wilayah_nama = wilayah or (None, None)
         self.wilayah_jenis = wilayah_jenis or "kabupaten"
+        self.kabkota: dict[str, str] = dict(kabkota or {})
         self.kecamatan: dict[str, Place] = {}
         self._kec_by_key: dict[str, list[str]] = {}
         for kode, nama in kecamatan:
@@ -80,11 +86,14 @@ class Gazetteer:
             self._desa_by_key.setdefault((kode_kec, name_key(alias)), [kode])
         self._place_keys = set(self._kec_by_key) | {key for _, key in self._desa_by_key}
 
-    def match_kecamatan(self, name: str) -> str | None:
+    def match_kecamatan(self, name: str, kabkota: str | None = None) -> str | None:
+        """The code of a kecamatan of the region (of the kab/kota `kabkota` when given)."""
         code = str(name).strip()
         if code in self.kecamatan:
-            return code
+            return code if kabkota is None or code.startswith(kabkota + ".") else None
         found = self._kec_by_key.get(name_key(name), ())
+        if kabkota is not None:
+            found = [k for k in found if k.startswith(kabkota + ".")]
         return found[0] if len(found) == 1 else None
 
     def knows(self, name: str) -> bool:
@@ -99,11 +108,20 @@ class Gazetteer:
         found = self._desa_by_key.get((kode_kecamatan, name_key(name)), ())
         return found[0] if len(found) == 1 else None
 
-    def unknown_kecamatan(self, name: str) -> str:
+    def unknown_kecamatan(self, name: str, kabkota: str | None = None) -> str:
         """Why `name` is not a kecamatan here: the region has it twice, or it is a kecamatan of
-        other kab/kota only (named), or it is unknown (with the closest names here)."""
+        other kab/kota only (named), or it is unknown (with the closest names here). With
+        `kabkota`: why it is not a kecamatan of that kab/kota."""
+        if kabkota is not None:
+            return self._unknown_in_kabkota(name, kabkota)
         twice = self._kec_by_key.get(name_key(name), ())
         if len(twice) > 1:
+            if self.kabkota:
+                named = ", ".join(f"{self.kecamatan[k].nama} ({self.kabkota.get(k[:5], k[:5])}, {k})" for k in twice)
+                return (
+                    f"kecamatan '{name}' ada {len(twice)} di {self.wilayah_nama or 'wilayah ini'}: {named}; "
+                    "tulis kabupaten/kotanya di kolom Kabupaten/Kota, atau kode kecamatannya"
+                )
             return (
                 f"kecamatan '{name}' ada {len(twice)} di {self.wilayah_nama or 'wilayah ini'}: "
                 f"{_candidates(self.kecamatan, twice)}; tulis kode kecamatannya"
@@ -119,6 +137,17 @@ class Gazetteer:
                 shown += f" dan {more} kabupaten/kota lain"
             return f"kecamatan '{name}' tidak ada di {self.wilayah_nama}; ada di {shown}{hint}"
         return f"kecamatan '{name}' tidak dikenal{hint}"
+
+    def _unknown_in_kabkota(self, name: str, kabkota: str) -> str:
+        nama = self.kabkota.get(kabkota, kabkota)
+        inside = [k for k, p in self.kecamatan.items() if k.startswith(kabkota + ".")]
+        elsewhere = [self.kabkota.get(k[:5], k[:5]) for k in self._kec_by_key.get(name_key(name), ())]
+        if str(name).strip() in self.kecamatan:
+            elsewhere = [self.kabkota.get(str(name).strip()[:5], "")]
+        saran = _closest(name, [self.kecamatan[k].nama for k in inside], 3)
+        hint = f"; kecamatan dengan nama ini ada di {', '.join(elsewhere)}" if elsewhere else ""
+        hint += f"; mungkin maksudnya: {', '.join(saran)}" if saran else ""
+        return f"kecamatan '{name}' tidak ada di {nama}{hint}"
 
     def unknown_desa(self, kode_kecamatan: str, name: str) -> str:
         """Why `name` is not a desa of this kecamatan: it has two of that name (named, with codes),

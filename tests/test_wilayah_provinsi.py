@@ -6,12 +6,17 @@ from __future__ import annotations
 
 import contextlib
 import io
+import random
+import shutil
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
-from readiness import cli, db
+from readiness import cli, db, ingest
 from reference import nasional
+from tests import xlsx
+from tests.messy import _save_openpyxl, id_num
 
 E = "pilkada-2024"
 
@@ -83,3 +88,155 @@ def test_init_nasional_sets_up_every_place_of_the_country(tmp_path):
         ]
     finally:
         con.close()
+
+
+# --------------------------------------------------------------------------- a province's files
+JUDUL = [
+    "REKAPITULASI DAFTAR PEMILIH TETAP (DPT)",
+    "PEMILIHAN GUBERNUR DAN WAKIL GUBERNUR SULAWESI TENGGARA TAHUN 2024",
+    "PROVINSI SULAWESI TENGGARA",
+]
+TTD = ["Kendari, 20 November 2024", "KETUA KPU PROVINSI SULAWESI TENGGARA", "", "LA ODE MUHAMMAD", "NIP. -"]
+
+
+def places(kode: str) -> list[tuple[str, str, str]]:
+    """(kab/kota, kecamatan, desa) of the region, in code order, as the national reference writes
+    them; a desa whose kecamatan has two of its name is written by its code."""
+    kabkota = {r["kode_kabkota"]: r["kabkota"] for r in nasional.rows("kabkota", kode)}
+    kecamatan = {r["kode_kecamatan"]: r["kecamatan"] for r in nasional.rows("kecamatan", kode)}
+    desa = nasional.rows("desa", kode)
+    twice = Counter((r["kode_kecamatan"], r["desa"].upper()) for r in desa)
+    return [
+        (
+            kabkota[r["kode_kecamatan"][:5]],
+            kecamatan[r["kode_kecamatan"]],
+            r["kode_desa"] if twice[(r["kode_kecamatan"], r["desa"].upper())] > 1 else r["desa"],
+        )
+        for r in desa
+    ]
+
+
+def recap_rows(kode: str, seed: int) -> list[tuple]:
+    """(kab/kota, kecamatan, desa, tps, L, P) for every desa of the region."""
+    rnd = random.Random(seed)
+    rows = []
+    for kab, kec, desa in places(kode):
+        l, p = rnd.randint(150, 3_900), rnd.randint(160, 4_100)
+        rows.append((kab, kec, desa, -(-(l + p) // 480), l, p))
+    return rows
+
+
+def province_recap(path: Path, rows: list[tuple], judul=JUDUL) -> Path:
+    """A KPU provincial DPT recap per desa: three title rows, NO | KABUPATEN/KOTA | KECAMATAN |
+    DESA/KELURAHAN | JUMLAH TPS | JUMLAH PEMILIH over L, P, L+P (merged), the kab/kota merged down
+    over its rows and the kecamatan over its desa, counts as Indonesian text, JUMLAH, signature."""
+    sheet = [[t] for t in judul] + [[]]
+    h = len(sheet) + 1
+    sheet += [
+        ["NO", "KABUPATEN/KOTA", "KECAMATAN", "DESA/KELURAHAN", "JUMLAH TPS", "JUMLAH PEMILIH", None, None],
+        [None, None, None, None, None, "L", "P", "L+P"],
+    ]
+    merges = [f"F{h}:H{h}"] + [f"{c}{h}:{c}{h + 1}" for c in "ABCDE"]
+    spans: dict[tuple, list[int]] = {}
+    for i, (kab, kec, desa, tps, l, p) in enumerate(rows, 1):
+        r = len(sheet) + 1
+        first_kab = (kab,) not in spans
+        first_kec = (kab, kec) not in spans
+        spans.setdefault((kab,), [r, r])[1] = r
+        spans.setdefault((kab, kec), [r, r])[1] = r
+        sheet.append(
+            [
+                i,
+                kab.upper() if first_kab else None,
+                kec.upper() if first_kec else None,
+                desa.upper(),
+                tps,
+                id_num(l),
+                id_num(p),
+                id_num(l + p),
+            ]
+        )
+    for key, (a, b) in spans.items():
+        if b > a:
+            merges.append(f"{'B' if len(key) == 1 else 'C'}{a}:{'B' if len(key) == 1 else 'C'}{b}")
+    total = [sum(r[k] for r in rows) for k in (3, 4, 5)]
+    sheet.append(
+        [None, "JUMLAH", None, None, total[0], id_num(total[1]), id_num(total[2]), id_num(total[1] + total[2])]
+    )
+    sheet += [[]] + [[None, None, None, None, None, line] for line in TTD]
+    merges += [f"A{r}:H{r}" for r in range(1, len(judul) + 1)]
+    return _save_openpyxl(path, [{"name": "REKAP DPT PROVINSI", "rows": sheet, "merges": merges}])
+
+
+@pytest.fixture(scope="module")
+def dimuat(provinsi, tmp_path_factory):
+    """The province with its DPT recap per desa loaded (`ingest`, in-process)."""
+    folder = tmp_path_factory.mktemp("dimuat")
+    path = folder / "sultra.duckdb"
+    shutil.copyfile(provinsi, path)
+    rows = recap_rows("74", seed=74)
+    recap = province_recap(folder / "rekap_dpt_sultra.xlsx", rows)
+    said = io.StringIO()
+    with contextlib.redirect_stderr(said):
+        assert cli.main(["ingest", str(recap), "--db", str(path)]) == 0, said.getvalue()
+    return path, rows, said.getvalue()
+
+
+def test_a_province_dpt_recap_per_desa_loads_every_row(dimuat):
+    path, rows, said = dimuat
+    assert f"{id_num(len(rows))} baris" in said and "GALAT" not in said
+    con = db.connect_read(path)
+    try:
+        got = con.execute(
+            "select count(*), sum(dpt_l), sum(dpt_p), count(distinct kode_kecamatan) from stg_pemilih"
+        ).fetchone()
+    finally:
+        con.close()
+    assert got == (len(rows), sum(r[4] for r in rows), sum(r[5] for r in rows), 221)
+
+
+def test_a_kecamatan_two_kabkota_of_the_province_have_is_matched_by_the_kabkota_column(tmp_path):
+    """Provinsi Lampung has a Kecamatan Labuhan Ratu in Kabupaten Lampung Timur and in Kota Bandar
+    Lampung: without a Kabupaten/Kota column the row names both; with one it is that kab/kota's."""
+    path = tmp_path / "lampung.duckdb"
+    assert cli.main(["init", "--wilayah", "18", "--db", str(path)]) == 0
+    tanpa = xlsx.recap(
+        tmp_path / "rekap_tanpa_kabkota.xlsx", [("LABUHAN RATU", "LABUHAN RATU", 9, 2_011, 2_140, 4_151)], title=False
+    )
+    batch = ingest.ingest_files(path, [(tanpa.name, tanpa.read_bytes())])
+    assert not batch.ok
+    assert [p.text() for r in batch.results for p in r.errors] == [
+        "rekap_tanpa_kabkota.xlsx, sheet 'REKAP', baris 3, kolom B (KECAMATAN): kecamatan 'LABUHAN RATU' ada 2 di "
+        "Provinsi Lampung: Labuhan Ratu (Kabupaten Lampung Timur, 18.07.21), Labuhan Ratu (Kota Bandar Lampung, "
+        "18.71.14); tulis kabupaten/kotanya di kolom Kabupaten/Kota, atau kode kecamatannya"
+    ]
+    rows = [
+        ("Kota Bandar Lampung", "Labuhan Ratu", "Labuhan Ratu", 9, 2_011, 2_140),
+        ("Kabupaten Lampung Timur", "Labuhan Ratu", "Labuhan Ratu", 7, 1_503, 1_498),
+        ("Kabupaten Lampung Timur", "Labuhan Ratu", "Labuhan Ratu III", 4, 902, 911),
+    ]
+    dengan = province_recap(
+        tmp_path / "rekap_dengan_kabkota.xlsx", rows, judul=["REKAPITULASI DPT", "PROVINSI LAMPUNG"]
+    )
+    batch = ingest.ingest_files(path, [(dengan.name, dengan.read_bytes())])
+    assert batch.ok, [p.text() for r in batch.results for p in r.errors]
+    con = db.connect_read(path)
+    try:
+        assert con.execute("select kode_kecamatan, kode_desa, dpt from stg_pemilih order by kode_desa").fetchall() == [
+            ("18.07.21", "18.07.21.2001", 3_001),
+            ("18.07.21", "18.07.21.2002", 1_813),
+            ("18.71.14", "18.71.14.1001", 4_151),
+        ]
+    finally:
+        con.close()
+    # a kab/kota the province does not have is named with its row
+    lain = province_recap(
+        tmp_path / "rekap_kabkota_salah.xlsx",
+        [("Kabupaten Lampung Tengahh", "Labuhan Ratu", "Labuhan Ratu", 9, 2_011, 2_140)],
+        judul=["REKAPITULASI DPT", "PROVINSI LAMPUNG"],
+    )
+    batch = ingest.ingest_files(path, [(lain.name, lain.read_bytes())])
+    assert [p.text() for r in batch.results for p in r.errors] == [
+        "rekap_kabkota_salah.xlsx, sheet 'REKAP DPT PROVINSI', baris 6, kolom B (KABUPATEN/KOTA): kabupaten/kota "
+        "'KABUPATEN LAMPUNG TENGAHH' tidak ada di Provinsi Lampung"
+    ]

@@ -33,6 +33,10 @@ def load_gazetteer(con: duckdb.DuckDBPyConnection) -> Gazetteer:
         con.execute("select alias, kode_desa from ref_desa_alias").fetchall(),
         wilayah=region[:2] if region else None,
         wilayah_jenis=region[2] if region else None,
+        # a province's or the nation's kab/kota; a kab/kota installation matches as one place
+        kabkota=dict(con.execute("select kode_kabkota, kabkota from stg_kabkota order by 1").fetchall())
+        if region and region[2] in ("provinsi", "nasional")
+        else None,
     )
 
 

@@ -32,9 +32,9 @@ def match_kecamatan(reader: RowReader, raw: RawRow, gaz: Gazetteer) -> str | Non
     if is_blank(name):
         reader.error(raw, "kecamatan", "nama kecamatan kosong")
         return None
-    kode = gaz.match_kecamatan(str(name))
+    kode = gaz.match_kecamatan(str(name), raw.kode_kabkota)
     if kode is None:
-        reader.error(raw, "kecamatan", gaz.unknown_kecamatan(str(name)))
+        reader.error(raw, "kecamatan", gaz.unknown_kecamatan(str(name), raw.kode_kabkota))
     return kode
 
 

@@ -123,6 +123,7 @@ def _parse_into(
     if region is not None and (
         wilayah.check_rows(result, [(raw.layout, raw.row - 1) for raw in raw_rows], region, gaz)
         or wilayah.check_kecamatan(result, raw_rows, region, gaz)
+        or wilayah.tandai_kabkota(result, raw_rows, region)
     ):
         return
     records, origins = _convert_rows(result, raw_rows, gaz, kapasitas_tps)

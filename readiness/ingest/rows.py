@@ -50,6 +50,9 @@ class RawRow:
     row: int  # Excel row number
     cells: dict[str, object]
     layout: Layout
+    # In a province or the nation: the kab/kota the row's Kabupaten/Kota column names (its code),
+    # within which its kecamatan is matched (readiness/wilayah/kolom_kabkota.py)
+    kode_kabkota: str | None = None
 
 
 @dataclass

@@ -3,11 +3,14 @@
   berkas.py     whether an uploaded file is for this region (title rows, kab/kota columns, NIKs, the
                 kecamatan of one other kab/kota)
   seed.py       the places, boundaries, region row and default election of an installation set up
-                by `init` for a kab/kota, from the national reference (reference/nasional/); a
+                by `init` for a kab/kota, a province or the nation, from the national reference (reference/nasional/); a
                 database created without `init` keeps the curated reference/ (readiness/db.py)
   pemilihan.py  the elections the installation follows (add, edit; with the audit record: tambah,
                 ubah), each with its kind and region
   kata.py       the words users read of the region: Kabupaten/Kota, Bupati/Wali Kota, desa/kelurahan
+  kolom_kabkota.py
+                in a province or the nation, the kab/kota each row of a file names, within which its
+                kecamatan is matched
 
 May import readiness.db, fmt, teks, akses, jejak, names, ingest.workbook and ingest.cells, and
 reference/; never streamlit.
@@ -27,6 +30,7 @@ from .berkas import (
     region_columns,
 )
 from .kata import Kata, kata
+from .kolom_kabkota import tandai as tandai_kabkota
 
 __all__ = [
     "KABUPATEN",
@@ -42,4 +46,5 @@ __all__ = [
     "kata",
     "load",
     "region_columns",
+    "tandai_kabkota",
 ]
