@@ -55,7 +55,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--by", default=None, help="nama pengunggah yang dicatat")
     common(p)
     p = sub.add_parser("report", help="cetak kesiapan per tingkat")
-    p.add_argument("--level", required=True, choices=teks.TINGKAT)
+    p.add_argument("--level", required=True, choices=teks.TINGKAT_LAPORAN)
     p.add_argument("--format", default="csv", choices=("csv", "json"))
     common(p)
     common(sub.add_parser("versions", help="riwayat unggahan (versi)"))
@@ -177,9 +177,12 @@ def _report(db_path: Path, election, level: str, out_format: str) -> int:
         election = _election(con, election)
         if election is None:
             return 1
-        from . import model  # it loads pandas: not before an ingest has read its sheet (memory)
+        from .model import laporan_wilayah  # it loads pandas: not before an ingest has read its sheet (memory)
 
-        df = model.report(con, election, level)
+        if salah := laporan_wilayah.tingkat_salah(con, level):
+            _say(f"GALAT: {salah}.")
+            return 2
+        df = laporan_wilayah.report(con, election, level)
     finally:
         con.close()
     if level == "korwil" and df["korwil"].isna().all():  # korwil is optional: none assigned, no rows

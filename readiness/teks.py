@@ -4,6 +4,8 @@ APP_NAMA = "Dasbor Kesiapan Pilkada"
 DISCLAIMER = "Data pemantauan internal — bukan hasil resmi KPU"
 # The report levels of the command line (`report --level`), in readiness.model.LEVELS.
 TINGKAT = ("kecamatan", "korwil", "kabupaten", "desa")
+# Every level `report --level` takes; which of them an installation has: model/laporan_wilayah.py.
+TINGKAT_LAPORAN = ("wilayah", "provinsi", "kabkota", "kabupaten", "korwil", "kecamatan", "desa")
 
 JENIS = {
     "pemilih": "Rekap pemilih (DPT per desa/kecamatan)",

@@ -11,6 +11,7 @@ import shutil
 from collections import Counter
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from readiness import cli, db, ingest
@@ -240,3 +241,68 @@ def test_a_kecamatan_two_kabkota_of_the_province_have_is_matched_by_the_kabkota_
         "rekap_kabkota_salah.xlsx, sheet 'REKAP DPT PROVINSI', baris 6, kolom B (KABUPATEN/KOTA): kabupaten/kota "
         "'KABUPATEN LAMPUNG TENGAHH' tidak ada di Provinsi Lampung"
     ]
+
+
+# --------------------------------------------------------------------------- report per level
+def report(path: Path, level: str) -> tuple[int, pd.DataFrame | None, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main(["report", "--db", str(path), "--level", level, "--format", "csv"])
+    text = out.getvalue()
+    kode = {c: str for c in ("kode_wilayah", "kode_provinsi", "kode_kabkota", "kode_kecamatan", "kode_desa")}
+    return code, (pd.read_csv(io.StringIO(text), dtype=kode) if text.strip() else None), err.getvalue()
+
+
+def test_report_of_a_province_sums_exactly_at_every_level(dimuat):
+    path, rows, _ = dimuat
+    levels = {level: report(path, level) for level in ("wilayah", "provinsi", "kabkota", "kecamatan", "desa")}
+    assert all(code == 0 for code, _, _ in levels.values()), {k: v[2] for k, v in levels.items()}
+    wilayah, provinsi, kabkota, kecamatan, desa = (levels[k][1] for k in levels)
+    dpt = sum(r[4] + r[5] for r in rows)
+    # one row for the whole province, one for its province, seventeen kab/kota
+    assert wilayah[["kode_wilayah", "wilayah", "tingkat", "dpt", "tps"]].values.tolist() == [
+        ["74", "Provinsi Sulawesi Tenggara", "provinsi", dpt, sum(r[3] for r in rows)]
+    ]
+    assert provinsi[["kode_provinsi", "provinsi", "jumlah_kabkota", "jumlah_kecamatan", "dpt"]].values.tolist() == [
+        ["74", "Sulawesi Tenggara", 17, 221, dpt]
+    ]
+    assert len(kabkota) == 17 and kabkota["dpt"].sum() == dpt
+    # a kab/kota's DPT (L, P, TPS) is the sum of its kecamatan, which is the sum of its desa
+    for field, k in (("dpt_l", 4), ("dpt_p", 5), ("tps", 3)):
+        per_kab = dict(zip(kabkota["kode_kabkota"], kabkota[field]))
+        assert per_kab == kecamatan.groupby("kode_kabkota")[field].sum().to_dict(), field
+        assert per_kab == desa.groupby("kode_kabkota")[field].sum().to_dict(), field
+        written = Counter()
+        for r in rows:
+            written[r[0]] += r[k]
+        assert dict(zip(kabkota["kabkota"], kabkota[field])) == dict(written), field
+    assert kabkota.set_index("kode_kabkota").loc["74.06", "jumlah_kecamatan"] == 22
+    # every row carries its codes; the KTP-el that was never uploaded is empty, not 0
+    assert all(k.startswith(b + ".") for k, b in zip(kecamatan["kode_kecamatan"], kecamatan["kode_kabkota"]))
+    assert all(d.startswith(k + ".") for d, k in zip(desa["kode_desa"], desa["kode_kecamatan"]))
+    assert len(desa) == len(rows) and len(kecamatan) == 221
+    for frame in (wilayah, provinsi, kabkota, kecamatan):
+        assert frame["ktpel_wajib"].isna().all() and frame["ktpel_persen"].isna().all()
+
+
+def test_report_kabupaten_in_a_province_suggests_kabkota_or_wilayah(provinsi):
+    code, rows, said = report(provinsi, "kabupaten")
+    assert code == 2 and rows is None
+    assert said.strip() == (
+        "GALAT: tingkat 'kabupaten' tidak ada di dasbor Provinsi Sulawesi Tenggara: pakai --level kabkota atau "
+        "--level wilayah (kabkota: satu baris per kabupaten/kota; wilayah: satu baris seluruh wilayah)."
+    )
+
+
+def test_a_kabkota_installation_reports_as_before_and_has_its_wilayah_row(empty_db):
+    code, kabupaten, _ = report(empty_db, "kabupaten")
+    assert code == 0 and len(kabupaten) == 1 and kabupaten.loc[0, "jumlah_kecamatan"] == 24
+    code, wilayah, _ = report(empty_db, "wilayah")
+    assert code == 0
+    assert wilayah[["kode_wilayah", "wilayah", "tingkat", "jumlah_kecamatan"]].values.tolist() == [
+        ["35.13", "Kabupaten Probolinggo", "kabkota", 24]
+    ]
+    code, kecamatan, _ = report(empty_db, "kecamatan")
+    assert code == 0 and "kode_kabkota" not in kecamatan.columns and len(kecamatan) == 24
+    code, _, said = report(empty_db, "kabkota")
+    assert code == 2 and "tingkat 'kabkota' tidak ada di dasbor Kabupaten Probolinggo" in said

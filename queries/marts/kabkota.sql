@@ -1,0 +1,44 @@
+-- Readiness per kab/kota of the region for one election (a province's or the nation's; the region
+-- itself in a kab/kota installation): its kecamatan's figures summed (missing when any of its
+-- kecamatan lacks them: a kab/kota's DPT is the sum of all its kecamatan or nothing), the
+-- DPT-weighted target and previous turnout, counts per status, the worst status.
+-- Reads `kesiapan_kecamatan` (int_kecamatan of the election, kept by readiness.model).
+-- params: election
+with k as (
+    select r.kode_kabkota, k.*
+    from kesiapan_kecamatan k
+    join ref_kecamatan r using (kode_kecamatan)
+    where k.election_id = $election
+)
+select
+    b.kode_provinsi,
+    b.provinsi,
+    b.kode_kabkota,
+    b.kabkota,
+    b.jenis,
+    count(k.kode_kecamatan)                                                     as jumlah_kecamatan,
+    case when count(k.dpt) = count(*) then sum(k.dpt) end                       as dpt,
+    case when count(k.dpt_l) = count(*) then sum(k.dpt_l) end                   as dpt_l,
+    case when count(k.dpt_p) = count(*) then sum(k.dpt_p) end                   as dpt_p,
+    case when count(k.tps) = count(*) then sum(k.tps) end                       as tps,
+    sum(k.tps_melebihi_kapasitas)                                               as tps_melebihi_kapasitas,
+    max(k.pemilih_per_tps_maks)                                                 as pemilih_per_tps_maks,
+    case when count(k.ktpel_wajib) = count(*) then sum(k.ktpel_wajib) end       as ktpel_wajib,
+    case when count(k.ktpel_rekam) = count(*) then sum(k.ktpel_rekam) end       as ktpel_rekam,
+    case when count(k.ktpel_wajib) = count(*)
+         then round(100.0 * sum(k.ktpel_rekam) / nullif(sum(k.ktpel_wajib), 0), 2) end as ktpel_persen,
+    round(sum(k.target_partisipasi * k.dpt)
+          / nullif(sum(k.dpt) filter (where k.target_partisipasi is not null), 0), 2) as target_partisipasi,
+    case when count(k.partisipasi_sebelumnya) = count(*)
+         then round(sum(k.partisipasi_sebelumnya * k.dpt) / nullif(sum(k.dpt), 0), 2) end
+                                                                                as partisipasi_sebelumnya,
+    count(*) filter (where k.status = 'hijau')                                  as jumlah_hijau,
+    count(*) filter (where k.status = 'kuning')                                 as jumlah_kuning,
+    count(*) filter (where k.status = 'merah')                                  as jumlah_merah,
+    case when count(*) filter (where k.status = 'merah') > 0 then 'merah'
+         when count(*) filter (where k.status = 'kuning') > 0 then 'kuning'
+         else 'hijau' end                                                       as status
+from stg_kabkota b
+join k using (kode_kabkota)
+group by all
+order by b.kode_kabkota

@@ -1,0 +1,43 @@
+-- Readiness per province of the region for one election (the nation's 38; the province itself in a
+-- province installation; its province in a kab/kota installation, over that kab/kota alone): its
+-- kecamatan's figures summed (missing when any of its kecamatan lacks them, so a province's DPT is
+-- the sum of its kab/kota's), the DPT-weighted target and previous turnout, counts of kecamatan per
+-- status, the worst status.
+-- Reads `kesiapan_kecamatan` (int_kecamatan of the election, kept by readiness.model).
+-- params: election
+with k as (
+    select b.kode_provinsi, b.provinsi, r.kode_kabkota, k.*
+    from kesiapan_kecamatan k
+    join ref_kecamatan r using (kode_kecamatan)
+    join stg_kabkota b using (kode_kabkota)
+    where k.election_id = $election
+)
+select
+    kode_provinsi,
+    any_value(provinsi)                                                         as provinsi,
+    count(distinct kode_kabkota)                                                as jumlah_kabkota,
+    count(*)                                                                    as jumlah_kecamatan,
+    case when count(dpt) = count(*) then sum(dpt) end                           as dpt,
+    case when count(dpt_l) = count(*) then sum(dpt_l) end                       as dpt_l,
+    case when count(dpt_p) = count(*) then sum(dpt_p) end                       as dpt_p,
+    case when count(tps) = count(*) then sum(tps) end                           as tps,
+    sum(tps_melebihi_kapasitas)                                                 as tps_melebihi_kapasitas,
+    max(pemilih_per_tps_maks)                                                   as pemilih_per_tps_maks,
+    case when count(ktpel_wajib) = count(*) then sum(ktpel_wajib) end           as ktpel_wajib,
+    case when count(ktpel_rekam) = count(*) then sum(ktpel_rekam) end           as ktpel_rekam,
+    case when count(ktpel_wajib) = count(*)
+         then round(100.0 * sum(ktpel_rekam) / nullif(sum(ktpel_wajib), 0), 2) end as ktpel_persen,
+    round(sum(target_partisipasi * dpt)
+          / nullif(sum(dpt) filter (where target_partisipasi is not null), 0), 2) as target_partisipasi,
+    case when count(partisipasi_sebelumnya) = count(*)
+         then round(sum(partisipasi_sebelumnya * dpt) / nullif(sum(dpt), 0), 2) end
+                                                                                as partisipasi_sebelumnya,
+    count(*) filter (where status = 'hijau')                                    as jumlah_hijau,
+    count(*) filter (where status = 'kuning')                                   as jumlah_kuning,
+    count(*) filter (where status = 'merah')                                    as jumlah_merah,
+    case when count(*) filter (where status = 'merah') > 0 then 'merah'
+         when count(*) filter (where status = 'kuning') > 0 then 'kuning'
+         else 'hijau' end                                                       as status
+from k
+group by kode_provinsi
+order by kode_provinsi
