@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import sys
 
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
@@ -22,7 +23,9 @@ def _missing(value) -> bool:
     try:
         return math.isnan(value)
     except TypeError:
-        return False
+        # pandas' missing value of a whole-number column (Int64): only there when pandas is loaded
+        pandas = sys.modules.get("pandas")
+        return pandas is not None and value is pandas.NA
 
 
 def angka(value, decimals: int = 0) -> str:

@@ -19,6 +19,10 @@ def test_percent_uses_decimal_comma():
 def test_missing_is_a_dash_not_zero():
     assert fmt.angka(None) == "–"
     assert fmt.persen(math.nan) == "–"
+    # an empty cell of a whole-number column (pandas Int64), e.g. KTP-el never uploaded
+    import pandas as pd
+
+    assert fmt.angka(pd.Series([None], dtype="Int64")[0]) == "–"
 
 
 def test_dates_in_indonesian():
