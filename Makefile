@@ -22,7 +22,7 @@ $(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
 
 run: $(VENV)/.installed
 	@test -f $(DB) || $(BIN)/python -m readiness demo --db $(DB)
-	READINESS_DB=$(DB) $(BIN)/streamlit run dashboard.py --server.port $(PORT)
+	READINESS_DB=$(DB) $(BIN)/streamlit run server.py --server.port $(PORT)
 
 # What the tests need from the system (Chromium): installed when run as root, else one line saying
 # what to install and `make test` stops before setting anything up.

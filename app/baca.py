@@ -136,17 +136,13 @@ def deck(election: str):
     return _deck(db_path(), version, election, lapor_versi(), cur)
 
 
-@st.cache_resource(show_spinner=False)
-def _lapor_layanan(path: str):
-    from readiness import lapor
-
-    return lapor.Layanan(lapor.lapor_path(path))
-
-
 def lapor_layanan(path: str | None = None):
     """The field reports' database beside the main database `path` (this server's by default): one
-    writer thread, cursors for readers (readiness.lapor.Layanan), one per process and database."""
-    return _lapor_layanan(path or db_path())
+    writer thread, cursors for readers (readiness.lapor.Layanan), one per process and database,
+    shared with the phones' /lapangan/ routes (readiness.lapor.layanan)."""
+    from readiness import lapor
+
+    return lapor.layanan(path or db_path())
 
 
 def lapor_versi() -> tuple | None:

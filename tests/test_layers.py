@@ -63,6 +63,17 @@ def test_the_core_never_imports_streamlit_the_app_or_a_page():
     assert wrong == []
 
 
+def test_the_phones_report_path_never_imports_streamlit_the_app_or_a_page():
+    # lapangan/ answers phones over plain HTTP beside the dashboard: the core only, no script runs.
+    wrong = [
+        f"{_module(p)} imports {m}"
+        for p in _files("lapangan")
+        for m, _ in _imports(p)
+        if m.split(".")[0] in {"streamlit", "app", "pages"}
+    ]
+    assert wrong == []
+
+
 def test_app_imports_no_page_but_the_login_form():
     # The login form is the one page that also runs as a callable: while nobody is logged in, every
     # URL runs it (app/halaman.py navigasi_masuk).

@@ -4,8 +4,8 @@ uploaded as Excel), stored in a database file of their own, and what the dashboa
 - `laporan`: what a report is (stages, Laporan, HasilKirim, the refusals);
 - `store`: where the reports live (their file beside the main database, its tables, read-only opening);
 - `tps`: the active TPS list, the area a user reports for, the server's check of a report;
-- `writer`: the one writer thread and its group commits (Layanan);
 - `salinan`: a consistent copy of the reports' file while the server writes it (for backups);
+- `writer`: the one writer thread and its group commits (Layanan), one per process (`layanan`);
 - `excel`: paper-report sheets read into reports or into messages naming file, sheet, row and column;
 - `ringkasan`: reading — a TPS's history, the reports' trail, the election-day summary;
 - `tabel`: the Hari Pemungutan page's tables and downloads, built from the summary;
@@ -51,7 +51,7 @@ from .laporan import (
 from .ringkasan import JUDUL_JEJAK, jejak, jejak_tabel, ringkasan, riwayat, tahap_berjalan
 from .store import SCHEMA, ada_laporan, baca_saja, lapor_path
 from .tps import DaftarTps, Tps, boleh_wilayah, periksa
-from .writer import BATCH_MAKS, ISI_SAMA_DALAM, TUNGGU_DETIK, Layanan
+from .writer import BATCH_MAKS, ISI_SAMA_DALAM, TUNGGU_DETIK, Layanan, layanan
 
 __all__ = [
     "BATCH_MAKS",
@@ -84,6 +84,7 @@ __all__ = [
     "jejak_tabel",
     "kategori",
     "kirim_id",
+    "layanan",
     "lapor_path",
     "menit_ini",
     "periksa",

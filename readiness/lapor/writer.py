@@ -1,5 +1,6 @@
-"""The one writer of the reports' file (`Layanan`, kept by the app in st.cache_resource, one per
-process and database), and the transaction it commits (`_Transaksi`).
+"""The one writer of the reports' file (`Layanan`, one per process and database: `layanan(path)`,
+shared by the dashboard's Lapor page and the phones' /lapangan/ path), and the transaction it
+commits (`_Transaksi`).
 
 - a submitter puts its report on a queue and waits on a Future; the writer thread drains the queue
   and commits whatever is waiting in one short transaction (group commit), then answers every
@@ -37,13 +38,17 @@ from .. import akses, fmt, privacy
 from . import salinan
 from .excel import BerkasLapor
 from .laporan import KEJADIAN, TAHAP, BelumTersimpan, HasilKirim, Laporan, LaporanDitolak
-from .store import SCHEMA
+from .store import SCHEMA, lapor_path
 from .tps import DaftarTps, Tps, periksa
 
 BATCH_MAKS = 256  # reports committed together at most
 TUNGGU_DETIK = 30.0  # how long a submitter waits for its commit
 ISI_SAMA_DALAM = dt.timedelta(minutes=15)
 _DIAM = object()  # nothing arrived on the queue for a while
+SIBUK = (
+    "Server sedang sibuk; laporan belum pasti tersimpan. Tekan Kirim lagi — "
+    "laporan yang sama tidak akan tercatat dua kali."
+)
 
 
 def _kunci_isi(election, kode_desa, no_tps, tahap, kategori, uraian) -> tuple:
@@ -151,7 +156,7 @@ class _Transaksi:
 
 class Layanan:
     """The reports database of one main database: one connection, one writer thread, cursors for
-    readers. Keep one per process (the app: st.cache_resource)."""
+    readers. Keep one per process: `layanan(main_path)` hands out the process's one."""
 
     def __init__(self, path: Path | str):
         self.path = Path(path)
@@ -256,18 +261,19 @@ class Layanan:
         for (_, fut), result in zip(live, results):
             fut.set_result(result)
 
-    def _submit(self, op, timeout: float) -> object:
+    def _antre(self, op) -> Future:
         if not self._thread.is_alive():
             raise BelumTersimpan("Penerima laporan berhenti; muat ulang halaman lalu kirim lagi.")
         fut: Future = Future()
         self._queue.put((op, fut))
+        return fut
+
+    def _submit(self, op, timeout: float) -> object:
+        fut = self._antre(op)
         try:
             return fut.result(timeout=timeout)
         except FutureTimeout:
-            raise BelumTersimpan(
-                "Server sedang sibuk; laporan belum pasti tersimpan. Tekan Kirim lagi — "
-                "laporan yang sama tidak akan tercatat dua kali."
-            ) from None
+            raise BelumTersimpan(SIBUK) from None
 
     # ----------------------------------------------------------------- what pages call
     def kirim(
@@ -280,6 +286,24 @@ class Layanan:
         timeout: float = TUNGGU_DETIK,
     ) -> HasilKirim:
         """Check (area, TPS, numbers) and store one report; returns after its commit."""
+        fut = self.kirim_nanti(pengguna, lap, daftar, sumber=sumber, timeout=timeout)
+        try:
+            return fut.result(timeout=timeout)
+        except FutureTimeout:
+            raise BelumTersimpan(SIBUK) from None
+
+    def kirim_nanti(
+        self,
+        pengguna: akses.Pengguna | None,
+        lap: Laporan,
+        daftar: DaftarTps,
+        *,
+        sumber: str = "formulir",
+        timeout: float = TUNGGU_DETIK,
+    ) -> Future:
+        """Check one report now (raises LaporanDitolak) and queue it; the Future is answered with
+        its HasilKirim after the commit. For a caller that waits without holding a thread (an
+        asyncio server: `asyncio.wrap_future`)."""
         try:
             tps, peringatan = periksa(pengguna, lap, daftar)
         except LaporanDitolak as exc:
@@ -295,7 +319,7 @@ class Layanan:
                     timeout,
                 )
             raise
-        return self._submit(lambda cur, tx: tx.simpan(lap, tps, pengguna, sumber, peringatan), timeout)
+        return self._antre(lambda cur, tx: tx.simpan(lap, tps, pengguna, sumber, peringatan))
 
     def unggah(
         self, pengguna: akses.Pengguna | None, berkas: BerkasLapor, daftar: DaftarTps, timeout: float = 120.0
@@ -399,3 +423,19 @@ class Layanan:
             self._thread.join(timeout=30)
         self._writer.close()
         self._con.close()
+
+
+_REGISTER: dict[Path, Layanan] = {}
+_REGISTER_LOCK = threading.Lock()
+
+
+def layanan(main_path: Path | str) -> Layanan:
+    """The one Layanan of this process for the reports beside the main database `main_path`
+    (store.lapor_path), opened on first use. Every caller in the process (the Streamlit pages, the
+    /lapangan/ routes) gets the same instance, so one writer thread owns the file."""
+    path = lapor_path(main_path).resolve()
+    with _REGISTER_LOCK:
+        found = _REGISTER.get(path)
+        if found is None or not found._thread.is_alive():
+            found = _REGISTER[path] = Layanan(path)
+        return found
