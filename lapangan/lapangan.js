@@ -118,4 +118,5 @@
       Object.keys(localStorage).forEach(function (k) { if (k.indexOf("lapangan:") === 0) localStorage.removeItem(k); });
     });
   }
+  document.body.dataset.siap = "1";
 })();

@@ -34,8 +34,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db_path: Path, log_dir: Path):
-    """`streamlit run dashboard.py` on a free loopback port against `db_path`; yields its URL."""
+def start_server(db_path: Path, log_dir: Path, script: str = "dashboard.py"):
+    """`streamlit run dashboard.py` (or `server.py`: the dashboard and /lapangan/ in one app) on a
+    free loopback port against `db_path`; yields its URL."""
     port = _free_port()
     # The server inherits the session's installation key (tests/conftest.py), never the developer's.
     assert os.environ.get("READINESS_KUNCI"), "tests/conftest.py sets READINESS_KUNCI for every test"
@@ -47,7 +48,7 @@ def start_server(db_path: Path, log_dir: Path):
             "-m",
             "streamlit",
             "run",
-            "dashboard.py",
+            script,
             "--server.port",
             str(port),
             "--server.address",
