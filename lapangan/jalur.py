@@ -9,6 +9,7 @@ The script asks for JSON (`Accept: application/json`); a plain form POST gets th
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import threading
 import uuid
@@ -79,13 +80,22 @@ def _json(request: Request) -> bool:
     return "application/json" in request.headers.get("accept", "")
 
 
-def _halaman_formulir(request: Request, user: akses.Pengguna, csrf: str, *, hasil: str = "", dipilih: str = ""):
-    daftar = daftar_tps()
+@functools.lru_cache(maxsize=4096)
+def _wilayah(daftar: lapor.DaftarTps, peran: str, wilayah: str | None) -> tuple:
+    """(the TPS a user of this role and area may report for, the area in words), per TPS list: the
+    same for every reporter of a desa, and a filter over every TPS of the region costs more than
+    the rest of the page."""
+    user = akses.Pengguna("", peran, wilayah)
     mine = daftar.wilayah(user)
+    return mine, lapor.wilayah_teks(user, mine) if len(mine) else ""
+
+
+def _halaman_formulir(request: Request, user: akses.Pengguna, csrf: str, *, hasil: str = "", dipilih: str = ""):
+    mine, wilayah = _wilayah(daftar_tps(), user.peran, user.wilayah)
     body = halaman.formulir(
         user,
         mine,
-        lapor.wilayah_teks(user, mine) if len(mine) else "",
+        wilayah,
         csrf=csrf,
         kirim_id=f"h-{uuid.uuid4().hex}",
         kecamatan=request.query_params.get("kec", "") or dipilih.rpartition(".")[0][:8],
