@@ -176,11 +176,16 @@ async def reporter(client, sem, url: str, r: dict, lat: list, tally: dict) -> No
             if r["putus"] == tahap:
                 await putus(url, r, data)
                 tally["putus"] += 1
-            t0 = time.perf_counter()
-            p = await client.post(
-                "/lapangan/kirim", data=data, headers={"Cookie": _cookie(r), "Accept": "application/json"}
-            )
-            lat.append(time.perf_counter() - t0)
+            for _ in range(5):  # as the phone's script: a busy answer (503) is sent again after a pause
+                t0 = time.perf_counter()
+                p = await client.post(
+                    "/lapangan/kirim", data=data, headers={"Cookie": _cookie(r), "Accept": "application/json"}
+                )
+                lat.append(time.perf_counter() - t0)
+                if p.status_code != 503:
+                    break
+                tally["sibuk"] += 1
+                await asyncio.sleep(2)
         if p.status_code != 200:
             tally["galat"] += 1
             print("galat", r["nama"], tahap, p.status_code, p.text[:200])
@@ -204,7 +209,9 @@ async def drive(url: str, rs: list[dict], connections: int) -> dict:
         "login": [],
         "lat": [],
         "hari_h": [],
-        "tally": dict.fromkeys(["baru", "ganda", "galat", "ulang", "ulang_dikenali", "putus", "form_salah"], 0),
+        "tally": dict.fromkeys(
+            ["baru", "ganda", "galat", "ulang", "ulang_dikenali", "putus", "form_salah", "sibuk"], 0
+        ),
     }
     async with async_playwright() as p, httpx.AsyncClient(base_url=url, limits=limits, timeout=TIMEOUT) as client:
         browser = await p.chromium.launch(executable_path=bench_lapor.CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
@@ -336,7 +343,8 @@ def report(args, out: dict, c: dict, t_accounts: float, t_sesi: float, t_all: fl
         f"| resubmissions with the same id (10 %) sent / recognised, not stored | {t['ulang']} / {t['ulang_dikenali']} |",
         f"| connections dropped after the request was written (5 %), then sent again | {t['putus']} "
         f"(answered as already stored: {t['ganda']}) |",
-        f"| refused or failed submissions | {t['galat']} |",
+        f"| answered 'busy' (503) and sent again 2 s later, as the phone's script does | {t['sibuk']} |",
+        f"| refused or failed submissions (after those retries) | {t['galat']} |",
         f"| submissions (POST until the answer after the commit) | {fmt.angka(len(lat))} in "
         f"{fmt.angka(out['wall'], 1)} s ({fmt.angka(len(lat) / out['wall'], 0)} reports/s); every reporter opens the "
         f"form at a random second of the same {fmt.angka(args.minute, 0)} s, then sends its 4 stages one after "
@@ -350,6 +358,19 @@ def report(args, out: dict, c: dict, t_accounts: float, t_sesi: float, t_all: fl
         "Targets: 0 lost, 0 doubled, every stored report as sent; submission p95 < 300 ms and p99 < 1 s; Hari "
         "Pemungutan < 2 s for a reader during the run. Compare the Streamlit Lapor page end to end (section "
         "above): 0,87 reports/s with 20 browser sessions.",
+    ]
+    p95, p99 = pct(lat, 95), pct(lat, 99)
+    hh = max(out["hari_h"]) if out["hari_h"] else float("nan")
+    ok = c["lost"] == c["doubled"] == c["changed"] == 0 and c["stored"] == c["expected"]
+    lines += [
+        "",
+        f"This run: every report stored once and as sent **{'met' if ok else 'NOT met'}**; p95 < 300 ms "
+        f"**{'met' if p95 < 0.3 else 'NOT met'}**, p99 < 1 s **{'met' if p99 < 1 else 'NOT met'}**; Hari Pemungutan "
+        f"< 2 s **{'met' if hh < 2 else 'NOT met'}**. The latencies are queueing: the reporters offered "
+        f"{fmt.angka(len(lat) / max(args.minute, 1), 0)} reports/s for a minute against the "
+        f"{fmt.angka(len(lat) / out['wall'], 0)} reports/s the server held here, on 2 CPU shared with the load "
+        "generator, the reader's Chromium and the other users of the machine (load average above); to be re-run on "
+        "a quiet machine.",
     ]
     text = "\n".join(lines)
     print(text)

@@ -276,9 +276,11 @@ async def kirim(request: Request) -> Response:
         )
     kind, teks, peringatan = lapor.jawaban(tps, lap.tahap, hasil)
     if _json(request):
-        return JSONResponse(
+        response = JSONResponse(
             {"status": hasil.status, "seq": hasil.seq, "pesan": teks, "peringatan": list(peringatan)}, headers=HEADERS
         )
+        sesi.pasang(response, request, csrf=sesi.token_csrf(request))  # a phone that only sends stays logged in
+        return response
     kotak = halaman.pesan("ok", teks) + "".join(halaman.pesan("tunggu", p) for p in peringatan)
     return await run_in_threadpool(
         _halaman_formulir, request, user, sesi.token_csrf(request), hasil=kotak, dipilih=dipilih
@@ -295,6 +297,10 @@ async def skrip(request: Request) -> Response:
 
 async def sehat(request: Request) -> Response:
     return PlainTextResponse("ok", headers={"Cache-Control": "no-store"})
+
+
+async def tidak_ada(request: Request) -> Response:
+    return _galat(request, "Halaman ini tidak ada.", 404)
 
 
 async def ke_formulir(request: Request) -> Response:
@@ -314,6 +320,7 @@ def rute() -> list:
                 Route("/kirim", _aman(kirim), methods=["POST"]),
                 Route("/lapangan.js", skrip),
                 Route("/sehat", sehat),
+                Route("/{lain:path}", tidak_ada, methods=["GET", "POST", "PUT", "DELETE", "PATCH"]),
             ],
         ),
     ]

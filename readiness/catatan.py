@@ -263,10 +263,14 @@ def baca(db_path: Path | str):
 
 
 @contextlib.contextmanager
-def tulis(db_path: Path | str):
+def tulis(db_path: Path | str, *, tunggu: float | None = None):
     """One write transaction (BEGIN IMMEDIATE: the writer's lock is taken at the start, so what is
-    read inside stays true until the commit); committed on normal exit, rolled back otherwise."""
+    read inside stays true until the commit); committed on normal exit, rolled back otherwise.
+    `tunggu`: seconds to wait for another writer instead of TUNGGU_DETIK (0: Sibuk at once, for a
+    write that may as well be skipped)."""
     con = connect(db_path)
+    if tunggu is not None:
+        con.execute(f"pragma busy_timeout = {int(tunggu * 1000)}")
     try:
         try:
             con.execute("begin immediate")

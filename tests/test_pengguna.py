@@ -5,6 +5,7 @@ import datetime as dt
 import io
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import argon2
@@ -334,3 +335,17 @@ def test_the_move_of_users_happens_once(tmp_path):
     assert masuk(path, "sekda", "Sandi-Sekda-12").pesan == pengguna.NONAKTIF
     assert baris(path, "select count(*) from pengguna") == [(4,)]
     assert baris(path, "select count(*) from jejak where aksi = 'ekspor'") == [(1,)]
+
+
+def test_a_session_is_valid_while_the_store_is_busy_with_other_writes(path):
+    # Hundreds of phones at 07.00: writing a session's last activity must not refuse (or hold up)
+    # the request when another writer holds the store; a later request writes it.
+    pengguna.tambah(path, "sari", "analis", SANDI, pelaku="uji")
+    token = pengguna.buka_sesi(path, "sari")
+
+    def later():
+        return time.time() + 2 * pengguna.SEGARKAN_SESI
+
+    with catatan.tulis(path):  # another writer, holding the store's write lock
+        assert pengguna.periksa_sesi(path, pengguna.hash_token(token), jam=later) == akses.Pengguna("sari", "analis")
+    assert pengguna.periksa_sesi(path, pengguna.hash_token(token), jam=later) == akses.Pengguna("sari", "analis")

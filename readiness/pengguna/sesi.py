@@ -61,12 +61,18 @@ def periksa_sesi(db_path, token_hash: str, *, jam=time.time) -> akses.Pengguna |
         alasan = "berakhir"
     elif now - row["terakhir"] > BATAS_DIAM:
         alasan = "diam"
-    if alasan or now - row["terakhir"] > SEGARKAN_SESI:
+    if alasan:
         with catatan.tulis(db_path) as con:
-            if alasan:
-                con.execute("delete from sesi where token_hash = ?", (token_hash,))
-            else:
+            con.execute("delete from sesi where token_hash = ?", (token_hash,))
+    elif now - row["terakhir"] > SEGARKAN_SESI:
+        # Only the last activity: when the store is busy with other writes (hundreds of phones at
+        # 07.00), the request does not wait for it; the session is valid all the same and a later
+        # request writes it.
+        try:
+            with catatan.tulis(db_path, tunggu=0) as con:
                 con.execute("update sesi set terakhir = ? where token_hash = ?", (now, token_hash))
+        except catatan.Sibuk:
+            pass
     if alasan:
         return alasan
     return akses.Pengguna(row["nama"], row["peran"], row["wilayah"])

@@ -65,6 +65,8 @@ def _laporan(db_path) -> list[tuple]:
 def test_health_check_answers_ok(klien):
     r = klien.get("/lapangan/sehat")
     assert (r.status_code, r.text) == (200, "ok")
+    r = klien.get("/lapangan/kirim")  # a report is only ever a POST
+    assert r.status_code == 404 and "Halaman ini tidak ada." in r.text
 
 
 def test_login_then_the_form_of_the_reporters_own_tps_small_enough_for_slow_3g(klien):
@@ -108,6 +110,7 @@ def test_a_report_sent_twice_with_one_id_is_stored_once(klien):
     csrf = _csrf(_masuk(klien).text)
     pertama = _kirim(klien, csrf, tahap="pemungutan_selesai", hadir_l="120", hadir_p="131")
     assert pertama.status_code == 200
+    assert "lapangan_sesi=" in pertama.headers["set-cookie"]  # sending renews the phone's session cookie
     assert pertama.json()["pesan"].startswith(
         "TPS 1 Desa Ngadisari (Kecamatan Sukapura): Pemungutan selesai. Terkirim #1 pukul "
     )
