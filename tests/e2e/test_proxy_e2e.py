@@ -24,11 +24,13 @@ import pytest
 from playwright.sync_api import expect
 
 from readiness import catatan, db
+from readiness import pengguna as pengguna_store
 from tests.e2e.conftest import ROOT, _free_port, screenshot, start_server
 
 CONF = ROOT / "deploy" / "nginx" / "dasbor.conf"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 NAMA, SANDI = "admin.kab", "Sandi-Desk-2024"
+PELAPOR, SANDI_PELAPOR, NGADISARI = "pelapor.ngadisari", "Sandi-Lapangan-2024", "35.13.01.2001"
 ROWS = 30000
 
 
@@ -124,8 +126,11 @@ def proxy(demo_db_master, tmp_path_factory):
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
+    # A reporter of one desa, for the phone's report path (/lapangan/).
+    pengguna_store.tambah(db_path, PELAPOR, "pelapor", SANDI_PELAPOR, wilayah=NGADISARI, pelaku="uji")
     folder = tmp_path_factory.mktemp("nginx")
-    for url in start_server(db_path, tmp_path_factory.mktemp("log-proxy")):
+    # The service's app: the dashboard and /lapangan/ in one process, as deploy/systemd runs it.
+    for url in start_server(db_path, tmp_path_factory.mktemp("log-proxy"), script="server.py"):
         with running_nginx(folder, int(url.rsplit(":", 1)[1])) as (http, https):
             yield {
                 "https": f"https://127.0.0.1:{https}",
@@ -235,6 +240,24 @@ def test_login_upload_pages_and_a_field_report_through_the_proxy(proxy, browser)
         expect(terkirim).to_be_visible(timeout=30000)
         screenshot(page, "proxy-lapor")
         assert page.locator("[data-testid='stException']").count() == 0
+
+        # A report from a phone through the plain HTTP path: its login cookie is Secure behind https
+        # (the proxy says so in X-Forwarded-Proto), its answer comes after the commit.
+        phone = context.new_page()
+        phone.set_viewport_size({"width": 390, "height": 844})
+        phone.goto(f"{proxy['https']}/lapangan/")
+        phone.fill("#nama", PELAPOR)
+        phone.fill("#sandi", SANDI_PELAPOR)
+        phone.get_by_role("button", name="Masuk").click()
+        phone.wait_for_selector("body[data-siap]", state="attached", timeout=30000)
+        sesi = [c for c in context.cookies() if c["name"] == "lapangan_sesi"]
+        assert sesi and sesi[0]["secure"] and sesi[0]["httpOnly"], sesi
+        phone.select_option("#tps", f"{NGADISARI}-1")
+        phone.check("input[name=tahap][value=pemungutan_selesai]")
+        phone.fill("#hadir_l", "120")
+        phone.fill("#hadir_p", "131")
+        phone.get_by_role("button", name="Kirim laporan").click()
+        expect(phone.locator("#antrian")).to_contain_text("Terkirim #2 pukul ", timeout=30000)
     finally:
         context.close()
     # The file went through nginx, and the websocket was upgraded by it (101, logged when the
@@ -243,3 +266,4 @@ def test_login_upload_pages_and_a_field_report_through_the_proxy(proxy, browser)
     assert re.search(r'"GET /_stcore/stream HTTP/1.1" 101 ', log), log[-2000:]
     assert re.search(r'"PUT /_stcore/upload_file/\S+ HTTP/[\d.]+" 20\d ', log), log[-2000:]
     assert "GET /lapor HTTP/2.0" in log and "?" not in log and "pemilu=" not in log
+    assert re.search(r'"POST /lapangan/kirim HTTP/2.0" 200 ', log), log[-2000:]
