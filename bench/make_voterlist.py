@@ -103,6 +103,35 @@ def _name(rng) -> str:
     return " ".join(parts)
 
 
+def _spelled(rng, kec: str, desa: str, sex: str) -> tuple[str, str, str]:
+    """Kecamatan, desa and sex as different operators type them: mostly as the reference writes
+    them, some in title case, with a prefix, a trailing space, the sex spelled out."""
+    roll = rng.random()
+    if roll < 0.06:
+        kec, desa = kec.title(), desa.title()
+    elif roll < 0.08:
+        kec = f"KEC. {kec}"
+    elif roll < 0.10:
+        kec, desa = kec + " ", desa + " "
+    roll = rng.random()
+    if roll < 0.10:
+        sex = {"L": "LK", "P": "PR"}[sex]
+    elif roll < 0.15:
+        sex = {"L": "LAKI-LAKI", "P": "PEREMPUAN"}[sex]
+    return kec, desa, sex
+
+
+def _born(rng, born: dt.date):
+    """The birth date as exports write it: mostly `dd-mm-yyyy` text, some `dd/mm/yyyy`, some a real
+    Excel date."""
+    roll = rng.random()
+    if roll < 0.8:
+        return born.strftime("%d-%m-%Y")
+    if roll < 0.9:
+        return born.strftime("%d/%m/%Y")
+    return dt.datetime(born.year, born.month, born.day)
+
+
 def output(inline: bool, rows: int | None) -> Path:
     name = "dpt_kabupaten" + (f"_{rows}" if rows else "") + ("_inline" if inline else "")
     return ROOT / "bench" / "out" / f"{name}.xlsx"
@@ -119,6 +148,7 @@ def main(inline: bool = False, rows: int | None = None) -> Path:
     wb = xlsxwriter.Workbook(tmp, {"strings_to_numbers": False, "constant_memory": inline})
     wb.set_properties({"created": dt.datetime(2024, 11, 20, 14, 0)})
     ws = wb.add_worksheet("DPT KABUPATEN")
+    date_format = wb.add_format({"num_format": "dd/mm/yyyy"})
     ws.write(0, 0, "DAFTAR PEMILIH TETAP (DPT)")
     ws.write(1, 0, "PEMILIHAN BUPATI DAN WAKIL BUPATI PROBOLINGGO TAHUN 2024")
     for c, h in enumerate(HEADER):
@@ -144,6 +174,10 @@ def main(inline: bool = False, rows: int | None = None) -> Path:
                 born = election - dt.timedelta(days=365 * age + rng.randrange(365))
                 day = born.day + (40 if sex == "P" else 0)
                 nik = f"3513{kode}{day:02d}{born.month:02d}{born.year % 100:02d}{serial % 10000:04d}"
+                kec_w, desa_w, sex_w = _spelled(rng, kec, desa, sex)
+                if no % 25_000 == 0:  # a few messy rows: a desa mistyped, a NIK saved as a number
+                    desa_w = desa_w + "AN"
+                    nik = int(nik)
                 row = [
                     no,
                     str(100000000 + no),
@@ -151,17 +185,17 @@ def main(inline: bool = False, rows: int | None = None) -> Path:
                     nik,
                     _name(rng),
                     rng.choice(PLACES) if rng.random() < 0.4 else desa,
-                    born.strftime("%d-%m-%Y"),
+                    _born(rng, born),
                     age,
                     "B" if age < 24 else rng.choice("SSSSP"),
-                    sex,
+                    sex_w,
                     alamat,
                     f"{rt:03d}",
                     f"{rw:03d}",
                     0 if rng.random() > 0.006 else rng.randrange(1, 7),
                     "S" if rng.random() > 0.03 else "B",
-                    kec,
-                    desa,
+                    kec_w,
+                    desa_w,
                     tps,
                     rng.choice(SOURCES),
                     "AKTIF",
@@ -172,6 +206,8 @@ def main(inline: bool = False, rows: int | None = None) -> Path:
                     if isinstance(v, str):
                         if v:
                             ws.write_string(r, c, v)
+                    elif isinstance(v, dt.datetime):
+                        ws.write_datetime(r, c, v, date_format)
                     else:
                         ws.write_number(r, c, v)
                 r += 1

@@ -16,6 +16,7 @@ import duckdb
 from .. import db, wilayah
 from ..names import Gazetteer
 from ..privacy import installation_secret
+from ..voterlist import staged as voterlist_staged
 from . import read
 from .kinds import STORED_AS
 from .result import FileResult
@@ -64,28 +65,40 @@ def commit(con: duckdb.DuckDBPyConnection, result: FileResult, election: str, up
         },
     )
     con.executemany("insert into upload_coverage values (?, ?)", [(upload_id, k) for k in sorted(result.coverage)])
-    con.register("incoming_rows", result.frame)
+    staged = hasattr(result.frame, "attach")  # a per-voter list: its rows wait on disk (voterlist/staged.py)
+    if staged:
+        result.frame.attach(con, "incoming_staged")
+        rows, identitas = "incoming_staged.frame", "incoming_staged.identitas"
+        limit = con.execute("select current_setting('memory_limit')").fetchone()[0]
+        con.execute(f"set memory_limit = '{voterlist_staged.MEMORY_LIMIT}'")
+    else:
+        con.register("incoming_rows", result.frame)
+        rows, identitas = "incoming_rows", "incoming_identitas"
     # Raw rows carry their source sheet and row, so their order on disk does not matter; letting
     # both threads append without keeping the file's order halves the insert of a large list.
     con.execute("set preserve_insertion_order = false")
     try:
         con.execute(
             f"insert into raw_{result.kind} by name select {STORED_AS.get(result.kind, '*')}, "
-            "$id as upload_id from incoming_rows",
+            f"$id as upload_id from {rows}",
             {"id": upload_id},
         )
-    finally:
-        con.execute("reset preserve_insertion_order")
-        con.unregister("incoming_rows")
-    if result.identitas is not None:  # names kept only when an admin chose to (simpan_identitas)
-        con.register("incoming_identitas", result.identitas)
-        try:
+        if result.identitas is not None:  # names kept only when an admin chose to (simpan_identitas)
+            if not staged:
+                con.register("incoming_identitas", result.identitas)
             con.execute(
-                "insert into identitas_daftar by name select *, $id as upload_id from incoming_identitas",
+                f"insert into identitas_daftar by name select *, $id as upload_id from {identitas}",
                 {"id": upload_id},
             )
-        finally:
-            con.unregister("incoming_identitas")
+    finally:
+        con.execute("reset preserve_insertion_order")
+        if staged:
+            con.execute("detach incoming_staged")
+            con.execute(f"set memory_limit = '{limit}'")
+        else:
+            con.unregister("incoming_rows")
+            if result.identitas is not None:
+                con.unregister("incoming_identitas")
     if result.warnings:
         con.executemany(
             "insert into upload_messages values (?, ?, ?, ?, ?, ?)",

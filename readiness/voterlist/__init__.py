@@ -42,10 +42,13 @@ load pandas before the sheet is read (~35 MiB more at the reader's peak).
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import duckdb
+import pyarrow as pa
 
 from .. import fmt, wilayah
-from . import frame, lookups, read, sql, temuan
+from . import frame, lookups, read, sql, staged, temuan
 
 FIELDS = ("kecamatan", "desa", "tps", "jk", "nik", "nkk", "tgl_lahir", "sts", "dis", "ktpel", "dpid")
 # Read only when an admin has turned on keeping identity (app setting `simpan_identitas`).
@@ -65,47 +68,98 @@ def parse(
     kapasitas_tps: int = 600,
     simpan_identitas: bool = False,
     region=None,
+    chunk_rows: int | None = None,
 ) -> None:
-    """Fill `result.frame` with canonical rows for raw_daftar (and `result.identitas` when keeping
-    identity is on), or `result` with problems. The audit findings of this file alone (duplicate
-    NIK within it, voters under 17 on `tanggal_pemilihan`, TPS over `kapasitas_tps`, …) become
-    warnings, one per finding type. A list whose NIKs are mostly of another kab/kota than
-    `region` (a wilayah.Wilayah) is refused."""
-    con = duckdb.connect()
+    """Fill `result.frame` with canonical rows for raw_daftar (a staged.Staged: on disk until the
+    commit; `result.identitas` is the same when keeping identity is on), or `result` with problems.
+    The audit findings of this file alone (duplicate NIK within it, voters under 17 on
+    `tanggal_pemilihan`, TPS over `kapasitas_tps`, …) become warnings, one per finding type. A list
+    whose NIKs are mostly of another kab/kota than `region` (a wilayah.Wilayah) is refused. The
+    rows go through the checks `chunk_rows` at a time (read.CHUNK_ROWS)."""
+    store = staged.Staged()
     try:
-        _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_identitas)
+        _parse(store, book, layouts, result, gaz, secret, max_messages, step, simpan_identitas, chunk_rows)
+        store.close()
         if result.frame is not None and not result.errors and region is not None:
             if wilayah.check_nik(result, region, layouts):
                 result.identitas = None
-                return
         if result.frame is not None and not result.errors:
             _warn_findings(result, gaz, tanggal_pemilihan, kapasitas_tps, max_messages)
     finally:
-        con.close()
+        store.close()
+        if result.frame is None:
+            store.remove()
 
 
-def _parse(con, book, layouts, result, gaz, secret, max_messages, step, simpan_identitas=False) -> None:
+def _parse(store, book, layouts, result, gaz, secret, max_messages, step, simpan_identitas, chunk_rows) -> None:
     fields = FIELDS + (IDENTITAS if simpan_identitas else ())
-    incoming, ahead = read.read(book, layouts, fields, gaz, secret)
-    con.register("incoming", incoming)
-    sql.macros(con)
-    step(0.6, "memeriksa baris")
-    pairs = lookups.voter_rows(con)
-    lookups.meanings(con, pairs, gaz)
-    step(0.8, "menyamarkan NIK dan NKK")
-    pads = frame.pseudonyms(con, layouts, read.hashed_ahead(ahead), secret)
-    table = frame.frame(con, pads)
-    if table.num_rows == 0:
+    # One helper thread beside the sheet reader: it hashes the NIK/NKK texts of the shared strings
+    # ahead; chunks checked before it is done hash their rows in SQL (the same hash).
+    helper = ThreadPoolExecutor(max_workers=1)
+    try:
+        ahead = helper.submit(read.hash_ahead, book, secret)
+        chunked = _Chunks(store, layouts, gaz, secret, simpan_identitas)
+        for number, table in enumerate(read.chunks(book, layouts, fields, gaz, helper, chunk_rows)):
+            if number == 0:
+                step(0.6, "memeriksa baris dan menyamarkan NIK dan NKK")
+            chunked.check(table, read.hashed_ahead(ahead, wait=False))
+    finally:
+        helper.shutdown(wait=False, cancel_futures=True)
+    if chunked.rows == 0:
         lay = layouts[0]
         result.add("galat", "tidak ada baris data di bawah judul kolom", lay.sheet.name, lay.data_start + 1)
         return
-    if frame.has_problems(table):
-        frame.word_problems(con, layouts, result, max_messages)
+    if chunked.problems:
+        _word_problems(store, layouts, result, max_messages)
         return
-    result.frame = table.drop_columns(["_galat"])
-    result.coverage = set(result.frame.column("kode_kecamatan").unique().to_pylist())
+    result.frame = store
+    result.coverage = {k for (k,) in store.query("select distinct kode_kecamatan from frame")}
     if simpan_identitas:
-        result.identitas = frame.identity(con)
+        result.identitas = store
+
+
+class _Chunks:
+    """The steps of the checks for one chunk of rows after another, on a DuckDB connection of the
+    chunk's own (the NIK in clear never leaves its memory); what carries from one chunk to the
+    next: the kecamatan written last (merged cells), whether some row had a problem."""
+
+    def __init__(self, store, layouts, gaz, secret, simpan_identitas):
+        self.store, self.layouts, self.gaz = store, layouts, gaz
+        self.secret, self.simpan_identitas = secret, simpan_identitas
+        self.kecamatan = None  # the last kecamatan written, for the rows of the next chunk
+        self.rows, self.problems = 0, False
+
+    def check(self, incoming: pa.Table, hashed: pa.Table) -> None:
+        con = duckdb.connect(config={"threads": 2})
+        try:
+            con.register("incoming", incoming)
+            sql.macros(con)
+            pairs = lookups.voter_rows(con, self.kecamatan)
+            lookups.meanings(con, pairs, self.gaz)
+            pads = frame.pseudonyms(con, self.layouts, hashed, self.secret)
+            table = frame.frame(con, pads)
+            self.rows += table.num_rows
+            self.kecamatan = lookups.last_kecamatan(con, self.kecamatan)
+            if frame.has_problems(table):
+                self.problems = True
+                self.store.append("galat", frame.problems(con))
+            elif not self.problems:
+                self.store.append("frame", table.drop_columns(["_galat"]))
+                if self.simpan_identitas:
+                    self.store.append("identitas", frame.identity(con))
+        finally:
+            con.close()
+
+
+def _word_problems(store, layouts, result, max_messages: int) -> None:
+    """The problems of the rows that have some (galat.sql), the first `max_messages` of them on
+    `result` with sheet, row and column, the rest counted."""
+    total = store.query("select count(*) from galat")[0][0]
+    shown = store.query("select * from galat order by _sheet_no, _row, field limit $n", n=max_messages)
+    for sheet_no, row, field, message in shown:
+        lay = layouts[sheet_no]
+        result.add("galat", message, lay.sheet.name, row, lay.column_label(field))
+    result.hidden_problems += total - len(shown)
 
 
 def _warn_findings(result, gaz, tanggal_pemilihan, kapasitas_tps, max_messages) -> None:

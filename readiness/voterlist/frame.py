@@ -47,17 +47,11 @@ def has_problems(table: pa.Table) -> bool:
     return bool(pc.any(table.column("_galat")).as_py())
 
 
-def word_problems(con, layouts, result, max_messages: int) -> None:
-    """The problems of the rows that have some (galat.sql), the first `max_messages` of them on
-    `result` with sheet, row and column, the rest counted."""
+def problems(con) -> pa.Table:
+    """The problems of the rows that have some (galat.sql): _sheet_no, _row, field, pesan."""
     sql.create(con, "w_galat")
     sql.create(con, "galat")
-    total = sql.run(con, "galat_jumlah").fetchall()[0][0]
-    shown = sql.run(con, "galat_tampil", n=max_messages).fetchall()
-    for sheet_no, row, field, message in shown:
-        lay = layouts[sheet_no]
-        result.add("galat", message, lay.sheet.name, row, lay.column_label(field))
-    result.hidden_problems += total - len(shown)
+    return con.execute("select * from galat").to_arrow_table()
 
 
 def identity(con) -> pa.Table:

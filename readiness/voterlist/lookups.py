@@ -38,10 +38,11 @@ KTPEL = {
 }
 
 
-def voter_rows(con) -> list[tuple]:
+def voter_rows(con, above: str | None = None) -> list[tuple]:
     """`v`, the voter rows of `incoming` (kec_teks, baris.sql): a view over the file's columns, or a
     table with the kecamatan filled in from the rows above when some kecamatan cell is empty (merged
-    cells). Returns the (kecamatan, desa) pairs of `v` as pasangan.sql gives them."""
+    cells; `above` is the kecamatan written last in the chunks before). Returns the (kecamatan,
+    desa) pairs of `v` as pasangan.sql gives them."""
     pairs = sql.run(con, "pasangan").fetchall()
     # the window (a sort) of baris_isi.sql is only paid for when some kecamatan cell is empty
     gaps = any(kec_c is None for _, _, kec_c, _ in pairs)
@@ -51,8 +52,17 @@ def voter_rows(con) -> list[tuple]:
     if not gaps:
         con.execute("create temp view v as select * from baris")
         return pairs
-    sql.create(con, "v", query="baris_isi")
+    sql.create(con, "v", query="baris_isi", atas=above)
     return sql.run(con, "pasangan_isi").fetchall()
+
+
+def last_kecamatan(con, above: str | None) -> str | None:
+    """The kecamatan written last in `v` (in the order of sheets and rows), else `above`."""
+    found = con.execute(
+        "select trim(kecamatan) from v where nullif(trim(kecamatan), '') is not null "
+        "order by _sheet_no desc, _row desc limit 1"
+    ).fetchall()
+    return found[0][0] if found else above
 
 
 def places(con, pairs, gaz) -> None:

@@ -1,10 +1,11 @@
-"""Reading a per-voter list: the sheets' columns as Arrow text up to the last voter, and the keyed
-hashes of the workbook's 16-digit shared strings computed meanwhile on the other core."""
+"""Reading a per-voter list: the sheets' columns as Arrow text up to the last voter, in chunks of
+rows, and the keyed hashes of the workbook's 16-digit shared strings computed meanwhile on another
+thread."""
 
 from __future__ import annotations
 
 from array import array
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -12,29 +13,64 @@ import pyarrow.compute as pc
 from .. import privacy
 from ..ingest import table_end
 
-
-def read(book, layouts, fields, gaz, secret: bytes) -> tuple[pa.Table, Future]:
-    """(the voter sheets' columns, the hashes computed ahead: a future of hash_ahead's table)."""
-    # One helper thread beside the column reader (which keeps a core of its own): it hashes the
-    # NIK/NKK texts ahead, then scans the XML for number cells.
-    helper = ThreadPoolExecutor(max_workers=1)
-    try:
-        ahead = helper.submit(hash_ahead, book, secret)
-        incoming = read_sheets(book, layouts, fields, gaz, helper)
-    finally:
-        helper.shutdown(wait=False)
-    return incoming, ahead
+# Rows of a sheet taken through the checks together: large enough that the fixed cost of each
+# pass (a dozen small queries) is paid rarely, small enough that a chunk's cells, their look-ups
+# and its frame stay a few tens of MiB whatever the length of the list.
+CHUNK_ROWS = 100_000
 
 
-def hashed_ahead(ahead: Future) -> pa.Table:
-    """The table of hash_ahead (kunci, hash), empty when there was nothing to hash or it failed."""
+def chunks(book, layouts, fields, gaz, helper=None, chunk_rows: int | None = None):
+    """The columns `fields` of every voter sheet as text, in Arrow tables of about `chunk_rows`
+    rows (CHUNK_ROWS) with `_sheet_no`, `_row` and whether Excel stored the NIK/NKK cell as a number
+    (`nik_angka`, `nkk_angka`). The last chunk of a sheet is held back until the sheet ends: the
+    signature block under the list is cut from it (without_footer)."""
+    chunk_rows = chunk_rows or CHUNK_ROWS
+    for number, lay in enumerate(layouts):
+        columns = {c: f for c, f in lay.columns.items() if f in fields}
+        if book.batched:
+            batches = book.column_batches(lay.sheet.name, lay.data_start, columns, numeric_flags=("nik", "nkk"))
+        else:
+            batches = [
+                book.columns(lay.sheet.name, lay.data_start, columns, numeric_flags=("nik", "nkk"), helper=helper)
+            ]
+        held, pending, rows = None, [], 0
+        for batch in batches:
+            pending.append(batch)
+            rows += batch.num_rows
+            if rows >= chunk_rows:
+                if held is not None:
+                    yield _finished(held, fields, number)
+                held, pending, rows = _joined(pending, columns), [], 0
+        last = _joined(([held] if held is not None else []) + pending, columns)
+        yield _finished(without_footer(last, lay, gaz), fields, number)
+    if book.batched:
+        book.release_shared()
+
+
+def _finished(table: pa.Table, fields, number: int) -> pa.Table:
+    for field in fields:
+        if field not in table.column_names:
+            table = table.append_column(field, pa.nulls(table.num_rows, pa.string()))
+    for flag in ("nik_angka", "nkk_angka"):
+        if flag not in table.column_names:
+            table = table.append_column(flag, pa.array([False] * table.num_rows))
+    table = table.append_column("_sheet_no", pa.array([number] * table.num_rows, pa.int16()))
+    return table.select(["_sheet_no", "_row", *fields, "nik_angka", "nkk_angka"])
+
+
+def hashed_ahead(ahead: Future, wait: bool = True) -> pa.Table:
+    """The table of hash_ahead (kunci, hash), empty when there was nothing to hash or it failed, or
+    when it is not done yet and `wait` is false (the rows are then hashed in SQL: the same hash)."""
+    if not wait and not ahead.done():
+        return _NOTHING_AHEAD
     try:
         hashed = ahead.result()
     except Exception:  # noqa: BLE001 - only a shortcut: without it every row is hashed in SQL
         hashed = None
-    if hashed is None:
-        return pa.table({"kunci": pa.array([], pa.uint64()), "hash": pa.array([], pa.binary())})
-    return hashed
+    return _NOTHING_AHEAD if hashed is None else hashed
+
+
+_NOTHING_AHEAD = pa.table({"kunci": pa.array([], pa.uint64()), "hash": pa.array([], pa.binary())})
 
 
 def hash_ahead(book, secret: bytes) -> pa.Table | None:
@@ -87,33 +123,8 @@ def without_footer(table: pa.Table, lay, gaz) -> pa.Table:
     return table.slice(0, end)
 
 
-def read_sheets(book, layouts, fields, gaz, helper=None) -> pa.Table:
-    """The columns `fields` of every voter sheet as text, in one Arrow table with `_sheet_no`, `_row`
-    and whether Excel stored the NIK/NKK cell as a number (`nik_angka`, `nkk_angka`)."""
-    tables = []
-    for number, lay in enumerate(layouts):
-        columns = {c: f for c, f in lay.columns.items() if f in fields}
-        if book.batched:
-            batches = book.column_batches(lay.sheet.name, lay.data_start, columns, numeric_flags=("nik", "nkk"))
-            table = _joined(list(batches), columns)
-        else:
-            table = book.columns(lay.sheet.name, lay.data_start, columns, numeric_flags=("nik", "nkk"), helper=helper)
-        table = without_footer(table, lay, gaz)
-        for field in fields:
-            if field not in table.column_names:
-                table = table.append_column(field, pa.nulls(table.num_rows, pa.string()))
-        for flag in ("nik_angka", "nkk_angka"):
-            if flag not in table.column_names:
-                table = table.append_column(flag, pa.array([False] * table.num_rows))
-        table = table.append_column("_sheet_no", pa.array([number] * table.num_rows, pa.int16()))
-        tables.append(table.select(["_sheet_no", "_row", *fields, "nik_angka", "nkk_angka"]))
-    if book.batched:
-        book.release_shared()  # every cell is read: the checks that follow need the memory
-    return pa.concat_tables(tables)
-
-
 def _joined(batches: list[pa.Table], columns: dict[int, str]) -> pa.Table:
-    """The batches of one sheet as one table in the order of its rows (an empty one with the fields
+    """Batches of one sheet as one table in the order of its rows (an empty one with the fields
     when there were none); rows are only out of order when the sheet's XML wrote them so."""
     if not batches:
         return pa.table({"_row": pa.array([], pa.int32()), **{f: pa.array([], pa.string()) for f in columns.values()}})

@@ -12,6 +12,7 @@ import duckdb
 import pyarrow as pa
 
 from .. import db
+from . import staged
 
 
 @dataclass(frozen=True)
@@ -102,13 +103,19 @@ JENIS: dict[str, Jenis] = {j.kode: j for j in _JENIS}
 KODE = list(JENIS)
 
 
-def file_findings(frame: pa.Table, gaz, file_name: str, tanggal_pemilihan, kapasitas_tps: int):
+def file_findings(frame, gaz, file_name: str, tanggal_pemilihan, kapasitas_tps: int):
     """The findings of one parsed per-voter file on its own (before it is committed), with the same
     definitions as the audit: ({temuan: jumlah} of the types found, in the audit's order,
-    [(sheet, first row, note, voters)] per desa name not in its kecamatan)."""
-    con = duckdb.connect()
-    try:
+    [(sheet, first row, note, voters)] per desa name not in its kecamatan). `frame` is the staged
+    rows (staged.Staged) or an Arrow table."""
+    if isinstance(frame, pa.Table):
+        con = duckdb.connect()
         con.register("raw", frame)
+    else:
+        con = duckdb.connect(config=staged.config(frame.folder))
+        frame.attach(con)
+        con.execute("create temp view raw as select * from staged.frame")
+    try:
         con.execute("create view stg_daftar as select 'berkas' as election_id, 0 as upload_id, * from raw")
         con.execute("create table uploads as select 0 as upload_id, 0 as activation, $f as file_name", {"f": file_name})
         con.execute(

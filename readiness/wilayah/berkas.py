@@ -361,10 +361,10 @@ def check_nik(result, region: Wilayah, layouts) -> bool:
     of one other kab/kota. Works on the distinct region codes of the NIKs, not per voter."""
     frame = result.frame
     per_kabkota: dict[str, int] = {}
-    for item in pc.value_counts(frame.column("nik_kode_wilayah")).to_pylist():
-        if item["values"] is not None:  # '35.14.01' -> '35.14'
-            key = item["values"][:5]
-            per_kabkota[key] = per_kabkota.get(key, 0) + item["counts"]
+    for value, jumlah in _nik_regions(frame):
+        if value is not None:  # '35.14.01' -> '35.14'
+            key = value[:5]
+            per_kabkota[key] = per_kabkota.get(key, 0) + jumlah
     total = sum(per_kabkota.values())
     if not total:
         return False
@@ -373,13 +373,11 @@ def check_nik(result, region: Wilayah, layouts) -> bool:
         return False
     tempat = region.tempat([kode])
     # where the first of them is: the earliest row of the first sheet that has one
-    mask = pc.starts_with(frame.column("nik_kode_wilayah"), kode + ".")
-    hits = frame.filter(mask).select(["source_sheet", "source_row"])
+    first = dict(_first_rows(frame, kode + "."))
     sheet, row = None, None
     for lay in layouts:
-        rows = hits.filter(pc.equal(hits.column("source_sheet"), lay.sheet.name)).column("source_row")
-        if len(rows):
-            sheet, row = lay.sheet.name, pc.min(rows).as_py()
+        if lay.sheet.name in first:
+            sheet, row = lay.sheet.name, first[lay.sheet.name]
             break
     label = next((lay.column_label("nik") for lay in layouts if lay.sheet.name == sheet), None)
     result.add(
@@ -392,3 +390,24 @@ def check_nik(result, region: Wilayah, layouts) -> bool:
     )
     result.frame = None
     return True
+
+
+def _nik_regions(frame) -> list[tuple]:
+    """(region code of the NIK, voters) of a parsed voter list: an Arrow table or staged rows."""
+    if hasattr(frame, "query"):
+        return frame.query("select nik_kode_wilayah, count(*) from frame group by 1")
+    return [(i["values"], i["counts"]) for i in pc.value_counts(frame.column("nik_kode_wilayah")).to_pylist()]
+
+
+def _first_rows(frame, prefix: str) -> list[tuple]:
+    """(sheet, first row) of the NIKs whose region code starts with `prefix`."""
+    if hasattr(frame, "query"):
+        return frame.query(
+            "select source_sheet, min(source_row) from frame where starts_with(nik_kode_wilayah, $p) group by 1",
+            p=prefix,
+        )
+    hits = frame.filter(pc.starts_with(frame.column("nik_kode_wilayah"), prefix))
+    return [
+        (sheet, pc.min(hits.filter(pc.equal(hits.column("source_sheet"), sheet)).column("source_row")).as_py())
+        for sheet in pc.unique(hits.column("source_sheet")).to_pylist()
+    ]
