@@ -28,7 +28,7 @@ import pyarrow.csv as pcsv
 
 from .stream import column_letter
 
-PIECE = 8 * 1024**2
+PIECE = 1024**2
 AHEAD = 3  # pieces being read or waiting to be taken
 SEP = b"\x1f"  # between a cell's reference, its value and the rest (not a character XML allows)
 NO_VALUE = "\x1c"  # a cell without a value

@@ -102,7 +102,7 @@ def _parse(store, book, layouts, result, gaz, secret, max_messages, step, simpan
         for number, table in enumerate(read.chunks(book, layouts, fields, gaz, helper, chunk_rows)):
             if number == 0:
                 step(0.6, "memeriksa baris dan menyamarkan NIK dan NKK")
-            chunked.check(table, read.hashed_ahead(ahead, wait=False))
+            chunked.check(table, read.hashed_ahead(ahead))
     finally:
         helper.shutdown(wait=False, cancel_futures=True)
     if chunked.rows == 0:
@@ -136,7 +136,7 @@ class _Chunks:
             sql.macros(con)
             pairs = lookups.voter_rows(con, self.kecamatan)
             lookups.meanings(con, pairs, self.gaz)
-            pads = frame.pseudonyms(con, self.layouts, hashed, self.secret)
+            pads = frame.pseudonyms(con, self.layouts, read.hashed_for(hashed, incoming), self.secret)
             table = frame.frame(con, pads)
             self.rows += table.num_rows
             self.kecamatan = lookups.last_kecamatan(con, self.kecamatan)

@@ -51,7 +51,7 @@ def problems(con) -> pa.Table:
     """The problems of the rows that have some (galat.sql): _sheet_no, _row, field, pesan."""
     sql.create(con, "w_galat")
     sql.create(con, "galat")
-    return con.execute("select * from galat").to_arrow_table()
+    return con.sql("select * from galat").to_arrow_table()
 
 
 def identity(con) -> pa.Table:

@@ -16,7 +16,7 @@ from ..ingest import table_end
 # Rows of a sheet taken through the checks together: large enough that the fixed cost of each
 # pass (a dozen small queries) is paid rarely, small enough that a chunk's cells, their look-ups
 # and its frame stay a few tens of MiB whatever the length of the list.
-CHUNK_ROWS = 100_000
+CHUNK_ROWS = 50_000
 
 
 def chunks(book, layouts, fields, gaz, helper=None, chunk_rows: int | None = None):
@@ -68,6 +68,20 @@ def hashed_ahead(ahead: Future, wait: bool = True) -> pa.Table:
     except Exception:  # noqa: BLE001 - only a shortcut: without it every row is hashed in SQL
         hashed = None
     return _NOTHING_AHEAD if hashed is None else hashed
+
+
+def hashed_for(hashed: pa.Table, incoming: pa.Table) -> pa.Table:
+    """The hashes computed ahead of the NIK/NKK texts of 16 digits in `incoming` (a chunk of rows):
+    the chunk's joins then build a hash table of its own keys, not of the whole workbook's."""
+    if hashed.num_rows == 0:
+        return hashed
+    keys = []
+    for field in ("nik", "nkk"):
+        texts = incoming.column(field)
+        sixteen = pc.fill_null(pc.match_substring_regex(texts, r"^[0-9]{16}$"), False)
+        keys.append(pc.filter(texts, sixteen).cast(pa.uint64()))
+    wanted = pa.chunked_array([k for column in keys for k in column.chunks], pa.uint64())
+    return hashed.filter(pc.is_in(hashed.column("kunci"), value_set=pc.unique(wanted)))
 
 
 _NOTHING_AHEAD = pa.table({"kunci": pa.array([], pa.uint64()), "hash": pa.array([], pa.binary())})

@@ -19,7 +19,7 @@ import pyarrow as pa
 
 # What DuckDB may hold in memory while the rows are written, checked and committed; beyond it, it
 # writes to its spill folder (pseudonymous rows only, in the same private folder).
-MEMORY_LIMIT = "128MB"
+MEMORY_LIMIT = "64MB"
 
 
 def config(folder: Path | str) -> dict:

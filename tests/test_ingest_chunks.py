@@ -1,0 +1,107 @@
+"""A per-voter list is checked a chunk of rows at a time: the same list read in many small chunks
+gives exactly what it gives in one (counts, problems and their rows, hashes, findings), a duplicate
+NIK split across two chunks is still found, and a refused row in the last chunk leaves nothing
+committed."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from readiness import audit, db, ingest
+from readiness.ingest import sheet_batches
+from readiness.voterlist import read
+from tests import daftar_fixture as fx
+
+E = "pilkada-2024"
+
+
+@pytest.fixture
+def small_chunks(monkeypatch):
+    """Pieces of the sheet's XML of 4 KiB (a few rows each) taken through the checks 40 rows at a time."""
+
+    def use():
+        monkeypatch.setattr(sheet_batches, "PIECE", 4096)
+        monkeypatch.setattr(read, "CHUNK_ROWS", 40)
+
+    return use
+
+
+def _ingest(db_path, path):
+    return ingest.ingest_files(db_path, [(path.name, path.read_bytes())], election=E)
+
+
+def _stored(db_path):
+    con = db.connect_read(db_path)
+    try:
+        rows = con.execute("select * exclude (upload_id) from raw_daftar order by source_sheet, source_row").fetchall()
+        summary = audit.findings_summary(con, E)
+        return rows, [tuple(r) for r in summary.itertuples(index=False)]
+    finally:
+        con.close()
+
+
+def _texts(batch):
+    return [p.text() for r in batch.results for p in r.problems]
+
+
+def test_many_chunks_give_the_same_rows_hashes_warnings_and_findings_as_one(tmp_path, small_chunks):
+    daftar = fx.daftar_sukapura(tmp_path)
+    one, many = tmp_path / "satu.duckdb", tmp_path / "banyak.duckdb"
+    db.ensure_database(one)
+    db.ensure_database(many)
+    whole = _ingest(one, daftar.path)
+    small_chunks()
+    chunked = _ingest(many, daftar.path)
+    assert whole.committed and chunked.committed
+    assert _texts(chunked) == _texts(whole)
+    assert any("NIK ganda" in t for t in _texts(chunked))
+    rows_one, findings_one = _stored(one)
+    rows_many, findings_many = _stored(many)
+    assert len(rows_many) == len(daftar.voters) > 15 * 40
+    assert rows_many == rows_one  # the same NIK/NKK hashes, masks, codes and dates, row by row
+    assert findings_many == findings_one
+
+
+def _voters(n: int, bad_row: int | None = None, same_nik: tuple[int, int] | None = None):
+    voters = [
+        fx.Pemilih(
+            "SUKAPURA", "NGADISARI", 1 + i // 300, "LP"[i % 2], fx.dt.date(1960 + i % 40, 1 + i % 12, 1 + i % 28)
+        )
+        for i in range(n)
+    ]
+    if bad_row is not None:
+        voters[bad_row] = dataclasses.replace(voters[bad_row], jk="X")
+    if same_nik is not None:
+        a, b = same_nik
+        voters[a].nik = voters[b].nik = fx.nik_untuk("01", voters[a].lahir, voters[a].jk, 9999)
+        voters[b] = dataclasses.replace(voters[b], lahir=voters[a].lahir, jk=voters[a].jk)
+    return voters
+
+
+def test_a_duplicate_nik_in_two_chunks_far_apart_is_found(tmp_path, empty_db, small_chunks):
+    path = fx.tulis(tmp_path / "dpt.xlsx", _voters(400, same_nik=(5, 390)), "DPT")
+    small_chunks()
+    batch = _ingest(empty_db, path)
+    assert batch.committed
+    assert any(t.startswith("dpt.xlsx: temuan DPT — NIK ganda: 1 pemilih") for t in _texts(batch)), _texts(batch)
+
+
+def test_a_refused_row_in_the_last_chunk_leaves_nothing_committed_and_is_named(tmp_path, empty_db, small_chunks):
+    path = fx.tulis(tmp_path / "dpt.xlsx", _voters(400, bad_row=395), "DPT")
+    one = _ingest(empty_db, path)
+    small_chunks()
+    batch = _ingest(empty_db, path)
+    assert not batch.committed
+    row = fx.FIRST_ROW + 395
+    assert _texts(batch) == _texts(one)
+    assert _texts(batch) == [
+        f"dpt.xlsx, sheet 'DPT', baris {row}, kolom I (JENIS KELAMIN): jenis kelamin 'X' harus L atau P"
+    ]
+    con = db.connect_read(empty_db)
+    try:
+        assert con.execute("select count(*) from raw_daftar").fetchone()[0] == 0
+        assert con.execute("select count(*) from uploads").fetchone()[0] == 0
+    finally:
+        con.close()
