@@ -23,17 +23,20 @@ place, a code or a date) is worked out once per distinct text in small look-up t
 row then joins them once; the voter rows are never materialised between the file's columns and
 the frame that is committed (bench/RESULTS.md, bench/bench_ingest.py).
 
-How memory stays low: an .xlsx sheet is read in pieces of its XML (~8 MiB, a few thousand
-rows) as it is unpacked (readiness/ingest/sheet_batches.py), two threads turning pieces into
-Arrow batches of the wanted columns only, so neither the sheet nor the cells of unwanted columns
-(names, addresses) are ever held whole; the bound is the rows kept (workbook.MAX_BATCH_ROWS), not
-an estimate made in a pass over the whole sheet beforehand. The whole-kabupaten list (872.218
-rows) peaked at 784 MiB instead of 1.415 MiB with shared strings and 753 instead of 1.633 MiB with
-inline strings, for 7–16 % more CPU time and the same (one run each on a loaded shared machine);
-what remains, and still grows with the rows, is the columns kept, the look-ups and the frame
-(bench/RESULTS.md). .xls, .ods and CSV are still read whole (bounded by their size).
+How memory stays low: an .xlsx sheet is read in pieces of its XML (1 MiB) as it is unpacked
+(readiness/ingest/sheet_batches.py), two threads turning pieces into Arrow batches of the wanted
+columns only; the rows then go through the checks in chunks (read.CHUNK_ROWS), each on a DuckDB
+connection of its own in memory (the NIK in clear never reaches a file), and the chunk's frame is
+appended to a DuckDB file of the parse's own (staged.py: pseudonymous rows only, with a memory
+limit), which the commit inserts from inside DuckDB. What stays in memory for the whole file is the
+workbook's shared-string table and the hashes computed ahead from it; the whole-kabupaten list
+peaks under 500 MiB in both shapes (bench/RESULTS.md). What needs the whole file is done per chunk
+with what carries over: the kecamatan written last (merged cells), the problems worded at the end
+from the problems of every chunk; the duplicate NIKs and other findings are found by the audit's
+own SQL over the staged rows (temuan.py). .xls, .ods and CSV are still read whole (bounded by their
+size), then checked in one chunk.
 
-The steps, each a module: read (the sheets' columns, batch by batch; the hashes of the shared
+The steps, each a module: read (the sheets' columns, chunk by chunk; the hashes of the shared
 strings meanwhile) → lookups (the distinct texts and what they mean; `w`) → frame (pseudonyms, the frame or the
 problems worded) → temuan (the findings of the file, as warnings). Their SQL is in
 queries/voterlist/, one file per step. Imports pyarrow and DuckDB, never pandas: an ingest must not

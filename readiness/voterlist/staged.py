@@ -19,12 +19,14 @@ import pyarrow as pa
 
 # What DuckDB may hold in memory while the rows are written, checked and committed; beyond it, it
 # writes to its spill folder (pseudonymous rows only, in the same private folder).
-MEMORY_LIMIT = "64MB"
+# The appends while the sheet is being read get less: the reader's pieces are in memory meanwhile.
+MEMORY_LIMIT = "128MB"
+APPEND_LIMIT = "16MB"
 
 
-def config(folder: Path | str) -> dict:
+def config(folder: Path | str, limit: str = MEMORY_LIMIT) -> dict:
     """DuckDB settings of a connection that reads or writes staged rows."""
-    return {"memory_limit": MEMORY_LIMIT, "temp_directory": str(Path(folder) / "spill"), "threads": 2}
+    return {"memory_limit": limit, "temp_directory": str(Path(folder) / "spill"), "threads": 2}
 
 
 class Staged:
@@ -47,7 +49,7 @@ class Staged:
     def append(self, table_name: str, table: pa.Table) -> None:
         """Append an Arrow table's rows to `table_name` (created by the first)."""
         if self._con is None:
-            self._con = duckdb.connect(str(self.path), config=config(self.folder))
+            self._con = duckdb.connect(str(self.path), config=config(self.folder, APPEND_LIMIT))
         con = self._con
         con.register("_potongan", table)
         try:
