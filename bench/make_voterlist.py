@@ -132,6 +132,18 @@ def _born(rng, born: dt.date):
     return dt.datetime(born.year, born.month, born.day)
 
 
+SHEET_ROWS = 1_000_000  # voters per sheet (Excel's limit is 1.048.576 rows)
+
+
+def _sheet(wb, name: str):
+    ws = wb.add_worksheet(name)
+    ws.write(0, 0, "DAFTAR PEMILIH TETAP (DPT)")
+    ws.write(1, 0, "PEMILIHAN BUPATI DAN WAKIL BUPATI PROBOLINGGO TAHUN 2024")
+    for c, h in enumerate(HEADER):
+        ws.write_string(3, c, h)
+    return ws
+
+
 def output(inline: bool, rows: int | None) -> Path:
     name = "dpt_kabupaten" + (f"_{rows}" if rows else "") + ("_inline" if inline else "")
     return ROOT / "bench" / "out" / f"{name}.xlsx"
@@ -147,12 +159,8 @@ def main(inline: bool = False, rows: int | None = None) -> Path:
     # Shared strings, as Excel itself saves a workbook (and as exports re-saved by analysts are).
     wb = xlsxwriter.Workbook(tmp, {"strings_to_numbers": False, "constant_memory": inline})
     wb.set_properties({"created": dt.datetime(2024, 11, 20, 14, 0)})
-    ws = wb.add_worksheet("DPT KABUPATEN")
     date_format = wb.add_format({"num_format": "dd/mm/yyyy"})
-    ws.write(0, 0, "DAFTAR PEMILIH TETAP (DPT)")
-    ws.write(1, 0, "PEMILIHAN BUPATI DAN WAKIL BUPATI PROBOLINGGO TAHUN 2024")
-    for c, h in enumerate(HEADER):
-        ws.write_string(3, c, h)
+    ws = _sheet(wb, "DPT KABUPATEN")
     r, no, serial = 4, 0, 0
     election = dt.date(2024, 11, 27)
     target = rows or sum(n_l + n_p for *_, n_l, n_p in tps_rows())
@@ -164,6 +172,8 @@ def main(inline: bool = False, rows: int | None = None) -> Path:
                 if no == target:
                     break
                 no += 1
+                if r == 4 + SHEET_ROWS:  # a sheet holds at most 1.048.576 rows: the rest on another
+                    ws, r = _sheet(wb, f"DPT KABUPATEN {no // SHEET_ROWS + 1}"), 4
                 serial += 1
                 if household == 0:  # a new family card (KK): 1 to 5 voters, about 2,9 on average
                     household = rng.choice((1, 2, 2, 3, 3, 3, 4, 4, 5))
