@@ -9,6 +9,7 @@ import logging
 import time
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import StopException
 
 from app import baca, ekspor, sesi
 from app.markdown import escape_md
@@ -56,7 +57,6 @@ def _jalankan(kunci: tuple, mode: str, mulai) -> ingest.Batch | str | None:
     st.session_state[_TUGAS] = (kunci, tugas)
     keadaan = tugas.keadaan()
     bar = st.progress(keadaan["fraction"], text=pekerja.teks_kemajuan(mode, keadaan))
-    selesai = False
     try:
         while not tugas.selesai():
             if sesi.sesi_ditutup():
@@ -64,16 +64,18 @@ def _jalankan(kunci: tuple, mode: str, mulai) -> ingest.Batch | str | None:
             time.sleep(0.25)
             keadaan = tugas.keadaan()
             bar.progress(keadaan["fraction"], text=pekerja.teks_kemajuan(mode, keadaan))
-        selesai = True
-    finally:
-        if not selesai and sesi.sesi_ditutup():  # closed tab: stop the worker, nothing was saved
-            logging.getLogger(__name__).warning(
-                "%s unggahan dihentikan sebelum selesai: %s",
-                "pemeriksaan" if mode == "periksa" else "penyimpanan",
-                ", ".join(tugas.names),
-            )
-            tugas.hentikan()
-            st.session_state.pop(_TUGAS, None)
+    except StopException:
+        # The run was stopped, not rerun: its tab closed (Streamlit stops the run first and only
+        # then takes the session off its active list, so this is the sure sign). Stop the worker:
+        # nothing was saved. A rerun (a click meanwhile) is not a stop and leaves it running.
+        logging.getLogger(__name__).warning(
+            "%s unggahan dihentikan sebelum selesai: %s",
+            "pemeriksaan" if mode == "periksa" else "penyimpanan",
+            ", ".join(tugas.names),
+        )
+        tugas.hentikan()
+        st.session_state.pop(_TUGAS, None)
+        raise
     hasil = tugas.hasil()
     tugas.bersihkan()
     st.session_state.pop(_TUGAS, None)

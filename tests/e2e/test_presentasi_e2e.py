@@ -135,6 +135,9 @@ def _on(page, nomor: int, timeout: float = 15000):
     expect(page.locator(".st-key-rakor_berikut button").first).to_be_attached(timeout=timeout)
     expect(page.locator(".st-key-rakor_kendali a").filter(has_text="Keluar").first).to_be_attached(timeout=timeout)
     page.wait_for_function("document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=timeout)
+    # The page's key script has run for this slide (it marks each run): keys pressed before it is
+    # there have no listener yet, as for an operator pressing while the page still loads.
+    page.wait_for_function(f"String(window.__rakorPutaran || '').startsWith('slide {nomor},')", timeout=timeout)
     assert page.locator("[data-testid='stException']").count() == 0
 
 
