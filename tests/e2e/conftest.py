@@ -137,7 +137,12 @@ def drawn(page, timeout: float = 30000) -> None:
     )
 
 
-def screenshot(page, name: str) -> Path:
+def screenshot(page, name: str) -> Path | None:
+    """A picture of the page as the test left it, in tests/e2e/screenshots/, for a person to look at
+    (`SCREENSHOTS=1 make test`, or one test file with SCREENSHOTS=1): no test reads them, so a plain
+    `make test` skips the hundred or so pictures (a quarter of a second each)."""
+    if not os.environ.get("SCREENSHOTS"):
+        return None
     SHOTS.mkdir(exist_ok=True)
     path = SHOTS / f"{name}.png"
     page.screenshot(path=str(path))
