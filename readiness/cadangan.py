@@ -60,7 +60,7 @@ from pathlib import Path
 
 import duckdb
 
-from . import catatan, db, fmt, lapor, privacy
+from . import catatan, db, fmt, lapor, privacy, proses
 from .lapor import salinan
 
 FORMAT = "dasbor-pilkada-cadangan"
@@ -118,7 +118,7 @@ def _work(db_path: Path) -> Path:
     writer's clean-up of its own leftovers (db.remove_stale) takes it."""
     privacy.private_dir(db_path.parent)
     for old in db_path.parent.glob(f"{glob.escape(db_path.name)}.cadangan-*"):  # of a killed backup
-        if old.is_dir() and not salinan.hidup(_pid_of(old)):
+        if old.is_dir() and not proses.hidup(_pid_of(old)):
             shutil.rmtree(old, ignore_errors=True)
     folder = db_path.with_name(f"{db_path.name}.cadangan-{os.getpid()}-{secrets.token_hex(4)}")
     folder.mkdir(mode=0o700)

@@ -29,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .. import fmt, privacy
+from .. import fmt, privacy, proses
 from .batch import Batch, Dibatalkan, commit_batch, prepare
 
 log = logging.getLogger(__package__)
@@ -150,19 +150,9 @@ def bersihkan_sisa(dasar: Path) -> None:
             pid = json.loads((folder / PROGRES).read_text(encoding="utf-8")).get("pid")
         except (OSError, ValueError):
             pid = None
-        if pid and _hidup(pid):
+        if pid and proses.hidup(pid):
             continue
         shutil.rmtree(folder, ignore_errors=True)
-
-
-def _hidup(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _tulis(path: Path, data: bytes) -> None:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import duckdb
 
-from .. import privacy
+from .. import privacy, proses
 
 PERIKSA_DETIK = 0.5  # how often the writer thread looks for a request
 TUNGGU_SERVER = 20.0  # how long the asking process waits for the writer thread's answer
@@ -133,17 +133,6 @@ def salin(path: Path | str, ke: Path | str, timeout: float = TUNGGU_SERVER) -> b
             leftover.unlink(missing_ok=True)
 
 
-def hidup(pid: int) -> bool:
-    """Whether the process `pid` still runs (a request or work folder of a killed one is litter)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def _pid(token: str) -> int:
     try:
         return int(token.split("-", 1)[0])
@@ -158,7 +147,7 @@ def layani(cur: duckdb.DuckDBPyConnection, path: Path) -> None:
     prefix = f"{path.name}.salinan-"
     for name in glob.glob(glob.escape(f"{path}.salinan-") + "*"):
         token = Path(name).name[len(prefix) :].rsplit(".", 1)[0]
-        if not hidup(_pid(token)):
+        if not proses.hidup(_pid(token)):
             Path(name).unlink(missing_ok=True)
     for name in glob.glob(glob.escape(f"{path}.salinan-") + "*.minta"):
         minta = Path(name)
