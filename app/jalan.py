@@ -15,17 +15,20 @@ import streamlit as st
 
 from app import baca, layar
 from readiness.model import jenjang
+from readiness.model.halaman import WILAYAH_ATAS
 
 # The page of each level; a desa is the TPS page filtered to it.
 HALAMAN = {
     jenjang.WILAYAH: "pages/ringkasan.py",
+    "kabkota": "pages/ringkasan.py",  # a province's kab/kota: its kecamatan on Ringkasan
     "korwil": "pages/korwil.py",
     "kecamatan": "pages/kecamatan.py",
     "desa": "pages/tps.py",
 }
 SEMUA = "semua"  # every kecamatan or every desa: the level above
 WILAYAH = jenjang.WILAYAH  # the whole region, the first level
-KODE = {  # Kemendagri codes of any region: a kecamatan `74.06.01`, a desa/kelurahan `74.06.01.2003`
+KODE = {  # Kemendagri codes: a kab/kota `74.06`, a kecamatan `74.06.01`, a desa/kelurahan `74.06.01.2003`
+    "kabkota": re.compile(r"\d{2}\.\d{2}"),
     "kecamatan": re.compile(r"\d{2}\.\d{2}\.\d{2}"),
     "desa": re.compile(r"\d{2}\.\d{2}\.\d{2}\.\d{4}"),
 }
@@ -43,7 +46,9 @@ def tempat(election: str, kecamatan: str | None = None) -> jenjang.Tempat:
     """The places of `election` (marts/korwil_penugasan) and the desa of `kecamatan` (marts/desa_daftar)."""
     ada = isinstance(kecamatan, str) and KODE["kecamatan"].fullmatch(kecamatan)
     desa = baca.query("marts/desa_daftar", kecamatan=kecamatan) if ada else None
-    return jenjang.Tempat.dari(baca.query("marts/korwil_penugasan", election=election), desa)
+    atas = baca.kata(election).jenis in WILAYAH_ATAS
+    kabkota = baca.query("marts/kabkota_daftar") if atas else None
+    return jenjang.Tempat.dari(baca.query("marts/korwil_penugasan", election=election), desa, kabkota)
 
 
 def ingatan() -> dict:
@@ -108,7 +113,7 @@ def query(election: str, tingkat: str, kode: str | None) -> dict:
     params = {"pemilu": election}
     if tingkat == "desa":
         params.update(kecamatan=jenjang.induk_desa(kode), desa=kode)
-    elif tingkat in ("korwil", "kecamatan"):
+    elif tingkat in ("korwil", "kecamatan", "kabkota"):
         params[tingkat] = kode
     return params
 
@@ -150,7 +155,7 @@ def dari_grafik(event, election: str) -> None:
         kode = point.get("customdata")
         if isinstance(kode, (list, tuple)):
             kode = kode[-1]
-        for tingkat in ("kecamatan", "desa"):
+        for tingkat in ("kabkota", "kecamatan", "desa"):
             if isinstance(kode, str) and KODE[tingkat].fullmatch(kode):
                 buka(election, tingkat, kode)
 

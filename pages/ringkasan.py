@@ -1,18 +1,18 @@
 """Ringkasan: the one screen leadership opens. Queries: marts/kabupaten, marts/kecamatan,
 marts/korwil, marts/kelengkapan, marts/versi_data (through readiness.model.halaman_ringkasan);
 the map: marts/kecamatan_batas. A click on a kecamatan (map, bar, table row) or a korwil (table
-row) opens it (app/jalan.py)."""
+row) opens it (app/jalan.py). In a province: its kab/kota first (app/ringkasan_wilayah.py)."""
 
 import streamlit as st
 
-from app import baca, jalan, layar, masalah_tampil
+from app import baca, layar, masalah_tampil, ringkasan_wilayah
 from readiness import charts, fmt, teks
 from readiness.export import Kolom
 
 election = layar.election()
-data = baca.page_data("ringkasan", election)
+kabkota = ringkasan_wilayah.pilih(election)  # a province's kab/kota (`?kabkota=74.06`), else None
+data = baca.page_data("ringkasan", election, **({"kabkota": kabkota} if kabkota else {}))
 kecamatan, korwil = data["kecamatan"], data["korwil"]
-jalan.remah(election, jalan.tempat(election), jalan.WILAYAH)
 
 st.title("Ringkasan Kesiapan Pilkada")
 st.caption(layar.caption_from(data))
@@ -22,6 +22,8 @@ if data["kosong"]:
 
 layar.kartu(data["kartu"])
 layar.kartu(data["kartu_status"])
+if ringkasan_wilayah.tampil(data, election):  # a province without a kab/kota chosen: its kab/kota
+    st.stop()
 
 st.subheader("Peta status kecamatan")
 peta = baca.peta()

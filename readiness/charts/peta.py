@@ -32,12 +32,15 @@ class Bentuk:
     label: tuple[float, float]  # (lon, lat)
 
 
-def kecamatan_shapes(con) -> dict[str, Bentuk]:
+def kecamatan_shapes(con, tingkat: str = "kecamatan") -> dict[str, Bentuk]:
     """Per kode_kecamatan of the installation's region, in code order: its outline and label point
     (the reference's centroid; the middle of its outline when the reference has none). Empty when
-    the region has no boundaries."""
+    the region has no boundaries. `tingkat="kabkota"`: the same per kab/kota (marts/kabkota_batas)."""
     shapes = {}
-    for row in db.run(con, "marts/kecamatan_batas").itertuples(index=False):
+    frame = db.run(con, f"marts/{tingkat}_batas")
+    if tingkat != "kecamatan":
+        frame = frame.rename(columns={f"kode_{tingkat}": "kode_kecamatan", tingkat: "kecamatan"})
+    for row in frame.itertuples(index=False):
         geom = json.loads(row.geometry)
         polygons = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
         lons: list[float | None] = []
@@ -243,14 +246,17 @@ def peta_status(
     height: int | None = None,
     zoom: bool = False,
     width: int = NOMINAL_WIDTH,
+    kode: str = "kode_kecamatan",
+    klik: str = "kecamatan",
 ) -> go.Figure:
     """Choropleth of kecamatan status drawn from the region's boundaries as filled shapes (works
     offline), each labelled with its name; a click on a name (or an outline) selects its kode.
     Kecamatan outside `sorot` (when given) are drawn grey, so a korwil sees its own region;
     `zoom` frames the map on that region. `width`: about how wide the page draws it (px);
-    `height` by default follows the region's shape (`tinggi`)."""
+    `height` by default follows the region's shape (`tinggi`); `kode`: the column of `df` the
+    shapes are keyed by (`kode_kabkota` for a map of kab/kota), `klik` what a click opens."""
     fig = go.Figure()
-    rows = df.set_index("kode_kecamatan")
+    rows = df.set_index(kode)
     _shape_traces(fig, shapes, rows, sorot)
     order = [k for k in shapes if sorot is None or k in sorot]
     # `zoom` frames the korwil's own kecamatan; one whose kecamatan have no outline is not framed.
@@ -261,7 +267,7 @@ def peta_status(
     names = [shapes[k].kecamatan for k in order]
     statuses = [_status_of(rows, k) for k in order]
     hover = [
-        f"<b>{html.escape(n, quote=False)}</b><br>{status_label(st)}<br>Klik untuk membuka kecamatan"
+        f"<b>{html.escape(n, quote=False)}</b><br>{status_label(st)}<br>Klik untuk membuka {klik}"
         for n, st in zip(names, statuses)
     ]
     # A name set away from its kecamatan gets a thin line to its point.

@@ -43,7 +43,12 @@ def reasons(row, label_sebelumnya: str = "Partisipasi sebelumnya") -> list[str]:
     for flag, text in _MISSING_KIND:
         if not row[flag]:
             out.append(text)
-    out += _tps_and_ktpel_reasons(row)
+    return out + _nilai_reasons(row, label_sebelumnya)
+
+
+def _nilai_reasons(row, label_sebelumnya: str) -> list[str]:
+    """The reasons from the figures (TPS capacity, KTP-el, participation, DPT sources, problems)."""
+    out = _tps_and_ktpel_reasons(row)
     if row["status_partisipasi"] in ("kuning", "merah"):
         out.append(
             f"{label_sebelumnya} {fmt.ringkas(row['partisipasi_sebelumnya'])}% vs target "
@@ -52,6 +57,30 @@ def reasons(row, label_sebelumnya: str = "Partisipasi sebelumnya") -> list[str]:
     if row["status_konsistensi"] in ("kuning", "merah"):
         out.append(_consistency_text(row))
     return out + _masalah_reasons(row)
+
+
+_JENIS_KABKOTA = (
+    ("pemilih", "Data pemilih (rekap DPT)"),
+    ("tps", "Data TPS"),
+    ("ktpel", "Data KTP-el"),
+    ("target", "Target partisipasi"),
+)
+
+
+def kabkota_reasons(row, label_sebelumnya: str = "Partisipasi sebelumnya") -> list[str]:
+    """Every non-green indicator of one kab/kota (a row of readiness.model.kabkota), in words: a
+    kind of data none of its kecamatan has is `belum diunggah`, one some lack `belum lengkap (3
+    dari 12 kecamatan)`."""
+    if row["jumlah_kecamatan_berdata"] == 0:
+        return ["Belum ada data diunggah"] + _masalah_reasons(row)
+    out, n = [], row["jumlah_kecamatan"]
+    for kind, text in _JENIS_KABKOTA:
+        ada = row[f"jumlah_ada_{kind}"]
+        if ada == 0:
+            out.append(f"{text} belum diunggah")
+        elif ada < n:
+            out.append(f"{text} belum lengkap ({fmt.angka(ada)} dari {fmt.angka(n)} kecamatan)")
+    return out + _nilai_reasons(row, label_sebelumnya)
 
 
 def _masalah_reasons(row) -> list[str]:

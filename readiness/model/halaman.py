@@ -19,6 +19,7 @@ from . import kartu
 from ._nilai import present as _present
 from .alasan import indikator, tindak_lanjut
 from .jenjang import urut_tps
+from .kabkota import kabkota as kabkota_kesiapan
 from .kesiapan import kesiapan, kesiapan_cursor
 from .laporan import (
     desa_kesiapan,
@@ -37,6 +38,7 @@ from .pemilihan import pemilihan_label, previous_label
 from .penugasan import belum_korwil
 
 STATUS_ORDER = teks.PERINGKAT_STATUS
+WILAYAH_ATAS = ("provinsi", "nasional")  # regions whose Ringkasan lists their kab/kota
 
 
 @dataclass(frozen=True)
@@ -119,13 +121,28 @@ def _start(con, election: str, base: Dasar | None):
     return base.cursor(con, election), shared
 
 
-def halaman_ringkasan(con, election: str, base: Dasar | None = None) -> dict:
-    """Queries: marts/kabupaten, marts/kecamatan, marts/korwil, marts/kelengkapan, marts/versi_data."""
+def halaman_ringkasan(con, election: str, base: Dasar | None = None, kabkota: str | None = None) -> dict:
+    """Queries: marts/kabupaten, marts/kecamatan, marts/korwil, marts/kelengkapan, marts/versi_data;
+    in a province (or the nation) marts/kabkota_nilai rated per kab/kota (readiness.model.kabkota).
+
+    `kabkota_daftar`: the kab/kota rows a province lists (None in a kab/kota installation);
+    `kabkota`: the kab/kota looked at (`74.06`; None for the whole region), whose kecamatan alone
+    the page then shows, with its own headline figures."""
     cur, out = _start(con, election, base)
     kab, kosong = out["kabupaten"].iloc[0], _tanpa_data(out["kecamatan"])
+    daftar = kabkota_kesiapan(cur, election) if out["kata"].jenis in WILAYAH_ATAS else None
+    if daftar is not None and kabkota in set(daftar["kode_kabkota"]):
+        kab = daftar.set_index("kode_kabkota").loc[kabkota]
+        for name in ("kecamatan", "kelengkapan"):
+            out[name] = out[name][out[name]["kode_kecamatan"].str.startswith(kabkota + ".")].reset_index(drop=True)
+        kosong = _tanpa_data(out["kecamatan"])
+    else:
+        kabkota = None
     return {
         **out,
         "korwil": _dengan_rincian(korwil(cur, election)),
+        "kabkota_daftar": daftar,
+        "kabkota": kabkota,
         "kosong": kosong,
         "kartu": [] if kosong else kartu.ringkasan(kab),
         "kartu_status": [] if kosong else kartu.status_kecamatan(kab),

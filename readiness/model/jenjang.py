@@ -32,10 +32,12 @@ class Tempat:
     kecamatan: dict[str, str]  # kode → name, in Kemendagri order
     korwil: dict[str, str | None]  # kode kecamatan → its korwil (None: not assigned)
     desa: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # kode desa → (name, kind)
+    kabkota: dict[str, str] = field(default_factory=dict)  # a province's kab/kota: kode → name
 
     @classmethod
-    def dari(cls, penugasan: pd.DataFrame, desa: pd.DataFrame | None = None) -> Tempat:
-        """From marts/korwil_penugasan and, for one kecamatan, marts/desa_daftar."""
+    def dari(cls, penugasan: pd.DataFrame, desa: pd.DataFrame | None = None, kabkota=None) -> Tempat:
+        """From marts/korwil_penugasan, for one kecamatan marts/desa_daftar, and in a province
+        marts/kabkota_daftar."""
         korwil = {
             k: (w if isinstance(w, str) and w else None)
             for k, w in zip(penugasan["kode_kecamatan"], penugasan["korwil"])
@@ -45,6 +47,7 @@ class Tempat:
             kecamatan=dict(zip(penugasan["kode_kecamatan"], penugasan["kecamatan"])),
             korwil=korwil,
             desa={k: (n, j if isinstance(j, str) else None) for k, n, j in rows},
+            kabkota={} if kabkota is None else dict(zip(kabkota["kode_kabkota"], kabkota["kabkota"])),
         )
 
     def kecamatan_korwil(self, korwil: str | None) -> list[str]:
@@ -91,11 +94,16 @@ def nama_desa(tempat: Tempat, kata: Kata, kode: str) -> str:
 def remah(kata: Kata, tempat: Tempat, tingkat: str = WILAYAH, kode: str | None = None) -> list[Remah]:
     """The breadcrumb of a place, from the whole region down to it: `Kabupaten Probolinggo ›
     Wilayah II › Kecamatan Kraksaan › Desa Asembakor`. A kecamatan without a korwil has no korwil
-    part; a place that is not in `tempat` ends the breadcrumb at its last known level."""
+    part; a place that is not in `tempat` ends the breadcrumb at its last known level. In a
+    province the kab/kota comes after the region: `Provinsi Sulawesi Tenggara › Kabupaten Bombana
+    › Kecamatan Rumbia`."""
     parts = [Remah(kata.nama or kata.wilayah, WILAYAH)]
     if tingkat == "korwil" and kode:
         return parts + [Remah(kode, "korwil", kode)]
     kecamatan = induk_desa(kode) if tingkat == "desa" and kode else kode
+    kabkota = kode if tingkat == "kabkota" else kecamatan[:5] if isinstance(kecamatan, str) else None
+    if kabkota in tempat.kabkota:
+        parts.append(Remah(tempat.kabkota[kabkota], "kabkota", kabkota))
     if tingkat not in ("kecamatan", "desa") or kecamatan not in tempat.kecamatan:
         return parts
     if tempat.korwil.get(kecamatan):

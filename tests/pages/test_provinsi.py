@@ -1,6 +1,7 @@
 """A province installation through AppTest: `init --wilayah 74` (Provinsi Sulawesi Tenggara) and
-its DPT recap per desa with a Kabupaten/Kota column. Every page opens and speaks of the province
-and its Gubernur, never of a Bupati."""
+its DPT recap per desa with a Kabupaten/Kota column (every kab/kota but Kota Bau Bau). Every page
+opens and speaks of the province and its Gubernur, never of a Bupati; Ringkasan lists the kab/kota
+and opens one."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ import shutil
 import pytest
 
 from readiness import cli
-from tests.pages.halaman import buka, teks_semua
+from tests.pages.halaman import buka, metrics, tabel, teks_semua
 from tests.pages.test_wilayah_baru import PAGES
-from tests.test_wilayah_provinsi import province_recap, recap_rows
+from tests.test_wilayah_provinsi import province_recap, recap_rows, report
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +20,8 @@ def sultra(tmp_path_factory):
     folder = tmp_path_factory.mktemp("sultra")
     path = folder / "readiness.duckdb"
     assert cli.main(["init", "--wilayah", "74", "--db", str(path)]) == 0
-    recap = province_recap(folder / "rekap_dpt_sultra.xlsx", recap_rows("74", seed=74))
+    rows = [r for r in recap_rows("74", seed=74) if r[0] != "Kota Bau Bau"]
+    recap = province_recap(folder / "rekap_dpt_sultra.xlsx", rows)
     assert cli.main(["ingest", str(recap), "--db", str(path)]) == 0
     return path
 
@@ -39,3 +41,29 @@ def test_every_page_opens_in_a_province_and_speaks_of_it(sultra, monkeypatch, tm
         "(pemungutan suara 27 November 2024)"
     ) in words["ringkasan"]
     assert "Laporan untuk Pj Gubernur Sulawesi Tenggara:" in words["masalah"]
+
+
+def test_ringkasan_of_a_province_lists_its_kabkota_and_opens_one(sultra, monkeypatch, tmp_path):
+    path = tmp_path / "readiness.duckdb"
+    shutil.copyfile(sultra, path)
+    _, kabkota, _ = report(path, "kabkota")
+    at = buka(path, monkeypatch, "ringkasan")
+    rows = tabel(at, "Kabupaten/kota")
+    assert len(rows) == 17
+    dpt = dict(zip(rows["Kabupaten/kota"], rows["DPT"]))
+    expected = {name: f"{int(v):,}".replace(",", ".") for name, v in zip(kabkota["kabkota"], kabkota["dpt"]) if v == v}
+    assert len(expected) == 16
+    assert {name: dpt[name] for name in expected} == expected
+    bau_bau = rows[rows["Kabupaten/kota"] == "Kota Bau Bau"].iloc[0]
+    assert bau_bau["Alasan"] == "Belum ada data diunggah"
+    assert bau_bau["Status"] == "■ Belum siap"
+    bombana = rows[rows["Kabupaten/kota"] == "Kabupaten Bombana"].iloc[0]
+    assert bombana["Alasan"] == "Data TPS belum diunggah, Data KTP-el belum diunggah, Target partisipasi belum diunggah"
+    assert "ringkasan?pemilu=pilkada-2024&amp;kabkota=74.06" in " ".join(h.value for h in at.html)
+
+    at = buka(path, monkeypatch, "ringkasan", kabkota="74.06")
+    kecamatan = tabel(at, "Kecamatan")
+    assert len(kecamatan) == 22  # Bombana's kecamatan only
+    assert metrics(at)["DPT (jumlah pemilih)"] == expected["Kabupaten Bombana"]
+    assert [e.label for e in at.get("page_link")][0] == "Provinsi Sulawesi Tenggara"
+    assert "**Kabupaten Bombana**" in [e.value for e in at.markdown]  # the breadcrumb's end

@@ -1,0 +1,91 @@
+"""Ringkasan of a province (or the nation): the kab/kota chosen at the top (`?kabkota=74.06`, kept
+in the session and the URL), and without one every kab/kota on one screen — its map in status
+colours and its table with reasons — each opening the kab/kota's own kecamatan (a click on its row
+or its shape). A kab/kota installation has no kab/kota level: nothing here is drawn there."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app import baca, jalan, layar, masalah_tampil
+from readiness import charts, fmt
+from readiness.export import Kolom
+from readiness.model.halaman import WILAYAH_ATAS
+
+
+def pilih(election: str) -> str | None:
+    """In a province, the kab/kota looked at (None: every kab/kota), chosen at the top of the page
+    under the breadcrumb, which it draws; in a kab/kota installation None, with the region's breadcrumb."""
+    if baca.kata(election).jenis not in WILAYAH_ATAS:
+        jalan.remah(election, jalan.tempat(election), jalan.WILAYAH)
+        return None
+    slot, (kolom,) = jalan.atas(1)
+    daftar = baca.query("marts/kabkota_daftar")
+    names = dict(zip(daftar["kode_kabkota"], daftar["kabkota"]))
+    kode = layar.url_choice(
+        "kabkota",
+        [jalan.SEMUA, *names],
+        "Kabupaten/kota",
+        where=kolom,
+        default=jalan.SEMUA,
+        format_func=lambda k: "Semua kabupaten/kota" if k == jalan.SEMUA else names[k],
+    )
+    kode = None if kode == jalan.SEMUA else kode
+    jalan.remah(election, jalan.tempat(election), "kabkota" if kode else jalan.WILAYAH, kode, where=slot)
+    return kode
+
+
+def tampil(data: dict, election: str) -> bool:
+    """Every kab/kota of a province (when no kab/kota is chosen): map, table, open problems.
+    False (nothing drawn) otherwise: the page then shows the kecamatan."""
+    daftar = data.get("kabkota_daftar")
+    if daftar is None or data.get("kabkota"):
+        return False
+    st.subheader("Peta status kabupaten/kota")
+    peta = baca.peta("kabkota")
+    if peta:
+        event = st.plotly_chart(
+            baca.grafik(
+                data,
+                "peta_kabkota",
+                lambda: charts.peta_status(daftar, peta, kode="kode_kabkota", klik="kabupaten/kota"),
+            ),
+            width="stretch",
+            config=charts.PLOT_CONFIG,
+            on_select="rerun",
+            selection_mode="points",
+            key="peta_kabkota",
+        )
+        jalan.dari_grafik(event, election)
+        st.caption("Klik kabupaten/kota pada peta atau baris tabel untuk melihat kecamatannya.")
+    else:
+        st.info("Batas kabupaten/kota wilayah ini belum ada, jadi peta tidak digambar.")
+    st.subheader("Status per kabupaten/kota")
+    layar.table(
+        daftar,
+        [
+            Kolom("kabkota", "Kabupaten/kota"),
+            Kolom("status", "Status", "status"),
+            Kolom("jumlah_kecamatan", "Kecamatan", "angka"),
+            Kolom("dpt", "DPT", "angka"),
+            Kolom("tps", "TPS", "angka"),
+            Kolom("tps_melebihi_kapasitas", "TPS > kapasitas", "angka"),
+            Kolom("ktpel_persen", "KTP-el", "persen"),
+            Kolom("target_partisipasi", "Target partisipasi", "persen", fmt.PARTISIPASI_DESIMAL),
+            Kolom("partisipasi_sebelumnya", data["label_sebelumnya"], "persen", fmt.PARTISIPASI_DESIMAL),
+            Kolom("masalah_terbuka", "Masalah terbuka", "angka"),
+            Kolom("alasan", "Alasan", lebar=True),
+        ],
+        "Status kesiapan per kabupaten/kota",
+        data,
+        election,
+        key="kabkota",
+        tautan=("kabkota", "kode_kabkota"),
+    )
+    st.caption(
+        "Status kabupaten/kota dinilai dari jumlah kecamatannya dengan ambang yang sama seperti kecamatan; "
+        "jenis data yang belum ada di sebagian kecamatannya tertulis «belum lengkap»."
+    )
+    masalah_tampil.ringkasan(election)
+    layar.footer()
+    return True
