@@ -52,25 +52,25 @@ def tempat(election: str, kecamatan: str | None = None) -> jenjang.Tempat:
 
 
 def ingatan() -> dict:
-    """The remembered choice of each level ({korwil, kecamatan, desa}; None when none)."""
-    return {t: st.session_state.get(layar.INGATAN.format(t)) for t in jenjang.TINGKAT}
+    """The remembered choice of each level ({kabkota, korwil, kecamatan, desa}; None when none)."""
+    return {t: st.session_state.get(layar.INGATAN.format(t)) for t in ("kabkota", *jenjang.TINGKAT)}
 
 
-def _ikut(tingkat: str, places: jenjang.Tempat):
+def ikut(tingkat: str, places: jenjang.Tempat):
     """The hook `url_choice` calls when a level is chosen: the other levels follow it."""
 
-    def ikut(kode) -> None:
+    def hook(kode) -> None:
         for t, value in jenjang.pilih(ingatan(), tingkat, kode, places).items():
             st.session_state[layar.INGATAN.format(t)] = value
 
-    return ikut
+    return hook
 
 
 def pilih_korwil(places: jenjang.Tempat, pilihan: dict[str, str], label: str = "Pilih korwil", where=None) -> str:
     """Choose a korwil (`?korwil=Wilayah II`; `pilihan`: each korwil's words in the list); a
     remembered kecamatan outside it is let go."""
     return layar.url_choice(
-        "korwil", list(pilihan), label, format_func=pilihan.get, where=where, ikut=_ikut("korwil", places)
+        "korwil", list(pilihan), label, format_func=pilihan.get, where=where, ikut=ikut("korwil", places)
     )
 
 
@@ -87,7 +87,7 @@ def pilih_kecamatan(places: jenjang.Tempat, label: str = "Kecamatan", *, semua=F
         label,
         where=where,
         default=awal,
-        ikut=_ikut("kecamatan", places),
+        ikut=ikut("kecamatan", places),
         format_func=lambda k: (
             "Semua kecamatan" if k == SEMUA else f"{names[k]} ({korwil[k]})" if korwil.get(k) else names[k]
         ),
@@ -103,7 +103,7 @@ def pilih_desa(places: jenjang.Tempat, kata, where=None) -> str:
         kata.desa_awal,
         where=where,
         default=SEMUA,
-        ikut=_ikut("desa", places),
+        ikut=ikut("desa", places),
         format_func=lambda k: f"Semua {kata.desa}" if k == SEMUA else names[k],
     )
 

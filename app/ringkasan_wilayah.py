@@ -20,19 +20,30 @@ def pilih(election: str) -> str | None:
         jalan.remah(election, jalan.tempat(election), jalan.WILAYAH)
         return None
     slot, (kolom,) = jalan.atas(1)
-    daftar = baca.query("marts/kabkota_daftar")
-    names = dict(zip(daftar["kode_kabkota"], daftar["kabkota"]))
+    places = jalan.tempat(election)
+    names = places.kabkota
     kode = layar.url_choice(
         "kabkota",
         [jalan.SEMUA, *names],
         "Kabupaten/kota",
         where=kolom,
         default=jalan.SEMUA,
+        ikut=jalan.ikut("kabkota", places),
         format_func=lambda k: "Semua kabupaten/kota" if k == jalan.SEMUA else names[k],
     )
     kode = None if kode == jalan.SEMUA else kode
-    jalan.remah(election, jalan.tempat(election), "kabkota" if kode else jalan.WILAYAH, kode, where=slot)
+    jalan.remah(election, places, "kabkota" if kode else jalan.WILAYAH, kode, where=slot)
     return kode
+
+
+def peta_kecamatan(data: dict) -> dict:
+    """The kecamatan outlines the page's map draws: the region's (baca.peta), only the chosen
+    kab/kota's when one is (its own map, framed on it)."""
+    peta = baca.peta()
+    if not data.get("kabkota"):
+        return peta
+    own = set(data["kecamatan"]["kode_kecamatan"])
+    return {kode: shape for kode, shape in peta.items() if kode in own}
 
 
 def tampil(data: dict, election: str) -> bool:

@@ -75,3 +75,40 @@ def test_tps_in_reading_order():
         ("Kraksaan", "Asembakor", "10"),
         ("Kraksaan", "Sumberlele", "1"),
     ]
+
+
+PROVINSI = jenjang.Tempat.dari(
+    pd.DataFrame(
+        {
+            "kode_kecamatan": ["74.06.01", "74.06.05", "74.71.02"],
+            "kecamatan": ["Rumbia", "Poleang", "Mandonga"],
+            "korwil": [None, None, None],
+        }
+    ),
+    kabkota=pd.DataFrame({"kode_kabkota": ["74.06", "74.71"], "kabkota": ["Kabupaten Bombana", "Kota Kendari"]}),
+)
+SULTRA = Kata(nama="Provinsi Sulawesi Tenggara", jenis="provinsi", desa="desa/kelurahan")
+
+
+def test_in_a_province_a_kecamatan_brings_its_kabkota_and_a_kabkota_lets_an_outside_kecamatan_go():
+    kept = {"kabkota": "74.71", "korwil": None, "kecamatan": None, "desa": None}
+    assert jenjang.pilih(kept, "kecamatan", "74.06.05", PROVINSI)["kabkota"] == "74.06"
+    kept = {"kabkota": "74.06", "korwil": None, "kecamatan": "74.06.05", "desa": None}
+    assert jenjang.pilih(kept, "kabkota", "74.06", PROVINSI)["kecamatan"] == "74.06.05"
+    assert jenjang.pilih(kept, "kabkota", "74.71", PROVINSI) == {
+        "kabkota": "74.71",
+        "korwil": None,
+        "kecamatan": None,
+        "desa": None,
+    }
+
+
+def test_the_breadcrumb_of_a_province_passes_through_the_kabkota():
+    labels = [p.label for p in jenjang.remah(SULTRA, PROVINSI, "kecamatan", "74.06.05")]
+    assert labels == ["Provinsi Sulawesi Tenggara", "Kabupaten Bombana", "Kecamatan Poleang"]
+    parts = jenjang.remah(SULTRA, PROVINSI, "kabkota", "74.71")
+    assert [(p.label, p.tingkat, p.kode) for p in parts][1:] == [("Kota Kendari", "kabkota", "74.71")]
+    assert [p.label for p in jenjang.remah(KAB, TEMPAT, "kecamatan", "35.13.14")][1:] == [
+        "Wilayah III",
+        "Kecamatan Kraksaan",
+    ]

@@ -59,7 +59,8 @@ def pilih(pilihan: dict, tingkat: str, kode: str | None, tempat: Tempat) -> dict
     """The remembered choice ({korwil, kecamatan, desa}) after `kode` is chosen at `tingkat` on any
     page: the levels above follow the place chosen (a desa's kecamatan, a kecamatan's korwil); the
     levels below stay only while they lie inside it. A value that is not a place (`semua`) keeps
-    the levels above and drops those below."""
+    the levels above and drops those below. In a province ({…, kabkota}) the kab/kota is the
+    level above the korwil: a kecamatan brings its kab/kota, a kab/kota lets an outside kecamatan go."""
     baru = {t: pilihan.get(t) for t in TINGKAT}
     baru[tingkat] = kode
     if tingkat == "desa" and kode in tempat.desa:
@@ -71,6 +72,12 @@ def pilih(pilihan: dict, tingkat: str, kode: str | None, tempat: Tempat) -> dict
         baru["kecamatan"] = None
     if baru["desa"] and induk_desa(baru["desa"]) != baru["kecamatan"]:
         baru["desa"] = None
+    if tempat.kabkota:  # a province: the kab/kota follows the kecamatan, and holds only its own
+        baru["kabkota"] = kode if tingkat == "kabkota" else pilihan.get("kabkota")
+        if tingkat == "kabkota" and baru["kecamatan"] and baru["kecamatan"][:5] != kode:
+            baru["kecamatan"] = baru["desa"] = None
+        elif baru["kecamatan"] in tempat.kecamatan:
+            baru["kabkota"] = baru["kecamatan"][:5]
     return baru
 
 
