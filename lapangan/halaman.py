@@ -6,6 +6,7 @@ uncompressed: a phone on slow 3G (about 50 kB/s) loads them in a second or two."
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from html import escape
 
 import pandas as pd
@@ -60,14 +61,28 @@ def masuk(csrf: str, galat: str = "", nama: str = "") -> str:
 
 
 def _pilih_tps(tps: pd.DataFrame, dipilih: str) -> str:
+    dpt = [None if pd.isna(d) else int(d) for d in tps["dpt"]]  # NaN is not equal to itself: no cache key
+    rows = tuple(zip(tps["kecamatan"], tps["desa"], tps["kode_desa"], tps["no_tps"], dpt))
+    html = _opsi_tps(rows)
+    if dipilih:
+        nilai = f'value="{escape(dipilih)}">'
+        html = html.replace(nilai, nilai[:-1] + " selected>", 1)
+    return html
+
+
+@functools.lru_cache(maxsize=1024)
+def _opsi_tps(rows: tuple) -> str:
+    """The TPS list of an area, grouped by desa: the same for every reporter of the area, built once."""
+    per_desa: dict[tuple, list] = {}
+    for kecamatan, desa, kode_desa, no_tps, dpt in rows:
+        per_desa.setdefault((kecamatan, desa), []).append((kode_desa, no_tps, dpt))
     opsi = []
-    for desa, rows in tps.groupby(["kecamatan", "desa"], sort=False):
-        opsi.append(f'<optgroup label="{escape(desa[1])} ({escape(desa[0])})">')
-        for r in rows.itertuples(index=False):
-            nilai = lapor.tautan_tps(r.kode_desa, r.no_tps)
-            sel = " selected" if nilai == dipilih else ""
-            dpt = "" if pd.isna(r.dpt) else f" · DPT {fmt.angka(r.dpt)}"
-            opsi.append(f'<option value="{escape(nilai)}"{sel}>TPS {escape(r.no_tps)}{dpt}</option>')
+    for (kecamatan, desa), isi in per_desa.items():
+        opsi.append(f'<optgroup label="{escape(desa)} ({escape(kecamatan)})">')
+        for kode_desa, no_tps, dpt in isi:
+            nilai = lapor.tautan_tps(kode_desa, no_tps)
+            dpt_teks = "" if dpt is None else f" · DPT {fmt.angka(dpt)}"
+            opsi.append(f'<option value="{escape(nilai)}">TPS {escape(no_tps)}{dpt_teks}</option>')
         opsi.append("</optgroup>")
     return f'<label for="tps">TPS</label><select id="tps" name="tps" required>{"".join(opsi)}</select>'
 

@@ -4,11 +4,13 @@ hash never reach the trail). And the check, on the server, that a user may still
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 
 import pandas as pd
 
 from .. import akses, catatan, jejak
+from . import ingat
 from .aturan import PenggunaError, periksa_nama, periksa_peran
 from .sandi import hash_sandi
 
@@ -75,6 +77,18 @@ def _sisa_admin_aktif(con, kecuali: str) -> int:
     ).fetchone()[0]
 
 
+@contextlib.contextmanager
+def _ubah_akun(db_path):
+    """A write transaction changing an account: the sessions this process trusts are forgotten
+    before it and after its commit (a disabled user is refused at once)."""
+    ingat.lupakan()
+    try:
+        with catatan.tulis(db_path) as con:
+            yield con
+    finally:
+        ingat.lupakan()
+
+
 def akhiri_sesi(con, nama: str) -> int:
     """End every session of a user (password reset, account disabled); returns how many ended."""
     return con.execute("delete from sesi where nama = ?", (nama,)).rowcount
@@ -110,7 +124,7 @@ def atur_sandi(db_path, nama: str, sandi: str, *, pelaku) -> int:
     """Reset a password: a new hash and password version; every session of the user ends.
     Returns the new version."""
     sandi_hash = hash_sandi(sandi)
-    with catatan.tulis(db_path) as con:
+    with _ubah_akun(db_path) as con:
         row = harus_ada(con, nama)
         con.execute(
             "update pengguna set sandi_hash = ?, versi_sandi = versi_sandi + 1, diubah = ? where nama = ?",
@@ -127,7 +141,7 @@ def nonaktifkan(db_path, nama: str, *, pelaku, jaga_admin_terakhir: bool = True)
     """Disable a user and end their sessions. The app refuses to disable the last active admin
     (it would lock itself out of user management); the command line may
     (`jaga_admin_terakhir=False`), as it can also enable again."""
-    with catatan.tulis(db_path) as con:
+    with _ubah_akun(db_path) as con:
         row = harus_ada(con, nama)
         if not row["aktif"]:
             raise PenggunaError(f"Pengguna '{row['nama']}' sudah nonaktif.")
@@ -147,7 +161,7 @@ def nonaktifkan(db_path, nama: str, *, pelaku, jaga_admin_terakhir: bool = True)
 
 
 def aktifkan(db_path, nama: str, *, pelaku) -> None:
-    with catatan.tulis(db_path) as con:
+    with _ubah_akun(db_path) as con:
         row = harus_ada(con, nama)
         if row["aktif"]:
             raise PenggunaError(f"Pengguna '{row['nama']}' sudah aktif.")
@@ -165,7 +179,7 @@ def aktifkan(db_path, nama: str, *, pelaku) -> None:
 
 def ubah_peran(db_path, nama: str, peran: str, *, wilayah: str | None = None, pelaku) -> None:
     wilayah = periksa_peran(db_path, peran, wilayah)
-    with catatan.tulis(db_path) as con:
+    with _ubah_akun(db_path) as con:
         row = harus_ada(con, nama)
         if (peran, wilayah) == (row["peran"], row["wilayah"]):
             raise PenggunaError(f"Peran '{row['nama']}' sudah {akses.PERAN[peran]}.")

@@ -10,6 +10,7 @@ import secrets
 import time
 
 from .. import akses, catatan, jejak
+from . import ingat
 from .akun import harus_ada
 from .aturan import PenggunaError
 
@@ -44,10 +45,25 @@ def buka_sesi(db_path, nama: str, *, jam=time.time) -> str:
 
 
 def periksa_sesi(db_path, token_hash: str, *, jam=time.time) -> akses.Pengguna | str:
-    """The user of a session, re-read on every call; or why there is none: 'berakhir' (logged
-    out, password reset, account disabled or unknown token) or 'diam' (idle longer than
-    BATAS_DIAM). An ended session is removed; activity is written at most every SEGARKAN_SESI."""
+    """The user of a session, re-read from the store at most every ingat.INGAT_SESI; or why there is
+    none: 'berakhir' (logged out, password reset, account disabled or unknown token) or 'diam'
+    (idle longer than BATAS_DIAM). An ended session is removed; activity is written at most every
+    SEGARKAN_SESI."""
     now = jam()
+    kunci = (str(db_path), token_hash)
+    found = ingat.cari(kunci)
+    if found and now - found[1] <= SEGARKAN_SESI:
+        return found[0]
+    awal = ingat.generasi()
+    hasil = _periksa(db_path, token_hash, now)
+    if isinstance(hasil, str):
+        ingat.buang(kunci)
+        return hasil
+    ingat.simpan(kunci, *hasil, awal)
+    return hasil[0]
+
+
+def _periksa(db_path, token_hash: str, now: float) -> tuple[akses.Pengguna, float] | str:
     with catatan.baca(db_path) as con:
         row = con.execute(
             "select s.terakhir, s.versi_sandi as versi_sesi, p.nama, p.peran, p.wilayah, p.aktif, "
@@ -64,23 +80,27 @@ def periksa_sesi(db_path, token_hash: str, *, jam=time.time) -> akses.Pengguna |
     if alasan:
         with catatan.tulis(db_path) as con:
             con.execute("delete from sesi where token_hash = ?", (token_hash,))
-    elif now - row["terakhir"] > SEGARKAN_SESI:
+    terakhir = row["terakhir"]
+    if not alasan and now - terakhir > SEGARKAN_SESI:
         # Only the last activity: when the store is busy with other writes (hundreds of phones at
         # 07.00), the request does not wait for it; the session is valid all the same and a later
         # request writes it.
         try:
             with catatan.tulis(db_path, tunggu=0) as con:
                 con.execute("update sesi set terakhir = ? where token_hash = ?", (now, token_hash))
+            terakhir = now
         except catatan.Sibuk:
             pass
     if alasan:
         return alasan
-    return akses.Pengguna(row["nama"], row["peran"], row["wilayah"])
+    return akses.Pengguna(row["nama"], row["peran"], row["wilayah"]), terakhir
 
 
 def keluar(db_path, pengguna: akses.Pengguna, token_hash: str | None = None, *, alasan: str = "keluar") -> None:
     """Log out: the session is removed and the logout recorded, in one transaction."""
+    ingat.lupakan()
     with catatan.tulis(db_path) as con:
         if token_hash:
             con.execute("delete from sesi where token_hash = ?", (token_hash,))
         jejak.catat(con, pengguna, "keluar", pengguna.nama, rincian={"alasan": alasan})
+    ingat.lupakan()

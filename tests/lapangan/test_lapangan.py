@@ -174,3 +174,35 @@ def test_one_writer_per_process_for_the_dashboard_and_the_phones(klien):
     from app import baca
 
     assert baca.lapor_layanan(str(klien.db)) is lapor.layanan(klien.db)
+
+
+def _kirim_dengan(client, sesi_token, csrf, kirim_id):
+    """A report sent with a copy of the phone's cookies (kept after a logout, or by a disabled user)."""
+    client.cookies.clear()
+    data = {"csrf": csrf, "tps": f"{NGADISARI}-1", "tahap": "tps_dibuka", "kirim_id": kirim_id}
+    cookie = f"lapangan_sesi={sesi_token}; lapangan_csrf={csrf}"
+    return client.post("/lapangan/kirim", data=data, headers={"Accept": "application/json", "Cookie": cookie})
+
+
+def test_a_kept_session_cookie_is_refused_right_after_logout(klien):
+    csrf = _csrf(_masuk(klien).text)
+    token = klien.cookies["lapangan_sesi"]
+    assert _kirim_dengan(klien, token, csrf, "m-sebelum-keluar-1").status_code == 200  # the session is now trusted
+    klien.cookies.set("lapangan_sesi", token, path="/lapangan")
+    klien.cookies.set("lapangan_csrf", csrf, path="/lapangan")
+    assert "Anda sudah keluar." in klien.post("/lapangan/keluar", data={"csrf": csrf}).text
+    r = _kirim_dengan(klien, token, csrf, "m-sesudah-keluar-1")
+    assert r.status_code == 401
+    assert r.json()["galat"].startswith("Sesi Anda berakhir; silakan masuk lagi.")
+    assert [row[0] for row in _laporan(klien.db)] == ["m-sebelum-keluar-1"]
+
+
+def test_a_disabled_reporter_is_refused_at_once(klien):
+    csrf = _csrf(_masuk(klien).text)
+    token = klien.cookies["lapangan_sesi"]
+    assert _kirim_dengan(klien, token, csrf, "m-sebelum-nonaktif").status_code == 200
+    pengguna_store.nonaktifkan(klien.db, "sari", pelaku="uji")
+    r = _kirim_dengan(klien, token, csrf, "m-sesudah-nonaktif")
+    assert r.status_code == 401
+    assert r.json()["galat"].startswith("Sesi Anda berakhir; silakan masuk lagi.")
+    assert [row[0] for row in _laporan(klien.db)] == ["m-sebelum-nonaktif"]
