@@ -50,15 +50,16 @@ def sumber(request: Request) -> str | None:
 
 
 def pengguna(request: Request) -> akses.Pengguna | str | None:
-    """The user of this request, re-read from the store: akses.LOKAL while no user exists; None
-    when there is no session cookie; 'berakhir' or 'diam' when the session ended (sesi.periksa_sesi)."""
+    """The user of this request, re-read from the store (at most every few seconds): akses.LOKAL
+    while no user exists; None when there is no session cookie; 'berakhir' or 'diam' when the session ended (sesi.periksa_sesi)."""
     path = db_path()
     if not pengguna_store.ada_pengguna(path):
         return akses.LOKAL
     token = request.cookies.get(COOKIE)
     if not token:
         return None
-    return pengguna_store.periksa_sesi(path, pengguna_store.hash_token(token))
+    # Trusted for a few seconds once checked: a logout or an account change in this process ends it at once.
+    return pengguna_store.periksa_sesi(path, pengguna_store.hash_token(token), ingat_sebentar=True)
 
 
 def token_csrf(request: Request) -> str:

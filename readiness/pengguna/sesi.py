@@ -44,12 +44,15 @@ def buka_sesi(db_path, nama: str, *, jam=time.time) -> str:
         return sesi_baru(con, row["nama"], row["versi_sandi"], jam())
 
 
-def periksa_sesi(db_path, token_hash: str, *, jam=time.time) -> akses.Pengguna | str:
-    """The user of a session, re-read from the store at most every ingat.INGAT_SESI; or why there is
-    none: 'berakhir' (logged out, password reset, account disabled or unknown token) or 'diam'
+def periksa_sesi(db_path, token_hash: str, *, jam=time.time, ingat_sebentar: bool = False) -> akses.Pengguna | str:
+    """The user of a session, re-read from the store (with `ingat_sebentar`: at most every
+    ingat.INGAT_SESI, for the phones' many small requests); or why there is none: 'berakhir' (logged out, password reset, account disabled or unknown token) or 'diam'
     (idle longer than BATAS_DIAM). An ended session is removed; activity is written at most every
     SEGARKAN_SESI."""
     now = jam()
+    if not ingat_sebentar:
+        hasil = _periksa(db_path, token_hash, now)
+        return hasil if isinstance(hasil, str) else hasil[0]
     kunci = (str(db_path), token_hash)
     found = ingat.cari(kunci)
     if found and now - found[1] <= SEGARKAN_SESI:
