@@ -26,14 +26,20 @@ def kepala(where, election_id: str) -> None:
     where.markdown(f"**{escape_md(baca.kata(election_id).judul)}**")
 
 
+def nama_pemilihan() -> dict[str, str]:
+    """Each election's short name as the sidebar shows it: {`pilkada-2024`: `Pilbup 2024`}."""
+    elections = baca.query("marts/elections")
+    return {
+        e: f"{teks.PEMILIHAN_SINGKAT.get(j, str(j).capitalize())} {t.year}"
+        for e, j, t in zip(elections["election_id"], elections["jenis"], elections["tanggal"])
+    }
+
+
 def election_picker() -> str:
     """Sidebar choice of election, kept in the URL (`?pemilu=…`) so a link opens the same view."""
     elections = baca.query("marts/elections")
     ids = list(elections["election_id"])
-    names = {
-        e: f"{teks.PEMILIHAN_SINGKAT.get(j, str(j).capitalize())} {t.year}"
-        for e, j, t in zip(elections["election_id"], elections["jenis"], elections["tanggal"])
-    }
+    names = nama_pemilihan()
     active = next((e for e, a in zip(elections["election_id"], elections["aktif"]) if a), ids[0])
     chosen = url_choice("pemilu", ids, "Pemilihan", format_func=lambda e: names[e], default=active, where=st.sidebar)
     st.session_state[ELECTION_KEY] = chosen

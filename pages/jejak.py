@@ -64,6 +64,7 @@ if pelaku:
 
 kata = baca.kata(election)
 nama_kecamatan = jalan.tempat(election).kecamatan
+pemilihan = layar.nama_pemilihan()
 tabel = pd.DataFrame(
     {
         "No.": catatan["no"],
@@ -72,7 +73,7 @@ tabel = pd.DataFrame(
         "Peran": catatan["peran"].map(lambda p: akses.PERAN.get(p, p) if isinstance(p, str) else "–"),
         "Aksi": catatan["aksi"].map(lambda a: jejak.AKSI_LABEL.get(a, a)),
         "Objek": catatan["objek"].fillna(""),
-        "Rincian": catatan["rincian"].map(jejak.uraikan),
+        "Rincian": catatan["rincian"].map(lambda r: jejak.uraikan(r, pemilihan)),
         "Sebelum": catatan["sebelum"].map(lambda v: model.uraikan_perubahan(v, kata.wilayah_kecil, nama_kecamatan)),
         "Sesudah": catatan["sesudah"].map(lambda v: model.uraikan_perubahan(v, kata.wilayah_kecil, nama_kecamatan)),
     }

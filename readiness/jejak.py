@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
-from readiness import catatan, db, fmt
+from readiness import catatan, db, fmt, teks
 from readiness.akses import Pengguna
 
 if TYPE_CHECKING:
@@ -125,9 +125,16 @@ AKSI_LABEL = {
 }
 
 
-def uraikan(nilai) -> str:
-    """A JSON detail as one readable line: `hasil: berhasil; baris: 1.739; aktif: ya` (empty when
-    there is none)."""
+# How long a file's fingerprint (SHA-256) is shown: enough to tell two files apart by eye.
+SIDIK_TAMPIL = 8
+# A detail names its upload, election and kind of data first, whatever order it was stored in.
+RINCIAN_DEPAN = ["upload_id", "pemilihan", "jenis", "berkas"]
+
+
+def uraikan(nilai, pemilihan: dict[str, str] | None = None) -> str:
+    """A JSON detail as one readable line in words, never a raw key or code: `unggahan #7;
+    Pilbup 2024; jenis data: rekap pemilih; baris: 1.739; sidik berkas 7d3f7fd7…` (empty when
+    there is none). `pemilihan` ({election id: its name}) names the election."""
     if nilai is None or (isinstance(nilai, float) and nilai != nilai):
         return ""
     try:
@@ -135,8 +142,21 @@ def uraikan(nilai) -> str:
     except ValueError:
         return str(nilai)
     if isinstance(data, dict):
-        return "; ".join(f"{k.replace('_', ' ')}: {_kata_nilai(v)}" for k, v in data.items())
+        urut = sorted(data, key=lambda k: RINCIAN_DEPAN.index(k) if k in RINCIAN_DEPAN else len(RINCIAN_DEPAN))
+        return "; ".join(_satu_rincian(k, data[k], pemilihan or {}) for k in urut)
     return str(data)
+
+
+def _satu_rincian(key: str, v, pemilihan: dict[str, str]) -> str:
+    if key == "upload_id" and v is not None:
+        return f"unggahan #{v}"
+    if key == "sha256" and isinstance(v, str):
+        return f"sidik berkas {v[:SIDIK_TAMPIL]}…"
+    if key == "pemilihan" and isinstance(v, str):
+        return pemilihan.get(v, f"pemilihan {v}")
+    if key == "jenis" and isinstance(v, str):
+        return f"jenis data: {teks.JENIS_SINGKAT.get(v, v)}"
+    return f"{key.replace('_', ' ')}: {_kata_nilai(v)}"
 
 
 def _kata_nilai(v) -> str:

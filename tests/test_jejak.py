@@ -256,6 +256,21 @@ def test_recording_never_touches_earlier_rows(empty_db):
     assert jejak.uraikan('{"baris": 1739, "sesi_diakhiri": true}') == "baris: 1.739; sesi diakhiri: ya"
 
 
+def test_an_upload_detail_reads_in_words_not_keys_or_codes():
+    """The trail of an upload as the ingest writes it: the upload's number, the election's name
+    and the kind of data in words, the file's fingerprint shortened."""
+    rincian = (
+        '{"baris": 25127, "jenis": "daftar", "kecamatan": 1, "pemilihan": "pilkada-2024", '
+        '"sha256": "ad5bfaf795ebf45bbd3286968785511f061d348d0f0a740d3c178b7c30009b59", "upload_id": 5}'
+    )
+    teks = jejak.uraikan(rincian, {"pilkada-2024": "Pilbup 2024"})
+    assert teks == (
+        "unggahan #5; Pilbup 2024; jenis data: daftar pemilih; baris: 25.127; kecamatan: 1; sidik berkas ad5bfaf7…"
+    )
+    for mentah in ("sha256", "upload", "pilkada-2024", "ad5bfaf795ebf45b"):
+        assert mentah not in teks
+
+
 def test_an_export_during_a_long_upload_is_given_and_recorded_at_once(empty_db, monkeypatch):
     """Another process (an ingest) holds the analytical file's writer lock: the file is given and
     its record is in the trail straight away."""
