@@ -175,14 +175,29 @@ def kolom_angka(teks_df: pd.DataFrame) -> list[str]:
     ]
 
 
+# A cell this short (a date `20 Nov 2024`, a korwil `Wilayah III`, a status) is read as one word:
+# broken over two lines it reads as two.
+UTUH_MAKS = 16
+
+
+def kolom_utuh(teks_df: pd.DataFrame) -> list[str]:
+    """The columns of a table of texts whose every cell is short enough to keep on one line."""
+    return [c for c in teks_df.columns if len(teks_df) and all(len(str(v)) <= UTUH_MAKS for v in teks_df[c])]
+
+
 def to_html(teks_df: pd.DataFrame, angka=None, panjang=(), tautan=None) -> str:
     """A table of texts (`tampilan`) as an HTML table, every character shown as itself; the
     columns named in `angka` (figures; None: those `kolom_angka` finds) get the class `angka`,
-    those in `panjang` (long texts: reasons, descriptions) `panjang`. The page's style sheet
-    wraps the texts (app/layar.py). `tautan`: a link (or None) per row, put on its first cell."""
+    those in `panjang` (long texts: reasons, descriptions) `panjang`, those of short cells only
+    (kolom_utuh: dates, names of one or two words) `utuh`. The page's style sheet wraps the other
+    texts and keeps `utuh` cells on one line (app/layar.py). `tautan`: a link (or None) per row, put on its first cell."""
     angka = kolom_angka(teks_df) if angka is None else angka
+    utuh = kolom_utuh(teks_df)
     classes = [
-        ' class="angka"' if c in angka else (' class="panjang"' if c in panjang else "") for c in teks_df.columns
+        ' class="angka"'
+        if c in angka
+        else (' class="panjang"' if c in panjang else (' class="utuh"' if c in utuh else ""))
+        for c in teks_df.columns
     ]
     head = "".join(f'<th scope="col"{c}>{html.escape(str(name))}</th>' for c, name in zip(classes, teks_df.columns))
     links = list(tautan) if tautan is not None else [None] * len(teks_df)

@@ -84,6 +84,13 @@ def tanggal(value: dt.date | dt.datetime | None) -> str:
     return format_date(value, "d MMMM y", locale=LOCALE)
 
 
+def tanggal_singkat(value: dt.date | dt.datetime | None) -> str:
+    """`20 Nov 2024`: a date in a table's narrow column."""
+    if value is None or _missing(value):
+        return MISSING
+    return format_date(value, "d MMM y", locale=LOCALE)
+
+
 def tanggal_jam(value: dt.datetime | None, zona: str = "WIB") -> str:
     """`20 November 2024 14.00 WIB` (the time is shown as stored: local time of the desk)."""
     if value is None:

@@ -6,6 +6,7 @@ import io
 import pandas as pd
 from openpyxl import load_workbook
 
+from app import layar
 from readiness import db, export, model
 from readiness.export import Kolom
 
@@ -180,6 +181,20 @@ def test_the_reading_table_shows_every_character_as_itself_and_aligns_figures():
     assert '<th scope="col" class="angka">DPT</th>' in html and '<td class="angka">25.127</td>' in html
     assert '<td class="panjang">KTP-el 94,60% (&lt; 95%)</td>' in html
     assert export.kolom_angka(text) == ["DPT"]
+
+
+def test_a_date_and_a_korwil_stay_on_one_line_while_a_description_wraps():
+    text = pd.DataFrame(
+        {
+            "Korwil": ["Wilayah II", "Wilayah III"],
+            "Uraian": ["Distribusi formulir C pemberitahuan belum merata ke semua desa", "Kotak suara rusak"],
+            "Tanggal": ["21 Nov 2024", "3 Des 2024"],
+        }
+    )
+    html = export.to_html(text, panjang=["Uraian"])
+    assert '<td class="utuh">Wilayah III</td>' in html and '<td class="utuh">21 Nov 2024</td>' in html
+    assert '<td class="panjang">Kotak suara rusak</td>' in html
+    assert ".tabel-baca td.utuh { white-space: nowrap; }" in layar.GAYA_TABEL
 
 
 def test_a_row_link_is_on_its_first_cell_and_a_hostile_name_stays_text():

@@ -101,7 +101,7 @@ def test_the_list_and_the_figures_in_the_users_words():
         "Korwil I",
         "–",
         "–",
-        "21 November 2024",
+        "21 Nov 2024",
         "Ditangani",
     ]
     assert masalah_tabel.hitungan(daftar) == {

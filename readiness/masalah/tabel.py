@@ -66,7 +66,7 @@ def hitungan(daftar: pd.DataFrame) -> dict[str, str]:
 
 
 def _tanggal(t) -> str:
-    return fmt.tanggal(t.date()) if pd.notna(t) else KOSONG
+    return fmt.tanggal_singkat(t.date()) if pd.notna(t) else KOSONG
 
 
 def tabel_daftar(pilih: pd.DataFrame, desa: str = DESA) -> pd.DataFrame:
