@@ -38,7 +38,9 @@ def atas(jumlah: int = 1):
     """The top of a page: a place for the breadcrumb, then one column per choice of the page, where
     the eye lands first at any screen size (not under the sidebar's navigation)."""
     slot = st.container()
-    columns = st.columns([1] * jumlah + [max(3 - jumlah, 1)])
+    # One choice gets two thirds of the row: a korwil's name and its coordinator's office
+    # (`Wilayah I — Asisten Pemerintahan dan Kesra`) stay whole at 1024 px.
+    columns = st.columns([2, 1] if jumlah == 1 else [1] * jumlah + [max(3 - jumlah, 1)])
     return slot, columns[:jumlah]
 
 

@@ -62,6 +62,14 @@ GAYA_HALAMAN = """<style>
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
 }
+/* A choice in a row of columns keeps room for its placeholder or value (`Semua kecamatan`, not
+   `Semua kecam…`): below that width the row's columns wrap onto a second line. */
+[data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] :is([data-testid="stSelectbox"], [data-testid="stMultiSelect"])) {
+  flex-wrap: wrap;
+}
+[data-testid="stColumn"]:has(:is([data-testid="stSelectbox"], [data-testid="stMultiSelect"])) {
+  min-width: min(100%, 13rem);
+}
 @media (max-width: 640px) {
   [data-testid="stMain"] h1 { font-size: 1.875rem !important; line-height: 1.25 !important; padding-top: 0.25rem; }
   [data-testid="stMain"] h2 { font-size: 1.375rem !important; }
@@ -170,6 +178,7 @@ GAYA_TABEL = """<style>
 .tabel-baca th:first-child, .tabel-baca td:first-child { position: sticky; left: 0; z-index: 1; }
 .tabel-baca th:first-child { z-index: 3; }
 .tabel-baca .angka { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.tabel-baca td.utuh { white-space: nowrap; }
 .tabel-baca th.angka { white-space: normal; }
 .tabel-baca th.panjang { width: 35%; }
 .tabel-baca tbody tr:hover td { background: #f6f8fb; }
@@ -254,10 +263,14 @@ def kartu(items) -> None:
     """Headline figures side by side (readiness.model.kartu.Kartu: label, value, the line under it)."""
     if not items:
         return
-    for col, item in zip(st.columns(len(items)), items):
+    # The values stand on one line even when a label wraps in a narrow column: the labels sit on
+    # the values' line (a row aligned at the bottom), the lines under them in a row of their own.
+    for col, item in zip(st.columns(len(items), vertical_alignment="bottom"), items):
         col.metric(item.judul, item.nilai)
-        if item.keterangan:
-            col.caption(item.keterangan)
+    if any(item.keterangan for item in items):
+        for col, item in zip(st.columns(len(items)), items):
+            if item.keterangan:
+                col.caption(item.keterangan)
 
 
 def caption_from(data: dict) -> str:

@@ -15,6 +15,7 @@ from app import baca, ekspor, layar, masalah_form
 from app.markdown import escape_md
 from readiness import export, fmt, masalah, model, teks
 from readiness.masalah import tabel as tabel_masalah
+from readiness.model.kartu import Kartu
 
 HALAMAN = "pages/masalah.py"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -49,13 +50,15 @@ def ringkasan(election: str) -> None:
         _tautan()
         return
     n = tabel_masalah.angka_ringkasan(df)
-    c1, c2, c3 = st.columns(3)
-    c1.metric("Masalah terbuka", n["terbuka"])
-    c1.caption(f"di {n['kecamatan']} kecamatan")
-    c2.metric("Tingkat tinggi", n["tingkat_tinggi"])
-    c2.caption(f"Sedang {n['tingkat_sedang']} · Rendah {n['tingkat_rendah']}")
-    c3.metric("Baru (belum ditangani)", n["status_baru"])
-    c3.caption(f"Sedang ditangani {n['status_ditangani']}")
+    layar.kartu(
+        [
+            Kartu("Masalah terbuka", n["terbuka"], f"di {n['kecamatan']} kecamatan"),
+            Kartu(
+                "Tingkat tinggi", n["tingkat_tinggi"], f"Sedang {n['tingkat_sedang']} · Rendah {n['tingkat_rendah']}"
+            ),
+            Kartu("Baru (belum ditangani)", n["status_baru"], f"Sedang ditangani {n['status_ditangani']}"),
+        ]
+    )
     left, right = st.columns(2)
     left.markdown("**Per kategori**")
     with left:

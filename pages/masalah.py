@@ -15,6 +15,7 @@ import streamlit as st
 
 from app import baca, layar, masalah_form, masalah_tampil, sesi
 from readiness.masalah import tabel
+from readiness.model.kartu import Kartu
 
 election = layar.election()
 kata = baca.kata(election)
@@ -32,8 +33,7 @@ daftar = baca.query("marts/masalah_daftar", election=election)
 boleh_ubah = sesi.boleh("masalah")
 pemilihan = baca.level("kabupaten", election).iloc[0]["pemilihan"]
 
-for kolom, (label, nilai) in zip(st.columns(4), tabel.hitungan(daftar).items()):
-    kolom.metric(label, nilai)
+layar.kartu([Kartu(label, nilai) for label, nilai in tabel.hitungan(daftar).items()])
 tab_daftar, tab_catat, tab_laporan = st.tabs(["Daftar masalah", "Catat masalah baru", "Laporan mingguan"])
 
 
