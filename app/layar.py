@@ -284,6 +284,22 @@ def caption_from(data: dict) -> str:
     return " · ".join(parts)
 
 
+def sumber_data(data: dict, awal: str = "") -> None:
+    """Where the page's figures come from, short enough for one line on a phone (`Data 6 Des 2026
+    23.27 WIB · versi 7`: the region and the election are in the sidebar's header), the whole of
+    caption_from (the election, every upload the version holds) behind "Sumber data". `awal`
+    (Markdown) comes first in the line: the page's own context."""
+    versi = data["versi"]
+    if versi.empty:
+        singkat = model.versi_label(versi)
+    else:
+        waktu = versi["uploaded_at"].max().to_pydatetime()
+        singkat = f"Data {fmt.tanggal_singkat(waktu)} {fmt.jam(waktu)} WIB · versi {versi['data_version'].iloc[0]}"
+    st.caption(awal + singkat)
+    with st.expander("Sumber data"):
+        st.caption(caption_from(data))
+
+
 def belum_korwil(pesan: str, where=None, *, ringkas: bool = False) -> None:
     """The election has no korwil yet (readiness.model.belum_korwil): say so where the korwil part
     would be (`ringkas`: in one line, for a field rather than a section), with a link to

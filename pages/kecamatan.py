@@ -21,14 +21,14 @@ row, kata = data["baris"], data["kata"]
 
 st.title(f"Kecamatan {row['kecamatan']}")
 if data["belum_korwil"]:
-    st.caption(layar.caption_from(data))
+    layar.sumber_data(data)
     layar.belum_korwil(data["belum_korwil"], ringkas=True)
 else:
-    st.caption(
+    layar.sumber_data(
+        data,
         escape_md(
             f"{row['korwil'] or 'Belum masuk korwil'} · koordinator {row['koordinator'] or 'belum ditetapkan'} · "
-        )
-        + layar.caption_from(data)
+        ),
     )
 if data["kosong"]:
     layar.empty_state(

@@ -19,7 +19,7 @@ chosen = jalan.pilih_korwil(places, pilihan, where=kolom) if pilihan and not dat
 jalan.remah(election, places, "korwil", chosen, where=remah)
 
 st.title("Kesiapan per Koordinator Wilayah (Korwil)")
-st.caption(layar.caption_from(data))
+layar.sumber_data(data)
 
 if data["belum_korwil"]:
     layar.belum_korwil(data["belum_korwil"])

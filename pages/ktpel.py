@@ -14,7 +14,7 @@ data = baca.page_data("ktpel", election)
 kec, tren_kab, (hijau, kuning) = data["ktpel_kecamatan"], data["tren_kabupaten"], data["ambang"]
 
 st.title("Perekaman KTP-el")
-st.caption(layar.caption_from(data))
+layar.sumber_data(data)
 if data["kosong"]:
     layar.empty_state(
         "Data perekaman KTP-el belum diunggah untuk pemilihan ini. Unggah rekap perekaman dari "

@@ -15,7 +15,7 @@ data = baca.page_data("partisipasi", election)
 part, label, tanggal = data["partisipasi"], data["label_sebelumnya"], data["tanggal_pemilihan"]
 
 st.title("Partisipasi Pemilih")
-st.caption(layar.caption_from(data))
+layar.sumber_data(data)
 if data["kosong"]:
     layar.empty_state(
         f"Belum ada data partisipasi untuk pemilihan ini (target bawaan "

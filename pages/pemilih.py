@@ -19,7 +19,7 @@ data = baca.page_data("pemilih", election, kecamatan_kode=kode)
 kec, kelompok = data["pemilih_kecamatan"], data["kelompok"]
 
 st.title("Data Pemilih")
-st.caption(layar.caption_from(data))
+layar.sumber_data(data)
 if data["kosong"]:
     layar.empty_state(
         f"Belum ada data pemilih untuk pemilihan ini. Unggah rekap DPT per {kata.desa} (dari KPU) "

@@ -34,7 +34,7 @@ else:
     wilayah = kata.nama if kode == SEMUA else f"Kecamatan {places.kecamatan[kode]}"
 
 st.title(f"TPS — {wilayah}")
-st.caption(layar.caption_from(data))
+layar.sumber_data(data)
 tps_tampil.desa(data["desa_baris"])
 if data["kosong"]:
     layar.empty_state(

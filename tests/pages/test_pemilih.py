@@ -36,6 +36,11 @@ def test_kabupaten_and_lumbang_voter_groups(demo_db, monkeypatch):
         c.value for c in at.caption
     ]
     assert "Pemilih pemula dan disabilitas dari daftar pemilih 1 kecamatan: Lumbang" in [c.value for c in at.caption]
+    # Where the data comes from: one short line (a phone's first screen), the whole under "Sumber data".
+    (garis,) = [c.value for c in at.caption if c.value.endswith(" WIB · versi 2")]
+    assert garis.startswith("Data ") and len(garis) <= 40
+    (sumber,) = [e for e in at.expander if e.label == "Sumber data"]
+    assert "versi data 2: unggahan rekap pemilih #1" in sumber.caption[0].value
     kec = tabel(at, "Kecamatan").set_index("Kecamatan")
     assert len(kec) == 24
     assert kec.loc["Kraksaan", "DPT"] == "54.217"
