@@ -178,7 +178,7 @@ GAYA_TABEL = """<style>
 .tabel-baca th:first-child, .tabel-baca td:first-child { position: sticky; left: 0; z-index: 1; }
 .tabel-baca th:first-child { z-index: 3; }
 .tabel-baca .angka { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-.tabel-baca td.utuh { white-space: nowrap; }
+@media (min-width: 641px) { .tabel-baca td.utuh { white-space: nowrap; } }
 .tabel-baca th.angka { white-space: normal; }
 .tabel-baca th.panjang { width: 35%; }
 .tabel-baca tbody tr:hover td { background: #f6f8fb; }

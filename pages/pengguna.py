@@ -32,7 +32,7 @@ if saya.lokal:
         "sebagai admin yang baru dibuat."
     )
 else:
-    st.dataframe(pengguna.tabel.tabel(akun), hide_index=True, width="stretch")
+    layar.tabel_baca(pengguna.tabel.tabel(akun), angka=[])
 
 pengguna_tampil.tambah(saya, kata.desa, contoh_kecamatan)
 if not saya.lokal and not akun.empty:

@@ -38,6 +38,12 @@ def keterangan_akun(row) -> str:
     return f"{row['nama']}: {akses.PERAN.get(row['peran'], row['peran'])}, {status_akun(row).lower()}"
 
 
+def _saat(t) -> str:
+    """`6 Des 2026 23.27`: a moment in a narrow column."""
+    t = t.to_pydatetime()
+    return f"{fmt.tanggal_singkat(t)} {fmt.jam(t)}"
+
+
 def tabel(akun: pd.DataFrame) -> pd.DataFrame:
     """The users (`daftar`) as the Pengguna page lists them: role names, id-ID dates, no hashes."""
     return pd.DataFrame(
@@ -46,9 +52,7 @@ def tabel(akun: pd.DataFrame) -> pd.DataFrame:
             "Peran": akun["peran"].map(lambda p: akses.PERAN.get(p, p)),
             "Wilayah": akun["wilayah"].fillna("–"),
             "Status": [status_akun(r) for r in akun.to_dict(orient="records")],
-            "Terakhir masuk": akun["terakhir_masuk"].map(
-                lambda t: "–" if pd.isna(t) else fmt.tanggal_jam(t.to_pydatetime())
-            ),
-            "Dibuat": akun["dibuat"].map(lambda t: fmt.tanggal_jam(t.to_pydatetime())),
+            "Terakhir masuk": akun["terakhir_masuk"].map(lambda t: "–" if pd.isna(t) else _saat(t)),
+            "Dibuat": akun["dibuat"].map(_saat),
         }
     )

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from app import navigasi, sesi
 from readiness import akses, catatan, db, jejak, pengguna, teks
-from tests.pages.halaman import buka, teks_semua
+from tests.pages.halaman import buka, tabel, teks_semua
 
 ROOT = Path(__file__).resolve().parents[2]
 SANDI = "Rahasia-Desk-2024"
@@ -263,13 +263,16 @@ def test_local_mode_creates_the_first_admin_and_continues_as_that_admin(demo_db,
 
 def test_admin_manages_users_on_the_page(users_db, monkeypatch):
     at = app(users_db, monkeypatch, "pengguna", "budi")
-    users = at.dataframe[0].value
+    # A table to read (it wraps on a phone), not a grid that scrolls sideways; moments in short form.
+    assert not at.dataframe
+    users = tabel(at, "Nama")
     assert list(users["Nama"]) == ["ana", "budi", "sekda"]
     assert list(users["Peran"]) == ["Analis", "Admin", "Pimpinan"]
+    assert all(re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}\.\d{2}", d) for d in users["Dibuat"])
     at.selectbox(key="ubah_nama").set_value("ana").run()
     at.button(key="nonaktifkan").click().run()
     assert at.success[0].value == "'ana' dinonaktifkan."
-    assert at.dataframe[0].value.set_index("Nama").loc["ana", "Status"] == "Nonaktif"
+    assert tabel(at, "Nama").set_index("Nama").loc["ana", "Status"] == "Nonaktif"
     # An admin cannot disable or demote themself here (another admin must).
     at.selectbox(key="ubah_nama").set_value("budi").run()
     assert at.button(key="nonaktifkan").disabled and at.button(key="simpan_peran").disabled
