@@ -295,9 +295,14 @@ def sumber_data(data: dict, awal: str = "") -> None:
     else:
         waktu = versi["uploaded_at"].max().to_pydatetime()
         singkat = f"Data {fmt.tanggal_singkat(waktu)} {fmt.jam(waktu)} WIB · versi {versi['data_version'].iloc[0]}"
-    st.caption(awal + singkat)
+    sumber(awal + singkat, caption_from(data))
+
+
+def sumber(singkat: str, lengkap: str) -> None:
+    """A short line of where the data comes from, its whole behind the expander "Sumber data"."""
+    st.caption(singkat)
     with st.expander("Sumber data"):
-        st.caption(caption_from(data))
+        st.caption(lengkap)
 
 
 def belum_korwil(pesan: str, where=None, *, ringkas: bool = False) -> None:

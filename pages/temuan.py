@@ -17,7 +17,7 @@ audit_daftar, pemilihan, versi = baca.temuan(election)
 kata = baca.kata(election)
 
 st.title("Temuan DPT")
-st.caption(f"{pemilihan} · {versi}")
+layar.sumber(versi.split(":")[0].capitalize(), f"{pemilihan} · {versi}")
 if not audit_daftar.ada_daftar:
     layar.empty_state(
         "Belum ada daftar pemilih per orang (ekspor DPT, DPS atau DP4 dari KPU) untuk pemilihan ini. "
