@@ -49,7 +49,7 @@ for i, row in enumerate(assigned.itertuples()):
         columns = st.columns(per_baris)
     box = columns[i % per_baris].container(border=True)
     # Korwil and koordinator names are typed in Pengaturan: shown as text, never as markup or links.
-    box.markdown(f"### {escape_md(row.korwil)}")
+    box.subheader(escape_md(row.korwil), anchor=False)
     box.caption(escape_md(row.koordinator) if row.koordinator else "Koordinator belum ditetapkan")
     box.markdown(f"**{charts.status_label(row.status)}**")
     box.markdown(row.rincian_lengkap)
