@@ -20,7 +20,34 @@ PAGES = [  # (path, title, a figure the page shows for the sample data, number o
     ("ktpel", "Perekaman KTP-el", "97,41%", 1),
     ("partisipasi", "Partisipasi Pemilih", "73,4%", 1),
     ("pengaturan", "Pengaturan", "Pembagian korwil", 0),
+    ("masalah", "Permasalahan", "Terbuka, tingkat tinggi", 0),
 ]
+
+
+# The tops of the values of each row of headline figures that are not on one line.
+SEJAJAR = """() => [...document.querySelectorAll('[data-testid="stHorizontalBlock"]')]
+    .map((row) => [...row.querySelectorAll(':scope > [data-testid="stColumn"] [data-testid="stMetricValue"]')]
+        .map((v) => Math.round(v.getBoundingClientRect().top)))
+    .filter((tops) => new Set(tops).size > 1)"""
+# The visible choices whose shown name (or placeholder) is wider than their box (a name: up to
+# 45 characters, `Wilayah I — Asisten Pemerintahan dan Kesra`; a longer text may be cut).
+TERPOTONG = """() => {
+    const ctx = document.createElement('canvas').getContext('2d');
+    return [...document.querySelectorAll('[data-testid="stMain"] :is([data-testid="stSelectbox"], [data-testid="stMultiSelect"]) input')]
+        .filter((i) => i.clientWidth > 0 && (i.value || i.placeholder).length <= 45)
+        .filter((i) => {
+            const s = getComputedStyle(i);
+            ctx.font = `${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
+            const room = i.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+            return ctx.measureText(i.value || i.placeholder).width > room + 1;
+        })
+        .map((i) => i.value || i.placeholder);
+}"""
+# The number of lines of the short data-source line (`Data 6 Des 2026 23.27 WIB · versi 2`).
+SUMBER_BARIS = """() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stCaptionContainer"]')]
+    .filter((c) => /^Data .* · versi \\d+$/.test(c.innerText.trim()))
+    .map((c) => c.querySelector('p') || c)
+    .map((p) => Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight)))"""
 
 
 def _wait_for_page(page, title: str, figure: str | None = None, charts: int = 0):
@@ -49,6 +76,10 @@ def test_every_page_opens_without_an_error(app_server, page):
         )
         assert page.locator("[data-testid='stException']").count() == 0, path
         screenshot(page, f"halaman-{name}-1024")
+        # At the projector's width the headline figures of a row stand on one line however their
+        # labels wrap, and no choice shows its value or placeholder cut (`Semua kecam…`).
+        assert page.evaluate(SEJAJAR) == [], path
+        assert page.evaluate(TERPOTONG) == [], path
         # On a phone the title takes at most two lines, so the headline figures reach the first screen.
         page.set_viewport_size({"width": 390, "height": 844})
         lines = page.locator("h1").first.evaluate(
@@ -59,6 +90,8 @@ def test_every_page_opens_without_an_error(app_server, page):
             }"""
         )
         assert lines <= 2, (path, lines)
+        # The data source takes one line; the rest is under "Sumber data".
+        assert page.evaluate(SUMBER_BARIS) in ([], [1]), path
 
 
 def test_choose_a_kecamatan_and_see_its_desa(app_server, page):
