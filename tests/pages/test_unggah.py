@@ -198,7 +198,7 @@ def test_a_refused_upload_and_why_are_in_jejak_audit_without_the_cell_values(dem
     assert list(refused["Objek"]) == ["rekap geser.xlsx"]
     assert list(refused["Pengguna"]) == ["mode lokal (tanpa akun)"]
     detail = refused["Rincian"].item()
-    assert "jenis: pemilih" in detail and "masalah: 2" in detail and "pemilihan: pilkada-2024" in detail
+    assert detail.startswith("Pilbup 2024; jenis data: rekap pemilih;") and "masalah: 2" in detail
     assert (
         "alasan: sheet 'REKAP', baris 6, kolom B (KECAMATAN): kecamatan '…' tidak dikenal | "
         "sheet 'REKAP', baris 7, kolom B (KECAMATAN): kecamatan '…' tidak dikenal"
