@@ -79,6 +79,7 @@ def parse(
     `tanggal_pemilihan`, TPS over `kapasitas_tps`, …) become warnings, one per finding type. A list
     whose NIKs are mostly of another kab/kota than `region` (a wilayah.Wilayah) is refused. The
     rows go through the checks `chunk_rows` at a time (read.CHUNK_ROWS)."""
+    _arrow_pool()
     store = staged.Staged()
     try:
         _parse(store, book, layouts, result, gaz, secret, max_messages, step, simpan_identitas, chunk_rows)
@@ -94,6 +95,19 @@ def parse(
             store.remove()
 
 
+def _arrow_pool() -> None:
+    """Arrow's allocations on jemalloc from here on (for the whole process), where it is built in:
+    the sheet's pieces are turned into batches on threads that come and go, and mimalloc, Arrow's
+    default, kept the pages those threads freed resident (~60 MiB more at the peak of a kabupaten);
+    jemalloc gives them back."""
+    try:
+        pool = pa.jemalloc_memory_pool()
+    except NotImplementedError:
+        return
+    if pa.default_memory_pool().backend_name != pool.backend_name:
+        pa.set_memory_pool(pool)
+
+
 def _parse(store, book, layouts, result, gaz, secret, max_messages, step, simpan_identitas, chunk_rows) -> None:
     fields = FIELDS + (IDENTITAS if simpan_identitas else ())
     # One helper thread beside the sheet reader: it hashes the NIK/NKK texts of the shared strings
@@ -102,10 +116,13 @@ def _parse(store, book, layouts, result, gaz, secret, max_messages, step, simpan
     try:
         ahead = helper.submit(read.hash_ahead, book, secret)
         chunked = _Chunks(store, layouts, gaz, secret, simpan_identitas)
-        for number, table in enumerate(read.chunks(book, layouts, fields, gaz, helper, chunk_rows)):
-            if number == 0:
-                step(0.6, "memeriksa baris dan menyamarkan NIK dan NKK")
-            chunked.check(table, read.hashed_ahead(ahead))
+        try:
+            for number, table in enumerate(read.chunks(book, layouts, fields, gaz, helper, chunk_rows)):
+                if number == 0:
+                    step(0.6, "memeriksa baris dan menyamarkan NIK dan NKK")
+                chunked.check(table, read.hashed_ahead(ahead))
+        finally:
+            chunked.close()
     finally:
         helper.shutdown(wait=False, cancel_futures=True)
     if chunked.rows == 0:
@@ -121,19 +138,30 @@ def _parse(store, book, layouts, result, gaz, secret, max_messages, step, simpan
         result.identitas = store
 
 
+# The in-memory DuckDB database the chunks are checked in: one for the whole file, its buffers,
+# threads and allocator caches reused from chunk to chunk (a database per chunk left a few MiB
+# more resident after each). A chunk's look-ups and frame are a few tens of MiB.
+CHECK_CONFIG = {"threads": 2, "memory_limit": "256MB", "allocator_flush_threshold": "16MB"}
+
+
 class _Chunks:
-    """The steps of the checks for one chunk of rows after another, on a DuckDB connection of the
-    chunk's own (the NIK in clear never leaves its memory); what carries from one chunk to the
-    next: the kecamatan written last (merged cells), whether some row had a problem."""
+    """The steps of the checks for one chunk of rows after another, on a cursor of its own of one
+    in-memory DuckDB database (the NIK in clear never leaves its memory; a cursor's temporary
+    tables and macros are its own and go with it); what carries from one chunk to the next: the
+    kecamatan written last (merged cells), whether some row had a problem."""
 
     def __init__(self, store, layouts, gaz, secret, simpan_identitas):
+        self.db = duckdb.connect(config=CHECK_CONFIG)
         self.store, self.layouts, self.gaz = store, layouts, gaz
         self.secret, self.simpan_identitas = secret, simpan_identitas
         self.kecamatan = None  # the last kecamatan written, for the rows of the next chunk
         self.rows, self.problems = 0, False
 
+    def close(self) -> None:
+        self.db.close()
+
     def check(self, incoming: pa.Table, hashed: pa.Table) -> None:
-        con = duckdb.connect(config={"threads": 2})
+        con = self.db.cursor()
         try:
             con.register("incoming", incoming)
             sql.macros(con)
