@@ -25,8 +25,8 @@ the frame that is committed (bench/RESULTS.md, bench/bench_ingest.py).
 
 How memory stays low: an .xlsx sheet is read in pieces of its XML (1 MiB) as it is unpacked
 (readiness/ingest/sheet_batches.py), two threads turning pieces into Arrow batches of the wanted
-columns only; the rows then go through the checks in chunks (read.CHUNK_ROWS), each on a DuckDB
-connection of its own in memory (the NIK in clear never reaches a file), and the chunk's frame is
+columns only; the rows then go through the checks in chunks (read.CHUNK_ROWS), each on a cursor of
+its own of one in-memory DuckDB database (the NIK in clear never reaches a file), and the chunk's frame is
 appended to a DuckDB file of the parse's own (staged.py: pseudonymous rows only, with a memory
 limit), which the commit inserts from inside DuckDB. What stays in memory for the whole file is the
 workbook's shared-string table and the hashes computed ahead from it; the whole-kabupaten list
