@@ -54,7 +54,21 @@ import results  # noqa: E402
 from readiness import catatan, cli, db, fmt, lapor, pengguna, privacy  # noqa: E402
 
 STAGES = list(lapor.TAHAP)
-JAM = {"logistik_tiba": "06:10", "tps_dibuka": "07:00", "pemungutan_selesai": "13:00", "penghitungan_selesai": "15:30"}
+
+
+def _jam_tahap() -> dict[str, str]:
+    """The time each stage is reported as: the form refuses a time that has not yet come today, so
+    the stages lie in the last quarter hour before the run, in order (at 00.05 they all read 00.00)."""
+    now = dt.datetime.now()
+    stages = ("logistik_tiba", "tps_dibuka", "pemungutan_selesai", "penghitungan_selesai")
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    return {
+        t: max(midnight, now - dt.timedelta(minutes=5 * (len(stages) - 1 - i) + 1)).strftime("%H:%M")
+        for i, t in enumerate(stages)
+    }
+
+
+JAM = _jam_tahap()
 RESUBMIT, DROP = 0.10, 0.05
 TIMEOUT = 60.0
 # Logins in flight at once: each is an argon2id check (64 MiB, deliberately slow); the phones log in
@@ -222,7 +236,9 @@ async def drive(url: str, rs: list[dict], connections: int, serentak: bool, deti
     from playwright.async_api import async_playwright
 
     sem = asyncio.Semaphore(connections)
-    limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
+    # A kept connection is dropped by the client before the server's keep-alive timeout (uvicorn:
+    # 5 s) closes it: between waves, a reused but already closed connection would fail a request.
+    limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections, keepalive_expiry=3.0)
     out = {
         "login": [],
         "lat": [],
