@@ -260,6 +260,7 @@ async def drive(url: str, rs: list[dict], connections: int, serentak: bool, deti
         out["login_wall"] = time.perf_counter() - t0
         await asyncio.sleep(8)  # the reader logged in and on its loop
         print("reports…", flush=True)
+        out["hari_h_awal"] = len(out["hari_h"])  # the reader's loads before the reports: while logins ran
         t0 = time.perf_counter()
         if serentak:
             await asyncio.gather(*(reporter(client, sem, url, r, out["lat"], out["tally"]) for r in rs))
@@ -387,6 +388,7 @@ def out_sesi(args) -> range:
 def report(args, out: dict, c: dict, t_accounts: float, t_sesi: float, t_all: float) -> None:
     pct, ms = bench_lapor.pct, bench_lapor.ms
     lat, t = out["lat"], out["tally"]
+    awal, selama = out["hari_h"][: out["hari_h_awal"]], out["hari_h"][out["hari_h_awal"] :]
     la = out["load"]
     lines = [
         f"## Lapor lapangan (/lapangan/, plain HTTP): {fmt.angka(args.reporters)} reporters x 4 stages"
@@ -424,9 +426,12 @@ def report(args, out: dict, c: dict, t_accounts: float, t_sesi: float, t_all: fl
         ),
         f"| submission latency p50 / p95 / p99 / max | {ms(pct(lat, 50))} / {ms(pct(lat, 95))} / {ms(pct(lat, 99))} "
         f"/ {ms(max(lat) if lat else float('nan'))} |",
-        f"| Hari Pemungutan opened by a logged-in reader in Chromium during the run (sidebar click until drawn) | "
-        f"{len(out['hari_h'])} times, p50 {ms(pct(out['hari_h'], 50))}, max "
-        f"{ms(max(out['hari_h']) if out['hari_h'] else float('nan'))} |",
+        f"| Hari Pemungutan opened by a logged-in reader in Chromium while the reports came in (sidebar click "
+        f"until drawn) | {len(selama)} times, p50 {ms(pct(selama, 50))}, max "
+        f"{ms(max(selama) if selama else float('nan'))} |",
+        f"| the same reader before the reports, while the reporters logged in (its first opening of the page on "
+        f"the fresh server, beside {LOGIN_SEKALIGUS} argon2id checks at a time) | {len(awal)} times, max "
+        f"{ms(max(awal) if awal else float('nan'))} |",
         "",
         "Targets: 0 lost, 0 doubled, every stored report as sent; submission p95 < 300 ms and p99 < 1 s; Hari "
         "Pemungutan < 2 s for a reader during the run. Compare the Streamlit Lapor page end to end (section "
@@ -442,7 +447,7 @@ def report(args, out: dict, c: dict, t_accounts: float, t_sesi: float, t_all: fl
             f"{per[0]} / {per[1]} / {per[2]}; {ms(pct(baca, 50))} / {ms(max(baca) if baca else float('nan'))} |",
         )
     p95, p99 = pct(lat, 95), pct(lat, 99)
-    hh = max(out["hari_h"]) if out["hari_h"] else float("nan")
+    hh = max(selama) if selama else float("nan")
     ok = c["lost"] == c["doubled"] == c["changed"] == 0 and c["stored"] == c["expected"]
     lines += [
         "",
