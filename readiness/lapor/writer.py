@@ -154,6 +154,15 @@ class _Transaksi:
         self.w._jejak_nomor += len(self.jejak_rows)
 
 
+def _tunggu(fut: Future, timeout: float) -> object:
+    """The answer of a queued operation after its commit; a writer that does not answer within
+    `timeout` is "busy" to the sender, who sends again with the same id."""
+    try:
+        return fut.result(timeout=timeout)
+    except FutureTimeout:
+        raise BelumTersimpan(SIBUK) from None
+
+
 class Layanan:
     """The reports database of one main database: one connection, one writer thread, cursors for
     readers. Keep one per process: `layanan(main_path)` hands out the process's one."""
@@ -269,11 +278,7 @@ class Layanan:
         return fut
 
     def _submit(self, op, timeout: float) -> object:
-        fut = self._antre(op)
-        try:
-            return fut.result(timeout=timeout)
-        except FutureTimeout:
-            raise BelumTersimpan(SIBUK) from None
+        return _tunggu(self._antre(op), timeout)
 
     # ----------------------------------------------------------------- what pages call
     def kirim(
@@ -286,11 +291,7 @@ class Layanan:
         timeout: float = TUNGGU_DETIK,
     ) -> HasilKirim:
         """Check (area, TPS, numbers) and store one report; returns after its commit."""
-        fut = self.kirim_nanti(pengguna, lap, daftar, sumber=sumber, timeout=timeout)
-        try:
-            return fut.result(timeout=timeout)
-        except FutureTimeout:
-            raise BelumTersimpan(SIBUK) from None
+        return _tunggu(self.kirim_nanti(pengguna, lap, daftar, sumber=sumber, timeout=timeout), timeout)
 
     def kirim_nanti(
         self,
