@@ -13,6 +13,24 @@ from .alasan import desa_reasons, reasons
 from .kesiapan import dengan_kesiapan
 from .pemilihan import previous_label
 
+# The figures of a row that sums a whole region (the kabupaten row; a province's, a kab/kota's).
+ANGKA_WILAYAH = [
+    "dpt",
+    "dpt_l",
+    "dpt_p",
+    "tps",
+    "tps_melebihi_kapasitas",
+    "pemilih_per_tps_maks",
+    "ktpel_wajib",
+    "ktpel_rekam",
+    "ktpel_persen",
+    "target_partisipasi",
+    "partisipasi_sebelumnya",
+    "jumlah_hijau",
+    "jumlah_kuning",
+    "jumlah_merah",
+    "status",
+]
 REPORT_COLUMNS = {
     "kecamatan": [
         "kode_kecamatan",
@@ -73,27 +91,7 @@ REPORT_COLUMNS = {
         "tps",
         "pemilih_per_tps_maks",
     ],
-    "kabupaten": [
-        "election_id",
-        "pemilihan",
-        "tanggal_pemilihan",
-        "jumlah_kecamatan",
-        "dpt",
-        "dpt_l",
-        "dpt_p",
-        "tps",
-        "tps_melebihi_kapasitas",
-        "pemilih_per_tps_maks",
-        "ktpel_wajib",
-        "ktpel_rekam",
-        "ktpel_persen",
-        "target_partisipasi",
-        "partisipasi_sebelumnya",
-        "jumlah_hijau",
-        "jumlah_kuning",
-        "jumlah_merah",
-        "status",
-    ],
+    "kabupaten": ["election_id", "pemilihan", "tanggal_pemilihan", "jumlah_kecamatan", *ANGKA_WILAYAH],
 }
 
 

@@ -11,7 +11,7 @@ import pandas as pd
 
 from .. import db
 from .kesiapan import dengan_kesiapan
-from .laporan import LEVELS, REPORT_COLUMNS, whole
+from .laporan import ANGKA_WILAYAH, LEVELS, REPORT_COLUMNS, whole
 
 # The levels each kind of installation reports, from the top.
 TINGKAT_WILAYAH = {
@@ -20,26 +20,9 @@ TINGKAT_WILAYAH = {
     "nasional": ("wilayah", "provinsi", "kabkota", "korwil", "kecamatan", "desa"),
 }
 
-_ANGKA = [
-    "dpt",
-    "dpt_l",
-    "dpt_p",
-    "tps",
-    "tps_melebihi_kapasitas",
-    "pemilih_per_tps_maks",
-    "ktpel_wajib",
-    "ktpel_rekam",
-    "ktpel_persen",
-    "target_partisipasi",
-    "partisipasi_sebelumnya",
-    "jumlah_hijau",
-    "jumlah_kuning",
-    "jumlah_merah",
-    "status",
-]
 COLUMNS = {
-    "provinsi": ["kode_provinsi", "provinsi", "jumlah_kabkota", "jumlah_kecamatan", *_ANGKA],
-    "kabkota": ["kode_kabkota", "kabkota", "jenis", "kode_provinsi", "provinsi", "jumlah_kecamatan", *_ANGKA],
+    "provinsi": ["kode_provinsi", "provinsi", "jumlah_kabkota", "jumlah_kecamatan", *ANGKA_WILAYAH],
+    "kabkota": ["kode_kabkota", "kabkota", "jenis", "kode_provinsi", "provinsi", "jumlah_kecamatan", *ANGKA_WILAYAH],
 }
 _HITUNGAN = ("jumlah_kabkota",)
 
