@@ -149,14 +149,6 @@ def without_performance_extra(folder: Path) -> dict:
     return {"PYTHONPATH": f"{folder}{os.pathsep}{ROOT}"}
 
 
-def tree_at(ref: str, folder: Path) -> Path:
-    """This repository's files at `ref` (a plain copy, no git worktree)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    archive = subprocess.run(["git", "archive", ref], cwd=ROOT, check=True, capture_output=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
-    return folder
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=5)
@@ -179,7 +171,7 @@ def main() -> None:
         blank.write_text(BLANK_APP)
         trees = {"now": (ROOT, {}), "tanpa extra": (ROOT, without_performance_extra(tmp / "tanpa"))}
         if args.before:
-            trees[args.before] = (tree_at(args.before, tmp / "before"), {})
+            trees[args.before] = (results.tree_at(args.before, tmp / "before"), {})
         servers = {"blank": start(blank, tmp, db_path, tmp / "blank.log")}
         for i, (label, (tree, env)) in enumerate(trees.items()):
             servers[label] = start(tree / "dashboard.py", tree, db_path, tmp / f"server-{i}.log", {**env_extra, **env})

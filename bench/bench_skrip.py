@@ -99,13 +99,6 @@ def _elements(node):
         yield from _elements(child)
 
 
-def tree_at(ref: str, folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    archive = subprocess.run(["git", "archive", ref], cwd=ROOT, check=True, capture_output=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
-    return folder
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
@@ -127,7 +120,7 @@ def main() -> None:
         )
         trees = {"now": ROOT}
         if args.before:
-            trees[args.before] = tree_at(args.before, tmp / "before")
+            trees[args.before] = results.tree_at(args.before, tmp / "before")
         found = {}
         for label, tree in trees.items():
             done = subprocess.run(

@@ -1,11 +1,14 @@
 """bench/RESULTS.md holds one section per benchmark between `<!-- name:start -->` and
-`<!-- name:end -->`; each script replaces only its own."""
+`<!-- name:end -->`; each script replaces only its own. Also `tree_at`: the repository at another
+ref, for a bench that measures it beside this tree in the same run."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def write_section(name: str, text: str) -> None:
@@ -18,3 +21,11 @@ def write_section(name: str, text: str) -> None:
     else:
         current = current.rstrip("\n") + "\n\n" + block + "\n"
     RESULTS.write_text(current)
+
+
+def tree_at(ref: str, folder: Path) -> Path:
+    """This repository's files at `ref` (a plain copy, no git worktree)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(["git", "archive", ref], cwd=ROOT, check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
