@@ -17,12 +17,18 @@ Load generator: asyncio + httpx2 on loopback, at most CONNECTIONS requests in fl
    it again; latency = one POST until its answer (after the server's commit);
 3. meanwhile one Chromium (Playwright), logged in as a pimpinan on the dashboard, opens the Hari
    Pemungutan page every few seconds (sidebar click until drawn, as bench_lapor.py's reader).
+4. half-way through the second wave, `python -m readiness backup` runs as a separate process against
+   the running server's data, as an admin runs it (bench/lapangan_cadangan.py; `--tanpa-cadangan`:
+   not).
 Afterwards the server is stopped and the reports' file is read back: every report sent is compared
-field by field with the row stored (lost, doubled, changed).
+field by field with the row stored (lost, doubled, changed). The backup is restored into a fresh
+folder and compared with the final stores (every restored report as stored, none missing before the
+last one restored, every report acknowledged before the backup started in it; users, problems and
+`report --level kecamatan` the same), and the comparison is shown to fail with one report deleted.
 
 Bounded: loopback only, REPORTERS x 4 reports, every request has a timeout (60 s). Writes its section
 of bench/RESULTS.md (`--no-write` for a trial). Never part of the test suite.
-Usage: .venv/bin/python bench/bench_lapangan.py [--reporters 1739] [--connections 200]
+Usage: .venv/bin/python bench/bench_lapangan.py [--reporters 1739] [--connections 200] [--tanpa-cadangan]
 """
 
 from __future__ import annotations
@@ -49,6 +55,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_lapor  # noqa: E402  (its reader of the Hari Pemungutan page, percentiles, machine line)
 import httpx2 as httpx  # noqa: E402
+import lapangan_cadangan  # noqa: E402  (the backup during a wave, its restore and comparison)
 import results  # noqa: E402
 
 from readiness import catatan, cli, db, fmt, lapor, pengguna, privacy  # noqa: E402
@@ -178,9 +185,10 @@ async def putus(url: str, r: dict, data: dict) -> None:
     writer.transport.abort()
 
 
-async def kirim_tahap(client, sem, url: str, r: dict, tahap: str, lat: list, tally: dict) -> None:
+async def kirim_tahap(client, sem, url: str, r: dict, tahap: str, lat: list, tally: dict, jejak: dict) -> None:
     """One stage of one reporter: the POST (after a dropped connection for DROP %), busy answers sent
-    again as the phone's script does, and the resubmission with the same id for RESUBMIT %."""
+    again as the phone's script does, and the resubmission with the same id for RESUBMIT %. `jejak`:
+    each POST's start and end ("kapan"), each answer 'stored' with its time and id ("diakui")."""
     data = _isi(r, tahap)
     async with sem:
         if r["putus"] == tahap:
@@ -192,6 +200,7 @@ async def kirim_tahap(client, sem, url: str, r: dict, tahap: str, lat: list, tal
                 "/lapangan/kirim", data=data, headers={"Cookie": _cookie(r), "Accept": "application/json"}
             )
             lat.append(time.perf_counter() - t0)
+            jejak["kapan"].append((t0, t0 + lat[-1]))
             if p.status_code != 503:
                 break
             tally["sibuk"] += 1
@@ -201,6 +210,7 @@ async def kirim_tahap(client, sem, url: str, r: dict, tahap: str, lat: list, tal
         print("galat", r["nama"], tahap, p.status_code, p.text[:200])
         return
     tally["baru" if p.json()["status"] == "baru" else "ganda"] += 1
+    jejak["diakui"].append((time.perf_counter(), data["kirim_id"]))
     if r["ulang"] == tahap:
         async with sem:
             q = await client.post(
@@ -217,22 +227,28 @@ async def buka_formulir(client, sem, r: dict, tally: dict) -> None:
             tally["form_salah"] += 1
 
 
-async def reporter(client, sem, url: str, r: dict, lat: list, tally: dict) -> None:
+async def reporter(client, sem, url: str, r: dict, lat: list, tally: dict, jejak: dict) -> None:
     """--serentak: the form opened at a random second of the minute, then all four stages at once."""
     await asyncio.sleep(r["mulai"])
     await buka_formulir(client, sem, r, tally)
     for tahap in STAGES:
-        await kirim_tahap(client, sem, url, r, tahap, lat, tally)
+        await kirim_tahap(client, sem, url, r, tahap, lat, tally, jejak)
 
 
-async def gelombang(client, sem, url: str, r: dict, tahap: str, mulai: float, lat: list, tally: dict) -> None:
+async def gelombang(
+    client, sem, url: str, r: dict, tahap: str, mulai: float, lat: list, tally: dict, jejak: dict
+) -> None:
     """One wave: the reporter opens the form at a random second of the wave's minute and sends that stage."""
     await asyncio.sleep(mulai)
     await buka_formulir(client, sem, r, tally)
-    await kirim_tahap(client, sem, url, r, tahap, lat, tally)
+    await kirim_tahap(client, sem, url, r, tahap, lat, tally, jejak)
 
 
-async def drive(url: str, rs: list[dict], connections: int, serentak: bool, detik: float) -> dict:
+async def drive(
+    url: str, rs: list[dict], connections: int, serentak: bool, detik: float, cadangan: dict | None
+) -> dict:
+    """The run; `cadangan` (db_path, kunci, arsip), unless None: the backup command half-way through
+    the second wave (--serentak: half-way through the minute)."""
     from playwright.async_api import async_playwright
 
     sem = asyncio.Semaphore(connections)
@@ -244,6 +260,8 @@ async def drive(url: str, rs: list[dict], connections: int, serentak: bool, deti
         "lat": [],
         "hari_h": [],
         "gelombang": [],
+        "jejak": {"kapan": [], "diakui": []},
+        "cadangan": None,
         "tally": dict.fromkeys(
             ["baru", "ganda", "galat", "ulang", "ulang_dikenali", "putus", "form_salah", "sibuk"], 0
         ),
@@ -261,16 +279,28 @@ async def drive(url: str, rs: list[dict], connections: int, serentak: bool, deti
         await asyncio.sleep(8)  # the reader logged in and on its loop
         print("reports…", flush=True)
         out["hari_h_awal"] = len(out["hari_h"])  # the reader's loads before the reports: while logins ran
-        t0 = time.perf_counter()
+        t0, jejak = time.perf_counter(), out["jejak"]
         if serentak:
-            await asyncio.gather(*(reporter(client, sem, url, r, out["lat"], out["tally"]) for r in rs))
+            tugas = cadangan and asyncio.create_task(lapangan_cadangan.cadangkan(**cadangan, tunda=detik / 2))
+            await asyncio.gather(*(reporter(client, sem, url, r, out["lat"], out["tally"], jejak) for r in rs))
+            out["cadangan"] = tugas and await tugas
         else:
             rng = random.Random(11)
-            for tahap in STAGES:  # hours apart on the day: one after the other here
+            for i, tahap in enumerate(STAGES):  # hours apart on the day: one after the other here
                 lat, baca0, w0 = [], len(out["hari_h"]), time.perf_counter()
-                await asyncio.gather(
-                    *(gelombang(client, sem, url, r, tahap, rng.uniform(0, detik), lat, out["tally"]) for r in rs)
+                tugas = (
+                    cadangan
+                    and i == 1
+                    and asyncio.create_task(lapangan_cadangan.cadangkan(**cadangan, tunda=detik / 2))
                 )
+                await asyncio.gather(
+                    *(
+                        gelombang(client, sem, url, r, tahap, rng.uniform(0, detik), lat, out["tally"], jejak)
+                        for r in rs
+                    )
+                )
+                if tugas:
+                    out["cadangan"] = await tugas
                 out["lat"] += lat
                 out["gelombang"].append((tahap, lat, time.perf_counter() - w0, out["hari_h"][baca0:]))
                 print(f"wave {tahap}: {len(lat)} in {time.perf_counter() - w0:.1f} s", flush=True)
@@ -341,12 +371,18 @@ def main() -> None:
         help="stress figure: all four stages of every reporter in one minute instead of four waves",
     )
     ap.add_argument("--logins", type=int, default=50, help="reporters who log in through /lapangan/masuk")
+    ap.add_argument(
+        "--tanpa-cadangan",
+        action="store_true",
+        help="no backup in the middle of the second wave (nor its restore and comparison)",
+    )
     ap.add_argument("--no-write", action="store_true")
     args = ap.parse_args()
     t_all = time.perf_counter()
     tmp = Path(tempfile.mkdtemp(prefix="bench-lapangan-"))
     try:
-        os.environ[privacy.ENV_KEY] = str(tmp / "kunci" / "kunci")
+        kunci = tmp / "kunci" / "kunci"
+        os.environ[privacy.ENV_KEY] = str(kunci)
         db_path = tmp / "data" / "readiness.duckdb"
         db_path.parent.mkdir()
         assert cli.main(["demo", "--db", str(db_path)]) == 0
@@ -371,11 +407,16 @@ def main() -> None:
         t_sesi = time.perf_counter() - t0
         proc, url = start(db_path, tmp / "server.log")
         try:
-            out = asyncio.run(drive(url, rs, args.connections, args.serentak, args.minute))
+            arsip = tmp / "cadangan" / "dasbor.tar"
+            arsip.parent.mkdir()
+            cadangan = None if args.tanpa_cadangan else {"db_path": db_path, "kunci": kunci, "arsip": arsip}
+            out = asyncio.run(drive(url, rs, args.connections, args.serentak, args.minute, cadangan))
         finally:
             proc.terminate()
             proc.wait(timeout=60)
         cmp_ = compare(db_path, rs)
+        if out["cadangan"]:
+            out["cadangan"].update(lapangan_cadangan.periksa_cadangan(db_path, kunci, arsip, tmp, out))
         report(args, out, cmp_, t_accounts, t_sesi, time.perf_counter() - t_all)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -446,6 +487,8 @@ def report(args, out: dict, c: dict, t_accounts: float, t_sesi: float, t_all: fl
             f"changed; Hari Pemungutan p50 / max | {ms(pct(wl, 50))} / {ms(pct(wl, 95))} / {ms(pct(wl, 99))}; "
             f"{per[0]} / {per[1]} / {per[2]}; {ms(pct(baca, 50))} / {ms(max(baca) if baca else float('nan'))} |",
         )
+    for line in lapangan_cadangan.baris_cadangan(args, out, STAGES[1]):
+        lines.insert(-2, line)
     p95, p99 = pct(lat, 95), pct(lat, 99)
     hh = max(selama) if selama else float("nan")
     ok = c["lost"] == c["doubled"] == c["changed"] == 0 and c["stored"] == c["expected"]
@@ -459,6 +502,10 @@ def report(args, out: dict, c: dict, t_accounts: float, t_sesi: float, t_all: fl
         "generator, the reader's Chromium and the other users of the machine (load average above); to be re-run on "
         "a quiet machine.",
     ]
+    if out["cadangan"]:
+        lines[-1] += (
+            f" Backup during the load restored equal to the source **{'met' if lapangan_cadangan.pulih_sama(out) else 'NOT met'}**."
+        )
     text = "\n".join(lines)
     print(text)
     if not args.no_write:
