@@ -7,7 +7,8 @@ The comparison (`banding`): every restored report identical, column by column, t
 the same `seq` in the final store; the restored reports exactly those with `seq` up to the largest
 restored (a prefix of the server's commit order: none missing from the middle); every report the
 server had answered as stored before the backup started among them; the users and problems of the
-small-records store and `report --level kecamatan` the same as the source's. `bukti_gagal` deletes
+small-records store (and its problems' history, settings) and `report --level kecamatan` the same
+as the source's, both audit trails (the reports' and the store's) a prefix of the source's. `bukti_gagal` deletes
 one report from a copy of the restored file and shows the comparison then fails.
 """
 
@@ -76,35 +77,48 @@ def pulihkan(arsip: Path, folder: Path) -> tuple[Path, Path, subprocess.Complete
     return db_path, kunci, done
 
 
-def _laporan(path: Path) -> dict[int, tuple]:
+def _duck(path: Path, table: str) -> dict[int, tuple]:
+    """Rows by their number (the first column: `seq`, `nomor`), in commit order."""
     con = duckdb.connect(str(path), read_only=True)
     try:
-        return {row[0]: tuple(row) for row in con.execute("select * from laporan order by seq").fetchall()}
+        return {row[0]: tuple(row) for row in con.execute(f"select * from {table} order by 1").fetchall()}  # noqa: S608
     finally:
         con.close()
 
 
+def _awalan(akhir: dict, dipulihkan: dict) -> tuple[int, int]:
+    """(rows restored different from the same row in the final store, rows of the final store
+    missing before the last restored one)."""
+    batas = max(dipulihkan, default=0)
+    berbeda = sum(1 for key, row in dipulihkan.items() if akhir.get(key) != row)
+    return berbeda, len({key for key in akhir if key <= batas} - set(dipulihkan))
+
+
 def banding_laporan(final: Path, pulih: Path, diakui: set[str]) -> dict:
     """The restored reports' file against the final one (see the module docstring)."""
-    akhir, dipulihkan = _laporan(final), _laporan(pulih)
-    batas = max(dipulihkan, default=0)
-    berbeda = sum(1 for seq, row in dipulihkan.items() if akhir.get(seq) != row)
-    awalan = {seq for seq in akhir if seq <= batas}
+    akhir, dipulihkan = _duck(final, "laporan"), _duck(pulih, "laporan")
+    berbeda, hilang = _awalan(akhir, dipulihkan)
+    jejak_berbeda, jejak_hilang = _awalan(_duck(final, "jejak_lapor"), _duck(pulih, "jejak_lapor"))
     kirim_ids = {row[1] for row in dipulihkan.values()}
     return {
         "laporan": len(dipulihkan),
         "laporan_akhir": len(akhir),
         "berbeda": berbeda,
-        "hilang_di_tengah": len(awalan - set(dipulihkan)),
+        "hilang_di_tengah": hilang,
+        "jejak_lapor_sama": jejak_berbeda == jejak_hilang == 0,
         "diakui": len(diakui),
         "diakui_hilang": len(diakui - kirim_ids),
     }
 
 
-def _catatan(db_path: Path, table: str) -> list[tuple]:
+# The small-records store's tables compared whole; its audit trail (jejak) as a prefix (append-only).
+CATATAN_SAMA = ("pengguna", "masalah", "masalah_riwayat", "masalah_unggahan", "pengaturan")
+
+
+def _catatan(db_path: Path, table: str) -> dict:
     con = sqlite3.connect(f"file:{catatan.path_for(db_path)}?mode=ro", uri=True)
     try:
-        return con.execute(f"select * from {table} order by 1").fetchall()  # noqa: S608 - fixed names
+        return {row[0]: row for row in con.execute(f"select * from {table} order by 1").fetchall()}  # noqa: S608
     finally:
         con.close()
 
@@ -112,9 +126,13 @@ def _catatan(db_path: Path, table: str) -> list[tuple]:
 def banding(sumber: Path, kunci_sumber: Path, pulih: Path, kunci_pulih: Path, diakui: set[str]) -> dict:
     """Everything `banding_laporan` checks, plus users, problems and the kecamatan report."""
     out = banding_laporan(lapor.lapor_path(sumber), lapor.lapor_path(pulih), diakui)
-    for table in ("pengguna", "masalah"):
+    for table in CATATAN_SAMA:
         a, b = _catatan(sumber, table), _catatan(pulih, table)
         out[table] = (len(b), a == b)
+    out["jejak"] = (
+        len(_catatan(pulih, "jejak")),
+        _awalan(_catatan(sumber, "jejak"), _catatan(pulih, "jejak")) == (0, 0),
+    )
     laporan = [
         _cli(["report", "--level", "kecamatan"], p, k) for p, k in ((sumber, kunci_sumber), (pulih, kunci_pulih))
     ]
@@ -125,7 +143,8 @@ def banding(sumber: Path, kunci_sumber: Path, pulih: Path, kunci_pulih: Path, di
     out["sama"] = (
         out["berbeda"] == out["hilang_di_tengah"] == out["diakui_hilang"] == 0
         and out["laporan"] > 0
-        and all(out[k][1] for k in ("pengguna", "masalah", "report"))
+        and out["jejak_lapor_sama"]
+        and all(out[k][1] for k in (*CATATAN_SAMA, "jejak", "report"))
     )
     return out
 
@@ -202,9 +221,11 @@ def baris_cadangan(args, out: dict, gelombang: str) -> list[str]:
         f"{fmt.angka(c['diakui'])} / {c['diakui_hilang']} |",
         "| restored (`python -m readiness restore` into a fresh folder, a key path of its own) equal to the "
         "source after the run: every restored report column by column (same `seq`) / none missing before the "
-        "last restored `seq` / users / problems / `report --level kecamatan` | "
+        "last restored `seq` / users / problems (and their history, uploads) and settings / the audit trails "
+        "(reports', store's) a prefix of the source's / `report --level kecamatan` | "
         f"**{yn[c['sama']]}**: {c['berbeda']} different / {c['hilang_di_tengah']} missing / "
-        f"{fmt.angka(c['pengguna'][0])} {yn[c['pengguna'][1]]} / {fmt.angka(c['masalah'][0])} {yn[c['masalah'][1]]} "
+        f"{fmt.angka(c['pengguna'][0])} {yn[c['pengguna'][1]]} / {fmt.angka(c['masalah'][0])} "
+        f"{yn[all(c[k][1] for k in CATATAN_SAMA[1:])]} / {yn[c['jejak_lapor_sama'] and c['jejak'][1]]} "
         f"/ {c['report'][0]} lines {yn[c['report'][1]]} |",
         f"| the comparison's own check: one report answered before the backup (`seq` {d['dihapus_seq']}) deleted "
         f"from a copy of the restored file | detected: {yn[d['terdeteksi']]} ({d['hilang_di_tengah']} missing, "
