@@ -162,13 +162,13 @@ def bukti_gagal(sumber: Path, pulih: Path, diakui: set[str], folder: Path) -> di
             for row in con.execute("select seq, kirim_id from laporan order by seq").fetchall()
             if row[1] in diakui
         ]
-        hapus = seqs[len(seqs) // 2]
+        hapus = seqs[len(seqs) // 2] if seqs else None  # none acknowledged before the backup: nothing to show
         con.execute("delete from laporan where seq = ?", [hapus])
     finally:
         con.close()
     out = banding_laporan(lapor.lapor_path(sumber), salinan, diakui)
     out["dihapus_seq"] = hapus
-    out["terdeteksi"] = out["hilang_di_tengah"] > 0 and out["diakui_hilang"] > 0
+    out["terdeteksi"] = hapus is not None and out["hilang_di_tengah"] > 0 and out["diakui_hilang"] > 0
     return out
 
 
