@@ -11,6 +11,7 @@ from app import baca, jalan, layar, masalah_tampil
 from readiness import charts, fmt
 from readiness.export import Kolom
 from readiness.model.halaman import WILAYAH_ATAS
+from readiness.model.kelengkapan import JENIS
 
 
 def pilih(election: str) -> str | None:
@@ -97,6 +98,23 @@ def tampil(data: dict, election: str) -> bool:
         "Status kabupaten/kota dinilai dari jumlah kecamatannya dengan ambang yang sama seperti kecamatan; "
         "jenis data yang belum ada di sebagian kecamatannya tertulis «belum lengkap»."
     )
+    kelengkapan(data)
     masalah_tampil.ringkasan(election)
     layar.footer()
     return True
+
+
+def kelengkapan(data: dict) -> None:
+    """The completeness matrix: each kab/kota × kind of data, in words and symbols (● lengkap,
+    ◐ sebagian, ○ belum ada) with the data's date and sender, readable without colour."""
+    matriks = data.get("kelengkapan_kabkota")
+    if matriks is None:
+        return
+    st.subheader("Kelengkapan data per kabupaten/kota")
+    kolom = {"kabkota": "Kabupaten/kota", **JENIS}
+    layar.tabel_baca(matriks[list(kolom)].rename(columns=kolom), angka=[], panjang=list(JENIS.values()))
+    st.caption(
+        "● lengkap: data aktif mencakup semua kecamatannya · ◐ sebagian: n dari m kecamatan · ○ belum ada. "
+        "Tanggal data menurut berkasnya (atau tanggal unggah bila berkas tidak menyebutnya), lalu pengirimnya "
+        "(nama pengunggah, atau nama berkas bila diunggah lewat baris perintah)."
+    )

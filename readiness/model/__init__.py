@@ -7,6 +7,8 @@ those marts, words the non-green indicators as plain Indonesian reasons with the
 runs the reconciliation checks (queries/checks) and saves the election's settings and korwil
 assignment.
 
+    kabkota       readiness per kab/kota of a province (the kecamatan rules on its sums)
+    kelengkapan   completeness per kab/kota and kind of data, worded
     kesiapan      the kept rows of int_kecamatan (evaluated once per election and data version)
     laporan       the marts per level (kecamatan, korwil, kabupaten, desa, TPS) and the report
     alasan        reasons, follow-ups and indicators of one kecamatan or desa, in words
@@ -42,6 +44,8 @@ from .halaman import (
     halaman_ringkasan,
     halaman_tps,
 )
+from .kabkota import kabkota as kabkota_kesiapan
+from .kelengkapan import kelengkapan_kabkota
 from .kesiapan import KESIAPAN, kesiapan, kesiapan_cursor
 from .laporan import (
     COUNT_COLUMNS,
@@ -105,9 +109,11 @@ __all__ = [
     "halaman_tps",
     "indikator",
     "jenjang",
+    "kabkota_kesiapan",
     "kabupaten",
     "kecamatan",
     "kelengkapan",
+    "kelengkapan_kabkota",
     "KESIAPAN",
     "kesiapan",
     "kesiapan_cursor",

@@ -20,6 +20,7 @@ from ._nilai import present as _present
 from .alasan import indikator, tindak_lanjut
 from .jenjang import urut_tps
 from .kabkota import kabkota as kabkota_kesiapan
+from .kelengkapan import kelengkapan_kabkota, matriks
 from .kesiapan import kesiapan, kesiapan_cursor
 from .laporan import (
     desa_kesiapan,
@@ -123,7 +124,8 @@ def _start(con, election: str, base: Dasar | None):
 
 def halaman_ringkasan(con, election: str, base: Dasar | None = None, kabkota: str | None = None) -> dict:
     """Queries: marts/kabupaten, marts/kecamatan, marts/korwil, marts/kelengkapan, marts/versi_data;
-    in a province (or the nation) marts/kabkota_nilai rated per kab/kota (readiness.model.kabkota).
+    in a province (or the nation) marts/kabkota_nilai rated per kab/kota (readiness.model.kabkota)
+    and marts/kelengkapan_kabkota (readiness.model.kelengkapan).
 
     `kabkota_daftar`: the kab/kota rows a province lists (None in a kab/kota installation);
     `kabkota`: the kab/kota looked at (`74.06`; None for the whole region), whose kecamatan alone
@@ -142,6 +144,8 @@ def halaman_ringkasan(con, election: str, base: Dasar | None = None, kabkota: st
         **out,
         "korwil": _dengan_rincian(korwil(cur, election)),
         "kabkota_daftar": daftar,
+        # The completeness matrix of a province's kab/kota (kind of data, date, sender), worded.
+        "kelengkapan_kabkota": None if daftar is None else matriks(kelengkapan_kabkota(cur, election)),
         "kabkota": kabkota,
         "kosong": kosong,
         "kartu": [] if kosong else kartu.ringkasan(kab),

@@ -10,7 +10,7 @@ import shutil
 import pytest
 
 from readiness import cli
-from tests.pages.halaman import buka, metrics, tabel, teks_semua
+from tests.pages.halaman import buka, metrics, semua_tabel, tabel, teks_semua
 from tests.pages.test_wilayah_baru import PAGES
 from tests.test_wilayah_provinsi import province_recap, recap_rows, report
 
@@ -70,3 +70,29 @@ def test_ringkasan_of_a_province_lists_its_kabkota_and_opens_one(sultra, monkeyp
     assert metrics(at)["DPT (jumlah pemilih)"] == expected["Kabupaten Bombana"]
     assert [e.label for e in at.get("page_link")][0] == "Provinsi Sulawesi Tenggara"
     assert "**Kabupaten Bombana**" in [e.value for e in at.markdown]  # the breadcrumb's end
+
+
+def test_ringkasan_of_a_province_shows_the_completeness_matrix(sultra, monkeypatch, tmp_path):
+    path = tmp_path / "readiness.duckdb"
+    shutil.copyfile(sultra, path)
+    at = buka(path, monkeypatch, "ringkasan")
+    assert "Kelengkapan data per kabupaten/kota" in [h.value for h in at.subheader]
+
+    matriks = [f for f in semua_tabel(at) if "Rekap DPT" in f.columns][0]
+    assert list(matriks.columns) == [
+        "Kabupaten/kota",
+        "Rekap DPT",
+        "Daftar pemilih",
+        "TPS",
+        "KTP-el",
+        "Target partisipasi",
+        "Permasalahan",
+    ]
+    rows = matriks.set_index("Kabupaten/kota")
+    assert len(rows) == 17
+    assert rows.loc["Kota Bau Bau", "Rekap DPT"] == "○ belum ada"
+    # sent from the command line: the file names the sender
+    assert rows.loc["Kota Kendari", "Rekap DPT"].startswith("◐ 10 dari 11 kecamatan · diunggah ")
+    assert rows.loc["Kota Kendari", "Rekap DPT"].endswith(" · rekap_dpt_sultra.xlsx")
+    assert rows.loc["Kabupaten Bombana", "Rekap DPT"].startswith("● lengkap · ")
+    assert rows.loc["Kabupaten Bombana", "KTP-el"] == "○ belum ada"

@@ -1,0 +1,75 @@
+"""Completeness per kab/kota and kind of data (marts/kelengkapan_kabkota), worded once for the
+province's Ringkasan and the rakor deck: each cell says whether the active data covers the
+kab/kota fully (`● lengkap`), partly (`◐ 10 dari 11 kecamatan`) or not (`○ belum ada`), with the
+data's date and its sender, so the matrix reads in greyscale and on a projector without colour."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from .. import db, fmt
+
+# The kinds of data in the matrix's column order, with their column headers.
+JENIS = {
+    "pemilih": "Rekap DPT",
+    "daftar": "Daftar pemilih",
+    "tps": "TPS",
+    "ktpel": "KTP-el",
+    "target": "Target partisipasi",
+    "masalah": "Permasalahan",
+}
+# The kinds every kab/kota needs for a rating (marts/kelengkapan's four); the others are optional.
+WAJIB = ("pemilih", "tps", "ktpel", "target")
+IKON = {"lengkap": "●", "sebagian": "◐", "belum": "○"}
+BELUM = f"{IKON['belum']} belum ada"
+
+
+def kelengkapan_kabkota(con: duckdb.DuckDBPyConnection, election: str) -> pd.DataFrame:
+    """One row per kab/kota and kind (marts/kelengkapan_kabkota), Kemendagri order, with `sel`:
+    the cell's words."""
+    df = db.run(con, "marts/kelengkapan_kabkota", election=election)
+    df["sel"] = [sel(row) for row in df.to_dict("records")]
+    return df
+
+
+def _singkat(value) -> str | None:
+    """`20 Nov 2024`, or None for a date that is not there (None, NaT)."""
+    return None if value is None or pd.isna(value) else fmt.tanggal_singkat(value)
+
+
+def _tanggal(row: dict) -> str:
+    """`data 20 Nov 2024`, `data 18 Nov 2024–20 Nov 2024` (several uploads), or `diunggah 7 Des 2026`
+    when no file gave the data's date."""
+    akhir, awal = _singkat(row.get("tanggal_data")), _singkat(row.get("tanggal_data_awal"))
+    if akhir:
+        return f"data {awal}–{akhir}" if awal and awal != akhir else f"data {akhir}"
+    return f"diunggah {_singkat(row.get('diunggah')) or fmt.MISSING}"
+
+
+def _pengirim(row: dict) -> str:
+    lain = int(row.get("jumlah_pengirim") or 0) - 1
+    return str(row["pengirim"]) + (f" dan {fmt.angka(lain)} lainnya" if lain > 0 else "")
+
+
+def sel(row: dict) -> str:
+    """`● lengkap · data 20 Nov 2024 · Ani Wulandari`, `◐ 10 dari 11 kecamatan · …`, `○ belum ada`."""
+    cakupan = row["cakupan"]
+    if cakupan == "belum":
+        return BELUM
+    if cakupan == "lengkap":
+        awal = f"{IKON['lengkap']} lengkap"
+    else:
+        awal = (
+            f"{IKON['sebagian']} {fmt.angka(row['kecamatan_ada'])} dari {fmt.angka(row['jumlah_kecamatan'])} kecamatan"
+        )
+    return f"{awal} · {_tanggal(row)} · {_pengirim(row)}"
+
+
+def matriks(df: pd.DataFrame) -> pd.DataFrame:
+    """The matrix: one row per kab/kota (`kode_kabkota`, `kabkota`, `lengkap_wajib`: whether the
+    four required kinds cover it fully) and one column per kind (JENIS's keys) holding the cell's words."""
+    wide = df.pivot(index=["kode_kabkota", "kabkota"], columns="kind", values="sel").reset_index()
+    wajib = df[df["kind"].isin(WAJIB)].groupby("kode_kabkota")["cakupan"].agg(lambda c: bool((c == "lengkap").all()))
+    wide["lengkap_wajib"] = wide["kode_kabkota"].map(wajib).fillna(False).astype(bool)
+    return wide[["kode_kabkota", "kabkota", *JENIS, "lengkap_wajib"]].sort_values("kode_kabkota").reset_index(drop=True)
