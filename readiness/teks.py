@@ -46,6 +46,10 @@ WILAYAH_JENIS = {"kabupaten": "Kabupaten", "kota": "Kota", "provinsi": "Provinsi
 # The region's head; the desk reports to the acting one (Pj) in the months before the election.
 KEPALA = {"kabupaten": "Bupati", "kota": "Wali Kota", "provinsi": "Gubernur", "nasional": "Menteri Dalam Negeri"}
 PJ = "Pj"
+# What a region's slides and pages count under it: a province or the nation its kab/kota.
+SATUAN = {"provinsi": "kab/kota", "nasional": "kab/kota"}
+# The heads of the kab/kota a province's governor meets at a rakor.
+KEPALA_KABKOTA = "bupati dan wali kota"
 # The lowest level by the kinds of place the region has (ref_desa.jenis).
 DESA = {"desa": "desa", "kelurahan": "kelurahan", "keduanya": "desa/kelurahan"}
 

@@ -20,9 +20,9 @@ from dataclasses import replace
 import duckdb
 import pandas as pd
 
-from .. import charts, db, fmt, model
+from .. import charts, db, fmt, model, teks
 from ..wilayah.kata import Kata, kata
-from . import lanjutan
+from . import lanjutan, slides_kabkota
 from .common import STATUS_RANK, ada, daftar, jumlah, korwil_nama
 from .parts import Angka, Baris, Deck, Peta, Slide
 from .slides_kecamatan import slide_ktpel, slide_partisipasi, slide_perhatian, slides_korwil
@@ -51,14 +51,16 @@ def _ringkasan(kata: Kata) -> str:
 
 
 def _slide_ringkasan(kab, kec: pd.DataFrame, pemilihan: str, label_sebelumnya: str, kata: Kata) -> Slide:
+    """The region's figures and its kecamatan (in a province its kab/kota: `kec` their rows) per status."""
+    satuan = kata.satuan
     n = len(kec)
     merah, kuning, hijau = (jumlah(kec, s) for s in ("merah", "kuning", "hijau"))
     if merah:
-        judul = f"{merah} dari {n} kecamatan belum siap, {kuning} perlu perhatian"
+        judul = f"{merah} dari {n} {satuan} belum siap, {kuning} perlu perhatian"
     elif kuning:
-        judul = f"Tidak ada kecamatan belum siap; {kuning} dari {n} perlu perhatian"
+        judul = f"Tidak ada {satuan} belum siap; {kuning} dari {n} perlu perhatian"
     else:
-        judul = f"Seluruh {n} kecamatan siap"
+        judul = f"Seluruh {n} {satuan} siap"
     over = kab["tps_melebihi_kapasitas"]
     if not ada(over):
         tps_ket = "data TPS belum lengkap"
@@ -76,12 +78,14 @@ def _slide_ringkasan(kab, kec: pd.DataFrame, pemilihan: str, label_sebelumnya: s
             fmt.partisipasi(kab["target_partisipasi"]),
             f"{label_sebelumnya}: {fmt.partisipasi(kab['partisipasi_sebelumnya'])}",
         ),
-        Angka("kecamatan", fmt.angka(merah), status="merah"),
-        Angka("kecamatan", fmt.angka(kuning), status="kuning"),
-        Angka("kecamatan", fmt.angka(hijau), status="hijau"),
+        Angka(satuan, fmt.angka(merah), status="merah"),
+        Angka(satuan, fmt.angka(kuning), status="kuning"),
+        Angka(satuan, fmt.angka(hijau), status="hijau"),
     ]
     tanggal = kab["tanggal_pemilihan"]
     sub = pemilihan + (f" · pemungutan suara {fmt.tanggal(tanggal)}" if ada(tanggal) else "")
+    if kata.berkabkota:
+        sub = f"Rakor {kata.pj_nama} dengan {teks.KEPALA_KABKOTA} · {sub}"
     return Slide("ringkasan", _ringkasan(kata), judul, subjudul=sub, angka=tuple(angka))
 
 
@@ -155,11 +159,19 @@ def _di_peta(n: int) -> str:
 
 
 # --------------------------------------------------------------------------- the deck
+def _hari_h(lapor, cur, election: str, kab) -> list[Slide]:
+    """The election-day slide when field reports exist (`lapor`: a cursor of their database)."""
+    slide = slide_lapor(lapor, cur, election, kab)
+    return [] if slide is None else [slide]
+
+
 def build(con: duckdb.DuckDBPyConnection, election: str, lapor=None) -> Deck:
     """Every slide for `election` from the active data (queries: marts/kecamatan, marts/korwil,
     marts/kabupaten, marts/data_terakhir, marts/wilayah_kata, marts/kecamatan_batas (the map), marts/masalah_terbuka
     when the inventory exists, and the
-    field reports of election day through `lapor` (queries/lapor/*) when reports exist)."""
+    field reports of election day through `lapor` (queries/lapor/*) when reports exist). A province's
+    deck speaks of its kab/kota (slides_kabkota.py: marts/kabkota_nilai, marts/kabkota_batas,
+    marts/kelengkapan_kabkota)."""
     cur = model.kesiapan_cursor(con, election)
     kec = model.kecamatan(cur, election)
     kw = model.korwil(cur, election)
@@ -178,11 +190,18 @@ def build(con: duckdb.DuckDBPyConnection, election: str, lapor=None) -> Deck:
     # Korwil are optional: an election without them has no korwil slides, and says so on the map.
     belum_korwil = model.belum_korwil(kec["korwil"], pemilihan)
     korwil_urut = [korwil_nama(k) for k in kw["korwil"]]
+    if words.berkabkota:
+        # A province (or the nation) speaks of its kab/kota, each rated as the Ringkasan rates it.
+        per_kabkota = model.kabkota_kesiapan(cur, election)
+        per_kabkota["nama_pendek"] = slides_kabkota.nama_pendek(per_kabkota["kabkota"])
+        slides = [_slide_ringkasan(kab, per_kabkota, pemilihan, label, words)]
+        slides += _hari_h(lapor, cur, election, kab)
+        slides += slides_kabkota.slides(cur, election, per_kabkota, kab, label, words)
+        slides = [part for slide in slides for part in lanjutan.bagi(slide)]
+        return Deck(election, pemilihan, tanggal, data_per, tuple(slides), **region)
     slides: list[Slide] = [_slide_ringkasan(kab, kec, pemilihan, label, words)]
     # `lapor`: a cursor of the field reports' database (readiness/lapor/), when it can be read.
-    hari_h = slide_lapor(lapor, cur, election, kab)
-    if hari_h is not None:
-        slides.append(hari_h)
+    slides += _hari_h(lapor, cur, election, kab)
     slides.append(_slide_peta(kec, korwil_urut, tuple(charts.kecamatan_shapes(cur).values()), belum_korwil))
     for _, row in kw.iterrows() if not belum_korwil else ():
         mine = kec[kec["korwil"].map(korwil_nama) == korwil_nama(row["korwil"])]

@@ -166,7 +166,11 @@ def slide_ktpel(kab, kec: pd.DataFrame, kata: Kata) -> Slide | None:
     )
 
 
-def slide_partisipasi(kab, kec: pd.DataFrame, label_sebelumnya: str, kata: Kata) -> Slide | None:
+def slide_partisipasi(
+    kab, kec: pd.DataFrame, label_sebelumnya: str, kata: Kata, satuan: str = "kecamatan"
+) -> Slide | None:
+    """The rise each `satuan` (kecamatan, or kab/kota with their names under `kecamatan`) needs from
+    the previous turnout to the target, the largest first."""
     data = kec.dropna(subset=["selisih_partisipasi"])
     if data.empty:
         return None
@@ -177,16 +181,16 @@ def slide_partisipasi(kab, kec: pd.DataFrame, label_sebelumnya: str, kata: Kata)
     awal = f"Target partisipasi {fmt.partisipasi(target)}" if ada(target) else "Target partisipasi"
     if merah_n:
         judul = (
-            f"{awal}: {merah_n} kecamatan harus naik lebih dari {fmt.ringkas(kuning)} poin dari "
+            f"{awal}: {merah_n} {satuan} harus naik lebih dari {fmt.ringkas(kuning)} poin dari "
             f"{tahun(label_sebelumnya)}"
         )
     elif kuning_n:
         judul = (
-            f"{awal}: {kuning_n} kecamatan harus naik {fmt.ringkas(hijau)}–{fmt.ringkas(kuning)} poin dari "
+            f"{awal}: {kuning_n} {satuan} harus naik {fmt.ringkas(hijau)}–{fmt.ringkas(kuning)} poin dari "
             f"{tahun(label_sebelumnya)}"
         )
     else:
-        judul = f"{awal}: semua kecamatan dalam {fmt.ringkas(hijau)} poin dari {tahun(label_sebelumnya)}"
+        judul = f"{awal}: semua {satuan} dalam {fmt.ringkas(hijau)} poin dari {tahun(label_sebelumnya)}"
     gap = data[data["status_partisipasi"].isin(["merah", "kuning"])].sort_values(
         ["selisih_partisipasi", "kecamatan"], ascending=[False, True]
     )
@@ -214,9 +218,9 @@ def slide_partisipasi(kab, kec: pd.DataFrame, label_sebelumnya: str, kata: Kata)
     )
     catatan_parts = []
     siap = int((data["status_partisipasi"] == "hijau").sum())
-    catatan_parts.append(f"{siap} kecamatan selisih ≤ {fmt.ringkas(hijau)} poin (siap)")
+    catatan_parts.append(f"{siap} {satuan} selisih ≤ {fmt.ringkas(hijau)} poin (siap)")
     sub = (
-        f"Target dibanding {tahun(label_sebelumnya)} per kecamatan · Belum siap > {fmt.ringkas(kuning)} poin · "
+        f"Target dibanding {tahun(label_sebelumnya)} per {satuan} · Belum siap > {fmt.ringkas(kuning)} poin · "
         f"Perlu perhatian > {fmt.ringkas(hijau)} sampai {fmt.ringkas(kuning)} poin"
     )
     return Slide(

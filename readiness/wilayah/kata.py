@@ -47,6 +47,16 @@ class Kata:
         return f"{teks.PJ} {self.kepala}"
 
     @property
+    def berkabkota(self) -> bool:
+        """A province or the nation: its pages and slides speak of its kab/kota."""
+        return self.jenis in teks.SATUAN
+
+    @property
+    def satuan(self) -> str:
+        """`kab/kota` in a province or the nation, `kecamatan` in a kab/kota: what its slides count."""
+        return teks.SATUAN.get(self.jenis, "kecamatan")
+
+    @property
     def nama_pendek(self) -> str:
         """`Probolinggo`: the region's name without its kind, as in `Wali Kota Probolinggo`."""
         awal = self.wilayah + " "

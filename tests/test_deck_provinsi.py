@@ -1,0 +1,127 @@
+"""The rakor deck of a province (Provinsi Sulawesi Tenggara, `init --wilayah 74`): it speaks of
+kab/kota, its findings slides count and name them as the province's Ringkasan rates them, and its
+completeness matrix says which kab/kota have which data, since when and from whom."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import duckdb
+import pytest
+from pptx import Presentation
+
+from readiness import cli, db, ingest, model
+from readiness.deck import as_pptx, slides
+from tests.test_wilayah_provinsi import province_recap, recap_rows
+
+E = "pilkada-2024"
+STATUS = {"merah": "belum siap", "kuning": "perlu perhatian", "hijau": "siap"}
+
+
+@pytest.fixture(scope="module")
+def sultra(tmp_path_factory):
+    """The province with a DPT recap sent by Ani Wulandari for every kab/kota but Bombana (and
+    without Kecamatan Baruga of Kota Kendari), and a KTP-el upload recorded for Bombana as a whole
+    kab/kota (its code `74.06` in upload_coverage), sent from the command line."""
+    folder = tmp_path_factory.mktemp("deck_sultra")
+    path = folder / "sultra.duckdb"
+    assert cli.main(["init", "--wilayah", "74", "--db", str(path)]) == 0
+    rows = [r for r in recap_rows("74", seed=74) if r[0] != "Kabupaten Bombana" and r[:2] != ("Kota Kendari", "Baruga")]
+    recap = province_recap(folder / "rekap_dpt_sultra.xlsx", rows)
+    batch = ingest.ingest_files(path, [(recap.name, recap.read_bytes())], uploaded_by="Ani Wulandari")
+    assert batch.ok, [p.text() for r in batch.results for p in r.errors]
+    con = duckdb.connect(str(path))
+    try:
+        con.execute(
+            "insert into uploads values (900, $e, 'ktpel', 'ktpel_bombana.xlsx', 'x', 'KTP-EL', 3, 22, null, "
+            "timestamp '2024-11-21 09:00:00', 900, date '2024-11-20', 0)",
+            {"e": E},
+        )
+        con.execute("insert into upload_coverage values (900, '74.06')")
+    finally:
+        con.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def deck(sultra):
+    con = db.connect_read(sultra)
+    try:
+        return slides.build(con, E)
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def dinilai(sultra):
+    """Each kab/kota's status as the province's Ringkasan shows it."""
+    con = db.connect_read(sultra)
+    try:
+        daftar = model.halaman_ringkasan(con, E)["kabkota_daftar"]
+    finally:
+        con.close()
+    return dict(zip(daftar["kabkota"], daftar["status"]))
+
+
+def test_the_findings_slides_count_and_name_the_kabkota_of_each_status(deck, dinilai):
+    assert len(dinilai) == 17
+    temuan = [s for s in deck.slides if s.kind == "temuan"]
+    for status, word in STATUS.items():
+        mine = sorted(k for k, s in dinilai.items() if s == status)
+        parts = [s for s in temuan if s.kicker.startswith(f"Kab/kota {word}")]
+        if not mine:
+            assert not parts
+            continue
+        # the title counts them all, on each slide the list continues on
+        assert {s.judul.split(":")[0] for s in parts} == {f"{len(mine)} dari 17 kab/kota {word}"}
+        assert sorted(b.sel[1] for s in parts for b in s.baris) == mine
+    merah = [s for s in temuan if s.kicker == "Kab/kota belum siap"][0]
+    assert merah.judul == "1 dari 17 kab/kota belum siap: Bombana"
+    ringkasan = deck.slides[0]
+    merah_n = sum(s == "merah" for s in dinilai.values())
+    kuning_n = sum(s == "kuning" for s in dinilai.values())
+    assert ringkasan.judul == f"{merah_n} dari 17 kab/kota belum siap, {kuning_n} perlu perhatian"
+    assert ringkasan.subjudul.startswith("Rakor Pj Gubernur Sulawesi Tenggara dengan bupati dan wali kota · ")
+    assert [a.label for a in ringkasan.angka if a.status] == ["kab/kota"] * 3
+    peta = [s for s in deck.slides if s.kind == "peta"][0]
+    assert peta.kicker == "Peta status kab/kota" and len(peta.peta.bentuk) == 17
+    assert not any("kecamatan belum siap" in s.judul for s in deck.slides)
+
+
+def test_the_completeness_matrix_says_belum_ada_and_names_the_sender(deck):
+    parts = [s for s in deck.slides if s.kind == "kelengkapan"]
+    assert parts[0].kolom == (
+        "Kab/kota",
+        "Rekap DPT",
+        "Daftar pemilih",
+        "TPS",
+        "KTP-el",
+        "Target partisipasi",
+        "Permasalahan",
+    )
+    rows = {b.sel[0]: dict(zip(parts[0].kolom, b.sel)) for s in parts for b in s.baris}
+    assert len(rows) == 17
+    today = dt.date.today()
+    from readiness import fmt
+
+    diunggah = f"diunggah {fmt.tanggal_singkat(today)}"
+    assert rows["Kabupaten Bombana"]["Rekap DPT"] == "○ belum ada"
+    # a kab/kota-wide upload (its code, not its kecamatan's) covers every kecamatan of it
+    assert rows["Kabupaten Bombana"]["KTP-el"] == "● lengkap · data 20 Nov 2024 · ktpel_bombana.xlsx"
+    assert rows["Kabupaten Kolaka"]["Rekap DPT"] == f"● lengkap · {diunggah} · Ani Wulandari"
+    assert rows["Kota Kendari"]["Rekap DPT"] == f"◐ 10 dari 11 kecamatan · {diunggah} · Ani Wulandari"
+    assert rows["Kota Kendari"]["TPS"] == "○ belum ada"
+    assert parts[0].judul == "Belum ada dari 17 kab/kota yang data wajibnya lengkap; TPS belum ada di 17"
+
+
+def test_pptx_of_a_province_carries_the_same_slides(deck):
+    prs = Presentation(io.BytesIO(as_pptx.to_pptx(deck)))
+    titles = [s.shapes.title.text for s in prs.slides]
+    assert titles == deck.judul
+    kelengkapan = [i for i, s in enumerate(deck.slides) if s.kind == "kelengkapan"][0]
+    texts = " ".join(shape.text_frame.text if shape.has_text_frame else "" for shape in prs.slides[kelengkapan].shapes)
+    cells = " ".join(
+        c.text for shape in prs.slides[kelengkapan].shapes if shape.has_table for r in shape.table.rows for c in r.cells
+    )
+    assert "○ belum ada" in cells + texts and "Ani Wulandari" in cells + texts
