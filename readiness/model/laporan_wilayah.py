@@ -1,6 +1,7 @@
 """The report's levels by the installation's region (`python -m readiness report --level`):
 `wilayah` (one row: the whole region, with its code), and where the region has them `provinsi`
-and `kabkota` (queries marts/provinsi, marts/kabkota); `kabupaten` stays the whole-region row of a
+and `kabkota` (queries marts/provinsi, marts/kabkota; a kab/kota's status is its rating by
+readiness.model.kabkota, as on the province's Ringkasan and its deck); `kabupaten` stays the whole-region row of a
 kab/kota installation. In a province or the nation the kecamatan and desa rows carry their
 kab/kota (`kode_kabkota`, `kabkota`) and a korwil groups kecamatan as elsewhere."""
 
@@ -10,6 +11,7 @@ import duckdb
 import pandas as pd
 
 from .. import db
+from .kabkota import kabkota
 from .kesiapan import dengan_kesiapan
 from .laporan import ANGKA_WILAYAH, LEVELS, REPORT_COLUMNS, whole
 
@@ -61,6 +63,11 @@ def report(con: duckdb.DuckDBPyConnection, election: str, level: str) -> pd.Data
     tingkat = region[2] if region else "kabkota"
     if level in COLUMNS:
         df = db.run(dengan_kesiapan(con, election), f"marts/{level}", election=election)
+        if level == "kabkota":
+            # A kab/kota's status is its rating (the kecamatan rules on its sums), as the province's
+            # Ringkasan and the rakor deck show it, not the worst status among its kecamatan.
+            rated = kabkota(con, election).set_index("kode_kabkota")["status"]
+            df["status"] = df["kode_kabkota"].map(rated).fillna(df["status"])
         return whole(df[COLUMNS[level]]).astype({c: "Int64" for c in _HITUNGAN if c in COLUMNS[level]})
     if level == "wilayah":
         df = LEVELS["kabupaten"](con, election)[REPORT_COLUMNS["kabupaten"]]
