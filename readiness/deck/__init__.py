@@ -8,6 +8,9 @@ A newcomer reads it in the order a deck is made:
               `build(con, election, lapor=…)` -> `Deck`; the opening slides (summary, map).
 - slides_kecamatan.py, slides_masalah.py
               the slides per korwil and kecamatan; those of problems and election day.
+- slides_kabkota.py
+              a province's (or the nation's) slides: its kab/kota per status, their map, the
+              completeness matrix, the participation gap and open problems per kab/kota.
 - common.py   what the slide modules share: worst-first order, small wordings.
 - lanjutan.py a list longer than a slide holds on the smallest screen continues on the next slide.
 - parts.py    what a deck is made of (`Deck`, `Slide`, `Angka`, `Baris`, `Batang`, `Grafik`, `Peta`) and the

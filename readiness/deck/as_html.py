@@ -197,7 +197,7 @@ def _peta_img(slide: parts.Slide) -> str:
     alt = "; ".join(f"{names.get(k, k)}: {parts.status_label(s)}" for k, s in slide.peta.status)
     svg = peta_svg(slide.peta, font=True)
     return (
-        f'<img class="rakor-peta" alt="Peta status kecamatan. {_e(alt)}" '
+        f'<img class="rakor-peta" alt="{_e(slide.kicker)}. {_e(alt)}" '
         f'src="data:image/svg+xml,{urllib.parse.quote(svg, safe=_URL_SAFE)}">'
     )
 

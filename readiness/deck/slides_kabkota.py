@@ -9,6 +9,8 @@ province's Ringkasan shows it); the matrix is readiness.model.kelengkapan's."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
 from .. import charts, db, fmt
@@ -105,12 +107,13 @@ def slide_peta(kab: pd.DataFrame, bentuk: tuple) -> Slide:
     )
 
 
-def slide_kelengkapan(df: pd.DataFrame) -> Slide:
-    """The completeness matrix: per kab/kota each kind of data, covered fully, partly or not, with
-    its date and sender; the title counts the kab/kota with the four required kinds complete."""
-    wide = matriks(df)
+def slide_kelengkapan(df: pd.DataFrame, pendek: dict[str, str]) -> Slide:
+    """The completeness matrix: per kab/kota (`pendek`: its short name by code) each kind of data,
+    covered fully, partly or not, with its date and sender; the title counts the kab/kota with the
+    four required kinds complete."""
+    wide = matriks(df, "sel_ringkas")
     n, lengkap = len(wide), int(wide["lengkap_wajib"].sum())
-    wajib = daftar([JENIS[k] for k in WAJIB])
+    wajib = daftar([JENIS[k].replace("Target partisipasi", "target") for k in WAJIB])
     if lengkap == n:
         judul = f"Data wajib lengkap di seluruh {n} kab/kota"
     elif lengkap:
@@ -120,15 +123,17 @@ def slide_kelengkapan(df: pd.DataFrame) -> Slide:
     belum = df[df["kind"].isin(WAJIB) & (df["cakupan"] == "belum")].groupby("kind").size()
     terbanyak = max(WAJIB, key=lambda k: (int(belum.get(k, 0)), -WAJIB.index(k)))
     if int(belum.get(terbanyak, 0)):
-        judul += f"; {JENIS[terbanyak]} belum ada di {int(belum[terbanyak])}"
+        judul += f"; data {JENIS[terbanyak]} belum ada di {int(belum[terbanyak])} kab/kota"
     return Slide(
         "kelengkapan",
         "Kelengkapan data per kab/kota",
         judul,
-        subjudul=f"Data wajib: {wajib} · ● lengkap · ◐ sebagian kecamatan · ○ belum ada · tanggal data dan pengirim",
+        subjudul=f"● lengkap · ◐ sebagian kecamatan · ○ belum ada, dengan tanggal data dan pengirimnya · wajib: {wajib}",
         kolom=("Kab/kota", *JENIS.values()),
-        lebar=(4, 4, 4, 4, 4, 4, 4),
-        baris=tuple(Baris((r["kabkota"], *(r[k] for k in JENIS))) for _, r in wide.iterrows()),
+        lebar=(3, 4, 4, 4, 4, 4, 4),
+        baris=tuple(
+            Baris((pendek.get(r["kode_kabkota"], r["kabkota"]), *(r[k] for k in JENIS))) for _, r in wide.iterrows()
+        ),
     )
 
 
@@ -185,8 +190,13 @@ def slides(cur, election: str, kab: pd.DataFrame, whole, label: str, words: Kata
     """The province's slides after its summary (`kab`: readiness.model.kabkota's rows with
     `nama_pendek`; `whole`: the region's row of marts/kabupaten)."""
     out = slides_temuan(kab)
-    out.append(slide_peta(kab, tuple(charts.kecamatan_shapes(cur, "kabkota").values())))
-    out.append(slide_kelengkapan(kelengkapan_kabkota(cur, election)))
+    pendek = dict(zip(kab["kode_kabkota"], kab["nama_pendek"]))
+    # The map names each kab/kota as the slides do (`Bombana`, `Kota Kendari`).
+    bentuk = tuple(
+        replace(b, kecamatan=pendek.get(b.kode, b.kecamatan)) for b in charts.kecamatan_shapes(cur, "kabkota").values()
+    )
+    out.append(slide_peta(kab, bentuk))
+    out.append(slide_kelengkapan(kelengkapan_kabkota(cur, election), pendek))
     gap = slide_partisipasi(whole, kab.assign(kecamatan=kab["nama_pendek"]), label, words, satuan="kab/kota")
     if gap is not None:
         out.append(gap)

@@ -27,9 +27,11 @@ BELUM = f"{IKON['belum']} belum ada"
 
 def kelengkapan_kabkota(con: duckdb.DuckDBPyConnection, election: str) -> pd.DataFrame:
     """One row per kab/kota and kind (marts/kelengkapan_kabkota), Kemendagri order, with `sel`:
-    the cell's words."""
+    the cell's words, and `sel_ringkas`: the same shorter, for a slide's narrow columns."""
     df = db.run(con, "marts/kelengkapan_kabkota", election=election)
-    df["sel"] = [sel(row) for row in df.to_dict("records")]
+    rows = df.to_dict("records")
+    df["sel"] = [sel(row) for row in rows]
+    df["sel_ringkas"] = [sel(row, ringkas=True) for row in rows]
     return df
 
 
@@ -38,12 +40,13 @@ def _singkat(value) -> str | None:
     return None if value is None or pd.isna(value) else fmt.tanggal_singkat(value)
 
 
-def _tanggal(row: dict) -> str:
+def _tanggal(row: dict, ringkas: bool = False) -> str:
     """`data 20 Nov 2024`, `data 18 Nov 2024–20 Nov 2024` (several uploads), or `diunggah 7 Des 2026`
-    when no file gave the data's date."""
+    when no file gave the data's date; `ringkas`: the data's date without `data`."""
     akhir, awal = _singkat(row.get("tanggal_data")), _singkat(row.get("tanggal_data_awal"))
     if akhir:
-        return f"data {awal}–{akhir}" if awal and awal != akhir else f"data {akhir}"
+        tanggal = f"{awal}–{akhir}" if awal and awal != akhir else akhir
+        return tanggal if ringkas else f"data {tanggal}"
     return f"diunggah {_singkat(row.get('diunggah')) or fmt.MISSING}"
 
 
@@ -52,24 +55,28 @@ def _pengirim(row: dict) -> str:
     return str(row["pengirim"]) + (f" dan {fmt.angka(lain)} lainnya" if lain > 0 else "")
 
 
-def sel(row: dict) -> str:
-    """`● lengkap · data 20 Nov 2024 · Ani Wulandari`, `◐ 10 dari 11 kecamatan · …`, `○ belum ada`."""
+def sel(row: dict, ringkas: bool = False) -> str:
+    """`● lengkap · data 20 Nov 2024 · Ani Wulandari`, `◐ 10 dari 11 kecamatan · …`, `○ belum ada`;
+    `ringkas` (a slide, whose legend says what ● means): `● 20 Nov 2024 · Ani Wulandari`."""
     cakupan = row["cakupan"]
     if cakupan == "belum":
         return BELUM
+    if cakupan == "lengkap" and ringkas:
+        return f"{IKON['lengkap']} {_tanggal(row, ringkas)} · {_pengirim(row)}"
     if cakupan == "lengkap":
         awal = f"{IKON['lengkap']} lengkap"
     else:
         awal = (
             f"{IKON['sebagian']} {fmt.angka(row['kecamatan_ada'])} dari {fmt.angka(row['jumlah_kecamatan'])} kecamatan"
         )
-    return f"{awal} · {_tanggal(row)} · {_pengirim(row)}"
+    return f"{awal} · {_tanggal(row, ringkas)} · {_pengirim(row)}"
 
 
-def matriks(df: pd.DataFrame) -> pd.DataFrame:
+def matriks(df: pd.DataFrame, sel_kolom: str = "sel") -> pd.DataFrame:
     """The matrix: one row per kab/kota (`kode_kabkota`, `kabkota`, `lengkap_wajib`: whether the
-    four required kinds cover it fully) and one column per kind (JENIS's keys) holding the cell's words."""
-    wide = df.pivot(index=["kode_kabkota", "kabkota"], columns="kind", values="sel").reset_index()
+    four required kinds cover it fully) and one column per kind (JENIS's keys) holding the cell's
+    words (`sel_kolom`: `sel`, or `sel_ringkas` on a slide)."""
+    wide = df.pivot(index=["kode_kabkota", "kabkota"], columns="kind", values=sel_kolom).reset_index()
     wajib = df[df["kind"].isin(WAJIB)].groupby("kode_kabkota")["cakupan"].agg(lambda c: bool((c == "lengkap").all()))
     wide["lengkap_wajib"] = wide["kode_kabkota"].map(wajib).fillna(False).astype(bool)
     return wide[["kode_kabkota", "kabkota", *JENIS, "lengkap_wajib"]].sort_values("kode_kabkota").reset_index(drop=True)
