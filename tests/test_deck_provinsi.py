@@ -11,7 +11,7 @@ import duckdb
 import pytest
 from pptx import Presentation
 
-from readiness import cli, db, fmt, ingest, model
+from readiness import akses, cli, db, fmt, ingest, masalah, model
 from readiness.deck import as_pptx, slides
 from tests.test_wilayah_provinsi import province_recap, recap_rows, report
 
@@ -39,8 +39,36 @@ def sultra(tmp_path_factory):
             {"e": E},
         )
         con.execute("insert into upload_coverage values (900, '74.06')")
+        # a participation target for Konawe (previous turnout 62%) and Muna (75%): 83,82% for both
+        con.execute(
+            "insert into uploads values (901, $e, 'target', 'target_sultra.xlsx', 'y', 'TARGET', 3, 50, 'Budi', "
+            "timestamp '2024-11-22 10:00:00', 901, null, 0)",
+            {"e": E},
+        )
+        con.execute(
+            "insert into upload_coverage select 901, kode_kecamatan from ref_kecamatan "
+            "where kode_kabkota in ('74.02', '74.03')"
+        )
+        con.execute(
+            "insert into raw_target select 901, 'TARGET', row_number() over (order by kode_kecamatan) + 3, "
+            "kode_kecamatan, 83.82, case kode_kabkota when '74.02' then 62.0 else 75.0 end, null "
+            "from ref_kecamatan where kode_kabkota in ('74.02', '74.03')"
+        )
+        kecamatan = dict(
+            con.execute("select kode_kabkota, min(kode_kecamatan) from ref_kecamatan group by 1").fetchall()
+        )
     finally:
         con.close()
+    # open problems entered on the form: two in Bombana (one of them tinggi), one in Kota Kendari
+    for kode, tingkat in (
+        (kecamatan["74.06"], "tinggi"),
+        (kecamatan["74.06"], "sedang"),
+        (kecamatan["74.71"], "sedang"),
+    ):
+        isian = masalah.Isian(
+            kode, "logistik", f"Kotak suara belum tiba ({tingkat})", dt.date(2024, 11, 18), tingkat, "Camat"
+        )
+        masalah.tambah(path, E, isian, akses.Pengguna("rina", "analis"))
     return path
 
 
@@ -85,7 +113,7 @@ def test_the_findings_slides_count_and_name_the_kabkota_of_each_status(deck, din
         assert {s.judul.split(":")[0] for s in parts} == {f"{len(mine)} dari 17 kab/kota {word}"}
         assert sorted(b.sel[1] for s in parts for b in s.baris) == mine
     merah = [s for s in temuan if s.kicker == "Kab/kota belum siap"][0]
-    assert merah.judul == "1 dari 17 kab/kota belum siap: Bombana"
+    assert merah.judul == "2 dari 17 kab/kota belum siap: Konawe dan Bombana"
     ringkasan = deck.slides[0]
     merah_n = sum(s == "merah" for s in dinilai.values())
     kuning_n = sum(s == "kuning" for s in dinilai.values())
@@ -132,3 +160,21 @@ def test_pptx_of_a_province_carries_the_same_slides(deck):
         c.text for shape in prs.slides[kelengkapan].shapes if shape.has_table for r in shape.table.rows for c in r.cells
     )
     assert "○ belum ada" in cells + texts and "Ani Wulandari" in cells + texts
+
+
+def test_participation_gap_and_open_problems_per_kabkota(deck):
+    gap = [s for s in deck.slides if s.kind == "partisipasi"]
+    assert len(gap) == 1
+    assert [(b.label, b.status) for b in gap[0].grafik.batang] == [("Konawe", "merah"), ("Muna", "kuning")]
+    assert gap[0].grafik.batang[0].teks == "+21,8 poin (62,0% → 83,8%)"
+    assert "1 kab/kota harus naik lebih dari 15 poin" in gap[0].judul
+    assert gap[0].subjudul.startswith("Target dibanding partisipasi") and "per kab/kota" in gap[0].subjudul
+    problems = [s for s in deck.slides if s.kind == "masalah"]
+    assert [s.judul for s in problems] == [
+        "3 masalah belum selesai di 2 kab/kota (1 tingkat tinggi); terbanyak Bombana (2)"
+    ]
+    assert [b.sel[:3] for b in problems[0].baris] == [("Kabupaten Bombana", "2", "1"), ("Kota Kendari", "1", "0")]
+    # the problems entered on the form count in the completeness matrix, named by who entered them
+    rows = {b.sel[0]: b.sel for s in deck.slides if s.kind == "kelengkapan" for b in s.baris}
+    assert rows["Bombana"][-1] == "◐ 1 dari 22 kecamatan · 18 Nov 2024 · rina"
+    assert rows["Konawe"][5] == "● diunggah 22 Nov 2024 · Budi"
