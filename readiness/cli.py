@@ -81,6 +81,11 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="KODE",
         help="kode Kemendagri kecamatan atau desa untuk peran pelapor (kecamatan: tiga bagian, desa: empat)",
     )
+    p.add_argument(
+        "--kabkota",
+        metavar="KODE",
+        help="dasbor provinsi: batasi pimpinan atau analis pada satu kabupaten/kota (mis. 74.06); bawaan: seluruh wilayah",
+    )
     p.add_argument("--password-stdin", action="store_true", help="baca kata sandi dari stdin (satu baris)")
     common(p, election=False)
     from . import cli_cadangan, cli_wilayah

@@ -1,5 +1,5 @@
 """`python -m readiness user add|reset|disable|enable NAME [--db PATH] [--role …] [--wilayah KODE]
-[--password-stdin]`: manage app users from the command line. Users live in the small-records
+[--kabkota KODE] [--password-stdin]`: manage app users from the command line. Users live in the small-records
 store (readiness/catatan.py), so this works while the dashboard or an upload is running. Every
 change is recorded in the audit trail as done by 'cli'. The password is read from stdin (one
 line) or asked twice without echo; it is never printed."""
@@ -29,8 +29,11 @@ def _sandi(args, say) -> str | None:
 
 
 def user(args, say) -> int:
-    if args.action != "add" and (args.role or args.wilayah):
-        say("GALAT: --role dan --wilayah hanya untuk 'user add'. Ubah peran pengguna di halaman Pengguna.")
+    if args.action != "add" and (args.role or args.wilayah or args.kabkota):
+        say(
+            "GALAT: --role, --wilayah dan --kabkota hanya untuk 'user add'. "
+            "Ubah peran dan kabupaten/kota pengguna di halaman Pengguna."
+        )
         return 2
     db.ensure_database(args.db, on_wait=say)  # every command creates the database when missing
     # Say "unknown user" / "already exists" before asking for a password nobody will use.
@@ -58,12 +61,16 @@ def user(args, say) -> int:
             bawaan = peran is None
             if bawaan:
                 peran = "pimpinan" if pengguna.jumlah_admin_aktif(args.db) else "admin"
-            user = pengguna.tambah(args.db, args.name, peran, sandi, wilayah=args.wilayah, pelaku=jejak.CLI)
+            user = pengguna.tambah(
+                args.db, args.name, peran, sandi, wilayah=args.wilayah, kabkota=args.kabkota, pelaku=jejak.CLI
+            )
             pesan = f"Pengguna '{user.nama}' ditambahkan sebagai {akses.PERAN[peran]}"
             if bawaan:
                 pesan += " (peran bawaan; pilih dengan --role)"
             if user.wilayah:
                 pesan += f" untuk wilayah {user.wilayah}"
+            if user.kabkota:
+                pesan += f", hanya untuk {akses.sebut_kabkota(user.kabkota, akses.nama_kabkota(args.db))}"
             pesan += ". Mulai sekarang aplikasi meminta masuk (login)."
             if not pengguna.jumlah_admin_aktif(args.db):
                 pesan += (

@@ -139,7 +139,7 @@ def test_wrong_role_is_refused(path, monkeypatch, capsys):
     code, out = run_cli(
         monkeypatch, capsys, "reset", "budi", "--db", path, "--role", "pimpinan", "--password-stdin", stdin=SANDI
     )
-    assert code == 2 and "--role dan --wilayah hanya untuk 'user add'" in out
+    assert code == 2 and "--role, --wilayah dan --kabkota hanya untuk 'user add'" in out
     assert baris(path, "select peran from pengguna") == [("admin",)]
 
 

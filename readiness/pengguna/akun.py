@@ -11,7 +11,7 @@ import pandas as pd
 
 from .. import akses, catatan, jejak
 from . import ingat
-from .aturan import PenggunaError, periksa_nama, periksa_peran
+from .aturan import PenggunaError, periksa_kabkota, periksa_nama, periksa_peran
 from .sandi import hash_sandi
 
 _ADMIN_TERAKHIR = "'{}' adalah admin aktif terakhir; tambahkan atau aktifkan admin lain dulu."
@@ -21,12 +21,12 @@ def daftar(db_path) -> pd.DataFrame:
     """Every user without password hashes (the Pengguna page), by name."""
     with catatan.baca(db_path) as con:
         rows = con.execute(
-            "select nama, peran, wilayah, aktif, versi_sandi, dibuat, diubah, terakhir_masuk "
+            "select nama, peran, wilayah, kabkota, aktif, versi_sandi, dibuat, diubah, terakhir_masuk "
             "from pengguna order by lower(nama)"
         ).fetchall()
     frame = pd.DataFrame(
         [tuple(r) for r in rows],
-        columns=["nama", "peran", "wilayah", "aktif", "versi_sandi", "dibuat", "diubah", "terakhir_masuk"],
+        columns=["nama", "peran", "wilayah", "kabkota", "aktif", "versi_sandi", "dibuat", "diubah", "terakhir_masuk"],
     )
     frame["aktif"] = frame["aktif"].astype(bool)
     for col in ("dibuat", "diubah", "terakhir_masuk"):
@@ -53,7 +53,7 @@ def cari(db_path, nama: str) -> dict | None:
 def baris(con: sqlite3.Connection, nama: str) -> dict | None:
     """The user called `nama` (any case) read in an open transaction, without the hash; None when there is none."""
     row = con.execute(
-        "select nama, peran, wilayah, aktif, versi_sandi from pengguna where nama = ?", ((nama or "").strip(),)
+        "select nama, peran, wilayah, kabkota, aktif, versi_sandi from pengguna where nama = ?", ((nama or "").strip(),)
     ).fetchone()  # the column compares without case
     return None if row is None else {**dict(row), "aktif": bool(row["aktif"])}
 
@@ -68,7 +68,7 @@ def harus_ada(con, nama: str) -> dict:
 
 def _ringkas(row: dict) -> dict:
     """What the audit trail keeps of a user: never the hash."""
-    return {"peran": row["peran"], "wilayah": row["wilayah"], "aktif": bool(row["aktif"])}
+    return {"peran": row["peran"], "wilayah": row["wilayah"], "kabkota": row["kabkota"], "aktif": bool(row["aktif"])}
 
 
 def _sisa_admin_aktif(con, kecuali: str) -> int:
@@ -95,19 +95,29 @@ def akhiri_sesi(con, nama: str) -> int:
 
 
 def tambah(
-    db_path, nama: str, peran: str, sandi: str, *, wilayah: str | None = None, pelaku: akses.Pengguna | str | None
+    db_path,
+    nama: str,
+    peran: str,
+    sandi: str,
+    *,
+    wilayah: str | None = None,
+    kabkota: str | None = None,
+    pelaku: akses.Pengguna | str | None,
 ) -> akses.Pengguna:
-    """Add a user (the Pengguna page makes the first one an admin; the command line warns)."""
+    """Add a user (the Pengguna page makes the first one an admin; the command line warns);
+    `kabkota` limits a pimpinan or analis of a province to one kab/kota."""
     nama = periksa_nama(nama)
     wilayah = periksa_peran(db_path, peran, wilayah)
+    kabkota = periksa_kabkota(db_path, peran, kabkota)
     sandi_hash = hash_sandi(sandi)  # before the transaction: the store is not held during argon2
     with catatan.tulis(db_path) as con:
         if baris(con, nama) is not None:
             raise PenggunaError(f"Pengguna '{nama}' sudah ada (nama tidak membedakan huruf besar dan kecil).")
         now = catatan.sekarang()
         con.execute(
-            "insert into pengguna (nama, peran, wilayah, sandi_hash, dibuat, diubah) values (?, ?, ?, ?, ?, ?)",
-            (nama, peran, wilayah, sandi_hash, now, now),
+            "insert into pengguna (nama, peran, wilayah, kabkota, sandi_hash, dibuat, diubah) "
+            "values (?, ?, ?, ?, ?, ?, ?)",
+            (nama, peran, wilayah, kabkota, sandi_hash, now, now),
         )
         jejak.catat(
             con,
@@ -115,9 +125,9 @@ def tambah(
             "pengguna",
             nama,
             rincian={"perubahan": "tambah"},
-            sesudah={"peran": peran, "wilayah": wilayah, "aktif": True},
+            sesudah={"peran": peran, "wilayah": wilayah, "kabkota": kabkota, "aktif": True},
         )
-    return akses.Pengguna(nama, peran, wilayah)
+    return akses.Pengguna(nama, peran, wilayah, kabkota=kabkota)
 
 
 def atur_sandi(db_path, nama: str, sandi: str, *, pelaku) -> int:
@@ -177,17 +187,22 @@ def aktifkan(db_path, nama: str, *, pelaku) -> None:
         )
 
 
-def ubah_peran(db_path, nama: str, peran: str, *, wilayah: str | None = None, pelaku) -> None:
+def ubah_peran(
+    db_path, nama: str, peran: str, *, wilayah: str | None = None, kabkota: str | None = None, pelaku
+) -> None:
+    """A new role, area and kab/kota for a user. The sessions this process trusts are forgotten
+    (ingat.lupakan): the user's next request already has the new role and limit."""
     wilayah = periksa_peran(db_path, peran, wilayah)
+    kabkota = periksa_kabkota(db_path, peran, kabkota)
     with _ubah_akun(db_path) as con:
         row = harus_ada(con, nama)
-        if (peran, wilayah) == (row["peran"], row["wilayah"]):
+        if (peran, wilayah, kabkota) == (row["peran"], row["wilayah"], row["kabkota"]):
             raise PenggunaError(f"Peran '{row['nama']}' sudah {akses.PERAN[peran]}.")
         if row["peran"] == "admin" and peran != "admin" and row["aktif"] and _sisa_admin_aktif(con, row["nama"]) == 0:
             raise PenggunaError(_ADMIN_TERAKHIR.format(row["nama"]))
         con.execute(
-            "update pengguna set peran = ?, wilayah = ?, diubah = ? where nama = ?",
-            (peran, wilayah, catatan.sekarang(), row["nama"]),
+            "update pengguna set peran = ?, wilayah = ?, kabkota = ?, diubah = ? where nama = ?",
+            (peran, wilayah, kabkota, catatan.sekarang(), row["nama"]),
         )
         jejak.catat(
             con,
@@ -196,7 +211,7 @@ def ubah_peran(db_path, nama: str, peran: str, *, wilayah: str | None = None, pe
             row["nama"],
             rincian={"perubahan": "ubah_peran"},
             sebelum=_ringkas(row),
-            sesudah={**_ringkas(row), "peran": peran, "wilayah": wilayah},
+            sesudah={**_ringkas(row), "peran": peran, "wilayah": wilayah, "kabkota": kabkota},
         )
 
 

@@ -1,5 +1,5 @@
 """What a user change must meet before anything is written: a name, a password, a role (and a field
-reporter's area); `PenggunaError` carries the refusal, in Indonesian, for the user."""
+reporter's area, or the kab/kota a user of a province is limited to); `PenggunaError` carries the refusal, in Indonesian, for the user."""
 
 from __future__ import annotations
 
@@ -63,3 +63,24 @@ def periksa_peran(db_path, peran: str, wilayah: str | None) -> str | None:
     if not dikenal:
         raise PenggunaError(f"Wilayah '{wilayah}' tidak dikenal: tulis kode kecamatan (mis. 35.13.14) atau kode desa.")
     return wilayah
+
+
+def periksa_kabkota(db_path, peran: str, kabkota: str | None) -> str | None:
+    """The kab/kota to store with a role (a code of the installation's kab/kota), or None: the whole
+    installation. An admin (settings, users) and a field reporter (limited by their area) are never limited."""
+    kabkota = (kabkota or "").strip() or None
+    if kabkota is None:
+        return None
+    if peran == "admin":
+        raise PenggunaError("Admin mengelola seluruh wilayah dan tidak dapat dibatasi pada satu kabupaten/kota.")
+    if peran == "pelapor":
+        raise PenggunaError("Pelapor lapangan sudah dibatasi pada wilayah tugasnya; kosongkan kabupaten/kotanya.")
+    nama = akses.nama_kabkota(db_path)
+    kode = [k for k in nama if k != "*"]
+    if kabkota not in kode:
+        if not kode:
+            raise PenggunaError(f"{nama['*']} tidak memiliki kabupaten/kota untuk membatasi pengguna.")
+        raise PenggunaError(
+            f"Kabupaten/kota '{kabkota}' tidak ada di {nama['*']}: tulis kodenya, mis. {kode[0]} ({nama[kode[0]]})."
+        )
+    return kabkota

@@ -193,7 +193,7 @@ def _hitung_percobaan(con, nama: str, sumber: str, now: float) -> tuple[dict, fl
         default=0.0,
     )
     row = con.execute(
-        "select nama, peran, wilayah, sandi_hash, versi_sandi, aktif from pengguna where nama = ?", (nama,)
+        "select nama, peran, wilayah, kabkota, sandi_hash, versi_sandi, aktif from pengguna where nama = ?", (nama,)
     ).fetchone()
     per_nama = 0
     if tunggu > 0:
@@ -218,7 +218,7 @@ def _putuskan(con, nama: str, sandi: str, row, cocok_: bool, *, sumber: str, now
     """The answer to a checked attempt, recorded; on success the counts taken back and a session opened."""
     if cocok_:  # read again: the account may have changed during the check
         row = con.execute(
-            "select nama, peran, wilayah, sandi_hash, versi_sandi, aktif from pengguna where nama = ? and sandi_hash = ?",
+            "select nama, peran, wilayah, kabkota, sandi_hash, versi_sandi, aktif from pengguna where nama = ? and sandi_hash = ?",
             (row["nama"], row["sandi_hash"]),
         ).fetchone()
         cocok_ = row is not None
@@ -241,7 +241,7 @@ def _putuskan(con, nama: str, sandi: str, row, cocok_: bool, *, sumber: str, now
     if baru := hash_ulang(row["sandi_hash"], sandi):
         con.execute("update pengguna set sandi_hash = ? where nama = ?", (baru, row["nama"]))
     con.execute("update pengguna set terakhir_masuk = ? where nama = ?", (catatan.sekarang(), row["nama"]))
-    user = akses.Pengguna(row["nama"], row["peran"], row["wilayah"])
+    user = akses.Pengguna(row["nama"], row["peran"], row["wilayah"], kabkota=row["kabkota"])
     jejak.catat(con, user, "masuk", row["nama"], rincian={"hasil": "berhasil", "sumber": sumber})
     token = sesi_baru(con, row["nama"], row["versi_sandi"], now)
     return HasilMasuk(True, f"Selamat datang, {row['nama']}.", user, token)

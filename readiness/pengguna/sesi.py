@@ -69,7 +69,7 @@ def periksa_sesi(db_path, token_hash: str, *, jam=time.time, ingat_sebentar: boo
 def _periksa(db_path, token_hash: str, now: float) -> tuple[akses.Pengguna, float] | str:
     with catatan.baca(db_path) as con:
         row = con.execute(
-            "select s.terakhir, s.versi_sandi as versi_sesi, p.nama, p.peran, p.wilayah, p.aktif, "
+            "select s.terakhir, s.versi_sandi as versi_sesi, p.nama, p.peran, p.wilayah, p.kabkota, p.aktif, "
             "p.versi_sandi from sesi s join pengguna p on p.nama = s.nama where s.token_hash = ?",
             (token_hash,),
         ).fetchone()
@@ -96,7 +96,7 @@ def _periksa(db_path, token_hash: str, now: float) -> tuple[akses.Pengguna, floa
             pass
     if alasan:
         return alasan
-    return akses.Pengguna(row["nama"], row["peran"], row["wilayah"]), terakhir
+    return akses.Pengguna(row["nama"], row["peran"], row["wilayah"], kabkota=row["kabkota"]), terakhir
 
 
 def keluar(db_path, pengguna: akses.Pengguna, token_hash: str | None = None, *, alasan: str = "keluar") -> None:
