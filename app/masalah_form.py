@@ -10,7 +10,7 @@ import streamlit as st
 
 from app import baca, sesi
 from app.markdown import escape_md
-from readiness import catatan, masalah
+from readiness import akses, catatan, masalah
 
 PESAN = "masalah_pesan"
 RONDE = "masalah_ronde"
@@ -37,6 +37,9 @@ def simpan(tindakan, berhasil: str) -> bool:
         return False
     except catatan.Sibuk as exc:
         st.error(str(exc))
+        return False
+    except akses.TidakBoleh as exc:  # a place outside the user's kab/kota
+        st.error(escape_md(str(exc)))
         return False
     st.session_state[PESAN] = berhasil.format(hasil=hasil)
     st.session_state[RONDE] = ronde() + 1

@@ -100,7 +100,12 @@ def diperiksa(election: str, files: list) -> ingest.Batch | str:
         ("periksa", kunci),
         "periksa",
         lambda: pekerja.mulai(
-            baca.db_path(), "periksa", [(f.name, f) for f in files], election=election, kind=overrides
+            baca.db_path(),
+            "periksa",
+            [(f.name, f) for f in files],
+            election=election,
+            kind=overrides,
+            pelaku=sesi.pengguna(),  # a user limited to a kab/kota sees rows outside it refused now
         ),
     )
     if batch is None:

@@ -81,17 +81,17 @@ def _json(request: Request) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
-def _wilayah(daftar: lapor.DaftarTps, peran: str, wilayah: str | None) -> tuple:
-    """(the TPS a user of this role and area may report for, the area in words), per TPS list: the
-    same for every reporter of a desa, and a filter over every TPS of the region costs more than
-    the rest of the page."""
-    user = akses.Pengguna("", peran, wilayah)
+def _wilayah(daftar: lapor.DaftarTps, peran: str, wilayah: str | None, kabkota: str | None = None) -> tuple:
+    """(the TPS a user of this role, area and kab/kota may report for, the area in words), per TPS
+    list: the same for every reporter of a desa, and a filter over every TPS of the region costs
+    more than the rest of the page."""
+    user = akses.Pengguna("", peran, wilayah, kabkota=kabkota)
     mine = daftar.wilayah(user)
     return mine, lapor.wilayah_teks(user, mine) if len(mine) else ""
 
 
 def _halaman_formulir(request: Request, user: akses.Pengguna, csrf: str, *, hasil: str = "", dipilih: str = ""):
-    mine, wilayah = _wilayah(daftar_tps(), user.peran, user.wilayah)
+    mine, wilayah = _wilayah(daftar_tps(), user.peran, user.wilayah, user.kabkota)
     body = halaman.formulir(
         user,
         mine,

@@ -29,7 +29,7 @@ offered for download. The steps, in the order a file goes through them:
 - templates.py   the downloadable template per kind, under headers that layout.py recognises.
 
 Imports: the core's plain modules (db, fmt, teks, names, wilayah, privacy, export, voterlist,
-masalah, jejak), never streamlit, never a page or app/. cells.py, workbook.py, stream.py,
+masalah, jejak, akses), never streamlit, never a page or app/. cells.py, workbook.py, stream.py,
 sheet_batches.py and table_end.py import nothing of the package but each other, so the rest of the core may use them
 for cells and sheets that are not uploads: model.py reads settings with cells.py, wilayah/berkas.py names
 columns with workbook.column_letter, lapor.py reads its paper-report sheets with workbook.py and

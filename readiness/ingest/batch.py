@@ -247,11 +247,13 @@ def _parse_one(data, file_name: str, gaz: Gazetteer, **options) -> FileResult:
 
 
 def commit_batch(db_path, batch: Batch, *, uploaded_by: str | None = None, on_wait=None, pelaku=None) -> Batch:
-    """Commit every prepared file in one write, or nothing when any file has an error. Each
+    """Commit every prepared file in one write, or nothing when any file has an error (or rows
+    outside the kab/kota `pelaku` is limited to: akses.tolak_unggahan). Each
     committed file is recorded in the audit trail (readiness/jejak.py) as done by `pelaku`
     (an akses.Pengguna, or by default the `uploaded_by` name) in the same write."""
-    from .. import catatan, jejak, masalah
+    from .. import akses, catatan, jejak, masalah
 
+    akses.tolak_unggahan(pelaku, batch, db_path)  # rows outside the kab/kota `pelaku` is limited to
     if not batch.ok:
         return batch
     try:

@@ -29,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .. import fmt, privacy, proses
+from .. import akses, fmt, privacy, proses
 from .batch import Batch, Dibatalkan, commit_batch, prepare
 
 log = logging.getLogger(__package__)
@@ -266,6 +266,8 @@ def kerja(folder: Path) -> int:
         with _giliran(dasar, total >= BERAT, kemajuan):
             mulai_kerja = time.monotonic()
             batch = prepare(job["db"], files, election=job["election"], kind=job["kind"], progress=kemajuan)
+            if job["mode"] == "periksa":  # the save checks again in commit_batch
+                akses.tolak_unggahan(pelaku, batch, job["db"])
             kemajuan.baris = sum(r.rows for r in batch.results) or None
             if job["mode"] == "simpan" and batch.ok:
 

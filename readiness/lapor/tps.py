@@ -83,17 +83,20 @@ class DaftarTps:
         """The TPS this user may report for."""
         if pengguna is None or (not pengguna.wilayah and pengguna.peran == "pelapor"):
             return self.frame.iloc[0:0]
-        if not pengguna.wilayah:
-            return self.frame
-        # As boleh_wilayah, for every TPS at once.
         f = self.frame
+        if getattr(pengguna, "kabkota", None):  # as akses.di_kabkota, for every TPS at once
+            f = f[f["kode_kecamatan"].str.startswith(pengguna.kabkota + ".")]
+        if not pengguna.wilayah:
+            return f
+        # As boleh_wilayah, for every TPS at once.
         return f[(f["kode_kecamatan"] == pengguna.wilayah) | (f["kode_desa"] == pengguna.wilayah)]
 
 
 def boleh_wilayah(pengguna: akses.Pengguna | None, kode_kecamatan: str, kode_desa: str) -> bool:
     """A pelapor reports only for the kecamatan or desa/kelurahan assigned to them (`Pengguna.wilayah`);
-    a pelapor without an area reports for none. Other roles: their area when one is set, else all."""
-    if pengguna is None:
+    a pelapor without an area reports for none. Other roles: their area when one is set, else all;
+    a user limited to a kab/kota only inside it (akses.di_kabkota)."""
+    if pengguna is None or not akses.di_kabkota(pengguna, kode_kecamatan):
         return False
     wilayah = pengguna.wilayah
     if not wilayah:

@@ -78,6 +78,7 @@ def tambah(
     transaction of the small-records store; returns its number. `ref` reads the reference places
     (a cursor of the analytical file; opened here when not given)."""
     _cek_peran(pelaku)
+    akses.wajib_kabkota(pelaku, isian.kode_kecamatan, "Masalah untuk", db_path)
     isian.no_tps = nomor_tps(isian.no_tps)
     con = ref if ref is not None else db.open_file_read_only(db.ensure_database(db_path))
     try:
@@ -111,9 +112,9 @@ def tambah(
 
 
 def keadaan(con: sqlite3.Connection, masalah_id: int):
-    """A problem's status, severity and election now (None: no such problem)."""
+    """A problem's status, severity, election and kecamatan now (None: no such problem)."""
     return con.execute(
-        "select status, tingkat, election_id from masalah where masalah_id = ?", (masalah_id,)
+        "select status, tingkat, election_id, kode_kecamatan from masalah where masalah_id = ?", (masalah_id,)
     ).fetchone()
 
 
@@ -147,7 +148,8 @@ def tindak_lanjut(
         now = keadaan(store, masalah_id)
         if now is None:
             raise MasalahError([f"Masalah #{masalah_id} tidak ada"])
-        status_lama, tingkat_lama, election = now
+        status_lama, tingkat_lama, election, kode_kecamatan = now
+        akses.wajib_kabkota(pelaku, kode_kecamatan, f"Masalah #{masalah_id} untuk", db_path)
         status = status or status_lama
         tingkat = tingkat or tingkat_lama
         catatan = (catatan or "").strip() or None

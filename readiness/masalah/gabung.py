@@ -88,7 +88,7 @@ def gabung_unggahan(
             hitung["baru"] += 1
             continue
         masalah_id = found[0]
-        status_lama, tingkat_lama, _ = keadaan(store, masalah_id)
+        status_lama, tingkat_lama, *_ = keadaan(store, masalah_id)
         status_baru, tingkat_baru = status_lama, tingkat or tingkat_lama
         if status and URUTAN_STATUS[status] > URUTAN_STATUS[status_lama]:
             status_baru = status
