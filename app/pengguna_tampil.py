@@ -31,8 +31,32 @@ def ubah(action, done: str) -> bool:
     return True
 
 
-def tambah(saya: akses.Pengguna, desa: str, contoh_kecamatan: str) -> None:
-    """Add a user; in local mode only an admin, and this session continues as that admin."""
+def _kabkota(kabkota: dict[str, str], label: str, key: str, *, value=None, where=st, disabled=False) -> str:
+    """The kab/kota a pimpinan or analis of a province is limited to ('' = the whole region); in a
+    kab/kota installation (`kabkota` empty) no field and ''."""
+    if not kabkota:
+        return ""
+    options = ["", *kabkota]
+    return where.selectbox(
+        label,
+        options,
+        index=options.index(value) if value in options else 0,
+        format_func=lambda k: f"{kabkota[k]} ({k})" if k else "Seluruh wilayah",
+        key=key,
+        disabled=disabled,
+        help="Pengguna ini hanya dapat mengunggah data dan mencatat masalah untuk kabupaten/kota ini, "
+        "dan aplikasi dibuka pada kabupaten/kota itu; halaman lain tetap dapat dilihat.",
+    )
+
+
+def _hanya(kode: str | None, kabkota: dict[str, str]) -> str:
+    """`, hanya untuk Kabupaten Bombana` after a saved role, or nothing."""
+    return f", hanya untuk {kabkota.get(kode, kode)}" if kode else ""
+
+
+def tambah(saya: akses.Pengguna, desa: str, contoh_kecamatan: str, kabkota: dict[str, str]) -> None:
+    """Add a user; in local mode only an admin, and this session continues as that admin. In a
+    province, a pimpinan or analis may be limited to one kab/kota (`kabkota`: its kab/kota by code)."""
     st.subheader("Tambah pengguna" if not saya.lokal else "Buat admin pertama")
     with st.form("tambah_pengguna", clear_on_submit=False):
         c1, c2 = st.columns(2)
@@ -53,22 +77,23 @@ def tambah(saya: akses.Pengguna, desa: str, contoh_kecamatan: str) -> None:
             key="baru_wilayah",
             help=f"Kode kecamatan (mis. {contoh_kecamatan}) atau kode {desa} yang menjadi tugasnya",
         )
+        batas = "" if saya.lokal else _kabkota(kabkota, "Kabupaten/kota (pimpinan, analis)", "baru_kabkota", where=c4)
         if not st.form_submit_button("Tambah pengguna", type="primary", icon=":material/person_add:"):
             return
         if alasan := pengguna.tabel.alasan_tolak(sandi, ulang, peran=peran, pertama=saya.lokal):
             st.error(f"Tidak disimpan: {alasan}")
         elif ubah(
-            lambda path, p: pengguna.tambah(path, nama, peran, sandi, wilayah=wilayah, pelaku=p),
-            f"Pengguna '{escape_md(nama.strip())}' ditambahkan sebagai {akses.PERAN[peran]}.",
+            lambda path, p: pengguna.tambah(path, nama, peran, sandi, wilayah=wilayah, kabkota=batas, pelaku=p),
+            f"Pengguna '{escape_md(nama.strip())}' ditambahkan sebagai {akses.PERAN[peran]}{_hanya(batas, kabkota)}.",
         ):
             if saya.lokal:  # the first admin: this session continues as that admin
                 sesi.mulai_sesi(pengguna.buka_sesi(baca.db_path(), nama))
-            for key in ("baru_nama", "baru_wilayah", "baru_sandi", "baru_ulang"):
+            for key in ("baru_nama", "baru_wilayah", "baru_kabkota", "baru_sandi", "baru_ulang"):
                 st.session_state.pop(key, None)
             st.rerun()
 
 
-def ubah_pengguna(akun, saya: akses.Pengguna) -> None:
+def ubah_pengguna(akun, saya: akses.Pengguna, kabkota: dict[str, str]) -> None:
     """One user chosen: role, password, access, side by side. An admin's own role and access are
     changed by another admin."""
     st.subheader("Ubah pengguna")
@@ -78,14 +103,14 @@ def ubah_pengguna(akun, saya: akses.Pengguna) -> None:
     st.text(pengguna.tabel.keterangan_akun(row))
     k1, k2, k3 = st.columns(3)
     with k1.container(border=True):
-        _peran(dipilih, row, diri)
+        _peran(dipilih, row, diri, kabkota)
     with k2.container(border=True):
         _sandi(dipilih, diri, saya)
     with k3.container(border=True):
         _akses(dipilih, row, diri)
 
 
-def _peran(dipilih: str, row, diri: bool) -> None:
+def _peran(dipilih: str, row, diri: bool, kabkota: dict[str, str]) -> None:
     st.markdown("**Peran**")
     peran_baru = st.selectbox(
         "Peran baru",
@@ -101,14 +126,17 @@ def _peran(dipilih: str, row, diri: bool) -> None:
         key=f"ubah_wilayah_{dipilih}",
         disabled=diri,
     )
+    batas_baru = _kabkota(kabkota, "Kabupaten/kota", f"ubah_kabkota_{dipilih}", value=row.get("kabkota"), disabled=diri)
     if st.button(
         "Simpan peran",
         key="simpan_peran",
         disabled=diri,
         help="Peran akun Anda sendiri diubah oleh admin lain" if diri else None,
     ) and ubah(
-        lambda path, p: pengguna.ubah_peran(path, dipilih, peran_baru, wilayah=wilayah_baru, pelaku=p),
-        f"Peran '{escape_md(dipilih)}' sekarang {akses.PERAN[peran_baru]}.",
+        lambda path, p: pengguna.ubah_peran(
+            path, dipilih, peran_baru, wilayah=wilayah_baru, kabkota=batas_baru, pelaku=p
+        ),
+        f"Peran '{escape_md(dipilih)}' sekarang {akses.PERAN[peran_baru]}{_hanya(batas_baru, kabkota)}.",
     ):
         st.rerun()
 

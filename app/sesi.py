@@ -53,7 +53,17 @@ def pengguna() -> akses.Pengguna | None:
     if isinstance(user, str):  # why the session ended
         akhiri_sesi(SESI_BERAKHIR[user])
         return None
+    if user.kabkota:
+        buka_di_kabkota(user.kabkota)
     return user
+
+
+def buka_di_kabkota(kode: str) -> None:
+    """A user limited to a kab/kota of a province finds the app opened on it (`?kabkota=74.06`, as
+    if chosen on Ringkasan) until they choose another place; the province stays one choice away."""
+    from app import layar
+
+    st.session_state.setdefault(layar.INGATAN.format("kabkota"), kode)
 
 
 def _sesi_dari_cookie(path: str) -> dict | None:

@@ -7,7 +7,7 @@ continues logged in as that admin. The forms: app/pengguna_tampil.py."""
 
 import streamlit as st
 
-from app import baca, layar, pengguna_tampil, sesi
+from app import baca, jalan, layar, pengguna_tampil, sesi
 from readiness import pengguna
 
 election = layar.election()
@@ -15,11 +15,12 @@ saya = sesi.wajib("pengguna")
 kata = baca.kata(election)
 # An example code from this installation's own kecamatan (query marts/korwil_penugasan).
 contoh_kecamatan = next(iter(baca.query("marts/korwil_penugasan", election=election)["kode_kecamatan"]), "")
+kabkota = jalan.tempat(election).kabkota  # a province's kab/kota (marts/kabkota_daftar); none elsewhere
 st.title("Pengguna")
 st.caption(
     "Pimpinan melihat semua halaman tanpa mengubah apa pun; analis juga mengunggah data dan mencatat "
     "masalah; admin juga mengubah pengaturan, versi data dan pengguna; pelapor lapangan hanya melapor "
-    "untuk wilayahnya."
+    "untuk wilayahnya." + (" Pimpinan dan analis dapat dibatasi pada satu kabupaten/kota." if kabkota else "")
 )
 if pesan := st.session_state.pop(pengguna_tampil.PESAN, None):
     st.success(pesan)
@@ -32,9 +33,9 @@ if saya.lokal:
         "sebagai admin yang baru dibuat."
     )
 else:
-    layar.tabel_baca(pengguna.tabel.tabel(akun), angka=[])
+    layar.tabel_baca(pengguna.tabel.tabel(akun, kabkota), angka=[])
 
-pengguna_tampil.tambah(saya, kata.desa, contoh_kecamatan)
+pengguna_tampil.tambah(saya, kata.desa, contoh_kecamatan, kabkota)
 if not saya.lokal and not akun.empty:
-    pengguna_tampil.ubah_pengguna(akun, saya)
+    pengguna_tampil.ubah_pengguna(akun, saya, kabkota)
 layar.footer()

@@ -44,12 +44,19 @@ def _saat(t) -> str:
     return f"{fmt.tanggal_singkat(t)} {fmt.jam(t)}"
 
 
-def tabel(akun: pd.DataFrame) -> pd.DataFrame:
-    """The users (`daftar`) as the Pengguna page lists them: role names, id-ID dates, no hashes."""
+def tabel(akun: pd.DataFrame, kabkota: dict[str, str] | None = None) -> pd.DataFrame:
+    """The users (`daftar`) as the Pengguna page lists them: role names, id-ID dates, no hashes;
+    in a province (`kabkota`: its kab/kota by code) the kab/kota each is limited to."""
+    batas = {}
+    if kabkota:
+        batas["Kabupaten/kota"] = akun["kabkota"].map(
+            lambda k: kabkota.get(k, k) if isinstance(k, str) else "Seluruh wilayah"
+        )
     return pd.DataFrame(
         {
             "Nama": akun["nama"],
             "Peran": akun["peran"].map(lambda p: akses.PERAN.get(p, p)),
+            **batas,
             "Wilayah": akun["wilayah"].fillna("–"),
             "Status": [status_akun(r) for r in akun.to_dict(orient="records")],
             "Terakhir masuk": akun["terakhir_masuk"].map(lambda t: "–" if pd.isna(t) else _saat(t)),

@@ -1,7 +1,8 @@
 """A province installation through AppTest: `init --wilayah 74` (Provinsi Sulawesi Tenggara) and
 its DPT recap per desa with a Kabupaten/Kota column (nothing of Kota Bau Bau, Kota Kendari without Kecamatan Baruga). Every page
 opens and speaks of the province and its Gubernur, never of a Bupati; Ringkasan lists the kab/kota
-and opens one."""
+and opens one. Users limited to one kab/kota: the admin sets it on the Pengguna page; a pimpinan of
+the province sees every kab/kota, an analis of Kabupaten Bombana finds the app opened on Bombana."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ import shutil
 
 import pytest
 
-from readiness import cli
+from app.markdown import escape_md
+from readiness import cli, jejak, pengguna
 from tests.pages.halaman import buka, metrics, semua_tabel, tabel, teks_semua
+from tests.pages.test_akses import SANDI, app
 from tests.pages.test_wilayah_baru import PAGES
 from tests.test_wilayah_provinsi import province_recap, recap_rows, report
 
@@ -96,3 +99,66 @@ def test_ringkasan_of_a_province_shows_the_completeness_matrix(sultra, monkeypat
     assert rows.loc["Kota Kendari", "Rekap DPT"].endswith(" · rekap_dpt_sultra.xlsx")
     assert rows.loc["Kabupaten Bombana", "Rekap DPT"].startswith("● lengkap · ")
     assert rows.loc["Kabupaten Bombana", "KTP-el"] == "○ belum ada"
+
+
+# --------------------------------------------------------------------------- users limited to a kab/kota
+@pytest.fixture
+def dengan_pengguna(sultra, tmp_path):
+    """The province with an admin, a pimpinan of the province and an analis of Kabupaten Bombana."""
+    path = tmp_path / "readiness.duckdb"
+    shutil.copyfile(sultra, path)
+    pengguna.tambah(path, "budi", "admin", SANDI, pelaku=jejak.CLI)
+    pengguna.tambah(path, "gubernur", "pimpinan", SANDI, pelaku=jejak.CLI)
+    pengguna.tambah(path, "ana", "analis", SANDI, kabkota="74.06", pelaku=jejak.CLI)
+    return path
+
+
+def test_a_pimpinan_of_the_province_sees_every_kabkota_an_analis_of_bombana_opens_on_bombana(
+    dengan_pengguna, monkeypatch
+):
+    path = dengan_pengguna
+    at = app(path, monkeypatch, "ringkasan", "gubernur")
+    assert len(tabel(at, "Kabupaten/kota")) == 17
+    at = app(path, monkeypatch, "ringkasan", "ana")
+    assert at.query_params["kabkota"] == "74.06"
+    assert len(tabel(at, "Kecamatan")) == 22  # Bombana's kecamatan
+    pilihan = at.selectbox(key="pilih_kabkota")
+    assert pilihan.value == "74.06" and len(pilihan.options) == 18
+    pilihan.set_value("semua").run()  # the province is one choice away, and stays chosen
+    assert len(tabel(at, "Kabupaten/kota")) == 17
+    at.run()
+    assert at.selectbox(key="pilih_kabkota").value == "semua"
+
+
+def test_the_admin_sets_the_kabkota_of_a_user_on_the_pengguna_page(dengan_pengguna, monkeypatch):
+    path = dengan_pengguna
+    at = app(path, monkeypatch, "pengguna", "budi")
+    users = tabel(at, "Nama").set_index("Nama")
+    assert dict(users["Kabupaten/kota"]) == {
+        "ana": "Kabupaten Bombana",
+        "budi": "Seluruh wilayah",
+        "gubernur": "Seluruh wilayah",
+    }
+    at.text_input(key="baru_nama").input("sari")
+    at.selectbox(key="baru_peran").set_value("analis")
+    at.text_input(key="baru_sandi").input(SANDI)
+    at.text_input(key="baru_ulang").input(SANDI)
+    at.selectbox(key="baru_kabkota").set_value("74.01")
+    next(b for b in at.button if b.label == "Tambah pengguna").click().run()
+    assert at.success[0].value == "Pengguna 'sari' ditambahkan sebagai Analis, hanya untuk Kabupaten Kolaka."
+    assert pengguna.cari(path, "sari")["kabkota"] == "74.01"
+    # ana's kab/kota changed; an admin cannot be limited
+    at.selectbox(key="ubah_nama").set_value("ana").run()
+    assert at.selectbox(key="ubah_kabkota_ana").value == "74.06"
+    at.selectbox(key="ubah_kabkota_ana").set_value("74.01")
+    at.button(key="simpan_peran").click().run()
+    assert at.success[0].value == "Peran 'ana' sekarang Analis, hanya untuk Kabupaten Kolaka."
+    assert pengguna.cari(path, "ana")["kabkota"] == "74.01"
+    at.selectbox(key="ubah_nama").set_value("gubernur").run()
+    at.selectbox(key="ubah_peran_gubernur").set_value("admin")
+    at.selectbox(key="ubah_kabkota_gubernur").set_value("74.06")
+    at.button(key="simpan_peran").click().run()
+    assert at.error[0].value == "Tidak disimpan: " + escape_md(
+        "Admin mengelola seluruh wilayah dan tidak dapat dibatasi pada satu kabupaten/kota."
+    )
+    assert pengguna.cari(path, "gubernur")["peran"] == "pimpinan"
