@@ -13,6 +13,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
+
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1
 
 MAX_RING = 8
@@ -38,12 +40,6 @@ class Label:
         return (min(max(x, self.box[0]), self.box[2]), min(max(y, self.box[1]), self.box[3]))
 
 
-def tumpang(a: Box, b: Box) -> float:
-    """The area two boxes share (0 when they only touch or are apart)."""
-    w, h = min(a[2], b[2]) - max(a[0], b[0]), min(a[3], b[3]) - max(a[1], b[1])
-    return w * h if w > 0 and h > 0 else 0.0
-
-
 def _beside(x: float, y: float, w: float, h: float, gap: float) -> list[Box]:
     """The boxes right beside a point, in the order they are preferred."""
     above, below, middle = (y + gap, y + gap + h), (y - gap - h, y - gap), (y - h / 2, y + h / 2)
@@ -61,13 +57,15 @@ def _beside(x: float, y: float, w: float, h: float, gap: float) -> list[Box]:
     return [(xs[0], ys[0], xs[1], ys[1]) for xs, ys in order]
 
 
+# From straight up, clockwise: the direction of each place on a ring.
+_ARAH = [(math.cos(a), math.sin(a)) for a in (math.pi / 2 - 2 * math.pi * k / DIRECTIONS for k in range(DIRECTIONS))]
+
+
 def _rings(x: float, y: float, w: float, h: float, gap: float) -> list[Box]:
     """Boxes farther out: centred on rings around the point, each ring a line height farther."""
     out = []
     for ring in range(1, MAX_RING + 1):
-        for k in range(DIRECTIONS):
-            angle = math.pi / 2 - 2 * math.pi * k / DIRECTIONS  # from straight up, clockwise
-            dx, dy = math.cos(angle), math.sin(angle)
+        for dx, dy in _ARAH:
             # The distance from the box's centre to its edge along this direction, plus the ring.
             reach = min(w / 2 / abs(dx) if dx else math.inf, h / 2 / abs(dy) if dy else math.inf)
             r = reach + gap + ring * h
@@ -76,14 +74,39 @@ def _rings(x: float, y: float, w: float, h: float, gap: float) -> list[Box]:
     return out
 
 
-def _cost(box: Box, taken: list[Box], batas: Box | None) -> float:
-    """How much of other names and markers a box covers; a box leaving `batas` costs its area."""
-    outside = 0.0
-    if batas is not None and not (
-        box[0] >= batas[0] and box[1] >= batas[1] and box[2] <= batas[2] and box[3] <= batas[3]
-    ):
-        outside = (box[2] - box[0]) * (box[3] - box[1])
-    return outside + sum(tumpang(box, o) for o in taken)
+def _costs(boxes: list[Box], taken: np.ndarray, batas: Box | None) -> np.ndarray:
+    """Per box: how much of the `taken` boxes (rows x0, y0, x1, y1) it covers, summed in their
+    order; a box leaving `batas` costs its area besides. Only the taken boxes that reach the
+    boxes' common envelope are compared (the others cover none of them)."""
+    c = np.asarray(boxes, dtype=float)
+    near = taken[
+        (taken[:, 2] > c[:, 0].min())
+        & (taken[:, 0] < c[:, 2].max())
+        & (taken[:, 3] > c[:, 1].min())
+        & (taken[:, 1] < c[:, 3].max())
+    ]
+    if len(near):
+        w = np.minimum(c[:, None, 2], near[None, :, 2]) - np.maximum(c[:, None, 0], near[None, :, 0])
+        h = np.minimum(c[:, None, 3], near[None, :, 3]) - np.maximum(c[:, None, 1], near[None, :, 1])
+        # Summed one after another, as a plain sum would: the same cost to the last bit.
+        covered = np.cumsum(np.where((w > 0) & (h > 0), w * h, 0.0), axis=1)[:, -1]
+    else:
+        covered = np.zeros(len(c))
+    if batas is None:
+        return covered
+    inside = (c[:, 0] >= batas[0]) & (c[:, 1] >= batas[1]) & (c[:, 2] <= batas[2]) & (c[:, 3] <= batas[3])
+    return np.where(inside, 0.0, (c[:, 2] - c[:, 0]) * (c[:, 3] - c[:, 1])) + covered
+
+
+def _terbaik(near: list[Box], x: float, y: float, w: float, h: float, gap: float, taken, batas) -> Box:
+    """The first of the places beside the point and then on the rings that covers nothing, else
+    the first that covers least."""
+    costs = _costs(near, taken, batas)
+    if costs.min() == 0:
+        return near[int(np.argmin(costs))]
+    far = _rings(x, y, w, h, gap)
+    costs = np.concatenate([costs, _costs(far, taken, batas)])
+    return (near + far)[int(np.argmin(costs))]
 
 
 def letakkan(
@@ -97,31 +120,28 @@ def letakkan(
     """A Label per point (same order): `ukuran` the (width, height) of each name's box, `gap` the
     space between a point and a name beside it, `batas` the box every name must stay in (when
     given), `tanda` the size of the marker drawn at each point (names keep off other markers),
-    `di_titik`: a name is first tried centred on its point (a map without markers)."""
-    markers = [(x - tanda / 2, y - tanda / 2, x + tanda / 2, y + tanda / 2) for x, y in titik]
+    `di_titik`: a name is first tried centred on its point (a map without markers).
+
+    Each place is checked against the names placed before and the other markers at once (numpy),
+    only against those near enough to touch any of its places: a province's hundreds of names
+    take a fraction of a second."""
+    n = len(titik)
+    pts = np.asarray(titik, dtype=float).reshape(n, 2)
+    markers = np.column_stack([pts - tanda / 2, pts + tanda / 2])
     spread = max((max(w for w, _ in ukuran) if ukuran else 1.0), 1e-9)
+    dekat = (np.abs(pts[:, None, 0] - pts[None, :, 0]) < spread) & (np.abs(pts[:, None, 1] - pts[None, :, 1]) < spread)
+    crowd = dekat.sum(axis=1) - 1  # each point is near itself
 
-    def crowd(i: int) -> int:
-        x, y = titik[i]
-        return sum(1 for j, (u, v) in enumerate(titik) if j != i and abs(u - x) < spread and abs(v - y) < spread)
-
-    placed: list[Box] = []
+    placed = np.empty((n, 4))
     out: dict[int, Label] = {}
-    for i in sorted(range(len(titik)), key=lambda i: (-crowd(i), i)):
+    for k, i in enumerate(sorted(range(n), key=lambda i: (-int(crowd[i]), i))):
         x, y = titik[i]
         w, h = ukuran[i]
         near = _beside(x, y, w, h, gap)
         if di_titik:
             near.insert(0, (x - w / 2, y - h / 2, x + w / 2, y + h / 2))
-        taken = placed + [m for j, m in enumerate(markers) if j != i]
-        best, best_cost = None, math.inf
-        for box in near + _rings(x, y, w, h, gap):
-            c = _cost(box, taken, batas)
-            if c == 0:
-                best = box
-                break
-            if c < best_cost:
-                best, best_cost = box, c
-        placed.append(best)
+        taken = np.concatenate([placed[:k], markers[:i], markers[i + 1 :]])
+        best = _terbaik(near, x, y, w, h, gap, taken, batas)
+        placed[k] = best
         out[i] = Label(best, (x, y), best not in near)
-    return [out[i] for i in range(len(titik))]
+    return [out[i] for i in range(n)]
