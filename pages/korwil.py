@@ -81,7 +81,7 @@ with left:
                 data,
                 "peta",
                 lambda: charts.peta_status(
-                    kecamatan, peta, sorot=set(own["kode_kecamatan"]), height=440, zoom=True, width=600
+                    kecamatan, peta, set(own["kode_kecamatan"]), 440, True, 600, kabkota=baca.peta("kabkota")
                 ),
                 chosen,
             ),

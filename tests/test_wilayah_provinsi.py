@@ -306,3 +306,34 @@ def test_a_kabkota_installation_reports_as_before_and_has_its_wilayah_row(empty_
     assert code == 0 and "kode_kabkota" not in kecamatan.columns and len(kecamatan) == 24
     code, _, said = report(empty_db, "kabkota")
     assert code == 2 and "tingkat 'kabkota' tidak ada di dasbor Kabupaten Probolinggo" in said
+
+
+def _overlap(a, b) -> bool:
+    return min(a[2], b[2]) - max(a[0], b[0]) > 0 and min(a[3], b[3]) - max(a[1], b[1]) > 0
+
+
+def test_a_province_kecamatan_map_names_its_kabkota_and_keeps_each_kecamatan_on_hover(provinsi):
+    from readiness import charts, model
+
+    con = db.connect_read(provinsi)
+    try:
+        shapes, kabkota = charts.kecamatan_shapes(con), charts.kecamatan_shapes(con, "kabkota")
+        kecamatan = model.kecamatan(model.kesiapan_cursor(con, E), E)
+    finally:
+        con.close()
+    fig = charts.peta_status(kecamatan, shapes, kabkota=kabkota)
+    names = fig.data[-1]
+    # 17 names a reader can find at a projector, not 221; a click on one opens its kab/kota
+    assert len(names.text) == 17 and "Kabupaten Bombana" in names.text and "Kota Kendari" in names.text
+    assert list(names.customdata) == sorted(kabkota)
+    boxes = [box for _, box in charts.peta.kotak_nama_di(fig, 564)]
+    assert not [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :] if _overlap(a, b)]
+    # every kecamatan keeps its marker, its name and status on hover, and opens on a click
+    markers = fig.data[-2]
+    assert list(markers.customdata) == list(shapes) and len(shapes) == 221
+    assert "<b>Rumbia</b><br>■ Belum siap<br>Klik untuk membuka kecamatan" in markers.hovertext
+
+    # one kab/kota's map (Bombana, 22 kecamatan) still names each kecamatan
+    bombana = {k: s for k, s in shapes.items() if k.startswith("74.06.")}
+    names = charts.peta_status(kecamatan, bombana, kabkota=kabkota).data[-1]
+    assert len(names.text) == 22 and "Rumbia" in names.text and "Kabupaten Bombana" not in names.text

@@ -133,16 +133,20 @@ def kotak_nama_di(fig: go.Figure, width: int) -> list[tuple]:
     return list(zip(names.text, boxes))
 
 
-def tempat_nama(shapes: list[Bentuk], framed: list[Bentuk], height: int, width: int, jumlah: int):
+def tempat_nama(
+    shapes: list[Bentuk], framed: list[Bentuk], height: int, width: int, jumlah: int, di_titik: bool = False
+):
     """(labels, Skala): where each of these kecamatan's names goes (readiness.charts.letak) on a
     map of `framed` drawn `width` x `height` px. The frame grows to take in the names, which makes
-    each degree fewer px: the names are placed again at the new scale until it holds."""
+    each degree fewer px: the names are placed again at the new scale until it holds.
+    `di_titik`: names of places without a marker (kab/kota), first tried centred on their point."""
     s = skala(framed, height, width, jumlah)
     points = [sh.label for sh in shapes]
     names = [sh.kecamatan for sh in shapes]
+    tanda = 0.0 if di_titik else MARKER_PX
     for _ in range(4):
         sizes = [(s.char * len(n), s.line) for n in names]
-        labels = letak.letakkan(points, sizes, s.gap, tanda=MARKER_PX * s.per_px)
+        labels = letak.letakkan(points, sizes, s.gap, tanda=tanda * s.per_px, di_titik=di_titik)
         ranges = _ranges(framed, [lb.box for lb in labels], s.pad)
         per_px = derajat_per_px(*ranges, width, height) if ranges else s.per_px
         if per_px <= s.per_px * 1.001:
@@ -239,6 +243,11 @@ def tinggi(shapes: list[Bentuk], width: int = NOMINAL_WIDTH) -> int:
 MIN_HEIGHT, MAX_HEIGHT = 420, 720  # px; 720 still fits a 1024x768 screen under the page's title
 
 
+# A map naming more kecamatan than this (more than any kabupaten has: 51 at most) names its
+# kab/kota instead, when their outlines are given: 221 names cannot be read at a projector.
+NAMA_MAKS = 60
+
+
 def peta_status(
     df: pd.DataFrame,
     shapes: dict[str, Bentuk],
@@ -248,13 +257,19 @@ def peta_status(
     width: int = NOMINAL_WIDTH,
     kode: str = "kode_kecamatan",
     klik: str = "kecamatan",
+    kabkota: dict[str, Bentuk] | None = None,
 ) -> go.Figure:
     """Choropleth of kecamatan status drawn from the region's boundaries as filled shapes (works
     offline), each labelled with its name; a click on a name (or an outline) selects its kode.
     Kecamatan outside `sorot` (when given) are drawn grey, so a korwil sees its own region;
     `zoom` frames the map on that region. `width`: about how wide the page draws it (px);
     `height` by default follows the region's shape (`tinggi`); `kode`: the column of `df` the
-    shapes are keyed by (`kode_kabkota` for a map of kab/kota), `klik` what a click opens."""
+    shapes are keyed by (`kode_kabkota` for a map of kab/kota), `klik` what a click opens.
+
+    `kabkota`: the outlines of the region's kab/kota (a province's). When more than NAMA_MAKS
+    kecamatan would be named, their borders are drawn over the kecamatan and the names written
+    are the kab/kota's (a click opens the kab/kota); each kecamatan keeps its status marker, and
+    its name and status show on hover."""
     fig = go.Figure()
     rows = df.set_index(kode)
     _shape_traces(fig, shapes, rows, sorot)
@@ -263,25 +278,20 @@ def peta_status(
     framed = [shapes[k] for k in order] if zoom and sorot else []
     framed = framed or list(shapes.values())
     height = height or tinggi(framed, width)
-    labels, s = tempat_nama([shapes[k] for k in order], framed, height, min(width, LEBAR_SEMPIT), len(shapes))
-    names = [shapes[k].kecamatan for k in order]
+    width = min(width, LEBAR_SEMPIT)
+    named = [k for k in kabkota or {} if any(o.startswith(k + ".") for o in order)]
+    if len(order) > NAMA_MAKS and len(named) > 1:
+        _batas_kabkota(fig, [kabkota[k] for k in named])
+        labels, s = tempat_nama([kabkota[k] for k in named], framed, height, width, len(named), di_titik=True)
+    else:
+        named = order
+        labels, s = tempat_nama([shapes[k] for k in order], framed, height, width, len(shapes))
     statuses = [_status_of(rows, k) for k in order]
     hover = [
-        f"<b>{html.escape(n, quote=False)}</b><br>{status_label(st)}<br>Klik untuk membuka {klik}"
-        for n, st in zip(names, statuses)
+        f"<b>{html.escape(shapes[k].kecamatan, quote=False)}</b><br>{status_label(st)}<br>Klik untuk membuka {klik}"
+        for k, st in zip(order, statuses)
     ]
-    # A name set away from its kecamatan gets a thin line to its point.
-    garis_x: list[float | None] = []
-    garis_y: list[float | None] = []
-    for lb in labels:
-        if lb.garis:
-            garis_x += [lb.titik[0], lb.ujung[0], None]
-            garis_y += [lb.titik[1], lb.ujung[1], None]
-    fig.add_trace(
-        go.Scatter(
-            x=garis_x, y=garis_y, mode="lines", line=dict(color="#333333", width=1), hoverinfo="skip", showlegend=False
-        )
-    )
+    _garis(fig, labels)
     fig.add_trace(
         go.Scatter(
             x=[shapes[k].label[0] for k in order],
@@ -299,6 +309,11 @@ def peta_status(
             hoverinfo="text",
         )
     )
+    if named is order:
+        names = [shapes[k].kecamatan for k in order]
+    else:
+        names = [kabkota[k].kecamatan for k in named]
+        hover = [f"<b>{html.escape(n, quote=False)}</b><br>Klik untuk membuka kabupaten/kota" for n in names]
     # The names, last: each centred in the box letak.letakkan gave it (a click selects its kode too).
     fig.add_trace(
         go.Scatter(
@@ -309,7 +324,7 @@ def peta_status(
             text=teks_grafik(names),
             textposition="middle center",
             textfont=dict(size=s.font, color="#1b1b1b", shadow="1px 1px 2px #fff, -1px -1px 2px #fff"),
-            customdata=order,
+            customdata=named,
             showlegend=False,
             hovertext=hover,
             hoverinfo="text",
@@ -317,6 +332,30 @@ def peta_status(
     )
     _frame(fig, framed, [lb.box for lb in labels], s, height)
     return fig
+
+
+def _garis(fig: go.Figure, labels: list[letak.Label]) -> None:
+    """A name set away from its place gets a thin line to its point."""
+    garis_x: list[float | None] = []
+    garis_y: list[float | None] = []
+    for lb in labels:
+        if lb.garis:
+            garis_x += [lb.titik[0], lb.ujung[0], None]
+            garis_y += [lb.titik[1], lb.ujung[1], None]
+    fig.add_trace(
+        go.Scatter(
+            x=garis_x, y=garis_y, mode="lines", line=dict(color="#333333", width=1), hoverinfo="skip", showlegend=False
+        )
+    )
+
+
+def _batas_kabkota(fig: go.Figure, outlines: list[Bentuk]) -> None:
+    """The kab/kota's borders, darker than the kecamatan's, in one trace."""
+    xs = [v for b in outlines for v in b.lons]
+    ys = [v for b in outlines for v in b.lats]
+    fig.add_trace(
+        go.Scatter(x=xs, y=ys, mode="lines", line=dict(color="#555555", width=1.5), hoverinfo="skip", showlegend=False)
+    )
 
 
 # --------------------------------------------------------------------------- TPS
