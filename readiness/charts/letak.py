@@ -109,6 +109,19 @@ def _terbaik(near: list[Box], x: float, y: float, w: float, h: float, gap: float
     return (near + far)[int(np.argmin(costs))]
 
 
+def _crowd(pts: np.ndarray, spread: float, chunk: int = 512) -> np.ndarray:
+    """Per point: how many other points lie within `spread` of it in both x and y (a few hundred
+    rows at a time, so the whole country's kecamatan need little memory)."""
+    out = np.zeros(len(pts), dtype=int)
+    for start in range(0, len(pts), chunk):
+        part = pts[start : start + chunk]
+        near = (np.abs(part[:, None, 0] - pts[None, :, 0]) < spread) & (
+            np.abs(part[:, None, 1] - pts[None, :, 1]) < spread
+        )
+        out[start : start + chunk] = near.sum(axis=1) - 1  # each point is near itself
+    return out
+
+
 def letakkan(
     titik: list[tuple[float, float]],
     ukuran: list[tuple[float, float]],
@@ -129,8 +142,7 @@ def letakkan(
     pts = np.asarray(titik, dtype=float).reshape(n, 2)
     markers = np.column_stack([pts - tanda / 2, pts + tanda / 2])
     spread = max((max(w for w, _ in ukuran) if ukuran else 1.0), 1e-9)
-    dekat = (np.abs(pts[:, None, 0] - pts[None, :, 0]) < spread) & (np.abs(pts[:, None, 1] - pts[None, :, 1]) < spread)
-    crowd = dekat.sum(axis=1) - 1  # each point is near itself
+    crowd = _crowd(pts, spread)
 
     placed = np.empty((n, 4))
     out: dict[int, Label] = {}
