@@ -139,6 +139,7 @@ def nama_pelaku(nama):
 # Korwil is optional per election (an installation set up by `init` has none): every page and
 # slide that groups by korwil says so instead, and links to Pengaturan where the admin sets them.
 BELUM_KORWIL = "Belum ada pembagian korwil untuk {pemilihan}."
+TANPA_KORWIL = "Tanpa korwil"  # the places in no korwil, where some others are in one
 ATUR_KORWIL = "Atur pembagian korwil di Pengaturan"
 ATUR_KORWIL_ADMIN = "Admin desk pilkada mengaturnya di halaman Pengaturan."
 

@@ -337,3 +337,79 @@ def test_a_province_kecamatan_map_names_its_kabkota_and_keeps_each_kecamatan_on_
     bombana = {k: s for k, s in shapes.items() if k.startswith("74.06.")}
     names = charts.peta_status(kecamatan, bombana, kabkota=kabkota).data[-1]
     assert len(names.text) == 22 and "Rumbia" in names.text and "Kabupaten Bombana" not in names.text
+
+
+# --------------------------------------------------------------------------- korwil of kab/kota
+def _korwil(path: Path, rows: list[tuple]) -> None:
+    from readiness import model
+
+    frame = pd.DataFrame(rows, columns=["kabkota", "korwil", "koordinator"])
+    with db.writing(path) as con:
+        model.simpan_korwil_kabkota(con, E, frame)
+
+
+def test_a_province_korwil_sums_its_whole_kabkota_and_the_rest_is_tanpa_korwil(dimuat, tmp_path):
+    path = tmp_path / "sultra.duckdb"
+    shutil.copyfile(dimuat[0], path)
+    daratan = ("74.01", "74.02", "74.71")
+    kepulauan = ("74.03", "74.04", "74.72")
+    _korwil(
+        path,
+        [
+            ("Kabupaten Kolaka", "Wilayah Daratan", "Asisten Pemerintahan"),
+            ("konawe", "Wilayah Daratan", ""),  # the name without «Kabupaten», any case
+            ("Kendari", "Wilayah Daratan", None),
+            ("Kab. Muna", "Wilayah Kepulauan", "Asisten Perekonomian"),
+            ("74.04", "Wilayah Kepulauan", None),
+            ("Kota Bau Bau", "Wilayah Kepulauan", None),
+            ("Kabupaten Bombana", "", None),  # listed, in no korwil
+        ],
+    )
+    code, korwil, said = report(path, "korwil")
+    assert code == 0 and said == ""
+    _, kabkota, _ = report(path, "kabkota")
+    assert korwil["korwil"].tolist() == ["Wilayah Daratan", "Wilayah Kepulauan", "Tanpa korwil"]
+    assert korwil["koordinator"].tolist()[:2] == ["Asisten Pemerintahan", "Asisten Perekonomian"]
+    lain = tuple(k for k in kabkota["kode_kabkota"] if k not in daratan + kepulauan)
+    assert len(lain) == 11
+    per_kab = kabkota.set_index("kode_kabkota")
+    for name, codes in (("Wilayah Daratan", daratan), ("Wilayah Kepulauan", kepulauan), ("Tanpa korwil", lain)):
+        row = korwil.set_index("korwil").loc[name]
+        for field in ("dpt", "dpt_l", "dpt_p", "tps", "jumlah_kecamatan"):
+            assert row[field] == per_kab.loc[list(codes), field].sum(), (name, field)
+    assert korwil["dpt"].sum() == kabkota["dpt"].sum()  # each kab/kota counted once
+
+
+def test_a_kabkota_in_two_korwil_is_refused_naming_row_and_column(provinsi, tmp_path):
+    from readiness import model
+
+    path = tmp_path / "sultra.duckdb"
+    shutil.copyfile(provinsi, path)
+    _korwil(path, [("Kota Kendari", "Wilayah Daratan", "Asisten Pemerintahan")])
+    with pytest.raises(model.PengaturanError) as refused:
+        _korwil(
+            path,
+            [
+                ("Kota Kendari", "Wilayah Daratan", "Asisten Pemerintahan"),
+                ("Kabupaten Konawe", "Wilayah Daratan", "Kepala Biro Pemerintahan"),
+                ("Kabupaten Kendari", "Wilayah Kepulauan", None),
+                (" kota  kendari ", "Wilayah Kepulauan", None),
+                ("Kabupaten Muna", "", "Asisten Perekonomian"),
+                ("Kabupaten Buton", "tanpa korwil", None),
+            ],
+        )
+    assert refused.value.problems == [
+        "Baris 2, kolom Koordinator: Wilayah Daratan sudah berkoordinator Asisten Pemerintahan di baris 1; "
+        "satu korwil satu koordinator",
+        "Baris 3, kolom Kabupaten/kota: «Kabupaten Kendari» tidak dikenal di wilayah ini",
+        "Baris 4, kolom Kabupaten/kota: Kota Kendari sudah tercantum di baris 1 (korwil Wilayah Daratan); "
+        "satu kabupaten/kota hanya boleh masuk satu korwil",
+        "Baris 5, kolom Korwil: kosong, padahal koordinator Asisten Perekonomian diisi",
+        "Baris 6, kolom Korwil: «tanpa korwil» dipakai untuk kabupaten/kota yang tidak masuk korwil; pilih nama lain",
+    ]
+    con = db.connect_read(path)
+    try:  # nothing changed: Kendari's kecamatan alone, all in Wilayah Daratan
+        kept = con.execute("select korwil, count(*) from korwil where election_id = $e group by 1", {"e": E}).fetchall()
+    finally:
+        con.close()
+    assert kept == [("Wilayah Daratan", 11)]

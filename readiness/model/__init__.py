@@ -83,7 +83,7 @@ from .pengaturan import (
     ubah_berkas,
     uraikan_perubahan,
 )
-from .penugasan import belum_korwil, periksa_korwil, simpan_korwil
+from .penugasan import belum_korwil, periksa_korwil, periksa_korwil_kabkota, simpan_korwil, simpan_korwil_kabkota
 from .rekonsiliasi import pemeriksaan, periksa
 
 __all__ = [
@@ -135,6 +135,7 @@ __all__ = [
     "PengaturanError",
     "periksa",
     "periksa_korwil",
+    "periksa_korwil_kabkota",
     "periksa_pengaturan",
     "previous_label",
     "reasons",
@@ -142,6 +143,7 @@ __all__ = [
     "REPORT_COLUMNS",
     "SEGMEN_KOLOM",
     "simpan_korwil",
+    "simpan_korwil_kabkota",
     "simpan_pengaturan",
     "simpan_target_kecamatan",
     "TARGET_KEY",

@@ -3,14 +3,15 @@
 and `kabkota` (queries marts/provinsi, marts/kabkota; a kab/kota's status is its rating by
 readiness.model.kabkota, as on the province's Ringkasan and its deck); `kabupaten` stays the whole-region row of a
 kab/kota installation. In a province or the nation the kecamatan and desa rows carry their
-kab/kota (`kode_kabkota`, `kabkota`) and a korwil groups kecamatan as elsewhere."""
+kab/kota (`kode_kabkota`, `kabkota`); a korwil groups whole kab/kota there (kecamatan elsewhere).
+Once any place is in a korwil, those in none make one more korwil row, `Tanpa korwil`."""
 
 from __future__ import annotations
 
 import duckdb
 import pandas as pd
 
-from .. import db
+from .. import db, teks
 from .kabkota import kabkota
 from .kesiapan import dengan_kesiapan
 from .laporan import ANGKA_WILAYAH, LEVELS, REPORT_COLUMNS, whole
@@ -74,6 +75,8 @@ def report(con: duckdb.DuckDBPyConnection, election: str, level: str) -> pd.Data
         kode, nama = (region[0], region[1]) if region else (None, None)
         return pd.concat([pd.DataFrame({"kode_wilayah": [kode], "wilayah": [nama], "tingkat": [tingkat]}), df], axis=1)
     df = LEVELS[level](con, election)[REPORT_COLUMNS[level]]
+    if level == "korwil" and df["korwil"].notna().any():
+        df = df.assign(korwil=df["korwil"].fillna(teks.TANPA_KORWIL))
     if tingkat != "kabkota" and level in ("kecamatan", "desa"):
         df = _kabkota_tempat(con).merge(df, on="kode_kecamatan", how="right")
         columns = REPORT_COLUMNS[level]
