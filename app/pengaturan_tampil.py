@@ -101,8 +101,12 @@ def target(data: dict, election: str, wilayah: str) -> None:
 
 
 def korwil(data: dict, election: str) -> None:
-    """Which korwil each kecamatan belongs to, edited as a table (rows may be added or removed)."""
+    """Which korwil each kecamatan belongs to, edited as a table (rows may be added or removed);
+    in a province, which korwil each kab/kota belongs to (korwil_kabkota)."""
     st.subheader("Pembagian korwil")
+    if data.get("korwil_kabkota") is not None:
+        korwil_kabkota(data["korwil_kabkota"], election)
+        return
     st.caption(
         "Setiap kecamatan harus masuk tepat satu korwil. Tambah atau hapus baris bila perlu; satu korwil satu "
         "koordinator. Pembagian ini hanya untuk pemilihan yang dipilih di panel samping."
@@ -120,6 +124,30 @@ def korwil(data: dict, election: str) -> None:
         baru = edited.rename(columns=str.lower)
         simpan(
             di_berkas(election, "pembagian korwil", lambda con: model.simpan_korwil(con, election, baru)),
+            "Pembagian korwil disimpan.",
+        )
+
+
+def korwil_kabkota(rows, election: str) -> None:
+    """A province's korwil: one row per kab/kota, its korwil and koordinator typed; a kab/kota left
+    empty is in no korwil (shown as «Tanpa korwil»)."""
+    st.caption(
+        "Korwil mengelompokkan kabupaten/kota: isi nama korwil dan koordinatornya pada baris kabupaten/kota. "
+        "Kosongkan kolom Korwil bila kabupaten/kota tidak masuk korwil mana pun (tampil sebagai «Tanpa korwil»); "
+        "satu korwil satu koordinator. Pembagian ini hanya untuk pemilihan yang dipilih di panel samping."
+    )
+    kolom = {"kabkota": "Kabupaten/kota", "korwil": "Korwil", "koordinator": "Koordinator"}
+    edited = st.data_editor(
+        rows[list(kolom)].rename(columns=kolom),
+        hide_index=True,
+        width="stretch",
+        key=f"korwil_kabkota_{election}",
+        disabled=["Kabupaten/kota"],
+    )
+    if st.button("Simpan pembagian korwil", type="primary"):
+        baru = edited.rename(columns={v: k for k, v in kolom.items()})
+        simpan(
+            di_berkas(election, "pembagian korwil", lambda con: model.simpan_korwil_kabkota(con, election, baru)),
             "Pembagian korwil disimpan.",
         )
 

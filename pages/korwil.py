@@ -1,13 +1,14 @@
-"""Korwil: the three regions side by side, then one koordinator's own kecamatan — statuses,
-reasons and what to follow up. Queries: marts/korwil, marts/kecamatan, marts/versi_data
+"""Korwil: the regions side by side (the places in none as «Tanpa korwil»), then one koordinator's
+own kecamatan — statuses, reasons and what to follow up; in a province a korwil groups kab/kota,
+listed instead of its kecamatan (app/korwil_tampil.py). Queries: marts/korwil, marts/kecamatan, marts/versi_data
 (through readiness.model.halaman_korwil); the map: marts/kecamatan_batas. URL: `?pemilu=…&korwil=Wilayah I`;
 a click on a kecamatan (map or table) opens it (app/jalan.py)."""
 
 import streamlit as st
 
-from app import baca, jalan, layar, masalah_tampil
+from app import baca, jalan, korwil_tampil, layar, masalah_tampil
 from app.markdown import escape_md
-from readiness import charts, fmt, teks
+from readiness import charts, teks
 from readiness.export import Kolom
 
 election = layar.election()
@@ -42,24 +43,7 @@ if data["kosong"]:
     st.stop()
 
 st.subheader("Perbandingan wilayah")
-# Any number of korwil: at most four side by side, the rest on the next rows.
-per_baris = min(len(assigned), 4)
-for i, row in enumerate(assigned.itertuples()):
-    if i % per_baris == 0:
-        columns = st.columns(per_baris)
-    box = columns[i % per_baris].container(border=True)
-    # Korwil and koordinator names are typed in Pengaturan: shown as text, never as markup or links.
-    box.subheader(escape_md(row.korwil), anchor=False)
-    box.caption(escape_md(row.koordinator) if row.koordinator else "Koordinator belum ditetapkan")
-    box.markdown(f"**{charts.status_label(row.status)}**")
-    box.markdown(row.rincian_lengkap)
-    box.markdown(
-        f"DPT **{fmt.angka(row.dpt)}** · TPS **{fmt.angka(row.tps)}** · KTP-el **{fmt.persen(row.ktpel_persen)}**"
-    )
-    box.caption(f"TPS melebihi kapasitas: {fmt.angka(row.tps_melebihi_kapasitas)}")
-    box.caption(
-        f"Masalah terbuka: {fmt.angka(row.masalah_terbuka)} ({fmt.angka(row.masalah_terbuka_tinggi)} tingkat tinggi)"
-    )
+korwil_tampil.bandingan(data)
 st.plotly_chart(
     baca.grafik(data, "bandingan", lambda: charts.korwil_bandingan(assigned)),
     width="stretch",
@@ -70,7 +54,7 @@ st.divider()
 mine = data["per_korwil"][chosen]
 own, todo = mine["kecamatan"], mine["tindak_lanjut"]
 st.header(escape_md(chosen))
-st.caption(f"Koordinator: {escape_md(mine['koordinator'] or 'belum ditetapkan')} · {fmt.angka(len(own))} kecamatan")
+st.caption(escape_md(korwil_tampil.keterangan(mine)))
 
 left, right = st.columns([3, 2])
 with left:
@@ -103,27 +87,30 @@ with right:
         lines = "\n".join(f"- {escape_md(item)}" for item in row.tindak_lanjut)
         st.markdown(f"**{escape_md(row.kecamatan)}** · {charts.status_label(row.status)}\n{lines}")
 
-st.subheader(f"Kecamatan di {escape_md(chosen)}")
-layar.table(
-    own,
-    [
-        Kolom("kecamatan", "Kecamatan"),
-        Kolom("status", "Status", "status"),
-        Kolom("status_tps", "TPS", "status"),
-        Kolom("status_ktpel", "KTP-el", "status"),
-        Kolom("status_partisipasi", "Partisipasi", "status"),
-        Kolom("status_kelengkapan", "Kelengkapan", "status"),
-        Kolom("status_konsistensi", "Konsistensi DPT", "status"),
-        Kolom("dpt", "DPT", "angka"),
-        Kolom("ktpel_persen", "KTP-el (%)", "persen"),
-        Kolom("alasan", "Alasan", lebar=True),
-        Kolom("tindak_lanjut", "Tindak lanjut", "daftar", lebar=True),
-    ],
-    f"Kesiapan kecamatan {chosen}",
-    data,
-    election,
-    key="korwil_kecamatan",
-    tautan=("kecamatan", "kode_kecamatan"),
-)
+if "kabkota" in mine:  # a province: the korwil's kab/kota instead of its kecamatan
+    korwil_tampil.kabkota(mine, chosen, data, election)
+else:
+    st.subheader(f"Kecamatan di {escape_md(chosen)}")
+    layar.table(
+        own,
+        [
+            Kolom("kecamatan", "Kecamatan"),
+            Kolom("status", "Status", "status"),
+            Kolom("status_tps", "TPS", "status"),
+            Kolom("status_ktpel", "KTP-el", "status"),
+            Kolom("status_partisipasi", "Partisipasi", "status"),
+            Kolom("status_kelengkapan", "Kelengkapan", "status"),
+            Kolom("status_konsistensi", "Konsistensi DPT", "status"),
+            Kolom("dpt", "DPT", "angka"),
+            Kolom("ktpel_persen", "KTP-el (%)", "persen"),
+            Kolom("alasan", "Alasan", lebar=True),
+            Kolom("tindak_lanjut", "Tindak lanjut", "daftar", lebar=True),
+        ],
+        f"Kesiapan kecamatan {chosen}",
+        data,
+        election,
+        key="korwil_kecamatan",
+        tautan=("kecamatan", "kode_kecamatan"),
+    )
 masalah_tampil.korwil(election, chosen)
 layar.footer()

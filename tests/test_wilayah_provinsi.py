@@ -378,6 +378,17 @@ def test_a_province_korwil_sums_its_whole_kabkota_and_the_rest_is_tanpa_korwil(d
         for field in ("dpt", "dpt_l", "dpt_p", "tps", "jumlah_kecamatan"):
             assert row[field] == per_kab.loc[list(codes), field].sum(), (name, field)
     assert korwil["dpt"].sum() == kabkota["dpt"].sum()  # each kab/kota counted once
+    # Pengaturan's editor reads the assignment back per kab/kota, Bombana in none
+    from readiness import model
+
+    con = db.connect_read(path)
+    try:
+        editor = model.halaman_pengaturan(con, E)["korwil_kabkota"].set_index("kabkota")
+    finally:
+        con.close()
+    assert len(editor) == 17
+    assert editor.loc["Kota Kendari", ["korwil", "koordinator"]].tolist() == ["Wilayah Daratan", "Asisten Pemerintahan"]
+    assert editor["korwil"].isna().sum() == 11 and pd.isna(editor.loc["Kabupaten Bombana", "korwil"])
 
 
 def test_a_kabkota_in_two_korwil_is_refused_naming_row_and_column(provinsi, tmp_path):

@@ -153,27 +153,60 @@ def halaman_ringkasan(con, election: str, base: Dasar | None = None, kabkota: st
     }
 
 
+def _kabkota_kelompok(cur, election: str) -> pd.DataFrame:
+    """In a province: every kab/kota with its rating (readiness.model.kabkota; a kab/kota without
+    data by name only), for the kab/kota a korwil lists."""
+    names = db.run(cur, "marts/kabkota_daftar")
+    rated = kabkota_kesiapan(cur, election).drop(columns="kabkota", errors="ignore")
+    return names.merge(rated, on="kode_kabkota", how="left")
+
+
+def _kelompok(own: pd.DataFrame, koordinator, kabkota: pd.DataFrame | None) -> dict:
+    """One korwil's kecamatan (`own`), those to follow up, and in a province its kab/kota."""
+    todo = own[(own["status"] != "hijau") | (own["masalah_terbuka"] > 0)]
+    todo = todo.assign(_urut=todo["status"].map(STATUS_ORDER)).sort_values(["_urut", "kecamatan"])
+    out = {"kecamatan": own, "tindak_lanjut": todo.drop(columns="_urut"), "koordinator": koordinator}
+    if kabkota is not None:
+        codes = set(own["kode_kecamatan"].str.rsplit(".", n=1).str[0])
+        out["kabkota"] = kabkota[kabkota["kode_kabkota"].isin(codes)].reset_index(drop=True)
+    return out
+
+
 def halaman_korwil(con, election: str, base: Dasar | None = None) -> dict:
-    """Queries: marts/korwil, marts/kecamatan, marts/versi_data.
+    """Queries: marts/korwil, marts/kecamatan, marts/versi_data; in a province (or the nation)
+    marts/kabkota_daftar and marts/kabkota_nilai rated per kab/kota (readiness.model.kabkota).
 
     `korwil`: the assigned korwil only, with their open problems summed; `per_korwil`: each one's
     koordinator, kecamatan and the ones to follow up (not green, or green with open problems),
-    worst first; `pilihan_korwil`: each korwil as the choice list names it."""
+    worst first, and in a province its kab/kota (`kabkota`); `pilihan_korwil`: each korwil as the
+    choice list names it; `tanpa_korwil`: the places in no korwil as one more row of marts/korwil
+    named `Tanpa korwil` (None when every place is in one, or none is) and in `per_korwil` under
+    that name, not offered in the choice list."""
     cur, out = _start(con, election, base)
     kec = out["kecamatan"]
-    assigned = _dengan_rincian(korwil(cur, election))
-    assigned = assigned[assigned["korwil"].notna()].reset_index(drop=True)
-    masalah = kec.groupby("korwil")[["masalah_terbuka", "masalah_terbuka_tinggi"]].sum()
-    assigned = assigned.join(masalah, on="korwil")
+    semua = _dengan_rincian(korwil(cur, election))
+    masalah = kec.assign(korwil=kec["korwil"].fillna(teks.TANPA_KORWIL))
+    masalah = masalah.groupby("korwil")[["masalah_terbuka", "masalah_terbuka_tinggi"]].sum()
+    semua = semua.assign(korwil=semua["korwil"].fillna(teks.TANPA_KORWIL)).join(masalah, on="korwil")
+    ada = out["belum_korwil"] is None
+    tanpa = semua[(semua["korwil"] == teks.TANPA_KORWIL) & ada].reset_index(drop=True)
+    assigned = semua[semua["korwil"] != teks.TANPA_KORWIL].reset_index(drop=True)
+    kabkota = _kabkota_kelompok(cur, election) if out["kata"].jenis in WILAYAH_ATAS else None
     per_korwil, pilihan = {}, {}
-    for name, koordinator in zip(assigned["korwil"], assigned["koordinator"]):
+    for name, koordinator in zip(semua["korwil"], semua["koordinator"]):
         koordinator = koordinator if _present(koordinator) and koordinator else None
-        own = kec[kec["korwil"] == name]
-        todo = own[(own["status"] != "hijau") | (own["masalah_terbuka"] > 0)]
-        todo = todo.assign(_urut=todo["status"].map(STATUS_ORDER)).sort_values(["_urut", "kecamatan"])
-        per_korwil[name] = {"kecamatan": own, "tindak_lanjut": todo.drop(columns="_urut"), "koordinator": koordinator}
-        pilihan[name] = f"{name} — {koordinator}" if koordinator else name
-    return {**out, "korwil": assigned, "per_korwil": per_korwil, "pilihan_korwil": pilihan, "kosong": _tanpa_data(kec)}
+        own = kec[kec["korwil"].isna()] if name == teks.TANPA_KORWIL else kec[kec["korwil"] == name]
+        per_korwil[name] = _kelompok(own, koordinator, kabkota)
+        if name != teks.TANPA_KORWIL:
+            pilihan[name] = f"{name} — {koordinator}" if koordinator else name
+    return {
+        **out,
+        "korwil": assigned,
+        "tanpa_korwil": None if tanpa.empty else tanpa,
+        "per_korwil": per_korwil,
+        "pilihan_korwil": pilihan,
+        "kosong": _tanpa_data(kec),
+    }
 
 
 def halaman_kecamatan(con, election: str, kecamatan_kode: str | None, base: Dasar | None = None) -> dict:
@@ -382,12 +415,16 @@ def halaman_partisipasi(con, election: str, base: Dasar | None = None) -> dict:
 
 
 def halaman_pengaturan(con, election: str, base: Dasar | None = None) -> dict:
-    """Queries: marts/pengaturan, marts/korwil_penugasan, marts/elections, marts/partisipasi."""
+    """Queries: marts/pengaturan, marts/korwil_penugasan, marts/elections, marts/partisipasi; in a
+    province (or the nation) marts/korwil_penugasan_kabkota as `korwil_kabkota` (korwil group
+    kab/kota there; None in a kab/kota installation)."""
     cur, out = _start(con, election, base)
+    atas = out["kata"].jenis in WILAYAH_ATAS
     return {
         **out,
         "pengaturan": db.run(cur, "marts/pengaturan", election=election),
         "korwil": db.run(cur, "marts/korwil_penugasan", election=election),
+        "korwil_kabkota": db.run(cur, "marts/korwil_penugasan_kabkota", election=election) if atas else None,
         "elections": db.run(cur, "marts/elections"),
         "partisipasi": partisipasi(cur, election),
     }

@@ -162,3 +162,49 @@ def test_the_admin_sets_the_kabkota_of_a_user_on_the_pengguna_page(dengan_penggu
         "Admin mengelola seluruh wilayah dan tidak dapat dibatasi pada satu kabupaten/kota."
     )
     assert pengguna.cari(path, "gubernur")["peran"] == "pimpinan"
+
+
+# --------------------------------------------------------------------------- korwil of kab/kota
+def test_korwil_page_of_a_province_shows_each_korwils_kabkota_and_the_rest_as_tanpa_korwil(
+    sultra, monkeypatch, tmp_path
+):
+    import pandas as pd
+
+    from readiness import db, model
+
+    path = tmp_path / "readiness.duckdb"
+    shutil.copyfile(sultra, path)
+    rows = pd.DataFrame(
+        [
+            ("Kabupaten Kolaka", "Wilayah Daratan", "Asisten Pemerintahan"),
+            ("Kabupaten Konawe", "Wilayah Daratan", None),
+            ("Kabupaten Muna", "Wilayah Kepulauan", "Asisten Perekonomian"),
+            ("Kabupaten Buton", "Wilayah Kepulauan", None),
+        ],
+        columns=["kabkota", "korwil", "koordinator"],
+    )
+    with db.writing(path) as con:
+        model.simpan_korwil_kabkota(con, "pilkada-2024", rows)
+    _, kabkota, _ = report(path, "kabkota")
+    dpt = kabkota.set_index("kode_kabkota")["dpt"]
+
+    def angka(n) -> str:
+        return f"{int(n):,}".replace(",", ".")
+
+    at = buka(path, monkeypatch, "korwil")
+    text = teks_semua(at)
+    assert [h.value for h in at.subheader][1:4] == ["Wilayah Daratan", "Wilayah Kepulauan", "Tanpa korwil"]
+    assert "2 kabupaten/kota: Kabupaten Kolaka, Kabupaten Konawe" in text
+    assert f"DPT **{angka(dpt['74.01'] + dpt['74.02'])}** · TPS" in text
+    assert f"DPT **{angka(dpt['74.03'] + dpt['74.04'])}** · TPS" in text
+    # the other thirteen kab/kota, Kota Bau Bau without data among them: no sum
+    assert "Belum masuk korwil mana pun" in text and "DPT **–** · TPS" in text
+    assert "13 kabupaten/kota: Kabupaten Konawe Selatan, Kabupaten Bombana, " in text
+    assert at.selectbox[0].options == [
+        "Wilayah Daratan — Asisten Pemerintahan",
+        "Wilayah Kepulauan — Asisten Perekonomian",
+    ]
+    assert any(c.value.startswith("Koordinator: Asisten Pemerintahan · 2 kabupaten/kota: ") for c in at.caption)
+    rows = tabel(at, "Kabupaten/kota")
+    assert rows["Kabupaten/kota"].tolist() == ["Kabupaten Kolaka", "Kabupaten Konawe"]
+    assert rows["DPT"].tolist() == [angka(dpt["74.01"]), angka(dpt["74.02"])]
