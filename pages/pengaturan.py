@@ -1,8 +1,8 @@
 """Pengaturan (admin): the elections (listed, added, changed, the active one chosen:
 app/pemilihan_tampil.py); for the election chosen in the sidebar its TPS capacity, the readiness
 thresholds, the region's default target, per-kecamatan targets, and the korwil assignment (any
-number of korwil; refused unless every kecamatan is in exactly one). Queries: marts/pengaturan,
-marts/korwil_penugasan, marts/elections, marts/partisipasi, marts/audit_identitas (through
+number of korwil; refused unless every kecamatan is in exactly one; in a province korwil group
+kab/kota, any of which may be in none). Queries: marts/pengaturan, marts/korwil_penugasan(_kabkota), marts/elections, marts/partisipasi, marts/audit_identitas (through
 readiness.model.halaman_pengaturan and app.baca). Thresholds and targets are saved in the
 small-records store in milliseconds, the rest in the analytical file (readiness/model/pengaturan.py,
 readiness/wilayah/pemilihan.py); either way every page shows the new figures at once. The forms:

@@ -142,7 +142,8 @@ def halaman_ringkasan(con, election: str, base: Dasar | None = None, kabkota: st
         kabkota = None
     return {
         **out,
-        "korwil": _dengan_rincian(korwil(cur, election)),
+        # The places in no korwil (where others are in one) as the row `Tanpa korwil`.
+        "korwil": _dengan_rincian(korwil(cur, election)).fillna({"korwil": teks.TANPA_KORWIL}),
         "kabkota_daftar": daftar,
         # The completeness matrix of a province's kab/kota (kind of data, date, sender), worded.
         "kelengkapan_kabkota": None if daftar is None else matriks(kelengkapan_kabkota(cur, election)),
