@@ -52,11 +52,10 @@ def bandingan(data: dict) -> None:
 
 
 def keterangan(kelompok: dict) -> str:
-    """The line under a korwil's name: its koordinator and what it holds."""
-    isi = _kabkota(kelompok) or f"{fmt.angka(len(kelompok['kecamatan']))} kecamatan"
-    if kelompok.get("kabkota") is not None:
-        isi += f" ({fmt.angka(len(kelompok['kecamatan']))} kecamatan)"
-    return f"Koordinator: {kelompok['koordinator'] or 'belum ditetapkan'} · {isi}"
+    """The line under a korwil's name (markdown, names escaped): its koordinator and what it holds."""
+    kecamatan = f"{fmt.angka(len(kelompok['kecamatan']))} kecamatan"
+    isi = f"{escape_md(_kabkota(kelompok))} ({kecamatan})" if kelompok.get("kabkota") is not None else kecamatan
+    return f"Koordinator: {escape_md(kelompok['koordinator'] or 'belum ditetapkan')} · {isi}"
 
 
 def kabkota(kelompok: dict, chosen: str, data: dict, election: str) -> None:

@@ -54,7 +54,7 @@ st.divider()
 mine = data["per_korwil"][chosen]
 own, todo = mine["kecamatan"], mine["tindak_lanjut"]
 st.header(escape_md(chosen))
-st.caption(escape_md(korwil_tampil.keterangan(mine)))
+st.caption(korwil_tampil.keterangan(mine))
 
 left, right = st.columns([3, 2])
 with left:
