@@ -70,6 +70,14 @@ GAYA_HALAMAN = """<style>
 [data-testid="stColumn"]:has(:is([data-testid="stSelectbox"], [data-testid="stMultiSelect"])) {
   min-width: min(100%, 13rem);
 }
+/* A date range (`07/12/2026 – 07/12/2026`) likewise. */
+[data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stDateInput"]) { flex-wrap: wrap; }
+[data-testid="stColumn"]:has([data-testid="stDateInput"]) { min-width: min(100%, 16rem); }
+/* Beside the sidebar on a 1024-pixel screen the page keeps 2rem of margin, not 5rem: room for a
+   table's columns and a chart's labels. */
+@media (min-width: 641px) and (max-width: 1100px) {
+  [data-testid="stMain"] [data-testid="stMainBlockContainer"] { padding-left: 2rem; padding-right: 2rem; }
+}
 @media (max-width: 640px) {
   [data-testid="stMain"] h1 { font-size: 1.875rem !important; line-height: 1.25 !important; padding-top: 0.25rem; }
   [data-testid="stMain"] h2 { font-size: 1.375rem !important; }
@@ -165,10 +173,12 @@ def open_kecamatan(event, election: str) -> None:
 # longer one (every TPS of the region) as a scrolling grid with its search, at the given height.
 BARIS_BACA = 300
 # The reading table's style: long texts wrap, figures stay on one line, the header
-# stays in view when a height is given, and a table too wide for a narrow screen scrolls inside
-# its own box with the first column (the name of the row) kept in view.
+# stays in view when a height is given. A table whose box is narrower than it needs
+# (readiness.export.lebar_perlu: a 1024-pixel screen beside the sidebar, a phone) is read row by
+# row instead (GAYA_SUSUN): each row a block, its first cell on top, then each other cell beside
+# its column's name; no sideways scrolling, no text cut at the box's edge.
 GAYA_TABEL = """<style>
-.tabel-baca { overflow-x: auto; }
+.tabel-baca { overflow-x: auto; container-type: inline-size; }
 .tabel-baca table { width: 100%; border-collapse: separate; border-spacing: 0; font-size: 0.875rem;
   line-height: 1.35; color: inherit; }
 .tabel-baca th, .tabel-baca td { padding: 0.3rem 0.45rem; text-align: left; vertical-align: top;
@@ -184,6 +194,17 @@ GAYA_TABEL = """<style>
 .tabel-baca tbody tr:hover td { background: #f6f8fb; }
 @media (max-width: 1100px) { .tabel-baca table { font-size: 0.8125rem; } }
 </style>"""
+GAYA_SUSUN = """<style>@container (max-width: __LEBAR__px) {
+.tabel-baca.susun-__LEBAR__ table, .tabel-baca.susun-__LEBAR__ tbody, .tabel-baca.susun-__LEBAR__ tr { display: block; width: auto; }
+.tabel-baca.susun-__LEBAR__ thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+.tabel-baca.susun-__LEBAR__ tr { padding: 0.4rem 0; border-bottom: 1px solid rgba(49, 51, 63, 0.25); }
+.tabel-baca.susun-__LEBAR__ td { display: grid; grid-template-columns: minmax(6.5rem, 34%) minmax(0, 1fr); column-gap: 0.75rem;
+  position: static; border: 0; padding: 0.1rem 0.45rem; text-align: left; white-space: normal; background: transparent; }
+.tabel-baca.susun-__LEBAR__ td::before { content: attr(data-kolom); color: rgba(49, 51, 63, 0.7); font-weight: 600; }
+.tabel-baca.susun-__LEBAR__ td:first-child { display: block; position: static; font-weight: 600; font-size: 0.9375rem; }
+.tabel-baca.susun-__LEBAR__ td:first-child::before { content: none; }
+.tabel-baca.susun-__LEBAR__ td:empty { display: none; }
+}</style>"""
 
 
 def tabel_baca(frame, angka=None, panjang=(), *, height: int | str = "auto", tautan=None) -> None:
@@ -200,7 +221,24 @@ def tabel_baca(frame, angka=None, panjang=(), *, height: int | str = "auto", tau
         return
     tinggi = f' style="max-height: {int(height)}px; overflow-y: auto"' if isinstance(height, int) else ""
     body = export.to_html(frame, angka, panjang, tautan)
-    st.html(f'{GAYA_TABEL}<div class="tabel-baca"{tinggi}>{body}</div>')
+    lebar = export.lebar_perlu(frame, angka, panjang)
+    susun = GAYA_SUSUN.replace("__LEBAR__", str(lebar))
+    st.html(f'{GAYA_TABEL}{susun}<div class="tabel-baca susun-{lebar}" data-lebar="{lebar}"{tinggi}>{body}</div>')
+
+
+def tabel_bertahap(frame, angka=None, panjang=(), *, key: str, height: int | str = "auto") -> None:
+    """A reading table (tabel_baca) of any length: past BARIS_BACA rows it is read BARIS_BACA rows
+    at a time, the part chosen above it (`baris 301–600 dari 1.234`)."""
+    n = len(frame)
+    if n > BARIS_BACA:
+        awal = st.selectbox(
+            "Tampilkan",
+            list(range(0, n, BARIS_BACA)),
+            format_func=lambda a: f"baris {fmt.angka(a + 1)}–{fmt.angka(min(a + BARIS_BACA, n))} dari {fmt.angka(n)}",
+            key=key,
+        )
+        frame = frame.iloc[awal : awal + BARIS_BACA]
+    tabel_baca(frame, angka, panjang, height=height)
 
 
 def table(

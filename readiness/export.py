@@ -185,6 +185,36 @@ def kolom_utuh(teks_df: pd.DataFrame) -> list[str]:
     return [c for c in teks_df.columns if len(teks_df) and all(len(str(v)) <= UTUH_MAKS for v in teks_df[c])]
 
 
+# The room a table of texts needs to be read as a table (lebar_perlu), in pixels of the reading
+# table's type (about 14 px): a character, a cell's padding, the fewest characters a line of a
+# long text (a reason, a description) or of another wrapped text is given.
+HURUF_PX = 6.2
+SEL_PX = 15
+BARIS_PANJANG = 16
+BARIS_TEKS = 8
+
+
+def lebar_perlu(teks_df: pd.DataFrame, angka=None, panjang=()) -> int:
+    """How wide (pixels) a box must be to show this table of texts (to_html) as a table without
+    sideways scrolling: figures and short cells on one line, long texts wrapped to lines of at
+    least BARIS_PANJANG characters, other texts of BARIS_TEKS (or their longest word), headers
+    wrapped between words. Narrower, the page reads it row by row (app/layar.py)."""
+    angka = kolom_angka(teks_df) if angka is None else angka
+    utuh = kolom_utuh(teks_df)
+    total = 0.0
+    for c in teks_df.columns:
+        cells = [str(v) for v in teks_df[c]]
+        kata = max((len(w) for v in cells for w in v.split()), default=0)
+        sel = max((len(v) for v in cells), default=0)
+        if c in angka or c in utuh:
+            isi = sel
+        else:
+            isi = max(kata, min(sel, BARIS_PANJANG if c in panjang else BARIS_TEKS))
+        judul = max((len(w) for w in str(c).split()), default=0) * 1.08  # headers are bold
+        total += max(isi, judul) * HURUF_PX + SEL_PX
+    return int(total + 0.5)
+
+
 def to_html(teks_df: pd.DataFrame, angka=None, panjang=(), tautan=None) -> str:
     """A table of texts (`tampilan`) as an HTML table, every character shown as itself; the
     columns named in `angka` (figures; None: those `kolom_angka` finds) get the class `angka`,
@@ -202,11 +232,15 @@ def to_html(teks_df: pd.DataFrame, angka=None, panjang=(), tautan=None) -> str:
     head = "".join(f'<th scope="col"{c}>{html.escape(str(name))}</th>' for c, name in zip(classes, teks_df.columns))
     links = list(tautan) if tautan is not None else [None] * len(teks_df)
 
+    # Each cell names its column (`data-kolom`): a table read row by row on a narrow screen shows
+    # the name beside the value (app/layar.py).
+    names = [f' data-kolom="{html.escape(str(name))}"' for name in teks_df.columns]
+
     def cell(i: int, c: str, v, link) -> str:
         text = html.escape(str(v))
         if i == 0 and link:
             text = f'<a href="{html.escape(link)}" target="_self">{text}</a>'
-        return f"<td{c}>{text}</td>"
+        return f"<td{c}{names[i]}>{text}</td>"
 
     body = "".join(
         "<tr>" + "".join(cell(i, c, v, link) for i, (c, v) in enumerate(zip(classes, row))) + "</tr>"

@@ -178,8 +178,8 @@ def test_the_reading_table_shows_every_character_as_itself_and_aligns_figures():
     html = export.to_html(text, panjang=["Alasan"])
     assert "<b>" not in html and "<script>" not in html
     assert "&lt;b&gt;Lumbang&lt;/b&gt;" in html and "Tiris &amp; Krucil" in html
-    assert '<th scope="col" class="angka">DPT</th>' in html and '<td class="angka">25.127</td>' in html
-    assert '<td class="panjang">KTP-el 94,60% (&lt; 95%)</td>' in html
+    assert '<th scope="col" class="angka">DPT</th>' in html and '<td class="angka" data-kolom="DPT">25.127</td>' in html
+    assert '<td class="panjang" data-kolom="Alasan">KTP-el 94,60% (&lt; 95%)</td>' in html
     assert export.kolom_angka(text) == ["DPT"]
 
 
@@ -192,9 +192,36 @@ def test_a_date_and_a_korwil_stay_on_one_line_while_a_description_wraps():
         }
     )
     html = export.to_html(text, panjang=["Uraian"])
-    assert '<td class="utuh">Wilayah III</td>' in html and '<td class="utuh">21 Nov 2024</td>' in html
-    assert '<td class="panjang">Kotak suara rusak</td>' in html
+    assert '<td class="utuh" data-kolom="Korwil">Wilayah III</td>' in html
+    assert '<td class="utuh" data-kolom="Tanggal">21 Nov 2024</td>' in html
+    assert '<td class="panjang" data-kolom="Uraian">Kotak suara rusak</td>' in html
     assert ".tabel-baca td.utuh { white-space: nowrap; }" in layar.GAYA_TABEL  # a phone wraps it still
+
+
+def test_a_table_too_wide_for_its_box_is_read_row_by_row_each_value_beside_its_column_name():
+    # A korwil's kecamatan: name, five statuses, figures and two long texts. Beside the sidebar
+    # of a 1024-pixel screen (660 px) it is read row by row; on a 1920-pixel screen as a table.
+    wide = pd.DataFrame(
+        {
+            "Kecamatan": ["Tegalsiwalan", "Sumberasih"],
+            "Status": ["▲ Perlu perhatian", "● Siap"],
+            "TPS": ["● Siap", "● Siap"],
+            "KTP-el": ["■ Belum siap", "● Siap"],
+            "Partisipasi": ["▲ Perlu perhatian", "● Siap"],
+            "Kelengkapan": ["● Siap", "● Siap"],
+            "Konsistensi DPT": ["● Siap", "● Siap"],
+            "DPT": ["31.984", "28.759"],
+            "KTP-el (%)": ["94,60%", "98,12%"],
+            "Alasan": ["KTP-el 94,60% (< 95%), Partisipasi 2018 69,5% vs target 82% (selisih 12,5 poin)", "–"],
+            "Tindak lanjut": ["Percepat perekaman KTP-el bersama Dispendukcapil: 1.089 wajib KTP-el belum rekam", "–"],
+        }
+    )
+    assert 660 < export.lebar_perlu(wide, panjang=["Alasan", "Tindak lanjut"]) < 1400
+    # Ringkasan's open issues per category: a table even on a phone (358 px).
+    assert export.lebar_perlu(pd.DataFrame({"Kategori": ["Logistik", "Lainnya"], "Terbuka": ["3", "12"]})) < 358
+    # Each cell names its column for the row-by-row reading, a hostile name as text.
+    html = export.to_html(pd.DataFrame({'Nama "x"><b>': ["Budi"]}))
+    assert '<td class="utuh" data-kolom="Nama &quot;x&quot;&gt;&lt;b&gt;">Budi</td>' in html
 
 
 def test_a_row_link_is_on_its_first_cell_and_a_hostile_name_stays_text():
@@ -206,6 +233,8 @@ def test_a_row_link_is_on_its_first_cell_and_a_hostile_name_stays_text():
     html = export.to_html(text, tautan=[link, None])
     assert "<script>" not in html
     first, second = html.split("<tr>")[2:4]
-    assert first.startswith('<td><a href="korwil?pemilu=pilkada-2024&amp;korwil=Wilayah+%22I%22%3E%3Cscript%3E')
+    assert first.startswith(
+        '<td data-kolom="Korwil"><a href="korwil?pemilu=pilkada-2024&amp;korwil=Wilayah+%22I%22%3E%3Cscript%3E'
+    )
     assert 'target="_self">Wilayah &quot;I&quot;&gt;&lt;script&gt;' in first
     assert "<a " not in second and "Tanpa korwil" in second
