@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app import baca, sesi
+from app import baca, layar, sesi
 from app.markdown import escape_md
 from readiness import db, model, teks
 from readiness.wilayah import pemilihan
@@ -90,7 +90,7 @@ def bagian(elections: pd.DataFrame, election: str, save, di_berkas) -> None:
     st.subheader("Pemilihan")
     if message := st.session_state.pop(PESAN, None):
         st.success(escape_md(message))
-    st.dataframe(pemilihan.tabel(elections), hide_index=True, width="stretch")
+    layar.tabel_baca(pemilihan.tabel(elections), angka=["Kapasitas TPS"], panjang=["Nama"])
 
     active = next(e for e, a in zip(elections["election_id"], elections["aktif"]) if a)
     a1, a2 = st.columns([3, 1], vertical_alignment="bottom")

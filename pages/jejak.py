@@ -82,16 +82,8 @@ st.caption(
     f"{fmt.angka(len(tabel))} catatan dari {fmt.tanggal(dari)} sampai {fmt.tanggal(sampai)}. Nomor berawalan C: "
     "catatan masuk, keluar, perubahan pengguna, unduhan dan unggahan yang ditolak (disimpan terpisah dari data)."
 )
-st.dataframe(
-    tabel,
-    hide_index=True,
-    width="stretch",
-    height=min(38 + 35 * max(len(tabel), 1), 640),
-    column_config={
-        "Rincian": st.column_config.TextColumn(width="large"),
-        "Sebelum": st.column_config.TextColumn(width="medium"),
-        "Sesudah": st.column_config.TextColumn(width="medium"),
-    },
+layar.tabel_bertahap(
+    tabel.fillna("").astype(str), [], ["Rincian", "Sebelum", "Sesudah"], key="jejak_bagian", height=640
 )
 
 nama_berkas = f"jejak-audit_{dari:%Y%m%d}-{sampai:%Y%m%d}.xlsx"

@@ -118,7 +118,7 @@ AKSI_LABEL = {
     "pengaturan": "Ubah pengaturan",
     "pengguna": "Ubah pengguna",
     "ekspor": "Unduh / ekspor",
-    "masuk": "Masuk (login)",
+    "masuk": "Masuk",
     "keluar": "Keluar",
     "masalah": "Permasalahan",
     "lapor": "Lapor cepat",

@@ -13,7 +13,7 @@ import pytest
 from app import ekspor
 from readiness import akses, catatan, cli, db, ingest, jejak, pengguna
 from tests import xlsx
-from tests.pages.halaman import buka
+from tests.pages.halaman import buka, tabel
 from tests.writer_lock import upload_in_progress
 
 SANDI = "Rahasia-Desk-2024"
@@ -100,7 +100,7 @@ def test_a_setting_change_on_the_page_records_before_and_after(demo_db, monkeypa
     assert json.loads(row["sesudah"]) == {"ktpel_hijau": 96.5}
     # the Jejak Audit page words it as the Pengaturan page does, with the value in its unit
     at = buka(demo_db, monkeypatch, "jejak")
-    trail = at.dataframe[0].value
+    trail = tabel(at, "No.")
     ubah = trail[trail["Aksi"] == "Ubah pengaturan"].iloc[0]
     assert (ubah["Sebelum"], ubah["Sesudah"]) == ("KTP-el: batas Siap (%): 98%", "KTP-el: batas Siap (%): 96,5%")
     assert ubah["Pengguna"] == "mode lokal (tanpa akun)"
