@@ -8,6 +8,7 @@ import streamlit as st
 from app import baca, layar, sesi
 from app.markdown import escape_md
 from readiness import akses, export, fmt, lapor
+from readiness.model.kartu import Kartu
 
 GALAT = "_hari_h_galat"
 
@@ -22,6 +23,41 @@ def _selesaikan() -> None:
         st.session_state[GALAT] = str(exc)
     else:
         st.session_state["hari_h_selesai_catatan"] = ""
+
+
+def kartu(kab, kec, label_sebelumnya: str) -> tuple[list[Kartu], list[Kartu]]:
+    """The region's headline figures (layar.kartu): the TPS that reported each stage, then the
+    turnout so far, the target and the open incidents. `kab` and `kec`: lapor.ringkasan's."""
+    tahap = [Kartu(nama, lapor.tabel.xn(kab, t), lapor.tabel.persen_lapor(kab, t)) for t, nama in lapor.TAHAP.items()]
+    angka = [
+        Kartu(
+            "Partisipasi sementara",
+            fmt.partisipasi(kab["partisipasi"]),
+            f"{fmt.angka(kab['hadir'])} pemilih di {fmt.angka(kab['tps_hadir'])} TPS yang melapor "
+            f"(DPT {fmt.angka(kab['dpt_hadir'])})",
+        ),
+        Kartu(
+            "Target partisipasi",
+            fmt.partisipasi(kab["target_partisipasi"]),
+            f"{label_sebelumnya}: {fmt.partisipasi(kab['partisipasi_sebelumnya'])}",
+        ),
+        Kartu("Kejadian terbuka", fmt.angka(int(kec["kejadian_terbuka"].sum())), "belum ditandai selesai"),
+    ]
+    return tahap, angka
+
+
+def kartu_kecamatan(row, label_sebelumnya: str) -> list[Kartu]:
+    """One kecamatan's figures (a row of lapor.ringkasan's `kecamatan`) in the same order."""
+    return [Kartu(nama, lapor.tabel.xn(row, t), "TPS sudah lapor") for t, nama in lapor.TAHAP.items()] + [
+        Kartu(
+            "Partisipasi sementara",
+            fmt.partisipasi(row["partisipasi"]),
+            f"{fmt.angka(row['hadir'])} pemilih di {fmt.angka(row['tps_hadir'])} TPS · target "
+            f"{fmt.partisipasi(row['target_partisipasi'])} · {label_sebelumnya.lower()} "
+            f"{fmt.partisipasi(row['partisipasi_sebelumnya'])}",
+        ),
+        Kartu("Kejadian terbuka", fmt.angka(row["kejadian_terbuka"])),
+    ]
 
 
 def tabel(r: dict, tahap: str, data: dict, election: str) -> None:

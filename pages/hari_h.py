@@ -27,7 +27,7 @@ label_sebelumnya = data["label_sebelumnya"]
 daftar = baca.daftar_tps(election)
 
 st.title("Hari Pemungutan Suara")
-st.caption(layar.caption_from(data))
+layar.sumber_data(data)
 if not len(daftar):
     layar.empty_state(
         "Daftar TPS untuk pemilihan ini belum diunggah. Unggah daftar TPS dulu di halaman Unggah Data; "
@@ -73,36 +73,15 @@ def langsung() -> None:
             "memperbaruinya sendiri setiap menit."
         )
 
-    cols = st.columns(len(lapor.TAHAP))
-    for col, (t, nama) in zip(cols, lapor.TAHAP.items()):
-        col.metric(nama, lapor.tabel.xn(kab, t))
-        col.caption(lapor.tabel.persen_lapor(kab, t))
-    c1, c2, c3 = st.columns(3)
-    c1.metric("Partisipasi sementara", fmt.partisipasi(kab["partisipasi"]))
-    c1.caption(
-        f"{fmt.angka(kab['hadir'])} pemilih di {fmt.angka(kab['tps_hadir'])} TPS yang melapor "
-        f"(DPT {fmt.angka(kab['dpt_hadir'])})"
-    )
-    c2.metric("Target partisipasi", fmt.partisipasi(kab["target_partisipasi"]))
-    c2.caption(f"{label_sebelumnya}: {fmt.partisipasi(kab['partisipasi_sebelumnya'])}")
-    c3.metric("Kejadian terbuka", fmt.angka(int(kec["kejadian_terbuka"].sum())))
-    c3.caption("belum ditandai selesai")
+    tahap_kartu, angka_kartu = hari_h_tampil.kartu(kab, kec, label_sebelumnya)
+    layar.kartu(tahap_kartu)
+    layar.kartu(angka_kartu)
 
     st.subheader("Rincian kecamatan")
     kode = layar.kecamatan_choice(kec, "Kecamatan")
     row = kec[kec["kode_kecamatan"] == kode].iloc[0]
     with st.container(key="hari_h_rincian"):
-        cols = st.columns(len(lapor.TAHAP) + 2)
-        for col, (t, nama) in zip(cols, lapor.TAHAP.items()):
-            col.metric(nama, lapor.tabel.xn(row, t))
-            col.caption("TPS sudah lapor")
-        cols[-2].metric("Partisipasi sementara", fmt.partisipasi(row["partisipasi"]))
-        cols[-2].caption(
-            f"{fmt.angka(row['hadir'])} pemilih di {fmt.angka(row['tps_hadir'])} TPS · target "
-            f"{fmt.partisipasi(row['target_partisipasi'])} · {label_sebelumnya.lower()} "
-            f"{fmt.partisipasi(row['partisipasi_sebelumnya'])}"
-        )
-        cols[-1].metric("Kejadian terbuka", fmt.angka(row["kejadian_terbuka"]))
+        layar.kartu(hari_h_tampil.kartu_kecamatan(row, label_sebelumnya))
 
     hari_h_tampil.tabel(r, tahap, data, election)
 

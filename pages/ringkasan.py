@@ -15,7 +15,7 @@ data = baca.page_data("ringkasan", election, **({"kabkota": kabkota} if kabkota 
 kecamatan, korwil = data["kecamatan"], data["korwil"]
 
 st.title("Ringkasan Kesiapan Pilkada")
-st.caption(layar.caption_from(data))
+layar.sumber_data(data)
 
 if data["kosong"]:
     layar.empty_state()
