@@ -96,7 +96,9 @@ def _pilihan(deck, nomor: int, auto: int) -> None:
         list(range(1, n + 1)),
         key="rakor_lompat",
         on_change=_lompat,
-        format_func=lambda i: f"{fmt.angka(i)}/{fmt.angka(n)} · {deck.slides[i - 1].judul}",
+        # The slide's topic (`Ringkasan Kabupaten Probolinggo`), short enough to be read whole in
+        # the bar at 1024 pixels; its finding is on the slide itself.
+        format_func=lambda i: f"{fmt.angka(i)}/{fmt.angka(n)} · {deck.slides[i - 1].kicker}",
         label_visibility="collapsed",
     )
     st.session_state["rakor_pilih_auto"] = auto
