@@ -163,6 +163,7 @@ PLOTLY = {
     "Double-click to zoom back out": "Klik dua kali untuk kembali",
     "Download plot": "Unduh grafik",
     "Download plot as a png": "Unduh grafik sebagai gambar PNG",
+    "Download plot as a PNG": "Unduh grafik sebagai gambar PNG",
     "Lasso Select": "Pilih laso",
     "Pan": "Geser",
     "Produced with Plotly": "Dibuat dengan Plotly",
@@ -224,6 +225,12 @@ STREAMLIT = {
     "Stop": "Hentikan",
     "Skip to main content": "Langsung ke isi halaman",
     "Sidebar": "Panel samping",
+    "Collapse sidebar": "Tutup panel samping",
+    "Expand sidebar": "Buka panel samping",
+    # Not `… kata sandi`: the field itself is labelled `Kata sandi`.
+    "Show password": "Lihat sandi",
+    "Hide password": "Tutup sandi",
+    "Download plot as a PNG": "Unduh grafik sebagai gambar PNG",
     "App pages": "Halaman dasbor",
 }
 STREAMLIT_POLA = [
