@@ -232,6 +232,7 @@ STREAMLIT = {
     "Hide password": "Tutup sandi",
     "Download plot as a PNG": "Unduh grafik sebagai gambar PNG",
     "App pages": "Halaman dasbor",
+    "Link to heading": "Tautan ke judul ini",
 }
 STREAMLIT_POLA = [
     (r"^(\d+(?:\.\d+)?)\s?([KMG]?B) per file$", "maks. $1 $2 per berkas"),
