@@ -137,6 +137,27 @@ def drawn(page, timeout: float = 30000) -> None:
     )
 
 
+# What a reader of the page's main area would have to scroll sideways for: boxes that scroll
+# sideways (a table, a grid's canvas, a cut choice) and visible text past the window's right edge.
+GESER = """() => {
+    const W = window.innerWidth;
+    const shown = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0
+        && getComputedStyle(el).visibility !== 'hidden'; };
+    const main = document.querySelector('[data-testid="stMain"]');
+    const out = [...main.querySelectorAll('*')]
+        .filter((el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX))
+        .filter((el) => el.scrollWidth > el.clientWidth + 1 && shown(el))
+        .map((el) => `geser: ${(el.closest('[data-testid]') || el).dataset.testid} ${el.scrollWidth}>${el.clientWidth}`);
+    for (const el of main.querySelectorAll('*')) {
+        if (el.children.length || !shown(el) || !(el.innerText || '').trim()) continue;
+        const head = el.closest('thead');
+        if (head && getComputedStyle(head).clipPath !== 'none') continue;  // a table read row by row
+        if (el.getBoundingClientRect().right > W + 1) out.push(`lewat: ${el.innerText.trim().slice(0, 40)}`);
+    }
+    return out;
+}"""
+
+
 def screenshot(page, name: str) -> Path | None:
     """A picture of the page as the test left it, in tests/e2e/screenshots/, for a person to look at
     (`SCREENSHOTS=1 make test`, or one test file with SCREENSHOTS=1): no test reads them, so a plain

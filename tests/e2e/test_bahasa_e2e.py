@@ -22,6 +22,8 @@ ENGLISH = (
     "Skip to main content",
     "App pages",
     " icon",
+    "sidebar",
+    "Download plot",
 )
 # (path, title, charts on the page): a chart, tables, choice boxes and the uploader between them.
 PAGES = [

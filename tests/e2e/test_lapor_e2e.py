@@ -4,6 +4,7 @@ no horizontal scrollbar, its touch targets are at least 48 px high, and a double
 stores one report and answers with a green "Terkirim #1" that stays."""
 
 import os
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -66,6 +67,11 @@ def test_a_phone_report_changes_the_kecamatan_on_the_open_dashboard(lapor_server
         detail = board.locator(".st-key-hari_h_rincian")
         expect(detail.get_by_text("0/58", exact=True).first).to_be_visible(timeout=60000)
         expect(detail.get_by_text("Pemungutan selesai")).to_be_visible()
+        # The source of the figures in one short line, the whole of it under "Sumber data".
+        expect(
+            board.get_by_text(re.compile(r"^Data \d{1,2} \w{3} \d{4} \d{2}\.\d{2} WIB · versi \d+$"))
+        ).to_be_visible()
+        expect(board.locator("[data-testid='stExpander']").filter(has_text="Sumber data")).to_have_count(1)
 
         pg = phone.new_page()
         pg.goto(lapor_server["url"] + "/lapor")

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from readiness import catatan
-from tests.e2e.conftest import ROOT, demo_database, screenshot, start_server
+from tests.e2e.conftest import GESER, ROOT, demo_database, screenshot, start_server
 
 NAMA = "<img src=x onerror=alert(1)>"
 SANDI = "Rahasia-Desk-2024"
@@ -62,6 +62,12 @@ def test_login_html_name_shown_as_text_download_recorded_logout(server, page):
     expect(page.locator("h1").filter(has_text="Masuk")).to_be_visible(timeout=30000)
     assert page.get_by_text("Mode lokal").count() == 0
     assert page.locator("h1").filter(has_text="Kecamatan").count() == 0
+    # The password's eye button, the sidebar's button and a heading's link speak Indonesian too.
+    expect(page.get_by_role("button", name="Lihat sandi")).to_be_attached(timeout=30000)
+    labels = page.evaluate("[...document.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label'))")
+    assert "Lihat sandi" in labels and not [x for x in labels if "password" in x or "sidebar" in x or "Link" in x], (
+        labels
+    )
 
     page.get_by_label("Nama pengguna").fill(NAMA)
     page.get_by_label("Kata sandi").fill("bukan-sandinya")
@@ -90,6 +96,12 @@ def test_login_html_name_shown_as_text_download_recorded_logout(server, page):
         button.click()
     assert info.value.suggested_filename.startswith("jejak-audit_")
     screenshot(page, "jejak-audit")
+    # At 1024 beside the sidebar: the records read row by row, the date range whole, nothing to
+    # scroll sideways for.
+    page.set_viewport_size({"width": 1024, "height": 768})
+    expect(page.locator(".tabel-baca td").filter(has_text="Masuk").first).to_be_visible(timeout=30000)
+    assert page.evaluate(GESER) == []
+    page.set_viewport_size({"width": 1920, "height": 1080})
     with catatan.baca(server["db"]) as con:
         hasil = [
             tuple(r)

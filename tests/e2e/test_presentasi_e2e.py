@@ -124,6 +124,24 @@ FITS = r"""() => {
 }"""
 
 
+# The bar's controls cut at the screen's edge, and the choices whose shown text is wider than
+# their box (`1/13 · 8 dari 24 kecamatan belum siap, 13 perl`).
+BAR_UTUH = """() => {
+    const bar = document.querySelector('.st-key-rakor_kendali');
+    const out = [...bar.querySelectorAll('button, a, input')]
+        .filter((e) => e.getBoundingClientRect().width > 0 && e.getBoundingClientRect().right > window.innerWidth + 1)
+        .map((e) => `lewat: ${e.innerText || e.value}`);
+    const ctx = document.createElement('canvas').getContext('2d');
+    for (const i of bar.querySelectorAll('[data-testid="stSelectbox"] input')) {
+        const s = getComputedStyle(i);
+        ctx.font = `${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
+        const room = i.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+        if (ctx.measureText(i.value).width > room + 1) out.push(`terpotong: ${i.value}`);
+    }
+    return out;
+}"""
+
+
 def _open(page, url: str, nomor: int):
     page.goto(url)
     _on(page, nomor, timeout=60000)  # a fresh server builds the deck first
@@ -215,6 +233,9 @@ def test_every_slide_fits_both_screens_with_large_type(data, request, page):
         page.get_by_role("button", name="Sebelumnya").click()
         _on(page, slides - 1)
         expect(kendali).to_be_visible()  # the pointer on it keeps it
+        # The bar's controls are whole: the slide picker's text fits its box, nothing is past the
+        # screen's right edge.
+        assert page.evaluate(BAR_UTUH) == [], width
 
 
 def test_keyboard_moves_the_slide_and_the_url_keeps_the_place(app_server, page):

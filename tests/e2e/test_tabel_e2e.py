@@ -68,6 +68,8 @@ def test_tables_show_every_row_worst_first_and_whole_at_1920_and_1024(app_server
         assert [row[0] for row in indikator["baris"]][:1] == ["Kapasitas TPS"]
         assert indikator["statusKanan"] <= lebar
         _dibaca_utuh(indikator, lebar)
+        # The open issues (nine columns, two of long text): whole and without sideways scrolling
+        # at both sizes (beside the sidebar at 1024, read row by row).
         terbuka = _tabel(page, "No.", "Uraian")
-        assert terbuka["terpotong"] == [] and terbuka["lebarHalaman"] <= lebar
+        _dibaca_utuh(terbuka, lebar)
         screenshot(page, f"tabel-kecamatan-{lebar}")
