@@ -4,6 +4,8 @@ the footer."""
 
 from __future__ import annotations
 
+import hashlib
+
 import streamlit as st
 
 from app import baca, ekspor, navigasi
@@ -297,18 +299,40 @@ def table(
     )
 
 
+# On a phone the columns of the headline figures stand one under another: the row of lines
+# under the values would follow all the values, far from its own. There the two rows are laid
+# out as one list, each figure followed by its line.
+GAYA_KARTU = """<style>@media (max-width: 640px) {
+.st-key-__KUNCI__ { display: grid !important; gap: 0.5rem; }
+.st-key-__KUNCI__ div:has([data-testid="stColumn"]) { display: contents !important; }
+__URUTAN__
+}</style>"""
+
+
 def kartu(items) -> None:
     """Headline figures side by side (readiness.model.kartu.Kartu: label, value, the line under it)."""
     if not items:
         return
     # The values stand on one line even when a label wraps in a narrow column: the labels sit on
     # the values' line (a row aligned at the bottom), the lines under them in a row of their own.
-    for col, item in zip(st.columns(len(items), vertical_alignment="bottom"), items):
-        col.metric(item.judul, item.nilai)
-    if any(item.keterangan for item in items):
-        for col, item in zip(st.columns(len(items)), items):
-            if item.keterangan:
-                col.caption(item.keterangan)
+    kunci = "kartu_" + hashlib.sha1("|".join(f"{i.judul}:{i.nilai}" for i in items).encode()).hexdigest()[:10]
+    ada_keterangan = any(item.keterangan for item in items)
+    if ada_keterangan:
+        urutan = "\n".join(
+            f".st-key-{kunci}_{bagian} [data-testid='stColumn']:nth-child({n}) {{ order: {2 * n + tambah}; }}"
+            for n in range(1, len(items) + 1)
+            for bagian, tambah in (("nilai", 0), ("ket", 1))
+        )
+        st.html(GAYA_KARTU.replace("__KUNCI__", kunci).replace("__URUTAN__", urutan))
+    with st.container(key=kunci):
+        with st.container(key=f"{kunci}_nilai"):
+            for col, item in zip(st.columns(len(items), vertical_alignment="bottom"), items):
+                col.metric(item.judul, item.nilai)
+        if ada_keterangan:
+            with st.container(key=f"{kunci}_ket"):
+                for col, item in zip(st.columns(len(items)), items):
+                    if item.keterangan:
+                        col.caption(item.keterangan)
 
 
 def caption_from(data: dict) -> str:

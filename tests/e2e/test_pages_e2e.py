@@ -97,6 +97,11 @@ def test_every_page_opens_without_an_error(app_server, page):
         # The data source takes one line; the rest is under "Sumber data".
         # (Kecamatan's line starts with the kecamatan; Pengaturan and Permasalahan have none.)
         assert page.evaluate(SUMBER_BARIS) == ([] if path in ("kecamatan", "pengaturan", "masalah") else [1]), path
+        if path == "":
+            # Each headline figure's line under it comes right after it, before the next figure.
+            dpt = page.get_by_text("Laki-laki 425.106 · Perempuan 447.112", exact=True).bounding_box()
+            tps = page.locator("[data-testid='stMetric']").filter(has_text="1.739").first.bounding_box()
+            assert dpt["y"] < tps["y"], (dpt, tps)
         # On a phone too nothing is past the screen's edge (but the grids that scroll in themselves:
         # TPS's list of every TPS, Pengaturan's table of targets to edit).
         geser = [g for g in page.evaluate(GESER) if not (path in ("tps", "pengaturan") and "stDataFrame" in g)]
