@@ -7,8 +7,9 @@ import stat
 import time
 import zipfile
 
-from readiness import db
+from readiness import db, ingest, privacy
 from readiness.ingest import pekerja
+from tests import daftar_fixture as fx
 from tests import xlsx
 
 
@@ -52,3 +53,60 @@ def test_a_large_upload_waits_for_its_turn_then_is_saved(empty_db, tmp_path):
     assert con.execute("select sum(dpt) from stg_pemilih").fetchall()[0][0] == 600
     con.close()
     assert not tugas.folder.exists()
+
+
+def _rows(db_path) -> list[tuple]:
+    con = db.connect_read(db_path)
+    try:
+        return con.execute("select * exclude (upload_id) from raw_daftar order by source_sheet, source_row").fetchall()
+    finally:
+        con.close()
+
+
+def _check_then_save(db_path, daftar, between=lambda tugas: None):
+    """Check the list in a worker, run `between(check)`, then save it from the check's folder."""
+    check = pekerja.mulai(db_path, "periksa", [("dpt.xlsx", daftar.path.read_bytes())], election="pilkada-2024")
+    assert _wait(check, lambda t: t.selesai())
+    checked = check.hasil()
+    assert checked.ok and checked.results[0].rows == len(daftar.voters)
+    assert check.ada()  # the rows read are kept for the save
+    between(check)
+    save = pekerja.lanjutkan(check, ["dpt.xlsx"])
+    assert _wait(save, lambda t: t.selesai())
+    done = save.hasil()
+    save.bersihkan()
+    assert not [folder for folder in pekerja.folder_dasar(db_path).iterdir() if folder.is_dir()]
+    return done
+
+
+def test_the_save_writes_the_rows_the_check_read_without_reading_the_file_again(empty_db, tmp_path):
+    daftar = fx.daftar_sukapura(tmp_path)
+    by_command = tmp_path / "baris" / "readiness.duckdb"
+    db.ensure_database(by_command)
+    ingest.ingest_files(by_command, [("dpt.xlsx", daftar.path)], election="pilkada-2024")
+
+    def upload_gone(check):  # the uploaded file's copy is gone: what is saved can only be what was read
+        for copy in check.folder.glob("berkas-*"):
+            copy.unlink()
+
+    done = _check_then_save(empty_db, daftar, upload_gone)
+    assert done.committed and [r.rows for r in done.results] == [len(daftar.voters)]
+    assert done.results[0].frame is None  # the rows stayed in the worker
+    assert _rows(empty_db) == _rows(by_command)  # every voter, as the command line saves them
+
+
+def test_a_save_after_the_installation_key_changed_checks_the_file_again(
+    empty_db, tmp_path, tmp_path_factory, monkeypatch
+):
+    daftar = fx.daftar_sukapura(tmp_path)
+    new_key = str(tmp_path_factory.mktemp("kunci-baru") / "kunci")
+    monkeypatch.setenv(privacy.ENV_KEY, new_key)
+    by_command = tmp_path / "baris" / "readiness.duckdb"
+    db.ensure_database(by_command)
+    ingest.ingest_files(by_command, [("dpt.xlsx", daftar.path)], election="pilkada-2024")  # under the new key
+    monkeypatch.undo()  # the check runs under the session's key
+
+    done = _check_then_save(empty_db, daftar, lambda check: monkeypatch.setenv(privacy.ENV_KEY, new_key))
+    assert not isinstance(done, str), done
+    assert done.committed and [r.rows for r in done.results] == [len(daftar.voters)]
+    assert _rows(empty_db) == _rows(by_command)  # NIK and NKK hashed with the key in use when saved

@@ -179,7 +179,7 @@ def prepare(
     con = db.connect_read(db_path)
     try:
         election = election or db.active_election(con)
-        settings = _election_settings(con, election)
+        settings = election_settings(con, election)
         gaz = load_gazetteer(con)
         region = wilayah.load(con)
         batch = Batch(election, [])
@@ -211,7 +211,7 @@ def prepare(
     return batch
 
 
-def _election_settings(con: duckdb.DuckDBPyConnection, election: str) -> dict:
+def election_settings(con: duckdb.DuckDBPyConnection, election: str) -> dict:
     """What reading a file needs to know of the election: its TPS capacity, its day, and whether
     names are kept."""
     if not db.election_exists(con, election):

@@ -9,14 +9,23 @@ The worker waits for its turn (one large job at a time per data folder, `giliran
 write and audit trail as the command line), writing its progress to `progres.json` and at the end
 the batch's words without its rows to `hasil.pickle`. A worker killed half-way leaves no
 `hasil.pickle`: the database is at its previous version (db.writing's copy-on-write) and the
-server says so (`berhenti`). The server removes the folder when the job is over, stopped or
-replaced; folders left by a stopped server are removed at the next job's start."""
+server says so (`berhenti`).
+
+A check keeps what it read in its folder (`tahap.pickle`: the batch with its rows, a per-voter
+list's rows in their staged DuckDB file beside it), and the save of the same files runs in the same
+folder (`lanjutkan`) and commits those rows without reading the files again, unless the
+installation changed meanwhile (its key, or a write to the database since the check): then it
+checks the files in the folder again first. The server removes the folder when the job is over,
+stopped or replaced, and a check's folder when nobody holds that check any more (its Tugas is
+gone: the session ended, the files changed, the server stopped); folders left by a killed server
+are removed at the next job's start."""
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
 import fcntl
+import hashlib
 import json
 import logging
 import os
@@ -27,10 +36,11 @@ import subprocess
 import sys
 import tempfile
 import time
+import weakref
 from pathlib import Path
 
-from .. import akses, fmt, privacy, proses
-from .batch import Batch, Dibatalkan, commit_batch, prepare
+from .. import akses, db, fmt, privacy, proses
+from .batch import Batch, Dibatalkan, commit_batch, election_settings, prepare
 
 log = logging.getLogger(__package__)
 
@@ -39,11 +49,13 @@ FOLDER = ("uploads", "tmp")
 PROGRES = "progres.json"
 HASIL = "hasil.pickle"
 TUGAS = "tugas.pickle"
+TAHAP = "tahap.pickle"  # a check's batch with its rows, for the save of the same files
 GILIRAN = "giliran.lock"
 LAJU = "laju.json"  # bytes read per second by the last large job: the next one's time left
 BERAT = 1 << 20  # a job of this many uploaded bytes or more waits for its turn
 LAJU_AWAL = 6_000_000  # bytes/s before any job was measured (a whole-kabupaten .xlsx checked, bench/RESULTS.md)
 BASI = 6 * 3600  # a job folder older than this, with no live worker, is left over
+KOMIT = 0.3  # the write of checked rows takes about this part of their check (bench/RESULTS.md)
 MODE = {"periksa": "Memeriksa berkas", "simpan": "Menyimpan ke database"}
 
 
@@ -69,6 +81,11 @@ class Tugas:
     mode: str
     names: list[str]
     proc: subprocess.Popen
+
+    def __post_init__(self):
+        # The folder goes with the last reference to its job (a check nobody holds any more, the
+        # server's exit), whatever way it is dropped.
+        self._hapus = weakref.finalize(self, shutil.rmtree, str(self.folder), True)
 
     def keadaan(self) -> dict:
         """The worker's last progress record: fase, fraction, text, mulai (when the work began),
@@ -98,7 +115,25 @@ class Tugas:
         self.bersihkan()
 
     def bersihkan(self) -> None:
-        shutil.rmtree(self.folder, ignore_errors=True)
+        self._hapus()
+
+    def ada(self) -> bool:
+        """The folder is still there (a check's, kept for its save)."""
+        return self._hapus.alive and (self.folder / TAHAP).exists()
+
+
+def lanjutkan(periksa: Tugas, names, *, pelaku=None) -> Tugas:
+    """Save the files `names` of a finished check in its folder (renamed `simpan-…`): the worker
+    commits the rows the check kept (or checks the files there again when the installation changed
+    since). The folder is the new job's from now on."""
+    periksa._hapus.detach()
+    folder = periksa.folder.rename(periksa.folder.with_name("simpan-" + periksa.folder.name.partition("-")[2]))
+    job = pickle.loads((folder / TUGAS).read_bytes())
+    files = [(name, str(folder / Path(path).name)) for name, path in job["files"] if name in set(names)]
+    job.update(mode="simpan", pelaku=pelaku, files=files)
+    for name in (HASIL, PROGRES):
+        (folder / name).unlink(missing_ok=True)
+    return _mulai_di(folder, job)
 
 
 def mulai(db_path, mode: str, files, *, election: str, kind=None, pelaku=None) -> Tugas:
@@ -112,6 +147,8 @@ def mulai(db_path, mode: str, files, *, election: str, kind=None, pelaku=None) -
         path = folder / f"berkas-{number}"
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as out:
+            if hasattr(data, "getvalue"):  # an upload held in memory: its bytes as they are, not a copy
+                data = data.getvalue()
             if isinstance(data, bytes | bytearray | memoryview):
                 out.write(data)
             else:
@@ -119,6 +156,7 @@ def mulai(db_path, mode: str, files, *, election: str, kind=None, pelaku=None) -
                 shutil.copyfileobj(data, out, 1 << 20)
         paths.append((name, str(path)))
     job = {
+        "ukuran": {name: os.stat(path).st_size for name, path in paths},
         "db": str(Path(db_path).resolve()),
         "mode": mode,
         "files": paths,
@@ -127,6 +165,10 @@ def mulai(db_path, mode: str, files, *, election: str, kind=None, pelaku=None) -
         "pelaku": pelaku,
         "server": os.getpid(),
     }
+    return _mulai_di(folder, job)
+
+
+def _mulai_di(folder: Path, job: dict) -> Tugas:
     _tulis(folder / TUGAS, pickle.dumps(job))
     proc = subprocess.Popen(
         [sys.executable, "-m", "readiness.ingest.pekerja", str(folder)],
@@ -134,7 +176,7 @@ def mulai(db_path, mode: str, files, *, election: str, kind=None, pelaku=None) -
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
     )
-    return Tugas(folder, mode, [n for n, _ in files], proc)
+    return Tugas(folder, job["mode"], [n for n, _ in job["files"]], proc)
 
 
 def bersihkan_sisa(dasar: Path) -> None:
@@ -255,9 +297,10 @@ def _giliran(dasar: Path, berat: bool, kemajuan: _Kemajuan):
 def kerja(folder: Path) -> int:
     """The worker's whole job; the exit code is 0 whenever hasil.pickle was written."""
     job = pickle.loads((folder / TUGAS).read_bytes())
+    tempfile.tempdir = str(folder)  # a per-voter list's staged rows: in the job folder, kept for the save
     dasar = folder.parent
     files = [(name, Path(path)) for name, path in job["files"]]
-    total = sum(p.stat().st_size for _, p in files)
+    total = sum(job["ukuran"][name] for name, _ in files)
     laju = _laju(dasar)
     kemajuan = _Kemajuan(folder, job["mode"], total, laju)
     kemajuan.tulis("menunggu", 0.0, "menyiapkan")
@@ -265,10 +308,17 @@ def kerja(folder: Path) -> int:
     try:
         with _giliran(dasar, total >= BERAT, kemajuan):
             mulai_kerja = time.monotonic()
-            batch = prepare(job["db"], files, election=job["election"], kind=job["kind"], progress=kemajuan)
+            instalasi = _instalasi(job["db"], job["election"])  # before reading: a later change is seen
+            batch = _tahap(folder, job, instalasi) if job["mode"] == "simpan" else None
+            if batch is not None and kemajuan.perkiraan:  # only the write is left
+                kemajuan.perkiraan *= KOMIT / 2
+            if batch is None:
+                batch = prepare(job["db"], files, election=job["election"], kind=job["kind"], progress=kemajuan)
             if job["mode"] == "periksa":  # the save checks again in commit_batch
                 akses.tolak_unggahan(pelaku, batch, job["db"])
             kemajuan.baris = sum(r.rows for r in batch.results) or None
+            if job["mode"] == "periksa":
+                _simpan_tahap(folder, job, batch, instalasi)
             if job["mode"] == "simpan" and batch.ok:
 
                 def on_wait(*_):
@@ -291,6 +341,75 @@ def kerja(folder: Path) -> int:
     kemajuan.tulis("selesai", 1.0, "selesai")
     _tulis(folder / HASIL, pickle.dumps(hasil))
     return 0
+
+
+class BarisTahap:
+    """A per-voter list's rows as a check staged them (voterlist/staged.py), in a DuckDB file of the
+    job folder: what commit_batch needs of them (their number, attaching them)."""
+
+    def __init__(self, path: Path, num_rows: int):
+        self.path, self.num_rows = path, num_rows
+
+    def __len__(self) -> int:
+        return self.num_rows
+
+    def attach(self, con, alias: str = "staged") -> None:
+        path = str(self.path).replace("'", "''")
+        con.execute(f"attach '{path}' as {alias} (read_only)")
+
+
+def _instalasi(db_path, election: str) -> tuple:
+    """What a check read a file against, besides the file: the installation key (NIK and NKK are
+    kept as its keyed hashes), the database's data version (regions, earlier uploads) and the
+    election's settings (TPS capacity, its day, whether names are kept)."""
+    kunci = hashlib.sha256(privacy.installation_secret(db_path)).hexdigest()
+    con = db.connect_read(db_path)
+    try:
+        versi = con.execute("select value from meta where key = 'data_version'").fetchone()
+        settings = sorted(election_settings(con, election or db.active_election(con)).items())
+    finally:
+        con.close()
+    return kunci, versi[0] if versi else None, settings
+
+
+def _simpan_tahap(folder: Path, job: dict, batch: Batch, instalasi: tuple) -> None:
+    """Keep the checked batch, its rows included, in the folder for the save (`_tahap`)."""
+    results = []
+    for number, r in enumerate(batch.results):
+        frame, identitas = r.frame, r.identitas
+        if hasattr(frame, "attach"):  # staged on disk: the file moves into the folder, kept after exit
+            frame.close()
+            path = folder / f"tahap-{number}.duckdb"
+            os.replace(frame.path, path)
+            kept = BarisTahap(path, len(frame))
+            frame, identitas = kept, kept if identitas is not None else None
+        layouts = [
+            dataclasses.replace(lay, sheet=dataclasses.replace(lay.sheet, rows=[], merged={})) for lay in r.layouts
+        ]
+        results.append(dataclasses.replace(r, frame=frame, identitas=identitas, layouts=layouts))
+    tahap = {"job": _sidik(job), "instalasi": instalasi, "batch": Batch(batch.election, results)}
+    _tulis(folder / TAHAP, pickle.dumps(tahap))
+
+
+def _sidik(job: dict) -> tuple:
+    return job["db"], job["election"], sorted(job["kind"].items())
+
+
+def _tahap(folder: Path, job: dict, instalasi: tuple) -> Batch | None:
+    """The batch the check of these files kept, limited to the files saved now; None when there is
+    none, or when the installation changed since the check (the files are then checked again)."""
+    try:
+        tahap = pickle.loads((folder / TAHAP).read_bytes())
+    except (OSError, EOFError, pickle.UnpicklingError):
+        return None
+    if tahap["job"] != _sidik(job) or tahap["instalasi"] != instalasi:
+        return None
+    names = {name for name, _ in job["files"]}
+    results = [r for r in tahap["batch"].results if r.file_name in names]
+    for r in results:
+        if isinstance(r.frame, BarisTahap):  # the folder was renamed since the check
+            r.frame.path = folder / r.frame.path.name
+    return Batch(tahap["batch"].election, results)
 
 
 def _laju(dasar: Path) -> float:
