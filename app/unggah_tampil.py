@@ -37,18 +37,26 @@ def _kunci(election: str, files: list) -> tuple:
     the data version."""
     names = {f.name for f in files}
     overrides = {name: kind for name, kind in st.session_state.get("unggah_jenis", {}).items() if name in names}
-    digests = []
-    for f in files:
-        f.seek(0)
-        digests.append((f.name, hashlib.file_digest(f, "sha256").hexdigest()))
-    return (election, tuple(digests), tuple(sorted(overrides.items())), baca.current_reader().version)
+    digests = tuple((f.name, _sidik(f)) for f in files)
+    return (election, digests, tuple(sorted(overrides.items())), baca.current_reader().version)
 
 
-def _jalankan(kunci: tuple, mode: str, mulai) -> ingest.Batch | str | None:
+def _sidik(f) -> str:
+    """The file's SHA-256, once per uploaded file (Streamlit never changes one's bytes). Read from
+    `getvalue()`, the bytes Streamlit holds: `hashlib.file_digest` would take `getbuffer()`, which
+    copies a shared BytesIO's whole content (one more file's size in the server at every run)."""
+    known = st.session_state.setdefault("unggah_sidik", {})
+    if f.file_id not in known:
+        known[f.file_id] = hashlib.sha256(f.getvalue()).hexdigest()
+    return known[f.file_id]
+
+
+def _jalankan(kunci: tuple, mode: str, mulai) -> tuple[ingest.Batch | str | None, pekerja.Tugas]:
     """The job of `kunci` (started by `mulai()` unless this session already runs it), its progress
     shown until the worker is done. Returns its batch, the message of a failure it reported, or
-    None when the worker was killed. A closed tab stops the worker; a new run of the page (a click
-    meanwhile) leaves it running for the next run to follow."""
+    None when the worker was killed; and the finished job (its folder is the caller's to keep or
+    remove). A closed tab stops the worker; a new run of the page (a click meanwhile) leaves it
+    running for the next run to follow."""
     held = st.session_state.get(_TUGAS)
     if held and held[0] != kunci:  # other files or choices now: nobody waits for that job
         held[1].hentikan()
@@ -77,26 +85,26 @@ def _jalankan(kunci: tuple, mode: str, mulai) -> ingest.Batch | str | None:
         st.session_state.pop(_TUGAS, None)
         raise
     hasil = tugas.hasil()
-    tugas.bersihkan()
     st.session_state.pop(_TUGAS, None)
     bar.empty()
     if hasil is None:
         logging.getLogger(__name__).warning(
             "proses pekerja unggahan berhenti tanpa hasil (kode %s): %s", tugas.proc.returncode, ", ".join(tugas.names)
         )
-    return hasil
+    return hasil, tugas
 
 
 def diperiksa(election: str, files: list) -> ingest.Batch | str:
     """The files read and checked by a worker process, nothing written: once per set of files and
-    kind choices, kept across reruns of the page. A message instead when the check could not end."""
+    kind choices, kept across reruns of the page with the job (its folder holds the rows read, for
+    the save). A message instead when the check could not end."""
     kunci = _kunci(election, files)
     cache = st.session_state.get("unggah_prepared")
     if cache and cache[0] == kunci:
         return cache[1]
     privacy.installation_secret(baca.db_path())  # a missing or unsafe key is said before any work
     overrides = dict(kunci[2])
-    batch = _jalankan(
+    batch, tugas = _jalankan(
         ("periksa", kunci),
         "periksa",
         lambda: pekerja.mulai(
@@ -110,7 +118,10 @@ def diperiksa(election: str, files: list) -> ingest.Batch | str:
     )
     if batch is None:
         batch = pekerja.berhenti("periksa")
-    st.session_state["unggah_prepared"] = (kunci, batch)
+    if not isinstance(batch, ingest.Batch):
+        tugas.bersihkan()
+    # The previous check's folder goes with its job, now that nobody holds it.
+    st.session_state["unggah_prepared"] = (kunci, batch, tugas)
     if isinstance(batch, ingest.Batch):
         # A refused file is in the audit trail once per session, however often the page reruns.
         recorded = st.session_state.setdefault("unggah_ditolak_dicatat", set())
@@ -125,16 +136,22 @@ def periksa_lagi() -> None:
 
 def simpan(election: str, files: list, round_no: int, dropped: list[ingest.FileResult] | None = None) -> None:
     """Save the files (all of them or none) in a worker process, leaving out `dropped` (the refused
-    files the user chose not to save), then an empty uploader and the outcome above it."""
+    files the user chose not to save), then an empty uploader and the outcome above it. The save of
+    the checked files runs in their check's folder and writes the rows the check read (read again
+    there only when the installation changed since); otherwise the files are written out anew."""
     pelaku = sesi.wajib("unggah")  # checked again on the server before anything is written
     kunci = _kunci(election, files)
     left_out = tuple(r.file_name for r in dropped or [])
     kept = [(f.name, f) for f in files if f.name not in left_out]
-    _simpan(
-        ("simpan", kunci, left_out),
-        round_no,
-        lambda: pekerja.mulai(baca.db_path(), "simpan", kept, election=election, kind=dict(kunci[2]), pelaku=pelaku),
-    )
+    prepared = st.session_state.get("unggah_prepared")
+    checked = prepared[2] if prepared and prepared[0][:3] == kunci[:3] else None
+
+    def mulai() -> pekerja.Tugas:
+        if checked is not None and checked.ada():
+            return pekerja.lanjutkan(checked, [name for name, _ in kept], pelaku=pelaku)
+        return pekerja.mulai(baca.db_path(), "simpan", kept, election=election, kind=dict(kunci[2]), pelaku=pelaku)
+
+    _simpan(("simpan", kunci, left_out), round_no, mulai)
 
 
 def simpan_berjalan(round_no: int) -> None:
@@ -145,7 +162,8 @@ def simpan_berjalan(round_no: int) -> None:
 
 
 def _simpan(kunci: tuple, round_no: int, mulai) -> None:
-    done = _jalankan(kunci, "simpan", mulai)
+    done, tugas = _jalankan(kunci, "simpan", mulai)
+    tugas.bersihkan()
     if isinstance(done, ingest.Batch) and done.ok:
         preview = st.session_state.get("unggah_prepared")
         results = preview[1].results if preview and isinstance(preview[1], ingest.Batch) else []
