@@ -29,6 +29,8 @@ def pengunggah(round_no: int) -> list:
         accept_multiple_files=True,
         key=f"unggah_files_{round_no}",
     )
+    if not uploads:  # the files were taken out: their check's folder (the rows read) goes too
+        st.session_state.pop("unggah_prepared", None)
     return list(uploads or [])
 
 

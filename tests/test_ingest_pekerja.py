@@ -1,5 +1,7 @@
 """The upload worker process: a large job waits for its turn while another holds it, says so in its
-progress record, then runs; a job's folder is private and holds only what the server wrote."""
+progress record, then runs; a job's folder is private and holds only what the server wrote. The save
+of checked files writes the rows their check read (the upload's copy may be gone by then), unless
+the installation key changed since: then it reads the files again."""
 
 import fcntl
 import os
