@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app import baca, ekspor, sesi
+from app import baca, berkas_unggah, ekspor, sesi
 from app.markdown import escape_md
 from readiness import akses, lapor
 from readiness.ingest import templates
+
+berkas_unggah.pasang()  # the uploader's files reach the page without a copy of their bytes
 
 JAWABAN = "_lapor_hasil"
 # A phone's touch targets at least 48 px high (Android's and WCAG 2.5.5's size): the report's

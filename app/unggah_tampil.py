@@ -11,10 +11,12 @@ import time
 import streamlit as st
 from streamlit.runtime.scriptrunner import StopException
 
-from app import baca, ekspor, sesi
+from app import baca, berkas_unggah, ekspor, sesi
 from app.markdown import escape_md
 from readiness import export, ingest, privacy, teks
 from readiness.ingest import ditolak, pekerja, summary
+
+berkas_unggah.pasang()  # the uploader's files reach the page without a copy of their bytes
 
 _TUGAS = "unggah_tugas"  # (what the job is for, its pekerja.Tugas) while a worker runs for this session
 _VERDICT = {"error": st.error, "info": st.info, "warning": st.warning, "success": st.success}
