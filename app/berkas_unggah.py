@@ -8,6 +8,7 @@ change what the other reads."""
 
 from __future__ import annotations
 
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 from streamlit.runtime.uploaded_file_manager import UploadedFile, UploadedFileRec
 
 
@@ -21,3 +22,12 @@ def _salinan(self: UploadedFile, memo: dict) -> UploadedFile:
 def pasang() -> None:
     """Uploaded files deep-copied without copying their bytes (for every session of the process)."""
     UploadedFile.__deepcopy__ = _salinan
+
+
+def lepas(file_ids) -> None:
+    """Let Streamlit drop the bytes of these uploads of this session now (an uploader whose files
+    were saved and that the page no longer shows), rather than when the session ends."""
+    ctx = get_script_run_ctx()
+    if ctx is not None:
+        for file_id in file_ids:
+            ctx.uploaded_file_mgr.remove_file(ctx.session_id, file_id)

@@ -207,10 +207,11 @@ def periksaan(election: str, files: list, batch: ingest.Batch, round_no: int) ->
 
 
 def lupakan(round_no: int) -> None:
-    """After a save: an empty uploader, no kept check, no kind choices."""
+    """After a save: an empty uploader (the saved files' bytes let go), no kept check, no kind choices."""
     st.session_state["unggah_round"] = round_no + 1
     st.session_state.pop("unggah_prepared", None)
     st.session_state.pop("unggah_jenis", None)
+    berkas_unggah.lepas(st.session_state.pop("unggah_sidik", {}))
 
 
 def _jenis(result: ingest.FileResult, round_no: int) -> None:
