@@ -294,10 +294,20 @@ def _giliran(dasar: Path, berat: bool, kemajuan: _Kemajuan):
         os.close(fd)
 
 
+@contextlib.contextmanager
+def _sementara_di(folder: Path):
+    """Temporary files (a per-voter list's staged rows) in the job folder meanwhile: kept for the save."""
+    before = tempfile.tempdir
+    tempfile.tempdir = str(folder)
+    try:
+        yield
+    finally:
+        tempfile.tempdir = before
+
+
 def kerja(folder: Path) -> int:
     """The worker's whole job; the exit code is 0 whenever hasil.pickle was written."""
     job = pickle.loads((folder / TUGAS).read_bytes())
-    tempfile.tempdir = str(folder)  # a per-voter list's staged rows: in the job folder, kept for the save
     dasar = folder.parent
     files = [(name, Path(path)) for name, path in job["files"]]
     total = sum(job["ukuran"][name] for name, _ in files)
@@ -306,7 +316,7 @@ def kerja(folder: Path) -> int:
     kemajuan.tulis("menunggu", 0.0, "menyiapkan")
     pelaku = job["pelaku"]
     try:
-        with _giliran(dasar, total >= BERAT, kemajuan):
+        with _giliran(dasar, total >= BERAT, kemajuan), _sementara_di(folder):
             mulai_kerja = time.monotonic()
             instalasi = _instalasi(job["db"], job["election"])  # before reading: a later change is seen
             batch = _tahap(folder, job, instalasi) if job["mode"] == "simpan" else None
@@ -380,7 +390,7 @@ def _simpan_tahap(folder: Path, job: dict, batch: Batch, instalasi: tuple) -> No
         if hasattr(frame, "attach"):  # staged on disk: the file moves into the folder, kept after exit
             frame.close()
             path = folder / f"tahap-{number}.duckdb"
-            os.replace(frame.path, path)
+            shutil.move(frame.path, path)
             kept = BarisTahap(path, len(frame))
             frame, identitas = kept, kept if identitas is not None else None
         layouts = [
