@@ -69,6 +69,7 @@ def status_label(status) -> str:
 
 # Field names as users know them, for messages and column headers.
 KOLOM = {
+    "kabkota": "Kabupaten/Kota",
     "kecamatan": "Kecamatan",
     "desa": "Desa/Kelurahan",
     "tps": "TPS",

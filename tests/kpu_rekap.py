@@ -35,6 +35,7 @@ JUDUL = [
     "PEMILIHAN SERENTAK GUBERNUR, BUPATI DAN WALI KOTA TAHUN 2024",
     "TINGKAT NASIONAL",
 ]
+PERTAMA = len(JUDUL) + 6  # the Excel row of the first kab/kota (title, blank, 3 header rows, numbering)
 CATATAN = [
     "Sumber: Sistem Informasi Data Pemilih (Sidalih), diunduh dari opendata.kpu.go.id",
     "Keterangan: data per kabupaten/kota",

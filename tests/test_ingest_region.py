@@ -358,15 +358,22 @@ def test_a_kabkota_column_naming_another_region_is_refused(empty_db, tmp_path):
     ]
 
 
-def test_a_kabkota_column_mixing_regions_names_the_first_row_of_another(empty_db, tmp_path):
+def test_a_kabkota_column_mixing_regions_keeps_the_rows_of_this_region_and_names_the_others(empty_db, tmp_path):
     path = _recap_with_region_column(
         tmp_path / "dpt_kecamatan.xlsx", "KABUPATEN/KOTA", ["PROBOLINGGO", "PROBOLINGGO", "PASURUAN"]
     )
-    assert _refused(empty_db, path) == [
-        "dpt_kecamatan.xlsx, sheet 'DPT', baris 8, kolom B (KABUPATEN/KOTA): baris ini untuk Kabupaten Pasuruan "
-        f"atau Kota Pasuruan, sedangkan {SINI}; 1 baris berkas ini untuk wilayah lain: unggah hanya baris "
-        "Kabupaten Probolinggo"
+    result = _loaded(empty_db, path)
+    assert result.rows == 2
+    assert [p.text() for p in result.warnings if "wilayah lain" in p.message] == [
+        "dpt_kecamatan.xlsx, sheet 'DPT', kolom B (KABUPATEN/KOTA): 1 baris untuk wilayah lain tidak dipakai "
+        "(Kabupaten Pasuruan atau Kota Pasuruan); yang dibaca hanya 2 baris Kabupaten Probolinggo"
     ]
+    con = db.connect_read(empty_db)
+    try:
+        kept = con.execute("select count(*) from raw_pemilih where kode_kecamatan is not null").fetchone()
+    finally:
+        con.close()
+    assert kept == (2,)  # Lumbang and Sumber of this kabupaten; Kuripan of the Pasuruan row is not read
 
 
 def test_a_province_column_naming_another_province_is_refused(empty_db, tmp_path):

@@ -239,7 +239,8 @@ def test_a_kecamatan_two_kabkota_of_the_province_have_is_matched_by_the_kabkota_
     batch = ingest.ingest_files(path, [(lain.name, lain.read_bytes())])
     assert [p.text() for r in batch.results for p in r.errors] == [
         "rekap_kabkota_salah.xlsx, sheet 'REKAP DPT PROVINSI', baris 6, kolom B (KABUPATEN/KOTA): kabupaten/kota "
-        "'KABUPATEN LAMPUNG TENGAHH' tidak ada di Provinsi Lampung"
+        "'KABUPATEN LAMPUNG TENGAHH' tidak ada di Provinsi Lampung; yang mirip: Kabupaten Lampung Tengah (18.02), "
+        "Kabupaten Lampung Utara (18.03), Kabupaten Lampung Selatan (18.01)"
     ]
 
 

@@ -20,7 +20,7 @@ def check_duplicates(result: FileResult, kind: str, records: list[dict], origins
         return
     first: dict[tuple, RawRow] = {}
     for rec, raw in zip(records, origins):
-        key = tuple(rec[k] for k in keys)
+        key = tuple(rec.get(k) for k in keys)
         if key in first:
             prev = first[key]
             what = _describe_key(kind, rec, gaz)
@@ -36,7 +36,11 @@ def check_duplicates(result: FileResult, kind: str, records: list[dict], origins
             first[key] = raw
     if kind == "pemilih":
         # A kecamatan row next to desa rows of the same kecamatan would count its voters twice.
-        kec_rows = {rec["kode_kecamatan"]: raw for rec, raw in zip(records, origins) if rec["kode_desa"] is None}
+        kec_rows = {
+            rec["kode_kecamatan"]: raw
+            for rec, raw in zip(records, origins)
+            if rec["kode_desa"] is None and rec["kode_kecamatan"]
+        }
         for rec, raw in zip(records, origins):
             if rec["kode_desa"] is not None and rec["kode_kecamatan"] in kec_rows:
                 other = kec_rows.pop(rec["kode_kecamatan"])
@@ -55,6 +59,8 @@ def _describe_key(kind, rec, gaz) -> str:
             f"Masalah yang sama (Kecamatan {gaz.kecamatan[rec['kode_kecamatan']].nama}, "
             f"{fmt.tanggal(rec['tanggal'])}, uraian sama)"
         )
+    if rec.get("kode_kabkota"):
+        return gaz.kabkota.get(rec["kode_kabkota"], rec["kode_kabkota"])
     kec = gaz.kecamatan[rec["kode_kecamatan"]].nama if rec.get("kode_kecamatan") else "kabupaten"
     desa = gaz.desa[rec["kode_desa"]].nama if rec.get("kode_desa") else None
     if kind == "tps":

@@ -66,7 +66,24 @@ def _dpt_triplet(reader: RowReader, raw: RawRow) -> tuple | None:
     return dpt_l, dpt_p, dpt
 
 
+def _convert_pemilih_kabkota(reader, raw, gaz):
+    """A row of one whole kab/kota (KPU's national recap): its code from the Kabupaten/Kota column
+    (readiness/wilayah/kolom_kabkota.py), or the installation's own in a kab/kota installation."""
+    kode = raw.kode_kabkota or (gaz.wilayah_kode if not gaz.kabkota else None)
+    if kode is None:
+        reader.error(raw, "kabkota", "nama kabupaten/kota kosong")
+    triplet = _dpt_triplet(reader, raw)
+    rec = {f: reader.value(raw, f) for f in ("tps", "pemilih_pemula", "disabilitas")}
+    if kode is None or triplet is None:
+        return None
+    rec.update(kode_kecamatan=None, kode_desa=None, kode_kabkota=kode, dpt_l=triplet[0], dpt_p=triplet[1])
+    rec["dpt"] = triplet[2]
+    return rec
+
+
 def _convert_pemilih(reader, raw, gaz, ctx):
+    if "kecamatan" not in raw.cells:
+        return _convert_pemilih_kabkota(reader, raw, gaz)
     kode_kec = match_kecamatan(reader, raw, gaz)
     triplet = _dpt_triplet(reader, raw)
     rec = {f: reader.value(raw, f) for f in ("tps", "pemilih_pemula", "disabilitas")}

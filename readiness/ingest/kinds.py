@@ -30,7 +30,13 @@ FIELD_TYPE = {f: t for t, fields in TYPES.items() for f in fields}
 
 # Each kind needs one of these sets of fields.
 REQUIRED = {
-    "pemilih": [{"kecamatan", "dpt"}, {"kecamatan", "dpt_l", "dpt_p"}],
+    # a recap per desa or kecamatan, or one row per kab/kota (KPU's national recap)
+    "pemilih": [
+        {"kecamatan", "dpt"},
+        {"kecamatan", "dpt_l", "dpt_p"},
+        {"kabkota", "dpt"},
+        {"kabkota", "dpt_l", "dpt_p"},
+    ],
     "daftar": [{"kecamatan", "desa", "tps", "jk"}],
     "tps": [{"kecamatan", "desa", "no_tps", "dpt"}, {"kecamatan", "desa", "no_tps", "dpt_l", "dpt_p"}],
     "ktpel": [{"kecamatan", "wajib_ktpel", "sudah_rekam"}],
@@ -49,7 +55,18 @@ RECONCILED = {
 
 # The columns of each kind's parsed rows after source_sheet and source_row (raw_<kind> in schema.sql).
 COLUMNS = {
-    "pemilih": ["kode_kecamatan", "kode_desa", "tps", "dpt_l", "dpt_p", "dpt", "pemilih_pemula", "disabilitas"],
+    # kode_kabkota only on a row of one whole kab/kota (kode_kecamatan then empty)
+    "pemilih": [
+        "kode_kecamatan",
+        "kode_desa",
+        "tps",
+        "dpt_l",
+        "dpt_p",
+        "dpt",
+        "pemilih_pemula",
+        "disabilitas",
+        "kode_kabkota",
+    ],
     "tps": [
         "kode_kecamatan",
         "kode_desa",
@@ -85,7 +102,7 @@ COLUMNS = {
 STORED_AS = {"daftar": "* replace (nik_hash::bit::uhugeint as nik_hash, nkk_hash::bit::uhugeint as nkk_hash)"}
 # Rows that must not appear twice in one upload (they would be counted twice).
 UNIQUE = {
-    "pemilih": ("kode_kecamatan", "kode_desa"),
+    "pemilih": ("kode_kabkota", "kode_kecamatan", "kode_desa"),
     "tps": ("kode_desa", "no_tps"),
     "ktpel": ("kode_kecamatan", "kode_desa", "tanggal"),
     "target": ("kode_kecamatan",),

@@ -41,7 +41,7 @@ class Layout:
     sheet: Sheet
     kind: str
     header_row: int  # 0-based index of the first header row
-    header_rows: int  # 1 or 2
+    header_rows: int  # 1, 2 or 3
     columns: dict[int, str]  # column index -> field
     names: list[str]  # header text per column, as shown to the user
     score: int
@@ -63,23 +63,27 @@ class Layout:
 
 
 def header_names(rows: list[list], r: int, n: int) -> list[str]:
-    width = max(len(rows[r]), len(rows[r + 1]) if n == 2 and r + 1 < len(rows) else 0)
-    top = list(rows[r]) + [None] * (width - len(rows[r]))
-    if n == 1:
-        return ["" if v is None else str(v).strip() for v in top]
-    below = list(rows[r + 1]) + [None] * (width - len(rows[r + 1]))
-    names, parent = [], ""
+    """The name of each column of the header in rows r … r+n-1 (n = 1, 2 or 3): a header above
+    others, merged across the columns under it (written only in its first cell), joins them as
+    `DAFTAR PEMILIH TETAP / JUMLAH PEMILIH / L`; a header merged down over the rows below it is
+    the column's name alone."""
+    grid = [list(rows[r + k]) if r + k < len(rows) else [] for k in range(n)]
+    width = max(len(line) for line in grid)
+    grid = [line + [None] * (width - len(line)) for line in grid]
+    names = []
+    parents = [""] * (n - 1)
     for c in range(width):
-        # A parent merged across several columns is written only in its first cell.
-        if top[c] is not None:
-            parent = str(top[c]).strip()
-        elif below[c] is None:
-            parent = ""
-        child = "" if below[c] is None else str(below[c]).strip()
-        if child and parent:
-            names.append(f"{parent} / {child}")
+        for k in range(n - 1):
+            if grid[k][c] is not None:
+                parents[k] = str(grid[k][c]).strip()
+            elif all(grid[j][c] is None for j in range(k + 1, n)):
+                parents[k] = ""  # nothing under it either: the parent's span has ended
+        child = "" if grid[n - 1][c] is None else str(grid[n - 1][c]).strip()
+        if child and any(parents):
+            names.append(" / ".join([p for p in parents if p] + [child]))
         else:
-            names.append(child or ("" if top[c] is None else str(top[c]).strip()))
+            own = next((str(grid[k][c]).strip() for k in range(n) if grid[k][c] is not None), "")
+            names.append(child or own)
     return names
 
 
@@ -99,8 +103,8 @@ def map_columns(kind: str, names: list[str], mirip: dict[int, str] | None = None
         if not name:
             continue
         candidates = [norm_header(name)]
-        if " / " in name:
-            candidates.append(norm_header(name.split(" / ", 1)[1]))
+        if " / " in name:  # below its parents: the header under the top one, or the lowest alone
+            candidates += [norm_header(name.split(" / ", 1)[1]), norm_header(name.rsplit(" / ", 1)[1])]
         for candidate in candidates:
             fld = synonyms.get(candidate)
             if fld and fld not in used:
@@ -133,7 +137,7 @@ def find_layout(
     for r in range(min(HEADER_SEARCH_ROWS, len(rows))):
         if sum(1 for v in rows[r] if v is not None) < 1:
             continue
-        for n in (1, 2):
+        for n in (1, 2, 3):
             if r + n > len(rows):
                 continue
             names = header_names(rows, r, n)

@@ -120,15 +120,17 @@ def _parse_into(
             "galat", "tidak ada baris data di bawah judul kolom", layouts[0].sheet.name, layouts[0].data_start + 1
         )
         return
-    if region is not None and (
-        wilayah.check_rows(result, [(raw.layout, raw.row - 1) for raw in raw_rows], region, gaz)
-        or wilayah.check_kecamatan(result, raw_rows, region, gaz)
-        or wilayah.tandai_kabkota(result, raw_rows, region)
-    ):
-        return
+    every = len(raw_rows)
+    if region is not None:
+        raw_rows = wilayah.pilah_baris(result, raw_rows, region, gaz)
+        if raw_rows is None or (
+            wilayah.check_kecamatan(result, raw_rows, region, gaz) or wilayah.tandai_kabkota(result, raw_rows, region)
+        ):
+            return
     records, origins = _convert_rows(result, raw_rows, gaz, kapasitas_tps)
     check_duplicates(result, result.kind, records, origins, gaz)
-    reconcile(result, result.kind, totals, records, origins, RowReader(result, result.kind), gaz)
+    if len(raw_rows) == every:  # the file's own totals are of all its rows, some of them not read
+        reconcile(result, result.kind, totals, records, origins, RowReader(result, result.kind), gaz)
     if result.errors:
         return
     _keep_frame(result, records)
@@ -219,4 +221,6 @@ def _keep_frame(result: FileResult, records: list[dict]) -> None:
     import pandas as pd  # loaded only for these small files: a voter list stays in Arrow
 
     result.frame = pd.DataFrame.from_records(records, columns=["source_sheet", "source_row"] + COLUMNS[result.kind])
-    result.coverage = {rec["kode_kecamatan"] or "*" for rec in records}
+    # what the upload covers: its kecamatan, the kab/kota of its rows of a whole kab/kota, or '*'
+    # (a row of the whole region: a kabupaten target)
+    result.coverage = {rec["kode_kecamatan"] or rec.get("kode_kabkota") or "*" for rec in records}

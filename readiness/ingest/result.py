@@ -120,8 +120,13 @@ class FileResult:
         self.problems.append(problem)
 
     def describe_coverage(self) -> str:
-        kecamatan = len(self.coverage - {"*"})
-        text = f"{kecamatan} kecamatan" if kecamatan else ""
+        kecamatan = len({k for k in self.coverage if len(k) > 5})
+        kabkota = len({k for k in self.coverage if len(k) == 5})  # `74.06`: rows of a whole kab/kota
+        text = ", ".join(
+            part
+            for part in (f"{kecamatan} kecamatan" if kecamatan else "", f"{kabkota} kabupaten/kota" if kabkota else "")
+            if part
+        )
         if "*" in self.coverage:
             text += (" + " if text else "") + f"tingkat {self.wilayah}"
         return text
@@ -129,7 +134,7 @@ class FileResult:
     def describe_layout(self) -> str:
         parts = []
         for lay in self.layouts:
-            rows = f"{lay.header_row + 1}" if lay.header_rows == 1 else f"{lay.header_row + 1}–{lay.header_row + 2}"
+            rows = f"{lay.header_row + 1}" if lay.header_rows == 1 else f"{lay.header_row + 1}–{lay.data_start}"
             parts.append(f"sheet '{lay.sheet.name}' (judul kolom baris {rows})")
         return "; ".join(parts)
 

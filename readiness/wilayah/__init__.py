@@ -8,6 +8,8 @@
   pemilihan.py  the elections the installation follows (add, edit; with the audit record: tambah,
                 ubah), each with its kind and region
   kata.py       the words users read of the region: Kabupaten/Kota, Bupati/Wali Kota, desa/kelurahan
+  pilah.py      the rows of a file that covers more than the region (KPU's national recap): those
+                inside are read, the others named in one warning
   kolom_kabkota.py
                 in a province or the nation, the kab/kota each row of a file names, within which its
                 kecamatan is matched
@@ -31,6 +33,7 @@ from .berkas import (
 )
 from .kata import Kata, kata
 from .kolom_kabkota import tandai as tandai_kabkota
+from .pilah import pilah_baris
 
 __all__ = [
     "KABUPATEN",
@@ -45,6 +48,7 @@ __all__ = [
     "check_titles",
     "kata",
     "load",
+    "pilah_baris",
     "region_columns",
     "tandai_kabkota",
 ]

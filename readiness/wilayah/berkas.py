@@ -16,8 +16,12 @@ in a title is no other region.
 
 from __future__ import annotations
 
+import csv
+import difflib
+import functools
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pyarrow.compute as pc
 
@@ -54,6 +58,15 @@ KOLOM_KABKOTA = {
 KOLOM_PROVINSI = {"PROVINSI", "PROPINSI", "PROV", "NAMA PROVINSI"}
 
 _KODE_RE = re.compile(r"^(\d{2})\.?(\d{2})?$")
+VARIAN_CSV = Path(__file__).resolve().parents[2] / "reference" / "kabkota_name_variants.csv"
+
+
+@functools.cache
+def varian_kabkota() -> tuple[tuple[str, str], ...]:
+    """(name as files write it, Kemendagri code) of reference/kabkota_name_variants.csv."""
+    with VARIAN_CSV.open(encoding="utf-8") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return tuple((r["nama"], r["kode"]) for r in rows)
 
 
 def _kata(text) -> list[str]:
@@ -98,6 +111,15 @@ class Wilayah:
                 keys.add(_kunci(rest[1:]))
             for key in keys:
                 target.setdefault(key, []).append(kode)
+        for nama, kode in varian_kabkota():  # former names, other spellings (`TOBA SAMOSIR`)
+            if kode not in self.kabkota:
+                continue
+            words = _kata(nama)
+            if words[0] in KABUPATEN + KOTA:
+                words = words[1:]
+            target = kota if int(kode[3:5]) >= 71 else kab
+            if kode not in target.get(_kunci(words), []):
+                target.setdefault(_kunci(words), []).append(kode)
         prov: dict[str, list[str]] = {}
         for kode, nama in self.provinsi.items():
             words = _kata(nama)
@@ -210,6 +232,23 @@ class Wilayah:
         found = [k for c in choices for k in self._indeks[c].get(_kunci(words), [])]
         return self.tempat(found) if found else None
 
+    def mirip_kabkota(self, value, n: int = 3) -> list[str]:
+        """The kab/kota of this region whose names (or known variants) come closest to a cell that
+        names none, as shown to users with their codes: `Kabupaten Toba (12.12)`."""
+        words = _kata(value)
+        if words[:1] and words[0] in KABUPATEN + KOTA and len(words) > 1:
+            words = words[1:]
+        keys: dict[str, set[str]] = {}
+        for jenis in ("kabupaten", "kota"):
+            for key, kode in self._indeks[jenis].items():
+                for k in kode:
+                    if self.milik(k):
+                        keys.setdefault(key, set()).add(k)
+        found: list[str] = []
+        for key in difflib.get_close_matches(_kunci(words), list(keys), n=2 * n, cutoff=0.6):
+            found += [k for k in sorted(keys[key]) if k not in found]
+        return [f"{self.kabkota[k]} ({k})" for k in found[:n]]
+
     def penolakan(self, tempat: Tempat, subjek: str = "berkas ini") -> str:
         return f"{subjek} untuk {tempat.nama}, sedangkan dasbor ini untuk {self.nama}"
 
@@ -248,10 +287,10 @@ def check_titles(result, layouts, region: Wilayah) -> bool:
 
 def region_columns(layout) -> list[tuple[int, str]]:
     """(column, 'kabkota' | 'provinsi') of a layout's columns that hold each row's kab/kota or
-    province (not one of the kind's own fields)."""
+    province (not one of the kind's own fields but the recap's `kabkota`)."""
     found = []
     for col, name in enumerate(layout.names):
-        if col in layout.columns or not name:
+        if (col in layout.columns and layout.columns[col] != "kabkota") or not name:
             continue
         for candidate in (name, name.split(" / ", 1)[-1]):
             header = " ".join(_kata(candidate))
@@ -264,38 +303,58 @@ def region_columns(layout) -> list[tuple[int, str]]:
     return found
 
 
+def _kolom_wilayah(lay, columns: dict) -> list[tuple[int, str]]:
+    """(column, 'kabkota' | 'provinsi' | 'kecamatan') of a layout's columns that can name a region."""
+    if id(lay) not in columns:
+        cols = region_columns(lay)
+        kec = next((c for c, f in lay.columns.items() if f == "kecamatan"), None)
+        if kec is not None:
+            cols.append((kec, "kecamatan"))
+        columns[id(lay)] = cols
+    return columns[id(lay)]
+
+
+def _tempat_baris(region: Wilayah, gaz, lay, i: int, cols) -> tuple[Tempat | None, int, str, bool]:
+    """The first region a data row names that is not this one, its column and the column's jenis,
+    and whether the row named this region before it: (None, -1, '', named) when it names no other."""
+    row = lay.sheet.rows[i]
+    ours = False
+    for col, jenis in cols:
+        value = row[col] if col < len(row) else None
+        if jenis == "kecamatan":
+            words = _kata(value) if isinstance(value, str) else []
+            if not words or words[0] not in KABUPATEN + KOTA or gaz.match_kecamatan(value):
+                continue
+            tempat = region.di_sel(value, "kabkota")
+        else:
+            tempat = region.di_sel(value, jenis)
+        if tempat is None:
+            continue
+        if region.lain(tempat):
+            return tempat, col, jenis, ours
+        ours = True
+    return None, -1, "", ours
+
+
+def _label(lay, col: int) -> str:
+    return f"{column_letter(col)} ({lay.names[col]})"
+
+
 def check_rows(result, rows, region: Wilayah, gaz) -> bool:
     """Refuse when a data row names another region: in a kab/kota or province column, or as a
     `KABUPATEN …`/`KOTA …` written where the kecamatan goes (a kabupaten-wide row) that is no
     kecamatan here. `rows` are (layout, 0-based index into its sheet's rows) of the data rows."""
-    columns = {}
+    columns: dict = {}
     first_other = None  # (tempat, layout, row, column label)
     others = ours = 0
     for lay, i in rows:
-        if id(lay) not in columns:
-            cols = region_columns(lay)
-            kec = next((c for c, f in lay.columns.items() if f == "kecamatan"), None)
-            if kec is not None:
-                cols.append((kec, "kecamatan"))
-            columns[id(lay)] = cols
-        row = lay.sheet.rows[i]
-        for col, jenis in columns[id(lay)]:
-            value = row[col] if col < len(row) else None
-            if jenis == "kecamatan":
-                words = _kata(value) if isinstance(value, str) else []
-                if not words or words[0] not in KABUPATEN + KOTA or gaz.match_kecamatan(value):
-                    continue
-                tempat = region.di_sel(value, "kabkota")
-            else:
-                tempat = region.di_sel(value, jenis)
-            if tempat is None:
-                continue
-            if region.lain(tempat):
-                others += 1
-                if first_other is None:
-                    first_other = (tempat, lay, i, f"{column_letter(col)} ({lay.names[col]})")
-            else:
-                ours += 1
+        tempat, col, _, named_ours = _tempat_baris(region, gaz, lay, i, _kolom_wilayah(lay, columns))
+        if tempat is None:
+            ours += named_ours
+            continue
+        others += 1
+        if first_other is None:
+            first_other = (tempat, lay, i, _label(lay, col))
     if first_other is None:
         return False
     tempat, lay, i, label = first_other

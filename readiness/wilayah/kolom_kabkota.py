@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..ingest.cells import is_blank
 from ..ingest.workbook import column_letter
-from .berkas import Wilayah, region_columns
+from .berkas import KOTA, Wilayah, _kata, region_columns
 
 
 def _cell(lay, i: int, col: int):
@@ -21,6 +21,22 @@ def _cell(lay, i: int, col: int):
     return value
 
 
+def _kota_bertanda(raw_rows, lay, col: int) -> bool:
+    """Whether the column writes a city as `KOTA …` (KPU's recap: `PROBOLINGGO` is then the
+    kabupaten, `KOTA PROBOLINGGO` the city)."""
+    for raw in raw_rows:
+        if raw.layout is lay:
+            words = _kata(_cell(lay, raw.row - 1, col) or "")
+            if words[:1] and words[0] in KOTA and len(words) > 1:
+                return True
+    return False
+
+
+def _kabupaten(kode: list[str]) -> list[str]:
+    """The kabupaten among kab/kota codes (Kemendagri numbers a kabupaten 01–69, a kota 71–99)."""
+    return [k for k in kode if int(k[3:5]) < 71]
+
+
 def tandai(result, raw_rows, region: Wilayah) -> bool:
     """Set each row's `kode_kabkota` from its Kabupaten/Kota column; refuse (True) with the row of
     the first cell that names no kab/kota of the region, or two of them."""
@@ -28,10 +44,13 @@ def tandai(result, raw_rows, region: Wilayah) -> bool:
         return False
     columns: dict[int, int | None] = {}
     last: dict[int, str | None] = {}
+    bertanda: dict[int, bool] = {}
     for raw in raw_rows:
         lay = raw.layout
         if id(lay) not in columns:
             columns[id(lay)] = next((c for c, jenis in region_columns(lay) if jenis == "kabkota"), None)
+            if columns[id(lay)] is not None:
+                bertanda[id(lay)] = _kota_bertanda(raw_rows, lay, columns[id(lay)])
         col = columns[id(lay)]
         if col is None:
             continue
@@ -41,11 +60,15 @@ def tandai(result, raw_rows, region: Wilayah) -> bool:
             continue
         tempat = region.di_sel(value, "kabkota")
         kode = [k for k in tempat.kode if region.milik(k)] if tempat else []
+        if len(kode) > 1 and bertanda[id(lay)] and len(_kabupaten(kode)) == 1:
+            kode = _kabupaten(kode)
         if len(kode) != 1:
             if len(kode) > 1:
                 why = f"'{str(value).strip()}' dapat berarti {tempat.nama}; tulis Kabupaten atau Kota di depannya"
             else:
                 why = f"kabupaten/kota '{str(value).strip()}' tidak ada di {region.nama}"
+                if tempat is None and (mirip := region.mirip_kabkota(value)):
+                    why += "; yang mirip: " + ", ".join(mirip)
             result.add("galat", why, lay.sheet.name, raw.row, f"{column_letter(col)} ({lay.names[col]})")
             return True
         raw.kode_kabkota = last[id(lay)] = kode[0]
