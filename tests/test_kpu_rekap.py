@@ -4,15 +4,21 @@ what it did not use; the nation takes every row, its grand total row is a total,
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
+import io
+import random
 import shutil
 
+import pandas as pd
 import pytest
 
 from readiness import cli, db, ingest, wilayah
+from readiness.ingest.workbook import Book
 from readiness.wilayah.berkas import VARIAN_CSV as VARIAN
 from tests import kpu_rekap
+from tests.messy import _save_openpyxl, id_num
 
 
 @pytest.fixture(scope="module")
@@ -126,3 +132,98 @@ def test_an_unknown_kabkota_name_is_refused_with_its_row_column_and_the_closest_
         "kabupaten/kota 'KAB. TOBA SAMOSIRR' tidak ada di Indonesia; yang mirip: Kabupaten Toba (12.12), "
         "Kabupaten Samosir (12.17)"
     ]
+
+
+# --------------------------------------------------------------------------- mixed levels
+RINCIAN = "rincian kecamatan belum ada"
+
+
+def _rekap_kecamatan(path, kode_kabkota: str, seed: int) -> tuple[object, dict[str, tuple]]:
+    """A kab/kota KPU office's own recap per kecamatan: KABUPATEN/KOTA | KECAMATAN | JUMLAH TPS |
+    L | P | L+P under a two-row header, its name written as the office writes it, a JUMLAH row."""
+    from reference import nasional
+
+    rnd = random.Random(seed)
+    kabkota = {r["kode_kabkota"]: r["kabkota"] for r in nasional.rows("kabkota", "74")}[kode_kabkota]
+    kecamatan = [r for r in nasional.rows("kecamatan", kode_kabkota)]
+    rows = [["REKAPITULASI DPT PER KECAMATAN"], [kabkota.upper()], []]
+    rows += [
+        ["NO", "KABUPATEN/KOTA", "KECAMATAN", "JUMLAH TPS", "JUMLAH PEMILIH", None, None],
+        [None, None, None, None, "L", "P", "L+P"],
+    ]
+    figures = {}
+    for i, r in enumerate(kecamatan, 1):
+        l, p = rnd.randint(2_000, 20_000), rnd.randint(2_000, 20_000)  # noqa: E741
+        tps = -(-(l + p) // 450)
+        figures[r["kode_kecamatan"]] = (tps, l, p)
+        rows.append(
+            [i, kabkota.upper() if i == 1 else None, r["kecamatan"].upper(), tps, id_num(l), id_num(p), id_num(l + p)]
+        )
+    rows.append([None, "JUMLAH", None, sum(f[0] for f in figures.values()), None, None, None])
+    merges = ["E4:G4", "A4:A5", "B4:B5", "C4:C5", "D4:D5", f"B6:B{5 + len(kecamatan)}"]
+    return _save_openpyxl(path, [{"name": "DPT", "rows": rows, "merges": merges}]), figures
+
+
+def _report(path, level):
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        assert cli.main(["report", "--db", str(path), "--level", level, "--format", "csv"]) == 0, err.getvalue()
+    kode = {c: str for c in ("kode_wilayah", "kode_provinsi", "kode_kabkota", "kode_kecamatan")}
+    return pd.read_csv(io.StringIO(out.getvalue()), dtype=kode)
+
+
+def test_a_province_with_three_kabkota_per_kecamatan_and_fourteen_from_the_recap_counts_each_once(
+    sultra, rekap, tmp_path
+):
+    path, data = rekap
+    recap = {b.kode: b for b in data if b.kode.startswith("74.")}
+    assert _ingest(sultra, path).committed
+    kabkota = _report(sultra, "kabkota").set_index("kode_kabkota")
+    # known only by its total: the total, and the words
+    assert len(kabkota) == 17
+    assert kabkota["dpt"].to_dict() == {k: b.dpt for k, b in recap.items()}
+    assert kabkota["tps"].to_dict() == {k: b.tps for k, b in recap.items()}
+    assert set(kabkota["rincian"]) == {RINCIAN}
+    # the kab/kota's own files per kecamatan arrive for three of them
+    rinci = {}
+    for kode, seed in (("74.01", 1), ("74.06", 6), ("74.71", 71)):
+        berkas, figures = _rekap_kecamatan(tmp_path / f"dpt_{kode}.xlsx", kode, seed)
+        batch = _ingest(sultra, berkas)
+        assert batch.committed, _texts(batch)
+        rinci[kode] = figures
+    kabkota = _report(sultra, "kabkota").set_index("kode_kabkota")
+    kecamatan = _report(sultra, "kecamatan")
+    wilayah_row = _report(sultra, "wilayah")
+    provinsi = _report(sultra, "provinsi")
+    expected = {k: b.dpt for k, b in recap.items()}
+    for kode, figures in rinci.items():
+        expected[kode] = sum(l + p for _, l, p in figures.values())
+        assert kabkota.loc[kode, "tps"] == sum(t for t, _, _ in figures.values())
+        assert pd.isna(kabkota.loc[kode, "rincian"])
+    assert kabkota["dpt"].to_dict() == expected
+    assert kabkota["rincian"].eq(RINCIAN).sum() == 14
+    # a user adds up the 17 kab/kota: 3 from their kecamatan, 14 from the recap
+    total = sum(expected.values())
+    assert wilayah_row.loc[0, "dpt"] == total and provinsi.loc[0, "dpt"] == total
+    assert wilayah_row.loc[0, "dpt_l"] + wilayah_row.loc[0, "dpt_p"] == total
+    # the kecamatan of the three carry their own figures; the others have none yet
+    per_kec = kecamatan.dropna(subset=["dpt"]).set_index("kode_kecamatan")["dpt"].to_dict()
+    assert per_kec == {k: l + p for f in rinci.values() for k, (_, l, p) in f.items()}
+
+
+def test_a_national_installation_totals_equal_the_recaps_own_grand_total_row(nasional, rekap):
+    path, data = rekap
+    batch = _ingest(nasional, path)
+    assert batch.committed, _texts(batch)
+    assert _texts(batch, "peringatan") == []  # the grand total agrees with the rows: nothing to say
+    book = Book(path, path.name)
+    sheet = book.sheet(book.sheet_names[0])
+    grand = next(row for row in sheet.rows if row[0] == "TOTAL")
+    assert len([b for b in data]) == 514
+    wilayah_row = _report(nasional, "wilayah")
+    assert wilayah_row[["tps", "dpt_l", "dpt_p", "dpt"]].values.tolist() == [[int(v) for v in grand[5:9]]]
+    provinsi = _report(nasional, "provinsi")
+    assert len(provinsi) == 38 and provinsi["dpt"].sum() == int(grand[8])
+    kabkota = _report(nasional, "kabkota")
+    assert len(kabkota) == 514 and kabkota["dpt"].sum() == int(grand[8])
+    assert set(kabkota["rincian"]) == {RINCIAN}

@@ -1,7 +1,10 @@
 -- Readiness per kab/kota of the region for one election (a province's or the nation's; the region
 -- itself in a kab/kota installation): its kecamatan's figures summed (missing when any of its
 -- kecamatan lacks them: a kab/kota's DPT is the sum of all its kecamatan or nothing), the
--- DPT-weighted target and previous turnout, counts per status, the worst status.
+-- DPT-weighted target and previous turnout, counts per status, the worst status. A kab/kota known
+-- by its total alone (a row of KPU's national recap: stg_pemilih_kabkota) shows that total for DPT,
+-- L, P and TPS and `rincian` 'rincian kecamatan belum ada' while none of its kecamatan has a DPT;
+-- finer data arriving later replaces the total (stg_pemilih_kabkota says when).
 -- Reads `kesiapan_kecamatan` (int_kecamatan of the election, kept by readiness.model).
 -- params: election
 with k as (
@@ -9,7 +12,8 @@ with k as (
     from kesiapan_kecamatan k
     join ref_kecamatan r using (kode_kecamatan)
     where k.election_id = $election
-)
+),
+t as (select * from stg_pemilih_kabkota where election_id = $election)
 select
     b.kode_provinsi,
     b.provinsi,
@@ -17,10 +21,14 @@ select
     b.kabkota,
     b.jenis,
     count(k.kode_kecamatan)                                                     as jumlah_kecamatan,
-    case when count(k.dpt) = count(*) then sum(k.dpt) end                       as dpt,
-    case when count(k.dpt_l) = count(*) then sum(k.dpt_l) end                   as dpt_l,
-    case when count(k.dpt_p) = count(*) then sum(k.dpt_p) end                   as dpt_p,
-    case when count(k.tps) = count(*) then sum(k.tps) end                       as tps,
+    case when count(t.kode_kabkota) > 0 then any_value(t.dpt)
+         when count(k.dpt) = count(*) then sum(k.dpt) end                       as dpt,
+    case when count(t.kode_kabkota) > 0 then any_value(t.dpt_l)
+         when count(k.dpt_l) = count(*) then sum(k.dpt_l) end                   as dpt_l,
+    case when count(t.kode_kabkota) > 0 then any_value(t.dpt_p)
+         when count(k.dpt_p) = count(*) then sum(k.dpt_p) end                   as dpt_p,
+    case when any_value(t.tps) is not null then any_value(t.tps)
+         when count(k.tps) = count(*) then sum(k.tps) end                       as tps,
     sum(k.tps_melebihi_kapasitas)                                               as tps_melebihi_kapasitas,
     max(k.pemilih_per_tps_maks)                                                 as pemilih_per_tps_maks,
     case when count(k.ktpel_wajib) = count(*) then sum(k.ktpel_wajib) end       as ktpel_wajib,
@@ -37,8 +45,11 @@ select
     count(*) filter (where k.status = 'merah')                                  as jumlah_merah,
     case when count(*) filter (where k.status = 'merah') > 0 then 'merah'
          when count(*) filter (where k.status = 'kuning') > 0 then 'kuning'
-         else 'hijau' end                                                       as status
+         else 'hijau' end                                                       as status,
+    case when count(t.kode_kabkota) > 0 and count(k.dpt) = 0
+         then 'rincian kecamatan belum ada' end                                 as rincian
 from stg_kabkota b
 join k using (kode_kabkota)
+left join t using (kode_kabkota)
 group by all
 order by b.kode_kabkota

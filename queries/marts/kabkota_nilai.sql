@@ -6,7 +6,9 @@
 -- turnout only when every kecamatan has it). A kind of data counts as present for the kab/kota
 -- when every one of its kecamatan has it (`ada_*`; `jumlah_*`: how many have it), so completeness
 -- is green only with all four kinds everywhere, red when none of its kecamatan has any data, and
--- yellow otherwise. Open problems are summed.
+-- yellow otherwise. Open problems are summed. A kab/kota known by its total alone (a row of KPU's
+-- national recap: stg_pemilih_kabkota) takes that total for DPT, L, P and TPS, counts as having
+-- voter data, and says `rincian` 'rincian kecamatan belum ada' while none of its kecamatan has a DPT.
 -- Reads `kesiapan_kecamatan` (int_kecamatan of the election, kept by readiness.model).
 -- params: election
 with k as (
@@ -15,6 +17,7 @@ with k as (
     join ref_kecamatan r using (kode_kecamatan)
     where k.election_id = $election
 ),
+t as (select * from stg_pemilih_kabkota where election_id = $election),
 s as (
     select
         b.kode_kabkota,
@@ -22,13 +25,18 @@ s as (
         b.jenis,
         any_value(k.election_id)                                                  as election_id,
         count(*)                                                                  as jumlah_kecamatan,
-        case when count(k.dpt) = count(*) then sum(k.dpt) end                     as dpt,
-        case when count(k.dpt_l) = count(*) then sum(k.dpt_l) end                 as dpt_l,
-        case when count(k.dpt_p) = count(*) then sum(k.dpt_p) end                 as dpt_p,
-        case when count(k.dpt_rekap) = count(*) then sum(k.dpt_rekap) end         as dpt_rekap,
+        case when count(t.kode_kabkota) > 0 then any_value(t.dpt)
+             when count(k.dpt) = count(*) then sum(k.dpt) end                     as dpt,
+        case when count(t.kode_kabkota) > 0 then any_value(t.dpt_l)
+             when count(k.dpt_l) = count(*) then sum(k.dpt_l) end                 as dpt_l,
+        case when count(t.kode_kabkota) > 0 then any_value(t.dpt_p)
+             when count(k.dpt_p) = count(*) then sum(k.dpt_p) end                 as dpt_p,
+        case when count(t.kode_kabkota) > 0 then any_value(t.dpt)
+             when count(k.dpt_rekap) = count(*) then sum(k.dpt_rekap) end         as dpt_rekap,
         case when count(k.dpt_daftar_tps) = count(*) then sum(k.dpt_daftar_tps) end as dpt_daftar_tps,
         case when count(k.dpt_daftar_pemilih) = count(*) then sum(k.dpt_daftar_pemilih) end as dpt_daftar_pemilih,
-        case when count(k.tps) = count(*) then sum(k.tps) end                     as tps,
+        case when any_value(t.tps) is not null then any_value(t.tps)
+             when count(k.tps) = count(*) then sum(k.tps) end                     as tps,
         sum(k.tps_melebihi_kapasitas)                                             as tps_melebihi_kapasitas,
         max(k.pemilih_per_tps_maks)                                               as pemilih_per_tps_maks,
         case when count(k.ktpel_wajib) = count(*) then sum(k.ktpel_wajib) end     as ktpel_wajib,
@@ -38,7 +46,10 @@ s as (
         case when count(k.partisipasi_sebelumnya) = count(*)
              then round(sum(k.partisipasi_sebelumnya * k.dpt) / nullif(sum(k.dpt), 0), 2) end
                                                                                   as partisipasi_sebelumnya,
-        count(*) filter (where k.ada_pemilih)                                     as jumlah_ada_pemilih,
+        case when count(t.kode_kabkota) > 0 then count(*)
+             else count(*) filter (where k.ada_pemilih) end                       as jumlah_ada_pemilih,
+        case when count(t.kode_kabkota) > 0 and count(k.dpt) = 0
+             then 'rincian kecamatan belum ada' end                               as rincian,
         count(*) filter (where k.ada_tps)                                         as jumlah_ada_tps,
         count(*) filter (where k.ada_ktpel)                                       as jumlah_ada_ktpel,
         count(*) filter (where k.ada_target)                                      as jumlah_ada_target,
@@ -57,6 +68,7 @@ s as (
         any_value(k.t_masalah_tinggi_kuning)                                      as t_masalah_tinggi_kuning
     from stg_kabkota b
     join k using (kode_kabkota)
+    left join t using (kode_kabkota)
     group by all
 )
 select *,
@@ -73,7 +85,7 @@ select *,
     jumlah_ada_tps = jumlah_kecamatan                                             as ada_tps,
     jumlah_ada_ktpel = jumlah_kecamatan                                           as ada_ktpel,
     jumlah_ada_target = jumlah_kecamatan                                          as ada_target,
-    case when jumlah_kecamatan_berdata = 0 then 0
+    case when jumlah_kecamatan_berdata = 0 and rincian is null then 0
          else greatest(1, (jumlah_ada_pemilih = jumlah_kecamatan)::int + (jumlah_ada_tps = jumlah_kecamatan)::int
                           + (jumlah_ada_ktpel = jumlah_kecamatan)::int + (jumlah_ada_target = jumlah_kecamatan)::int)
     end                                                                           as jumlah_jenis_data

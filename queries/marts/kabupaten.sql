@@ -1,18 +1,50 @@
 -- Kabupaten totals for one election (one row): summed figures (missing when any kecamatan lacks
--- them), the DPT-weighted previous participation, the kabupaten target, counts per status.
+-- them; DPT, L, P and TPS summed per kab/kota, a kab/kota known by its total alone counted once),
+-- the DPT-weighted previous participation, the kabupaten target, counts per status.
 -- The one definition of the region's figures: every page, slide and export shows these (the
 -- Hari Pemungutan page and slide through lapor.ringkasan's `kabupaten`), turnout via fmt.partisipasi.
 -- Reads `kesiapan_kecamatan` (int_kecamatan of the election, kept by readiness.model).
 -- params: election
+with k as (
+    select r.kode_kabkota, k.*
+    from kesiapan_kecamatan k
+    join ref_kecamatan r using (kode_kecamatan)
+    where k.election_id = $election
+),
+t as (select * from stg_pemilih_kabkota where election_id = $election),
+-- each kab/kota's DPT, L, P and TPS: its total where in force (stg_pemilih_kabkota), else the sum
+-- of its kecamatan (missing when any lacks it), so each kab/kota is counted once
+kab as (
+    select k.kode_kabkota,
+        case when count(t.kode_kabkota) > 0 then any_value(t.dpt)
+             when count(k.dpt) = count(*) then sum(k.dpt) end                   as dpt,
+        case when count(t.kode_kabkota) > 0 then any_value(t.dpt_l)
+             when count(k.dpt_l) = count(*) then sum(k.dpt_l) end               as dpt_l,
+        case when count(t.kode_kabkota) > 0 then any_value(t.dpt_p)
+             when count(k.dpt_p) = count(*) then sum(k.dpt_p) end               as dpt_p,
+        case when any_value(t.tps) is not null then any_value(t.tps)
+             when count(k.tps) = count(*) then sum(k.tps) end                   as tps
+    from k
+    left join t using (kode_kabkota)
+    group by k.kode_kabkota
+),
+w as (
+    select
+        case when count(dpt) = count(*) then sum(dpt) end                       as dpt,
+        case when count(dpt_l) = count(*) then sum(dpt_l) end                   as dpt_l,
+        case when count(dpt_p) = count(*) then sum(dpt_p) end                   as dpt_p,
+        case when count(tps) = count(*) then sum(tps) end                       as tps
+    from kab
+)
 select
     any_value(e.nama)                                                           as pemilihan,
     any_value(e.tanggal)                                                        as tanggal_pemilihan,
     any_value(e.kapasitas_tps)                                                  as kapasitas_tps,
     count(*)                                                                    as jumlah_kecamatan,
-    case when count(k.dpt) = count(*) then sum(k.dpt) end                       as dpt,
-    case when count(k.dpt_l) = count(*) then sum(k.dpt_l) end                   as dpt_l,
-    case when count(k.dpt_p) = count(*) then sum(k.dpt_p) end                   as dpt_p,
-    case when count(k.tps) = count(*) then sum(k.tps) end                       as tps,
+    any_value(w.dpt)                                                            as dpt,
+    any_value(w.dpt_l)                                                          as dpt_l,
+    any_value(w.dpt_p)                                                          as dpt_p,
+    any_value(w.tps)                                                            as tps,
     sum(k.tps_melebihi_kapasitas)                                               as tps_melebihi_kapasitas,
     max(k.pemilih_per_tps_maks)                                                 as pemilih_per_tps_maks,
     case when count(k.ktpel_wajib) = count(*) then sum(k.ktpel_wajib) end       as ktpel_wajib,
@@ -35,6 +67,6 @@ select
     case when count(*) filter (where k.status = 'merah') > 0 then 'merah'
          when count(*) filter (where k.status = 'kuning') > 0 then 'kuning'
          else 'hijau' end                                                       as status
-from kesiapan_kecamatan k
+from k
 join elections e using (election_id)
-where k.election_id = $election
+cross join w

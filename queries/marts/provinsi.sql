@@ -1,7 +1,7 @@
 -- Readiness per province of the region for one election (the nation's 38; the province itself in a
 -- province installation; its province in a kab/kota installation, over that kab/kota alone): its
 -- kecamatan's figures summed (missing when any of its kecamatan lacks them, so a province's DPT is
--- the sum of its kab/kota's), the DPT-weighted target and previous turnout, counts of kecamatan per
+-- the sum of its kab/kota's, each counted once: its total or its kecamatan), the DPT-weighted target and previous turnout, counts of kecamatan per
 -- status, the worst status.
 -- Reads `kesiapan_kecamatan` (int_kecamatan of the election, kept by readiness.model).
 -- params: election
@@ -11,16 +11,42 @@ with k as (
     join ref_kecamatan r using (kode_kecamatan)
     join stg_kabkota b using (kode_kabkota)
     where k.election_id = $election
+),
+t as (select * from stg_pemilih_kabkota where election_id = $election),
+-- each kab/kota's DPT, L, P and TPS: its total where in force (stg_pemilih_kabkota), else the sum
+-- of its kecamatan (missing when any lacks it), so each kab/kota is counted once
+kab as (
+    select k.kode_kabkota,
+        case when count(t.kode_kabkota) > 0 then any_value(t.dpt)
+             when count(k.dpt) = count(*) then sum(k.dpt) end                   as dpt,
+        case when count(t.kode_kabkota) > 0 then any_value(t.dpt_l)
+             when count(k.dpt_l) = count(*) then sum(k.dpt_l) end               as dpt_l,
+        case when count(t.kode_kabkota) > 0 then any_value(t.dpt_p)
+             when count(k.dpt_p) = count(*) then sum(k.dpt_p) end               as dpt_p,
+        case when any_value(t.tps) is not null then any_value(t.tps)
+             when count(k.tps) = count(*) then sum(k.tps) end                   as tps
+    from k
+    left join t using (kode_kabkota)
+    group by k.kode_kabkota
+),
+prov as (
+    select left(kode_kabkota, 2)                                                as kode_provinsi,
+        case when count(dpt) = count(*) then sum(dpt) end                       as kab_dpt,
+        case when count(dpt_l) = count(*) then sum(dpt_l) end                   as kab_dpt_l,
+        case when count(dpt_p) = count(*) then sum(dpt_p) end                   as kab_dpt_p,
+        case when count(tps) = count(*) then sum(tps) end                       as kab_tps
+    from kab
+    group by 1
 )
 select
     kode_provinsi,
     any_value(provinsi)                                                         as provinsi,
     count(distinct kode_kabkota)                                                as jumlah_kabkota,
     count(*)                                                                    as jumlah_kecamatan,
-    case when count(dpt) = count(*) then sum(dpt) end                           as dpt,
-    case when count(dpt_l) = count(*) then sum(dpt_l) end                       as dpt_l,
-    case when count(dpt_p) = count(*) then sum(dpt_p) end                       as dpt_p,
-    case when count(tps) = count(*) then sum(tps) end                           as tps,
+    any_value(p.kab_dpt)                                                        as dpt,
+    any_value(p.kab_dpt_l)                                                      as dpt_l,
+    any_value(p.kab_dpt_p)                                                      as dpt_p,
+    any_value(p.kab_tps)                                                        as tps,
     sum(tps_melebihi_kapasitas)                                                 as tps_melebihi_kapasitas,
     max(pemilih_per_tps_maks)                                                   as pemilih_per_tps_maks,
     case when count(ktpel_wajib) = count(*) then sum(ktpel_wajib) end           as ktpel_wajib,
@@ -39,5 +65,6 @@ select
          when count(*) filter (where status = 'kuning') > 0 then 'kuning'
          else 'hijau' end                                                       as status
 from k
+join prov p using (kode_provinsi)
 group by kode_provinsi
 order by kode_provinsi

@@ -70,10 +70,11 @@ _JENIS_KABKOTA = (
 def kabkota_reasons(row, label_sebelumnya: str = "Partisipasi sebelumnya") -> list[str]:
     """Every non-green indicator of one kab/kota (a row of readiness.model.kabkota), in words: a
     kind of data none of its kecamatan has is `belum diunggah`, one some lack `belum lengkap (3
-    dari 12 kecamatan)`."""
-    if row["jumlah_kecamatan_berdata"] == 0:
+    dari 12 kecamatan)`. A kab/kota known only by its total (`rincian`) says so first."""
+    rincian = row.get("rincian")
+    if row["jumlah_kecamatan_berdata"] == 0 and not _present(rincian):
         return ["Belum ada data diunggah"] + _masalah_reasons(row)
-    out, n = [], row["jumlah_kecamatan"]
+    out, n = ([rincian[0].upper() + rincian[1:]] if _present(rincian) else []), row["jumlah_kecamatan"]
     for kind, text in _JENIS_KABKOTA:
         ada = row[f"jumlah_ada_{kind}"]
         if ada == 0:

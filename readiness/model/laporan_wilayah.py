@@ -25,7 +25,17 @@ TINGKAT_WILAYAH = {
 
 COLUMNS = {
     "provinsi": ["kode_provinsi", "provinsi", "jumlah_kabkota", "jumlah_kecamatan", *ANGKA_WILAYAH],
-    "kabkota": ["kode_kabkota", "kabkota", "jenis", "kode_provinsi", "provinsi", "jumlah_kecamatan", *ANGKA_WILAYAH],
+    # rincian: 'rincian kecamatan belum ada' for a kab/kota known only by its total (marts/kabkota)
+    "kabkota": [
+        "kode_kabkota",
+        "kabkota",
+        "jenis",
+        "kode_provinsi",
+        "provinsi",
+        "jumlah_kecamatan",
+        *ANGKA_WILAYAH,
+        "rincian",
+    ],
 }
 _HITUNGAN = ("jumlah_kabkota",)
 
