@@ -154,7 +154,7 @@ def tolak_unggahan(pengguna: Pengguna | None, batch, db_path) -> int:
         nama = nama if nama is not None else nama_kabkota(db_path)
         refused += 1
         for (sheet, kode), (rows, jumlah) in luar.items():
-            kolom = next((lay.column_label("kecamatan") for lay in result.layouts if lay.sheet.name == sheet), None)
+            kolom = next((_kolom_tempat(lay) for lay in result.layouts if lay.sheet.name == sheet), None)
             pesan = f"data {sebut_kabkota(kode, nama)} {LUAR_WILAYAH}: {_batas(pengguna, nama)}"
             if not rows:  # only the file's coverage is at hand: it counts kecamatan
                 result.add("galat", f"{pesan} ({jumlah} kecamatan)", sheet)
@@ -163,6 +163,11 @@ def tolak_unggahan(pengguna: Pengguna | None, batch, db_path) -> int:
             for row in rows:
                 result.add("galat", pesan, sheet, row, kolom)
     return refused
+
+
+def _kolom_tempat(lay) -> str:
+    """The column that places a row: its kecamatan, or the kab/kota of a recap of one row per kab/kota."""
+    return lay.column_label("kecamatan" if "kecamatan" in lay.columns.values() else "kabkota")
 
 
 def _luar(pengguna: Pengguna, result) -> dict[tuple, tuple[list[int], int]]:
@@ -187,6 +192,9 @@ def _luar(pengguna: Pengguna, result) -> dict[tuple, tuple[list[int], int]]:
     columns = [frame[c] for c in ("source_sheet", "source_row", "kode_kecamatan")]
     if hasattr(frame, "column_names"):  # an Arrow table: its values as Python's
         columns = [c.to_pylist() for c in columns]
+    # a row of one whole kab/kota (KPU's recap: kode_kecamatan empty) lies in that kab/kota
+    if not hasattr(frame, "column_names") and "kode_kabkota" in frame.columns:
+        columns[2] = [k if isinstance(k, str) else b for k, b in zip(columns[2], frame["kode_kabkota"])]
     rows: dict[tuple, list[int]] = {}
     for sheet, row, kode in zip(*columns):
         kode = kode if isinstance(kode, str) else None

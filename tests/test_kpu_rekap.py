@@ -227,3 +227,22 @@ def test_a_national_installation_totals_equal_the_recaps_own_grand_total_row(nas
     kabkota = _report(nasional, "kabkota")
     assert len(kabkota) == 514 and kabkota["dpt"].sum() == int(grand[8])
     assert set(kabkota["rincian"]) == {RINCIAN}
+
+
+def test_an_analis_limited_to_a_kabkota_saves_its_recap_row_and_is_refused_the_others(sultra, tmp_path):
+    from readiness import jejak, pengguna
+
+    ana = pengguna.tambah(sultra, "ana", "analis", "Rahasia-Desk-2024", kabkota="74.06", pelaku=jejak.CLI)
+    data = kpu_rekap.rows(seed=3, prefix="74.")
+    semua = kpu_rekap.write(tmp_path / "rekap_sultra.xlsx", data)
+    batch = ingest.ingest_files(sultra, [(semua.name, semua.read_bytes())], pelaku=ana)
+    assert not batch.committed
+    refused = _texts(batch)
+    assert len(refused) == 16 and refused[0] == (
+        "rekap_sultra.xlsx, sheet 'DPT PER KABKOTA', baris 9, kolom C (KABUPATEN/KOTA): data Kabupaten Kolaka "
+        "(74.01) di luar wilayah Anda: akun 'ana' hanya untuk Kabupaten Bombana (74.06)"
+    )
+    bombana = kpu_rekap.write(tmp_path / "rekap_bombana.xlsx", [b for b in data if b.kode == "74.06"])
+    batch = ingest.ingest_files(sultra, [(bombana.name, bombana.read_bytes())], pelaku=ana)
+    assert batch.committed, _texts(batch)
+    assert _report(sultra, "kabkota").set_index("kode_kabkota").loc["74.06", "dpt"] == data[5].dpt
