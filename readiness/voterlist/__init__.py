@@ -27,8 +27,10 @@ How memory stays low: an .xlsx sheet is read in pieces of its XML (1 MiB) as it 
 (readiness/ingest/sheet_batches.py), two threads turning pieces into Arrow batches of the wanted
 columns only; the rows then go through the checks in chunks (read.CHUNK_ROWS), each on a cursor of
 its own of one in-memory DuckDB database (the NIK in clear never reaches a file), and the chunk's frame is
-appended to a DuckDB file of the parse's own (staged.py: pseudonymous rows only, with a memory
-limit), which the commit inserts from inside DuckDB. What stays in memory for the whole file is the
+written as a Parquet file of the parse's own (staged.py: pseudonymous rows only), which the commit
+inserts from inside DuckDB. The reading runs on a thread of its own at most one chunk ahead of the
+checks (read.read_ahead), and the files are written on another, so the two cores unpack, check
+and write at the same time. What stays in memory for the whole file is the
 workbook's shared-string table and the hashes computed ahead from it; the whole-kabupaten list
 peaks under 500 MiB in both shapes (bench/RESULTS.md). What needs the whole file is done per chunk
 with what carries over: the kecamatan written last (merged cells), the problems worded at the end
@@ -116,12 +118,14 @@ def _parse(store, book, layouts, result, gaz, secret, max_messages, step, simpan
     try:
         ahead = helper.submit(read.hash_ahead, book, secret)
         chunked = _Chunks(store, layouts, gaz, secret, simpan_identitas)
+        reading = read.read_ahead(read.chunks(book, layouts, fields, gaz, helper, chunk_rows))
         try:
-            for number, table in enumerate(read.chunks(book, layouts, fields, gaz, helper, chunk_rows)):
+            for number, table in enumerate(reading):
                 if number == 0:
                     step(0.6, "memeriksa baris dan menyamarkan NIK dan NKK")
                 chunked.check(table, read.hashed_ahead(ahead))
         finally:
+            reading.close()
             chunked.close()
     finally:
         helper.shutdown(wait=False, cancel_futures=True)

@@ -4,6 +4,8 @@ thread."""
 
 from __future__ import annotations
 
+import queue
+import threading
 from array import array
 from concurrent.futures import Future
 
@@ -45,6 +47,57 @@ def chunks(book, layouts, fields, gaz, helper=None, chunk_rows: int | None = Non
         yield _finished(without_footer(last, lay, gaz), fields, number)
     if book.batched:
         book.release_shared()
+
+
+# Chunks read ahead while the one before is checked: each is a few MiB (the text columns of
+# CHUNK_ROWS rows), and the reader holds one more back (the sheet's last rows) and one being built.
+AHEAD_CHUNKS = 1
+
+
+def read_ahead(items, depth: int = AHEAD_CHUNKS):
+    """The items of the generator `items`, produced on a thread of their own at most `depth` ahead
+    of the one being used: the sheet is unpacked and turned into chunks on one core while the
+    checks run on the other. What the reading raises is raised here, at the item it stopped at;
+    leaving the loop early stops the reading (and closes `items` on its own thread)."""
+    handed: queue.Queue = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def hand(entry) -> bool:
+        while not stop.is_set():
+            try:
+                handed.put(entry, timeout=0.05)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if not hand((item, None)):
+                    return
+            hand((_END, None))
+        except BaseException as exc:  # noqa: BLE001 - raised again on the consuming thread
+            hand((_END, exc))
+        finally:
+            items.close()
+
+    thread = threading.Thread(target=produce, name="daftar-baca", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item, exc = handed.get()
+            if item is _END:
+                if exc is not None:
+                    raise exc
+                return
+            yield item
+    finally:
+        stop.set()
+        thread.join()
+
+
+_END = object()
 
 
 def _finished(table: pa.Table, fields, number: int) -> pa.Table:
