@@ -105,3 +105,22 @@ def test_a_refused_row_in_the_last_chunk_leaves_nothing_committed_and_is_named(t
         assert con.execute("select count(*) from uploads").fetchone()[0] == 0
     finally:
         con.close()
+
+
+def test_a_desa_not_in_its_kecamatan_only_in_a_later_chunk_is_kept_as_a_finding(tmp_path, empty_db, small_chunks):
+    voters = _voters(400)
+    voters[395] = dataclasses.replace(voters[395], desa="KARANGANYAR")  # a desa of other kecamatans
+    path = fx.tulis(tmp_path / "dpt.xlsx", voters, "DPT")
+    small_chunks()
+    batch = _ingest(empty_db, path)
+    assert batch.committed, _texts(batch)
+    row = fx.FIRST_ROW + 395
+    notes = [t for t in _texts(batch) if "temuan desa tidak cocok" in t]
+    assert len(notes) == 1 and notes[0].startswith(f"dpt.xlsx, sheet 'DPT', baris {row}"), _texts(batch)
+    con = db.connect_read(empty_db)
+    try:
+        assert con.execute("select count(*) from raw_daftar").fetchone()[0] == 400
+        kept = con.execute("select desa_tertulis, kode_desa from raw_daftar where source_row = ?", [row]).fetchall()
+        assert kept == [("KARANGANYAR", None)]
+    finally:
+        con.close()
