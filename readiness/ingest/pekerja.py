@@ -12,7 +12,7 @@ the batch's words without its rows to `hasil.pickle`. A worker killed half-way l
 server says so (`berhenti`).
 
 A check keeps what it read in its folder (`tahap.pickle`: the batch with its rows, a per-voter
-list's rows in their staged DuckDB file beside it), and the save of the same files runs in the same
+list's rows in their staged files beside it), and the save of the same files runs in the same
 folder (`lanjutkan`) and commits those rows without reading the files again, unless the
 installation changed meanwhile (its key, or a write to the database since the check): then it
 checks the files in the folder again first. The server removes the folder when the job is over,
@@ -40,6 +40,7 @@ import weakref
 from pathlib import Path
 
 from .. import akses, db, fmt, privacy, proses
+from ..voterlist import staged
 from .batch import Batch, Dibatalkan, commit_batch, election_settings, prepare
 
 log = logging.getLogger(__package__)
@@ -354,18 +355,17 @@ def kerja(folder: Path) -> int:
 
 
 class BarisTahap:
-    """A per-voter list's rows as a check staged them (voterlist/staged.py), in a DuckDB file of the
-    job folder: what commit_batch needs of them (their number, attaching them)."""
+    """A per-voter list's rows as a check staged them (voterlist/staged.py), their files moved into
+    a folder of the job folder: what commit_batch needs of them (their number, attaching them)."""
 
-    def __init__(self, path: Path, num_rows: int):
-        self.path, self.num_rows = path, num_rows
+    def __init__(self, path: Path, num_rows: int, tables: list[str]):
+        self.path, self.num_rows, self.tables = path, num_rows, tables
 
     def __len__(self) -> int:
         return self.num_rows
 
     def attach(self, con, alias: str = "staged") -> None:
-        path = str(self.path).replace("'", "''")
-        con.execute(f"attach '{path}' as {alias} (read_only)")
+        staged.attach_files(con, self.path, self.tables, alias)
 
 
 def _instalasi(db_path, election: str) -> tuple:
@@ -387,11 +387,11 @@ def _simpan_tahap(folder: Path, job: dict, batch: Batch, instalasi: tuple) -> No
     results = []
     for number, r in enumerate(batch.results):
         frame, identitas = r.frame, r.identitas
-        if hasattr(frame, "attach"):  # staged on disk: the file moves into the folder, kept after exit
+        if hasattr(frame, "attach"):  # staged on disk: its files move into the folder, kept after exit
             frame.close()
-            path = folder / f"tahap-{number}.duckdb"
-            shutil.move(frame.path, path)
-            kept = BarisTahap(path, len(frame))
+            path = folder / f"tahap-{number}"
+            shutil.move(frame.folder, path)
+            kept = BarisTahap(path, len(frame), frame.tables)
             frame, identitas = kept, kept if identitas is not None else None
         layouts = [
             dataclasses.replace(lay, sheet=dataclasses.replace(lay.sheet, rows=[], merged={})) for lay in r.layouts

@@ -98,18 +98,28 @@ class Staged:
         finally:
             con.close()
 
+    @property
+    def tables(self) -> list[str]:
+        """The tables written (frame, identitas, galat)."""
+        return list(self._files)
+
     def attach(self, con, alias: str = "staged") -> None:
         """Attach to `con` as `alias` a database of views over the files (`alias.frame`,
-        `alias.identitas`, `alias.galat`: those written); `detach alias` lets go of it. The chunks'
-        columns are matched by name, a column all null in one chunk taking the type of the others."""
+        `alias.identitas`, `alias.galat`: those written); `detach alias` lets go of it."""
         self.close()
-        con.execute(f"attach ':memory:' as {alias}")
-        for table_name in self._files:
-            files = str(self.folder / f"{table_name}-*.parquet").replace("'", "''")
-            con.execute(
-                f"create view {alias}.{table_name} as select * from read_parquet('{files}', union_by_name = true)"
-            )
+        attach_files(con, self.folder, self.tables, alias)
 
     def remove(self) -> None:
         self.close()
         self._finalizer()
+
+
+def attach_files(con, folder: Path, tables, alias: str) -> None:
+    """Attach to `con` as `alias` a database of views over the Parquet files of `tables` in
+    `folder`, wherever the folder is now (a check's staged rows kept for the save move into its job
+    folder). The chunks' columns are matched by name, a column all null in one chunk taking the type
+    of the others."""
+    con.execute(f"attach ':memory:' as {alias}")
+    for table_name in tables:
+        files = str(Path(folder) / f"{table_name}-*.parquet").replace("'", "''")
+        con.execute(f"create view {alias}.{table_name} as select * from read_parquet('{files}', union_by_name = true)")
