@@ -192,10 +192,11 @@ def tautan(election: str, tingkat: str, kode, halaman: str | None = None) -> str
     return f"{path}?{urlencode(query(election, tingkat, kode))}"
 
 
-def tabel(tampil, df, election: str, arah: tuple, angka, panjang, *, key: str, height) -> None:
+def tabel(tampil, df, election: str, arah: tuple, angka, panjang, *, key: str, height, grid=None) -> None:
     """A table whose rows open their places (`arah` = (level, code column[, page])): read whole,
     the first cell of each row a link; past layar.BARIS_BACA rows a grid where a click on a row
-    (or a cell of it) opens it (the rows of `tampil` and `df` in the same order)."""
+    (or a cell of it) opens it (the rows of `tampil` and `df` in the same order), showing only the
+    columns named in `grid` when given (None: all)."""
     tingkat, kolom, *rest = arah
     halaman = rest[0] if rest else None
     if len(tampil) <= layar.BARIS_BACA:
@@ -209,6 +210,7 @@ def tabel(tampil, df, election: str, arah: tuple, angka, panjang, *, key: str, h
         width="stretch",
         height=height,
         column_config=config,
+        column_order=[c for c in tampil.columns if c in grid] if grid else None,
         on_select="rerun",
         selection_mode=["single-row", "single-cell"],
         key=key,

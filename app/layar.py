@@ -254,12 +254,15 @@ def table(
     height: int | str = "auto",
     caption: str | None = None,
     tautan: tuple | None = None,
+    grid: tuple | None = None,
 ) -> None:
     """A table on screen (id-ID text, worst status first, every row and the whole of every cell
     readable: tabel_baca) with its Excel and CSV downloads underneath in the same order (numbers
     as numbers, the election, the data version and the disclaimer in the Excel file).
     `tautan` = (level, code column[, page]): each row opens its place (app/jalan.py): the row's
-    first cell is a link; in a grid (a table too long to read whole) a click on the row."""
+    first cell is a link; in a grid (a table too long to read whole) a click on the row, and
+    `grid` names the columns the grid shows (the ones that fit a 1024-pixel screen beside the
+    sidebar without sideways scrolling; every column stays in the downloads)."""
     from readiness import export
 
     kolom = export.pilih_kolom(df, kolom)
@@ -273,7 +276,7 @@ def table(
     else:
         from app import jalan
 
-        jalan.tabel(tampil, df, election, tautan, angka, panjang, key=f"tabel_{key}", height=height)
+        jalan.tabel(tampil, df, election, tautan, angka, panjang, key=f"tabel_{key}", height=height, grid=grid)
     if caption:
         st.caption(caption)
     frame = export.ekspor(df, kolom)

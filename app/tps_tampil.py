@@ -5,8 +5,24 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app import baca
+from app import baca, layar
 from readiness import charts, fmt, teks
+
+# The columns of the grid of a long TPS list (with the desa/kelurahan column): what fits a
+# 1024-pixel screen beside the sidebar without sideways scrolling. The address, logistics,
+# kerawanan and coordinates are in the desa's own list (a click on the row) and the downloads.
+KOLOM_GRID = ("Kecamatan", "TPS", "DPT", "Laki-laki", "Perempuan")
+
+
+def keterangan_daftar(kata, baris: int) -> str:
+    """The line above the list of every TPS of a kecamatan or the region (`baris` TPS)."""
+    teks_ = f"Urut menurut kecamatan, {kata.desa} dan nomor TPS. Klik baris untuk membuka TPS {kata.desa}-nya."
+    if baris > layar.BARIS_BACA:
+        teks_ += (
+            f" Alamat, status logistik, kategori rawan dan koordinat ada di daftar TPS {kata.desa} itu "
+            "dan di berkas unduhan."
+        )
+    return teks_
 
 
 def lokasi(data: dict, kecamatan: str | None) -> None:

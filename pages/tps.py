@@ -91,7 +91,7 @@ if kode == SEMUA:
 
 st.subheader(f"Daftar TPS ({fmt.angka(len(tps))})")
 if desa == SEMUA:
-    st.caption(f"Urut menurut kecamatan, {kata.desa} dan nomor TPS. Klik baris untuk membuka TPS {kata.desa}-nya.")
+    st.caption(tps_tampil.keterangan_daftar(kata, len(tps)))
 layar.table(
     tps,
     [
@@ -112,5 +112,6 @@ layar.table(
     key="tps_semua",
     height=420 if kode == SEMUA else "content",
     tautan=("desa", "kode_desa") if desa == SEMUA else None,
+    grid=tps_tampil.KOLOM_GRID + (kata.desa_judul,),
 )
 layar.footer()
