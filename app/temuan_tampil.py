@@ -1,6 +1,6 @@
 """The Temuan DPT page's list of findings: filtered by kecamatan (in the URL), desa and finding
-type (in the URL), at most BARIS_MAKS rows on screen, and the Excel workbook of every row kept
-for KPU follow-up. Tables: readiness.temuan_tabel; the workbook: readiness.audit.ekspor_xlsx."""
+type (in the URL), at most BARIS_MAKS rows on screen (read layar.BARIS_BACA at a time), and
+the Excel workbook of every row kept for KPU follow-up. Tables: readiness.temuan_tabel; the workbook: readiness.audit.ekspor_xlsx."""
 
 from __future__ import annotations
 
@@ -57,9 +57,12 @@ def daftar(temuan: pd.DataFrame, ringkasan: pd.DataFrame, election: str, kata, p
     lebih = f" (ditampilkan {fmt.angka(BARIS_MAKS)} pertama; semuanya ada di berkas Excel)"
     st.markdown(f"**{fmt.angka(len(pilihan))} temuan**" + (lebih if len(pilihan) > BARIS_MAKS else ""))
     baris_tampil = pilihan.head(BARIS_MAKS)
-    layar.tabel_baca(
+    # Read BARIS_BACA rows at a time as a reading table (long texts wrapped; row by row when the
+    # box is narrow), never a grid that scrolls sideways.
+    layar.tabel_bertahap(
         temuan_tabel.tabel_daftar(baris_tampil, kata.desa_judul),
         panjang=("Keterangan",),
+        key=f"temuan_bagian_{kode}_{desa}_{jenis}",
         height="auto" if len(baris_tampil) < 12 else 420,
     )
     ringkas_pilihan = temuan_tabel.ringkas(pilihan, ringkasan)
