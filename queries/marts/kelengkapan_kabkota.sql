@@ -19,7 +19,8 @@ jenis(kind, urutan) as (
     values ('pemilih', 1), ('daftar', 2), ('tps', 3), ('ktpel', 4), ('target', 5), ('masalah', 6)
 ),
 unggahan as (
-    select * from uploads where election_id = $election
+    -- its own and the DPT, TPS and KTP-el shared by the contests of its day (stg_kontes_upload)
+    select u.* from uploads u join stg_kontes_upload k on k.upload_id = u.upload_id and k.election_id = $election
 ),
 liput as (
     select c.upload_id, k.kode_kabkota, k.kode_kecamatan

@@ -1,4 +1,5 @@
--- KTP-el recording over time for one election, from every KTP-el upload (active or not), one row
+-- KTP-el recording over time for one election, from every KTP-el upload it draws on (its own and
+-- those of the contests of its day, stg_kontes_upload; active or not), one row
 -- per data date and kecamatan. A kecamatan's figure at a date is its row from the latest upload
 -- dated on or before that date, so a kecamatan-only upload does not drop the others from the
 -- total; `tanggal_kecamatan` says how old the figure carried forward is.
@@ -8,7 +9,12 @@ with baris as (
         u.activation, u.upload_id, r.wajib_ktpel, r.sudah_rekam
     from raw_ktpel r
     join uploads u using (upload_id)
-    where u.election_id = $election and u.kind = 'ktpel'
+    join stg_kontes_upload k on k.upload_id = u.upload_id and k.election_id = $election
+    join elections e on e.election_id = k.election_id
+    where u.kind = 'ktpel'
+      -- a bupati or wali kota contest's kab/kota, a gubernur contest's province (as stg_active_upload)
+      and (coalesce(e.jenis, '') not in ('gubernur', 'bupati', 'walikota')
+           or starts_with(r.kode_kecamatan, e.kode_wilayah || '.'))
 ),
 per_upload as (
     -- A file may hold desa rows: sum them to the kecamatan.
