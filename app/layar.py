@@ -11,6 +11,7 @@ import streamlit as st
 from app import baca, ekspor, navigasi
 from app.markdown import escape_md
 from readiness import db, fmt, model, teks
+from readiness.wilayah.kata import nama_singkat
 
 ELECTION_KEY = "election"
 HALAMAN_UNGGAH = "pages/unggah.py"
@@ -29,11 +30,14 @@ def kepala(where, election_id: str) -> None:
 
 
 def nama_pemilihan() -> dict[str, str]:
-    """Each election's short name as the sidebar shows it: {`pilkada-2024`: `Pilbup 2024`}."""
-    elections = baca.query("marts/elections")
+    """Each election's short name as the sidebar shows it: {`pilkada-2024`: `Pilbup 2024`}, the
+    contests of a province's day apart (`Pilbup Bombana 2024`; readiness.wilayah.kata.nama_singkat)."""
+    e = baca.query("marts/elections")
     return {
-        e: f"{teks.PEMILIHAN_SINGKAT.get(j, str(j).capitalize())} {t.year}"
-        for e, j, t in zip(elections["election_id"], elections["jenis"], elections["tanggal"])
+        election: nama_singkat(j, t, k, i) or election
+        for election, j, t, k, i in zip(
+            e["election_id"], e["jenis"], e["tanggal"], e["kode_wilayah"], e["kode_instalasi"]
+        )
     }
 
 

@@ -98,6 +98,30 @@ def _desa(jumlah_desa: int, jumlah_kelurahan: int) -> str:
     return teks.DESA["keduanya"]
 
 
+def nama_singkat(jenis, tanggal, kode_wilayah, kode_instalasi) -> str:
+    """An election's short name as the sidebar and the slides say it: `Pilwali 2024`, and with the
+    short name of its region when the installation covers more than that region, so that the
+    contests of one day in a province read apart (`Pilbup Bombana 2024` beside `Pilgub 2024`).
+    Empty when the kind or the day is unknown."""
+    if not isinstance(jenis, str) or tanggal is None or str(tanggal) == "NaT":
+        return ""
+    kind = teks.PEMILIHAN_SINGKAT.get(jenis, jenis.capitalize())
+    sempit = (
+        isinstance(kode_wilayah, str)
+        and isinstance(kode_instalasi, str)
+        and kode_wilayah != kode_instalasi
+        and (kode_instalasi == "nasional" or kode_wilayah.startswith(kode_instalasi + "."))
+    )
+    if sempit:
+        from .seed import WilayahError, region
+
+        try:
+            return f"{kind} {region(kode_wilayah)['nama_pendek']} {tanggal.year}"
+        except WilayahError:
+            pass
+    return f"{kind} {tanggal.year}"
+
+
 def kata(con: duckdb.DuckDBPyConnection, election: str) -> Kata:
     """The words of the installation on `con` for `election` (query marts/wilayah_kata). A
     database without a region row (places of several kab/kota) speaks of a kabupaten/kota."""
@@ -107,12 +131,7 @@ def kata(con: duckdb.DuckDBPyConnection, election: str) -> Kata:
     row = df.iloc[0]
     jenis = row["jenis"] if isinstance(row["jenis"], str) else "kabupaten"
     pemilihan = row["pemilihan"] if isinstance(row["pemilihan"], str) else election
-    singkat = ""
-    if isinstance(row["jenis_pemilihan"], str) and row["tanggal_pemilihan"] is not None:
-        tanggal = row["tanggal_pemilihan"]
-        if str(tanggal) != "NaT":
-            kind = teks.PEMILIHAN_SINGKAT.get(row["jenis_pemilihan"], str(row["jenis_pemilihan"]).capitalize())
-            singkat = f"{kind} {tanggal.year}"
+    singkat = nama_singkat(row["jenis_pemilihan"], row["tanggal_pemilihan"], row["kode_wilayah"], row["kode"])
     return Kata(
         nama=str(row["nama"]),
         jenis=jenis,

@@ -1,0 +1,52 @@
+"""Contests of one day in a province through AppTest: the election picker lists the gubernur and the
+bupati contest apart, and Partisipasi shows each contest's own target over the one shared DPT."""
+
+from __future__ import annotations
+
+import pytest
+
+from readiness import cli
+from reference import nasional
+from tests import xlsx
+from tests.pages.halaman import buka, semua_tabel, tabel
+from tests.test_kontes import BOMBANA, GUBERNUR, jalan
+from tests.test_wilayah_provinsi import province_recap, recap_rows
+
+
+@pytest.fixture(scope="module")
+def sultra(tmp_path_factory):
+    """The province with Bombana's bupati contest on the gubernur's day, Bombana's DPT uploaded
+    under the gubernur contest and a target of 85% for three of its kecamatan under its own."""
+    folder = tmp_path_factory.mktemp("kontes_halaman")
+    path = folder / "readiness.duckdb"
+    assert cli.main(["init", "--wilayah", "74", "--db", str(path)]) == 0
+    code, _, err = jalan(
+        "election", "add", BOMBANA, "--jenis", "bupati", "--wilayah", "74.06", "--tanggal", "2024-11-27", "--db", path
+    )
+    assert code == 0, err
+    rows = [r for r in recap_rows("74", seed=74) if r[0] == "Kabupaten Bombana"]
+    assert jalan("ingest", province_recap(folder / "rekap_dpt_bombana.xlsx", rows), "--db", path)[0] == 0
+    kecamatan = [r["kecamatan"] for r in nasional.rows("kecamatan", "74.06")][:3]
+    sheet = [["TARGET PARTISIPASI PEMILIH PILBUP BOMBANA 2024"], []]
+    sheet += [["NO", "KABUPATEN/KOTA", "KECAMATAN", "PARTISIPASI PILKADA 2018 (%)", "TARGET PARTISIPASI 2024 (%)"]]
+    sheet += [[i, "KABUPATEN BOMBANA", k.upper(), 0.715, 85] for i, k in enumerate(kecamatan, 1)]
+    target = xlsx.write(folder / "target_bombana.xlsx", sheet, sheet="TARGET")
+    code, _, err = jalan("ingest", target, "--db", path, "--election", BOMBANA, "--kind", "target")
+    assert code == 0, err
+    return path, kecamatan
+
+
+def test_the_picker_lists_both_contests_and_partisipasi_shows_each_ones_target(sultra, monkeypatch):
+    path, kecamatan = sultra
+    at = buka(path, monkeypatch, "partisipasi", pemilu=BOMBANA)
+    picker = next(s for s in at.sidebar.selectbox if s.label == "Pemilihan")
+    assert list(picker.options) == ["Pilgub 2024", "Pilbup Bombana 2024"]
+    assert picker.value == BOMBANA
+    bombana = tabel(at, "Kecamatan").set_index("Kecamatan")
+    assert bombana.loc[kecamatan, "Target"].tolist() == ["85,0%"] * 3
+    assert bombana.loc[kecamatan, "Sumber target"].tolist() == ["Berkas target (kecamatan)"] * 3
+
+    at = buka(path, monkeypatch, "partisipasi", pemilu=GUBERNUR)
+    # the gubernur contest has no target of its own: Bombana's is not its
+    assert not any("85,0%" in f.to_string() for f in semua_tabel(at))
+    assert at.info[0].value.startswith("Belum ada data partisipasi untuk pemilihan ini (target bawaan 82,0%)")
