@@ -91,6 +91,8 @@ def bagian(elections: pd.DataFrame, election: str, save, di_berkas) -> None:
     if message := st.session_state.pop(PESAN, None):
         st.success(escape_md(message))
     layar.tabel_baca(pemilihan.tabel(elections), angka=["Kapasitas TPS"], panjang=["Nama"])
+    if elections["tanggal"].duplicated().any():
+        st.caption(teks.PEMILIHAN_SEHARI)
 
     active = next(e for e, a in zip(elections["election_id"], elections["aktif"]) if a)
     a1, a2 = st.columns([3, 1], vertical_alignment="bottom")

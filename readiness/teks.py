@@ -38,6 +38,12 @@ PEMILIHAN_JENIS = {
     "gubernur": "pemilihan gubernur",
     "serentak": "pemilihan serentak",
 }
+# Under the list of elections, when some share a day (queries/staging/kontes_upload.sql).
+PEMILIHAN_SEHARI = (
+    "Pemilihan pada hari yang sama memakai satu DPT dan satu set TPS: rekap DPT, daftar pemilih, daftar TPS "
+    "dan KTP-el yang diunggah di bawah salah satunya berlaku untuk semuanya (pemilihan bupati/wali kota "
+    "hanya untuk kabupaten/kotanya). Target dan partisipasi sebelumnya milik masing-masing pemilihan."
+)
 # Short names in the election picker, as the press writes them ("Pilbup 2024").
 PEMILIHAN_SINGKAT = {"bupati": "Pilbup", "walikota": "Pilwali", "gubernur": "Pilgub", "serentak": "Pilkada"}
 
