@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from readiness import cli
+from readiness import cli, db
 from reference import nasional
 from tests import xlsx
 from tests.test_wilayah_provinsi import province_recap, recap_rows
@@ -127,3 +127,14 @@ def test_a_newer_dpt_under_one_contest_replaces_it_for_every_contest_of_the_day(
     assert dpt_per_kabkota(path, BOMBANA) == {"74.06": new["74.06"]}
     assert dpt_per_kabkota(path, KONAWE) == {"74.02": new["74.02"]}
     assert report(path, GUBERNUR, "kecamatan")["dpt"].sum() == new["74.02"] + new["74.06"] + old["74.71"]
+    # Bombana's upload history lists both recaps, each with the contest it came under and for how
+    # many of Bombana's kecamatan it is the active one
+    con = db.connect_read(path)
+    try:
+        versions = db.run(con, "marts/uploads", election=BOMBANA)
+    finally:
+        con.close()
+    assert versions[["file_name", "election_id", "kecamatan_aktif"]].values.tolist() == [
+        ["rekap_dpt_sultra_perbaikan.xlsx", KONAWE, 22],
+        ["rekap_dpt_sultra.xlsx", GUBERNUR, 0],
+    ]
