@@ -361,3 +361,29 @@ def test_a_cancelling_progress_callback_stops_the_parse_and_nothing_is_committed
     con = db.connect_read(empty_db)
     assert con.execute("select count(*) from uploads").fetchall()[0][0] == 0
     con.close()
+
+
+def test_a_header_with_its_unit_after_the_name_is_the_same_column(demo_db, tmp_path):
+    """Offices write the unit after a column's name ("PARTISIPASI SEBELUMNYA (%)"): the previous
+    turnout is read, not left empty without a word."""
+    path = xlsx.write(
+        tmp_path / "target_kecamatan.xlsx",
+        [
+            ["TARGET PARTISIPASI PEMILIH PILKADA 2024"],
+            [],
+            ["NO", "KECAMATAN", "TARGET PARTISIPASI (%)", "PARTISIPASI SEBELUMNYA (%)", "DPT (JIWA)"],
+            [1, "Lumbang", "80", "71,5", 25127],
+            [2, "Kuripan", "80", "58,9", 23451],
+        ],
+        sheet="TARGET",
+    )
+    batch = ingest.ingest_files(demo_db, [(path.name, path)])
+    assert batch.committed, [p.text() for r in batch.results for p in r.problems]
+    con = db.connect_read(demo_db)
+    rows = con.execute(
+        "select r.target_partisipasi, r.partisipasi_sebelumnya from raw_target r "
+        "join ref_kecamatan k using (kode_kecamatan) where upload_id = $u order by k.kecamatan",
+        {"u": batch.results[0].upload_id},
+    ).fetchall()
+    con.close()
+    assert rows == [(80.0, 58.9), (80.0, 71.5)]

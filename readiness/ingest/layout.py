@@ -21,6 +21,14 @@ def norm_header(text) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^0-9A-Z+%]+", " ", str(text).upper())).strip()
 
 
+_UNIT = re.compile(r"(?: (?:%|PERSEN|JIWA|ORANG))+$")
+
+
+def _without_unit(header: str) -> str:
+    """A normalised header without the unit written after it."""
+    return _UNIT.sub("", header)
+
+
 def _load_synonyms() -> dict[str, dict[str, str]]:
     table: dict[str, dict[str, str]] = {k: {} for k in KINDS + OTHER_KINDS}
     path = Path(__file__).with_name("header_synonyms.csv")
@@ -105,6 +113,8 @@ def map_columns(kind: str, names: list[str], mirip: dict[int, str] | None = None
         candidates = [norm_header(name)]
         if " / " in name:  # below its parents: the header under the top one, or the lowest alone
             candidates += [norm_header(name.split(" / ", 1)[1]), norm_header(name.rsplit(" / ", 1)[1])]
+        # a unit written after the name ("PARTISIPASI SEBELUMNYA (%)", "DPT (JIWA)") names the same column
+        candidates += [_without_unit(c) for c in candidates if _without_unit(c) != c]
         for candidate in candidates:
             fld = synonyms.get(candidate)
             if fld and fld not in used:
