@@ -6,6 +6,7 @@ row) opens it (app/jalan.py). In a province: its kab/kota first (app/ringkasan_w
 import streamlit as st
 
 from app import baca, layar, masalah_tampil, ringkasan_wilayah
+from app.markdown import escape_md
 from readiness import charts, fmt, teks
 from readiness.export import Kolom
 
@@ -15,7 +16,9 @@ data = baca.page_data("ringkasan", election, **({"kabkota": kabkota} if kabkota 
 kecamatan, korwil = data["kecamatan"], data["korwil"]
 
 st.title("Ringkasan Kesiapan Pilkada")
-layar.sumber_data(data)
+# The region and the election first: the sidebar that also names them is folded away on a phone
+# and often on the projector.
+layar.sumber_data(data, awal=escape_md(baca.kata(election).judul) + " · ")
 
 if data["kosong"]:
     layar.empty_state()
