@@ -18,7 +18,8 @@ kecamatan, korwil = data["kecamatan"], data["korwil"]
 st.title("Ringkasan Kesiapan Pilkada")
 # The region and the election first: the sidebar that also names them is folded away on a phone
 # and often on the projector.
-layar.sumber_data(data, awal=escape_md(baca.kata(election).judul) + " · ")
+st.caption(escape_md(baca.kata(election).judul))
+layar.sumber_data(data)
 
 if data["kosong"]:
     layar.empty_state()
