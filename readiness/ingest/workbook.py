@@ -310,7 +310,7 @@ class Book:
             if rows > MAX_BATCH_ROWS:
                 raise self.refused(
                     f"sheet '{name}' berisi lebih dari {fmt.angka(MAX_BATCH_ROWS)} baris data "
-                    "(daftar pemilih satu kabupaten/kota terbesar pun jauh di bawahnya)"
+                    "(daftar pemilih kabupaten/kota terbesar pun di bawahnya; daftar satu provinsi diunggah per kabupaten/kota)"
                 )
             for name_ in flagged:
                 if f"{name_}_angka" not in batch.column_names:
@@ -353,18 +353,21 @@ class Book:
 # 11,4–16,1:1, the tightest legitimate packing seen. A part packed 6x tighter than that is a bomb
 # (the tester's packed 158:1); anything looser is bounded by the memory estimate below.
 MAX_MEMBERS = 1000  # a workbook has ~10 parts; with many sheets, images and charts a few hundred
-MAX_UNPACKED = 1536 * 1024**2  # all parts together: the inline-strings kabupaten list is 0,83 GB
+# All parts together. The inline-strings list of 872.218 voters is 0,83 GB (~0,95 kB per voter),
+# so the largest kabupaten's list (Kabupaten Bogor, near 4 million voters) is ~3,8 GB; a sheet of
+# voters is streamed in batches, so this bounds the time a file can take, not the memory.
+MAX_UNPACKED = 5 * 1024**3
 MAX_RATIO = 100  # per part larger than RATIO_FROM
 RATIO_FROM = 1024**2
-MAX_SHARED_STRINGS = 256 * 1024**2  # the kabupaten list's table is 60 MB (2,06 million strings)
+MAX_SHARED_STRINGS = 512 * 1024**2  # 60 MB for 872.218 voters (2,06 million strings): ~280 MB near 4 million
 MAX_OTHER_PART = 64 * 1024**2  # workbook.xml, styles.xml, relations: kilobytes in real files
 MAX_CSV = 400 * 1024**2  # the kabupaten list saved as CSV is ~150 MB
 MAX_LEGACY = 100 * 1024**2  # .xls holds at most 65.536 rows; .ods is parsed whole
 # Rows of a sheet read in batches (a per-voter list): memory grows with the rows kept, not with the
-# sheet's cells or rectangle: the whole-kabupaten list (872.218 rows) peaked at 784 MiB, about
-# 0,6 MiB per 1.000 rows beyond ~250 MiB, so 3,5 million rows stay near 2,3 GiB, within
-# MEMORY_BUDGET. A larger list is uploaded per kecamatan.
-MAX_BATCH_ROWS = 3_500_000
+# sheet's cells or rectangle: the whole-kabupaten list (872.218 rows) peaks near 400 MiB and each
+# further 100.000 rows add about 9 MiB (bench/RESULTS.md), so the largest kabupaten (Bogor, near 4
+# million voters) fits with room. A larger list (a province's) is uploaded per kab/kota.
+MAX_BATCH_ROWS = 5_000_000
 
 # Memory while reading a sheet. The readers (calamine, under both python-calamine and fastexcel)
 # first collect every cell with a value, then allocate the whole rectangle from A1 to the farthest
