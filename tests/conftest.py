@@ -23,6 +23,21 @@ def installation_key(tmp_path_factory) -> Path:
     patch.undo()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def cheap_password_hashes():
+    """Passwords set in the tests' own process are hashed with argon2id at its smallest cost (the
+    app's 64 MiB, three passes take ~0,2 s of CPU each, and the suite makes hundreds). Servers the
+    tests start hash with the app's settings, and rehash such a password at its first login."""
+    from argon2 import PasswordHasher
+
+    from readiness.pengguna import sandi
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(sandi, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+    yield
+    patch.undo()
+
+
 @pytest.fixture(scope="session")
 def demo_db_master(tmp_path_factory) -> Path:
     """The bundled sample loaded once by `python -m readiness demo` (in-process)."""
