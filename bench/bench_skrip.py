@@ -118,19 +118,9 @@ def main() -> None:
         subprocess.run(
             [sys.executable, "-m", "readiness", "demo", "--db", env["READINESS_DB"]], cwd=ROOT, env=env, check=True
         )
-        trees = {"now": ROOT}
-        if args.before:
-            trees[args.before] = results.tree_at(args.before, tmp / "before")
-        found = {}
-        for label, tree in trees.items():
-            done = subprocess.run(
-                [sys.executable, __file__, "--tree", str(tree), "--runs", str(args.runs)],
-                env={**env, "PYTHONPATH": str(tree)},
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            found[label] = json.loads(done.stdout.strip().splitlines()[-1])
+        found = results.measured_in_trees(
+            args.before, tmp, lambda tree: [__file__, "--tree", str(tree), "--runs", str(args.runs)], env
+        )
     text = report(args, found)
     print(text)
     if not args.no_write:

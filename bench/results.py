@@ -4,7 +4,9 @@ ref, for a bench that measures it beside this tree in the same run."""
 
 from __future__ import annotations
 
+import json
 import subprocess
+import sys
 from pathlib import Path
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
@@ -29,3 +31,23 @@ def tree_at(ref: str, folder: Path) -> Path:
     archive = subprocess.run(["git", "archive", ref], cwd=ROOT, check=True, capture_output=True).stdout
     subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
     return folder
+
+
+def measured_in_trees(before: str | None, tmp: Path, child_args, env: dict) -> dict:
+    """The measuring child (`python` with `child_args(tree)`) run with the repository as it is
+    ("now") and, when `before` names a ref, with that ref's tree (tree_at) on its PYTHONPATH: the
+    JSON of each child's last line, by label."""
+    trees = {"now": ROOT}
+    if before:
+        trees[before] = tree_at(before, tmp / "before")
+    found = {}
+    for label, tree in trees.items():
+        done = subprocess.run(
+            [sys.executable, *child_args(tree)],
+            env={**env, "PYTHONPATH": str(tree)},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        found[label] = json.loads(done.stdout.strip().splitlines()[-1])
+    return found
