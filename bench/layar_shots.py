@@ -22,7 +22,15 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, demo_database, drawn, start_server  # noqa: E402
+from tests.e2e.conftest import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    GESER,
+    demo_database,
+    drawn,
+    english,
+    start_server,
+)
 
 SIZES = {"1920": (1920, 1080), "1024": (1024, 768), "390": (390, 844)}
 PAGES = {  # name: URL path
@@ -43,62 +51,7 @@ PAGES = {  # name: URL path
     "pengguna": "pengguna",
     "jejak": "jejak",
 }
-ENGLISH = (
-    "Upload",
-    "Browse files",
-    "per file",
-    "Download",
-    "Search",
-    "Fullscreen",
-    "Zoom",
-    "Choose an option",
-    "Drag and drop",
-    "Reset axes",
-    "Autoscale",
-    "Skip to main content",
-    "App pages",
-    " icon",
-    "Select",
-    "Close",
-    "Open",
-    "Clear",
-    "Show password",
-    "Hide password",
-    "Press Enter",
-    "No results",
-    "Copy",
-    "Expand",
-    "Collapse",
-    "menu",
-    "Loading",
-    "Running",
-)
-UKUR = """(words) => {
-  const W = window.innerWidth;
-  const visible = (el) => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
-    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; };
-  const sideways = [...document.querySelectorAll('*')].filter((el) => {
-    const s = getComputedStyle(el);
-    return ['auto', 'scroll'].includes(s.overflowX) && el.scrollWidth > el.clientWidth + 1 && visible(el);
-  }).map((el) => (el.className && el.className.baseVal === undefined ? String(el.className) : el.tagName).slice(0, 60)
-     + ' ' + el.scrollWidth + '>' + el.clientWidth);
-  const past = [];
-  for (const el of document.querySelectorAll('[data-testid="stMain"] *, body > main *, body > form *')) {
-    if (el.children.length || !visible(el) || !(el.innerText || '').trim()) continue;
-    if (el.closest('thead') && getComputedStyle(el.closest('thead')).clipPath !== 'none') continue;  // read row by row
-    const r = el.getBoundingClientRect();
-    if (r.right > W + 1) past.push((el.innerText || '').trim().slice(0, 40) + ' @' + Math.round(r.right));
-  }
-  const out = [document.body.innerText];
-  for (const el of document.querySelectorAll('*')) {
-    for (const name of ['aria-label', 'title', 'data-title', 'placeholder', 'aria-placeholder', 'alt']) {
-      const v = el.getAttribute(name); if (v) out.push(v);
-    }
-  }
-  const text = out.join('\\n');
-  return {halamanLebar: document.documentElement.scrollWidth, gulir: sideways.slice(0, 8),
-          lewatKanan: past.slice(0, 8), inggris: words.filter((w) => text.includes(w))};
-}"""
+HALAMAN_LEBAR = "() => document.documentElement.scrollWidth"
 
 
 def _add_user(db: Path, name: str, role: str, password: str, *wilayah: str) -> None:
@@ -124,7 +77,7 @@ def _shot(page, out: Path, name: str) -> None:
     (`name-utuh.png`: the window made as tall as the content, up to 6000 pixels)."""
     page.wait_for_timeout(400)
     page.screenshot(path=str(out / f"{name}.png"))
-    found = page.evaluate(UKUR, list(ENGLISH))
+    found = {"halamanLebar": page.evaluate(HALAMAN_LEBAR), "geser": page.evaluate(GESER), "inggris": english(page)}
     print(name, json.dumps(found, ensure_ascii=False), flush=True)
     size = page.viewport_size
     tall = min(int(page.evaluate(TINGGI)), 6000)

@@ -247,6 +247,7 @@ STREAMLIT_POLA = [
     (r"^Press (.+) to submit form$", "Tekan $1 untuk mengirim formulir"),
     (r"^Remove (.+)$", "Hapus $1"),
     (r"^Add: (.+)$", "Tambahkan: $1"),
+    (r"^Help for (.+)$", "Bantuan untuk $1"),
     (r"^Select (\d+) matches$", "Pilih $1 yang cocok"),
     (r"^[a-z0-9_]+ icon$", "ikon"),
 ]

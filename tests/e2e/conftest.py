@@ -4,6 +4,7 @@ driven by Playwright."""
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -137,17 +138,20 @@ def drawn(page, timeout: float = 30000) -> None:
     )
 
 
-# What a reader of the page's main area would have to scroll sideways for: boxes that scroll
-# sideways (a table, a grid's canvas, a cut choice) and visible text past the window's right edge.
+# What a reader would have to scroll sideways for, on any page (the dashboard, the login, the
+# /lapangan/ phone form): boxes on screen that scroll sideways (a table, a grid's canvas, a cut
+# choice; the sidebar's too when it is open) and visible text of the main area past the window's
+# right edge. What is off the window's left edge (the folded sidebar) is not seen and not counted.
+# The suite asserts it is empty; bench/layar_shots.py prints it beside each screenshot.
 GESER = """() => {
     const W = window.innerWidth;
     const shown = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0
-        && getComputedStyle(el).visibility !== 'hidden'; };
-    const main = document.querySelector('[data-testid="stMain"]');
-    const out = [...main.querySelectorAll('*')]
+        && r.right > 0 && getComputedStyle(el).visibility !== 'hidden'; };
+    const main = document.querySelector('[data-testid="stMain"]') || document.body;
+    const out = [...document.body.querySelectorAll('*')]
         .filter((el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX))
         .filter((el) => el.scrollWidth > el.clientWidth + 1 && shown(el))
-        .map((el) => `geser: ${(el.closest('[data-testid]') || el).dataset.testid} ${el.scrollWidth}>${el.clientWidth}`);
+        .map((el) => `geser: ${(el.closest('[data-testid]') || el).dataset.testid || el.tagName} ${el.scrollWidth}>${el.clientWidth}`);
     for (const el of main.querySelectorAll('*')) {
         if (el.children.length || !shown(el) || !(el.innerText || '').trim()) continue;
         const head = el.closest('thead');
@@ -156,6 +160,58 @@ GESER = """() => {
     }
     return out;
 }"""
+# English words Streamlit or Plotly may draw by themselves (the uploader, the table and chart
+# toolbars, choice boxes, the sidebar's buttons), looked for as whole words, as written (`Urut
+# menurut` is not `menu`; an icon's name such as `upload_file` is not a word).
+ENGLISH = (
+    "Upload",
+    "Browse files",
+    "per file",
+    "Download",
+    "Search",
+    "Fullscreen",
+    "Zoom",
+    "Choose an option",
+    "Drag and drop",
+    "Reset axes",
+    "Autoscale",
+    "Skip to main content",
+    "App pages",
+    "icon",
+    "sidebar",
+    "Select",
+    "Close",
+    "Open",
+    "Clear",
+    "Show password",
+    "Hide password",
+    "Press Enter",
+    "No results",
+    "Copy",
+    "Expand",
+    "Collapse",
+    "menu",
+    "Loading",
+    "Running",
+    "Help for",
+)
+# Every word on the page a user sees or hears: its text and every aria-label, title and placeholder.
+SEMUA_TEKS = """() => {
+    const out = [document.body.innerText];
+    for (const el of document.querySelectorAll('*')) {
+        for (const name of ['aria-label', 'title', 'data-title', 'placeholder', 'aria-placeholder', 'alt']) {
+            const value = el.getAttribute(name);
+            if (value) out.push(value);
+        }
+    }
+    return out.join('\\n');
+}"""
+
+
+def english(page) -> list[str]:
+    """The words of ENGLISH the page shows or says now."""
+    text = page.evaluate(SEMUA_TEKS)
+    return sorted(w for w in ENGLISH if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text))
 
 
 def screenshot(page, name: str) -> Path | None:

@@ -7,45 +7,14 @@ import time
 
 from playwright.sync_api import expect
 
-ENGLISH = (
-    "Upload",
-    "Browse files",
-    "per file",
-    "Download as CSV",
-    "Search",
-    "Fullscreen",
-    "Zoom",
-    "Choose an option",
-    "Drag and drop",
-    "Reset axes",
-    "Autoscale",
-    "Skip to main content",
-    "App pages",
-    " icon",
-    "sidebar",
-    "Download plot",
-)
+from tests.e2e.conftest import english
+
 # (path, title, charts on the page): a chart, tables, choice boxes and the uploader between them.
 PAGES = [
     ("", "Ringkasan Kesiapan Pilkada", 2),
     ("masalah", "Permasalahan", 0),
     ("unggah", "Unggah Data", 0),
 ]
-SEMUA_TEKS = """() => {
-    const out = [document.body.innerText];
-    for (const el of document.querySelectorAll('*')) {
-        for (const name of ['aria-label', 'title', 'data-title', 'placeholder', 'aria-placeholder', 'alt']) {
-            const value = el.getAttribute(name);
-            if (value) out.push(value);
-        }
-    }
-    return out.join('\\n');
-}"""
-
-
-def _english(page) -> list[str]:
-    text = page.evaluate(SEMUA_TEKS)  # as written: icon names such as `upload_file` are not words
-    return sorted({word for word in ENGLISH if word in text})
 
 
 def _hover_all(page, selector: str) -> None:
@@ -72,7 +41,7 @@ def test_no_english_ui_words_on_pages_with_charts_tables_choices_and_the_uploade
             box.scroll_into_view_if_needed()
             box.click()
             time.sleep(0.2)
-            found.setdefault(path or "ringkasan", set()).update(_english(page))
+            found.setdefault(path or "ringkasan", set()).update(english(page))
             page.keyboard.press("Escape")
-        found.setdefault(path or "ringkasan", set()).update(_english(page))
+        found.setdefault(path or "ringkasan", set()).update(english(page))
     assert {p: sorted(w) for p, w in found.items() if w} == {}
