@@ -120,20 +120,24 @@ def query(election: str, tingkat: str, kode: str | None) -> dict:
     return params
 
 
-def remah(election: str, places: jenjang.Tempat, tingkat: str, kode=None, *, halaman=None, where=None) -> None:
+def remah(
+    election: str, places: jenjang.Tempat, tingkat: str, kode=None, *, halaman=None, where=None, pemilihan=False
+) -> None:
     """The breadcrumb `Kabupaten Probolinggo › Wilayah II › Kecamatan Kraksaan › Desa Asembakor ›
     TPS`: each place a link to its page (the page named `halaman` ends it as plain text; without
-    it the place looked at does)."""
+    it the place looked at does). `pemilihan`: the election's short name follows it on the same
+    line (`Kabupaten Probolinggo · Pilbup 2024`), for a page that names the region only here."""
     from app.markdown import escape_md
 
     kata = baca.kata(election)
     parts = jenjang.remah(kata, places, tingkat, None if kode == SEMUA else kode)
+    akhir = f" · {escape_md(kata.pemilihan_singkat)}" if pemilihan and kata.pemilihan_singkat else ""
     row = (where or st).container(horizontal=True, gap="small", vertical_alignment="center", key="remah")
     for i, part in enumerate(parts):
         if i:
             row.markdown("›", width="content")
         if i == len(parts) - 1 and halaman is None:
-            row.markdown(f"**{escape_md(part.label)}**", width="content")
+            row.markdown(f"**{escape_md(part.label)}**{akhir}", width="content")
         else:
             row.page_link(
                 HALAMAN[part.tingkat],
@@ -142,7 +146,7 @@ def remah(election: str, places: jenjang.Tempat, tingkat: str, kode=None, *, hal
             )
     if halaman:
         row.markdown("›", width="content")
-        row.markdown(f"**{escape_md(halaman)}**", width="content")
+        row.markdown(f"**{escape_md(halaman)}**{akhir}", width="content")
 
 
 def buka(election: str, tingkat: str, kode: str, halaman: str | None = None) -> None:

@@ -16,9 +16,11 @@ from readiness.model.kelengkapan import JENIS
 
 def pilih(election: str) -> str | None:
     """In a province, the kab/kota looked at (None: every kab/kota), chosen at the top of the page
-    under the breadcrumb, which it draws; in a kab/kota installation None, with the region's breadcrumb."""
+    under the breadcrumb, which it draws; in a kab/kota installation None, with the region's breadcrumb.
+    The breadcrumb names the election too: the sidebar that also names it is folded away on a phone
+    and often on the projector."""
     if baca.kata(election).jenis not in WILAYAH_ATAS:
-        jalan.remah(election, jalan.tempat(election), jalan.WILAYAH)
+        jalan.remah(election, jalan.tempat(election), jalan.WILAYAH, pemilihan=True)
         return None
     slot, (kolom,) = jalan.atas(1)
     places = jalan.tempat(election)
@@ -33,7 +35,7 @@ def pilih(election: str) -> str | None:
         format_func=lambda k: "Semua kabupaten/kota" if k == jalan.SEMUA else names[k],
     )
     kode = None if kode == jalan.SEMUA else kode
-    jalan.remah(election, places, "kabkota" if kode else jalan.WILAYAH, kode, where=slot)
+    jalan.remah(election, places, "kabkota" if kode else jalan.WILAYAH, kode, where=slot, pemilihan=True)
     return kode
 
 

@@ -6,7 +6,6 @@ row) opens it (app/jalan.py). In a province: its kab/kota first (app/ringkasan_w
 import streamlit as st
 
 from app import baca, layar, masalah_tampil, ringkasan_wilayah
-from app.markdown import escape_md
 from readiness import charts, fmt, teks
 from readiness.export import Kolom
 
@@ -16,9 +15,6 @@ data = baca.page_data("ringkasan", election, **({"kabkota": kabkota} if kabkota 
 kecamatan, korwil = data["kecamatan"], data["korwil"]
 
 st.title("Ringkasan Kesiapan Pilkada")
-# The region and the election first: the sidebar that also names them is folded away on a phone
-# and often on the projector.
-st.caption(escape_md(baca.kata(election).judul))
 layar.sumber_data(data)
 
 if data["kosong"]:

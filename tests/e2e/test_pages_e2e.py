@@ -43,6 +43,10 @@ TERPOTONG = """() => {
         })
         .map((i) => i.value || i.placeholder);
 }"""
+# The tops of the parts of the breadcrumb (and what follows it on its line).
+BARIS_REMAH = (
+    """() => [...document.querySelectorAll('.st-key-remah p')].map((p) => Math.round(p.getBoundingClientRect().top))"""
+)
 # The number of lines of the short data-source line (`Data 6 Des 2026 23.27 WIB · versi 2`).
 SUMBER_BARIS = """() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stCaptionContainer"]')]
     .filter((c) => /^Data .* · versi \\d+$/.test(c.innerText.trim()))

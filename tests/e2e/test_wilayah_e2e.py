@@ -50,9 +50,10 @@ def test_every_page_speaks_of_its_region_and_maps_its_own_kecamatan(region_serve
         if region["jenis"] == "kota":
             assert not re.search(r"\bKabupaten\b|\bBupati\b", text), path
         screenshot(page, f"wilayah-{kode}-{path or 'ringkasan'}")
-    # Ringkasan's header names the region first; its map draws this region's kecamatan and names them.
+    # Ringkasan's first line (the breadcrumb) names the region and the election; its map draws this
+    # region's kecamatan and names them.
     _open(page, f"{url}/?pemilu=pilkada-2024")
-    header = page.locator("[data-testid='stMain'] [data-testid='stCaptionContainer']").first.inner_text()
+    header = page.locator("[data-testid='stMain'] .st-key-remah").inner_text()
     assert header.startswith(region["nama"] + " · "), header
     expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30000)
     labels = {label.strip() for label in page.locator(".js-plotly-plot text").all_text_contents()}

@@ -72,7 +72,7 @@ def test_ringkasan_of_a_province_lists_its_kabkota_and_opens_one(sultra, monkeyp
     assert len(kecamatan) == 22  # Bombana's kecamatan only
     assert metrics(at)["DPT (jumlah pemilih)"] == expected["Kabupaten Bombana"]
     assert [e.label for e in at.get("page_link")][0] == "Provinsi Sulawesi Tenggara"
-    assert "**Kabupaten Bombana**" in [e.value for e in at.markdown]  # the breadcrumb's end
+    assert "**Kabupaten Bombana** · Pilgub 2024" in [e.value for e in at.markdown]  # the breadcrumb's end, the election
 
 
 def test_ringkasan_of_a_province_shows_the_completeness_matrix(sultra, monkeypatch, tmp_path):
