@@ -200,21 +200,26 @@ def tabel(tampil, df, election: str, arah: tuple, angka, panjang, *, key: str, h
     """A table whose rows open their places (`arah` = (level, code column[, page])): read whole,
     the first cell of each row a link; past layar.BARIS_BACA rows a grid where a click on a row
     (or a cell of it) opens it (the rows of `tampil` and `df` in the same order), showing only the
-    columns named in `grid` when given (None: all)."""
+    columns named in `grid` when given (None: all). A phone gets, in the grid's place, the reading
+    table layar.BARIS_BACA rows at a time: read row by row there, nothing to swipe sideways for."""
     tingkat, kolom, *rest = arah
     halaman = rest[0] if rest else None
+    links = [tautan(election, tingkat, kode, halaman) for kode in df[kolom]]
     if len(tampil) <= layar.BARIS_BACA:
-        links = [tautan(election, tingkat, kode, halaman) for kode in df[kolom]]
         layar.tabel_baca(tampil, angka, panjang, height=height, tautan=links)
         return
+    shown = [c for c in tampil.columns if c in grid] if grid else list(tampil.columns)
+    lebar, sempit = layar.menurut_lebar(key)
+    with sempit:
+        layar.tabel_bertahap(tampil[shown], angka, panjang, key=f"{key}_bagian", height=height, tautan=links)
     config = {name: st.column_config.TextColumn(width="large") for name in panjang}
-    event = st.dataframe(
+    event = lebar.dataframe(
         tampil,
         hide_index=True,
         width="stretch",
         height=height,
         column_config=config,
-        column_order=[c for c in tampil.columns if c in grid] if grid else None,
+        column_order=shown,
         on_select="rerun",
         selection_mode=["single-row", "single-cell"],
         key=key,

@@ -232,9 +232,9 @@ def tabel_baca(frame, angka=None, panjang=(), *, height: int | str = "auto", tau
     st.html(f'{GAYA_TABEL}{susun}<div class="tabel-baca susun-{lebar}" data-lebar="{lebar}"{tinggi}>{body}</div>')
 
 
-def tabel_bertahap(frame, angka=None, panjang=(), *, key: str, height: int | str = "auto") -> None:
+def tabel_bertahap(frame, angka=None, panjang=(), *, key: str, height: int | str = "auto", tautan=None) -> None:
     """A reading table (tabel_baca) of any length: past BARIS_BACA rows it is read BARIS_BACA rows
-    at a time, the part chosen above it (`baris 301–600 dari 1.234`)."""
+    at a time, the part chosen above it (`baris 301–600 dari 1.234`); `tautan`: a link per row."""
     n = len(frame)
     if n > BARIS_BACA:
         awal = st.selectbox(
@@ -244,7 +244,25 @@ def tabel_bertahap(frame, angka=None, panjang=(), *, key: str, height: int | str
             key=key,
         )
         frame = frame.iloc[awal : awal + BARIS_BACA]
-    tabel_baca(frame, angka, panjang, height=height)
+        tautan = tautan[awal : awal + BARIS_BACA] if tautan is not None else None
+    tabel_baca(frame, angka, panjang, height=height, tautan=tautan)
+
+
+# A grid draws its rows on a canvas: they cannot be laid out row by row on a phone like a
+# reading table's. A page that has a grid gives a phone something else in its place: of the two
+# containers of menurut_lebar, a screen up to 640 pixels wide shows only the narrow one, a wider
+# screen only the wide one.
+GAYA_LEBAR = """<style>
+@media (max-width: 640px) { .st-key-__KUNCI___lebar { display: none !important; } }
+@media (min-width: 641px) { .st-key-__KUNCI___sempit { display: none !important; } }
+</style>"""
+
+
+def menurut_lebar(kunci: str):
+    """(wide, narrow): two containers for one part of a page, the wide one shown on a screen wider
+    than a phone, the narrow one on a phone."""
+    st.html(GAYA_LEBAR.replace("__KUNCI__", kunci))
+    return st.container(key=f"{kunci}_lebar"), st.container(key=f"{kunci}_sempit")
 
 
 def table(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app import baca, sesi
+from app import baca, layar, sesi
 from app.markdown import escape_md
 from readiness import catatan, db, fmt, model
 
@@ -108,11 +108,15 @@ def korwil(data: dict, election: str) -> None:
         korwil_kabkota(data["korwil_kabkota"], election)
         return
     st.caption(
-        "Setiap kecamatan harus masuk tepat satu korwil. Tambah atau hapus baris bila perlu; satu korwil satu "
-        "koordinator. Pembagian ini hanya untuk pemilihan yang dipilih di panel samping."
+        "Setiap kecamatan harus masuk tepat satu korwil; satu korwil satu koordinator. Pembagian ini hanya untuk "
+        "pemilihan yang dipilih di panel samping."
     )
     rows = data["korwil"].rename(columns={"kecamatan": "Kecamatan", "korwil": "Korwil", "koordinator": "Koordinator"})
-    edited = st.data_editor(
+    lebar, sempit = layar.menurut_lebar("pembagian_korwil")
+    with sempit:
+        korwil_satu(data["korwil"], election)
+    lebar.caption("Tambah atau hapus baris bila perlu.")
+    edited = lebar.data_editor(
         rows[["Kecamatan", "Korwil", "Koordinator"]],
         hide_index=True,
         width="stretch",
@@ -120,12 +124,45 @@ def korwil(data: dict, election: str) -> None:
         key=f"korwil_{election}",
         column_config={"Kecamatan": st.column_config.SelectboxColumn(options=sorted(rows["Kecamatan"]), required=True)},
     )
-    if st.button("Simpan pembagian korwil", type="primary"):
+    if lebar.button("Simpan pembagian korwil", type="primary"):
         baru = edited.rename(columns=str.lower)
         simpan(
             di_berkas(election, "pembagian korwil", lambda con: model.simpan_korwil(con, election, baru)),
             "Pembagian korwil disimpan.",
         )
+
+
+def korwil_satu(rows, election: str) -> None:
+    """On a phone, in the grid's place (three columns of names are wider than a phone): one
+    kecamatan at a time, its korwil chosen from those there are or typed new, and that korwil's
+    coordinator, which every kecamatan of the korwil then shares. Saved like the grid: the whole
+    assignment, refused unless every kecamatan is in exactly one korwil."""
+    st.caption("Satu kecamatan setiap kali: pilih korwil yang ada, atau ketik nama korwil baru.")
+    names = list(rows["kecamatan"])
+    nama = st.selectbox("Kecamatan", names, key=f"korwil_hp_kecamatan_{election}")
+    i = names.index(nama)
+    daftar = sorted({k for k in rows["korwil"] if isinstance(k, str) and k})
+    sekarang = rows["korwil"].iloc[i]
+    with st.form(f"korwil_hp_{election}_{i}", border=False):
+        pilihan = st.selectbox(
+            "Korwil",
+            daftar,
+            index=daftar.index(sekarang) if sekarang in daftar else None,
+            placeholder="Pilih atau ketik korwil baru",
+            accept_new_options=True,
+        )
+        koordinator = dict(zip(rows["korwil"], rows["koordinator"]))
+        orang = st.text_input(
+            "Koordinator korwil",
+            value=koordinator.get(sekarang) or "",
+            help="Berlaku untuk semua kecamatan korwil ini.",
+        )
+        if st.form_submit_button(f"Simpan korwil {nama}", type="primary"):
+            baru = model.ubah_korwil(rows, nama, pilihan, orang)
+            simpan(
+                di_berkas(election, "pembagian korwil", lambda con: model.simpan_korwil(con, election, baru)),
+                f"Korwil Kecamatan {nama} disimpan.",
+            )
 
 
 def korwil_kabkota(rows, election: str) -> None:

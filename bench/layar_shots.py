@@ -1,8 +1,9 @@
 """Every page as a reader sees it, at 1920×1080, 1024×768 and 390×844: a full-page screenshot of
 each (logged in as an admin on the demo data), the login page, and the /lapangan/ phone form, with
-a few measurements printed beside each: the page's own sideways scroll, boxes that scroll
-sideways inside it, visible text past the window's right edge, and English UI words (page text,
-aria-labels, titles, placeholders). For a person to look at; never part of the test suite.
+a few measurements printed beside each: the page's own width, what a reader would scroll
+sideways for (boxes that scroll sideways inside it, visible text past the window's right edge)
+and English UI words (page text, aria-labels, titles, placeholders) — the suite's own checks,
+tests/e2e/conftest.py GESER and english. For a person to look at; never part of the test suite.
 
 Usage: .venv/bin/python bench/layar_shots.py [--out DIR] [--pages ringkasan,jejak] [--sizes 1024]
 """

@@ -83,7 +83,14 @@ from .pengaturan import (
     ubah_berkas,
     uraikan_perubahan,
 )
-from .penugasan import belum_korwil, periksa_korwil, periksa_korwil_kabkota, simpan_korwil, simpan_korwil_kabkota
+from .penugasan import (
+    belum_korwil,
+    periksa_korwil,
+    periksa_korwil_kabkota,
+    simpan_korwil,
+    simpan_korwil_kabkota,
+    ubah_korwil,
+)
 from .rekonsiliasi import pemeriksaan, periksa
 
 __all__ = [
@@ -150,6 +157,7 @@ __all__ = [
     "tindak_lanjut",
     "tps",
     "ubah_berkas",
+    "ubah_korwil",
     "uraikan_perubahan",
     "versi",
     "versi_label",

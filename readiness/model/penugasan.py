@@ -55,6 +55,18 @@ def periksa_korwil(rows: pd.DataFrame, ref: pd.DataFrame) -> list[str]:
     return problems
 
 
+def ubah_korwil(rows: pd.DataFrame, kecamatan: str, korwil, koordinator) -> pd.DataFrame:
+    """The assignment `rows` (columns kecamatan, korwil, koordinator) with one kecamatan moved to
+    `korwil` (an existing one or a new one; None: none, which periksa_korwil refuses), and
+    `koordinator` the coordinator of every kecamatan of that korwil: one korwil, one coordinator."""
+    baru = rows[["kecamatan", "korwil", "koordinator"]].copy()
+    korwil = _text(korwil) or None
+    baru.loc[baru["kecamatan"] == kecamatan, "korwil"] = korwil
+    if korwil:
+        baru.loc[baru["korwil"] == korwil, "koordinator"] = _text(koordinator) or None
+    return baru.reset_index(drop=True)
+
+
 def simpan_korwil(con: duckdb.DuckDBPyConnection, election: str, rows: pd.DataFrame) -> None:
     """Replace the korwil assignment of one election; refused (nothing changed) unless every
     kecamatan is in exactly one korwil."""

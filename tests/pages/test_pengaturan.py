@@ -100,3 +100,25 @@ def test_a_threshold_saved_in_the_app_shows_in_the_report_without_rewriting_the_
     after = report()
     assert sum(s != "hijau" for s in after.values()) == 8  # as the KTP-el page counts them
     assert (demo_db.stat().st_ino, demo_db.stat().st_mtime_ns) == (stat.st_ino, stat.st_mtime_ns)
+
+
+def test_on_a_phone_a_kecamatan_moves_to_another_korwil_and_its_coordinator_is_the_korwils(demo_db, monkeypatch):
+    import duckdb
+
+    at = buka(demo_db, monkeypatch, "pengaturan")
+    at.selectbox(key="korwil_hp_kecamatan_pilkada-2024").set_value("Sukapura").run()
+    next(s for s in at.selectbox if s.label == "Korwil").set_value("Wilayah II")
+    _input(at, "Koordinator korwil").set_value("Kepala Bappeda")
+    _button(at, "Simpan korwil Sukapura").click().run()
+    assert at.success[0].value == "Korwil Kecamatan Sukapura disimpan."
+    con = duckdb.connect(str(demo_db), read_only=True)
+    try:
+        rows = con.execute(
+            "select k.kecamatan, w.korwil, w.koordinator from korwil w join ref_kecamatan k using (kode_kecamatan) "
+            "where w.election_id = 'pilkada-2024'"
+        ).fetchall()
+    finally:
+        con.close()
+    assert len(rows) == 24
+    assert ("Sukapura", "Wilayah II", "Kepala Bappeda") in rows
+    assert {orang for _, korwil, orang in rows if korwil == "Wilayah II"} == {"Kepala Bappeda"}
