@@ -33,6 +33,7 @@ STEPS = {
 
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import fase  # noqa: E402  (bench/fase.py)
 import results  # noqa: E402  (bench/results.py)
 
 REPEAT = 5
@@ -76,9 +77,13 @@ def run_step(step: str, path: Path) -> dict:
             )
             from readiness import db, ingest
 
+            before_ingest = _peak_mib()
+            phases = fase.install()  # each phase's own peak (resets the high-water mark)
             started = time.perf_counter()
             batch = ingest.ingest_files(db_path, [(path.name, path)])  # as `readiness ingest FILE` does
             elapsed = time.perf_counter() - started
+            info["phases"] = phases.done()
+            info["peak_before_ingest"] = before_ingest
             assert batch.committed, [p.text() for r in batch.results for p in r.problems][:5]
             con = db.connect_read(db_path)
             info["rows"] = con.execute("select count(*) from raw_daftar").fetchall()[0][0]
@@ -86,7 +91,9 @@ def run_step(step: str, path: Path) -> dict:
             con.close()
             info["seconds"] = elapsed
     info.setdefault("seconds", time.perf_counter() - started)
-    info["peak_mb"] = _peak_mib()
+    info["peak_mb"] = max(
+        [_peak_mib(), info.get("peak_before_ingest", 0), *(p["peak_mib"] for p in info.get("phases", {}).values())]
+    )
     usage = resource.getrusage(resource.RUSAGE_SELF)
     info["cpu_s"] = usage.ru_utime + usage.ru_stime  # every thread of the step, start-up included
     return info
@@ -145,8 +152,10 @@ def inline_shape(rounds: int = 3) -> list[str]:
         spread = ", ".join(f"{o['seconds']:.2f}" for o in runs[step])
         cpu = sorted(o["cpu_s"] for o in runs[step])[len(runs[step]) // 2]
         lines.append(f"| {STEPS[step]} | {med[step]:.2f} ({spread}) | {cpu:.1f} | {peak[step]:.0f} |")
+    heaviest = max(runs["ours"], key=lambda o: o["peak_mb"])
     lines += [
         "",
+        f"- ours, each phase's peak in the run that peaked highest, MiB (s): {_phases_named(heaviest)}",
         f"- ours / bare reader: **{med['ours'] / med['fastexcel']:.2f}×** (goal ≤ 1,3×); the bare reader alone "
         f"peaks at {peak['fastexcel']:.0f} MiB on this shape, ours at **{peak['ours']:.0f} MiB** (goal < 500 MiB)",
     ]
@@ -164,24 +173,62 @@ def growth() -> list[str]:
         "",
         "### Growth with the number of rows (shared strings, one run each)",
         "",
-        "| rows | file (MB) | seconds | CPU seconds | peak memory (MiB) |",
-        "|---:|---:|---:|---:|---:|",
+        "Peak memory of the whole ingest and of each phase (bench/fase.py: the high-water mark reset at "
+        "each phase's start): " + ", ".join(f"`{k}` {v}" for k, v in PHASES.items()) + ".",
+        "",
+        "| rows | file (MB) | seconds | CPU seconds | peak memory (MiB) | "
+        + " | ".join(f"`{k}` MiB (s)" for k in PHASES)
+        + " |",
+        "|---:|---:|---:|---:|---:|" + "---:|" * len(PHASES),
     ]
-    peaks = []
+    runs = []
     for rows in GROWTH:
         path = make_voterlist.main(rows=rows)
         out = measure("ours", path)
-        peaks.append((rows, out["peak_mb"]))
+        runs.append((rows, out))
         print(f"growth {rows:>9} {out['seconds']:8.2f} s  peak {out['peak_mb']:7.0f} MiB", file=sys.stderr)
         lines.append(
             f"| {rows:,} | {path.stat().st_size / 1e6:.1f} | {out['seconds']:.2f} | {out['cpu_s']:.1f} | "
-            f"{out['peak_mb']:.0f} |"
+            f"{out['peak_mb']:.0f} | {_phases(out)} |"
         )
-    steps = [
-        f"{(p1 - p0) / ((r1 - r0) / 100_000):.1f} ({r0:,} → {r1:,})" for (r0, p0), (r1, p1) in zip(peaks, peaks[1:])
+    lines += [
+        "",
+        f"- growth of the peak: **{_growth(runs, lambda o: o['peak_mb'])} MiB per 100.000 rows** (goal: a few MiB)",
     ]
-    lines += ["", f"- growth of the peak: **{', '.join(steps)} MiB per 100.000 rows** (goal: a few MiB)"]
+    for phase in PHASES:
+        if all(phase in o.get("phases", {}) for _, o in runs):
+            lines.append(
+                f"- `{phase}`: {_growth(runs, lambda o, p=phase: o['phases'][p]['peak_mib'])} MiB per 100.000 rows"
+            )
     return lines
+
+
+PHASES = {
+    "buka": "opening the file, finding the header and the kind",
+    "baca+periksa": "the sheet read in chunks, each checked and staged on disk",
+    "temuan": "the file's own findings and the NIK region check over the staged rows",
+    "insert": "the rows inserted into the database",
+    "audit": "the stored audit tables recomputed over every voter in the same write",
+    "lain": "the rest (copying, checkpointing and closing the database)",
+}
+
+
+def _phases_named(out: dict) -> str:
+    found = out.get("phases", {})
+    return ", ".join(f"`{k}` {v['peak_mib']:.0f} ({v['seconds']:.1f})" for k, v in found.items())
+
+
+def _phases(out: dict) -> str:
+    found = out.get("phases", {})
+    return " | ".join(f"{found[k]['peak_mib']:.0f} ({found[k]['seconds']:.1f})" if k in found else "—" for k in PHASES)
+
+
+def _growth(runs, peak) -> str:
+    """MiB per 100.000 rows between consecutive runs: `13.4 (500,000 → 1,000,000), …`."""
+    return ", ".join(
+        f"{(peak(o1) - peak(o0)) / ((r1 - r0) / 100_000):.1f} ({r0:,} → {r1:,})"
+        for (r0, o0), (r1, o1) in zip(runs, runs[1:])
+    )
 
 
 def main() -> None:
@@ -255,7 +302,8 @@ def main() -> None:
         )
     lines.append(
         f"- peak memory of ours: **{ours['peak_mb']:.0f} MiB = {ours['peak_mb'] / 1024:.2f} GiB** "
-        f"({ours['peak_mb'] * 1.048576 / 1000:.2f} GB decimal; goal < 500 MiB)"
+        f"({ours['peak_mb'] * 1.048576 / 1000:.2f} GB decimal; goal < 500 MiB); each phase's peak in the run "
+        f"that peaked highest, MiB (s): {_phases_named(max(runs['ours'], key=lambda o: o['peak_mb']))}"
     )
     if not args.skip_inline:
         lines += inline_shape()
