@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import dataclasses
 
+import duckdb
 import pytest
 
 from readiness import audit, db, ingest
 from readiness.ingest import sheet_batches
-from readiness.voterlist import read
+from readiness.voterlist import read, staged
 from tests import daftar_fixture as fx
 
 E = "pilkada-2024"
@@ -85,6 +86,28 @@ def test_a_duplicate_nik_in_two_chunks_far_apart_is_found(tmp_path, empty_db, sm
     small_chunks()
     batch = _ingest(empty_db, path)
     assert batch.committed
+    assert any(t.startswith("dpt.xlsx: temuan DPT — NIK ganda: 1 pemilih") for t in _texts(batch)), _texts(batch)
+
+
+def test_the_whole_list_queries_of_the_commit_run_within_the_ingests_memory_limit(tmp_path, empty_db, monkeypatch):
+    """The duplicate NIKs across every voter of the election (the stored audit tables, recomputed in
+    the write that commits the list) run under the same DuckDB memory limit as the insert, spilling
+    beyond it, not with DuckDB's default of most of the machine's memory."""
+    path = fx.tulis(tmp_path / "dpt.xlsx", _voters(400, same_nik=(5, 390)), "DPT")
+    seen = []
+    refresh = db._refresh_stored
+
+    def watched(con):
+        seen.append(con.execute("select current_setting('memory_limit')").fetchone()[0])
+        refresh(con)
+
+    monkeypatch.setattr(db, "_refresh_stored", watched)
+    batch = _ingest(empty_db, path)
+    assert batch.committed
+    bounded = duckdb.connect()
+    bounded.execute(f"set memory_limit = '{staged.MEMORY_LIMIT}'")
+    assert seen == [bounded.execute("select current_setting('memory_limit')").fetchone()[0]]
+    bounded.close()
     assert any(t.startswith("dpt.xlsx: temuan DPT — NIK ganda: 1 pemilih") for t in _texts(batch)), _texts(batch)
 
 

@@ -69,7 +69,11 @@ def commit(con: duckdb.DuckDBPyConnection, result: FileResult, election: str, up
     if staged:
         result.frame.attach(con, "incoming_staged")
         rows, identitas = "incoming_staged.frame", "incoming_staged.identitas"
-        limit = con.execute("select current_setting('memory_limit')").fetchone()[0]
+        # Bounded for the rest of the write too: the stored audit tables are recomputed next over
+        # every voter of the election (the duplicate NIKs across the whole list), which without a
+        # limit held ~180 bytes a voter (2 million voters: 682 MiB at that step, 341 MiB with it;
+        # bench/bench_ingest.py); beyond it DuckDB spills to the write's own folder (pseudonymous
+        # rows only).
         con.execute(f"set memory_limit = '{voterlist_staged.MEMORY_LIMIT}'")
     else:
         con.register("incoming_rows", result.frame)
@@ -94,7 +98,6 @@ def commit(con: duckdb.DuckDBPyConnection, result: FileResult, election: str, up
         con.execute("reset preserve_insertion_order")
         if staged:
             con.execute("detach incoming_staged")
-            con.execute(f"set memory_limit = '{limit}'")
         else:
             con.unregister("incoming_rows")
             if result.identitas is not None:
