@@ -4,7 +4,6 @@ from readiness.ingest.summary; file and sheet names are shown escaped or as plai
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import time
 
@@ -18,22 +17,28 @@ from readiness.ingest import ditolak, pekerja, summary
 
 berkas_unggah.pasang()  # the uploader's files reach the page without a copy of their bytes
 
+_BERKAS = "unggah_berkas"  # file id -> berkas_unggah.Berkas: the uploader's files, on disk
 _TUGAS = "unggah_tugas"  # (what the job is for, its pekerja.Tugas) while a worker runs for this session
 _VERDICT = {"error": st.error, "info": st.info, "warning": st.warning, "success": st.success}
 
 
-def pengunggah(round_no: int) -> list:
-    """The files chosen in this round of the uploader (a new round after each save empties it), as
-    Streamlit keeps them: file objects named `.name`, never copied here."""
+def pengunggah(round_no: int) -> list[berkas_unggah.Berkas]:
+    """The files chosen in this round of the uploader (a new round after each save empties it), on
+    disk: each written out once as it arrives, then Streamlit's copy of its bytes let go
+    (berkas_unggah.di_disk); the uploader still shows it, and a check or save reads it from disk."""
+    key = f"unggah_files_{round_no}"
     uploads = st.file_uploader(
         "Pilih berkas Excel (.xlsx, .xls) atau CSV — boleh beberapa sekaligus",
         type=["xlsx", "xlsm", "xls", "ods", "csv", "txt"],
         accept_multiple_files=True,
-        key=f"unggah_files_{round_no}",
+        key=key,
     )
-    if not uploads:  # the files were taken out: their check's folder (the rows read) goes too
+    known = st.session_state.setdefault(_BERKAS, {})
+    dasar = pekerja.folder_dasar(baca.db_path())
+    files = berkas_unggah.di_disk(st.session_state.get(key), dasar, known, uploads)
+    if not files:  # the files were taken out: their check's folder (the rows read) goes too
         st.session_state.pop("unggah_prepared", None)
-    return list(uploads or [])
+    return files
 
 
 def _kunci(election: str, files: list) -> tuple:
@@ -41,18 +46,8 @@ def _kunci(election: str, files: list) -> tuple:
     the data version."""
     names = {f.name for f in files}
     overrides = {name: kind for name, kind in st.session_state.get("unggah_jenis", {}).items() if name in names}
-    digests = tuple((f.name, _sidik(f)) for f in files)
+    digests = tuple((f.name, f.sha256) for f in files)
     return (election, digests, tuple(sorted(overrides.items())), baca.current_reader().version)
-
-
-def _sidik(f) -> str:
-    """The file's SHA-256, once per uploaded file (Streamlit never changes one's bytes). Read from
-    `getvalue()`, the bytes Streamlit holds: `hashlib.file_digest` would take `getbuffer()`, which
-    copies a shared BytesIO's whole content (one more file's size in the server at every run)."""
-    known = st.session_state.setdefault("unggah_sidik", {})
-    if f.file_id not in known:
-        known[f.file_id] = hashlib.sha256(f.getvalue()).hexdigest()
-    return known[f.file_id]
 
 
 def _jalankan(kunci: tuple, mode: str, mulai) -> tuple[ingest.Batch | str | None, pekerja.Tugas]:
@@ -207,11 +202,12 @@ def periksaan(election: str, files: list, batch: ingest.Batch, round_no: int) ->
 
 
 def lupakan(round_no: int) -> None:
-    """After a save: an empty uploader (the saved files' bytes let go), no kept check, no kind choices."""
+    """After a save: an empty uploader (the saved files gone from disk), no kept check, no kind choices."""
     st.session_state["unggah_round"] = round_no + 1
     st.session_state.pop("unggah_prepared", None)
     st.session_state.pop("unggah_jenis", None)
-    berkas_unggah.lepas(st.session_state.pop("unggah_sidik", {}))
+    for berkas in st.session_state.pop(_BERKAS, {}).values():  # the saved files go from disk
+        berkas.hapus()
 
 
 def _jenis(result: ingest.FileResult, round_no: int) -> None:

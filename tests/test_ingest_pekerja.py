@@ -57,6 +57,22 @@ def test_a_large_upload_waits_for_its_turn_then_is_saved(empty_db, tmp_path):
     assert not tugas.folder.exists()
 
 
+def test_a_file_the_page_already_wrote_to_disk_is_checked_from_there_not_copied(empty_db, tmp_path):
+    """The page keeps an upload on disk (app/berkas_unggah.py): the check's job gets the same file
+    under a second name, not a copy, and the page's file stays for the next check of it."""
+    held = pekerja.folder_dasar(empty_db) / "berkas-a"
+    held.mkdir(mode=0o700)
+    path = xlsx.recap(held / "berkas", [("Kraksaan", "Asembakor", 2, 300, 300, 600)])
+    tugas = pekerja.mulai(empty_db, "periksa", [("rekap kraksaan.xlsx", path)], election="pilkada-2024")
+    (copy,) = tugas.folder.glob("berkas-*")
+    assert os.path.samefile(copy, path)
+    assert _wait(tugas, lambda t: t.selesai())
+    checked = tugas.hasil()
+    tugas.bersihkan()
+    assert checked.ok and [(r.file_name, r.rows) for r in checked.results] == [("rekap kraksaan.xlsx", 1)]
+    assert path.exists() and not tugas.folder.exists()
+
+
 def _rows(db_path) -> list[tuple]:
     con = db.connect_read(db_path)
     try:

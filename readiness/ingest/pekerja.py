@@ -138,7 +138,8 @@ def lanjutkan(periksa: Tugas, names, *, pelaku=None) -> Tugas:
 
 
 def mulai(db_path, mode: str, files, *, election: str, kind=None, pelaku=None) -> Tugas:
-    """Write `files` ((name, bytes or a binary file object)) to a private job folder and start the
+    """Write `files` ((name, bytes, a binary file object, or the path of a private file already
+    written under the data folder: linked, not copied)) to a private job folder and start the
     worker on them; returns at once."""
     dasar = folder_dasar(db_path)
     bersihkan_sisa(dasar)
@@ -146,6 +147,10 @@ def mulai(db_path, mode: str, files, *, election: str, kind=None, pelaku=None) -
     paths = []
     for number, (name, data) in enumerate(files):
         path = folder / f"berkas-{number}"
+        paths.append((name, str(path)))
+        if isinstance(data, os.PathLike):
+            _salin(Path(data), path)
+            continue
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as out:
             if hasattr(data, "getvalue"):  # an upload held in memory: its bytes as they are, not a copy
@@ -155,7 +160,6 @@ def mulai(db_path, mode: str, files, *, election: str, kind=None, pelaku=None) -
             else:
                 data.seek(0)
                 shutil.copyfileobj(data, out, 1 << 20)
-        paths.append((name, str(path)))
     job = {
         "ukuran": {name: os.stat(path).st_size for name, path in paths},
         "db": str(Path(db_path).resolve()),
@@ -167,6 +171,17 @@ def mulai(db_path, mode: str, files, *, election: str, kind=None, pelaku=None) -
         "server": os.getpid(),
     }
     return _mulai_di(folder, job)
+
+
+def _salin(source: Path, path: Path) -> None:
+    """The file `source` at `path` too: a second name for the same file where the system allows
+    it (the same disk: no bytes copied), else a private copy (0600)."""
+    try:
+        os.link(source, path)
+    except OSError:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+            shutil.copyfileobj(src, out, 1 << 20)
 
 
 def _mulai_di(folder: Path, job: dict) -> Tugas:
