@@ -3,7 +3,8 @@ never grows the web server's memory and a process the kernel kills for memory ta
 session with it.
 
 The server writes the uploaded files into a private job folder under the data folder
-(`uploads/tmp/<job>/`, 0700, files 0600) and starts `python -m readiness.ingest.pekerja <folder>`.
+(`uploads/tmp/<job>/`, 0700, files 0600; a file the page already keeps on disk there,
+app/berkas_unggah.py, is linked in, not copied) and starts `python -m readiness.ingest.pekerja <folder>`.
 The worker waits for its turn (one large job at a time per data folder, `giliran.lock`), runs
 `prepare` (mode `periksa`) or `prepare` + `commit_batch` (mode `simpan`: the same all-or-nothing
 write and audit trail as the command line), writing its progress to `progres.json` and at the end

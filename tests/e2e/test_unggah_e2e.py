@@ -193,6 +193,8 @@ def test_a_voter_list_shows_progress_and_a_killed_save_leaves_the_previous_versi
     page.locator("input[type=file]").set_input_files(str(daftar.path))
     expect(page.get_by_text("Memeriksa berkas — ", exact=False)).to_be_visible(timeout=30000)
     expect(page.get_by_text(f"{len(daftar.voters)} baris data", exact=False)).to_be_visible(timeout=60000)
+    # The server keeps the file on disk now, not in memory: the uploader still names it.
+    expect(page.get_by_test_id("stFileChipName")).to_have_text(daftar.path.name)
     before = _dpt_now(db_path)
     uploads = _uploads(db_path)
     page.get_by_role("button", name="Simpan semua ke database").click()
@@ -206,6 +208,8 @@ def test_a_voter_list_shows_progress_and_a_killed_save_leaves_the_previous_versi
     other.goto(writable_server["url"] + "/")
     expect(other.get_by_text(f"{sum(before.values()):,}".replace(",", "."), exact=True)).to_be_visible(timeout=30000)
     other.context.close()
+    # Saving again reads the file kept on disk: nobody is asked for it again.
+    expect(page.get_by_test_id("stFileChipName")).to_have_text(daftar.path.name)
     page.get_by_role("button", name="Simpan semua ke database").click()
     expect(page.get_by_text(f"Tersimpan: {daftar.path.name} → unggahan #", exact=False)).to_be_visible(timeout=60000)
     assert page.locator("[data-testid='stException']").count() == 0
