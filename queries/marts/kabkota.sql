@@ -5,7 +5,8 @@
 -- by its total alone (a row of KPU's national recap: stg_pemilih_kabkota) shows that total for DPT,
 -- L, P and TPS and `rincian` 'rincian kecamatan belum ada' while none of its kecamatan has a DPT;
 -- finer data arriving later replaces the total (stg_pemilih_kabkota says when).
--- Reads `kesiapan_kecamatan` (int_kecamatan of the election, kept by readiness.model).
+-- Reads `kesiapan_kecamatan` (int_kecamatan of the election, kept by readiness.model) and, for
+-- each kab/kota counted once, the table macro kabkota_jumlah (queries/makro/kabkota_jumlah.sql).
 -- params: election
 with k as (
     select r.kode_kabkota, k.*
@@ -13,7 +14,7 @@ with k as (
     join ref_kecamatan r using (kode_kecamatan)
     where k.election_id = $election
 ),
-t as (select * from stg_pemilih_kabkota where election_id = $election)
+j as (select * from kabkota_jumlah($election))
 select
     b.kode_provinsi,
     b.provinsi,
@@ -21,14 +22,10 @@ select
     b.kabkota,
     b.jenis,
     count(k.kode_kecamatan)                                                     as jumlah_kecamatan,
-    case when count(t.kode_kabkota) > 0 then any_value(t.dpt)
-         when count(k.dpt) = count(*) then sum(k.dpt) end                       as dpt,
-    case when count(t.kode_kabkota) > 0 then any_value(t.dpt_l)
-         when count(k.dpt_l) = count(*) then sum(k.dpt_l) end                   as dpt_l,
-    case when count(t.kode_kabkota) > 0 then any_value(t.dpt_p)
-         when count(k.dpt_p) = count(*) then sum(k.dpt_p) end                   as dpt_p,
-    case when any_value(t.tps) is not null then any_value(t.tps)
-         when count(k.tps) = count(*) then sum(k.tps) end                       as tps,
+    any_value(j.dpt)                                                            as dpt,
+    any_value(j.dpt_l)                                                          as dpt_l,
+    any_value(j.dpt_p)                                                          as dpt_p,
+    any_value(j.tps)                                                            as tps,
     sum(k.tps_melebihi_kapasitas)                                               as tps_melebihi_kapasitas,
     max(k.pemilih_per_tps_maks)                                                 as pemilih_per_tps_maks,
     case when count(k.ktpel_wajib) = count(*) then sum(k.ktpel_wajib) end       as ktpel_wajib,
@@ -46,10 +43,9 @@ select
     case when count(*) filter (where k.status = 'merah') > 0 then 'merah'
          when count(*) filter (where k.status = 'kuning') > 0 then 'kuning'
          else 'hijau' end                                                       as status,
-    case when count(t.kode_kabkota) > 0 and count(k.dpt) = 0
-         then 'rincian kecamatan belum ada' end                                 as rincian
+    any_value(j.rincian)                                                        as rincian
 from stg_kabkota b
 join k using (kode_kabkota)
-left join t using (kode_kabkota)
+join j using (kode_kabkota)
 group by all
 order by b.kode_kabkota

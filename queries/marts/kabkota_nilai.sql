@@ -9,7 +9,8 @@
 -- yellow otherwise. Open problems are summed. A kab/kota known by its total alone (a row of KPU's
 -- national recap: stg_pemilih_kabkota) takes that total for DPT, L, P and TPS, counts as having
 -- voter data, and says `rincian` 'rincian kecamatan belum ada' while none of its kecamatan has a DPT.
--- Reads `kesiapan_kecamatan` (int_kecamatan of the election, kept by readiness.model).
+-- Reads `kesiapan_kecamatan` (int_kecamatan of the election, kept by readiness.model) and, for
+-- each kab/kota counted once, the table macro kabkota_jumlah (queries/makro/kabkota_jumlah.sql).
 -- params: election
 with k as (
     select r.kode_kabkota, k.*
@@ -17,7 +18,7 @@ with k as (
     join ref_kecamatan r using (kode_kecamatan)
     where k.election_id = $election
 ),
-t as (select * from stg_pemilih_kabkota where election_id = $election),
+j as (select * from kabkota_jumlah($election)),
 s as (
     select
         b.kode_kabkota,
@@ -25,18 +26,13 @@ s as (
         b.jenis,
         any_value(k.election_id)                                                  as election_id,
         count(*)                                                                  as jumlah_kecamatan,
-        case when count(t.kode_kabkota) > 0 then any_value(t.dpt)
-             when count(k.dpt) = count(*) then sum(k.dpt) end                     as dpt,
-        case when count(t.kode_kabkota) > 0 then any_value(t.dpt_l)
-             when count(k.dpt_l) = count(*) then sum(k.dpt_l) end                 as dpt_l,
-        case when count(t.kode_kabkota) > 0 then any_value(t.dpt_p)
-             when count(k.dpt_p) = count(*) then sum(k.dpt_p) end                 as dpt_p,
-        case when count(t.kode_kabkota) > 0 then any_value(t.dpt)
-             when count(k.dpt_rekap) = count(*) then sum(k.dpt_rekap) end         as dpt_rekap,
+        any_value(j.dpt)                                                          as dpt,
+        any_value(j.dpt_l)                                                        as dpt_l,
+        any_value(j.dpt_p)                                                        as dpt_p,
+        any_value(j.dpt_rekap)                                                    as dpt_rekap,
         case when count(k.dpt_daftar_tps) = count(*) then sum(k.dpt_daftar_tps) end as dpt_daftar_tps,
         case when count(k.dpt_daftar_pemilih) = count(*) then sum(k.dpt_daftar_pemilih) end as dpt_daftar_pemilih,
-        case when any_value(t.tps) is not null then any_value(t.tps)
-             when count(k.tps) = count(*) then sum(k.tps) end                     as tps,
+        any_value(j.tps)                                                          as tps,
         sum(k.tps_melebihi_kapasitas)                                             as tps_melebihi_kapasitas,
         max(k.pemilih_per_tps_maks)                                               as pemilih_per_tps_maks,
         case when count(k.ktpel_wajib) = count(*) then sum(k.ktpel_wajib) end     as ktpel_wajib,
@@ -46,10 +42,9 @@ s as (
         case when count(k.partisipasi_sebelumnya) = count(*)
              then round(sum(k.partisipasi_sebelumnya * k.dpt) / nullif(sum(k.dpt), 0), 2) end
                                                                                   as partisipasi_sebelumnya,
-        case when count(t.kode_kabkota) > 0 then count(*)
+        case when any_value(j.dari_total) then count(*)
              else count(*) filter (where k.ada_pemilih) end                       as jumlah_ada_pemilih,
-        case when count(t.kode_kabkota) > 0 and count(k.dpt) = 0
-             then 'rincian kecamatan belum ada' end                               as rincian,
+        any_value(j.rincian)                                                      as rincian,
         count(*) filter (where k.ada_tps)                                         as jumlah_ada_tps,
         count(*) filter (where k.ada_ktpel)                                       as jumlah_ada_ktpel,
         count(*) filter (where k.ada_target)                                      as jumlah_ada_target,
@@ -68,7 +63,7 @@ s as (
         any_value(k.t_masalah_tinggi_kuning)                                      as t_masalah_tinggi_kuning
     from stg_kabkota b
     join k using (kode_kabkota)
-    left join t using (kode_kabkota)
+    join j using (kode_kabkota)
     group by all
 )
 select *,

@@ -3,7 +3,8 @@
 -- the DPT-weighted previous participation, the kabupaten target, counts per status.
 -- The one definition of the region's figures: every page, slide and export shows these (the
 -- Hari Pemungutan page and slide through lapor.ringkasan's `kabupaten`), turnout via fmt.partisipasi.
--- Reads `kesiapan_kecamatan` (int_kecamatan of the election, kept by readiness.model).
+-- Reads `kesiapan_kecamatan` (int_kecamatan of the election, kept by readiness.model) and, for
+-- each kab/kota counted once, the table macro kabkota_jumlah (queries/makro/kabkota_jumlah.sql).
 -- params: election
 with k as (
     select r.kode_kabkota, k.*
@@ -11,30 +12,13 @@ with k as (
     join ref_kecamatan r using (kode_kecamatan)
     where k.election_id = $election
 ),
-t as (select * from stg_pemilih_kabkota where election_id = $election),
--- each kab/kota's DPT, L, P and TPS: its total where in force (stg_pemilih_kabkota), else the sum
--- of its kecamatan (missing when any lacks it), so each kab/kota is counted once
-kab as (
-    select k.kode_kabkota,
-        case when count(t.kode_kabkota) > 0 then any_value(t.dpt)
-             when count(k.dpt) = count(*) then sum(k.dpt) end                   as dpt,
-        case when count(t.kode_kabkota) > 0 then any_value(t.dpt_l)
-             when count(k.dpt_l) = count(*) then sum(k.dpt_l) end               as dpt_l,
-        case when count(t.kode_kabkota) > 0 then any_value(t.dpt_p)
-             when count(k.dpt_p) = count(*) then sum(k.dpt_p) end               as dpt_p,
-        case when any_value(t.tps) is not null then any_value(t.tps)
-             when count(k.tps) = count(*) then sum(k.tps) end                   as tps
-    from k
-    left join t using (kode_kabkota)
-    group by k.kode_kabkota
-),
 w as (
     select
         case when count(dpt) = count(*) then sum(dpt) end                       as dpt,
         case when count(dpt_l) = count(*) then sum(dpt_l) end                   as dpt_l,
         case when count(dpt_p) = count(*) then sum(dpt_p) end                   as dpt_p,
         case when count(tps) = count(*) then sum(tps) end                       as tps
-    from kab
+    from kabkota_jumlah($election)
 )
 select
     any_value(e.nama)                                                           as pemilihan,

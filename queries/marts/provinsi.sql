@@ -3,7 +3,8 @@
 -- kecamatan's figures summed (missing when any of its kecamatan lacks them, so a province's DPT is
 -- the sum of its kab/kota's, each counted once: its total or its kecamatan), the DPT-weighted target and previous turnout, counts of kecamatan per
 -- status, the worst status.
--- Reads `kesiapan_kecamatan` (int_kecamatan of the election, kept by readiness.model).
+-- Reads `kesiapan_kecamatan` (int_kecamatan of the election, kept by readiness.model) and, for
+-- each kab/kota counted once, the table macro kabkota_jumlah (queries/makro/kabkota_jumlah.sql).
 -- params: election
 with k as (
     select b.kode_provinsi, b.provinsi, r.kode_kabkota, k.*
@@ -12,30 +13,13 @@ with k as (
     join stg_kabkota b using (kode_kabkota)
     where k.election_id = $election
 ),
-t as (select * from stg_pemilih_kabkota where election_id = $election),
--- each kab/kota's DPT, L, P and TPS: its total where in force (stg_pemilih_kabkota), else the sum
--- of its kecamatan (missing when any lacks it), so each kab/kota is counted once
-kab as (
-    select k.kode_kabkota,
-        case when count(t.kode_kabkota) > 0 then any_value(t.dpt)
-             when count(k.dpt) = count(*) then sum(k.dpt) end                   as dpt,
-        case when count(t.kode_kabkota) > 0 then any_value(t.dpt_l)
-             when count(k.dpt_l) = count(*) then sum(k.dpt_l) end               as dpt_l,
-        case when count(t.kode_kabkota) > 0 then any_value(t.dpt_p)
-             when count(k.dpt_p) = count(*) then sum(k.dpt_p) end               as dpt_p,
-        case when any_value(t.tps) is not null then any_value(t.tps)
-             when count(k.tps) = count(*) then sum(k.tps) end                   as tps
-    from k
-    left join t using (kode_kabkota)
-    group by k.kode_kabkota
-),
 prov as (
     select left(kode_kabkota, 2)                                                as kode_provinsi,
         case when count(dpt) = count(*) then sum(dpt) end                       as kab_dpt,
         case when count(dpt_l) = count(*) then sum(dpt_l) end                   as kab_dpt_l,
         case when count(dpt_p) = count(*) then sum(dpt_p) end                   as kab_dpt_p,
         case when count(tps) = count(*) then sum(tps) end                       as kab_tps
-    from kab
+    from kabkota_jumlah($election)
     group by 1
 )
 select

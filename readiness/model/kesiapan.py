@@ -1,11 +1,15 @@
 """The kept readiness rows: the view `int_kecamatan` of one election evaluated once and held on a
-cursor under the name `kesiapan_kecamatan`, which the readiness marts read."""
+cursor under the name `kesiapan_kecamatan`, which the readiness marts read, with the table macro
+over them that counts each kab/kota once (queries/makro/kabkota_jumlah.sql)."""
 
 from __future__ import annotations
 
 import duckdb
 
+from .. import db
+
 KESIAPAN = "kesiapan_kecamatan"
+MAKRO = ("makro/kabkota_jumlah",)  # created on the cursor after the rows they read
 
 
 def kesiapan(con: duckdb.DuckDBPyConnection, election: str):
@@ -23,9 +27,12 @@ def kesiapan_cursor(con: duckdb.DuckDBPyConnection, election: str, rows=None) ->
     `kesiapan_kecamatan`, never the view itself: the view aggregates every active upload (the
     per-voter list alone can be 870.000 rows), and a page runs several of these marts, so the rows
     are evaluated once and kept (model.Dasar). Kept under their own name, the view `int_kecamatan`
-    stays what its name says on every cursor."""
+    stays what its name says on every cursor. The macros of MAKRO read those rows: DuckDB binds a
+    macro's tables when it is created, so they are created here, on the cursor that holds them."""
     cur = con.cursor()
     cur.register(KESIAPAN, rows if rows is not None else kesiapan(con, election))
+    for name in MAKRO:
+        cur.execute(db.load_query(name).sql)
     return cur
 
 
