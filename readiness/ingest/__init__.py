@@ -16,7 +16,10 @@ offered for download. The steps, in the order a file goes through them:
                  down, totals rows set aside; RowReader reads one row's cells into typed values
                  (cells.py: `35.412`, `97,85%`, `17-08-1945` the way Indonesian exports write them).
 - convert.py     convert: one row of each kind into stored values, names matched to Kemendagri codes.
-                 Per-voter lists take their own columnar path (readiness/voterlist/).
+                 Per-voter lists take their own columnar path (readiness/voterlist/); a large,
+                 clean TPS list (a province's or the nation's) is read as columns and converted in
+                 DuckDB, names matched once per distinct name (tps_besar.py; anything unusual in it
+                 goes the row-by-row way, for that route's messages).
 - checks.py      check: across rows, rows counted twice, the file's own totals reconciled.
 - read.py        the steps above for one file, from bytes to a FileResult (result.py: the rows and
                  the problems, each named by file, sheet, Excel row and column).

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .. import teks, voterlist, wilayah
 from ..names import Gazetteer
+from . import tps_besar
 from .cells import find_date_in_text
 from .checks import check_duplicates, reconcile
 from .convert import CONVERTERS
@@ -109,6 +110,8 @@ def _parse_into(
                 region=region,
             )
             return
+        if tps_besar.coba(book, layouts, result, gaz, region, kapasitas_tps):
+            return  # a large, clean TPS list, read as columns
         for lay in layouts:  # the head was enough to find the layout; now every typed cell
             lay.sheet = book.sheet(lay.sheet.name)
     except UnreadableFile as exc:

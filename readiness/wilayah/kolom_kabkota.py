@@ -21,15 +21,28 @@ def _cell(lay, i: int, col: int):
     return value
 
 
-def _kota_bertanda(raw_rows, lay, col: int) -> bool:
-    """Whether the column writes a city as `KOTA …` (KPU's recap: `PROBOLINGGO` is then the
-    kabupaten, `KOTA PROBOLINGGO` the city)."""
-    for raw in raw_rows:
-        if raw.layout is lay:
-            words = _kata(_cell(lay, raw.row - 1, col) or "")
-            if words[:1] and words[0] in KOTA and len(words) > 1:
-                return True
+def kota_bertanda(values) -> bool:
+    """Whether a Kabupaten/Kota column with these cells writes a city as `KOTA …` (KPU's recap:
+    `PROBOLINGGO` is then the kabupaten, `KOTA PROBOLINGGO` the city)."""
+    for value in values:
+        words = _kata(value or "")
+        if words[:1] and words[0] in KOTA and len(words) > 1:
+            return True
     return False
+
+
+def _kota_bertanda(raw_rows, lay, col: int) -> bool:
+    return kota_bertanda(_cell(lay, raw.row - 1, col) for raw in raw_rows if raw.layout is lay)
+
+
+def kode_sel(region: Wilayah, value, bertanda: bool) -> list[str]:
+    """The codes of the region's kab/kota a cell of a Kabupaten/Kota column names (one when it
+    names one; `PROBOLINGGO` in a column that writes cities `KOTA …` is the kabupaten)."""
+    tempat = region.di_sel(value, "kabkota")
+    kode = [k for k in tempat.kode if region.milik(k)] if tempat else []
+    if len(kode) > 1 and bertanda and len(_kabupaten(kode)) == 1:
+        kode = _kabupaten(kode)
+    return kode
 
 
 def _kabupaten(kode: list[str]) -> list[str]:
@@ -58,11 +71,9 @@ def tandai(result, raw_rows, region: Wilayah) -> bool:
         if is_blank(value):
             raw.kode_kabkota = last.get(id(lay))
             continue
-        tempat = region.di_sel(value, "kabkota")
-        kode = [k for k in tempat.kode if region.milik(k)] if tempat else []
-        if len(kode) > 1 and bertanda[id(lay)] and len(_kabupaten(kode)) == 1:
-            kode = _kabupaten(kode)
+        kode = kode_sel(region, value, bertanda[id(lay)])
         if len(kode) != 1:
+            tempat = region.di_sel(value, "kabkota")
             if len(kode) > 1:
                 why = f"'{str(value).strip()}' dapat berarti {tempat.nama}; tulis Kabupaten atau Kota di depannya"
             else:

@@ -1,0 +1,66 @@
+"""A province's or the nation's TPS list (tests/kpu_tps.py) is read as columns when it is large
+(readiness/ingest/tps_besar.py): the same rows, warnings and total check as the row-by-row route,
+and a messy cell still gets the row-by-row route's message with its row and column."""
+
+from __future__ import annotations
+
+import pytest
+
+from readiness import cli, db, wilayah
+from readiness.ingest import batch, tps_besar
+from readiness.ingest.read import parse_file
+from tests import kpu_tps
+
+BOMBANA_KENDARI = ("74.06", "74.71")  # a kabupaten written `BOMBANA`, a city `KOTA KENDARI`
+
+
+@pytest.fixture(scope="module")
+def sultra(tmp_path_factory):
+    path = tmp_path_factory.mktemp("sultra") / "sultra.duckdb"
+    assert cli.main(["init", "--wilayah", "74", "--db", str(path)]) == 0
+    con = db.connect_read(path)
+    try:
+        yield batch.load_gazetteer(con), wilayah.load(con)
+    finally:
+        con.close()
+
+
+def _parse(path, sultra, monkeypatch, besar: bool, kapasitas: int = 600):
+    gaz, region = sultra
+    monkeypatch.setattr(tps_besar, "BESAR_BYTE", 0 if besar else 10**12)
+    taken = []
+    baca = tps_besar._baca
+    monkeypatch.setattr(tps_besar, "_baca", lambda *a: taken.append(baca(*a)) or taken[-1])
+    result = parse_file(path, path.name, gaz, kapasitas_tps=kapasitas, region=region)
+    return result, taken == [True]
+
+
+def test_a_large_tps_list_read_as_columns_gives_the_rows_warnings_and_total_check_of_row_by_row(
+    sultra, tmp_path, monkeypatch
+):
+    path, rows, (laki, _, dpt) = kpu_tps.write(
+        tmp_path / "tps_sultra.xlsx", prefix=BOMBANA_KENDARI, judul="PROVINSI SULAWESI TENGGARA", total_l_salah=7
+    )
+    besar, as_columns = _parse(path, sultra, monkeypatch, besar=True, kapasitas=598)
+    biasa, by_row = _parse(path, sultra, monkeypatch, besar=False, kapasitas=598)
+    assert as_columns and not by_row
+    assert besar.kind == "tps" and not besar.errors and besar.rows == rows
+    assert besar.frame["dpt"].sum() == dpt and besar.frame["dpt_l"].sum() == laki
+    assert sorted(besar.coverage) == sorted(biasa.coverage)
+    assert besar.frame.astype(object).equals(biasa.frame.astype(object))
+    texts = [p.text() for p in besar.problems]
+    assert texts == [p.text() for p in biasa.problems]
+    # the grand total row disagrees (L written 7 more); TPS over the capacity of 598 are named
+    assert any(f"baris 'JUMLAH' menulis {laki + 7:,}".replace(",", ".") in t for t in texts)
+    assert any("melebihi kapasitas 598 per TPS" in t for t in texts)
+    assert besar.describe_footer() == biasa.describe_footer() != ""
+
+
+def test_a_messy_cell_of_a_large_tps_list_is_refused_with_its_row_and_column(sultra, tmp_path, monkeypatch):
+    # the 101st TPS has L written `2O5` (a letter O), as a hand-typed cell does
+    path, *_ = kpu_tps.write(tmp_path / "tps_sultra_kotor.xlsx", prefix=BOMBANA_KENDARI, sel={(100, 6): "2O5"})
+    result, as_columns = _parse(path, sultra, monkeypatch, besar=True)
+    assert not as_columns
+    assert [p.text() for p in result.errors] == [
+        "tps_sultra_kotor.xlsx, sheet 'DAFTAR TPS', baris 107, kolom G (JUMLAH PEMILIH / L): '2O5' bukan bilangan bulat"
+    ]
