@@ -77,6 +77,7 @@ def matriks(df: pd.DataFrame, sel_kolom: str = "sel") -> pd.DataFrame:
     four required kinds cover it fully) and one column per kind (JENIS's keys) holding the cell's
     words (`sel_kolom`: `sel`, or `sel_ringkas` on a slide)."""
     wide = df.pivot(index=["kode_kabkota", "kabkota"], columns="kind", values=sel_kolom).reset_index()
-    wajib = df[df["kind"].isin(WAJIB)].groupby("kode_kabkota")["cakupan"].agg(lambda c: bool((c == "lengkap").all()))
+    required = df[df["kind"].isin(WAJIB)]
+    wajib = (required["cakupan"] == "lengkap").groupby(required["kode_kabkota"]).all()
     wide["lengkap_wajib"] = wide["kode_kabkota"].map(wajib).fillna(False).astype(bool)
     return wide[["kode_kabkota", "kabkota", *JENIS, "lengkap_wajib"]].sort_values("kode_kabkota").reset_index(drop=True)
