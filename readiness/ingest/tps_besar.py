@@ -141,13 +141,12 @@ def _baca(con, table, lay, result, gaz, region, kapasitas_tps, wilayah_cols, awa
         return False
     if totals and gaz.match_kecamatan(TOTAL_RE.sub("", totals[0][1])):
         return False
-    carry = "last_value({0} ignore nulls) over (order by _row rows between unbounded preceding and current row)"
-    kab = carry.format("nullif(trim(_kabkota), '')") if "_kabkota" in table.column_names else "null::varchar"
+    kab = _carried(con, "_kabkota") if "_kabkota" in table.column_names else "null::varchar"
     prov = "_provinsi" if "_provinsi" in table.column_names else "null::varchar"
     con.execute(
         f"""create table d as
         select _row, {kab} as _kabkota, {prov} as _provinsi,
-            {carry.format("nullif(trim(kecamatan), '')")} as kecamatan, nullif(trim(desa), '') as desa,
+            {_carried(con, "kecamatan")} as kecamatan, nullif(trim(desa), '') as desa,
             nullif(trim(no_tps), '') as no_tps,
             {", ".join(f"nullif(trim({f}), '') as {f}" if f in have else f"null::varchar as {f}" for f in COUNTS + TEXTS)}
         from r where _total is null"""
@@ -197,6 +196,15 @@ def _baca(con, table, lay, result, gaz, region, kapasitas_tps, wilayah_cols, awa
     result.frame = frame[["source_sheet", "source_row", *COLUMNS["tps"]]]
     result.coverage = set(frame["kode_kecamatan"].unique())
     return True
+
+
+def _carried(con, column: str) -> str:
+    """The column's name, carried down over the rows that leave it blank (written once, or in a
+    cell merged down); as it is when no data row leaves it blank (no window to sort for)."""
+    value = f"nullif(trim({column}), '')"
+    if not con.execute(f"select count(*) from r where _total is null and {value} is null").fetchone()[0]:
+        return value
+    return f"last_value({value} ignore nulls) over (order by _row rows between unbounded preceding and current row)"
 
 
 def _reconcile(con, total, frame, lay, result, gaz) -> None:
