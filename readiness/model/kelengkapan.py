@@ -5,6 +5,8 @@ data's date and its sender, so the matrix reads in greyscale and on a projector 
 
 from __future__ import annotations
 
+import functools
+
 import duckdb
 import pandas as pd
 
@@ -37,7 +39,14 @@ def kelengkapan_kabkota(con: duckdb.DuckDBPyConnection, election: str) -> pd.Dat
 
 def _singkat(value) -> str | None:
     """`20 Nov 2024`, or None for a date that is not there (None, NaT)."""
-    return None if value is None or pd.isna(value) else fmt.tanggal_singkat(value)
+    return None if value is None or pd.isna(value) else _tanggal_singkat(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _tanggal_singkat(value) -> str:
+    """fmt.tanggal_singkat, once per date: a nation's matrix words the same few upload dates in
+    thousands of cells (514 kab/kota × 6 kinds), and each wording goes through babel."""
+    return fmt.tanggal_singkat(value)
 
 
 def _tanggal(row: dict, ringkas: bool = False) -> str:
