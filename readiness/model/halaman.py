@@ -60,6 +60,9 @@ class Dasar:
     pemilihan: str  # `Pemilihan … (pemungutan suara 27 November 2024)`
     label_sebelumnya: str  # `Partisipasi 2018`
     kata: Kata  # the words of the region and the election (Kabupaten/Kota, Bupati/Wali Kota, desa/kelurahan)
+    # In a province or the nation: each kab/kota rated (readiness.model.kabkota), which Ringkasan
+    # and Korwil both list (514 kab/kota: worded once per data version); None in a kab/kota.
+    kabkota: pd.DataFrame | None = None
 
     def cursor(self, con: duckdb.DuckDBPyConnection, election: str) -> duckdb.DuckDBPyConnection:
         return kesiapan_cursor(con, election, self.rows)
@@ -67,11 +70,12 @@ class Dasar:
 
 def dasar(con: duckdb.DuckDBPyConnection, election: str) -> Dasar:
     """Queries: int_kecamatan (once), marts/kecamatan, marts/kabupaten, marts/kelengkapan,
-    marts/versi_data, marts/wilayah_kata."""
+    marts/versi_data, marts/wilayah_kata; in a province or the nation marts/kabkota_nilai."""
     rows = kesiapan(con, election)
     cur = kesiapan_cursor(con, election, rows)
     kec = kecamatan(cur, election)
     kec["tindak_lanjut"] = [tindak_lanjut(row) for row in kec.to_dict("records")]
+    words = kata(cur, election)
     return Dasar(
         rows,
         kec,
@@ -80,7 +84,8 @@ def dasar(con: duckdb.DuckDBPyConnection, election: str) -> Dasar:
         versi(cur, election),
         pemilihan_label(cur, election),
         previous_label(cur, election),
-        kata(cur, election),
+        words,
+        kabkota_kesiapan(cur, election) if words.jenis in WILAYAH_ATAS else None,
     )
 
 
@@ -130,9 +135,10 @@ def halaman_ringkasan(con, election: str, base: Dasar | None = None, kabkota: st
     `kabkota_daftar`: the kab/kota rows a province lists (None in a kab/kota installation);
     `kabkota`: the kab/kota looked at (`74.06`; None for the whole region), whose kecamatan alone
     the page then shows, with its own headline figures."""
+    base = base or dasar(con, election)
     cur, out = _start(con, election, base)
     kab, kosong = out["kabupaten"].iloc[0], _tanpa_data(out["kecamatan"])
-    daftar = kabkota_kesiapan(cur, election) if out["kata"].jenis in WILAYAH_ATAS else None
+    daftar = None if base.kabkota is None else base.kabkota.copy()
     if daftar is not None and kabkota in set(daftar["kode_kabkota"]):
         kab = daftar.set_index("kode_kabkota").loc[kabkota]
         for name in ("kecamatan", "kelengkapan"):
@@ -154,11 +160,11 @@ def halaman_ringkasan(con, election: str, base: Dasar | None = None, kabkota: st
     }
 
 
-def _kabkota_kelompok(cur, election: str) -> pd.DataFrame:
-    """In a province: every kab/kota with its rating (readiness.model.kabkota; a kab/kota without
-    data by name only), for the kab/kota a korwil lists."""
+def _kabkota_kelompok(cur, rated: pd.DataFrame) -> pd.DataFrame:
+    """In a province: every kab/kota with its rating (`rated`: readiness.model.kabkota; a kab/kota
+    without data by name only), for the kab/kota a korwil lists."""
     names = db.run(cur, "marts/kabkota_daftar")
-    rated = kabkota_kesiapan(cur, election).drop(columns="kabkota", errors="ignore")
+    rated = rated.drop(columns="kabkota", errors="ignore")
     return names.merge(rated, on="kode_kabkota", how="left")
 
 
@@ -183,6 +189,7 @@ def halaman_korwil(con, election: str, base: Dasar | None = None) -> dict:
     choice list names it; `tanpa_korwil`: the places in no korwil as one more row of marts/korwil
     named `Tanpa korwil` (None when every place is in one, or none is) and in `per_korwil` under
     that name, not offered in the choice list."""
+    base = base or dasar(con, election)
     cur, out = _start(con, election, base)
     kec = out["kecamatan"]
     semua = _dengan_rincian(korwil(cur, election))
@@ -192,7 +199,7 @@ def halaman_korwil(con, election: str, base: Dasar | None = None) -> dict:
     ada = out["belum_korwil"] is None
     tanpa = semua[(semua["korwil"] == teks.TANPA_KORWIL) & ada].reset_index(drop=True)
     assigned = semua[semua["korwil"] != teks.TANPA_KORWIL].reset_index(drop=True)
-    kabkota = _kabkota_kelompok(cur, election) if out["kata"].jenis in WILAYAH_ATAS else None
+    kabkota = None if base.kabkota is None else _kabkota_kelompok(cur, base.kabkota)
     per_korwil, pilihan = {}, {}
     for name, koordinator in zip(semua["korwil"], semua["koordinator"]):
         koordinator = koordinator if _present(koordinator) and koordinator else None
