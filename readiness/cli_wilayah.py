@@ -1,6 +1,6 @@
 """`python -m readiness init --wilayah KODE [--db PATH]`: a new installation for a kab/kota, a
 province or the nation, and
-`python -m readiness election add|edit ID [--db PATH] [--nama …] [--jenis …] [--wilayah KODE]
+`python -m readiness election add|edit|remove ID [--db PATH] [--nama …] [--jenis …] [--wilayah KODE]
 [--tanggal YYYY-MM-DD] [--kapasitas-tps N]`: the elections it follows. Both are recorded in the
 audit trail as done by 'cli'."""
 
@@ -21,8 +21,8 @@ def add_parsers(sub, common) -> None:
         help="kode kabupaten/kota (mis. 74.06 atau 35.74), provinsi (mis. 74) atau nasional",
     )
     common(p, election=False)
-    p = sub.add_parser("election", help="tambah atau ubah pemilihan: add, edit")
-    p.add_argument("action", choices=("add", "edit"), metavar="add|edit")
+    p = sub.add_parser("election", help="tambah, ubah atau hapus pemilihan: add, edit, remove")
+    p.add_argument("action", choices=("add", "edit", "remove"), metavar="add|edit|remove")
     p.add_argument("election_id", metavar="ID", help="kode pemilihan, mis. pilkada-2024")
     p.add_argument("--nama", help="nama pemilihan (bawaan: dari jenis, wilayah dan tahun)")
     p.add_argument(
@@ -53,9 +53,23 @@ def _counts(path: Path) -> tuple[dict, dict[str, int], tuple]:
             "select election_id, nama, tanggal from elections where election_id = "
             "(select value from app_settings where key = 'active_election')"
         ).fetchone()
+        jenis["kontes"] = con.execute(
+            "select count(*) from elections where election_id <> $e and tanggal = $t",
+            {"e": election[0], "t": election[2]},
+        ).fetchone()[0]
     finally:
         con.close()
     return region, jenis, election
+
+
+def _contoh_kabkota(path: Path) -> str:
+    con = db.open_read_only(path)
+    try:
+        return con.execute("select min(kode_wilayah) from elections where jenis in ('bupati', 'walikota')").fetchone()[
+            0
+        ]
+    finally:
+        con.close()
 
 
 def init(args, say) -> int:
@@ -97,6 +111,12 @@ def init(args, say) -> int:
         f"{fmt.angka(count['kecamatan'])} kecamatan, {desa}; pemilihan {election[0]}: {election[1]}, "
         f"{fmt.tanggal(election[2])}."
     )
+    if count["kontes"]:
+        say(
+            f"Pada hari yang sama: {fmt.angka(count['kontes'])} pemilihan bupati/wali kota "
+            f"({election[0]}-KODE, mis. {election[0]}-{_contoh_kabkota(path)}); lihat Pengaturan, "
+            "hapus yang tidak diikuti dengan `election remove ID`."
+        )
     say(f"Unggah data: python -m readiness ingest BERKAS … --db {path}")
     return 0
 
@@ -109,11 +129,18 @@ def election(args, say) -> int:
         "tanggal": args.tanggal,
         "kapasitas_tps": args.kapasitas_tps,
     }
+    if args.action == "remove" and any(v is not None for v in fields.values()):
+        say("GALAT: remove tidak memakai --nama, --jenis, --wilayah, --tanggal atau --kapasitas-tps.")
+        return 2
     if args.action == "edit" and all(v is None for v in fields.values()):
         say("GALAT: sebutkan yang diubah: --nama, --jenis, --wilayah, --tanggal atau --kapasitas-tps.")
         return 2
     db.ensure_database(args.db, on_wait=say)  # every command creates the database when missing
     try:
+        if args.action == "remove":
+            row = pemilihan.hapus(args.db, jejak.CLI, args.election_id, on_wait=say, timeout=300.0)
+            say(f"Pemilihan dihapus: {pemilihan.describe(args.election_id, row)}.")
+            return 0
         if args.action == "add":
             row = pemilihan.tambah(args.db, jejak.CLI, args.election_id, on_wait=say, timeout=300.0, **fields)
         else:

@@ -32,6 +32,8 @@ PEMILIHAN_NAMA = {
     "gubernur": "Pemilihan Gubernur dan Wakil Gubernur {wilayah} {tahun}",
     "serentak": "Pemilihan Serentak Gubernur, Bupati dan Wali Kota {tahun}",
 }
+# A province whose governor is not elected (Daerah Istimewa Yogyakarta): the elections of its kab/kota.
+PEMILIHAN_NAMA_KABKOTA = "Pemilihan Serentak Bupati dan Wali Kota {wilayah} {tahun}"
 PEMILIHAN_JENIS = {
     "bupati": "pemilihan bupati",
     "walikota": "pemilihan wali kota",

@@ -19,8 +19,8 @@ from tests import xlsx
 from tests.test_wilayah_provinsi import province_recap, recap_rows
 
 GUBERNUR = "pilkada-2024"
-BOMBANA = "pilbup-bombana-2024"
-KONAWE = "pilbup-konawe-2024"
+BOMBANA = "pilkada-2024-74.06"  # added by init with the other kab/kota contests of the day
+KONAWE = "pilkada-2024-74.02"
 KABKOTA = ("Kabupaten Konawe", "Kabupaten Bombana", "Kota Kendari")
 
 
@@ -59,11 +59,6 @@ def hari(tmp_path_factory):
     folder = tmp_path_factory.mktemp("kontes")
     path = folder / "sultra.duckdb"
     assert jalan("init", "--wilayah", "74", "--db", path)[0] == 0
-    for election, kode in ((BOMBANA, "74.06"), (KONAWE, "74.02")):
-        code, _, err = jalan(
-            "election", "add", election, "--jenis", "bupati", "--wilayah", kode, "--tanggal", "2024-11-27", "--db", path
-        )
-        assert code == 0, err
     rows = [r for r in recap_rows("74", seed=74) if r[0] in KABKOTA]
     recap = province_recap(folder / "rekap_dpt_sultra.xlsx", rows)
     code, _, err = jalan("ingest", recap, "--db", path)

@@ -55,8 +55,9 @@ def tersimpan(path) -> tuple:
     con = db.connect_read(path)
     try:
         return con.execute(
-            "select (select count(*) from uploads), (select count(*) from stg_pemilih), "
-            "(select count(distinct substr(kode_kecamatan, 1, 5)) from stg_pemilih)"
+            "select (select count(*) from uploads), (select count(*) from stg_pemilih where election_id = $e), "
+            "(select count(distinct substr(kode_kecamatan, 1, 5)) from stg_pemilih)",
+            {"e": db.DEFAULT_ELECTION},
         ).fetchone()
     finally:
         con.close()

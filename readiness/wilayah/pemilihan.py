@@ -219,6 +219,38 @@ def edit(
     return before, after
 
 
+def remove(con: duckdb.DuckDBPyConnection, election: str) -> dict:
+    """Remove an election the installation does not follow (one `init` added for a kab/kota, say)
+    with its settings and korwil; returns its row. Refused for the active election and for one
+    that holds uploads or problems: those would be left without their election."""
+    row = _row(con, election)
+    if row is None:
+        known = [e for (e,) in con.execute("select election_id from elections order by tanggal").fetchall()]
+        raise PemilihanError(f"pemilihan '{election}' tidak dikenal; yang ada: {', '.join(known)}")
+    if election == db.active_election(con):
+        raise PemilihanError(f"pemilihan '{election}' sedang aktif; aktifkan pemilihan lain dahulu")
+    (uploads,) = con.execute("select count(*) from uploads where election_id = $e", {"e": election}).fetchone()
+    (masalah,) = con.execute("select count(*) from masalah where election_id = $e", {"e": election}).fetchone()
+    if uploads or masalah:
+        punya = " dan ".join(
+            f"{fmt.angka(n)} {what}" for n, what in ((uploads, "unggahan"), (masalah, "permasalahan")) if n
+        )
+        raise PemilihanError(f"pemilihan '{election}' sudah mempunyai {punya}; tidak dihapus")
+    for table in ("settings", "korwil", "elections"):
+        con.execute(f"delete from {table} where election_id = $e", {"e": election})
+    return row
+
+
+def hapus(path: Path | str, pelaku, election: str, *, on_wait=None, timeout: float = 10.0) -> dict:
+    """Remove an election (see `remove`) in one write of the analytical file, with its audit record."""
+    if isinstance(pelaku, akses.Pengguna):
+        akses.wajib(pelaku, "pengaturan")
+    with db.writing(path, on_wait=on_wait, timeout=timeout) as con:
+        row = remove(con, election)
+        jejak.catat(con, pelaku, "pemilihan", election, rincian={"perubahan": "hapus"}, sebelum=row)
+    return row
+
+
 def describe(election: str, row: dict) -> str:
     """One line for the user: `pilkada-2024: Pemilihan Bupati … 2024, 27 November 2024, 600 pemilih per TPS`."""
     return (

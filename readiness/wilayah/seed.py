@@ -12,16 +12,19 @@ nothing else, from the region's slice of the national reference (reference/nasio
                             (they are the sample region's: elsewhere none applies)
   wilayah                   the region row (name as users read it; jenis kabupaten, kota, provinsi or
                             nasional, tingkat kabkota, provinsi or nasional)
-  elections, settings       one election: the default one of reference/elections.csv (its day and TPS
+  elections, settings       the default election of reference/elections.csv (its day and TPS
                             capacity), named and typed for the region (a province elects its
                             gubernur; the nation follows the simultaneous elections of that day),
-                            with the default settings
+                            and in a province the bupati and wali kota elections its kab/kota held
+                            on that day (reference/pilkada_2024.csv), each `pilkada-2024-74.06`,
+                            all with the default settings (the admin adds or removes any later)
 No korwil: it is optional, per election. A database created without `init` keeps the curated
 reference/ of the sample's region (readiness/db.py `_create`).
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 
 import duckdb
@@ -31,6 +34,8 @@ from .. import db, teks
 REFERENCE_DIR = db.REFERENCE_DIR
 # The nation's name as the region of a national installation.
 NAMA_NASIONAL = "Indonesia"
+# The regions that held a regional head election on 27 November 2024 (reference/build_pilkada.py).
+PILKADA = "pilkada_2024.csv"
 
 
 class WilayahError(ValueError):
@@ -116,6 +121,9 @@ def create(con: duckdb.DuckDBPyConnection, kode: str) -> None:
     _insert_region(con, target)
     _default_election(con, target)
     default_settings(con, db.DEFAULT_ELECTION)
+    if target["tingkat"] == "provinsi":
+        for election in _kontes_kabkota(con, target):
+            default_settings(con, election)
 
 
 def default_settings(con: duckdb.DuckDBPyConnection, election: str) -> None:
@@ -204,28 +212,73 @@ def election_name(jenis: str, target: dict, tanggal: dt.date) -> str:
     return teks.PEMILIHAN_NAMA[jenis].format(wilayah=target["nama_pendek"], tahun=tanggal.year)
 
 
+def _pilkada(kode: str, tanggal: dt.date) -> list[dict]:
+    """The regions of the province (or the province itself) `kode` that held a regional head
+    election on `tanggal` (reference/pilkada_2024.csv: kode_wilayah, jenis)."""
+    with (REFERENCE_DIR / PILKADA).open(encoding="utf-8", newline="") as handle:
+        return [
+            r
+            for r in csv.DictReader(handle)
+            if r["tanggal"] == tanggal.isoformat() and (r["kode_wilayah"] + ".").startswith(kode + ".")
+        ]
+
+
 def _default_election(con: duckdb.DuckDBPyConnection, target: dict) -> None:
     """The default election (db.DEFAULT_ELECTION: its day and TPS capacity from elections.csv),
-    for the region's own head."""
-    row = con.execute(
-        "select tanggal::date, kapasitas_tps::int from read_csv($p, header=true, all_varchar=true) "
-        "where election_id = $e",
-        {"p": str(REFERENCE_DIR / "elections.csv"), "e": db.DEFAULT_ELECTION},
-    ).fetchone()
-    tanggal, kapasitas = row
+    for the region's own head; a province whose governor was not elected that day (Daerah
+    Istimewa Yogyakarta) follows the simultaneous elections of its kab/kota instead."""
+    tanggal, kapasitas = _hari_bawaan(con)
     jenis = JENIS_PEMILIHAN[target["jenis"]]
+    nama = election_name(jenis, target, tanggal)
+    if jenis == "gubernur" and not any(r["jenis"] == "gubernur" for r in _pilkada(target["kode"], tanggal)):
+        jenis = "serentak"
+        nama = teks.PEMILIHAN_NAMA_KABKOTA.format(wilayah=target["nama_pendek"], tahun=tanggal.year)
     con.execute(
         "insert into elections (election_id, nama, jenis, tanggal, kapasitas_tps, kode_wilayah) "
         "values ($e, $n, $j, $t, $k, $w)",
         {
             "e": db.DEFAULT_ELECTION,
-            "n": election_name(jenis, target, tanggal),
+            "n": nama,
             "j": jenis,
             "t": tanggal,
             "k": kapasitas,
             "w": target["kode"],
         },
     )
+
+
+def _hari_bawaan(con: duckdb.DuckDBPyConnection) -> tuple[dt.date, int]:
+    """The default election's day and TPS capacity (reference/elections.csv)."""
+    return con.execute(
+        "select tanggal::date, kapasitas_tps::int from read_csv($p, header=true, all_varchar=true) "
+        "where election_id = $e",
+        {"p": str(REFERENCE_DIR / "elections.csv"), "e": db.DEFAULT_ELECTION},
+    ).fetchone()
+
+
+def _kontes_kabkota(con: duckdb.DuckDBPyConnection, target: dict) -> list[str]:
+    """In a province: one election per kab/kota that elected its bupati or wali kota on the default
+    election's day, on that day with its TPS capacity (`pilkada-2024-74.06`); returns their ids."""
+    tanggal, kapasitas = _hari_bawaan(con)
+    added = []
+    for row in _pilkada(target["kode"], tanggal):
+        if row["jenis"] not in ("bupati", "walikota"):
+            continue
+        election = f"{db.DEFAULT_ELECTION}-{row['kode_wilayah']}"
+        con.execute(
+            "insert into elections (election_id, nama, jenis, tanggal, kapasitas_tps, kode_wilayah) "
+            "values ($e, $n, $j, $t, $k, $w)",
+            {
+                "e": election,
+                "n": election_name(row["jenis"], region(row["kode_wilayah"]), tanggal),
+                "j": row["jenis"],
+                "t": tanggal,
+                "k": kapasitas,
+                "w": row["kode_wilayah"],
+            },
+        )
+        added.append(election)
+    return added
 
 
 def installed(con: duckdb.DuckDBPyConnection) -> dict | None:

@@ -15,15 +15,11 @@ from tests.test_wilayah_provinsi import province_recap, recap_rows
 
 @pytest.fixture(scope="module")
 def sultra(tmp_path_factory):
-    """The province with Bombana's bupati contest on the gubernur's day, Bombana's DPT uploaded
+    """The province with its kab/kota contests on the gubernur's day (init adds them), Bombana's DPT uploaded
     under the gubernur contest and a target of 85% for three of its kecamatan under its own."""
     folder = tmp_path_factory.mktemp("kontes_halaman")
     path = folder / "readiness.duckdb"
     assert cli.main(["init", "--wilayah", "74", "--db", str(path)]) == 0
-    code, _, err = jalan(
-        "election", "add", BOMBANA, "--jenis", "bupati", "--wilayah", "74.06", "--tanggal", "2024-11-27", "--db", path
-    )
-    assert code == 0, err
     rows = [r for r in recap_rows("74", seed=74) if r[0] == "Kabupaten Bombana"]
     assert jalan("ingest", province_recap(folder / "rekap_dpt_bombana.xlsx", rows), "--db", path)[0] == 0
     kecamatan = [r["kecamatan"] for r in nasional.rows("kecamatan", "74.06")][:3]
@@ -40,7 +36,9 @@ def test_the_picker_lists_both_contests_and_partisipasi_shows_each_ones_target(s
     path, kecamatan = sultra
     at = buka(path, monkeypatch, "partisipasi", pemilu=BOMBANA)
     picker = next(s for s in at.sidebar.selectbox if s.label == "Pemilihan")
-    assert list(picker.options) == ["Pilgub 2024", "Pilbup Bombana 2024"]
+    # the gubernur contest first, then each kab/kota's (init adds all 17) by name, named by its region
+    assert list(picker.options)[:3] == ["Pilgub 2024", "Pilbup Bombana 2024", "Pilbup Buton 2024"]
+    assert list(picker.options)[-2:] == ["Pilwali Bau Bau 2024", "Pilwali Kendari 2024"] and len(picker.options) == 18
     assert picker.value == BOMBANA
     bombana = tabel(at, "Kecamatan").set_index("Kecamatan")
     assert bombana.loc[kecamatan, "Target"].tolist() == ["85,0%"] * 3
