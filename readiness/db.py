@@ -134,23 +134,33 @@ def _views_hash() -> str:
 
 
 # Stored tables (queries/tersimpan/<name>.sql): results too costly to compute at every view — the
-# voter-list audit's flagged rows and group counts — built inside the write that changes what
-# they depend on (queries/tersimpan/sidik.sql), so readers always see them matching the data.
-STORED = ("temuan_daftar", "temuan_ringkasan", "kelompok_desa", "kelompok")  # in order: later ones read earlier ones
+# voter-list audit's flagged rows and group counts, and the figures the contests of one day share —
+# built inside the write that changes what they depend on, so readers always see them matching the
+# data. Per fingerprint (queries/tersimpan/<sidik>.sql: what the tables depend on), the tables it
+# guards, in order (later ones read earlier ones): a new target rebuilds neither, a new recap only
+# nilai_hari, a new per-voter list both.
+STORED_GROUPS = {
+    "sidik": ("temuan_daftar", "temuan_ringkasan", "kelompok_desa", "kelompok"),
+    "sidik_nilai": ("nilai_hari",),
+}
+STORED = tuple(name for names in STORED_GROUPS.values() for name in names)
 
 
 def stored_sources() -> list[tuple[str, str]]:
-    return [(f"tersimpan/{name}", load_query(f"tersimpan/{name}").sql) for name in (*STORED, "sidik")]
+    return [(f"tersimpan/{name}", load_query(f"tersimpan/{name}").sql) for name in (*STORED, *STORED_GROUPS)]
 
 
 def _refresh_stored(con: duckdb.DuckDBPyConnection) -> None:
-    sidik = _views_hash()[:16] + con.execute(load_query("tersimpan/sidik").sql).fetchone()[0]
-    row = con.execute("select value from meta where key = 'tersimpan_sidik'").fetchall()
-    if row and row[0][0] == sidik:
-        return
-    for name in STORED:
-        con.execute(f"create or replace table {name} as {load_query(f'tersimpan/{name}').sql}")
-    con.execute("insert or replace into meta values ('tersimpan_sidik', $s)", {"s": sidik})
+    views = _views_hash()[:16]
+    for sidik_name, names in STORED_GROUPS.items():
+        key = f"tersimpan_{sidik_name}"
+        sidik = views + con.execute(load_query(f"tersimpan/{sidik_name}").sql).fetchone()[0]
+        row = con.execute("select value from meta where key = $k", {"k": key}).fetchall()
+        if row and row[0][0] == sidik:
+            continue
+        for name in names:
+            con.execute(f"create or replace table {name} as {load_query(f'tersimpan/{name}').sql}")
+        con.execute("insert or replace into meta values ($k, $s)", {"k": key, "s": sidik})
 
 
 def _install_views(con: duckdb.DuckDBPyConnection) -> None:

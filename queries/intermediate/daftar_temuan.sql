@@ -1,44 +1,45 @@
--- int_daftar_temuan: every voter row of the active per-voter lists (stg_daftar) with one flag per
--- finding type of the voter-list audit (readiness/audit.py has each type's name and explanation):
+-- int_daftar_temuan: every voter row of the active per-voter lists, once per day whose contests share
+-- them (`hari`: stg_daftar_hari; a contest reads its region's rows, see marts/audit_*), with one
+-- flag per finding type of the voter-list audit (readiness/audit.py has each type's name and explanation):
 -- f_nik_format, f_nik_wilayah, f_nik_tanggal, f_nik_ganda (only copies after the first row of a NIK,
 -- first = earliest upload activation, then sheet, then row), f_usia_belum_17, f_usia_tidak_wajar,
 -- f_desa_tidak_cocok, f_ktpel_belum_rekam, f_tps_melebihi_kapasitas (every voter of a TPS above the
--- election's capacity); plus where the row sits (file, sheet, row, DPID), what explains it, and for
+-- day's capacity); plus where the row sits (file, sheet, row, DPID), what explains it, and for
 -- a duplicated NIK how many active rows share it (nik_kali) and where it was first seen (asal_*).
 -- Aggregates joined back, not windows: ~870.000 one-row partitions make a window slow.
 -- params: -
 with e as (
-    -- the age limits of each election's day, computed once per election rather than per voter
-    select election_id, tanggal as hari_pemungutan, kapasitas_tps,
+    -- the age limits of each day, computed once per day rather than per voter
+    select distinct hari, tanggal as hari_pemungutan, kapasitas_tps,
         (tanggal - interval 17 year)::date  as batas_17,
         (tanggal - interval 111 year)::date as batas_111
-    from elections
+    from stg_hari
 ),
 kunci_ganda as (
-    select election_id, nik_kunci, count(*) as nik_kali
-    from stg_daftar
+    select hari, nik_kunci, count(*) as nik_kali
+    from stg_daftar_hari
     where nik_kunci is not null
     group by all
     having count(*) > 1
 ),
 ganda as (
-    select k.election_id, k.nik_kunci, k.nik_kali,
+    select k.hari, k.nik_kunci, k.nik_kali,
         arg_min(struct_pack(upload_id := s.upload_id, file_name := u.file_name, source_sheet := s.source_sheet,
                             source_row := s.source_row),
                 struct_pack(a := u.activation, s := s.source_sheet, r := s.source_row)) as asal
     from kunci_ganda k
-    join stg_daftar s on s.election_id = k.election_id and s.nik_kunci = k.nik_kunci
+    join stg_daftar_hari s on s.hari = k.hari and s.nik_kunci = k.nik_kunci
     join uploads u on u.upload_id = s.upload_id
     group by all
 ),
 tps_penuh as (
-    select s.election_id, s.kode_kecamatan, s.kode_desa, s.desa_tertulis, s.tps, count(*) as pemilih_tps
-    from stg_daftar s
-    join e on e.election_id = s.election_id
+    select s.hari, s.kode_kecamatan, s.kode_desa, s.desa_tertulis, s.tps, count(*) as pemilih_tps
+    from stg_daftar_hari s
+    join e on e.hari = s.hari
     group by all
     having count(*) > any_value(e.kapasitas_tps)
 )
-select s.election_id, s.upload_id, u.activation, u.file_name, s.source_sheet, s.source_row,
+select s.hari, s.upload_id, u.activation, u.file_name, s.source_sheet, s.source_row,
     s.kode_kecamatan, s.kode_desa, s.desa_tertulis, s.desa_catatan, s.tps, s.jk, s.nik_mask, s.dpid,
     s.tgl_lahir, s.sts, s.dis, s.ktpel, s.nik_numerik, s.nik_panjang, s.nik_digit,
     s.nik_kode_wilayah, s.nik_tanggal_masalah, s.nik_kunci, e.hari_pemungutan, e.kapasitas_tps,
@@ -59,10 +60,10 @@ select s.election_id, s.upload_id, u.activation, u.file_name, s.source_sheet, s.
     s.kode_desa is null                                                          as f_desa_tidak_cocok,
     coalesce(s.ktpel = 'B', false)                                               as f_ktpel_belum_rekam,
     t.pemilih_tps is not null                                                    as f_tps_melebihi_kapasitas
-from stg_daftar s
+from stg_daftar_hari s
 join uploads u on u.upload_id = s.upload_id
-join e on e.election_id = s.election_id
-left join ganda g on g.election_id = s.election_id and g.nik_kunci = s.nik_kunci
-left join tps_penuh t on t.election_id = s.election_id and t.kode_kecamatan = s.kode_kecamatan
+join e on e.hari = s.hari
+left join ganda g on g.hari = s.hari and g.nik_kunci = s.nik_kunci
+left join tps_penuh t on t.hari = s.hari and t.kode_kecamatan = s.kode_kecamatan
     and t.kode_desa is not distinct from s.kode_desa and t.desa_tertulis is not distinct from s.desa_tertulis
     and t.tps = s.tps

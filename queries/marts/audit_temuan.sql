@@ -1,7 +1,8 @@
 -- The findings of the voter-list audit, one row per voter row and finding type, with where to find
 -- the voter in the original (file, sheet, Excel row, DPID), the masked NIK, and what explains the
 -- finding (readiness/audit.py words it). For a duplicate NIK: where that NIK was first seen.
--- $kecamatan, $desa, $temuan null = all. Ordered by kecamatan, desa, TPS, type, file, sheet, row.
+-- From the stored table temuan_daftar (once per day whose contests share the list), the rows of the
+-- election's kecamatan (stg_kontes_kecamatan). $kecamatan, $desa, $temuan null = all. Ordered by kecamatan, desa, TPS, type, file, sheet, row.
 -- params: election, kecamatan, desa, temuan
 with t as (
     select *,
@@ -11,7 +12,8 @@ with t as (
                      case when f_desa_tidak_cocok then 'desa_tidak_cocok' end, case when f_ktpel_belum_rekam then 'ktpel_belum_rekam' end,
                      case when f_tps_melebihi_kapasitas then 'tps_melebihi_kapasitas' end], lambda x: x is not null) as jenis
     from temuan_daftar
-    where election_id = $election
+    where kode_kecamatan in (select kode_kecamatan from stg_kontes_kecamatan where election_id = $election)
+      and hari = (select hari from stg_hari where election_id = $election)
       and ($kecamatan is null or kode_kecamatan = $kecamatan)
       and ($desa is null or kode_desa = $desa)
       and (f_nik_format or f_nik_wilayah or f_nik_tanggal or f_nik_ganda or f_usia_belum_17

@@ -1,5 +1,6 @@
 -- Stored table `temuan_daftar`: the voter rows of int_daftar_temuan that carry at least one finding,
--- every election. Rebuilt by readiness.db inside the write that changes what it depends on (the
+-- once per day whose contests share the per-voter list (`hari`; each contest reads its region's
+-- rows). Rebuilt by readiness.db inside the write that changes what it depends on (the
 -- active per-voter lists, the elections' dates and TPS capacity, these definitions), so the audit
 -- itself is a scan and group of a few ten thousand stored rows instead of a search for duplicate
 -- NIKs over every voter at each view.

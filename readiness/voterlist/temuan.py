@@ -116,16 +116,21 @@ def file_findings(frame, gaz, file_name: str, tanggal_pemilihan, kapasitas_tps: 
         frame.attach(con)
         con.execute("create temp view raw as select * from staged.frame")
     try:
-        con.execute("create view stg_daftar as select 'berkas' as election_id, 0 as upload_id, * from raw")
+        # The file as the one per-voter list of one day ('berkas') and one contest of every kecamatan.
+        con.execute("create view stg_daftar_hari as select 'berkas' as hari, 0 as upload_id, * from raw")
         con.execute("create table uploads as select 0 as upload_id, 0 as activation, $f as file_name", {"f": file_name})
         con.execute(
-            "create table elections as select 'berkas' as election_id, $t::date as tanggal, "
+            "create table stg_hari as select 'berkas' as election_id, 'berkas' as hari, $t::date as tanggal, "
             "$k::integer as kapasitas_tps",
             {"t": tanggal_pemilihan, "k": kapasitas_tps},
         )
         con.register(
             "ref_kecamatan",
             pa.table({"kode_kecamatan": list(gaz.kecamatan), "kecamatan": [p.nama for p in gaz.kecamatan.values()]}),
+        )
+        con.execute(
+            "create view stg_kontes_kecamatan as select 'berkas' as election_id, 'berkas' as hari, kode_kecamatan "
+            "from ref_kecamatan"
         )
         view = (db.QUERY_DIR / "intermediate" / "daftar_temuan.sql").read_text(encoding="utf-8")
         con.execute(f"create view int_daftar_temuan as {view}")
