@@ -66,16 +66,16 @@ def _dasar(path: str, version: tuple, election: str, _cur=None) -> model.Dasar:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _peta(path: str, version: tuple, tingkat: str, _cur=None) -> dict:
-    return charts.kecamatan_shapes(_cur, tingkat)
+def _peta(path: str, version: tuple, tingkat: str, election: str, _cur=None) -> dict:
+    return charts.kecamatan_shapes(_cur, tingkat, election)
 
 
-def peta(tingkat: str = "kecamatan") -> dict:
-    """The outlines of the region's kecamatan for the maps (readiness.charts.kecamatan_shapes,
-    marts/kecamatan_batas; `kabkota`: of its kab/kota, marts/kabkota_batas), cached by data
-    version; empty when the region has no boundaries."""
+def peta(election: str, tingkat: str = "kecamatan") -> dict:
+    """The outlines of the kecamatan of `election` for the maps (readiness.charts.kecamatan_shapes,
+    marts/kecamatan_batas; `kabkota`: of its kab/kota, marts/kabkota_batas; a bupati or wali kota
+    contest its own kab/kota's), cached by data version; empty when the region has no boundaries."""
     version, cur = snapshot()
-    return _peta(db_path(), version, tingkat, cur)
+    return _peta(db_path(), version, tingkat, election, cur)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -53,6 +53,15 @@ def tempat(election: str, kecamatan: str | None = None) -> jenjang.Tempat:
     return jenjang.Tempat.dari(baca.query("marts/korwil_penugasan", election=election), desa, kabkota)
 
 
+def kabkota_wilayah(election: str) -> dict[str, str]:
+    """Every kab/kota of a province (or the nation) installation, whatever contest is looked at
+    (marts/kabkota_daftar: kode → name); none in a kab/kota installation."""
+    if baca.kata(election).jenis not in WILAYAH_ATAS:
+        return {}
+    daftar = baca.query("marts/kabkota_daftar")
+    return dict(zip(daftar["kode_kabkota"], daftar["kabkota"]))
+
+
 def ingatan() -> dict:
     """The remembered choice of each level ({kabkota, korwil, kecamatan, desa}; None when none)."""
     return {t: st.session_state.get(layar.INGATAN.format(t)) for t in ("kabkota", *jenjang.TINGKAT)}

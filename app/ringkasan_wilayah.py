@@ -39,10 +39,10 @@ def pilih(election: str) -> str | None:
     return kode
 
 
-def peta_kecamatan(data: dict) -> dict:
-    """The kecamatan outlines the page's map draws: the region's (baca.peta), only the chosen
-    kab/kota's when one is (its own map, framed on it)."""
-    peta = baca.peta()
+def peta_kecamatan(data: dict, election: str) -> dict:
+    """The kecamatan outlines the page's map draws: the election's (baca.peta: a bupati or wali
+    kota contest its kab/kota's), only the chosen kab/kota's when one is (its own map, framed on it)."""
+    peta = baca.peta(election)
     if not data.get("kabkota"):
         return peta
     own = set(data["kecamatan"]["kode_kecamatan"])
@@ -56,7 +56,7 @@ def tampil(data: dict, election: str) -> bool:
     if daftar is None or data.get("kabkota"):
         return False
     st.subheader("Peta status kabupaten/kota")
-    peta = baca.peta("kabkota")
+    peta = baca.peta(election, "kabkota")
     if peta:
         event = st.plotly_chart(
             baca.grafik(

@@ -25,14 +25,14 @@ def keterangan_daftar(kata, baris: int) -> str:
     return teks_
 
 
-def lokasi(data: dict, kecamatan: str | None) -> None:
-    """The TPS on the map of the region's kecamatan outlines (`kecamatan`: the one drawn closer)."""
+def lokasi(data: dict, election: str, kecamatan: str | None) -> None:
+    """The TPS on the map of the election's kecamatan outlines (`kecamatan`: the one drawn closer)."""
     tps = data["tps"]
     st.subheader("Lokasi TPS")
     if not data["berkoordinat"]:
         st.info("Daftar TPS belum memuat koordinat (kolom lintang/bujur), jadi peta TPS belum dapat ditampilkan.")
         return
-    st.plotly_chart(charts.tps_peta(tps, baca.peta(), kecamatan), width="stretch", config=charts.PLOT_CONFIG)
+    st.plotly_chart(charts.tps_peta(tps, baca.peta(election), kecamatan), width="stretch", config=charts.PLOT_CONFIG)
     st.caption(f"{fmt.angka(data['berkoordinat'])} dari {fmt.angka(len(tps))} TPS memiliki koordinat.")
 
 

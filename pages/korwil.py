@@ -58,14 +58,14 @@ st.caption(korwil_tampil.keterangan(mine))
 
 left, right = st.columns([3, 2])
 with left:
-    peta = baca.peta()
+    peta = baca.peta(election)
     if peta:
         event = st.plotly_chart(
             baca.grafik(
                 data,
                 "peta",
                 lambda: charts.peta_status(
-                    kecamatan, peta, set(own["kode_kecamatan"]), 440, True, 600, kabkota=baca.peta("kabkota")
+                    kecamatan, peta, set(own["kode_kecamatan"]), 440, True, 600, kabkota=baca.peta(election, "kabkota")
                 ),
                 chosen,
             ),

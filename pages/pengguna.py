@@ -15,7 +15,7 @@ saya = sesi.wajib("pengguna")
 kata = baca.kata(election)
 # An example code from this installation's own kecamatan (query marts/korwil_penugasan).
 contoh_kecamatan = next(iter(baca.query("marts/korwil_penugasan", election=election)["kode_kecamatan"]), "")
-kabkota = jalan.tempat(election).kabkota  # a province's kab/kota (marts/kabkota_daftar); none elsewhere
+kabkota = jalan.kabkota_wilayah(election)  # a province's kab/kota (marts/kabkota_daftar); none elsewhere
 st.title("Pengguna")
 st.caption(
     "Pimpinan melihat semua halaman tanpa mengubah apa pun; analis juga mengunggah data dan mencatat "

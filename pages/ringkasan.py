@@ -26,7 +26,7 @@ if ringkasan_wilayah.tampil(data, election):  # a province without a kab/kota ch
     st.stop()
 
 st.subheader("Peta status kecamatan")
-peta = ringkasan_wilayah.peta_kecamatan(data)
+peta = ringkasan_wilayah.peta_kecamatan(data, election)
 if peta:
     event = st.plotly_chart(
         baca.grafik(data, "peta", lambda: charts.peta_status(kecamatan, peta)),

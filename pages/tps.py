@@ -67,7 +67,7 @@ else:
         key="tps_lebih",
     )
 
-tps_tampil.lokasi(data, None if kode == SEMUA else kode)
+tps_tampil.lokasi(data, election, None if kode == SEMUA else kode)
 tps_tampil.logistik(data)
 
 if kode == SEMUA:

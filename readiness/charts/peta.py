@@ -32,12 +32,19 @@ class Bentuk:
     label: tuple[float, float]  # (lon, lat)
 
 
-def kecamatan_shapes(con, tingkat: str = "kecamatan") -> dict[str, Bentuk]:
+def kecamatan_shapes(con, tingkat: str = "kecamatan", election: str | None = None) -> dict[str, Bentuk]:
     """Per kode_kecamatan of the installation's region, in code order: its outline and label point
     (the reference's centroid; the middle of its outline when the reference has none). Empty when
-    the region has no boundaries. `tingkat="kabkota"`: the same per kab/kota (marts/kabkota_batas)."""
+    the region has no boundaries. `tingkat="kabkota"`: the same per kab/kota (marts/kabkota_batas).
+    With `election`, only the places of that election (marts/kontes_kecamatan: a bupati or wali
+    kota contest its kab/kota and its kecamatan)."""
     shapes = {}
     frame = db.run(con, f"marts/{tingkat}_batas")
+    if election is not None:
+        own = db.run(con, "marts/kontes_kecamatan", election=election)["kode_kecamatan"]
+        if tingkat != "kecamatan":
+            own = own.str.rsplit(".", n=1).str[0]
+        frame = frame[frame[f"kode_{tingkat}"].isin(set(own))]
     if tingkat != "kecamatan":
         frame = frame.rename(columns={f"kode_{tingkat}": "kode_kecamatan", tingkat: "kecamatan"})
     for row in frame.itertuples(index=False):

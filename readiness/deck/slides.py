@@ -202,7 +202,9 @@ def build(con: duckdb.DuckDBPyConnection, election: str, lapor=None) -> Deck:
     slides: list[Slide] = [_slide_ringkasan(kab, kec, pemilihan, label, words)]
     # `lapor`: a cursor of the field reports' database (readiness/lapor/), when it can be read.
     slides += _hari_h(lapor, cur, election, kab)
-    slides.append(_slide_peta(kec, korwil_urut, tuple(charts.kecamatan_shapes(cur).values()), belum_korwil))
+    slides.append(
+        _slide_peta(kec, korwil_urut, tuple(charts.kecamatan_shapes(cur, election=election).values()), belum_korwil)
+    )
     for _, row in kw.iterrows() if not belum_korwil else ():
         mine = kec[kec["korwil"].map(korwil_nama) == korwil_nama(row["korwil"])]
         slides += slides_korwil(row, mine, label)

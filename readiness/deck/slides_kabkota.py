@@ -193,7 +193,8 @@ def slides(cur, election: str, kab: pd.DataFrame, whole, label: str, words: Kata
     pendek = dict(zip(kab["kode_kabkota"], kab["nama_pendek"]))
     # The map names each kab/kota as the slides do (`Bombana`, `Kota Kendari`).
     bentuk = tuple(
-        replace(b, kecamatan=pendek.get(b.kode, b.kecamatan)) for b in charts.kecamatan_shapes(cur, "kabkota").values()
+        replace(b, kecamatan=pendek.get(b.kode, b.kecamatan))
+        for b in charts.kecamatan_shapes(cur, "kabkota", election).values()
     )
     out.append(slide_peta(kab, bentuk))
     out.append(slide_kelengkapan(kelengkapan_kabkota(cur, election), pendek))

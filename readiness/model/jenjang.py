@@ -24,6 +24,11 @@ def induk_desa(kode_desa: str) -> str:
     return str(kode_desa).rsplit(".", 1)[0]
 
 
+def induk_kecamatan(kode_kecamatan: str) -> str:
+    """The kab/kota of a kecamatan (`74.06.01` lies in `74.06`)."""
+    return str(kode_kecamatan).rsplit(".", 1)[0]
+
+
 @dataclass(frozen=True)
 class Tempat:
     """The places of one election the walk passes: every kecamatan with its name and korwil, and
@@ -36,8 +41,9 @@ class Tempat:
 
     @classmethod
     def dari(cls, penugasan: pd.DataFrame, desa: pd.DataFrame | None = None, kabkota=None) -> Tempat:
-        """From marts/korwil_penugasan, for one kecamatan marts/desa_daftar, and in a province
-        marts/kabkota_daftar."""
+        """From marts/korwil_penugasan (the kecamatan of the election), for one kecamatan
+        marts/desa_daftar, and in a province marts/kabkota_daftar, of which the kab/kota of the
+        election's kecamatan (a bupati or wali kota contest: its own)."""
         korwil = {
             k: (w if isinstance(w, str) and w else None)
             for k, w in zip(penugasan["kode_kecamatan"], penugasan["korwil"])
@@ -47,7 +53,13 @@ class Tempat:
             kecamatan=dict(zip(penugasan["kode_kecamatan"], penugasan["kecamatan"])),
             korwil=korwil,
             desa={k: (n, j if isinstance(j, str) else None) for k, n, j in rows},
-            kabkota={} if kabkota is None else dict(zip(kabkota["kode_kabkota"], kabkota["kabkota"])),
+            kabkota={}
+            if kabkota is None
+            else {
+                k: n
+                for k, n in zip(kabkota["kode_kabkota"], kabkota["kabkota"])
+                if any(induk_kecamatan(c) == k for c in penugasan["kode_kecamatan"])
+            },
         )
 
     def kecamatan_korwil(self, korwil: str | None) -> list[str]:

@@ -48,3 +48,23 @@ def test_the_picker_lists_both_contests_and_partisipasi_shows_each_ones_target(s
     # the gubernur contest has no target of its own: Bombana's is not its
     assert not any("85,0%" in f.to_string() for f in semua_tabel(at))
     assert at.info[0].value.startswith("Belum ada data partisipasi untuk pemilihan ini (target bawaan 82,0%)")
+
+
+def test_a_bupati_contest_lists_only_its_kabkota_and_its_kecamatan(sultra, monkeypatch):
+    path, _ = sultra
+    bombana = [r["kecamatan"] for r in nasional.rows("kecamatan", "74.06")]
+    at = buka(path, monkeypatch, "ringkasan", pemilu=BOMBANA)
+    pilihan = next(s for s in at.selectbox if s.label == "Kabupaten/kota")
+    assert list(pilihan.options) == ["Semua kabupaten/kota", "Kabupaten Bombana"]
+    assert tabel(at, "Kabupaten/kota")["Kabupaten/kota"].tolist() == ["Kabupaten Bombana"]
+
+    at = buka(path, monkeypatch, "kecamatan", pemilu=BOMBANA)
+    pilihan = next(s for s in at.selectbox if s.label == "Kecamatan")
+    assert sorted(pilihan.options) == sorted(bombana) and len(bombana) == 22
+
+    at = buka(path, monkeypatch, "partisipasi", pemilu=BOMBANA)
+    assert sorted(tabel(at, "Kecamatan")["Kecamatan"]) == sorted(bombana)
+
+    # the gubernur contest keeps the whole province
+    at = buka(path, monkeypatch, "kecamatan", pemilu=GUBERNUR)
+    assert len(next(s for s in at.selectbox if s.label == "Kecamatan").options) == 221
