@@ -1,7 +1,7 @@
 """The Pengaturan page's election section: the elections this installation follows, which one is
-active, a form to add one and a form to change one. What is checked and said comes from
-readiness.wilayah.pemilihan (`tambah`, `ubah`: the same checks, words and audit record as
-`python -m readiness election add|edit`); this module only lays out the forms."""
+active, a form to add one, one to change one and one to remove one. What is checked and said comes from
+readiness.wilayah.pemilihan (`tambah`, `ubah`, `hapus`: the same checks, words and audit record as
+`python -m readiness election add|edit|remove`); this module only lays out the forms."""
 
 from __future__ import annotations
 
@@ -140,3 +140,17 @@ def bagian(elections: pd.DataFrame, election: str, save, di_berkas) -> None:
                         lambda pelaku: pemilihan.ubah(path, pelaku, pilih, **fields)[1],
                         lambda after: f"Pemilihan diubah: {pemilihan.describe(pilih, after)}.",
                     )
+
+    with st.expander("Hapus pemilihan"):
+        st.caption(
+            "Untuk pemilihan yang tidak diikuti dasbor ini (mis. pemilihan bupati/wali kota yang disiapkan `init`). "
+            "Pemilihan yang aktif, atau yang sudah punya unggahan atau permasalahan, tidak dapat dihapus."
+        )
+        h1, h2 = st.columns([3, 1], vertical_alignment="bottom")
+        # No key: a new list of elections is a new widget, its first election chosen.
+        hapus = h1.selectbox("Pemilihan yang dihapus", [e for e in names if e != active], format_func=names.get)
+        if h2.button("Hapus pemilihan", disabled=hapus is None, key="pemilihan_hapus_tombol"):
+            _simpan(
+                lambda pelaku: pemilihan.hapus(path, pelaku, hapus),
+                lambda row: f"Pemilihan dihapus: {pemilihan.describe(hapus, row)}.",
+            )

@@ -178,6 +178,13 @@ def test_an_election_added_on_pengaturan_shows_in_the_election_picker(bombana, m
     finally:
         con.close()
 
+    # and removed again (the active one is not offered)
+    hapus = next(s for s in at.selectbox if s.label == "Pemilihan yang dihapus")
+    assert hapus.options == ["Pemilihan Bupati dan Wakil Bupati Bombana 2029"]
+    at.button(key="pemilihan_hapus_tombol").click().run()
+    assert tampak(at.success[0].value).startswith("Pemilihan dihapus: pilkada-2029: ")
+    assert _picker(at) == ["Pilbup 2024"]
+
 
 def test_an_invalid_date_is_refused_naming_the_field(bombana, monkeypatch):
     path, _ = bombana
