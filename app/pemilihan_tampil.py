@@ -143,7 +143,7 @@ def bagian(elections: pd.DataFrame, election: str, save, di_berkas) -> None:
 
     with st.expander("Hapus pemilihan"):
         st.caption(
-            "Untuk pemilihan yang tidak diikuti dasbor ini (mis. pemilihan bupati/wali kota yang disiapkan `init`). "
+            "Untuk pemilihan yang tidak diikuti dasbor ini (mis. pemilihan kabupaten/kota yang disiapkan `init`). "
             "Pemilihan yang aktif, atau yang sudah punya unggahan atau permasalahan, tidak dapat dihapus."
         )
         h1, h2 = st.columns([3, 1], vertical_alignment="bottom")
