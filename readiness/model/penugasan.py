@@ -69,8 +69,12 @@ def ubah_korwil(rows: pd.DataFrame, kecamatan: str, korwil, koordinator) -> pd.D
 
 def simpan_korwil(con: duckdb.DuckDBPyConnection, election: str, rows: pd.DataFrame) -> None:
     """Replace the korwil assignment of one election; refused (nothing changed) unless every
-    kecamatan is in exactly one korwil."""
-    ref = con.execute("select kode_kecamatan, kecamatan from ref_kecamatan order by 1").df()
+    kecamatan of the election (stg_kontes_kecamatan, as its editor lists them) is in exactly one korwil."""
+    ref = con.execute(
+        "select k.kode_kecamatan, k.kecamatan from ref_kecamatan k join stg_kontes_kecamatan kk "
+        "on kk.kode_kecamatan = k.kode_kecamatan and kk.election_id = $e order by 1",
+        {"e": election},
+    ).df()
     problems = periksa_korwil(rows, ref)
     if problems:
         raise PengaturanError(problems)
