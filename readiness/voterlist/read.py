@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import queue
 import threading
-from array import array
 from concurrent.futures import Future
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -125,16 +125,29 @@ def hashed_ahead(ahead: Future, wait: bool = True) -> pa.Table:
 
 def hashed_for(hashed: pa.Table, incoming: pa.Table) -> pa.Table:
     """The hashes computed ahead of the NIK/NKK texts of 16 digits in `incoming` (a chunk of rows):
-    the chunk's joins then build a hash table of its own keys, not of the whole workbook's."""
+    the chunk's joins then build a hash table of its own keys, not of the whole workbook's. Each
+    chunk of `hashed` is sorted by its key (hash_ahead), so a key is found by a binary search,
+    never by a pass over the whole table; a key is given once."""
     if hashed.num_rows == 0:
         return hashed
     keys = []
     for field in ("nik", "nkk"):
         texts = incoming.column(field)
         sixteen = pc.fill_null(pc.match_substring_regex(texts, r"^[0-9]{16}$"), False)
-        keys.append(pc.filter(texts, sixteen).cast(pa.uint64()))
-    wanted = pa.chunked_array([k for column in keys for k in column.chunks], pa.uint64())
-    return hashed.filter(pc.is_in(hashed.column("kunci"), value_set=pc.unique(wanted)))
+        keys.extend(chunk.to_numpy() for chunk in pc.filter(texts, sixteen).cast(pa.uint64()).chunks)
+    wanted = np.unique(np.concatenate(keys)) if keys else np.empty(0, np.uint64)
+    found = []
+    for kunci, hash_ in zip(hashed.column("kunci").chunks, hashed.column("hash").chunks):
+        if not len(wanted):
+            break
+        sorted_keys = kunci.to_numpy()
+        at = np.minimum(np.searchsorted(sorted_keys, wanted), len(sorted_keys) - 1)
+        hit = sorted_keys[at] == wanted
+        if hit.any():
+            rows = pa.array(at[hit])
+            found.append(pa.table({"kunci": kunci.take(rows), "hash": hash_.take(rows)}))
+            wanted = wanted[~hit]
+    return pa.concat_tables(found) if found else _NOTHING_AHEAD
 
 
 _NOTHING_AHEAD = pa.table({"kunci": pa.array([], pa.uint64()), "hash": pa.array([], pa.binary())})
@@ -154,11 +167,14 @@ def hash_ahead(book, secret: bytes) -> pa.Table | None:
     for found in book.shared_digit_strings(16):
         if not found:
             continue
-        digests = list(map(digest, found))
-        numbers = array("Q", map(int, found))
-        keys.append(pa.Array.from_buffers(pa.uint64(), len(found), [None, pa.py_buffer(numbers)]))
+        # sorted by key (a text given twice once), for hashed_for's binary search
+        numbers, first = np.unique(np.fromiter(map(int, found), np.uint64, len(found)), return_index=True)
+        digests = np.frombuffer(b"".join(map(digest, found)), np.dtype((np.void, privacy.HASH_BYTES)))[first]
+        keys.append(pa.array(numbers, pa.uint64()))
         hashes.append(
-            pa.FixedSizeBinaryArray.from_buffers(pa.binary(16), len(found), [None, pa.py_buffer(b"".join(digests))])
+            pa.FixedSizeBinaryArray.from_buffers(
+                pa.binary(privacy.HASH_BYTES), len(numbers), [None, pa.py_buffer(digests.view(np.uint8))]
+            )
         )
     if not keys:
         return None
