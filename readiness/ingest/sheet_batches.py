@@ -22,11 +22,10 @@ import zipfile
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pcsv
-
-from .stream import column_letter
 
 PIECE = 1024**2
 AHEAD = 3  # pieces being read or waiting to be taken
@@ -44,7 +43,6 @@ _CONVERT = pcsv.ConvertOptions(
     strings_can_be_null=False,
     quoted_strings_can_be_null=False,
 )
-_REF = r"^(?P<col>[A-Z]+)(?P<row>\d+)\"(?P<attrs>[^>]*)>"
 _PLAIN_INTEGER = r"^-?(0|[1-9][0-9]{0,14})$"
 _CELL_REF = re.compile(r"([A-Z]+)(\d+)$")
 
@@ -252,13 +250,12 @@ class SheetCells:
         self.slow_pieces = 0
 
     def batches(self, first_row: int, columns: dict[int, str], flagged=()):
-        letters = {column_letter(c): f for c, f in columns.items()}
         # Two threads turn pieces into batches (Arrow's functions let go of the interpreter) while
         # this one unpacks the next pieces; at most AHEAD pieces wait, so memory stays bounded.
         with ThreadPoolExecutor(max_workers=2) as pool:
             waiting: deque = deque()
             for body, shape, root in self._sheet_pieces():
-                waiting.append(pool.submit(self._batch, body, shape, root, first_row, letters, flagged))
+                waiting.append(pool.submit(self._batch, body, shape, root, first_row, columns, flagged))
                 while len(waiting) > AHEAD:
                     if (table := waiting.popleft().result()) is not None:
                         yield table
@@ -266,12 +263,12 @@ class SheetCells:
                 if (table := waiting.popleft().result()) is not None:
                     yield table
 
-    def _batch(self, body, shape, root, first_row, letters, flagged) -> pa.Table | None:
+    def _batch(self, body, shape, root, first_row, columns, flagged) -> pa.Table | None:
         cells = self._fast(body, shape)
         if cells is None:
             self.slow_pieces += 1
             cells = self._slow(body, shape, root)
-        return _pivot(cells, first_row, letters, flagged, self.shared, self.dates)
+        return _pivot(cells, first_row, columns, flagged, self.shared, self.dates)
 
     def _sheet_pieces(self):
         """(piece of whole rows, the sheet's tags, its root element's opening tag)."""
@@ -300,9 +297,9 @@ class SheetCells:
         # cut before a row, whatever its prefix: `<row` and `<x:row` both end in `row`
         return _pieces(self.archive, self.member, _last_row_start)
 
-    def _fast(self, body: bytes, s: _Shape) -> pa.Table | None:
-        """(col, row, v, attrs) per cell, or None when the piece is not shaped for this. Every step
-        is an Arrow function over the piece as one value, which lets go of the interpreter."""
+    def _fast(self, body: bytes, s: _Shape) -> _Cells | None:
+        """The piece's cells, or None when the piece is not shaped for this. Every step is an Arrow
+        or numpy function over the piece or its cells, which lets go of the interpreter."""
         inline = s.is_open in body  # memchr-fast here; Arrow's find scans a piece twice as slowly
         text = pa.array([body], pa.large_binary())
         del body
@@ -324,7 +321,7 @@ class SheetCells:
             text = pc.replace_substring(text, old, new)
         start = _find(text, b"\n")
         if start < 0:
-            return _cells_table([], [], [], [])
+            return _Cells.empty()
         try:
             table = pcsv.read_csv(
                 pa.BufferReader(text[0].as_buffer()[start + 1 :]),
@@ -334,23 +331,15 @@ class SheetCells:
             )
         except pa.ArrowInvalid:
             return None
-        parts = pc.extract_regex(table.column("ref").combine_chunks(), _REF)
-        if parts.null_count:
+        refs = table.column("ref").combine_chunks()
+        place = _cell_place(refs)
+        if place is None:
             return None
-        values = table.column("v").combine_chunks()
         newlines = any(old in (b"\n", b"\r") for old, _ in steps)
-        return pa.table(
-            {
-                "col": pc.struct_field(parts, "col"),
-                "row": pc.struct_field(parts, "row").cast(pa.int32()),
-                "v": pc.if_else(pc.equal(values, NO_VALUE), pa.scalar(None, pa.string()), values),
-                "attrs": pc.struct_field(parts, "attrs"),
-            },
-            metadata={b"newlines": b"1"} if newlines else None,
-        )
+        return _Cells(*place, table.column("v").combine_chunks(), refs, newlines, plain=False)
 
-    def _slow(self, body: bytes, s: _Shape, root: bytes) -> pa.Table:
-        """The same table as _fast, read with ElementTree (any shape XML allows)."""
+    def _slow(self, body: bytes, s: _Shape, root: bytes) -> _Cells:
+        """The same cells as _fast, read with ElementTree (any shape XML allows)."""
         prefix = s.row[1:-3]
         close = b"</" + (root[1:].split(b" ")[0].split(b">")[0] if root else b"worksheet") + b">"
         xml = (root or b"<worksheet>") + b"<" + prefix + b"sheetData>" + body + s.end + close
@@ -368,12 +357,19 @@ class SheetCells:
                 ref = _CELL_REF.match((cell.get("r") or "").upper())
                 col_no = _col_number(ref.group(1)) if ref else col_no + 1
                 value, kind = _value(cell)
-                cols.append(column_letter(col_no - 1))
+                cols.append(col_no)
                 rows.append(int(ref.group(2)) if ref else row_no)
                 values.append(value)
                 style = f' s="{cell.get("s")}"' if (cell.get("s") or "").isdigit() else ""
                 attrs.append(style + ("", ' t="n"', ' t="s"', ' t="b"')[kind] + ("" if kind else ' t="str"'))
-        return _cells_table(cols, rows, values, attrs).append_column("plain", pa.array([True] * len(cols)))
+        return _Cells(
+            np.array(cols, np.int64),
+            np.array(rows, np.int64),
+            pa.array(values, pa.string()),
+            pa.array(attrs, pa.string()),
+            newlines=False,
+            plain=True,
+        )
 
 
 def _find(text: pa.Array, pattern: bytes) -> int:
@@ -408,60 +404,109 @@ def _value(cell) -> tuple[str | None, int]:
     return v.text, {"n": 1, "s": 2, "b": 3}.get(kind, 0)
 
 
-def _cells_table(cols, rows, values, attrs) -> pa.Table:
-    return pa.table(
-        {
-            "col": pa.array(cols, pa.string()),
-            "row": pa.array(rows, pa.int32()),
-            "v": pa.array(values, pa.string()),
-            "attrs": pa.array(attrs, pa.string()),
-        }
-    )
+class _Cells:
+    """The cells of a piece: column (1 for A) and row numbers (numpy), the value as written (Arrow
+    text, NO_VALUE or null without one) and what follows the reference in the cell's tag (its
+    attributes); `plain`: the values are already texts (ElementTree resolved newlines and
+    references)."""
+
+    def __init__(self, col, row, v: pa.Array, attrs: pa.Array, newlines: bool, plain: bool):
+        self.col, self.row, self.v, self.attrs = col, row, v, attrs
+        self.newlines, self.plain = newlines, plain
+
+    @classmethod
+    def empty(cls) -> _Cells:
+        none = np.zeros(0, np.int64)
+        return cls(none, none, pa.array([], pa.string()), pa.array([], pa.string()), False, False)
 
 
-def _pivot(cells: pa.Table, first_row: int, letters: dict[str, str], flagged, shared, dates) -> pa.Table | None:
-    """One row per Excel row that has a wanted cell: `_row`, the fields as text, the number flags."""
-    wanted_letters = pa.array(list(letters), pa.string())
-    # each cell's wanted column as its place in `letters` (null: not wanted), compared as numbers below
-    code = pc.index_in(cells.column("col"), value_set=wanted_letters)
-    keep = pc.and_(pc.greater(cells.column("row"), first_row), pc.is_valid(code))
-    newlines = "plain" not in cells.column_names and (cells.schema.metadata or {}).get(b"newlines") == b"1"
-    plain = "plain" in cells.column_names
-    wanted = cells.drop_columns(["col"]).append_column("code", code).filter(keep)
-    if wanted.num_rows == 0:
+_UPPER = (ord("A"), ord("Z"))
+_MAX_ROW_DIGITS = 7  # Excel's last row is 1.048.576
+_MAX_COL_LETTERS = 3  # and its last column XFD
+
+
+def _cell_place(refs: pa.Array) -> tuple[np.ndarray, np.ndarray] | None:
+    """(column, row) numbers of each cell from its text `A12" t="s">` (the reference, a quote, the
+    rest of the tag), read from the text's bytes at once; None when one is not written so."""
+    n = len(refs)
+    if n == 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    quote = pc.find_substring(refs, '"').to_numpy(zero_copy_only=False).astype(np.int64)
+    offsets = np.frombuffer(refs.buffers()[1], np.int32, n + 1, refs.offset * 4)
+    data = np.frombuffer(refs.buffers()[2], np.uint8)
+    start, last = offsets[:-1].astype(np.int64), len(data) - 1
+
+    def at(k):
+        return data[np.minimum(start + k, last)].astype(np.int64)
+
+    col = np.zeros(n, np.int64)
+    letters = np.zeros(n, np.int64)  # letters read so far, while each cell's are letters
+    reading = np.ones(n, bool)
+    for k in range(_MAX_COL_LETTERS + 1):
+        char = at(k)
+        reading &= (char >= _UPPER[0]) & (char <= _UPPER[1]) & (k < quote)
+        col = np.where(reading, col * 26 + char - 64, col)
+        letters += reading
+    digits = quote - letters
+    if letters.min() < 1 or reading.any() or digits.min() < 1 or digits.max() > _MAX_ROW_DIGITS:
         return None
-    attrs = wanted.column("attrs").combine_chunks()
-    wanted = wanted.append_column("kind", _kinds(attrs))
+    row = np.zeros(n, np.int64)
+    for k in range(int(digits.max())):
+        char = data[np.minimum(start + letters + k, last)].astype(np.int64) - ord("0")
+        inside = k < digits
+        if ((char < 0) | (char > 9))[inside].any():
+            return None
+        row = np.where(inside, row * 10 + char, row)
+    return col, row
+
+
+def _pivot(cells: _Cells, first_row: int, columns: dict[int, str], flagged, shared, dates) -> pa.Table | None:
+    """One row per Excel row that has a wanted cell: `_row`, the fields as text, the number flags."""
+    # each cell's wanted column as its place in `columns` (-1: not wanted)
+    place_of = np.full(max(int(cells.col.max(initial=0)), max(columns) + 1) + 1, -1, np.int64)
+    place_of[[c + 1 for c in columns]] = np.arange(len(columns))
+    code = place_of[cells.col]
+    kept = np.flatnonzero((cells.row > first_row) & (code >= 0))
+    if len(kept) == 0:
+        return None
+    taken = pa.array(kept)
+    code, cell_rows = code[kept], cells.row[kept]
+    attrs = cells.attrs.take(taken)
+    values = cells.v.take(taken)
+    values = pc.if_else(pc.equal(values, NO_VALUE), pa.scalar(None, pa.string()), values)
+    if not cells.plain:  # as written in the XML: newlines and references
+        values = _texts(values, cells.newlines)
+    kinds = _kinds(attrs)
+    style = None
     if dates[0]:
         style = pc.struct_field(pc.extract_regex(attrs, r' s="(?P<s>\d+)"'), "s").cast(pa.int32())
-        wanted = wanted.append_column("style", style)
-    values = wanted.column("v").combine_chunks()
-    if not plain:  # as written in the XML: newlines and references
-        values = _texts(values, newlines)
-    wanted = wanted.set_column(wanted.schema.get_field_index("v"), "v", values)
-    values = _resolved(wanted, shared, dates)
-    rows = pc.unique(wanted.column("row"))
-    if len(rows) > 1 and not pc.all(pc.less(rows[:-1], rows[1:])).as_py():
-        rows = pc.array_take(rows, pc.array_sort_indices(rows))  # rows written out of order
-    cell_rows, code = wanted.column("row").combine_chunks(), wanted.column("code").combine_chunks()
-    numbers = pc.equal(wanted.column("kind").combine_chunks(), 1) if flagged else None
-    out = {"_row": rows}
-    for place, field in enumerate(letters.values()):
-        mine = pc.equal(code, place)
-        at = pc.index_in(rows, value_set=pc.filter(cell_rows, mine))
-        out[field] = pc.take(pc.filter(values, mine), at)
+    values = _resolved(values, kinds, style, shared, dates)
+    # each cell's place among the rows of the piece (written in order nearly always)
+    if len(cell_rows) < 2 or (cell_rows[1:] >= cell_rows[:-1]).all():
+        new_row = np.concatenate(([True], cell_rows[1:] != cell_rows[:-1]))
+        rows, at_row = cell_rows[new_row], np.cumsum(new_row) - 1
+    else:
+        rows, at_row = np.unique(cell_rows, return_inverse=True)
+    # the cell of each (column, row), the first one written when a cell is written twice
+    slot = np.full(len(columns) * len(rows), -1, np.int64)
+    order = np.arange(len(kept) - 1, -1, -1)
+    slot[code[order] * len(rows) + at_row[order]] = order
+    numbers = pc.and_(pc.equal(kinds, 1), pc.is_valid(values)) if flagged else None
+    out = {"_row": pa.array(rows, pa.int32())}
+    for place, field in enumerate(columns.values()):
+        cell = slot[place * len(rows) : (place + 1) * len(rows)]
+        cell = pa.array(cell, mask=cell < 0)
+        out[field] = values.take(cell)
         if field in flagged:
-            out[f"{field}_angka"] = pc.fill_null(pc.take(pc.filter(numbers, mine), at), False)
+            out[f"{field}_angka"] = pc.fill_null(numbers.take(cell), False)
     return pa.table(out)
 
 
-def _resolved(cells: pa.Table, shared: pa.Array | None, dates) -> pa.Array:
+def _resolved(values: pa.Array, kinds: pa.Array, style: pa.Array | None, shared: pa.Array | None, dates) -> pa.Array:
     """Each cell's text: a shared string looked up, a number as the column reader writes it (a date
     when its style is a date format), a boolean as `true`/`false`."""
-    values, kinds = cells.column("v").combine_chunks(), cells.column("kind").combine_chunks()
     date_styles, date1904 = dates
     if date_styles:
-        style = cells.column("style").combine_chunks()
         is_date = pc.and_(pc.equal(kinds, 1), pc.is_in(style, value_set=pa.array(sorted(date_styles), pa.int32())))
         is_date = pc.fill_null(is_date, False)
         if pc.any(is_date).as_py():
