@@ -27,6 +27,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
+from . import sheet_cells
+
 PIECE = 1024**2
 AHEAD = 3  # pieces being read or waiting to be taken
 SEP = b"\x1f"  # between a cell's reference, its value and the rest (not a character XML allows)
@@ -59,6 +61,7 @@ class _Shape:
         self.empty_cell = b'"></%sc>' % p
         self.v, self.v_end = b"<%sv>" % p, b"</%sv>" % p
         self.is_open = b"<%sis>" % p
+        self.formula = b"<%sf" % p
         self.inline = b"<%sis><%st>" % (p, p)
         self.inline_end = b"</%st></%sis>" % (p, p)
         self.inline_empty = b"<%sis><%st/></%sis>" % (p, p, p)
@@ -175,15 +178,16 @@ def _shared_fast(body: bytes) -> pa.Array | None:
         )
     except pa.ArrowInvalid:
         return None
-    return _texts(table.column("v").combine_chunks(), newlines)
+    return _texts(table.column("v").combine_chunks(), newlines, b"&" in body)
 
 
-def _texts(values: pa.Array, newlines: bool) -> pa.Array:
-    """Texts as written in XML: newlines put back, character references resolved."""
+def _texts(values: pa.Array, newlines: bool, ampersand: bool) -> pa.Array:
+    """Texts as written in XML: newlines put back, character references resolved (only looked for
+    when the piece they come from has an `&`)."""
     if newlines and pc.any(pc.match_substring_regex(values, "[\x1d\x1e]")).as_py():
         values = pc.replace_substring(pc.replace_substring(values, "\x1e", "\n"), "\x1d", "\r")
-    escaped = pc.match_substring(values, "&")
-    if pc.any(escaped).as_py():
+    escaped = pc.match_substring(values, "&") if ampersand else None
+    if escaped is not None and pc.any(escaped).as_py():
         plain = values.to_pylist()
         for i in pc.indices_nonzero(escaped).to_pylist():
             plain[i] = html.unescape(plain[i])
@@ -297,10 +301,12 @@ class SheetCells:
         # cut before a row, whatever its prefix: `<row` and `<x:row` both end in `row`
         return _pieces(self.archive, self.member, _last_row_start)
 
-    def _fast(self, body: bytes, s: _Shape) -> _Cells | None:
-        """The piece's cells, or None when the piece is not shaped for this. Every step is an Arrow
-        or numpy function over the piece or its cells, which lets go of the interpreter."""
+    def _fast(self, body: bytes, s: _Shape) -> sheet_cells.Cells | None:
+        """The piece's cells, or None when the piece is not shaped for this: each cell made a line
+        of text by a few byte replacements, then read by sheet_cells.py. Every step is an Arrow or
+        numpy function over the piece, which lets go of the interpreter."""
         inline = s.is_open in body  # memchr-fast here; Arrow's find scans a piece twice as slowly
+        ampersand, formulas = b"&" in body, s.formula in body
         text = pa.array([body], pa.large_binary())
         del body
         # one pass finds anything that needs more than the common replacements
@@ -319,32 +325,18 @@ class SheetCells:
             steps += [(s.inline_empty, SEP + SEP), (s.inline, SEP), (s.inline_end, SEP)]
         for old, new in steps:
             text = pc.replace_substring(text, old, new)
-        start = _find(text, b"\n")
-        if start < 0:
-            return _Cells.empty()
-        try:
-            table = pcsv.read_csv(
-                pa.BufferReader(text[0].as_buffer()[start + 1 :]),
-                read_options=_READ,
-                parse_options=_PARSE,
-                convert_options=_CONVERT,
-            )
-        except pa.ArrowInvalid:
-            return None
-        refs = table.column("ref").combine_chunks()
-        place = _cell_place(refs)
-        if place is None:
-            return None
-        newlines = any(old in (b"\n", b"\r") for old, _ in steps)
-        return _Cells(*place, table.column("v").combine_chunks(), refs, newlines, plain=False)
+        cells = sheet_cells.from_lines(text[0].as_buffer(), formulas)
+        if cells is not None:
+            cells.newlines, cells.ampersand = any(old in (b"\n", b"\r") for old, _ in steps), ampersand
+        return cells
 
-    def _slow(self, body: bytes, s: _Shape, root: bytes) -> _Cells:
+    def _slow(self, body: bytes, s: _Shape, root: bytes) -> sheet_cells.Cells:
         """The same cells as _fast, read with ElementTree (any shape XML allows)."""
         prefix = s.row[1:-3]
         close = b"</" + (root[1:].split(b" ")[0].split(b">")[0] if root else b"worksheet") + b">"
         xml = (root or b"<worksheet>") + b"<" + prefix + b"sheetData>" + body + s.end + close
         element = ET.fromstring(xml)
-        cols, rows, values, attrs = [], [], [], []
+        cols, rows, values, kinds, attrs = [], [], [], [], []
         row_no = 0
         for row in element.iter():
             if not row.tag.endswith("}row") and row.tag != "row":
@@ -360,14 +352,15 @@ class SheetCells:
                 cols.append(col_no)
                 rows.append(int(ref.group(2)) if ref else row_no)
                 values.append(value)
+                kinds.append(kind)
                 style = f' s="{cell.get("s")}"' if (cell.get("s") or "").isdigit() else ""
-                attrs.append(style + ("", ' t="n"', ' t="s"', ' t="b"')[kind] + ("" if kind else ' t="str"'))
-        return _Cells(
+                attrs.append(style)
+        return sheet_cells.Cells(
             np.array(cols, np.int64),
             np.array(rows, np.int64),
+            np.array(kinds, np.int8),
             pa.array(values, pa.string()),
             pa.array(attrs, pa.string()),
-            newlines=False,
             plain=True,
         )
 
@@ -378,16 +371,6 @@ def _find(text: pa.Array, pattern: bytes) -> int:
 
 def _has(text: pa.Array, pattern: bytes) -> bool:
     return _find(text, pattern) >= 0
-
-
-# kind of a cell: 0 text, 1 number, 2 shared string index, 3 boolean
-def _kinds(attrs: pa.Array) -> pa.Array:
-    typed = pc.match_substring(attrs, ' t="')
-    number = pc.or_(pc.invert(typed), pc.match_substring(attrs, ' t="n"'))
-    shared = pc.match_substring(attrs, ' t="s"')
-    boolean = pc.match_substring(attrs, ' t="b"')
-    kind = pc.if_else(number, 1, pc.if_else(shared, 2, pc.if_else(boolean, 3, 0)))
-    return kind.cast(pa.int8())
 
 
 def _value(cell) -> tuple[str | None, int]:
@@ -404,63 +387,9 @@ def _value(cell) -> tuple[str | None, int]:
     return v.text, {"n": 1, "s": 2, "b": 3}.get(kind, 0)
 
 
-class _Cells:
-    """The cells of a piece: column (1 for A) and row numbers (numpy), the value as written (Arrow
-    text, NO_VALUE or null without one) and what follows the reference in the cell's tag (its
-    attributes); `plain`: the values are already texts (ElementTree resolved newlines and
-    references)."""
-
-    def __init__(self, col, row, v: pa.Array, attrs: pa.Array, newlines: bool, plain: bool):
-        self.col, self.row, self.v, self.attrs = col, row, v, attrs
-        self.newlines, self.plain = newlines, plain
-
-    @classmethod
-    def empty(cls) -> _Cells:
-        none = np.zeros(0, np.int64)
-        return cls(none, none, pa.array([], pa.string()), pa.array([], pa.string()), False, False)
-
-
-_UPPER = (ord("A"), ord("Z"))
-_MAX_ROW_DIGITS = 7  # Excel's last row is 1.048.576
-_MAX_COL_LETTERS = 3  # and its last column XFD
-
-
-def _cell_place(refs: pa.Array) -> tuple[np.ndarray, np.ndarray] | None:
-    """(column, row) numbers of each cell from its text `A12" t="s">` (the reference, a quote, the
-    rest of the tag), read from the text's bytes at once; None when one is not written so."""
-    n = len(refs)
-    if n == 0:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    quote = pc.find_substring(refs, '"').to_numpy(zero_copy_only=False).astype(np.int64)
-    offsets = np.frombuffer(refs.buffers()[1], np.int32, n + 1, refs.offset * 4)
-    data = np.frombuffer(refs.buffers()[2], np.uint8)
-    start, last = offsets[:-1].astype(np.int64), len(data) - 1
-
-    def at(k):
-        return data[np.minimum(start + k, last)].astype(np.int64)
-
-    col = np.zeros(n, np.int64)
-    letters = np.zeros(n, np.int64)  # letters read so far, while each cell's are letters
-    reading = np.ones(n, bool)
-    for k in range(_MAX_COL_LETTERS + 1):
-        char = at(k)
-        reading &= (char >= _UPPER[0]) & (char <= _UPPER[1]) & (k < quote)
-        col = np.where(reading, col * 26 + char - 64, col)
-        letters += reading
-    digits = quote - letters
-    if letters.min() < 1 or reading.any() or digits.min() < 1 or digits.max() > _MAX_ROW_DIGITS:
-        return None
-    row = np.zeros(n, np.int64)
-    for k in range(int(digits.max())):
-        char = data[np.minimum(start + letters + k, last)].astype(np.int64) - ord("0")
-        inside = k < digits
-        if ((char < 0) | (char > 9))[inside].any():
-            return None
-        row = np.where(inside, row * 10 + char, row)
-    return col, row
-
-
-def _pivot(cells: _Cells, first_row: int, columns: dict[int, str], flagged, shared, dates) -> pa.Table | None:
+def _pivot(
+    cells: sheet_cells.Cells, first_row: int, columns: dict[int, str], flagged, shared, dates
+) -> pa.Table | None:
     """One row per Excel row that has a wanted cell: `_row`, the fields as text, the number flags."""
     # each cell's wanted column as its place in `columns` (-1: not wanted)
     place_of = np.full(max(int(cells.col.max(initial=0)), max(columns) + 1) + 1, -1, np.int64)
@@ -469,17 +398,16 @@ def _pivot(cells: _Cells, first_row: int, columns: dict[int, str], flagged, shar
     kept = np.flatnonzero((cells.row > first_row) & (code >= 0))
     if len(kept) == 0:
         return None
-    taken = pa.array(kept)
     code, cell_rows = code[kept], cells.row[kept]
-    attrs = cells.attrs.take(taken)
-    values = cells.v.take(taken)
+    values = cells.values(kept)
     values = pc.if_else(pc.equal(values, NO_VALUE), pa.scalar(None, pa.string()), values)
     if not cells.plain:  # as written in the XML: newlines and references
-        values = _texts(values, cells.newlines)
-    kinds = _kinds(attrs)
+        values = _texts(values, cells.newlines, cells.ampersand)
+    kinds = pa.array(cells.kind[kept])
     style = None
-    if dates[0]:
-        style = pc.struct_field(pc.extract_regex(attrs, r' s="(?P<s>\d+)"'), "s").cast(pa.int32())
+    if dates[0]:  # the style attribute, in the cell's tag
+        style = pc.extract_regex(cells.tags(kept), r'^[^>]*? s="(?P<s>\d+)"')
+        style = pc.struct_field(style, "s").cast(pa.int32())
     values = _resolved(values, kinds, style, shared, dates)
     # each cell's place among the rows of the piece (written in order nearly always)
     if len(cell_rows) < 2 or (cell_rows[1:] >= cell_rows[:-1]).all():

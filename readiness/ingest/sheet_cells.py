@@ -1,0 +1,132 @@
+"""The cells of a piece of sheet XML once sheet_batches.py has made each cell one line of text
+(`\\n` `A12" t="s">` SEP value SEP rest): where each cell's reference, value and tag are, its column,
+row and kind, found with a few numpy passes over the piece's bytes, which let go of the interpreter.
+A piece not written so gives None (sheet_batches.py reads it the slow way)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+
+NEWLINE, SEP, QUOTE, TAG_END = 0x0A, 0x1F, ord('"'), ord(">")
+# kind of a cell: 0 text, 1 number (also a cell without a type), 2 shared string index, 3 boolean
+KIND = {b"n": 1, b"s": 2, b"b": 3}
+_UPPER = (ord("A"), ord("Z"))
+_MAX_ROW_DIGITS = 7  # Excel's last row is 1.048.576
+_MAX_COL_LETTERS = 3  # and its last column XFD
+
+
+class Cells:
+    """The cells of a piece: column (1 for A), row and kind (numpy; KIND) of each, its value as
+    written (`values(kept)`: Arrow texts, NO_VALUE or null without one) and its tag from the
+    reference on (`tags(kept)`, for the style); `plain`: the values are already texts (ElementTree
+    resolved newlines and references), else whether the piece had newlines or an `&`."""
+
+    def __init__(self, col, row, kind, v: pa.Array, tag: pa.Array, plain: bool, stride: int = 1):
+        self.col, self.row, self.kind = col, row, kind
+        self._v, self._tag, self._stride = v, tag, stride  # cell i is element stride * i
+        self.plain, self.newlines, self.ampersand = plain, False, True
+
+    def values(self, kept: np.ndarray) -> pa.Array:
+        return self._v.take(pa.array(kept * self._stride))
+
+    def tags(self, kept: np.ndarray) -> pa.Array:
+        return self._tag.take(pa.array(kept * self._stride))
+
+    @classmethod
+    def empty(cls) -> Cells:
+        none = np.zeros(0, np.int64)
+        return cls(none, none, none.astype(np.int8), pa.array([], pa.string()), pa.array([], pa.string()), False)
+
+
+def from_lines(buffer: pa.Buffer, formulas: bool = True) -> Cells | None:
+    """The cells of `buffer`, a piece whose cells are lines of three fields (reference and tag,
+    value, rest) split by SEP; text before the first line is not a cell. `formulas`: some cell may
+    have a formula (between its tag and its value)."""
+    data = np.frombuffer(buffer, np.uint8)
+    lines = np.flatnonzero(data == NEWLINE)
+    if len(lines) == 0:
+        return Cells.empty()
+    seps = np.flatnonzero(data == SEP)
+    seps = seps[seps > lines[0]]
+    n = len(lines)
+    if len(seps) != 2 * n:
+        return None
+    first, second = seps[0::2], seps[1::2]
+    ends = np.append(lines[1:], len(data))
+    if not ((first > lines).all() and (second < ends).all()):
+        return None  # a line of another number of fields
+    try:
+        pa.LargeStringArray.from_buffers(1, pa.py_buffer(np.array([0, len(data)], np.int64)), buffer).validate(
+            full=True
+        )
+    except pa.ArrowInvalid:
+        return None  # not UTF-8
+    start = lines + 1
+    place = _place(data, start, first, formulas)
+    if place is None:
+        return None
+    # values and tags as every other element of texts over the piece itself (no copy until taken)
+    values = _every_other(buffer, first + 1, second)
+    tags = _every_other(buffer, start, first)
+    return Cells(*place, values, tags, plain=False, stride=2)
+
+
+def _every_other(buffer: pa.Buffer, starts: np.ndarray, stops: np.ndarray) -> pa.Array:
+    """Texts whose element 2i is buffer[starts[i]:stops[i]] (the ones between: what lies between)."""
+    offsets = np.empty(2 * len(starts) + 1, np.int32)
+    offsets[0:-1:2], offsets[1::2], offsets[-1] = starts, stops, stops[-1]
+    return pa.StringArray.from_buffers(len(offsets) - 1, pa.py_buffer(offsets), buffer)
+
+
+def _place(data: np.ndarray, start: np.ndarray, stop: np.ndarray, formulas: bool):
+    """(column, row, kind) of each cell whose reference and tag are data[start:stop] (`A12" t="s">`,
+    perhaps a formula after the tag when `formulas`), or None when one does not begin with its
+    reference and a quote. Each field ends at a SEP, which is neither a letter, a digit nor a quote,
+    so reading on past a field stops there."""
+    padded = np.zeros(len(data) + 16, np.uint8)
+    padded[: len(data)] = data
+    char = [padded[start + k] for k in range(_MAX_COL_LETTERS + 1)]
+    letter = [(c - _UPPER[0]).astype(np.uint8) <= _UPPER[1] - _UPPER[0] for c in char]
+    two, three = letter[1], letter[1] & letter[2]
+    if not letter[0].all() or (three & letter[3]).any():
+        return None
+    value = [c.astype(np.int32) - 64 for c in char[:3]]
+    col = np.where(three, (value[0] * 26 + value[1]) * 26 + value[2], np.where(two, value[0] * 26 + value[1], value[0]))
+    at = start + 1 + two + three  # the first digit
+    row, reading = np.zeros(len(start), np.int64), np.ones(len(start), bool)
+    for _ in range(_MAX_ROW_DIGITS + 1):
+        digit = padded[at] - np.uint8(ord("0"))
+        reading &= digit <= 9
+        if not reading.any():
+            break
+        row = np.where(reading, row * 10 + digit, row)
+        at += reading
+    if reading.any() or (row == 0).any() or not (padded[at] == QUOTE).all():
+        return None  # not `A12"` (row 0 is none either)
+    return col, row, _kind(data, padded, at, stop, formulas)
+
+
+def _kind(data: np.ndarray, padded: np.ndarray, quote: np.ndarray, stop: np.ndarray, formulas: bool) -> np.ndarray:
+    """Each cell's KIND from its type attribute (` t="s"`), looked for in its tag only (up to the
+    first `>` when there may be a formula after it, else to the field's end)."""
+    after = [padded[quote + k] for k in range(1, 5)]
+    first_type = (after[0] == ord(" ")) & (after[1] == ord("t")) & (after[2] == ord("=")) & (after[3] == QUOTE)
+    no_attributes = (after[0] == TAG_END) | (after[0] == SEP)
+    if (first_type | no_attributes).all():  # `A12" t="s">` or `A12">`: the type, if any, first
+        found, has_type = quote + 1, first_type
+    else:  # other attributes (a style) before it, or none: the first ` t="` after the reference
+        typed = np.flatnonzero((data[:-3] == ord(" ")) & (data[1:-2] == ord("t")) & (data[2:-1] == ord("=")))
+        typed = typed[data[typed + 3] == QUOTE]
+        tag_end = stop
+        if formulas:
+            closing = np.flatnonzero(data == TAG_END)
+            tag_end = np.minimum(stop, np.append(closing, len(data))[np.searchsorted(closing, quote)])
+        found = np.append(typed, len(data))[np.searchsorted(typed, quote)]
+        has_type = found < tag_end
+    first, then = padded[found + 4], padded[found + 5]
+    kind = np.ones(len(quote), np.int8)
+    kind[has_type] = 0
+    for letter, code in KIND.items():
+        kind[has_type & (first == letter[0]) & (then == QUOTE)] = code
+    return kind
