@@ -2,12 +2,12 @@
 unpacked: memory holds one piece of the XML (~8 MiB) and the cells kept from it, never the whole
 sheet (the column readers build the whole sheet's cells before handing out a column).
 
-How a piece is read fast: every cell becomes one line of a CSV text by a few byte replacements
-(`<c r="` starts a line, `<v>`/`</v>` and the inline `<is><t>`/`</t></is>` become a separator),
-which Arrow's CSV reader splits in C++; the column, row and type come from each cell's reference
-and attributes with Arrow's vectorised string functions. A piece that is not shaped the way that
-needs (a cell without its reference first, rich text, a self-closing row, attributes in single
-quotes …) is read with ElementTree instead: slower, the same values. Values are the texts the
+How a piece is read fast: every cell becomes one line of text by a few byte replacements in
+Arrow (`<c r="` starts a line, `<v>`/`</v>` and the inline `<is><t>`/`</t></is>` become a
+separator); sheet_cells.py then finds each cell's fields, column, row and type with numpy over the
+piece's bytes, and the wanted cells are pivoted into rows by one scatter. A piece that is not shaped
+the way that needs (a cell without its reference first, rich text, a self-closing row, attributes
+in single quotes …) is read with ElementTree instead: slower, the same values. Values are the texts the
 column reader (fastexcel) gives: shared strings looked up, numbers written as Rust writes a float
 (`1`, `1.5`, `0.0000001`), booleans `true`/`false`; a number with a date format stays its serial
 day number (the date parser reads it as that date)."""
