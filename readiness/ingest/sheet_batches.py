@@ -61,7 +61,6 @@ class _Shape:
         self.empty_cell = b'"></%sc>' % p
         self.v, self.v_end = b"<%sv>" % p, b"</%sv>" % p
         self.is_open = b"<%sis>" % p
-        self.formula = b"<%sf" % p
         self.inline = b"<%sis><%st>" % (p, p)
         self.inline_end = b"</%st></%sis>" % (p, p)
         self.inline_empty = b"<%sis><%st/></%sis>" % (p, p, p)
@@ -306,7 +305,7 @@ class SheetCells:
         of text by a few byte replacements, then read by sheet_cells.py. Every step is an Arrow or
         numpy function over the piece, which lets go of the interpreter."""
         inline = s.is_open in body  # memchr-fast here; Arrow's find scans a piece twice as slowly
-        ampersand, formulas = b"&" in body, s.formula in body
+        ampersand = b"&" in body
         text = pa.array([body], pa.large_binary())
         del body
         # one pass finds anything that needs more than the common replacements
@@ -325,7 +324,7 @@ class SheetCells:
             steps += [(s.inline_empty, SEP + SEP), (s.inline, SEP), (s.inline_end, SEP)]
         for old, new in steps:
             text = pc.replace_substring(text, old, new)
-        cells = sheet_cells.from_lines(text[0].as_buffer(), formulas)
+        cells = sheet_cells.from_lines(text[0].as_buffer())
         if cells is not None:
             cells.newlines, cells.ampersand = any(old in (b"\n", b"\r") for old, _ in steps), ampersand
         return cells

@@ -39,10 +39,9 @@ class Cells:
         return cls(none, none, none.astype(np.int8), pa.array([], pa.string()), pa.array([], pa.string()), False)
 
 
-def from_lines(buffer: pa.Buffer, formulas: bool = True) -> Cells | None:
+def from_lines(buffer: pa.Buffer) -> Cells | None:
     """The cells of `buffer`, a piece whose cells are lines of three fields (reference and tag,
-    value, rest) split by SEP; text before the first line is not a cell. `formulas`: some cell may
-    have a formula (between its tag and its value)."""
+    value, rest) split by SEP; text before the first line is not a cell."""
     data = np.frombuffer(buffer, np.uint8)
     lines = np.flatnonzero(data == NEWLINE)
     if len(lines) == 0:
@@ -63,7 +62,7 @@ def from_lines(buffer: pa.Buffer, formulas: bool = True) -> Cells | None:
     except pa.ArrowInvalid:
         return None  # not UTF-8
     start = lines + 1
-    place = _place(data, start, first, formulas)
+    place = _place(data, start, first)
     if place is None:
         return None
     # values and tags as every other element of texts over the piece itself (no copy until taken)
@@ -79,9 +78,9 @@ def _every_other(buffer: pa.Buffer, starts: np.ndarray, stops: np.ndarray) -> pa
     return pa.StringArray.from_buffers(len(offsets) - 1, pa.py_buffer(offsets), buffer)
 
 
-def _place(data: np.ndarray, start: np.ndarray, stop: np.ndarray, formulas: bool):
+def _place(data: np.ndarray, start: np.ndarray, stop: np.ndarray):
     """(column, row, kind) of each cell whose reference and tag are data[start:stop] (`A12" t="s">`,
-    perhaps a formula after the tag when `formulas`), or None when one does not begin with its
+    perhaps a formula after the tag), or None when one does not begin with its
     reference and a quote. Each field ends at a SEP, which is neither a letter, a digit nor a quote,
     so reading on past a field stops there."""
     padded = np.zeros(len(data) + 16, np.uint8)
@@ -104,12 +103,12 @@ def _place(data: np.ndarray, start: np.ndarray, stop: np.ndarray, formulas: bool
         at += reading
     if reading.any() or (row == 0).any() or not (padded[at] == QUOTE).all():
         return None  # not `A12"` (row 0 is none either)
-    return col, row, _kind(data, padded, at, stop, formulas)
+    return col, row, _kind(data, padded, at, stop)
 
 
-def _kind(data: np.ndarray, padded: np.ndarray, quote: np.ndarray, stop: np.ndarray, formulas: bool) -> np.ndarray:
+def _kind(data: np.ndarray, padded: np.ndarray, quote: np.ndarray, stop: np.ndarray) -> np.ndarray:
     """Each cell's KIND from its type attribute (` t="s"`), looked for in its tag only (up to the
-    first `>` when there may be a formula after it, else to the field's end)."""
+    first `>`: a formula may follow it)."""
     after = [padded[quote + k] for k in range(1, 5)]
     first_type = (after[0] == ord(" ")) & (after[1] == ord("t")) & (after[2] == ord("=")) & (after[3] == QUOTE)
     no_attributes = (after[0] == TAG_END) | (after[0] == SEP)
@@ -118,10 +117,8 @@ def _kind(data: np.ndarray, padded: np.ndarray, quote: np.ndarray, stop: np.ndar
     else:  # other attributes (a style) before it, or none: the first ` t="` after the reference
         typed = np.flatnonzero((data[:-3] == ord(" ")) & (data[1:-2] == ord("t")) & (data[2:-1] == ord("=")))
         typed = typed[data[typed + 3] == QUOTE]
-        tag_end = stop
-        if formulas:
-            closing = np.flatnonzero(data == TAG_END)
-            tag_end = np.minimum(stop, np.append(closing, len(data))[np.searchsorted(closing, quote)])
+        closing = np.flatnonzero(data == TAG_END)
+        tag_end = np.minimum(stop, np.append(closing, len(data))[np.searchsorted(closing, quote)])
         found = np.append(typed, len(data))[np.searchsorted(typed, quote)]
         has_type = found < tag_end
     first, then = padded[found + 4], padded[found + 5]
