@@ -147,9 +147,11 @@ def bomb(
                     ).encode()
                 )
             first = 2 if header else 1
+            # One row's XML with its number left open: the cells are formatted once, not in every row.
+            template = '<row r="{row}">' + "".join(cell.format(col=col, row="{row}") for col in letters) + "</row>"
             block = []
             for row in range(first, first + rows):
-                block.append(f'<row r="{row}">' + "".join(cell.format(col=col, row=row) for col in letters) + "</row>")
+                block.append(template.format(row=row))
                 if len(block) == 2000:
                     member.write("".join(block).encode())
                     block = []
