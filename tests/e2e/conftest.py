@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -14,6 +15,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
+
+from readiness import catatan
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -81,8 +84,15 @@ def start_server(db_path: Path, log_dir: Path, script: str = "dashboard.py"):
         log.close()
 
 
-def demo_database(directory: Path) -> Path:
+def demo_database(directory: Path, master: Path | None = None) -> Path:
+    """The demo data in `directory`: a copy of `master` (the session's `readiness demo`,
+    tests/conftest.py demo_db_master) and its small-records store, or without one a fresh
+    `python -m readiness demo`."""
     db_path = directory / "readiness.duckdb"
+    if master is not None:
+        shutil.copyfile(master, db_path)
+        catatan.salin(master, db_path)
+        return db_path
     subprocess.run(
         [sys.executable, "-m", "readiness", "demo", "--db", str(db_path)], cwd=ROOT, check=True, capture_output=True
     )
@@ -90,17 +100,17 @@ def demo_database(directory: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def app_server(tmp_path_factory):
+def app_server(demo_db_master, tmp_path_factory):
     """The demo data, read-only for the tests that use it."""
-    db_path = demo_database(tmp_path_factory.mktemp("e2e"))
+    db_path = demo_database(tmp_path_factory.mktemp("e2e"), demo_db_master)
     for url in start_server(db_path, tmp_path_factory.mktemp("log")):
         yield {"url": url, "db": db_path}
 
 
 @pytest.fixture(scope="module")
-def writable_server(tmp_path_factory):
+def writable_server(demo_db_master, tmp_path_factory):
     """A server of its own for tests that upload or change settings."""
-    db_path = demo_database(tmp_path_factory.mktemp("e2e-w"))
+    db_path = demo_database(tmp_path_factory.mktemp("e2e-w"), demo_db_master)
     for url in start_server(db_path, tmp_path_factory.mktemp("log-w")):
         yield {"url": url, "db": db_path}
 

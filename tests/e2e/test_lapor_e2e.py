@@ -21,9 +21,9 @@ PHONE = {
 
 
 @pytest.fixture(scope="module")
-def lapor_server(tmp_path_factory):
+def lapor_server(demo_db_master, tmp_path_factory):
     """A server of its own whose Hari Pemungutan page refreshes every 3 seconds instead of 60."""
-    db_path = demo_database(tmp_path_factory.mktemp("e2e-lapor"))
+    db_path = demo_database(tmp_path_factory.mktemp("e2e-lapor"), demo_db_master)
     old = os.environ.get("READINESS_SEGAR_DETIK")
     os.environ["READINESS_SEGAR_DETIK"] = "3"
     try:

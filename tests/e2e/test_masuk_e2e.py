@@ -20,8 +20,8 @@ SANDI = "Rahasia-Desk-2024"
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    db_path = demo_database(tmp_path_factory.mktemp("e2e-masuk"))
+def server(demo_db_master, tmp_path_factory):
+    db_path = demo_database(tmp_path_factory.mktemp("e2e-masuk"), demo_db_master)
     for url in start_server(db_path, tmp_path_factory.mktemp("log-masuk")):
         yield {"url": url, "db": db_path}
 
@@ -179,10 +179,10 @@ def _wait_cookie(page, present: bool):
     return _cookie(page)
 
 
-def test_deep_links_as_the_first_requests_of_a_fresh_server_show_the_login_form(browser, tmp_path):
+def test_deep_links_as_the_first_requests_of_a_fresh_server_show_the_login_form(browser, demo_db_master, tmp_path):
     # Users exist before the server starts; the first requests it ever gets are shared links,
     # opened together with its root: each shows the login form, never a refusal or a bare page.
-    db_path = demo_database(tmp_path)
+    db_path = demo_database(tmp_path, demo_db_master)
     for nama, peran in (("budi", "admin"), ("pelapor1", "pelapor")):
         extra = ["--wilayah", "35.13.14"] if peran == "pelapor" else []
         done = subprocess.run(

@@ -167,10 +167,10 @@ def _kendali(page):
 
 
 @pytest.fixture(scope="module")
-def server_nama_panjang(tmp_path_factory):
+def server_nama_panjang(demo_db_master, tmp_path_factory):
     """The demo data under a long election name, last uploaded at the longest date of the year,
     with TPS of at most 500 pemilih: every kecamatan then has TPS over it, and long reasons."""
-    db_path = demo_database(tmp_path_factory.mktemp("e2e-panjang"))
+    db_path = demo_database(tmp_path_factory.mktemp("e2e-panjang"), demo_db_master)
     with db.writing(db_path) as con:
         con.execute(
             "update elections set nama = $n, kapasitas_tps = 500 where election_id = 'pilkada-2024'",

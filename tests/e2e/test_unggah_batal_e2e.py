@@ -11,13 +11,13 @@ from tests.e2e.conftest import demo_database, start_server
 DAFTAR = ["KECAMATAN", "DESA", "TPS", "JENIS KELAMIN", "NIK", "NKK", "NAMA", "TANGGAL LAHIR"]
 
 
-def test_closing_the_tab_mid_parse_stops_the_server_side_check(browser, tmp_path):
+def test_closing_the_tab_mid_parse_stops_the_server_side_check(browser, demo_db_master, tmp_path):
     # Seconds to read even on a fast machine, so that the tab closes while the check still reads
     big = xlsx.bomb(tmp_path / "dpt_besar.xlsx", 1_200_000, DAFTAR, level=1)
     small = xlsx.recap(tmp_path / "rekap_kecil.xlsx", [("Kraksaan", "Asembakor", 2, 300, 300, 600)])
     logs = tmp_path / "log"
     logs.mkdir()
-    for url in start_server(demo_database(tmp_path), logs):
+    for url in start_server(demo_database(tmp_path, demo_db_master), logs):
         context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="id-ID")
         page = context.new_page()
         page.goto(url + "/unggah")
