@@ -17,9 +17,11 @@ import time
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from openpyxl import load_workbook
 
-from readiness import catatan, db, jejak, model, teks
+from readiness import catatan, db, jejak, model, pengguna, teks
+from readiness.pengguna import sandi
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, SHOTS, demo_database, start_server
 
 E = "pilkada-2024"
@@ -82,32 +84,20 @@ def _ktpel_updates(directory: Path, n: int) -> list[Path]:
     return out
 
 
-def _add_user(db_path: Path, nama: str, peran: str, wilayah: str | None) -> None:
-    cmd = [
-        sys.executable,
-        "-m",
-        "readiness",
-        "user",
-        "add",
-        nama,
-        "--db",
-        str(db_path),
-        "--role",
-        peran,
-        "--password-stdin",
-    ] + (["--wilayah", wilayah] if wilayah else [])
-    done = subprocess.run(cmd, input=SANDI, cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
+def _add_users(db_path: Path) -> None:
+    """Every account as `readiness user add` makes it, its password hashed at the app's own cost
+    (the tests' process otherwise hashes cheaply, tests/conftest.py): a first login rehashes nothing."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sandi, "_hasher", PasswordHasher())
+        for nama, peran, wilayah in [c[:3] for c in CLICKERS] + REPORTERS:
+            pengguna.tambah(db_path, nama, peran, SANDI, wilayah=wilayah, pelaku=jejak.CLI)
 
 
 @pytest.fixture(scope="module")
-def busy_server(tmp_path_factory):
+def busy_server(demo_db_master, tmp_path_factory):
     directory = tmp_path_factory.mktemp("e2e-pagi")
-    db_path = demo_database(directory)
-    for nama, peran, wilayah, _ in CLICKERS:
-        _add_user(db_path, nama, peran, wilayah)
-    for nama, peran, wilayah in REPORTERS:
-        _add_user(db_path, nama, peran, wilayah)
+    db_path = demo_database(directory, demo_db_master)
+    _add_users(db_path)
     log_dir = tmp_path_factory.mktemp("log-pagi")
     print(f"server log: {log_dir / 'streamlit.log'}")
     for url in start_server(db_path, log_dir):
