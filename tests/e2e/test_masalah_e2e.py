@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from readiness import masalah
 from tests import xlsx
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import drawn, screenshot
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -48,7 +48,7 @@ def test_hostile_text_from_the_form_and_an_upload_stays_text(writable_server, pa
     page.goto(f"{url}/masalah?pemilu=pilkada-2024")
     _wait(page, "Inventarisasi permasalahan per kecamatan")
     expect(page.locator(".tabel-baca table").first).to_be_visible(timeout=30000)
-    time.sleep(2.0)
+    drawn(page)
     screenshot(page, "masalah-daftar-1920")
 
     # --- the form, every text field hostile
@@ -110,7 +110,7 @@ def test_hostile_text_from_the_form_and_an_upload_stays_text(writable_server, pa
     ):
         page.goto(url + path)
         _wait(page, marker)
-        time.sleep(1.0)  # let every element render before looking for injected ones
+        drawn(page)  # every element rendered before looking for injected ones
         _no_injection(page)
     page.goto(f"{url}/masalah?pemilu=pilkada-2024&masalah=21")
     _wait(page, "Masalah #21")
@@ -118,7 +118,7 @@ def test_hostile_text_from_the_form_and_an_upload_stays_text(writable_server, pa
     expect(page.get_by_role("combobox", name="Buka masalah")).to_have_value(
         f"#21 · Besuk · Netralitas ASN · {SCRIPT} {LINK}", timeout=30000
     )
-    time.sleep(0.5)
+    drawn(page)
     screenshot(page, "masalah-rincian-1920")
     page.set_viewport_size({"width": 1024, "height": 768})
     time.sleep(1.0)
@@ -138,7 +138,7 @@ def test_hostile_text_from_the_form_and_an_upload_stays_text(writable_server, pa
     # reported by its end is in it, the hostile ones included.
     senin = dt.date.today() - dt.timedelta(days=dt.date.today().weekday())
     _wait(page, f"Minggu {masalah.label_minggu(senin)}")
-    time.sleep(0.5)
+    drawn(page)
     screenshot(page, "masalah-laporan-1920")
     button = page.get_by_role("button", name="Unduh laporan mingguan (.xlsx)")
     with page.expect_download(timeout=60000) as info:

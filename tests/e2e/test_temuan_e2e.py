@@ -3,13 +3,12 @@ for KPU follow-up and read it back; nothing identifying in the server's log."""
 
 import io
 import re
-import time
 
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 from python_calamine import CalamineWorkbook
 
-from tests.e2e.conftest import GESER, ROOT, screenshot
+from tests.e2e.conftest import GESER, ROOT, drawn, screenshot
 
 SAMPLE = ROOT / "data" / "sample" / "dpt_kecamatan_lumbang.xlsx"
 
@@ -37,7 +36,7 @@ def test_filter_by_type_and_download_the_follow_up_workbook(app_server, page):
     page.get_by_role("option", name="NIK ganda").click()
     expect(page.get_by_text("4 temuan", exact=True)).to_be_visible(timeout=30000)
     assert "temuan=nik_ganda" in page.evaluate("window.location.href")
-    time.sleep(0.5)
+    drawn(page)
     screenshot(page, "temuan-nik-ganda")
 
     button = page.get_by_role("button", name=re.compile("Unduh Excel untuk tindak lanjut KPU"))
