@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
 from pathlib import Path
 
@@ -53,6 +55,23 @@ def demo_db(demo_db_master, tmp_path) -> Path:
     path = tmp_path / "readiness.duckdb"
     shutil.copyfile(demo_db_master, path)
     catatan.salin(demo_db_master, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def provinsi_master(tmp_path_factory) -> Path:
+    """Provinsi Sulawesi Tenggara just set up by `init --wilayah 74` (in-process), once: take a
+    copy (provinsi_salinan) before writing to it."""
+    path = tmp_path_factory.mktemp("provinsi") / "sultra.duckdb"
+    with contextlib.redirect_stderr(io.StringIO()):
+        assert cli.main(["init", "--wilayah", "74", "--db", str(path)]) == 0
+    return path
+
+
+def provinsi_salinan(master: Path, path: Path) -> Path:
+    """A copy of the province database `master` and its small-records store at `path`."""
+    shutil.copyfile(master, path)
+    catatan.salin(master, path)
     return path
 
 

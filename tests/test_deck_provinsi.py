@@ -11,8 +11,9 @@ import duckdb
 import pytest
 from pptx import Presentation
 
-from readiness import akses, cli, db, fmt, ingest, masalah, model
+from readiness import akses, db, fmt, ingest, masalah, model
 from readiness.deck import as_pptx, slides
+from tests.conftest import provinsi_salinan
 from tests.test_wilayah_provinsi import province_recap, recap_rows, report
 
 E = "pilkada-2024"
@@ -20,13 +21,12 @@ STATUS = {"merah": "belum siap", "kuning": "perlu perhatian", "hijau": "siap"}
 
 
 @pytest.fixture(scope="module")
-def sultra(tmp_path_factory):
+def sultra(provinsi_master, tmp_path_factory):
     """The province with a DPT recap sent by Ani Wulandari for every kab/kota but Bombana (and
     without Kecamatan Baruga of Kota Kendari), and a KTP-el upload recorded for Bombana as a whole
     kab/kota (its code `74.06` in upload_coverage), sent from the command line."""
     folder = tmp_path_factory.mktemp("deck_sultra")
-    path = folder / "sultra.duckdb"
-    assert cli.main(["init", "--wilayah", "74", "--db", str(path)]) == 0
+    path = provinsi_salinan(provinsi_master, folder / "sultra.duckdb")
     rows = [r for r in recap_rows("74", seed=74) if r[0] != "Kabupaten Bombana" and r[:2] != ("Kota Kendari", "Baruga")]
     recap = province_recap(folder / "rekap_dpt_sultra.xlsx", rows)
     batch = ingest.ingest_files(path, [(recap.name, recap.read_bytes())], uploaded_by="Ani Wulandari")

@@ -17,6 +17,7 @@ import pytest
 from readiness import charts, cli, db
 from reference import nasional
 from tests import daftar_fixture, xlsx
+from tests.conftest import provinsi_salinan
 from tests.test_wilayah_provinsi import province_recap, recap_rows
 
 GUBERNUR = "pilkada-2024"
@@ -54,12 +55,11 @@ def ditulis(rows: list[tuple]) -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def hari(tmp_path_factory):
+def hari(provinsi_master, tmp_path_factory):
     """The province, its two bupati contests of the gubernur's day, and a DPT recap per desa of
     Konawe, Bombana and Kendari uploaded once, under the gubernur contest."""
     folder = tmp_path_factory.mktemp("kontes")
-    path = folder / "sultra.duckdb"
-    assert jalan("init", "--wilayah", "74", "--db", path)[0] == 0
+    path = provinsi_salinan(provinsi_master, folder / "sultra.duckdb")
     rows = [r for r in recap_rows("74", seed=74) if r[0] in KABKOTA]
     recap = province_recap(folder / "rekap_dpt_sultra.xlsx", rows)
     code, _, err = jalan("ingest", recap, "--db", path)

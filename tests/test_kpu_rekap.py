@@ -18,6 +18,7 @@ from readiness import cli, db, ingest, wilayah
 from readiness.ingest.workbook import Book
 from readiness.wilayah.berkas import VARIAN_CSV as VARIAN
 from tests import kpu_rekap
+from tests.conftest import provinsi_salinan
 from tests.messy import _save_openpyxl, id_num
 
 
@@ -35,8 +36,8 @@ def _init(tmp_path_factory, wilayah: str):
 
 
 @pytest.fixture(scope="module")
-def sultra_kosong(tmp_path_factory):
-    return _init(tmp_path_factory, "74")
+def sultra_kosong(provinsi_master, tmp_path_factory):
+    return provinsi_salinan(provinsi_master, tmp_path_factory.mktemp("init_74") / "dasbor.duckdb")
 
 
 @pytest.fixture

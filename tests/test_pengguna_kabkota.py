@@ -5,7 +5,6 @@ next request."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import io
 import shutil
@@ -17,6 +16,7 @@ from readiness import akses, catatan, cli, db, ingest, jejak, masalah, pengguna
 from readiness.ingest import pekerja
 from readiness.lapor import tps as lapor_tps
 from tests import daftar_fixture
+from tests.conftest import provinsi_salinan
 from tests.test_wilayah_provinsi import province_recap, recap_rows
 
 E = "pilkada-2024"
@@ -26,12 +26,9 @@ DILUAR = "data Kabupaten Kolaka (74.01) di luar wilayah Anda: akun 'ana' hanya u
 
 
 @pytest.fixture(scope="module")
-def sultra_kosong(tmp_path_factory):
+def sultra_kosong(provinsi_master, tmp_path_factory):
     """A province just set up (no data, no user)."""
-    path = tmp_path_factory.mktemp("sultra_kosong") / "sultra.duckdb"
-    with contextlib.redirect_stderr(io.StringIO()):
-        assert cli.main(["init", "--wilayah", "74", "--db", str(path)]) == 0
-    return path
+    return provinsi_salinan(provinsi_master, tmp_path_factory.mktemp("sultra_kosong") / "sultra.duckdb")
 
 
 @pytest.fixture

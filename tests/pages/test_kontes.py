@@ -5,21 +5,20 @@ from __future__ import annotations
 
 import pytest
 
-from readiness import cli
 from reference import nasional
 from tests import xlsx
+from tests.conftest import provinsi_salinan
 from tests.pages.halaman import buka, semua_tabel, tabel
 from tests.test_kontes import BOMBANA, GUBERNUR, jalan
 from tests.test_wilayah_provinsi import province_recap, recap_rows
 
 
 @pytest.fixture(scope="module")
-def sultra(tmp_path_factory):
+def sultra(provinsi_master, tmp_path_factory):
     """The province with its kab/kota contests on the gubernur's day (init adds them), Bombana's DPT uploaded
     under the gubernur contest and a target of 85% for three of its kecamatan under its own."""
     folder = tmp_path_factory.mktemp("kontes_halaman")
-    path = folder / "readiness.duckdb"
-    assert cli.main(["init", "--wilayah", "74", "--db", str(path)]) == 0
+    path = provinsi_salinan(provinsi_master, folder / "readiness.duckdb")
     rows = [r for r in recap_rows("74", seed=74) if r[0] == "Kabupaten Bombana"]
     assert jalan("ingest", province_recap(folder / "rekap_dpt_bombana.xlsx", rows), "--db", path)[0] == 0
     kecamatan = [r["kecamatan"] for r in nasional.rows("kecamatan", "74.06")][:3]

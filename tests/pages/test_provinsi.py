@@ -12,6 +12,7 @@ import pytest
 
 from app.markdown import escape_md
 from readiness import cli, jejak, pengguna
+from tests.conftest import provinsi_salinan
 from tests.pages.halaman import buka, metrics, semua_tabel, tabel, teks_semua
 from tests.pages.test_akses import SANDI, app
 from tests.pages.test_wilayah_baru import PAGES
@@ -19,10 +20,9 @@ from tests.test_wilayah_provinsi import province_recap, recap_rows, report
 
 
 @pytest.fixture(scope="module")
-def sultra(tmp_path_factory):
+def sultra(provinsi_master, tmp_path_factory):
     folder = tmp_path_factory.mktemp("sultra")
-    path = folder / "readiness.duckdb"
-    assert cli.main(["init", "--wilayah", "74", "--db", str(path)]) == 0
+    path = provinsi_salinan(provinsi_master, folder / "readiness.duckdb")
     rows = [r for r in recap_rows("74", seed=74) if r[0] != "Kota Bau Bau" and r[:2] != ("Kota Kendari", "Baruga")]
     recap = province_recap(folder / "rekap_dpt_sultra.xlsx", rows)
     assert cli.main(["ingest", str(recap), "--db", str(path)]) == 0
