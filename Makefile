@@ -30,9 +30,10 @@ system-test:
 	@tests/ensure_system.sh
 
 # pytest exits 5 when it collects nothing; that is not a failure of the suite. Two workers, each
-# taking whole test files (module fixtures such as a running server stay in one process).
+# taking whole test files (module fixtures such as a running server stay in one process), the longest
+# first (tests/conftest.py LONGEST_FIRST).
 test: system-test lint
-	$(BIN)/python -m pytest -n 2 --dist loadfile || [ $$? -eq 5 ]
+	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder || [ $$? -eq 5 ]
 
 # The linter and the formatter (settings in pyproject.toml): part of `make test`; `make format` fixes.
 lint: $(VENV)/.installed-test

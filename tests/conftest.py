@@ -80,3 +80,43 @@ def empty_db(tmp_path) -> Path:
     path = tmp_path / "readiness.duckdb"
     db.ensure_database(path)
     return path
+
+
+# The files that take longest (`pytest --durations=0`, setup included), longest first. `make test`
+# hands whole files to its two workers in the order of the collection (--no-loadscope-reorder): these
+# go first, so that no long file is left for the end while the other worker has nothing to do. The
+# other files follow in pytest's own order.
+LONGEST_FIRST = [
+    "tests/test_ingest_workbook.py",
+    "tests/test_wilayah_init.py",
+    "tests/test_ingest_messy.py",
+    "tests/e2e/test_presentasi_e2e.py",
+    "tests/e2e/test_unggah_e2e.py",
+    "tests/e2e/test_wilayah_e2e.py",
+    "tests/e2e/test_pages_e2e.py",
+    "tests/test_ingest.py",
+    "tests/e2e/test_pagi_sibuk_e2e.py",
+    "tests/test_db.py",
+    "tests/test_ingest_region.py",
+    "tests/test_audit.py",
+    "tests/test_checks.py",
+    "tests/test_cli.py",
+    "tests/pages/test_wilayah_baru.py",
+    "tests/test_wilayah_provinsi.py",
+    "tests/pages/test_provinsi.py",
+    "tests/pages/test_akses.py",
+    "tests/e2e/test_masalah_e2e.py",
+    "tests/test_deck.py",
+    "tests/e2e/test_masuk_e2e.py",
+    "tests/pages/test_unggah.py",
+    "tests/test_masalah.py",
+    "tests/test_kpu_rekap.py",
+]
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    rank = {path: i for i, path in enumerate(LONGEST_FIRST)}
+    items.sort(
+        key=lambda item: rank.get(item.nodeid.split("::", 1)[0], len(rank))
+    )  # stable: each file's own order kept
