@@ -9,6 +9,9 @@ Files, each sorted by Kemendagri code:
                      the source has no centroid)
   batas/kabkota/NN.geojson.gz, batas/kecamatan/NN.geojson.gz
                      one FeatureCollection per province NN, properties kode_<level>, <level>
+  batas/provinsi/NN.geojson.gz
+                     the province's own outline, its kab/kota dissolved (build_provinsi.py), with
+                     the point its name goes (`lon`, `lat`)
 
 A region is written as the installation names it: a kab/kota (`74.06`), a province (`74`), or
 `nasional`. A place lies in it when its code is the region's code or starts with it and a dot.
@@ -25,7 +28,7 @@ from pathlib import Path
 
 FOLDER = Path(__file__).with_name("nasional")
 LEVELS = ("provinsi", "kabkota", "kecamatan", "desa")
-BOUNDARY_LEVELS = ("kabkota", "kecamatan")
+BOUNDARY_LEVELS = ("provinsi", "kabkota", "kecamatan")
 NASIONAL = "nasional"
 _REGION = re.compile(r"\d{2}(\.\d{2}(\.\d{2})?)?")
 

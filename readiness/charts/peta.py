@@ -35,7 +35,8 @@ class Bentuk:
 def kecamatan_shapes(con, tingkat: str = "kecamatan", election: str | None = None) -> dict[str, Bentuk]:
     """Per kode_kecamatan of the installation's region, in code order: its outline and label point
     (the reference's centroid; the middle of its outline when the reference has none). Empty when
-    the region has no boundaries. `tingkat="kabkota"`: the same per kab/kota (marts/kabkota_batas).
+    the region has no boundaries. `tingkat="kabkota"`: the same per kab/kota (marts/kabkota_batas);
+    `"provinsi"` per province (marts/provinsi_batas: the nation's, each its kab/kota dissolved).
     With `election`, only the places of that election (marts/kontes_kecamatan: a bupati or wali
     kota contest its kab/kota and its kecamatan)."""
     shapes = {}

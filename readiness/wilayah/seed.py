@@ -5,8 +5,9 @@ a kab/kota (`74.06`), a province (`74`) or the nation (`nasional`).
 nothing else, from the region's slice of the national reference (reference/nasional/):
   ref_kecamatan, ref_desa   its kecamatan (with their kab/kota) and desa/kelurahan: codes, names,
                             desa or kelurahan, centroids
-  ref_kecamatan_batas, ref_kabkota_batas
-                            the kecamatan and kab/kota boundaries
+  ref_kecamatan_batas, ref_kabkota_batas, ref_provinsi_batas
+                            the kecamatan, kab/kota and province boundaries (a province's with the
+                            point its name goes)
   ref_kecamatan_alias, ref_desa_alias, ref_kecamatan_bps
                             the curated spellings and BPS codes of reference/ that lie in the region
                             (they are the sample region's: elsewhere none applies)
@@ -155,17 +156,27 @@ def _national_places(con: duckdb.DuckDBPyConnection, kode: str) -> None:
     )
     for level in nasional.BOUNDARY_LEVELS:
         _insert_boundaries(con, level, kode)
+    # A kab/kota's name goes on its centroid (the middle of its outline's box may be a neighbour's).
+    con.execute(
+        "update ref_kabkota_batas b set lon = c.lon::double, lat = c.lat::double "
+        f"from read_csv('{nasional.csv_path('kabkota')}', header=true, all_varchar=true) c "
+        "where c.kode_kabkota = b.kode_kabkota and c.lon <> '' and c.lat <> ''"
+    )
 
 
 def _insert_boundaries(con: duckdb.DuckDBPyConnection, level: str, kode: str) -> None:
-    """ref_kecamatan_batas or ref_kabkota_batas: the region's places, each its GeoJSON geometry,
-    read by DuckDB from its province's file (every province's for the nation: 7.285 kecamatan)."""
+    """ref_kecamatan_batas, ref_kabkota_batas or ref_provinsi_batas: the region's places, each its
+    GeoJSON geometry (a province also its label point), read by DuckDB from its province's file
+    (every province's for the nation: 7.285 kecamatan)."""
     nasional = _nasional()
     start = nasional.prefix(kode)
     files = [str(nasional.boundary_path(level, start[:2] if start else "*"))]
     key = f"kode_{level}"
+    titik = ", (f ->> '$.properties.lon')::double as lon, (f ->> '$.properties.lat')::double as lat"
+    titik = titik if level == "provinsi" else ""
     con.execute(
-        f"insert into ref_{level}_batas select f ->> '$.properties.{key}', f -> '$.geometry' "
+        f"insert into ref_{level}_batas by name select f ->> '$.properties.{key}' as {key}{titik}, "
+        "f -> '$.geometry' as geometry "
         "from (select unnest(json_extract(json, '$.features[*]')) as f "
         "      from read_json_objects($files, compression = 'gzip', maximum_object_size = 1000000000)) "
         f"where (f ->> '$.properties.{key}') || '.' like $p order by 1",
