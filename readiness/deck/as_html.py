@@ -77,7 +77,8 @@ def _kanvas(bentuk) -> tuple:
     its labels may reach out to the sides."""
     lons = [v for s in bentuk for v in s.lons if v is not None]
     lats = [v for s in bentuk for v in s.lats if v is not None]
-    pad = 0.012
+    # A wide region (the nation: 46° of longitude) keeps a margin for the names at its edges.
+    pad = max(0.012, 0.02 * max(max(lons) - min(lons), max(lats) - min(lats)))
     x0, x1, y0, y1 = min(lons) - pad, max(lons) + pad, min(lats) - pad, max(lats) + pad
     k = min(SVG_WIDTH / (x1 - x0), SVG_WIDTH / KOTAK_RASIO / (y1 - y0))
     width, height = (x1 - x0) * k, (y1 - y0) * k

@@ -22,7 +22,7 @@ import pandas as pd
 
 from .. import charts, db, fmt, model, teks
 from ..wilayah.kata import Kata, kata
-from . import lanjutan, slides_kabkota
+from . import lanjutan, slides_kabkota, slides_nasional
 from .common import STATUS_RANK, ada, daftar, jumlah, korwil_nama
 from .parts import Angka, Baris, Deck, Peta, Slide
 from .slides_kecamatan import slide_ktpel, slide_partisipasi, slide_perhatian, slides_korwil
@@ -171,7 +171,7 @@ def build(con: duckdb.DuckDBPyConnection, election: str, lapor=None) -> Deck:
     when the inventory exists, and the
     field reports of election day through `lapor` (queries/lapor/*) when reports exist). A province's
     deck speaks of its kab/kota (slides_kabkota.py: marts/kabkota_nilai, marts/kabkota_batas,
-    marts/kelengkapan_kabkota)."""
+    marts/kelengkapan_kabkota); the nation's per province (slides_nasional.py: marts/provinsi_batas)."""
     cur = model.kesiapan_cursor(con, election)
     kec = model.kecamatan(cur, election)
     kw = model.korwil(cur, election)
@@ -185,18 +185,21 @@ def build(con: duckdb.DuckDBPyConnection, election: str, lapor=None) -> Deck:
     pemilihan = kab["pemilihan"] if isinstance(kab["pemilihan"], str) else election
     tanggal = kab["tanggal_pemilihan"]
     tanggal = tanggal.date() if hasattr(tanggal, "date") and ada(tanggal) and str(tanggal) != "NaT" else None
-    if kec.empty or kec["jumlah_jenis_data"].sum() == 0:
+    # A province's kab/kota known only by their totals (KPU's national recap) have data too.
+    per_kabkota = model.kabkota_kesiapan(cur, election) if words.berkabkota else None
+    if kec.empty or not (kec["jumlah_jenis_data"].sum() or model.kabkota_berdata(per_kabkota)):
         return Deck(election, pemilihan, tanggal, data_per, (_slide_kosong(pemilihan, words),), **region)
     # Korwil are optional: an election without them has no korwil slides, and says so on the map.
     belum_korwil = model.belum_korwil(kec["korwil"], pemilihan)
     korwil_urut = [korwil_nama(k) for k in kw["korwil"]]
     if words.berkabkota:
         # A province (or the nation) speaks of its kab/kota, each rated as the Ringkasan rates it.
-        per_kabkota = model.kabkota_kesiapan(cur, election)
         per_kabkota["nama_pendek"] = slides_kabkota.nama_pendek(per_kabkota["kabkota"])
         slides = [_slide_ringkasan(kab, per_kabkota, pemilihan, label, words)]
         slides += _hari_h(lapor, cur, election, kab)
-        slides += slides_kabkota.slides(cur, election, per_kabkota, kab, label, words)
+        # The nation tells its 514 kab/kota per province (its map: the 38 provinces).
+        bagian = slides_nasional if words.jenis == "nasional" else slides_kabkota
+        slides += bagian.slides(cur, election, per_kabkota, kab, label, words)
         slides = [part for slide in slides for part in lanjutan.bagi(slide)]
         return Deck(election, pemilihan, tanggal, data_per, tuple(slides), **region)
     slides: list[Slide] = [_slide_ringkasan(kab, kec, pemilihan, label, words)]
