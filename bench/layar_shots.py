@@ -6,6 +6,8 @@ and English UI words (page text, aria-labels, titles, placeholders) — the suit
 tests/e2e/conftest.py GESER and english. For a person to look at; never part of the test suite.
 
 Usage: .venv/bin/python bench/layar_shots.py [--out DIR] [--pages ringkasan,jejak] [--sizes 1024]
+       [--db data/sultra.duckdb]   (a copy of another installation instead of the demo data; its
+                                    small-records store beside it is copied too)
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -89,11 +92,32 @@ def _shot(page, out: Path, name: str) -> None:
         page.set_viewport_size(size)
 
 
+def _database(folder: Path, asal: str | None) -> Path:
+    """The demo database, or a copy of `asal` (with its small-records store) in `folder`."""
+    if not asal:
+        return demo_database(folder)
+    db = folder / "readiness.duckdb"
+    shutil.copyfile(asal, db)
+    catatan = Path(asal).with_suffix(".catatan.sqlite")
+    if catatan.exists():
+        shutil.copyfile(catatan, db.with_suffix(".catatan.sqlite"))
+    return db
+
+
+def _kecamatan_pertama(db: Path) -> str:
+    """The first kecamatan of the installation, for the field reporter's account."""
+    import duckdb
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute("select min(kode_kecamatan) from ref_kecamatan").fetchone()[0]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default=str(ROOT / "tests" / "e2e" / "screenshots" / "layar"))
     parser.add_argument("--pages", default=",".join(PAGES))
     parser.add_argument("--sizes", default=",".join(SIZES))
+    parser.add_argument("--db", help="a database to copy and show instead of the demo data")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -101,9 +125,9 @@ def main() -> None:
     kunci = Path(tempfile.mkdtemp(prefix="layar-kunci-"))  # the key outside the data folder
     os.environ.setdefault("READINESS_KUNCI", str(kunci / "kunci"))
     (tmp / "data").mkdir()
-    db = demo_database(tmp / "data")
+    db = _database(tmp / "data", args.db)
     _add_user(db, "admin1", "admin", "Rahasia-Desk-2024")
-    _add_user(db, "pelapor1", "pelapor", "Rahasia-Desk-2024", "35.13.01")
+    _add_user(db, "pelapor1", "pelapor", "Rahasia-Desk-2024", _kecamatan_pertama(db))
     sizes = [SIZES[s] for s in args.sizes.split(",")]
     for url in start_server(db, tmp, "server.py"):
         with sync_playwright() as p:

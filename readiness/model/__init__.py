@@ -44,6 +44,7 @@ from .halaman import (
     halaman_ringkasan,
     halaman_tps,
 )
+from .kabkota import berdata as kabkota_berdata
 from .kabkota import kabkota as kabkota_kesiapan
 from .kelengkapan import kelengkapan_kabkota
 from .kesiapan import KESIAPAN, kesiapan, kesiapan_cursor
@@ -116,6 +117,7 @@ __all__ = [
     "halaman_tps",
     "indikator",
     "jenjang",
+    "kabkota_berdata",
     "kabkota_kesiapan",
     "kabupaten",
     "kecamatan",

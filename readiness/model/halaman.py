@@ -19,6 +19,7 @@ from . import kartu
 from ._nilai import present as _present
 from .alasan import indikator, tindak_lanjut
 from .jenjang import urut_tps
+from .kabkota import berdata as kabkota_berdata
 from .kabkota import kabkota as kabkota_kesiapan
 from .kelengkapan import kelengkapan_kabkota, matriks
 from .kesiapan import kesiapan, kesiapan_cursor
@@ -143,9 +144,13 @@ def halaman_ringkasan(con, election: str, base: Dasar | None = None, kabkota: st
         kab = daftar.set_index("kode_kabkota").loc[kabkota]
         for name in ("kecamatan", "kelengkapan"):
             out[name] = out[name][out[name]["kode_kecamatan"].str.startswith(kabkota + ".")].reset_index(drop=True)
-        kosong = _tanpa_data(out["kecamatan"])
+        # A kab/kota known by its total alone (KPU's national recap) shows that total.
+        kosong = _tanpa_data(out["kecamatan"]) and not kabkota_berdata(daftar[daftar["kode_kabkota"] == kabkota])
     else:
         kabkota = None
+        kosong = kosong and not kabkota_berdata(daftar)
+    # A province's (or the nation's) own view counts its kab/kota per status, as its map and table.
+    per_status = kartu.status_kabkota(daftar) if daftar is not None and kabkota is None else None
     return {
         **out,
         # The places in no korwil (where others are in one) as the row `Tanpa korwil`.
@@ -156,7 +161,7 @@ def halaman_ringkasan(con, election: str, base: Dasar | None = None, kabkota: st
         "kabkota": kabkota,
         "kosong": kosong,
         "kartu": [] if kosong else kartu.ringkasan(kab),
-        "kartu_status": [] if kosong else kartu.status_kecamatan(kab),
+        "kartu_status": [] if kosong else per_status or kartu.status_kecamatan(kab),
     }
 
 

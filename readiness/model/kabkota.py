@@ -38,3 +38,11 @@ def kabkota(con: duckdb.DuckDBPyConnection, election: str) -> pd.DataFrame:
     label = previous_label(con, election)
     df["alasan"] = [", ".join(kabkota_reasons(row, label)) for row in df.to_dict("records")]
     return df
+
+
+def berdata(kab: pd.DataFrame | None) -> bool:
+    """Whether any kab/kota of these rated rows has data: a kecamatan of it with any kind, or its
+    total alone (a row of KPU's national recap, before any of its kecamatan has its own)."""
+    if kab is None or kab.empty:
+        return False
+    return bool(kab["jumlah_kecamatan_berdata"].sum() or kab["jumlah_ada_pemilih"].sum())

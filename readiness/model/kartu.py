@@ -57,6 +57,15 @@ def status_kecamatan(kab) -> list[Kartu]:
     ]
 
 
+def status_kabkota(daftar) -> list[Kartu]:
+    """How many kab/kota of a province (or the nation) are Belum siap, Perlu perhatian and Siap
+    (their rated rows), as its map and table colour them."""
+    return [
+        Kartu(f"{teks.status_label(status)} (kab/kota)", fmt.angka(int((daftar["status"] == status).sum())))
+        for status in ("merah", "kuning", "hijau")
+    ]
+
+
 def kecamatan(row, label_sebelumnya: str) -> list[Kartu]:
     """DPT, TPS, KTP-el and the participation target of one kecamatan (a row of marts/kecamatan)."""
     sumber = row["dpt_sumber"] if isinstance(row["dpt_sumber"], str) and row["dpt_sumber"] else fmt.MISSING
