@@ -72,8 +72,9 @@ def _peta(path: str, version: tuple, tingkat: str, election: str, _cur=None) -> 
 
 def peta(election: str, tingkat: str = "kecamatan") -> dict:
     """The outlines of the kecamatan of `election` for the maps (readiness.charts.kecamatan_shapes,
-    marts/kecamatan_batas; `kabkota`: of its kab/kota, marts/kabkota_batas; a bupati or wali kota
-    contest its own kab/kota's), cached by data version; empty when the region has no boundaries."""
+    marts/kecamatan_batas; `kabkota`: of its kab/kota, marts/kabkota_batas; `provinsi`: of the
+    nation's provinces, marts/provinsi_batas; a bupati or wali kota contest its own kab/kota's),
+    cached by data version; empty when the region has no boundaries."""
     version, cur = snapshot()
     return _peta(db_path(), version, tingkat, election, cur)
 

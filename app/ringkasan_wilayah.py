@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app import baca, jalan, layar, masalah_tampil
-from readiness import charts, fmt
+from readiness import charts, fmt, model
 from readiness.export import Kolom
 from readiness.model.halaman import WILAYAH_ATAS
 from readiness.model.kelengkapan import JENIS
@@ -56,14 +56,12 @@ def tampil(data: dict, election: str) -> bool:
     if daftar is None or data.get("kabkota"):
         return False
     st.subheader("Peta status kabupaten/kota")
+    st.caption(cakupan(daftar))
     peta = baca.peta(election, "kabkota")
+    provinsi = baca.peta(election, "provinsi") if baca.kata(election).jenis == "nasional" else {}
     if peta:
         event = st.plotly_chart(
-            baca.grafik(
-                data,
-                "peta_kabkota",
-                lambda: charts.peta_status(daftar, peta, kode="kode_kabkota", klik="kabupaten/kota"),
-            ),
+            baca.grafik(data, "peta_kabkota", lambda: _peta(daftar, peta, provinsi)),
             width="stretch",
             config=charts.PLOT_CONFIG,
             on_select="rerun",
@@ -71,7 +69,12 @@ def tampil(data: dict, election: str) -> bool:
             key="peta_kabkota",
         )
         jalan.dari_grafik(event, election)
-        st.caption("Klik kabupaten/kota pada peta atau baris tabel untuk melihat kecamatannya.")
+        st.caption(
+            "Arahkan kursor ke provinsi untuk melihat nama dan jumlah kabupaten/kotanya per status; klik tanda "
+            "kabupaten/kota pada peta atau baris tabel untuk melihat kecamatannya."
+            if provinsi
+            else "Klik kabupaten/kota pada peta atau baris tabel untuk melihat kecamatannya."
+        )
     else:
         st.info("Batas kabupaten/kota wilayah ini belum ada, jadi peta tidak digambar.")
     st.subheader("Status per kabupaten/kota")
@@ -104,6 +107,20 @@ def tampil(data: dict, election: str) -> bool:
     masalah_tampil.ringkasan(election)
     layar.footer()
     return True
+
+
+def cakupan(daftar) -> str:
+    """What the page covers: `17 kabupaten/kota`, the nation's `514 kabupaten/kota di 38 provinsi`."""
+    provinsi = daftar["kode_kabkota"].str[:2].nunique()
+    return f"{fmt.angka(len(daftar))} kabupaten/kota" + (f" di {fmt.angka(provinsi)} provinsi" if provinsi > 1 else "")
+
+
+def _peta(daftar, peta: dict, provinsi: dict):
+    """The kab/kota map; the nation's names its provinces, each kab/kota a marker (charts.peta_provinsi)."""
+    if provinsi:
+        titik = {kode: shape.label for kode, shape in peta.items()}
+        return charts.peta_provinsi(daftar, provinsi, model.per_provinsi(daftar), titik)
+    return charts.peta_status(daftar, peta, kode="kode_kabkota", klik="kabupaten/kota")
 
 
 def kelengkapan(data: dict) -> None:

@@ -5,6 +5,7 @@
   letak.py   where each name goes on a map so none overlap (leader lines for names set apart)
   batang.py  the bar and line charts (status, korwil, voters, TPS, KTP-el, participation)
   peta.py    the kecamatan maps (status, TPS) from the region's boundaries in the database
+  peta_nasional.py  the nation's map: its provinces named and coloured, each kab/kota a marker
 
 May import readiness.db, fmt and teks; never streamlit.
 """
@@ -21,6 +22,7 @@ from .batang import (
     tps_sebaran,
 )
 from .peta import Bentuk, kecamatan_shapes, peta_status, tps_peta
+from .peta_nasional import nama_provinsi, peta_provinsi
 from .warna import (
     FONT,
     GREY,
@@ -55,6 +57,8 @@ __all__ = [
     "legenda_status",
     "lp_bars",
     "partisipasi_gap",
+    "nama_provinsi",
+    "peta_provinsi",
     "peta_status",
     "realisasi_bars",
     "status_bars",

@@ -43,7 +43,9 @@ def kecamatan_shapes(con, tingkat: str = "kecamatan", election: str | None = Non
     frame = db.run(con, f"marts/{tingkat}_batas")
     if election is not None:
         own = db.run(con, "marts/kontes_kecamatan", election=election)["kode_kecamatan"]
-        if tingkat != "kecamatan":
+        if tingkat == "provinsi":
+            own = own.str[:2]
+        elif tingkat != "kecamatan":
             own = own.str.rsplit(".", n=1).str[0]
         frame = frame[frame[f"kode_{tingkat}"].isin(set(own))]
     if tingkat != "kecamatan":

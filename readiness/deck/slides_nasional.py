@@ -17,32 +17,13 @@ from dataclasses import replace
 import pandas as pd
 
 from .. import charts, fmt
+from ..model.kabkota import STATUS_URUT as _URUT
+from ..model.kabkota import per_provinsi
 from ..model.kelengkapan import IKON, JENIS, WAJIB, kelengkapan_kabkota
 from ..wilayah.kata import Kata
 from .parts import Angka, Baris, Peta, Slide, status_label
 from .slides_kabkota import KATA_STATUS, slide_masalah, urut
 from .slides_kecamatan import slide_partisipasi
-
-_URUT = ("merah", "kuning", "hijau")
-# How a map names a province whose official name is long (`DKI Jakarta`, `Kep. Riau`).
-_SINGKAT = (("Daerah Khusus Ibukota ", "DKI "), ("Daerah Istimewa ", "DI "), ("Kepulauan ", "Kep. "))
-
-
-def nama_peta(nama: str) -> str:
-    for panjang, singkat in _SINGKAT:
-        if nama.startswith(panjang):
-            return singkat + nama[len(panjang) :]
-    return nama
-
-
-def per_provinsi(kab: pd.DataFrame) -> pd.DataFrame:
-    """Per province code (the first two digits of its kab/kota's): its kab/kota per status
-    (`merah`, `kuning`, `hijau`), how many it has, and its own status, the worst of its kab/kota's."""
-    data = kab.assign(kode_provinsi=kab["kode_kabkota"].str[:2])
-    out = pd.crosstab(data["kode_provinsi"], data["status"]).reindex(columns=list(_URUT), fill_value=0)
-    out["jumlah"] = data.groupby("kode_provinsi").size()
-    out["status"] = [next((s for s in _URUT if r[s]), None) for _, r in out.iterrows()]
-    return out
 
 
 def _sebut(names: list[str], maks: int = 3) -> str:
@@ -92,7 +73,7 @@ def slide_peta(kab: pd.DataFrame, bentuk: dict) -> Slide:
     kab/kota, beside the count of provinces per status and the provinces with kab/kota not ready."""
     per = per_provinsi(kab)
     n = len(bentuk)
-    names = {kode: nama_peta(b.kecamatan) for kode, b in bentuk.items()}
+    names = {kode: charts.nama_provinsi(b.kecamatan) for kode, b in bentuk.items()}
     merah = per[per["merah"] > 0].sort_values("merah", ascending=False, kind="stable")
     if len(merah):
         judul = f"Kab/kota belum siap ada di {len(merah)} dari {n} provinsi"

@@ -46,3 +46,17 @@ def berdata(kab: pd.DataFrame | None) -> bool:
     if kab is None or kab.empty:
         return False
     return bool(kab["jumlah_kecamatan_berdata"].sum() or kab["jumlah_ada_pemilih"].sum())
+
+
+STATUS_URUT = ("merah", "kuning", "hijau")
+
+
+def per_provinsi(kab: pd.DataFrame) -> pd.DataFrame:
+    """Per province code (the first two digits of its kab/kota's), from rated kab/kota rows: its
+    kab/kota per status (`merah`, `kuning`, `hijau`), how many it has (`jumlah`), and its own
+    `status`, the worst of its kab/kota's: how the nation's map colours a province."""
+    data = kab.assign(kode_provinsi=kab["kode_kabkota"].str[:2])
+    out = pd.crosstab(data["kode_provinsi"], data["status"]).reindex(columns=list(STATUS_URUT), fill_value=0)
+    out["jumlah"] = data.groupby("kode_provinsi").size()
+    out["status"] = [next((s for s in STATUS_URUT if r[s]), None) for _, r in out.iterrows()]
+    return out

@@ -1,0 +1,152 @@
+"""A province's and the nation's dashboard in Chromium against `streamlit run`, logged in: Provinsi
+Sulawesi Tenggara (`init --wilayah 74`) with KPU's national DPT recap (one row per kab/kota) and
+Kabupaten Bombana's own recap per desa, and Indonesia (`init --wilayah nasional`) with the same
+national recap. Every page opens without an error and names its region; Ringkasan counts the
+kab/kota (and the nation's provinces) and shows the DPT `report` gives; a click on a kab/kota (its
+row in the province's table, its marker on the nation's map) opens that kab/kota; the presentation
+shows the deck's slides, the map slide naming the 17 kab/kota or the 38 provinces; the PPTX and
+the PDF carry the same slides. One server per installation, one login, each page opened once."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from playwright.sync_api import expect
+from pptx import Presentation
+from pypdf import PdfReader
+
+from readiness import cli, db, fmt, jejak, pengguna
+from readiness.deck import slides
+from tests import kpu_rekap
+from tests.e2e.conftest import drawn, screenshot, start_server
+from tests.test_wilayah_init import REGIONS, data_for, recap_file
+from tests.test_wilayah_provinsi import report
+
+E = "pilkada-2024"
+SANDI = "Rahasia-Desk-2024"
+PATHS = ["", "korwil", "kecamatan", "pemilih", "tps", "ktpel", "partisipasi", "temuan", "masalah", "pengaturan"]
+WILAYAH = {"74": "Provinsi Sulawesi Tenggara", "nasional": "Indonesia"}
+
+
+@pytest.fixture(scope="module", params=list(WILAYAH))
+def wilayah(request, tmp_path_factory):
+    """The installation with the national recap loaded (the province also Bombana's own recap per
+    desa), an admin, its `report` per level, and its deck; served once."""
+    kode = request.param
+    folder = tmp_path_factory.mktemp("provinsi-" + kode)
+    path = folder / "readiness.duckdb"
+    assert cli.main(["init", "--wilayah", kode, "--db", str(path)]) == 0
+    files = [kpu_rekap.write(folder / "rekap_dpt_nasional.xlsx", kpu_rekap.rows())]
+    if kode == "74":
+        recap, _, _ = data_for("74.06", seed=7406)
+        files.append(recap_file(folder / "rekap_dpt_bombana.xlsx", REGIONS["74.06"], recap))
+    assert cli.main(["ingest", *map(str, files), "--db", str(path)]) == 0
+    pengguna.tambah(path, "admin1", "admin", SANDI, pelaku=jejak.CLI)
+    said = {level: report(path, level)[1] for level in ("wilayah", "provinsi", "kabkota")}
+    con = db.connect_read(path)
+    try:
+        deck = slides.build(con, E)
+    finally:
+        con.close()
+    for url in start_server(path, folder):
+        yield {"kode": kode, "url": url, "report": said, "deck": deck}
+
+
+def _open(page, url: str) -> str:
+    page.goto(url)
+    drawn(page, timeout=60000)
+    assert page.locator("[data-testid='stException']").count() == 0, url
+    return page.locator("[data-testid='stMain']").inner_text()
+
+
+def _masuk(page, url: str) -> None:
+    page.goto(f"{url}/?pemilu={E}")
+    page.get_by_label("Nama pengguna").fill("admin1")
+    page.get_by_label("Kata sandi").fill(SANDI)
+    page.get_by_role("button", name="Masuk").click()
+    expect(page.locator("h1").filter(has_text="Ringkasan")).to_be_visible(timeout=60000)
+
+
+def _buka_kabkota_dari_peta(page, kode: str) -> None:
+    """Click the nation's map marker of kab/kota `kode` (the trace whose points carry the codes)."""
+    box = page.evaluate(
+        """(kode) => {
+            const plot = document.querySelector('.js-plotly-plot');
+            const i = plot.data.findIndex((t) => Array.isArray(t.customdata) && t.mode === 'markers'
+                                                  && t.customdata.includes(kode));
+            const trace = plot.querySelectorAll('.scatterlayer .trace')[i];
+            const r = trace.querySelectorAll('path.point')[plot.data[i].customdata.indexOf(kode)]
+                .getBoundingClientRect();
+            return {x: r.x + r.width / 2, y: r.y + r.height / 2};
+        }""",
+        kode,
+    )
+    page.mouse.click(box["x"], box["y"])
+
+
+def test_a_province_and_the_nation_in_the_browser(wilayah, page):
+    kode, url, said, deck = wilayah["kode"], wilayah["url"], wilayah["report"], wilayah["deck"]
+    nama = WILAYAH[kode]
+    _masuk(page, url)
+    for path in PATHS:
+        text = _open(page, f"{url}/{path}?pemilu={E}")
+        assert nama in page.locator("[data-testid='stSidebar']").inner_text(), path
+        assert "Belum ada data untuk pemilihan ini" not in text, path
+        screenshot(page, f"provinsi-{kode}-{path or 'ringkasan'}")
+
+    # Ringkasan: the region, its kab/kota (the nation's provinces) and its DPT as `report` gives them.
+    text = _open(page, f"{url}/?pemilu={E}")
+    header = page.locator("[data-testid='stMain'] [data-testid='stCaptionContainer']").first.inner_text()
+    assert header.startswith(nama + " · "), header
+    kabkota, provinsi = said["kabkota"], said["provinsi"]
+    assert len(kabkota) == (17 if kode == "74" else 514) and len(provinsi) == (1 if kode == "74" else 38)
+    cakupan = f"{fmt.angka(len(kabkota))} kabupaten/kota" + (f" di {len(provinsi)} provinsi" if kode != "74" else "")
+    assert cakupan in text.splitlines()
+    dpt = page.locator("[data-testid='stMetric']").filter(has_text="DPT").first.inner_text()
+    assert fmt.angka(said["wilayah"]["dpt"].iloc[0]) in dpt
+    status = {s: int((kabkota["status"] == s).sum()) for s in ("merah", "kuning", "hijau")}
+    for label, s in (("Belum siap (kab/kota)", "merah"), ("Perlu perhatian (kab/kota)", "kuning")):
+        metric = page.locator("[data-testid='stMetric']").filter(has_text=label).first.inner_text()
+        assert metric.split()[-1] == fmt.angka(status[s]), metric
+    names = {t.strip() for t in page.locator(".js-plotly-plot text").all_text_contents()}
+    if kode == "74":
+        assert set(kabkota["kabkota"]) <= names
+        page.get_by_role("link", name="Kabupaten Bombana").first.click()
+    else:
+        # 38 province shapes, each kab/kota a marker: never 514 outlines nor names
+        fills = page.evaluate("document.querySelector('.js-plotly-plot').data.filter((t) => t.fill).length")
+        assert fills == 38 and not names & set(kabkota["kabkota"])
+        _buka_kabkota_dari_peta(page, "74.06")
+    # Kabupaten Bombana's own view: its breadcrumb, its 22 kecamatan and its DPT as `report` gives it.
+    expect(page.locator("[data-testid='stMain']").get_by_text("Kabupaten Bombana").first).to_be_visible(timeout=60000)
+    page.wait_for_url(re.compile(r"kabkota=74\.06"), timeout=60000)
+    drawn(page, timeout=60000)
+    bombana = kabkota[kabkota["kode_kabkota"] == "74.06"].iloc[0]
+    dpt = page.locator("[data-testid='stMetric']").filter(has_text="DPT").first.inner_text()
+    assert fmt.angka(bombana["dpt"]) in dpt
+    screenshot(page, f"provinsi-{kode}-bombana")
+
+    # The presentation: the map slide as the deck has it, naming the 17 kab/kota or the 38 provinces.
+    nomor = next(i for i, s in enumerate(deck.slides, 1) if s.kind == "peta")
+    page.goto(f"{url}/presentasi?pemilu={E}&slide={nomor}")
+    expect(page.locator(f".rakor-slide[data-nomor='{nomor}']")).to_be_visible(timeout=60000)
+    assert page.locator(".rakor-judul").inner_text() == deck.slides[nomor - 1].judul
+    alt = page.locator(".rakor-slide img.rakor-peta").get_attribute("alt")
+    expected = ["Bombana", "Kota Kendari"] if kode == "74" else ["Aceh", "DKI Jakarta", "Papua Pegunungan"]
+    assert all(f"{n}: " in alt for n in expected), alt
+    assert alt.count(": ") == (17 if kode == "74" else 38)
+    screenshot(page, f"provinsi-{kode}-presentasi-peta")
+    page.mouse.move(500, 300)
+    page.mouse.move(510, 310)
+    expect(page.locator(".st-key-rakor_kendali")).to_be_visible(timeout=5000)
+    with page.expect_download(timeout=60000) as info:
+        page.get_by_role("button", name="PPTX").click()
+    prs = Presentation(io.BytesIO(open(info.value.path(), "rb").read()))
+    assert [s.shapes.title.text for s in prs.slides] == deck.judul
+    with page.expect_download(timeout=120000) as info:
+        page.get_by_role("button", name="PDF").click()
+    pdf = PdfReader(info.value.path())
+    assert len(pdf.pages) == len(deck.slides)
+    assert deck.slides[nomor - 1].judul in " ".join(pdf.pages[nomor - 1].extract_text().split())
