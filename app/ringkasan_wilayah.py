@@ -5,6 +5,8 @@ or its shape). A kab/kota installation has no kab/kota level: nothing here is dr
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from app import baca, jalan, layar, masalah_tampil
@@ -120,6 +122,9 @@ def _peta(daftar, peta: dict, provinsi: dict):
     if provinsi:
         titik = {kode: shape.label for kode, shape in peta.items()}
         return charts.peta_provinsi(daftar, provinsi, model.per_provinsi(daftar), titik)
+    # Named as the rakor names them (`Bombana`, `Kota Kendari`): shorter names overlap less.
+    pendek = dict(zip(daftar["kode_kabkota"], model.nama_pendek_kabkota(daftar["kabkota"])))
+    peta = {k: replace(b, kecamatan=pendek.get(k, b.kecamatan)) for k, b in peta.items()}
     return charts.peta_status(daftar, peta, kode="kode_kabkota", klik="kabupaten/kota")
 
 

@@ -194,7 +194,7 @@ def build(con: duckdb.DuckDBPyConnection, election: str, lapor=None) -> Deck:
     korwil_urut = [korwil_nama(k) for k in kw["korwil"]]
     if words.berkabkota:
         # A province (or the nation) speaks of its kab/kota, each rated as the Ringkasan rates it.
-        per_kabkota["nama_pendek"] = slides_kabkota.nama_pendek(per_kabkota["kabkota"])
+        per_kabkota["nama_pendek"] = model.nama_pendek_kabkota(per_kabkota["kabkota"])
         slides = [_slide_ringkasan(kab, per_kabkota, pemilihan, label, words)]
         slides += _hari_h(lapor, cur, election, kab)
         # The nation tells its 514 kab/kota per province (its map: the 38 provinces).

@@ -25,14 +25,6 @@ KATA_STATUS = {"merah": "belum siap", "kuning": "perlu perhatian", "hijau": "sia
 _URUT = {"merah": 0, "kuning": 1, "hijau": 2}
 
 
-def nama_pendek(kabkota: pd.Series) -> pd.Series:
-    """`Bombana` for `Kabupaten Bombana`, `Kota Kendari` kept whole: how a rakor names them; a
-    kabupaten whose short name another kab/kota of the region shares keeps its whole name."""
-    pendek = kabkota.str.replace(r"^Kabupaten ", "", regex=True)
-    dua = pendek.duplicated(keep=False) | pendek.isin(kabkota[kabkota.str.startswith("Kota ")].str[5:])
-    return pendek.where(~dua, kabkota)
-
-
 def urut(kab: pd.DataFrame) -> pd.DataFrame:
     """Worst first: status, then how many of its kecamatan are not ready, then need attention."""
     data = kab.assign(_rank=kab["status"].map(_URUT).fillna(3))

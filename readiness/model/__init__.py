@@ -46,6 +46,7 @@ from .halaman import (
 )
 from .kabkota import berdata as kabkota_berdata
 from .kabkota import kabkota as kabkota_kesiapan
+from .kabkota import nama_pendek as nama_pendek_kabkota
 from .kabkota import per_provinsi
 from .kelengkapan import kelengkapan_kabkota
 from .kesiapan import KESIAPAN, kesiapan, kesiapan_cursor
@@ -145,6 +146,7 @@ __all__ = [
     "PengaturanError",
     "periksa",
     "periksa_korwil",
+    "nama_pendek_kabkota",
     "per_provinsi",
     "periksa_korwil_kabkota",
     "periksa_pengaturan",

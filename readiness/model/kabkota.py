@@ -60,3 +60,11 @@ def per_provinsi(kab: pd.DataFrame) -> pd.DataFrame:
     out["jumlah"] = data.groupby("kode_provinsi").size()
     out["status"] = [next((s for s in STATUS_URUT if r[s]), None) for _, r in out.iterrows()]
     return out
+
+
+def nama_pendek(kabkota: pd.Series) -> pd.Series:
+    """`Bombana` for `Kabupaten Bombana`, `Kota Kendari` kept whole: how a rakor names them; a
+    kabupaten whose short name another kab/kota of the region shares keeps its whole name."""
+    pendek = kabkota.str.replace(r"^Kabupaten ", "", regex=True)
+    dua = pendek.duplicated(keep=False) | pendek.isin(kabkota[kabkota.str.startswith("Kota ")].str[5:])
+    return pendek.where(~dua, kabkota)
