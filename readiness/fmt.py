@@ -36,6 +36,14 @@ def angka(value, decimals: int = 0) -> str:
     return format_decimal(value, format=pattern, locale=LOCALE)
 
 
+def besar(value) -> str:
+    """A headline count that stays short enough for a figure card: `872.218`, `5.201.767`, and from
+    ten million on `216,7 juta` (the whole count belongs in the line under it)."""
+    if _missing(value) or abs(value) < 10_000_000:
+        return angka(value)
+    return f"{angka(value / 1_000_000, 1)} juta"
+
+
 def persen(value, decimals: int = 2) -> str:
     """A percent given on the 0–100 scale: `98,03%`."""
     if _missing(value):

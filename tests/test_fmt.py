@@ -52,3 +52,11 @@ def test_a_partial_figure_names_the_kecamatan_it_counts():
         "dari data KTP-el 6 dari 8 kecamatan (belum: Banyuanyar dan Tiris)"
     )
     assert fmt.cakupan("data KTP-el", semua, semua) == "dari data KTP-el seluruh 8 kecamatan"
+
+
+def test_the_nation_dpt_card_reads_in_millions_the_rest_whole():
+    """The nation's 216.699.979 voters cut off (`216.699…`) in a figure card at 1024 px."""
+    assert fmt.besar(216_699_979) == "216,7 juta"
+    assert fmt.besar(5_201_767) == "5.201.767"
+    assert fmt.besar(872_218) == "872.218"
+    assert fmt.besar(None) == "–"

@@ -32,8 +32,10 @@ def ringkasan(kab) -> list[Kartu]:
     return [
         Kartu(
             "DPT (jumlah pemilih)",
-            fmt.angka(kab["dpt"]),
-            f"Laki-laki {fmt.angka(kab['dpt_l'])} · Perempuan {fmt.angka(kab['dpt_p'])}",
+            fmt.besar(kab["dpt"]),
+            # The nation's 216.699.979 does not fit a card at 1024 px: `216,7 juta`, whole here.
+            ("" if fmt.besar(kab["dpt"]) == fmt.angka(kab["dpt"]) else f"{fmt.angka(kab['dpt'])} pemilih · ")
+            + f"Laki-laki {fmt.angka(kab['dpt_l'])} · Perempuan {fmt.angka(kab['dpt_p'])}",
         ),
         Kartu("TPS", fmt.angka(kab["tps"]), tps_keterangan),
         Kartu(

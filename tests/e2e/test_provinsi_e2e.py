@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 from pptx import Presentation
 from pypdf import PdfReader
 
-from readiness import cli, db, fmt, jejak, pengguna
+from readiness import cli, db, fmt, jejak, model, pengguna
 from readiness.deck import slides
 from tests import kpu_rekap
 from tests.e2e.conftest import drawn, screenshot, start_server
@@ -105,14 +105,15 @@ def test_a_province_and_the_nation_in_the_browser(wilayah, page):
     cakupan = f"{fmt.angka(len(kabkota))} kabupaten/kota" + (f" di {len(provinsi)} provinsi" if kode != "74" else "")
     assert cakupan in text.splitlines()
     dpt = page.locator("[data-testid='stMetric']").filter(has_text="DPT").first.inner_text()
-    assert fmt.angka(said["wilayah"]["dpt"].iloc[0]) in dpt
+    total = said["wilayah"]["dpt"].iloc[0]  # the nation's `216,7 juta` on its card, whole under it
+    assert fmt.besar(total) in dpt and fmt.angka(total) in text
     status = {s: int((kabkota["status"] == s).sum()) for s in ("merah", "kuning", "hijau")}
     for label, s in (("Belum siap (kab/kota)", "merah"), ("Perlu perhatian (kab/kota)", "kuning")):
         metric = page.locator("[data-testid='stMetric']").filter(has_text=label).first.inner_text()
         assert metric.split()[-1] == fmt.angka(status[s]), metric
     names = {t.strip() for t in page.locator(".js-plotly-plot text").all_text_contents()}
     if kode == "74":
-        assert set(kabkota["kabkota"]) <= names
+        assert set(model.nama_pendek_kabkota(kabkota["kabkota"])) <= names  # `Bombana`, `Kota Kendari`
         page.get_by_role("link", name="Kabupaten Bombana").first.click()
     else:
         # 38 province shapes, each kab/kota a marker: never 514 outlines nor names
