@@ -3,7 +3,7 @@ Sulawesi Tenggara (`init --wilayah 74`) with KPU's national DPT recap (one row p
 Kabupaten Bombana's own recap per desa, and Indonesia (`init --wilayah nasional`) with the same
 national recap. Every page opens without an error and names its region; Ringkasan counts the
 kab/kota (and the nation's provinces) and shows the DPT `report` gives; a click on a kab/kota (its
-row in the province's table, its marker on the nation's map) opens that kab/kota; the presentation
+row in the province's table, its marker on the nation's map) opens that kab/kota with its DPT; the presentation
 shows the deck's slides, the map slide naming the 17 kab/kota or the 38 provinces; the PPTX and
 the PDF carry the same slides. One server per installation, one login, each page opened once."""
 
@@ -114,20 +114,22 @@ def test_a_province_and_the_nation_in_the_browser(wilayah, page):
     names = {t.strip() for t in page.locator(".js-plotly-plot text").all_text_contents()}
     if kode == "74":
         assert set(model.nama_pendek_kabkota(kabkota["kabkota"])) <= names  # `Bombana`, `Kota Kendari`
+        dibuka = "74.06"
         page.get_by_role("link", name="Kabupaten Bombana").first.click()
     else:
         # 38 province shapes, each kab/kota a marker: never 514 outlines nor names
         fills = page.evaluate("document.querySelector('.js-plotly-plot').data.filter((t) => t.fill).length")
         assert fills == 38 and not names & set(kabkota["kabkota"])
-        _buka_kabkota_dari_peta(page, "74.06")
-    # Kabupaten Bombana's own view: its breadcrumb, its 22 kecamatan and its DPT as `report` gives it.
-    expect(page.locator("[data-testid='stMain']").get_by_text("Kabupaten Bombana").first).to_be_visible(timeout=60000)
-    page.wait_for_url(re.compile(r"kabkota=74\.06"), timeout=60000)
+        dibuka = "11.09"  # Simeulue, an island whose marker no other covers
+        _buka_kabkota_dari_peta(page, dibuka)
+    # The kab/kota's own view: its name in the breadcrumb, its DPT as `report` gives it.
+    row = kabkota[kabkota["kode_kabkota"] == dibuka].iloc[0]
+    page.wait_for_url(re.compile(rf"kabkota={re.escape(dibuka)}"), timeout=60000)
+    expect(page.locator("[data-testid='stMain']").get_by_text(row["kabkota"]).first).to_be_visible(timeout=60000)
     drawn(page, timeout=60000)
-    bombana = kabkota[kabkota["kode_kabkota"] == "74.06"].iloc[0]
     dpt = page.locator("[data-testid='stMetric']").filter(has_text="DPT").first.inner_text()
-    assert fmt.angka(bombana["dpt"]) in dpt
-    screenshot(page, f"provinsi-{kode}-bombana")
+    assert fmt.besar(row["dpt"]) in dpt
+    screenshot(page, f"provinsi-{kode}-kabkota")
 
     # The presentation: the map slide as the deck has it, naming the 17 kab/kota or the 38 provinces.
     nomor = next(i for i, s in enumerate(deck.slides, 1) if s.kind == "peta")
