@@ -20,7 +20,7 @@ from pypdf import PdfReader
 from readiness import cli, db, fmt, jejak, model, pengguna
 from readiness.deck import slides
 from tests import kpu_rekap
-from tests.e2e.conftest import drawn, screenshot, start_server
+from tests.e2e.conftest import GESER, drawn, english, screenshot, start_server
 from tests.test_wilayah_init import REGIONS, data_for, recap_file
 from tests.test_wilayah_provinsi import report
 
@@ -98,8 +98,9 @@ def test_a_province_and_the_nation_in_the_browser(wilayah, page):
 
     # Ringkasan: the region, its kab/kota (the nation's provinces) and its DPT as `report` gives them.
     text = _open(page, f"{url}/?pemilu={E}")
-    header = page.locator("[data-testid='stMain'] [data-testid='stCaptionContainer']").first.inner_text()
+    header = page.locator("[data-testid='stMain'] .st-key-remah").inner_text()  # the breadcrumb
     assert header.startswith(nama + " · "), header
+    assert page.evaluate(GESER) == [] and english(page) == []
     kabkota, provinsi = said["kabkota"], said["provinsi"]
     assert len(kabkota) == (17 if kode == "74" else 514) and len(provinsi) == (1 if kode == "74" else 38)
     cakupan = f"{fmt.angka(len(kabkota))} kabupaten/kota" + (f" di {len(provinsi)} provinsi" if kode != "74" else "")
