@@ -49,6 +49,10 @@ def test_pemilih_desa_counts_the_voter_list(con):
     per_kec = model.pemilih_per_kecamatan(desa).set_index("kecamatan")
     assert per_kec.loc["Lumbang", "daftar_dpt"] == 25127
     assert pd.isna(per_kec.loc["Kraksaan", "pemula"])
+    # Summed in SQL per kecamatan, and one kecamatan's desa fetched alone: the same figures.
+    in_sql = model.pemilih_kecamatan(con, "pilkada-2024")
+    pd.testing.assert_frame_equal(in_sql, model.pemilih_per_kecamatan(desa))
+    pd.testing.assert_frame_equal(model.pemilih_desa(con, "pilkada-2024", "35.13.24"), lumbang.reset_index(drop=True))
 
 
 def test_pemula_age_boundaries(empty_db, tmp_path):

@@ -67,7 +67,7 @@ from .laporan import (
     versi,
     versi_label,
 )
-from .pemilih import DISABILITAS, SEGMEN_KOLOM, pemilih_desa, pemilih_per_kecamatan
+from .pemilih import DISABILITAS, SEGMEN_KOLOM, pemilih_desa, pemilih_kecamatan, pemilih_per_kecamatan
 from .pemilihan import aktifkan_pemilihan, pemilihan_label, previous_label
 from .pengaturan import (
     PENGATURAN,
@@ -136,6 +136,7 @@ __all__ = [
     "partisipasi",
     "pemeriksaan",
     "pemilih_desa",
+    "pemilih_kecamatan",
     "pemilih_per_kecamatan",
     "pemilihan_label",
     "PENGATURAN",

@@ -35,7 +35,7 @@ from .laporan import (
     versi,
     whole,
 )
-from .pemilih import DISABILITAS, pemilih_desa, pemilih_per_kecamatan
+from .pemilih import DISABILITAS, pemilih_desa, pemilih_kecamatan
 from .pemilihan import pemilihan_label, previous_label
 from .penugasan import belum_korwil
 
@@ -261,14 +261,14 @@ def halaman_kecamatan(con, election: str, kecamatan_kode: str | None, base: Dasa
 
 
 def halaman_pemilih(con, election: str, kecamatan_kode: str | None, base: Dasar | None = None) -> dict:
-    """Queries: marts/kecamatan, marts/pemilih_desa, marts/versi_data.
+    """Queries: marts/kecamatan, marts/pemilih_kecamatan, marts/pemilih_desa (the chosen kecamatan's
+    desa only), marts/versi_data.
 
     `pemilih_kecamatan`: marts/kecamatan with the voter groups of the per-voter list beside it;
     `kelompok`: the pemula and disabilitas totals for the charts (None without any per-voter list),
     `cakupan_daftar` the kecamatan they count (`dari daftar pemilih 1 kecamatan: Lumbang`)."""
     cur, out = _start(con, election, base)
-    desa_df = pemilih_desa(cur, election)
-    segmen = pemilih_per_kecamatan(desa_df)
+    segmen = pemilih_kecamatan(cur, election)
     kec = out["kecamatan"].merge(segmen.drop(columns=["kecamatan"]), on="kode_kecamatan", how="left")
     with_list = kec[kec["daftar_dpt"].notna()]
     kelompok = (
@@ -283,7 +283,6 @@ def halaman_pemilih(con, election: str, kecamatan_kode: str | None, base: Dasar 
         }
     )
     out.update(
-        desa=desa_df,
         segmen_kecamatan=segmen,
         pemilih_kecamatan=kec,
         kelompok=kelompok,
@@ -292,7 +291,7 @@ def halaman_pemilih(con, election: str, kecamatan_kode: str | None, base: Dasar 
     )
     out["kartu"] = [] if out["kosong"] else kartu.pemilih(kec)
     if kecamatan_kode:
-        rows = desa_df[desa_df["kode_kecamatan"] == kecamatan_kode].reset_index(drop=True)
+        rows = pemilih_desa(cur, election, kecamatan_kode)
         out.update(
             desa_kecamatan=rows,
             desa_tanpa_daftar=bool(pd.isna(rows["daftar_dpt"]).all()),

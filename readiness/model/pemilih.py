@@ -26,10 +26,18 @@ SEGMEN_KOLOM = [
 ]
 
 
-def pemilih_desa(con, election: str) -> pd.DataFrame:
-    """Per desa: voters from the per-voter list by group, and the recap's own columns (marts/pemilih_desa)."""
+def pemilih_desa(con, election: str, kecamatan: str | None = None) -> pd.DataFrame:
+    """Per desa (of one kecamatan, or of the region): voters from the per-voter list by group, and
+    the recap's own columns (marts/pemilih_desa)."""
     counts = ["dpt", "dpt_l", "dpt_p", "tps", *SEGMEN_KOLOM]
-    return db.run(con, "marts/pemilih_desa", election=election).astype({col: "Int64" for col in counts})
+    rows = db.run(con, "marts/pemilih_desa", election=election, kecamatan=kecamatan)
+    return rows.astype({col: "Int64" for col in counts})
+
+
+def pemilih_kecamatan(con, election: str) -> pd.DataFrame:
+    """The voter groups per kecamatan (marts/pemilih_kecamatan): what pemilih_per_kecamatan gives
+    from every desa row, summed in SQL."""
+    return db.run(con, "marts/pemilih_kecamatan", election=election).astype({col: "Int64" for col in SEGMEN_KOLOM})
 
 
 def pemilih_per_kecamatan(desa_df: pd.DataFrame) -> pd.DataFrame:
