@@ -85,12 +85,13 @@ def pilih_korwil(places: jenjang.Tempat, pilihan: dict[str, str], label: str = "
     )
 
 
-def pilih_kecamatan(places: jenjang.Tempat, label: str = "Kecamatan", *, semua=False, where=None):
+def pilih_kecamatan(places: jenjang.Tempat, label: str = "Kecamatan", *, semua=False, where=None, kabkota=None):
     """Choose a kecamatan (`?kecamatan=35.13.14`; `semua`: every kecamatan, when the page has a
-    view of the whole region). Without a remembered one, the first kecamatan of the remembered
-    korwil."""
+    view of the whole region; `kabkota`: only the kecamatan of that kab/kota of a province).
+    Without a remembered one, the first kecamatan of the remembered korwil."""
     names, korwil = places.kecamatan, places.korwil
-    options = [*([SEMUA] if semua else []), *names]
+    dalam = [k for k in names if kabkota is None or k.startswith(kabkota + ".")]
+    options = [*([SEMUA] if semua else []), *dalam]
     awal = SEMUA if semua else next(iter(places.kecamatan_korwil(ingatan()["korwil"])), None)
     return layar.url_choice(
         "kecamatan",

@@ -4,34 +4,28 @@ present) — of the region, one kecamatan, or one desa/kelurahan (the walk's des
 marts/kecamatan, marts/tps, marts/tps_sebaran, marts/desa_kesiapan, marts/versi_data (through
 readiness.model.halaman_tps); the choice lists: marts/korwil_penugasan, marts/desa_daftar; the
 outlines under the TPS: marts/kecamatan_batas. URL: `?pemilu=…&kecamatan=35.13.12` (or `semua`)
-`&desa=35.13.12.2001` (or `semua`)."""
+`&desa=35.13.12.2001` (or `semua`); in a province or the nation `&kabkota=74.06` first (or `semua`:
+the region's totals, without the list)."""
 
 import streamlit as st
 
 from app import baca, jalan, layar, tps_tampil
 from readiness import charts, fmt, teks
 from readiness.export import Kolom
-from readiness.model import jenjang
 
 SEMUA = jalan.SEMUA
 election = layar.election()
-remah, (kolom_kec, kolom_desa) = jalan.atas(2)
-places = jalan.tempat(election)
-kode = jalan.pilih_kecamatan(places, semua=True, where=kolom_kec)
 kata = baca.kata(election)
-if kode != SEMUA:
-    places = jalan.tempat(election, kode)
-desa = SEMUA if kode == SEMUA else jalan.pilih_desa(places, kata, where=kolom_desa)
-tingkat, tempat = ("desa", desa) if desa != SEMUA else ("kecamatan", kode)
-jalan.remah(election, places, tingkat, tempat, halaman="TPS", where=remah)
+pilih = tps_tampil.pilihan(election)  # in a province or the nation a kab/kota first
+places, kode, desa, wilayah = pilih.places, pilih.kecamatan, pilih.desa, pilih.wilayah
 data = baca.page_data(
-    "tps", election, kecamatan_kode=None if kode == SEMUA else kode, desa_kode=None if desa == SEMUA else desa
+    "tps",
+    election,
+    kecamatan_kode=None if kode == SEMUA else kode,
+    desa_kode=None if desa == SEMUA else desa,
+    **({"kabkota": pilih.kabkota} if pilih.kabkota else {}),
 )
 kecamatan, tps, over, kapasitas = data["kecamatan"], data["tps"], data["tps_lebih"], data["kapasitas"]
-if desa != SEMUA:
-    wilayah = jenjang.nama_desa(places, kata, desa)
-else:
-    wilayah = kata.nama if kode == SEMUA else f"Kecamatan {places.kecamatan[kode]}"
 
 st.title(f"TPS — {wilayah}")
 layar.sumber_data(data)
@@ -47,6 +41,9 @@ layar.kartu(data["kartu"])
 
 st.subheader("Sebaran pemilih per TPS")
 st.plotly_chart(charts.tps_sebaran(data["sebaran"]), width="stretch", config=charts.PLOT_CONFIG)
+if tps_tampil.wilayah(data, kata):
+    layar.footer()
+    st.stop()
 st.subheader(f"TPS melebihi kapasitas ({fmt.angka(len(over))})")
 if over.empty:
     st.success(f"Tidak ada TPS dengan lebih dari {fmt.angka(kapasitas)} pemilih.")

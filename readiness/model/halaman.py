@@ -301,15 +301,29 @@ def halaman_pemilih(con, election: str, kecamatan_kode: str | None, base: Dasar 
 
 
 def halaman_tps(
-    con, election: str, kecamatan_kode: str | None, base: Dasar | None = None, desa_kode: str | None = None
+    con,
+    election: str,
+    kecamatan_kode: str | None,
+    base: Dasar | None = None,
+    desa_kode: str | None = None,
+    kabkota: str | None = None,
 ) -> dict:
-    """Queries: marts/kecamatan, marts/tps, marts/tps_sebaran, marts/desa_kesiapan, marts/versi_data.
+    """Queries: marts/kecamatan, marts/tps, marts/tps_sebaran, marts/desa_kesiapan, marts/versi_data;
+    for a province or the nation as a whole marts/tps_jumlah instead of marts/tps.
 
-    The TPS of the region, of one kecamatan or of one of its desa (`desa_kode`), in reading order
-    (readiness.model.jenjang.urut_tps); `tps_lebih`: those over the election's capacity
-    (`kapasitas`); `logistik`: per filled column (status_logistik, kategori_rawan) the number of TPS
-    per value, most first; `desa_baris`: the chosen desa's readiness row (None without a desa)."""
+    The TPS of the region, of one kab/kota of a province (`kabkota`, `74.06`), of one kecamatan or
+    of one of its desa (`desa_kode`), in reading order (readiness.model.jenjang.urut_tps);
+    `tps_lebih`: those over the election's capacity (`kapasitas`); `logistik`: per filled column
+    (status_logistik, kategori_rawan) the number of TPS per value, most first; `desa_baris`: the
+    chosen desa's readiness row (None without a desa). A province or the nation without a kab/kota
+    lists no TPS (hundreds of thousands no desk reads): `tps_wilayah` holds its totals
+    (marts/tps_jumlah) and `tps` is None."""
     cur, out = _start(con, election, base)
+    if out["kata"].jenis in WILAYAH_ATAS and not kecamatan_kode:
+        if not kabkota:
+            return _tps_wilayah(cur, election, out)
+        kecamatan_kode = kabkota
+        out["kecamatan"] = out["kecamatan"][out["kecamatan"]["kode_kecamatan"].str.startswith(kabkota + ".")]
     tps_df = urut_tps(tps(cur, election, kecamatan_kode))
     desa_baris = None
     if kecamatan_kode and desa_kode:
@@ -333,10 +347,32 @@ def halaman_tps(
         "sebaran": sebaran,
         "logistik": {field: tps_df[field].dropna().value_counts() for field in ("status_logistik", "kategori_rawan")},
         "kartu": kartu.tps(
-            tps_df, over, kapasitas, out["kata"], None if kecamatan_kode else out["kecamatan"]["kecamatan"]
+            tps_df,
+            over,
+            kapasitas,
+            out["kata"],
+            None if kecamatan_kode and kecamatan_kode != kabkota else out["kecamatan"]["kecamatan"],
         ),
         "kosong": tps_df.empty,
         "desa_baris": desa_baris,
+    }
+
+
+def _tps_wilayah(cur, election: str, out: dict) -> dict:
+    """The TPS page of a province or the nation as a whole: its totals and the spread of voters per
+    TPS, without the list."""
+    jumlah = db.run(cur, "marts/tps_jumlah", election=election).iloc[0]
+    ada = int(jumlah["tps"]) > 0
+    return {
+        **out,
+        "tps": None,
+        "tps_lebih": None,
+        "tps_wilayah": jumlah,
+        "kapasitas": int(jumlah["kapasitas_tps"]) if ada else None,
+        "sebaran": db.run(cur, "marts/tps_sebaran", election=election, kecamatan=None, desa=None),
+        "kartu": kartu.tps_wilayah(jumlah, out["kata"]) if ada else [],
+        "kosong": not ada,
+        "desa_baris": None,
     }
 
 

@@ -168,6 +168,25 @@ def tps(
     ]
 
 
+def tps_wilayah(jumlah, kata: Kata) -> list[Kartu]:
+    """The cards of kartu.tps from the region's totals (a row of marts/tps_jumlah)."""
+    kapasitas = fmt.angka(jumlah["kapasitas_tps"])
+    return [
+        Kartu("TPS", fmt.angka(jumlah["tps"]), f"dalam daftar TPS · {fmt.angka(jumlah['desa'])} {kata.desa}"),
+        Kartu(
+            f"TPS > {kapasitas} pemilih",
+            fmt.angka(jumlah["tps_lebih"]),
+            f"Kapasitas per TPS untuk pemilihan ini: {kapasitas} pemilih",
+        ),
+        Kartu(
+            "Terbanyak per TPS",
+            fmt.angka(jumlah["dpt_maks"]),
+            f"Rata-rata {fmt.angka(jumlah['dpt_rata'], 1)} pemilih per TPS",
+        ),
+        Kartu("Pemilih", fmt.angka(jumlah["dpt"]), "jumlah pemilih menurut daftar TPS"),
+    ]
+
+
 def ktpel(kab, kec: pd.DataFrame, hijau: float, kuning: float, kata: Kata) -> list[Kartu]:
     """Coverage of the region, not yet recorded, and how many kecamatan are under the thresholds;
     `kec` is marts/kecamatan with `ktpel_belum`."""

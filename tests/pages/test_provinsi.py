@@ -208,3 +208,36 @@ def test_korwil_page_of_a_province_shows_each_korwils_kabkota_and_the_rest_as_ta
     rows = tabel(at, "Kabupaten/kota")
     assert rows["Kabupaten/kota"].tolist() == ["Kabupaten Kolaka", "Kabupaten Konawe"]
     assert rows["DPT"].tolist() == [angka(dpt["74.01"]), angka(dpt["74.02"])]
+
+
+def test_tps_of_a_province_lists_one_kabkota_at_a_time(sultra, monkeypatch, tmp_path):
+    from readiness import ingest
+    from tests import kpu_tps
+
+    path = tmp_path / "readiness.duckdb"
+    shutil.copyfile(sultra, path)
+    tps, n, _ = kpu_tps.write(tmp_path / "tps_sultra.xlsx", prefix=("74.01.", "74.06."), judul="PROVINSI")
+    assert ingest.ingest_files(path, [(tps.name, tps)]).committed
+    # The province as a whole: its totals, no list of every TPS, and what to choose.
+    at = buka(path, monkeypatch, "tps")
+    assert at.title[0].value == "TPS — Provinsi Sulawesi Tenggara"
+    assert metrics(at)["TPS"] == f"{n:,}".replace(",", ".")
+    assert not [s.value for s in at.subheader if s.value.startswith(("Daftar TPS", "Per kecamatan"))]
+    assert (
+        f"Provinsi Sulawesi Tenggara punya {n:,} TPS: terlalu banyak untuk dibaca dalam satu daftar. ".replace(",", ".")
+        + "Pilih satu kabupaten/kota di bagian atas halaman"
+    ) in at.info[0].value
+    # One kab/kota: its own TPS listed, its kecamatan alone in the table and the choice.
+    at.selectbox(key="pilih_kabkota").set_value("74.06").run()
+    assert not at.exception
+    assert at.title[0].value == "TPS — Kabupaten Bombana"
+    jumlah = metrics(at)["TPS"]
+    assert f"Daftar TPS ({jumlah})" in [s.value for s in at.subheader] and int(jumlah.replace(".", "")) < n
+    kecamatan = tabel(at, "Kecamatan")
+    bombana = {k for _, _, _, k, _, _ in kpu_tps.places("74.06.")}
+    assert {k.upper() for k in kecamatan["Kecamatan"]} == bombana
+    assert len(at.selectbox(key="pilih_kecamatan").options) == len(bombana) + 1  # and `Semua kecamatan`
+    # A link to a kecamatan of another kab/kota opens it with its kab/kota.
+    at = buka(path, monkeypatch, "tps", kecamatan="74.01.01")
+    assert at.title[0].value.startswith("TPS — Kecamatan ")
+    assert at.selectbox(key="pilih_kabkota").value == "74.01"
