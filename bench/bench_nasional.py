@@ -126,6 +126,7 @@ def _calls(scope: str) -> dict[str, dict]:
         if name == "tps":
             params = {"kecamatan_kode": None}
             out["tps (kecamatan)"] = {"page": "tps", "kecamatan_kode": kode}
+            out["tps (kab/kota)"] = {"page": "tps", "kecamatan_kode": None, "kabkota": KABKOTA}
         out[name] = {"page": name, **params}
     return {"baseline": {"page": "baseline"}, **out}
 
