@@ -64,6 +64,9 @@ class Dasar:
     # In a province or the nation: each kab/kota rated (readiness.model.kabkota), which Ringkasan
     # and Korwil both list (514 kab/kota: worded once per data version); None in a kab/kota.
     kabkota: pd.DataFrame | None = None
+    # In a province or the nation: Ringkasan's completeness matrix of its kab/kota, worded
+    # (readiness.model.kelengkapan.matriks); None in a kab/kota.
+    kelengkapan_kabkota: pd.DataFrame | None = None
 
     def cursor(self, con: duckdb.DuckDBPyConnection, election: str) -> duckdb.DuckDBPyConnection:
         return kesiapan_cursor(con, election, self.rows)
@@ -71,12 +74,14 @@ class Dasar:
 
 def dasar(con: duckdb.DuckDBPyConnection, election: str) -> Dasar:
     """Queries: int_kecamatan (once), marts/kecamatan, marts/kabupaten, marts/kelengkapan,
-    marts/versi_data, marts/wilayah_kata; in a province or the nation marts/kabkota_nilai."""
+    marts/versi_data, marts/wilayah_kata; in a province or the nation marts/kabkota_nilai and
+    marts/kelengkapan_kabkota."""
     rows = kesiapan(con, election)
     cur = kesiapan_cursor(con, election, rows)
     kec = kecamatan(cur, election)
     kec["tindak_lanjut"] = [tindak_lanjut(row) for row in kec.to_dict("records")]
     words = kata(cur, election)
+    atas = words.jenis in WILAYAH_ATAS
     return Dasar(
         rows,
         kec,
@@ -86,7 +91,8 @@ def dasar(con: duckdb.DuckDBPyConnection, election: str) -> Dasar:
         pemilihan_label(cur, election),
         previous_label(cur, election),
         words,
-        kabkota_kesiapan(cur, election) if words.jenis in WILAYAH_ATAS else None,
+        kabkota_kesiapan(cur, election) if atas else None,
+        matriks(kelengkapan_kabkota(cur, election)) if atas else None,
     )
 
 
@@ -130,8 +136,8 @@ def _start(con, election: str, base: Dasar | None):
 
 def halaman_ringkasan(con, election: str, base: Dasar | None = None, kabkota: str | None = None) -> dict:
     """Queries: marts/kabupaten, marts/kecamatan, marts/korwil, marts/kelengkapan, marts/versi_data;
-    in a province (or the nation) marts/kabkota_nilai rated per kab/kota (readiness.model.kabkota)
-    and marts/kelengkapan_kabkota (readiness.model.kelengkapan).
+    in a province (or the nation) the kab/kota rated and their completeness matrix, as `base`
+    keeps them (marts/kabkota_nilai, marts/kelengkapan_kabkota).
 
     `kabkota_daftar`: the kab/kota rows a province lists (None in a kab/kota installation);
     `kabkota`: the kab/kota looked at (`74.06`; None for the whole region), whose kecamatan alone
@@ -157,7 +163,7 @@ def halaman_ringkasan(con, election: str, base: Dasar | None = None, kabkota: st
         "korwil": _dengan_rincian(korwil(cur, election)).fillna({"korwil": teks.TANPA_KORWIL}),
         "kabkota_daftar": daftar,
         # The completeness matrix of a province's kab/kota (kind of data, date, sender), worded.
-        "kelengkapan_kabkota": None if daftar is None else matriks(kelengkapan_kabkota(cur, election)),
+        "kelengkapan_kabkota": base.kelengkapan_kabkota,
         "kabkota": kabkota,
         "kosong": kosong,
         "kartu": [] if kosong else kartu.ringkasan(kab),
