@@ -11,8 +11,9 @@ copy-on-write as before: neither copy can change what the other reads.
 `di_disk` writes each file the uploader gives to a private file of its own (the job folders'
 parent, 0700; the file 0600) once, then lets go of every copy of its bytes Streamlit holds: the
 manager's record (its public `remove_file`, what the uploader's own delete request calls) and the
-widget's value and the page's copy (closed: a BytesIO lets go of its buffer). From then on the
-uploader still shows the file (the browser keeps its name and size) and gives the page a
+widget's value and the page's copy (emptied: a BytesIO truncated to nothing lets go of the buffer
+it shared; not closed, since Streamlit's test harness reads the widget's value again). From then on
+the uploader still shows the file (the browser keeps its name and size) and gives the page a
 `DeletedFile` with its id, which `di_disk` answers with the file on disk: its name, size, SHA-256
 and path, for a check or a save as often as needed, without asking for the file again. A file
 taken out of the uploader, or dropped after a save, goes from disk with its `Berkas`."""
@@ -32,13 +33,9 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile, UploadedFileRe
 
 
 def _salinan(self: UploadedFile, memo: dict) -> UploadedFile:
-    if self.closed:  # its bytes let go once on disk (di_disk): a closed copy of the same file
-        copy = UploadedFile(UploadedFileRec(self.file_id, self.name, self.type, b""), self._file_urls)
-        copy.size = self.size
-        copy.close()
-    else:
-        copy = UploadedFile(UploadedFileRec(self.file_id, self.name, self.type, self.getvalue()), self._file_urls)
-        copy.seek(self.tell())
+    copy = UploadedFile(UploadedFileRec(self.file_id, self.name, self.type, self.getvalue()), self._file_urls)
+    copy.size = self.size  # an emptied file (its bytes let go once on disk, lepas_salinan) keeps its size
+    copy.seek(self.tell())
     memo[id(self)] = copy
     return copy
 
@@ -108,21 +105,22 @@ def simpan(uploads, dasar: Path, known: dict[str, Berkas]) -> list[Berkas]:
 def lepas_salinan(manager, session_id: str, files: list[Berkas], *values) -> None:
     """Let go of Streamlit's copies of the bytes of `files`, now on disk: the uploaded-file
     manager's record of this session, and the UploadedFile objects in `values` (lists of them: the
-    widget's value, the page's copy), closed."""
+    widget's value, the page's copy), emptied: truncating a BytesIO drops the bytes it shared."""
     for berkas in files:
         manager.remove_file(session_id, berkas.file_id)
     ids = {b.file_id for b in files}
     for value in values:
         for f in value or []:
-            if isinstance(f, UploadedFile) and f.file_id in ids:
-                f.close()
+            if isinstance(f, UploadedFile) and f.file_id in ids and not f.closed:
+                f.seek(0)
+                f.truncate(0)
 
 
 def di_disk(value, dasar: Path, known: dict[str, Berkas], *copies) -> list[Berkas]:
     """`simpan` of the uploader's whole value (`st.session_state[key]`: its files, DeletedFile
     included, which the uploader's return value leaves out), then Streamlit's copies of their bytes
     let go (lepas_salinan) for this session, the widget's value and `copies` (the page's lists of
-    the same files) closed: the server holds an upload's bytes only while it arrives and is
+    the same files) emptied: the server holds an upload's bytes only while it arrives and is
     written out."""
     uploads = value if isinstance(value, list) else [value] if value is not None else []
     files = simpan(uploads, dasar, known)

@@ -4,6 +4,7 @@ Streamlit holds until one of them is written to. Once the page has written it to
 holds no copy at all."""
 
 import hashlib
+import sys
 from copy import deepcopy
 from pathlib import Path
 from types import SimpleNamespace
@@ -61,6 +62,7 @@ def test_an_upload_is_written_to_disk_once_and_streamlit_lets_go_of_its_bytes(tm
     berkas_unggah.pasang()
     manager = MemoryUploadedFileManager("/_stcore/upload_file")
     dpt = b"NIK;NAMA;TPS\n" + b"3513010101800001;WIRA SENTA;001\n" * 2000
+    held_here = sys.getrefcount(dpt)  # the references of this test alone
     rekap = b"KECAMATAN;DPT\nKRAKSAAN;1.234\n"
     shown = [("f1", "dpt kraksaan.csv", len(dpt)), ("f2", "rekap.csv", len(rekap))]
     for (file_id, name, _), data in zip(shown, (dpt, rekap)):
@@ -77,8 +79,9 @@ def test_an_upload_is_written_to_disk_once_and_streamlit_lets_go_of_its_bytes(tm
     assert files[0].sha256 == hashlib.sha256(dpt).hexdigest()
     assert oct(Path(files[0]).stat().st_mode & 0o777) == "0o600"
     assert manager.get_files("sesi", ["f1", "f2"]) == []  # Streamlit holds no copy any more
-    assert all(f.closed for f in [*value, *page_copy])  # nor do the widget's value and the page's copy
-    assert deepcopy(value)[0].closed  # a later run's copy of the widget's old value is as closed
+    assert [f.getvalue() for f in [*value, *page_copy]] == [b""] * 4  # nor do the widget's value and the page's copy
+    assert sys.getrefcount(dpt) == held_here  # nothing of Streamlit's holds the list's bytes
+    assert deepcopy(value)[0].getvalue() == b""  # a later run's copy of the widget's old value is as empty
 
     again = _uploader_value(manager, "sesi", _uploader_state(*shown))  # the next run: both still shown
     assert again == [DeletedFile("f1"), DeletedFile("f2")]
