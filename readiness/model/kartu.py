@@ -148,31 +148,31 @@ def tps(
     kecamatan = tps_df["kecamatan"].unique()
     sebagian = semua_kecamatan is not None and len(kecamatan) < len(semua_kecamatan)
     sumber = fmt.cakupan("daftar TPS", kecamatan, semua_kecamatan) if sebagian else "dalam daftar TPS"
-    return [
-        Kartu("TPS", fmt.angka(len(tps_df)), f"{sumber} · {fmt.angka(tps_df['kode_desa'].nunique())} {kata.desa}"),
-        Kartu(
-            f"TPS > {fmt.angka(kapasitas)} pemilih",
-            fmt.angka(len(over)),
-            f"Kapasitas per TPS untuk pemilihan ini: {fmt.angka(kapasitas)} pemilih",
+    return _tps_kartu(
+        dict(
+            tps=len(tps_df),
+            desa=tps_df["kode_desa"].nunique(),
+            tps_lebih=len(over),
+            kapasitas_tps=kapasitas,
+            dpt_maks=tps_df["dpt"].max(),
+            dpt_rata=tps_df["dpt"].mean(),
+            dpt=tps_df["dpt"].sum(min_count=1),
         ),
-        Kartu(
-            "Terbanyak per TPS",
-            fmt.angka(tps_df["dpt"].max()),
-            f"Rata-rata {fmt.angka(tps_df['dpt'].mean(), 1)} pemilih per TPS",
-        ),
-        Kartu(
-            "Pemilih",
-            fmt.angka(tps_df["dpt"].sum(min_count=1)),
-            "jumlah pemilih " + (sumber if sebagian else "menurut daftar TPS"),
-        ),
-    ]
+        kata,
+        sumber,
+        "jumlah pemilih " + (sumber if sebagian else "menurut daftar TPS"),
+    )
 
 
 def tps_wilayah(jumlah, kata: Kata) -> list[Kartu]:
     """The cards of kartu.tps from the region's totals (a row of marts/tps_jumlah)."""
+    return _tps_kartu(jumlah, kata, "dalam daftar TPS", "jumlah pemilih menurut daftar TPS")
+
+
+def _tps_kartu(jumlah, kata: Kata, sumber: str, pemilih_sumber: str) -> list[Kartu]:
     kapasitas = fmt.angka(jumlah["kapasitas_tps"])
     return [
-        Kartu("TPS", fmt.angka(jumlah["tps"]), f"dalam daftar TPS · {fmt.angka(jumlah['desa'])} {kata.desa}"),
+        Kartu("TPS", fmt.angka(jumlah["tps"]), f"{sumber} · {fmt.angka(jumlah['desa'])} {kata.desa}"),
         Kartu(
             f"TPS > {kapasitas} pemilih",
             fmt.angka(jumlah["tps_lebih"]),
@@ -183,7 +183,7 @@ def tps_wilayah(jumlah, kata: Kata) -> list[Kartu]:
             fmt.angka(jumlah["dpt_maks"]),
             f"Rata-rata {fmt.angka(jumlah['dpt_rata'], 1)} pemilih per TPS",
         ),
-        Kartu("Pemilih", fmt.angka(jumlah["dpt"]), "jumlah pemilih menurut daftar TPS"),
+        Kartu("Pemilih", fmt.angka(jumlah["dpt"]), pemilih_sumber),
     ]
 
 
