@@ -183,48 +183,44 @@ def _install_views(con: duckdb.DuckDBPyConnection) -> None:
 
 
 # --------------------------------------------------------------------------- creation
+# The sample region's curated reference: (table, columns as selected, file, column types).
+_REFERENCE_CSVS = (
+    (
+        "ref_kecamatan",
+        "kode_kecamatan, kecamatan, jumlah_desa, lat, lon",
+        "kecamatan.csv",
+        "types={'kode_kecamatan': 'VARCHAR'}",
+    ),
+    (
+        "ref_desa",
+        "kode_desa, desa, jenis, kode_kecamatan, lat, lon",
+        "desa.csv",
+        "types={'kode_desa': 'VARCHAR', 'kode_kecamatan': 'VARCHAR'}",
+    ),
+    ("ref_kecamatan_alias", "alias, kode_kecamatan, source", "name_variants.csv", "all_varchar=true"),
+    ("ref_desa_alias", "alias, kode_desa, source", "desa_name_variants.csv", "all_varchar=true"),
+    ("ref_kecamatan_bps", "kode_bps, nama_bps, kode_kecamatan", "kecamatan_bps_crosswalk.csv", "all_varchar=true"),
+    ("elections", "election_id, nama, jenis, tanggal::date, kapasitas_tps::int", "elections.csv", "all_varchar=true"),
+    ("korwil", "election, kode_kecamatan, korwil, koordinator", "korwil.csv", "all_varchar=true"),
+)
+
+
 def _create(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
-    ref = REFERENCE_DIR
-    con.execute(
-        "insert into ref_kecamatan select kode_kecamatan, kecamatan, jumlah_desa, lat, lon "
-        "from read_csv($p, header=true, types={'kode_kecamatan': 'VARCHAR'})",
-        {"p": str(ref / "kecamatan.csv")},
-    )
-    con.execute(
-        "insert into ref_desa select kode_desa, desa, jenis, kode_kecamatan, lat, lon "
-        "from read_csv($p, header=true, types={'kode_desa': 'VARCHAR', 'kode_kecamatan': 'VARCHAR'})",
-        {"p": str(ref / "desa.csv")},
-    )
-    con.execute(
-        "insert into ref_kecamatan_alias select alias, kode_kecamatan, source "
-        "from read_csv($p, header=true, all_varchar=true)",
-        {"p": str(ref / "name_variants.csv")},
-    )
-    con.execute(
-        "insert into ref_desa_alias select alias, kode_desa, source from read_csv($p, header=true, all_varchar=true)",
-        {"p": str(ref / "desa_name_variants.csv")},
-    )
-    con.execute(
-        "insert into ref_kecamatan_bps select kode_bps, nama_bps, kode_kecamatan "
-        "from read_csv($p, header=true, all_varchar=true)",
-        {"p": str(ref / "kecamatan_bps_crosswalk.csv")},
-    )
-    con.execute(
-        "insert into elections select election_id, nama, jenis, tanggal::date, kapasitas_tps::int "
-        "from read_csv($p, header=true, all_varchar=true)",
-        {"p": str(ref / "elections.csv")},
-    )
-    con.execute(
-        "insert into korwil select election, kode_kecamatan, korwil, koordinator "
-        "from read_csv($p, header=true, all_varchar=true)",
-        {"p": str(ref / "korwil.csv")},
-    )
+    for table, columns, name, options in _REFERENCE_CSVS:
+        con.execute(
+            f"insert into {table} select {columns} from read_csv($p, header=true, {options})",
+            {"p": str(REFERENCE_DIR / name)},
+        )
     con.execute(
         "insert into settings select e.election_id, s.key, s.value::double "
         "from elections e cross join read_csv($p, header=true, all_varchar=true) s",
-        {"p": str(ref / "pengaturan_bawaan.csv")},
+        {"p": str(REFERENCE_DIR / "pengaturan_bawaan.csv")},
     )
+    _mark_created(con)
+
+
+def _mark_created(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("insert into app_settings values ('active_election', $e)", {"e": DEFAULT_ELECTION})
     con.execute(
         "insert into meta values ('created_at', $t), ('data_version', '0')",
@@ -245,11 +241,7 @@ def _create_for(con: duckdb.DuckDBPyConnection, wilayah: str | None) -> None:
     con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
     _migrate(con)
     seed.create(con, wilayah)
-    con.execute("insert into app_settings values ('active_election', $e)", {"e": DEFAULT_ELECTION})
-    con.execute(
-        "insert into meta values ('created_at', $t), ('data_version', '0')",
-        {"t": dt.datetime.now().isoformat(timespec="seconds")},
-    )
+    _mark_created(con)
 
 
 # --------------------------------------------------------------------------- writing
