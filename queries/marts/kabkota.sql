@@ -7,6 +7,7 @@
 -- finer data arriving later replaces the total (stg_pemilih_kabkota says when).
 -- Reads `kesiapan_kecamatan` (int_kecamatan of the election, kept by readiness.model) and, for
 -- each kab/kota counted once, the table macro kabkota_jumlah (queries/makro/kabkota_jumlah.sql).
+-- Summed by the aggregate macros of queries/makro/jumlah.sql.
 -- params: election
 with k as (
     select r.kode_kabkota, k.*
@@ -28,21 +29,15 @@ select
     any_value(j.tps)                                                            as tps,
     sum(k.tps_melebihi_kapasitas)                                               as tps_melebihi_kapasitas,
     max(k.pemilih_per_tps_maks)                                                 as pemilih_per_tps_maks,
-    case when count(k.ktpel_wajib) = count(*) then sum(k.ktpel_wajib) end       as ktpel_wajib,
-    case when count(k.ktpel_rekam) = count(*) then sum(k.ktpel_rekam) end       as ktpel_rekam,
-    case when count(k.ktpel_wajib) = count(*)
-         then round(100.0 * sum(k.ktpel_rekam) / nullif(sum(k.ktpel_wajib), 0), 2) end as ktpel_persen,
-    round(sum(k.target_partisipasi * k.dpt)
-          / nullif(sum(k.dpt) filter (where k.target_partisipasi is not null), 0), 2) as target_partisipasi,
-    case when count(k.partisipasi_sebelumnya) = count(*)
-         then round(sum(k.partisipasi_sebelumnya * k.dpt) / nullif(sum(k.dpt), 0), 2) end
-                                                                                as partisipasi_sebelumnya,
+    jumlah_lengkap(k.ktpel_wajib)                                               as ktpel_wajib,
+    jumlah_lengkap(k.ktpel_rekam)                                               as ktpel_rekam,
+    persen_lengkap(k.ktpel_rekam, k.ktpel_wajib)                                as ktpel_persen,
+    rerata_dpt(k.target_partisipasi, k.dpt)                                     as target_partisipasi,
+    rerata_dpt_lengkap(k.partisipasi_sebelumnya, k.dpt)                         as partisipasi_sebelumnya,
     count(*) filter (where k.status = 'hijau')                                  as jumlah_hijau,
     count(*) filter (where k.status = 'kuning')                                 as jumlah_kuning,
     count(*) filter (where k.status = 'merah')                                  as jumlah_merah,
-    case when count(*) filter (where k.status = 'merah') > 0 then 'merah'
-         when count(*) filter (where k.status = 'kuning') > 0 then 'kuning'
-         else 'hijau' end                                                       as status,
+    status_terburuk(k.status)                                                   as status,
     any_value(j.rincian)                                                        as rincian
 from stg_kabkota b
 join k using (kode_kabkota)

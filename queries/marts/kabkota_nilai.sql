@@ -11,6 +11,7 @@
 -- voter data, and says `rincian` 'rincian kecamatan belum ada' while none of its kecamatan has a DPT.
 -- Reads `kesiapan_kecamatan` (int_kecamatan of the election, kept by readiness.model) and, for
 -- each kab/kota counted once, the table macro kabkota_jumlah (queries/makro/kabkota_jumlah.sql).
+-- Summed by the aggregate macros of queries/makro/jumlah.sql.
 -- params: election
 with k as (
     select r.kode_kabkota, k.*
@@ -30,18 +31,15 @@ s as (
         any_value(j.dpt_l)                                                        as dpt_l,
         any_value(j.dpt_p)                                                        as dpt_p,
         any_value(j.dpt_rekap)                                                    as dpt_rekap,
-        case when count(k.dpt_daftar_tps) = count(*) then sum(k.dpt_daftar_tps) end as dpt_daftar_tps,
-        case when count(k.dpt_daftar_pemilih) = count(*) then sum(k.dpt_daftar_pemilih) end as dpt_daftar_pemilih,
+        jumlah_lengkap(k.dpt_daftar_tps)                                        as dpt_daftar_tps,
+        jumlah_lengkap(k.dpt_daftar_pemilih)                                    as dpt_daftar_pemilih,
         any_value(j.tps)                                                          as tps,
         sum(k.tps_melebihi_kapasitas)                                             as tps_melebihi_kapasitas,
         max(k.pemilih_per_tps_maks)                                               as pemilih_per_tps_maks,
-        case when count(k.ktpel_wajib) = count(*) then sum(k.ktpel_wajib) end     as ktpel_wajib,
-        case when count(k.ktpel_rekam) = count(*) then sum(k.ktpel_rekam) end     as ktpel_rekam,
-        round(sum(k.target_partisipasi * k.dpt)
-              / nullif(sum(k.dpt) filter (where k.target_partisipasi is not null), 0), 2) as target_partisipasi,
-        case when count(k.partisipasi_sebelumnya) = count(*)
-             then round(sum(k.partisipasi_sebelumnya * k.dpt) / nullif(sum(k.dpt), 0), 2) end
-                                                                                  as partisipasi_sebelumnya,
+        jumlah_lengkap(k.ktpel_wajib)                                           as ktpel_wajib,
+        jumlah_lengkap(k.ktpel_rekam)                                           as ktpel_rekam,
+        rerata_dpt(k.target_partisipasi, k.dpt)                                 as target_partisipasi,
+        rerata_dpt_lengkap(k.partisipasi_sebelumnya, k.dpt)                     as partisipasi_sebelumnya,
         case when any_value(j.dari_total) then count(*)
              else count(*) filter (where k.ada_pemilih) end                       as jumlah_ada_pemilih,
         any_value(j.rincian)                                                      as rincian,

@@ -5,6 +5,7 @@
 -- Hari Pemungutan page and slide through lapor.ringkasan's `kabupaten`), turnout via fmt.partisipasi.
 -- Reads `kesiapan_kecamatan` (int_kecamatan of the election, kept by readiness.model) and, for
 -- each kab/kota counted once, the table macro kabkota_jumlah (queries/makro/kabkota_jumlah.sql).
+-- Summed by the aggregate macros of queries/makro/jumlah.sql.
 -- params: election
 with k as (
     select r.kode_kabkota, k.*
@@ -14,10 +15,10 @@ with k as (
 ),
 w as (
     select
-        case when count(dpt) = count(*) then sum(dpt) end                       as dpt,
-        case when count(dpt_l) = count(*) then sum(dpt_l) end                   as dpt_l,
-        case when count(dpt_p) = count(*) then sum(dpt_p) end                   as dpt_p,
-        case when count(tps) = count(*) then sum(tps) end                       as tps
+        jumlah_lengkap(dpt)                                                     as dpt,
+        jumlah_lengkap(dpt_l)                                                   as dpt_l,
+        jumlah_lengkap(dpt_p)                                                   as dpt_p,
+        jumlah_lengkap(tps)                                                     as tps
     from kabkota_jumlah($election)
 )
 select
@@ -31,26 +32,21 @@ select
     any_value(w.tps)                                                            as tps,
     sum(k.tps_melebihi_kapasitas)                                               as tps_melebihi_kapasitas,
     max(k.pemilih_per_tps_maks)                                                 as pemilih_per_tps_maks,
-    case when count(k.ktpel_wajib) = count(*) then sum(k.ktpel_wajib) end       as ktpel_wajib,
-    case when count(k.ktpel_rekam) = count(*) then sum(k.ktpel_rekam) end       as ktpel_rekam,
-    case when count(k.ktpel_wajib) = count(*)
-         then round(100.0 * sum(k.ktpel_rekam) / nullif(sum(k.ktpel_wajib), 0), 2) end as ktpel_persen,
+    jumlah_lengkap(k.ktpel_wajib)                                               as ktpel_wajib,
+    jumlah_lengkap(k.ktpel_rekam)                                               as ktpel_rekam,
+    persen_lengkap(k.ktpel_rekam, k.ktpel_wajib)                                as ktpel_persen,
     -- The kabupaten target is the one the target file states for the kabupaten, else the
     -- DPT-weighted mean of the kecamatan targets in force.
     coalesce(
         (select max(t.target_partisipasi) from stg_target t
          where t.election_id = $election and t.kode_kecamatan is null),
-        round(sum(k.target_partisipasi * k.dpt) / nullif(sum(k.dpt) filter (where k.target_partisipasi is not null), 0), 2)
+        rerata_dpt(k.target_partisipasi, k.dpt)
     )                                                                           as target_partisipasi,
-    case when count(k.partisipasi_sebelumnya) = count(*)
-         then round(sum(k.partisipasi_sebelumnya * k.dpt) / nullif(sum(k.dpt), 0), 2) end
-                                                                                as partisipasi_sebelumnya,
+    rerata_dpt_lengkap(k.partisipasi_sebelumnya, k.dpt)                         as partisipasi_sebelumnya,
     count(*) filter (where k.status = 'hijau')                                  as jumlah_hijau,
     count(*) filter (where k.status = 'kuning')                                 as jumlah_kuning,
     count(*) filter (where k.status = 'merah')                                  as jumlah_merah,
-    case when count(*) filter (where k.status = 'merah') > 0 then 'merah'
-         when count(*) filter (where k.status = 'kuning') > 0 then 'kuning'
-         else 'hijau' end                                                       as status
+    status_terburuk(k.status)                                                   as status
 from k
 join elections e using (election_id)
 cross join w

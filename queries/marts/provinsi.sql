@@ -5,6 +5,7 @@
 -- status, the worst status.
 -- Reads `kesiapan_kecamatan` (int_kecamatan of the election, kept by readiness.model) and, for
 -- each kab/kota counted once, the table macro kabkota_jumlah (queries/makro/kabkota_jumlah.sql).
+-- Summed by the aggregate macros of queries/makro/jumlah.sql.
 -- params: election
 with k as (
     select b.kode_provinsi, b.provinsi, r.kode_kabkota, k.*
@@ -15,10 +16,10 @@ with k as (
 ),
 prov as (
     select left(kode_kabkota, 2)                                                as kode_provinsi,
-        case when count(dpt) = count(*) then sum(dpt) end                       as kab_dpt,
-        case when count(dpt_l) = count(*) then sum(dpt_l) end                   as kab_dpt_l,
-        case when count(dpt_p) = count(*) then sum(dpt_p) end                   as kab_dpt_p,
-        case when count(tps) = count(*) then sum(tps) end                       as kab_tps
+        jumlah_lengkap(dpt)                                                     as kab_dpt,
+        jumlah_lengkap(dpt_l)                                                   as kab_dpt_l,
+        jumlah_lengkap(dpt_p)                                                   as kab_dpt_p,
+        jumlah_lengkap(tps)                                                     as kab_tps
     from kabkota_jumlah($election)
     group by 1
 )
@@ -33,21 +34,15 @@ select
     any_value(p.kab_tps)                                                        as tps,
     sum(tps_melebihi_kapasitas)                                                 as tps_melebihi_kapasitas,
     max(pemilih_per_tps_maks)                                                   as pemilih_per_tps_maks,
-    case when count(ktpel_wajib) = count(*) then sum(ktpel_wajib) end           as ktpel_wajib,
-    case when count(ktpel_rekam) = count(*) then sum(ktpel_rekam) end           as ktpel_rekam,
-    case when count(ktpel_wajib) = count(*)
-         then round(100.0 * sum(ktpel_rekam) / nullif(sum(ktpel_wajib), 0), 2) end as ktpel_persen,
-    round(sum(target_partisipasi * dpt)
-          / nullif(sum(dpt) filter (where target_partisipasi is not null), 0), 2) as target_partisipasi,
-    case when count(partisipasi_sebelumnya) = count(*)
-         then round(sum(partisipasi_sebelumnya * dpt) / nullif(sum(dpt), 0), 2) end
-                                                                                as partisipasi_sebelumnya,
+    jumlah_lengkap(ktpel_wajib)                                                 as ktpel_wajib,
+    jumlah_lengkap(ktpel_rekam)                                                 as ktpel_rekam,
+    persen_lengkap(ktpel_rekam, ktpel_wajib)                                    as ktpel_persen,
+    rerata_dpt(target_partisipasi, dpt)                                         as target_partisipasi,
+    rerata_dpt_lengkap(partisipasi_sebelumnya, dpt)                             as partisipasi_sebelumnya,
     count(*) filter (where status = 'hijau')                                    as jumlah_hijau,
     count(*) filter (where status = 'kuning')                                   as jumlah_kuning,
     count(*) filter (where status = 'merah')                                    as jumlah_merah,
-    case when count(*) filter (where status = 'merah') > 0 then 'merah'
-         when count(*) filter (where status = 'kuning') > 0 then 'kuning'
-         else 'hijau' end                                                       as status
+    status_terburuk(status)                                                     as status
 from k
 join prov p using (kode_provinsi)
 group by kode_provinsi
