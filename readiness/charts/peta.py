@@ -185,6 +185,50 @@ def _frame(fig: go.Figure, shapes: list[Bentuk], boxes: list[tuple], s: Skala, h
 
 
 # --------------------------------------------------------------------------- the status map
+def bidang(shape: Bentuk, fillcolor: str, line: dict, hover: str | None = None, **lain) -> go.Scatter:
+    """An area's filled outline (a kecamatan, a province) without a legend entry; pointing anywhere
+    inside it shows `hover` (none: it shows nothing). `lain`: more of the trace's properties."""
+    arah = dict(hoveron="fills", hoverinfo="text", text=hover) if hover is not None else dict(hoverinfo="skip")
+    return go.Scatter(
+        x=shape.lons,
+        y=shape.lats,
+        mode="lines",
+        fill="toself",
+        fillcolor=fillcolor,
+        line=line,
+        showlegend=False,
+        **arah,
+        **lain,
+    )
+
+
+def titik_status(
+    titik: list[tuple[float, float]],
+    statuses: list[str | None],
+    kode: list[str],
+    hover: list[str],
+    size: int,
+    line: dict,
+) -> go.Scatter:
+    """Points (lon, lat) in their status's symbol and colour (a grey diamond without a status),
+    without a legend entry; a click on one selects its `kode`."""
+    return go.Scatter(
+        x=[t[0] for t in titik],
+        y=[t[1] for t in titik],
+        mode="markers",
+        marker=dict(
+            size=size,
+            symbol=[SYMBOL.get(st, "diamond") for st in statuses],
+            color=[STATUS_WARNA.get(st, GREY) for st in statuses],
+            line=line,
+        ),
+        customdata=kode,
+        showlegend=False,
+        hovertext=hover,
+        hoverinfo="text",
+    )
+
+
 def _status_of(rows: pd.DataFrame, kode: str) -> str | None:
     status = rows["status"].get(kode) if kode in rows.index else None
     return status if isinstance(status, str) else None
@@ -206,19 +250,13 @@ def _shape_traces(fig: go.Figure, shapes: dict[str, Bentuk], rows: pd.DataFrame,
         if isinstance(reason, str) and reason:
             hover += "<br>" + html.escape(reason, quote=False).replace(", ", "<br>")
         fig.add_trace(
-            go.Scatter(
-                x=shape.lons,
-                y=shape.lats,
-                mode="lines",
-                fill="toself",
-                fillcolor=LUAR if dimmed else colour,
-                line=dict(color="white", width=1.5),
-                hoveron="fills",
-                hoverinfo="text",
-                text=hover,
+            bidang(
+                shape,
+                LUAR if dimmed else colour,
+                dict(color="white", width=1.5),
+                hover,
                 name="Di luar korwil ini" if dimmed else status_label(status),
                 legendgroup="lain" if dimmed else (status or "kosong"),
-                showlegend=False,
                 customdata=[kode] * len(shape.lons),
             )
         )
@@ -302,23 +340,8 @@ def peta_status(
         for k, st in zip(order, statuses)
     ]
     _garis(fig, labels)
-    fig.add_trace(
-        go.Scatter(
-            x=[shapes[k].label[0] for k in order],
-            y=[shapes[k].label[1] for k in order],
-            mode="markers",
-            marker=dict(
-                size=11,
-                symbol=[SYMBOL.get(st, "diamond") for st in statuses],
-                color=[STATUS_WARNA.get(st, GREY) for st in statuses],
-                line=dict(color="white", width=1.5),
-            ),
-            customdata=order,
-            showlegend=False,
-            hovertext=hover,
-            hoverinfo="text",
-        )
-    )
+    titik = [shapes[k].label for k in order]
+    fig.add_trace(titik_status(titik, statuses, order, hover, 11, dict(color="white", width=1.5)))
     if named is order:
         names = [shapes[k].kecamatan for k in order]
     else:
@@ -375,18 +398,7 @@ def tps_peta(tps_df: pd.DataFrame, shapes: dict[str, Bentuk], kode_kecamatan: st
     for kode, shape in shapes.items():
         if kode_kecamatan and kode != kode_kecamatan:
             continue
-        fig.add_trace(
-            go.Scatter(
-                x=shape.lons,
-                y=shape.lats,
-                mode="lines",
-                fill="toself",
-                fillcolor="rgba(230,230,230,0.5)",
-                line=dict(color="#888", width=1),
-                hoverinfo="skip",
-                showlegend=False,
-            )
-        )
+        fig.add_trace(bidang(shape, "rgba(230,230,230,0.5)", dict(color="#888", width=1)))
     data = tps_df.dropna(subset=["lat", "lon"])
     for over, name, colour in ((False, "TPS", "#1f5f8b"), (True, "TPS melebihi kapasitas", STATUS_WARNA["merah"])):
         part = data[data["melebihi_kapasitas"].fillna(False).astype(bool) == over]

@@ -16,8 +16,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import fmt, teks
-from .peta import LEBAR_SEMPIT, NOMINAL_WIDTH, Bentuk, _frame, skala, tinggi
-from .warna import GREY, STATUS_WARNA, SYMBOL, WARNA_KOSONG, legenda_status, status_label
+from .peta import LEBAR_SEMPIT, NOMINAL_WIDTH, Bentuk, _frame, bidang, skala, tinggi, titik_status
+from .warna import STATUS_WARNA, WARNA_KOSONG, legenda_status, status_label
 
 # How a map names a province whose official name is long (`DKI Jakarta`, `Kep. Riau`).
 _SINGKAT = (("Daerah Khusus Ibukota ", "DKI "), ("Daerah Istimewa ", "DI "), ("Kepulauan ", "Kep. "))
@@ -58,17 +58,11 @@ def peta_provinsi(
         if kode in per.index:
             hover += "<br>" + _rincian(per.loc[kode])
         fig.add_trace(
-            go.Scatter(
-                x=shape.lons,
-                y=shape.lats,
-                mode="lines",
-                fill="toself",
-                fillcolor=STATUS_WARNA.get(status, WARNA_KOSONG),
-                line=dict(color="white", width=1),
-                hoveron="fills",
-                hoverinfo="text",
-                text=hover,
-                showlegend=False,
+            bidang(
+                shape,
+                STATUS_WARNA.get(status, WARNA_KOSONG),
+                dict(color="white", width=1),
+                hover,
                 legendgroup=status or "kosong",
             )
         )
@@ -77,25 +71,11 @@ def peta_provinsi(
     height = tinggi(shapes, width)
     kab = daftar[daftar["kode_kabkota"].isin(titik)]
     status = [st if isinstance(st, str) else None for st in kab["status"]]
-    fig.add_trace(
-        go.Scatter(
-            x=[titik[k][0] for k in kab["kode_kabkota"]],
-            y=[titik[k][1] for k in kab["kode_kabkota"]],
-            mode="markers",
-            marker=dict(
-                size=7,
-                symbol=[SYMBOL.get(st, "diamond") for st in status],
-                color=[STATUS_WARNA.get(st, GREY) for st in status],
-                line=dict(color="#333333", width=0.5),
-            ),
-            customdata=list(kab["kode_kabkota"]),
-            showlegend=False,
-            hovertext=[
-                f"<b>{html.escape(n, quote=False)}</b><br>{status_label(st)}<br>Klik untuk membuka kabupaten/kota"
-                for n, st in zip(kab["kabkota"], status)
-            ],
-            hoverinfo="text",
-        )
-    )
+    hover = [
+        f"<b>{html.escape(n, quote=False)}</b><br>{status_label(st)}<br>Klik untuk membuka kabupaten/kota"
+        for n, st in zip(kab["kabkota"], status)
+    ]
+    kode = list(kab["kode_kabkota"])
+    fig.add_trace(titik_status([titik[k] for k in kode], status, kode, hover, 7, dict(color="#333333", width=0.5)))
     _frame(fig, shapes, [], skala(shapes, height, min(width, LEBAR_SEMPIT)), height)
     return fig
