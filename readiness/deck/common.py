@@ -31,6 +31,11 @@ def daftar(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " dan " + names[-1]
 
 
+def sebut(names: list[str], maks: int = 3) -> str:
+    """Up to `maks` names in full (`daftar`); more as the first `maks` and how many others."""
+    return daftar(names) if len(names) <= maks else f"{', '.join(names[:maks])} dan {len(names) - maks} lainnya"
+
+
 def korwil_nama(value) -> str:
     """A korwil's name as slides show it; `Tanpa korwil` for a kecamatan not assigned to one."""
     return value if isinstance(value, str) and value else "Tanpa korwil"

@@ -16,7 +16,7 @@ import pandas as pd
 from .. import charts, db, fmt
 from ..model.kelengkapan import JENIS, WAJIB, kelengkapan_kabkota, matriks
 from ..wilayah.kata import Kata
-from .common import MASALAH_SELESAI, daftar
+from .common import MASALAH_SELESAI, daftar, sebut
 from .parts import Angka, Baris, Peta, Slide, status_label
 from .slides_kecamatan import slide_partisipasi
 from .slides_masalah import masalah_tersedia
@@ -33,9 +33,17 @@ def urut(kab: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _sebut(names: list[str]) -> str:
-    """Three names in full; more as the first three and how many others."""
-    return daftar(names) if len(names) <= 3 else f"{', '.join(names[:3])} dan {len(names) - 3} lainnya"
+def slide_temuan(status: str, judul: str, kolom: tuple, lebar: tuple, baris: tuple) -> Slide:
+    """The findings slide of one status: its kab/kota (or their provinces) as rows of a table."""
+    return Slide(
+        "temuan",
+        f"Kab/kota {KATA_STATUS[status]}",
+        judul,
+        subjudul="Status kab/kota dinilai dari jumlah kecamatannya dengan ambang yang sama seperti kecamatan",
+        kolom=kolom,
+        lebar=lebar,
+        baris=baris,
+    )
 
 
 def slides_temuan(kab: pd.DataFrame) -> list[Slide]:
@@ -46,7 +54,7 @@ def slides_temuan(kab: pd.DataFrame) -> list[Slide]:
         rows = urut(kab[kab["status"] == status])
         if rows.empty:
             continue
-        judul = f"{len(rows)} dari {n} kab/kota {KATA_STATUS[status]}: {_sebut(rows['nama_pendek'].tolist())}"
+        judul = f"{len(rows)} dari {n} kab/kota {KATA_STATUS[status]}: {sebut(rows['nama_pendek'].tolist())}"
         baris = tuple(
             Baris(
                 (
@@ -60,17 +68,7 @@ def slides_temuan(kab: pd.DataFrame) -> list[Slide]:
             )
             for _, r in rows.iterrows()
         )
-        out.append(
-            Slide(
-                "temuan",
-                f"Kab/kota {KATA_STATUS[status]}",
-                judul,
-                subjudul="Status kab/kota dinilai dari jumlah kecamatannya dengan ambang yang sama seperti kecamatan",
-                kolom=("Status", "Kab/kota", "Kecamatan", "Alasan"),
-                lebar=(5, 5, 5, 11),
-                baris=baris,
-            )
-        )
+        out.append(slide_temuan(status, judul, ("Status", "Kab/kota", "Kecamatan", "Alasan"), (5, 5, 5, 11), baris))
     return out
 
 
@@ -79,7 +77,7 @@ def slide_peta(kab: pd.DataFrame, bentuk: tuple) -> Slide:
     merah = urut(kab[kab["status"] == "merah"])["nama_pendek"].tolist()
     kuning = int((kab["status"] == "kuning").sum())
     if merah:
-        judul = f"{len(merah)} kab/kota belum siap: {_sebut(merah)}"
+        judul = f"{len(merah)} kab/kota belum siap: {sebut(merah)}"
     elif kuning:
         judul = f"Tidak ada kab/kota belum siap; {kuning} perlu perhatian"
     else:
@@ -190,10 +188,10 @@ def slides(cur, election: str, kab: pd.DataFrame, whole, label: str, words: Kata
     )
     out.append(slide_peta(kab, bentuk))
     out.append(slide_kelengkapan(kelengkapan_kabkota(cur, election), pendek))
+    return out + slides_partisipasi_masalah(cur, election, kab, whole, label, words)
+
+
+def slides_partisipasi_masalah(cur, election: str, kab: pd.DataFrame, whole, label: str, words: Kata) -> list[Slide]:
+    """The turnout-gap slide of the kab/kota and their open problems, each when it has rows."""
     gap = slide_partisipasi(whole, kab.assign(kecamatan=kab["nama_pendek"]), label, words, satuan="kab/kota")
-    if gap is not None:
-        out.append(gap)
-    masalah = slide_masalah(cur, election, kab)
-    if masalah is not None:
-        out.append(masalah)
-    return out
+    return [s for s in (gap, slide_masalah(cur, election, kab)) if s is not None]

@@ -21,15 +21,9 @@ from ..model.kabkota import STATUS_URUT as _URUT
 from ..model.kabkota import per_provinsi
 from ..model.kelengkapan import IKON, JENIS, WAJIB, kelengkapan_kabkota
 from ..wilayah.kata import Kata
+from .common import sebut
 from .parts import Angka, Baris, Peta, Slide, status_label
-from .slides_kabkota import KATA_STATUS, slide_masalah, urut
-from .slides_kecamatan import slide_partisipasi
-
-
-def _sebut(names: list[str], maks: int = 3) -> str:
-    if len(names) <= maks:
-        return ", ".join(names[:-1]) + (" dan " if len(names) > 1 else "") + names[-1]
-    return f"{', '.join(names[:maks])} dan {len(names) - maks} lainnya"
+from .slides_kabkota import KATA_STATUS, slide_temuan, slides_partisipasi_masalah, urut
 
 
 def slides_temuan(kab: pd.DataFrame, provinsi: dict[str, str]) -> list[Slide]:
@@ -47,23 +41,18 @@ def slides_temuan(kab: pd.DataFrame, provinsi: dict[str, str]) -> list[Slide]:
                     status_label(status),
                     provinsi.get(kode, kode),
                     f"{fmt.angka(r[status])} dari {fmt.angka(r['jumlah'])} kab/kota",
-                    _sebut(mine[mine["kode_kabkota"].str[:2] == kode]["nama_pendek"].tolist()),
+                    sebut(mine[mine["kode_kabkota"].str[:2] == kode]["nama_pendek"].tolist()),
                 ),
                 status,
             )
             for kode, r in rows.iterrows()
         )
+        judul = (
+            f"{fmt.angka(int(rows[status].sum()))} dari {fmt.angka(n)} kab/kota {KATA_STATUS[status]}, "
+            f"di {fmt.angka(len(rows))} provinsi"
+        )
         out.append(
-            Slide(
-                "temuan",
-                f"Kab/kota {KATA_STATUS[status]}",
-                f"{fmt.angka(int(rows[status].sum()))} dari {fmt.angka(n)} kab/kota {KATA_STATUS[status]}, "
-                f"di {fmt.angka(len(rows))} provinsi",
-                subjudul="Status kab/kota dinilai dari jumlah kecamatannya dengan ambang yang sama seperti kecamatan",
-                kolom=("Status", "Provinsi", "Kab/kota", "Di antaranya"),
-                lebar=(5, 6, 5, 10),
-                baris=baris,
-            )
+            slide_temuan(status, judul, ("Status", "Provinsi", "Kab/kota", "Di antaranya"), (5, 6, 5, 10), baris)
         )
     return out
 
@@ -81,9 +70,9 @@ def slide_peta(kab: pd.DataFrame, bentuk: dict) -> Slide:
         judul = f"Tidak ada kab/kota belum siap; perlu perhatian di {int((per['kuning'] > 0).sum())} dari {n} provinsi"
     else:
         judul = f"Seluruh kab/kota di {n} provinsi siap"
-    sebut = [f"{names.get(k, k)} {fmt.angka(r['merah'])}" for k, r in merah.iterrows()]
-    if len(sebut) > 12:
-        sebut = [*sebut[:12], f"dan {len(sebut) - 12} provinsi lainnya"]
+    disebut = [f"{names.get(k, k)} {fmt.angka(r['merah'])}" for k, r in merah.iterrows()]
+    if len(disebut) > 12:
+        disebut = [*disebut[:12], f"dan {len(disebut) - 12} provinsi lainnya"]
     status = {k: per["status"].get(k) for k in bentuk}
     return Slide(
         "peta",
@@ -91,9 +80,9 @@ def slide_peta(kab: pd.DataFrame, bentuk: dict) -> Slide:
         judul,
         subjudul=f"Warna provinsi: status terburuk kab/kotanya ({fmt.angka(len(kab))} kab/kota)",
         angka=tuple(Angka("provinsi", fmt.angka(sum(v == s for v in status.values())), status=s) for s in _URUT),
-        kolom=("Kab/kota belum siap per provinsi",) if sebut else (),
-        lebar=(13,) if sebut else (),
-        baris=(Baris((", ".join(sebut),)),) if sebut else (),
+        kolom=("Kab/kota belum siap per provinsi",) if disebut else (),
+        lebar=(13,) if disebut else (),
+        baris=(Baris((", ".join(disebut),)),) if disebut else (),
         peta=Peta(tuple(status.items()), tuple(replace(b, kecamatan=names[k]) for k, b in bentuk.items())),
     )
 
@@ -153,10 +142,4 @@ def slides(cur, election: str, kab: pd.DataFrame, whole, label: str, words: Kata
     if bentuk:
         out.append(slide_peta(kab, bentuk))
     out.append(slide_kelengkapan(kelengkapan_kabkota(cur, election), provinsi))
-    gap = slide_partisipasi(whole, kab.assign(kecamatan=kab["nama_pendek"]), label, words, satuan="kab/kota")
-    if gap is not None:
-        out.append(gap)
-    masalah = slide_masalah(cur, election, kab)
-    if masalah is not None:
-        out.append(masalah)
-    return out
+    return out + slides_partisipasi_masalah(cur, election, kab, whole, label, words)
