@@ -13,17 +13,15 @@ from .alasan import desa_reasons, reasons
 from .kesiapan import dengan_kesiapan
 from .pemilihan import previous_label
 
+# An area's voters and polling stations, and its KTP-el recording: figures of every level.
+PEMILIH = ["dpt", "dpt_l", "dpt_p", "tps"]
+KTPEL = ["ktpel_wajib", "ktpel_rekam", "ktpel_persen"]
 # The figures of a row that sums a whole region (the kabupaten row; a province's, a kab/kota's).
 ANGKA_WILAYAH = [
-    "dpt",
-    "dpt_l",
-    "dpt_p",
-    "tps",
+    *PEMILIH,
     "tps_melebihi_kapasitas",
     "pemilih_per_tps_maks",
-    "ktpel_wajib",
-    "ktpel_rekam",
-    "ktpel_persen",
+    *KTPEL,
     "target_partisipasi",
     "partisipasi_sebelumnya",
     "jumlah_hijau",
@@ -37,13 +35,8 @@ REPORT_COLUMNS = {
         "kecamatan",
         "korwil",
         "koordinator",
-        "dpt",
-        "dpt_l",
-        "dpt_p",
-        "tps",
-        "ktpel_wajib",
-        "ktpel_rekam",
-        "ktpel_persen",
+        *PEMILIH,
+        *KTPEL,
         "target_partisipasi",
         "partisipasi_sebelumnya",
         "selisih_partisipasi",
@@ -66,13 +59,8 @@ REPORT_COLUMNS = {
         "korwil",
         "koordinator",
         "jumlah_kecamatan",
-        "dpt",
-        "dpt_l",
-        "dpt_p",
-        "tps",
-        "ktpel_wajib",
-        "ktpel_rekam",
-        "ktpel_persen",
+        *PEMILIH,
+        *KTPEL,
         "tps_melebihi_kapasitas",
         "jumlah_hijau",
         "jumlah_kuning",
@@ -80,27 +68,14 @@ REPORT_COLUMNS = {
         "status",
         "kecamatan",
     ],
-    "desa": [
-        "kode_desa",
-        "desa",
-        "kode_kecamatan",
-        "kecamatan",
-        "dpt",
-        "dpt_l",
-        "dpt_p",
-        "tps",
-        "pemilih_per_tps_maks",
-    ],
+    "desa": ["kode_desa", "desa", "kode_kecamatan", "kecamatan", *PEMILIH, "pemilih_per_tps_maks"],
     "kabupaten": ["election_id", "pemilihan", "tanggal_pemilihan", "jumlah_kecamatan", *ANGKA_WILAYAH],
 }
 
 
 # Whole-number columns: DuckDB hands integer columns with gaps to pandas as floats.
 COUNT_COLUMNS = {
-    "dpt",
-    "dpt_l",
-    "dpt_p",
-    "tps",
+    *PEMILIH,
     "ktpel_wajib",
     "ktpel_rekam",
     "pemilih_per_tps_maks",
