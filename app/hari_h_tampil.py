@@ -8,6 +8,7 @@ import streamlit as st
 from app import baca, layar, sesi
 from app.markdown import escape_md
 from readiness import akses, export, fmt, lapor
+from readiness.model import kartu as kartu_model
 from readiness.model.kartu import Kartu
 
 GALAT = "_hari_h_galat"
@@ -36,11 +37,7 @@ def kartu(kab, kec, label_sebelumnya: str) -> tuple[list[Kartu], list[Kartu]]:
             f"{fmt.angka(kab['hadir'])} pemilih di {fmt.angka(kab['tps_hadir'])} TPS yang melapor "
             f"(DPT {fmt.angka(kab['dpt_hadir'])})",
         ),
-        Kartu(
-            "Target partisipasi",
-            fmt.partisipasi(kab["target_partisipasi"]),
-            f"{label_sebelumnya}: {fmt.partisipasi(kab['partisipasi_sebelumnya'])}",
-        ),
+        kartu_model.target(kab, label_sebelumnya),
         Kartu("Kejadian terbuka", fmt.angka(int(kec["kejadian_terbuka"].sum())), "belum ditandai selesai"),
     ]
     return tahap, angka

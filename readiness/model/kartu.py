@@ -38,11 +38,7 @@ def ringkasan(kab) -> list[Kartu]:
             + f"Laki-laki {fmt.angka(kab['dpt_l'])} · Perempuan {fmt.angka(kab['dpt_p'])}",
         ),
         Kartu("TPS", fmt.angka(kab["tps"]), tps_keterangan),
-        Kartu(
-            "Perekaman KTP-el",
-            fmt.persen(kab["ktpel_persen"]),
-            f"{fmt.angka(kab['ktpel_rekam'])} dari {fmt.angka(kab['ktpel_wajib'])} wajib KTP-el",
-        ),
+        rekam_ktpel(kab),
         Kartu(
             "Target partisipasi",
             fmt.partisipasi(kab["target_partisipasi"]),
@@ -51,21 +47,41 @@ def ringkasan(kab) -> list[Kartu]:
     ]
 
 
-def status_kecamatan(kab) -> list[Kartu]:
-    """How many kecamatan are Belum siap, Perlu perhatian and Siap."""
+def _per_status(satuan: str, jumlah) -> list[Kartu]:
+    """How many `satuan` are Belum siap, Perlu perhatian and Siap (`jumlah`: status → count)."""
     return [
-        Kartu(f"{teks.status_label(status)} (kecamatan)", fmt.angka(kab[f"jumlah_{status}"]))
+        Kartu(f"{teks.status_label(status)} ({satuan})", fmt.angka(jumlah(status)))
         for status in ("merah", "kuning", "hijau")
     ]
+
+
+def status_kecamatan(kab) -> list[Kartu]:
+    """How many kecamatan are Belum siap, Perlu perhatian and Siap."""
+    return _per_status("kecamatan", lambda status: kab[f"jumlah_{status}"])
 
 
 def status_kabkota(daftar) -> list[Kartu]:
     """How many kab/kota of a province (or the nation) are Belum siap, Perlu perhatian and Siap
     (their rated rows), as its map and table colour them."""
-    return [
-        Kartu(f"{teks.status_label(status)} (kab/kota)", fmt.angka(int((daftar["status"] == status).sum())))
-        for status in ("merah", "kuning", "hijau")
-    ]
+    return _per_status("kab/kota", lambda status: int((daftar["status"] == status).sum()))
+
+
+def rekam_ktpel(row, tambahan: str = "") -> Kartu:
+    """An area's KTP-el recording: the percentage, and how many of those required (then `tambahan`)."""
+    return Kartu(
+        "Perekaman KTP-el",
+        fmt.persen(row["ktpel_persen"]),
+        f"{fmt.angka(row['ktpel_rekam'])} dari {fmt.angka(row['ktpel_wajib'])} wajib KTP-el{tambahan}",
+    )
+
+
+def target(row, label_sebelumnya: str) -> Kartu:
+    """The participation target of an area, with the previous election's turnout under it."""
+    return Kartu(
+        "Target partisipasi",
+        fmt.partisipasi(row["target_partisipasi"]),
+        f"{label_sebelumnya}: {fmt.partisipasi(row['partisipasi_sebelumnya'])}",
+    )
 
 
 def kecamatan(row, label_sebelumnya: str) -> list[Kartu]:
@@ -83,17 +99,8 @@ def kecamatan(row, label_sebelumnya: str) -> list[Kartu]:
             f"Terbanyak {fmt.angka(row['pemilih_per_tps_maks'])} pemilih · rata-rata "
             f"{fmt.angka(row['pemilih_per_tps_rata'], 1)}",
         ),
-        Kartu(
-            "Perekaman KTP-el",
-            fmt.persen(row["ktpel_persen"]),
-            f"{fmt.angka(row['ktpel_rekam'])} dari {fmt.angka(row['ktpel_wajib'])} wajib KTP-el"
-            + (f" · data {fmt.tanggal(row['ktpel_tanggal'])}" if row["ada_ktpel"] else ""),
-        ),
-        Kartu(
-            "Target partisipasi",
-            fmt.partisipasi(row["target_partisipasi"]),
-            f"{label_sebelumnya}: {fmt.partisipasi(row['partisipasi_sebelumnya'])}",
-        ),
+        rekam_ktpel(row, f" · data {fmt.tanggal(row['ktpel_tanggal'])}" if row["ada_ktpel"] else ""),
+        target(row, label_sebelumnya),
     ]
 
 
