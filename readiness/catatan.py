@@ -413,6 +413,37 @@ def _teks_waktu(value) -> str | None:
     return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
 
 
+# The tables an older release kept in DuckDB: their columns, and which of them hold a time.
+_PINDAH = (
+    (
+        "masalah",
+        "masalah_id, election_id, kode_kecamatan, kode_desa, no_tps, kategori, uraian, pelapor, tanggal, tingkat, "
+        "status, kunci, dibuat_oleh, dibuat_pada, diubah_pada, sumber",
+        (8, 13, 14),
+    ),
+    (
+        "masalah_riwayat",
+        "riwayat_id, masalah_id, waktu, pelaku, status_sebelum, status_sesudah, tingkat_sebelum, tingkat_sesudah, "
+        "catatan, sumber",
+        (2,),
+    ),
+)
+
+
+def _pindahkan(duck, con: sqlite3.Connection, tabel: str, kolom: str, waktu: tuple[int, ...], hitung: dict) -> None:
+    """The rows of DuckDB's `<tabel>_lama` inserted into the store's `tabel` with their ids, in id
+    order (the times as the store's text), counted in `hitung` (copied, and held already)."""
+    nama = kolom.split(", ")
+    tanda = ", ".join("?" * len(nama))
+    for row in duck.execute(f"select {kolom} from {tabel}_lama order by {nama[0]}").fetchall():
+        row = list(row)
+        for i in waktu:
+            row[i] = _teks_waktu(row[i])
+        n = con.execute(f"insert or ignore into {tabel} ({kolom}) values ({tanda})", row).rowcount
+        hitung[tabel] += n
+        hitung["sudah_ada"] += 1 - n
+
+
 def ambil_dari_duckdb(duck, db_path: Path | str) -> None:
     """Inside a write of the analytical file (db.writing, after its migrations): move the rows an
     older release kept in DuckDB (tables renamed `*_lama` by migration 009) into this store, once,
@@ -438,38 +469,9 @@ def ambil_dari_duckdb(duck, db_path: Path | str) -> None:
     with tulis(db_path) as con:
         if meta(con, tanda) is None:
             hitung = {"masalah": 0, "masalah_riwayat": 0, "sudah_ada": 0}
-            if "masalah_lama" in lama:
-                for row in duck.execute(
-                    "select masalah_id, election_id, kode_kecamatan, kode_desa, no_tps, kategori, uraian, pelapor, "
-                    "tanggal, tingkat, status, kunci, dibuat_oleh, dibuat_pada, diubah_pada, sumber "
-                    "from masalah_lama order by masalah_id"
-                ).fetchall():
-                    row = list(row)
-                    row[8], row[13], row[14] = _teks_waktu(row[8]), _teks_waktu(row[13]), _teks_waktu(row[14])
-                    n = con.execute(
-                        "insert or ignore into masalah (masalah_id, election_id, kode_kecamatan, kode_desa, "
-                        "no_tps, kategori, uraian, pelapor, tanggal, tingkat, status, kunci, dibuat_oleh, "
-                        "dibuat_pada, diubah_pada, sumber) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        "?, ?, ?)",
-                        row,
-                    ).rowcount
-                    hitung["masalah"] += n
-                    hitung["sudah_ada"] += 1 - n
-            if "masalah_riwayat_lama" in lama:
-                for row in duck.execute(
-                    "select riwayat_id, masalah_id, waktu, pelaku, status_sebelum, status_sesudah, tingkat_sebelum, "
-                    "tingkat_sesudah, catatan, sumber from masalah_riwayat_lama order by riwayat_id"
-                ).fetchall():
-                    row = list(row)
-                    row[2] = _teks_waktu(row[2])
-                    n = con.execute(
-                        "insert or ignore into masalah_riwayat (riwayat_id, masalah_id, waktu, pelaku, "
-                        "status_sebelum, status_sesudah, tingkat_sebelum, tingkat_sesudah, catatan, sumber) "
-                        "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        row,
-                    ).rowcount
-                    hitung["masalah_riwayat"] += n
-                    hitung["sudah_ada"] += 1 - n
+            for tabel, kolom, waktu in _PINDAH:
+                if f"{tabel}_lama" in lama:
+                    _pindahkan(duck, con, tabel, kolom, waktu, hitung)
             # Problem uploads of the older release were merged in DuckDB already.
             for upload_id, election in duck.execute(
                 "select upload_id, election_id from uploads where kind = 'masalah'"
