@@ -69,24 +69,34 @@ def _tanggal(t) -> str:
     return fmt.tanggal_singkat(t.date()) if pd.notna(t) else KOSONG
 
 
+# The columns after the village's: in the page's full list, and in a list of open problems.
+_URUT_DAFTAR = ("TPS", "Kategori", "Uraian", "Pelapor", "Tanggal", "Tingkat", "Status", "Tindak lanjut terakhir")
+_URUT_TERBUKA = ("TPS", "Kategori", "Uraian", "Tingkat", "Status", "Tanggal", "Pelapor", "Tindak lanjut terakhir")
+
+
+def _sel(df: pd.DataFrame, desa: str) -> dict[str, pd.Series]:
+    """Each column of a list of problems as the page shows it, by its header (`desa`: the
+    header of the village column)."""
+    return {
+        "No.": df["masalah_id"].map(lambda i: f"#{i}"),
+        "Kecamatan": df.get("kecamatan"),
+        "Korwil": df["korwil"].fillna(KOSONG) if "korwil" in df else None,
+        desa: df["desa"].fillna(KOSONG),
+        "TPS": df["no_tps"].fillna(KOSONG),
+        "Kategori": df["kategori"].map(KATEGORI).fillna(df["kategori"]),
+        "Uraian": df["uraian"],
+        "Pelapor": df["pelapor"].fillna(KOSONG),
+        "Tanggal": df["tanggal"].map(_tanggal),
+        "Tingkat": df["tingkat"].map(TINGKAT),
+        "Status": df["status"].map(STATUS),
+        "Tindak lanjut terakhir": df["catatan_terakhir"].fillna(KOSONG),
+    }
+
+
 def tabel_daftar(pilih: pd.DataFrame, desa: str = DESA) -> pd.DataFrame:
     """The Permasalahan page's list, one row per problem."""
-    return pd.DataFrame(
-        {
-            "No.": pilih["masalah_id"].map(lambda i: f"#{i}"),
-            "Kecamatan": pilih["kecamatan"],
-            "Korwil": pilih["korwil"].fillna(KOSONG),
-            desa: pilih["desa"].fillna(KOSONG),
-            "TPS": pilih["no_tps"].fillna(KOSONG),
-            "Kategori": pilih["kategori"].map(KATEGORI),
-            "Uraian": pilih["uraian"],
-            "Pelapor": pilih["pelapor"].fillna(KOSONG),
-            "Tanggal": pilih["tanggal"].map(_tanggal),
-            "Tingkat": pilih["tingkat"].map(TINGKAT),
-            "Status": pilih["status"].map(STATUS),
-            "Tindak lanjut terakhir": pilih["catatan_terakhir"].fillna(KOSONG),
-        }
-    )
+    sel = _sel(pilih, desa)
+    return pd.DataFrame({judul: sel[judul] for judul in ("No.", "Kecamatan", "Korwil", desa, *_URUT_DAFTAR)})
 
 
 def berkas_daftar(pilih: pd.DataFrame, desa: str = DESA) -> pd.DataFrame:
@@ -192,21 +202,9 @@ def tabel_terbuka(df: pd.DataFrame, *, kecamatan: bool = True, desa: str = DESA)
     """Open problems, most severe and newest first."""
     urut = df.assign(_t=df["tingkat"].map(URUTAN_TINGKAT))
     urut = urut.sort_values(["_t", "tanggal", "masalah_id"], ascending=[True, False, False])
-    return pd.DataFrame(
-        {
-            "No.": urut["masalah_id"].map(lambda i: f"#{i}"),
-            **({"Kecamatan": urut["kecamatan"]} if kecamatan else {}),
-            desa: urut["desa"].fillna(KOSONG),
-            "TPS": urut["no_tps"].fillna(KOSONG),
-            "Kategori": urut["kategori"].map(KATEGORI).fillna(urut["kategori"]),
-            "Uraian": urut["uraian"],
-            "Tingkat": urut["tingkat"].map(TINGKAT),
-            "Status": urut["status"].map(STATUS),
-            "Tanggal": urut["tanggal"].map(_tanggal),
-            "Pelapor": urut["pelapor"].fillna(KOSONG),
-            "Tindak lanjut terakhir": urut["catatan_terakhir"].fillna(KOSONG),
-        }
-    )
+    sel = _sel(urut, desa)
+    judul = ("No.", *(("Kecamatan",) if kecamatan else ()), desa, *_URUT_TERBUKA)
+    return pd.DataFrame({j: sel[j] for j in judul})
 
 
 def _jumlah_tinggi(df: pd.DataFrame, by) -> pd.DataFrame:
