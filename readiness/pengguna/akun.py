@@ -147,6 +147,13 @@ def atur_sandi(db_path, nama: str, sandi: str, *, pelaku) -> int:
         return row["versi_sandi"] + 1
 
 
+def _catat_ubah(con, pelaku, row, ubah: dict, **rincian) -> None:
+    """The audit row of a change to an account: `rincian`, and its summary before and after `ubah`."""
+    jejak.catat(
+        con, pelaku, "pengguna", row["nama"], rincian=rincian, sebelum=_ringkas(row), sesudah={**_ringkas(row), **ubah}
+    )
+
+
 def nonaktifkan(db_path, nama: str, *, pelaku, jaga_admin_terakhir: bool = True) -> None:
     """Disable a user and end their sessions. The app refuses to disable the last active admin
     (it would lock itself out of user management); the command line may
@@ -159,15 +166,7 @@ def nonaktifkan(db_path, nama: str, *, pelaku, jaga_admin_terakhir: bool = True)
             raise PenggunaError(_ADMIN_TERAKHIR.format(row["nama"]))
         con.execute("update pengguna set aktif = 0, diubah = ? where nama = ?", (catatan.sekarang(), row["nama"]))
         berakhir = akhiri_sesi(con, row["nama"])
-        jejak.catat(
-            con,
-            pelaku,
-            "pengguna",
-            row["nama"],
-            rincian={"perubahan": "nonaktifkan", "sesi_diakhiri": berakhir},
-            sebelum=_ringkas(row),
-            sesudah={**_ringkas(row), "aktif": False},
-        )
+        _catat_ubah(con, pelaku, row, {"aktif": False}, perubahan="nonaktifkan", sesi_diakhiri=berakhir)
 
 
 def aktifkan(db_path, nama: str, *, pelaku) -> None:
@@ -176,15 +175,7 @@ def aktifkan(db_path, nama: str, *, pelaku) -> None:
         if row["aktif"]:
             raise PenggunaError(f"Pengguna '{row['nama']}' sudah aktif.")
         con.execute("update pengguna set aktif = 1, diubah = ? where nama = ?", (catatan.sekarang(), row["nama"]))
-        jejak.catat(
-            con,
-            pelaku,
-            "pengguna",
-            row["nama"],
-            rincian={"perubahan": "aktifkan"},
-            sebelum=_ringkas(row),
-            sesudah={**_ringkas(row), "aktif": True},
-        )
+        _catat_ubah(con, pelaku, row, {"aktif": True}, perubahan="aktifkan")
 
 
 def ubah_peran(
@@ -204,15 +195,8 @@ def ubah_peran(
             "update pengguna set peran = ?, wilayah = ?, kabkota = ?, diubah = ? where nama = ?",
             (peran, wilayah, kabkota, catatan.sekarang(), row["nama"]),
         )
-        jejak.catat(
-            con,
-            pelaku,
-            "pengguna",
-            row["nama"],
-            rincian={"perubahan": "ubah_peran"},
-            sebelum=_ringkas(row),
-            sesudah={**_ringkas(row), "peran": peran, "wilayah": wilayah, "kabkota": kabkota},
-        )
+        ubah = {"peran": peran, "wilayah": wilayah, "kabkota": kabkota}
+        _catat_ubah(con, pelaku, row, ubah, perubahan="ubah_peran")
 
 
 def catat_ekspor(db_path, pengguna: akses.Pengguna | None, file_name: str) -> None:

@@ -147,6 +147,15 @@ def catat_gagal(
             return
 
 
+def _gagal(con, now: float, sumber: str, row, nama: str, kode_hasil: str, *, ditahan: bool = False) -> None:
+    """catat_gagal for the account `row`, or without one for the name typed (shown by its alias)."""
+    tampil, peran = (row["nama"], row["peran"]) if row else (samaran(nama), None)
+    catat_gagal(con, now, sumber, tampil, peran, kode_hasil, ditahan=ditahan)
+
+
+_AKUN = "select nama, peran, wilayah, kabkota, sandi_hash, versi_sandi, aktif from pengguna where nama = ?"
+
+
 def masuk(
     db_path,
     nama: str,
@@ -192,20 +201,10 @@ def _hitung_percobaan(con, nama: str, sumber: str, now: float) -> tuple[dict, fl
         ),
         default=0.0,
     )
-    row = con.execute(
-        "select nama, peran, wilayah, kabkota, sandi_hash, versi_sandi, aktif from pengguna where nama = ?", (nama,)
-    ).fetchone()
+    row = con.execute(_AKUN, (nama,)).fetchone()
     per_nama = 0
     if tunggu > 0:
-        catat_gagal(
-            con,
-            now,
-            sumber,
-            row["nama"] if row else samaran(nama),
-            row["peran"] if row else None,
-            "ditahan",
-            ditahan=True,
-        )
+        _gagal(con, now, sumber, row, nama, "ditahan", ditahan=True)
     else:
         # Counted before the check, so attempts at the same moment are counted one by one.
         _hitung(con, keys["ns"], now, BEBAS_NAMA_SUMBER, JEDA_NAMA_SUMBER_MAKS)
@@ -217,20 +216,10 @@ def _hitung_percobaan(con, nama: str, sumber: str, now: float) -> tuple[dict, fl
 def _putuskan(con, nama: str, sandi: str, row, cocok_: bool, *, sumber: str, now: float, keys: dict) -> HasilMasuk:
     """The answer to a checked attempt, recorded; on success the counts taken back and a session opened."""
     if cocok_:  # read again: the account may have changed during the check
-        row = con.execute(
-            "select nama, peran, wilayah, kabkota, sandi_hash, versi_sandi, aktif from pengguna where nama = ? and sandi_hash = ?",
-            (row["nama"], row["sandi_hash"]),
-        ).fetchone()
+        row = con.execute(_AKUN + " and sandi_hash = ?", (row["nama"], row["sandi_hash"])).fetchone()
         cocok_ = row is not None
     if not cocok_:
-        catat_gagal(
-            con,
-            now,
-            sumber,
-            row["nama"] if row else samaran(nama),
-            row["peran"] if row else None,
-            "sandi_salah" if row else "nama_tidak_dikenal",
-        )
+        _gagal(con, now, sumber, row, nama, "sandi_salah" if row else "nama_tidak_dikenal")
         return HasilMasuk(False, SALAH)
     if not row["aktif"]:
         catat_gagal(con, now, sumber, row["nama"], row["peran"], "ditolak_nonaktif")
