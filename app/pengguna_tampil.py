@@ -127,11 +127,8 @@ def _peran(dipilih: str, row, diri: bool, kabkota: dict[str, str]) -> None:
         disabled=diri,
     )
     batas_baru = _kabkota(kabkota, "Kabupaten/kota", f"ubah_kabkota_{dipilih}", value=row.get("kabkota"), disabled=diri)
-    if st.button(
-        "Simpan peran",
-        key="simpan_peran",
-        disabled=diri,
-        help="Peran akun Anda sendiri diubah oleh admin lain" if diri else None,
+    if _tombol_akun_lain(
+        "Simpan peran", "simpan_peran", diri, "Peran akun Anda sendiri diubah oleh admin lain"
     ) and ubah(
         lambda path, p: pengguna.ubah_peran(
             path, dipilih, peran_baru, wilayah=wilayah_baru, kabkota=batas_baru, pelaku=p
@@ -139,6 +136,11 @@ def _peran(dipilih: str, row, diri: bool, kabkota: dict[str, str]) -> None:
         f"Peran '{escape_md(dipilih)}' sekarang {akses.PERAN[peran_baru]}{_hanya(batas_baru, kabkota)}.",
     ):
         st.rerun()
+
+
+def _tombol_akun_lain(label: str, key: str, diri: bool, bila_diri: str) -> bool:
+    """A button that changes the chosen account; disabled on one's own (`diri`), saying why."""
+    return st.button(label, key=key, disabled=diri, help=bila_diri if diri else None)
 
 
 def _sandi(dipilih: str, diri: bool, saya: akses.Pengguna) -> None:
@@ -171,11 +173,8 @@ def _akses(dipilih: str, row, diri: bool) -> None:
             st.rerun()
         return
     st.caption("Menonaktifkan: tidak dapat masuk lagi, sesi yang terbuka berakhir saat itu juga.")
-    if st.button(
-        "Nonaktifkan",
-        key="nonaktifkan",
-        disabled=diri,
-        help="Akun Anda sendiri dinonaktifkan oleh admin lain" if diri else None,
+    if _tombol_akun_lain(
+        "Nonaktifkan", "nonaktifkan", diri, "Akun Anda sendiri dinonaktifkan oleh admin lain"
     ) and ubah(
         lambda path, p: pengguna.nonaktifkan(path, dipilih, pelaku=p),
         f"'{escape_md(dipilih)}' dinonaktifkan.",
