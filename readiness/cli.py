@@ -329,10 +329,7 @@ def main(argv=None) -> int:
                 f"aktif kembali untuk {info['election']}."
             )
             return 0
-    except db.DatabaseBusy as exc:
-        _say(f"GALAT: {exc}")
-        return 1
-    except ValueError as exc:
+    except (db.DatabaseBusy, ValueError) as exc:
         _say(f"GALAT: {exc}")
         return 1
     return 2

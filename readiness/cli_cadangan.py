@@ -52,10 +52,7 @@ def restore(args, say) -> int:
 
     try:
         manifest = cadangan.restore(args.archive, args.db, force=args.force, on_wait=say)
-    except cadangan.Ditolak as exc:
-        say(f"GALAT: {exc}")
-        return 1
-    except db.DatabaseBusy as exc:
+    except (cadangan.Ditolak, db.DatabaseBusy) as exc:
         say(f"GALAT: {exc}")
         return 1
     except OSError as exc:
