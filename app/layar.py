@@ -168,13 +168,6 @@ def kecamatan_choice(kecamatan, label: str = "Kecamatan", where=None) -> str:
     )
 
 
-def open_kecamatan(event, election: str) -> None:
-    """A click on a chart point carrying a kecamatan (or desa) code opens its page (app/jalan.py)."""
-    from app import jalan
-
-    jalan.dari_grafik(event, election)
-
-
 # A table of up to this many rows is shown whole as text to read (wrapped, figures aligned); a
 # longer one (every TPS of the region) as a scrolling grid with its search, at the given height.
 BARIS_BACA = 300

@@ -62,15 +62,9 @@ def tampil(data: dict, election: str) -> bool:
     peta = baca.peta(election, "kabkota")
     provinsi = baca.peta(election, "provinsi") if baca.kata(election).jenis == "nasional" else {}
     if peta:
-        event = st.plotly_chart(
-            baca.grafik(data, "peta_kabkota", lambda: _peta(daftar, peta, provinsi)),
-            width="stretch",
-            config=charts.PLOT_CONFIG,
-            on_select="rerun",
-            selection_mode="points",
-            key="peta_kabkota",
+        jalan.grafik(
+            baca.grafik(data, "peta_kabkota", lambda: _peta(daftar, peta, provinsi)), election, key="peta_kabkota"
         )
-        jalan.dari_grafik(event, election)
         st.caption(
             "Arahkan kursor ke provinsi untuk melihat nama dan jumlah kabupaten/kotanya per status; klik tanda "
             "kabupaten/kota pada peta atau baris tabel untuk melihat kecamatannya."

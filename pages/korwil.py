@@ -60,7 +60,7 @@ left, right = st.columns([3, 2])
 with left:
     peta = baca.peta(election)
     if peta:
-        event = st.plotly_chart(
+        jalan.grafik(
             baca.grafik(
                 data,
                 "peta",
@@ -69,13 +69,9 @@ with left:
                 ),
                 chosen,
             ),
-            width="stretch",
-            config=charts.PLOT_CONFIG,
-            on_select="rerun",
-            selection_mode="points",
+            election,
             key="peta_korwil",
         )
-        layar.open_kecamatan(event, election)
     else:
         st.info(teks.PETA_TANPA_BATAS)
 with right:

@@ -5,7 +5,7 @@ readiness.model.halaman_ktpel)."""
 
 import streamlit as st
 
-from app import baca, layar
+from app import baca, jalan, layar
 from readiness import charts
 from readiness.export import Kolom
 
@@ -25,15 +25,9 @@ layar.kartu(data["kartu"])
 
 with st.container():
     st.subheader("Cakupan per kecamatan")
-    event = st.plotly_chart(
-        baca.grafik(data, "cakupan", lambda: charts.ktpel_bars(kec, hijau, kuning)),
-        width="stretch",
-        config=charts.PLOT_CONFIG,
-        on_select="rerun",
-        selection_mode="points",
-        key="ktpel_batang",
+    jalan.grafik(
+        baca.grafik(data, "cakupan", lambda: charts.ktpel_bars(kec, hijau, kuning)), election, key="ktpel_batang"
     )
-    layar.open_kecamatan(event, election)
 with st.container():
     st.subheader("Belum rekam, terbanyak dulu")
     layar.table(

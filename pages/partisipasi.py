@@ -6,7 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
-from app import baca, layar
+from app import baca, jalan, layar
 from readiness import charts, fmt
 from readiness.export import Kolom
 
@@ -26,15 +26,7 @@ if data["kosong"]:
 layar.kartu(data["kartu"])
 
 st.subheader(f"Target dibanding {label.lower()}")
-event = st.plotly_chart(
-    baca.grafik(data, "selisih", lambda: charts.partisipasi_gap(part, label)),
-    width="stretch",
-    config=charts.PLOT_CONFIG,
-    on_select="rerun",
-    selection_mode="points",
-    key="partisipasi_gap",
-)
-layar.open_kecamatan(event, election)
+jalan.grafik(baca.grafik(data, "selisih", lambda: charts.partisipasi_gap(part, label)), election, key="partisipasi_gap")
 layar.table(
     data["peringkat"],
     [

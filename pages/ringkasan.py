@@ -5,7 +5,7 @@ row) opens it (app/jalan.py). In a province: its kab/kota first (app/ringkasan_w
 
 import streamlit as st
 
-from app import baca, layar, masalah_tampil, ringkasan_wilayah
+from app import baca, jalan, layar, masalah_tampil, ringkasan_wilayah
 from readiness import charts, fmt, teks
 from readiness.export import Kolom
 
@@ -28,29 +28,13 @@ if ringkasan_wilayah.tampil(data, election):  # a province without a kab/kota ch
 st.subheader("Peta status kecamatan")
 peta = ringkasan_wilayah.peta_kecamatan(data, election)
 if peta:
-    event = st.plotly_chart(
-        baca.grafik(data, "peta", lambda: charts.peta_status(kecamatan, peta)),
-        width="stretch",
-        config=charts.PLOT_CONFIG,
-        on_select="rerun",
-        selection_mode="points",
-        key="peta_ringkasan",
-    )
-    layar.open_kecamatan(event, election)
+    jalan.grafik(baca.grafik(data, "peta", lambda: charts.peta_status(kecamatan, peta)), election, key="peta_ringkasan")
     st.caption("Klik nama kecamatan pada peta, batang grafik atau baris tabel untuk membuka rinciannya.")
 else:
     st.info(teks.PETA_TANPA_BATAS)
 
 st.subheader("Status per kecamatan")
-event = st.plotly_chart(
-    baca.grafik(data, "status", lambda: charts.status_bars(kecamatan)),
-    width="stretch",
-    config=charts.PLOT_CONFIG,
-    on_select="rerun",
-    selection_mode="points",
-    key="batang_ringkasan",
-)
-layar.open_kecamatan(event, election)
+jalan.grafik(baca.grafik(data, "status", lambda: charts.status_bars(kecamatan)), election, key="batang_ringkasan")
 layar.table(
     kecamatan,
     [
