@@ -9,60 +9,13 @@
 -- yellow otherwise. Open problems are summed. A kab/kota known by its total alone (a row of KPU's
 -- national recap: stg_pemilih_kabkota) takes that total for DPT, L, P and TPS, counts as having
 -- voter data, and says `rincian` 'rincian kecamatan belum ada' while none of its kecamatan has a DPT.
--- Reads `kesiapan_kecamatan` (int_kecamatan of the election, kept by readiness.model) and, for
--- each kab/kota counted once, the table macro kabkota_jumlah (queries/makro/kabkota_jumlah.sql).
--- Summed by the aggregate macros of queries/makro/jumlah.sql.
+-- Reads the sums per kab/kota of the table macro kabkota_kecamatan (queries/makro/, over
+-- `kesiapan_kecamatan`, each kab/kota counted once).
 -- params: election
-with k as (
-    select r.kode_kabkota, k.*
-    from kesiapan_kecamatan k
-    join ref_kecamatan r using (kode_kecamatan)
-    where k.election_id = $election
-),
-j as (select * from kabkota_jumlah($election)),
-s as (
-    select
-        b.kode_kabkota,
-        b.kabkota,
-        b.jenis,
-        any_value(k.election_id)                                                  as election_id,
-        count(*)                                                                  as jumlah_kecamatan,
-        any_value(j.dpt)                                                          as dpt,
-        any_value(j.dpt_l)                                                        as dpt_l,
-        any_value(j.dpt_p)                                                        as dpt_p,
-        any_value(j.dpt_rekap)                                                    as dpt_rekap,
-        jumlah_lengkap(k.dpt_daftar_tps)                                        as dpt_daftar_tps,
-        jumlah_lengkap(k.dpt_daftar_pemilih)                                    as dpt_daftar_pemilih,
-        any_value(j.tps)                                                          as tps,
-        sum(k.tps_melebihi_kapasitas)                                             as tps_melebihi_kapasitas,
-        max(k.pemilih_per_tps_maks)                                               as pemilih_per_tps_maks,
-        jumlah_lengkap(k.ktpel_wajib)                                           as ktpel_wajib,
-        jumlah_lengkap(k.ktpel_rekam)                                           as ktpel_rekam,
-        rerata_dpt(k.target_partisipasi, k.dpt)                                 as target_partisipasi,
-        rerata_dpt_lengkap(k.partisipasi_sebelumnya, k.dpt)                     as partisipasi_sebelumnya,
-        case when any_value(j.dari_total) then count(*)
-             else count(*) filter (where k.ada_pemilih) end                       as jumlah_ada_pemilih,
-        any_value(j.rincian)                                                      as rincian,
-        count(*) filter (where k.ada_tps)                                         as jumlah_ada_tps,
-        count(*) filter (where k.ada_ktpel)                                       as jumlah_ada_ktpel,
-        count(*) filter (where k.ada_target)                                      as jumlah_ada_target,
-        count(*) filter (where k.jumlah_jenis_data > 0)                           as jumlah_kecamatan_berdata,
-        sum(k.masalah_terbuka)                                                    as masalah_terbuka,
-        sum(k.masalah_terbuka_tinggi)                                             as masalah_terbuka_tinggi,
-        count(*) filter (where k.status = 'hijau')                                as jumlah_hijau,
-        count(*) filter (where k.status = 'kuning')                               as jumlah_kuning,
-        count(*) filter (where k.status = 'merah')                                as jumlah_merah,
-        any_value(k.kapasitas_tps)                                                as kapasitas_tps,
-        any_value(k.t_ktpel_hijau)                                                as t_ktpel_hijau,
-        any_value(k.t_ktpel_kuning)                                               as t_ktpel_kuning,
-        any_value(k.t_partisipasi_hijau)                                          as t_partisipasi_hijau,
-        any_value(k.t_partisipasi_kuning)                                         as t_partisipasi_kuning,
-        any_value(k.t_konsistensi_kuning)                                         as t_konsistensi_kuning,
-        any_value(k.t_masalah_tinggi_kuning)                                      as t_masalah_tinggi_kuning
+with s as (
+    select b.kode_kabkota, b.kabkota, b.jenis, a.* exclude (kode_kabkota, ktpel_persen, status)
     from stg_kabkota b
-    join k using (kode_kabkota)
-    join j using (kode_kabkota)
-    group by all
+    join kabkota_kecamatan($election) a using (kode_kabkota)
 )
 select *,
     round(100.0 * ktpel_rekam / nullif(ktpel_wajib, 0), 2)                        as ktpel_persen,

@@ -1,7 +1,8 @@
 """The kept readiness rows: the view `int_kecamatan` of one election evaluated once and held on a
 cursor under the name `kesiapan_kecamatan`, which the readiness marts read, with the table macro
 over them that counts each kab/kota once (queries/makro/kabkota_jumlah.sql) and the aggregate
-macros by which the marts sum kecamatan into larger areas (queries/makro/jumlah.sql)."""
+macros by which the marts sum kecamatan into larger areas (queries/makro/jumlah.sql), and the
+sums per kab/kota built on both (queries/makro/kabkota_kecamatan.sql)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import duckdb
 from .. import db
 
 KESIAPAN = "kesiapan_kecamatan"
-MAKRO = ("makro/jumlah", "makro/kabkota_jumlah")  # created on the cursor after the rows they read
+MAKRO = ("makro/jumlah", "makro/kabkota_jumlah", "makro/kabkota_kecamatan")  # created on the cursor after the rows they read
 
 
 def kesiapan(con: duckdb.DuckDBPyConnection, election: str):
