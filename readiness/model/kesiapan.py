@@ -11,7 +11,8 @@ import duckdb
 from .. import db
 
 KESIAPAN = "kesiapan_kecamatan"
-MAKRO = ("makro/jumlah", "makro/kabkota_jumlah", "makro/kabkota_kecamatan")  # created on the cursor after the rows they read
+# Created on the cursor after the rows they read, each after the macros it reads.
+MAKRO = ("makro/jumlah", "makro/kabkota_jumlah", "makro/kabkota_kecamatan")
 
 
 def kesiapan(con: duckdb.DuckDBPyConnection, election: str):
