@@ -5,8 +5,8 @@
 -- by its total alone (a row of KPU's national recap: stg_pemilih_kabkota) shows that total for DPT,
 -- L, P and TPS and `rincian` 'rincian kecamatan belum ada' while none of its kecamatan has a DPT;
 -- finer data arriving later replaces the total (stg_pemilih_kabkota says when).
--- Reads the sums per kab/kota of the table macro kabkota_kecamatan (queries/makro/, over
--- `kesiapan_kecamatan`, each kab/kota counted once).
+-- Reads the table macro wilayah_jumlah (queries/makro/wilayah_jumlah.sql: the kecamatan of
+-- `kesiapan_kecamatan` summed per area, each kab/kota counted once) at the level 'kabkota'.
 -- params: election
 select
     b.kode_provinsi, b.provinsi, b.kode_kabkota, b.kabkota, b.jenis,
@@ -14,5 +14,5 @@ select
     s.ktpel_wajib, s.ktpel_rekam, s.ktpel_persen, s.target_partisipasi, s.partisipasi_sebelumnya,
     s.jumlah_hijau, s.jumlah_kuning, s.jumlah_merah, s.status, s.rincian
 from stg_kabkota b
-join kabkota_kecamatan($election) s using (kode_kabkota)
+join wilayah_jumlah($election, 'kabkota') s on s.kode = b.kode_kabkota
 order by b.kode_kabkota

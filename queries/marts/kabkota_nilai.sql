@@ -9,13 +9,14 @@
 -- yellow otherwise. Open problems are summed. A kab/kota known by its total alone (a row of KPU's
 -- national recap: stg_pemilih_kabkota) takes that total for DPT, L, P and TPS, counts as having
 -- voter data, and says `rincian` 'rincian kecamatan belum ada' while none of its kecamatan has a DPT.
--- Reads the sums per kab/kota of the table macro kabkota_kecamatan (queries/makro/, over
--- `kesiapan_kecamatan`, each kab/kota counted once).
+-- Reads the table macro wilayah_jumlah (queries/makro/wilayah_jumlah.sql: the kecamatan of
+-- `kesiapan_kecamatan` summed per area, each kab/kota counted once) at the level 'kabkota'.
 -- params: election
 with s as (
-    select b.kode_kabkota, b.kabkota, b.jenis, a.* exclude (kode_kabkota, ktpel_persen, status)
+    select b.kode_kabkota, b.kabkota, b.jenis,
+        a.* exclude (kode, jumlah_kabkota, ktpel_persen, status)
     from stg_kabkota b
-    join kabkota_kecamatan($election) a using (kode_kabkota)
+    join wilayah_jumlah($election, 'kabkota') a on a.kode = b.kode_kabkota
 )
 select *,
     round(100.0 * ktpel_rekam / nullif(ktpel_wajib, 0), 2)                        as ktpel_persen,

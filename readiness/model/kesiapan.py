@@ -2,7 +2,7 @@
 cursor under the name `kesiapan_kecamatan`, which the readiness marts read, with the table macro
 over them that counts each kab/kota once (queries/makro/kabkota_jumlah.sql) and the aggregate
 macros by which the marts sum kecamatan into larger areas (queries/makro/jumlah.sql), and the
-sums per kab/kota built on both (queries/makro/kabkota_kecamatan.sql)."""
+sums per area of a level built on both (queries/makro/wilayah_jumlah.sql)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from .. import db
 
 KESIAPAN = "kesiapan_kecamatan"
 # Created on the cursor after the rows they read, each after the macros it reads.
-MAKRO = ("makro/jumlah", "makro/kabkota_jumlah", "makro/kabkota_kecamatan")
+MAKRO = ("makro/jumlah", "makro/kabkota_jumlah", "makro/wilayah_jumlah")
 
 
 def kesiapan(con: duckdb.DuckDBPyConnection, election: str):

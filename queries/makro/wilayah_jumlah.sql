@@ -1,24 +1,44 @@
--- Table macro kabkota_kecamatan(pemilihan): each kab/kota of the region with kecamatan in
--- `kesiapan_kecamatan` (int_kecamatan of the election, kept by readiness.model), its kecamatan
--- summed by the aggregate macros of makro/jumlah.sql, and counted once by makro/kabkota_jumlah.sql
--- (DPT, L, P, TPS, the recaps' DPT and `rincian`: its total where in force). A sum is a figure
--- only when every kecamatan of the kab/kota has it; TPS over capacity are counted over the
+-- Table macro wilayah_jumlah(pemilihan, tingkat): the kecamatan of `kesiapan_kecamatan`
+-- (int_kecamatan of the election, kept by readiness.model) summed per area of one level, `kode`
+-- its code: per kab/kota ('kabkota'), per province ('provinsi'), or the whole region in one row
+-- (any other level, `kode` ''). The one aggregation marts/kabkota, kabkota_nilai, provinsi and
+-- kabupaten build on. DPT, L, P, TPS and the recaps' DPT count each kab/kota once (table macro
+-- kabkota_jumlah: its total where in force, else its kecamatan; `rincian` for a kab/kota known by
+-- its total alone); every other figure is summed by the aggregate macros of makro/jumlah.sql: a
+-- sum is a figure only when every kecamatan has it; TPS over capacity are counted over the
 -- kecamatan with a TPS list; the target and previous turnout are weighted by DPT (the previous
--- turnout only when every kecamatan has it); `jumlah_ada_*` how many of its kecamatan have each
--- kind of data (all of them for the voters while its total stands); open problems summed; counts
--- per status and the worst. The one aggregation marts/kabkota and marts/kabkota_nilai build on;
--- created after the macros it reads, on the cursor that holds those rows.
+-- turnout only when every kecamatan has it). `jumlah_ada_*`: how many of its kecamatan have each
+-- kind of data (every one for the voters while a kab/kota's total stands); open problems summed;
+-- counts per status and the worst. Created after the macros it reads, on the cursor that holds
+-- those rows.
 -- params: -
-create or replace temp macro kabkota_kecamatan(pemilihan) as table
+create or replace temp macro kode_tingkat(tingkat, kode_kabkota) as
+    case tingkat when 'kabkota' then kode_kabkota when 'provinsi' then left(kode_kabkota, 2) else '' end;
+
+create or replace temp macro wilayah_jumlah(pemilihan, tingkat) as table
 with k as (
-    select r.kode_kabkota, k.*
+    select kode_tingkat(tingkat, r.kode_kabkota) as kode, r.kode_kabkota, k.*
     from kesiapan_kecamatan k
     join ref_kecamatan r using (kode_kecamatan)
     where k.election_id = pemilihan
+),
+j as (
+    select
+        kode_tingkat(tingkat, kode_kabkota)                                     as kode,
+        jumlah_lengkap(dpt)                                                     as dpt,
+        jumlah_lengkap(dpt_l)                                                   as dpt_l,
+        jumlah_lengkap(dpt_p)                                                   as dpt_p,
+        jumlah_lengkap(tps)                                                     as tps,
+        jumlah_lengkap(dpt_rekap)                                               as dpt_rekap,
+        bool_or(dari_total)                                                     as dari_total,
+        any_value(rincian)                                                      as rincian
+    from kabkota_jumlah(pemilihan)
+    group by 1
 )
 select
-    k.kode_kabkota,
+    k.kode,
     any_value(k.election_id)                                                    as election_id,
+    count(distinct k.kode_kabkota)                                              as jumlah_kabkota,
     count(*)                                                                    as jumlah_kecamatan,
     any_value(j.dpt)                                                            as dpt,
     any_value(j.dpt_l)                                                          as dpt_l,
@@ -55,5 +75,5 @@ select
     any_value(k.t_konsistensi_kuning)                                           as t_konsistensi_kuning,
     any_value(k.t_masalah_tinggi_kuning)                                        as t_masalah_tinggi_kuning
 from k
-join kabkota_jumlah(pemilihan) j using (kode_kabkota)
-group by k.kode_kabkota
+join j using (kode)
+group by k.kode
