@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app import layar
+from app import kolom_baku, layar
 from app.markdown import escape_md
 from readiness import charts, fmt, teks
-from readiness.export import Kolom
 
 
 def _kabkota(kelompok: dict) -> str:
@@ -67,13 +66,9 @@ def kabkota(kelompok: dict, chosen: str, data: dict, election: str) -> None:
     layar.table(
         daftar,
         [
-            Kolom("kabkota", "Kabupaten/kota"),
-            Kolom("status", "Status", "status"),
-            Kolom("jumlah_kecamatan", "Kecamatan", "angka"),
-            Kolom("dpt", "DPT", "angka"),
-            Kolom("tps", "TPS", "angka"),
-            Kolom("ktpel_persen", "KTP-el", "persen"),
-            Kolom("alasan", "Alasan", lebar=True),
+            *kolom_baku.KABKOTA,
+            kolom_baku.KTPEL,
+            kolom_baku.ALASAN,
         ],
         f"Kabupaten/kota {chosen}",
         data,

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from app import baca, jalan, layar, masalah_tampil
+from app import baca, jalan, kolom_baku, layar, masalah_tampil
 from readiness import charts, fmt, model
 from readiness.export import Kolom
 from readiness.model.halaman import WILAYAH_ATAS
@@ -77,17 +77,13 @@ def tampil(data: dict, election: str) -> bool:
     layar.table(
         daftar,
         [
-            Kolom("kabkota", "Kabupaten/kota"),
-            Kolom("status", "Status", "status"),
-            Kolom("jumlah_kecamatan", "Kecamatan", "angka"),
-            Kolom("dpt", "DPT", "angka"),
-            Kolom("tps", "TPS", "angka"),
+            *kolom_baku.KABKOTA,
             Kolom("tps_melebihi_kapasitas", "TPS > kapasitas", "angka"),
-            Kolom("ktpel_persen", "KTP-el", "persen"),
+            kolom_baku.KTPEL,
             Kolom("target_partisipasi", "Target partisipasi", "persen", fmt.PARTISIPASI_DESIMAL),
             Kolom("partisipasi_sebelumnya", data["label_sebelumnya"], "persen", fmt.PARTISIPASI_DESIMAL),
             Kolom("masalah_terbuka", "Masalah terbuka", "angka"),
-            Kolom("alasan", "Alasan", lebar=True),
+            kolom_baku.ALASAN,
         ],
         "Status kesiapan per kabupaten/kota",
         data,

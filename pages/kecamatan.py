@@ -6,9 +6,9 @@ elsewhere opens this page with it); a click on a desa opens its TPS (app/jalan.p
 
 import streamlit as st
 
-from app import baca, jalan, layar, masalah_tampil
+from app import baca, jalan, kolom_baku, layar, masalah_tampil
 from app.markdown import escape_md
-from readiness import charts, fmt, teks
+from readiness import charts, fmt
 from readiness.export import Kolom
 
 election = layar.election()
@@ -51,7 +51,7 @@ layar.table(
         Kolom("indikator", "Indikator"),
         Kolom("nilai", "Nilai", lebar=True),
         Kolom("ambang", "Ambang", lebar=True),
-        Kolom("status", "Status", "status"),
+        kolom_baku.STATUS,
     ],
     f"Indikator Kecamatan {row['kecamatan']}",
     data,
@@ -67,14 +67,12 @@ if data["desa_ada_dpt"]:
 layar.table(
     desa,
     [
-        Kolom("desa", kata.desa_judul),
-        Kolom("status", "Status", "status"),
-        Kolom("dpt", "DPT", "angka"),
-        Kolom("dpt_l", "Laki-laki", "angka"),
-        Kolom("dpt_p", "Perempuan", "angka"),
-        Kolom("tps", "TPS", "angka"),
+        kolom_baku.desa(kata),
+        kolom_baku.STATUS,
+        *kolom_baku.DPT_LP,
+        kolom_baku.TPS,
         Kolom("pemilih_per_tps_maks", "Pemilih per TPS terbanyak", "angka"),
-        Kolom("tps_melebihi_kapasitas", f"TPS > {fmt.angka(row['kapasitas_tps'])}", "angka"),
+        kolom_baku.tps_lebih(row["kapasitas_tps"]),
         Kolom("dpt_rekap", "DPT rekap", "angka"),
         Kolom("dpt_daftar_tps", "DPT daftar TPS", "angka"),
         Kolom("dpt_daftar_pemilih", "DPT daftar pemilih", "angka", opsional=True),
@@ -96,13 +94,7 @@ else:
     layar.table(
         tps,
         [
-            Kolom("desa", kata.desa_judul),
-            Kolom("no_tps", "TPS"),
-            Kolom("dpt", "DPT", "angka"),
-            Kolom("dpt_l", "Laki-laki", "angka"),
-            Kolom("dpt_p", "Perempuan", "angka"),
-            Kolom("keterangan", "Keterangan", opsional=True),
-            *[Kolom(c, teks.KOLOM[c], opsional=True) for c in ("alamat", "status_logistik", "kategori_rawan")],
+            *kolom_baku.daftar_tps(kata),
         ],
         f"TPS di Kecamatan {row['kecamatan']}",
         data,

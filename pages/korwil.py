@@ -6,7 +6,7 @@ a click on a kecamatan (map or table) opens it (app/jalan.py)."""
 
 import streamlit as st
 
-from app import baca, jalan, korwil_tampil, layar, masalah_tampil
+from app import baca, jalan, kolom_baku, korwil_tampil, layar, masalah_tampil
 from app.markdown import escape_md
 from readiness import charts, teks
 from readiness.export import Kolom
@@ -90,16 +90,16 @@ else:
     layar.table(
         own,
         [
-            Kolom("kecamatan", "Kecamatan"),
-            Kolom("status", "Status", "status"),
+            kolom_baku.KECAMATAN,
+            kolom_baku.STATUS,
             Kolom("status_tps", "TPS", "status"),
             Kolom("status_ktpel", "KTP-el", "status"),
             Kolom("status_partisipasi", "Partisipasi", "status"),
             Kolom("status_kelengkapan", "Kelengkapan", "status"),
             Kolom("status_konsistensi", "Konsistensi DPT", "status"),
-            Kolom("dpt", "DPT", "angka"),
+            kolom_baku.DPT,
             Kolom("ktpel_persen", "KTP-el (%)", "persen"),
-            Kolom("alasan", "Alasan", lebar=True),
+            kolom_baku.ALASAN,
             Kolom("tindak_lanjut", "Tindak lanjut", "daftar", lebar=True),
         ],
         f"Kesiapan kecamatan {chosen}",

@@ -5,7 +5,7 @@ readiness.model.halaman_ktpel)."""
 
 import streamlit as st
 
-from app import baca, jalan, layar
+from app import baca, jalan, kolom_baku, layar
 from readiness import charts
 from readiness.export import Kolom
 
@@ -34,7 +34,7 @@ with st.container():
         data["peringkat"],
         [
             Kolom("peringkat", "No", "angka"),
-            Kolom("kecamatan", "Kecamatan"),
+            kolom_baku.KECAMATAN,
             Kolom("ktpel_belum", "Belum rekam", "angka"),
             Kolom("ktpel_persen", "Cakupan", "persen"),
             Kolom("status_ktpel", "Status", "status"),

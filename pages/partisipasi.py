@@ -6,7 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
-from app import baca, jalan, layar
+from app import baca, jalan, kolom_baku, layar
 from readiness import charts, fmt
 from readiness.export import Kolom
 
@@ -30,14 +30,14 @@ jalan.grafik(baca.grafik(data, "selisih", lambda: charts.partisipasi_gap(part, l
 layar.table(
     data["peringkat"],
     [
-        Kolom("kecamatan", "Kecamatan"),
+        kolom_baku.KECAMATAN,
         Kolom("korwil", "Korwil"),
         Kolom("target_partisipasi", "Target", "persen", fmt.PARTISIPASI_DESIMAL),
         Kolom("partisipasi_sebelumnya", label, "persen", fmt.PARTISIPASI_DESIMAL),
         Kolom("selisih_partisipasi", "Selisih (poin)", "desimal", 1),
         Kolom("status_partisipasi", "Status", "status"),
         Kolom("sumber", "Sumber target"),
-        Kolom("dpt", "DPT", "angka"),
+        kolom_baku.DPT,
     ],
     "Target dan partisipasi sebelumnya per kecamatan",
     data,
@@ -60,8 +60,8 @@ else:
     layar.table(
         data["realisasi_urut"],
         [
-            Kolom("kecamatan", "Kecamatan"),
-            Kolom("dpt", "DPT", "angka"),
+            kolom_baku.KECAMATAN,
+            kolom_baku.DPT,
             Kolom("pengguna_hak_pilih", "Pengguna hak pilih", "angka"),
             Kolom("partisipasi_realisasi", "Terealisasi", "persen", fmt.PARTISIPASI_DESIMAL),
             Kolom("target_partisipasi", "Target", "persen", fmt.PARTISIPASI_DESIMAL),

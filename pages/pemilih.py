@@ -5,7 +5,7 @@ Choice list from marts/korwil_penugasan. URL: `?pemilu=…&kecamatan=35.13.14` f
 
 import streamlit as st
 
-from app import baca, jalan, layar
+from app import baca, jalan, kolom_baku, layar
 from readiness import charts, model
 from readiness.export import Kolom
 
@@ -33,12 +33,10 @@ st.plotly_chart(charts.lp_bars(kec), width="stretch", config=charts.PLOT_CONFIG)
 layar.table(
     kec,
     [
-        Kolom("kecamatan", "Kecamatan"),
+        kolom_baku.KECAMATAN,
         Kolom("korwil", "Korwil"),
-        Kolom("dpt", "DPT", "angka"),
-        Kolom("dpt_l", "Laki-laki", "angka"),
-        Kolom("dpt_p", "Perempuan", "angka"),
-        Kolom("tps", "TPS", "angka"),
+        *kolom_baku.DPT_LP,
+        kolom_baku.TPS,
         Kolom("dpt_sumber", "Sumber DPT"),
         Kolom("daftar_dpt", "Pemilih di daftar per orang", "angka"),
         Kolom("pemula", "Pemilih pemula", "angka"),
@@ -81,11 +79,9 @@ if data["desa_tanpa_daftar"]:
 layar.table(
     rows,
     [
-        Kolom("desa", kata.desa_judul),
-        Kolom("dpt", "DPT", "angka"),
-        Kolom("dpt_l", "Laki-laki", "angka"),
-        Kolom("dpt_p", "Perempuan", "angka"),
-        Kolom("tps", "TPS", "angka"),
+        kolom_baku.desa(kata),
+        *kolom_baku.DPT_LP,
+        kolom_baku.TPS,
         Kolom("pemula", "Pemilih pemula", "angka"),
         Kolom("pemula_l", "Pemula laki-laki", "angka"),
         Kolom("pemula_p", "Pemula perempuan", "angka"),

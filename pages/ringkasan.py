@@ -5,7 +5,7 @@ row) opens it (app/jalan.py). In a province: its kab/kota first (app/ringkasan_w
 
 import streamlit as st
 
-from app import baca, jalan, layar, masalah_tampil, ringkasan_wilayah
+from app import baca, jalan, kolom_baku, layar, masalah_tampil, ringkasan_wilayah
 from readiness import charts, fmt, teks
 from readiness.export import Kolom
 
@@ -38,14 +38,14 @@ jalan.grafik(baca.grafik(data, "status", lambda: charts.status_bars(kecamatan)),
 layar.table(
     kecamatan,
     [
-        Kolom("kecamatan", "Kecamatan"),
+        kolom_baku.KECAMATAN,
         Kolom("korwil", "Korwil", opsional=True),
-        Kolom("status", "Status", "status"),
-        Kolom("dpt", "DPT", "angka"),
-        Kolom("tps", "TPS", "angka"),
-        Kolom("ktpel_persen", "KTP-el", "persen"),
+        kolom_baku.STATUS,
+        kolom_baku.DPT,
+        kolom_baku.TPS,
+        kolom_baku.KTPEL,
         Kolom("target_partisipasi", "Target partisipasi", "persen", fmt.PARTISIPASI_DESIMAL),
-        Kolom("alasan", "Alasan", lebar=True),
+        kolom_baku.ALASAN,
     ],
     "Status kesiapan per kecamatan",
     data,
@@ -63,12 +63,12 @@ else:
         [
             Kolom("korwil", "Korwil"),
             Kolom("koordinator", "Koordinator"),
-            Kolom("status", "Status", "status"),
+            kolom_baku.STATUS,
             Kolom("rincian", "Rincian"),
-            Kolom("dpt", "DPT", "angka"),
-            Kolom("tps", "TPS", "angka"),
-            Kolom("ktpel_persen", "KTP-el", "persen"),
-            Kolom("kecamatan", "Kecamatan"),
+            kolom_baku.DPT,
+            kolom_baku.TPS,
+            kolom_baku.KTPEL,
+            kolom_baku.KECAMATAN,
         ],
         "Kesiapan per korwil",
         data,
@@ -84,7 +84,7 @@ with st.expander("Kelengkapan data per kecamatan (unggahan aktif)"):
     layar.table(
         data["kelengkapan"],
         [
-            Kolom("kecamatan", "Kecamatan"),
+            kolom_baku.KECAMATAN,
             Kolom("status_kelengkapan", "Kelengkapan", "status"),
             Kolom("jumlah_jenis_data", "Jenis data ada (dari 4)", "angka"),
             Kolom("unggahan_pemilih", "Rekap pemilih (unggahan #)", "angka"),

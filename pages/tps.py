@@ -9,8 +9,8 @@ the region's totals, without the list)."""
 
 import streamlit as st
 
-from app import baca, jalan, layar, tps_tampil
-from readiness import charts, fmt, teks
+from app import baca, jalan, kolom_baku, layar, tps_tampil
+from readiness import charts, fmt
 from readiness.export import Kolom
 
 SEMUA = jalan.SEMUA
@@ -51,10 +51,10 @@ else:
     layar.table(
         over,
         [
-            Kolom("kecamatan", "Kecamatan"),
-            Kolom("desa", kata.desa_judul),
+            kolom_baku.KECAMATAN,
+            kolom_baku.desa(kata),
             Kolom("no_tps", "TPS"),
-            Kolom("dpt", "DPT", "angka"),
+            kolom_baku.DPT,
             Kolom("kelebihan", "Kelebihan", "angka"),
             Kolom("alamat", "Alamat"),
         ],
@@ -72,12 +72,12 @@ if kode == SEMUA:
     layar.table(
         kecamatan,
         [
-            Kolom("kecamatan", "Kecamatan"),
+            kolom_baku.KECAMATAN,
             Kolom("status_tps", "Status TPS", "status"),
-            Kolom("tps", "TPS", "angka"),
+            kolom_baku.TPS,
             Kolom("pemilih_per_tps_maks", "Pemilih per TPS terbanyak", "angka"),
             Kolom("pemilih_per_tps_rata", "Rata-rata pemilih per TPS", "desimal", 1),
-            Kolom("tps_melebihi_kapasitas", f"TPS > {fmt.angka(kapasitas)}", "angka"),
+            kolom_baku.tps_lebih(kapasitas),
         ],
         "TPS per kecamatan",
         data,
@@ -92,14 +92,8 @@ if desa == SEMUA:
 layar.table(
     tps,
     [
-        Kolom("kecamatan", "Kecamatan"),
-        Kolom("desa", kata.desa_judul),
-        Kolom("no_tps", "TPS"),
-        Kolom("dpt", "DPT", "angka"),
-        Kolom("dpt_l", "Laki-laki", "angka"),
-        Kolom("dpt_p", "Perempuan", "angka"),
-        Kolom("keterangan", "Keterangan", opsional=True),
-        *[Kolom(c, teks.KOLOM[c], opsional=True) for c in ("alamat", "status_logistik", "kategori_rawan")],
+        kolom_baku.KECAMATAN,
+        *kolom_baku.daftar_tps(kata),
         Kolom("lat", "Lintang", "desimal", 6, opsional=True),
         Kolom("lon", "Bujur", "desimal", 6, opsional=True),
     ],
