@@ -7,11 +7,29 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import fmt, teks
-from .warna import STATUS_ORDER, STATUS_WARNA, STATUS_WARNA_TEKS, SYMBOL, legenda_status, teks_grafik
+from .warna import STATUS_ORDER, STATUS_WARNA, STATUS_WARNA_TEKS, SYMBOL, legenda_status, per_status, teks_grafik
 from .warna import layout as _layout
 
 
 # --------------------------------------------------------------------------- status
+def _batang_status(status: str, part: pd.DataFrame, value: str, text: list[str], **lain) -> go.Bar:
+    """One status's kecamatan as horizontal bars of `value` in its colour, `text` written after each
+    bar, without a legend entry (warna.legenda_status draws it). `lain`: more of the trace's properties."""
+    return go.Bar(
+        y=part["kecamatan"],
+        x=part[value],
+        orientation="h",
+        name=teks.STATUS[status],
+        legendgroup=status,
+        showlegend=False,
+        marker=dict(color=STATUS_WARNA[status], line=dict(color="#333333", width=0.5)),
+        text=text,
+        textposition="outside",
+        cliponaxis=False,
+        **lain,
+    )
+
+
 def status_bars(df: pd.DataFrame, value: str = "dpt", value_label: str = "DPT") -> go.Figure:
     """One horizontal bar per kecamatan, grouped by status (worst first) in its status colour and
     labelled with the status in words; the bar's length is `value` (DPT), as the axis says. The
@@ -20,22 +38,13 @@ def status_bars(df: pd.DataFrame, value: str = "dpt", value_label: str = "DPT") 
     data["_rank"] = data["status"].map({s: i for i, s in enumerate(STATUS_ORDER)}).fillna(3)
     data = data.sort_values(["_rank", value], ascending=[True, True]).iloc[::-1]
     fig = go.Figure()
-    for status in STATUS_ORDER:
-        part = data[data["status"] == status]
-        if part.empty:
-            continue
+    for status, part in per_status(data, "status"):
         fig.add_trace(
-            go.Bar(
-                y=part["kecamatan"],
-                x=part[value],
-                orientation="h",
-                name=teks.STATUS[status],
-                legendgroup=status,
-                showlegend=False,
-                marker=dict(color=STATUS_WARNA[status], line=dict(color="#333333", width=0.5)),
-                text=[f"{teks.STATUS[status]} · {value_label} {fmt.angka(v)}" for v in part[value]],
-                textposition="outside",
-                cliponaxis=False,
+            _batang_status(
+                status,
+                part,
+                value,
+                [f"{teks.STATUS[status]} · {value_label} {fmt.angka(v)}" for v in part[value]],
                 # [reason, kode]: the kode lets a click on a bar open that kecamatan.
                 customdata=list(
                     zip(
@@ -192,22 +201,13 @@ def ktpel_bars(df: pd.DataFrame, hijau: float, kuning: float) -> go.Figure:
     """Coverage per kecamatan (lowest on top), coloured by status, with the two threshold lines."""
     data = df.dropna(subset=["ktpel_persen"]).sort_values("ktpel_persen", ascending=False)
     fig = go.Figure()
-    for status in STATUS_ORDER:
-        part = data[data["status_ktpel"] == status]
-        if part.empty:
-            continue
+    for status, part in per_status(data, "status_ktpel"):
         fig.add_trace(
-            go.Bar(
-                y=part["kecamatan"],
-                x=part["ktpel_persen"],
-                orientation="h",
-                name=teks.STATUS[status],
-                legendgroup=status,
-                showlegend=False,
-                marker=dict(color=STATUS_WARNA[status], line=dict(color="#333333", width=0.5)),
-                text=[fmt.persen(v) for v in part["ktpel_persen"]],
-                textposition="outside",
-                cliponaxis=False,
+            _batang_status(
+                status,
+                part,
+                "ktpel_persen",
+                [fmt.persen(v) for v in part["ktpel_persen"]],
                 customdata=part["kode_kecamatan"],
                 hovertemplate="<b>%{y}</b><br>KTP-el %{x:.2f}%<extra></extra>",
             )
@@ -292,10 +292,7 @@ def partisipasi_gap(df: pd.DataFrame, label_sebelumnya: str) -> go.Figure:
             hovertemplate="<b>%{y}</b><br>" + label_sebelumnya + " %{x:.1f}%<extra></extra>",
         )
     )
-    for status in STATUS_ORDER:
-        part = data[data["status_partisipasi"] == status]
-        if part.empty:
-            continue
+    for status, part in per_status(data, "status_partisipasi"):
         fig.add_trace(
             go.Scatter(
                 x=part["target_partisipasi"],

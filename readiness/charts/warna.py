@@ -40,6 +40,14 @@ def teks_grafik(values) -> list:
     return [html.escape(v, quote=False) if isinstance(v, str) else v for v in values]
 
 
+def per_status(data, kolom: str):
+    """(status, its rows of `data` by the column `kolom`) for each status in STATUS_ORDER that has rows."""
+    for status in STATUS_ORDER:
+        part = data[data[kolom] == status]
+        if not part.empty:
+            yield status, part
+
+
 def legenda_status(fig: go.Figure, statuses=STATUS_ORDER, kosong: bool = False) -> go.Figure:
     """The one status legend: an entry per status, its symbol in its colour and then its name
     (`▲ Perlu perhatian` drawn, never the icon twice), in STATUS_ORDER; `kosong` adds `Tidak ada
