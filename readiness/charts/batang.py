@@ -12,9 +12,10 @@ from .warna import layout as _layout
 
 
 # --------------------------------------------------------------------------- status
-def _batang_status(status: str, part: pd.DataFrame, value: str, text: list[str], **lain) -> go.Bar:
-    """One status's kecamatan as horizontal bars of `value` in its colour, `text` written after each
-    bar, without a legend entry (warna.legenda_status draws it). `lain`: more of the trace's properties."""
+def _batang_status(status: str, part: pd.DataFrame, value: str, text: list[str], hover: str, customdata) -> go.Bar:
+    """One status's kecamatan as horizontal bars of `value` in its colour, `text` written after
+    each bar, without a legend entry (warna.legenda_status draws it); `customdata` ends with the
+    kecamatan's code, so a click on a bar opens it."""
     return go.Bar(
         y=part["kecamatan"],
         x=part[value],
@@ -26,7 +27,8 @@ def _batang_status(status: str, part: pd.DataFrame, value: str, text: list[str],
         text=text,
         textposition="outside",
         cliponaxis=False,
-        **lain,
+        customdata=customdata,
+        hovertemplate=hover,
     )
 
 
@@ -38,23 +40,13 @@ def status_bars(df: pd.DataFrame, value: str = "dpt", value_label: str = "DPT") 
     data["_rank"] = data["status"].map({s: i for i, s in enumerate(STATUS_ORDER)}).fillna(3)
     data = data.sort_values(["_rank", value], ascending=[True, True]).iloc[::-1]
     fig = go.Figure()
+    hover = "<b>%{y}</b><br>" + value_label + ": %{x:,.0f}<br>%{customdata[0]}<extra></extra>"
     for status, part in per_status(data, "status"):
-        fig.add_trace(
-            _batang_status(
-                status,
-                part,
-                value,
-                [f"{teks.STATUS[status]} · {value_label} {fmt.angka(v)}" for v in part[value]],
-                # [reason, kode]: the kode lets a click on a bar open that kecamatan.
-                customdata=list(
-                    zip(
-                        teks_grafik(part["alasan"].fillna("").replace("", "Semua indikator hijau")),
-                        part["kode_kecamatan"] if "kode_kecamatan" in part else part["kecamatan"],
-                    )
-                ),
-                hovertemplate="<b>%{y}</b><br>" + value_label + ": %{x:,.0f}<br>%{customdata[0]}<extra></extra>",
-            )
-        )
+        text = [f"{teks.STATUS[status]} · {value_label} {fmt.angka(v)}" for v in part[value]]
+        # [reason, kode]: the kode lets a click on a bar open that kecamatan.
+        alasan = teks_grafik(part["alasan"].fillna("").replace("", "Semua indikator hijau"))
+        kode = part["kode_kecamatan"] if "kode_kecamatan" in part else part["kecamatan"]
+        fig.add_trace(_batang_status(status, part, value, text, hover, list(zip(alasan, kode))))
     legenda_status(fig, data["status"].dropna().unique())
     fig.update_yaxes(categoryorder="array", categoryarray=list(data["kecamatan"]), title=None)
     # Room on the right for the status and value written after each bar.
@@ -201,17 +193,10 @@ def ktpel_bars(df: pd.DataFrame, hijau: float, kuning: float) -> go.Figure:
     """Coverage per kecamatan (lowest on top), coloured by status, with the two threshold lines."""
     data = df.dropna(subset=["ktpel_persen"]).sort_values("ktpel_persen", ascending=False)
     fig = go.Figure()
+    hover = "<b>%{y}</b><br>KTP-el %{x:.2f}%<extra></extra>"
     for status, part in per_status(data, "status_ktpel"):
-        fig.add_trace(
-            _batang_status(
-                status,
-                part,
-                "ktpel_persen",
-                [fmt.persen(v) for v in part["ktpel_persen"]],
-                customdata=part["kode_kecamatan"],
-                hovertemplate="<b>%{y}</b><br>KTP-el %{x:.2f}%<extra></extra>",
-            )
-        )
+        text = [fmt.persen(v) for v in part["ktpel_persen"]]
+        fig.add_trace(_batang_status(status, part, "ktpel_persen", text, hover, part["kode_kecamatan"]))
     legenda_status(fig, data["status_ktpel"].dropna().unique())
     low = min(float(data["ktpel_persen"].min()) if len(data) else 90.0, kuning) - 2
     for value, text, anchor in (
