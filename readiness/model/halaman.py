@@ -17,6 +17,7 @@ from .. import db, fmt, teks
 from ..wilayah.kata import Kata, kata
 from . import kartu
 from ._nilai import present as _present
+from ._nilai import records
 from .alasan import indikator, tindak_lanjut
 from .jenjang import urut_tps
 from .kabkota import berdata as kabkota_berdata
@@ -79,7 +80,7 @@ def dasar(con: duckdb.DuckDBPyConnection, election: str) -> Dasar:
     rows = kesiapan(con, election)
     cur = kesiapan_cursor(con, election, rows)
     kec = kecamatan(cur, election)
-    kec["tindak_lanjut"] = [tindak_lanjut(row) for row in kec.to_dict("records")]
+    kec["tindak_lanjut"] = [tindak_lanjut(row) for row in records(kec)]
     words = kata(cur, election)
     atas = words.jenis in WILAYAH_ATAS
     return Dasar(

@@ -11,6 +11,7 @@ import duckdb
 import pandas as pd
 
 from .. import db
+from ._nilai import records
 from .alasan import kabkota_reasons
 from .kesiapan import dengan_kesiapan
 from .pemilihan import previous_label
@@ -36,7 +37,7 @@ def kabkota(con: duckdb.DuckDBPyConnection, election: str) -> pd.DataFrame:
     nilai = db.load_query("marts/kabkota_nilai").sql
     df = con.execute(_aturan_atas(nilai) + "\norder by kode_kabkota", {"election": election}).df()
     label = previous_label(con, election)
-    df["alasan"] = [", ".join(kabkota_reasons(row, label)) for row in df.to_dict("records")]
+    df["alasan"] = [", ".join(kabkota_reasons(row, label)) for row in records(df)]
     return df
 
 

@@ -11,6 +11,7 @@ import duckdb
 import pandas as pd
 
 from .. import db, fmt
+from ._nilai import records
 
 # The kinds of data in the matrix's column order, with their column headers.
 JENIS = {
@@ -31,7 +32,7 @@ def kelengkapan_kabkota(con: duckdb.DuckDBPyConnection, election: str) -> pd.Dat
     """One row per kab/kota and kind (marts/kelengkapan_kabkota), Kemendagri order, with `sel`:
     the cell's words, and `sel_ringkas`: the same shorter, for a slide's narrow columns."""
     df = db.run(con, "marts/kelengkapan_kabkota", election=election)
-    rows = df.to_dict("records")
+    rows = records(df)
     df["sel"] = [sel(row) for row in rows]
     df["sel_ringkas"] = [sel(row, ringkas=True) for row in rows]
     return df

@@ -9,6 +9,7 @@ import pandas as pd
 
 from .. import db, fmt, teks
 from ._nilai import present as _present
+from ._nilai import records
 from .alasan import desa_reasons, reasons
 from .kesiapan import dengan_kesiapan
 from .pemilihan import previous_label
@@ -101,7 +102,7 @@ def kecamatan(con: duckdb.DuckDBPyConnection, election: str) -> pd.DataFrame:
     con = dengan_kesiapan(con, election)
     df = db.run(con, "marts/kecamatan", election=election)
     label = previous_label(con, election)
-    df["alasan"] = [", ".join(reasons(row, label)) for row in df.to_dict("records")]
+    df["alasan"] = [", ".join(reasons(row, label)) for row in records(df)]
     return whole(df)
 
 
@@ -144,7 +145,7 @@ def report(con: duckdb.DuckDBPyConnection, election: str, level: str) -> pd.Data
 def desa_kesiapan(con, election: str, kecamatan_kode: str | None) -> pd.DataFrame:
     """Readiness per desa (query marts/desa_kesiapan) with `alasan` worded."""
     df = whole(db.run(con, "marts/desa_kesiapan", election=election, kecamatan=kecamatan_kode))
-    df["alasan"] = [", ".join(desa_reasons(row)) for row in df.to_dict("records")]
+    df["alasan"] = [", ".join(desa_reasons(row)) for row in records(df)]
     return df
 
 
