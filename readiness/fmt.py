@@ -7,13 +7,18 @@ look the same on every page, chart, export and slide.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import sys
 
+from babel import Locale
 from babel.dates import format_date, format_datetime
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, parse_pattern
 
 LOCALE = "id_ID"
+# The locale and number patterns parsed once: babel parses both on every call otherwise (48 µs a
+# figure against 8 µs), and a nation's page words thousands of figures.
+_LOCALE = Locale.parse(LOCALE)
 MISSING = "–"
 
 
@@ -32,8 +37,13 @@ def angka(value, decimals: int = 0) -> str:
     """A count or measure: `872.218`, `57,2` (decimals fixed)."""
     if _missing(value):
         return MISSING
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=LOCALE)
+    return format_decimal(value, format=_pola(decimals), locale=_LOCALE)
+
+
+@functools.lru_cache(maxsize=8)
+def _pola(decimals: int):
+    """`#,##0` with `decimals` fixed decimals, parsed."""
+    return parse_pattern("#,##0" + ("." + "0" * decimals if decimals else ""))
 
 
 def besar(value) -> str:
