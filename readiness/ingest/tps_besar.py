@@ -26,11 +26,14 @@ from ..names import Gazetteer
 from . import table_end
 from .cells import is_blank
 from .checks import reconcile
-from .kinds import COLUMNS, RECONCILED
+from .kinds import RECONCILED
 from .rows import TOTAL_RE, RawRow, RowReader, TotalRow
 from .workbook import Book, UnreadableFile
 
 BESAR_BYTE = 2_000_000  # a kabupaten's TPS list is ~0,1 MB; a province's several MB
+# What this route keeps of a sheet: the nation's list is 810.698 rows, 98 MiB as Arrow text.
+MAX_ROWS = 2_000_000
+MAX_KEPT = 512 * 1024**2
 COUNTS = ("dpt_l", "dpt_p", "dpt")
 TEXTS = ("alamat", "status_logistik", "kategori_rawan")
 _DIGITS = r"^[0-9]{1,9}$"
@@ -56,14 +59,31 @@ def coba(book: Book, layouts, result, gaz: Gazetteer, region, kapasitas_tps: int
     wanted = {c: f for c, f in lay.columns.items()}
     wanted |= {c: f"_{jenis}" for c, jenis in wilayah_cols.items()}
     wanted |= {c: f"_c{c}" for c in range(6) if c not in wanted}  # a totals label may be in any of them
-    try:
-        table = book.columns(lay.sheet.name, lay.data_start, wanted)
-    except UnreadableFile:
+    table = _read(book, lay, wanted)
+    if table is None:
         return False
     awal = [wanted[c] for c in sorted(wanted) if c < 6]  # where a totals row writes its label
     with duckdb.connect() as con:
         con.execute("set enable_progress_bar = false")
         return _baca(con, table, lay, result, gaz, region, kapasitas_tps, wilayah_cols, awal)
+
+
+def _read(book: Book, lay, wanted: dict[int, str]) -> pa.Table | None:
+    """The wanted columns of the rows that have a cell in one of them, read in batches straight
+    from the sheet's XML on both cores (Book.column_batches): no count of the sheet's cells
+    beforehand, since memory holds only what is kept, and that is bounded here; None when the
+    sheet is unreadable or keeps more than a TPS list could (the general route then measures the
+    sheet before reading it, and refuses a bomb with its own message)."""
+    batches, rows, kept = [], 0, 0
+    try:
+        for batch in book.column_batches(lay.sheet.name, lay.data_start, wanted):
+            rows, kept = rows + batch.num_rows, kept + batch.nbytes
+            if rows > MAX_ROWS or kept > MAX_KEPT:
+                return None
+            batches.append(batch)
+    except UnreadableFile:
+        return None
+    return pa.concat_tables(batches) if batches else None
 
 
 def _end(con, lay, gaz) -> int:
@@ -164,23 +184,9 @@ def _baca(con, table, lay, result, gaz, region, kapasitas_tps, wilayah_cols, awa
         or not _names(con, lay, gaz, region, wilayah_cols)
     ):
         return False
-    nomor = "regexp_replace(upper(d.no_tps), '^(TPS|NO\\.?)\\s*', '')"
-    frame = con.execute(
-        f"""select $sheet as source_sheet, d._row as source_row, k.kode_kecamatan, s.kode_desa,
-            case when regexp_matches({nomor}, '^[0-9]+$') then ({nomor})::bigint::varchar else {nomor} end as no_tps,
-            d.dpt_l::bigint as dpt_l, d.dpt_p::bigint as dpt_p,
-            coalesce(d.dpt_l::bigint + d.dpt_p::bigint, d.dpt::bigint) as dpt,
-            d.alamat, null::double as lat, null::double as lon, d.status_logistik, d.kategori_rawan
-        from d
-        join kec k on k.nama = d.kecamatan and k.nama_kab is not distinct from d._kabkota
-        join desa s on s.kode_kecamatan = k.kode_kecamatan and s.nama = d.desa
-        order by d._row""",
-        {"sheet": lay.sheet.name},
-    ).df()
-    if len(frame) != con.execute("select count(*) from d").fetchone()[0] or frame["no_tps"].eq("").any():
+    frame = _frame(con, lay)
+    if frame is None:
         return False
-    if frame.duplicated(["kode_desa", "no_tps"]).any():
-        return False  # the general route names each pair
     for row in frame[frame["dpt"] > kapasitas_tps].itertuples():
         result.add(
             "peringatan",
@@ -193,9 +199,37 @@ def _baca(con, table, lay, result, gaz, region, kapasitas_tps, wilayah_cols, awa
         )
     if totals:
         _reconcile(con, totals[0], frame, lay, result, gaz)
-    result.frame = frame[["source_sheet", "source_row", *COLUMNS["tps"]]]
+    result.frame = frame
     result.coverage = set(frame["kode_kecamatan"].unique())
     return True
+
+
+def _frame(con, lay):
+    """The rows as stored (source_sheet, source_row, kinds.COLUMNS), in the file's order; None
+    when a row lost its place in the join, a TPS number is empty or a TPS is listed twice (the
+    general route names each). Built as Arrow and checked in DuckDB: no Python object per cell."""
+    nomor = "regexp_replace(upper(d.no_tps), '^(TPS|NO\\.?)\\s*', '')"
+    table = con.sql(
+        f"""select $sheet as source_sheet, d._row as source_row, k.kode_kecamatan, s.kode_desa,
+            case when regexp_matches({nomor}, '^[0-9]+$') then ({nomor})::bigint::varchar else {nomor} end as no_tps,
+            d.dpt_l::bigint as dpt_l, d.dpt_p::bigint as dpt_p,
+            coalesce(d.dpt_l::bigint + d.dpt_p::bigint, d.dpt::bigint) as dpt,
+            d.alamat, null::double as lat, null::double as lon, d.status_logistik, d.kategori_rawan
+        from d
+        join kec k on k.nama = d.kecamatan and k.nama_kab is not distinct from d._kabkota
+        join desa s on s.kode_kecamatan = k.kode_kecamatan and s.nama = d.desa
+        order by d._row""",
+        params={"sheet": lay.sheet.name},
+    ).to_arrow_table()
+    con.register("f", table)
+    rows, blank, twice = con.execute(
+        "select count(*), count(*) filter (where no_tps = ''), count(*) - count(distinct (kode_desa, no_tps)) from f"
+    ).fetchall()[0]
+    con.unregister("f")
+    if rows != con.execute("select count(*) from d").fetchone()[0] or blank or twice:
+        return None
+    frame = table.to_pandas()
+    return frame
 
 
 def _carried(con, column: str) -> str:
