@@ -4,6 +4,8 @@ and a messy cell still gets the row-by-row route's message with its row and colu
 
 from __future__ import annotations
 
+import zipfile
+
 import pytest
 
 from readiness import cli, db, wilayah
@@ -69,3 +71,36 @@ def test_a_messy_cell_of_a_large_tps_list_is_refused_with_its_row_and_column(sul
     assert [p.text() for p in result.errors] == [
         "tps_sultra_kotor.xlsx, sheet 'DAFTAR TPS', baris 107, kolom G (JUMLAH PEMILIH / L): '2O5' bukan bilangan bulat"
     ]
+
+
+def test_a_far_cell_beside_a_large_tps_list_costs_nothing_read_in_batches(sultra, tmp_path, monkeypatch):
+    """Only the list's own columns are kept while its XML is read, as for a per-voter list: a cell
+    at XFD1000000 (a stray mark far to the right) is one more cell, not a rectangle of 16 billion,
+    so the list is read and judged by its content instead of being refused as a bomb."""
+    plain, rows, (_, _, dpt) = kpu_tps.write(tmp_path / "tps_polos.xlsx", prefix=BOMBANA_KENDARI)
+    path = tmp_path / "tps_sultra.xlsx"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for entry in src.infolist():
+            data = src.read(entry.filename)
+            if entry.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(
+                    b"</sheetData>", b'<row r="1000000"><c r="XFD1000000"><v>1</v></c></row></sheetData>'
+                )
+            dst.writestr(entry.filename, data)
+    result, as_columns = _parse(path, sultra, monkeypatch, besar=True)
+    assert as_columns and [p.text() for p in result.errors] == []
+    assert result.rows == rows and result.frame["dpt"].sum() == dpt
+
+
+def test_a_large_tps_list_keeping_more_than_the_route_allows_is_read_row_by_row(sultra, tmp_path, monkeypatch):
+    """What the batches keep is bounded (rows and bytes): beyond it the general route reads the
+    sheet, after measuring it, and gives the same rows and messages."""
+    path, rows, (_, _, dpt) = kpu_tps.write(tmp_path / "tps_sultra.xlsx", prefix=BOMBANA_KENDARI, total_l_salah=3)
+    biasa, _ = _parse(path, sultra, monkeypatch, besar=False)
+    for bound, value in (("MAX_ROWS", rows // 2), ("MAX_KEPT", 1024)):
+        with monkeypatch.context() as scaled:
+            scaled.setattr(tps_besar, bound, value)
+            result, as_columns = _parse(path, sultra, scaled, besar=True)
+        assert not as_columns
+        assert result.rows == rows and result.frame["dpt"].sum() == dpt
+        assert [p.text() for p in result.problems] == [p.text() for p in biasa.problems]
