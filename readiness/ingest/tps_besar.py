@@ -148,19 +148,19 @@ def _baca(con, table, lay, result, gaz, region, kapasitas_tps, wilayah_cols, awa
         + ", ".join(f"case when regexp_matches(trim({n}), '{TOTAL_RE.pattern}', 'i') then trim({n}) end" for n in awal)
         + ")"
     )
-    # the rows of the table: not blank; a totals row set aside; kab/kota and kecamatan carried down
-    con.execute(
-        f"""create table r as
-        select *, {label} as _total from t
-        where _row <= $end and not ({" and ".join(f"coalesce(trim({f}), '') = ''" for f in fields)})""",
-        {"end": end},
-    )
-    totals = con.execute("select _row, _total from r where _total is not null").fetchall()
+    # the rows of the table: not blank (views over the Arrow table: nothing copied); a totals row
+    # set aside (rd: the rows without it); kab/kota and kecamatan carried down
+    blank = " and ".join(f"coalesce(trim({f}), '') = ''" for f in fields)
+    con.execute(f"create view r as select * from t where _row <= {int(end)} and not ({blank})")
+    totals = con.execute(
+        f"select _row, _total from (select _row, {label} as _total from r) where _total is not null"
+    ).fetchall()
     last = con.execute("select max(_row) from r").fetchone()[0]
     if len(totals) > 1 or (totals and (totals[0][0] != last or re.match(r"^SUB", totals[0][1], re.I))):
         return False
     if totals and gaz.match_kecamatan(TOTAL_RE.sub("", totals[0][1])):
         return False
+    con.execute(f"create view rd as select * from r where _row != {int(totals[0][0]) if totals else 0}")
     kab = _carried(con, "_kabkota") if "_kabkota" in table.column_names else "null::varchar"
     prov = "_provinsi" if "_provinsi" in table.column_names else "null::varchar"
     con.execute(
@@ -169,7 +169,7 @@ def _baca(con, table, lay, result, gaz, region, kapasitas_tps, wilayah_cols, awa
             {_carried(con, "kecamatan")} as kecamatan, nullif(trim(desa), '') as desa,
             nullif(trim(no_tps), '') as no_tps,
             {", ".join(f"nullif(trim({f}), '') as {f}" if f in have else f"null::varchar as {f}" for f in COUNTS + TEXTS)}
-        from r where _total is null"""
+        from rd"""
     )
     bad = con.execute(
         f"""select count(*) from d where kecamatan is null or desa is null or no_tps is null
@@ -236,7 +236,7 @@ def _carried(con, column: str) -> str:
     """The column's name, carried down over the rows that leave it blank (written once, or in a
     cell merged down); as it is when no data row leaves it blank (no window to sort for)."""
     value = f"nullif(trim({column}), '')"
-    if not con.execute(f"select count(*) from r where _total is null and {value} is null").fetchone()[0]:
+    if not con.execute(f"select count(*) from rd where {value} is null").fetchone()[0]:
         return value
     return f"last_value({value} ignore nulls) over (order by _row rows between unbounded preceding and current row)"
 
