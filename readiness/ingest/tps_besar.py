@@ -2,8 +2,10 @@
 
 The general route (read.py) reads every cell of a sheet into Python and converts each row: about
 a tenth of a millisecond a row, and the whole sheet in memory (the nation's list would need 2,6 GB
-and is refused). Here the sheet's columns are read by the Rust reader as Arrow (Book.columns) and
-converted in DuckDB; names are matched once per distinct name, not per row.
+and is refused). Here the sheet's columns are read as Arrow in batches straight from its XML, on
+both cores (Book.column_batches, as a per-voter list is: no count of the sheet's cells beforehand,
+the rows and bytes kept are bounded instead), and converted in DuckDB; names are matched once per
+distinct name, not per row.
 
 Only a clean table takes this route: every count a plain whole number, every kab/kota, kecamatan
 and desa name known, L + P equal to L+P, no TPS twice, at most one totals row and that one the
