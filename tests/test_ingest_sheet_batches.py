@@ -147,3 +147,43 @@ def test_a_list_with_bordered_empty_cells_is_read_the_fast_way_with_the_same_tex
     )
     pa.concat_tables(list(cells.batches(1, {c: f"f{c}" for c in range(5)})))
     assert cells.slow_pieces == 0
+
+
+def _edited(path, out, replacements):
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w") as dst:
+        for entry in src.infolist():
+            data = src.read(entry.filename)
+            if entry.filename == "xl/worksheets/sheet1.xml":
+                for old, new in replacements:
+                    data = data.replace(old, new)
+            dst.writestr(entry, data)
+    return out
+
+
+def _read(path):
+    book = Book(path, path.name)
+    cells = sheet_batches.SheetCells(
+        book._parts.zip, book._parts.path("DPT"), sheet_batches.shared_strings(book._parts.zip)
+    )
+    rows = pa.concat_tables(list(cells.batches(1, {c: f"f{c}" for c in range(5)}))).sort_by("_row").to_pylist()
+    return rows, cells.slow_pieces
+
+
+@pytest.mark.parametrize(
+    "unreferenced",
+    [[(b'<c r="A3">', b"<c>")], [(b'<c r="A7" ', b"<c ")], [(b'<c r="A3">', b"<c>"), (b'<c r="A7" ', b"<c ")]],
+    ids=["with-value", "empty-alone-in-its-row", "both"],
+)
+def test_a_cell_written_without_its_reference_among_plain_cells_is_read_the_slow_way(tmp_path, unreferenced):
+    """A piece of plain cells (`<c r="A2" t="s"><v>5</v></c>`) but for one cell without its
+    reference: its value is not taken for the cell before it's, and an empty one still makes its row."""
+    plain = _edited(
+        _workbook(tmp_path / "dpt.xlsx", inline=False),
+        tmp_path / "polos.xlsx",
+        [(b'<c r="A5" s="2"/>', b""), (b"</sheetData>", b'<row r="7"><c r="A7" s="2"/></row></sheetData>')],
+    )
+    expected, _ = _read(plain)
+    rows, slow = _read(_edited(plain, tmp_path / "aneh.xlsx", unreferenced))
+    assert slow >= 1
+    assert rows == expected
+    assert [r["_row"] for r in rows] == [2, 3, 4, 5, 6, 7]

@@ -57,6 +57,7 @@ class _Shape:
         self.row = b"<" + p + b"row"
         self.end = b"</" + p + b"sheetData>"
         self.cell = b'<%sc r="' % p
+        self.cell_open = b"<%sc" % p  # also `<c>`, `<c s=..`: every cell has one
         self.cells = (b"<" + p + b"c ", b"<" + p + b"c>")
         self.empty_cell = b'"></%sc>' % p
         self.v, self.v_end = b"<%sv>" % p, b"</%sv>" % p
@@ -251,6 +252,8 @@ class SheetCells:
         self.archive, self.member, self.shared = archive, member, shared
         self.dates = dates  # date_styles(archive)
         self.slow_pieces = 0
+        # what the pieces read so far showed: inline strings; nothing but the common shape
+        self._inline, self._common = False, True
 
     def batches(self, first_row: int, columns: dict[int, str], flagged=()):
         # Two threads turn pieces into batches (Arrow's functions let go of the interpreter) while
@@ -303,15 +306,41 @@ class SheetCells:
     def _fast(self, body: bytes, s: _Shape) -> sheet_cells.Cells | None:
         """The piece's cells, or None when the piece is not shaped for this: each cell made a line
         of text by a few byte replacements, then read by sheet_cells.py. Every step is an Arrow or
-        numpy function over the piece, which lets go of the interpreter."""
-        inline = s.is_open in body  # memchr-fast here; Arrow's find scans a piece twice as slowly
+        numpy function over the piece, which lets go of the interpreter.
+
+        Most pieces need only the common replacements: a few memchr-fast searches rule out what
+        they would misread (a newline, an attribute in single quotes, a cell without its reference
+        first); what they let through (an empty or self-closing cell, rich or space-keeping inline
+        text) leaves a line without exactly two fields, which sheet_cells.py finds. Only then is
+        the piece looked at closely (_close), and the pieces after it too: a sheet written so
+        once is written so throughout."""
         ampersand = b"&" in body
+        if self._common and not (b"\n" in body or b"\r" in body or (b"'" in body and b"='" in body)):
+            cells = self._lines(body, s, self._inline)
+            if cells is not None and len(cells.col) == body.count(s.cell_open):
+                cells.ampersand = ampersand
+                return cells
+        return self._close(body, s, ampersand)
+
+    def _lines(self, body: bytes, s: _Shape, inline: bool, steps=()) -> sheet_cells.Cells | None:
         text = pa.array([body], pa.large_binary())
-        del body
-        # one pass finds anything that needs more than the common replacements
-        unusual = pc.count_substring_regex(text, s.unusual)[0].as_py()
+        steps = [*steps, (s.cell, b"\n"), (s.v, SEP), (s.v_end, SEP)]
+        if inline:
+            steps += [(s.inline_empty, SEP + SEP), (s.inline, SEP), (s.inline_end, SEP)]
+        for old, new in steps:
+            text = pc.replace_substring(text, old, new)
+        return sheet_cells.from_lines(text[0].as_buffer())
+
+    def _close(self, body: bytes, s: _Shape, ampersand: bool) -> sheet_cells.Cells | None:
+        """_fast for a piece whatever its shape: one pass finds anything that needs more than the
+        common replacements; a piece they cannot make lines of gives None."""
+        inline = s.is_open in body  # memchr-fast here; Arrow's find scans a piece twice as slowly
+        if inline:
+            self._inline = True
+        text = pa.array([body], pa.large_binary())
         steps = []
-        if unusual:
+        if pc.count_substring_regex(text, s.unusual)[0].as_py():
+            self._common = False
             if _has(text, b"t='") or _has(text, s.rich) or pc.count_substring_regex(text, s.unreferenced)[0].as_py():
                 return None
             empty = SEP + NO_VALUE.encode() + SEP
@@ -319,12 +348,8 @@ class SheetCells:
                 if _has(text, old):
                     steps.append((old, new))
             steps.append((s.empty_cell, b'"' + empty))
-        steps += [(s.cell, b"\n"), (s.v, SEP), (s.v_end, SEP)]
-        if inline:
-            steps += [(s.inline_empty, SEP + SEP), (s.inline, SEP), (s.inline_end, SEP)]
-        for old, new in steps:
-            text = pc.replace_substring(text, old, new)
-        cells = sheet_cells.from_lines(text[0].as_buffer())
+        del text
+        cells = self._lines(body, s, inline, steps)
         if cells is not None:
             cells.newlines, cells.ampersand = any(old in (b"\n", b"\r") for old, _ in steps), ampersand
         return cells

@@ -41,16 +41,16 @@ class Cells:
 
 def from_lines(buffer: pa.Buffer) -> Cells | None:
     """The cells of `buffer`, a piece whose cells are lines of three fields (reference and tag,
-    value, rest) split by SEP; text before the first line is not a cell."""
+    value, rest) split by SEP; text before the first line is not a cell (and has no SEP); None
+    unless every line has exactly three fields."""
     data = np.frombuffer(buffer, np.uint8)
     lines = np.flatnonzero(data == NEWLINE)
-    if len(lines) == 0:
-        return Cells.empty()
     seps = np.flatnonzero(data == SEP)
-    seps = seps[seps > lines[0]]
+    if len(lines) == 0:
+        return None if len(seps) else Cells.empty()
     n = len(lines)
-    if len(seps) != 2 * n:
-        return None
+    if len(seps) != 2 * n or seps[0] < lines[0]:
+        return None  # a field outside a line: a value of a cell written without its reference
     first, second = seps[0::2], seps[1::2]
     ends = np.append(lines[1:], len(data))
     if not ((first > lines).all() and (second < ends).all()):
