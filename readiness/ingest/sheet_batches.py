@@ -3,7 +3,7 @@ unpacked: memory holds one piece of the XML (~8 MiB) and the cells kept from it,
 sheet (the column readers build the whole sheet's cells before handing out a column).
 
 How a piece is read fast: every cell becomes one line of text by a few byte replacements in
-Arrow (`<c r="` starts a line, `<v>`/`</v>` and the inline `<is><t>`/`</t></is>` become a
+Arrow (`<c` starts a line, `<v>`/`</v>` and the inline `<is><t>`/`</t></is>` become a
 separator); sheet_cells.py then finds each cell's fields, column, row and type with numpy over the
 piece's bytes, and the wanted cells are pivoted into rows by one scatter. A piece that is not shaped
 the way that needs (a cell without its reference first, rich text, a self-closing row, attributes
@@ -56,8 +56,7 @@ class _Shape:
         p = prefix
         self.row = b"<" + p + b"row"
         self.end = b"</" + p + b"sheetData>"
-        self.cell = b'<%sc r="' % p
-        self.cell_open = b"<%sc" % p  # also `<c>`, `<c s=..`: every cell has one
+        self.cell = b"<%sc" % p  # every cell opens so, with its reference first or not
         self.cells = (b"<" + p + b"c ", b"<" + p + b"c>")
         self.empty_cell = b'"></%sc>' % p
         self.v, self.v_end = b"<%sv>" % p, b"</%sv>" % p
@@ -309,15 +308,16 @@ class SheetCells:
         numpy function over the piece, which lets go of the interpreter.
 
         Most pieces need only the common replacements: a few memchr-fast searches rule out what
-        they would misread (a newline, an attribute in single quotes, a cell without its reference
-        first); what they let through (an empty or self-closing cell, rich or space-keeping inline
-        text) leaves a line without exactly two fields, which sheet_cells.py finds. Only then is
+        they would misread (a newline, an attribute in single quotes); what they let through (a
+        cell without its reference first, an empty or self-closing cell, rich or space-keeping
+        inline text) leaves a line not shaped `\\n r="A12"…` SEP value SEP rest, which
+        sheet_cells.py finds. Only then is
         the piece looked at closely (_close), and the pieces after it too: a sheet written so
         once is written so throughout."""
         ampersand = b"&" in body
         if self._common and not (b"\n" in body or b"\r" in body or (b"'" in body and b"='" in body)):
             cells = self._lines(body, s, self._inline)
-            if cells is not None and len(cells.col) == body.count(s.cell_open):
+            if cells is not None:
                 cells.ampersand = ampersand
                 return cells
         return self._close(body, s, ampersand)

@@ -1,5 +1,5 @@
 """The cells of a piece of sheet XML once sheet_batches.py has made each cell one line of text
-(`\\n` `A12" t="s">` SEP value SEP rest): where each cell's reference, value and tag are, its column,
+(`\\n` ` r="A12" t="s">` SEP value SEP rest): where each cell's reference, value and tag are, its column,
 row and kind, found with a few numpy passes over the piece's bytes, which let go of the interpreter.
 A piece not written so gives None (sheet_batches.py reads it the slow way)."""
 
@@ -9,6 +9,7 @@ import numpy as np
 import pyarrow as pa
 
 NEWLINE, SEP, QUOTE, TAG_END = 0x0A, 0x1F, ord('"'), ord(">")
+LEAD = b' r="'  # what each line starts with: the cell's reference, its first attribute
 # kind of a cell: 0 text, 1 number (also a cell without a type), 2 shared string index, 3 boolean
 KIND = {b"n": 1, b"s": 2, b"b": 3}
 _UPPER = (ord("A"), ord("Z"))
@@ -79,12 +80,16 @@ def _every_other(buffer: pa.Buffer, starts: np.ndarray, stops: np.ndarray) -> pa
 
 
 def _place(data: np.ndarray, start: np.ndarray, stop: np.ndarray):
-    """(column, row, kind) of each cell whose reference and tag are data[start:stop] (`A12" t="s">`,
-    perhaps a formula after the tag), or None when one does not begin with its
+    """(column, row, kind) of each cell whose reference and tag are data[start:stop] (` r="A12"
+    t="s">`, perhaps a formula after the tag), or None when one does not begin with LEAD, its
     reference and a quote. Each field ends at a SEP, which is neither a letter, a digit nor a quote,
     so reading on past a field stops there."""
     padded = np.zeros(len(data) + 16, np.uint8)
     padded[: len(data)] = data
+    for k, lead in enumerate(LEAD):
+        if not (padded[start + k] == lead).all():
+            return None
+    start = start + len(LEAD)
     char = [padded[start + k] for k in range(_MAX_COL_LETTERS + 1)]
     letter = [(c - _UPPER[0]).astype(np.uint8) <= _UPPER[1] - _UPPER[0] for c in char]
     two, three = letter[1], letter[1] & letter[2]
