@@ -187,3 +187,20 @@ def test_a_cell_written_without_its_reference_among_plain_cells_is_read_the_slow
     assert slow >= 1
     assert rows == expected
     assert [r["_row"] for r in rows] == [2, 3, 4, 5, 6, 7]
+
+
+def test_a_formula_holding_the_end_of_a_value_tag_in_its_text_is_not_read_as_a_value(tmp_path):
+    """`>` need not be escaped in XML text: a formula `"av>b"&"v>"` without a computed value is not
+    a cell whose value is `b"&"`."""
+    plain = _edited(
+        _workbook(tmp_path / "dpt.xlsx", inline=False),
+        tmp_path / "polos.xlsx",
+        [
+            (b'<c r="A5" s="2"/>', b""),
+            (b'<c r="D6" t="str"><f>"x"&amp;"y"</f><v>xy</v></c>', b'<c r="D6"><f>1</f></c>'),
+        ],
+    )
+    odd = _edited(plain, tmp_path / "rumus.xlsx", [(b"<f>1</f>", b'<f>"av>b"&amp;"v>"</f>')])
+    rows, _ = _read(odd)
+    assert rows == _read(plain)[0]
+    assert rows[-1]["_row"] == 6 and rows[-1]["f3"] is None and rows[-1]["f1"] == "abcdef"

@@ -318,18 +318,20 @@ class SheetCells:
         if self._common and not (b"\n" in body or b"\r" in body or (b"'" in body and b"='" in body)):
             cells = self._lines(body, s, self._inline)
             if cells is not None:
-                cells.ampersand = ampersand
+                cells.ampersand, cells.empty = ampersand, False
                 return cells
         return self._close(body, s, ampersand)
 
     def _lines(self, body: bytes, s: _Shape, inline: bool, steps=()) -> sheet_cells.Cells | None:
         text = pa.array([body], pa.large_binary())
-        steps = [*steps, (s.cell, b"\n"), (s.v, SEP), (s.v_end, SEP)]
+        # values only in `<v>`: both of its tags in one pass, to `<` SEP value `</` SEP
+        closed = not (steps or inline)
+        steps = [*steps, (s.cell, b"\n"), *([(s.v[1:], SEP)] if closed else [(s.v, SEP), (s.v_end, SEP)])]
         if inline:
             steps += [(s.inline_empty, SEP + SEP), (s.inline, SEP), (s.inline_end, SEP)]
         for old, new in steps:
             text = pc.replace_substring(text, old, new)
-        return sheet_cells.from_lines(text[0].as_buffer())
+        return sheet_cells.from_lines(text[0].as_buffer(), closed)
 
     def _close(self, body: bytes, s: _Shape, ampersand: bool) -> sheet_cells.Cells | None:
         """_fast for a piece whatever its shape: one pass finds anything that needs more than the
@@ -424,7 +426,8 @@ def _pivot(
         return None
     code, cell_rows = code[kept], cells.row[kept]
     values = cells.values(kept)
-    values = pc.if_else(pc.equal(values, NO_VALUE), pa.scalar(None, pa.string()), values)
+    if cells.empty:
+        values = pc.if_else(pc.equal(values, NO_VALUE), pa.scalar(None, pa.string()), values)
     if not cells.plain:  # as written in the XML: newlines and references
         values = _texts(values, cells.newlines, cells.ampersand)
     kinds = pa.array(cells.kind[kept])

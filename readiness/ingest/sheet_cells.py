@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pyarrow as pa
 
-NEWLINE, SEP, QUOTE, TAG_END = 0x0A, 0x1F, ord('"'), ord(">")
+NEWLINE, SEP, QUOTE, TAG_END, LT, SLASH = 0x0A, 0x1F, ord('"'), ord(">"), ord("<"), ord("/")
 LEAD = b' r="'  # what each line starts with: the cell's reference, its first attribute
 # kind of a cell: 0 text, 1 number (also a cell without a type), 2 shared string index, 3 boolean
 KIND = {b"n": 1, b"s": 2, b"b": 3}
@@ -21,12 +21,13 @@ class Cells:
     """The cells of a piece: column (1 for A), row and kind (numpy; KIND) of each, its value as
     written (`values(kept)`: Arrow texts, NO_VALUE or null without one) and its tag from the
     reference on (`tags(kept)`, for the style); `plain`: the values are already texts (ElementTree
-    resolved newlines and references), else whether the piece had newlines or an `&`."""
+    resolved newlines and references), else whether the piece had newlines or an `&`; `empty`:
+    whether a value may be NO_VALUE."""
 
     def __init__(self, col, row, kind, v: pa.Array, tag: pa.Array, plain: bool, stride: int = 1):
         self.col, self.row, self.kind = col, row, kind
         self._v, self._tag, self._stride = v, tag, stride  # cell i is element stride * i
-        self.plain, self.newlines, self.ampersand = plain, False, True
+        self.plain, self.newlines, self.ampersand, self.empty = plain, False, True, True
 
     def values(self, kept: np.ndarray) -> pa.Array:
         return self._v.take(pa.array(kept * self._stride))
@@ -40,10 +41,12 @@ class Cells:
         return cls(none, none, none.astype(np.int8), pa.array([], pa.string()), pa.array([], pa.string()), False)
 
 
-def from_lines(buffer: pa.Buffer) -> Cells | None:
+def from_lines(buffer: pa.Buffer, closed: bool = False) -> Cells | None:
     """The cells of `buffer`, a piece whose cells are lines of three fields (reference and tag,
     value, rest) split by SEP; text before the first line is not a cell (and has no SEP); None
-    unless every line has exactly three fields."""
+    unless every line has exactly three fields. `closed`: every value is written `<` SEP value
+    `</` SEP (`<v>` and `</v>` made so by one replacement of `v>`; a text cannot hold a `<`, so a
+    `v>` in a text or a formula is never so)."""
     data = np.frombuffer(buffer, np.uint8)
     lines = np.flatnonzero(data == NEWLINE)
     seps = np.flatnonzero(data == SEP)
@@ -62,6 +65,10 @@ def from_lines(buffer: pa.Buffer) -> Cells | None:
         )
     except pa.ArrowInvalid:
         return None  # not UTF-8
+    if closed:
+        if not ((data[first - 1] == LT).all() and (data[second - 2] == LT).all() and (data[second - 1] == SLASH).all()):
+            return None
+        second = second - 2
     start = lines + 1
     place = _place(data, start, first)
     if place is None:
