@@ -304,16 +304,12 @@ class SheetCells:
 
     def _fast(self, body: bytes, s: _Shape) -> sheet_cells.Cells | None:
         """The piece's cells, or None when the piece is not shaped for this: each cell made a line
-        of text by a few byte replacements, then read by sheet_cells.py. Every step is an Arrow or
-        numpy function over the piece, which lets go of the interpreter.
-
-        Most pieces need only the common replacements: a few memchr-fast searches rule out what
-        they would misread (a newline, an attribute in single quotes); what they let through (a
-        cell without its reference first, an empty or self-closing cell, rich or space-keeping
-        inline text) leaves a line not shaped `\\n r="A12"…` SEP value SEP rest, which
-        sheet_cells.py finds. Only then is
-        the piece looked at closely (_close), and the pieces after it too: a sheet written so
-        once is written so throughout."""
+        of text by a few byte replacements, then read by sheet_cells.py; every step an Arrow or
+        numpy function over the piece, which lets go of the interpreter. A few memchr-fast searches
+        rule out what the common replacements would misread (a newline, an attribute in single
+        quotes); what they let through (a cell without its reference first, an empty cell, rich or
+        space-keeping inline text) leaves a line sheet_cells.py refuses, and only then is the piece
+        looked at closely (_close), and the pieces after it: a sheet written so once is so throughout."""
         ampersand = b"&" in body
         if self._common and not (b"\n" in body or b"\r" in body or (b"'" in body and b"='" in body)):
             cells = self._lines(body, s, self._inline)
@@ -391,12 +387,8 @@ class SheetCells:
         )
 
 
-def _find(text: pa.Array, pattern: bytes) -> int:
-    return pc.find_substring(text, pattern)[0].as_py()
-
-
 def _has(text: pa.Array, pattern: bytes) -> bool:
-    return _find(text, pattern) >= 0
+    return pc.find_substring(text, pattern)[0].as_py() >= 0
 
 
 def _value(cell) -> tuple[str | None, int]:
