@@ -1,5 +1,5 @@
 """Chosen columns of a large .xlsx sheet in batches of rows, read from the sheet's XML while it is
-unpacked: memory holds one piece of the XML (~8 MiB) and the cells kept from it, never the whole
+unpacked: memory holds a few pieces of the XML (PIECE, 1 MiB) and the cells kept from it, never the whole
 sheet (the column readers build the whole sheet's cells before handing out a column).
 
 How a piece is read fast: every cell becomes one line of text by a few byte replacements in
