@@ -222,16 +222,33 @@ def tabel(tampil, df, election: str, arah: tuple, angka, panjang, *, key: str, h
     lebar, sempit = layar.menurut_lebar(key)
     with sempit:
         layar.tabel_bertahap(tampil[shown], angka, panjang, key=f"{key}_bagian", height=height, tautan=links)
-    config = {name: st.column_config.TextColumn(width="large") for name in panjang}
     event = lebar.dataframe(
         tampil,
         hide_index=True,
         width="stretch",
         height=height,
-        column_config=config,
+        column_config=kolom_grid(shown, panjang),
         column_order=shown,
         on_select="rerun",
         selection_mode=["single-row", "single-cell"],
         key=key,
     )
     dari_tabel(event, df, election, tingkat, kolom, halaman)
+
+
+LEBAR_PANJANG = 160  # pixels a grid's long text starts from before it takes the rest of the width
+
+
+def kolom_grid(shown: list[str], panjang) -> dict:
+    """The column settings of a grid that fills the page's width: a stretched grid grows every
+    column that is not pinned, so the short columns (before the long texts) are pinned, the first
+    (the place's name) at a medium width whatever name is longest, the others at their content's;
+    the long texts (`panjang`) start narrow and take the rest. Their whole text is in the
+    downloads; nothing is scrolled sideways beside the sidebar at 1024 px."""
+    lang = [name for name in shown if name in panjang]
+    if not lang or any(name not in panjang for name in shown[shown.index(lang[0]) :]):
+        return {name: st.column_config.TextColumn(width="large") for name in lang}
+    config = {name: st.column_config.TextColumn(width=LEBAR_PANJANG) for name in lang}
+    for i, name in enumerate(shown[: shown.index(lang[0])]):
+        config[name] = st.column_config.TextColumn(width="medium" if i == 0 else None, pinned=True)
+    return config

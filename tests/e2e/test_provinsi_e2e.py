@@ -101,6 +101,13 @@ def test_a_province_and_the_nation_in_the_browser(wilayah, page):
     header = page.locator("[data-testid='stMain'] .st-key-remah").inner_text()  # the breadcrumb
     assert header.startswith(nama + " · "), header
     assert page.evaluate(GESER) == [] and english(page) == []
+    # The kab/kota table (the nation's 514 rows a grid) fits beside the sidebar at 1024 and 1280 px.
+    for lebar, tinggi in ((1024, 768), (1280, 800)):
+        page.set_viewport_size({"width": lebar, "height": tinggi})
+        page.wait_for_timeout(500)  # the grid lays its columns out again
+        assert page.evaluate(GESER) == [], lebar
+        screenshot(page, f"provinsi-{kode}-ringkasan-{lebar}")
+    page.set_viewport_size({"width": 1920, "height": 1080})
     kabkota, provinsi = said["kabkota"], said["provinsi"]
     assert len(kabkota) == (17 if kode == "74" else 514) and len(provinsi) == (1 if kode == "74" else 38)
     cakupan = f"{fmt.angka(len(kabkota))} kabupaten/kota" + (f" di {len(provinsi)} provinsi" if kode != "74" else "")
