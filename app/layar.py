@@ -401,6 +401,26 @@ def belum_korwil(pesan: str, where=None, *, ringkas: bool = False) -> None:
 def empty_state(message: str | None = None) -> None:
     """What to do when an election has no data yet; links to the upload page when there is one."""
     st.info(message or teks.BELUM_ADA_DATA)
+    _ke_unggah()
+
+
+def total_kabkota(total, election: str) -> None:
+    """In place of a kecamatan's empty page, the total of its kab/kota known by its total alone
+    (readiness.model.kartu.TotalKabkota), named as the kab/kota's, a link to that kab/kota's
+    Ringkasan and to Unggah Data; the page stops here."""
+    st.info(total.pesan)
+    kartu(total.kartu)
+    st.page_link(
+        "pages/ringkasan.py",
+        label=f"Buka Ringkasan {total.nama}",
+        query_params={"pemilu": election, "kabkota": total.kode},
+        icon=":material/dashboard:",
+    )
+    _ke_unggah()
+
+
+def _ke_unggah() -> None:
+    """The link to Unggah Data (where this installation has it), the footer, and the page stops."""
     if (navigasi.DASHBOARD.parent / HALAMAN_UNGGAH).exists():
         try:
             st.page_link(HALAMAN_UNGGAH, label="Buka Unggah Data", icon=":material/upload:")

@@ -30,6 +30,8 @@ else:
             f"{row['korwil'] or 'Belum masuk korwil'} · koordinator {row['koordinator'] or 'belum ditetapkan'} · "
         ),
     )
+if data.get("total_kabkota"):  # its kab/kota known by its total alone: that total, as the kab/kota's
+    layar.total_kabkota(data["total_kabkota"], election)
 if data["kosong"]:
     layar.empty_state(
         f"Belum ada data untuk Kecamatan {row['kecamatan']} pada pemilihan ini. Unggah rekap DPT, "

@@ -233,7 +233,10 @@ def halaman_kecamatan(con, election: str, kecamatan_kode: str | None, base: Dasa
     """Queries: marts/kecamatan, marts/desa_kesiapan, marts/tps, marts/kelengkapan, marts/versi_data.
 
     With a kecamatan: `baris` (its row of marts/kecamatan), its indicators, desa, TPS (with
-    `keterangan` for those over capacity) and `sumber` (which upload each kind of data comes from)."""
+    `keterangan` for those over capacity) and `sumber` (which upload each kind of data comes from);
+    `total_kabkota` (readiness.model.kartu.TotalKabkota) when the kecamatan has no data of its own
+    and its kab/kota of a province is known by its total alone, else None."""
+    base = base or dasar(con, election)
     cur, out = _start(con, election, base)
     if kecamatan_kode:
         row = out["kecamatan"].set_index("kode_kecamatan").loc[kecamatan_kode]
@@ -249,6 +252,11 @@ def halaman_kecamatan(con, election: str, kecamatan_kode: str | None, base: Dasa
             baris=row,
             kosong=kosong,
             kartu=[] if kosong else kartu.kecamatan(row, out["label_sebelumnya"]),
+            total_kabkota=(
+                kartu.total_kabkota(base.kabkota, kecamatan_kode, row["kecamatan"], out["kata"].desa)
+                if kosong
+                else None
+            ),
             alasan=row["alasan"] or "Semua indikator hijau",
             indikator=indikator(row, out["label_sebelumnya"]),
             desa=desa_df,

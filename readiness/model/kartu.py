@@ -60,6 +60,45 @@ def status_kecamatan(kab) -> list[Kartu]:
     return _per_status("kecamatan", lambda status: kab[f"jumlah_{status}"])
 
 
+@dataclass(frozen=True)
+class TotalKabkota:
+    """A kab/kota known by its total alone (a row of KPU's recap per kab/kota), shown on the page of
+    one of its kecamatan in place of figures it does not have: the kab/kota's, named as its own."""
+
+    kode: str
+    nama: str
+    pesan: str
+    kartu: list[Kartu]
+
+
+def total_kabkota(daftar: pd.DataFrame | None, kecamatan_kode: str, kecamatan: str, desa: str) -> TotalKabkota | None:
+    """The total of the kab/kota of kecamatan `kecamatan_kode` (`daftar`: the rated kab/kota of a
+    province, readiness.model.kabkota) while it stands for all its kecamatan (`rincian` says so),
+    else None; `desa`: the region's word for its desa (`desa/kelurahan`)."""
+    if daftar is None:
+        return None
+    rows = daftar[daftar["kode_kabkota"] == kecamatan_kode.rsplit(".", 1)[0]]
+    if rows.empty or not isinstance(rows["rincian"].iloc[0], str):
+        return None
+    row = rows.iloc[0]
+    nama = row["kabkota"]
+    return TotalKabkota(
+        row["kode_kabkota"],
+        nama,
+        f"{nama} baru diketahui totalnya: {row['rincian']}, jadi Kecamatan {kecamatan} belum punya angka "
+        f"sendiri. Angka di bawah ini milik seluruh {nama}, bukan kecamatan ini; unggah rekap DPT {nama} per "
+        f"kecamatan atau per {desa} untuk melihat rinciannya.",
+        [
+            Kartu(
+                f"DPT {nama}",
+                fmt.angka(row["dpt"]),
+                f"Laki-laki {fmt.angka(row['dpt_l'])} · Perempuan {fmt.angka(row['dpt_p'])}",
+            ),
+            Kartu(f"TPS {nama}", fmt.angka(row["tps"])),
+        ],
+    )
+
+
 def status_kabkota(daftar) -> list[Kartu]:
     """How many kab/kota of a province (or the nation) are Belum siap, Perlu perhatian and Siap
     (their rated rows), as its map and table colour them."""

@@ -11,7 +11,8 @@ import shutil
 import pytest
 
 from app.markdown import escape_md
-from readiness import cli, jejak, pengguna
+from readiness import cli, fmt, jejak, pengguna
+from tests import kpu_rekap
 from tests.conftest import provinsi_salinan
 from tests.pages.halaman import buka, metrics, semua_tabel, tabel, teks_semua
 from tests.pages.test_akses import SANDI, app
@@ -241,3 +242,20 @@ def test_tps_of_a_province_lists_one_kabkota_at_a_time(sultra, monkeypatch, tmp_
     at = buka(path, monkeypatch, "tps", kecamatan="74.01.01")
     assert at.title[0].value.startswith("TPS — Kecamatan ")
     assert at.selectbox(key="pilih_kabkota").value == "74.01"
+
+
+def test_kecamatan_of_a_kabkota_known_only_by_its_total_shows_that_total_once(provinsi_master, monkeypatch, tmp_path):
+    path = provinsi_salinan(provinsi_master, tmp_path / "readiness.duckdb")
+    data = kpu_rekap.rows(seed=3, prefix="74.")
+    recap = kpu_rekap.write(tmp_path / "rekap_dpt_sultra.xlsx", data)
+    assert cli.main(["ingest", str(recap), "--db", str(path)]) == 0
+    kolaka = next(b for b in data if b.kode == "74.01")
+    at = buka(path, monkeypatch, "kecamatan", kecamatan="74.01.01")  # Wundulako, in Kabupaten Kolaka
+    words = teks_semua(at)
+    assert "Belum ada data untuk Kecamatan Wundulako" not in words
+    info = " ".join(i.value for i in at.info)
+    assert "Kabupaten Kolaka" in info and "rincian kecamatan belum ada" in info, info
+    # The kab/kota's total, named as the kab/kota's: never as the kecamatan's own figure.
+    assert metrics(at) == {"DPT Kabupaten Kolaka": fmt.angka(kolaka.dpt), "TPS Kabupaten Kolaka": fmt.angka(kolaka.tps)}
+    assert f"Laki-laki {fmt.angka(kolaka.l)} · Perempuan {fmt.angka(kolaka.p)}" in words
+    assert "Buka Ringkasan Kabupaten Kolaka" in [p.label for p in at.get("page_link")]
