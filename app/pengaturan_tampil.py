@@ -9,7 +9,7 @@ import streamlit as st
 
 from app import baca, layar, sesi
 from app.markdown import escape_md
-from readiness import catatan, db, fmt, model
+from readiness import catatan, db, fmt, model, teks
 
 PESAN = "_pengaturan_pesan"
 
@@ -82,7 +82,13 @@ def target(data: dict, election: str, wilayah: str) -> None:
         width="stretch",
         key=f"target_{election}",
         disabled=["kode_kecamatan", "Kecamatan", "Target berlaku (%)"],
-        column_config={"kode_kecamatan": None},
+        # Widths that fit a phone (390 px) without sideways scrolling; a wider screen grows them.
+        column_config={
+            "kode_kecamatan": None,
+            "Kecamatan": st.column_config.TextColumn(width=100),
+            "Target berlaku (%)": st.column_config.TextColumn(width=112),
+            "Target khusus (%)": st.column_config.TextColumn(width=128),
+        },
     )
     if st.button("Simpan target per kecamatan"):
         simpan(
@@ -132,18 +138,23 @@ def korwil(data: dict, election: str) -> None:
         )
 
 
-def korwil_satu(rows, election: str) -> None:
+def korwil_satu(rows, election: str, kolom: str = "kecamatan") -> None:
     """On a phone, in the grid's place (three columns of names are wider than a phone): one
-    kecamatan at a time, its korwil chosen from those there are or typed new, and that korwil's
-    coordinator, which every kecamatan of the korwil then shares. Saved like the grid: the whole
-    assignment, refused unless every kecamatan is in exactly one korwil."""
-    st.caption("Satu kecamatan setiap kali: pilih korwil yang ada, atau ketik nama korwil baru.")
-    names = list(rows["kecamatan"])
-    nama = st.selectbox("Kecamatan", names, key=f"korwil_hp_kecamatan_{election}")
+    kecamatan at a time (`kolom="kabkota"`: a province's kab/kota, which may be in no korwil), its
+    korwil chosen from those there are or typed new, and that korwil's coordinator, which every
+    place of the korwil then shares. Saved like the grid: the whole assignment, refused on any
+    problem (in a kab/kota unless every kecamatan is in exactly one korwil)."""
+    kabkota = kolom == "kabkota"
+    tempat = "kabupaten/kota" if kabkota else "kecamatan"
+    st.caption(f"Satu {tempat} setiap kali: pilih korwil yang ada, atau ketik nama korwil baru.")
+    names = list(rows[kolom])
+    nama = st.selectbox(tempat[:1].upper() + tempat[1:], names, key=f"korwil_hp_{kolom}_{election}")
     i = names.index(nama)
     daftar = sorted({k for k in rows["korwil"] if isinstance(k, str) and k})
     sekarang = rows["korwil"].iloc[i]
-    with st.form(f"korwil_hp_{election}_{i}", border=False):
+    if kabkota:  # a kab/kota may be in none
+        daftar, sekarang = [teks.TANPA_KORWIL, *daftar], sekarang if sekarang in daftar else teks.TANPA_KORWIL
+    with st.form(f"korwil_hp_{kolom}_{election}_{i}", border=False):
         pilihan = st.selectbox(
             "Korwil",
             daftar,
@@ -155,33 +166,39 @@ def korwil_satu(rows, election: str) -> None:
         orang = st.text_input(
             "Koordinator korwil",
             value=koordinator.get(sekarang) or "",
-            help="Berlaku untuk semua kecamatan korwil ini.",
+            help=f"Berlaku untuk semua {tempat} korwil ini.",
         )
         if st.form_submit_button(f"Simpan korwil {nama}", type="primary"):
-            baru = model.ubah_korwil(rows, nama, pilihan, orang)
+            pilihan = None if pilihan == teks.TANPA_KORWIL else pilihan
+            baru = model.ubah_korwil(rows, nama, pilihan, orang, kolom)
+            simpan_baru = model.simpan_korwil_kabkota if kabkota else model.simpan_korwil
             simpan(
-                di_berkas(election, "pembagian korwil", lambda con: model.simpan_korwil(con, election, baru)),
-                f"Korwil Kecamatan {nama} disimpan.",
+                di_berkas(election, "pembagian korwil", lambda con: simpan_baru(con, election, baru)),
+                f"Korwil {nama} disimpan." if kabkota else f"Korwil Kecamatan {nama} disimpan.",
             )
 
 
 def korwil_kabkota(rows, election: str) -> None:
     """A province's korwil: one row per kab/kota, its korwil and koordinator typed; a kab/kota left
-    empty is in no korwil (shown as «Tanpa korwil»)."""
+    empty is in no korwil (shown as «Tanpa korwil»). On a phone one kab/kota at a time (korwil_satu)."""
     st.caption(
         "Korwil mengelompokkan kabupaten/kota: isi nama korwil dan koordinatornya pada baris kabupaten/kota. "
         "Kosongkan kolom Korwil bila kabupaten/kota tidak masuk korwil mana pun (tampil sebagai «Tanpa korwil»); "
         "satu korwil satu koordinator. Pembagian ini hanya untuk pemilihan yang dipilih di panel samping."
     )
+    lebar, sempit = layar.menurut_lebar("pembagian_korwil")
+    with sempit:
+        korwil_satu(rows, election, "kabkota")
     kolom = {"kabkota": "Kabupaten/kota", "korwil": "Korwil", "koordinator": "Koordinator"}
-    edited = st.data_editor(
-        rows[list(kolom)].rename(columns=kolom),
+    edited = lebar.data_editor(
+        # an empty cell shows empty, not `None`
+        rows[list(kolom)].rename(columns=kolom).astype(object).fillna(""),
         hide_index=True,
         width="stretch",
         key=f"korwil_kabkota_{election}",
         disabled=["Kabupaten/kota"],
     )
-    if st.button("Simpan pembagian korwil", type="primary"):
+    if lebar.button("Simpan pembagian korwil", type="primary"):
         baru = edited.rename(columns={v: k for k, v in kolom.items()})
         simpan(
             di_berkas(election, "pembagian korwil", lambda con: model.simpan_korwil_kabkota(con, election, baru)),

@@ -55,13 +55,15 @@ def periksa_korwil(rows: pd.DataFrame, ref: pd.DataFrame) -> list[str]:
     return problems
 
 
-def ubah_korwil(rows: pd.DataFrame, kecamatan: str, korwil, koordinator) -> pd.DataFrame:
+def ubah_korwil(rows: pd.DataFrame, kecamatan: str, korwil, koordinator, kolom: str = "kecamatan") -> pd.DataFrame:
     """The assignment `rows` (columns kecamatan, korwil, koordinator) with one kecamatan moved to
     `korwil` (an existing one or a new one; None: none, which periksa_korwil refuses), and
-    `koordinator` the coordinator of every kecamatan of that korwil: one korwil, one coordinator."""
-    baru = rows[["kecamatan", "korwil", "koordinator"]].copy()
+    `koordinator` the coordinator of every kecamatan of that korwil: one korwil, one coordinator.
+    `kolom="kabkota"`: a province's rows (kabkota, korwil, koordinator), one kab/kota moved (None:
+    in no korwil, which a province allows)."""
+    baru = rows[[kolom, "korwil", "koordinator"]].copy()
     korwil = _text(korwil) or None
-    baru.loc[baru["kecamatan"] == kecamatan, "korwil"] = korwil
+    baru.loc[baru[kolom] == kecamatan, "korwil"] = korwil
     if korwil:
         baru.loc[baru["korwil"] == korwil, "koordinator"] = _text(koordinator) or None
     return baru.reset_index(drop=True)

@@ -95,6 +95,15 @@ def test_a_province_and_the_nation_in_the_browser(wilayah, page):
         assert nama in page.locator("[data-testid='stSidebar']").inner_text(), path
         assert "Belum ada data untuk pemilihan ini" not in text, path
         screenshot(page, f"provinsi-{kode}-{path or 'ringkasan'}")
+        if path == "pengaturan":
+            # On a phone the korwil are set one kab/kota at a time, nothing scrolled sideways.
+            page.set_viewport_size({"width": 390, "height": 844})
+            expect(page.get_by_role("textbox", name="Koordinator korwil")).to_be_visible()
+            expect(page.locator(".st-key-pembagian_korwil_lebar")).to_be_hidden()
+            page.wait_for_timeout(500)  # the grids lay their columns out again
+            assert page.evaluate(GESER) == [], path
+            screenshot(page, f"provinsi-{kode}-{path}-390")
+            page.set_viewport_size({"width": 1920, "height": 1080})
 
     # Ringkasan: the region, its kab/kota (the nation's provinces) and its DPT as `report` gives them.
     text = _open(page, f"{url}/?pemilu={E}")

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import shutil
 
+import duckdb
+import pandas as pd
 import pytest
 
 from app.markdown import escape_md
-from readiness import cli, fmt, jejak, pengguna
+from readiness import cli, fmt, jejak, model, pengguna
 from tests import kpu_rekap
 from tests.conftest import provinsi_salinan
 from tests.pages.halaman import buka, metrics, semua_tabel, tabel, teks_semua
@@ -259,3 +261,39 @@ def test_kecamatan_of_a_kabkota_known_only_by_its_total_shows_that_total_once(pr
     assert metrics(at) == {"DPT Kabupaten Kolaka": fmt.angka(kolaka.dpt), "TPS Kabupaten Kolaka": fmt.angka(kolaka.tps)}
     assert f"Laki-laki {fmt.angka(kolaka.l)} · Perempuan {fmt.angka(kolaka.p)}" in words
     assert "Buka Ringkasan Kabupaten Kolaka" in [p.label for p in at.get("page_link")]
+
+
+def test_on_a_phone_a_kabkota_of_a_province_is_put_in_a_korwil_one_at_a_time(provinsi_master, monkeypatch, tmp_path):
+    path = provinsi_salinan(provinsi_master, tmp_path / "readiness.duckdb")
+    with duckdb.connect(str(path)) as con:  # one korwil so far: Kabupaten Buton's
+        model.simpan_korwil_kabkota(
+            con,
+            "pilkada-2024",
+            pd.DataFrame({"kabkota": ["Kabupaten Buton"], "korwil": ["Kepulauan"], "koordinator": ["Asisten I"]}),
+        )
+    at = buka(path, monkeypatch, "pengaturan")
+    at.selectbox(key="korwil_hp_kabkota_pilkada-2024").set_value("Kabupaten Wakatobi").run()
+    next(s for s in at.selectbox if s.label == "Korwil").set_value("Kepulauan")
+    next(t for t in at.text_input if t.label == "Koordinator korwil").set_value("Asisten Pemerintahan")
+    next(b for b in at.button if b.label == "Simpan korwil Kabupaten Wakatobi").click().run()
+    assert at.success[0].value == "Korwil Kabupaten Wakatobi disimpan."
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        rows = con.execute(
+            "select distinct k.kode_kabkota, w.korwil, w.koordinator from korwil w "
+            "join ref_kecamatan k using (kode_kecamatan) where w.election_id = 'pilkada-2024'"
+        ).fetchall()
+        wakatobi = con.execute("select count(*) from ref_kecamatan where kode_kabkota = '74.07'").fetchone()[0]
+        stored = con.execute("select count(*) from korwil where election_id = 'pilkada-2024'").fetchone()[0]
+        buton = con.execute("select count(*) from ref_kecamatan where kode_kabkota = '74.04'").fetchone()[0]
+    finally:
+        con.close()
+    assert sorted(rows) == [
+        ("74.04", "Kepulauan", "Asisten Pemerintahan"),
+        ("74.07", "Kepulauan", "Asisten Pemerintahan"),
+    ]
+    assert stored == wakatobi + buton
+    # The other kab/kota stay in no korwil, and the form says so.
+    at = buka(path, monkeypatch, "pengaturan")
+    at.selectbox(key="korwil_hp_kabkota_pilkada-2024").set_value("Kabupaten Bombana").run()
+    assert next(s for s in at.selectbox if s.label == "Korwil").value == "Tanpa korwil"
