@@ -38,7 +38,7 @@ def ringkasan(kab) -> list[Kartu]:
             + f"Laki-laki {fmt.angka(kab['dpt_l'])} · Perempuan {fmt.angka(kab['dpt_p'])}",
         ),
         Kartu("TPS", fmt.angka(kab["tps"]), tps_keterangan),
-        rekam_ktpel(kab),
+        rekam_ktpel(kab, belum="Data KTP-el belum lengkap"),
         Kartu(
             "Target partisipasi",
             fmt.partisipasi(kab["target_partisipasi"]),
@@ -105,8 +105,11 @@ def status_kabkota(daftar) -> list[Kartu]:
     return _per_status("kab/kota", lambda status: int((daftar["status"] == status).sum()))
 
 
-def rekam_ktpel(row, tambahan: str = "") -> Kartu:
-    """An area's KTP-el recording: the percentage, and how many of those required (then `tambahan`)."""
+def rekam_ktpel(row, tambahan: str = "", belum: str | None = None) -> Kartu:
+    """An area's KTP-el recording: the percentage, and how many of those required (then `tambahan`);
+    without its figures `belum` in their place (`Data KTP-el belum diunggah`) when given."""
+    if belum and pd.isna(row["ktpel_wajib"]):
+        return Kartu("Perekaman KTP-el", fmt.persen(row["ktpel_persen"]), belum)
     return Kartu(
         "Perekaman KTP-el",
         fmt.persen(row["ktpel_persen"]),
@@ -135,10 +138,16 @@ def kecamatan(row, label_sebelumnya: str) -> list[Kartu]:
         Kartu(
             "TPS",
             fmt.angka(row["tps"]),
-            f"Terbanyak {fmt.angka(row['pemilih_per_tps_maks'])} pemilih · rata-rata "
+            "Data TPS belum diunggah"  # the count of TPS from the recap alone
+            if pd.isna(row["pemilih_per_tps_maks"])
+            else f"Terbanyak {fmt.angka(row['pemilih_per_tps_maks'])} pemilih · rata-rata "
             f"{fmt.angka(row['pemilih_per_tps_rata'], 1)}",
         ),
-        rekam_ktpel(row, f" · data {fmt.tanggal(row['ktpel_tanggal'])}" if row["ada_ktpel"] else ""),
+        rekam_ktpel(
+            row,
+            f" · data {fmt.tanggal(row['ktpel_tanggal'])}" if row["ada_ktpel"] else "",
+            belum="Data KTP-el belum diunggah",
+        ),
         target(row, label_sebelumnya),
     ]
 

@@ -297,3 +297,15 @@ def test_on_a_phone_a_kabkota_of_a_province_is_put_in_a_korwil_one_at_a_time(pro
     at = buka(path, monkeypatch, "pengaturan")
     at.selectbox(key="korwil_hp_kabkota_pilkada-2024").set_value("Kabupaten Bombana").run()
     assert next(s for s in at.selectbox if s.label == "Korwil").value == "Tanpa korwil"
+
+
+def test_a_kind_of_data_not_uploaded_is_said_in_words_under_its_card(sultra, monkeypatch, tmp_path):
+    path = tmp_path / "readiness.duckdb"
+    shutil.copyfile(sultra, path)
+    at = buka(path, monkeypatch, "ringkasan", kabkota="74.06")  # Bombana: its DPT recap alone
+    captions = [c.value for c in at.caption]
+    assert "Data KTP-el belum lengkap" in captions and not [c for c in captions if "– dari –" in c]
+    at = buka(path, monkeypatch, "kecamatan", kecamatan="74.06.01")
+    captions = [c.value for c in at.caption]
+    assert {"Data TPS belum diunggah", "Data KTP-el belum diunggah"} <= set(captions), captions
+    assert not [c for c in captions if "– dari –" in c or "Terbanyak –" in c]
