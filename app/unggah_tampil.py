@@ -10,9 +10,9 @@ import time
 import streamlit as st
 from streamlit.runtime.scriptrunner import StopException
 
-from app import baca, berkas_unggah, ekspor, sesi
+from app import baca, berkas_unggah, ekspor, layar, sesi
 from app.markdown import escape_md
-from readiness import export, ingest, privacy, teks
+from readiness import export, fmt, ingest, privacy, teks
 from readiness.ingest import ditolak, pekerja, summary
 
 berkas_unggah.pasang()  # the uploader's files reach the page without a copy of their bytes
@@ -184,7 +184,7 @@ def periksaan(election: str, files: list, batch: ingest.Batch, round_no: int) ->
     problems = summary.problems(batch.results)
     if not problems.empty:
         st.subheader("Daftar masalah")
-        st.dataframe(problems, hide_index=True, width="stretch")
+        _tabel(problems, ["Baris"], ["Masalah"])
         ekspor.unduh(
             "Unduh daftar masalah (CSV)",
             export.to_csv(problems),
@@ -241,10 +241,22 @@ def berkas(result: ingest.FileResult, round_no: int, *, expanded: bool) -> None:
             if footer := result.describe_footer():
                 st.caption(escape_md(footer))
             with st.expander("Kolom yang dibaca", expanded=expanded):
-                st.dataframe(summary.mapping(result), hide_index=True, width="stretch")
+                _tabel(summary.mapping(result), [], ["Judul kolom di berkas"])
         level, text = summary.verdict(result)
         _VERDICT[level](text)
         if result.errors:
             st.text(summary.shown_errors(result))
         if note := summary.hidden_note(result):
             st.caption(note)
+
+
+def _tabel(frame, angka: list[str], panjang: list[str]) -> None:
+    """A table of the check as a reading table (layar.tabel_baca): read row by row on a phone,
+    row numbers in id-ID, an empty cell empty."""
+
+    def teks_sel(value) -> str:
+        if value is None or value != value:
+            return ""
+        return fmt.angka(value) if isinstance(value, int | float) else str(value)
+
+    layar.tabel_baca(frame.astype(object).map(teks_sel), angka, panjang)

@@ -6,7 +6,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from tests import messy, xlsx
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import GESER, screenshot
 
 
 def _messy_kraksaan(path: Path) -> Path:
@@ -51,6 +51,11 @@ def test_bad_file_shows_the_row_and_saves_nothing(writable_server, page, tmp_pat
     expect(page.get_by_role("heading", name="Daftar masalah")).to_be_visible()
     assert page.get_by_role("button", name="Simpan semua ke database").count() == 0
     screenshot(page, "unggah-ditolak")
+    # On a phone the columns read and the problems are read row by row, nothing scrolled sideways.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.wait_for_timeout(500)  # the page lays itself out again
+    assert page.evaluate(GESER) == []
+    screenshot(page, "unggah-ditolak-390")
     assert writable_server["db"].read_bytes() == before
 
 
