@@ -91,6 +91,12 @@ def test_every_page_opens_without_an_error(app_server, page):
         assert page.locator("[class*='_sempit']:visible").count() == 0, path
         # On a phone the title takes at most two lines, so the headline figures reach the first screen.
         page.set_viewport_size({"width": 390, "height": 844})
+        # The layout follows the new width a moment after the resize (a wide grid is swapped for its
+        # phone form by CSS): wait for the main area to take the phone's width before measuring.
+        page.wait_for_function(
+            "document.querySelector('[data-testid=\"stMain\"]').getBoundingClientRect().right <= 390",
+            timeout=10000,
+        )
         lines = page.locator("h1").first.evaluate(
             """(h) => {
                 const s = getComputedStyle(h);
