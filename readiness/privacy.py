@@ -239,7 +239,7 @@ def _move_legacy(legacy: Path, path: Path, may_create: bool) -> bytes:
 
 # --------------------------------------------------------------------------- the keyed hash
 # NIK and NKK are stored as HMAC-SHA256 (RFC 2104) truncated to 128 bits (section 5 allows half the
-# output). This is its one definition: the ingest hashes with `KeyedHasher` while a sheet is read and
+# output). This is its one definition: the ingest hashes each chunk's 16-digit texts with `KeyedHasher` and
 # passes `hmac_pads` to DuckDB for the rest (queries/voterlist/macros.sql, `hmac128`).
 HASH_BYTES = 16
 _BLOCK = 64  # SHA-256's block size

@@ -270,23 +270,26 @@ def test_nik_and_nkk_hashes_agree_however_the_text_is_stored(empty_db, tmp_path)
     ]
 
 
-def test_hashes_computed_while_reading_are_the_keyed_hash_of_each_shared_text(tmp_path):
-    """The shortcut itself (the ingest falls back to SQL if it failed, so the test above alone would
-    not notice): every 16-digit shared string gets exactly privacy.keyed_hash, keyed by its number."""
-    import datetime as dt
+def test_hashes_computed_beside_the_checks_are_the_keyed_hash_of_each_16_digit_text():
+    """The shortcut itself (the ingest falls back to SQL for what it leaves out, so the test above
+    alone would not notice): every NIK/NKK text of 16 digits in a chunk gets exactly
+    privacy.keyed_hash, keyed by its number, once; other texts are left to SQL."""
+    import pyarrow as pa
 
-    from readiness.ingest.workbook import Book
-    from readiness.privacy import keyed_hash
+    from readiness.privacy import KeyedHasher, keyed_hash
     from readiness.voterlist import read
-    from tests import daftar_fixture as df
 
-    voters = [df.Pemilih("LUMBANG", "SAPIH", 1, "LP"[i % 2], dt.date(1970 + i, 3, 3)) for i in range(5)]
-    path = df.tulis(tmp_path / "dpt.xlsx", voters, "DPT")
+    chunk = pa.table(
+        {
+            "nik": ["3513240101990001", " 3513240303720003 ", None, "'3513244303730004", "0013240101990009"],
+            "nkk": ["3513240101990002", "3513240101990002", "3513240101990001", "351324010199", None],
+        }
+    )
     secret = bytes(range(32))
-    table = read.hash_ahead(Book(path, path.name), secret)
-    texts = {v.nik for v in voters} | {v.nkk for v in voters}
-    assert table is not None and table.num_rows == len(texts)
+    table = read.hashed_for(chunk, KeyedHasher(secret))
     got = {f"{k:016d}": h.hex() for k, h in zip(table.column("kunci").to_pylist(), table.column("hash").to_pylist())}
+    texts = ["3513240101990001", "0013240101990009", "3513240101990002"]
+    assert table.num_rows == len(texts)
     assert got == {t: keyed_hash(secret, t) for t in texts}
 
 
@@ -294,8 +297,8 @@ def test_a_key_longer_than_a_hash_block_gives_the_standard_hmac_both_ways(
     empty_db, tmp_path, tmp_path_factory, monkeypatch
 ):
     """An admin may write a longer key than generated (`openssl rand -hex 80`): RFC 2104 hashes such a
-    key first. The NIKs hashed while the sheet is read (shared strings) and those hashed in SQL
-    (inline strings) must both equal the standard HMAC, or one voter's NIK gets two hashes."""
+    key first. The NIKs hashed in Python (written as their 16 digits) and those hashed in SQL (written
+    with spaces around them) must both equal the standard HMAC, or one voter's NIK gets two hashes."""
     import datetime as dt
     import hashlib
     import hmac
@@ -309,7 +312,12 @@ def test_a_key_longer_than_a_hash_block_gives_the_standard_hmac_both_ways(
     key.write_text(secret.hex() + "\n")
     os.chmod(key, 0o600)
     monkeypatch.setenv(privacy.ENV_KEY, str(key))
-    voters = lambda: [df.Pemilih("LUMBANG", "SAPIH", 1, "LP"[i % 2], dt.date(1970 + i, 3, 3)) for i in range(3)]  # noqa: E731
+
+    def voters():
+        v = [df.Pemilih("LUMBANG", "SAPIH", 1, "LP"[i % 2], dt.date(1970 + i, 3, 3)) for i in range(3)]
+        v[1].nik = " 3513244303710002 "  # not its 16 digits as written: hashed in SQL
+        return v
+
     for inline, shape in ((False, voters()), (True, voters())):
         path = df.tulis(tmp_path / f"dpt_{inline}.xlsx", shape, "DPT", inline=inline)
         batch = ingest.ingest_files(empty_db, [(path.name, path)])
@@ -323,7 +331,7 @@ def test_a_key_longer_than_a_hash_block_gives_the_standard_hmac_both_ways(
             ).fetchall()
         ]
         con.close()
-        standard = [int(hmac.new(secret, v.nik.encode(), hashlib.sha256).hexdigest()[:32], 16) for v in shape]
+        standard = [int(hmac.new(secret, v.nik.strip().encode(), hashlib.sha256).hexdigest()[:32], 16) for v in shape]
         assert stored == standard
 
 

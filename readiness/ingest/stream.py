@@ -354,16 +354,6 @@ class XlsxParts:
                 found[col.decode()].add(int(row))
         return found
 
-    def shared_digit_strings(self, length: int):
-        """The shared strings that are exactly `length` ASCII digits as written (a NIK or NKK stored
-        as text), yielded in lists per piece of the XML read, so that few exist at once. Texts with
-        spaces, an apostrophe or rich text are not among them."""
-        if not self.has_shared:
-            return
-        pattern = re.compile(rb"<t>(\d{%d})</t>" % length)
-        for body in self._pieces("xl/sharedStrings.xml"):
-            yield pattern.findall(body)
-
     def extent(self, sheet_name: str, precise: bool = False) -> Extent:
         """Cells and the rectangle they span (or a larger one: see _ExtentScan), from one streaming
         pass over the sheet's XML."""

@@ -321,12 +321,6 @@ class Book:
         """Let go of the shared-string table column_batches read (tens of MiB for a kabupaten)."""
         self._shared = None
 
-    def shared_digit_strings(self, length: int):
-        """Texts of exactly `length` digits in the workbook's shared-string table, in lists per
-        piece (.xlsx only; nothing for other files)."""
-        if self._parts is not None:
-            yield from self._parts.shared_digit_strings(length)
-
     def _numeric_by_type(self, name, flagged, first_row) -> dict[str, set[int]]:
         # Legacy .xls/.ods: ask the reader for the same columns as booleans; only number cells convert.
         if not flagged:

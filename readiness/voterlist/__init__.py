@@ -4,8 +4,8 @@ minutes, without ever holding the whole sheet.
 
 Identity never leaves this module in clear: NIK and NKK become an HMAC-SHA256 with the
 installation secret (sha256(opad ‖ sha256(ipad ‖ m)), RFC 2104), kept at 128 bits and stored as
-one 128-bit number — most of them computed with hashlib while the sheet is still being read, from
-the workbook's shared strings, the rest in SQL — plus a masked NIK. Names, addresses and places of
+one 128-bit number — those written as their 16 digits computed with hashlib for each chunk of rows
+on a helper thread, the rest in SQL — plus a masked NIK. Names, addresses and places of
 birth are not even read unless an admin turned keeping them on (app setting `simpan_identitas`),
 and then they go to `result.identitas`, a table of their own that can be deleted at once.
 Everything is text until it is checked, so NIK/NKK keep their 16 digits and RT `007` stays `007`.
@@ -31,15 +31,15 @@ written as a Parquet file of the parse's own (staged.py: pseudonymous rows only)
 inserts from inside DuckDB. The reading runs on a thread of its own at most one chunk ahead of the
 checks (read.read_ahead), and the files are written on another, so the two cores unpack, check
 and write at the same time. What stays in memory for the whole file is the
-workbook's shared-string table and the hashes computed ahead from it; the whole-kabupaten list
+workbook's shared-string table; the whole-kabupaten list
 peaks under 500 MiB in both shapes (bench/RESULTS.md). What needs the whole file is done per chunk
 with what carries over: the kecamatan written last (merged cells), the problems worded at the end
 from the problems of every chunk; the duplicate NIKs and other findings are found by the audit's
 own SQL over the staged rows (temuan.py). .xls, .ods and CSV are still read whole (bounded by their
 size), then checked in one chunk.
 
-The steps, each a module: read (the sheets' columns, chunk by chunk; the hashes of the shared
-strings meanwhile) → lookups (the distinct texts and what they mean; `w`) → frame (pseudonyms, the frame or the
+The steps, each a module: read (the sheets' columns, chunk by chunk; each chunk's hashes on a
+helper thread) → lookups (the distinct texts and what they mean; `w`) → frame (pseudonyms, the frame or the
 problems worded) → temuan (the findings of the file, as warnings). Their SQL is in
 queries/voterlist/, one file per step. Imports pyarrow and DuckDB, never pandas: an ingest must not
 load pandas before the sheet is read (~35 MiB more at the reader's peak).
@@ -52,7 +52,7 @@ from concurrent.futures import ThreadPoolExecutor
 import duckdb
 import pyarrow as pa
 
-from .. import fmt, wilayah
+from .. import fmt, privacy, wilayah
 from . import frame, lookups, read, sql, staged, temuan
 
 FIELDS = ("kecamatan", "desa", "tps", "jk", "nik", "nkk", "tgl_lahir", "sts", "dis", "ktpel", "dpid")
@@ -112,18 +112,17 @@ def _arrow_pool() -> None:
 
 def _parse(store, book, layouts, result, gaz, secret, max_messages, step, simpan_identitas, chunk_rows) -> None:
     fields = FIELDS + (IDENTITAS if simpan_identitas else ())
-    # One helper thread beside the sheet reader: it hashes the NIK/NKK texts of the shared strings
-    # ahead; chunks checked before it is done hash their rows in SQL (the same hash).
+    # One helper thread beside the sheet reader and the checks: it hashes each chunk's NIK/NKK texts
+    # while the chunk's look-ups run (read.hashed_for).
     helper = ThreadPoolExecutor(max_workers=1)
     try:
-        ahead = helper.submit(read.hash_ahead, book, secret)
-        chunked = _Chunks(store, layouts, gaz, secret, simpan_identitas)
+        chunked = _Chunks(store, layouts, gaz, secret, simpan_identitas, helper)
         reading = read.read_ahead(read.chunks(book, layouts, fields, gaz, helper, chunk_rows))
         try:
             for number, table in enumerate(reading):
                 if number == 0:
                     step(0.6, "memeriksa baris dan menyamarkan NIK dan NKK")
-                chunked.check(table, read.hashed_ahead(ahead))
+                chunked.check(table)
         finally:
             reading.close()
             chunked.close()
@@ -154,24 +153,26 @@ class _Chunks:
     tables and macros are its own and go with it); what carries from one chunk to the next: the
     kecamatan written last (merged cells), whether some row had a problem."""
 
-    def __init__(self, store, layouts, gaz, secret, simpan_identitas):
+    def __init__(self, store, layouts, gaz, secret, simpan_identitas, helper):
         self.db = duckdb.connect(config=CHECK_CONFIG)
         self.store, self.layouts, self.gaz = store, layouts, gaz
         self.secret, self.simpan_identitas = secret, simpan_identitas
+        self.hasher, self.helper = privacy.KeyedHasher(secret), helper
         self.kecamatan = None  # the last kecamatan written, for the rows of the next chunk
         self.rows, self.problems = 0, False
 
     def close(self) -> None:
         self.db.close()
 
-    def check(self, incoming: pa.Table, hashed: pa.Table) -> None:
+    def check(self, incoming: pa.Table) -> None:
+        hashed = self.helper.submit(read.hashed_for, incoming, self.hasher)
         con = self.db.cursor()
         try:
             con.register("incoming", incoming)
             sql.macros(con)
             pairs = lookups.voter_rows(con, self.kecamatan)
             lookups.meanings(con, pairs, self.gaz)
-            pads = frame.pseudonyms(con, self.layouts, read.hashed_for(hashed, incoming), self.secret)
+            pads = frame.pseudonyms(con, self.layouts, hashed.result(), self.secret)
             table = frame.frame(con, pads)
             self.rows += table.num_rows
             self.kecamatan = lookups.last_kecamatan(con, self.kecamatan)
