@@ -204,3 +204,27 @@ def test_a_formula_holding_the_end_of_a_value_tag_in_its_text_is_not_read_as_a_v
     rows, _ = _read(odd)
     assert rows == _read(plain)[0]
     assert rows[-1]["_row"] == 6 and rows[-1]["f3"] is None and rows[-1]["f1"] == "abcdef"
+
+
+def test_shared_texts_that_look_like_numbers_keep_every_character(tmp_path):
+    """The shared-string table keeps plain numbers as integers: a text with a leading zero, a sign,
+    a space, a decimal point or too many digits for 64 bits must come back exactly as written,
+    and a NIK or DPID as its digits, among thousands of other texts."""
+    looks = [
+        "007", "0", "1", "3513011912460222", "100485308", "18446744073709551615", "18446744073709551616",
+        "9999999999999999999", "99999999999999999999", "-5", "+12", " 12", "12 ", "1.0", "1e5", "０１",
+    ]  # fmt: skip
+    path = tmp_path / "dpt.xlsx"
+    wb = xlsxwriter.Workbook(path)
+    ws = wb.add_worksheet("DPT")
+    ws.write_row(0, 0, ["NIK", "NAMA", "TGL LAHIR", "TPS", "KET"])
+    for r in range(1, 3001):
+        ws.write_row(
+            r, 0, [f"35130119124{r:05d}", f"WARGA {r}", looks[r % len(looks)], "001", looks[r * 7 % len(looks)]]
+        )
+    wb.close()
+    assert b"<t>18446744073709551615</t>" in zipfile.ZipFile(path).read("xl/sharedStrings.xml")
+    old, new = _both(path)
+    assert new.num_rows == 3000
+    assert new.to_pylist() == old.to_pylist()
+    assert new.column("f2").to_pylist()[:16] == looks[1:] + looks[:1]

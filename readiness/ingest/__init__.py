@@ -7,7 +7,8 @@ offered for download. The steps, in the order a file goes through them:
                  bombs, far cells, millions of cells) before it is unpacked; stream.py reads an
                  .xlsx sheet's head and counts its cells without reading the sheet;
                  sheet_batches.py reads chosen columns of a large .xlsx sheet in batches of rows
-                 straight from its XML (the per-voter lists: memory bounded by the rows kept).
+                 straight from its XML (the per-voter lists: memory bounded by the rows kept;
+                 shared_table.py holds the shared strings compactly meanwhile).
 - layout.py      find layout: which rows are the header and which column is which field
                  (header_synonyms.csv); the kind of a file uploaded as 'auto' (kinds.py: each
                  kind's fields, their types, required sets, stored columns).
@@ -33,7 +34,7 @@ offered for download. The steps, in the order a file goes through them:
 
 Imports: the core's plain modules (db, fmt, teks, names, wilayah, privacy, export, voterlist,
 masalah, jejak, akses), never streamlit, never a page or app/. cells.py, workbook.py, stream.py,
-sheet_batches.py and table_end.py import nothing of the package but each other, so the rest of the core may use them
+sheet_batches.py, shared_table.py and table_end.py import nothing of the package but each other, so the rest of the core may use them
 for cells and sheets that are not uploads: model.py reads settings with cells.py, wilayah/berkas.py names
 columns with workbook.column_letter, lapor.py reads its paper-report sheets with workbook.py and
 the public layout API (find_layout, read_rows, RowReader, match_kecamatan, match_desa, tps_number).

@@ -28,6 +28,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
 from . import sheet_cells
+from .shared_table import SharedStrings
 
 PIECE = 1024**2
 AHEAD = 3  # pieces being read or waiting to be taken
@@ -158,68 +159,6 @@ def shared_strings(archive: zipfile.ZipFile) -> SharedStrings | None:
         body = body[: end + 5]
         table.add(_shared_fast(body) or _shared_piece_slow(body))
     return table.done()
-
-
-# A text that is a plain decimal number: no sign, no leading zero, below 2**64 (NIK, NKK, DPID).
-_NUMBER = r"^[1-9][0-9]{0,18}$"
-
-
-class SharedStrings:
-    """The shared-string table held compactly: in a per-voter list most shared strings are a voter's
-    own numbers (NIK, NKK, DPID: two or three a voter), each kept as an 8-byte integer instead of
-    its text (20 bytes with Arrow's offset for a NIK); the other texts as one Arrow array. Which
-    index is which is one bit an index, and the numbers before each 64 indexes are counted once,
-    so an index finds its place by a bit count, never a search. `take` gives back the same texts."""
-
-    def __init__(self):
-        self._numbers: list[np.ndarray] = []
-        self._texts: list[pa.Array] = []
-        self._is_number: list[np.ndarray] = []
-
-    @classmethod
-    def of(cls, texts: pa.Array) -> SharedStrings:
-        table = cls()
-        table.add(texts)
-        return table.done()
-
-    def add(self, texts: pa.Array) -> None:
-        """The next texts of the table, in order (a piece of its XML)."""
-        is_number = pc.fill_null(pc.match_substring_regex(texts, _NUMBER), False)
-        self._numbers.append(pc.filter(texts, is_number).cast(pa.uint64()).to_numpy())
-        self._texts.append(pc.filter(texts, pc.invert(is_number)))
-        self._is_number.append(is_number.to_numpy(zero_copy_only=False))
-
-    def done(self) -> SharedStrings:
-        is_number = np.concatenate(self._is_number) if self._is_number else np.empty(0, bool)
-        self.length = len(is_number)
-        self.numbers = np.concatenate(self._numbers) if self._numbers else np.empty(0, np.uint64)
-        self.texts = pa.concat_arrays(self._texts) if self._texts else pa.array([], pa.string())
-        del self._numbers, self._texts, self._is_number
-        bits = np.packbits(is_number, bitorder="little")
-        self.words = np.zeros((len(bits) + 7) // 8 + 1, np.uint64)
-        self.words.view(np.uint8)[: len(bits)] = bits
-        self.before = np.concatenate(([0], np.cumsum(np.bitwise_count(self.words), dtype=np.int64)))
-        return self
-
-    def __len__(self) -> int:
-        return self.length
-
-    def take(self, index: pa.Array) -> pa.Array:
-        """The texts at `index` (int64, nulls and indexes outside the table give null)."""
-        inside = pc.and_(pc.greater_equal(index, 0), pc.less(index, self.length))
-        valid = pc.fill_null(inside, False).to_numpy(zero_copy_only=False)
-        at = np.where(valid, pc.fill_null(index, 0).to_numpy(zero_copy_only=False), 0).astype(np.int64)
-        word, bit = at >> 6, (at & 63).astype(np.uint64)
-        words = self.words[word]
-        is_number = ((words >> bit) & np.uint64(1)).astype(bool)
-        rank = self.before[word] + np.bitwise_count(words & ((np.uint64(1) << bit) - np.uint64(1)))
-        numbers = pa.array(self.numbers[rank[is_number]]).cast(pa.string())
-        texts = self.texts.take(pa.array(at[~is_number] - rank[~is_number]))
-        # each index's place among the numbers then the texts
-        place = np.empty(len(at), np.int64)
-        place[is_number] = np.arange(len(numbers))
-        place[~is_number] = len(numbers) + np.arange(len(texts))
-        return pa.concat_arrays([numbers, texts]).take(pa.array(place, mask=~valid))
 
 
 def _shared_fast(body: bytes) -> pa.Array | None:

@@ -31,7 +31,7 @@ written as a Parquet file of the parse's own (staged.py: pseudonymous rows only)
 inserts from inside DuckDB. The reading runs on a thread of its own at most one chunk ahead of the
 checks (read.read_ahead), and the files are written on another, so the two cores unpack, check
 and write at the same time. What stays in memory for the whole file is the
-workbook's shared-string table; the whole-kabupaten list
+workbook's shared-string table (compact: ingest/shared_table.py); the whole-kabupaten list
 peaks under 500 MiB in both shapes (bench/RESULTS.md). What needs the whole file is done per chunk
 with what carries over: the kecamatan written last (merged cells), the problems worded at the end
 from the problems of every chunk; the duplicate NIKs and other findings are found by the audit's
