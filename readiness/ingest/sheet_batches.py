@@ -162,15 +162,35 @@ def shared_strings(archive: zipfile.ZipFile) -> SharedStrings | None:
 
 
 def _shared_fast(body: bytes) -> pa.Array | None:
-    if b"<r>" in body or b"<rPh" in body or b"<t " in body.replace(b'<t xml:space="preserve">', b"<t>"):
+    """A piece of `<si>` items as an Arrow array of texts, or None when the piece is not shaped for
+    this (rich text, phonetic runs, attributes on `<t>` …: read with regular expressions instead)."""
+    if b'<t xml:space="preserve">' in body:
+        body = body.replace(b'<t xml:space="preserve">', b"<t>")
+    if b"<t/>" in body:
+        body = body.replace(b"<t/>", b"<t></t>")
+    plain = _shared_plain(body)
+    return plain if plain is not None else _shared_lines(body)
+
+
+def _shared_plain(body: bytes) -> pa.Array | None:
+    """The common shape, nothing but `<si><t>…</t></si>` one after another: the texts are what lies
+    between one item's `</t></si><si><t>` and the next, split in one pass (half the time of
+    _shared_lines); a text holds no `<` in XML, so one left means another shape."""
+    if not (body.startswith(b"<si><t>") and body.endswith(b"</t></si>")):
+        return None
+    joined = body[7:-9].replace(b"</t></si><si><t>", SEP)
+    if b"<" in joined:
+        return None
+    texts = pc.split_pattern(pa.array([joined], pa.binary()), SEP).flatten().cast(pa.string())
+    return _texts(texts, False, b"&" in joined)
+
+
+def _shared_lines(body: bytes) -> pa.Array | None:
+    if b"<r>" in body or b"<rPh" in body or b"<t " in body:
         return None
     newlines = b"\n" in body or b"\r" in body
     if newlines:
         body = body.replace(b"\n", _NL).replace(b"\r", _CR)
-    if b"<t/>" in body:
-        body = body.replace(b"<t/>", b"<t></t>")
-    if b'<t xml:space="preserve">' in body:
-        body = body.replace(b'<t xml:space="preserve">', b"<t>")
     body = body.replace(b"<si>", b"\n").replace(b"<t>", SEP).replace(b"</t>", SEP)
     try:
         table = pcsv.read_csv(
