@@ -12,8 +12,8 @@ from . import sql
 
 
 def pseudonyms(con, layouts, hashed: pa.Table, secret: bytes) -> dict:
-    """`sheets`, `dihitung` (the hashes computed ahead), `kk` (the hash of each family card) and
-    `wilayah` (the region of the NIKs hashed ahead); returns the pads for frame.sql."""
+    """`sheets`, `dihitung` (the chunk's hashes computed in Python, read.hashed_for), `kk` (the hash
+    of each family card) and `wilayah` (the region of those NIKs); returns the pads for frame.sql."""
     opad, ipad = privacy.hmac_pads(secret)
     con.register(
         "sheets",
@@ -35,7 +35,7 @@ def frame(con, pads: dict) -> pa.Table:
     """What frame.sql returns, fetched as Arrow in one pass over the file."""
     # The voter rows are the probe side of every join (the look-up tables are built): the optimiser
     # would otherwise build a hash table of the voter rows, every column, to probe with the hashes
-    # computed ahead.
+    # computed in Python.
     con.execute("set disabled_optimizers = 'build_side_probe_side'")
     try:
         return sql.relation(con, "frame", **pads).to_arrow_table()
