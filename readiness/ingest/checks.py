@@ -89,34 +89,52 @@ def reconcile(
     per_sheet: dict[str, list[int]] = defaultdict(list)
     for i, raw in enumerate(origins):
         per_sheet[raw.sheet].append(i)
+    section_from: dict[str, int] = defaultdict(int)  # sheet -> Excel row of its last section total
     for total in totals:
-        named_kec = gaz.match_kecamatan(TOTAL_RE.sub("", total.label))
-        if named_kec:
-            span = [i for i in per_sheet[total.sheet] if records[i]["kode_kecamatan"] == named_kec]
-            scope = f"Kecamatan {gaz.kecamatan[named_kec].nama}"
-        elif re.match(r"^SUB", total.label, re.IGNORECASE):
-            sheet_rows = per_sheet[total.sheet]
-            span = [i for i in sheet_rows if i >= total.since and origins[i].row < total.row]
-            scope = "baris di atasnya"
-        else:
-            span = per_sheet[total.sheet]
-            scope = f"semua baris sheet '{total.sheet}'"
+        spans = _spans(total, per_sheet[total.sheet], records, origins, section_from, gaz)
+        raw_total = RawRow(total.sheet, total.row, total.cells, total.layout)
+        stated = {}
         for fld in fields:
-            if fld not in total.cells:
-                continue
-            raw_total = RawRow(total.sheet, total.row, total.cells, total.layout)
             try:
-                stated = parse_count(total.cells[fld])
+                value = parse_count(total.cells[fld]) if fld in total.cells else None
             except ParseError:
-                continue
-            values = [records[i].get(fld) for i in span]
-            if stated is None or any(v is None for v in values):
-                continue
-            if sum(values) != stated:
+                value = None
+            if value is not None:
+                stated[fld] = value
+        sums = [{fld: _sum(records, span, fld) for fld in stated} for span, _scope in spans]
+        if any(all(s[f] in (None, v) for f, v in stated.items()) for s in sums):
+            continue  # the total agrees with the rows it covers, read one of the ways offices mean it
+        scope = spans[0][1]
+        for fld, value in stated.items():
+            if sums[0][fld] is not None and sums[0][fld] != value:
                 reader.error(
                     raw_total,
                     fld,
-                    f"baris '{total.label}' menulis {fmt.angka(stated)}, tetapi "
-                    f"jumlah {scope} = {fmt.angka(sum(values))}",
+                    f"baris '{total.label}' menulis {fmt.angka(value)}, tetapi jumlah {scope} = {fmt.angka(sums[0][fld])}",
                     level="peringatan",
                 )
+
+
+def _sum(records: list[dict], span: list[int], fld: str) -> int | None:
+    values = [records[i].get(fld) for i in span]
+    return None if any(v is None for v in values) else sum(values)
+
+
+def _spans(total: TotalRow, sheet_rows: list[int], records, origins, section_from, gaz) -> list[tuple[list[int], str]]:
+    """The rows a totals row may cover, with how the warning names them, the likeliest first.
+    `JUMLAH KEC. X`: the rows of that kecamatan; `SUB TOTAL`: the rows since the previous total. Any
+    other total (`JUMLAH`, `JUMLAH DAPIL 1`, `TOTAL S/D DAPIL 1`): the whole sheet when no row
+    follows it; one in the middle of the table covers the rows since the previous such total
+    (a dapil, a korwil), every row above it (a running total) or, put above the rows, all of them."""
+    named_kec = gaz.match_kecamatan(TOTAL_RE.sub("", total.label))
+    if named_kec:
+        span = [i for i in sheet_rows if records[i]["kode_kecamatan"] == named_kec]
+        return [(span, f"Kecamatan {gaz.kecamatan[named_kec].nama}")]
+    if re.match(r"^SUB", total.label, re.IGNORECASE):
+        return [([i for i in sheet_rows if i >= total.since and origins[i].row < total.row], "baris di atasnya")]
+    start, section_from[total.sheet] = section_from[total.sheet], total.row
+    above = [i for i in sheet_rows if origins[i].row < total.row]
+    section = [i for i in above if origins[i].row > start]
+    if len(above) == len(sheet_rows):
+        return [(sheet_rows, f"semua baris sheet '{total.sheet}'"), (section, "baris di atasnya")]
+    return [(section, "baris di atasnya"), (above, "semua baris di atasnya"), (sheet_rows, "semua baris")]
