@@ -57,6 +57,9 @@ def is_blank(value) -> bool:
     return value is None or (isinstance(value, str) and value.strip() in ("",))
 
 
+_SATUAN = re.compile(r"(?<=\d)(?:org|orang|jiwa)\.?$", re.IGNORECASE)  # `1.234 org`: the unit, not the count
+
+
 def parse_count(value) -> int | None:
     """A whole, non-negative number of people, TPS, …; None when the cell is empty."""
     if value is None:
@@ -70,7 +73,7 @@ def parse_count(value) -> int | None:
             raise ParseError(f"{_show(value)} bukan bilangan bulat")
         number = int(value)
     else:
-        text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+        text = _SATUAN.sub("", str(value).strip().replace("\u00a0", "").replace(" ", ""))
         if text in _EMPTY:
             return None
         if _INT.match(text):
@@ -134,11 +137,16 @@ def parse_percent(value) -> float | None:
 
 
 _DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_DMY_PENDEK = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2})$")
+_HARI = re.compile(r"^(senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)\s*,?\s+", re.IGNORECASE)
 _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
 _D_BULAN_Y = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})")
 
 
-def parse_date(value) -> dt.date | None:
+def parse_date(value, tahun_pendek: bool = False) -> dt.date | None:
+    """A date cell: a real date, an Excel serial day, `27-11-2024`, `27/11/2024`, `2024-11-27`,
+    `27 Nov 2024`, `Rabu, 27 November 2024`. `tahun_pendek`: also `27-11-24` (2024), as people
+    type the date of an event; never for a birth date, whose century a two-digit year hides."""
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -150,10 +158,12 @@ def parse_date(value) -> dt.date | None:
         if 1 <= value < 80000:
             return dt.date(1899, 12, 30) + dt.timedelta(days=int(value))
         raise ParseError(f"{_show(value)} bukan tanggal")
-    text = str(value).strip()
+    text = _HARI.sub("", str(value).strip())
     if text in _EMPTY:
         return None
     try:
+        if tahun_pendek and (m := _DMY_PENDEK.match(text)):
+            return dt.date(2000 + int(m.group(3)), int(m.group(2)), int(m.group(1)))
         if m := _DMY.match(text):
             return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         if m := _YMD.match(text):

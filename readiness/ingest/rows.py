@@ -144,7 +144,7 @@ class RowReader:
             if kind_type == "percent":
                 return parse_percent(cell)
             if kind_type == "date":
-                return parse_date(cell)
+                return parse_date(cell, tahun_pendek=fld == "tanggal")
             if kind_type == "number":
                 return parse_number(cell)
         except ParseError as exc:

@@ -68,7 +68,7 @@ def holds_date(value) -> bool:
     if value is None or isinstance(value, (bool, int, float)):
         return False  # a bare number under a date header is no evidence of a date
     try:
-        return parse_date(value) is not None
+        return parse_date(value, tahun_pendek=True) is not None
     except ParseError:
         return False
 
