@@ -185,10 +185,19 @@ class Wilayah:
                 continue
             used = 1
             match = self._cocok((indeks,), words, i + 1)
-            if match is None and word in KABUPATEN and words[i + 1 : i + 2] and words[i + 1] in KOTA:
-                # `KABUPATEN/KOTA : PROBOLINGGO` (KPU forms): a kabupaten or a kota of that name
-                used = 2
-                match = self._cocok(("kabupaten", "kota"), words, i + 2)
+            if match is None and word in KABUPATEN:
+                # `KABUPATEN/KOTA : PROBOLINGGO` (KPU forms), `KABUPATEN DAN KOTA PROBOLINGGO` (a
+                # file for both): a kabupaten or a kota of that name
+                after = words[i + 1 : i + 3]
+                used = (
+                    2
+                    if after[:1] and after[0] in KOTA
+                    else 3
+                    if after[:1] == ["DAN"] and after[1:] and after[1] in KOTA
+                    else 1
+                )
+                if used > 1:
+                    match = self._cocok(("kabupaten", "kota"), words, i + used)
             if match is None:
                 i += 1
                 continue
