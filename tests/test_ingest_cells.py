@@ -18,13 +18,16 @@ from readiness.ingest.cells import ParseError, parse_count, parse_date, parse_pe
         ("1.234,00", 1234),
         (None, None),
         ("-", None),
+        ("1.234 org", 1234),
+        ("12 orang", 12),
+        ("1.234 jiwa", 1234),
     ],
 )
 def test_counts_in_every_representation(cell, expected):
     assert parse_count(cell) == expected
 
 
-@pytest.mark.parametrize("cell", ["35,4", 35.4, "12a", "1.23"])
+@pytest.mark.parametrize("cell", ["35,4", 35.4, "12a", "1.23", "35,4 org", "org"])
 def test_counts_that_are_not_whole_are_refused(cell):
     with pytest.raises(ParseError):
         parse_count(cell)
@@ -59,7 +62,25 @@ def test_percent_above_100_is_refused():
 
 
 @pytest.mark.parametrize(
-    "cell", ["27-11-2024", "27/11/2024", "2024-11-27", "27 November 2024", dt.datetime(2024, 11, 27), 45623]
+    "cell",
+    [
+        "27-11-2024",
+        "27/11/2024",
+        "2024-11-27",
+        "27 November 2024",
+        "27 Nov 2024",
+        "Rabu, 27 November 2024",
+        "rabu 27-11-2024",
+        dt.datetime(2024, 11, 27),
+        45623,
+    ],
 )
 def test_dates(cell):
     assert parse_date(cell) == dt.date(2024, 11, 27)
+
+
+def test_a_two_digit_year_is_read_for_an_event_never_for_a_birth_date():
+    assert parse_date("27-11-24", tahun_pendek=True) == dt.date(2024, 11, 27)
+    assert parse_date("27/11/24", tahun_pendek=True) == dt.date(2024, 11, 27)
+    with pytest.raises(ParseError, match="bukan tanggal yang dikenali"):
+        parse_date("17-05-80")  # 1980 or 2080: a birth date's century is not guessed

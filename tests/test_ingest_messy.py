@@ -7,6 +7,7 @@ Written to the spec, not to the code of the day: a failure here is a quirk inges
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import subprocess
 import sys
@@ -16,9 +17,10 @@ import pandas as pd
 import pytest
 
 from readiness import db, ingest, model
-from tests import messy
+from tests import kantor, messy
 
 ROOT = Path(__file__).resolve().parent.parent
+CORPUS = {**messy.ALL, **kantor.ALL}
 ELECTION = "pilkada-2024"
 # Report columns that must stay empty for a kecamatan the file does not cover.
 ONLY_WHAT_THE_FILE_HOLDS = ("dpt", "dpt_l", "dpt_p", "tps", "ktpel_wajib", "ktpel_rekam", "ktpel_persen")
@@ -28,7 +30,7 @@ ONLY_WHAT_THE_FILE_HOLDS = ("dpt", "dpt_l", "dpt_p", "tps", "ktpel_wajib", "ktpe
 def _build(name: str, tmp_path: Path) -> messy.Case:
     folder = tmp_path / "berkas"
     folder.mkdir(exist_ok=True)
-    return messy.ALL[name](folder)
+    return CORPUS[name](folder)
 
 
 def _ingest(db_path: Path, case: messy.Case, kind: str = "auto") -> ingest.Batch:
@@ -107,7 +109,7 @@ def _check_report(db_path: Path, case: messy.Case) -> None:
 
 
 # --------------------------------------------------------------------------- the corpus, one file at a time
-@pytest.mark.parametrize("name", list(messy.ALL))
+@pytest.mark.parametrize("name", list(CORPUS))
 def test_messy_file(name, empty_db, tmp_path):
     case = _build(name, tmp_path)
     before = empty_db.read_bytes()
@@ -251,3 +253,15 @@ def test_cli_rejects_with_the_message_and_no_traceback(name, phrase, empty_db, t
     assert case.path.name in run.stderr and phrase in run.stderr, run.stderr
     assert "Tidak ada data yang disimpan" in run.stderr
     assert empty_db.read_bytes() == before
+
+
+def test_a_camats_dates_typed_every_way_are_one_day(empty_db, tmp_path):
+    case = _build("masalah_tanggal_ragam_tulisan", tmp_path)
+    batch = _ingest(empty_db, case)
+    assert batch.committed, [p.text() for p in batch.results[0].problems]
+    con = db.connect_read(empty_db)
+    try:
+        dates = con.execute("select tanggal from raw_masalah order by source_row").fetchall()
+    finally:
+        con.close()
+    assert [d for (d,) in dates] == [dt.date(2024, 11, 27)] * 5
