@@ -231,3 +231,30 @@ def test_a_voter_list_is_checked_and_saved_by_the_worker_never_read_by_the_serve
     trail = tabel(buka(empty_db, monkeypatch, "jejak"), "No.")
     assert list(trail.loc[trail["Aksi"] == "Unggah data", "Objek"]) == [daftar.path.name]
     assert not list((empty_db.parent / "uploads" / "tmp").glob("*/"))
+
+
+def test_office_files_on_the_page_a_camats_dates_load_and_a_neighbours_rows_are_named(demo_db, monkeypatch, tmp_path):
+    """Two files as offices send them: a camat's report with its dates typed four ways, and a recap
+    titled 'KABUPATEN DAN KOTA PROBOLINGGO' holding the city's kecamatan too. The recap's city rows
+    are refused by row and name; the report alone is then saved."""
+    from tests import kantor
+    from tests.pages.halaman import tampak
+
+    laporan = kantor.ALL["masalah_tanggal_ragam_tulisan"](tmp_path)
+    rekap = kantor.ALL["rekap_kecamatan_kota_tetangga_tanpa_kolom"](tmp_path)
+    at = _app(demo_db, monkeypatch)
+    files = [(p.name, p.read_bytes(), "application/octet-stream") for p in (laporan.path, rekap.path)]
+    at.file_uploader[0].set_value(files).run()
+    assert not at.exception, [e.value for e in at.exception]
+    shown = "\n".join(str(t.value) for t in at.text)
+    assert shown.splitlines() == [
+        "rekap_kab_kota.xlsx, sheet 'REKAP', baris 7, kolom B (KECAMATAN): kecamatan 'KADEMANGAN' tidak ada di "
+        "Kabupaten Probolinggo; ada di Kabupaten Blitar, Kota Probolinggo",
+        "rekap_kab_kota.xlsx, sheet 'REKAP', baris 8, kolom B (KECAMATAN): kecamatan 'MAYANGAN' tidak ada di "
+        "Kabupaten Probolinggo; ada di Kota Probolinggo",
+    ]
+    assert [s.value for s in at.success] == ["Siap disimpan, tidak ada masalah."]
+    at.file_uploader[0].set_value(files[:1]).run()
+    next(b for b in at.button if b.label == "Simpan semua ke database").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert tampak(at.success[0].value).endswith("(5 masalah baru, 0 diperbarui, 0 tidak berubah)")
