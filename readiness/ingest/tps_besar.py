@@ -39,6 +39,7 @@ MAX_KEPT = 512 * 1024**2
 COUNTS = ("dpt_l", "dpt_p", "dpt")
 TEXTS = ("alamat", "status_logistik", "kategori_rawan")
 _DIGITS = r"^[0-9]{1,9}$"
+_TOTAL_WORDS = "JUMLAH|TOTAL|JML"  # a word every match of rows.TOTAL_RE holds
 
 
 def _size(book: Book) -> int:
@@ -91,7 +92,12 @@ def _read(book: Book, lay, wanted: dict[int, str]) -> pa.Table | None:
 def _end(con, lay, gaz) -> int:
     """The Excel row of the table's last row (table_end.is_data, from the bottom), the rows
     under it noted on the layout as its footer."""
-    found = con.execute("select * exclude (_row), _row from t order by _row desc limit 200")
+    # the 200 last rows' numbers sorted alone, then only those rows' cells (a sort of every cell
+    # of the table cost a quarter of a second of CPU at the nation's size)
+    found = con.execute(
+        "select * exclude (_row), _row from t where _row >= "
+        "(select min(_row) from (select _row from t order by _row desc limit 200)) order by _row desc"
+    )
     names = [d[0] for d in found.description]
     below = []
     for *values, row in found.fetchall():
@@ -145,30 +151,38 @@ def _baca(con, table, lay, result, gaz, region, kapasitas_tps, wilayah_cols, awa
     end = _end(con, lay, gaz)
     have = set(lay.columns.values())
     fields = [f for f in ("kecamatan", "desa", "no_tps", *COUNTS, *TEXTS) if f in have]
+    # every totals label holds one of the words of _TOTAL_WORDS: the pattern is only tried on those
     label = (
         "coalesce("
-        + ", ".join(f"case when regexp_matches(trim({n}), '{TOTAL_RE.pattern}', 'i') then trim({n}) end" for n in awal)
+        + ", ".join(
+            f"case when regexp_matches({n}, '{_TOTAL_WORDS}', 'i') "
+            f"and regexp_matches(trim({n}), '{TOTAL_RE.pattern}', 'i') then trim({n}) end"
+            for n in awal
+        )
         + ")"
     )
     # the rows of the table: not blank (views over the Arrow table: nothing copied); a totals row
     # set aside (rd: the rows without it); kab/kota and kecamatan carried down
     blank = " and ".join(f"coalesce(trim({f}), '') = ''" for f in fields)
     con.execute(f"create view r as select * from t where _row <= {int(end)} and not ({blank})")
-    totals = con.execute(
-        f"select _row, _total from (select _row, {label} as _total from r) where _total is not null"
-    ).fetchall()
-    last = con.execute("select max(_row) from r").fetchone()[0]
+    last, rows, labels = con.execute(
+        f"""select max(_row), list(_row order by _row) filter (where _total is not null),
+            list(_total order by _row) filter (where _total is not null)
+        from (select _row, {label} as _total from r)"""
+    ).fetchone()
+    totals = list(zip(rows or [], labels or []))
     if len(totals) > 1 or (totals and (totals[0][0] != last or re.match(r"^SUB", totals[0][1], re.I))):
         return False
     if totals and gaz.match_kecamatan(TOTAL_RE.sub("", totals[0][1])):
         return False
     con.execute(f"create view rd as select * from r where _row != {int(totals[0][0]) if totals else 0}")
-    kab = _carried(con, "_kabkota") if "_kabkota" in table.column_names else "null::varchar"
+    carried = _carried(con, ["_kabkota", "kecamatan"] if "_kabkota" in table.column_names else ["kecamatan"])
+    kab = carried.get("_kabkota", "null::varchar")
     prov = "_provinsi" if "_provinsi" in table.column_names else "null::varchar"
     con.execute(
         f"""create table d as
         select _row, {kab} as _kabkota, {prov} as _provinsi,
-            {_carried(con, "kecamatan")} as kecamatan, nullif(trim(desa), '') as desa,
+            {carried["kecamatan"]} as kecamatan, nullif(trim(desa), '') as desa,
             nullif(trim(no_tps), '') as no_tps,
             {", ".join(f"nullif(trim({f}), '') as {f}" if f in have else f"null::varchar as {f}" for f in COUNTS + TEXTS)}
         from rd"""
@@ -234,13 +248,20 @@ def _frame(con, lay):
     return frame
 
 
-def _carried(con, column: str) -> str:
-    """The column's name, carried down over the rows that leave it blank (written once, or in a
-    cell merged down); as it is when no data row leaves it blank (no window to sort for)."""
-    value = f"nullif(trim({column}), '')"
-    if not con.execute(f"select count(*) from rd where {value} is null").fetchone()[0]:
-        return value
-    return f"last_value({value} ignore nulls) over (order by _row rows between unbounded preceding and current row)"
+def _carried(con, columns: list[str]) -> dict[str, str]:
+    """Per column, its expression carried down over the rows that leave it blank (written once, or
+    in a cell merged down); as it is when no data row leaves it blank (no window to sort for).
+    The blanks of every column counted in one scan."""
+    values = {c: f"nullif(trim({c}), '')" for c in columns}
+    blanks = con.execute(
+        "select " + ", ".join(f"count(*) filter (where {v} is null)" for v in values.values()) + " from rd"
+    ).fetchone()
+    return {
+        c: f"last_value({v} ignore nulls) over (order by _row rows between unbounded preceding and current row)"
+        if blank
+        else v
+        for (c, v), blank in zip(values.items(), blanks)
+    }
 
 
 def _reconcile(con, total, frame, lay, result, gaz) -> None:
