@@ -230,3 +230,31 @@ def test_shared_texts_that_look_like_numbers_keep_every_character(tmp_path):
     assert new.num_rows == 3000
     assert new.to_pylist() == old.to_pylist()
     assert new.column("f2").to_pylist()[: len(looks)] == looks[1:] + looks[:1]
+
+
+def _escapes(path, inline: bool):
+    wb = xlsxwriter.Workbook(path, {"constant_memory": inline})
+    ws = wb.add_worksheet("DPT")
+    ws.write_row(0, 0, ["NIK", "NAMA", "ALAMAT", "TPS", "KET"])
+    ws.write_row(1, 0, ["3513011912460222", "SITI\rAMINAH", "DUSUN KRAJAN\r\nRT 002", "001", "bel\x07"])
+    ws.write_row(2, 0, ["3513011912460223", "a_x000D_b", "_x005F_", "002", "JL. MAWAR_x"])
+    wb.close()
+    return path
+
+
+@pytest.mark.parametrize("inline", [False, True], ids=["shared", "inline"])
+def test_a_carriage_return_written_as_its_escape_reads_as_the_column_reader_gives_it(tmp_path, inline):
+    """Exporters write a character XML cannot hold as an escape (`SITI_x000D_AMINAH`), and a text
+    that really holds such an escape with its underscore escaped (`_x005F_x000D_`): a name typed on
+    two lines comes back with its carriage return and a literal `_x000D_` as written, as the column
+    reader gives them, in the fast route and when a piece is read the slow way."""
+    path = _escapes(tmp_path / "dpt.xlsx", inline)
+    old, new = _both(path)
+    assert new.to_pylist() == old.to_pylist()
+    assert new.column("f1").to_pylist() == ["SITI\rAMINAH", "a_x000D_b"]
+    assert new.column("f2").to_pylist() == ["DUSUN KRAJAN\r\nRT 002", "_x005F_"]
+    assert new.column("f4").to_pylist() == ["bel\x07", "JL. MAWAR_x"]
+    odd = _edited(path, tmp_path / "aneh.xlsx", [(b'<c r="B3"', b"<c r='B3'")])
+    rows, slow = _read(odd)
+    assert slow >= 1
+    assert [r["f1"] for r in rows] == ["SITI\rAMINAH", "a_x000D_b"]

@@ -150,14 +150,14 @@ def shared_strings(archive: zipfile.ZipFile) -> SharedStrings | None:
             start = body.find(b"<si>")
             if start < 0:
                 if b"si>" in body:  # a prefixed table (`<x:si>`): read whole with ElementTree
-                    return SharedStrings.of(_shared_slow(archive))
+                    return SharedStrings.of(_decoded(_shared_slow(archive)))
                 continue
             body, first = body[start:], False
         end = body.rfind(b"</si>")
         if end < 0:
             continue
         body = body[: end + 5]
-        table.add(_shared_fast(body) or _shared_piece_slow(body))
+        table.add(_decoded(_shared_fast(body) or _shared_piece_slow(body)))
     return table.done()
 
 
@@ -213,6 +213,27 @@ def _texts(values: pa.Array, newlines: bool, ampersand: bool) -> pa.Array:
             plain[i] = html.unescape(plain[i])
         values = pa.array(plain, pa.string())
     return values
+
+
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _decoded(values: pa.Array) -> pa.Array:
+    """Texts with OOXML's escapes of characters XML cannot hold read back, as Excel and the column
+    reader read them: `_x000D_` a carriage return, `_x0007_` a bell, `_x005F_` an underscore (so a
+    text that really holds `_x000D_` is written `_x005F_x000D_`). A surrogate code stays as written."""
+    marked = pc.fill_null(pc.match_substring_regex(values, "_x[0-9A-Fa-f]{4}_"), False)
+    if not pc.any(marked).as_py():
+        return values
+    plain = values.to_pylist()
+    for i in pc.indices_nonzero(marked).to_pylist():
+        plain[i] = _ESCAPE.sub(_character, plain[i])
+    return pa.array(plain, pa.string())
+
+
+def _character(match: re.Match) -> str:
+    code = int(match.group(1), 16)
+    return match.group(0) if 0xD800 <= code <= 0xDFFF else chr(code)
 
 
 _SI = re.compile(rb"<si>(.*?)</si>", re.DOTALL)
@@ -331,13 +352,16 @@ class SheetCells:
         quotes); what they let through (a cell without its reference first, an empty cell, rich or
         space-keeping inline text) leaves a line sheet_cells.py refuses, and only then is the piece
         looked at closely (_close), and the pieces after it: a sheet written so once is so throughout."""
-        ampersand = b"&" in body
+        ampersand, escapes = b"&" in body, b"_x" in body
         if self._common and not (b"\n" in body or b"\r" in body or (b"'" in body and b"='" in body)):
             cells = self._lines(body, s, self._inline)
             if cells is not None:
-                cells.ampersand, cells.empty = ampersand, False
+                cells.ampersand, cells.empty, cells.escapes = ampersand, False, escapes
                 return cells
-        return self._close(body, s, ampersand)
+        cells = self._close(body, s, ampersand)
+        if cells is not None:
+            cells.escapes = escapes
+        return cells
 
     def _lines(self, body: bytes, s: _Shape, inline: bool, steps=()) -> sheet_cells.Cells | None:
         text = pa.array([body], pa.large_binary())
@@ -443,6 +467,8 @@ def _pivot(
         values = pc.if_else(pc.equal(values, NO_VALUE), pa.scalar(None, pa.string()), values)
     if not cells.plain:  # as written in the XML: newlines and references
         values = _texts(values, cells.newlines, cells.ampersand)
+    if cells.escapes:
+        values = _decoded(values)
     kinds = pa.array(cells.kind[kept])
     style = None
     if dates[0]:  # the style attribute, in the cell's tag

@@ -28,6 +28,7 @@ class Cells:
         self.col, self.row, self.kind = col, row, kind
         self._v, self._tag, self._stride = v, tag, stride  # cell i is element stride * i
         self.plain, self.newlines, self.ampersand, self.empty = plain, False, True, True
+        self.escapes = True  # whether a text may hold an escape such as `_x000D_` (sheet_batches._decoded)
 
     def values(self, kept: np.ndarray) -> pa.Array:
         return self._v.take(pa.array(kept * self._stride))
