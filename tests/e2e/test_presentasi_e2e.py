@@ -183,58 +183,81 @@ def server_nama_panjang(demo_db_master, tmp_path_factory):
         yield {"url": url, "db": db_path}
 
 
+SCREENS = ((1920, 1080), (1024, 768))
+
+
+def _fits(page, data: str, width: int, nomor: int) -> list[str]:
+    """Every check of one slide at the screen's present size; the kecamatan it lists as needing
+    attention."""
+    page.evaluate(SETTLED)
+    result = page.evaluate(FITS)
+    assert result["nomor"] == str(nomor)
+    assert result["problems"] == [], (width, nomor, result["problems"])
+    assert result["fonts"] == ["400", "700"], result["fonts"]  # the shipped font, both weights
+    assert result["disclaimer"] == DISCLAIMER
+    # A long list continues on the next slide: nothing is summed up as "+ 14 kecamatan lain".
+    assert "kecamatan lain" not in result["teks"], (width, nomor)
+    if data == "nama_panjang":
+        assert result["data date"] == DATA_PER_PANJANG
+    # The footer names the region and the election's short name (`Kabupaten Probolinggo ·
+    # Pilbup 2024`), whole on both screens however long the election's full name is.
+    assert not result["nama_terpotong"], (width, nomor)
+    if width == 1920:
+        assert result["body"] >= 27.9, (nomor, result["body"])
+        assert result["kaki"] >= 23.9, (nomor, result["kaki"])
+    return page.locator(".rakor-slide-perhatian .rakor-tabel td:nth-child(2)").all_inner_texts()
+
+
 @pytest.mark.parametrize("data", ["contoh", "nama_panjang"])
 def test_every_slide_fits_both_screens_with_large_type(data, request, page):
+    """One walk through the deck, each slide measured at both sizes: the slide's HTML does not
+    depend on the screen (assets/presentasi.css sizes it), so a resize lays out what a projector of
+    that size opens."""
     server = request.getfixturevalue("app_server" if data == "contoh" else "server_nama_panjang")
     base = f"{server['url']}/presentasi?pemilu=pilkada-2024"
     kendali = page.locator(".st-key-rakor_kendali")
-    for width, height in ((1920, 1080), (1024, 768)):
-        page.set_viewport_size({"width": width, "height": height})
-        _open(page, f"{base}&slide=1", 1)
-        # Streamlit's own chrome is hidden: the slide is the screen.
-        for testid in ("stHeader", "stSidebar", "stToolbar"):
-            assert not page.locator(f"[data-testid='{testid}']").first.is_visible(), testid
-        slides = int(page.locator(".rakor-kaki-nomor").inner_text().split("/")[1])
-        assert slides == SLIDES or data != "contoh"
-        perhatian = []  # the kecamatan listed on the slides of those needing attention, in order
-        for nomor in range(1, slides + 1):
-            if nomor > 1:
-                page.keyboard.press("ArrowRight")
-                _on(page, nomor)
-            page.evaluate(SETTLED)
-            result = page.evaluate(FITS)
-            assert result["nomor"] == str(nomor)
-            assert result["problems"] == [], (width, nomor, result["problems"])
-            assert result["fonts"] == ["400", "700"], result["fonts"]  # the shipped font, both weights
-            assert result["disclaimer"] == DISCLAIMER
-            # A long list continues on the next slide: nothing is summed up as "+ 14 kecamatan lain".
-            assert "kecamatan lain" not in result["teks"], (width, nomor)
-            perhatian += page.locator(".rakor-slide-perhatian .rakor-tabel td:nth-child(2)").all_inner_texts()
-            if data == "nama_panjang":
-                assert result["data date"] == DATA_PER_PANJANG
-            # The footer names the region and the election's short name (`Kabupaten Probolinggo ·
-            # Pilbup 2024`), whole on both screens however long the election's full name is.
-            assert not result["nama_terpotong"], (width, nomor)
-            if width == 1920:
-                assert result["body"] >= 27.9, (nomor, result["body"])
-                assert result["kaki"] >= 23.9, (nomor, result["kaki"])
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    _open(page, f"{base}&slide=1", 1)
+    slides = int(page.locator(".rakor-kaki-nomor").inner_text().split("/")[1])
+    assert slides == SLIDES or data != "contoh"
+    # the kecamatan listed on the slides of those needing attention, in order, at each size
+    perhatian = {width: [] for width, _ in SCREENS}
+    for nomor in range(1, slides + 1):
+        if nomor > 1:
+            page.keyboard.press("ArrowRight")
+            _on(page, nomor)
+        # the size the previous slide ended at first, so that every slide is also seen as it comes
+        for width, height in SCREENS if nomor % 2 else SCREENS[::-1]:
+            page.set_viewport_size({"width": width, "height": height})
+            if nomor == 1:
+                # Streamlit's own chrome is hidden: the slide is the screen.
+                for testid in ("stHeader", "stSidebar", "stToolbar"):
+                    assert not page.locator(f"[data-testid='{testid}']").first.is_visible(), testid
+            perhatian[width] += _fits(page, data, width, nomor)
             page.get_by_text(f"{nomor}/{slides}", exact=True).first.wait_for()
             screenshot(page, f"presentasi-{'panjang-' if data == 'nama_panjang' else ''}{nomor}-{width}")
-        assert page.evaluate("document.querySelector('.rakor-slide').textContent").count(DISCLAIMER) == 1
+    assert page.evaluate("document.querySelector('.rakor-slide').textContent").count(DISCLAIMER) == 1
+    for width in perhatian:
         # Every kecamatan that needs attention (8 belum siap and 13 perlu perhatian in the sample;
         # all 24 with the small TPS), numbered worst first, Leces among them.
-        assert len(perhatian) == (21 if data == "contoh" else 24), perhatian
-        assert [p.split(". ", 1)[0] for p in perhatian] == [str(i) for i in range(1, len(perhatian) + 1)]
-        assert "Leces" in [p.split(". ", 1)[1] for p in perhatian]
-        # The control bar has hidden itself while the slides showed (no mouse move since the page
-        # opened; the keys do not bring it back) and comes back when the mouse moves.
+        assert len(perhatian[width]) == (21 if data == "contoh" else 24), perhatian[width]
+        assert [p.split(". ", 1)[0] for p in perhatian[width]] == [str(i) for i in range(1, len(perhatian[width]) + 1)]
+        assert "Leces" in [p.split(". ", 1)[1] for p in perhatian[width]]
+    # The control bar has hidden itself while the slides showed (no mouse move since the page
+    # opened; the keys do not bring it back) and comes back when the mouse moves.
+    for width, height in SCREENS:
+        page.set_viewport_size({"width": width, "height": height})
         expect(kendali).to_be_hidden(timeout=5000)
+    _kendali(page)
+    page.get_by_role("button", name="Sebelumnya").click()
+    _on(page, slides - 1)
+    expect(kendali).to_be_visible()  # the pointer on it keeps it
+    # The bar's controls are whole at both sizes: the slide picker's text fits its box, nothing is
+    # past the screen's right edge.
+    for width, height in SCREENS:
+        page.set_viewport_size({"width": width, "height": height})
         _kendali(page)
-        page.get_by_role("button", name="Sebelumnya").click()
-        _on(page, slides - 1)
-        expect(kendali).to_be_visible()  # the pointer on it keeps it
-        # The bar's controls are whole: the slide picker's text fits its box, nothing is past the
-        # screen's right edge.
+        page.evaluate(SETTLED)
         assert page.evaluate(BAR_UTUH) == [], width
 
 
