@@ -68,8 +68,19 @@ def provinsi_master(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def nasional_master(tmp_path_factory) -> Path:
+    """Indonesia just set up by `init --wilayah nasional` (in-process), once: take a copy
+    (provinsi_salinan) before writing to it."""
+    path = tmp_path_factory.mktemp("nasional") / "indonesia.duckdb"
+    with contextlib.redirect_stderr(io.StringIO()):
+        assert cli.main(["init", "--wilayah", "nasional", "--db", str(path)]) == 0
+    return path
+
+
 def provinsi_salinan(master: Path, path: Path) -> Path:
-    """A copy of the province database `master` and its small-records store at `path`."""
+    """A copy of the province's or the nation's database `master` and its small-records store at
+    `path`."""
     shutil.copyfile(master, path)
     catatan.salin(master, path)
     return path

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from readiness import cli, db, model
 from readiness.deck import as_pdf, as_pptx, slides
 from tests import kpu_rekap
+from tests.conftest import provinsi_salinan
 
 E = "pilkada-2024"
 
@@ -28,12 +29,11 @@ def _deck(path):
 
 
 @pytest.fixture(scope="module")
-def nasional(tmp_path_factory):
+def nasional(nasional_master, tmp_path_factory):
     """The nation with KPU's national recap, in which Kabupaten Bombana is missing (so it has no
     data at all: not ready); its deck and Ringkasan data."""
     folder = tmp_path_factory.mktemp("deck_nasional")
-    path = folder / "nasional.duckdb"
-    assert cli.main(["init", "--wilayah", "nasional", "--db", str(path)]) == 0
+    path = provinsi_salinan(nasional_master, folder / "nasional.duckdb")
     rows = [r for r in kpu_rekap.rows() if r.kode != "74.06"]
     recap = kpu_rekap.write(folder / "rekap_dpt_nasional.xlsx", rows)
     assert cli.main(["ingest", str(recap), "--db", str(path)]) == 0

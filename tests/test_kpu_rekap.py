@@ -29,12 +29,6 @@ def rekap(tmp_path_factory):
     return kpu_rekap.write(folder / "rekap_dpt_nasional_2024.xlsx", data), data
 
 
-def _init(tmp_path_factory, wilayah: str):
-    path = tmp_path_factory.mktemp(f"init_{wilayah}") / "dasbor.duckdb"
-    assert cli.main(["init", "--wilayah", wilayah, "--db", str(path)]) == 0
-    return path
-
-
 @pytest.fixture(scope="module")
 def sultra_kosong(provinsi_master, tmp_path_factory):
     return provinsi_salinan(provinsi_master, tmp_path_factory.mktemp("init_74") / "dasbor.duckdb")
@@ -92,8 +86,8 @@ def test_a_recap_with_no_row_of_the_province_is_refused_naming_both_regions(sult
 
 # --------------------------------------------------------------------------- names
 @pytest.fixture(scope="module")
-def nasional_kosong(tmp_path_factory):
-    return _init(tmp_path_factory, "nasional")
+def nasional_kosong(nasional_master, tmp_path_factory):
+    return provinsi_salinan(nasional_master, tmp_path_factory.mktemp("init_nasional") / "dasbor.duckdb")
 
 
 @pytest.fixture

@@ -80,10 +80,8 @@ def test_init_of_a_province_sets_up_its_kabkota_kecamatan_desa_and_gubernur_elec
         con.close()
 
 
-def test_init_nasional_sets_up_every_place_of_the_country(tmp_path):
-    path = tmp_path / "nasional.duckdb"
-    assert cli.main(["init", "--wilayah", "nasional", "--db", str(path)]) == 0
-    con = db.connect_read(path)
+def test_init_nasional_sets_up_every_place_of_the_country(nasional_master):
+    con = db.connect_read(nasional_master)  # `init --wilayah nasional`, once per session (tests/conftest.py)
     try:
         assert con.execute("select kode, nama, tingkat, kode_provinsi from wilayah").fetchall() == [
             ("nasional", "Indonesia", "nasional", None)

@@ -20,6 +20,7 @@ from pypdf import PdfReader
 from readiness import cli, db, fmt, jejak, model, pengguna
 from readiness.deck import slides
 from tests import kpu_rekap
+from tests.conftest import provinsi_salinan
 from tests.e2e.conftest import GESER, drawn, english, screenshot, start_server
 from tests.test_wilayah_init import REGIONS, data_for, recap_file
 from tests.test_wilayah_provinsi import report
@@ -36,8 +37,9 @@ def wilayah(request, tmp_path_factory):
     desa), an admin, its `report` per level, and its deck; served once."""
     kode = request.param
     folder = tmp_path_factory.mktemp("provinsi-" + kode)
-    path = folder / "readiness.duckdb"
-    assert cli.main(["init", "--wilayah", kode, "--db", str(path)]) == 0
+    # `init --wilayah 74` or `init --wilayah nasional`, once per session (tests/conftest.py)
+    master = request.getfixturevalue("provinsi_master" if kode == "74" else "nasional_master")
+    path = provinsi_salinan(master, folder / "readiness.duckdb")
     files = [kpu_rekap.write(folder / "rekap_dpt_nasional.xlsx", kpu_rekap.rows())]
     if kode == "74":
         recap, _, _ = data_for("74.06", seed=7406)
