@@ -12,8 +12,9 @@ DAFTAR = ["KECAMATAN", "DESA", "TPS", "JENIS KELAMIN", "NIK", "NKK", "NAMA", "TA
 
 
 def test_closing_the_tab_mid_parse_stops_the_server_side_check(browser, demo_db_master, tmp_path):
-    # Seconds to read even on a fast machine, so that the tab closes while the check still reads
-    big = xlsx.bomb(tmp_path / "dpt_besar.xlsx", 1_200_000, DAFTAR, level=1)
+    # Seconds to read even on a fast, quiet machine (~8 s here), so that the page shows the reading
+    # and the tab closes while the check still reads (1.200.000 rows took ~3 s: too short a window)
+    big = xlsx.bomb(tmp_path / "dpt_besar.xlsx", 2_500_000, DAFTAR, level=1)
     small = xlsx.recap(tmp_path / "rekap_kecil.xlsx", [("Kraksaan", "Asembakor", 2, 300, 300, 600)])
     logs = tmp_path / "log"
     logs.mkdir()
