@@ -206,13 +206,19 @@ def _texts(values: pa.Array, newlines: bool, ampersand: bool) -> pa.Array:
     when the piece they come from has an `&`)."""
     if newlines and pc.any(pc.match_substring_regex(values, "[\x1d\x1e]")).as_py():
         values = pc.replace_substring(pc.replace_substring(values, "\x1e", "\n"), "\x1d", "\r")
-    escaped = pc.match_substring(values, "&") if ampersand else None
-    if escaped is not None and pc.any(escaped).as_py():
-        plain = values.to_pylist()
-        for i in pc.indices_nonzero(escaped).to_pylist():
-            plain[i] = html.unescape(plain[i])
-        values = pa.array(plain, pa.string())
+    if ampersand:
+        values = _each(values, pc.match_substring(values, "&"), html.unescape)
     return values
+
+
+def _each(values: pa.Array, marked: pa.Array, change) -> pa.Array:
+    """`values` with `change` (a Python function of a text) applied to the few texts `marked`."""
+    if not pc.any(marked).as_py():
+        return values
+    plain = values.to_pylist()
+    for i in pc.indices_nonzero(marked).to_pylist():
+        plain[i] = change(plain[i])
+    return pa.array(plain, pa.string())
 
 
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
@@ -223,12 +229,7 @@ def _decoded(values: pa.Array) -> pa.Array:
     reader read them: `_x000D_` a carriage return, `_x0007_` a bell, `_x005F_` an underscore (so a
     text that really holds `_x000D_` is written `_x005F_x000D_`). A surrogate code stays as written."""
     marked = pc.fill_null(pc.match_substring_regex(values, "_x[0-9A-Fa-f]{4}_"), False)
-    if not pc.any(marked).as_py():
-        return values
-    plain = values.to_pylist()
-    for i in pc.indices_nonzero(marked).to_pylist():
-        plain[i] = _ESCAPE.sub(_character, plain[i])
-    return pa.array(plain, pa.string())
+    return _each(values, marked, lambda text: _ESCAPE.sub(_character, text))
 
 
 def _character(match: re.Match) -> str:
