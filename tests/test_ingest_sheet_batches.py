@@ -258,3 +258,37 @@ def test_a_carriage_return_written_as_its_escape_reads_as_the_column_reader_give
     rows, slow = _read(odd)
     assert slow >= 1
     assert [r["f1"] for r in rows] == ["SITI\rAMINAH", "a_x000D_b"]
+
+
+def test_a_list_whose_header_is_written_otherwise_than_its_rows_reads_its_rows_the_common_way(tmp_path, monkeypatch):
+    """A KPU TPS list: a title and a two-row header of bordered, merged cells (`<c r="H5" s="2"/>`),
+    then plain rows, and further down a stretch of bordered empty cells and a text on two lines.
+    Every cell reads as the column reader gives it; after a piece in the common shape the next
+    pieces are read the common way again (not every piece looked at closely)."""
+    path = tmp_path / "tps.xlsx"
+    wb = xlsxwriter.Workbook(path, {"constant_memory": True})
+    ws = wb.add_worksheet("DPT")
+    border = wb.add_format({"border": 1})
+    ws.write(0, 0, "DAFTAR TEMPAT PEMUNGUTAN SUARA")
+    ws.write_row(1, 0, ["NIK", "NAMA", "", "", "KET"], border)
+    ws.write_row(2, 0, ["", "", "TGL LAHIR", "TPS", ""], border)
+    for r in range(3, 6000):
+        odd = 4000 <= r < 4010
+        ws.write_string(r, 0, f"35130119124{r:05d}", border if odd else None)
+        ws.write_string(r, 1, "BARIS\nKEDUA" if r == 4005 else f"WARGA {r}")
+        if odd:
+            ws.write_blank(r, 2, None, border)
+        ws.write_number(r, 3, r % 7 + 1)
+        ws.write_string(r, 4, "A & B" if r % 1000 == 0 else "-")
+    wb.close()
+    monkeypatch.setattr(sheet_batches, "PIECE", 16 * 1024)
+    old, new = _both(path)
+    assert new.num_rows == 5999
+    assert _filled(new) == _filled(old)
+    by_row = dict(zip(new.column("_row").to_pylist(), new.column("f1").to_pylist()))
+    assert by_row[4006] == "BARIS\nKEDUA" and by_row[6000] == "WARGA 5999"
+    book = Book(path, path.name)
+    cells = sheet_batches.SheetCells(book._parts.zip, book._parts.path("DPT"), None)
+    pieces = sum(1 for _ in cells._sheet_pieces())
+    pa.concat_tables(list(cells.batches(1, {c: f"f{c}" for c in range(5)})))
+    assert pieces > 20 and 1 <= cells.close_pieces <= 6 and cells.slow_pieces == 0

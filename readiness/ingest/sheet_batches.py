@@ -294,6 +294,7 @@ class SheetCells:
         self.archive, self.member, self.shared = archive, member, shared
         self.dates = dates  # date_styles(archive)
         self.slow_pieces = 0
+        self.close_pieces = 0  # pieces looked at closely (_close)
         # what the pieces read so far showed: inline strings; nothing but the common shape
         self._inline, self._common = False, True
 
@@ -352,7 +353,7 @@ class SheetCells:
         rule out what the common replacements would misread (a newline, an attribute in single
         quotes); what they let through (a cell without its reference first, an empty cell, rich or
         space-keeping inline text) leaves a line sheet_cells.py refuses, and only then is the piece
-        looked at closely (_close), and the pieces after it: a sheet written so once is so throughout."""
+        looked at closely (_close), and so is the next piece unless this one proved to be common."""
         ampersand, escapes = b"&" in body, b"_x" in body
         if self._common and not (b"\n" in body or b"\r" in body or (b"'" in body and b"='" in body)):
             cells = self._lines(body, s, self._inline)
@@ -378,13 +379,16 @@ class SheetCells:
     def _close(self, body: bytes, s: _Shape, ampersand: bool) -> sheet_cells.Cells | None:
         """_fast for a piece whatever its shape: one pass finds anything that needs more than the
         common replacements; a piece they cannot make lines of gives None."""
+        self.close_pieces += 1
         inline = s.is_open in body  # memchr-fast here; Arrow's find scans a piece twice as slowly
         if inline:
             self._inline = True
         text = pa.array([body], pa.large_binary())
         steps = []
-        if pc.count_substring_regex(text, s.unusual)[0].as_py():
-            self._common = False
+        # a piece in the common shape lets the next one try the common replacements first again
+        # (a sheet's title and header rows are often written otherwise than its data)
+        self._common = not pc.count_substring_regex(text, s.unusual)[0].as_py()
+        if not self._common:
             if _has(text, b"t='") or _has(text, s.rich) or pc.count_substring_regex(text, s.unreferenced)[0].as_py():
                 return None
             empty = SEP + NO_VALUE.encode() + SEP
