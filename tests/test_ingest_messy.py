@@ -265,3 +265,21 @@ def test_a_camats_dates_typed_every_way_are_one_day(empty_db, tmp_path):
     finally:
         con.close()
     assert [d for (d,) in dates] == [dt.date(2024, 11, 27)] * 5
+
+
+def test_a_dash_in_a_count_column_is_nihil_and_the_kecamatan_total_stays_known(empty_db, tmp_path):
+    """Offices write nihil as `-`, `–`, `—` (as BPS and KPU tables do): the kecamatan's disabilitas
+    is the sum of its desa, not unknown because one desa wrote a dash."""
+    case = _build("rekap_strip_untuk_nol", tmp_path)
+    batch = _ingest(empty_db, case)
+    assert batch.committed, [p.text() for p in batch.results[0].problems]
+    con = db.connect_read(empty_db)
+    try:
+        election = db.active_election(con)
+        kec = model.pemilih_kecamatan(con, election).set_index("kecamatan")
+        desa = model.pemilih_desa(con, election)
+    finally:
+        con.close()
+    lumbang = desa[desa["kecamatan"] == "Lumbang"]
+    assert lumbang["disabilitas_rekap"].dropna().tolist() == [0, 0, 0, 0, 0]
+    assert kec.loc["Lumbang", "disabilitas_rekap"] == 0

@@ -61,7 +61,8 @@ _SATUAN = re.compile(r"(?<=\d)(?:org|orang|jiwa)\.?$", re.IGNORECASE)  # `1.234 
 
 
 def parse_count(value) -> int | None:
-    """A whole, non-negative number of people, TPS, …; None when the cell is empty."""
+    """A whole, non-negative number of people, TPS, …; 0 for a dash (`-`, `–`, `—`: nihil), None
+    when the cell is empty."""
     if value is None:
         return None
     if isinstance(value, bool):
@@ -74,8 +75,8 @@ def parse_count(value) -> int | None:
         number = int(value)
     else:
         text = _SATUAN.sub("", str(value).strip().replace("\u00a0", "").replace(" ", ""))
-        if text in _EMPTY:
-            return None
+        if text in _EMPTY:  # a dash is "nihil" (none), as in BPS and KPU tables; only an empty cell is unknown
+            return 0 if text else None
         if _INT.match(text):
             number = int(text)
         elif _THOUSANDS_DOT.match(text):
