@@ -2,10 +2,11 @@
 unpacked: memory holds a few pieces of the XML (PIECE, 1 MiB) and the cells kept from it, never the whole
 sheet (the column readers build the whole sheet's cells before handing out a column).
 
-How a piece is read fast: every cell becomes one line of text by a few byte replacements in
-Arrow (`<c` starts a line, `<v>`/`</v>` and the inline `<is><t>`/`</t></is>` become a
-separator); sheet_cells.py then finds each cell's fields, column, row and type with numpy over the
-piece's bytes, and the wanted cells are pivoted into rows by one scatter. A piece that is not shaped
+How a piece is read fast: sheet_cells.py finds each cell's tag and value from the piece's tags
+(every `<`) and its column, row and type with numpy over the piece's bytes; a piece with cells of
+another shape (an empty one, text keeping its spaces) is made lines of text first, one a cell, by a
+few byte replacements in Arrow (`<c` starts a line, `<v>`/`</v>` and the inline `<is><t>`/`</t></is>`
+become a separator). The wanted cells are pivoted into rows by one scatter. A piece that is not shaped
 the way that needs (a cell without its reference first, rich text, a self-closing row, attributes
 in single quotes …) is read with ElementTree instead: slower, the same values. Values are the texts the
 column reader (fastexcel) gives: shared strings looked up, numbers written as Rust writes a float
@@ -54,7 +55,7 @@ class _Shape:
     """The tags of a sheet as written, with its namespace prefix (`x:` in some exporters)."""
 
     def __init__(self, prefix: bytes):
-        p = prefix
+        p = self.prefix = prefix
         self.row = b"<" + p + b"row"
         self.end = b"</" + p + b"sheetData>"
         self.cell = b"<%sc" % p  # every cell opens so, with its reference first or not
@@ -347,16 +348,18 @@ class SheetCells:
         return _pieces(self.archive, self.member, _last_row_start)
 
     def _fast(self, body: bytes, s: _Shape) -> sheet_cells.Cells | None:
-        """The piece's cells, or None when the piece is not shaped for this: each cell made a line
-        of text by a few byte replacements, then read by sheet_cells.py; every step an Arrow or
-        numpy function over the piece, which lets go of the interpreter. A few memchr-fast searches
-        rule out what the common replacements would misread (a newline, an attribute in single
-        quotes); what they let through (a cell without its reference first, an empty cell, rich or
-        space-keeping inline text) leaves a line sheet_cells.py refuses, and only then is the piece
-        looked at closely (_close), and so is the next piece unless this one proved to be common."""
-        ampersand, escapes = b"&" in body, b"_x" in body
+        """The piece's cells, or None when the piece is not shaped for this: read from its tags
+        by sheet_cells.from_tags (with a namespace prefix: each cell made a line of text by a few
+        byte replacements, then read by from_lines); every step an Arrow or numpy function over the
+        piece, which lets go of the interpreter. A few memchr-fast searches rule out what would be
+        misread (a newline, an attribute in single quotes); what they let through (a cell without
+        its reference first, an empty cell, rich or space-keeping inline text) is refused, and only
+        then is the piece looked at closely (_close), and so is the next piece unless this one
+        proved to be common."""
+        # `_` first: memchr-fast, where a two-byte search walks the piece ten times as slowly
+        ampersand, escapes = b"&" in body, b"_" in body and b"_x" in body
         if self._common and not (b"\n" in body or b"\r" in body or (b"'" in body and b"='" in body)):
-            cells = self._lines(body, s, self._inline)
+            cells = self._lines(body, s, self._inline) if s.prefix else sheet_cells.from_tags(body)
             if cells is not None:
                 cells.ampersand, cells.empty, cells.escapes = ampersand, False, escapes
                 return cells

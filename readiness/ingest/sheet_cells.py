@@ -1,7 +1,8 @@
-"""The cells of a piece of sheet XML once sheet_batches.py has made each cell one line of text
-(`\\n` ` r="A12" t="s">` SEP value SEP rest): where each cell's reference, value and tag are, its column,
+"""The cells of a piece of sheet XML: where each cell's reference, value and tag are, its column,
 row and kind, found with a few numpy passes over the piece's bytes, which let go of the interpreter.
-A piece not written so gives None (sheet_batches.py reads it the slow way)."""
+from_tags reads the common shape as written, from its tags; from_lines a piece once sheet_batches.py
+has made each cell one line of text (`\\n` ` r="A12" t="s">` SEP value SEP rest). A piece not written
+so gives None (sheet_batches.py reads it another way)."""
 
 from __future__ import annotations
 
@@ -80,6 +81,69 @@ def from_lines(buffer: pa.Buffer, closed: bool = False) -> Cells | None:
     return Cells(*place, values, tags, plain=False, stride=2)
 
 
+def from_tags(body: bytes) -> Cells | None:
+    """The cells of `body`, a piece of sheet XML without a namespace prefix, read from its tags as
+    they stand (no replacement, no copy): a text holds no `<`, so every `<` opens a tag, and a value
+    ends where the next tag opens. Every cell (a tag `<c…`, checked to be `<c r="` by _place) must
+    hold exactly one value after its tag, `<v>`…`</v>` or inline `<is><t>`…`</t></is>` (`<is><t/></is>`
+    empty); else None (another shape: from_lines reads it once replacements made it lines)."""
+    data = np.frombuffer(body, np.uint8)
+    padded = _padded(data)
+    at = np.flatnonzero(data == LT)  # every tag
+    name = padded[at + 1]  # the first letter of its name
+    cells = at[np.flatnonzero(name == ord("c"))]
+    opening = np.flatnonzero((name == ord("v")) | (name == ord("i")))  # `<v>` or `<is>`
+    n = len(cells)
+    if len(opening) != n:
+        return None
+    if n == 0:
+        return Cells.empty()
+    tag, after = at[opening], np.append(at, [len(data)] * 3)  # past the last tag: the end
+    if not ((tag > cells).all() and (tag[:-1] < cells[1:]).all()):
+        return None  # a cell without a value, or with two
+    inline = padded[tag + 1] == ord("i")
+    start, end = tag + 3, after[opening + 1]  # `<v>` … `</v>`
+    ok = _is(padded, tag + 2, b">") & _is(padded, end + 1, b"/v>")
+    if inline.any():
+        t, close = after[opening + 1], after[opening + 2]
+        empty = _is(padded, t, b"<t/></is>")  # <is><t/></is>
+        ok = np.where(
+            inline,
+            _is(padded, tag + 2, b"s><t") & (empty | (_is(padded, t + 2, b">") & _is(padded, close, b"</t></is>"))),
+            ok,
+        )
+        start = np.where(inline, np.where(empty, t + 4, tag + 7), start)
+        end = np.where(inline, np.where(empty, t + 4, close), end)
+    if not ok.all():
+        return None
+    try:
+        pa.StringArray.from_buffers(1, pa.py_buffer(np.array([0, len(data)], np.int32)), pa.py_buffer(body)).validate(
+            full=True
+        )
+    except pa.ArrowInvalid:
+        return None  # not UTF-8
+    place = _place(data, cells + 2, tag, padded)
+    if place is None:
+        return None
+    buffer = pa.py_buffer(body)
+    return Cells(*place, _every_other(buffer, start, end), _every_other(buffer, cells + 2, tag), False, 2)
+
+
+def _is(padded: np.ndarray, at: np.ndarray, text: bytes) -> np.ndarray:
+    """Whether `text` is written at each of `at` in `padded`."""
+    found = padded[at] == text[0]
+    for k in range(1, len(text)):
+        found &= padded[at + k] == text[k]
+    return found
+
+
+def _padded(data: np.ndarray) -> np.ndarray:
+    """`data` followed by zeros: bytes a few places past its end can be read."""
+    padded = np.zeros(len(data) + 16, np.uint8)
+    padded[: len(data)] = data
+    return padded
+
+
 def _every_other(buffer: pa.Buffer, starts: np.ndarray, stops: np.ndarray) -> pa.Array:
     """Texts whose element 2i is buffer[starts[i]:stops[i]] (the ones between: what lies between)."""
     offsets = np.empty(2 * len(starts) + 1, np.int32)
@@ -87,13 +151,12 @@ def _every_other(buffer: pa.Buffer, starts: np.ndarray, stops: np.ndarray) -> pa
     return pa.StringArray.from_buffers(len(offsets) - 1, pa.py_buffer(offsets), buffer)
 
 
-def _place(data: np.ndarray, start: np.ndarray, stop: np.ndarray):
+def _place(data: np.ndarray, start: np.ndarray, stop: np.ndarray, padded: np.ndarray | None = None):
     """(column, row, kind) of each cell whose reference and tag are data[start:stop] (` r="A12"
     t="s">`, perhaps a formula after the tag), or None when one does not begin with LEAD, its
     reference and a quote. Each field ends at a SEP, which is neither a letter, a digit nor a quote,
     so reading on past a field stops there."""
-    padded = np.zeros(len(data) + 16, np.uint8)
-    padded[: len(data)] = data
+    padded = _padded(data) if padded is None else padded
     for k, lead in enumerate(LEAD):
         if not (padded[start + k] == lead).all():
             return None
