@@ -314,7 +314,9 @@ class SheetCells:
                     yield table
 
     def _batch(self, body, shape, root, first_row, columns, flagged) -> pa.Table | None:
-        cells = self._fast(body, shape)
+        wanted = np.zeros(max(columns) + 3, bool)  # by column, 1 for A; the last: any column after
+        wanted[[c + 1 for c in columns]] = True
+        cells = self._fast(body, shape, wanted)
         if cells is None:
             self.slow_pieces += 1
             cells = self._slow(body, shape, root)
@@ -347,9 +349,9 @@ class SheetCells:
         # cut before a row, whatever its prefix: `<row` and `<x:row` both end in `row`
         return _pieces(self.archive, self.member, _last_row_start)
 
-    def _fast(self, body: bytes, s: _Shape) -> sheet_cells.Cells | None:
+    def _fast(self, body: bytes, s: _Shape, wanted=None) -> sheet_cells.Cells | None:
         """The piece's cells, or None when the piece is not shaped for this: read from its tags
-        by sheet_cells.from_tags (with a namespace prefix: each cell made a line of text by a few
+        by sheet_cells.from_tags, only the `wanted` columns' (with a namespace prefix, all: each cell made a line of text by a few
         byte replacements, then read by from_lines); every step an Arrow or numpy function over the
         piece, which lets go of the interpreter. A few memchr-fast searches rule out what would be
         misread (a newline, an attribute in single quotes); what they let through (a cell without
@@ -359,7 +361,7 @@ class SheetCells:
         # `_` first: memchr-fast, where a two-byte search walks the piece ten times as slowly
         ampersand, escapes = b"&" in body, b"_" in body and b"_x" in body
         if self._common and not (b"\n" in body or b"\r" in body or (b"'" in body and b"='" in body)):
-            cells = self._lines(body, s, self._inline) if s.prefix else sheet_cells.from_tags(body)
+            cells = self._lines(body, s, self._inline) if s.prefix else sheet_cells.from_tags(body, wanted)
             if cells is not None:
                 cells.ampersand, cells.empty, cells.escapes = ampersand, False, escapes
                 return cells

@@ -81,12 +81,13 @@ def from_lines(buffer: pa.Buffer, closed: bool = False) -> Cells | None:
     return Cells(*place, values, tags, plain=False, stride=2)
 
 
-def from_tags(body: bytes) -> Cells | None:
+def from_tags(body: bytes, wanted: np.ndarray | None = None) -> Cells | None:
     """The cells of `body`, a piece of sheet XML without a namespace prefix, read from its tags as
     they stand (no replacement, no copy): a text holds no `<`, so every `<` opens a tag, and a value
     ends where the next tag opens. Every cell (a tag `<c…`, checked to be `<c r="` by _place) must
     hold exactly one value after its tag, `<v>`…`</v>` or inline `<is><t>`…`</t></is>` (`<is><t/></is>`
-    empty); else None (another shape: from_lines reads it once replacements made it lines)."""
+    empty); else None (another shape: from_lines reads it once replacements made it lines).
+    `wanted[column]` (1 for A; past its end: the last): only the cells of those columns are kept."""
     data = np.frombuffer(body, np.uint8)
     padded = _padded(data)
     at = np.flatnonzero(data == LT)  # every tag
@@ -122,11 +123,20 @@ def from_tags(body: bytes) -> Cells | None:
         )
     except pa.ArrowInvalid:
         return None  # not UTF-8
-    place = _place(data, cells + 2, tag, padded)
-    if place is None:
+    found = _columns(padded, cells + 2)
+    if found is None:
         return None
+    col, at = found
+    if wanted is not None:  # the rest of the other cells is not read
+        kept = np.flatnonzero(wanted[np.minimum(col, len(wanted) - 1)])
+        col, at, cells, tag, start, end = (a[kept] for a in (col, at, cells, tag, start, end))
+    found = _rows(padded, at)
+    if found is None:
+        return None
+    row, quote = found
     buffer = pa.py_buffer(body)
-    return Cells(*place, _every_other(buffer, start, end), _every_other(buffer, cells + 2, tag), False, 2)
+    values, tags = _every_other(buffer, start, end), _every_other(buffer, cells + 2, tag)
+    return Cells(col, row, _kind(data, padded, quote, tag), values, tags, False, 2)
 
 
 def _is(padded: np.ndarray, at: np.ndarray, text: bytes) -> np.ndarray:
@@ -157,6 +167,20 @@ def _place(data: np.ndarray, start: np.ndarray, stop: np.ndarray, padded: np.nda
     reference and a quote. Each field ends at a SEP, which is neither a letter, a digit nor a quote,
     so reading on past a field stops there."""
     padded = _padded(data) if padded is None else padded
+    found = _columns(padded, start)
+    if found is None:
+        return None
+    col, at = found
+    found = _rows(padded, at)
+    if found is None:
+        return None
+    row, quote = found
+    return col, row, _kind(data, padded, quote, stop)
+
+
+def _columns(padded: np.ndarray, start: np.ndarray):
+    """(column, where its row's first digit is) of each cell whose tag goes on at `start` with
+    LEAD and the letters of its reference; None when one does not."""
     for k, lead in enumerate(LEAD):
         if not (padded[start + k] == lead).all():
             return None
@@ -168,18 +192,23 @@ def _place(data: np.ndarray, start: np.ndarray, stop: np.ndarray, padded: np.nda
         return None
     value = [c.astype(np.int32) - 64 for c in char[:3]]
     col = np.where(three, (value[0] * 26 + value[1]) * 26 + value[2], np.where(two, value[0] * 26 + value[1], value[0]))
-    at = start + 1 + two + three  # the first digit
-    row, reading = np.zeros(len(start), np.int64), np.ones(len(start), bool)
+    return col, start + 1 + two + three
+
+
+def _rows(padded: np.ndarray, at: np.ndarray):
+    """(row, where the quote after it is) of each cell whose row's digits begin at `at`; None when
+    one is not digits and a quote (row 0 is none either)."""
+    row, reading = np.zeros(len(at), np.int64), np.ones(len(at), bool)
     for _ in range(_MAX_ROW_DIGITS + 1):
         digit = padded[at] - np.uint8(ord("0"))
         reading &= digit <= 9
         if not reading.any():
             break
         row = np.where(reading, row * 10 + digit, row)
-        at += reading
+        at = at + reading
     if reading.any() or (row == 0).any() or not (padded[at] == QUOTE).all():
-        return None  # not `A12"` (row 0 is none either)
-    return col, row, _kind(data, padded, at, stop)
+        return None
+    return row, at
 
 
 def _kind(data: np.ndarray, padded: np.ndarray, quote: np.ndarray, stop: np.ndarray) -> np.ndarray:
