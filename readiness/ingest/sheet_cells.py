@@ -92,7 +92,8 @@ def from_tags(body: bytes, wanted: np.ndarray | None = None) -> Cells | None:
     padded = _padded(data)
     at = np.flatnonzero(data == LT)  # every tag
     name = padded[at + 1]  # the first letter of its name
-    cells = at[np.flatnonzero(name == ord("c"))]
+    cell = np.flatnonzero(name == ord("c"))
+    cells = at[cell]
     opening = np.flatnonzero((name == ord("v")) | (name == ord("i")))  # `<v>` or `<is>`
     n = len(cells)
     if len(opening) != n:
@@ -100,6 +101,7 @@ def from_tags(body: bytes, wanted: np.ndarray | None = None) -> Cells | None:
     if n == 0:
         return Cells.empty()
     tag, after = at[opening], np.append(at, [len(data)] * 3)  # past the last tag: the end
+    tag_end = after[cell + 1]  # a cell's tag ends before the next tag (a value or a formula)
     if not ((tag > cells).all() and (tag[:-1] < cells[1:]).all()):
         return None  # a cell without a value, or with two
     inline = padded[tag + 1] == ord("i")
@@ -129,14 +131,14 @@ def from_tags(body: bytes, wanted: np.ndarray | None = None) -> Cells | None:
     col, at = found
     if wanted is not None:  # the rest of the other cells is not read
         kept = np.flatnonzero(wanted[np.minimum(col, len(wanted) - 1)])
-        col, at, cells, tag, start, end = (a[kept] for a in (col, at, cells, tag, start, end))
+        col, at, cells, tag, tag_end, start, end = (a[kept] for a in (col, at, cells, tag, tag_end, start, end))
     found = _rows(padded, at)
     if found is None:
         return None
     row, quote = found
     buffer = pa.py_buffer(body)
     values, tags = _every_other(buffer, start, end), _every_other(buffer, cells + 2, tag)
-    return Cells(col, row, _kind(data, padded, quote, tag), values, tags, False, 2)
+    return Cells(col, row, _kind(data, padded, quote, tag, tag_end), values, tags, False, 2)
 
 
 def _is(padded: np.ndarray, at: np.ndarray, text: bytes) -> np.ndarray:
@@ -211,19 +213,31 @@ def _rows(padded: np.ndarray, at: np.ndarray):
     return row, at
 
 
-def _kind(data: np.ndarray, padded: np.ndarray, quote: np.ndarray, stop: np.ndarray) -> np.ndarray:
+def _typed(padded: np.ndarray) -> np.ndarray:
+    """Where ` t="` is written in `padded`, in order: `t=` found as two bytes at a time (at even
+    places, then at odd ones), then the space and quote around it checked."""
+    pair = ord("t") | ord("=") << 8
+    half = (len(padded) - 1) // 2
+    even = np.flatnonzero(padded[: 2 * half].view("<u2") == pair) * 2
+    odd = np.flatnonzero(padded[1 : 1 + 2 * half].view("<u2") == pair) * 2 + 1
+    found = np.sort(np.concatenate((even, odd)))
+    found = found[(found > 0) & (padded[found - 1] == ord(" ")) & (padded[found + 2] == QUOTE)]
+    return found - 1
+
+
+def _kind(data: np.ndarray, padded: np.ndarray, quote: np.ndarray, stop: np.ndarray, tag_end=None) -> np.ndarray:
     """Each cell's KIND from its type attribute (` t="s"`), looked for in its tag only (up to the
-    first `>`: a formula may follow it)."""
+    first `>`, or `tag_end` when known: a formula may follow it)."""
     after = [padded[quote + k] for k in range(1, 5)]
     first_type = (after[0] == ord(" ")) & (after[1] == ord("t")) & (after[2] == ord("=")) & (after[3] == QUOTE)
     no_attributes = (after[0] == TAG_END) | (after[0] == SEP)
     if (first_type | no_attributes).all():  # `A12" t="s">` or `A12">`: the type, if any, first
         found, has_type = quote + 1, first_type
     else:  # other attributes (a style) before it, or none: the first ` t="` after the reference
-        typed = np.flatnonzero((data[:-3] == ord(" ")) & (data[1:-2] == ord("t")) & (data[2:-1] == ord("=")))
-        typed = typed[data[typed + 3] == QUOTE]
-        closing = np.flatnonzero(data == TAG_END)
-        tag_end = np.minimum(stop, np.append(closing, len(data))[np.searchsorted(closing, quote)])
+        typed = _typed(padded)
+        if tag_end is None:
+            closing = np.flatnonzero(data == TAG_END)
+            tag_end = np.minimum(stop, np.append(closing, len(data))[np.searchsorted(closing, quote)])
         found = np.append(typed, len(data))[np.searchsorted(typed, quote)]
         has_type = found < tag_end
     first, then = padded[found + 4], padded[found + 5]
