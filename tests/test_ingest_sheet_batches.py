@@ -292,3 +292,58 @@ def test_a_list_whose_header_is_written_otherwise_than_its_rows_reads_its_rows_t
     pieces = sum(1 for _ in cells._sheet_pieces())
     pa.concat_tables(list(cells.batches(1, {c: f"f{c}" for c in range(5)})))
     assert pieces > 20 and 1 <= cells.close_pieces <= 6 and cells.slow_pieces == 0
+
+
+@pytest.mark.parametrize("inline", [False, True], ids=["shared", "inline"])
+def test_a_list_saved_with_styles_formulas_and_an_empty_inline_text_reads_from_its_tags(tmp_path, monkeypatch, inline):
+    """Rows as an office's spreadsheet writes them: a style before the type (`<c r="C2" s="1"
+    t="s">`), a formula with its computed value, booleans, fractions, a date, texts holding `&`,
+    `>` and `<`, an empty inline text (`<is><t/></is>`) and a cell past the wanted columns. Every
+    piece is read from its tags (none looked at closely, none the slow way), with the texts the
+    column reader gives, only the wanted columns asked for."""
+    path = tmp_path / "dpt.xlsx"
+    wb = xlsxwriter.Workbook(path, {"constant_memory": inline})
+    ws = wb.add_worksheet("DPT")
+    bold, dates = wb.add_format({"bold": True}), wb.add_format({"num_format": "dd-mm-yyyy"})
+    ws.write_row(0, 0, ["NO", "NIK", "NAMA", "TGL LAHIR", "TPS", "KET", "", "CATATAN"])
+    for r in range(1, 3000):
+        ws.write_number(r, 0, r)
+        ws.write_string(r, 1, f"35130119124{r:05d}", bold if r % 2 else None)
+        ws.write_string(r, 2, ["SITI & ANAK", "A>B", "<TIDAK>", "KOSONG", f"WARGA {r}"][r % 5])
+        ws.write_datetime(r, 3, dt.datetime(1950, 1, 1) + dt.timedelta(days=r * 7), dates)
+        ws.write_formula(r, 4, f"=A{r + 1}/7", bold, r / 7)
+        ws.write_boolean(r, 5, r % 3 == 0)
+        ws.write_string(r, 7, "tidak dibaca")
+    wb.close()
+    if inline:  # an empty text as other writers write it
+        path = _edited(path, tmp_path / "kosong.xlsx", [(b"<is><t>KOSONG</t></is>", b"<is><t/></is>")])
+    monkeypatch.setattr(sheet_batches, "PIECE", 16 * 1024)
+    book = Book(path, path.name)
+    columns = {1: "nik", 2: "nama", 3: "tgl", 4: "tps", 5: "ket"}
+    old = book.columns("DPT", 1, columns, numeric_flags=("tps",))
+    cells = sheet_batches.SheetCells(
+        book._parts.zip, book._parts.path("DPT"), sheet_batches.shared_strings(book._parts.zip),
+        sheet_batches.date_styles(book._parts.zip),
+    )  # fmt: skip
+    new = pa.concat_tables(list(cells.batches(1, columns, {"tps"})))
+    assert new.num_rows == 2999 and cells.close_pieces == 0 and cells.slow_pieces == 0
+    assert new.drop_columns(["_row"]).to_pylist() == old.select(new.column_names[1:]).to_pylist()
+    names = new.column("nama").to_pylist()
+    assert names[:5] == ["A>B", "<TIDAK>", "" if inline else "KOSONG", "WARGA 4", "SITI & ANAK"]
+    assert new.column("tps").to_pylist()[:2] == ["0.142857143", "0.285714286"]
+    assert new.column("tgl").to_pylist()[0] == "1950-01-08 00:00:00"
+
+
+def test_a_last_row_with_only_a_far_cell_outside_the_wanted_columns_is_left_out(tmp_path):
+    """A stray mark far to the right below the list (`XFD1000000`): its row, read as a piece of its
+    own, has no wanted cell and adds no row; the list's rows read as the column reader gives them."""
+    plain = _workbook(tmp_path / "dpt.xlsx", inline=True)
+    far = _edited(
+        plain,
+        tmp_path / "jauh.xlsx",
+        [(b"</sheetData>", b'<row r="1000000"><c r="XFD1000000"><v>1</v></c></row></sheetData>')],
+    )
+    rows, slow = _read(far)
+    assert slow == 0
+    assert rows == _read(plain)[0]
+    assert [r["_row"] for r in rows] == [2, 3, 4, 5]

@@ -131,6 +131,8 @@ def from_tags(body: bytes, wanted: np.ndarray | None = None) -> Cells | None:
     col, at = found
     if wanted is not None:  # the rest of the other cells is not read
         kept = np.flatnonzero(wanted[np.minimum(col, len(wanted) - 1)])
+        if len(kept) == 0:
+            return Cells.empty()
         col, at, cells, tag, tag_end, start, end = (a[kept] for a in (col, at, cells, tag, tag_end, start, end))
     found = _rows(padded, at)
     if found is None:
