@@ -302,7 +302,7 @@ class SheetCells:
     def batches(self, first_row: int, columns: dict[int, str], flagged=()):
         # Two threads turn pieces into batches (Arrow's functions let go of the interpreter) while
         # this one unpacks the next pieces; at most AHEAD pieces wait, so memory stays bounded.
-        with ThreadPoolExecutor(max_workers=2) as pool:
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="lembar-potongan") as pool:
             waiting: deque = deque()
             for body, shape, root in self._sheet_pieces():
                 waiting.append(pool.submit(self._batch, body, shape, root, first_row, columns, flagged))
