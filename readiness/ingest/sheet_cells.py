@@ -84,13 +84,14 @@ def from_lines(buffer: pa.Buffer, closed: bool = False) -> Cells | None:
 def from_tags(body: bytes, wanted: np.ndarray | None = None) -> Cells | None:
     """The cells of `body`, a piece of sheet XML without a namespace prefix, read from its tags as
     they stand (no replacement, no copy): a text holds no `<`, so every `<` opens a tag, and a value
-    ends where the next tag opens. Every cell (a tag `<c…`, checked to be `<c r="` by _place) must
+    ends where the next tag opens. Every cell (a tag `<c…`, checked to be `<c r="` by _columns) must
     hold exactly one value after its tag, `<v>`…`</v>` or inline `<is><t>`…`</t></is>` (`<is><t/></is>`
     empty); else None (another shape: from_lines reads it once replacements made it lines).
     `wanted[column]` (1 for A; past its end: the last): only the cells of those columns are kept."""
     data = np.frombuffer(body, np.uint8)
     padded = _padded(data)
-    at = np.flatnonzero(data == LT)  # every tag
+    padded[len(data) : len(data) + 3] = LT  # three tags past the end: a tag's next ones always are
+    at = np.flatnonzero(padded == LT)  # every tag
     name = padded[at + 1]  # the first letter of its name
     cell = np.flatnonzero(name == ord("c"))
     cells = at[cell]
@@ -100,24 +101,20 @@ def from_tags(body: bytes, wanted: np.ndarray | None = None) -> Cells | None:
         return None
     if n == 0:
         return Cells.empty()
-    tag, after = at[opening], np.append(at, [len(data)] * 3)  # past the last tag: the end
-    tag_end = after[cell + 1]  # a cell's tag ends before the next tag (a value or a formula)
+    tag = at[opening]
     if not ((tag > cells).all() and (tag[:-1] < cells[1:]).all()):
         return None  # a cell without a value, or with two
-    inline = padded[tag + 1] == ord("i")
-    start, end = tag + 3, after[opening + 1]  # `<v>` … `</v>`
-    ok = _is(padded, tag + 2, b">") & _is(padded, end + 1, b"/v>")
-    if inline.any():
-        t, close = after[opening + 1], after[opening + 2]
-        empty = _is(padded, t, b"<t/></is>")  # <is><t/></is>
-        ok = np.where(
-            inline,
-            _is(padded, tag + 2, b"s><t") & (empty | (_is(padded, t + 2, b">") & _is(padded, close, b"</t></is>"))),
-            ok,
-        )
-        start = np.where(inline, np.where(empty, t + 4, tag + 7), start)
-        end = np.where(inline, np.where(empty, t + 4, close), end)
-    if not ok.all():
+    found = _columns(padded, cells + 2)
+    if found is None:
+        return None
+    col, digits = found
+    if wanted is not None:  # the rest of the other cells is not read
+        kept = np.flatnonzero(wanted[np.minimum(col, len(wanted) - 1)])
+        if len(kept) == 0:
+            return Cells.empty()
+        col, digits, cell, cells, opening, tag = (a[kept] for a in (col, digits, cell, cells, opening, tag))
+    value = _value(padded, at, opening)
+    if value is None:
         return None
     try:
         pa.StringArray.from_buffers(1, pa.py_buffer(np.array([0, len(data)], np.int32)), pa.py_buffer(body)).validate(
@@ -125,22 +122,34 @@ def from_tags(body: bytes, wanted: np.ndarray | None = None) -> Cells | None:
         )
     except pa.ArrowInvalid:
         return None  # not UTF-8
-    found = _columns(padded, cells + 2)
-    if found is None:
-        return None
-    col, at = found
-    if wanted is not None:  # the rest of the other cells is not read
-        kept = np.flatnonzero(wanted[np.minimum(col, len(wanted) - 1)])
-        if len(kept) == 0:
-            return Cells.empty()
-        col, at, cells, tag, tag_end, start, end = (a[kept] for a in (col, at, cells, tag, tag_end, start, end))
-    found = _rows(padded, at)
+    found = _rows(padded, digits)
     if found is None:
         return None
     row, quote = found
     buffer = pa.py_buffer(body)
-    values, tags = _every_other(buffer, start, end), _every_other(buffer, cells + 2, tag)
-    return Cells(col, row, _kind(data, padded, quote, tag, tag_end), values, tags, False, 2)
+    values, tags = _every_other(buffer, *value), _every_other(buffer, cells + 2, tag)
+    # a cell's tag ends before the next tag (its value's, or a formula's)
+    return Cells(col, row, _kind(data, padded, quote, tag, at[cell + 1]), values, tags, False, 2)
+
+
+def _value(padded: np.ndarray, at: np.ndarray, opening: np.ndarray):
+    """(start, end) of the values whose tags open at `at[opening]`: `<v>`…`</v>`, or inline
+    `<is><t>`…`</t></is>` (`<is><t/></is>` empty); None when one is written otherwise."""
+    tag, after = at[opening], at[opening + 1]
+    inline = padded[tag + 1] == ord("i")
+    start, end = tag + 3, after
+    ok = _is(padded, tag + 2, b">") & _is(padded, after + 1, b"/v>")
+    if inline.any():
+        close = at[opening + 2]
+        empty = _is(padded, after, b"<t/></is>")  # <is><t/></is>
+        ok = np.where(
+            inline,
+            _is(padded, tag + 2, b"s><t") & (empty | (_is(padded, after + 2, b">") & _is(padded, close, b"</t></is>"))),
+            ok,
+        )
+        start = np.where(inline, np.where(empty, after + 4, tag + 7), start)
+        end = np.where(inline, np.where(empty, after + 4, close), end)
+    return (start, end) if ok.all() else None
 
 
 def _is(padded: np.ndarray, at: np.ndarray, text: bytes) -> np.ndarray:
