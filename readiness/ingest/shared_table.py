@@ -63,8 +63,10 @@ class SharedStrings:
         words = self.words[word]
         is_number = ((words >> bit) & 1).astype(bool)
         rank = self.before[word] + np.bitwise_count(words & ((1 << bit) - 1))  # numbers before `at`
-        text = valid & ~is_number
-        numbers = np.zeros(len(at), np.uint64)
-        numbers[is_number] = self.numbers[rank[is_number]]
-        texts = self.texts.take(pa.array(at - rank, mask=~text))
-        return pc.coalesce(texts, pa.array(numbers, mask=~(valid & is_number)).cast(pa.string()))
+        is_number &= valid
+        texts = self.texts.take(pa.array(at - rank, mask=~(valid & ~is_number)))
+        if not is_number.any():
+            return texts
+        # only the numbers taken are written as texts, then put in their places
+        numbers = pa.array(self.numbers[rank[is_number]]).cast(pa.string())
+        return pc.replace_with_mask(texts, pa.array(is_number), numbers)

@@ -500,14 +500,16 @@ def _pivot(
     slot = np.full(len(columns) * len(rows), -1, np.int64)
     order = np.arange(len(kept) - 1, -1, -1)
     slot[code[order] * len(rows) + at_row[order]] = order
-    numbers = pc.and_(pc.equal(kinds, 1), pc.is_valid(values)) if flagged else None
-    out = {"_row": pa.array(rows, pa.int32())}
+    # every column's cells taken at once; each column a slice of them
+    cell = pa.array(slot, mask=slot < 0)
+    texts = values.take(cell)
+    if flagged:
+        numbers = pc.fill_null(pc.and_(pc.equal(kinds, 1), pc.is_valid(values)).take(cell), False)
+    out, n = {"_row": pa.array(rows, pa.int32())}, len(rows)
     for place, field in enumerate(columns.values()):
-        cell = slot[place * len(rows) : (place + 1) * len(rows)]
-        cell = pa.array(cell, mask=cell < 0)
-        out[field] = values.take(cell)
+        out[field] = texts.slice(place * n, n)
         if field in flagged:
-            out[f"{field}_angka"] = pc.fill_null(numbers.take(cell), False)
+            out[f"{field}_angka"] = numbers.slice(place * n, n)
     return pa.table(out)
 
 
