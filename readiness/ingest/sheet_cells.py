@@ -6,6 +6,8 @@ so gives None (sheet_batches.py reads it another way)."""
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 import pyarrow as pa
 
@@ -89,9 +91,10 @@ def from_tags(body: bytes, wanted: np.ndarray | None = None) -> Cells | None:
     empty); else None (another shape: from_lines reads it once replacements made it lines).
     `wanted[column]` (1 for A; past its end: the last): only the cells of those columns are kept."""
     data = np.frombuffer(body, np.uint8)
-    padded = _padded(data)
+    padded, is_lt = _scratch(len(data) + 16)  # this thread's, for each of its pieces in turn
+    padded[: len(data)], padded[len(data) :] = data, 0
     padded[len(data) : len(data) + 3] = LT  # three tags past the end: a tag's next ones always are
-    at = np.flatnonzero(padded == LT)  # every tag
+    at = np.flatnonzero(np.equal(padded, LT, out=is_lt))  # every tag
     name = padded[at + 1]  # the first letter of its name
     cell = np.flatnonzero(name == ord("c"))
     cells = at[cell]
@@ -158,6 +161,18 @@ def _is(padded: np.ndarray, at: np.ndarray, text: bytes) -> np.ndarray:
     for k in range(1, len(text)):
         found &= padded[at + k] == text[k]
     return found
+
+
+_HELD = threading.local()
+
+
+def _scratch(size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Bytes and flags of `size` held by this thread from one piece to the next: a fresh megabyte
+    a piece costs more (its pages are mapped anew) than the passes over it."""
+    held = getattr(_HELD, "arrays", None)
+    if held is None or len(held[0]) < size:
+        held = _HELD.arrays = (np.empty(size + size // 4, np.uint8), np.empty(size + size // 4, bool))
+    return held[0][:size], held[1][:size]
 
 
 def _padded(data: np.ndarray) -> np.ndarray:
