@@ -15,6 +15,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+import pyarrow as pa
+
 # Prefixes that precede a name in exports; longest first so `KECAMATAN` wins over `KEC`.
 _PREFIXES = (
     "kecamatan",
@@ -40,7 +42,7 @@ def name_key(name: str) -> str:
     return _NON_ALNUM.sub("", text.lower())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     kode: str
     nama: str
@@ -74,17 +76,20 @@ class Gazetteer:
             self._kec_by_key.setdefault(name_key(nama), []).append(kode)
         for alias, kode in kecamatan_alias:
             self._kec_by_key.setdefault(name_key(alias), [kode])
-        self.desa: dict[str, Place] = {}
-        self._desa_by_key: dict[tuple[str, str], list[str]] = {}
-        self._desa_names: dict[str, list[str]] = {}
+        desa = list(desa)
+        keys = {nama: name_key(nama) for nama in {row[1] for row in desa}}  # a name repeats: keyed once
+        self.desa: dict[str, Place] = {kode: Place(kode, nama) for kode, nama, _ in desa}
+        self._desa_rows = desa  # for _desa_names, which only suggestions need
+        by_key: dict[tuple[str, str], tuple[str, ...]] = {}
         for kode, nama, kode_kec in desa:
-            self.desa[kode] = Place(kode, nama)
-            self._desa_by_key.setdefault((kode_kec, name_key(nama)), []).append(kode)
-            self._desa_names.setdefault(kode_kec, []).append(nama)
+            pair = (kode_kec, keys[nama])
+            by_key[pair] = by_key.get(pair, ()) + (kode,)
+        self._desa_by_key = by_key
         for alias, kode in desa_alias:
             kode_kec = kode.rsplit(".", 1)[0]
-            self._desa_by_key.setdefault((kode_kec, name_key(alias)), [kode])
+            self._desa_by_key.setdefault((kode_kec, name_key(alias)), (kode,))
         self._place_keys = set(self._kec_by_key) | {key for _, key in self._desa_by_key}
+        self._desa_keys: pa.Table | None = None
 
     def match_kecamatan(self, name: str, kabkota: str | None = None) -> str | None:
         """The code of a kecamatan of the region (of the kab/kota `kabkota` when given)."""
@@ -95,6 +100,21 @@ class Gazetteer:
         if kabkota is not None:
             found = [k for k in found if k.startswith(kabkota + ".")]
         return found[0] if len(found) == 1 else None
+
+    def desa_keys(self) -> pa.Table:
+        """Every (kode_kecamatan, key) match_desa looks a name's key up in, with its desa's code
+        (null when the kecamatan has two desa of that key: such a name matches neither), for a
+        join of many names at once."""
+        if self._desa_keys is None:
+            rows = self._desa_by_key.items()
+            self._desa_keys = pa.table(
+                {
+                    "kode_kecamatan": [kec for (kec, _), _ in rows],
+                    "key": [key for (_, key), _ in rows],
+                    "kode_desa": [codes[0] if len(codes) == 1 else None for codes in self._desa_by_key.values()],
+                }
+            )
+        return self._desa_keys
 
     def knows(self, name: str) -> bool:
         """Whether `name` is a kecamatan or a desa of this region, in any kecamatan."""
@@ -175,6 +195,14 @@ class Gazetteer:
 
     def suggest_kecamatan(self, name: str, n: int = 3, cutoff: float = 0.5) -> list[str]:
         return _closest(name, [p.nama for p in self.kecamatan.values()], n, cutoff)
+
+    @functools.cached_property
+    def _desa_names(self) -> dict[str, list[str]]:
+        """The desa names of each kecamatan, in the order given."""
+        names: dict[str, list[str]] = {}
+        for _, nama, kode_kec in self._desa_rows:
+            names.setdefault(kode_kec, []).append(nama)
+        return names
 
     def suggest_desa(self, kode_kecamatan: str, name: str, n: int = 3) -> list[str]:
         return _closest(name, self._desa_names.get(kode_kecamatan, []), n)

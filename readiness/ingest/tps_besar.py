@@ -21,7 +21,9 @@ import re
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from .. import fmt
 from ..names import Gazetteer
@@ -89,24 +91,22 @@ def _read(book: Book, lay, wanted: dict[int, str]) -> pa.Table | None:
     return pa.concat_tables(batches) if batches else None
 
 
-def _end(con, lay, gaz) -> int:
-    """The Excel row of the table's last row (table_end.is_data, from the bottom), the rows
-    under it noted on the layout as its footer."""
-    # the 200 last rows' numbers sorted alone, then only those rows' cells (a sort of every cell
-    # of the table cost a quarter of a second of CPU at the nation's size)
-    found = con.execute(
-        "select * exclude (_row), _row from t where _row >= "
-        "(select min(_row) from (select _row from t order by _row desc limit 200)) order by _row desc"
-    )
-    names = [d[0] for d in found.description]
+def _end(table: pa.Table, lay, gaz) -> int:
+    """The Excel row of the table's last row (table_end.is_data, from the bottom, among the 200
+    last rows), the rows under it noted on the layout as its footer."""
+    # the 200 last rows picked by their numbers alone, then only those rows' cells (a sort of
+    # every cell of the table cost a quarter of a second of CPU at the nation's size)
+    numbers = table["_row"].to_numpy()
+    k = min(200, len(numbers))
+    last = table.filter(pc.greater_equal(table["_row"], np.partition(numbers, len(numbers) - k)[-k])) if k else table
     below = []
-    for *values, row in found.fetchall():
-        cells = dict(zip(names, values))
+    for cells in last.sort_by([("_row", "descending")]).to_pylist():
+        row = cells.pop("_row")
         if table_end.is_data(cells, "tps", gaz):
             if below:
                 lay.footer = (min(below), max(below))
             return row
-        if any(not is_blank(v) for v in values):
+        if any(not is_blank(v) for v in cells.values()):
             below.append(row)
     return 0
 
@@ -135,58 +135,52 @@ def _names(con, lay, gaz, region, wilayah_cols) -> bool:
     if any(c is None for *_, c in kec):
         return False
     con.register("kec", pa.table(dict(zip(("nama_kab", "nama", "kode_kecamatan"), map(list, zip(*kec))))))
-    pairs = con.execute(
-        "select distinct k.kode_kecamatan, d.desa from d join kec k on "
-        "k.nama = d.kecamatan and k.nama_kab is not distinct from d._kabkota"
-    ).fetchall()
-    desa = [(k, n, gaz.match_desa(k, n)) for k, n in pairs]
+    return _desa(con, gaz)
+
+
+# A desa name of printable ASCII with a letter, not starting with a word names.name_key strips
+# (`Desa`, `Kel.`...): its key is its letters and digits in lower case, and it is no desa code (a
+# code has no letter). Its code is looked up in one join (Gazetteer.desa_keys); any other name
+# goes through Gazetteer.match_desa.
+_PLAIN = "regexp_full_match(nama, '[ -~]*[A-Za-z][ -~]*') and not regexp_matches(nama, '^ *(kec|kel|desa|ds)', 'i')"
+
+
+def _desa(con, gaz) -> bool:
+    """Codes for every distinct (kecamatan, desa name) of the table (table desa); False when a
+    name is not known exactly once in its kecamatan."""
+    con.register("desa_keys", gaz.desa_keys())
+    con.execute(
+        f"""create table nama_desa as
+        select kode_kecamatan, nama, case when {_PLAIN} then lower(regexp_replace(nama, '[^0-9A-Za-z]+', '', 'g')) end as key
+        from (select distinct k.kode_kecamatan, d.desa as nama from d join kec k
+            on k.nama = d.kecamatan and k.nama_kab is not distinct from d._kabkota)"""
+    )
+    con.execute(
+        """create table desa as
+        select n.kode_kecamatan, n.nama, g.kode_desa from nama_desa n
+        left join desa_keys g on g.kode_kecamatan = n.kode_kecamatan and g.key = n.key
+        where n.key is not null"""
+    )
+    if con.execute("select count(*) from desa where kode_desa is null").fetchone()[0]:
+        return False
+    rest = con.execute("select kode_kecamatan, nama from nama_desa where key is null").fetchall()
+    desa = [(k, n, gaz.match_desa(k, n)) for k, n in rest]
     if any(c is None for *_, c in desa):
         return False
-    con.register("desa", pa.table(dict(zip(("kode_kecamatan", "nama", "kode_desa"), map(list, zip(*desa))))))
+    if desa:  # one statement: executemany plans every row anew
+        con.register("desa_lain", pa.table(dict(zip(("kode_kecamatan", "nama", "kode_desa"), map(list, zip(*desa))))))
+        con.execute("insert into desa select * from desa_lain")
     return True
 
 
 def _baca(con, table, lay, result, gaz, region, kapasitas_tps, wilayah_cols, awal) -> bool:
     con.register("t", table)
-    end = _end(con, lay, gaz)
-    have = set(lay.columns.values())
-    fields = [f for f in ("kecamatan", "desa", "no_tps", *COUNTS, *TEXTS) if f in have]
-    # every totals label holds one of the words of _TOTAL_WORDS: the pattern is only tried on those
-    label = (
-        "coalesce("
-        + ", ".join(
-            f"case when regexp_matches({n}, '{_TOTAL_WORDS}', 'i') "
-            f"and regexp_matches(trim({n}), '{TOTAL_RE.pattern}', 'i') then trim({n}) end"
-            for n in awal
-        )
-        + ")"
-    )
-    # the rows of the table: not blank (views over the Arrow table: nothing copied); a totals row
-    # set aside (rd: the rows without it); kab/kota and kecamatan carried down
-    blank = " and ".join(f"coalesce(trim({f}), '') = ''" for f in fields)
-    con.execute(f"create view r as select * from t where _row <= {int(end)} and not ({blank})")
-    last, rows, labels = con.execute(
-        f"""select max(_row), list(_row order by _row) filter (where _total is not null),
-            list(_total order by _row) filter (where _total is not null)
-        from (select _row, {label} as _total from r)"""
-    ).fetchone()
-    totals = list(zip(rows or [], labels or []))
-    if len(totals) > 1 or (totals and (totals[0][0] != last or re.match(r"^SUB", totals[0][1], re.I))):
+    end = _end(table, lay, gaz)
+    totals = _rows(con, table.column_names, lay, awal, end)
+    if totals is None:
         return False
     if totals and gaz.match_kecamatan(TOTAL_RE.sub("", totals[0][1])):
         return False
-    con.execute(f"create view rd as select * from r where _row != {int(totals[0][0]) if totals else 0}")
-    carried = _carried(con, ["_kabkota", "kecamatan"] if "_kabkota" in table.column_names else ["kecamatan"])
-    kab = carried.get("_kabkota", "null::varchar")
-    prov = "_provinsi" if "_provinsi" in table.column_names else "null::varchar"
-    con.execute(
-        f"""create table d as
-        select _row, {kab} as _kabkota, {prov} as _provinsi,
-            {carried["kecamatan"]} as kecamatan, nullif(trim(desa), '') as desa,
-            nullif(trim(no_tps), '') as no_tps,
-            {", ".join(f"nullif(trim({f}), '') as {f}" if f in have else f"null::varchar as {f}" for f in COUNTS + TEXTS)}
-        from rd"""
-    )
     bad = con.execute(
         f"""select count(*) from d where kecamatan is null or desa is null or no_tps is null
             or regexp_matches(no_tps, '^[0-9]+[.,]')
@@ -203,31 +197,37 @@ def _baca(con, table, lay, result, gaz, region, kapasitas_tps, wilayah_cols, awa
     frame = _frame(con, lay)
     if frame is None:
         return False
-    for row in frame[frame["dpt"] > kapasitas_tps].itertuples():
+    # the rows over a TPS's capacity, in the file's order (f: the frame, registered by _frame)
+    for no_tps, kode_desa, kode_kec, dpt, row in con.execute(
+        "select no_tps, kode_desa, kode_kecamatan, dpt, source_row from f where dpt > $k order by source_row",
+        {"k": kapasitas_tps},
+    ).fetchall():
         result.add(
             "peringatan",
-            f"TPS {row.no_tps} Desa {gaz.desa[row.kode_desa].nama} (Kecamatan "
-            f"{gaz.kecamatan[row.kode_kecamatan].nama}) berisi {fmt.angka(row.dpt)} pemilih, melebihi "
+            f"TPS {no_tps} Desa {gaz.desa[kode_desa].nama} (Kecamatan "
+            f"{gaz.kecamatan[kode_kec].nama}) berisi {fmt.angka(dpt)} pemilih, melebihi "
             f"kapasitas {fmt.angka(kapasitas_tps)} per TPS",
             lay.sheet.name,
-            row.source_row,
+            row,
             lay.column_label("dpt"),
         )
     if totals:
-        _reconcile(con, totals[0], frame, lay, result, gaz)
+        _reconcile(con, totals[0], lay, result, gaz)
     result.frame = frame
-    result.coverage = set(frame["kode_kecamatan"].unique())
+    result.coverage = set(pc.unique(frame["kode_kecamatan"]).to_pylist())
     return True
 
 
-def _frame(con, lay):
-    """The rows as stored (source_sheet, source_row, kinds.COLUMNS), in the file's order; None
-    when a row lost its place in the join, a TPS number is empty or a TPS is listed twice (the
-    general route names each). Built as Arrow and checked in DuckDB: no Python object per cell."""
-    nomor = "regexp_replace(upper(d.no_tps), '^(TPS|NO\\.?)\\s*', '')"
+def _frame(con, lay) -> pa.Table | None:
+    """The rows as stored (source_sheet, source_row, kinds.COLUMNS), in the file's order, as Arrow
+    (registered as f); None when a row lost its place in the join, a TPS number is empty or a TPS
+    is listed twice (the general route names each). Built and checked in DuckDB: no Python object
+    per cell."""
+    nomor = "regexp_replace(upper(d.no_tps), '^(TPS|NO\\.?)\\s*', '')"  # a number written plainly needs none of it
     table = con.sql(
         f"""select $sheet as source_sheet, d._row as source_row, k.kode_kecamatan, s.kode_desa,
-            case when regexp_matches({nomor}, '^[0-9]+$') then ({nomor})::bigint::varchar else {nomor} end as no_tps,
+            case when regexp_matches(d.no_tps, '^[0-9]+$') then d.no_tps::bigint::varchar
+                when regexp_matches({nomor}, '^[0-9]+$') then ({nomor})::bigint::varchar else {nomor} end as no_tps,
             d.dpt_l::bigint as dpt_l, d.dpt_p::bigint as dpt_p,
             coalesce(d.dpt_l::bigint + d.dpt_p::bigint, d.dpt::bigint) as dpt,
             d.alamat, null::double as lat, null::double as lon, d.status_logistik, d.kategori_rawan
@@ -241,37 +241,69 @@ def _frame(con, lay):
     rows, blank, twice = con.execute(
         "select count(*), count(*) filter (where no_tps = ''), count(*) - count(distinct (kode_desa, no_tps)) from f"
     ).fetchall()[0]
-    con.unregister("f")
     if rows != con.execute("select count(*) from d").fetchone()[0] or blank or twice:
         return None
-    frame = table.to_pandas()
-    return frame
+    return table
 
 
-def _carried(con, columns: list[str]) -> dict[str, str]:
-    """Per column, its expression carried down over the rows that leave it blank (written once, or
-    in a cell merged down); as it is when no data row leaves it blank (no window to sort for).
-    The blanks of every column counted in one scan."""
-    values = {c: f"nullif(trim({c}), '')" for c in columns}
-    blanks = con.execute(
-        "select " + ", ".join(f"count(*) filter (where {v} is null)" for v in values.values()) + " from rd"
+def _rows(con, columns: list[str], lay, awal: list[str], end: int) -> list[tuple[int, str]] | None:
+    """The rows of the table read once from the sheet's columns (table r: not blank, each cell
+    trimmed, a totals row's label in _total) and without their totals row (d: kab/kota and
+    kecamatan carried down over the rows that leave them blank, written once or in a cell merged
+    down); the totals row's (row, label), if any; None when there is more than one, or it is not
+    the table's last row, or it is a subtotal."""
+    have = set(lay.columns.values())
+    fields = [f for f in ("kecamatan", "desa", "no_tps", *COUNTS, *TEXTS) if f in have]
+    # every totals label holds one of the words of _TOTAL_WORDS: the pattern is only tried on those
+    label = ", ".join(
+        f"case when regexp_matches({n}, '{_TOTAL_WORDS}', 'i') "
+        f"and regexp_matches(trim({n}), '{TOTAL_RE.pattern}', 'i') then trim({n}) end"
+        for n in awal
+    )
+    blank = " and ".join(f"coalesce(trim({f}), '') = ''" for f in fields)
+    trimmed = [f"nullif(trim({f}), '') as {f}" if f in have else f"null::varchar as {f}" for f in COUNTS + TEXTS]
+    con.execute(
+        f"""create table r as select _row, coalesce({label}) as _total,
+            {"nullif(trim(_kabkota), '')" if "_kabkota" in columns else "null::varchar"} as _kabkota,
+            {"_provinsi" if "_provinsi" in columns else "null::varchar"} as _provinsi,
+            nullif(trim(kecamatan), '') as kecamatan, nullif(trim(desa), '') as desa,
+            nullif(trim(no_tps), '') as no_tps, {", ".join(trimmed)}
+        from t where _row <= {int(end)} and not ({blank})"""
+    )
+    carried = ["_kabkota", "kecamatan"] if "_kabkota" in columns else ["kecamatan"]
+    last, rows, labels, *blanks = con.execute(
+        "select max(_row), list(_row order by _row) filter (where _total is not null), "
+        "list(_total order by _row) filter (where _total is not null), "
+        + ", ".join(f"count(*) filter (where _total is null and {c} is null)" for c in carried)
+        + " from r"
     ).fetchone()
-    return {
-        c: f"last_value({v} ignore nulls) over (order by _row rows between unbounded preceding and current row)"
-        if blank
-        else v
-        for (c, v), blank in zip(values.items(), blanks)
-    }
+    totals = list(zip(rows or [], labels or []))
+    if len(totals) > 1 or (totals and (totals[0][0] != last or re.match(r"^SUB", totals[0][1], re.I))):
+        return None
+    # carried down only when a row leaves it blank (no window to sort for otherwise)
+    window = "over (order by _row rows between unbounded preceding and current row)"
+    down = [f"last_value({c} ignore nulls) {window} as {c}" for c, blank in zip(carried, blanks) if blank]
+    if down:
+        con.execute(
+            f"create table d as select * exclude (_total) replace ({', '.join(down)}) from r where _total is null"
+        )
+    else:
+        con.execute("create view d as select * exclude (_total) from r where _total is null")
+    return totals
 
 
-def _reconcile(con, total, frame, lay, result, gaz) -> None:
-    """The file's grand total against the sum of its rows, by reconcile() itself: the totals row
-    and one row standing for the sum of all rows."""
+def _reconcile(con, total, lay, result, gaz) -> None:
+    """The file's grand total against the sum of its rows (the frame f), by reconcile() itself: the
+    totals row and one row standing for the sum of all rows."""
     fields = [f for f in RECONCILED["tps"] if f in lay.columns.values()]
     cells = dict(
-        zip(fields, con.execute(f"select {', '.join(fields)} from r where _row = $r", {"r": total[0]}).fetchone())
+        zip(fields, con.execute(f"select {', '.join(fields)} from t where _row = $r", {"r": total[0]}).fetchone())
     )
-    sums = {f: (None if frame[f].isna().any() else int(frame[f].sum())) for f in fields}
-    whole = RawRow(lay.sheet.name, int(frame["source_row"].iloc[0]), {}, lay)
+    first, *sums = con.execute(
+        "select min(source_row), "
+        + ", ".join(f"case when count({f}) = count(*) then sum({f}) end" for f in fields)
+        + " from f"
+    ).fetchone()
+    whole = RawRow(lay.sheet.name, first, {}, lay)
     totals = [TotalRow(lay.sheet.name, total[0], total[1], cells, lay, 0)]
-    reconcile(result, "tps", totals, [sums], [whole], RowReader(result, "tps"), gaz)
+    reconcile(result, "tps", totals, [dict(zip(fields, sums))], [whole], RowReader(result, "tps"), gaz)
