@@ -116,9 +116,11 @@ def _names(con, lay, gaz, region, wilayah_cols) -> bool:
     desa); False when one is not known exactly once (the general route then says which)."""
     from ..wilayah import kolom_kabkota
 
+    # the distinct names once (some 84.000 of the nation's 810.000 rows), the rest from them
+    con.execute("create table nama as select distinct _kabkota, _provinsi, kecamatan, desa from d")
     kab_map: dict[str | None, str | None] = {None: None}
     if "kabkota" in wilayah_cols.values():
-        values = [v for (v,) in con.execute("select distinct _kabkota from d where _kabkota is not null").fetchall()]
+        values = [v for (v,) in con.execute("select distinct _kabkota from nama where _kabkota is not null").fetchall()]
         bertanda = kolom_kabkota.kota_bertanda(values)
         for value in values:
             kode = kolom_kabkota.kode_sel(region, value, bertanda)
@@ -126,11 +128,11 @@ def _names(con, lay, gaz, region, wilayah_cols) -> bool:
                 return False
             kab_map[value] = kode[0]
     if "provinsi" in wilayah_cols.values():
-        for (value,) in con.execute("select distinct _provinsi from d where _provinsi is not null").fetchall():
+        for (value,) in con.execute("select distinct _provinsi from nama where _provinsi is not null").fetchall():
             tempat = region.di_sel(value, "provinsi")
             if tempat is None or not any(region.milik(k) for k in tempat.kode):
                 return False
-    pairs = con.execute("select distinct _kabkota, kecamatan from d").fetchall()
+    pairs = con.execute("select distinct _kabkota, kecamatan from nama").fetchall()
     kec = [(k, n, gaz.match_kecamatan(n, kab_map[k])) for k, n in pairs]
     if any(c is None for *_, c in kec):
         return False
@@ -152,8 +154,8 @@ def _desa(con, gaz) -> bool:
     con.execute(
         f"""create table nama_desa as
         select kode_kecamatan, nama, case when {_PLAIN} then lower(regexp_replace(nama, '[^0-9A-Za-z]+', '', 'g')) end as key
-        from (select distinct k.kode_kecamatan, d.desa as nama from d join kec k
-            on k.nama = d.kecamatan and k.nama_kab is not distinct from d._kabkota)"""
+        from (select distinct k.kode_kecamatan, n.desa as nama from nama n join kec k
+            on k.nama = n.kecamatan and k.nama_kab is not distinct from n._kabkota)"""
     )
     con.execute(
         """create table desa as
@@ -262,14 +264,16 @@ def _rows(con, columns: list[str], lay, awal: list[str], end: int) -> list[tuple
     )
     blank = " and ".join(f"coalesce(trim({f}), '') = ''" for f in fields)
     trimmed = [f"nullif(trim({f}), '') as {f}" if f in have else f"null::varchar as {f}" for f in COUNTS + TEXTS]
-    con.execute(
-        f"""create table r as select _row, coalesce({label}) as _total,
+    # kept as Arrow: cheaper to write than a DuckDB table, as cheap to scan
+    r = con.sql(
+        f"""select _row, coalesce({label}) as _total,
             {"nullif(trim(_kabkota), '')" if "_kabkota" in columns else "null::varchar"} as _kabkota,
             {"_provinsi" if "_provinsi" in columns else "null::varchar"} as _provinsi,
             nullif(trim(kecamatan), '') as kecamatan, nullif(trim(desa), '') as desa,
             nullif(trim(no_tps), '') as no_tps, {", ".join(trimmed)}
         from t where _row <= {int(end)} and not ({blank})"""
-    )
+    ).to_arrow_table()
+    con.register("r", r)
     carried = ["_kabkota", "kecamatan"] if "_kabkota" in columns else ["kecamatan"]
     last, rows, labels, *blanks = con.execute(
         "select max(_row), list(_row order by _row) filter (where _total is not null), "
