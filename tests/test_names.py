@@ -123,3 +123,53 @@ def test_a_desa_name_twice_in_one_kecamatan_names_both_with_codes():
     )
     assert ambon.match_desa("81.71.01", " 81.71.01.1006 ") == "81.71.01.1006"
     assert ambon.match_desa("81.71.02", "81.71.01.1006") is None  # a code of another kecamatan is no desa here
+
+
+@pytest.mark.parametrize(
+    "written,key",
+    [
+        ("KEC. Banyu-Anyar ", "banyuanyar"),
+        ("Kelapa Dua", "kelapadua"),  # starts like a prefix, is none
+        ("KEL. KELAPA DUA", "kelapadua"),
+        ("Desa Kel. Sumber", "sumber"),
+        ("Ds.Sumber Jaya", "sumberjaya"),
+        ("DSUMBER", "dsumber"),
+        ("desa", "desa"),  # a prefix alone stays
+        ("Remba'an", "rembaan"),
+        ("Lubuk Pakam I,II", "lubukpakamiii"),
+        ("Sumber\u00a0Jaya", "sumberjaya"),
+        ("\tDesa\u00a0Sumber", "sumber"),
+        ("Kélapa", "klapa"),
+        (1234, "1234"),
+    ],
+)
+def test_name_key_of_names_as_offices_write_them(written, key):
+    assert name_key(written) == key
+
+
+def test_desa_keys_are_what_match_desa_looks_names_up_in():
+    """The table a large list's desa names are joined with: a key two desa of a kecamatan share
+    matches neither, an alias matches its desa, a kecamatan's name does not cross to another."""
+    gaz = Gazetteer(
+        [("11.01.01", "Bakongan"), ("11.01.02", "Kluet Utara")],
+        [
+            ("11.01.01.2001", "Sumber I", "11.01.01"),
+            ("11.01.01.2002", "Sumber-I", "11.01.01"),
+            ("11.01.01.2003", "Keude Baru", "11.01.01"),
+            ("11.01.02.2001", "Keude Baru", "11.01.02"),
+        ],
+        desa_alias=[("Keudee Baroe", "11.01.01.2003"), ("Sumber Satu", "11.01.01.2001")],
+    )
+    keys = {(kec, key): kode for kec, key, kode in zip(*gaz.desa_keys().to_pydict().values())}
+    assert keys == {
+        ("11.01.01", "sumberi"): None,
+        ("11.01.01", "keudebaru"): "11.01.01.2003",
+        ("11.01.02", "keudebaru"): "11.01.02.2001",
+        ("11.01.01", "keudeebaroe"): "11.01.01.2003",
+        ("11.01.01", "sumbersatu"): "11.01.01.2001",
+    }
+    assert {(kec, key): gaz.match_desa(kec, key) for kec, key in keys} == keys
+    assert gaz.desa["11.01.01.2002"].nama == "Sumber-I" and len(gaz.desa) == 4
+    assert "ada 2 di Kecamatan Bakongan: Sumber I (11.01.01.2001), Sumber-I (11.01.01.2002)" in gaz.unknown_desa(
+        "11.01.01", "SUMBER I"
+    )

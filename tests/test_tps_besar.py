@@ -105,3 +105,76 @@ def test_a_large_tps_list_keeping_more_than_the_route_allows_is_read_row_by_row(
         assert not as_columns
         assert result.rows == rows and result.frame["dpt"].sum() == dpt
         assert [p.text() for p in result.problems] == [p.text() for p in biasa.problems]
+
+
+def _desa_per_tps(path, sultra, monkeypatch, prefix=BOMBANA_KENDARI) -> tuple[list[str], dict[str, str]]:
+    """The desa code of each TPS of a written list (read row by row), and each desa's name as the
+    list writes it."""
+    biasa, _ = _parse(path, sultra, monkeypatch, besar=False)
+    first = int(biasa.frame["source_row"].min())
+    assert list(biasa.frame["source_row"]) == list(range(first, first + biasa.rows))
+    return list(biasa.frame["kode_desa"]), {kode: desa for kode, _, _, _, desa, _ in kpu_tps.places(prefix)}
+
+
+def test_desa_names_written_many_ways_match_in_a_large_tps_list_as_row_by_row(sultra, tmp_path, monkeypatch):
+    """A desa written with a prefix, in another case, with punctuation or doubled spaces, with a
+    non-breaking space, or by its code: the columns route gives each the code the row-by-row
+    route gives it."""
+    plain, *_ = kpu_tps.write(tmp_path / "tps_polos.xlsx", prefix=BOMBANA_KENDARI)
+    kode, ditulis = _desa_per_tps(plain, sultra, monkeypatch)
+    spaced = next(i for i, k in enumerate(kode) if " " in ditulis[k] and not ditulis[k][0].isdigit())
+    tertulis = {
+        3: f"Desa {ditulis[kode[3]].title()}",
+        40: f"{ditulis[kode[40]].lower()}.",
+        41: f" {ditulis[kode[41]].replace(' ', '  ')}-",
+        spaced: ditulis[kode[spaced]].replace(" ", "\u00a0"),
+        90: kode[90],
+        120: f"KEL. {ditulis[kode[120]]}",
+        150: f"Kel.{ditulis[kode[150]].lower()}",
+    }
+    path, rows, _ = kpu_tps.write(
+        tmp_path / "tps_ditulis.xlsx", prefix=BOMBANA_KENDARI, sel={(i, 4): v for i, v in tertulis.items()}
+    )
+    besar, as_columns = _parse(path, sultra, monkeypatch, besar=True)
+    biasa, _ = _parse(path, sultra, monkeypatch, besar=False)
+    assert as_columns and not besar.errors and besar.rows == rows
+    assert list(besar.frame["kode_desa"].to_pylist()) == kode == list(biasa.frame["kode_desa"])
+    assert [p.text() for p in besar.problems] == [p.text() for p in biasa.problems]
+
+
+def test_a_desa_name_its_kecamatan_has_twice_in_a_large_tps_list_gets_the_row_by_row_message(
+    sultra, tmp_path, monkeypatch
+):
+    """Two desa of one kecamatan whose names read the same (Kecamatan Parigi of Muna has two
+    Parigi) match neither by name, and an unknown name none: the general route says so."""
+    prefix = (*BOMBANA_KENDARI, "74.03.25")
+    plain, *_ = kpu_tps.write(tmp_path / "tps_polos.xlsx", prefix=prefix)
+    kode, ditulis = _desa_per_tps(plain, sultra, monkeypatch, prefix)
+    gaz, _ = sultra
+    kembar = next(i for i, k in enumerate(kode) if ditulis[k] == k)  # written by its code: its name is twice
+    nama = gaz.desa[kode[kembar]].nama
+    for i, ditulis_ulang, pesan in (
+        (
+            kembar,
+            nama.upper(),
+            f"desa/kelurahan '{nama.upper()}' ada 2 di Kecamatan {gaz.kecamatan[kode[kembar][:8]].nama}: ",
+        ),
+        (7, "TIDAK ADA", "desa/kelurahan 'TIDAK ADA' tidak ada di Kecamatan "),
+    ):
+        path, *_ = kpu_tps.write(tmp_path / "tps_salah.xlsx", prefix=prefix, sel={(i, 4): ditulis_ulang})
+        besar, as_columns = _parse(path, sultra, monkeypatch, besar=True)
+        biasa, _ = _parse(path, sultra, monkeypatch, besar=False)
+        assert not as_columns
+        texts = [p.text() for p in besar.errors]
+        assert texts == [p.text() for p in biasa.errors] and len(texts) == 1 and pesan in texts[0]
+
+
+def test_a_subtotal_inside_a_large_tps_list_sends_it_row_by_row(sultra, tmp_path, monkeypatch):
+    """A `Sub Total` (or `jumlah`) label in the numbering column of a row inside the table: the
+    columns route leaves the list to the general route, whose messages it gets."""
+    for label in ("Sub Total", " jumlah kecamatan"):
+        path, *_ = kpu_tps.write(tmp_path / "tps_sub.xlsx", prefix=BOMBANA_KENDARI, sel={(60, 0): label})
+        besar, as_columns = _parse(path, sultra, monkeypatch, besar=True)
+        biasa, _ = _parse(path, sultra, monkeypatch, besar=False)
+        assert not as_columns
+        assert [p.text() for p in besar.problems] == [p.text() for p in biasa.problems]
