@@ -15,7 +15,7 @@ import duckdb
 import pyarrow as pa
 
 from .. import db, wilayah
-from ..names import Gazetteer
+from ..names import Gazetteer, gc_paused
 from ..privacy import installation_secret
 from ..voterlist import staged as voterlist_staged
 from . import read
@@ -28,18 +28,19 @@ log = logging.getLogger(__package__)
 
 def load_gazetteer(con: duckdb.DuckDBPyConnection) -> Gazetteer:
     region = con.execute("select kode, nama, jenis from wilayah limit 1").fetchone()
-    return Gazetteer(
-        con.execute("select kode_kecamatan, kecamatan from ref_kecamatan order by 1").fetchall(),
-        con.execute("select kode_desa, desa, kode_kecamatan from ref_desa order by 1").fetchall(),
-        con.execute("select alias, kode_kecamatan from ref_kecamatan_alias").fetchall(),
-        con.execute("select alias, kode_desa from ref_desa_alias").fetchall(),
-        wilayah=region[:2] if region else None,
-        wilayah_jenis=region[2] if region else None,
-        # a province's or the nation's kab/kota; a kab/kota installation matches as one place
-        kabkota=dict(con.execute("select kode_kabkota, kabkota from stg_kabkota order by 1").fetchall())
-        if region and region[2] in ("provinsi", "nasional")
-        else None,
-    )
+    with gc_paused():  # the nation's 90.000 places: readiness/names.py
+        return Gazetteer(
+            con.execute("select kode_kecamatan, kecamatan from ref_kecamatan order by 1").fetchall(),
+            con.execute("select kode_desa, desa, kode_kecamatan from ref_desa order by 1").fetchall(),
+            con.execute("select alias, kode_kecamatan from ref_kecamatan_alias").fetchall(),
+            con.execute("select alias, kode_desa from ref_desa_alias").fetchall(),
+            wilayah=region[:2] if region else None,
+            wilayah_jenis=region[2] if region else None,
+            # a province's or the nation's kab/kota; a kab/kota installation matches as one place
+            kabkota=dict(con.execute("select kode_kabkota, kabkota from stg_kabkota order by 1").fetchall())
+            if region and region[2] in ("provinsi", "nasional")
+            else None,
+        )
 
 
 def commit(con: duckdb.DuckDBPyConnection, result: FileResult, election: str, uploaded_by: str | None) -> int:
