@@ -158,13 +158,14 @@ class Gazetteer:
         (null when the kecamatan has two desa of that key: such a name matches neither), for a
         join of many names at once."""
         if self._desa_keys is None:
-            rows = self._desa_by_key.items()
+            by_key = self._desa_by_key  # no tuple made per entry: they cost full collections
             self._desa_keys = pa.table(
-                {
-                    "kode_kecamatan": [kec for (kec, _), _ in rows],
-                    "key": [key for (_, key), _ in rows],
-                    "kode_desa": [codes[0] if len(codes) == 1 else None for codes in self._desa_by_key.values()],
-                }
+                [
+                    [kec for kec, _ in by_key],
+                    [key for _, key in by_key],
+                    [c[0] if len(c) == 1 else None for c in by_key.values()],
+                ],
+                schema=pa.schema([("kode_kecamatan", pa.string()), ("key", pa.string()), ("kode_desa", pa.string())]),
             )
         return self._desa_keys
 
