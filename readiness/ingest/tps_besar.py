@@ -5,7 +5,8 @@ a tenth of a millisecond a row, and the whole sheet in memory (the nation's list
 and is refused). Here the sheet's columns are read as Arrow in batches straight from its XML, on
 both cores (Book.column_batches, as a per-voter list is: no count of the sheet's cells beforehand,
 the rows and bytes kept are bounded instead), and converted in DuckDB; names are matched once per
-distinct name, not per row.
+distinct name, not per row (most desa names in one join on their keys, the rest one by one), and
+the rows stay Arrow up to the commit.
 
 Only a clean table takes this route: every count a plain whole number, every kab/kota, kecamatan
 and desa name known, L + P equal to L+P, no TPS twice, at most one totals row and that one the
@@ -269,7 +270,7 @@ def _frame(con, lay) -> pa.Table | None:
 
 
 def _rows(con, columns: list[str], lay, awal: list[str], end: int) -> list[tuple[int, str]] | None:
-    """The rows of the table read once from the sheet's columns (table r: not blank, each cell
+    """The rows of the table read once from the sheet's columns (r, Arrow: not blank, each cell
     trimmed, a totals row's label in _total) and without their totals row (d: kab/kota and
     kecamatan carried down over the rows that leave them blank, written once or in a cell merged
     down); the totals row's (row, label), if any; None when there is more than one, or it is not
