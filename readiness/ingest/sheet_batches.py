@@ -28,7 +28,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
-from . import sheet_cells
+from . import sheet_cells, unpack
 from .shared_table import SharedStrings
 
 PIECE = 1024**2
@@ -147,7 +147,7 @@ def shared_strings(archive: zipfile.ZipFile) -> SharedStrings | None:
         return None
     table = SharedStrings()
     first = True
-    for body in _pieces(archive, "xl/sharedStrings.xml", b"<si>"):
+    for body in unpack.pieces(archive, "xl/sharedStrings.xml", PIECE, b"<si>"):
         if first:
             start = body.find(b"<si>")
             if start < 0:
@@ -272,24 +272,6 @@ def _phonetic(si, ns: str) -> set:
     return {t for ph in si.iter(f"{ns}rPh") for t in ph.iter(f"{ns}t")}
 
 
-def _pieces(archive: zipfile.ZipFile, member: str, cut_before):
-    """The XML of `member` unpacked in pieces of about PIECE bytes, each cut before the last
-    `cut_before` (bytes) in it, or where `cut_before(buffer)` (a function) says."""
-    find = cut_before if callable(cut_before) else (lambda buffer: buffer.rfind(cut_before))
-    carry = b""
-    with archive.open(member) as stream:
-        while chunk := stream.read(PIECE):
-            buffer = carry + chunk
-            cut = find(buffer)
-            if cut <= 0:
-                carry = buffer
-                continue
-            yield buffer[:cut]
-            carry = buffer[cut:]
-    if carry:
-        yield carry
-
-
 class SheetCells:
     """The cells of one sheet, piece by piece: `batches()` yields Arrow tables of `_row` (the Excel
     row), one text column per wanted column and, for `flagged` columns, `<field>_angka` (the cell
@@ -352,7 +334,7 @@ class SheetCells:
 
     def _row_pieces(self):
         # cut before a row, whatever its prefix: `<row` and `<x:row` both end in `row`
-        return _pieces(self.archive, self.member, _last_row_start)
+        return unpack.pieces(self.archive, self.member, PIECE, _last_row_start)
 
     def _fast(self, body: bytes, s: _Shape, wanted=None) -> sheet_cells.Cells | None:
         """The piece's cells, or None when the piece is not shaped for this: read from its tags
