@@ -11,6 +11,8 @@ import xml.etree.ElementTree as ET
 import zipfile
 from dataclasses import dataclass
 
+from . import unpack
+
 # Excel's own limits: a row of more cells than this, or a head of more bytes, is not an export.
 MAX_COLUMNS = 16384
 HEAD_BYTES = 16 * 1024**2
@@ -371,12 +373,11 @@ class XlsxParts:
         """The XML of `member` unpacked in pieces of about 4 MiB, each cut before a `<`, so that no
         element is split between two pieces."""
         carry = b""
-        with self.zip.open(member) as stream:
-            while chunk := stream.read(1 << 22):
-                buffer = carry + chunk
-                cut = buffer.rfind(b"<")
-                body, carry = buffer[:cut], buffer[cut:]
-                yield body
+        for chunk in unpack.chunks(self.zip, member, 1 << 22):
+            buffer = carry + chunk
+            cut = buffer.rfind(b"<")
+            body, carry = buffer[:cut], buffer[cut:]
+            yield body
         if tail and carry:
             yield carry
 
