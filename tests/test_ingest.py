@@ -273,7 +273,8 @@ def test_nik_and_nkk_hashes_agree_however_the_text_is_stored(empty_db, tmp_path)
 def test_hashes_computed_beside_the_checks_are_the_keyed_hash_of_each_16_digit_text():
     """The shortcut itself (the ingest falls back to SQL for what it leaves out, so the test above
     alone would not notice): every NIK/NKK text of 16 digits in a chunk gets exactly
-    privacy.keyed_hash, keyed by its number, once; other texts are left to SQL."""
+    privacy.keyed_hash in its own row; other texts are left to SQL. The regions of those texts
+    come with them."""
     import pyarrow as pa
 
     from readiness.privacy import KeyedHasher, keyed_hash
@@ -286,11 +287,15 @@ def test_hashes_computed_beside_the_checks_are_the_keyed_hash_of_each_16_digit_t
         }
     )
     secret = bytes(range(32))
-    table = read.hashed_for(chunk, KeyedHasher(secret))
-    got = {f"{k:016d}": h.hex() for k, h in zip(table.column("kunci").to_pylist(), table.column("hash").to_pylist())}
-    texts = ["3513240101990001", "0013240101990009", "3513240101990002"]
-    assert table.num_rows == len(texts)
-    assert got == {t: keyed_hash(secret, t) for t in texts}
+    rows, regions = read.hashed_for(chunk, KeyedHasher(secret))
+
+    def hashed(field):
+        return [h.hex() if h is not None else None for h in rows.column(f"_{field}_h").to_pylist()]
+
+    nik1, nik2 = keyed_hash(secret, "3513240101990001"), keyed_hash(secret, "0013240101990009")
+    assert hashed("nik") == [nik1, None, None, None, nik2]
+    assert hashed("nkk") == [keyed_hash(secret, "3513240101990002")] * 2 + [nik1, None, None]
+    assert sorted(regions.column("awal").to_pylist()) == [1324, 351324]
 
 
 def test_a_key_longer_than_a_hash_block_gives_the_standard_hmac_both_ways(

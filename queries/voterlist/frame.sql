@@ -1,10 +1,25 @@
 -- The rows committed to raw_daftar, one per voter, NIK and NKK only as keyed hashes and a masked NIK,
 -- with what the audit derives from the NIK, and `_galat` (a problem that rejects the file). Not
--- sorted: each row carries its sheet and row. Inputs: w, sheets, dihitung, kk, wilayah.
+-- sorted: each row carries its sheet and row. Inputs: w (its _nik_h, _nkk_h: the hashes computed
+-- in Python of the texts of 16 digits), sheets, nik_awal (the regions of those NIKs).
 -- $opad, $ipad: the key's pads (privacy.hmac_pads).
 -- params: opad, ipad
 -- NIK = 2 digits province, 2 kabupaten, 2 kecamatan, DDMMYY of birth (women: DD + 40), 4 serial.
-with n as (
+with kk as (
+    -- The keyed hash of each family card (NKK) not hashed in Python (not written as its 16 digits):
+    -- household members share an NKK (about three voters per KK), so each is cleaned and hashed
+    -- once (rows that are not voters may add a few, never used).
+    select nkk, nkk_angka, hmac128(nkk_d, $opad, $ipad) as nkk_hash
+    from (select nkk, nkk_angka, digit_nik(nkk, bersih(nkk, false), nkk_angka, false) as nkk_d
+          from (select distinct nkk, nkk_angka from incoming where nkk is not null and _nkk_h is null))
+    where nkk_d is not null
+), r as (
+    -- the region (first six digits) of the NIKs hashed in Python, once per region: awal (the six
+    -- digits as a number), kode_wilayah (`35.13.24`), mask (`351324**********`); a NIK not among
+    -- them is worked out in its row
+    select awal, kode_wilayah(p) as kode_wilayah, p || '**********' as mask
+    from (select awal, lpad(awal::varchar, 6, '0') as p from nik_awal)
+), n as (
     -- nearly every NIK is written as its 16 digits: those need no cleaning
     select w.*, sixteen(nik) as nik_polos from w
 ), c as (
@@ -15,14 +30,13 @@ with n as (
         digit_nik(nik, nik_t, nik_angka, nik_polos) as nik_d
     from c
 ), h as (
-    -- the hash computed during the read where there is one, else computed here
+    -- the hash computed in Python where there is one, else computed here
     select d.*,
-        case when nik_d is not null then coalesce(dihitung.hash, hmac128(d.nik_d, $opad, $ipad)) end as nik_hb,
+        case when nik_d is not null then coalesce(d._nik_h, hmac128(d.nik_d, $opad, $ipad)) end as nik_hb,
         -- well formed: 16 digits, kept as text (a number has lost its last digits)
         coalesce(nik_16 and not (nik_angka or nik_sci), false) as nik_baik
     from (select *, angka16(nik_d, nik_16) as nik_n
           from (select *, enam_belas(nik_d, nik_polos) as nik_16 from d)) d
-    left join dihitung on dihitung.kunci = d.nik_n
 ), t as (
     -- the NIK's date digits and region, in integers
     select h.*,
@@ -41,7 +55,7 @@ select s.source_sheet, t._row as source_row, t.kode_kecamatan, t.kode_desa,
     -- (`r`, the region looked up, is there only for a well-formed NIK)
     coalesce(r.mask, case when length(nik_d) = 16 then nik_d[1:6] || '**********'
                           when nik_d is not null then repeat('*', length(nik_d)) end) as nik_mask,
-    kk.nkk_hash,
+    coalesce(t._nkk_h, kk.nkk_hash) as nkk_hash,
     case when nik_d is null then null else (nik_angka or nik_sci) end as nik_numerik,
     t.tanggal as tgl_lahir, t.sts_kode as sts, t.dis_kode as dis, t.ktpel_kode as ktpel,
     case when contains(t.dpid, '.') and regexp_matches(trim(t.dpid), '^\d+\.0+$')
@@ -68,4 +82,4 @@ select s.source_sheet, t._row as source_row, t.kode_kecamatan, t.kode_desa,
     t._galat
 from t join sheets s using (_sheet_no)
 left join kk on kk.nkk = t.nkk and kk.nkk_angka = t.nkk_angka
-left join wilayah r on r.awal = t.nik_awal
+left join r on r.awal = t.nik_awal

@@ -113,16 +113,19 @@ def _arrow_pool() -> None:
 def _parse(store, book, layouts, result, gaz, secret, max_messages, step, simpan_identitas, chunk_rows) -> None:
     fields = FIELDS + (IDENTITAS if simpan_identitas else ())
     # One helper thread beside the sheet reader and the checks: it hashes each chunk's NIK/NKK texts
-    # while the chunk's look-ups run (read.hashed_for).
+    # as soon as the chunk is read, while the chunk before is checked (read.hashed_for).
     helper = ThreadPoolExecutor(max_workers=1)
     try:
-        chunked = _Chunks(store, layouts, gaz, secret, simpan_identitas, helper)
-        reading = read.read_ahead(read.chunks(book, layouts, fields, gaz, helper, chunk_rows))
+        chunked = _Chunks(store, layouts, gaz, simpan_identitas, secret)
+        hashed = read.hashed_ahead(
+            read.chunks(book, layouts, fields, gaz, helper, chunk_rows), helper, privacy.KeyedHasher(secret)
+        )
+        reading = read.read_ahead(hashed)
         try:
-            for number, table in enumerate(reading):
+            for number, (table, hashes) in enumerate(reading):
                 if number == 0:
                     step(0.6, "memeriksa baris dan menyamarkan NIK dan NKK")
-                chunked.check(table)
+                chunked.check(table, hashes.result())
         finally:
             reading.close()
             chunked.close()
@@ -144,38 +147,40 @@ def _parse(store, book, layouts, result, gaz, secret, max_messages, step, simpan
 # The in-memory DuckDB database the chunks are checked in: one for the whole file, its buffers,
 # threads and allocator caches reused from chunk to chunk (a database per chunk left a few MiB
 # more resident after each). A chunk's look-ups and frame are a few tens of MiB.
-CHECK_CONFIG = {"threads": 2, "memory_limit": "256MB", "allocator_flush_threshold": "16MB"}
+CHECK_CONFIG = {"threads": 1, "memory_limit": "256MB", "allocator_flush_threshold": "16MB"}
 
 
 class _Chunks:
     """The steps of the checks for one chunk of rows after another, on a cursor of its own of one
     in-memory DuckDB database (the NIK in clear never leaves its memory; a cursor's temporary
-    tables and macros are its own and go with it); what carries from one chunk to the next: the
+    tables are its own and go with it); what carries from one chunk to the next: the
     kecamatan written last (merged cells), whether some row had a problem."""
 
-    def __init__(self, store, layouts, gaz, secret, simpan_identitas, helper):
+    def __init__(self, store, layouts, gaz, simpan_identitas, secret):
         self.db = duckdb.connect(config=CHECK_CONFIG)
+        sql.macros(self.db)  # once for the database: every chunk's cursor sees them
         self.store, self.layouts, self.gaz = store, layouts, gaz
-        self.secret, self.simpan_identitas = secret, simpan_identitas
-        self.hasher, self.helper = privacy.KeyedHasher(secret), helper
+        self.simpan_identitas, self.secret = simpan_identitas, secret
         self.kecamatan = None  # the last kecamatan written, for the rows of the next chunk
         self.rows, self.problems = 0, False
 
     def close(self) -> None:
         self.db.close()
 
-    def check(self, incoming: pa.Table) -> None:
-        hashed = self.helper.submit(read.hashed_for, incoming, self.hasher)
+    def check(self, incoming: pa.Table, hashed: tuple[pa.Table, pa.Table]) -> None:
+        """Check one chunk of rows; `hashed` is what read.hashed_for gives for it."""
+        rows, regions = hashed
+        # the hashes computed in Python, row for row, as columns of the chunk (_nik_h, _nkk_h)
+        incoming = pa.Table.from_arrays(incoming.columns + rows.columns, incoming.column_names + rows.column_names)
         con = self.db.cursor()
         try:
             con.register("incoming", incoming)
-            sql.macros(con)
             pairs = lookups.voter_rows(con, self.kecamatan)
             lookups.meanings(con, pairs, self.gaz)
-            pads = frame.pseudonyms(con, self.layouts, hashed.result(), self.secret)
+            pads = frame.pseudonyms(con, self.layouts, regions, self.secret)
             table = frame.frame(con, pads)
             self.rows += table.num_rows
-            self.kecamatan = lookups.last_kecamatan(con, self.kecamatan)
+            self.kecamatan = lookups.last_kecamatan(con, incoming, self.kecamatan)
             if frame.has_problems(table):
                 self.problems = True
                 self.store.append("galat", frame.problems(con))

@@ -11,9 +11,9 @@ from .. import privacy
 from . import sql
 
 
-def pseudonyms(con, layouts, hashed: pa.Table, secret: bytes) -> dict:
-    """`sheets`, `dihitung` (the chunk's hashes computed in Python, read.hashed_for), `kk` (the hash
-    of each family card) and `wilayah` (the region of those NIKs); returns the pads for frame.sql."""
+def pseudonyms(con, layouts, regions: pa.Table, secret: bytes) -> dict:
+    """`sheets` and `nik_awal` (the regions of the NIKs hashed in Python, read.hashed_for); returns
+    the pads for frame.sql."""
     opad, ipad = privacy.hmac_pads(secret)
     con.register(
         "sheets",
@@ -25,9 +25,7 @@ def pseudonyms(con, layouts, hashed: pa.Table, secret: bytes) -> dict:
             }
         ),
     )
-    con.register("dihitung", hashed)
-    sql.create(con, "kk", opad=opad, ipad=ipad)
-    sql.create(con, "wilayah")
+    con.register("nik_awal", regions)
     return {"opad": opad, "ipad": ipad}
 
 

@@ -4,7 +4,10 @@ per voter; then `w`, the voter rows joined to them. Each step is one file of que
 
 from __future__ import annotations
 
+import re
+
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..ingest.cells import ParseError, parse_date
 from . import sql
@@ -56,13 +59,31 @@ def voter_rows(con, above: str | None = None) -> list[tuple]:
     return sql.run(con, "pasangan_isi").fetchall()
 
 
-def last_kecamatan(con, above: str | None) -> str | None:
-    """The kecamatan written last in `v` (in the order of sheets and rows), else `above`."""
-    found = con.execute(
-        "select trim(kecamatan) from v where nullif(trim(kecamatan), '') is not null "
-        "order by _sheet_no desc, _row desc limit 1"
-    ).fetchall()
-    return found[0][0] if found else above
+def last_kecamatan(con, incoming: pa.Table, above: str | None) -> str | None:
+    """The kecamatan written last in `v` (in the order of sheets and rows; trimmed), else `above`:
+    the last row of `incoming` whose kecamatan is one of kec_teks that marks a voter row, found with
+    Arrow (a scan of `v` sorted cost more than the rest of the look-ups). A kecamatan of digits is
+    passed over on the column-number row (digits under jenis kelamin too), as baris.sql does."""
+    texts = con.execute("select kecamatan, angka from kec_teks where not bukan_data").fetchall()
+    if not texts:
+        return above
+    angka = {text for text, digits in texts if digits}
+    written = incoming.column("kecamatan")
+    order = pc.add(pc.multiply(incoming.column("_sheet_no").cast(pa.int64()), 1 << 32), incoming.column("_row"))
+    voter = pc.is_in(written, value_set=pa.array([text for text, _ in texts], pa.string()))
+    while pc.any(voter).as_py():
+        last = pc.index(order, pc.max(pc.filter(order, voter))).as_py()
+        kecamatan = written[last].as_py()
+        if kecamatan in angka and _digits(incoming.column("jk")[last].as_py()):
+            voter = pc.and_(voter, pc.not_equal(order, order[last]))
+            continue
+        return kecamatan.strip(" ")  # trim() of SQL: spaces only
+    return above
+
+
+def _digits(text: str | None) -> bool:
+    """regexp_matches(coalesce(trim(text), ''), '^\\d+$') of SQL."""
+    return bool(re.fullmatch("[0-9]+", (text or "").strip(" ")))
 
 
 def places(con, pairs, gaz) -> None:

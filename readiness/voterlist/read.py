@@ -108,36 +108,52 @@ def _finished(table: pa.Table, fields, number: int) -> pa.Table:
     return table.select(["_sheet_no", "_row", *fields, "nik_angka", "nkk_angka"])
 
 
-def hashed_for(incoming: pa.Table, hasher: privacy.KeyedHasher) -> pa.Table:
+def hashed_ahead(items, helper, hasher: privacy.KeyedHasher):
+    """Each chunk of `items` with the future of its hashes (hashed_for), asked of `helper` as soon as
+    the chunk is read (on the reading thread, read_ahead): they are ready by the time its checks
+    start, after the chunk before. Closing this closes `items`."""
+    try:
+        for table in items:
+            yield table, helper.submit(hashed_for, table, hasher)
+    finally:
+        items.close()
+
+
+def hashed_for(incoming: pa.Table, hasher: privacy.KeyedHasher) -> tuple[pa.Table, pa.Table]:
     """The keyed hashes of the NIK/NKK texts of 16 digits in `incoming` (a chunk of rows), each text
-    once: (kunci = the 16 digits as a number, hash = the 16 bytes of privacy's keyed hash). Computed
-    with hashlib (about 1 µs a text, half of what SQL takes) on a helper thread while the chunk's
-    look-ups run in DuckDB, and kept only for that chunk: nothing is hashed ahead for the whole
-    workbook (24 bytes per text held through the whole read). A NIK not written as its 16 digits
-    (spaces, an apostrophe, a number cell) is hashed in SQL: the same hash."""
+    hashed once: (the rows' hashes, `_nik_h` and `_nkk_h`: the 16 bytes of privacy's keyed hash,
+    row for row of `incoming`, null where the text is not 16 digits; the regions of those texts,
+    `awal`: their first six digits as a number, each once). Computed with hashlib (about 1 µs a
+    text, half of what SQL takes) on a helper thread while the chunk before is checked, and kept
+    only for that chunk: nothing is hashed ahead for the whole workbook (24 bytes per text held
+    through the whole read). A NIK not written as its 16 digits (spaces, an apostrophe, a number
+    cell) is hashed in SQL: the same hash."""
     texts = []
     for field in ("nik", "nkk"):
         column = incoming.column(field)
         sixteen = pc.fill_null(pc.match_substring_regex(column, r"^[0-9]{16}$"), False)
         texts.extend(pc.filter(column, sixteen).chunks)
-    if not texts:
-        return _NOTHING
     distinct = pc.unique(pa.chunked_array(texts, pa.string()))
-    if not len(distinct):
-        return _NOTHING
-    texts, size = distinct.cast(pa.binary()), privacy.HASH_BYTES
-    digests = bytearray(len(texts) * size)
+    size = privacy.HASH_BYTES
+    digests = bytearray(len(distinct) * size)
+    texts = distinct.cast(pa.binary())
     for start in range(0, len(texts), _HASH_SLICE):  # few Python objects at a time
         done = b"".join(map(hasher.digest, texts.slice(start, _HASH_SLICE).to_pylist()))
         digests[start * size : start * size + len(done)] = done
     hashes = pa.FixedSizeBinaryArray.from_buffers(pa.binary(size), len(texts), [None, pa.py_buffer(digests)])
-    return pa.table({"kunci": distinct.cast(pa.uint64()), "hash": hashes})
+    rows = pa.table(
+        {
+            f"_{field}_h": pc.take(hashes, pc.index_in(incoming.column(field), value_set=distinct))
+            for field in ("nik", "nkk")
+        }
+    )
+    regions = pc.unique(pc.utf8_slice_codeunits(distinct, 0, 6)).cast(pa.uint64())
+    return rows, pa.table({"awal": regions})
 
 
 # Texts hashed at a time: a chunk's tens of thousands of texts as Python objects at once left ~20 MiB
 # of the interpreter's small-object arenas resident beside the reader's (inline-string list).
 _HASH_SLICE = 4096
-_NOTHING = pa.table({"kunci": pa.array([], pa.uint64()), "hash": pa.array([], pa.binary(privacy.HASH_BYTES))})
 
 
 def without_footer(table: pa.Table, lay, gaz) -> pa.Table:
