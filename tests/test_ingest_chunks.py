@@ -147,3 +147,78 @@ def test_a_desa_not_in_its_kecamatan_only_in_a_later_chunk_is_kept_as_a_finding(
         assert kept == [("KARANGANYAR", None)]
     finally:
         con.close()
+
+
+def _kantor_dpt(path):
+    """A DPT as an office exports it, 120 voters of two kecamatan: the column numbers under the header,
+    each kecamatan written once over its rows (merged cells), a JUMLAH row and a blank row after
+    each kecamatan, the header repeated on the next printed page, and one family card written
+    three ways (as its digits, after an apostrophe, with spaces around it)."""
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("DPT")
+    rows = [["DAFTAR PEMILIH TETAP (DPT)"], [], fx.HEADER, [str(n) for n in range(1, len(fx.HEADER) + 1)]]
+    family = {7: "3513247000000042", 8: "'3513247000000042", 9: " 3513247000000042 "}
+    voters = 0
+    for kecamatan, kode in (("SUKAPURA", "01"), ("LUMBANG", "24")):
+        for i in range(60):
+            voters += 1
+            lahir = fx.dt.date(1960 + i % 40, 1 + i % 12, 1 + i % 28)
+            jk = "LP"[i % 2]
+            nkk = (
+                family.get(voters, f"3513{kode}{700000000 + voters:010d}")
+                if kode == "01"
+                else f"3513{kode}7{voters:09d}"
+            )
+            rows.append(
+                [
+                    str(voters),
+                    str(880000000 + voters),
+                    nkk,
+                    fx.nik_untuk(kode, lahir, jk, voters),
+                    "",
+                    "",
+                    lahir.strftime("%d-%m-%Y"),
+                    "S",
+                    jk,
+                    "",
+                    "007",
+                    "002",
+                    "0",
+                    "S",
+                    kecamatan if i == 0 else None,
+                    "NGADISARI" if kode == "01" else "LUMBANG",
+                    str(1 + i // 30),
+                ]
+            )
+            if i == 35:
+                rows.append(fx.HEADER)
+        rows += [[None] * 14 + [f"JUMLAH KEC. {kecamatan}"], []]
+    for r, cells in enumerate(rows):
+        for c, value in enumerate(cells):
+            if value is not None:
+                ws.write_string(r, c, value)
+    wb.close()
+    return voters
+
+
+def test_an_office_export_read_in_chunks_keeps_every_voter_and_one_hash_per_family_card(
+    tmp_path, empty_db, small_chunks
+):
+    path = tmp_path / "dpt_kantor.xlsx"
+    voters = _kantor_dpt(path)
+    small_chunks()
+    batch = _ingest(empty_db, path)
+    assert batch.committed, _texts(batch)
+    con = db.connect_read(empty_db)
+    try:
+        per_kecamatan = con.execute("select kode_kecamatan, count(*) from raw_daftar group by 1 order by 1").fetchall()
+        family = con.execute(
+            "select count(distinct nkk_hash), count(*) from raw_daftar where source_row in (11, 12, 13)"
+        ).fetchone()
+    finally:
+        con.close()
+    assert per_kecamatan == [("35.13.01", 60), ("35.13.24", 60)]
+    assert sum(n for _, n in per_kecamatan) == voters
+    assert family == (1, 3)

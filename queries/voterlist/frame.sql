@@ -1,7 +1,8 @@
 -- The rows committed to raw_daftar, one per voter, NIK and NKK only as keyed hashes and a masked NIK,
 -- with what the audit derives from the NIK, and `_galat` (a problem that rejects the file). Not
 -- sorted: each row carries its sheet and row. Inputs: w (its _nik_h, _nkk_h: the hashes computed
--- in Python of the texts of 16 digits), sheets, nik_awal (the regions of those NIKs).
+-- in Python of the texts of 16 digits), sheets, nik_awal (the regions of those NIKs), kk_tertulis
+-- (each NKK as written that has no hash yet, and whether Excel stored it as a number).
 -- $opad, $ipad: the key's pads (privacy.hmac_pads).
 -- params: opad, ipad
 -- NIK = 2 digits province, 2 kabupaten, 2 kecamatan, DDMMYY of birth (women: DD + 40), 4 serial.
@@ -11,7 +12,7 @@ with kk as (
     -- once (rows that are not voters may add a few, never used).
     select nkk, nkk_angka, hmac128(nkk_d, $opad, $ipad) as nkk_hash
     from (select nkk, nkk_angka, digit_nik(nkk, bersih(nkk, false), nkk_angka, false) as nkk_d
-          from (select distinct nkk, nkk_angka from incoming where nkk is not null and _nkk_h is null))
+          from kk_tertulis)
     where nkk_d is not null
 ), r as (
     -- the region (first six digits) of the NIKs hashed in Python, once per region: awal (the six

@@ -175,9 +175,9 @@ class _Chunks:
         con = self.db.cursor()
         try:
             con.register("incoming", incoming)
-            pairs = lookups.voter_rows(con, self.kecamatan)
+            pairs = lookups.voter_rows(con, incoming, self.kecamatan)
             lookups.meanings(con, pairs, self.gaz)
-            pads = frame.pseudonyms(con, self.layouts, regions, self.secret)
+            pads = frame.pseudonyms(con, self.layouts, incoming, regions, self.secret)
             table = frame.frame(con, pads)
             self.rows += table.num_rows
             self.kecamatan = lookups.last_kecamatan(con, incoming, self.kecamatan)

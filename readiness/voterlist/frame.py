@@ -11,8 +11,9 @@ from .. import privacy
 from . import sql
 
 
-def pseudonyms(con, layouts, regions: pa.Table, secret: bytes) -> dict:
-    """`sheets` and `nik_awal` (the regions of the NIKs hashed in Python, read.hashed_for); returns
+def pseudonyms(con, layouts, incoming: pa.Table, regions: pa.Table, secret: bytes) -> dict:
+    """`sheets`, `nik_awal` (the regions of the NIKs hashed in Python, read.hashed_for) and
+    `kk_tertulis` (each NKK as written that was not: nkk, nkk_angka; most lists have none); returns
     the pads for frame.sql."""
     opad, ipad = privacy.hmac_pads(secret)
     con.register(
@@ -26,6 +27,14 @@ def pseudonyms(con, layouts, regions: pa.Table, secret: bytes) -> dict:
         ),
     )
     con.register("nik_awal", regions)
+    nkk = incoming.column("nkk")
+    left = pc.and_(pc.is_valid(nkk), pc.is_null(incoming.column("_nkk_h")))
+    written = incoming.select(["nkk", "nkk_angka"])
+    if pc.any(left).as_py():
+        written = written.filter(left).group_by(["nkk", "nkk_angka"]).aggregate([])
+    else:
+        written = written.slice(0, 0)
+    con.register("kk_tertulis", written)
     return {"opad": opad, "ipad": ipad}
 
 

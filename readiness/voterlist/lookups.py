@@ -41,22 +41,56 @@ KTPEL = {
 }
 
 
-def voter_rows(con, above: str | None = None) -> list[tuple]:
-    """`v`, the voter rows of `incoming` (kec_teks, baris.sql): a view over the file's columns, or a
-    table with the kecamatan filled in from the rows above when some kecamatan cell is empty (merged
-    cells; `above` is the kecamatan written last in the chunks before). Returns the (kecamatan,
-    desa) pairs of `v` as pasangan.sql gives them."""
+def voter_rows(con, incoming: pa.Table, above: str | None = None) -> list[tuple]:
+    """`v`, the voter rows of `incoming` (kec_teks, then `_isi`: voter_mask; baris.sql): a view over
+    the file's columns, or a table with the kecamatan filled in from the rows above when some
+    kecamatan cell is empty (merged cells; `above` is the kecamatan written last in the chunks
+    before). Returns the (kecamatan, desa) pairs of `v` as pasangan.sql gives them."""
     pairs = sql.run(con, "pasangan").fetchall()
     # the window (a sort) of baris_isi.sql is only paid for when some kecamatan cell is empty
     gaps = any(kec_c is None for _, _, kec_c, _ in pairs)
     con.register("kec_tertulis", pa.table({"kecamatan": pa.array([k for k, *_ in pairs], pa.string())}))
     sql.create(con, "kec_teks")
+    texts = con.execute("select kecamatan, bukan_data, angka from kec_teks").fetchall()
+    con.register("incoming", incoming.append_column("_isi", voter_mask(incoming, texts)))
     sql.create(con, "baris", view=True)
     if not gaps:
         con.execute("create temp view v as select * from baris")
         return pairs
     sql.create(con, "v", query="baris_isi", atas=above)
     return sql.run(con, "pasangan_isi").fetchall()
+
+
+# The cells of a row that make it a row at all (a row with none of them written is blank).
+_WRITTEN = ("kecamatan", "desa", "tps", "jk", "nik", "nkk", "tgl_lahir", "sts", "dis", "ktpel", "dpid")
+
+
+def voter_mask(incoming: pa.Table, texts: list[tuple]) -> pa.ChunkedArray:
+    """Whether each row of `incoming` is a voter row: something written in it, a kecamatan first (a
+    blank row is not a row), and not a total, a repeated header or the column-number row (`texts`:
+    kec_teks's rows, what each kecamatan written means: kecamatan, bukan_data, angka). With Arrow,
+    in the terms of SQL: a cell is written when trim() (spaces only) leaves something."""
+    kecamatan = incoming.column("kecamatan")
+    isi = _written(kecamatan)
+    if not pc.all(isi).as_py():  # the other cells only where the kecamatan is empty
+        for field in _WRITTEN[1:]:
+            isi = pc.or_(isi, _written(incoming.column(field)))
+    bukan = [text for text, bukan_data, _ in texts if bukan_data]
+    if bukan:
+        isi = pc.and_(isi, pc.invert(pc.is_in(kecamatan, value_set=pa.array(bukan, pa.string()))))
+    angka = [text for text, _, digits in texts if digits]
+    if angka:
+        # the column-number row: digits under kecamatan and under jenis kelamin
+        jk = pc.utf8_trim(pc.fill_null(incoming.column("jk"), ""), " ")
+        nomor = pc.and_(
+            pc.is_in(kecamatan, value_set=pa.array(angka, pa.string())), pc.match_substring_regex(jk, r"^\d+$")
+        )
+        isi = pc.and_(isi, pc.invert(nomor))
+    return isi
+
+
+def _written(column) -> pa.ChunkedArray:
+    return pc.fill_null(pc.not_equal(pc.utf8_trim(column, " "), ""), False)
 
 
 def last_kecamatan(con, incoming: pa.Table, above: str | None) -> str | None:
@@ -140,7 +174,6 @@ def birth_dates(con) -> None:
 def codes(con) -> None:
     """`kode_arti`: what each combination of the coded columns as written means, and which of them
     rejects the file."""
-    sql.create(con, "kode_tertulis")
     spellings = [
         (kolom, kata, kode)
         for kolom, mapping in (("jk", JK), ("sts", STS), ("ktpel", KTPEL))
@@ -156,8 +189,7 @@ def codes(con) -> None:
             }
         ),
     )
-    for name in ("kode_map", "tps_map", "dis_map", "kode_arti"):
-        sql.create(con, name)
+    sql.create(con, "kode_arti")
 
 
 def meanings(con, pairs, gaz) -> None:
