@@ -171,9 +171,21 @@ def birth_dates(con) -> None:
     sql.create(con, "tgl_arti")
 
 
-def codes(con) -> None:
-    """`kode_arti`: what each combination of the coded columns as written means, and which of them
-    rejects the file."""
+# The coded columns, and what their meaning is called on each voter row: (code, wrong).
+CODED = {
+    "jk": ("jk_kode", "jk_salah"),
+    "sts": ("sts_kode", "sts_salah"),
+    "ktpel": ("ktpel_kode", "ktpel_salah"),
+    "tps": ("tps_teks", "tps_salah"),
+    "dis": ("dis_kode", "dis_salah"),
+}
+
+
+def codes(con, incoming: pa.Table) -> pa.Table:
+    """`incoming` with what its coded columns mean, row for row: jk_kode, sts_kode, ktpel_kode,
+    tps_teks, dis_kode and which of them rejects the file (jk_salah … dis_salah). Each column's
+    distinct spellings (a few) are found with Arrow and looked up once in SQL (kode_arti.sql), then
+    taken for each row by its place among them: no join over the voter rows."""
     spellings = [
         (kolom, kata, kode)
         for kolom, mapping in (("jk", JK), ("sts", STS), ("ktpel", KTPEL))
@@ -189,12 +201,32 @@ def codes(con) -> None:
             }
         ),
     )
-    sql.create(con, "kode_arti")
+    # a blank cell (null) is a spelling of its own
+    encoded = {f: pc.dictionary_encode(incoming.column(f).combine_chunks(), null_encoding="encode") for f in CODED}
+    con.register(
+        "ejaan",
+        pa.table(
+            {
+                "kolom": [f for f, column in encoded.items() for _ in range(len(column.dictionary))],
+                "i": [i for column in encoded.values() for i in range(len(column.dictionary))],
+                "asli": pa.concat_arrays([column.dictionary.cast(pa.string()) for column in encoded.values()]),
+            }
+        ),
+    )
+    meant = sql.relation(con, "kode_arti").to_arrow_table()
+    columns, names = list(incoming.columns), list(incoming.column_names)
+    for field, (kode_name, salah_name) in CODED.items():
+        own = meant.filter(pc.equal(meant.column("kolom"), field))
+        kode = own.column("angka" if field == "dis" else "kode")
+        indices = encoded[field].indices
+        columns += [pc.take(kode, indices), pc.take(own.column("salah"), indices)]
+        names += [kode_name, salah_name]
+    return pa.Table.from_arrays(columns, names)
 
 
 def meanings(con, pairs, gaz) -> None:
-    """`w`: the voter rows joined once to each look-up (places, codes, dates)."""
+    """`w`: the voter rows joined once to each look-up (places, dates; the codes are columns of
+    `incoming` already: codes)."""
     places(con, pairs, gaz)
     birth_dates(con)
-    codes(con)
     sql.create(con, "w", view=True)
