@@ -174,7 +174,7 @@ class _Chunks:
         incoming = pa.Table.from_arrays(incoming.columns + rows.columns, incoming.column_names + rows.column_names)
         con = self.db.cursor()
         try:
-            incoming = lookups.codes(con, incoming)
+            incoming = lookups.birth_dates(con, lookups.codes(con, incoming))
             con.register("incoming", incoming)
             pairs = lookups.voter_rows(con, incoming, self.kecamatan)
             lookups.meanings(con, pairs, self.gaz)

@@ -153,9 +153,17 @@ def places(con, pairs, gaz) -> None:
     con.register("places", pa.table(table))
 
 
-def birth_dates(con) -> None:
-    """`tgl_arti`: each birth-date text, its date and parts. The usual forms in SQL; any other form
-    (`3 Mei 1990`, a serial number) once per value with the parser every file uses."""
+# What a birth-date text means, on each voter row (tgl_arti.sql).
+DATED = ("tanggal", "tgl_hari", "tgl_bulan", "tgl_yy", "tgl_salah")
+
+
+def birth_dates(con, incoming: pa.Table) -> pa.Table:
+    """`incoming` with what each birth-date text means, row for row: its date and parts, and whether
+    it is not a date (tgl_arti.sql). Each distinct text (found with Arrow) read once: the usual forms
+    in SQL; any other form (`3 Mei 1990`, a serial number) with the parser every file uses."""
+    encoded = pc.dictionary_encode(incoming.column("tgl_lahir").combine_chunks())  # an empty cell: null
+    texts = encoded.dictionary.cast(pa.string())
+    con.register("tgl_tertulis", pa.table({"i": pa.array(range(len(texts)), pa.int32()), "teks": texts}))
     sql.create(con, "tgl")
     fixed = []
     for (text,) in sql.run(con, "tgl_sisa").fetchall():
@@ -168,7 +176,10 @@ def birth_dates(con) -> None:
     if fixed:
         con.register("tgl_fix", pa.table({"teks": [t for t, _ in fixed], "tanggal": [d for _, d in fixed]}))
         sql.run(con, "tgl_perbaiki")
-    sql.create(con, "tgl_arti")
+    meant = sql.relation(con, "tgl_arti").to_arrow_table()  # in the order of `texts`
+    columns = [pc.take(meant.column(name), encoded.indices) for name in DATED]
+    columns[-1] = pc.fill_null(columns[-1], False)
+    return pa.Table.from_arrays(list(incoming.columns) + columns, list(incoming.column_names) + list(DATED))
 
 
 # The coded columns, and what their meaning is called on each voter row: (code, wrong).
@@ -225,8 +236,7 @@ def codes(con, incoming: pa.Table) -> pa.Table:
 
 
 def meanings(con, pairs, gaz) -> None:
-    """`w`: the voter rows joined once to each look-up (places, dates; the codes are columns of
-    `incoming` already: codes)."""
+    """`w`: the voter rows joined to the places (the codes and dates are columns of `incoming`
+    already: codes, birth_dates)."""
     places(con, pairs, gaz)
-    birth_dates(con)
     sql.create(con, "w", view=True)
