@@ -222,3 +222,68 @@ def test_an_office_export_read_in_chunks_keeps_every_voter_and_one_hash_per_fami
     assert per_kecamatan == [("35.13.01", 60), ("35.13.24", 60)]
     assert sum(n for _, n in per_kecamatan) == voters
     assert family == (1, 3)
+
+
+def _dpt_tanggal(path, dates):
+    """A DPT of Sukapura whose birth dates are written as the texts `dates`, one voter each, after
+    30 voters with the usual `dd-mm-yyyy`."""
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("DPT")
+    rows = [["DAFTAR PEMILIH TETAP (DPT)"], [], fx.HEADER]
+    usual = [fx.dt.date(1970 + i, 1 + i % 12, 1 + i % 28) for i in range(30)]
+    for n, lahir in enumerate(usual + [None] * len(dates), 1):
+        jk = "LP"[n % 2]
+        written = lahir.strftime("%d-%m-%Y") if lahir else dates[n - len(usual) - 1]
+        nik = fx.nik_untuk("01", lahir or fx.dt.date(1990, 5, 3), jk, n)
+        rows.append(
+            [
+                str(n),
+                str(880000000 + n),
+                f"351301{7000000000 + n}",
+                nik,
+                "",
+                "",
+                written,
+                "S",
+                jk,
+                "",
+                "007",
+                "002",
+                "0",
+                "S",
+                "SUKAPURA",
+                "NGADISARI",
+                "1",
+            ]
+        )
+    for r, cells in enumerate(rows):
+        for c, value in enumerate(cells):
+            ws.write_string(r, c, value)
+    wb.close()
+
+
+def test_birth_dates_in_other_forms_are_read_in_every_chunk_and_a_wrong_one_is_named(tmp_path, empty_db, small_chunks):
+    small_chunks()
+    good = tmp_path / "dpt_tanggal.xlsx"
+    _dpt_tanggal(good, ["3 Mei 1990", "32996", "1990-05-03", " 03/05/1990 ", "3 Mei 1990"])
+    batch = _ingest(empty_db, good)
+    assert batch.committed, _texts(batch)
+    con = db.connect_read(empty_db)
+    try:
+        dates = con.execute("select tgl_lahir from raw_daftar where source_row > 33 order by source_row").fetchall()
+    finally:
+        con.close()
+    assert dates == [(fx.dt.date(1990, 5, 3),)] * 5
+
+    wrong = tmp_path / "dpt_tanggal_salah.xlsx"
+    _dpt_tanggal(wrong, ["3 Mei 1990", "31-02-1990", "kemarin"])
+    batch = _ingest(empty_db, wrong)
+    assert not batch.committed
+    assert _texts(batch) == [
+        "dpt_tanggal_salah.xlsx, sheet 'DPT', baris 35, kolom G (TANGGAL LAHIR): "
+        "'31-02-1990' bukan tanggal yang dikenali (contoh: 27-11-2024)",
+        "dpt_tanggal_salah.xlsx, sheet 'DPT', baris 36, kolom G (TANGGAL LAHIR): "
+        "'kemarin' bukan tanggal yang dikenali (contoh: 27-11-2024)",
+    ]
