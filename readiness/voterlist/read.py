@@ -125,32 +125,33 @@ def hashed_for(incoming: pa.Table, hasher: privacy.KeyedHasher) -> tuple[pa.Tabl
     """The keyed hashes of the NIK/NKK texts of 16 digits in `incoming` (a chunk of rows), each text
     hashed once: (the rows' hashes, `_nik_h` and `_nkk_h`: the 16 bytes of privacy's keyed hash,
     row for row of `incoming`, null where the text is not 16 digits; the regions of those texts,
-    `awal`: their first six digits as a number, each once). Computed with hashlib (about 1 µs a
-    text, half of what SQL takes) on a helper thread while the chunk before is checked, and kept
-    only for that chunk: nothing is hashed ahead for the whole workbook (24 bytes per text held
-    through the whole read). A NIK not written as its 16 digits (spaces, an apostrophe, a number
-    cell) is hashed in SQL: the same hash."""
-    texts = []
+    `awal`: their first six digits as a number, each once). Each distinct text of a column hashed
+    once, with hashlib (about 1 µs a text, half of what SQL takes) on a helper thread while the
+    chunk before is checked, and kept only for that chunk: nothing is hashed ahead for the whole
+    workbook (24 bytes per text held through the whole read). A NIK not written as its 16 digits
+    (spaces, an apostrophe, a number cell) is hashed in SQL: the same hash."""
+    rows, regions = {}, []
     for field in ("nik", "nkk"):
         column = incoming.column(field)
         sixteen = pc.fill_null(pc.match_substring_regex(column, r"^[0-9]{16}$"), False)
-        texts.extend(pc.filter(column, sixteen).chunks)
-    distinct = pc.unique(pa.chunked_array(texts, pa.string()))
+        # each text of 16 digits once (the others null): its hash taken for every row that has it
+        encoded = pc.dictionary_encode(pc.if_else(sixteen, column, None).combine_chunks())
+        texts = encoded.dictionary.cast(pa.string())
+        rows[f"_{field}_h"] = pc.take(_digests(texts, hasher), encoded.indices)
+        regions.append(pc.utf8_slice_codeunits(texts, 0, 6))
+    awal = pc.unique(pa.chunked_array(regions, pa.string())).cast(pa.uint64())
+    return pa.table(rows), pa.table({"awal": awal})
+
+
+def _digests(texts: pa.Array, hasher: privacy.KeyedHasher) -> pa.FixedSizeBinaryArray:
+    """privacy's keyed hash of each text, 16 bytes each, in their order."""
     size = privacy.HASH_BYTES
-    digests = bytearray(len(distinct) * size)
-    texts = distinct.cast(pa.binary())
+    digests = bytearray(len(texts) * size)
+    texts = texts.cast(pa.binary())
     for start in range(0, len(texts), _HASH_SLICE):  # few Python objects at a time
         done = b"".join(map(hasher.digest, texts.slice(start, _HASH_SLICE).to_pylist()))
         digests[start * size : start * size + len(done)] = done
-    hashes = pa.FixedSizeBinaryArray.from_buffers(pa.binary(size), len(texts), [None, pa.py_buffer(digests)])
-    rows = pa.table(
-        {
-            f"_{field}_h": pc.take(hashes, pc.index_in(incoming.column(field), value_set=distinct))
-            for field in ("nik", "nkk")
-        }
-    )
-    regions = pc.unique(pc.utf8_slice_codeunits(distinct, 0, 6)).cast(pa.uint64())
-    return rows, pa.table({"awal": regions})
+    return pa.FixedSizeBinaryArray.from_buffers(pa.binary(size), len(texts), [None, pa.py_buffer(digests)])
 
 
 # Texts hashed at a time: a chunk's tens of thousands of texts as Python objects at once left ~20 MiB
