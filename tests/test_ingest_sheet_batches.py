@@ -206,11 +206,13 @@ def test_a_formula_holding_the_end_of_a_value_tag_in_its_text_is_not_read_as_a_v
     assert rows[-1]["_row"] == 6 and rows[-1]["f3"] is None and rows[-1]["f1"] == "abcdef"
 
 
-def test_shared_texts_that_look_like_numbers_keep_every_character(tmp_path):
+@pytest.mark.parametrize("piece", [None, 4096], ids=["one-piece", "many-pieces"])
+def test_shared_texts_that_look_like_numbers_keep_every_character(tmp_path, monkeypatch, piece):
     """The shared-string table keeps plain numbers as integers: a text with a leading zero, a sign,
     a space, a decimal point or too many digits for 64 bits must come back exactly as written,
     and a NIK or DPID as its digits, among thousands of other texts; so must an ampersand, a newline
-    and spaces kept (`xml:space`) in a table read the fast way (no rich text in it)."""
+    and spaces kept (`xml:space`) in a table read the fast way (no rich text in it), whether the
+    table is read in one piece or in many."""
     looks = [
         "007", "0", "1", "3513011912460222", "100485308", "18446744073709551615", "18446744073709551616",
         "9999999999999999999", "99999999999999999999", "-5", "+12", " 12", "12 ", "1.0", "1e5", "０１",
@@ -226,6 +228,8 @@ def test_shared_texts_that_look_like_numbers_keep_every_character(tmp_path):
         )
     wb.close()
     assert b"<t>18446744073709551615</t>" in zipfile.ZipFile(path).read("xl/sharedStrings.xml")
+    if piece:  # the table parsed in many pieces on two threads: every text still at its index
+        monkeypatch.setattr(sheet_batches, "PIECE", piece)
     old, new = _both(path)
     assert new.num_rows == 3000
     assert new.to_pylist() == old.to_pylist()

@@ -28,7 +28,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
-from . import sheet_cells, unpack
+from . import shared_table, sheet_cells, unpack
 from .shared_table import SharedStrings
 
 PIECE = 1024**2
@@ -147,21 +147,33 @@ def shared_strings(archive: zipfile.ZipFile) -> SharedStrings | None:
         return None
     table = SharedStrings()
     first = True
-    for body in unpack.pieces(archive, "xl/sharedStrings.xml", PIECE, b"<si>"):
-        if first:
-            start = body.find(b"<si>")
-            if start < 0:
-                if b"si>" in body:  # a prefixed table (`<x:si>`): read whole with ElementTree
-                    return SharedStrings.of(_decoded(_shared_slow(archive)))
+    # its pieces parsed on two threads while the next are unpacked (a kabupaten's table: 2 million
+    # texts, 60 MB of XML, read before the sheet's first row can be), added in order
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="teks-bersama") as pool:
+        waiting: deque = deque()
+        for body in unpack.pieces(archive, "xl/sharedStrings.xml", PIECE, b"<si>"):
+            if first:
+                start = body.find(b"<si>")
+                if start < 0:
+                    if b"si>" in body:  # a prefixed table (`<x:si>`): read whole with ElementTree
+                        return SharedStrings.of(_decoded(_shared_slow(archive)))
+                    continue
+                body, first = body[start:], False
+            end = body.rfind(b"</si>")
+            if end < 0:
                 continue
-            body, first = body[start:], False
-        end = body.rfind(b"</si>")
-        if end < 0:
-            continue
-        body = body[: end + 5]
-        texts = _shared_fast(body) or _shared_piece_slow(body)
-        table.add(_decoded(texts) if b"_" in body and b"_x" in body else texts)
+            waiting.append(pool.submit(_shared_parts, body[: end + 5]))
+            while len(waiting) > AHEAD:
+                table.add_parts(waiting.popleft().result())
+        while waiting:
+            table.add_parts(waiting.popleft().result())
     return table.done()
+
+
+def _shared_parts(body: bytes):
+    """A piece of `<si>` items as SharedStrings keeps them (shared_table.parts)."""
+    texts = _shared_fast(body) or _shared_piece_slow(body)
+    return shared_table.parts(_decoded(texts) if b"_" in body and b"_x" in body else texts)
 
 
 def _shared_fast(body: bytes) -> pa.Array | None:
