@@ -11,7 +11,7 @@ import pyarrow.compute as pc
 import pytest
 import xlsxwriter
 
-from readiness.ingest import sheet_batches
+from readiness.ingest import column_text, sheet_batches
 from readiness.ingest.workbook import Book
 
 
@@ -80,7 +80,7 @@ def test_a_piece_not_shaped_for_the_fast_path_is_read_the_slow_way_with_the_same
                 data = data.replace(b'<row r="5"', b'<row r="8"/><row r="5"')
             dst.writestr(entry, data)
     book = Book(odd, odd.name)
-    dates = sheet_batches.date_styles(book._parts.zip)
+    dates = column_text.date_styles(book._parts.zip)
     cells = sheet_batches.SheetCells(book._parts.zip, book._parts.path("DPT"), None, dates)
     columns = {c: f"f{c}" for c in range(5)}
     new = pa.concat_tables(list(cells.batches(1, columns))).sort_by("_row")
@@ -109,7 +109,7 @@ def _filled(table):
     ],
 )
 def test_numbers_are_written_as_the_column_reader_writes_them(written, text):
-    assert sheet_batches.number_text(written) == text
+    assert column_text.number_text(written) == text
 
 
 def test_a_list_with_bordered_empty_cells_is_read_the_fast_way_with_the_same_texts(tmp_path):
@@ -327,7 +327,7 @@ def test_a_list_saved_with_styles_formulas_and_an_empty_inline_text_reads_from_i
     old = book.columns("DPT", 1, columns, numeric_flags=("tps",))
     cells = sheet_batches.SheetCells(
         book._parts.zip, book._parts.path("DPT"), sheet_batches.shared_strings(book._parts.zip),
-        sheet_batches.date_styles(book._parts.zip),
+        column_text.date_styles(book._parts.zip),
     )  # fmt: skip
     new = pa.concat_tables(list(cells.batches(1, columns, {"tps"})))
     assert new.num_rows == 2999 and cells.close_pieces == 0 and cells.slow_pieces == 0

@@ -9,13 +9,12 @@ few byte replacements in Arrow (`<c` starts a line, `<v>`/`</v>` and the inline 
 become a separator). The wanted cells are pivoted into rows by one scatter. A piece that is not shaped
 the way that needs (a cell without its reference first, rich text, a self-closing row, attributes
 in single quotes …) is read with ElementTree instead: slower, the same values. Values are the texts the
-column reader (fastexcel) gives: shared strings looked up, numbers written as Rust writes a float
-(`1`, `1.5`, `0.0000001`), booleans `true`/`false`; a number with a date format stays its serial
-day number (the date parser reads it as that date)."""
+column reader (fastexcel) gives (column_text.py): shared strings looked up, numbers written as Rust
+writes a float (`1`, `1.5`, `0.0000001`), booleans `true`/`false`, a number with a date format as its
+date and time."""
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 import xml.etree.ElementTree as ET
@@ -28,7 +27,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
-from . import shared_table, sheet_cells, unpack
+from . import column_text, shared_table, sheet_cells, unpack
 from .shared_table import SharedStrings
 
 PIECE = 1024**2
@@ -47,7 +46,6 @@ _CONVERT = pcsv.ConvertOptions(
     strings_can_be_null=False,
     quoted_strings_can_be_null=False,
 )
-_PLAIN_INTEGER = r"^-?(0|[1-9][0-9]{0,14})$"
 _CELL_REF = re.compile(r"([A-Z]+)(\d+)$")
 
 
@@ -75,69 +73,6 @@ class _Shape:
         self.unusual = (
             rb"t='|\n|\r|\"/>|\"></%sc>|<%sc>|<%sc [^r]|<%sc r[^=]|<%sis><%sr>|<%st xml:space" % (p, p, p, p, p, p, p)
         ).decode()
-
-
-def number_text(text: str) -> str:
-    """A number cell as the column reader writes it: an integral value as an integer, any other
-    rounded to 9 decimals, never with an exponent (`1E-07` -> `0.0000001`, `2/3` -> `0.666666667`)."""
-    try:
-        value = float(text)
-    except ValueError:
-        return text
-    if value != value or value in (float("inf"), float("-inf")):
-        return text
-    if value.is_integer() and abs(value) < 2**63:
-        return str(int(value))
-    written = format(value, ".9f").rstrip("0").rstrip(".")
-    return "0" if written == "-0" else written
-
-
-# Built-in number formats that are dates or times (ECMA-376 18.8.30; 27–36 and 50–58 are East Asian).
-_DATE_FORMATS = {*range(14, 23), *range(27, 37), 45, 46, 47, *range(50, 59)}
-_NOT_IN_CODE = re.compile(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]')
-
-
-def date_styles(archive: zipfile.ZipFile) -> tuple[frozenset[int], bool]:
-    """The cell styles (`s="N"`) whose number format is a date or time, and whether the workbook
-    counts days from 1904: the column reader writes such a number as a date and time."""
-    names = set(archive.namelist())
-    date1904 = False
-    if "xl/workbook.xml" in names:
-        date1904 = bool(re.search(rb'date1904="(1|true)"', archive.read("xl/workbook.xml")))
-    if "xl/styles.xml" not in names:
-        return frozenset(), date1904
-    root = ET.fromstring(archive.read("xl/styles.xml"))
-    ns = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
-    dates = set(_DATE_FORMATS)
-    for fmt_ in root.iter(f"{ns}numFmt"):
-        code = _NOT_IN_CODE.sub("", fmt_.get("formatCode", "")).lower()
-        if any(ch in code for ch in "dmyhs") and fmt_.get("numFmtId", "").isdigit():
-            dates.add(int(fmt_.get("numFmtId")))
-    xfs = next(root.iter(f"{ns}cellXfs"), None)
-    styles = [] if xfs is None else list(xfs.iter(f"{ns}xf"))
-    found = {
-        i for i, xf in enumerate(styles) if xf.get("numFmtId", "0").isdigit() and int(xf.get("numFmtId", "0")) in dates
-    }
-    return frozenset(found), date1904
-
-
-def date_text(text: str, date1904: bool) -> str:
-    """A number with a date format as the column reader writes it: `1990-05-03 00:00:00`, with
-    milliseconds when it has some."""
-    try:
-        serial = float(text)
-    except ValueError:
-        return text
-    if date1904:
-        base = dt.datetime(1904, 1, 1)
-    else:  # Excel counts 29-02-1900, which never was: days before it are one day later
-        base = dt.datetime(1899, 12, 31) if serial < 60 else dt.datetime(1899, 12, 30)
-    try:
-        value = base + dt.timedelta(milliseconds=round(serial * 86_400_000))
-    except OverflowError:
-        return text
-    written = value.strftime("%Y-%m-%d %H:%M:%S")
-    return written + (f".{value.microsecond // 1000:03d}" if value.microsecond else "")
 
 
 def shared_strings(archive: zipfile.ZipFile) -> SharedStrings | None:
@@ -291,7 +226,7 @@ class SheetCells:
 
     def __init__(self, archive: zipfile.ZipFile, member: str, shared: pa.Array | None, dates=(frozenset(), False)):
         self.archive, self.member, self.shared = archive, member, shared
-        self.dates = dates  # date_styles(archive)
+        self.dates = dates  # column_text.date_styles(archive)
         self.slow_pieces = 0
         self.close_pieces = 0  # pieces looked at closely (_close)
         # what the pieces read so far showed: inline strings; nothing but the common shape
@@ -483,7 +418,7 @@ def _pivot(
     if dates[0]:  # the style attribute, in the cell's tag
         style = pc.extract_regex(cells.tags(kept), r'^[^>]*? s="(?P<s>\d+)"')
         style = pc.struct_field(style, "s").cast(pa.int32())
-    values = _resolved(values, kinds, style, shared, dates)
+    values = column_text.resolved(values, kinds, style, shared, dates)
     # each cell's place among the rows of the piece (written in order nearly always)
     if len(cell_rows) < 2 or (cell_rows[1:] >= cell_rows[:-1]).all():
         new_row = np.concatenate(([True], cell_rows[1:] != cell_rows[:-1]))
@@ -505,40 +440,6 @@ def _pivot(
         if field in flagged:
             out[f"{field}_angka"] = numbers.slice(place * n, n)
     return pa.table(out)
-
-
-def _resolved(values: pa.Array, kinds: pa.Array, style: pa.Array | None, shared: pa.Array | None, dates) -> pa.Array:
-    """Each cell's text: a shared string looked up, a number as the column reader writes it (a date
-    when its style is a date format), a boolean as `true`/`false`."""
-    date_styles, date1904 = dates
-    if date_styles:
-        is_date = pc.and_(pc.equal(kinds, 1), pc.is_in(style, value_set=pa.array(sorted(date_styles), pa.int32())))
-        is_date = pc.fill_null(is_date, False)
-        if pc.any(is_date).as_py():
-            plain = values.to_pylist()
-            for i in pc.indices_nonzero(is_date).to_pylist():
-                plain[i] = date_text(plain[i], date1904)
-            values = pa.array(plain, pa.string())
-            kinds = pc.if_else(is_date, pa.scalar(0, pa.int8()), kinds)
-    is_shared = pc.equal(kinds, 2)
-    if pc.any(is_shared).as_py():
-        if shared is None:
-            shared = SharedStrings.of(pa.array([], pa.string()))
-        index = pc.if_else(is_shared, values, pa.scalar(None, pa.string())).cast(pa.int64())
-        values = pc.if_else(is_shared, shared.take(index), values)
-    numbers = pc.indices_nonzero(pc.equal(kinds, 1))
-    if len(numbers):  # only the numbers that are not plain integers are rewritten
-        written = pc.take(values, numbers)
-        odd = pc.filter(numbers, pc.invert(pc.fill_null(pc.match_substring_regex(written, _PLAIN_INTEGER), True)))
-        if len(odd):
-            plain = values.to_pylist()
-            for i in odd.to_pylist():
-                plain[i] = number_text(plain[i])
-            values = pa.array(plain, pa.string())
-    is_bool = pc.equal(kinds, 3)
-    if pc.any(is_bool).as_py():
-        values = pc.if_else(is_bool, pc.if_else(pc.equal(values, "1"), "true", "false"), values)
-    return values
 
 
 def _col_number(letters: str) -> int:

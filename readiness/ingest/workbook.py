@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 from python_calamine import CalamineWorkbook
 
 from .. import fmt
-from . import sheet_batches
+from . import column_text, sheet_batches
 from .stream import Extent, HeadTooLarge, XlsxParts, column_letter, ods_extents
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls, or an encrypted .xlsx
@@ -82,7 +82,7 @@ class Book:
         self._checked: dict[tuple[str, str], Extent] = {}
         self._shared_stats: tuple[int, int] | None = None
         self._shared = None  # the shared-string table, once column_batches has read it
-        self._dates = (frozenset(), False)  # the date styles (sheet_batches.date_styles), read with it
+        self._dates = (frozenset(), False)  # the date styles (column_text.date_styles), read with it
         if self.is_csv:
             if size > MAX_CSV:
                 raise self.refused(f"berkas CSV {_ukuran(size)} (batas {_ukuran(MAX_CSV)})")
@@ -292,7 +292,7 @@ class Book:
         if self._shared is None:
             try:
                 self._shared = sheet_batches.shared_strings(self._parts.zip)
-                self._dates = sheet_batches.date_styles(self._parts.zip)
+                self._dates = column_text.date_styles(self._parts.zip)
             except Exception:
                 raise UnreadableFile("daftar teks atau gaya berkas rusak; unduh ulang berkasnya") from None
         cells = sheet_batches.SheetCells(self._parts.zip, self._parts.path(name), self._shared, self._dates)
