@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import demo_database, screenshot, start_server
+from tests.e2e.conftest import demo_database, isi_angka, screenshot, start_server
 
 PHONE = {
     "viewport": {"width": 390, "height": 844},
@@ -77,13 +77,9 @@ def test_a_phone_report_changes_the_kecamatan_on_the_open_dashboard(lapor_server
         pg.goto(lapor_server["url"] + "/lapor")
         expect(pg.get_by_role("heading", name="Lapor cepat TPS")).to_be_visible(timeout=60000)
         pg.locator("[data-testid='stRadio']").get_by_text("Pemungutan selesai", exact=True).click()
-        laki = pg.get_by_label("Laki-laki (L)")
-        expect(laki).to_be_visible(timeout=30000)
-        laki.fill("200")
-        laki.press("Enter")
-        perempuan = pg.get_by_label("Perempuan (P)")
-        perempuan.fill("150")
-        perempuan.press("Enter")
+        expect(pg.get_by_label("Laki-laki (L)")).to_be_visible(timeout=30000)
+        isi_angka(pg, "Laki-laki (L)", "200")
+        isi_angka(pg, "Perempuan (P)", "150")
         expect(pg.get_by_text("L + P = 350 (74,5% dari DPT 470)")).to_be_visible(timeout=30000)
         assert _no_horizontal_scroll(pg)
         # Every touch target a thumb meets is at least 48 px high (Streamlit's own: 21-40 px).

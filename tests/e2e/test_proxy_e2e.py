@@ -25,7 +25,7 @@ from playwright.sync_api import expect
 
 from readiness import catatan, db
 from readiness import pengguna as pengguna_store
-from tests.e2e.conftest import ROOT, _free_port, screenshot, start_server
+from tests.e2e.conftest import ROOT, _free_port, isi_angka, screenshot, start_server
 
 CONF = ROOT / "deploy" / "nginx" / "dasbor.conf"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -227,13 +227,9 @@ def test_login_upload_pages_and_a_field_report_through_the_proxy(proxy, browser)
         page.goto(f"{proxy['https']}/lapor")
         expect(page.get_by_role("heading", name="Lapor cepat TPS")).to_be_visible(timeout=30000)
         page.locator("[data-testid='stRadio']").get_by_text("Pemungutan selesai", exact=True).click()
-        laki = page.get_by_label("Laki-laki (L)")
-        expect(laki).to_be_visible(timeout=30000)
-        laki.fill("200")
-        laki.press("Enter")
-        perempuan = page.get_by_label("Perempuan (P)")
-        perempuan.fill("150")
-        perempuan.press("Enter")
+        expect(page.get_by_label("Laki-laki (L)")).to_be_visible(timeout=30000)
+        isi_angka(page, "Laki-laki (L)", "200")
+        isi_angka(page, "Perempuan (P)", "150")
         expect(page.get_by_text("L + P = 350", exact=False)).to_be_visible(timeout=30000)
         page.get_by_role("button", name="Kirim laporan").click()
         terkirim = page.locator("[data-testid='stAlertContentSuccess']").filter(has_text="Terkirim #1 pukul")
