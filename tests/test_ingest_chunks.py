@@ -149,15 +149,48 @@ def test_a_desa_not_in_its_kecamatan_only_in_a_later_chunk_is_kept_as_a_finding(
         con.close()
 
 
+def _voter(n, nkk, nik, lahir, jk, kecamatan, desa, tps) -> list:
+    """One voter's row under fx.HEADER, as texts (no name, place of birth or address; kecamatan None:
+    the cell left empty, as under a merged cell)."""
+    return [
+        str(n),
+        str(880000000 + n),
+        nkk,
+        nik,
+        "",
+        "",
+        lahir,
+        "S",
+        jk,
+        "",
+        "007",
+        "002",
+        "0",
+        "S",
+        kecamatan,
+        desa,
+        str(tps),
+    ]
+
+
+def _save(path, rows) -> None:
+    """`rows` as text cells of a sheet `DPT` (None: an empty cell)."""
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("DPT")
+    for r, cells in enumerate(rows):
+        for c, value in enumerate(cells):
+            if value is not None:
+                ws.write_string(r, c, value)
+    wb.close()
+
+
 def _kantor_dpt(path):
     """A DPT as an office exports it, 120 voters of two kecamatan: the column numbers under the header,
     each kecamatan written once over its rows (merged cells), a JUMLAH row and a blank row after
     each kecamatan, the header repeated on the next printed page, and one family card written
     three ways (as its digits, after an apostrophe, with spaces around it)."""
-    import xlsxwriter
-
-    wb = xlsxwriter.Workbook(str(path))
-    ws = wb.add_worksheet("DPT")
     rows = [["DAFTAR PEMILIH TETAP (DPT)"], [], fx.HEADER, [str(n) for n in range(1, len(fx.HEADER) + 1)]]
     family = {7: "3513247000000042", 8: "'3513247000000042", 9: " 3513247000000042 "}
     voters = 0
@@ -171,35 +204,17 @@ def _kantor_dpt(path):
                 if kode == "01"
                 else f"3513{kode}7{voters:09d}"
             )
+            nik = fx.nik_untuk(kode, lahir, jk, voters)
+            desa = "NGADISARI" if kode == "01" else "LUMBANG"
             rows.append(
-                [
-                    str(voters),
-                    str(880000000 + voters),
-                    nkk,
-                    fx.nik_untuk(kode, lahir, jk, voters),
-                    "",
-                    "",
-                    lahir.strftime("%d-%m-%Y"),
-                    "S",
-                    jk,
-                    "",
-                    "007",
-                    "002",
-                    "0",
-                    "S",
-                    kecamatan if i == 0 else None,
-                    "NGADISARI" if kode == "01" else "LUMBANG",
-                    str(1 + i // 30),
-                ]
+                _voter(
+                    voters, nkk, nik, lahir.strftime("%d-%m-%Y"), jk, kecamatan if i == 0 else None, desa, i // 30 + 1
+                )
             )
             if i == 35:
                 rows.append(fx.HEADER)
         rows += [[None] * 14 + [f"JUMLAH KEC. {kecamatan}"], []]
-    for r, cells in enumerate(rows):
-        for c, value in enumerate(cells):
-            if value is not None:
-                ws.write_string(r, c, value)
-    wb.close()
+    _save(path, rows)
     return voters
 
 
@@ -227,41 +242,14 @@ def test_an_office_export_read_in_chunks_keeps_every_voter_and_one_hash_per_fami
 def _dpt_tanggal(path, dates):
     """A DPT of Sukapura whose birth dates are written as the texts `dates`, one voter each, after
     30 voters with the usual `dd-mm-yyyy`."""
-    import xlsxwriter
-
-    wb = xlsxwriter.Workbook(str(path))
-    ws = wb.add_worksheet("DPT")
     rows = [["DAFTAR PEMILIH TETAP (DPT)"], [], fx.HEADER]
     usual = [fx.dt.date(1970 + i, 1 + i % 12, 1 + i % 28) for i in range(30)]
     for n, lahir in enumerate(usual + [None] * len(dates), 1):
         jk = "LP"[n % 2]
         written = lahir.strftime("%d-%m-%Y") if lahir else dates[n - len(usual) - 1]
         nik = fx.nik_untuk("01", lahir or fx.dt.date(1990, 5, 3), jk, n)
-        rows.append(
-            [
-                str(n),
-                str(880000000 + n),
-                f"351301{7000000000 + n}",
-                nik,
-                "",
-                "",
-                written,
-                "S",
-                jk,
-                "",
-                "007",
-                "002",
-                "0",
-                "S",
-                "SUKAPURA",
-                "NGADISARI",
-                "1",
-            ]
-        )
-    for r, cells in enumerate(rows):
-        for c, value in enumerate(cells):
-            ws.write_string(r, c, value)
-    wb.close()
+        rows.append(_voter(n, f"351301{7000000000 + n}", nik, written, jk, "SUKAPURA", "NGADISARI", 1))
+    _save(path, rows)
 
 
 def test_birth_dates_in_other_forms_are_read_in_every_chunk_and_a_wrong_one_is_named(tmp_path, empty_db, small_chunks):
