@@ -175,13 +175,6 @@ def _scratch(size: int) -> tuple[np.ndarray, np.ndarray]:
     return held[0][:size], held[1][:size]
 
 
-def _padded(data: np.ndarray) -> np.ndarray:
-    """`data` followed by zeros: bytes a few places past its end can be read."""
-    padded = np.zeros(len(data) + 16, np.uint8)
-    padded[: len(data)] = data
-    return padded
-
-
 def _every_other(buffer: pa.Buffer, starts: np.ndarray, stops: np.ndarray) -> pa.Array:
     """Texts whose element 2i is buffer[starts[i]:stops[i]] (the ones between: what lies between)."""
     offsets = np.empty(2 * len(starts) + 1, np.int32)
@@ -189,12 +182,13 @@ def _every_other(buffer: pa.Buffer, starts: np.ndarray, stops: np.ndarray) -> pa
     return pa.StringArray.from_buffers(len(offsets) - 1, pa.py_buffer(offsets), buffer)
 
 
-def _place(data: np.ndarray, start: np.ndarray, stop: np.ndarray, padded: np.ndarray | None = None):
+def _place(data: np.ndarray, start: np.ndarray, stop: np.ndarray):
     """(column, row, kind) of each cell whose reference and tag are data[start:stop] (` r="A12"
     t="s">`, perhaps a formula after the tag), or None when one does not begin with LEAD, its
     reference and a quote. Each field ends at a SEP, which is neither a letter, a digit nor a quote,
     so reading on past a field stops there."""
-    padded = _padded(data) if padded is None else padded
+    padded = np.zeros(len(data) + 16, np.uint8)  # bytes a few places past the end can be read
+    padded[: len(data)] = data
     found = _columns(padded, start)
     if found is None:
         return None
